@@ -1,0 +1,125 @@
+package dossier
+
+import (
+	"cmp"
+	"slices"
+)
+
+// AgendaKind is what an agenda item reminds of.
+type AgendaKind string
+
+// Agenda kinds of the dossier. The proposal package adds its own.
+const (
+	AgendaBirthday   AgendaKind = "birthday"
+	AgendaContact    AgendaKind = "contact"
+	AgendaPromise    AgendaKind = "promise"
+	AgendaTenderPrep AgendaKind = "tender-prep"
+	AgendaTender     AgendaKind = "tender"
+	AgendaReview     AgendaKind = "review"
+)
+
+// AgendaItem is one thing the user should act on, on or around Date.
+//
+// Message is an English source string with text/template parameters from
+// Data, for translation; Text fills it in English.
+type AgendaItem struct {
+	Date      Date           `json:"date"`
+	Kind      AgendaKind     `json:"kind"`
+	Late      bool           `json:"late"` // past its date and not done
+	AccountID string         `json:"account_id,omitempty"`
+	PersonID  string         `json:"person_id,omitempty"`
+	RecordID  string         `json:"record_id,omitempty"` // the promise, proposal or task it concerns
+	Message   string         `json:"-"`
+	Data      map[string]any `json:"-"`
+}
+
+// Text returns the item's message in English.
+func (it AgendaItem) Text() string { return fill(it.Message, it.Data) }
+
+// Agenda lists what needs attention from today over the agenda horizon of
+// the workspace rules: birthdays, contacts due, promises due and late,
+// tender preparation windows and tenders, annual reviews. Late items come
+// first, then by date.
+func Agenda(w *Workspace, today Date) []AgendaItem {
+	r := w.Rules.OrDefault()
+	horizon := today.AddDays(r.AgendaDays)
+	accountName := map[string]string{}
+	for _, a := range w.Accounts {
+		accountName[a.ID] = a.Name
+	}
+	var items []AgendaItem
+	for _, p := range w.People {
+		acct := accountName[p.AccountID]
+		if !p.Birthday.IsZero() {
+			if n := p.Birthday.DaysUntil(today); n <= r.BirthdayNoticeDays {
+				it := AgendaItem{Date: p.Birthday.Next(today), Kind: AgendaBirthday,
+					AccountID: p.AccountID, PersonID: p.ID,
+					Message: "Birthday of {{.Person}} ({{.Account}})",
+					Data:    map[string]any{"Person": p.Name, "Account": acct}}
+				if age, ok := p.Birthday.AgeOn(today); ok {
+					it.Message = "Birthday of {{.Person}} ({{.Account}}), turns {{.Age}}"
+					it.Data["Age"] = age
+				}
+				items = append(items, it)
+			}
+		}
+		if d := p.ContactDate(r); !d.IsZero() && !d.After(horizon) {
+			items = append(items, AgendaItem{Date: d, Kind: AgendaContact, Late: d.Before(today),
+				AccountID: p.AccountID, PersonID: p.ID,
+				Message: "Get in touch with {{.Person}} ({{.Account}})",
+				Data:    map[string]any{"Person": p.Name, "Account": acct}})
+		}
+	}
+	for _, pr := range w.Promises {
+		if pr.Status != PromiseOpen || pr.Due.After(horizon) {
+			continue
+		}
+		items = append(items, AgendaItem{Date: pr.Due, Kind: AgendaPromise, Late: pr.Late(today),
+			AccountID: pr.AccountID, RecordID: pr.ID,
+			Message: "Promise to {{.Account}}: {{.Text}}",
+			Data:    map[string]any{"Account": accountName[pr.AccountID], "Text": pr.Text}})
+	}
+	for _, a := range w.Accounts {
+		// Passive clients stay in the database as well-informed prospects:
+		// their tenders are not chased, but the yearly review still asks
+		// whether they grew back into key accounts.
+		if start := a.TenderPrepStart(r); !a.Passive && !start.IsZero() && !start.After(horizon) && !a.NextTender.Before(today) {
+			d := start
+			if d.Before(today) {
+				d = today
+			}
+			items = append(items, AgendaItem{Date: d, Kind: AgendaTenderPrep, AccountID: a.ID,
+				Message: "Tender preparation for {{.Account}}: tender on {{.Tender}}",
+				Data:    map[string]any{"Account": a.Name, "Tender": a.NextTender.String()}})
+		}
+		if !a.Passive && !a.NextTender.IsZero() && !a.NextTender.Before(today) && !a.NextTender.After(horizon) {
+			items = append(items, AgendaItem{Date: a.NextTender, Kind: AgendaTender, AccountID: a.ID,
+				Message: "Tender of {{.Account}}",
+				Data:    map[string]any{"Account": a.Name}})
+		}
+		if !a.AnnualReview.IsZero() && !a.AnnualReview.After(horizon) {
+			items = append(items, AgendaItem{Date: a.AnnualReview, Kind: AgendaReview, AccountID: a.ID,
+				Late:    a.AnnualReview.Before(today),
+				Message: "Annual review of {{.Account}}: is it still a {{.Tier}} account?",
+				Data:    map[string]any{"Account": a.Name, "Tier": a.Tier.Label()}})
+		}
+	}
+	SortAgenda(items)
+	return items
+}
+
+// SortAgenda orders items: late first, then by date, then by kind.
+func SortAgenda(items []AgendaItem) {
+	slices.SortStableFunc(items, func(a, b AgendaItem) int {
+		if a.Late != b.Late {
+			if a.Late {
+				return -1
+			}
+			return 1
+		}
+		if c := a.Date.Time().Compare(b.Date.Time()); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Kind, b.Kind)
+	})
+}

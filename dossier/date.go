@@ -1,0 +1,324 @@
+package dossier
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Date is a calendar date without a time of day or a time zone: a tender
+// date, a birthday this year, the day a call is due. The zero Date means
+// "not set".
+type Date struct {
+	t time.Time // midnight UTC; zero when unset
+}
+
+// DateFormat is the layout dates are written and read in (ISO 8601).
+const DateFormat = "2006-01-02"
+
+// NewDate returns the date year-month-day, normalising overflow the way
+// time.Date does (31 April becomes 1 May).
+func NewDate(year int, month time.Month, day int) Date {
+	return Date{time.Date(year, month, day, 0, 0, 0, 0, time.UTC)}
+}
+
+// DateOf returns the calendar date of t in t's own location.
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return NewDate(y, m, d)
+}
+
+// Today returns the local calendar date.
+func Today() Date { return DateOf(time.Now()) }
+
+// ParseDate reads a date written as YYYY-MM-DD. The empty string gives the
+// zero Date. Impossible dates such as 2026-02-30 are rejected, not rolled over.
+func ParseDate(s string) (Date, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return Date{}, nil
+	}
+	t, err := time.Parse(DateFormat, s)
+	if err != nil {
+		return Date{}, fmt.Errorf("%q is not a date in the form YYYY-MM-DD: %w", s, ErrInvalid)
+	}
+	return Date{t}, nil
+}
+
+// MustDate is ParseDate for literals known to be valid; it panics otherwise.
+func MustDate(s string) Date {
+	d, err := ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// IsZero reports whether d is unset.
+func (d Date) IsZero() bool { return d.t.IsZero() }
+
+// Year, Month and Day return the parts of d.
+func (d Date) Year() int         { return d.t.Year() }
+func (d Date) Month() time.Month { return d.t.Month() }
+func (d Date) Day() int          { return d.t.Day() }
+
+// Weekday returns the day of the week of d.
+func (d Date) Weekday() time.Weekday { return d.t.Weekday() }
+
+// Time returns midnight UTC of d.
+func (d Date) Time() time.Time { return d.t }
+
+// String returns d as YYYY-MM-DD, or "" when unset.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.t.Format(DateFormat)
+}
+
+// AddDays returns d moved by n days.
+func (d Date) AddDays(n int) Date { return Date{d.t.AddDate(0, 0, n)} }
+
+// AddMonths returns d moved by n months, clamped to the last day of the
+// target month: 31 January plus one month is 28 (or 29) February, not March.
+func (d Date) AddMonths(n int) Date {
+	y, m, day := d.t.Date()
+	first := time.Date(y, m+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+	if last := daysIn(first.Year(), first.Month()); day > last {
+		day = last
+	}
+	return NewDate(first.Year(), first.Month(), day)
+}
+
+// AddWorkingDays returns the n-th working day (Monday to Friday) after d.
+// Public holidays are not known to kamdesk.
+func (d Date) AddWorkingDays(n int) Date {
+	for n > 0 {
+		d = d.AddDays(1)
+		if !d.IsWeekend() {
+			n--
+		}
+	}
+	return d
+}
+
+// IsWeekend reports whether d is a Saturday or a Sunday.
+func (d Date) IsWeekend() bool {
+	w := d.t.Weekday()
+	return w == time.Saturday || w == time.Sunday
+}
+
+// Before, After and Equal compare dates.
+func (d Date) Before(o Date) bool { return d.t.Before(o.t) }
+func (d Date) After(o Date) bool  { return d.t.After(o.t) }
+func (d Date) Equal(o Date) bool  { return d.t.Equal(o.t) }
+
+// DaysUntil returns the number of days from d to o (negative when o is
+// earlier).
+func (d Date) DaysUntil(o Date) int {
+	// Whole days between two midnights UTC; Sub would saturate beyond 292 years.
+	return int((o.t.Unix() - d.t.Unix()) / (24 * 60 * 60))
+}
+
+// MarshalJSON writes d as "YYYY-MM-DD", or "" when unset.
+func (d Date) MarshalJSON() ([]byte, error) {
+	return json.Marshal(d.String())
+}
+
+// UnmarshalJSON reads "YYYY-MM-DD", "" or null.
+func (d *Date) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*d = Date{}
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	v, err := ParseDate(s)
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
+func daysIn(y int, m time.Month) int {
+	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+func isLeap(y int) bool { return daysIn(y, time.February) == 29 }
+
+// Birthday is a day and month, with the year when it is known.
+type Birthday struct {
+	Day   int        // 1–31; 0 when no birthday is recorded
+	Month time.Month // 1–12
+	Year  int        // 0 when the year is unknown
+}
+
+// ParseBirthday reads a birthday written as YYYY-MM-DD, or as MM-DD or
+// --MM-DD (ISO 8601 without a year) when the year is unknown. The empty
+// string gives the zero Birthday. 29 February is accepted without a year
+// and in leap years only.
+func ParseBirthday(s string) (Birthday, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return Birthday{}, nil
+	}
+	bad := fmt.Errorf("%q is not a birthday in the form YYYY-MM-DD or MM-DD: %w", s, ErrInvalid)
+	parts := strings.Split(strings.TrimPrefix(s, "--"), "-")
+	var b Birthday
+	var err error
+	switch len(parts) {
+	case 2:
+		b.Month, b.Day, err = monthDay(parts[0], parts[1])
+	case 3:
+		if len(parts[0]) != 4 || !allDigits(parts[0]) {
+			return Birthday{}, bad
+		}
+		b.Year, err = strconv.Atoi(parts[0])
+		if err == nil && b.Year == 0 { // 0000 would read as "year unknown"
+			return Birthday{}, bad
+		}
+		if err == nil {
+			b.Month, b.Day, err = monthDay(parts[1], parts[2])
+		}
+	default:
+		return Birthday{}, bad
+	}
+	if err != nil {
+		return Birthday{}, bad
+	}
+	if err := b.check(); err != nil {
+		return Birthday{}, fmt.Errorf("%q: %w", s, err)
+	}
+	return b, nil
+}
+
+func monthDay(m, d string) (time.Month, int, error) {
+	if len(m) != 2 || len(d) != 2 || !allDigits(m) || !allDigits(d) {
+		return 0, 0, ErrInvalid
+	}
+	mi, err := strconv.Atoi(m)
+	if err != nil {
+		return 0, 0, err
+	}
+	di, err := strconv.Atoi(d)
+	if err != nil {
+		return 0, 0, err
+	}
+	return time.Month(mi), di, nil
+}
+
+// allDigits reports whether s is made of ASCII digits only (strconv.Atoi
+// would also accept a sign).
+func allDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// check reports an impossible birthday.
+func (b Birthday) check() error {
+	if b.IsZero() && b.Month == 0 && b.Year == 0 {
+		return nil
+	}
+	if b.Month < time.January || b.Month > time.December {
+		return fmt.Errorf("month %d does not exist: %w", b.Month, ErrInvalid)
+	}
+	max := daysIn(2000, b.Month) // a leap year: 29 February is possible
+	if b.Year != 0 {
+		if b.Year < 1900 || b.Year > 2100 {
+			return fmt.Errorf("year %d is out of range: %w", b.Year, ErrInvalid)
+		}
+		max = daysIn(b.Year, b.Month)
+	}
+	if b.Day < 1 || b.Day > max {
+		return fmt.Errorf("day %d does not exist in %s: %w", b.Day, b.Month, ErrInvalid)
+	}
+	return nil
+}
+
+// IsZero reports whether no birthday is recorded.
+func (b Birthday) IsZero() bool { return b.Day == 0 }
+
+// HasYear reports whether the year of birth is known.
+func (b Birthday) HasYear() bool { return b.Year != 0 }
+
+// String returns YYYY-MM-DD, or --MM-DD when the year is unknown, or "".
+func (b Birthday) String() string {
+	switch {
+	case b.IsZero():
+		return ""
+	case b.HasYear():
+		return fmt.Sprintf("%04d-%02d-%02d", b.Year, b.Month, b.Day)
+	default:
+		return fmt.Sprintf("--%02d-%02d", b.Month, b.Day)
+	}
+}
+
+// In returns the date the birthday is celebrated in year. Someone born on
+// 29 February is congratulated on 28 February in common years.
+func (b Birthday) In(year int) Date {
+	if b.Month == time.February && b.Day == 29 && !isLeap(year) {
+		return NewDate(year, time.February, 28)
+	}
+	return NewDate(year, b.Month, b.Day)
+}
+
+// Next returns the first celebration on or after today, or the zero Date
+// when no birthday is recorded.
+func (b Birthday) Next(today Date) Date {
+	if b.IsZero() {
+		return Date{}
+	}
+	d := b.In(today.Year())
+	if d.Before(today) {
+		d = b.In(today.Year() + 1)
+	}
+	return d
+}
+
+// DaysUntil returns the days from today to the next birthday (0 on the day
+// itself), or -1 when no birthday is recorded.
+func (b Birthday) DaysUntil(today Date) int {
+	if b.IsZero() {
+		return -1
+	}
+	return today.DaysUntil(b.Next(today))
+}
+
+// AgeOn returns the age reached on the birthday celebrated on or after
+// today, and false when the year is unknown.
+func (b Birthday) AgeOn(today Date) (int, bool) {
+	if b.IsZero() || !b.HasYear() {
+		return 0, false
+	}
+	return b.Next(today).Year() - b.Year, true
+}
+
+// MarshalJSON writes the birthday as in String.
+func (b Birthday) MarshalJSON() ([]byte, error) { return json.Marshal(b.String()) }
+
+// UnmarshalJSON reads what MarshalJSON writes, "" or null.
+func (b *Birthday) UnmarshalJSON(data []byte) error {
+	if string(data) == "null" {
+		*b = Birthday{}
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(data, &s); err != nil {
+		return err
+	}
+	v, err := ParseBirthday(s)
+	if err != nil {
+		return err
+	}
+	*b = v
+	return nil
+}

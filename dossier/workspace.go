@@ -1,0 +1,130 @@
+package dossier
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// Workspace is every dossier record of a workspace at one moment: what the
+// agenda, search and the sample workspace work on.
+type Workspace struct {
+	Rules      Rules        `json:"rules"`
+	Accounts   []Account    `json:"accounts"`
+	People     []Person     `json:"people"`
+	Team       []TeamMember `json:"team"`
+	References []Reference  `json:"references"`
+	Events     []Event      `json:"events"`
+	Promises   []Promise    `json:"promises"`
+}
+
+// Account returns the account with id.
+func (w *Workspace) Account(id string) (*Account, bool) {
+	for i := range w.Accounts {
+		if w.Accounts[i].ID == id {
+			return &w.Accounts[i], true
+		}
+	}
+	return nil, false
+}
+
+// Person returns the person with id.
+func (w *Workspace) Person(id string) (*Person, bool) {
+	for i := range w.People {
+		if w.People[i].ID == id {
+			return &w.People[i], true
+		}
+	}
+	return nil, false
+}
+
+// PeopleOf returns the people of account id.
+func (w *Workspace) PeopleOf(id string) []Person {
+	var out []Person
+	for _, p := range w.People {
+		if p.AccountID == id {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// SortPeople orders people the way a dossier shows a decision-making group:
+// decision makers and high influence first, then by name.
+func SortPeople(people []Person) {
+	slices.SortStableFunc(people, func(a, b Person) int {
+		if c := cmp.Compare(roleRank(a.Role), roleRank(b.Role)); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(influenceRank(b.Influence), influenceRank(a.Influence)); c != 0 {
+			return c
+		}
+		return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
+	})
+}
+
+func roleRank(r BuyingRole) int {
+	if i := indexOf(BuyingRoles, r); i >= 0 {
+		return i
+	}
+	return len(BuyingRoles)
+}
+
+func influenceRank(i Influence) int { return indexOf(Influences, i) }
+
+// SortAccounts orders accounts by tier, then by share of revenue (largest
+// first), then by name.
+func SortAccounts(accounts []Account) {
+	slices.SortStableFunc(accounts, func(a, b Account) int {
+		if c := cmp.Compare(tierRank(a.Tier), tierRank(b.Tier)); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.RevenueShare, a.RevenueShare); c != 0 {
+			return c
+		}
+		return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
+	})
+}
+
+func tierRank(t Tier) int {
+	if i := t.Rank(); i >= 0 {
+		return i
+	}
+	return len(Tiers)
+}
+
+// ShiftDates moves every dated plan and event of w by days, leaving
+// birthdays alone. The sample workspace uses it to stay current: its dates
+// are written relative to an anchor day and moved to today on loading.
+func (w *Workspace) ShiftDates(days int) {
+	mv := func(d *Date) {
+		if !d.IsZero() {
+			*d = d.AddDays(days)
+		}
+	}
+	for i := range w.Accounts {
+		a := &w.Accounts[i]
+		mv(&a.NextTender)
+		mv(&a.AnnualReview)
+	}
+	for i := range w.People {
+		p := &w.People[i]
+		mv(&p.LastContact)
+		mv(&p.NextContact)
+	}
+	for i := range w.Events {
+		mv(&w.Events[i].Date)
+	}
+	for i := range w.Promises {
+		pr := &w.Promises[i]
+		mv(&pr.Made)
+		mv(&pr.Due)
+		mv(&pr.DoneOn)
+		for j := range pr.Slips {
+			s := &pr.Slips[j]
+			mv(&s.On)
+			mv(&s.OldDue)
+			mv(&s.NewDue)
+		}
+	}
+}
