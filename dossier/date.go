@@ -168,7 +168,11 @@ func ParseBirthday(s string) (Birthday, error) {
 		return Birthday{}, nil
 	}
 	bad := fmt.Errorf("%q is not a birthday in the form YYYY-MM-DD or MM-DD: %w", s, ErrInvalid)
+	noYear := strings.HasPrefix(s, "--")
 	parts := strings.Split(strings.TrimPrefix(s, "--"), "-")
+	if noYear && len(parts) != 2 {
+		return Birthday{}, bad
+	}
 	var b Birthday
 	var err error
 	switch len(parts) {

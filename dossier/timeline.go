@@ -234,6 +234,15 @@ func (pr *Promise) Validate() error {
 		if s.NewDue.IsZero() || !s.NewDue.After(s.OldDue) {
 			p.Add("slips", "needs a new date after the old one", nil)
 		}
+		if s.On.IsZero() {
+			p.Add("slips", "needs the day the client was told", nil)
+		}
+	}
+	if n := len(pr.Slips); n > 0 && !pr.Slips[n-1].NewDue.IsZero() && !pr.Slips[n-1].NewDue.Equal(pr.Due) {
+		p.Add("due", "must be the new date of the last slip", nil)
+	}
+	if pr.Status == PromiseOpen && !pr.DoneOn.IsZero() {
+		p.Add("done_on", "must be empty while the promise is open", nil)
 	}
 	return p.Err()
 }
