@@ -12,13 +12,16 @@ import (
 
 	"kamdesk/assets"
 	"kamdesk/dossier"
+	"kamdesk/proposal"
 )
 
 // sampleFile is the layout of sample/workspace.json: the workspace with its
 // dates written relative to Anchor.
 type sampleFile struct {
-	Anchor    dossier.Date      `json:"anchor"`
-	Workspace dossier.Workspace `json:"workspace"`
+	Anchor    dossier.Date        `json:"anchor"`
+	Workspace dossier.Workspace   `json:"workspace"`
+	Library   []proposal.Section  `json:"library"`
+	Proposals []proposal.Proposal `json:"proposals"`
 }
 
 // wantAnchor is the day the sample's plan and event dates are written
@@ -573,6 +576,254 @@ func TestSampleIsInvented(t *testing.T) {
 		}
 		if !slices.ContainsFunc(fictionalPhone, func(p string) bool { return strings.HasPrefix(c.value, p) }) {
 			t.Errorf("%s: phone = %q, want one in a fictional range %q", c.who, c.value, fictionalPhone)
+		}
+	}
+}
+
+// TestSampleLibrary checks the section library: every section valid, every
+// kind and every audience served, and each audience's favourite kinds
+// weighted high for it.
+func TestSampleLibrary(t *testing.T) {
+	s := loadSample(t)
+	if got := len(s.Library); got < 12 {
+		t.Errorf("library sections = %d, want at least 12", got)
+	}
+	kinds := map[proposal.Kind]int{}
+	audiences := map[proposal.Audience]int{}
+	ids := map[string]bool{}
+	// best[a][k] is the highest weight a section of kind k has for a.
+	best := map[proposal.Audience]map[proposal.Kind]int{}
+	for i := range s.Library {
+		sec := &s.Library[i]
+		if err := sec.Validate(); err != nil {
+			t.Errorf("section %q: Validate() = %v, want nil", sec.ID, err)
+		}
+		if !dossier.ValidID(sec.ID) || ids[sec.ID] {
+			t.Errorf("section ID %q: want a valid, unique ID", sec.ID)
+		}
+		ids[sec.ID] = true
+		if sec.Language != "en" {
+			t.Errorf("section %q: language = %q, want en", sec.ID, sec.Language)
+		}
+		if !sec.Created.IsZero() || !sec.Updated.IsZero() {
+			t.Errorf("section %q: created/updated set, want them left out of the sample", sec.ID)
+		}
+		kinds[sec.Kind]++
+		for a, w := range sec.Audiences {
+			audiences[a]++
+			if best[a] == nil {
+				best[a] = map[proposal.Kind]int{}
+			}
+			best[a][sec.Kind] = max(best[a][sec.Kind], w)
+		}
+		// The file format round-trips every sample section.
+		back, err := proposal.ParseSectionFile(proposal.SectionFileName(*sec), proposal.FormatSectionFile(*sec))
+		if err != nil || back.Body != sec.Body || back.Title != sec.Title {
+			t.Errorf("section %q does not round-trip through its file: %v", sec.ID, err)
+		}
+	}
+	for _, k := range proposal.Kinds {
+		if kinds[k] == 0 {
+			t.Errorf("kind %q: no section, want every kind covered", k)
+		}
+	}
+	for _, a := range proposal.Audiences {
+		if audiences[a] < 4 {
+			t.Errorf("audience %q: %d sections, want at least 4", a, audiences[a])
+		}
+	}
+	high := map[proposal.Audience][]proposal.Kind{
+		proposal.Executive: {proposal.KindUniqueness, proposal.KindUnderstanding, proposal.KindBenefits},
+		proposal.HR:        {proposal.KindTeam, proposal.KindReferences, proposal.KindOther},
+		proposal.Finance:   {proposal.KindFigures, proposal.KindPricing, proposal.KindTerms},
+		proposal.Technical: {proposal.KindSpecification, proposal.KindFigures},
+	}
+	for a, ks := range high {
+		for _, k := range ks {
+			if w := best[a][k]; w < 80 {
+				t.Errorf("%s readers: best %s section weighs %d, want at least 80", a, k, w)
+			}
+		}
+	}
+	used := map[string]bool{}
+	for _, sec := range s.Library {
+		for _, n := range proposal.UsedPlaceholders(sec.Body) {
+			used[n] = true
+		}
+	}
+	for _, n := range []string{"account.name", "person.name", "valid_until", "author.name", "financial.payback_months"} {
+		if !used[n] {
+			t.Errorf("placeholder {{%s}}: used by no section, want it shown in the sample", n)
+		}
+	}
+}
+
+// sampleContext is what the store would give assembly for account acct.
+func sampleContext(s sampleFile, acct string) *proposal.Context {
+	w := s.Workspace
+	a, _ := w.Account(acct)
+	c := &proposal.Context{People: w.PeopleOf(acct), Team: w.Team, References: w.References,
+		Library: s.Library, Today: s.Anchor}
+	if a != nil {
+		c.Account = *a
+	}
+	return c
+}
+
+// TestSampleProposals checks the sample proposals: valid, resolving to
+// records of the sample, one sent with its follow-up and one draft.
+func TestSampleProposals(t *testing.T) {
+	s := loadSample(t)
+	w := s.Workspace
+	if got := len(s.Proposals); got < 2 {
+		t.Fatalf("proposals = %d, want at least 2", got)
+	}
+	has := func(n int, id func(int) string) map[string]bool {
+		m := map[string]bool{}
+		for i := 0; i < n; i++ {
+			m[id(i)] = true
+		}
+		return m
+	}
+	accounts := has(len(w.Accounts), func(i int) string { return w.Accounts[i].ID })
+	team := has(len(w.Team), func(i int) string { return w.Team[i].ID })
+	refs := has(len(w.References), func(i int) string { return w.References[i].ID })
+	sections := has(len(s.Library), func(i int) string { return s.Library[i].ID })
+	statuses := map[proposal.Status]int{}
+	for i := range s.Proposals {
+		p := &s.Proposals[i]
+		if err := p.Validate(); err != nil {
+			t.Errorf("proposal %q: Validate() = %v, want nil", p.ID, err)
+		}
+		if !strings.HasPrefix(p.ID, "prop-"+p.AccountID+"-") {
+			t.Errorf("proposal ID %q: want the prefix prop-%s-", p.ID, p.AccountID)
+		}
+		if !p.Created.IsZero() || !p.Updated.IsZero() || len(p.Exports) > 0 {
+			t.Errorf("proposal %q: created, updated or exports set, want them left out of the sample", p.ID)
+		}
+		statuses[p.Status]++
+		if !accounts[p.AccountID] {
+			t.Errorf("proposal %q: account_id %q does not exist", p.ID, p.AccountID)
+		}
+		if !team[p.Author] {
+			t.Errorf("proposal %q: author %q is not a team member", p.ID, p.Author)
+		}
+		if len(p.Credits) < 3 {
+			t.Errorf("proposal %q: %d credits, want at least 3", p.ID, len(p.Credits))
+		}
+		for _, c := range p.Credits {
+			if !team[c.MemberID] || c.Role == "" {
+				t.Errorf("proposal %q: credit %+v, want an existing team member with a role", p.ID, c)
+			}
+		}
+		agreed := false
+		for _, id := range p.References {
+			if !refs[id] {
+				t.Errorf("proposal %q: reference %q does not exist", p.ID, id)
+			}
+			for _, r := range w.References {
+				agreed = agreed || r.ID == id && r.Recommends()
+			}
+		}
+		if !agreed {
+			t.Errorf("proposal %q: no reference whose referee agreed, want one", p.ID)
+		}
+		for j, it := range p.Items {
+			if it.SectionID != "" && !sections[it.SectionID] {
+				t.Errorf("proposal %q item %d: section %q does not exist", p.ID, j, it.SectionID)
+			}
+		}
+		if p.Issued.IsZero() || p.Expiry().IsZero() || !p.Issued.Before(s.Anchor) || !p.Expiry().After(s.Anchor) {
+			t.Errorf("proposal %q: issued %v, expiry %v; want issued before and expiring after the anchor %v", p.ID, p.Issued, p.Expiry(), s.Anchor)
+		}
+		if len(p.Pricing) == 0 || p.Financial.IsZero() {
+			t.Errorf("proposal %q: want pricing lines and a financial result", p.ID)
+		}
+		for _, a := range proposal.Variants {
+			if _, err := proposal.Assemble(p, sampleContext(s, p.AccountID), a); err != nil {
+				t.Errorf("proposal %q: Assemble(%s) = %v", p.ID, a, err)
+			}
+		}
+	}
+	if statuses[proposal.Sent] < 1 || statuses[proposal.Draft] < 1 {
+		t.Errorf("proposal statuses = %v, want at least one sent and one draft", statuses)
+	}
+}
+
+// TestSampleSentProposal checks the proposal to the construction client:
+// sent a few days before the anchor with its follow-up planned as
+// MarkSent plans it, priced in GBP with a discount, its financial result
+// matching the price, and ready by the readiness check.
+func TestSampleSentProposal(t *testing.T) {
+	s := loadSample(t)
+	var p *proposal.Proposal
+	for i := range s.Proposals {
+		if s.Proposals[i].AccountID == "northbridge" && s.Proposals[i].Status == proposal.Sent {
+			p = &s.Proposals[i]
+		}
+	}
+	if p == nil {
+		t.Fatal("no sent proposal to northbridge, want one")
+	}
+	if d := p.Sent.DaysUntil(s.Anchor); d < 1 || d > 7 {
+		t.Errorf("sent %v: %d days before the anchor, want 1 to 7", p.Sent, d)
+	}
+	if p.ValidDays != 45 || !p.ValidUntil.IsZero() {
+		t.Errorf("valid_days = %d, valid_until = %v; want 45 days and no date", p.ValidDays, p.ValidUntil)
+	}
+	planned := *p
+	planned.Tasks = nil
+	if err := planned.MarkSent(p.Sent, proposal.DefaultFollowUp()); err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Tasks) != len(planned.Tasks) {
+		t.Fatalf("tasks = %d, want %d", len(p.Tasks), len(planned.Tasks))
+	}
+	for i, task := range p.Tasks {
+		want := planned.Tasks[i]
+		if task.Kind != want.Kind || !task.Due.Equal(want.Due) {
+			t.Errorf("task %d = %s due %v, want %s due %v", i, task.Kind, task.Due, want.Kind, want.Due)
+		}
+		wantStatus := proposal.TaskOpen
+		if task.Kind == proposal.TaskReceipt {
+			wantStatus = proposal.TaskDone
+		}
+		if task.Status != wantStatus {
+			t.Errorf("task %s: status %s, want %s", task.Kind, task.Status, wantStatus)
+		}
+	}
+	discounted := false
+	for _, l := range p.Pricing {
+		discounted = discounted || l.Discount.Sign() > 0
+		if l.Currency != "GBP" {
+			t.Errorf("pricing line %q in %s, want GBP", l.Description, l.Currency)
+		}
+	}
+	if !discounted {
+		t.Error("no discounted pricing line, want one")
+	}
+	totals := proposal.Totals(p.Pricing)
+	if len(totals) != 1 || !totals[0].Net.Equal(p.Financial.Investment) || p.Financial.Years != 5 || p.Financial.YearlyGain.Sign() <= 0 {
+		t.Errorf("totals %v, financial %+v: want the investment equal to the net total, a yearly gain and 5 years", totals, p.Financial)
+	}
+	custom, own := 0, 0
+	for _, it := range p.Items {
+		switch {
+		case it.SectionID != "" && it.Custom:
+			custom++
+		case it.SectionID == "":
+			own++
+		}
+	}
+	if custom < 1 || own < 1 {
+		t.Errorf("items: %d customised copies, %d own sections; want at least one of each", custom, own)
+	}
+	if refs := len(p.References); refs < 2 || refs > 3 {
+		t.Errorf("references = %d, want 2 or 3", refs)
+	}
+	if fs := proposal.Check(p, sampleContext(s, p.AccountID)); proposal.Blocking(fs) > 0 {
+		for _, f := range fs {
+			t.Errorf("readiness: %s %s: %s", f.Severity, f.Code, f.Text())
 		}
 	}
 }

@@ -1,0 +1,129 @@
+# kamdesk — developer and CI entry points.  `make` (or `make help`) lists them.
+#
+# Variables (override on the command line, e.g. `make build BUILD_DIR=/tmp/kd`):
+#   BUILD_DIR  where the binary and the smoke-test screenshot go; never inside
+#              the repository. Default: $(TMPDIR)/kamdesk-build, or
+#              /tmp/kamdesk-build when TMPDIR is unset.
+#   ARGS       arguments for `make run`, e.g. ARGS="--data /tmp/ws" or ARGS=demo.
+#   GO         the go command (default: go, found on PATH or in /usr/local/go/bin).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+# The steps of `make test` must run in order and stop at the first failure.
+.NOTPARALLEL:
+.SUFFIXES:
+
+# Go lives in /usr/local/go on a fresh Debian install from go.dev; a go that is
+# already on PATH wins.
+export PATH := $(PATH):/usr/local/go/bin
+# Fyne (GLFW/OpenGL) and the race detector both need cgo.
+export CGO_ENABLED := 1
+
+GO ?= go
+BUILD_DIR ?= $(or $(TMPDIR),/tmp)/kamdesk-build
+BINARY := $(BUILD_DIR)/kamdesk
+ARGS ?=
+SCREENSHOT_DIR := assets/screenshots
+# Extra options for .ci/install-deps; `test`, `smoke` and `screenshots` add --test.
+DEPS_FLAGS :=
+
+.PHONY: help run build test bench screenshots clean \
+	deps fmt fmt-check vet layering race smoke
+
+help: ## list the targets
+	@echo "kamdesk — make targets:"
+	@echo "  run          install missing build deps, build, start the desktop app"
+	@echo "               (default workspace; pass flags with ARGS=\"--data DIR\")"
+	@echo "  build        build the binary into \$$(BUILD_DIR)/kamdesk ($(BINARY))"
+	@echo "  test         everything CI checks, failing fast: deps (--test), gofmt,"
+	@echo "               go vet, layering, go test -race, build, GUI smoke test"
+	@echo "  bench        run the benchmarks (go test -bench . -benchmem ./...)"
+	@echo "  screenshots  run the GUI smoke test, save the window to $(SCREENSHOT_DIR)/"
+	@echo "  clean        remove \$$(BUILD_DIR) and Fyne golden failures (testdata/failed/)"
+	@echo "  help         this list (the default)"
+	@echo "single CI steps: deps fmt-check vet layering race smoke; fmt rewrites files with gofmt -w"
+
+# ---------------------------------------------------------------- dependencies
+
+deps: ## install missing system packages (apt) / say what to install
+	@.ci/install-deps $(DEPS_FLAGS)
+
+test smoke screenshots: DEPS_FLAGS := --test
+
+# ---------------------------------------------------------------------- build
+
+build: deps
+	@mkdir -p "$(BUILD_DIR)"
+	$(GO) build -o "$(BINARY)" .
+	@echo "built $(BINARY)"
+
+run: deps build
+	"$(BINARY)" $(ARGS)
+
+# ------------------------------------------------------------------------ test
+
+test: deps fmt-check vet layering race build smoke
+	@echo "== make test: all checks passed"
+
+# gofmt of the same toolchain as $(GO) (formatting can change between releases).
+GOFMT = $(shell $(GO) env GOROOT)/bin/gofmt
+GO_SOURCES = find . -path ./.git -prune -o -name testdata -prune -o -type f -name '*.go' -print
+
+fmt-check:
+	@echo "== gofmt"
+	@files=$$($(GO_SOURCES)); bad=; \
+	if [[ -n "$$files" ]]; then bad=$$("$(GOFMT)" -l $$files); fi; \
+	if [[ -n "$$bad" ]]; then \
+		echo "gofmt: these files are not formatted (run 'make fmt'):" >&2; \
+		sed 's/^/    /' <<<"$$bad" >&2; \
+		exit 1; \
+	fi
+
+fmt:
+	@files=$$($(GO_SOURCES)); if [[ -n "$$files" ]]; then "$(GOFMT)" -l -w $$files; fi
+
+vet:
+	@echo "== go vet ./..."
+	@$(GO) vet ./...
+
+# The domain (dossier/) and the proposal engine (proposal/) must stay free of
+# the GUI toolkit and of the storage engine: no fyne.io, no dgraph-io.
+layering:
+	@echo "== layering: dossier/ and proposal/ must not depend on fyne.io or dgraph-io"
+	@[[ -d dossier ]] || { echo "layering: dossier/ is missing" >&2; exit 1; }
+	@pkgs=./dossier/...; \
+	if [[ -e proposal ]]; then pkgs="$$pkgs ./proposal/..."; fi; \
+	errf=$$(mktemp); trap 'rm -f "$$errf"' EXIT; \
+	edges=$$($(GO) list -deps -f '{{.ImportPath}}{{range .Imports}} {{.}}{{end}}' $$pkgs 2>"$$errf") || { \
+		cat "$$errf" >&2; echo "layering: go list failed" >&2; exit 1; }; \
+	if grep -q 'matched no packages' "$$errf"; then \
+		cat "$$errf" >&2; echo "layering: a layered directory contains no Go packages" >&2; exit 1; fi; \
+	cat "$$errf" >&2; \
+	bad=$$(awk '$$1 !~ /fyne\.io|dgraph-io/ { for (i = 2; i <= NF; i++) if ($$i ~ /fyne\.io|dgraph-io/) print "    " $$1 " imports " $$i }' <<<"$$edges"); \
+	if [[ -n "$$bad" ]]; then \
+		echo "layering: FAIL: $$pkgs must not depend on fyne.io/... or github.com/dgraph-io/..." >&2; \
+		echo "$$bad" >&2; \
+		exit 1; \
+	fi
+
+race:
+	@echo "== go test -race -count=1 ./..."
+	@$(GO) test -race -count=1 ./...
+
+smoke: build
+	@echo "== GUI smoke test"
+	@.ci/gui-smoke "$(BINARY)"
+
+# ----------------------------------------------------------------- other tools
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+screenshots: build
+	@mkdir -p "$(SCREENSHOT_DIR)"
+	@.ci/gui-smoke --crop "$(BINARY)" "$(SCREENSHOT_DIR)/main-window.png"
+
+clean:
+	rm -rf "$(BUILD_DIR)"
+	find . -path ./.git -prune -o -type d -path '*/testdata/failed' -prune -exec rm -rf {} +

@@ -1,0 +1,359 @@
+// Package cli is kamdesk's command line: the headless commands that share
+// the workspace store and the domain with the desktop app. No command opens
+// a window.
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+
+	"kamdesk/app/store"
+	"kamdesk/dossier"
+)
+
+// Env is what commands need from the outside world; tests replace it.
+type Env struct {
+	Stdout, Stderr io.Writer
+	Stdin          io.Reader
+	Getenv         func(string) string
+	Today          func() dossier.Date
+	Now            func() time.Time // stamps exports; nil means time.Now
+	Open           func(dir string) (*store.Store, error)
+}
+
+// SystemEnv returns the Env of a real process.
+func SystemEnv() Env {
+	return Env{
+		Stdout: os.Stdout, Stderr: os.Stderr, Stdin: os.Stdin,
+		Getenv: os.Getenv,
+		Today:  dossier.Today,
+		Now:    time.Now,
+		Open:   func(dir string) (*store.Store, error) { return store.Open(dir, store.Options{NoGC: true}) },
+	}
+}
+
+// Global holds the options that come before the command.
+type Global struct {
+	DataDir string // the workspace directory
+	Help    bool
+	Version bool
+}
+
+// Exit codes.
+const (
+	ExitOK    = 0
+	ExitFail  = 1 // the command failed, or found what it checks for
+	ExitUsage = 2 // the command line was wrong
+)
+
+// Version is the version printed by --version; main sets it from the build.
+var Version = "0.1.0"
+
+// ParseGlobal reads the global options before the command and returns the
+// rest of the arguments: the command and its own arguments. The workspace
+// is --data, else $KAMDESK_DATA, else DefaultDataDir.
+func ParseGlobal(args []string, getenv func(string) string) (Global, []string, error) {
+	var g Global
+	fs := flag.NewFlagSet("kamdesk", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&g.DataDir, "data", "", "")
+	fs.BoolVar(&g.Help, "help", false, "")
+	fs.BoolVar(&g.Help, "h", false, "")
+	fs.BoolVar(&g.Version, "version", false, "")
+	if err := fs.Parse(args); err != nil {
+		return g, nil, usageError{lang.L("{{.Error}}; see kamdesk --help", map[string]any{"Error": err})}
+	}
+	if g.DataDir == "" {
+		g.DataDir = getenv("KAMDESK_DATA")
+	}
+	if g.DataDir == "" {
+		d, err := DefaultDataDir(getenv)
+		if err != nil {
+			return g, nil, err
+		}
+		g.DataDir = d
+	}
+	return g, fs.Args(), nil
+}
+
+// DefaultDataDir is where the workspace lives when no --data is given:
+// $XDG_DATA_HOME/kamdesk (default ~/.local/share/kamdesk) on Linux and other
+// Unix systems, ~/Library/Application Support/kamdesk on macOS and
+// %LOCALAPPDATA%\kamdesk on Windows.
+func DefaultDataDir(getenv func(string) string) (string, error) {
+	switch runtime.GOOS {
+	case "windows":
+		if d := getenv("LOCALAPPDATA"); d != "" {
+			return filepath.Join(d, "kamdesk"), nil
+		}
+		if d := getenv("APPDATA"); d != "" {
+			return filepath.Join(d, "kamdesk"), nil
+		}
+	case "darwin":
+		if h := getenv("HOME"); h != "" {
+			return filepath.Join(h, "Library", "Application Support", "kamdesk"), nil
+		}
+	default:
+		if d := getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
+			return filepath.Join(d, "kamdesk"), nil
+		}
+		if h := getenv("HOME"); h != "" {
+			return filepath.Join(h, ".local", "share", "kamdesk"), nil
+		}
+	}
+	return "", errors.New(lang.L("cannot tell where to keep the workspace: set KAMDESK_DATA or use --data DIR"))
+}
+
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// command is one command: "account list", "demo"...
+type command struct {
+	name    string // words, e.g. "account list"
+	args    string // the positional arguments, e.g. "ID"
+	summary string // one line, English source for translation
+	// setup declares the command's flags on fs and returns the function that
+	// runs it with the positional arguments.
+	setup func(fs *flag.FlagSet) func(c *ctx, args []string) error
+}
+
+var commands []command
+
+func register(cmds ...command) { commands = append(commands, cmds...) }
+
+// ctx is one run of a command.
+type ctx struct {
+	Env
+	global Global
+	st     *store.Store
+}
+
+// store opens the workspace on first use.
+func (c *ctx) store() (*store.Store, error) {
+	if c.st == nil {
+		st, err := c.Open(c.global.DataDir)
+		if err != nil {
+			return nil, err
+		}
+		c.st = st
+	}
+	return c.st, nil
+}
+
+func (c *ctx) printf(format string, a ...any) { fmt.Fprintf(c.Stdout, format, a...) }
+
+func (c *ctx) json(v any) error {
+	enc := json.NewEncoder(c.Stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// Run runs the command in args (after the global options) and returns the
+// process exit code. Errors go to Stderr, one line each.
+func Run(g Global, args []string, env Env) int {
+	if g.Version {
+		fmt.Fprintln(env.Stdout, "kamdesk", Version)
+		return ExitOK
+	}
+	if len(args) == 0 || g.Help {
+		usage(env.Stdout, args)
+		return ExitOK
+	}
+	cmd, rest := find(args)
+	if cmd == nil {
+		if group := groupOf(args[0]); group != "" && (len(args) == 1 || isHelp(args[1])) {
+			usage(env.Stdout, args[:1])
+			if len(args) == 1 {
+				return ExitUsage
+			}
+			return ExitOK
+		}
+		fmt.Fprintln(env.Stderr, lang.L("unknown command {{.Command}}; see kamdesk --help",
+			map[string]any{"Command": strings.Join(args[:min(2, len(args))], " ")}))
+		return ExitUsage
+	}
+	fs := flag.NewFlagSet("kamdesk "+cmd.name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	run := cmd.setup(fs)
+	if err := fs.Parse(interleave(fs, rest)); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			commandUsage(env.Stdout, cmd, fs)
+			return ExitOK
+		}
+		fmt.Fprintln(env.Stderr, lang.L("kamdesk {{.Command}}: {{.Error}}; see kamdesk {{.Command}} --help",
+			map[string]any{"Command": cmd.name, "Error": err}))
+		return ExitUsage
+	}
+	c := &ctx{Env: env, global: g}
+	err := run(c, fs.Args())
+	if c.st != nil {
+		if cerr := c.st.Close(); err == nil && cerr != nil {
+			err = cerr
+		}
+	}
+	var ue usageError
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.As(err, &ue):
+		fmt.Fprintln(env.Stderr, lang.L("kamdesk {{.Command}}: {{.Error}}; see kamdesk {{.Command}} --help",
+			map[string]any{"Command": cmd.name, "Error": err}))
+		return ExitUsage
+	case errors.Is(err, errFindings):
+		return ExitFail
+	default:
+		fmt.Fprintln(env.Stderr, oneLine(err.Error()))
+		return ExitFail
+	}
+}
+
+// errFindings reports that a check command found what it looks for; its
+// report is already printed.
+var errFindings = errors.New("findings")
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func isHelp(a string) bool { return a == "-h" || a == "--help" || a == "-help" || a == "help" }
+
+// interleave moves flags after positional arguments to the front, so
+// "account show ID --json" works as well as "account show --json ID".
+func interleave(fs *flag.FlagSet, args []string) []string {
+	var flags, pos []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			pos = append(pos, args[i+1:]...)
+			break
+		}
+		if !strings.HasPrefix(a, "-") || a == "-" {
+			pos = append(pos, a)
+			continue
+		}
+		flags = append(flags, a)
+		name := strings.TrimLeft(a, "-")
+		if strings.Contains(name, "=") {
+			continue
+		}
+		if f := fs.Lookup(name); f != nil {
+			if bf, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && bf.IsBoolFlag() {
+				continue
+			}
+			if i+1 < len(args) {
+				i++
+				flags = append(flags, args[i])
+			}
+		}
+	}
+	return append(flags, pos...)
+}
+
+// find returns the command named by the first words of args.
+func find(args []string) (*command, []string) {
+	for n := min(2, len(args)); n >= 1; n-- {
+		name := strings.Join(args[:n], " ")
+		for i := range commands {
+			if commands[i].name == name {
+				return &commands[i], args[n:]
+			}
+		}
+	}
+	return nil, nil
+}
+
+func groupOf(word string) string {
+	for _, c := range commands {
+		if strings.HasPrefix(c.name, word+" ") {
+			return word
+		}
+	}
+	return ""
+}
+
+func usage(w io.Writer, args []string) {
+	prefix := ""
+	if len(args) > 0 && groupOf(args[0]) != "" {
+		prefix = args[0] + " "
+	}
+	fmt.Fprintln(w, lang.L("kamdesk keeps the dossiers of your key accounts and turns them into tailored commercial proposals."))
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, lang.L("Usage:"))
+	fmt.Fprintln(w, "  kamdesk [--data DIR]                 "+lang.L("open the desktop app"))
+	fmt.Fprintln(w, "  kamdesk [--data DIR] COMMAND [ARGS]  "+lang.L("run a command without a window"))
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, lang.L("Commands:"))
+	var names []string
+	byName := map[string]command{}
+	for _, c := range commands {
+		if strings.HasPrefix(c.name, prefix) {
+			names = append(names, c.name)
+			byName[c.name] = c
+		}
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		c := byName[n]
+		fmt.Fprintf(w, "  %-36s %s\n", strings.TrimSpace(c.name+" "+c.args), lang.L(c.summary))
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, lang.L("Options:"))
+	fmt.Fprintln(w, "  --data DIR   "+lang.L("the workspace directory (default: $KAMDESK_DATA, else {{.Dir}})",
+		map[string]any{"Dir": defaultDirForHelp()}))
+	fmt.Fprintln(w, "  --help       "+lang.L("help; also after any command"))
+	fmt.Fprintln(w, "  --version    "+lang.L("print the version"))
+}
+
+func defaultDirForHelp() string {
+	d, err := DefaultDataDir(os.Getenv)
+	if err != nil {
+		return "?"
+	}
+	return d
+}
+
+func commandUsage(w io.Writer, c *command, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "%s: kamdesk [--data DIR] %s\n", lang.L("Usage"), strings.TrimSpace(c.name+" "+c.args))
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, lang.L(c.summary))
+	n := 0
+	fs.VisitAll(func(*flag.Flag) { n++ })
+	if n == 0 {
+		return
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, lang.L("Options:"))
+	fs.VisitAll(func(f *flag.Flag) {
+		name, u := flag.UnquoteUsage(f)
+		arg := "--" + f.Name
+		if len(f.Name) == 1 {
+			arg = "-" + f.Name
+		}
+		if name != "" {
+			arg += " " + name
+		}
+		fmt.Fprintf(w, "  %-24s %s\n", arg, lang.L(u))
+	})
+}
+
+// needArgs checks the number of positional arguments.
+func needArgs(args []string, n int, what string) error {
+	if len(args) != n {
+		if len(args) < n {
+			return usageError{lang.L("missing {{.What}}", map[string]any{"What": what})}
+		}
+		return usageError{lang.L("unexpected argument {{.Arg}}", map[string]any{"Arg": args[n]})}
+	}
+	return nil
+}

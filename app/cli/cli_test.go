@@ -1,0 +1,230 @@
+package cli_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"kamdesk/app/cli"
+	"kamdesk/app/store"
+	"kamdesk/dossier"
+)
+
+var today = dossier.MustDate("2026-11-25")
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+// run runs a command line against the workspace dir, as a user would type
+// it after "kamdesk --data dir".
+func run(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	env := cli.Env{
+		Stdout: &out, Stderr: &errb, Stdin: strings.NewReader(""),
+		Getenv: func(string) string { return "" },
+		Today:  func() dossier.Date { return today },
+		Open: func(d string) (*store.Store, error) {
+			return store.Open(d, store.Options{NoGC: true, Now: func() time.Time { return time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC) }})
+		},
+	}
+	g, rest, err := cli.ParseGlobal(append([]string{"--data", dir}, args...), env.Getenv)
+	if err != nil {
+		t.Fatalf("ParseGlobal(%q): %v", args, err)
+	}
+	code := cli.Run(g, rest, env)
+	return result{code, out.String(), errb.String()}
+}
+
+func demo(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if r := run(t, dir, "demo"); r.code != 0 {
+		t.Fatalf("demo: exit %d, stderr %q", r.code, r.stderr)
+	}
+	return dir
+}
+
+func TestDemoIsIdempotent(t *testing.T) {
+	dir := t.TempDir()
+	r := run(t, dir, "demo")
+	if r.code != 0 || !strings.Contains(r.stdout, "Loaded the sample workspace") {
+		t.Fatalf("first demo: %+v", r)
+	}
+	before := run(t, dir, "account", "show", "northbridge", "--json").stdout
+	r = run(t, dir, "demo")
+	if r.code != 0 || !strings.Contains(r.stdout, "nothing changed") {
+		t.Errorf("second demo: %+v, want 'nothing changed'", r)
+	}
+	if after := run(t, dir, "account", "show", "northbridge", "--json").stdout; after != before {
+		t.Error("second demo changed the northbridge dossier")
+	}
+}
+
+func TestAccountListJSONHasStableFields(t *testing.T) {
+	dir := demo(t)
+	r := run(t, dir, "account", "list", "--json")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	var got []map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, r.stdout)
+	}
+	if len(got) < 3 {
+		t.Fatalf("%d accounts, want at least 3", len(got))
+	}
+	for _, f := range []string{"id", "name", "industry", "tier", "criteria", "revenue_share", "next_tender",
+		"tender_prep_start", "annual_review", "mono_dependent", "coverage", "created", "updated"} {
+		if _, ok := got[0][f]; !ok {
+			t.Errorf("account JSON lacks %q: %v", f, got[0])
+		}
+	}
+	if got[0]["tier"] != "crown-jewel" {
+		t.Errorf("first account tier = %v, want crown-jewel (most important first)", got[0]["tier"])
+	}
+}
+
+func TestAccountShowText(t *testing.T) {
+	dir := demo(t)
+	r := run(t, dir, "account", "show", "northbridge")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	for _, want := range []string{
+		"Northbridge Build Group", "Tier: Crown jewel", "[x] A well-known brand",
+		"Decision-making group", "Anna Keller", "Ladder level: Advocate", "Birthday: 1974-11-19  (turns 53 in 359 days)",
+		"Timeline", "Promises", "slipped from", "Coverage",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("account show lacks %q", want)
+		}
+	}
+}
+
+func TestPersonListFilters(t *testing.T) {
+	dir := demo(t)
+	r := run(t, dir, "person", "list", "--account", "castellan", "--json")
+	var people []map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &people); err != nil {
+		t.Fatalf("not JSON: %v (%s)", err, r.stderr)
+	}
+	if len(people) == 0 {
+		t.Fatal("no people for castellan")
+	}
+	for _, p := range people {
+		if p["account_id"] != "castellan" {
+			t.Errorf("person %v of account %v in a castellan list", p["id"], p["account_id"])
+		}
+		for _, f := range []string{"type", "level", "nps", "nps_class", "birthday", "days_to_birthday", "contact_due"} {
+			if _, ok := p[f]; !ok {
+				t.Errorf("person JSON lacks %q", f)
+			}
+		}
+	}
+	r = run(t, dir, "person", "list", "--account", "nowhere")
+	if r.code != 1 || !strings.Contains(r.stderr, `no account with ID "nowhere"`) {
+		t.Errorf("unknown account: %+v", r)
+	}
+}
+
+func TestListsOnEmptyWorkspace(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{{"account", "list"}, {"person", "list"}, {"team", "list"}, {"reference", "list"}} {
+		r := run(t, dir, args...)
+		if r.code != 0 || r.stdout == "" {
+			t.Errorf("%v on an empty workspace: %+v, want a friendly message", args, r)
+		}
+		r = run(t, dir, append(args, "--json")...)
+		if strings.TrimSpace(r.stdout) != "[]" {
+			t.Errorf("%v --json on an empty workspace = %q, want []", args, r.stdout)
+		}
+	}
+}
+
+func TestErrorsAndHelp(t *testing.T) {
+	dir := t.TempDir()
+	cases := []struct {
+		args     []string
+		code     int
+		inStdout string
+		inStderr string
+	}{
+		{[]string{"account", "show"}, 2, "", "missing account ID"},
+		{[]string{"account", "show", "a", "b"}, 2, "", "unexpected argument b"},
+		{[]string{"account", "show", "ghost"}, 1, "", `no account with ID "ghost"`},
+		{[]string{"account", "show", "../../etc"}, 1, "", "not a valid account ID"},
+		{[]string{"account", "list", "--bogus"}, 2, "", "flag provided but not defined"},
+		{[]string{"frobnicate"}, 2, "", "unknown command frobnicate"},
+		{[]string{"account"}, 2, "account list", ""},
+		{[]string{"account", "--help"}, 0, "account show ID", ""},
+		{[]string{"account", "show", "--help"}, 0, "--json", ""},
+		{[]string{"person", "list", "-h"}, 0, "--account ID", ""},
+		{[]string{"demo", "--help"}, 0, "sample workspace", ""},
+	}
+	for _, c := range cases {
+		r := run(t, dir, c.args...)
+		if r.code != c.code || !strings.Contains(r.stdout, c.inStdout) || !strings.Contains(r.stderr, c.inStderr) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit %d with %q / %q",
+				c.args, r.code, r.stdout, r.stderr, c.code, c.inStdout, c.inStderr)
+		}
+		if strings.Count(strings.TrimSpace(r.stderr), "\n") > 0 {
+			t.Errorf("%v: stderr has several lines: %q", c.args, r.stderr)
+		}
+	}
+	r := run(t, dir, "--help")
+	for _, cmd := range []string{"demo", "account list", "account show ID", "person list", "team list", "reference list", "agenda"} {
+		if !strings.Contains(r.stdout, cmd) {
+			t.Errorf("--help lacks %q", cmd)
+		}
+	}
+}
+
+func TestLockedWorkspace(t *testing.T) {
+	dir := demo(t)
+	s, err := store.Open(dir, store.Options{NoGC: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	r := run(t, dir, "account", "list")
+	abs, _ := filepath.Abs(dir)
+	if r.code != 1 || r.stderr != "kamdesk is already open on "+abs+"\n" {
+		t.Errorf("locked: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+func TestDefaultDataDir(t *testing.T) {
+	env := map[string]string{"HOME": "/home/kam", "XDG_DATA_HOME": "/data/xdg"}
+	get := func(k string) string { return env[k] }
+	g, _, err := cli.ParseGlobal(nil, get)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "/data/xdg/kamdesk"; g.DataDir != want {
+		t.Errorf("data dir = %q, want %q", g.DataDir, want)
+	}
+	env["KAMDESK_DATA"] = "/elsewhere"
+	if g, _, _ := cli.ParseGlobal(nil, get); g.DataDir != "/elsewhere" {
+		t.Errorf("with KAMDESK_DATA: %q", g.DataDir)
+	}
+	if g, _, _ := cli.ParseGlobal([]string{"--data", "/x"}, get); g.DataDir != "/x" {
+		t.Errorf("with --data: %q", g.DataDir)
+	}
+	delete(env, "KAMDESK_DATA")
+	delete(env, "XDG_DATA_HOME")
+	if g, _, _ := cli.ParseGlobal(nil, get); g.DataDir != "/home/kam/.local/share/kamdesk" {
+		t.Errorf("without XDG_DATA_HOME: %q", g.DataDir)
+	}
+}
+
+func TestMain(m *testing.M) {
+	os.Setenv("LANG", "en_US.UTF-8")
+	os.Exit(m.Run())
+}

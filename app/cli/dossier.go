@@ -1,0 +1,394 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"fyne.io/fyne/v2/lang"
+
+	"kamdesk/assets"
+	"kamdesk/dossier"
+)
+
+func init() {
+	register(
+		command{name: "demo", summary: "load the sample workspace (running it again changes nothing)", setup: demoCmd},
+		command{name: "account list", summary: "list the key accounts", setup: accountList},
+		command{name: "account show", args: "ID", summary: "show an account's whole dossier", setup: accountShow},
+		command{name: "person list", summary: "list the people of the decision-making groups", setup: personList},
+		command{name: "team list", summary: "list our team members (for proposal credits)", setup: teamList},
+		command{name: "reference list", summary: "list the references and their referees", setup: referenceList},
+		command{name: "agenda", summary: "list what needs attention: birthdays, contacts, promises, tenders, reviews", setup: agendaCmd},
+	)
+}
+
+func demoCmd(fs *flag.FlagSet) func(*ctx, []string) error {
+	return func(c *ctx, args []string) error {
+		if err := needArgs(args, 0, ""); err != nil {
+			return err
+		}
+		st, err := c.store()
+		if err != nil {
+			return err
+		}
+		n, err := st.LoadSample(assets.Sample, c.Today())
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			c.printf("%s\n", lang.L("The sample workspace is already loaded in {{.Dir}}; nothing changed.", map[string]any{"Dir": st.Dir()}))
+			return nil
+		}
+		c.printf("%s\n", lang.L("Loaded the sample workspace into {{.Dir}}: {{.Count}} records.", map[string]any{"Dir": st.Dir(), "Count": n}))
+		return nil
+	}
+}
+
+// accountJSON is an account with its derived values, as --json prints it.
+type accountJSON struct {
+	dossier.Account
+	MonoDependent   bool             `json:"mono_dependent"`
+	TenderPrepStart dossier.Date     `json:"tender_prep_start"`
+	Coverage        dossier.Coverage `json:"coverage"`
+}
+
+// personJSON is a person with derived values, as --json prints it.
+type personJSON struct {
+	dossier.Person
+	NPSClass       dossier.NPSClass `json:"nps_class"`
+	NextBirthday   dossier.Date     `json:"next_birthday"`
+	DaysToBirthday *int             `json:"days_to_birthday"`
+	Age            *int             `json:"age_next_birthday"`
+	ContactDue     bool             `json:"contact_due"`
+}
+
+type agendaJSON struct {
+	dossier.AgendaItem
+	Text string `json:"text"`
+}
+
+func toAccountJSON(a dossier.Account, people []dossier.Person, r dossier.Rules) accountJSON {
+	return accountJSON{Account: a, MonoDependent: a.MonoDependent(r),
+		TenderPrepStart: a.TenderPrepStart(r), Coverage: dossier.CoverageOf(people)}
+}
+
+func toPersonJSON(p dossier.Person, r dossier.Rules, today dossier.Date) personJSON {
+	j := personJSON{Person: p, ContactDue: p.ContactDue(r, today)}
+	if c, ok := p.NPSClass(); ok {
+		j.NPSClass = c
+	}
+	if !p.Birthday.IsZero() {
+		j.NextBirthday = p.Birthday.Next(today)
+		n := p.Birthday.DaysUntil(today)
+		j.DaysToBirthday = &n
+		if age, ok := p.Birthday.AgeOn(today); ok {
+			j.Age = &age
+		}
+	}
+	return j
+}
+
+func accountList(fs *flag.FlagSet) func(*ctx, []string) error {
+	asJSON := fs.Bool("json", false, "print JSON for scripts")
+	return func(c *ctx, args []string) error {
+		if err := needArgs(args, 0, ""); err != nil {
+			return err
+		}
+		st, err := c.store()
+		if err != nil {
+			return err
+		}
+		w, err := st.Workspace()
+		if err != nil {
+			return err
+		}
+		out := make([]accountJSON, 0, len(w.Accounts))
+		for _, a := range w.Accounts {
+			out = append(out, toAccountJSON(a, w.PeopleOf(a.ID), w.Rules))
+		}
+		if *asJSON {
+			return c.json(out)
+		}
+		if len(out) == 0 {
+			c.printf("%s\n", lang.L("No accounts yet. Load the sample with: kamdesk demo"))
+			return nil
+		}
+		tw := table(c.Stdout, "ID", "NAME", "TIER", "SHARE", "PEOPLE", "STRENGTH", "NEXT TENDER", "INDUSTRY")
+		for _, a := range out {
+			share := percent(a.RevenueShare)
+			if a.MonoDependent {
+				share += " ⚠"
+			}
+			row(tw, a.ID, a.Name, tr(a.Tier.Label()), share, strconv.Itoa(a.Coverage.People),
+				strconv.Itoa(a.Coverage.Strength)+"%", dash(a.NextTender.String()), a.Industry)
+		}
+		return tw.Flush()
+	}
+}
+
+func accountShow(fs *flag.FlagSet) func(*ctx, []string) error {
+	asJSON := fs.Bool("json", false, "print JSON for scripts")
+	return func(c *ctx, args []string) error {
+		if err := needArgs(args, 1, lang.L("account ID")); err != nil {
+			return err
+		}
+		st, err := c.store()
+		if err != nil {
+			return err
+		}
+		a, err := st.Account(args[0])
+		if err != nil {
+			return err
+		}
+		rules, err := st.Rules()
+		if err != nil {
+			return err
+		}
+		people, err := st.People(a.ID)
+		if err != nil {
+			return err
+		}
+		events, err := st.Events(a.ID)
+		if err != nil {
+			return err
+		}
+		promises, err := st.Promises(a.ID)
+		if err != nil {
+			return err
+		}
+		ws, err := st.Workspace()
+		if err != nil {
+			return err
+		}
+		today := c.Today()
+		var agenda []agendaJSON
+		for _, it := range dossier.Agenda(&ws, today) {
+			if it.AccountID == a.ID {
+				agenda = append(agenda, agendaJSON{it, it.Text()})
+			}
+		}
+		if *asJSON {
+			pj := make([]personJSON, 0, len(people))
+			for _, p := range people {
+				pj = append(pj, toPersonJSON(p, rules, today))
+			}
+			return c.json(struct {
+				Account  accountJSON       `json:"account"`
+				People   []personJSON      `json:"people"`
+				Events   []dossier.Event   `json:"events"`
+				Promises []dossier.Promise `json:"promises"`
+				Agenda   []agendaJSON      `json:"agenda"`
+			}{toAccountJSON(a, people, rules), pj, nonNil(events), nonNil(promises), nonNil(agenda)})
+		}
+		team, err := st.Team()
+		if err != nil {
+			return err
+		}
+		d := &dossierText{w: c.Stdout, today: today, rules: rules, people: people, team: team}
+		d.account(a)
+		d.group()
+		d.timeline(events, promises)
+		d.agenda(agenda)
+		return nil
+	}
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+func personList(fs *flag.FlagSet) func(*ctx, []string) error {
+	acct := fs.String("account", "", "only the people of this `ID`")
+	asJSON := fs.Bool("json", false, "print JSON for scripts")
+	return func(c *ctx, args []string) error {
+		if err := needArgs(args, 0, ""); err != nil {
+			return err
+		}
+		st, err := c.store()
+		if err != nil {
+			return err
+		}
+		people, err := st.People(*acct)
+		if err != nil {
+			return err
+		}
+		rules, err := st.Rules()
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			out := make([]personJSON, 0, len(people))
+			for _, p := range people {
+				out = append(out, toPersonJSON(p, rules, c.Today()))
+			}
+			return c.json(out)
+		}
+		if len(people) == 0 {
+			c.printf("%s\n", lang.L("No people yet."))
+			return nil
+		}
+		tw := table(c.Stdout, "ID", "NAME", "ACCOUNT", "POSITION", "TYPE", "LEVEL", "ROLE", "INFLUENCE")
+		for _, p := range people {
+			row(tw, p.ID, p.Name, p.AccountID, p.Position, tr(p.Type.Label()), tr(p.Level.Label()),
+				dash(tr(p.Role.Label())), dash(tr(p.Influence.Label())))
+		}
+		return tw.Flush()
+	}
+}
+
+func teamList(fs *flag.FlagSet) func(*ctx, []string) error {
+	asJSON := fs.Bool("json", false, "print JSON for scripts")
+	return func(c *ctx, args []string) error {
+		if err := needArgs(args, 0, ""); err != nil {
+			return err
+		}
+		st, err := c.store()
+		if err != nil {
+			return err
+		}
+		team, err := st.Team()
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return c.json(nonNil(team))
+		}
+		if len(team) == 0 {
+			c.printf("%s\n", lang.L("No team members yet."))
+			return nil
+		}
+		tw := table(c.Stdout, "ID", "NAME", "POSITION", "E-MAIL", "PHONE")
+		for _, m := range team {
+			row(tw, m.ID, m.Name, m.Position, dash(m.Email), dash(m.Phone))
+		}
+		return tw.Flush()
+	}
+}
+
+func referenceList(fs *flag.FlagSet) func(*ctx, []string) error {
+	asJSON := fs.Bool("json", false, "print JSON for scripts")
+	return func(c *ctx, args []string) error {
+		if err := needArgs(args, 0, ""); err != nil {
+			return err
+		}
+		st, err := c.store()
+		if err != nil {
+			return err
+		}
+		refs, err := st.References()
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return c.json(nonNil(refs))
+		}
+		if len(refs) == 0 {
+			c.printf("%s\n", lang.L("No references yet."))
+			return nil
+		}
+		tw := table(c.Stdout, "ID", "CLIENT", "PROJECT", "YEAR", "REFEREE", "MAY BE CONTACTED")
+		for _, r := range refs {
+			year := ""
+			if r.Year != 0 {
+				year = strconv.Itoa(r.Year)
+			}
+			row(tw, r.ID, r.Client, r.Project, dash(year), dash(r.Referee.Name), yesNo(r.Recommends()))
+		}
+		return tw.Flush()
+	}
+}
+
+func agendaCmd(fs *flag.FlagSet) func(*ctx, []string) error {
+	asJSON := fs.Bool("json", false, "print JSON for scripts")
+	days := fs.Int("days", 0, "look this many `DAYS` ahead (default: the workspace rule, 30)")
+	return func(c *ctx, args []string) error {
+		if err := needArgs(args, 0, ""); err != nil {
+			return err
+		}
+		if *days < 0 || *days > 366 {
+			return usageError{lang.L("--days must be between 1 and 366")}
+		}
+		st, err := c.store()
+		if err != nil {
+			return err
+		}
+		ws, err := st.Workspace()
+		if err != nil {
+			return err
+		}
+		if *days > 0 {
+			ws.Rules.AgendaDays = *days
+			ws.Rules.BirthdayNoticeDays = *days
+		}
+		items := dossier.Agenda(&ws, c.Today())
+		out := make([]agendaJSON, 0, len(items))
+		for _, it := range items {
+			out = append(out, agendaJSON{it, it.Text()})
+		}
+		if *asJSON {
+			return c.json(out)
+		}
+		if len(out) == 0 {
+			c.printf("%s\n", lang.L("Nothing needs attention in the next {{.Days}} days.", map[string]any{"Days": ws.Rules.AgendaDays}))
+			return nil
+		}
+		writeAgenda(c.Stdout, out)
+		return nil
+	}
+}
+
+func writeAgenda(w io.Writer, items []agendaJSON) {
+	tw := table(w, "DATE", "", "WHAT")
+	for _, it := range items {
+		late := ""
+		if it.Late {
+			late = lang.L("LATE")
+		}
+		row(tw, it.Date.String(), late, lang.L(it.Message, it.Data))
+	}
+	tw.Flush()
+}
+
+// table starts a tab-aligned table with translated headings.
+func table(w io.Writer, headings ...string) *tabwriter.Writer {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for i, h := range headings {
+		if h != "" {
+			headings[i] = lang.L(h)
+		}
+	}
+	fmt.Fprintln(tw, strings.Join(headings, "\t"))
+	return tw
+}
+
+func row(tw *tabwriter.Writer, cells ...string) {
+	for i, c := range cells {
+		cells[i] = strings.ReplaceAll(oneLine(c), "\t", " ")
+	}
+	fmt.Fprintln(tw, strings.Join(cells, "\t"))
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
+}
+
+func percent(v float64) string {
+	return strconv.FormatFloat(v, 'f', -1, 64) + "%"
+}
+
+func yesNo(b bool) string {
+	if b {
+		return lang.L("yes")
+	}
+	return lang.L("no")
+}

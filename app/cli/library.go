@@ -1,0 +1,190 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+
+	"kamdesk/dossier"
+	"kamdesk/proposal"
+)
+
+func init() {
+	register(
+		command{name: "library list", summary: "list the sections of the proposal library", setup: libraryList},
+		command{name: "library import", args: "PATH", summary: "import library sections from a folder of Markdown files, or one file (all or nothing)", setup: libraryImport},
+		command{name: "library export", args: "DIR", summary: "write every library section to DIR as a Markdown file", setup: libraryExport},
+	)
+}
+
+func libraryList(fs *flag.FlagSet) func(*ctx, []string) error {
+	asJSON := fs.Bool("json", false, "print JSON for scripts")
+	return func(c *ctx, args []string) error {
+		if err := needArgs(args, 0, ""); err != nil {
+			return err
+		}
+		st, err := c.store()
+		if err != nil {
+			return err
+		}
+		secs, err := st.Sections()
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return c.json(nonNil(secs))
+		}
+		if len(secs) == 0 {
+			c.printf("%s\n", lang.L("The section library is empty. Import sections with: kamdesk library import DIR"))
+			return nil
+		}
+		tw := table(c.Stdout, "ID", "TITLE", "KIND", "AUDIENCES", "LANGUAGE")
+		for _, s := range secs {
+			row(tw, s.ID, s.Title, tr(s.Kind.Label()), proposal.FormatWeights(s.Audiences), s.Language)
+		}
+		return tw.Flush()
+	}
+}
+
+func libraryImport(fs *flag.FlagSet) func(*ctx, []string) error {
+	return func(c *ctx, args []string) error {
+		if err := needArgs(args, 1, lang.L("the folder or file to import")); err != nil {
+			return err
+		}
+		path := args[0]
+		secs, err := readLibrary(path)
+		if fes := proposal.FileErrors(err); len(fes) > 0 {
+			for _, fe := range fes {
+				fmt.Fprintln(c.Stderr, oneLine(fe.Error()))
+			}
+			return errors.New(lang.L("nothing imported: fix the {{.Count}} problems above and import again", map[string]any{"Count": len(fes)}))
+		}
+		if err != nil {
+			return err
+		}
+		if len(secs) == 0 {
+			return errors.New(lang.L("no section files (*.md) in {{.Path}}", map[string]any{"Path": path}))
+		}
+		st, err := c.store()
+		if err != nil {
+			return err
+		}
+		added, updated, err := st.ImportSections(secs)
+		if err != nil {
+			return err
+		}
+		data := map[string]any{"Count": len(secs), "Added": added, "Updated": updated, "Unchanged": len(secs) - added - updated}
+		if len(secs) == added+updated {
+			c.printf("%s\n", lang.L("Imported {{.Count}} sections ({{.Added}} new, {{.Updated}} updated)", data))
+		} else {
+			c.printf("%s\n", lang.L("Imported {{.Count}} sections ({{.Added}} new, {{.Updated}} updated, {{.Unchanged}} unchanged)", data))
+		}
+		return nil
+	}
+}
+
+// readLibrary reads the section files of a folder, or one section file.
+// Problems in the files come back as *proposal.FileError values whose
+// File is the path as the user would type it.
+func readLibrary(path string) ([]proposal.Section, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if info.IsDir() {
+		secs, err := proposal.ParseLibraryDir(os.DirFS(path))
+		for _, fe := range proposal.FileErrors(err) {
+			fe.File = filepath.Join(path, filepath.FromSlash(fe.File))
+		}
+		return secs, err
+	}
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	data, err := proposal.ReadSectionFile(os.DirFS(dir), base)
+	if fe, ok := err.(*proposal.FileError); ok {
+		fe.File = path
+	}
+	if err != nil {
+		return nil, err
+	}
+	s, err := proposal.ParseSectionFile(path, data)
+	if err != nil {
+		return nil, err
+	}
+	if s.ID == "" {
+		s.ID = proposal.Slug(strings.TrimSuffix(base, filepath.Ext(base)))
+		if !dossier.ValidID(s.ID) {
+			return nil, &proposal.FileError{File: path, Line: 1, Msg: "no id, and none can be made from the file name: add an \"id:\" line to the header"}
+		}
+	}
+	return []proposal.Section{s}, nil
+}
+
+func libraryExport(fs *flag.FlagSet) func(*ctx, []string) error {
+	return func(c *ctx, args []string) error {
+		if err := needArgs(args, 1, lang.L("the folder to write to")); err != nil {
+			return err
+		}
+		dir := args[0]
+		st, err := c.store()
+		if err != nil {
+			return err
+		}
+		secs, err := st.Sections()
+		if err != nil {
+			return err
+		}
+		if len(secs) == 0 {
+			c.printf("%s\n", lang.L("The section library is empty; nothing to export."))
+			return nil
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		for _, s := range secs {
+			p := filepath.Join(dir, proposal.SectionFileName(s))
+			if err := writeFileAtomic(p, proposal.FormatSectionFile(s)); err != nil {
+				return err
+			}
+			c.printf("%s\n", p)
+		}
+		c.printf("%s\n", lang.L("Exported {{.Count}} sections to {{.Dir}}", map[string]any{"Count": len(secs), "Dir": dir}))
+		return nil
+	}
+}
+
+// writeFileAtomic writes data to path through a temporary file in the same
+// folder, so that a reader never sees half a file and a failure leaves the
+// old file as it was.
+func writeFileAtomic(path string, data []byte) (err error) {
+	f, err := os.CreateTemp(filepath.Dir(path), ".kamdesk-*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if _, err = f.Write(data); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Chmod(0o644); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}

@@ -1,0 +1,572 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+
+	"kamdesk/app/store"
+	"kamdesk/assets"
+	"kamdesk/dossier"
+	"kamdesk/proposal"
+)
+
+func init() {
+	register(
+		command{name: "proposal new", summary: "create a draft proposal from the library and print its ID", setup: proposalNew},
+		command{name: "proposal list", summary: "list the proposals with their status, expiry, readiness and next follow-up", setup: proposalList},
+		command{name: "proposal show", args: "ID", summary: "show a proposal: sections, pricing, financial result, follow-up, exports and readiness", setup: proposalShow},
+		command{name: "proposal check", args: "ID", summary: "check a proposal is ready to send (exit 1 while blocking problems remain)", setup: proposalCheck},
+		command{name: "proposal sent", args: "ID", summary: "record that a proposal was sent and plan the follow-up calls", setup: proposalSent},
+		command{name: "proposal export", args: "ID", summary: "export a proposal for one audience, or every variant with --audience all, as HTML or Markdown", setup: proposalExport},
+	)
+}
+
+// idList reads a comma-separated list of IDs, dropping blanks and repeats.
+func idList(s string) []string {
+	var out []string
+	for _, id := range strings.Split(s, ",") {
+		id = strings.TrimSpace(id)
+		if id != "" && !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// flagSet reports whether the flag name was given on the command line.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
+func parseDateFlag(name, value string) (dossier.Date, error) {
+	d, err := dossier.ParseDate(value)
+	if err != nil || d.IsZero() {
+		return d, usageError{lang.L("--{{.Flag}} {{.Value}} is not a date in the form YYYY-MM-DD", map[string]any{"Flag": name, "Value": value})}
+	}
+	return d, nil
+}
+
+func proposalNew(fs *flag.FlagSet) func(*ctx, []string) error {
+	acct := fs.String("account", "", "the `ID` of the account the proposal is for (required)")
+	title := fs.String("title", "", "the proposal's `TITLE` (required)")
+	sections := fs.String("sections", "", "library section `IDs`, comma-separated, in order (default: every library section in the proposal's language)")
+	team := fs.String("team", "", "team member `IDs` to credit, comma-separated; the first is the author")
+	refs := fs.String("references", "", "reference `IDs` to cite, comma-separated")
+	validDays := fs.Int("valid-days", 0, "the proposal holds for `N` days from today (default 30)")
+	validUntil := fs.String("valid-until", "", "the proposal holds until `DATE` (YYYY-MM-DD); instead of --valid-days")
+	language := fs.String("language", "en", "the proposal's language `CODE`: en, de, pt-BR... (default en)")
+	return func(c *ctx, args []string) error {
+		if err := needArgs(args, 0, ""); err != nil {
+			return err
+		}
+		if strings.TrimSpace(*acct) == "" || strings.TrimSpace(*title) == "" {
+			return usageError{lang.L("--account and --title are required")}
+		}
+		if flagSet(fs, "valid-days") && flagSet(fs, "valid-until") {
+			return usageError{lang.L("give --valid-days or --valid-until, not both")}
+		}
+		today := c.Today()
+		p := proposal.Proposal{AccountID: *acct, Title: strings.TrimSpace(*title), Language: *language,
+			Issued: today, Status: proposal.Draft, References: idList(*refs)}
+		switch {
+		case flagSet(fs, "valid-until"):
+			d, err := parseDateFlag("valid-until", *validUntil)
+			if err != nil {
+				return err
+			}
+			if d.Before(today) {
+				return usageError{lang.L("--valid-until {{.Date}} is before today", map[string]any{"Date": d.String()})}
+			}
+			p.ValidUntil = d
+		case flagSet(fs, "valid-days"):
+			if *validDays < 1 || *validDays > 3660 {
+				return usageError{lang.L("--valid-days must be between 1 and 3660")}
+			}
+			p.ValidDays = *validDays
+		default:
+			p.ValidDays = 30
+		}
+		for _, id := range idList(*team) {
+			p.Credits = append(p.Credits, proposal.Credit{MemberID: id})
+		}
+		if len(p.Credits) > 0 {
+			p.Author = p.Credits[0].MemberID
+		}
+
+		st, err := c.store()
+		if err != nil {
+			return err
+		}
+		if _, err := st.Account(p.AccountID); err != nil {
+			return err
+		}
+		lib, err := st.Sections()
+		if err != nil {
+			return err
+		}
+		if flagSet(fs, "sections") {
+			for _, id := range idList(*sections) {
+				p.Items = append(p.Items, proposal.Item{SectionID: id})
+			}
+		} else {
+			for _, s := range lib {
+				if strings.EqualFold(s.Language, p.Language) {
+					p.Items = append(p.Items, proposal.Item{SectionID: s.ID})
+				}
+			}
+			if len(p.Items) == 0 {
+				fmt.Fprintln(c.Stderr, lang.L("note: the library has no sections in {{.Language}}; the proposal starts empty", map[string]any{"Language": p.Language}))
+			}
+		}
+		if err := missingIDs(st, &p); err != nil {
+			return err
+		}
+		if err := st.SaveProposal(&p); err != nil {
+			return err
+		}
+		c.printf("%s\n", p.ID)
+		return nil
+	}
+}
+
+// missingIDs names every team member, reference and section p refers to
+// that does not exist, at once.
+func missingIDs(st *store.Store, p *proposal.Proposal) error {
+	var missing []string
+	for _, c := range p.Credits {
+		if _, err := st.TeamMember(c.MemberID); err != nil {
+			missing = append(missing, lang.L("team member {{.ID}}", map[string]any{"ID": c.MemberID}))
+		}
+	}
+	for _, id := range p.References {
+		if _, err := st.Reference(id); err != nil {
+			missing = append(missing, lang.L("reference {{.ID}}", map[string]any{"ID": id}))
+		}
+	}
+	for _, it := range p.Items {
+		if _, err := st.Section(it.SectionID); err != nil {
+			missing = append(missing, lang.L("section {{.ID}}", map[string]any{"ID": it.SectionID}))
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	return notFoundError(lang.L("these IDs do not exist: {{.List}}; see kamdesk team list, reference list and library list",
+		map[string]any{"List": strings.Join(missing, ", ")}))
+}
+
+// notFoundError is a message that matches dossier.ErrNotFound.
+type notFoundError string
+
+func (e notFoundError) Error() string { return string(e) }
+func (e notFoundError) Unwrap() error { return dossier.ErrNotFound }
+
+// review is a proposal with what the workspace says about it today.
+type review struct {
+	p        proposal.Proposal
+	ctx      *proposal.Context
+	findings []proposal.Finding
+	today    dossier.Date
+}
+
+func (c *ctx) review(st *store.Store, p proposal.Proposal, contexts map[string]*proposal.Context) (*review, error) {
+	today := c.Today()
+	pc := contexts[p.AccountID]
+	if pc == nil {
+		var err error
+		pc, err = st.Context(p.AccountID, today)
+		if err != nil {
+			return nil, fmt.Errorf("proposal %s: %w", p.ID, err)
+		}
+		if contexts != nil {
+			contexts[p.AccountID] = pc
+		}
+	}
+	return &review{p: p, ctx: pc, findings: proposal.Check(&p, pc), today: today}, nil
+}
+
+// nextTask returns the open follow-up task due first.
+func nextTask(p *proposal.Proposal) (proposal.Task, bool) {
+	var best proposal.Task
+	found := false
+	for _, t := range p.Tasks {
+		if t.Status == proposal.TaskOpen && (!found || t.Due.Before(best.Due)) {
+			best, found = t, true
+		}
+	}
+	return best, found
+}
+
+// taskJSON is a follow-up task as --json prints it.
+type taskJSON struct {
+	proposal.Task
+	Label string `json:"label"`
+	Late  bool   `json:"late"`
+}
+
+func toTaskJSON(t proposal.Task, today dossier.Date) taskJSON {
+	return taskJSON{Task: t, Label: t.Kind.Label(), Late: t.Status == proposal.TaskOpen && t.Due.Before(today)}
+}
+
+// proposalListJSON is one line of "proposal list --json".
+type proposalListJSON struct {
+	ID        string          `json:"id"`
+	AccountID string          `json:"account_id"`
+	Account   string          `json:"account"`
+	Title     string          `json:"title"`
+	Language  string          `json:"language"`
+	Status    proposal.Status `json:"status"` // as of today: "expired" once past the expiry date
+	Issued    dossier.Date    `json:"issued"`
+	Expiry    dossier.Date    `json:"expiry"`
+	DaysLeft  *int            `json:"days_left"`
+	Blocking  int             `json:"blocking"`
+	Warnings  int             `json:"warnings"`
+	NextTask  *taskJSON       `json:"next_task"`
+	Updated   time.Time       `json:"updated"`
+}
+
+func (r *review) listJSON() proposalListJSON {
+	p := &r.p
+	j := proposalListJSON{ID: p.ID, AccountID: p.AccountID, Account: r.ctx.Account.Name, Title: p.Title,
+		Language: p.Language, Status: p.StatusOn(r.today), Issued: p.Issued, Expiry: p.Expiry(),
+		Blocking: proposal.Blocking(r.findings), Updated: p.Updated}
+	j.Warnings = len(r.findings) - j.Blocking
+	if n, ok := p.DaysLeft(r.today); ok {
+		j.DaysLeft = &n
+	}
+	if t, ok := nextTask(p); ok {
+		tj := toTaskJSON(t, r.today)
+		j.NextTask = &tj
+	}
+	return j
+}
+
+func proposalList(fs *flag.FlagSet) func(*ctx, []string) error {
+	acct := fs.String("account", "", "only the proposals to the account with this `ID`")
+	asJSON := fs.Bool("json", false, "print JSON for scripts")
+	return func(c *ctx, args []string) error {
+		if err := needArgs(args, 0, ""); err != nil {
+			return err
+		}
+		st, err := c.store()
+		if err != nil {
+			return err
+		}
+		props, err := st.Proposals(*acct)
+		if err != nil {
+			return err
+		}
+		contexts := map[string]*proposal.Context{}
+		out := make([]proposalListJSON, 0, len(props))
+		for _, p := range props {
+			r, err := c.review(st, p, contexts)
+			if err != nil {
+				return err
+			}
+			out = append(out, r.listJSON())
+		}
+		if *asJSON {
+			return c.json(out)
+		}
+		if len(out) == 0 {
+			c.printf("%s\n", lang.L("No proposals yet. Start one with: kamdesk proposal new --account ID --title TITLE"))
+			return nil
+		}
+		tw := table(c.Stdout, "ID", "ACCOUNT", "TITLE", "STATUS", "EXPIRES", "DAYS LEFT", "BLOCKING", "NEXT FOLLOW-UP")
+		for _, j := range out {
+			days := ""
+			if j.DaysLeft != nil {
+				days = fmt.Sprint(*j.DaysLeft)
+			}
+			next := ""
+			if j.NextTask != nil {
+				next = j.NextTask.Due.String() + " " + tr(j.NextTask.Label)
+				if j.NextTask.Late {
+					next += " (" + lang.L("LATE") + ")"
+				}
+			}
+			row(tw, j.ID, j.AccountID, j.Title, tr(j.Status.Label()), dash(j.Expiry.String()), dash(days),
+				fmt.Sprint(j.Blocking), dash(next))
+		}
+		return tw.Flush()
+	}
+}
+
+// findingJSON is a readiness finding as --json prints it.
+type findingJSON struct {
+	Severity proposal.Severity `json:"severity"`
+	Code     string            `json:"code"`
+	Audience proposal.Audience `json:"audience"` // "" for the whole proposal
+	Message  string            `json:"message"`  // English, parameters filled in
+	Fix      string            `json:"fix"`
+	Place    placeJSON         `json:"place"`
+}
+
+type placeJSON struct {
+	Area     string `json:"area"`
+	Item     int    `json:"item"`
+	PersonID string `json:"person_id,omitempty"`
+}
+
+// readinessJSON is the readiness summary of "proposal check --json" and
+// "proposal show --json".
+type readinessJSON struct {
+	Ready    bool          `json:"ready"`
+	Blocking int           `json:"blocking"`
+	Warnings int           `json:"warnings"`
+	Findings []findingJSON `json:"findings"`
+}
+
+func toReadiness(fs []proposal.Finding) readinessJSON {
+	r := readinessJSON{Blocking: proposal.Blocking(fs), Findings: make([]findingJSON, 0, len(fs))}
+	r.Ready = r.Blocking == 0
+	r.Warnings = len(fs) - r.Blocking
+	for _, f := range fs {
+		r.Findings = append(r.Findings, findingJSON{Severity: f.Severity, Code: f.Code, Audience: f.Audience,
+			Message: f.Text(), Fix: f.Fix, Place: placeJSON{Area: f.Place.Area, Item: f.Place.Item, PersonID: f.Place.PersonID}})
+	}
+	return r
+}
+
+// financialJSON is the financial result with its derived figures.
+type financialJSON struct {
+	proposal.Financial
+	Horizon       int               `json:"horizon_years"`
+	PaybackMonths *proposal.Decimal `json:"payback_months"`
+	ROIPercent    *proposal.Decimal `json:"roi_percent"`
+}
+
+// proposalShowJSON is what "proposal show --json" prints: the stored
+// proposal and what is derived from it today.
+type proposalShowJSON struct {
+	proposal.Proposal
+	Account     string            `json:"account"`
+	StatusToday proposal.Status   `json:"status_today"`
+	Expiry      dossier.Date      `json:"expiry"`
+	DaysLeft    *int              `json:"days_left"`
+	Totals      []proposal.Total  `json:"totals"`
+	Financial   financialJSON     `json:"financial"`
+	Tasks       []taskJSON        `json:"tasks"`
+	Exports     []proposal.Export `json:"exports"`
+	Readiness   readinessJSON     `json:"readiness"`
+}
+
+func (r *review) showJSON() proposalShowJSON {
+	p := r.p
+	j := proposalShowJSON{Proposal: p, Account: r.ctx.Account.Name, StatusToday: p.StatusOn(r.today),
+		Expiry: p.Expiry(), Totals: nonNil(proposal.Totals(p.Pricing)), Exports: nonNil(p.Exports),
+		Tasks: make([]taskJSON, 0, len(p.Tasks)), Readiness: toReadiness(r.findings)}
+	if n, ok := p.DaysLeft(r.today); ok {
+		j.DaysLeft = &n
+	}
+	j.Financial = financialJSON{Financial: p.Financial, Horizon: p.Financial.Horizon()}
+	if m, ok := p.Financial.PaybackMonths(); ok {
+		j.Financial.PaybackMonths = &m
+	}
+	if roi, ok := p.Financial.ROI(); ok {
+		j.Financial.ROIPercent = &roi
+	}
+	for _, t := range p.Tasks {
+		j.Tasks = append(j.Tasks, toTaskJSON(t, r.today))
+	}
+	return j
+}
+
+func (c *ctx) loadReview(id string) (*store.Store, *review, error) {
+	st, err := c.store()
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := st.Proposal(id)
+	if err != nil {
+		return nil, nil, err
+	}
+	r, err := c.review(st, p, nil)
+	return st, r, err
+}
+
+func proposalShow(fs *flag.FlagSet) func(*ctx, []string) error {
+	asJSON := fs.Bool("json", false, "print JSON for scripts")
+	return func(c *ctx, args []string) error {
+		if err := needArgs(args, 1, lang.L("proposal ID")); err != nil {
+			return err
+		}
+		_, r, err := c.loadReview(args[0])
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return c.json(r.showJSON())
+		}
+		writeProposal(c.Stdout, r)
+		return nil
+	}
+}
+
+func proposalCheck(fs *flag.FlagSet) func(*ctx, []string) error {
+	asJSON := fs.Bool("json", false, "print JSON for scripts")
+	return func(c *ctx, args []string) error {
+		if err := needArgs(args, 1, lang.L("proposal ID")); err != nil {
+			return err
+		}
+		_, r, err := c.loadReview(args[0])
+		if err != nil {
+			return err
+		}
+		rd := toReadiness(r.findings)
+		if *asJSON {
+			if err := c.json(rd); err != nil {
+				return err
+			}
+		} else {
+			writeFindings(c.Stdout, r.findings)
+		}
+		if !rd.Ready {
+			return errFindings
+		}
+		return nil
+	}
+}
+
+func proposalSent(fs *flag.FlagSet) func(*ctx, []string) error {
+	on := fs.String("on", "", "the `DATE` it was sent, YYYY-MM-DD (default: today)")
+	return func(c *ctx, args []string) error {
+		if err := needArgs(args, 1, lang.L("proposal ID")); err != nil {
+			return err
+		}
+		day := c.Today()
+		if *on != "" {
+			d, err := parseDateFlag("on", *on)
+			if err != nil {
+				return err
+			}
+			day = d
+		}
+		st, r, err := c.loadReview(args[0])
+		if err != nil {
+			return err
+		}
+		p := r.p
+		if err := p.MarkSent(day, proposal.DefaultFollowUp()); err != nil {
+			return fmt.Errorf("proposal %s: %w", p.ID, err)
+		}
+		if err := st.SaveProposal(&p); err != nil {
+			return err
+		}
+		if n := proposal.Blocking(r.findings); n > 0 {
+			fmt.Fprintln(c.Stderr, lang.L("warning: {{.Count}} blocking problems were not fixed; see kamdesk proposal check {{.ID}}",
+				map[string]any{"Count": n, "ID": p.ID}))
+		}
+		c.printf("%s\n\n", lang.L("Sent on {{.Date}}: {{.Title}}. Follow-up:", map[string]any{"Date": day.String(), "Title": p.Title}))
+		tw := table(c.Stdout, "DUE", "TASK")
+		for _, t := range p.Tasks {
+			if t.Status == proposal.TaskOpen {
+				row(tw, t.Due.String()+" "+tr(t.Due.Weekday().String()[:3]), tr(t.Kind.Label()))
+			}
+		}
+		return tw.Flush()
+	}
+}
+
+func proposalExport(fs *flag.FlagSet) func(*ctx, []string) error {
+	audience := fs.String("audience", "", "`WHO` the variant is for: executive, hr, finance, technical, or all for every variant (the four audiences and the whole group, one file each; -o is then a folder)")
+	format := fs.String("format", "html", "`FORMAT` of the file: html (self-contained, for e-mail and print) or md (Markdown); default html")
+	out := fs.String("o", "", "the `PATH` to write: a file, or a folder (created if missing) with --audience all or when it is an existing folder")
+	return func(c *ctx, args []string) error {
+		if err := needArgs(args, 1, lang.L("proposal ID")); err != nil {
+			return err
+		}
+		if *audience == "" || *out == "" {
+			return usageError{lang.L("--audience and -o are required")}
+		}
+		a, err := proposal.ParseAudience(*audience)
+		if err != nil {
+			return usageError{lang.L("--audience {{.Value}} is not one of executive, hr, finance, technical, all", map[string]any{"Value": *audience})}
+		}
+		ext := strings.ToLower(*format)
+		if ext != "html" && ext != "md" {
+			return usageError{lang.L("--format {{.Value}} is not html or md", map[string]any{"Value": *format})}
+		}
+		st, r, err := c.loadReview(args[0])
+		if err != nil {
+			return err
+		}
+		p := r.p
+		variants := []proposal.Audience{a}
+		dir, file := filepath.Dir(*out), *out
+		isDir := false
+		if info, err := os.Stat(*out); err == nil && info.IsDir() {
+			isDir = true
+		}
+		if a == proposal.All {
+			// "all" is every variant: the four audiences and the whole group.
+			variants = proposal.Variants
+			isDir = true
+		}
+		if isDir {
+			dir = *out
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		now := time.Now().UTC().Truncate(time.Second)
+		if c.Now != nil {
+			now = c.Now().UTC().Truncate(time.Second)
+		}
+		for _, v := range variants {
+			data, err := renderVariant(&p, r.ctx, v, ext, now)
+			if err != nil {
+				return err
+			}
+			if isDir {
+				file = filepath.Join(dir, proposal.ExportFileName(r.ctx.Account.Name, p.Title, v, ext))
+			}
+			if err := writeFileAtomic(file, data); err != nil {
+				return err
+			}
+			abs, err := filepath.Abs(file)
+			if err != nil {
+				abs = file
+			}
+			p.Exports = append(p.Exports, proposal.Export{At: now, Audience: v, Format: ext, File: abs})
+			c.printf("%s\n", file)
+		}
+		if err := st.SaveProposal(&p); err != nil {
+			return err
+		}
+		if n := proposal.Blocking(r.findings); n > 0 {
+			fmt.Fprintln(c.Stderr, lang.L("warning: {{.Count}} blocking problems remain; see kamdesk proposal check {{.ID}}",
+				map[string]any{"Count": n, "ID": p.ID}))
+		}
+		return nil
+	}
+}
+
+// renderVariant assembles the variant of p for a and renders it as HTML
+// or Markdown.
+func renderVariant(p *proposal.Proposal, pc *proposal.Context, a proposal.Audience, format string, now time.Time) ([]byte, error) {
+	v, err := proposal.Assemble(p, pc, a)
+	if err != nil {
+		return nil, fmt.Errorf("proposal %s, %s variant: %w", p.ID, a, err)
+	}
+	if format == "md" {
+		return []byte(v.Markdown), nil
+	}
+	doc := proposal.Document{
+		Title:     p.Title,
+		Subtitle:  a.Label() + " variant — " + pc.Account.Name,
+		Language:  p.Language,
+		Markdown:  v.Markdown,
+		Generated: now,
+	}
+	return proposal.RenderHTML(doc, assets.ExportCSS)
+}

@@ -1,0 +1,231 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+
+	"kamdesk/proposal"
+)
+
+// writeProposal writes a proposal as readable text: what "proposal show"
+// prints.
+func writeProposal(w io.Writer, r *review) {
+	p := &r.p
+	d := &dossierText{w: w, today: r.today}
+	fmt.Fprintf(w, "%s\n%s\n", p.Title, strings.Repeat("#", len([]rune(p.Title))))
+	d.field("ID", p.ID)
+	d.field("Account", r.ctx.Account.Name+" ("+p.AccountID+")")
+	d.field("Language", p.Language)
+	status := tr(p.StatusOn(r.today).Label())
+	if p.StatusOn(r.today) != p.Status {
+		status += " (" + lang.L("recorded as {{.Status}}", map[string]any{"Status": tr(p.Status.Label())}) + ")"
+	}
+	d.field("Status", status)
+	d.field("Issued", p.Issued.String())
+	if e := p.Expiry(); !e.IsZero() {
+		n, _ := p.DaysLeft(r.today)
+		var left string
+		switch {
+		case n > 0:
+			left = lang.L("{{.Days}} days left", map[string]any{"Days": n})
+		case n == 0:
+			left = lang.L("expires today")
+		default:
+			left = lang.L("expired {{.Days}} days ago", map[string]any{"Days": -n})
+		}
+		d.field("Valid until", e.String()+"  ("+left+")")
+	} else {
+		d.field("Valid until", lang.L("not set"))
+	}
+	d.field("Author", memberName(r.ctx, p.Author))
+	d.field("Sent", p.Sent.String())
+	if p.Status.Closed() {
+		d.field("Closed", p.Closed.String()+"  "+p.Outcome)
+	}
+
+	d.heading(lang.L("Sections"))
+	if len(p.Items) == 0 {
+		fmt.Fprintln(w, lang.L("No sections yet."))
+	}
+	for i, it := range p.Items {
+		title, kind, weights, source := it.Title, it.Kind, it.Audiences, lang.L("own")
+		if it.SectionID != "" {
+			source = lang.L("library {{.ID}}", map[string]any{"ID": it.SectionID})
+			if it.Custom {
+				source = lang.L("customised from {{.ID}}", map[string]any{"ID": it.SectionID})
+			}
+		}
+		if !it.Own() {
+			title, kind, weights = lang.L("(missing section)"), "", nil
+			for _, s := range r.ctx.Library {
+				if s.ID == it.SectionID {
+					title, kind, weights = s.Title, s.Kind, s.Audiences
+				}
+			}
+		}
+		fmt.Fprintf(w, "%2d. %s — %s; %s; %s\n", i+1, title, dash(tr(kind.Label())), dash(proposal.FormatWeights(weights)), source)
+	}
+
+	d.heading(lang.L("Pricing"))
+	if len(p.Pricing) == 0 {
+		fmt.Fprintln(w, lang.L("No pricing lines yet."))
+	} else {
+		tw := table(w, "DESCRIPTION", "QUANTITY", "UNIT", "UNIT PRICE", "DISCOUNT", "AMOUNT")
+		for _, l := range p.Pricing {
+			disc := ""
+			if !l.Discount.IsZero() {
+				disc = l.Discount.String() + "%"
+			}
+			row(tw, l.Description, l.Quantity.String(), l.Unit, money(l.Currency, l.UnitPrice), disc, money(l.Currency, l.Net()))
+		}
+		for _, t := range proposal.Totals(p.Pricing) {
+			if !t.Discount.IsZero() {
+				row(tw, lang.L("Before discount"), "", "", "", "", money(t.Currency, t.Gross))
+				row(tw, lang.L("Discount"), "", "", "", "", money(t.Currency, t.Discount.Mul(proposal.Int(-1))))
+			}
+			row(tw, lang.L("Total"), "", "", "", "", money(t.Currency, t.Net))
+		}
+		tw.Flush()
+	}
+
+	d.heading(lang.L("Financial result"))
+	f := p.Financial
+	if f.IsZero() {
+		fmt.Fprintln(w, lang.L("Not entered yet."))
+	} else {
+		d.field("Investment", money(f.Currency, f.Investment))
+		d.field("Yearly gain", money(f.Currency, f.YearlyGain))
+		if m, ok := f.PaybackMonths(); ok {
+			d.field("Payback", lang.L("{{.Months}} months", map[string]any{"Months": m.String()}))
+		}
+		if roi, ok := f.ROI(); ok {
+			d.field("Return on investment", lang.L("{{.Percent}}% over {{.Years}} years", map[string]any{"Percent": roi.String(), "Years": f.Horizon()}))
+		}
+		d.field("Note", f.Note)
+	}
+
+	d.heading(lang.L("References"))
+	if len(p.References) == 0 {
+		fmt.Fprintln(w, lang.L("None cited."))
+	}
+	for _, id := range p.References {
+		line := id + ": " + lang.L("(missing reference)")
+		for _, ref := range r.ctx.References {
+			if ref.ID == id {
+				line = ref.Client + " — " + ref.Project
+				if ref.Recommends() {
+					line += "  " + lang.L("(referee {{.Name}} will recommend us)", map[string]any{"Name": ref.Referee.Name})
+				}
+			}
+		}
+		fmt.Fprintf(w, "- %s\n", line)
+	}
+
+	d.heading(lang.L("Prepared by"))
+	if len(p.Credits) == 0 {
+		fmt.Fprintln(w, lang.L("Nobody credited yet."))
+	}
+	for _, c := range p.Credits {
+		line := memberName(r.ctx, c.MemberID)
+		for _, m := range r.ctx.Team {
+			if m.ID == c.MemberID {
+				line = strings.Join(nonEmpty(m.Name, m.Position, c.Role, m.Email, m.Phone), " — ")
+			}
+		}
+		fmt.Fprintf(w, "- %s\n", line)
+	}
+
+	d.heading(lang.L("Follow-up"))
+	if len(p.Tasks) == 0 {
+		fmt.Fprintln(w, lang.L("Planned when the proposal is sent: kamdesk proposal sent {{.ID}}", map[string]any{"ID": p.ID}))
+	} else {
+		tw := table(w, "DUE", "TASK", "STATUS", "NOTE")
+		for _, t := range p.Tasks {
+			st := lang.L(string(t.Status))
+			if t.Status != proposal.TaskOpen {
+				st += " " + t.DoneOn.String()
+			} else if t.Due.Before(r.today) {
+				st = lang.L("LATE")
+			}
+			row(tw, t.Due.String(), tr(t.Kind.Label()), st, t.Note)
+		}
+		tw.Flush()
+	}
+
+	if len(p.Exports) > 0 {
+		d.heading(lang.L("Exports"))
+		tw := table(w, "WHEN", "AUDIENCE", "FORMAT", "FILE")
+		for _, e := range p.Exports {
+			row(tw, e.At.Local().Format("2006-01-02 15:04"), tr(e.Audience.Label()), e.Format, e.File)
+		}
+		tw.Flush()
+	}
+
+	d.heading(lang.L("Readiness"))
+	writeSummary(w, r.findings)
+	if len(r.findings) > 0 {
+		fmt.Fprintln(w, lang.L("Details: kamdesk proposal check {{.ID}}", map[string]any{"ID": p.ID}))
+	}
+}
+
+// writeFindings writes the readiness findings, then the summary.
+func writeFindings(w io.Writer, fs []proposal.Finding) {
+	for _, f := range fs {
+		sev := lang.L("WARNING")
+		if f.Severity == proposal.SeverityBlocking {
+			sev = lang.L("BLOCKING")
+		}
+		who := lang.L("whole proposal")
+		if f.Audience != "" {
+			who = tr(f.Audience.Label())
+		}
+		fmt.Fprintf(w, "%-8s [%s] %s\n", sev, who, oneLine(lang.L(f.Message, f.Data)))
+		if f.Fix != "" {
+			fmt.Fprintf(w, "         %s %s\n", lang.L("Fix:"), oneLine(lang.L(f.Fix)))
+		}
+	}
+	if len(fs) > 0 {
+		fmt.Fprintln(w)
+	}
+	writeSummary(w, fs)
+}
+
+func writeSummary(w io.Writer, fs []proposal.Finding) {
+	b := proposal.Blocking(fs)
+	data := map[string]any{"Blocking": b, "Warnings": len(fs) - b}
+	if b == 0 {
+		fmt.Fprintln(w, lang.L("Ready to send: no blocking problems, {{.Warnings}} warnings.", data))
+		return
+	}
+	fmt.Fprintln(w, lang.L("Not ready to send: {{.Blocking}} blocking problems, {{.Warnings}} warnings.", data))
+}
+
+func memberName(c *proposal.Context, id string) string {
+	if id == "" {
+		return ""
+	}
+	for _, m := range c.Team {
+		if m.ID == id {
+			return m.Name
+		}
+	}
+	return id + " " + lang.L("(missing team member)")
+}
+
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// money writes an amount as "GBP 1,234.50".
+func money(currency string, d proposal.Decimal) string {
+	return strings.TrimSpace(currency + " " + d.Grouped(2, ","))
+}

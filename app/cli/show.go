@@ -1,0 +1,226 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+
+	"kamdesk/dossier"
+)
+
+// tr translates a source string; the empty string stays empty.
+func tr(s string) string {
+	if s == "" {
+		return ""
+	}
+	return lang.L(s)
+}
+
+// dossierText writes an account's whole dossier as readable text.
+type dossierText struct {
+	w      io.Writer
+	today  dossier.Date
+	rules  dossier.Rules
+	people []dossier.Person
+	team   []dossier.TeamMember
+}
+
+func (d *dossierText) heading(s string) {
+	fmt.Fprintf(d.w, "\n%s\n%s\n", s, strings.Repeat("=", len([]rune(s))))
+}
+
+// field prints "Label: value", skipping empty values; multi-line values
+// are indented under the label.
+func (d *dossierText) field(label, value string) {
+	value = strings.TrimSpace(value)
+	if value == "" {
+		return
+	}
+	if strings.Contains(value, "\n") {
+		fmt.Fprintf(d.w, "%s:\n", tr(label))
+		for _, l := range strings.Split(value, "\n") {
+			fmt.Fprintf(d.w, "    %s\n", l)
+		}
+		return
+	}
+	fmt.Fprintf(d.w, "%s: %s\n", tr(label), value)
+}
+
+func (d *dossierText) personName(id string) string {
+	for _, p := range d.people {
+		if p.ID == id {
+			return p.Name
+		}
+	}
+	return id
+}
+
+func (d *dossierText) account(a dossier.Account) {
+	fmt.Fprintf(d.w, "%s\n%s\n", a.Name, strings.Repeat("#", len([]rune(a.Name))))
+	d.field("ID", a.ID)
+	d.field("Industry", a.Industry)
+	d.field("Segment or territory", a.Segment)
+	d.field("Tier", tr(a.Tier.Label()))
+	share := percent(a.RevenueShare)
+	if a.MonoDependent(d.rules) {
+		share += "  " + lang.L("⚠ above {{.Limit}}%: we depend dangerously on this client",
+			map[string]any{"Limit": d.rules.OrDefault().MonoDependencePercent})
+	}
+	d.field("Share of our revenue", share)
+	var crit []string
+	for _, c := range dossier.Criteria {
+		mark := "[ ]"
+		if a.Has(c) {
+			mark = "[x]"
+		}
+		crit = append(crit, mark+" "+tr(c.Label()))
+	}
+	d.field("Why it is key", strings.Join(crit, "\n"))
+	for _, m := range d.team {
+		if m.ID == a.Owner {
+			d.field("Owner", m.Name)
+		}
+	}
+	if a.Owner != "" && !d.hasTeam(a.Owner) {
+		d.field("Owner", a.Owner)
+	}
+	if !a.NextTender.IsZero() {
+		d.field("Next tender", lang.L("{{.Date}} (preparation from {{.Start}})",
+			map[string]any{"Date": a.NextTender.String(), "Start": a.TenderPrepStart(d.rules).String()}))
+	}
+	d.field("Annual review", a.AnnualReview.String())
+	if a.Passive {
+		d.field("Status", lang.L("passive: a well-informed prospect"))
+	}
+	d.field("Strategy", a.Strategy)
+	d.field("Goals", a.Goals)
+	d.field("Competitors in use", strings.Join(a.Competitors, ", "))
+	d.field("Notes", a.Notes)
+
+	c := dossier.CoverageOf(d.people)
+	d.heading(lang.L("Coverage"))
+	fmt.Fprintln(d.w, lang.L("{{.People}} people known, {{.Warm}} at customer level or above; {{.Audiences}} of 4 audiences reached; decision makers known: {{.DM}}; strength {{.Strength}}%",
+		map[string]any{"People": c.People, "Warm": c.Warm, "Audiences": c.Audiences, "DM": c.DecisionMakers, "Strength": c.Strength}))
+	var levels []string
+	for _, l := range dossier.Ladder {
+		levels = append(levels, fmt.Sprintf("%s %d", tr(l.Label()), c.ByLevel[l]))
+	}
+	fmt.Fprintln(d.w, lang.L("Ladder:")+" "+strings.Join(levels, " → "))
+}
+
+func (d *dossierText) hasTeam(id string) bool {
+	for _, m := range d.team {
+		if m.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *dossierText) group() {
+	d.heading(lang.L("Decision-making group"))
+	if len(d.people) == 0 {
+		fmt.Fprintln(d.w, lang.L("Nobody recorded yet."))
+		return
+	}
+	for i, p := range d.people {
+		if i > 0 {
+			fmt.Fprintln(d.w)
+		}
+		fmt.Fprintf(d.w, "%s — %s\n", p.Name, dash(p.Position))
+		d.field("  ID", p.ID)
+		d.field("  Department", p.Department)
+		if p.ReportsTo != "" {
+			d.field("  Reports to", d.personName(p.ReportsTo))
+		}
+		d.field("  Type", tr(p.Type.Label()))
+		d.field("  Ladder level", tr(p.Level.Label())+" — "+tr(p.Level.Advice()))
+		d.field("  Buying role", tr(p.Role.Label()))
+		d.field("  Influence", tr(p.Influence.Label()))
+		d.field("  E-mail", p.Email)
+		d.field("  Phone", p.Phone)
+		d.field("  Preferred channel", tr(p.Channel.Label()))
+		if !p.Birthday.IsZero() {
+			b := p.Birthday.String()
+			days := p.Birthday.DaysUntil(d.today)
+			if age, ok := p.Birthday.AgeOn(d.today); ok {
+				b += "  " + lang.L("(turns {{.Age}} in {{.Days}} days)", map[string]any{"Age": age, "Days": days})
+			} else {
+				b += "  " + lang.L("(in {{.Days}} days)", map[string]any{"Days": days})
+			}
+			d.field("  Birthday", b)
+		}
+		d.field("  Family", p.Family)
+		d.field("  Hobbies", p.Hobbies)
+		d.field("  Values", p.Values)
+		if c, ok := p.NPSClass(); ok {
+			d.field("  NPS", strconv.Itoa(*p.NPS)+" ("+tr(c.Label())+")")
+		}
+		d.field("  Last contact", p.LastContact.String())
+		if next := p.ContactDate(d.rules); !next.IsZero() {
+			s := next.String()
+			if p.ContactDue(d.rules, d.today) {
+				s += "  " + lang.L("(due)")
+			}
+			d.field("  Next contact", s)
+		}
+		d.field("  Notes", p.Notes)
+		d.field("  Source and consent", p.PrivacyNote)
+	}
+}
+
+func (d *dossierText) timeline(events []dossier.Event, promises []dossier.Promise) {
+	d.heading(lang.L("Timeline"))
+	if len(events) == 0 {
+		fmt.Fprintln(d.w, lang.L("No events recorded yet."))
+	}
+	for _, e := range events {
+		var who []string
+		for _, id := range e.People {
+			who = append(who, d.personName(id))
+		}
+		line := fmt.Sprintf("%s  %-9s %s", e.Date, tr(e.Kind.Label()), e.Title)
+		if len(who) > 0 {
+			line += "  (" + strings.Join(who, ", ") + ")"
+		}
+		fmt.Fprintln(d.w, line)
+		if t := strings.TrimSpace(e.Text); t != "" {
+			for _, l := range strings.Split(t, "\n") {
+				fmt.Fprintf(d.w, "            %s\n", l)
+			}
+		}
+		for _, a := range e.Attachments {
+			fmt.Fprintf(d.w, "            📎 %s (%d bytes)\n", a.Name, a.Size)
+		}
+	}
+	d.heading(lang.L("Promises"))
+	if len(promises) == 0 {
+		fmt.Fprintln(d.w, lang.L("No promises recorded."))
+	}
+	for _, p := range promises {
+		status := tr(p.Status.Label())
+		if p.Late(d.today) {
+			status = lang.L("LATE")
+		}
+		fmt.Fprintf(d.w, "%s  %-8s %s\n", p.Due, status, p.Text)
+		for _, s := range p.Slips {
+			apology := lang.L("no apology sent")
+			if s.ApologySent {
+				apology = lang.L("apology sent")
+			}
+			fmt.Fprintf(d.w, "            %s\n", lang.L("slipped from {{.Old}} to {{.New}} (told on {{.On}}, {{.Apology}}): {{.Why}}",
+				map[string]any{"Old": s.OldDue.String(), "New": s.NewDue.String(), "On": s.On.String(), "Apology": apology, "Why": oneLine(s.Explanation)}))
+		}
+	}
+}
+
+func (d *dossierText) agenda(items []agendaJSON) {
+	if len(items) == 0 {
+		return
+	}
+	d.heading(lang.L("Coming up"))
+	writeAgenda(d.w, items)
+}

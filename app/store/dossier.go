@@ -1,0 +1,376 @@
+package store
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"kamdesk/dossier"
+)
+
+// Accounts returns every account, most important first.
+func (s *Store) Accounts() ([]dossier.Account, error) {
+	var out []dossier.Account
+	err := s.view(func(txn *badger.Txn) (err error) {
+		out, err = list[dossier.Account](txn, kAccount)
+		return err
+	})
+	dossier.SortAccounts(out)
+	return out, err
+}
+
+// Account returns the account with id.
+func (s *Store) Account(id string) (dossier.Account, error) {
+	var a dossier.Account
+	if err := validID(kAccount, id); err != nil {
+		return a, err
+	}
+	err := s.view(func(txn *badger.Txn) error { return get(txn, kAccount, id, &a) })
+	return a, err
+}
+
+// SaveAccount validates a and writes it, giving it an ID when it has none.
+// On success a carries its ID and time stamps.
+func (s *Store) SaveAccount(a *dossier.Account) error {
+	c := *a
+	if c.ID == "" {
+		c.ID = NewID(c.Name, "account")
+	}
+	stamp(&c.Created, &c.Updated, s.now())
+	if err := c.Validate(); err != nil {
+		return fmt.Errorf("account %s: %w", label(c.Name, c.ID), err)
+	}
+	err := s.update(func(txn *badger.Txn) error {
+		if c.Owner != "" {
+			if ok, err := exists(txn, kTeam.key(c.Owner)); err != nil {
+				return err
+			} else if !ok {
+				return fmt.Errorf("account %s: owner: %w", label(c.Name, c.ID), notFound(kTeam, c.Owner))
+			}
+		}
+		return put(txn, kAccount, c.ID, &c)
+	})
+	if err == nil {
+		*a = c
+	}
+	return err
+}
+
+func label(name, id string) string {
+	if strings.TrimSpace(name) != "" {
+		return fmt.Sprintf("%q", name)
+	}
+	return id
+}
+
+// People returns the people of account acct, or everybody when acct is
+// empty, in dossier order (decision makers first).
+func (s *Store) People(acct string) ([]dossier.Person, error) {
+	var out []dossier.Person
+	err := s.view(func(txn *badger.Txn) (err error) {
+		if acct == "" {
+			out, err = list[dossier.Person](txn, kPerson)
+			return err
+		}
+		if err := validID(kAccount, acct); err != nil {
+			return err
+		}
+		if ok, err := exists(txn, kAccount.key(acct)); err != nil {
+			return err
+		} else if !ok {
+			return notFound(kAccount, acct)
+		}
+		out, err = listOf[dossier.Person](txn, kPerson, acct)
+		return err
+	})
+	dossier.SortPeople(out)
+	return out, err
+}
+
+// Person returns the person with id.
+func (s *Store) Person(id string) (dossier.Person, error) {
+	var p dossier.Person
+	if err := validID(kPerson, id); err != nil {
+		return p, err
+	}
+	err := s.view(func(txn *badger.Txn) error { return get(txn, kPerson, id, &p) })
+	return p, err
+}
+
+// SavePerson validates p and writes it. The account must exist; the
+// manager p reports to must be a person of the same account, and the
+// reporting line may not loop back to p.
+func (s *Store) SavePerson(p *dossier.Person) error {
+	c := *p
+	if c.ID == "" {
+		c.ID = NewID(c.Name, "person")
+	}
+	stamp(&c.Created, &c.Updated, s.now())
+	if err := c.Validate(); err != nil {
+		return fmt.Errorf("person %s: %w", label(c.Name, c.ID), err)
+	}
+	err := s.update(func(txn *badger.Txn) error {
+		if ok, err := exists(txn, kAccount.key(c.AccountID)); err != nil {
+			return err
+		} else if !ok {
+			return fmt.Errorf("person %s: %w", label(c.Name, c.ID), notFound(kAccount, c.AccountID))
+		}
+		if err := checkManager(txn, &c); err != nil {
+			return err
+		}
+		var old dossier.Person
+		if err := get(txn, kPerson, c.ID, &old); err == nil && old.AccountID != c.AccountID {
+			if err := txn.Delete(kPerson.ixKey(old.AccountID, c.ID)); err != nil {
+				return err
+			}
+		}
+		if err := txn.Set(kPerson.ixKey(c.AccountID, c.ID), nil); err != nil {
+			return err
+		}
+		return put(txn, kPerson, c.ID, &c)
+	})
+	if err == nil {
+		*p = c
+	}
+	return err
+}
+
+func checkManager(txn *badger.Txn, p *dossier.Person) error {
+	seen := map[string]bool{p.ID: true}
+	for id := p.ReportsTo; id != ""; {
+		if seen[id] {
+			return fmt.Errorf("person %s: reports_to: the reporting line would loop back to them: %w",
+				label(p.Name, p.ID), dossier.ErrConflict)
+		}
+		seen[id] = true
+		var m dossier.Person
+		if err := get(txn, kPerson, id, &m); err != nil {
+			return fmt.Errorf("person %s: reports_to: %w", label(p.Name, p.ID), err)
+		}
+		if m.AccountID != p.AccountID {
+			return fmt.Errorf("person %s: reports_to: %s works for another account: %w",
+				label(p.Name, p.ID), m.Name, dossier.ErrConflict)
+		}
+		id = m.ReportsTo
+	}
+	return nil
+}
+
+// Team returns our team members by name.
+func (s *Store) Team() ([]dossier.TeamMember, error) {
+	var out []dossier.TeamMember
+	err := s.view(func(txn *badger.Txn) (err error) {
+		out, err = list[dossier.TeamMember](txn, kTeam)
+		return err
+	})
+	sortBy(out, func(m dossier.TeamMember) string { return m.Name })
+	return out, err
+}
+
+// TeamMember returns the team member with id.
+func (s *Store) TeamMember(id string) (dossier.TeamMember, error) {
+	var m dossier.TeamMember
+	if err := validID(kTeam, id); err != nil {
+		return m, err
+	}
+	err := s.view(func(txn *badger.Txn) error { return get(txn, kTeam, id, &m) })
+	return m, err
+}
+
+// SaveTeamMember validates m and writes it.
+func (s *Store) SaveTeamMember(m *dossier.TeamMember) error {
+	c := *m
+	if c.ID == "" {
+		c.ID = NewID(c.Name, "team")
+	}
+	stamp(&c.Created, &c.Updated, s.now())
+	if err := c.Validate(); err != nil {
+		return fmt.Errorf("team member %s: %w", label(c.Name, c.ID), err)
+	}
+	err := s.update(func(txn *badger.Txn) error { return put(txn, kTeam, c.ID, &c) })
+	if err == nil {
+		*m = c
+	}
+	return err
+}
+
+// References returns the references, newest first.
+func (s *Store) References() ([]dossier.Reference, error) {
+	var out []dossier.Reference
+	err := s.view(func(txn *badger.Txn) (err error) {
+		out, err = list[dossier.Reference](txn, kReference)
+		return err
+	})
+	sortReferences(out)
+	return out, err
+}
+
+// sortReferences orders references newest first, then by client.
+func sortReferences(refs []dossier.Reference) {
+	sortBy(refs, func(r dossier.Reference) string { return fmt.Sprintf("%04d", 9999-r.Year) + r.Client })
+}
+
+// Reference returns the reference with id.
+func (s *Store) Reference(id string) (dossier.Reference, error) {
+	var r dossier.Reference
+	if err := validID(kReference, id); err != nil {
+		return r, err
+	}
+	err := s.view(func(txn *badger.Txn) error { return get(txn, kReference, id, &r) })
+	return r, err
+}
+
+// SaveReference validates r and writes it.
+func (s *Store) SaveReference(r *dossier.Reference) error {
+	c := *r
+	if c.ID == "" {
+		c.ID = NewID(c.Client, "ref")
+	}
+	stamp(&c.Created, &c.Updated, s.now())
+	if err := c.Validate(); err != nil {
+		return fmt.Errorf("reference %s: %w", label(c.Project, c.ID), err)
+	}
+	err := s.update(func(txn *badger.Txn) error { return put(txn, kReference, c.ID, &c) })
+	if err == nil {
+		*r = c
+	}
+	return err
+}
+
+// Events returns the timeline events of account acct, newest first.
+func (s *Store) Events(acct string) ([]dossier.Event, error) {
+	if err := validID(kAccount, acct); err != nil {
+		return nil, err
+	}
+	var out []dossier.Event
+	err := s.view(func(txn *badger.Txn) (err error) {
+		out, err = listOf[dossier.Event](txn, kEvent, acct)
+		return err
+	})
+	sortBy(out, func(e dossier.Event) string { return invert(e.Date.String()) + e.ID })
+	return out, err
+}
+
+// SaveEvent validates e and writes it; the account and the people involved
+// must exist.
+func (s *Store) SaveEvent(e *dossier.Event) error {
+	c := *e
+	if c.ID == "" {
+		c.ID = NewID(c.Title, "event")
+	}
+	stamp(&c.Created, &c.Updated, s.now())
+	if err := c.Validate(); err != nil {
+		return fmt.Errorf("event %s: %w", label(c.Title, c.ID), err)
+	}
+	err := s.update(func(txn *badger.Txn) error {
+		if err := checkAccountPeople(txn, c.AccountID, c.People); err != nil {
+			return fmt.Errorf("event %s: %w", label(c.Title, c.ID), err)
+		}
+		for _, a := range c.Attachments {
+			if ok, err := exists(txn, fileKey(a.FileID, 0)); err != nil {
+				return err
+			} else if !ok && a.Size > 0 {
+				return fmt.Errorf("event %s: attachment %s: %w", label(c.Title, c.ID), a.Name, dossier.ErrNotFound)
+			}
+		}
+		if err := txn.Set(kEvent.ixKey(c.AccountID, c.ID), nil); err != nil {
+			return err
+		}
+		return put(txn, kEvent, c.ID, &c)
+	})
+	if err == nil {
+		*e = c
+	}
+	return err
+}
+
+// Promises returns the promises made to account acct, by due date.
+func (s *Store) Promises(acct string) ([]dossier.Promise, error) {
+	if err := validID(kAccount, acct); err != nil {
+		return nil, err
+	}
+	var out []dossier.Promise
+	err := s.view(func(txn *badger.Txn) (err error) {
+		out, err = listOf[dossier.Promise](txn, kPromise, acct)
+		return err
+	})
+	sortBy(out, func(p dossier.Promise) string { return p.Due.String() + p.ID })
+	return out, err
+}
+
+// SavePromise validates p and writes it; the account and the people must
+// exist.
+func (s *Store) SavePromise(p *dossier.Promise) error {
+	c := *p
+	if c.ID == "" {
+		c.ID = NewID(c.Text, "promise")
+	}
+	stamp(&c.Created, &c.Updated, s.now())
+	if err := c.Validate(); err != nil {
+		return fmt.Errorf("promise %s: %w", c.ID, err)
+	}
+	err := s.update(func(txn *badger.Txn) error {
+		if err := checkAccountPeople(txn, c.AccountID, c.People); err != nil {
+			return fmt.Errorf("promise %s: %w", c.ID, err)
+		}
+		if err := txn.Set(kPromise.ixKey(c.AccountID, c.ID), nil); err != nil {
+			return err
+		}
+		return put(txn, kPromise, c.ID, &c)
+	})
+	if err == nil {
+		*p = c
+	}
+	return err
+}
+
+func checkAccountPeople(txn *badger.Txn, acct string, people []string) error {
+	if ok, err := exists(txn, kAccount.key(acct)); err != nil {
+		return err
+	} else if !ok {
+		return notFound(kAccount, acct)
+	}
+	for _, id := range people {
+		var p dossier.Person
+		if err := get(txn, kPerson, id, &p); err != nil {
+			return err
+		}
+		if p.AccountID != acct {
+			return fmt.Errorf("%s works for another account: %w", p.Name, dossier.ErrConflict)
+		}
+	}
+	return nil
+}
+
+// Workspace returns every dossier record at one moment, for the agenda,
+// search and export.
+func (s *Store) Workspace() (dossier.Workspace, error) {
+	var w dossier.Workspace
+	rules, err := s.Rules()
+	if err != nil {
+		return w, err
+	}
+	w.Rules = rules
+	err = s.view(func(txn *badger.Txn) (err error) {
+		if w.Accounts, err = list[dossier.Account](txn, kAccount); err != nil {
+			return err
+		}
+		if w.People, err = list[dossier.Person](txn, kPerson); err != nil {
+			return err
+		}
+		if w.Team, err = list[dossier.TeamMember](txn, kTeam); err != nil {
+			return err
+		}
+		if w.References, err = list[dossier.Reference](txn, kReference); err != nil {
+			return err
+		}
+		if w.Events, err = list[dossier.Event](txn, kEvent); err != nil {
+			return err
+		}
+		w.Promises, err = list[dossier.Promise](txn, kPromise)
+		return err
+	})
+	dossier.SortAccounts(w.Accounts)
+	return w, err
+}

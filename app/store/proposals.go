@@ -1,0 +1,312 @@
+package store
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"kamdesk/dossier"
+	"kamdesk/proposal"
+)
+
+var (
+	kSection  = kind{name: "section", noun: "section"}
+	kProposal = kind{name: "prop", noun: "proposal", byAcct: true}
+)
+
+// Sections returns the section library in proposal order: by kind, then
+// by title.
+func (s *Store) Sections() ([]proposal.Section, error) {
+	var out []proposal.Section
+	err := s.view(func(txn *badger.Txn) (err error) {
+		out, err = list[proposal.Section](txn, kSection)
+		return err
+	})
+	sortSections(out)
+	return out, err
+}
+
+func sortSections(secs []proposal.Section) {
+	slices.SortStableFunc(secs, func(a, b proposal.Section) int {
+		if c := cmp.Compare(a.Kind.Rank(), b.Kind.Rank()); c != 0 {
+			return c
+		}
+		if c := strings.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+}
+
+// Section returns the library section with id.
+func (s *Store) Section(id string) (proposal.Section, error) {
+	var sec proposal.Section
+	err := s.getOne(kSection, id, &sec)
+	return sec, err
+}
+
+// SaveSection validates sec and writes it to the library, giving it an ID
+// when it has none. On success sec carries its ID and time stamps.
+func (s *Store) SaveSection(sec *proposal.Section) error {
+	c := *sec
+	if c.ID == "" {
+		c.ID = NewID(c.Title, "section")
+	}
+	err := s.update(func(txn *badger.Txn) error {
+		if c.Created.IsZero() {
+			var old proposal.Section
+			if err := get(txn, kSection, c.ID, &old); err == nil {
+				c.Created = old.Created
+			}
+		}
+		stamp(&c.Created, &c.Updated, s.now())
+		if err := c.Validate(); err != nil {
+			return fmt.Errorf("section %s: %w", label(c.Title, c.ID), err)
+		}
+		return put(txn, kSection, c.ID, &c)
+	})
+	if err == nil {
+		*sec = c
+	}
+	return err
+}
+
+// DeleteSection moves the library section to the bin. Proposals that
+// follow it keep their items; the readiness check reports the missing
+// section until it is restored or the items are removed.
+func (s *Store) DeleteSection(id string) (BinEntry, error) {
+	sec, err := s.Section(id)
+	if err != nil {
+		return BinEntry{}, err
+	}
+	return s.deleteWith(kSection.noun, sec.Title, func(d *deletion) error {
+		return d.remove(kSection.key(id))
+	})
+}
+
+// ImportSections adds the sections to the library and replaces those whose
+// IDs exist, in one transaction: all or nothing. Every section is
+// validated first; sections without an ID get one. Sections identical to
+// the stored ones are left alone and counted in neither added nor updated.
+func (s *Store) ImportSections(secs []proposal.Section) (added, updated int, err error) {
+	in := make([]proposal.Section, len(secs))
+	seen := map[string]bool{}
+	var problems []error
+	for i, sec := range secs {
+		if sec.ID == "" {
+			sec.ID = NewID(sec.Title, "section")
+		}
+		if err := sec.Validate(); err != nil {
+			problems = append(problems, fmt.Errorf("section %s: %w", label(sec.Title, sec.ID), err))
+		} else if seen[sec.ID] {
+			problems = append(problems, fmt.Errorf("section ID %q is imported twice: %w", sec.ID, dossier.ErrConflict))
+		}
+		seen[sec.ID] = true
+		in[i] = sec
+	}
+	if len(problems) > 0 {
+		return 0, 0, errors.Join(problems...)
+	}
+	err = s.update(func(txn *badger.Txn) error {
+		added, updated = 0, 0
+		now := s.now()
+		for _, sec := range in {
+			var old proposal.Section
+			err := get(txn, kSection, sec.ID, &old)
+			switch {
+			case err == nil:
+				if sameSection(old, sec) {
+					continue
+				}
+				sec.Created = old.Created
+				updated++
+			case errors.Is(err, dossier.ErrNotFound):
+				added++
+			default:
+				return err
+			}
+			stamp(&sec.Created, &sec.Updated, now)
+			if err := put(txn, kSection, sec.ID, &sec); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if errors.Is(err, badger.ErrTxnTooBig) {
+		return 0, 0, fmt.Errorf("the library is too large to import at once; import it in parts: %w", dossier.ErrInvalid)
+	}
+	if err != nil {
+		return 0, 0, err
+	}
+	return added, updated, nil
+}
+
+func sameSection(a, b proposal.Section) bool {
+	return a.Title == b.Title && a.Kind == b.Kind && a.Language == b.Language && a.Body == b.Body &&
+		maps.Equal(a.Audiences, b.Audiences)
+}
+
+// Proposals returns the proposals to account acct, or every proposal when
+// acct is empty, most recently updated first.
+func (s *Store) Proposals(acct string) ([]proposal.Proposal, error) {
+	var out []proposal.Proposal
+	err := s.view(func(txn *badger.Txn) (err error) {
+		if acct == "" {
+			out, err = list[proposal.Proposal](txn, kProposal)
+			return err
+		}
+		if err := validID(kAccount, acct); err != nil {
+			return err
+		}
+		if ok, err := exists(txn, kAccount.key(acct)); err != nil {
+			return err
+		} else if !ok {
+			return notFound(kAccount, acct)
+		}
+		out, err = listOf[proposal.Proposal](txn, kProposal, acct)
+		return err
+	})
+	slices.SortStableFunc(out, func(a, b proposal.Proposal) int {
+		if c := b.Updated.Compare(a.Updated); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	return out, err
+}
+
+// Proposal returns the proposal with id.
+func (s *Store) Proposal(id string) (proposal.Proposal, error) {
+	var p proposal.Proposal
+	err := s.getOne(kProposal, id, &p)
+	return p, err
+}
+
+// SaveProposal validates p and writes it, giving it an ID when it has
+// none. The account, the author, the credited team members, the
+// references and the library sections its items follow must exist; an
+// error naming the missing one matches dossier.ErrNotFound. A customised
+// copy of a section carries its own text and may outlive the original.
+func (s *Store) SaveProposal(p *proposal.Proposal) error {
+	c := *p
+	if c.ID == "" {
+		c.ID = NewID(c.Title, "proposal")
+	}
+	stamp(&c.Created, &c.Updated, s.now())
+	if err := c.Validate(); err != nil {
+		return fmt.Errorf("proposal %s: %w", label(c.Title, c.ID), err)
+	}
+	err := s.update(func(txn *badger.Txn) error {
+		if err := checkProposalRefs(txn, &c); err != nil {
+			return fmt.Errorf("proposal %s: %w", label(c.Title, c.ID), err)
+		}
+		var old proposal.Proposal
+		if err := get(txn, kProposal, c.ID, &old); err == nil && old.AccountID != c.AccountID {
+			if err := txn.Delete(kProposal.ixKey(old.AccountID, c.ID)); err != nil {
+				return err
+			}
+		}
+		if err := txn.Set(kProposal.ixKey(c.AccountID, c.ID), nil); err != nil {
+			return err
+		}
+		return put(txn, kProposal, c.ID, &c)
+	})
+	if err == nil {
+		*p = c
+	}
+	return err
+}
+
+// checkProposalRefs reports the first record p refers to that does not
+// exist, naming the field.
+func checkProposalRefs(txn *badger.Txn, p *proposal.Proposal) error {
+	must := func(field string, k kind, id string) error {
+		ok, err := exists(txn, k.key(id))
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return fmt.Errorf("%s: %w", field, notFound(k, id))
+		}
+		return nil
+	}
+	if err := must("account_id", kAccount, p.AccountID); err != nil {
+		return err
+	}
+	if p.Author != "" {
+		if err := must("author", kTeam, p.Author); err != nil {
+			return err
+		}
+	}
+	for _, cr := range p.Credits {
+		if err := must("credits", kTeam, cr.MemberID); err != nil {
+			return err
+		}
+	}
+	for _, id := range p.References {
+		if err := must("references", kReference, id); err != nil {
+			return err
+		}
+	}
+	for i, it := range p.Items {
+		if it.SectionID != "" && !it.Custom {
+			if err := must(fmt.Sprintf("items.%d", i), kSection, it.SectionID); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// DeleteProposal moves the proposal to the bin.
+func (s *Store) DeleteProposal(id string) (BinEntry, error) {
+	p, err := s.Proposal(id)
+	if err != nil {
+		return BinEntry{}, err
+	}
+	return s.deleteWith(kProposal.noun, p.Title, func(d *deletion) error {
+		if err := d.remove(kProposal.key(id)); err != nil {
+			return err
+		}
+		return d.remove(kProposal.ixKey(p.AccountID, id))
+	})
+}
+
+// Context gathers, at one moment, what assembling and checking a proposal
+// to account acct needs: the account, its people, the whole team, every
+// reference and the whole section library.
+func (s *Store) Context(acct string, today dossier.Date) (*proposal.Context, error) {
+	if err := validID(kAccount, acct); err != nil {
+		return nil, err
+	}
+	c := &proposal.Context{Today: today}
+	err := s.view(func(txn *badger.Txn) (err error) {
+		if err := get(txn, kAccount, acct, &c.Account); err != nil {
+			return err
+		}
+		if c.People, err = listOf[dossier.Person](txn, kPerson, acct); err != nil {
+			return err
+		}
+		if c.Team, err = list[dossier.TeamMember](txn, kTeam); err != nil {
+			return err
+		}
+		if c.References, err = list[dossier.Reference](txn, kReference); err != nil {
+			return err
+		}
+		c.Library, err = list[proposal.Section](txn, kSection)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	dossier.SortPeople(c.People)
+	sortBy(c.Team, func(m dossier.TeamMember) string { return m.Name })
+	sortReferences(c.References)
+	sortSections(c.Library)
+	return c, nil
+}

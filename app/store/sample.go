@@ -1,0 +1,145 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"kamdesk/dossier"
+	"kamdesk/proposal"
+)
+
+// Sample is the file format of the sample workspace: dossier records, a
+// section library and proposals, whose plan, event and proposal dates are
+// written relative to Anchor and moved to the day of loading, so the
+// sample always looks current.
+type Sample struct {
+	Anchor    dossier.Date        `json:"anchor"`
+	Workspace dossier.Workspace   `json:"workspace"`
+	Library   []proposal.Section  `json:"library"`
+	Proposals []proposal.Proposal `json:"proposals"`
+}
+
+// ParseSample decodes and checks a sample workspace file.
+func ParseSample(data []byte) (*Sample, error) {
+	var smp Sample
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&smp); err != nil {
+		return nil, fmt.Errorf("sample workspace: %w", err)
+	}
+	if smp.Anchor.IsZero() {
+		return nil, fmt.Errorf("sample workspace: no anchor date: %w", dossier.ErrInvalid)
+	}
+	return &smp, nil
+}
+
+// LoadSample adds the records of the sample workspace data (dossier,
+// section library and proposals) that are not in the workspace yet, with
+// dates moved so the anchor falls on today. Running
+// it again changes nothing: records whose IDs exist are left as they are,
+// edits included. It returns how many records it added.
+func (s *Store) LoadSample(data []byte, today dossier.Date) (int, error) {
+	smp, err := ParseSample(data)
+	if err != nil {
+		return 0, err
+	}
+	w := &smp.Workspace
+	shift := smp.Anchor.DaysUntil(today)
+	w.ShiftDates(shift)
+	now := s.now()
+	type rec struct {
+		k     kind
+		id    string
+		acct  string
+		v     any
+		check func() error
+	}
+	var recs []rec
+	for i := range w.Team {
+		m := &w.Team[i]
+		stamp(&m.Created, &m.Updated, now)
+		recs = append(recs, rec{kTeam, m.ID, "", m, m.Validate})
+	}
+	for i := range w.References {
+		r := &w.References[i]
+		stamp(&r.Created, &r.Updated, now)
+		recs = append(recs, rec{kReference, r.ID, "", r, r.Validate})
+	}
+	for i := range w.Accounts {
+		a := &w.Accounts[i]
+		stamp(&a.Created, &a.Updated, now)
+		recs = append(recs, rec{kAccount, a.ID, "", a, a.Validate})
+	}
+	for i := range w.People {
+		p := &w.People[i]
+		stamp(&p.Created, &p.Updated, now)
+		recs = append(recs, rec{kPerson, p.ID, p.AccountID, p, p.Validate})
+	}
+	for i := range w.Events {
+		e := &w.Events[i]
+		stamp(&e.Created, &e.Updated, now)
+		recs = append(recs, rec{kEvent, e.ID, e.AccountID, e, e.Validate})
+	}
+	for i := range w.Promises {
+		p := &w.Promises[i]
+		stamp(&p.Created, &p.Updated, now)
+		recs = append(recs, rec{kPromise, p.ID, p.AccountID, p, p.Validate})
+	}
+	for i := range smp.Library {
+		sec := &smp.Library[i]
+		stamp(&sec.Created, &sec.Updated, now)
+		recs = append(recs, rec{kSection, sec.ID, "", sec, sec.Validate})
+	}
+	for i := range smp.Proposals {
+		p := &smp.Proposals[i]
+		p.ShiftDates(shift)
+		stamp(&p.Created, &p.Updated, now)
+		recs = append(recs, rec{kProposal, p.ID, p.AccountID, p, p.Validate})
+	}
+	for _, r := range recs {
+		if r.id == "" {
+			return 0, fmt.Errorf("sample workspace: a %s has no ID: %w", r.k.noun, dossier.ErrInvalid)
+		}
+		if err := r.check(); err != nil {
+			return 0, fmt.Errorf("sample workspace: %s %s: %w", r.k.noun, r.id, err)
+		}
+	}
+	added := 0
+	err = s.update(func(txn *badger.Txn) error {
+		for _, r := range recs {
+			ok, err := exists(txn, r.k.key(r.id))
+			if err != nil {
+				return err
+			}
+			if ok {
+				continue
+			}
+			if r.k.byAcct {
+				if err := txn.Set(r.k.ixKey(r.acct, r.id), nil); err != nil {
+					return err
+				}
+			}
+			if err := put(txn, r.k, r.id, r.v); err != nil {
+				return err
+			}
+			added++
+		}
+		if ok, err := exists(txn, []byte("meta/rules")); err != nil {
+			return err
+		} else if !ok && w.Rules != (dossier.Rules{}) {
+			b, err := json.Marshal(w.Rules)
+			if err != nil {
+				return err
+			}
+			return txn.Set([]byte("meta/rules"), b)
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return added, nil
+}

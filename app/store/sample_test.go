@@ -1,0 +1,82 @@
+package store_test
+
+import (
+	"testing"
+
+	"kamdesk/app/store"
+	"kamdesk/assets"
+	"kamdesk/dossier"
+)
+
+func TestLoadSampleIsIdempotentAndCurrent(t *testing.T) {
+	s := open(t, t.TempDir())
+	today := dossier.MustDate("2027-03-10")
+	n, err := s.LoadSample(assets.Sample, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	smp, err := store.ParseSample(assets.Sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := smp.Workspace
+	want := len(w.Accounts) + len(w.People) + len(w.Team) + len(w.References) + len(w.Events) + len(w.Promises) +
+		len(smp.Library) + len(smp.Proposals)
+	if len(smp.Library) == 0 || len(smp.Proposals) == 0 {
+		t.Errorf("the sample has %d sections and %d proposals, want some of each", len(smp.Library), len(smp.Proposals))
+	}
+	if n != want {
+		t.Errorf("LoadSample added %d records, want %d", n, want)
+	}
+
+	// A user edit survives a second load, and nothing is added twice.
+	accts, _ := s.Accounts()
+	first := accts[0]
+	first.Notes = "edited by the user"
+	if err := s.SaveAccount(&first); err != nil {
+		t.Fatal(err)
+	}
+	n, err = s.LoadSample(assets.Sample, today)
+	if err != nil || n != 0 {
+		t.Errorf("second LoadSample added %d, %v; want 0, nil", n, err)
+	}
+	if got, _ := s.Account(first.ID); got.Notes != "edited by the user" {
+		t.Errorf("second LoadSample overwrote an edit: notes = %q", got.Notes)
+	}
+
+	// Dates moved with the anchor: the earliest upcoming tender keeps its
+	// distance from the anchor, now measured from today.
+	shift := smp.Anchor.DaysUntil(today)
+	orig := w.Accounts[0]
+	got, _ := s.Account(orig.ID)
+	if !orig.NextTender.IsZero() && !got.NextTender.Equal(orig.NextTender.AddDays(shift)) {
+		t.Errorf("next tender = %v, want %v moved by %d days", got.NextTender, orig.NextTender, shift)
+	}
+	for _, orig := range smp.Proposals {
+		got, err := s.Proposal(orig.ID)
+		if err != nil {
+			t.Errorf("sample proposal %s: %v", orig.ID, err)
+			continue
+		}
+		if !got.Issued.Equal(orig.Issued.AddDays(shift)) || got.Expiry().IsZero() ||
+			!got.Expiry().Equal(orig.Expiry().AddDays(shift)) || got.Sent.IsZero() != orig.Sent.IsZero() {
+			t.Errorf("proposal %s issued %v, expiry %v, sent %v; want %v, %v, %v moved by %d days",
+				orig.ID, got.Issued, got.Expiry(), got.Sent, orig.Issued, orig.Expiry(), orig.Sent, shift)
+		}
+		for i, task := range got.Tasks {
+			if task.Due.IsWeekend() {
+				t.Errorf("proposal %s task %d due on a weekend: %v", orig.ID, i, task.Due)
+			}
+		}
+	}
+	if secs, _ := s.Sections(); len(secs) != len(smp.Library) {
+		t.Errorf("library after loading = %d sections, want %d", len(secs), len(smp.Library))
+	}
+	ws, err := s.Workspace()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dossier.Agenda(&ws, today)) == 0 {
+		t.Error("the sample workspace has an empty agenda on the day it is loaded")
+	}
+}

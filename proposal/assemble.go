@@ -1,0 +1,774 @@
+package proposal
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"kamdesk/dossier"
+)
+
+// Context is what assembly reads from the workspace.
+type Context struct {
+	Account    dossier.Account
+	People     []dossier.Person     // the account's decision-making group
+	Team       []dossier.TeamMember // our whole team
+	References []dossier.Reference  // all references of the workspace
+	Library    []Section            // the whole section library
+	Today      dossier.Date
+}
+
+func (c *Context) section(id string) (*Section, bool) {
+	for i := range c.Library {
+		if c.Library[i].ID == id {
+			return &c.Library[i], true
+		}
+	}
+	return nil, false
+}
+
+func (c *Context) member(id string) (*dossier.TeamMember, bool) {
+	for i := range c.Team {
+		if c.Team[i].ID == id {
+			return &c.Team[i], true
+		}
+	}
+	return nil, false
+}
+
+func (c *Context) reference(id string) (*dossier.Reference, bool) {
+	for i := range c.References {
+		if c.References[i].ID == id {
+			return &c.References[i], true
+		}
+	}
+	return nil, false
+}
+
+// Addressees returns the people a variant for a is addressed to: those
+// whose stakeholder type is a, or everybody for All, in dossier order
+// (dossier.SortPeople). The slice is a copy.
+func (c *Context) Addressees(a Audience) []dossier.Person {
+	var out []dossier.Person
+	for _, p := range c.People {
+		if a.Reaches(p.Type) {
+			out = append(out, p)
+		}
+	}
+	dossier.SortPeople(out)
+	return out
+}
+
+// BlockSource says where the text of a block comes from.
+type BlockSource string
+
+// Block sources.
+const (
+	SourceLibrary   BlockSource = "library"   // follows the library section
+	SourceCustom    BlockSource = "custom"    // a customised copy of a library section
+	SourceOwn       BlockSource = "own"       // written for this proposal
+	SourceGenerated BlockSource = "generated" // built from data
+)
+
+// KindTitle is the kind of the generated title block that opens every
+// variant. It is not one of Kinds: no section can have it.
+const KindTitle Kind = "title"
+
+// Block is one part of an assembled variant, in reading order.
+type Block struct {
+	Title  string
+	Kind   Kind
+	Source BlockSource
+	// Item is the index into Proposal.Items, -1 for generated blocks.
+	Item int
+	// Markdown is the block's Markdown, placeholders resolved, starting with
+	// its "## Title" heading ("# Title" for the title block), without a
+	// final newline.
+	Markdown string
+	// Placeholders maps each placeholder the block uses to the value it
+	// resolved to, unescaped; "" for one without a value. Nil for
+	// generated blocks.
+	Placeholders map[string]string
+	// Unresolved lists the placeholders of the block that have no value,
+	// in order of first use.
+	Unresolved []string
+}
+
+// Variant is a proposal assembled for one audience.
+type Variant struct {
+	Audience Audience
+	// Addressees are the people of the dossier the variant is addressed
+	// to (type == audience; for All, everybody), in dossier.SortPeople
+	// order.
+	Addressees []dossier.Person
+	Blocks     []Block
+	// Unresolved lists the placeholders with no value, in order of first
+	// use, e.g. {{person.name}} with nobody of the audience's type.
+	Unresolved []string
+	// Markdown is the whole variant: the blocks joined with blank lines,
+	// ending with a newline.
+	Markdown string
+}
+
+// Titles of the generated blocks, English source strings.
+const (
+	titleReferences = "References"
+	titlePricing    = "Pricing"
+	titleFinancial  = "Financial result"
+	titleCredits    = "Prepared by"
+	titleValidity   = "Validity"
+)
+
+// part is an item of the proposal as assembly sees it: the text and
+// weights of its library section, or its own.
+type part struct {
+	index   int
+	title   string
+	kind    Kind
+	weights Weights
+	body    string
+	source  BlockSource
+}
+
+// itemParts returns the items of p with their text, and the indexes of the
+// library-following items whose section is missing from the library.
+func itemParts(p *Proposal, c *Context) (ps []part, missing []int) {
+	for i, it := range p.Items {
+		pt := part{index: i, title: it.Title, kind: it.Kind, weights: it.Audiences, body: it.Body, source: SourceOwn}
+		switch {
+		case it.Custom:
+			pt.source = SourceCustom
+		case it.SectionID != "":
+			s, ok := c.section(it.SectionID)
+			if !ok {
+				missing = append(missing, i)
+				continue
+			}
+			pt = part{index: i, title: s.Title, kind: s.Kind, weights: s.Audiences, body: s.Body, source: SourceLibrary}
+		}
+		ps = append(ps, pt)
+	}
+	return ps, missing
+}
+
+// readingGroup is the rank of kind k in the reading order for audience a:
+// executives read uniqueness and understanding first; financiers and
+// technical readers read the cover letter, then facts and figures.
+func readingGroup(a Audience, k Kind) int {
+	switch a {
+	case Executive:
+		if k == KindUniqueness || k == KindUnderstanding {
+			return 0
+		}
+		return 1
+	case Finance, Technical:
+		switch {
+		case k == KindCover:
+			return 0
+		case k.Factual():
+			return 1
+		}
+		return 2
+	}
+	return 0
+}
+
+// arrangeItems returns the parts a variant for a includes, in reading order.
+// The whole group reads every item in the proposal's order. An audience
+// reads the items weighing more than 0 for it, grouped (see readingGroup) and by
+// weight descending within a group, ties in the proposal's order.
+func arrangeItems(ps []part, a Audience) []part {
+	var out []part
+	for _, pt := range ps {
+		if a == All || pt.weights.For(a) > 0 {
+			out = append(out, pt)
+		}
+	}
+	if a == All {
+		return out
+	}
+	slices.SortStableFunc(out, func(x, y part) int {
+		if c := cmp.Compare(readingGroup(a, x.kind), readingGroup(a, y.kind)); c != 0 {
+			return c
+		}
+		return cmp.Compare(y.weights.For(a), x.weights.For(a))
+	})
+	return out
+}
+
+// assembly is a variant with what went wrong on the way, for Assemble to
+// report as errors and Check as findings.
+type assembly struct {
+	v       *Variant
+	missing []int               // items whose library section is gone
+	unknown map[int]error       // included items using unknown placeholders
+	refs    []dossier.Reference // the proposal's references that exist
+	items   int                 // items included
+	kinds   map[Kind]bool       // kinds of the included items
+	facts   bool                // a pricing table, a financial result or a factual item
+}
+
+// Assemble builds the variant of p for audience a. In reading order:
+//
+//  1. the title block: "# Title", whom it is for, the issue date;
+//  2. the items for a (see arrangeItems), placeholders resolved with Values,
+//     with the references block right after the last item of kind
+//     references, or after the items when there is none;
+//  3. the pricing table (finance, technical, whole group; a one-line
+//     investment summary for executives; none for HR), when there are
+//     lines;
+//  4. the financial result (a paragraph for executives; none for HR), when
+//     one was entered;
+//  5. the team credits ("Prepared by"), always;
+//  6. the validity, always last.
+//
+// References: HR and the whole group get client, project, year, result
+// and the referees who agreed to be contacted with their contact;
+// executives a short list (client — project — result); finance and
+// technical readers the quantified results only. A referee who did not
+// agree is never named.
+//
+// Assemble fails on an invalid audience, on a library-following item
+// whose section is missing (ErrNotFound naming its ID) and on an included
+// section using unknown placeholders (ErrInvalid naming the section and
+// the placeholders). Missing references and team members are left out;
+// Check reports them.
+func Assemble(p *Proposal, c *Context, a Audience) (*Variant, error) {
+	if p == nil || c == nil {
+		return nil, fmt.Errorf("assemble: no proposal or context: %w", ErrInvalid)
+	}
+	if !slices.Contains(Variants, a) {
+		return nil, fmt.Errorf("%q is not an audience (executive, hr, finance, technical or all): %w", a, ErrInvalid)
+	}
+	as := assemble(p, c, a)
+	var errs []error
+	if len(as.missing) > 0 {
+		ids := make([]string, len(as.missing))
+		for i, ix := range as.missing {
+			ids[i] = strconv.Quote(p.Items[ix].SectionID)
+		}
+		noun := "library section"
+		if len(ids) > 1 {
+			noun += "s"
+		}
+		errs = append(errs, fmt.Errorf("%s %s: %w", noun, strings.Join(ids, ", "), ErrNotFound))
+	}
+	for _, b := range as.v.Blocks {
+		if err, ok := as.unknown[b.Item]; ok && b.Source != SourceGenerated {
+			errs = append(errs, fmt.Errorf("section %q: %w", b.Title, err))
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return as.v, nil
+}
+
+// assemble builds the variant for a valid audience, recording problems
+// instead of failing.
+func assemble(p *Proposal, c *Context, a Audience) *assembly {
+	as := &assembly{
+		v:       &Variant{Audience: a, Addressees: c.Addressees(a)},
+		unknown: map[int]error{},
+		kinds:   map[Kind]bool{},
+	}
+	values := variantValues(p, c, a, as.v.Addressees)
+	for _, id := range p.References {
+		if r, ok := c.reference(id); ok {
+			as.refs = append(as.refs, *r)
+		}
+	}
+	ps, missing := itemParts(p, c)
+	as.missing = missing
+	ordered := arrangeItems(ps, a)
+
+	blocks := []Block{titleBlock(p, c, as.v.Addressees)}
+	lastRefs := -1
+	for i, pt := range ordered {
+		if pt.kind == KindReferences {
+			lastRefs = i
+		}
+	}
+	refs := referencesBlock(as.refs, a)
+	for i, pt := range ordered {
+		as.items++
+		as.kinds[pt.kind] = true
+		if pt.kind.Factual() {
+			as.facts = true
+		}
+		b, err := itemBlock(pt, values)
+		if err != nil {
+			as.unknown[pt.index] = err
+		}
+		blocks = append(blocks, b)
+		if i == lastRefs && refs != nil {
+			blocks = append(blocks, *refs)
+			refs = nil
+		}
+	}
+	if refs != nil {
+		blocks = append(blocks, *refs)
+	}
+	if b := pricingBlock(p.Pricing, a); b != nil {
+		blocks = append(blocks, *b)
+		if a != Executive {
+			as.facts = true
+		}
+	}
+	if b := financialBlock(p.Financial, a); b != nil {
+		blocks = append(blocks, *b)
+		as.facts = true
+	}
+	blocks = append(blocks, creditsBlock(p, c), validityBlock(p))
+
+	v := as.v
+	v.Blocks = blocks
+	md := make([]string, len(blocks))
+	for i, b := range blocks {
+		md[i] = b.Markdown
+		for _, n := range b.Unresolved {
+			if !slices.Contains(v.Unresolved, n) {
+				v.Unresolved = append(v.Unresolved, n)
+			}
+		}
+	}
+	v.Markdown = strings.Join(md, "\n\n") + "\n"
+	return as
+}
+
+// itemBlock is the block of one included item. With unknown placeholders
+// the body stays as written and the error is returned.
+func itemBlock(pt part, values map[string]string) (Block, error) {
+	b := Block{Title: pt.title, Kind: pt.kind, Source: pt.source, Item: pt.index}
+	body := tidyBody(pt.body)
+	resolved, unresolved, err := Resolve(body, values)
+	if err != nil {
+		resolved = body
+		for _, n := range UsedPlaceholders(body) {
+			if slices.Contains(Placeholders, n) && strings.TrimSpace(values[n]) == "" {
+				unresolved = append(unresolved, n)
+			}
+		}
+	}
+	for _, n := range UsedPlaceholders(body) {
+		if slices.Contains(Placeholders, n) {
+			if b.Placeholders == nil {
+				b.Placeholders = map[string]string{}
+			}
+			b.Placeholders[n] = values[n]
+		}
+	}
+	b.Unresolved = unresolved
+	b.Markdown = "## " + inlineText(pt.title)
+	if resolved != "" {
+		b.Markdown += "\n\n" + resolved
+	}
+	return b, err
+}
+
+// Values returns the placeholder values of the variant of p for audience
+// a (see Placeholders): dates as YYYY-MM-DD, money as "GBP 12,500.00",
+// the payback in months as "14.5", the ROI as "36.2%". A value that is not
+// known is absent. Values are plain text; Resolve escapes them.
+func Values(p *Proposal, c *Context, a Audience) map[string]string {
+	return variantValues(p, c, a, c.Addressees(a))
+}
+
+func variantValues(p *Proposal, c *Context, a Audience, people []dossier.Person) map[string]string {
+	v := map[string]string{}
+	set := func(name, value string) {
+		if value = cleanText(value); value != "" {
+			v[name] = value
+		}
+	}
+	acc := c.Account
+	set("account.name", acc.Name)
+	set("account.industry", acc.Industry)
+	set("account.segment", acc.Segment)
+	set("account.strategy", acc.Strategy)
+	set("account.goals", acc.Goals)
+	var competitors []string
+	for _, s := range acc.Competitors {
+		if s = cleanText(s); s != "" {
+			competitors = append(competitors, s)
+		}
+	}
+	set("account.competitors", strings.Join(competitors, ", "))
+
+	var names, positions []string
+	for _, pe := range people {
+		if n := oneLine(pe.Name); n != "" {
+			names = append(names, n)
+		}
+		if pos := oneLine(pe.Position); pos != "" {
+			positions = append(positions, pos)
+		}
+	}
+	set("person.name", strings.Join(names, ", "))
+	set("person.position", strings.Join(positions, ", "))
+	if slices.Contains(Variants, a) {
+		set("audience", a.Label())
+	}
+
+	set("proposal.title", p.Title)
+	set("proposal.date", p.Issued.String())
+	set("valid_until", p.Expiry().String())
+	if days := validDays(p); days > 0 {
+		set("valid_days", strconv.Itoa(days))
+	}
+	if m, ok := c.member(p.Author); ok && p.Author != "" {
+		set("author.name", m.Name)
+		set("author.position", m.Position)
+		set("author.email", m.Email)
+		set("author.phone", m.Phone)
+	}
+
+	var totals []string
+	for _, t := range Totals(p.Pricing) {
+		totals = append(totals, formatMoney(t.Currency, t.Net))
+	}
+	set("pricing.total", strings.Join(totals, " + "))
+
+	f := p.Financial
+	if !f.IsZero() {
+		if f.Investment.Sign() > 0 {
+			set("financial.investment", formatMoney(f.Currency, f.Investment))
+		}
+		if !f.YearlyGain.IsZero() {
+			set("financial.yearly_gain", formatMoney(f.Currency, f.YearlyGain))
+		}
+		if m, ok := f.PaybackMonths(); ok {
+			set("financial.payback_months", m.Fixed(1))
+		}
+		if r, ok := f.ROI(); ok {
+			set("financial.roi", r.Fixed(1)+"%")
+		}
+		set("financial.years", strconv.Itoa(f.Horizon()))
+	}
+	set("today", c.Today.String())
+	return v
+}
+
+// validDays is the validity in days: as set, or from the issue date to
+// the valid-until date; 0 when unknown.
+func validDays(p *Proposal) int {
+	if !p.ValidUntil.IsZero() {
+		if p.Issued.IsZero() {
+			return 0
+		}
+		return p.Issued.DaysUntil(p.ValidUntil)
+	}
+	return p.ValidDays
+}
+
+// formatMoney writes an amount with its currency and two decimals:
+// "GBP 12,500.00".
+func formatMoney(currency string, d Decimal) string {
+	return strings.TrimSpace(strings.TrimSpace(currency) + " " + d.Grouped(2, ","))
+}
+
+// moneyMarkdown is formatMoney for Markdown: the currency, user text, escaped.
+func moneyMarkdown(currency string, d Decimal) string {
+	return strings.TrimSpace(inlineText(currency) + " " + d.Grouped(2, ","))
+}
+
+// priceMarkdown writes a unit price like moneyMarkdown, with more decimals when it has
+// them, so the table adds up as printed: "GBP 33.335".
+func priceMarkdown(currency string, d Decimal) string {
+	places := 2
+	if _, frac, ok := strings.Cut(d.String(), "."); ok {
+		places = max(places, len(frac))
+	}
+	return strings.TrimSpace(inlineText(currency) + " " + d.Grouped(places, ","))
+}
+
+// cleanText trims a user value: no blank lines, no blanks at line ends.
+func cleanText(s string) string {
+	var out []string
+	for _, l := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
+		if l = strings.TrimSpace(strings.ReplaceAll(l, "\r", " ")); l != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// oneLine collapses s to one line with single spaces.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// inlineText is user text escaped to read as plain text on one line: a name,
+// a title, a table cell.
+func inlineText(s string) string { return EscapeMarkdown(oneLine(s)) }
+
+// paraText is user text escaped to read as plain text, its lines kept as hard
+// line breaks, continuation lines indented by indent.
+func paraText(s, indent string) string {
+	return strings.ReplaceAll(EscapeMarkdown(cleanText(s)), "\n", "\n"+indent)
+}
+
+// tidyBody normalises a section body: "\n" line ends, no blanks at line ends
+// (a hard break written as two trailing spaces becomes a backslash, which
+// means the same), no blank lines at the start or end.
+func tidyBody(body string) string {
+	lines := strings.Split(strings.ReplaceAll(strings.ReplaceAll(body, "\r\n", "\n"), "\r", "\n"), "\n")
+	fence := ""
+	for i, l := range lines {
+		t := strings.TrimRight(l, " \t")
+		lead := strings.TrimLeft(t, " ")
+		switch {
+		case fence == "" && len(t)-len(lead) <= 3 && (strings.HasPrefix(lead, "```") || strings.HasPrefix(lead, "~~~")):
+			fence = lead[:len(lead)-len(strings.TrimLeft(lead, lead[:1]))]
+		case fence != "":
+			if strings.HasPrefix(lead, fence) && strings.Trim(lead, fence[:1]) == "" {
+				fence = ""
+			}
+		case strings.HasSuffix(l, "  ") && lead != "" && !strings.HasPrefix(lead, "#") &&
+			i+1 < len(lines) && strings.TrimSpace(lines[i+1]) != "":
+			t += `\`
+		}
+		lines[i] = t
+	}
+	return strings.Trim(strings.Join(lines, "\n"), "\n")
+}
+
+// titleBlock opens every variant: the title, whom it is for and the date.
+func titleBlock(p *Proposal, c *Context, people []dossier.Person) Block {
+	var names []string
+	for _, pe := range people {
+		n := inlineText(pe.Name)
+		if pos := inlineText(pe.Position); pos != "" {
+			n += ", " + pos
+		}
+		names = append(names, n)
+	}
+	account := inlineText(c.Account.Name)
+	var forLine string
+	switch {
+	case len(names) > 0 && account != "":
+		forLine = "For " + strings.Join(names, "; ") + " — " + account
+	case len(names) > 0:
+		forLine = "For " + strings.Join(names, "; ")
+	case account != "":
+		forLine = "For " + account
+	}
+	md := "# " + inlineText(p.Title)
+	if forLine != "" {
+		md += "\n\n" + forLine
+	}
+	if !p.Issued.IsZero() {
+		md += "\n\nDate: " + p.Issued.String()
+	}
+	return Block{Title: p.Title, Kind: KindTitle, Source: SourceGenerated, Item: -1, Markdown: md}
+}
+
+// referencesBlock lists the references as a needs them, or nil when there
+// is nothing to show. Only referees who agreed to be contacted are ever
+// named.
+func referencesBlock(refs []dossier.Reference, a Audience) *Block {
+	var lines []string
+	for _, r := range refs {
+		client := "**" + inlineText(r.Client) + "**"
+		switch a {
+		case HR, All:
+			head := client + " — " + inlineText(r.Project)
+			if r.Year != 0 {
+				head += ", " + strconv.Itoa(r.Year)
+			}
+			item := []string{head}
+			if res := paraText(r.Result, "  "); res != "" {
+				item = append(item, "Result: "+res)
+			}
+			if r.Recommends() {
+				who := []string{inlineText(r.Referee.Name)}
+				if pos := inlineText(r.Referee.Position); pos != "" {
+					who = append(who, pos)
+				}
+				who = append(who, inlineText(r.Referee.Contact))
+				item = append(item, "Will gladly recommend us: "+strings.Join(who, ", "))
+			}
+			lines = append(lines, "- "+strings.Join(item, "\\\n  "))
+		case Executive:
+			line := "- " + client + " — " + inlineText(r.Project)
+			if res := inlineText(r.Result); res != "" {
+				line += " — " + res
+			}
+			lines = append(lines, line)
+		case Finance, Technical:
+			if res := inlineText(r.Result); res != "" {
+				lines = append(lines, "- "+client+" — "+res)
+			}
+		}
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	return &Block{Title: titleReferences, Kind: KindReferences, Source: SourceGenerated, Item: -1,
+		Markdown: "## " + titleReferences + "\n\n" + strings.Join(lines, "\n")}
+}
+
+// pricingBlock is the pricing table (a one-line investment summary for
+// executives, nothing for HR), or nil without lines.
+func pricingBlock(lines []Line, a Audience) *Block {
+	if len(lines) == 0 || a == HR {
+		return nil
+	}
+	b := &Block{Title: titlePricing, Kind: KindPricing, Source: SourceGenerated, Item: -1}
+	totals := Totals(lines)
+	if a == Executive {
+		var parts []string
+		for _, t := range totals {
+			s := moneyMarkdown(t.Currency, t.Net) + " net total"
+			if t.Discount.Sign() > 0 {
+				s += ", a discount of " + moneyMarkdown(t.Currency, t.Discount) + " included"
+			}
+			parts = append(parts, s)
+		}
+		b.Markdown = "## " + titlePricing + "\n\nInvestment: " + strings.Join(parts, "; ") + "."
+		return b
+	}
+	row := func(cells ...string) string { return "| " + strings.Join(cells, " | ") + " |" }
+	rows := []string{
+		row("Description", "Quantity", "Unit", "Unit price", "Discount", "Amount"),
+		"| --- | ---: | --- | ---: | ---: | ---: |",
+	}
+	for _, l := range lines {
+		discount := ""
+		if !l.Discount.IsZero() {
+			discount = l.Discount.String() + "%"
+		}
+		rows = append(rows, row(inlineText(l.Description), l.Quantity.String(), inlineText(l.Unit),
+			priceMarkdown(l.Currency, l.UnitPrice), discount, moneyMarkdown(l.Currency, l.Net())))
+	}
+	for _, t := range totals {
+		cur := inlineText(t.Currency)
+		if !t.Discount.IsZero() {
+			rows = append(rows,
+				row("Total "+cur+" before discount", "", "", "", "", moneyMarkdown(t.Currency, t.Gross)),
+				row("Discount "+cur, "", "", "", "", moneyMarkdown(t.Currency, Decimal{}.Sub(t.Discount))))
+		}
+		rows = append(rows, row("**Total "+cur+"**", "", "", "", "", "**"+moneyMarkdown(t.Currency, t.Net)+"**"))
+	}
+	b.Markdown = "## " + titlePricing + "\n\n" + strings.Join(rows, "\n")
+	return b
+}
+
+// financialBlock is the quantified result (one paragraph for executives,
+// nothing for HR), or nil when none was entered.
+func financialBlock(f Financial, a Audience) *Block {
+	if f.IsZero() || a == HR {
+		return nil
+	}
+	b := &Block{Title: titleFinancial, Kind: KindFigures, Source: SourceGenerated, Item: -1}
+	payback, hasPayback := f.PaybackMonths()
+	roi, hasROI := f.ROI()
+	years := strconv.Itoa(f.Horizon())
+	if a == Executive {
+		var s string
+		if f.Investment.Sign() > 0 {
+			s = "An investment of " + moneyMarkdown(f.Currency, f.Investment)
+		}
+		if !f.YearlyGain.IsZero() {
+			if s == "" {
+				s = "A yearly gain of " + moneyMarkdown(f.Currency, f.YearlyGain)
+			} else {
+				s += " brings a yearly gain of " + moneyMarkdown(f.Currency, f.YearlyGain)
+			}
+		}
+		var tail []string
+		if hasPayback {
+			tail = append(tail, "it pays back in "+payback.Fixed(1)+" months")
+		}
+		if hasROI {
+			tail = append(tail, "the return on investment over "+years+" years is "+roi.Fixed(1)+"%")
+		}
+		if len(tail) > 0 {
+			s += ": " + strings.Join(tail, ", and ")
+		}
+		b.Markdown = "## " + titleFinancial + "\n\n" + s + "."
+		return b
+	}
+	var items []string
+	if f.Investment.Sign() > 0 {
+		items = append(items, "Investment: "+moneyMarkdown(f.Currency, f.Investment))
+	}
+	if !f.YearlyGain.IsZero() {
+		items = append(items, "Yearly gain: "+moneyMarkdown(f.Currency, f.YearlyGain))
+	}
+	if hasPayback {
+		items = append(items, "Payback: "+payback.Fixed(1)+" months")
+	}
+	if hasROI {
+		items = append(items, "Return on investment over "+years+" years: "+roi.Fixed(1)+"%")
+	}
+	for i, it := range items {
+		items[i] = "- " + it
+	}
+	b.Markdown = "## " + titleFinancial + "\n\n" + strings.Join(items, "\n")
+	if note := paraText(f.Note, ""); note != "" {
+		b.Markdown += "\n\n" + note
+	}
+	return b
+}
+
+// creditsBlock names the team who prepared the proposal, the author first
+// when credited, with positions, roles and contacts. Credited members
+// missing from the team are left out.
+func creditsBlock(p *Proposal, c *Context) Block {
+	credits := slices.Clone(p.Credits)
+	if i := slices.IndexFunc(credits, func(cr Credit) bool { return cr.MemberID == p.Author }); i > 0 && p.Author != "" {
+		author := credits[i]
+		credits = slices.Delete(credits, i, i+1)
+		credits = slices.Insert(credits, 0, author)
+	}
+	var lines []string
+	for _, cr := range credits {
+		m, ok := c.member(cr.MemberID)
+		if !ok {
+			continue
+		}
+		line := "- **" + inlineText(m.Name) + "**"
+		if pos := inlineText(m.Position); pos != "" {
+			line += ", " + pos
+		}
+		if role := inlineText(cr.Role); role != "" {
+			line += " — " + role
+		}
+		var contacts []string
+		for _, s := range []string{m.Email, m.Phone} {
+			if s = inlineText(s); s != "" {
+				contacts = append(contacts, s)
+			}
+		}
+		if len(contacts) > 0 {
+			line += " — " + strings.Join(contacts, ", ")
+		}
+		lines = append(lines, line)
+	}
+	md := "## " + titleCredits + "\n\n"
+	if len(lines) == 0 {
+		md += "No team member is credited yet."
+	} else {
+		md += "This proposal was prepared by a project team. Each of us will gladly answer your questions.\n\n" +
+			strings.Join(lines, "\n")
+	}
+	return Block{Title: titleCredits, Kind: KindTeam, Source: SourceGenerated, Item: -1, Markdown: md}
+}
+
+// validityBlock closes every variant: the expiry date and what it means.
+func validityBlock(p *Proposal) Block {
+	md := "## " + titleValidity + "\n\n"
+	if e := p.Expiry(); e.IsZero() {
+		md += "Validity not set."
+	} else {
+		md += "Valid until " + e.String()
+		if days := validDays(p); days > 0 && !p.Issued.IsZero() {
+			md += " (" + strconv.Itoa(days) + " days from " + p.Issued.String() + ")"
+		}
+		md += ".\n\nOur services depend on people and materials, and the market moves: the validity is our guarantee " +
+			"that the prices and conditions of this proposal hold until that date."
+	}
+	return Block{Title: titleValidity, Kind: KindValidity, Source: SourceGenerated, Item: -1, Markdown: md}
+}

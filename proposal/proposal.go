@@ -1,0 +1,510 @@
+package proposal
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"kamdesk/dossier"
+)
+
+// Status is where a proposal stands with the client.
+type Status string
+
+// Statuses. Expired is never stored: it is derived once the expiry date
+// has passed, unless the proposal was won or lost.
+const (
+	Draft        Status = "draft"
+	Sent         Status = "sent"
+	Received     Status = "received"
+	InDiscussion Status = "in-discussion"
+	Won          Status = "won"
+	Lost         Status = "lost"
+	Expired      Status = "expired"
+)
+
+// Statuses lists the statuses a proposal can be given.
+var Statuses = []Status{Draft, Sent, Received, InDiscussion, Won, Lost}
+
+// Label is the English label of s, for translation.
+func (s Status) Label() string {
+	switch s {
+	case Draft:
+		return "Draft"
+	case Sent:
+		return "Sent"
+	case Received:
+		return "Received"
+	case InDiscussion:
+		return "In discussion"
+	case Won:
+		return "Won"
+	case Lost:
+		return "Lost"
+	case Expired:
+		return "Expired"
+	}
+	return string(s)
+}
+
+// Closed reports whether the outcome is known.
+func (s Status) Closed() bool { return s == Won || s == Lost }
+
+// Item is one section of a proposal. It either follows a library section
+// (SectionID set, Custom false: the library's current text is used), or
+// is a customised copy of one (SectionID set, Custom true), or was written
+// for this proposal only (SectionID empty).
+type Item struct {
+	SectionID string  `json:"section_id,omitempty"`
+	Custom    bool    `json:"custom,omitempty"`
+	Title     string  `json:"title,omitempty"`
+	Kind      Kind    `json:"kind,omitempty"`
+	Audiences Weights `json:"audiences,omitempty"`
+	Body      string  `json:"body,omitempty"`
+}
+
+// Own reports whether the item carries its own text rather than following
+// the library.
+func (it Item) Own() bool { return it.Custom || it.SectionID == "" }
+
+// Line is one line of the pricing table.
+type Line struct {
+	Description string  `json:"description"`
+	Quantity    Decimal `json:"quantity"`
+	Unit        string  `json:"unit,omitempty"` // "licence", "day", "m²"
+	UnitPrice   Decimal `json:"unit_price"`
+	Discount    Decimal `json:"discount"` // percent, 0–100
+	Currency    string  `json:"currency"` // ISO 4217: "EUR", "GBP"
+}
+
+// Net is the line's amount: quantity × unit price, less the discount,
+// rounded to cents (halves away from zero).
+func (l Line) Net() Decimal {
+	gross := l.Quantity.Mul(l.UnitPrice)
+	off, _ := gross.Mul(l.Discount).Div(Int(100))
+	return gross.Sub(off).Round(2)
+}
+
+// Gross is quantity × unit price before the discount, rounded to cents.
+func (l Line) Gross() Decimal { return l.Quantity.Mul(l.UnitPrice).Round(2) }
+
+// Total is the sum of the lines in one currency.
+type Total struct {
+	Currency string  `json:"currency"`
+	Gross    Decimal `json:"gross"`
+	Discount Decimal `json:"discount"`
+	Net      Decimal `json:"net"`
+}
+
+// Totals sums lines per currency, in order of first appearance. The net
+// total is the sum of the rounded line amounts, so the table always adds
+// up as printed.
+func Totals(lines []Line) []Total {
+	var out []Total
+	for _, l := range lines {
+		i := slices.IndexFunc(out, func(t Total) bool { return t.Currency == l.Currency })
+		if i < 0 {
+			out = append(out, Total{Currency: l.Currency})
+			i = len(out) - 1
+		}
+		t := &out[i]
+		t.Gross = t.Gross.Add(l.Gross())
+		t.Net = t.Net.Add(l.Net())
+		t.Discount = t.Gross.Sub(t.Net)
+	}
+	return out
+}
+
+// Financial is the quantified result of the cooperation for the client.
+type Financial struct {
+	Currency   string  `json:"currency,omitempty"`
+	Investment Decimal `json:"investment"`      // what the client invests
+	YearlyGain Decimal `json:"yearly_gain"`     // yearly gain or saving
+	Years      int     `json:"years,omitempty"` // horizon for the ROI; 0 means 3
+	Note       string  `json:"note,omitempty"`  // how the figures were reached
+}
+
+// IsZero reports whether no financial result was entered.
+func (f Financial) IsZero() bool { return f.Investment.IsZero() && f.YearlyGain.IsZero() }
+
+// Horizon returns the years the ROI is computed over.
+func (f Financial) Horizon() int {
+	if f.Years <= 0 {
+		return 3
+	}
+	return f.Years
+}
+
+// PaybackMonths returns the months until the yearly gain repays the
+// investment, rounded up to a tenth, and false when there is no gain.
+func (f Financial) PaybackMonths() (Decimal, bool) {
+	if f.YearlyGain.Sign() <= 0 || f.Investment.Sign() <= 0 {
+		return Decimal{}, false
+	}
+	m, _ := f.Investment.Mul(Int(12)).Div(f.YearlyGain)
+	r := m.Round(1)
+	if r.Cmp(m) < 0 {
+		r = r.Add(MustDecimal("0.1"))
+	}
+	return r, true
+}
+
+// ROI returns the return on investment over the horizon in percent,
+// (gain × years − investment) / investment × 100, rounded to a tenth, and
+// false when there is no investment.
+func (f Financial) ROI() (Decimal, bool) {
+	if f.Investment.Sign() <= 0 {
+		return Decimal{}, false
+	}
+	net := f.YearlyGain.Mul(Int(int64(f.Horizon()))).Sub(f.Investment)
+	r, _ := net.Mul(Int(100)).Div(f.Investment)
+	return r.Round(1), true
+}
+
+// Credit names a team member who prepared the proposal and their role on
+// it.
+type Credit struct {
+	MemberID string `json:"member_id"`
+	Role     string `json:"role,omitempty"` // e.g. "Commercial terms"
+}
+
+// TaskKind is one step of the follow-up routine after sending.
+type TaskKind string
+
+// Follow-up steps, from the practice of key account work.
+const (
+	TaskReceipt       TaskKind = "receipt"       // call to check it arrived
+	TaskNextSteps     TaskKind = "next-steps"    // ask about next steps
+	TaskConsideration TaskKind = "consideration" // ask how long they need
+	TaskMeeting       TaskKind = "meeting"       // agree a call or meeting on intermediate results
+)
+
+// TaskKinds lists the follow-up steps in order.
+var TaskKinds = []TaskKind{TaskReceipt, TaskNextSteps, TaskConsideration, TaskMeeting}
+
+// Label is the English label of k, for translation.
+func (k TaskKind) Label() string {
+	switch k {
+	case TaskReceipt:
+		return "Check the proposal arrived"
+	case TaskNextSteps:
+		return "Ask about next steps"
+	case TaskConsideration:
+		return "Ask how long they need to consider it"
+	case TaskMeeting:
+		return "Agree a call or meeting on intermediate results"
+	}
+	return string(k)
+}
+
+// TaskStatus is where a follow-up task stands.
+type TaskStatus string
+
+// Task statuses.
+const (
+	TaskOpen    TaskStatus = "open"
+	TaskDone    TaskStatus = "done"
+	TaskDropped TaskStatus = "dropped"
+)
+
+// Task is a dated follow-up step.
+type Task struct {
+	Kind   TaskKind     `json:"kind"`
+	Due    dossier.Date `json:"due"`
+	Status TaskStatus   `json:"status"`
+	DoneOn dossier.Date `json:"done_on"`
+	Note   string       `json:"note,omitempty"` // what was learnt: the answer, the agreed date
+}
+
+// Export records one export of the proposal.
+type Export struct {
+	At       time.Time `json:"at"`
+	Audience Audience  `json:"audience"`
+	Format   string    `json:"format"` // "html" or "md"
+	File     string    `json:"file"`   // the file written
+}
+
+// Proposal is a commercial proposal to one account.
+type Proposal struct {
+	ID        string `json:"id"`
+	AccountID string `json:"account_id"`
+	Title     string `json:"title"`
+	Language  string `json:"language"`
+	Author    string `json:"author,omitempty"` // team member ID
+
+	Items      []Item    `json:"items"`
+	Pricing    []Line    `json:"pricing,omitempty"`
+	Financial  Financial `json:"financial"`
+	References []string  `json:"references,omitempty"` // reference IDs
+	Credits    []Credit  `json:"credits,omitempty"`
+
+	Issued     dossier.Date `json:"issued"`
+	ValidDays  int          `json:"valid_days,omitempty"`
+	ValidUntil dossier.Date `json:"valid_until"` // wins over ValidDays when set
+
+	Status  Status       `json:"status"`
+	Sent    dossier.Date `json:"sent"`
+	Closed  dossier.Date `json:"closed"`            // when won or lost
+	Outcome string       `json:"outcome,omitempty"` // why it was won or lost
+	Tasks   []Task       `json:"tasks,omitempty"`
+	Exports []Export     `json:"exports,omitempty"`
+
+	Created time.Time `json:"created"`
+	Updated time.Time `json:"updated"`
+}
+
+// Expiry returns the last day the proposal's conditions hold, or the zero
+// Date when no validity is set.
+func (p *Proposal) Expiry() dossier.Date {
+	if !p.ValidUntil.IsZero() {
+		return p.ValidUntil
+	}
+	if p.ValidDays > 0 && !p.Issued.IsZero() {
+		return p.Issued.AddDays(p.ValidDays)
+	}
+	return dossier.Date{}
+}
+
+// StatusOn returns the status as of today: Expired once the expiry date has
+// passed, unless the proposal was won or lost.
+func (p *Proposal) StatusOn(today dossier.Date) Status {
+	if p.Status.Closed() {
+		return p.Status
+	}
+	if e := p.Expiry(); !e.IsZero() && e.Before(today) {
+		return Expired
+	}
+	return p.Status
+}
+
+// DaysLeft returns the days from today to the expiry date (negative once
+// expired), and false without an expiry date.
+func (p *Proposal) DaysLeft(today dossier.Date) (int, bool) {
+	e := p.Expiry()
+	if e.IsZero() {
+		return 0, false
+	}
+	return today.DaysUntil(e), true
+}
+
+// Validate reports every problem with p that makes it impossible to store.
+// Problems that only make it unready to send are the readiness check's.
+func (p *Proposal) Validate() error {
+	var pr dossier.Problems
+	if p.ID != "" && !dossier.ValidID(p.ID) {
+		pr.Add("id", "is not a valid ID (lowercase letters, digits, '-' and '_')", nil)
+	}
+	if !dossier.ValidID(p.AccountID) {
+		pr.Add("account_id", "is required", nil)
+	}
+	if strings.TrimSpace(p.Title) == "" {
+		pr.Add("title", "is required", nil)
+	} else if utf8.RuneCountInString(p.Title) > dossier.MaxLine || strings.ContainsAny(p.Title, "\r\n") {
+		pr.Add("title", "must be one line of at most {{.Max}} characters", map[string]any{"Max": dossier.MaxLine})
+	}
+	if !validLanguage(p.Language) {
+		pr.Add("language", "is not a language code such as en, de or pt-BR", map[string]any{"Value": p.Language})
+	}
+	if p.Author != "" && !dossier.ValidID(p.Author) {
+		pr.Add("author", "is not a valid ID", nil)
+	}
+	if len(p.Items) > 200 {
+		pr.Add("items", "has too many sections (at most 200)", nil)
+	}
+	for i, it := range p.Items {
+		f := fmt.Sprintf("items.%d", i)
+		if it.SectionID != "" && !dossier.ValidID(it.SectionID) {
+			pr.Add(f, "refers to an invalid section ID", nil)
+		}
+		if it.Own() {
+			s := Section{Title: it.Title, Kind: it.Kind, Audiences: it.Audiences, Language: p.Language, Body: it.Body}
+			if err := s.Validate(); err != nil {
+				for _, e := range dossier.ProblemsOf(err) {
+					pr.Add(f+"."+e.Field, e.Message, e.Data)
+				}
+			}
+		}
+	}
+	if len(p.Pricing) > 500 {
+		pr.Add("pricing", "has too many lines (at most 500)", nil)
+	}
+	for i, l := range p.Pricing {
+		f := fmt.Sprintf("pricing.%d", i)
+		if strings.TrimSpace(l.Description) == "" {
+			pr.Add(f+".description", "is required", nil)
+		} else if utf8.RuneCountInString(l.Description) > 2*dossier.MaxLine {
+			pr.Add(f+".description", "is too long (at most {{.Max}} characters)", map[string]any{"Max": 2 * dossier.MaxLine})
+		}
+		if l.Quantity.Sign() < 0 {
+			pr.Add(f+".quantity", "cannot be negative", nil)
+		}
+		if l.UnitPrice.Sign() < 0 {
+			pr.Add(f+".unit_price", "cannot be negative", nil)
+		}
+		if l.Discount.Sign() < 0 || l.Discount.Cmp(Int(100)) > 0 {
+			pr.Add(f+".discount", "must be between 0 and 100 percent", nil)
+		}
+		if !validCurrency(l.Currency) {
+			pr.Add(f+".currency", "is not a currency code such as EUR, GBP or USD", map[string]any{"Value": l.Currency})
+		}
+		if utf8.RuneCountInString(l.Unit) > 40 {
+			pr.Add(f+".unit", "is too long (at most {{.Max}} characters)", map[string]any{"Max": 40})
+		}
+	}
+	fin := p.Financial
+	if !fin.IsZero() && !validCurrency(fin.Currency) {
+		pr.Add("financial.currency", "is not a currency code such as EUR, GBP or USD", map[string]any{"Value": fin.Currency})
+	}
+	if fin.Investment.Sign() < 0 {
+		pr.Add("financial.investment", "cannot be negative", nil)
+	}
+	if fin.Years < 0 || fin.Years > 30 {
+		pr.Add("financial.years", "must be between 1 and 30", nil)
+	}
+	if utf8.RuneCountInString(fin.Note) > dossier.MaxText {
+		pr.Add("financial.note", "is too long (at most {{.Max}} characters)", map[string]any{"Max": dossier.MaxText})
+	}
+	for _, id := range p.References {
+		if !dossier.ValidID(id) {
+			pr.Add("references", "refers to an invalid reference ID", nil)
+		}
+	}
+	seen := map[string]bool{}
+	for _, c := range p.Credits {
+		if !dossier.ValidID(c.MemberID) {
+			pr.Add("credits", "refers to an invalid team member ID", nil)
+		} else if seen[c.MemberID] {
+			pr.Add("credits", "credits the same team member twice", nil)
+		}
+		seen[c.MemberID] = true
+		if utf8.RuneCountInString(c.Role) > dossier.MaxLine {
+			pr.Add("credits", "has a role that is too long", nil)
+		}
+	}
+	if p.ValidDays < 0 || p.ValidDays > 3660 {
+		pr.Add("valid_days", "must be between 1 and 3660", nil)
+	}
+	if !p.ValidUntil.IsZero() && !p.Issued.IsZero() && p.ValidUntil.Before(p.Issued) {
+		pr.Add("valid_until", "cannot be before the issue date", nil)
+	}
+	if !slices.Contains(Statuses, p.Status) {
+		pr.Add("status", "is not one of the allowed values", map[string]any{"Value": p.Status})
+	}
+	if p.Status != Draft && p.Sent.IsZero() && slices.Contains(Statuses, p.Status) {
+		pr.Add("sent", "is required once the proposal is sent", nil)
+	}
+	if utf8.RuneCountInString(p.Outcome) > dossier.MaxText {
+		pr.Add("outcome", "is too long (at most {{.Max}} characters)", map[string]any{"Max": dossier.MaxText})
+	}
+	return pr.Err()
+}
+
+func validCurrency(c string) bool {
+	if len(c) != 3 {
+		return false
+	}
+	for _, r := range c {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// FollowUp are the working-day offsets of the follow-up routine after a
+// proposal is sent. They are defaults a user can change.
+type FollowUp struct {
+	Receipt       int `json:"receipt"`       // call to check it arrived
+	NextSteps     int `json:"next_steps"`    // ask about next steps
+	Consideration int `json:"consideration"` // ask how long they need
+	Meeting       int `json:"meeting"`       // agree a call or meeting
+}
+
+// DefaultFollowUp is the routine of domain practice: the receipt check on
+// the next working day, next steps and consideration time in the same
+// week, the meeting on intermediate results a week after sending.
+func DefaultFollowUp() FollowUp {
+	return FollowUp{Receipt: 1, NextSteps: 2, Consideration: 2, Meeting: 5}
+}
+
+// MarkSent records that p was sent on day on and plans the follow-up
+// tasks. Sending again (a revised proposal) replaces open tasks and keeps
+// finished ones.
+func (p *Proposal) MarkSent(on dossier.Date, f FollowUp) error {
+	if on.IsZero() {
+		return fmt.Errorf("sent: the date is required: %w", ErrInvalid)
+	}
+	if p.Status.Closed() {
+		return fmt.Errorf("the proposal is already %s: %w", p.Status, ErrInvalid)
+	}
+	p.Status = Sent
+	p.Sent = on
+	kept := p.Tasks[:0]
+	for _, t := range p.Tasks {
+		if t.Status != TaskOpen {
+			kept = append(kept, t)
+		}
+	}
+	p.Tasks = kept
+	for _, s := range []struct {
+		k    TaskKind
+		days int
+	}{{TaskReceipt, f.Receipt}, {TaskNextSteps, f.NextSteps}, {TaskConsideration, f.Consideration}, {TaskMeeting, f.Meeting}} {
+		p.Tasks = append(p.Tasks, Task{Kind: s.k, Due: on.AddWorkingDays(max(s.days, 1)), Status: TaskOpen})
+	}
+	return nil
+}
+
+// CompleteTask marks task i done on day on with what was learnt. When the
+// receipt is confirmed the proposal moves to Received.
+func (p *Proposal) CompleteTask(i int, on dossier.Date, note string) error {
+	if i < 0 || i >= len(p.Tasks) {
+		return fmt.Errorf("no follow-up task %d: %w", i, ErrNotFound)
+	}
+	t := &p.Tasks[i]
+	t.Status, t.DoneOn, t.Note = TaskDone, on, note
+	if t.Kind == TaskReceipt && p.Status == Sent {
+		p.Status = Received
+	}
+	if t.Kind != TaskReceipt && (p.Status == Sent || p.Status == Received) {
+		p.Status = InDiscussion
+	}
+	return nil
+}
+
+// MoveTask gives open task i a new due date.
+func (p *Proposal) MoveTask(i int, due dossier.Date) error {
+	if i < 0 || i >= len(p.Tasks) {
+		return fmt.Errorf("no follow-up task %d: %w", i, ErrNotFound)
+	}
+	if due.IsZero() {
+		return fmt.Errorf("due: the date is required: %w", ErrInvalid)
+	}
+	p.Tasks[i].Due = due
+	return nil
+}
+
+// DropTask marks task i as no longer needed.
+func (p *Proposal) DropTask(i int, on dossier.Date) error {
+	if i < 0 || i >= len(p.Tasks) {
+		return fmt.Errorf("no follow-up task %d: %w", i, ErrNotFound)
+	}
+	p.Tasks[i].Status, p.Tasks[i].DoneOn = TaskDropped, on
+	return nil
+}
+
+// Close records the outcome: won or lost, on day on, with the reason.
+func (p *Proposal) Close(s Status, on dossier.Date, why string) error {
+	if !s.Closed() {
+		return fmt.Errorf("%q is not an outcome (won or lost): %w", s, ErrInvalid)
+	}
+	p.Status, p.Closed, p.Outcome = s, on, why
+	for i := range p.Tasks {
+		if p.Tasks[i].Status == TaskOpen {
+			p.Tasks[i].Status, p.Tasks[i].DoneOn = TaskDropped, on
+		}
+	}
+	return nil
+}
