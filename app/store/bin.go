@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"crypto/rand"
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
@@ -100,8 +101,13 @@ func (s *Store) deleteWith(what, label string, fill func(d *deletion) error) (Bi
 			return err
 		}
 		now := s.now().UTC()
-		var seq [8]byte
-		binary.BigEndian.PutUint64(seq[:], uint64(now.UnixNano()))
+		// The ID sorts by deletion time; random bytes keep two deletions
+		// in the same instant (or under a test's fixed clock) apart.
+		var seq [12]byte
+		binary.BigEndian.PutUint64(seq[:8], uint64(now.UnixNano()))
+		if _, err := rand.Read(seq[8:]); err != nil {
+			return err
+		}
 		d.body.BinEntry = BinEntry{ID: hex.EncodeToString(seq[:]), Deleted: now.Truncate(time.Second),
 			What: what, Label: label, Records: len(d.body.Removed)}
 		b, err := json.Marshal(&d.body)
