@@ -120,9 +120,19 @@ smoke: build
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
+# One real-window screenshot per main screen, for the README: NAME=PLACE.
+SCREENS := accounts=accounts dossier=account/northbridge people=people \
+	team=team agenda=agenda proposals=proposals library=library \
+	builder=proposal/prop-northbridge-modular-controls \
+	preview=proposal/prop-northbridge-modular-controls:audiences \
+	readiness=proposal/prop-castellan-calm-rollout:readiness
+
 screenshots: build
 	@mkdir -p "$(SCREENSHOT_DIR)"
-	@.ci/gui-smoke --crop "$(BINARY)" "$(SCREENSHOT_DIR)/main-window.png"
+	@for s in $(SCREENS); do \
+		echo "== screenshot $${s%%=*} ($${s#*=})"; \
+		.ci/gui-smoke --crop --open "$${s#*=}" "$(BINARY)" "$(SCREENSHOT_DIR)/$${s%%=*}.png" || exit 1; \
+	done
 
 clean:
 	rm -rf "$(BUILD_DIR)"

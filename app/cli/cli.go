@@ -46,6 +46,7 @@ func SystemEnv() Env {
 // Global holds the options that come before the command.
 type Global struct {
 	DataDir string // the workspace directory
+	Place   string // where the desktop app opens: "agenda", "account/ID"...
 	Help    bool
 	Version bool
 }
@@ -68,6 +69,7 @@ func ParseGlobal(args []string, getenv func(string) string) (Global, []string, e
 	fs := flag.NewFlagSet("kamdesk", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&g.DataDir, "data", "", "")
+	fs.StringVar(&g.Place, "open", "", "")
 	fs.BoolVar(&g.Help, "help", false, "")
 	fs.BoolVar(&g.Help, "h", false, "")
 	fs.BoolVar(&g.Version, "version", false, "")
@@ -311,6 +313,7 @@ func usage(w io.Writer, args []string) {
 	fmt.Fprintln(w, lang.L("Options:"))
 	fmt.Fprintln(w, "  --data DIR   "+lang.L("the workspace directory (default: $KAMDESK_DATA, else {{.Dir}})",
 		map[string]any{"Dir": defaultDirForHelp()}))
+	fmt.Fprintln(w, "  --open PLACE "+lang.L("open the desktop app at PLACE: accounts, account/ID, people, person/ID, team, agenda, proposals, proposal/ID, library"))
 	fmt.Fprintln(w, "  --help       "+lang.L("help; also after any command"))
 	fmt.Fprintln(w, "  --version    "+lang.L("print the version"))
 }

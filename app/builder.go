@@ -1,0 +1,322 @@
+package app
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kamdesk/app/store"
+	"kamdesk/dossier"
+	"kamdesk/proposal"
+)
+
+// proposalStore is what the proposal screens need from the workspace.
+type proposalStore interface {
+	Proposals(acct string) ([]proposal.Proposal, error)
+	Proposal(id string) (proposal.Proposal, error)
+	SaveProposal(p *proposal.Proposal) error
+	DeleteProposal(id string) (store.BinEntry, error)
+	Sections() ([]proposal.Section, error)
+	Section(id string) (proposal.Section, error)
+	SaveSection(s *proposal.Section) error
+	DeleteSection(id string) (store.BinEntry, error)
+	ImportSections(secs []proposal.Section) (added, updated int, err error)
+	Context(acct string, today dossier.Date) (*proposal.Context, error)
+}
+
+func init() {
+	registerScreen("proposal", func(d *Desk, id string) (screen, error) { return newBuilder(d, id) })
+}
+
+// builderTab describes one tab of the builder. Each part's file registers
+// its tab in init(); order sets the tab order.
+type builderTab struct {
+	name  string
+	order int
+	label func() string // translated at run time
+	icon  fyne.Resource
+	make  func(b *builder) builderPart
+}
+
+var builderTabs []builderTab
+
+func registerBuilderTab(t builderTab) {
+	builderTabs = append(builderTabs, t)
+	slices.SortStableFunc(builderTabs, func(a, b builderTab) int { return a.order - b.order })
+}
+
+// builderPart is one tab of the proposal builder. Parts edit the builder's
+// working copy (b.p) and call b.changed() after every edit.
+type builderPart interface {
+	content() fyne.CanvasObject
+	// reload shows the working copy again after it changed elsewhere (a
+	// save, marking as sent, a reorder).
+	reload()
+}
+
+// Optional abilities of a part.
+type (
+	// checkedPart wants to know when the readiness findings change.
+	checkedPart interface{ onChecked() }
+	// placedPart can put the focus on the place a finding points to.
+	placedPart interface{ focusPlace(proposal.Place) }
+	// unreadablePart holds typed text it could not read (a number, a
+	// date); saving waits until it is fixed, so nothing typed is lost
+	// silently.
+	unreadablePart interface{ unreadable() int }
+)
+
+// builder is the proposal builder: one proposal, edited as blocks in
+// tabs, checked as you go, previewed per audience, exported and followed
+// up.
+type builder struct {
+	desk  *Desk
+	st    proposalStore
+	p     proposal.Proposal // the working copy every part edits
+	saved []byte            // the proposal as last saved, to tell unsaved changes
+	ctx   *proposal.Context // the account, its people, team, references, library
+
+	startTab string // the tab to show first
+	edited   bool   // changed since loading or saving (the header's cheap hint; dirty() is exact)
+
+	findings []proposal.Finding
+	checkGen int // debounces the readiness check while typing
+
+	parts map[string]builderPart
+	tabs  *container.AppTabs
+	tabOf map[string]*container.TabItem
+
+	title     *widget.Label
+	status    *widget.Label
+	readiness *widget.Button
+}
+
+// The builder's tabs, by name, and their order.
+const (
+	tabSections   = "sections"
+	tabPricing    = "pricing"
+	tabFinancial  = "financial"
+	tabPeople     = "people" // references and team credits
+	tabValidity   = "validity"
+	tabAudiences  = "audiences"
+	tabReadiness  = "readiness"
+	tabFollowUp   = "follow-up"
+	checkDebounce = 300 * time.Millisecond
+)
+
+// newBuilder opens proposal id; "id:tab" opens it on that tab (see the
+// tab names above).
+func newBuilder(d *Desk, id string) (*builder, error) {
+	id, startTab, _ := strings.Cut(id, ":")
+	st := d.ws.(proposalStore)
+	p, err := st.Proposal(id)
+	if err != nil {
+		return nil, err
+	}
+	ctx, err := st.Context(p.AccountID, d.opts.Today())
+	if err != nil {
+		return nil, err
+	}
+	b := &builder{desk: d, st: st, p: p, ctx: ctx, startTab: startTab}
+	b.saved, _ = json.Marshal(&b.p)
+	b.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	b.title.Truncation = fyne.TextTruncateEllipsis
+	b.status = widget.NewLabel("")
+	b.readiness = widget.NewButtonWithIcon("", theme.WarningIcon(), func() { b.showTab(tabReadiness) })
+	b.parts = map[string]builderPart{}
+	for _, t := range builderTabs {
+		b.parts[t.name] = t.make(b)
+	}
+	b.check()
+	return b, nil
+}
+
+func (b *builder) content() fyne.CanvasObject {
+	back := widget.NewButtonWithIcon(lang.L("Proposals"), theme.NavigateBackIcon(), func() {
+		b.desk.Show(Place{Screen: "proposals"})
+	})
+	back.Importance = widget.LowImportance
+	save := widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), b.onSave)
+	save.Importance = widget.HighImportance
+	del := widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), b.onDelete)
+	del.Importance = widget.LowImportance
+	header := container.NewBorder(nil, nil, container.NewHBox(back), container.NewHBox(b.readiness, b.exportButton(), save, del),
+		container.NewVBox(b.title, b.status))
+
+	b.tabOf = map[string]*container.TabItem{}
+	b.tabs = container.NewAppTabs()
+	for _, t := range builderTabs {
+		item := container.NewTabItemWithIcon(t.label(), t.icon, b.parts[t.name].content())
+		b.tabOf[t.name] = item
+		b.tabs.Append(item)
+	}
+	b.showTab(b.startTab)
+	b.updateHeader()
+	return container.NewBorder(container.NewVBox(header, widget.NewSeparator()), nil, nil, nil, b.tabs)
+}
+
+// changed is called by the parts after every edit of the working copy: the
+// header updates at once, the readiness check after a pause in typing.
+func (b *builder) changed() {
+	b.edited = true
+	b.updateHeader()
+	b.checkGen++
+	gen := b.checkGen
+	b.desk.opts.After(checkDebounce, func() {
+		if gen == b.checkGen {
+			b.check()
+		}
+	})
+}
+
+// check runs the readiness check on the working copy and tells the parts.
+func (b *builder) check() {
+	b.findings = proposal.Check(&b.p, b.ctx)
+	b.updateHeader()
+	for _, p := range b.parts {
+		if c, ok := p.(checkedPart); ok {
+			c.onChecked()
+		}
+	}
+}
+
+// blocking counts the blocking findings.
+func (b *builder) blocking() int { return proposal.Blocking(b.findings) }
+
+func (b *builder) updateHeader() {
+	acct := b.ctx.Account.Name
+	setText(b.title, fmt.Sprintf("%s — %s", b.p.Title, acct))
+	today := b.desk.opts.Today()
+	st := tr(b.p.StatusOn(today).Label())
+	if left, ok := b.p.DaysLeft(today); ok {
+		st = lang.L("{{.Status}} · valid until {{.Date}} ({{.Days}} days left)",
+			map[string]any{"Status": st, "Date": b.p.Expiry().String(), "Days": left})
+	} else {
+		st = lang.L("{{.Status}} · no expiry date", map[string]any{"Status": st})
+	}
+	if b.edited {
+		st += " · " + lang.L("unsaved changes")
+	}
+	setText(b.status, st)
+	n := b.blocking()
+	w := len(b.findings) - n
+	text, imp, icon := lang.L("Ready to send"), widget.SuccessImportance, theme.ConfirmIcon()
+	switch {
+	case n > 0:
+		text, imp, icon = lang.N("{{.Count}} to fix", n, map[string]any{"Count": n}), widget.DangerImportance, theme.ErrorIcon()
+	case w > 0:
+		text, imp, icon = lang.N("Ready · {{.Count}} warning", w, map[string]any{"Count": w}), widget.WarningImportance, theme.WarningIcon()
+	}
+	if b.readiness.Text != text || b.readiness.Importance != imp {
+		b.readiness.Text, b.readiness.Importance = text, imp
+		b.readiness.SetIcon(icon) // refreshes
+	}
+}
+
+// setText changes a label only when its text differs: typing updates the
+// header on every key.
+func setText(l *widget.Label, s string) {
+	if l.Text != s {
+		l.SetText(s)
+	}
+}
+
+// dirty reports unsaved changes.
+func (b *builder) dirty() bool {
+	cur, _ := json.Marshal(&b.p)
+	return string(cur) != string(b.saved)
+}
+
+// onSave writes the working copy. A failed save keeps every edit and says
+// what to fix.
+func (b *builder) onSave() {
+	for _, t := range builderTabs {
+		if u, ok := b.parts[t.name].(unreadablePart); ok && u.unreadable() > 0 {
+			b.showTab(t.name)
+			dialog.ShowInformation(lang.L("Not saved"),
+				lang.L("Some fields on the “{{.Tab}}” tab hold text that is not a number or a date. Fix the fields marked in red, then save.",
+					map[string]any{"Tab": t.label()}), b.desk.win)
+			return
+		}
+	}
+	p := b.p
+	if err := b.st.SaveProposal(&p); err != nil {
+		b.desk.showError(err)
+		return
+	}
+	b.p = p
+	b.saved, _ = json.Marshal(&b.p)
+	b.edited = false
+	b.check()
+}
+
+func (b *builder) onDelete() {
+	dialog.ShowConfirm(lang.L("Delete proposal"),
+		lang.L("Delete the proposal “{{.Title}}”? You can undo this.", map[string]any{"Title": b.p.Title}),
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			e, err := b.st.DeleteProposal(b.p.ID)
+			if err != nil {
+				b.desk.showError(err)
+				return
+			}
+			b.saved, _ = json.Marshal(&b.p) // nothing left to lose
+			b.desk.Show(Place{Screen: "proposals"})
+			b.desk.deleted(e)
+		}, b.desk.win)
+}
+
+// reloadAll shows the working copy again in every part.
+func (b *builder) reloadAll() {
+	for _, p := range b.parts {
+		p.reload()
+	}
+	b.changed()
+}
+
+// showTab brings a tab to the front.
+func (b *builder) showTab(name string) {
+	if t := b.tabOf[name]; t != nil {
+		b.tabs.Select(t)
+	}
+}
+
+// jump goes to where a finding can be fixed.
+func (b *builder) jump(pl proposal.Place) {
+	tab := map[string]string{
+		proposal.AreaValidity: tabValidity, proposal.AreaCredits: tabPeople,
+		proposal.AreaReferences: tabPeople, proposal.AreaSections: tabSections,
+		proposal.AreaSection: tabSections, proposal.AreaPricing: tabPricing,
+		proposal.AreaFinancial: tabFinancial,
+	}[pl.Area]
+	if pl.Area == proposal.AreaDossier {
+		if pl.PersonID != "" && screens["person"] != nil {
+			b.desk.Show(Place{Screen: "person", ID: pl.PersonID})
+		} else {
+			b.desk.Show(Place{Screen: "account", ID: b.p.AccountID})
+		}
+		return
+	}
+	if tab == "" {
+		return
+	}
+	b.showTab(tab)
+	if p, ok := b.parts[tab].(placedPart); ok && p != nil {
+		p.focusPlace(pl)
+	}
+}
+
+// Keyboard: Ctrl+S saves, Esc goes back to the list (asking about unsaved
+// changes).
+func (b *builder) onCancel() { b.desk.Show(Place{Screen: "proposals"}) }

@@ -1,0 +1,402 @@
+package app
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kamdesk/assets"
+	"kamdesk/proposal"
+)
+
+// Exporting writes variants of a proposal as files to send: self-contained
+// HTML (for e-mail and print) or Markdown, one audience to a file or every
+// variant to a folder. Each export is recorded in the proposal. Blocking
+// findings do not stop an export (a draft for a colleague is fine), but
+// the dialog says they remain.
+
+// Export formats, as proposal.Export.Format records them.
+const (
+	formatHTML     = "html"
+	formatMarkdown = "md"
+)
+
+// exportProposal writes the variant of p for a, or every variant when a
+// is proposal.All, in format (formatHTML or formatMarkdown), and records
+// each file in p.Exports stamped now. For one variant dest is the file to
+// write, or an existing folder to write it into; for all of them dest is
+// a folder, created if missing. Files in a folder are named by
+// proposal.ExportFileName. Each file is written to a temporary file that
+// is then renamed, so a failure never leaves half a file. It returns the
+// absolute paths written, in order.
+func exportProposal(p *proposal.Proposal, ctx *proposal.Context, a proposal.Audience, format string, dest string, now time.Time) ([]string, error) {
+	if format != formatHTML && format != formatMarkdown {
+		return nil, fmt.Errorf("export: %q is not html or md: %w", format, proposal.ErrInvalid)
+	}
+	if !slices.Contains(proposal.Variants, a) {
+		return nil, fmt.Errorf("export: %q is not an audience: %w", a, proposal.ErrInvalid)
+	}
+	variants := []proposal.Audience{a}
+	isDir := a == proposal.All
+	if a == proposal.All {
+		variants = proposal.Variants // the four audiences and the whole group
+	} else if info, err := os.Stat(dest); err == nil && info.IsDir() {
+		isDir = true
+	}
+	dir, file := filepath.Dir(dest), dest
+	if isDir {
+		dir = dest
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	var written []string
+	for _, v := range variants {
+		data, err := renderExport(p, ctx, v, format, now)
+		if err != nil {
+			return written, err
+		}
+		if isDir {
+			file = filepath.Join(dir, proposal.ExportFileName(ctx.Account.Name, p.Title, v, format))
+		}
+		if err := writeExportFile(file, data, 0o644); err != nil {
+			return written, err
+		}
+		abs, err := filepath.Abs(file)
+		if err != nil {
+			abs = file
+		}
+		p.Exports = append(p.Exports, proposal.Export{At: now, Audience: v, Format: format, File: abs})
+		written = append(written, abs)
+	}
+	return written, nil
+}
+
+// renderExport assembles the variant of p for a and renders it as the
+// file the export writes: standalone HTML with the export stylesheet, or
+// the Markdown itself.
+func renderExport(p *proposal.Proposal, ctx *proposal.Context, a proposal.Audience, format string, now time.Time) ([]byte, error) {
+	v, err := proposal.Assemble(p, ctx, a)
+	if err != nil {
+		return nil, fmt.Errorf("the %s variant: %w", strings.ToLower(a.Label()), err)
+	}
+	if format == formatMarkdown {
+		return []byte(v.Markdown), nil
+	}
+	return proposal.RenderHTML(proposal.Document{
+		Title:     p.Title,
+		Subtitle:  a.Label() + " variant — " + ctx.Account.Name,
+		Language:  p.Language,
+		Markdown:  v.Markdown,
+		Generated: now,
+	}, assets.ExportCSS)
+}
+
+// writeExportFile writes data to path through a temporary file in the
+// same folder, so that a reader never sees half a file and a failure
+// leaves the old file as it was.
+func writeExportFile(path string, data []byte, perm os.FileMode) (err error) {
+	f, err := os.CreateTemp(filepath.Dir(path), ".kamdesk-*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if _, err = f.Write(data); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Chmod(perm); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}
+
+// exportedFileURL is the file: address of a local path, for OpenURL.
+func exportedFileURL(path string) *url.URL {
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // a Windows drive letter
+	}
+	return &url.URL{Scheme: "file", Path: p}
+}
+
+// exportChoices are the entries of the dialog's audience choice, in
+// order: the five variants, then all of them.
+var exportChoices = append(slices.Clone(proposal.Variants), "")
+
+// exportChoiceLabel names an entry of the audience choice.
+func exportChoiceLabel(a proposal.Audience) string {
+	if a == "" {
+		return lang.L("All variants")
+	}
+	return tr(a.Label())
+}
+
+// exporter is the export dialog for one proposal: it asks the format, the
+// audience and where to save, writes the files in the background, records
+// the export in the stored proposal and shows what was written.
+type exporter struct {
+	desk     *Desk
+	st       proposalStore
+	p        proposal.Proposal // a copy of what is exported
+	ctx      *proposal.Context
+	blocking int
+	// recorded is told the stored proposal once the export is recorded.
+	recorded func(stored proposal.Proposal)
+
+	format   *widget.RadioGroup
+	audience *widget.Select
+	warning  *widget.Label
+	written  []string      // the files of the last export
+	result   dialog.Dialog // the dialog that lists them
+}
+
+func newExporter(d *Desk, st proposalStore, p proposal.Proposal, ctx *proposal.Context, findings []proposal.Finding,
+	recorded func(proposal.Proposal)) *exporter {
+	e := &exporter{desk: d, st: st, p: cloneProposal(p), ctx: ctx, blocking: proposal.Blocking(findings), recorded: recorded}
+	e.format = widget.NewRadioGroup([]string{"HTML", "Markdown"}, nil)
+	e.format.Horizontal = true
+	e.format.Required = true
+	e.format.SetSelected("HTML")
+	var labels []string
+	for _, a := range exportChoices {
+		labels = append(labels, exportChoiceLabel(a))
+	}
+	e.audience = widget.NewSelect(labels, nil)
+	e.audience.SetSelectedIndex(slices.Index(exportChoices, proposal.All))
+	e.warning = widget.NewLabel(lang.N("{{.Count}} blocking problem remains. You can export a draft, but fix it before sending the proposal.",
+		e.blocking, map[string]any{"Count": e.blocking}))
+	e.warning.Importance = widget.DangerImportance
+	e.warning.Wrapping = fyne.TextWrapWord
+	if e.blocking == 0 {
+		e.warning.Hide()
+	}
+	return e
+}
+
+// cloneProposal returns a deep copy of p, which the export may read off
+// the UI goroutine while the user goes on editing the original.
+func cloneProposal(p proposal.Proposal) proposal.Proposal {
+	var c proposal.Proposal
+	data, err := json.Marshal(&p)
+	if err == nil {
+		err = json.Unmarshal(data, &c)
+	}
+	if err != nil {
+		return p // cannot happen: a proposal always round-trips
+	}
+	return c
+}
+
+// chosen returns the audience (proposal.All for every variant, as
+// exportProposal takes it), whether every variant was chosen, and the
+// format.
+func (e *exporter) chosen() (a proposal.Audience, all bool, format string) {
+	i := e.audience.SelectedIndex()
+	if i < 0 || i >= len(exportChoices) {
+		i = slices.Index(exportChoices, proposal.All)
+	}
+	a = exportChoices[i]
+	format = formatHTML
+	if e.format.Selected == "Markdown" {
+		format = formatMarkdown
+	}
+	if a == "" {
+		return proposal.All, true, format
+	}
+	return a, false, format
+}
+
+// form is the dialog's content.
+func (e *exporter) form() fyne.CanvasObject {
+	f := widget.NewForm(
+		widget.NewFormItem(lang.L("Format"), e.format),
+		widget.NewFormItem(lang.L("For"), e.audience),
+	)
+	return newWrapColumn(f, e.warning)
+}
+
+// show opens the export dialog; choosing where to save follows.
+func (e *exporter) show() {
+	dlg := dialog.NewCustomConfirm(lang.L("Export “{{.Title}}”", map[string]any{"Title": clip(e.p.Title, 60)}),
+		lang.L("Choose where to save…"), lang.L("Cancel"), e.form(), func(ok bool) {
+			if ok {
+				e.chooseDestination()
+			}
+		}, e.desk.win)
+	dlg.Resize(fyne.NewSize(520, 0))
+	dlg.Show()
+}
+
+// chooseDestination asks for a folder (every variant) or a file (one).
+func (e *exporter) chooseDestination() {
+	a, all, format := e.chosen()
+	if all {
+		fd := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+			if err != nil {
+				e.desk.showError(err)
+				return
+			}
+			if dir != nil {
+				e.run(a, format, dir.Path())
+			}
+		}, e.desk.win)
+		e.startIn(fd)
+		fd.Show()
+		return
+	}
+	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			e.desk.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close() // the export replaces the file the dialog created
+		e.run(a, format, path)
+	}, e.desk.win)
+	fd.SetFileName(proposal.ExportFileName(e.ctx.Account.Name, e.p.Title, a, format))
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{"." + format}))
+	e.startIn(fd)
+	fd.Show()
+}
+
+// startIn opens a file dialog in the folder of the last export.
+func (e *exporter) startIn(fd *dialog.FileDialog) {
+	if n := len(e.p.Exports); n > 0 {
+		if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(e.p.Exports[n-1].File))); err == nil {
+			fd.SetLocation(l)
+		}
+	}
+}
+
+// run writes the files in the background, then records the export and
+// shows the result.
+func (e *exporter) run(a proposal.Audience, format, dest string) {
+	now := time.Now().UTC().Truncate(time.Second)
+	p := e.p
+	p.Exports = slices.Clone(e.p.Exports)
+	before := len(p.Exports)
+	var files []string
+	var err error
+	busy := dialog.NewCustomWithoutButtons(lang.L("Exporting…"), widget.NewProgressBarInfinite(), e.desk.win)
+	busy.Show()
+	e.desk.opts.Background(func() {
+		files, err = exportProposal(&p, e.ctx, a, format, dest, now)
+	}, func() {
+		busy.Hide()
+		if len(files) > 0 {
+			if rerr := e.record(p.Exports[before:]); rerr != nil && err == nil {
+				err = rerr
+			}
+		}
+		e.written = files
+		if err != nil {
+			e.desk.showError(err)
+			return
+		}
+		e.showResult(files)
+	})
+}
+
+// record adds the exports to the stored proposal (not the unsaved edits
+// of the working copy) and tells whoever opened the dialog.
+func (e *exporter) record(exports []proposal.Export) error {
+	stored, err := e.st.Proposal(e.p.ID)
+	if err != nil {
+		return err
+	}
+	stored.Exports = append(stored.Exports, exports...)
+	if err := e.st.SaveProposal(&stored); err != nil {
+		return err
+	}
+	e.p.Exports = slices.Clone(stored.Exports)
+	if e.recorded != nil {
+		e.recorded(stored)
+	}
+	return nil
+}
+
+// showResult lists the files written, each with a button to open it, and
+// offers to show their folder.
+func (e *exporter) showResult(files []string) {
+	open := e.desk.opts.OpenURL
+	rows := newWrapColumn(widget.NewLabel(lang.N("Exported {{.Count}} file:", len(files), map[string]any{"Count": len(files)})))
+	for _, f := range files {
+		path := widget.NewLabel(f)
+		path.Wrapping = fyne.TextWrapBreak
+		var openBtn fyne.CanvasObject
+		if open != nil {
+			openBtn = widget.NewButtonWithIcon(lang.L("Open"), theme.FileIcon(), func() { e.openURL(exportedFileURL(f)) })
+		}
+		rows.Add(container.NewBorder(nil, nil, nil, openBtn, path))
+	}
+	if open != nil && len(files) > 0 {
+		dir := filepath.Dir(files[0])
+		rows.Add(container.NewHBox(widget.NewButtonWithIcon(lang.L("Show in folder"), theme.FolderOpenIcon(),
+			func() { e.openURL(exportedFileURL(dir)) })))
+	}
+	e.result = dialog.NewCustom(lang.L("Export finished"), lang.L("Close"), rows, e.desk.win)
+	e.result.Resize(fyne.NewSize(640, 0))
+	e.result.Show()
+}
+
+func (e *exporter) openURL(u *url.URL) {
+	if err := e.desk.opts.OpenURL(u); err != nil {
+		e.desk.showError(err)
+	}
+}
+
+// exportButton is the builder's "Export…" button.
+func (b *builder) exportButton() *widget.Button {
+	return widget.NewButtonWithIcon(lang.L("Export…"), theme.UploadIcon(), b.onExport)
+}
+
+// onExport opens the export dialog on the working copy, as the user sees
+// it now.
+func (b *builder) onExport() { b.newExporter().show() }
+
+func (b *builder) newExporter() *exporter {
+	e := newExporter(b.desk, b.st, b.p, b.ctx, b.findings, b.exported)
+	if parts, ok := b.parts[tabAudiences].(*audiencesPart); ok && parts.onScreen() {
+		e.audience.SetSelectedIndex(slices.Index(exportChoices, parts.current().a))
+	}
+	return e
+}
+
+// exported takes the export records of the stored proposal into the
+// working copy, keeping its unsaved edits unsaved.
+func (b *builder) exported(stored proposal.Proposal) {
+	b.p.Exports = slices.Clone(stored.Exports)
+	b.p.Updated = stored.Updated
+	b.p.Created = stored.Created
+	// The stored proposal is what was saved plus the exports: unsaved
+	// changes are the differences from it from now on.
+	b.saved, _ = json.Marshal(&stored)
+	b.reloadAll()
+}

@@ -1,0 +1,477 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kamdesk/app/store"
+	"kamdesk/dossier"
+)
+
+// Workspace is everything the desk asks of the workspace store. Each
+// screen declares the part it uses; *store.Store implements them all.
+type Workspace interface {
+	welcomeStore
+	accountsStore
+	dossierStore
+	binStore
+	accountEditStore
+	personStore
+	timelineStore
+	teamStore
+	searchStore
+	agendaStore
+	proposalStore
+}
+
+// binStore undoes deletions.
+type binStore interface {
+	Restore(id string) error
+}
+
+// screenMaker builds the screen of a place; id is the record it shows.
+type screenMaker func(d *Desk, id string) (screen, error)
+
+// screens are the screens by name; each screen's file registers itself.
+var screens = map[string]screenMaker{}
+
+func registerScreen(name string, make screenMaker) { screens[name] = make }
+
+func init() {
+	registerScreen("welcome", func(d *Desk, _ string) (screen, error) { return newWelcome(d), nil })
+	registerScreen("accounts", func(d *Desk, _ string) (screen, error) { return newAccountsScreen(d), nil })
+	registerScreen("account", func(d *Desk, id string) (screen, error) { return newDossierScreen(d, id) })
+}
+
+// The optional abilities of a screen, used by the keyboard shortcuts and
+// by navigation.
+type (
+	// creator makes a new record (Ctrl+N).
+	creator interface{ onNew() }
+	// saver saves what is being edited (Ctrl+S).
+	saver interface{ onSave() }
+	// canceller abandons the edit in progress (Esc).
+	canceller interface{ onCancel() }
+	// editor reports unsaved changes, so leaving asks first.
+	editor interface{ dirty() bool }
+)
+
+// Place is where the user is: a screen and the record it shows. The desk
+// remembers the last place between sessions.
+type Place struct {
+	Screen string // "accounts", "account", "people", "team", "agenda", ...
+	ID     string // the record shown, if any
+}
+
+func (p Place) String() string {
+	if p.ID == "" {
+		return p.Screen
+	}
+	return p.Screen + "/" + p.ID
+}
+
+// ParsePlace reads what Place.String wrote.
+func ParsePlace(s string) Place {
+	screen, id, _ := strings.Cut(s, "/")
+	return Place{Screen: screen, ID: id}
+}
+
+// Options configure a desk.
+type Options struct {
+	// Today returns the current date; tests fix it.
+	Today func() dossier.Date
+	// Sample is the sample workspace offered on first launch.
+	Sample []byte
+	// Defer runs f once the current input event is handled, on the UI
+	// goroutine. Navigating away from inside a widget's own tap handler
+	// needs it: the widget still expects to be on screen. Tests set it to
+	// run f at once; the default hands f to fyne.Do from a goroutine.
+	Defer func(f func())
+	// Background runs work off the UI goroutine, then done on it. Tests set
+	// it to run both at once; the default uses a goroutine and fyne.Do.
+	Background func(work, done func())
+	// After runs f on the UI goroutine once d has passed (debouncing work
+	// while the user types). Tests set it to run f at once.
+	After func(d time.Duration, f func())
+	// StartAt is the place to open on start ("agenda", "account/ID"),
+	// instead of the last place of the previous session.
+	StartAt string
+	// OpenURL opens a file or web address with the system's viewer (an
+	// attachment, an exported proposal). Nil in tests.
+	OpenURL func(u *url.URL) error
+}
+
+// section of the navigation.
+type navItem struct {
+	screen string
+	label  string
+	icon   fyne.Resource
+}
+
+// Desk is the main window's content: the navigation on the left and the
+// working area on the right.
+type Desk struct {
+	win   fyne.Window
+	ws    Workspace
+	opts  Options
+	prefs fyne.Preferences
+
+	nav     *widget.List
+	navList []navItem
+	area    *fyne.Container
+	banner  *fyne.Container // the undo bar under the working area
+	place   Place
+	current screen
+	navBusy bool // set while the desk itself selects a navigation row
+	// dossierTab is the tab last chosen in an account's dossier, kept when
+	// the dossier is built again (after an undo, or going back to it).
+	dossierTab string
+}
+
+// screen is what every screen of the working area provides.
+type screen interface {
+	content() fyne.CanvasObject
+}
+
+// NewDesk builds the desk for window w on workspace ws. prefs may be nil.
+func NewDesk(w fyne.Window, ws Workspace, prefs fyne.Preferences, opts Options) *Desk {
+	if opts.Today == nil {
+		opts.Today = dossier.Today
+	}
+	if opts.Defer == nil {
+		opts.Defer = func(f func()) { go fyne.Do(f) }
+	}
+	if opts.After == nil {
+		opts.After = func(d time.Duration, f func()) { time.AfterFunc(d, func() { fyne.Do(f) }) }
+	}
+	if opts.Background == nil {
+		opts.Background = func(work, done func()) {
+			go func() {
+				work()
+				fyne.Do(done)
+			}()
+		}
+	}
+	d := &Desk{win: w, ws: ws, opts: opts, prefs: prefs}
+	for _, it := range []navItem{
+		{"accounts", lang.L("Accounts"), theme.HomeIcon()},
+		{"people", lang.L("People"), theme.AccountIcon()},
+		{"team", lang.L("Team and references"), theme.GridIcon()},
+		{"agenda", lang.L("Agenda"), theme.HistoryIcon()},
+		{"proposals", lang.L("Proposals"), theme.DocumentIcon()},
+		{"library", lang.L("Library"), theme.StorageIcon()},
+	} {
+		if screens[it.screen] != nil {
+			d.navList = append(d.navList, it)
+		}
+	}
+	d.nav = widget.NewList(
+		func() int { return len(d.navList) },
+		func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Navigation"))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Icon).SetResource(d.navList[id].icon)
+			box.Objects[1].(*widget.Label).SetText(d.navList[id].label)
+		})
+	d.nav.OnSelected = func(id widget.ListItemID) {
+		if d.navBusy {
+			return
+		}
+		d.Show(Place{Screen: d.navList[id].screen})
+	}
+	d.area = container.NewStack()
+	d.banner = container.NewStack()
+	return d
+}
+
+// Content returns the desk's whole content, for the window.
+func (d *Desk) Content() fyne.CanvasObject {
+	left := fyne.CanvasObject(d.nav)
+	if screens["search"] != nil {
+		find := widget.NewButtonWithIcon(lang.L("Search…"), theme.SearchIcon(), d.onFind)
+		find.Alignment = widget.ButtonAlignLeading
+		left = container.NewBorder(container.NewPadded(find), nil, nil, nil, d.nav)
+	}
+	split := container.NewHSplit(left, container.NewBorder(nil, d.banner, nil, nil, d.area))
+	split.Offset = 0.16
+	return split
+}
+
+// MainMenu is the window's menu. Its shortcuts work wherever the focus is,
+// even in a text field: Ctrl+N new, Ctrl+S save, Ctrl+F search, and Esc
+// (from text fields and the window) cancels.
+func (d *Desk) MainMenu() *fyne.MainMenu {
+	newItem := fyne.NewMenuItem(lang.L("New"), d.onNew)
+	newItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	saveItem := fyne.NewMenuItem(lang.L("Save"), d.onSave)
+	saveItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
+	findItem := fyne.NewMenuItem(lang.L("Search"), d.onFind)
+	findItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	var goItems []*fyne.MenuItem
+	for i, it := range d.navList {
+		it := it
+		mi := fyne.NewMenuItem(it.label, func() { d.Show(Place{Screen: it.screen}) })
+		if i < 9 {
+			mi.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyName(rune('1' + i)), Modifier: fyne.KeyModifierAlt}
+		}
+		goItems = append(goItems, mi)
+	}
+	return fyne.NewMainMenu(
+		fyne.NewMenu(lang.L("File"), newItem, saveItem),
+		fyne.NewMenu(lang.L("Edit"), findItem),
+		fyne.NewMenu(lang.L("Go"), goItems...),
+	)
+}
+
+// InstallShortcuts makes the desk's shortcuts work on the window's canvas
+// too (Esc when no field has the focus, and the Ctrl shortcuts when the
+// window has no menu bar, as in tests).
+func (d *Desk) InstallShortcuts() {
+	c := d.win.Canvas()
+	for key, f := range map[fyne.KeyName]func(){fyne.KeyN: d.onNew, fyne.KeyS: d.onSave, fyne.KeyF: d.onFind} {
+		f := f
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { f() })
+	}
+	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyEscape {
+			d.onCancel()
+		}
+	})
+}
+
+func (d *Desk) onNew() {
+	if c, ok := d.current.(creator); ok {
+		c.onNew()
+	}
+}
+
+func (d *Desk) onSave() {
+	if s, ok := d.current.(saver); ok {
+		s.onSave()
+	}
+}
+
+func (d *Desk) onCancel() {
+	if c, ok := d.current.(canceller); ok {
+		c.onCancel()
+	}
+}
+
+// onFind opens the search screen with the focus in its field.
+func (d *Desk) onFind() {
+	if screens["search"] == nil {
+		return
+	}
+	if d.place.Screen != "search" {
+		d.Show(Place{Screen: "search"})
+	}
+	if f, ok := d.current.(interface{ focus() }); ok {
+		f.focus()
+	}
+}
+
+// deleted offers to undo a deletion from a bar under the working area,
+// until the next deletion or until the user closes it.
+func (d *Desk) deleted(e store.BinEntry) {
+	msg := widget.NewLabel(lang.L("Deleted {{.What}} “{{.Label}}”.", map[string]any{"What": lang.L(e.What), "Label": clip(e.Label, 60)}))
+	var bar fyne.CanvasObject
+	undo := widget.NewButtonWithIcon(lang.L("Undo"), theme.ContentUndoIcon(), func() {
+		if err := d.ws.Restore(e.ID); err != nil {
+			d.showError(err)
+			return
+		}
+		d.banner.Objects = nil
+		d.banner.Refresh()
+		d.Show(d.place)
+	})
+	undo.Importance = widget.HighImportance
+	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
+		d.banner.Objects = nil
+		d.banner.Refresh()
+	})
+	closeBtn.Importance = widget.LowImportance
+	bar = container.NewBorder(nil, nil, nil, container.NewHBox(undo, closeBtn), msg)
+	d.banner.Objects = []fyne.CanvasObject{bar}
+	d.banner.Refresh()
+}
+
+// Start shows the first screen: the welcome on an empty workspace, else the
+// last place the user was, else the accounts.
+func (d *Desk) Start() {
+	accounts, err := d.ws.Accounts()
+	if err != nil {
+		d.showError(err)
+	}
+	if err == nil && len(accounts) == 0 {
+		d.show(Place{Screen: "welcome"})
+		return
+	}
+	p := Place{Screen: "accounts"}
+	if d.opts.StartAt != "" {
+		d.show(ParsePlace(d.opts.StartAt))
+		return
+	}
+	if d.prefs != nil {
+		if last := ParsePlace(d.prefs.String("last.place")); last.Screen != "" && last.Screen != "welcome" {
+			p = last
+		}
+	}
+	d.Show(p)
+}
+
+// Show opens place p. When the current screen has unsaved changes the
+// user is asked first.
+func (d *Desk) Show(p Place) {
+	if e, ok := d.current.(editor); ok && e.dirty() {
+		dialog.ShowConfirm(lang.L("Unsaved changes"),
+			lang.L("You have changes that are not saved. Leave them and go on?"),
+			func(leave bool) {
+				if leave {
+					d.show(p)
+				} else {
+					d.selectNav(d.place.Screen)
+				}
+			}, d.win)
+		return
+	}
+	d.show(p)
+}
+
+func (d *Desk) show(p Place) {
+	make := screens[p.Screen]
+	if make == nil || p.Screen == "welcome" && p.ID != "" {
+		p = Place{Screen: "accounts"}
+		make = screens["accounts"]
+	}
+	s, err := make(d, p.ID)
+	if err != nil {
+		if errors.Is(err, dossier.ErrNotFound) && p.Screen != "accounts" {
+			d.show(Place{Screen: "accounts"})
+			return
+		}
+		d.showError(err)
+		return
+	}
+	d.setScreen(p, s)
+}
+
+// refresh rebuilds the current screen from the workspace.
+func (d *Desk) refresh() { d.show(d.place) }
+
+func (d *Desk) setScreen(p Place, s screen) {
+	d.place, d.current = p, s
+	d.area.Objects = []fyne.CanvasObject{s.content()}
+	d.area.Refresh()
+	d.selectNav(p.Screen)
+	if d.prefs != nil && p.Screen != "welcome" {
+		d.prefs.SetString("last.place", p.String())
+	}
+}
+
+// selectNav highlights the navigation entry of screen, without
+// navigating.
+func (d *Desk) selectNav(screen string) {
+	if parent, ok := parentScreen[screen]; ok {
+		screen = parent
+	}
+	d.navBusy = true
+	defer func() { d.navBusy = false }()
+	for i, it := range d.navList {
+		if it.screen == screen {
+			d.nav.Select(i)
+			return
+		}
+	}
+	d.nav.UnselectAll()
+}
+
+// parentScreen is the navigation entry a sub-screen belongs to.
+var parentScreen = map[string]string{
+	"account": "accounts", "account-edit": "accounts", "person": "accounts",
+	"proposal": "proposals", "section": "library",
+}
+
+// Place returns where the user is.
+func (d *Desk) Place() Place { return d.place }
+
+// showError tells the user what went wrong in words they can act on.
+func (d *Desk) showError(err error) {
+	dialog.ShowError(userError(err), d.win)
+}
+
+// userError rewords store and validation errors for a dialog: field
+// problems become one line per field, and the sentinel suffixes that only
+// matter to programs (": invalid", ": not found") are dropped.
+func userError(err error) error {
+	switch {
+	case errors.Is(err, store.ErrLocked), errors.Is(err, store.ErrDamaged):
+		return err
+	case errors.Is(err, dossier.ErrInvalid):
+		var lines []string
+		for _, p := range dossier.ProblemsOf(err) {
+			lines = append(lines, fieldLabel(p.Field)+": "+tr(p.Message, p.Data))
+		}
+		if len(lines) > 0 {
+			return fmt.Errorf("%s\n%s", lang.L("Please check these fields:"), strings.Join(lines, "\n"))
+		}
+	}
+	msg := err.Error()
+	for _, sentinel := range []error{dossier.ErrInvalid, dossier.ErrNotFound, dossier.ErrConflict} {
+		msg = strings.TrimSuffix(msg, ": "+sentinel.Error())
+	}
+	return errors.New(msg)
+}
+
+// fieldLabel names a record field the way forms label it.
+// Nested fields of lists are named by list, position and field:
+// "items.3.body" is "Sections 4 · Text".
+func fieldLabel(field string) string {
+	if l, ok := fieldLabels[field]; ok {
+		return lang.L(l)
+	}
+	if list, rest, ok := strings.Cut(field, "."); ok {
+		if i, rest2, ok := strings.Cut(rest, "."); ok {
+			if n, err := strconv.Atoi(i); err == nil {
+				return fmt.Sprintf("%s %d · %s", fieldLabel(list), n+1, fieldLabel(rest2))
+			}
+		}
+	}
+	return field
+}
+
+var fieldLabels = map[string]string{
+	"name": "Name", "industry": "Industry", "segment": "Segment or territory", "tier": "Tier",
+	"criteria": "Why it is key", "revenue_share": "Share of our revenue", "strategy": "Strategy",
+	"goals": "Goals", "competitors": "Competitors", "next_tender": "Next tender",
+	"tender_prep_months": "Tender preparation (months)", "annual_review": "Annual review",
+	"owner": "Owner", "notes": "Notes", "position": "Position", "department": "Department",
+	"reports_to": "Reports to", "role": "Buying role", "influence": "Influence", "type": "Stakeholder type",
+	"level": "Ladder level", "email": "E-mail", "phone": "Phone", "channel": "Preferred channel",
+	"birthday": "Birthday", "family": "Family", "hobbies": "Hobbies", "values": "Values", "nps": "NPS",
+	"last_contact": "Last contact", "next_contact": "Next contact", "privacy_note": "Source and consent",
+	"title": "Title", "date": "Date", "kind": "Kind", "text": "Text", "due": "Due", "people": "People",
+	"audiences": "Audiences", "body": "Text", "language": "Language", "account_id": "Account",
+	"author": "Author", "items": "Sections", "pricing": "Pricing", "references": "References",
+	"credits": "Team credits", "valid_days": "Valid for (days)", "valid_until": "Valid until",
+	"issued": "Issue date", "status": "Status", "sent": "Sent on", "outcome": "Outcome",
+	"financial.currency": "Currency", "financial.investment": "Investment",
+	"financial.yearly_gain": "Yearly gain", "financial.years": "Years", "financial.note": "Note",
+	"client": "Client", "project": "Project", "year": "Year", "result": "Result",
+	"referee.name": "Referee", "referee.position": "Referee's position", "referee.contact": "Referee's contact",
+	"referee.agreed": "Referee agreed", "made": "Made on", "done_on": "Done on", "slips": "Slips",
+	"attachments": "Attachments", "explanation": "Explanation", "new_due": "New date",
+}

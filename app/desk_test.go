@@ -1,0 +1,176 @@
+package app
+
+import (
+	"os"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"kamdesk/app/quiet"
+	"kamdesk/app/store"
+	"kamdesk/assets"
+	"kamdesk/dossier"
+)
+
+var testToday = dossier.MustDate("2026-11-25")
+
+func TestMain(m *testing.M) {
+	quiet.PlainLocale()
+	if err := LoadTranslations(); err != nil {
+		panic(err)
+	}
+	os.Exit(m.Run())
+}
+
+// testDesk opens a desk on a fresh workspace in a test window, with
+// background work and deferred navigation run at once.
+func testDesk(t *testing.T, sample bool) (*Desk, fyne.Window, *store.Store) {
+	t.Helper()
+	test.NewTempApp(t)
+	st, err := store.Open(t.TempDir(), store.Options{NoGC: true,
+		Now: func() time.Time { return time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if sample {
+		if _, err := st.LoadSample(assets.Sample, testToday); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w := test.NewTempWindow(t, nil)
+	d := NewDesk(w, st, nil, Options{
+		Today:      func() dossier.Date { return testToday },
+		Sample:     assets.Sample,
+		Defer:      func(f func()) { f() },
+		Background: func(work, done func()) { work(); done() },
+		After:      func(_ time.Duration, f func()) { f() },
+	})
+	w.SetContent(d.Content())
+	w.Resize(fyne.NewSize(1280, 800))
+	d.Start()
+	return d, w, st
+}
+
+func TestWelcomeLoadsTheSample(t *testing.T) {
+	d, w, st := testDesk(t, false)
+	if got := d.Place().Screen; got != "welcome" {
+		t.Fatalf("first screen on an empty workspace = %q, want welcome", got)
+	}
+	test.AssertRendersToMarkup(t, "welcome.xml", w.Canvas())
+	wel := d.current.(*welcome)
+	test.Tap(wel.sample)
+	if got := d.Place().Screen; got != "accounts" {
+		t.Fatalf("after loading the sample the screen = %q, want accounts", got)
+	}
+	accts, _ := st.Accounts()
+	if len(accts) < 3 {
+		t.Errorf("sample loaded %d accounts, want at least 3", len(accts))
+	}
+	if rows := len(d.current.(*accountsScreen).rows); rows != len(accts) {
+		t.Errorf("accounts table shows %d rows, want %d", rows, len(accts))
+	}
+}
+
+func TestWelcomeStartEmpty(t *testing.T) {
+	d, _, _ := testDesk(t, false)
+	test.Tap(d.current.(*welcome).empty)
+	if got := d.Place().Screen; got != "accounts" {
+		t.Errorf("after starting empty the screen = %q, want accounts", got)
+	}
+}
+
+func TestAccountsTableSortsAndOpens(t *testing.T) {
+	d, w, _ := testDesk(t, true)
+	s := d.current.(*accountsScreen)
+	test.AssertRendersToMarkup(t, "accounts.xml", w.Canvas())
+	if got := s.rows[0].acct.ID; got != "northbridge" {
+		t.Errorf("first row = %q, want the crown jewel northbridge", got)
+	}
+	s.onSort(0) // by name, ascending
+	if got := s.rows[0].acct.Name; got != "Castellan Hotels" {
+		t.Errorf("sorted by name, first = %q, want Castellan Hotels", got)
+	}
+	s.onSort(0) // descending
+	if got := s.rows[0].acct.Name; got != "Northbridge Build Group" {
+		t.Errorf("sorted by name descending, first = %q, want Northbridge Build Group", got)
+	}
+	s.onSort(2) // share ascending
+	if got := s.rows[len(s.rows)-1].acct.ID; got != "northbridge" {
+		t.Errorf("sorted by share, last = %q, want northbridge (38%%)", got)
+	}
+	s.table.Select(widget.TableCellID{Row: len(s.rows) - 1, Col: 0})
+	if p := d.Place(); p.Screen != "account" || p.ID != "northbridge" {
+		t.Errorf("selecting a row opened %v, want account/northbridge", p)
+	}
+}
+
+func TestDossierShowsTheGroup(t *testing.T) {
+	d, w, _ := testDesk(t, true)
+	d.Show(Place{Screen: "account", ID: "northbridge"})
+	s, ok := d.current.(*dossierScreen)
+	if !ok {
+		t.Fatalf("screen = %T, want the dossier", d.current)
+	}
+	test.AssertRendersToMarkup(t, "dossier.xml", w.Canvas())
+	if len(s.people) != 6 {
+		t.Errorf("%d people in the group, want 6", len(s.people))
+	}
+	// Tapping a card in the org chart shows that person's dossier.
+	var card *personCard
+	for _, o := range test.LaidOutObjects(w.Canvas().Content()) {
+		if c, ok := o.(*personCard); ok && c.person.Name == "Rajesh Varma" {
+			card = c
+		}
+	}
+	if card == nil {
+		t.Fatal("no card for Rajesh Varma in the org chart")
+	}
+	test.Tap(card)
+	test.AssertRendersToMarkup(t, "dossier_person.xml", w.Canvas())
+	found := false
+	for _, o := range test.LaidOutObjects(s.detail) {
+		if l, ok := o.(*widget.Label); ok && l.Text == "Builds home automation on Raspberry Pi boards; village cricket on Sundays." {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("the person's hobbies are not shown after tapping their card")
+	}
+}
+
+func TestUnknownAccountFallsBackToTheList(t *testing.T) {
+	d, _, _ := testDesk(t, true)
+	d.Show(Place{Screen: "account", ID: "gone"})
+	if got := d.Place().Screen; got != "accounts" {
+		t.Errorf("opening a deleted account shows %q, want accounts", got)
+	}
+}
+
+func TestLayoutTree(t *testing.T) {
+	people := []dossier.Person{
+		{ID: "ceo"}, {ID: "cfo", ReportsTo: "ceo"}, {ID: "cto", ReportsTo: "ceo"},
+		{ID: "dev", ReportsTo: "cto"}, {ID: "loop-a", ReportsTo: "loop-b"}, {ID: "loop-b", ReportsTo: "loop-a"},
+		{ID: "outsider", ReportsTo: "someone-else"},
+	}
+	pos, size := layoutTree(people)
+	if pos["cfo"].Y <= pos["ceo"].Y || pos["dev"].Y <= pos["cto"].Y {
+		t.Errorf("reports are not below their managers: %v", pos)
+	}
+	ceoCentre := pos["ceo"].X + cardW/2
+	if ceoCentre <= pos["cfo"].X || ceoCentre >= pos["cto"].X+cardW {
+		t.Errorf("the CEO is not centred over the reports: %v", pos)
+	}
+	if _, ok := pos["outsider"]; !ok {
+		t.Error("a person whose manager is not in the group is not drawn")
+	}
+	if size.Width < 4*cardW {
+		t.Errorf("chart width %v too small for 4 columns", size.Width)
+	}
+	if _, ok := pos["loop-a"]; !ok {
+		t.Error("people in a reporting loop are not drawn")
+	}
+}

@@ -1,0 +1,286 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kamdesk/dossier"
+)
+
+type dossierStore interface {
+	Account(id string) (dossier.Account, error)
+	People(acct string) ([]dossier.Person, error)
+	Events(acct string) ([]dossier.Event, error)
+	Promises(acct string) ([]dossier.Promise, error)
+	Team() ([]dossier.TeamMember, error)
+	Rules() (dossier.Rules, error)
+}
+
+// dossierScreen shows one account's dossier: its facts, the
+// decision-making group as an org chart beside the list of people, the
+// account plan and the timeline.
+type dossierScreen struct {
+	desk     *Desk
+	acct     dossier.Account
+	people   []dossier.Person
+	events   []dossier.Event
+	promises []dossier.Promise
+	team     []dossier.TeamMember
+	rules    dossier.Rules
+
+	peopleList *widget.List
+	detail     *fyne.Container // the selected person
+	tabs       *container.AppTabs
+	timeline   *timeline // the Timeline tab
+}
+
+func newDossierScreen(d *Desk, id string) (*dossierScreen, error) {
+	s := &dossierScreen{desk: d}
+	var err error
+	if s.acct, err = d.ws.Account(id); err != nil {
+		return nil, err
+	}
+	if s.people, err = d.ws.People(id); err != nil {
+		return nil, err
+	}
+	if s.events, err = d.ws.Events(id); err != nil {
+		return nil, err
+	}
+	if s.promises, err = d.ws.Promises(id); err != nil {
+		return nil, err
+	}
+	if s.team, err = d.ws.Team(); err != nil {
+		return nil, err
+	}
+	if s.rules, err = d.ws.Rules(); err != nil {
+		return nil, err
+	}
+	s.detail = container.NewStack()
+	s.peopleList = widget.NewList(
+		func() int { return len(s.people) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabel("Name")
+			name.TextStyle = fyne.TextStyle{Bold: true}
+			name.Truncation = fyne.TextTruncateEllipsis
+			info := widget.NewLabel("Position")
+			info.Truncation = fyne.TextTruncateEllipsis
+			return container.NewVBox(name, info)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			p := s.people[i]
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(p.Name)
+			box.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s", dashIfEmpty(p.Position), tr(p.Type.Label()), tr(p.Level.Label())))
+		})
+	s.peopleList.OnSelected = func(i widget.ListItemID) { s.showPerson(s.people[i]) }
+	return s, nil
+}
+
+func (s *dossierScreen) content() fyne.CanvasObject {
+	back := widget.NewButtonWithIcon(lang.L("Accounts"), theme.NavigateBackIcon(), func() {
+		s.desk.Show(Place{Screen: "accounts"})
+	})
+	back.Importance = widget.LowImportance
+	name := widget.NewLabelWithStyle(s.acct.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	facts := []string{tr(s.acct.Tier.Label())}
+	if s.acct.Industry != "" {
+		facts = append(facts, s.acct.Industry)
+	}
+	facts = append(facts, lang.L("{{.Share}}% of our revenue", map[string]any{"Share": strconv.FormatFloat(s.acct.RevenueShare, 'f', -1, 64)}))
+	sub := widget.NewLabel(strings.Join(facts, " · "))
+	edit := widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), func() { editAccount(s.desk, s.acct.ID) })
+	del := widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), func() { confirmDeleteAccount(s.desk, s.acct, len(s.people)) })
+	header := container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(back, name, sub), container.NewHBox(edit, del)))
+	if s.acct.MonoDependent(s.rules) {
+		warn := widget.NewLabelWithStyle(lang.L("⚠ Above {{.Limit}}% of our revenue: we depend dangerously on this client.",
+			map[string]any{"Limit": s.rules.OrDefault().MonoDependencePercent}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		warn.Importance = widget.DangerImportance
+		header.Add(warn)
+	}
+	header.Add(widget.NewLabel(s.coverageText()))
+
+	s.tabs = container.NewAppTabs(
+		container.NewTabItem(lang.L("Decision-making group"), s.groupTab()),
+		container.NewTabItem(lang.L("Account plan"), s.planTab()),
+		container.NewTabItem(lang.L("Timeline"), s.timelineTab()),
+	)
+	for _, it := range s.tabs.Items {
+		if it.Text == s.desk.dossierTab {
+			s.tabs.Select(it)
+		}
+	}
+	s.tabs.OnSelected = func(it *container.TabItem) { s.desk.dossierTab = it.Text }
+	return container.NewBorder(header, nil, nil, nil, s.tabs)
+}
+
+func (s *dossierScreen) coverageText() string {
+	c := dossier.CoverageOf(s.people)
+	var levels []string
+	for _, l := range dossier.Ladder {
+		if n := c.ByLevel[l]; n > 0 {
+			levels = append(levels, fmt.Sprintf("%s %d", tr(l.Label()), n))
+		}
+	}
+	return lang.L("Coverage: {{.People}} people known, {{.Audiences}} of 4 audiences, strength {{.Strength}}% — {{.Levels}}",
+		map[string]any{"People": c.People, "Audiences": c.Audiences, "Strength": c.Strength, "Levels": strings.Join(levels, ", ")})
+}
+
+func (s *dossierScreen) groupTab() fyne.CanvasObject {
+	add := widget.NewButtonWithIcon(lang.L("Add person"), theme.ContentAddIcon(), func() {
+		place := Place{Screen: "person", ID: newPersonPrefix + s.acct.ID}
+		s.desk.opts.Defer(func() { s.desk.Show(place) })
+	})
+	if len(s.people) == 0 {
+		return container.NewCenter(container.NewVBox(
+			widget.NewLabel(lang.L("Nobody of this account's decision-making group is recorded yet.")), container.NewCenter(add)))
+	}
+	chart := container.NewScroll(container.NewPadded(newOrgChart(s.people, s.showPerson)))
+	legend := s.legend()
+	s.detail.Objects = []fyne.CanvasObject{container.NewCenter(widget.NewLabel(lang.L("Choose a person to see their dossier.")))}
+	right := container.NewVSplit(container.NewBorder(container.NewHBox(add), nil, nil, nil, s.peopleList), container.NewScroll(s.detail))
+	right.Offset = 0.45
+	split := container.NewHSplit(container.NewBorder(nil, legend, nil, nil, chart), right)
+	split.Offset = 0.62
+	return split
+}
+
+func (s *dossierScreen) legend() fyne.CanvasObject {
+	box := container.NewHBox()
+	for _, l := range dossier.Ladder {
+		sw := canvas.NewRectangle(levelColor(l))
+		sw.CornerRadius = 3
+		sw.SetMinSize(fyne.NewSize(14, 14))
+		box.Add(container.NewCenter(sw))
+		box.Add(widget.NewLabel(tr(l.Label())))
+	}
+	hint := widget.NewLabel(lang.L("EXE executive · HR · FIN finance · TEC technical · ●●● influence"))
+	hint.Importance = widget.LowImportance
+	return container.NewVBox(container.NewHScroll(box), hint)
+}
+
+// showPerson shows a person's whole dossier, read-only.
+func (s *dossierScreen) showPerson(p dossier.Person) {
+	today := s.desk.opts.Today()
+	form := widget.NewForm()
+	add := func(label, value string) {
+		if strings.TrimSpace(value) == "" {
+			return
+		}
+		v := widget.NewLabel(value)
+		v.Wrapping = fyne.TextWrapWord
+		form.Append(lang.L(label), v)
+	}
+	add("Position", p.Position)
+	add("Department", p.Department)
+	for _, m := range s.people {
+		if m.ID == p.ReportsTo {
+			add("Reports to", m.Name)
+		}
+	}
+	add("Stakeholder type", tr(p.Type.Label()))
+	add("Ladder level", tr(p.Level.Label())+" — "+tr(p.Level.Advice()))
+	add("Buying role", tr(p.Role.Label()))
+	add("Influence", tr(p.Influence.Label()))
+	add("E-mail", p.Email)
+	add("Phone", p.Phone)
+	add("Preferred channel", tr(p.Channel.Label()))
+	if !p.Birthday.IsZero() {
+		b := p.Birthday.String()
+		if age, ok := p.Birthday.AgeOn(today); ok {
+			b += "  " + lang.L("(turns {{.Age}} in {{.Days}} days)", map[string]any{"Age": age, "Days": p.Birthday.DaysUntil(today)})
+		} else {
+			b += "  " + lang.L("(in {{.Days}} days)", map[string]any{"Days": p.Birthday.DaysUntil(today)})
+		}
+		add("Birthday", b)
+	}
+	add("Family", p.Family)
+	add("Hobbies", p.Hobbies)
+	add("Values", p.Values)
+	if c, ok := p.NPSClass(); ok {
+		add("NPS", strconv.Itoa(*p.NPS)+" — "+tr(c.Label()))
+	}
+	add("Last contact", p.LastContact.String())
+	if d := p.ContactDate(s.rules); !d.IsZero() {
+		v := d.String()
+		if p.ContactDue(s.rules, today) {
+			v += "  " + lang.L("(due)")
+		}
+		add("Next contact", v)
+	}
+	add("Notes", p.Notes)
+	add("Source and consent", p.PrivacyNote)
+	title := widget.NewLabelWithStyle(p.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	edit := widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), func() {
+		place := Place{Screen: "person", ID: p.ID}
+		s.desk.opts.Defer(func() { s.desk.Show(place) })
+	})
+	s.detail.Objects = []fyne.CanvasObject{container.NewVBox(container.NewBorder(nil, nil, nil, edit, title), form)}
+	s.detail.Refresh()
+}
+
+// selectPerson selects the person id in the people list, which shows
+// their details.
+func (s *dossierScreen) selectPerson(id string) {
+	for i, p := range s.people {
+		if p.ID == id {
+			s.peopleList.Select(i)
+			return
+		}
+	}
+}
+
+func (s *dossierScreen) planTab() fyne.CanvasObject {
+	a := s.acct
+	form := widget.NewForm()
+	add := func(label, value string) {
+		if strings.TrimSpace(value) == "" {
+			value = "–"
+		}
+		v := widget.NewLabel(value)
+		v.Wrapping = fyne.TextWrapWord
+		form.Append(lang.L(label), v)
+	}
+	add("Segment or territory", a.Segment)
+	var crit []string
+	for _, c := range dossier.Criteria {
+		mark := "☐ "
+		if a.Has(c) {
+			mark = "☑ "
+		}
+		crit = append(crit, mark+tr(c.Label()))
+	}
+	add("Why it is key", strings.Join(crit, "\n"))
+	owner := a.Owner
+	for _, m := range s.team {
+		if m.ID == a.Owner {
+			owner = m.Name
+		}
+	}
+	add("Owner", owner)
+	if !a.NextTender.IsZero() {
+		add("Next tender", lang.L("{{.Date}} (preparation from {{.Start}})",
+			map[string]any{"Date": a.NextTender.String(), "Start": a.TenderPrepStart(s.rules).String()}))
+	} else {
+		add("Next tender", "")
+	}
+	add("Annual review", a.AnnualReview.String())
+	add("Strategy", a.Strategy)
+	add("Goals", a.Goals)
+	add("Competitors", strings.Join(a.Competitors, ", "))
+	add("Notes", a.Notes)
+	return container.NewScroll(form)
+}
+
+// timelineTab is the account's events and promises, editable (timeline.go).
+func (s *dossierScreen) timelineTab() fyne.CanvasObject {
+	s.timeline = newTimeline(s.desk, s.acct.ID, s.people, s.events, s.promises)
+	return s.timeline.content()
+}

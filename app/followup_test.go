@@ -1,0 +1,333 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"kamdesk/app/store"
+	"kamdesk/dossier"
+	"kamdesk/proposal"
+)
+
+// fuOpen opens the builder of proposal id on its Follow-up tab.
+func fuOpen(t *testing.T, id string) (*Desk, fyne.Window, *store.Store, *builder, *followUpPart) {
+	t.Helper()
+	d, w, st := testDesk(t, true)
+	d.Show(Place{Screen: "proposal", ID: id})
+	b, ok := d.current.(*builder)
+	if !ok {
+		t.Fatalf("screen %v is %T, want the builder", d.Place(), d.current)
+	}
+	b.showTab(tabFollowUp)
+	f, ok := b.parts[tabFollowUp].(*followUpPart)
+	if !ok {
+		t.Fatal("the builder has no Follow-up tab")
+	}
+	return d, w, st, b, f
+}
+
+// fuEvent finds the event of acct titled title in the store.
+func fuEvent(t *testing.T, st *store.Store, acct, title string) (dossier.Event, bool) {
+	t.Helper()
+	evs, err := st.Events(acct)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range evs {
+		if e.Title == title {
+			return e, true
+		}
+	}
+	return dossier.Event{}, false
+}
+
+// fuTasks describes the stored tasks: "kind due status".
+func fuTasks(t *testing.T, st *store.Store, id string) []string {
+	t.Helper()
+	p, err := st.Proposal(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, tk := range p.Tasks {
+		out = append(out, string(tk.Kind)+" "+tk.Due.String()+" "+string(tk.Status))
+	}
+	return out
+}
+
+func TestFollowUpMarkSentPlansWorkingDays(t *testing.T) {
+	_, w, st, b, f := fuOpen(t, sampleDraft)
+	if got := f.status.Text; got != "Draft · not sent yet" {
+		t.Errorf("status line = %q", got)
+	}
+	if f.wonBtn.Disabled() == false {
+		t.Error("a draft can be marked won")
+	}
+	test.Tap(f.sendBtn)
+	if f.ask == nil {
+		t.Fatal("Mark as sent… asks nothing")
+	}
+	if got := f.ask.date.Text; got != "2026-11-25" {
+		t.Errorf("sent date defaults to %q, want today", got)
+	}
+	prRetype(f.ask.date.entry, "27.11.2026")
+	test.Tap(f.ask.ok)
+	if got := f.ask.fs.messageOf("date"); got != "Write the date as YYYY-MM-DD." {
+		t.Errorf("a bad date says %q", got)
+	}
+	if p, _ := st.Proposal(sampleDraft); p.Status != proposal.Draft {
+		t.Fatal("a bad date marked the proposal sent")
+	}
+	prRetype(f.ask.date.entry, "2026-11-27") // a Friday
+	test.Tap(f.ask.ok)
+	if w.Canvas().Overlays().Top() != nil {
+		t.Error("the dialog stays open after marking the proposal sent")
+	}
+	want := []string{
+		"receipt 2026-11-30 open", // the next working day: Monday
+		"next-steps 2026-12-01 open",
+		"consideration 2026-12-01 open",
+		"meeting 2026-12-04 open",
+	}
+	if got := fuTasks(t, st, sampleDraft); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("stored tasks:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	p, _ := st.Proposal(sampleDraft)
+	if p.Status != proposal.Sent || p.Sent.String() != "2026-11-27" || b.dirty() {
+		t.Errorf("stored status %s sent %s; builder dirty %v", p.Status, p.Sent, b.dirty())
+	}
+	shown := prVisible(f.root)
+	for _, s := range []string{"Sent · sent on Fri 2026-11-27", "Check the proposal arrived", "Due Mon 2026-11-30 · open", "Due Fri 2026-12-04 · open"} {
+		if !strings.Contains(shown, s) {
+			t.Errorf("the tab does not show %q:\n%s", s, shown)
+		}
+	}
+	ev, ok := fuEvent(t, st, "castellan", "Proposal “Castellan Calm: guest-room climate control for the 23-hotel roll-out” sent")
+	if !ok || ev.Kind != dossier.EventLetter || ev.Date.String() != "2026-11-27" {
+		t.Errorf("timeline event for sending: %+v (found %v)", ev, ok)
+	}
+	if !strings.Contains(ev.Text, "Mon 2026-11-30: Check the proposal arrived") {
+		t.Errorf("the sending event does not list the plan:\n%s", ev.Text)
+	}
+}
+
+func TestFollowUpDoneMovesTheStatus(t *testing.T) {
+	_, _, st, b, f := fuOpen(t, sampleDraft)
+	test.Tap(f.sendBtn)
+	prRetype(f.ask.date.entry, "2026-11-27")
+	test.Tap(f.ask.ok)
+
+	test.Tap(prButton(t, f.tasks.Objects[0], "Done…"))
+	prRetype(f.ask.date.entry, "2026-11-30")
+	test.Type(f.ask.note, "Samuel Hart confirmed receipt by phone")
+	test.Tap(f.ask.ok)
+	p, _ := st.Proposal(sampleDraft)
+	if p.Status != proposal.Received || p.Tasks[0].Status != proposal.TaskDone || p.Tasks[0].Note != "Samuel Hart confirmed receipt by phone" {
+		t.Errorf("after the receipt: status %s, task %+v", p.Status, p.Tasks[0])
+	}
+	ev, ok := fuEvent(t, st, "castellan", "Receipt confirmed: “Castellan Calm: guest-room climate control for the 23-hotel roll-out”")
+	if !ok || ev.Kind != dossier.EventCall || ev.Date.String() != "2026-11-30" || ev.Text != "Samuel Hart confirmed receipt by phone" {
+		t.Errorf("timeline event for the receipt: %+v (found %v)", ev, ok)
+	}
+	if !strings.Contains(prVisible(f.root), "Done on Mon 2026-11-30: Samuel Hart confirmed receipt by phone") {
+		t.Errorf("the tab does not show the task done:\n%s", prVisible(f.root))
+	}
+
+	test.Tap(prButton(t, f.tasks.Objects[3], "Done…"))
+	test.Type(f.ask.note, "Review meeting with Samuel and the regional GMs on 10 December")
+	test.Tap(f.ask.ok)
+	p, _ = st.Proposal(sampleDraft)
+	if p.Status != proposal.InDiscussion || b.p.Status != proposal.InDiscussion {
+		t.Errorf("after agreeing the meeting: stored %s, builder %s; want in discussion", p.Status, b.p.Status)
+	}
+	if ev, ok := fuEvent(t, st, "castellan", "Meeting on intermediate results agreed: “Castellan Calm: guest-room climate control for the 23-hotel roll-out”"); !ok || ev.Kind != dossier.EventMeeting || !ev.Date.Equal(testToday) {
+		t.Errorf("timeline event for the meeting: %+v (found %v)", ev, ok)
+	}
+}
+
+func TestFollowUpMoveAndDrop(t *testing.T) {
+	_, w, st, _, f := fuOpen(t, sampleSent)
+	// The sample's next-steps task (index 1) is due tomorrow.
+	test.Tap(prButton(t, f.tasks.Objects[1], "Move…"))
+	prRetype(f.ask.date.entry, "2026-12-02")
+	test.Type(f.ask.note, "Claire is away until Tuesday")
+	test.Tap(f.ask.ok)
+	p, _ := st.Proposal(sampleSent)
+	if got := p.Tasks[1].Due.String(); got != "2026-12-02" || p.Tasks[1].Status != proposal.TaskOpen {
+		t.Errorf("moved task: due %s, %s", got, p.Tasks[1].Status)
+	}
+	if ev, ok := fuEvent(t, st, "northbridge", "Follow-up moved to 2026-12-02: Ask about next steps (“Factory-commissioned controls for the Doncaster modular plant”)"); !ok || ev.Text != "Claire is away until Tuesday" {
+		t.Errorf("timeline event for the move: %+v (found %v)", ev, ok)
+	}
+
+	test.Tap(prButton(t, f.tasks.Objects[2], "Drop"))
+	test.Tap(prButton(t, w.Canvas().Overlays().Top(), "Drop"))
+	p, _ = st.Proposal(sampleSent)
+	if p.Tasks[2].Status != proposal.TaskDropped || !p.Tasks[2].DoneOn.Equal(testToday) {
+		t.Errorf("dropped task: %+v", p.Tasks[2])
+	}
+	if _, ok := fuEvent(t, st, "northbridge", "Follow-up dropped: Ask how long they need to consider it (“Factory-commissioned controls for the Doncaster modular plant”)"); !ok {
+		t.Error("no timeline event for dropping the task")
+	}
+}
+
+func TestFollowUpOutcomeWon(t *testing.T) {
+	_, w, st, b, f := fuOpen(t, sampleSent)
+	test.Tap(f.wonBtn)
+	test.Tap(f.ask.ok)
+	if got := f.ask.fs.messageOf("note"); got != "is required" {
+		t.Errorf("an outcome without a reason says %q", got)
+	}
+	if w.Canvas().Overlays().Top() == nil {
+		t.Fatal("the dialog closed without a reason")
+	}
+	test.Type(f.ask.note, "Factory commissioning won over the site-based bid")
+	test.Tap(f.ask.ok)
+	p, _ := st.Proposal(sampleSent)
+	if p.Status != proposal.Won || !p.Closed.Equal(testToday) || p.Outcome != "Factory commissioning won over the site-based bid" {
+		t.Errorf("stored outcome: %s on %s: %q", p.Status, p.Closed, p.Outcome)
+	}
+	for _, tk := range p.Tasks {
+		if tk.Status == proposal.TaskOpen {
+			t.Errorf("task %s is still open after the outcome", tk.Kind)
+		}
+	}
+	ev, ok := fuEvent(t, st, "northbridge", "Outcome: won — Factory commissioning won over the site-based bid")
+	if !ok || ev.Kind != dossier.EventNote || !ev.Date.Equal(testToday) ||
+		ev.Text != "Proposal “Factory-commissioned controls for the Doncaster modular plant”: Factory commissioning won over the site-based bid" {
+		t.Errorf("timeline event for the outcome: %+v (found %v)", ev, ok)
+	}
+	if f.wonBtn.Visible() || !f.sendBtn.Disabled() || b.dirty() {
+		t.Error("after the outcome the proposal can still be sent or decided, or is unsaved")
+	}
+	if got := f.outcome.Text; got != "Won on Wed 2026-11-25: Factory commissioning won over the site-based bid" {
+		t.Errorf("outcome line = %q", got)
+	}
+}
+
+func TestFollowUpFailedSaveKeepsTheWorkingCopy(t *testing.T) {
+	_, w, st, b, f := fuOpen(t, sampleSent)
+	b.p.Title = "" // an unsaved, invalid edit in another tab
+	before := fuTasks(t, st, sampleSent)
+	test.Tap(prButton(t, f.tasks.Objects[1], "Done…"))
+	test.Type(f.ask.note, "They need two weeks")
+	test.Tap(f.ask.ok)
+	if got := fuTasks(t, st, sampleSent); strings.Join(got, ",") != strings.Join(before, ",") {
+		t.Errorf("stored tasks changed although the save failed: %v", got)
+	}
+	if b.p.Tasks[1].Status != proposal.TaskOpen || b.p.Title != "" {
+		t.Errorf("the working copy is not as it was: task %s, title %q", b.p.Tasks[1].Status, b.p.Title)
+	}
+	if _, ok := fuEvent(t, st, "northbridge", "Next steps discussed: “Factory-commissioned controls for the Doncaster modular plant”"); ok {
+		t.Error("an event was recorded for a step that was not saved")
+	}
+	if w.Canvas().Overlays().Top() == nil {
+		t.Error("no error shown")
+	}
+}
+
+func TestFollowUpSentSampleMarkup(t *testing.T) {
+	_, _, _, _, f := fuOpen(t, sampleSent)
+	shown := prVisible(f.root)
+	for _, s := range []string{
+		"Sent · sent on Sun 2026-11-22",
+		"Done on Mon 2026-11-23: Claire Dunmore confirmed receipt",
+		"Due Thu 2026-11-26 · open",
+		"Due Mon 2026-11-30 · open",
+	} {
+		if !strings.Contains(shown, s) {
+			t.Errorf("the tab does not show %q:\n%s", s, shown)
+		}
+	}
+	test.AssertObjectRendersToMarkup(t, "followup/sent.xml", f.root)
+}
+
+func TestAgendaShowsProposalFollowUps(t *testing.T) {
+	d, _, _ := testDesk(t, true)
+	d.Show(Place{Screen: "agenda"})
+	s, ok := d.current.(*agendaScreen)
+	if !ok {
+		t.Fatalf("the agenda is %T", d.current)
+	}
+	var got []string
+	row := -1
+	for i, r := range s.rows {
+		if r.entry != nil && r.entry.item.Kind == agendaProposalFollowUp {
+			got = append(got, r.entry.item.Date.String()+" "+tr(r.entry.item.Message, r.entry.item.Data))
+			if row < 0 {
+				row = i
+			}
+		}
+	}
+	want := []string{
+		"2026-11-26 Follow up “Factory-commissioned controls for the Doncaster modular plant”: Ask about next steps",
+		"2026-11-26 Follow up “Factory-commissioned controls for the Doncaster modular plant”: Ask how long they need to consider it",
+		"2026-11-30 Follow up “Factory-commissioned controls for the Doncaster modular plant”: Agree a call or meeting on intermediate results",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("proposal follow-ups on the agenda:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// Over 90 days the two proposals' expiry dates come into view.
+	s.horizon.SetSelected("90 days")
+	var expiring []string
+	for _, r := range s.rows {
+		if r.entry != nil && r.entry.item.Kind == agendaProposalExpiry {
+			expiring = append(expiring, tr(r.entry.item.Message, r.entry.item.Data))
+		}
+	}
+	if len(expiring) != 2 || expiring[0] != "Proposal “Factory-commissioned controls for the Doncaster modular plant” to Northbridge Build Group expires on 2027-01-04" {
+		t.Errorf("expiring proposals over 90 days: %q", expiring)
+	}
+	s.horizon.SetSelected("30 days")
+	if row < 0 {
+		t.Fatal("no proposal follow-up to open")
+	}
+	s.list.Select(row)
+	if p := d.Place(); p != (Place{Screen: "proposal", ID: sampleSent}) {
+		t.Errorf("a follow-up opens %v, want the builder of %s", p, sampleSent)
+	}
+}
+
+func TestAgendaLateFollowUpAndExpiredProposal(t *testing.T) {
+	d, _, st := testDesk(t, true)
+	p, err := st.Proposal(sampleSent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Issued, p.ValidDays = dossier.MustDate("2026-10-01"), 30 // expired on 2026-10-31
+	p.Tasks[1].Due = dossier.MustDate("2026-11-20")
+	if err := st.SaveProposal(&p); err != nil {
+		t.Fatal(err)
+	}
+	won, _ := st.Proposal(sampleDraft)
+	won.Status, won.Sent, won.Closed, won.Outcome = proposal.Won, testToday, testToday, "signed"
+	won.ValidUntil = dossier.MustDate("2026-11-26")
+	if err := st.SaveProposal(&won); err != nil {
+		t.Fatal(err)
+	}
+	d.Show(Place{Screen: "agenda"})
+	s := d.current.(*agendaScreen)
+	var late []string
+	for _, r := range s.rows {
+		if r.entry == nil {
+			continue
+		}
+		it := r.entry.item
+		if it.RecordID == sampleDraft {
+			t.Errorf("a won proposal is on the agenda: %s", tr(it.Message, it.Data))
+		}
+		if it.Late && it.RecordID == sampleSent {
+			late = append(late, tr(it.Message, it.Data))
+		}
+	}
+	want := []string{
+		"Proposal “Factory-commissioned controls for the Doncaster modular plant” to Northbridge Build Group expired on 2026-10-31",
+		"Follow up “Factory-commissioned controls for the Doncaster modular plant”: Ask about next steps",
+	}
+	if strings.Join(late, "\n") != strings.Join(want, "\n") {
+		t.Errorf("late proposal items:\n%s\nwant\n%s", strings.Join(late, "\n"), strings.Join(want, "\n"))
+	}
+}

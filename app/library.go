@@ -1,0 +1,808 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kamdesk/dossier"
+	"kamdesk/proposal"
+)
+
+func init() {
+	registerScreen("library", func(d *Desk, id string) (screen, error) { return newLibraryScreen(d, id) })
+}
+
+// libraryScreen browses the section library beside the editor of the
+// section open. Its place ID is the ID of the section open.
+type libraryScreen struct {
+	desk      *Desk
+	st        proposalStore
+	all       []proposal.Section
+	shown     []proposal.Section // those the filters let through
+	followers map[string]int     // section ID -> proposals following it
+
+	kindSel *widget.Select
+	audSel  *widget.Select
+	langSel *widget.Select
+	search  *entry
+	list    *widget.List
+	summary *widget.Label
+	body    *fyne.Container // the editor, or the hint when nothing is open
+	hint    fyne.CanvasObject
+	ed      *sectionEditor
+	root    fyne.CanvasObject
+	busy    bool // set while the screen changes the list's selection itself
+}
+
+func newLibraryScreen(d *Desk, id string) (*libraryScreen, error) {
+	s := &libraryScreen{desk: d, st: d.ws.(proposalStore)}
+	if err := s.load(); err != nil {
+		return nil, err
+	}
+	s.kindSel = widget.NewSelect([]string{lang.L("All kinds")}, func(string) { s.filter() })
+	for _, k := range proposal.Kinds {
+		s.kindSel.Options = append(s.kindSel.Options, tr(k.Label()))
+	}
+	s.audSel = widget.NewSelect([]string{lang.L("All audiences")}, func(string) { s.filter() })
+	for _, a := range proposal.Audiences {
+		s.audSel.Options = append(s.audSel.Options, tr(a.Label()))
+	}
+	s.langSel = widget.NewSelect(nil, func(string) { s.filter() })
+	s.search = newEntry(nil)
+	s.search.SetPlaceHolder(lang.L("Filter by words"))
+	s.search.OnChanged = func(string) { s.filter() }
+	s.summary = widget.NewLabel("")
+	s.list = widget.NewList(
+		func() int { return len(s.shown) },
+		func() fyne.CanvasObject {
+			t := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			t.Truncation = fyne.TextTruncateEllipsis
+			sub := widget.NewLabel("")
+			sub.Truncation = fyne.TextTruncateEllipsis
+			sub.Importance = widget.LowImportance
+			return container.NewVBox(t, sub)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			sec := s.shown[i]
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(sec.Title)
+			box.Objects[1].(*widget.Label).SetText(sectionSummary(sec))
+		})
+	s.list.OnSelected = s.onSelected
+	s.ed = newSectionEditor(s)
+	h := widget.NewLabel(lang.L("Select a section to edit, or add one with New (Ctrl+N)."))
+	h.Wrapping = fyne.TextWrapWord
+	h.Alignment = fyne.TextAlignCenter
+	h.Importance = widget.LowImportance
+	s.hint = container.NewCenter(container.NewGridWrap(fyne.NewSize(320, h.MinSize().Height*2), h))
+	s.body = container.NewStack(s.hint)
+	s.fillLanguages()
+	s.kindSel.SetSelectedIndex(0)
+	s.audSel.SetSelectedIndex(0)
+	s.langSel.SetSelectedIndex(0)
+	s.build()
+	s.filter()
+	if id != "" {
+		if sec, ok := s.section(id); ok {
+			s.open(sec, false)
+		}
+	}
+	return s, nil
+}
+
+// load reads the library and counts the proposals that follow each
+// section.
+func (s *libraryScreen) load() error {
+	secs, err := s.st.Sections()
+	if err != nil {
+		return err
+	}
+	props, err := s.st.Proposals("")
+	if err != nil {
+		return err
+	}
+	s.all = secs
+	s.followers = map[string]int{}
+	for _, p := range props {
+		seen := map[string]bool{}
+		for _, it := range p.Items {
+			if it.SectionID != "" && !it.Custom && !seen[it.SectionID] {
+				seen[it.SectionID] = true
+				s.followers[it.SectionID]++
+			}
+		}
+	}
+	return nil
+}
+
+func (s *libraryScreen) section(id string) (proposal.Section, bool) {
+	i := slices.IndexFunc(s.all, func(x proposal.Section) bool { return x.ID == id })
+	if i < 0 {
+		return proposal.Section{}, false
+	}
+	return s.all[i], true
+}
+
+// fillLanguages offers the languages the library is written in.
+func (s *libraryScreen) fillLanguages() {
+	sel := s.langSel.Selected
+	opts := []string{lang.L("All languages")}
+	for _, sec := range s.all {
+		if !slices.Contains(opts[1:], sec.Language) {
+			opts = append(opts, sec.Language)
+		}
+	}
+	slices.Sort(opts[1:])
+	s.langSel.Options = opts
+	if !slices.Contains(opts, sel) {
+		sel = opts[0]
+	}
+	s.langSel.Selected = sel
+	s.langSel.Refresh()
+}
+
+// sectionSummary is the line under a section's title in the list.
+func sectionSummary(sec proposal.Section) string {
+	var parts []string
+	for _, a := range proposal.Audiences {
+		if w := sec.Audiences.For(a); w > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", tr(a.Label()), w))
+		}
+	}
+	return tr(sec.Kind.Label()) + " · " + sec.Language + " · " + strings.Join(parts, ", ")
+}
+
+// filter shows the sections of the kind, audience and language chosen
+// whose title, text or ID contain the words typed.
+func (s *libraryScreen) filter() {
+	if s.list == nil || s.langSel == nil || s.summary == nil {
+		return // still being built
+	}
+	var kind proposal.Kind
+	if i := s.kindSel.SelectedIndex(); i > 0 {
+		kind = proposal.Kinds[i-1]
+	}
+	var aud proposal.Audience
+	if i := s.audSel.SelectedIndex(); i > 0 {
+		aud = proposal.Audiences[i-1]
+	}
+	lng := ""
+	if i := s.langSel.SelectedIndex(); i > 0 {
+		lng = s.langSel.Selected
+	}
+	words := strings.Fields(strings.ToLower(s.search.Text))
+	s.shown = s.shown[:0]
+	for _, sec := range s.all {
+		if kind != "" && sec.Kind != kind || aud != "" && sec.Audiences.For(aud) == 0 || lng != "" && sec.Language != lng {
+			continue
+		}
+		hay := strings.ToLower(sec.Title + "\n" + sec.Body + "\n" + sec.ID)
+		if slices.ContainsFunc(words, func(w string) bool { return !strings.Contains(hay, w) }) {
+			continue
+		}
+		s.shown = append(s.shown, sec)
+	}
+	n := len(s.shown)
+	if n == len(s.all) {
+		s.summary.SetText(lang.N("{{.Count}} section", n, map[string]any{"Count": n}))
+	} else {
+		s.summary.SetText(lang.L("{{.Shown}} of {{.All}}", map[string]any{"Shown": n,
+			"All": lang.N("{{.Count}} section", len(s.all), map[string]any{"Count": len(s.all)})}))
+	}
+	s.list.Refresh()
+	s.showSelection()
+}
+
+// showSelection makes the list's selection match the section open.
+func (s *libraryScreen) showSelection() {
+	s.busy = true
+	defer func() { s.busy = false }()
+	if s.ed.open && s.ed.sec.ID != "" {
+		if i := slices.IndexFunc(s.shown, func(x proposal.Section) bool { return x.ID == s.ed.sec.ID }); i >= 0 {
+			s.list.Select(i)
+			if s.list.Size().Height == 0 {
+				// Not laid out yet: List.Select scrolled as if the list had
+				// no room at all. Put the row at the top instead.
+				row := s.list.CreateItem().MinSize().Height + theme.Padding()
+				s.list.ScrollToOffset(float32(i) * row)
+			}
+			return
+		}
+	}
+	s.list.UnselectAll()
+}
+
+func (s *libraryScreen) onSelected(i widget.ListItemID) {
+	if s.busy || i < 0 || i >= len(s.shown) {
+		return
+	}
+	sec := s.shown[i]
+	if s.ed.open && s.ed.sec.ID == sec.ID {
+		return
+	}
+	s.leave(func() { s.open(sec, false) }, s.showSelection)
+}
+
+// leave runs goOn at once, or after the user agrees to drop unsaved
+// changes; stay runs when they do not.
+func (s *libraryScreen) leave(goOn, stay func()) {
+	if !s.dirty() {
+		goOn()
+		return
+	}
+	dialog.ShowConfirm(lang.L("Unsaved changes"),
+		lang.L("You have changes that are not saved. Leave them and go on?"),
+		func(ok bool) {
+			if ok {
+				goOn()
+			} else {
+				stay()
+			}
+		}, s.desk.win)
+}
+
+// open shows sec in the editor; fresh is true for a section not saved yet.
+func (s *libraryScreen) open(sec proposal.Section, fresh bool) {
+	s.ed.load(sec, fresh)
+	s.body.Objects = []fyne.CanvasObject{s.ed.object}
+	s.body.Refresh()
+	s.showSelection()
+	s.remember()
+}
+
+// close empties the editor.
+func (s *libraryScreen) close() {
+	s.ed.open = false
+	s.ed.sec = proposal.Section{}
+	s.body.Objects = []fyne.CanvasObject{s.hint}
+	s.body.Refresh()
+	s.showSelection()
+	s.remember()
+}
+
+// remember records the section open as the desk's place, so that Undo
+// and the next start come back to it.
+func (s *libraryScreen) remember() {
+	if s.desk.current != s {
+		return // still being built: the desk sets the place itself
+	}
+	s.desk.place = Place{Screen: "library", ID: s.ed.sec.ID}
+}
+
+func (s *libraryScreen) build() {
+	title := widget.NewLabelWithStyle(lang.L("Section library"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	importBtn := widget.NewButtonWithIcon(lang.L("Import…"), theme.FolderOpenIcon(), s.onImport)
+	exportBtn := widget.NewButtonWithIcon(lang.L("Export…"), theme.DownloadIcon(), s.onExport)
+	newBtn := widget.NewButtonWithIcon(lang.L("New"), theme.ContentAddIcon(), s.onNew)
+	header := container.NewHBox(widget.NewIcon(theme.StorageIcon()), title, s.summary, layout.NewSpacer(), importBtn, exportBtn)
+	filters := container.NewVBox(
+		container.NewGridWithColumns(3, s.kindSel, s.audSel, s.langSel),
+		container.NewBorder(nil, nil, nil, newBtn, s.search))
+	split := container.NewHSplit(container.NewBorder(filters, nil, nil, nil, s.list), container.NewPadded(s.body))
+	split.Offset = 0.36
+	s.root = container.NewBorder(header, nil, nil, nil, split)
+}
+
+func (s *libraryScreen) content() fyne.CanvasObject { return s.root }
+
+// dirty reports unsaved changes in the editor.
+func (s *libraryScreen) dirty() bool { return s.ed.open && s.ed.changed() }
+
+// onNew starts a new section (Ctrl+N), in the language the list shows.
+func (s *libraryScreen) onNew() {
+	s.leave(func() {
+		sec := proposal.Section{Kind: proposal.KindOther, Language: "en"}
+		if i := s.langSel.SelectedIndex(); i > 0 {
+			sec.Language = s.langSel.Selected
+		}
+		if i := s.kindSel.SelectedIndex(); i > 0 {
+			sec.Kind = proposal.Kinds[i-1]
+		}
+		s.open(sec, true)
+		s.desk.win.Canvas().Focus(s.ed.title)
+	}, s.showSelection)
+}
+
+// onSave saves the section open (Ctrl+S).
+func (s *libraryScreen) onSave() {
+	if !s.ed.open {
+		return
+	}
+	sec, ok := s.ed.save()
+	if !ok {
+		return
+	}
+	if err := s.reload(); err != nil {
+		s.desk.showError(err)
+	}
+	s.open(sec, false)
+}
+
+// onCancel drops the edit in progress (Esc): a section goes back to what
+// is saved, a new one is abandoned.
+func (s *libraryScreen) onCancel() {
+	switch {
+	case !s.ed.open:
+	case s.ed.fresh:
+		s.close()
+	default:
+		s.ed.load(s.ed.sec, false)
+	}
+}
+
+// reload reads the library again and refreshes the list.
+func (s *libraryScreen) reload() error {
+	if err := s.load(); err != nil {
+		return err
+	}
+	s.fillLanguages()
+	s.filter()
+	return nil
+}
+
+func (s *libraryScreen) onDelete() {
+	if !s.ed.open || s.ed.fresh {
+		return
+	}
+	sec := s.ed.sec
+	msg := lang.L("Delete the section “{{.Title}}”? You can undo this.", map[string]any{"Title": sec.Title})
+	if n := s.followers[sec.ID]; n > 0 {
+		msg = lang.N("Delete the section “{{.Title}}”? {{.Count}} proposal follows it and will miss it until you undo this.",
+			n, map[string]any{"Title": sec.Title, "Count": n})
+	}
+	c := dialog.NewConfirm(lang.L("Delete section"), msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		e, err := s.st.DeleteSection(sec.ID)
+		if err != nil {
+			s.desk.showError(err)
+			return
+		}
+		if err := s.reload(); err != nil {
+			s.desk.showError(err)
+		}
+		s.close()
+		// Undo shows the place again: let it open the restored section.
+		s.desk.place = Place{Screen: "library", ID: sec.ID}
+		s.desk.deleted(e)
+	}, s.desk.win)
+	c.SetConfirmImportance(widget.DangerImportance)
+	c.SetConfirmText(lang.L("Delete"))
+	c.Show()
+}
+
+// libraryImport is what importing a folder of section files did.
+type libraryImport struct {
+	Count, Added, Updated int
+}
+
+// importLibrary reads every section file (*.md) in dir and its
+// subfolders into the library: all or nothing. Problems in the files come
+// back as *proposal.FileError values naming the file and line.
+func importLibrary(st proposalStore, dir string) (libraryImport, error) {
+	secs, err := proposal.ParseLibraryDir(os.DirFS(dir))
+	if err != nil {
+		return libraryImport{}, err
+	}
+	if len(secs) == 0 {
+		return libraryImport{}, errors.New(lang.L("There are no section files (*.md) in {{.Path}}.", map[string]any{"Path": dir}))
+	}
+	added, updated, err := st.ImportSections(secs)
+	if err != nil {
+		return libraryImport{}, err
+	}
+	return libraryImport{Count: len(secs), Added: added, Updated: updated}, nil
+}
+
+// exportLibrary writes each section of the library to dir as a section
+// file, replacing files of the same name, and returns the files written.
+func exportLibrary(st proposalStore, dir string) ([]string, error) {
+	secs, err := st.Sections()
+	if err != nil {
+		return nil, err
+	}
+	var files []string
+	for _, sec := range secs {
+		p := filepath.Join(dir, proposal.SectionFileName(sec))
+		if err := writeLibraryFile(p, proposal.FormatSectionFile(sec)); err != nil {
+			return files, err
+		}
+		files = append(files, p)
+	}
+	return files, nil
+}
+
+// writeLibraryFile writes data to path through a temporary file in the
+// same folder, so that a reader never sees half a file and a failure
+// leaves the old file as it was.
+func writeLibraryFile(path string, data []byte) (err error) {
+	f, err := os.CreateTemp(filepath.Dir(path), ".kamdesk-*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if _, err = f.Write(data); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Chmod(0o644); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}
+
+// onImport asks for a folder of section files and imports it.
+func (s *libraryScreen) onImport() {
+	s.leave(func() {
+		dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+			if err != nil {
+				s.desk.showError(err)
+				return
+			}
+			if u != nil {
+				s.importFrom(u.Path())
+			}
+		}, s.desk.win).Show()
+	}, func() {})
+}
+
+// importFrom imports the folder dir off the UI goroutine and reports
+// what it did.
+func (s *libraryScreen) importFrom(dir string) {
+	var (
+		res libraryImport
+		err error
+	)
+	s.desk.opts.Background(func() { res, err = importLibrary(s.st, dir) }, func() {
+		if fes := proposal.FileErrors(err); len(fes) > 0 {
+			lines := make([]string, len(fes))
+			for i, fe := range fes {
+				lines[i] = oneLine(fe.Error())
+			}
+			s.showReport(lang.L("Nothing imported"),
+				lang.N("Nothing was imported: fix this problem and import again.", len(fes), map[string]any{"Count": len(fes)}),
+				strings.Join(lines, "\n"))
+			return
+		}
+		if err != nil {
+			s.desk.showError(err)
+			return
+		}
+		if err := s.reload(); err != nil {
+			s.desk.showError(err)
+		}
+		if s.ed.open && !s.ed.fresh {
+			if sec, ok := s.section(s.ed.sec.ID); ok {
+				s.open(sec, false) // it may have been updated
+			}
+		}
+		dialog.ShowInformation(lang.L("Library imported"),
+			lang.L("Imported {{.Count}} sections ({{.Added}} new, {{.Updated}} updated)",
+				map[string]any{"Count": res.Count, "Added": res.Added, "Updated": res.Updated}), s.desk.win)
+	})
+}
+
+// onExport asks for a folder and writes every section to it.
+func (s *libraryScreen) onExport() {
+	dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+		if err != nil {
+			s.desk.showError(err)
+			return
+		}
+		if u != nil {
+			s.exportTo(u.Path())
+		}
+	}, s.desk.win).Show()
+}
+
+// exportTo writes the library to dir off the UI goroutine and reports
+// what it did.
+func (s *libraryScreen) exportTo(dir string) {
+	var (
+		files []string
+		err   error
+	)
+	s.desk.opts.Background(func() { files, err = exportLibrary(s.st, dir) }, func() {
+		if err != nil {
+			s.desk.showError(fmt.Errorf("%s %w", lang.N("Exported {{.Count}} section before this problem:", len(files), map[string]any{"Count": len(files)}), err))
+			return
+		}
+		names := make([]string, len(files))
+		for i, f := range files {
+			names[i] = filepath.Base(f)
+		}
+		s.showReport(lang.L("Library exported"),
+			lang.N("Exported {{.Count}} section to {{.Dir}}", len(files), map[string]any{"Count": len(files), "Dir": dir}),
+			strings.Join(names, "\n"))
+	})
+}
+
+// showReport shows a message with a scrollable list of details.
+func (s *libraryScreen) showReport(title, message, details string) {
+	msg := widget.NewLabel(message)
+	msg.Wrapping = fyne.TextWrapWord
+	list := widget.NewLabel(details)
+	list.Wrapping = fyne.TextWrapWord
+	scroll := container.NewVScroll(list)
+	scroll.SetMinSize(fyne.NewSize(560, 200))
+	d := dialog.NewCustom(title, lang.L("Close"), container.NewBorder(msg, nil, nil, nil, scroll), s.desk.win)
+	d.Show()
+}
+
+// sectionEditor is the form of one library section.
+type sectionEditor struct {
+	s       *libraryScreen
+	sec     proposal.Section // as loaded; ID "" for a new section
+	fresh   bool             // not saved yet
+	open    bool
+	loading bool
+	touched map[string]bool // fields changed; nil means show every problem
+	fs      fieldSet
+	object  fyne.CanvasObject
+	scroll  *container.Scroll
+
+	title        *entry
+	kind         *choice[proposal.Kind]
+	weights      []*entry // one per proposal.Audiences
+	language     *entry
+	body         *entry
+	placeholders *fyne.Container
+	insert       *widget.Select
+	followers    *widget.Label
+	del          *widget.Button
+}
+
+func newSectionEditor(s *libraryScreen) *sectionEditor {
+	e := &sectionEditor{s: s}
+	cancel := s.onCancel
+	e.title = newEntry(cancel)
+	e.title.OnChanged = func(string) { e.changedField("title") }
+	e.kind = newChoice(proposal.Kinds, proposal.Kind.Label, "", func(proposal.Kind) { e.changedField("kind") })
+	var cells []fyne.CanvasObject
+	for _, a := range proposal.Audiences {
+		w := newEntry(cancel)
+		w.SetPlaceHolder("0")
+		w.OnChanged = func(string) { e.changedField("audiences") }
+		e.weights = append(e.weights, w)
+		cells = append(cells, widget.NewLabel(tr(a.Label())), w)
+	}
+	hint := widget.NewLabel(lang.L("Weight 1–100: how much the section matters to each audience; 0 or empty: not for them."))
+	hint.Wrapping = fyne.TextWrapWord
+	hint.Importance = widget.LowImportance
+	audiences := container.NewVBox(container.NewGridWithColumns(4, cells...), hint)
+	e.language = newEntry(cancel)
+	e.language.OnChanged = func(string) { e.changedField("language") }
+	e.body = newMultiLineEntry(cancel)
+	e.body.SetMinRowsVisible(14)
+	e.body.OnChanged = func(string) {
+		e.showPlaceholders()
+		e.changedField("body")
+	}
+	e.placeholders = container.NewVBox()
+	var opts []string
+	for _, name := range proposal.Placeholders {
+		opts = append(opts, "{{"+name+"}} — "+tr(proposal.PlaceholderHelp[name]))
+	}
+	e.insert = widget.NewSelect(opts, func(string) { e.onInsert() })
+	e.insert.PlaceHolder = lang.L("Insert placeholder")
+	e.followers = widget.NewLabel("")
+	e.followers.Wrapping = fyne.TextWrapWord
+	e.followers.Importance = widget.LowImportance
+
+	e.fs.add(newField("title", lang.L("Title"), e.title))
+	e.fs.add(newField("kind", lang.L("Kind"), e.kind.Select))
+	e.fs.add(newField("audiences", lang.L("Audiences"), audiences))
+	e.fs.add(newField("language", lang.L("Language"), e.language))
+	e.fs.add(newField("body", lang.L("Text (Markdown)"), container.NewVBox(e.body, e.insert)))
+	e.fs.add(newField("placeholders", lang.L("Placeholders"), e.placeholders))
+
+	save := widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), s.onSave)
+	save.Importance = widget.HighImportance
+	cancelBtn := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), s.onCancel)
+	e.del = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), s.onDelete)
+	e.del.Importance = widget.DangerImportance
+	buttons := container.NewHBox(save, cancelBtn, layout.NewSpacer(), e.del)
+	e.scroll = container.NewVScroll(container.NewVBox(e.fs.grid(), e.followers))
+	e.object = container.NewBorder(nil, buttons, nil, nil, e.scroll)
+	return e
+}
+
+// load shows sec in the form.
+func (e *sectionEditor) load(sec proposal.Section, fresh bool) {
+	e.loading = true
+	e.sec, e.fresh, e.open = sec, fresh, true
+	e.title.SetText(sec.Title)
+	e.kind.set(sec.Kind)
+	for i, a := range proposal.Audiences {
+		if w := sec.Audiences[a]; w != 0 {
+			e.weights[i].SetText(strconv.Itoa(w))
+		} else {
+			e.weights[i].SetText("")
+		}
+	}
+	e.language.SetText(sec.Language)
+	e.body.SetText(sec.Body)
+	e.loading = false
+	e.touched = nil
+	if fresh {
+		e.touched = map[string]bool{}
+		e.del.Hide()
+	} else {
+		e.del.Show()
+	}
+	n := e.s.followers[sec.ID]
+	switch {
+	case fresh:
+		e.followers.SetText("")
+	case n == 0:
+		e.followers.SetText(lang.L("No proposal follows this section."))
+	default:
+		e.followers.SetText(lang.N("{{.Count}} proposal follows this section: a change here changes it too.", n, map[string]any{"Count": n}))
+	}
+	e.showPlaceholders()
+	e.validate()
+}
+
+// built is the section the form describes, and a message for the
+// audiences when a weight is not a number.
+func (e *sectionEditor) built() (proposal.Section, string) {
+	sec := e.sec
+	sec.Title = strings.TrimSpace(e.title.Text)
+	sec.Kind = e.kind.value()
+	sec.Language = strings.TrimSpace(e.language.Text)
+	sec.Body = e.body.Text
+	sec.Audiences = proposal.Weights{}
+	bad := ""
+	for i, a := range proposal.Audiences {
+		t := strings.TrimSpace(e.weights[i].Text)
+		if t == "" {
+			continue
+		}
+		n, err := strconv.Atoi(t)
+		switch {
+		case err != nil || n < 0:
+			bad = lang.L("Each weight is a whole number from 0 to 100.")
+		case n > 0:
+			sec.Audiences[a] = n // over 100: the section's validation says so
+		}
+	}
+	return sec, bad
+}
+
+// changed reports whether the form differs from the section loaded.
+func (e *sectionEditor) changed() bool {
+	sec, bad := e.built()
+	old := e.sec
+	return bad != "" || sec.Title != strings.TrimSpace(old.Title) || sec.Kind != old.Kind ||
+		sec.Language != old.Language || sec.Body != old.Body || !maps.Equal(sec.Audiences, old.Audiences)
+}
+
+func (e *sectionEditor) changedField(name string) {
+	if e.loading {
+		return
+	}
+	if e.touched != nil {
+		e.touched[name] = true
+	}
+	e.validate()
+}
+
+// validate shows the problems of the section being edited next to the
+// fields the user has reached.
+func (e *sectionEditor) validate() {
+	sec, bad := e.built()
+	var shown dossier.Problems
+	for _, p := range dossier.ProblemsOf(sec.Validate()) {
+		if e.touched == nil || e.touched[p.Field] {
+			shown = append(shown, p)
+		}
+	}
+	e.fs.showProblems(shown.Err())
+	if bad != "" {
+		e.fs.by["audiences"].setMessage(bad)
+	}
+	if e.scroll != nil {
+		e.scroll.Content.Refresh() // the messages take room
+	}
+}
+
+// showPlaceholders lists the placeholders the text uses, with what each
+// stands for; unknown ones are flagged.
+func (e *sectionEditor) showPlaceholders() {
+	e.placeholders.Objects = nil
+	for _, name := range proposal.UsedPlaceholders(e.body.Text) {
+		l := widget.NewLabel("")
+		l.Wrapping = fyne.TextWrapWord
+		if help, ok := proposal.PlaceholderHelp[name]; ok {
+			l.SetText("{{" + name + "}} — " + tr(help))
+		} else {
+			l.SetText(lang.L("{{.Name}} — unknown placeholder: it cannot be filled in", map[string]any{"Name": "{{" + name + "}}"}))
+			l.Importance = widget.DangerImportance
+		}
+		e.placeholders.Add(l)
+	}
+	if len(e.placeholders.Objects) == 0 {
+		l := widget.NewLabel(lang.L("The text uses no placeholders. Insert one to fill in the client's name, the author or the figures."))
+		l.Wrapping = fyne.TextWrapWord
+		l.Importance = widget.LowImportance
+		e.placeholders.Add(l)
+	}
+	e.placeholders.Refresh()
+	if e.scroll != nil {
+		e.scroll.Content.Refresh()
+	}
+}
+
+// onInsert types the placeholder chosen into the text at the cursor.
+func (e *sectionEditor) onInsert() {
+	i := e.insert.SelectedIndex()
+	if i < 0 {
+		return
+	}
+	for _, r := range "{{" + proposal.Placeholders[i] + "}}" {
+		e.body.TypedRune(r)
+	}
+	e.insert.Selected = ""
+	e.insert.Refresh()
+	if c := fyne.CurrentApp().Driver().CanvasForObject(e.body); c != nil {
+		c.Focus(e.body)
+	}
+}
+
+// save writes the section, or shows why it cannot; what was typed stays.
+func (e *sectionEditor) save() (proposal.Section, bool) {
+	e.touched = nil
+	e.validate()
+	sec, bad := e.built()
+	if bad != "" {
+		return sec, false
+	}
+	if err := sec.Validate(); err != nil {
+		return sec, false // the problems are under their fields
+	}
+	if sec.ID == "" {
+		if id := proposal.Slug(sec.Title); dossier.ValidID(id) && !e.s.exists(id) {
+			sec.ID = id
+		}
+	}
+	if err := e.s.st.SaveSection(&sec); err != nil {
+		if rest := e.fs.showProblems(err); len(rest) > 0 || len(dossier.ProblemsOf(err)) == 0 {
+			e.s.desk.showError(err)
+		}
+		return sec, false
+	}
+	return sec, true
+}
+
+// exists reports whether the library has a section with id.
+func (s *libraryScreen) exists(id string) bool {
+	if _, err := s.st.Section(id); err == nil || !errors.Is(err, dossier.ErrNotFound) {
+		return true
+	}
+	return false
+}

@@ -1,0 +1,607 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kamdesk/app/store"
+	"kamdesk/dossier"
+)
+
+// personStore is what the person editor and the People screen need from
+// the workspace.
+type personStore interface {
+	Accounts() ([]dossier.Account, error)
+	Account(id string) (dossier.Account, error)
+	People(acct string) ([]dossier.Person, error)
+	Person(id string) (dossier.Person, error)
+	Rules() (dossier.Rules, error)
+	SavePerson(p *dossier.Person) error
+	DeletePerson(id string) (store.BinEntry, error)
+	SaveEvent(e *dossier.Event) error
+}
+
+func init() {
+	registerScreen("person", func(d *Desk, id string) (screen, error) { return newPersonScreen(d, id) })
+}
+
+// newPersonPrefix starts the place ID of a person not yet saved:
+// "new:<account ID>".
+const newPersonPrefix = "new:"
+
+// personScreen edits one member of an account's decision-making group:
+// every fact of the dossier, validated as it is typed.
+type personScreen struct {
+	desk   *Desk
+	acct   dossier.Account
+	orig   dossier.Person // as stored; no ID yet for a new person
+	others []dossier.Person
+	back   Place // where Save and Cancel return
+
+	fields                             fieldSet
+	name, position, department, email  *entry
+	phone, family, hobbies, values     *entry
+	notes, privacy                     *entry
+	reportsTo                          *widget.Select
+	reportIDs                          []string // the person behind each option of reportsTo after "nobody"
+	role                               *choice[dossier.BuyingRole]
+	influence                          *choice[dossier.Influence]
+	typ                                *choice[dossier.StakeholderType]
+	level                              *choice[dossier.Level]
+	channel                            *choice[dossier.Channel]
+	advice, bdayHint, npsClass, status *widget.Label
+	bday                               *birthdayInput
+	nps                                *widget.Select
+	lastContact, nextContact           *dateInput
+	save, cancel, del                  *widget.Button
+
+	loading bool            // set while the form is filled from the record
+	touched map[string]bool // fields changed since the form opened
+	tried   bool            // a save was attempted: show every problem
+	saved   string          // the form's state when it was last loaded or saved
+}
+
+func newPersonScreen(d *Desk, id string) (*personScreen, error) {
+	s := &personScreen{desk: d, touched: map[string]bool{}}
+	var err error
+	if acct, ok := strings.CutPrefix(id, newPersonPrefix); ok {
+		s.orig.AccountID = acct
+	} else if s.orig, err = d.ws.Person(id); err != nil {
+		return nil, err
+	}
+	if s.acct, err = d.ws.Account(s.orig.AccountID); err != nil {
+		return nil, err
+	}
+	group, err := d.ws.People(s.acct.ID)
+	if err != nil {
+		return nil, err
+	}
+	s.others = managerCandidates(group, s.orig.ID)
+	s.back = Place{Screen: "account", ID: s.acct.ID}
+	if d.place.Screen == "people" {
+		s.back = d.place
+	}
+	s.build()
+	s.load(s.orig)
+	return s, nil
+}
+
+// managerCandidates are the people id may report to: everybody of the
+// group except id and those who report to id, directly or not, since the
+// reporting line may not loop.
+func managerCandidates(group []dossier.Person, id string) []dossier.Person {
+	if id == "" {
+		return group
+	}
+	manager := map[string]string{}
+	for _, p := range group {
+		manager[p.ID] = p.ReportsTo
+	}
+	under := func(p string) bool {
+		seen := map[string]bool{}
+		for m := p; m != "" && !seen[m]; m = manager[m] {
+			if m == id {
+				return true
+			}
+			seen[m] = true
+		}
+		return false
+	}
+	var out []dossier.Person
+	for _, p := range group {
+		if !under(p.ID) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (s *personScreen) build() {
+	text := func(name string) *entry {
+		e := newEntry(s.onCancel)
+		e.OnChanged = func(string) { s.changed(name) }
+		return e
+	}
+	multi := func(name string) *entry {
+		e := newMultiLineEntry(s.onCancel)
+		e.OnChanged = func(string) { s.changed(name) }
+		return e
+	}
+	s.name, s.position, s.department = text("name"), text("position"), text("department")
+	s.email, s.phone = text("email"), text("phone")
+	s.email.SetPlaceHolder(lang.L("name@example.com"))
+	s.family, s.hobbies, s.values = multi("family"), multi("hobbies"), multi("values")
+	s.notes, s.privacy = multi("notes"), multi("privacy_note")
+	s.notes.SetMinRowsVisible(4)
+
+	names := []string{lang.L("Nobody")}
+	seen := map[string]int{}
+	for _, p := range s.others {
+		n := p.Name
+		if seen[n]++; seen[n] > 1 {
+			n = fmt.Sprintf("%s (%d)", n, seen[n])
+		}
+		names = append(names, n)
+		s.reportIDs = append(s.reportIDs, p.ID)
+	}
+	s.reportsTo = widget.NewSelect(names, func(string) { s.changed("reports_to") })
+
+	s.role = newChoice(dossier.BuyingRoles, dossier.BuyingRole.Label, lang.L("None"), func(dossier.BuyingRole) { s.changed("role") })
+	s.influence = newChoice(dossier.Influences, dossier.Influence.Label, lang.L("None"), func(dossier.Influence) { s.changed("influence") })
+	s.typ = newChoice(dossier.StakeholderTypes, dossier.StakeholderType.Label, "", func(dossier.StakeholderType) { s.changed("type") })
+	s.level = newChoice(dossier.Ladder, dossier.Level.Label, "", func(dossier.Level) { s.changed("level") })
+	s.channel = newChoice(dossier.Channels, dossier.Channel.Label, lang.L("None"), func(dossier.Channel) { s.changed("channel") })
+	s.typ.PlaceHolder = lang.L("Choose the stakeholder type")
+	s.level.PlaceHolder = lang.L("Choose the ladder level")
+
+	s.advice = hintLabel()
+	s.bdayHint = hintLabel()
+	s.npsClass = widget.NewLabel("")
+	s.status = widget.NewLabel("")
+	s.status.Importance = widget.DangerImportance
+
+	s.bday = newBirthdayInput(s.onCancel, func() { s.changed("birthday") })
+	npsOpts := []string{lang.L("Not asked")}
+	for i := 0; i <= 10; i++ {
+		npsOpts = append(npsOpts, strconv.Itoa(i))
+	}
+	s.nps = widget.NewSelect(npsOpts, func(string) { s.changed("nps") })
+	s.lastContact = newDateInput(s.desk.win, s.onCancel)
+	s.lastContact.OnChanged = func(string) { s.changed("last_contact") }
+	s.nextContact = newDateInput(s.desk.win, s.onCancel)
+	s.nextContact.OnChanged = func(string) { s.changed("next_contact") }
+
+	s.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), s.onSave)
+	s.save.Importance = widget.HighImportance
+	s.cancel = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), s.onCancel)
+	s.del = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), s.onDelete)
+	s.del.Importance = widget.DangerImportance
+	if s.orig.ID == "" {
+		s.del.Hide()
+	}
+}
+
+func hintLabel() *widget.Label {
+	l := widget.NewLabel("")
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.LowImportance
+	return l
+}
+
+// load fills the form from p.
+func (s *personScreen) load(p dossier.Person) {
+	s.loading = true
+	s.name.SetText(p.Name)
+	s.position.SetText(p.Position)
+	s.department.SetText(p.Department)
+	s.reportsTo.SetSelectedIndex(0)
+	for i, id := range s.reportIDs {
+		if id == p.ReportsTo {
+			s.reportsTo.SetSelectedIndex(i + 1)
+		}
+	}
+	s.role.set(p.Role)
+	s.influence.set(p.Influence)
+	s.typ.set(p.Type)
+	s.level.set(p.Level)
+	s.email.SetText(p.Email)
+	s.phone.SetText(p.Phone)
+	s.channel.set(p.Channel)
+	s.bday.set(p.Birthday)
+	s.family.SetText(p.Family)
+	s.hobbies.SetText(p.Hobbies)
+	s.values.SetText(p.Values)
+	s.notes.SetText(p.Notes)
+	s.nps.SetSelectedIndex(0)
+	if p.NPS != nil {
+		s.nps.SetSelectedIndex(*p.NPS + 1)
+	}
+	s.lastContact.setDate(p.LastContact)
+	s.nextContact.setDate(p.NextContact)
+	s.privacy.SetText(p.PrivacyNote)
+	s.loading = false
+	s.saved = s.state()
+	s.live()
+}
+
+// state is everything the form holds, to tell whether it changed.
+func (s *personScreen) state() string {
+	parts := []string{s.name.Text, s.position.Text, s.department.Text, s.reportsTo.Selected,
+		s.role.Selected, s.influence.Selected, s.typ.Selected, s.level.Selected, s.email.Text,
+		s.phone.Text, s.channel.Selected, s.bday.day.Selected, s.bday.month.Selected, s.bday.year.Text,
+		s.family.Text, s.hobbies.Text, s.values.Text, s.notes.Text, s.nps.Selected,
+		s.lastContact.Text, s.nextContact.Text, s.privacy.Text}
+	return strings.Join(parts, "\x00")
+}
+
+func (s *personScreen) dirty() bool { return s.state() != s.saved }
+
+// changed validates the form after the user changed field.
+func (s *personScreen) changed(field string) {
+	if s.loading {
+		return
+	}
+	s.touched[field] = true
+	s.live()
+	s.validate()
+}
+
+// live updates what is shown beside the inputs: the advice for the ladder
+// level, the next birthday, the NPS class.
+func (s *personScreen) live() {
+	if l := s.level.value(); l != "" {
+		s.advice.SetText(lang.L("To climb: {{.Advice}}", map[string]any{"Advice": tr(l.Advice())}))
+		s.advice.Show()
+	} else {
+		s.advice.Hide()
+	}
+	if b, problem := s.bday.birthday(); problem == nil {
+		s.bdayHint.SetText(birthdayHint(b, s.desk.opts.Today()))
+	} else {
+		s.bdayHint.SetText("")
+	}
+	if i := s.nps.SelectedIndex(); i > 0 {
+		s.npsClass.SetText(tr(dossier.ClassifyNPS(i - 1).Label()))
+	} else {
+		s.npsClass.SetText("")
+	}
+}
+
+// birthdayHint says when the next birthday is and the age it brings.
+func birthdayHint(b dossier.Birthday, today dossier.Date) string {
+	if b.IsZero() {
+		return lang.L("No birthday recorded.")
+	}
+	days := b.DaysUntil(today)
+	var when string
+	switch days {
+	case 0:
+		when = lang.L("today")
+	case 1:
+		when = lang.L("tomorrow")
+	default:
+		when = lang.L("in {{.Days}} days", map[string]any{"Days": days})
+	}
+	if age, ok := b.AgeOn(today); ok {
+		return lang.L("{{.When}} (turns {{.Age}})", map[string]any{"When": when, "Age": age})
+	}
+	return lang.L("{{.When}} (year unknown)", map[string]any{"When": when})
+}
+
+// person builds the record from the form, with the problems of inputs
+// that do not make a value (an impossible birthday, a date that cannot be
+// read).
+func (s *personScreen) person() (dossier.Person, dossier.Problems) {
+	p := s.orig
+	var pr dossier.Problems
+	p.Name = strings.TrimSpace(s.name.Text)
+	p.Position = strings.TrimSpace(s.position.Text)
+	p.Department = strings.TrimSpace(s.department.Text)
+	p.ReportsTo = ""
+	if i := s.reportsTo.SelectedIndex(); i > 0 {
+		p.ReportsTo = s.reportIDs[i-1]
+	}
+	p.Role, p.Influence = s.role.value(), s.influence.value()
+	p.Type, p.Level = s.typ.value(), s.level.value()
+	p.Email, p.Phone = strings.TrimSpace(s.email.Text), strings.TrimSpace(s.phone.Text)
+	p.Channel = s.channel.value()
+	b, problem := s.bday.birthday()
+	if problem != nil {
+		pr = append(pr, problem)
+	}
+	p.Birthday = b
+	p.Family, p.Hobbies, p.Values = s.family.Text, s.hobbies.Text, s.values.Text
+	p.Notes, p.PrivacyNote = s.notes.Text, s.privacy.Text
+	p.NPS = nil
+	if i := s.nps.SelectedIndex(); i > 0 {
+		p.NPS = dossier.IntPtr(i - 1)
+	}
+	for _, d := range []struct {
+		name  string
+		input *dateInput
+		to    *dossier.Date
+	}{{"last_contact", s.lastContact, &p.LastContact}, {"next_contact", s.nextContact, &p.NextContact}} {
+		v, err := d.input.date()
+		if err != nil {
+			pr.Add(d.name, "is not a date in the form YYYY-MM-DD", nil)
+		}
+		*d.to = v
+	}
+	return p, pr
+}
+
+// problems validates the form: the inputs' own problems first, then the
+// domain's.
+func (s *personScreen) problems() (dossier.Person, dossier.Problems) {
+	p, pr := s.person()
+	pr = append(pr, dossier.ProblemsOf(p.Validate())...)
+	return p, pr
+}
+
+// validate shows the problems of the fields the user has changed, or of
+// every field once a save was tried.
+func (s *personScreen) validate() {
+	_, pr := s.problems()
+	var shown dossier.Problems
+	for _, p := range pr {
+		if s.tried || s.touched[p.Field] {
+			shown = append(shown, p)
+		}
+	}
+	s.fields.showProblems(shown.Err())
+	if len(shown) == 0 {
+		s.status.SetText("")
+	}
+}
+
+func (s *personScreen) content() fyne.CanvasObject {
+	f := &s.fields
+	business := &fieldSet{}
+	for _, fl := range []*field{
+		newField("name", lang.L("Name"), s.name),
+		newField("position", lang.L("Position"), s.position),
+		newField("department", lang.L("Department"), s.department),
+		newField("reports_to", lang.L("Reports to"), s.reportsTo),
+		newField("role", lang.L("Buying role"), s.role.Select),
+		newField("influence", lang.L("Influence"), s.influence.Select),
+		newField("type", lang.L("Stakeholder type"), s.typ.Select),
+		newField("level", lang.L("Ladder level"), container.NewVBox(s.level.Select, s.advice)),
+		newField("email", lang.L("E-mail"), s.email),
+		newField("phone", lang.L("Phone"), s.phone),
+		newField("channel", lang.L("Preferred channel"), s.channel.Select),
+		newField("last_contact", lang.L("Last contact"), s.lastContact.object()),
+		newField("next_contact", lang.L("Next contact"), s.nextContact.object()),
+		newField("nps", lang.L("NPS"), container.NewBorder(nil, nil, nil, s.npsClass, s.nps)),
+	} {
+		business.add(f.add(fl))
+	}
+	privacyHint := hintLabel()
+	privacyHint.SetText(lang.L("Where these personal facts come from, and whether the person agreed to their being kept."))
+	personal := &fieldSet{}
+	for _, fl := range []*field{
+		newField("birthday", lang.L("Birthday"), container.NewVBox(s.bday.box,
+			container.NewBorder(nil, nil, nil, s.bday.clear, s.bdayHint))),
+		newField("family", lang.L("Family"), s.family),
+		newField("hobbies", lang.L("Hobbies"), s.hobbies),
+		newField("values", lang.L("Values"), s.values),
+		newField("notes", lang.L("Notes"), s.notes),
+		newField("privacy_note", lang.L("Source and consent"), container.NewVBox(s.privacy, privacyHint)),
+	} {
+		personal.add(f.add(fl))
+	}
+	heading := func(text string) fyne.CanvasObject {
+		return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	left := container.NewVBox(heading(lang.L("Role and contact")), business.grid())
+	right := container.NewVBox(heading(lang.L("Personal")), personal.grid())
+	body := container.NewScroll(container.NewPadded(container.NewGridWithColumns(2, left, right)))
+
+	back := widget.NewButtonWithIcon(s.acct.Name, theme.NavigateBackIcon(), s.onCancel)
+	back.Importance = widget.LowImportance
+	title := lang.L("New person")
+	if s.orig.ID != "" {
+		title = s.orig.Name
+	}
+	bar := container.NewHBox(back, widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		layout.NewSpacer(), s.status, s.del, s.cancel, s.save)
+	return container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, body)
+}
+
+// onSave writes the person, records a move on the ladder on the
+// account's timeline and goes back. A failed save keeps the form as it is
+// and shows what to fix.
+func (s *personScreen) onSave() {
+	s.tried = true
+	p, pr := s.problems()
+	if len(pr) > 0 {
+		s.fields.showProblems(pr.Err())
+		s.status.SetText(lang.L("Please fix the fields marked in red."))
+		return
+	}
+	if err := s.desk.ws.SavePerson(&p); err != nil {
+		// The store checks what the form cannot: the account still exists,
+		// the reporting line does not loop.
+		pr = dossier.ProblemsOf(err)
+		if rest := s.fields.showProblems(err); len(rest) > 0 || len(pr) == 0 {
+			s.desk.showError(err)
+		}
+		if len(pr) > 0 {
+			s.status.SetText(lang.L("Please fix the fields marked in red."))
+		}
+		return
+	}
+	old := s.orig
+	s.orig = p
+	s.saved = s.state()
+	if old.ID == "" || old.Level != p.Level {
+		s.recordMove(old, p)
+	}
+	place := s.back
+	s.desk.opts.Defer(func() {
+		s.desk.Show(place)
+		if ds, ok := s.desk.current.(*dossierScreen); ok {
+			ds.selectPerson(p.ID)
+		}
+	})
+}
+
+// recordMove puts a person's move on the ladder (or their first place on
+// it) on the account's timeline.
+func (s *personScreen) recordMove(old, p dossier.Person) {
+	name := clip(p.Name, 60)
+	title := lang.L("{{.Name}} moved from {{.Old}} to {{.New}} on the ladder",
+		map[string]any{"Name": name, "Old": tr(old.Level.Label()), "New": tr(p.Level.Label())})
+	if old.ID == "" {
+		title = lang.L("{{.Name}} placed on the ladder as {{.New}}",
+			map[string]any{"Name": name, "New": tr(p.Level.Label())})
+	}
+	e := dossier.Event{AccountID: p.AccountID, Kind: dossier.EventNote, Date: s.desk.opts.Today(),
+		Title: clip(oneLine(title), dossier.MaxLine), People: []string{p.ID}}
+	if err := s.desk.ws.SaveEvent(&e); err != nil {
+		s.desk.showError(err)
+	}
+}
+
+// onCancel goes back without saving; the desk asks first when something
+// was changed.
+func (s *personScreen) onCancel() {
+	place := s.back
+	s.desk.opts.Defer(func() { s.desk.Show(place) })
+}
+
+// onDelete moves the person to the bin after asking; the desk offers to
+// undo.
+func (s *personScreen) onDelete() {
+	if s.orig.ID == "" {
+		return
+	}
+	msg := lang.L("Delete {{.Name}} from the dossier of {{.Account}}? Their reports will report to their manager. You can undo this.",
+		map[string]any{"Name": s.orig.Name, "Account": s.acct.Name})
+	confirm := dialog.NewConfirm(lang.L("Delete person"), msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		entry, err := s.desk.ws.DeletePerson(s.orig.ID)
+		if err != nil {
+			s.desk.showError(err)
+			return
+		}
+		s.saved = s.state() // nothing left to save
+		place := Place{Screen: "account", ID: s.acct.ID}
+		if s.back.Screen == "people" {
+			place = s.back
+		}
+		s.desk.opts.Defer(func() {
+			s.desk.Show(place)
+			s.desk.deleted(entry)
+		})
+	}, s.desk.win)
+	confirm.SetConfirmText(lang.L("Delete"))
+	confirm.SetConfirmImportance(widget.DangerImportance)
+	confirm.Show()
+}
+
+// birthdayInput picks a birthday whose year may be unknown: a day, a
+// month and an optional year, or no birthday at all.
+type birthdayInput struct {
+	day, month *widget.Select
+	year       *entry
+	clear      *widget.Button
+	box        *fyne.Container
+}
+
+// monthNames are the English names of the months, for translation.
+var monthNames = []string{"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December"}
+
+func newBirthdayInput(onEscape, changed func()) *birthdayInput {
+	b := &birthdayInput{}
+	var days, months []string
+	for d := 1; d <= 31; d++ {
+		days = append(days, strconv.Itoa(d))
+	}
+	for _, m := range monthNames {
+		months = append(months, lang.L(m))
+	}
+	b.day = widget.NewSelect(days, func(string) { changed() })
+	b.day.PlaceHolder = lang.L("Day")
+	b.month = widget.NewSelect(months, func(string) { changed() })
+	b.month.PlaceHolder = lang.L("Month")
+	b.year = newEntry(onEscape)
+	b.year.SetPlaceHolder(lang.L("Year"))
+	b.year.OnChanged = func(string) { changed() }
+	b.clear = widget.NewButton(lang.L("No birthday"), func() { b.set(dossier.Birthday{}) })
+	b.clear.Importance = widget.LowImportance
+	yearBox := container.NewGridWrap(fyne.NewSize(84, b.year.MinSize().Height), b.year)
+	b.box = container.NewBorder(nil, nil, nil, yearBox, container.NewGridWithColumns(2, b.day, b.month))
+	return b
+}
+
+// set shows v; the zero Birthday clears the inputs.
+func (b *birthdayInput) set(v dossier.Birthday) {
+	if v.IsZero() {
+		b.day.ClearSelected()
+		b.month.ClearSelected()
+		b.year.SetText("")
+		return
+	}
+	b.day.SetSelectedIndex(v.Day - 1)
+	b.month.SetSelectedIndex(int(v.Month) - 1)
+	if v.HasYear() {
+		b.year.SetText(strconv.Itoa(v.Year))
+	} else {
+		b.year.SetText("")
+	}
+}
+
+// birthday returns what the inputs say, or the problem that keeps them
+// from saying it: an impossible date, a day without a month.
+func (b *birthdayInput) birthday() (dossier.Birthday, *dossier.FieldError) {
+	problem := func(msg string, data map[string]any) (dossier.Birthday, *dossier.FieldError) {
+		return dossier.Birthday{}, &dossier.FieldError{Field: "birthday", Message: msg, Data: data}
+	}
+	day, month := b.day.SelectedIndex()+1, time.Month(b.month.SelectedIndex()+1)
+	yearText := strings.TrimSpace(b.year.Text)
+	if day == 0 && month == 0 {
+		if yearText != "" {
+			return problem("Choose the day and the month too, or clear the year.", nil)
+		}
+		return dossier.Birthday{}, nil
+	}
+	if day == 0 || month == 0 {
+		return problem("Choose both the day and the month.", nil)
+	}
+	year := 0
+	if yearText != "" {
+		y, err := strconv.Atoi(yearText)
+		if err != nil || len(yearText) != 4 {
+			return problem("The year is four digits, or empty when unknown.", nil)
+		}
+		if y < 1900 || y > 2100 {
+			return problem("The year must be between 1900 and 2100.", nil)
+		}
+		year = y
+	}
+	monthName := lang.L(monthNames[month-1])
+	if max := daysInMonth(2000, month); day > max { // 2000 was a leap year
+		return problem("{{.Month}} has only {{.Days}} days.", map[string]any{"Month": monthName, "Days": max})
+	}
+	if year != 0 && day > daysInMonth(year, month) {
+		return problem("{{.Year}} is not a leap year: February has 28 days.", map[string]any{"Year": year})
+	}
+	return dossier.Birthday{Day: day, Month: month, Year: year}, nil
+}
+
+func daysInMonth(year int, m time.Month) int {
+	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}

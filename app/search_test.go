@@ -1,0 +1,214 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"kamdesk/app/store/storetest"
+	"kamdesk/dossier"
+)
+
+// openSearch opens the search screen with Ctrl+F, as a user does.
+func openSearch(t *testing.T, d *Desk, w fyne.Window) *searchScreen {
+	t.Helper()
+	d.onFind()
+	s, ok := d.current.(*searchScreen)
+	if !ok {
+		t.Fatalf("Ctrl+F shows %T, want the search screen", d.current)
+	}
+	if w.Canvas().Focused() != s.entry {
+		t.Fatal("Ctrl+F does not put the cursor in the search field")
+	}
+	return s
+}
+
+// shownNames lists the names of the results listed, by group.
+func (s *searchScreen) shownNames() (accounts, people []string) {
+	for _, r := range s.rows {
+		if r.heading != "" {
+			continue
+		}
+		if p := s.index.hitPerson(r.hit); p != nil {
+			people = append(people, p.Name)
+		} else {
+			accounts = append(accounts, s.index.hitAccount(r.hit).Name)
+		}
+	}
+	return accounts, people
+}
+
+// rowOf returns the list row of the person or account named name.
+func (s *searchScreen) rowOf(t *testing.T, name string) int {
+	t.Helper()
+	for i, r := range s.rows {
+		if r.heading != "" {
+			continue
+		}
+		if p := s.index.hitPerson(r.hit); p != nil && p.Name == name || p == nil && s.index.hitAccount(r.hit).Name == name {
+			return i
+		}
+	}
+	t.Fatalf("%q is not among the results", name)
+	return -1
+}
+
+// renderedRows returns the text of the result rows on screen.
+func renderedRows(w fyne.Window) []string {
+	var out []string
+	for _, o := range test.LaidOutObjects(w.Canvas().Content()) {
+		if r, ok := o.(*widget.RichText); ok && r.Visible() && r.String() != "" {
+			out = append(out, r.String())
+		}
+	}
+	return out
+}
+
+func TestSearchShowsAHintFirst(t *testing.T) {
+	d, w, _ := testDesk(t, true)
+	s := openSearch(t, d, w)
+	if len(s.body.Objects) != 1 || s.body.Objects[0] != s.hint || !strings.Contains(s.hint.Text, "Type a few letters") {
+		t.Errorf("an empty query shows %v, want the hint", s.body.Objects)
+	}
+	test.Type(s.entry, "   ")
+	if s.body.Objects[0] != s.hint || len(s.rows) != 0 {
+		t.Errorf("a query of spaces shows %d rows, want the hint", len(s.rows))
+	}
+}
+
+func TestSearchFindsAsYouType(t *testing.T) {
+	d, w, st := testDesk(t, true)
+	// Someone with accents in their name.
+	jm := dossier.Person{AccountID: "meridian", Name: "Jürgen Müller", Position: "Cold-chain Engineer",
+		Type: dossier.Technical, Level: dossier.Buyer}
+	if err := st.SavePerson(&jm); err != nil {
+		t.Fatal(err)
+	}
+	s := openSearch(t, d, w)
+	for _, c := range []struct {
+		query           string
+		accounts, first []string // the accounts found; the first people listed
+		all             bool     // first are all the people found
+		shows           string   // a result row on screen shows this
+	}{
+		{query: "okafor", first: []string{"David Okafor"}, shows: "Name: David Okafor"},
+		{query: "Head of People", first: []string{"Sophie Marsh"}, shows: "Position: Head of People"},
+		{query: "narrowboat", first: []string{"Anna Keller"}, shows: "Hobbies: …"},
+		{query: "castellan", accounts: []string{"Castellan Hotels"},
+			first: []string{"Aoife Brennan", "Beatriz Moreno", "Marco Della Verde", "Samuel Hart", "Tom Fairley"},
+			shows: "Account: Castellan Hotels"},
+		{query: "muller", first: []string{"Jürgen Müller"}, shows: "Name: Jürgen Müller"},
+		{query: "MÜLLER", first: []string{"Jürgen Müller"}},
+		// Rajesh is Head of Engineering, Gary works in its Engineering department.
+		{query: "northbridge engineering", accounts: []string{}, first: []string{"Gary Whitlow", "Rajesh Varma"}, all: true},
+		{query: "finance northbridge", first: []string{"David Okafor"}, shows: "Position: Finance Director, Northbridge Homes"},
+	} {
+		s.entry.SetText("")
+		test.Type(s.entry, c.query)
+		accounts, people := s.shownNames()
+		if c.accounts != nil && len(accounts)+len(c.accounts) > 0 && !slices.Equal(accounts, c.accounts) {
+			t.Errorf("%q finds accounts %q, want %q", c.query, accounts, c.accounts)
+		}
+		if len(people) < len(c.first) || !slices.Equal(people[:len(c.first)], c.first) || c.all && len(people) != len(c.first) {
+			t.Errorf("%q lists people %q, want %q first", c.query, people, c.first)
+		}
+		if c.shows != "" {
+			rows := renderedRows(w)
+			if !slices.ContainsFunc(rows, func(r string) bool { return strings.Contains(r, c.shows) }) {
+				t.Errorf("%q: no row on screen shows %q: %q", c.query, c.shows, rows)
+			}
+		}
+	}
+	// Several words must all be found; one that is nowhere finds nothing.
+	s.entry.SetText("")
+	test.Type(s.entry, "northbridge zebra")
+	if len(s.rows) != 0 || !strings.Contains(s.summary.Text, "Nothing matches") {
+		t.Errorf("a word found nowhere lists %d rows, summary %q", len(s.rows), s.summary.Text)
+	}
+	// Esc clears the query.
+	s.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if s.entry.Text != "" || s.body.Objects[0] != s.hint {
+		t.Errorf("Esc leaves %q", s.entry.Text)
+	}
+}
+
+func TestSearchGolden(t *testing.T) {
+	d, w, _ := testDesk(t, true)
+	s := openSearch(t, d, w)
+	test.Type(s.entry, "finance")
+	if got := s.summary.Text; got != "4 matches" {
+		t.Errorf("summary %q, want 4 matches", got)
+	}
+	test.AssertRendersToMarkup(t, "search/finance.xml", w.Canvas())
+}
+
+func TestSearchOpensTheResult(t *testing.T) {
+	d, w, _ := testDesk(t, true)
+	s := openSearch(t, d, w)
+	test.Type(s.entry, "castellan")
+	s.list.Select(s.rowOf(t, "Castellan Hotels"))
+	if p := d.Place(); p != (Place{Screen: "account", ID: "castellan"}) {
+		t.Errorf("selecting the account opened %v, want account/castellan", p)
+	}
+
+	s = openSearch(t, d, w)
+	test.Type(s.entry, "narrowboat")
+	s.list.Select(s.rowOf(t, "Anna Keller"))
+	if p := d.Place(); p != (Place{Screen: "person", ID: "northbridge-anna-keller"}) {
+		t.Errorf("selecting a person opened %v, want person/northbridge-anna-keller", p)
+	}
+
+	// Enter opens the best result.
+	s = openSearch(t, d, w)
+	test.Type(s.entry, "okafor")
+	s.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if p := d.Place(); p != (Place{Screen: "person", ID: "northbridge-david-okafor"}) {
+		t.Errorf("Enter opened %v, want person/northbridge-david-okafor", p)
+	}
+
+	// Without a person screen, a person opens in their account's dossier.
+	person := screens["person"]
+	delete(screens, "person")
+	t.Cleanup(func() { screens["person"] = person })
+	s = openSearch(t, d, w)
+	test.Type(s.entry, "okafor")
+	s.list.Select(s.rowOf(t, "David Okafor"))
+	if p := d.Place(); p != (Place{Screen: "account", ID: "northbridge"}) {
+		t.Errorf("without a person screen, selecting a person opened %v, want account/northbridge", p)
+	}
+
+	// Headings are not results.
+	s = openSearch(t, d, w)
+	test.Type(s.entry, "castellan")
+	s.list.Select(0)
+	if d.Place().Screen != "search" {
+		t.Errorf("selecting a heading opened %v", d.Place())
+	}
+}
+
+// TestSearchShowsTheBest200 searches a generated workspace of 400 people,
+// where one letter matches nearly everybody.
+func TestSearchShowsTheBest200(t *testing.T) {
+	d, w, st := testDesk(t, false)
+	if err := storetest.Generate(st, storetest.Options{Accounts: 10, PeoplePerAccount: 40, Seed: 2}); err != nil {
+		t.Fatal(err)
+	}
+	s := openSearch(t, d, w)
+	test.Type(s.entry, "e")
+	accounts, people := s.shownNames()
+	if len(accounts)+len(people) != searchShown {
+		t.Errorf("%d results listed, want %d", len(accounts)+len(people), searchShown)
+	}
+	if len(accounts) == 0 || len(people) == 0 {
+		t.Errorf("%d accounts and %d people listed, want both groups", len(accounts), len(people))
+	}
+	want := len(s.index.search("e").hits)
+	if wantText := fmt.Sprintf("%d matches, the best %d shown", want, searchShown); want <= searchShown || s.summary.Text != wantText {
+		t.Errorf("summary %q, want %q", s.summary.Text, wantText)
+	}
+}

@@ -1,0 +1,738 @@
+package app
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kamdesk/app/store"
+	"kamdesk/dossier"
+)
+
+// teamStore is what the team and references screen needs from the
+// workspace.
+type teamStore interface {
+	Team() ([]dossier.TeamMember, error)
+	SaveTeamMember(m *dossier.TeamMember) error
+	DeleteTeamMember(id string) (store.BinEntry, error)
+	References() ([]dossier.Reference, error)
+	SaveReference(r *dossier.Reference) error
+	DeleteReference(id string) (store.BinEntry, error)
+	Accounts() ([]dossier.Account, error)
+}
+
+func init() {
+	registerScreen("team", func(d *Desk, id string) (screen, error) { return newTeamScreen(d, id) })
+}
+
+// teamScreen edits our team (credited in proposals) and our references
+// (past projects with referees), each on its own tab.
+//
+// Its place ID remembers the tab and the record open: "" (the team),
+// "member:<id>", "references" or "reference:<id>". A bare ID is a member.
+type teamScreen struct {
+	desk    *Desk
+	tabs    *container.AppTabs
+	members *recordTab
+	refs    *recordTab
+	root    fyne.CanvasObject
+}
+
+func newTeamScreen(d *Desk, id string) (*teamScreen, error) {
+	s := &teamScreen{desk: d}
+	mf, rf := &memberForm{s: s}, &referenceForm{s: s}
+	if err := mf.reload(); err != nil {
+		return nil, err
+	}
+	if err := rf.reload(); err != nil {
+		return nil, err
+	}
+	s.members = newRecordTab(s, "member", mf, mf.newList(),
+		lang.L("Select a team member to edit, or add one with New (Ctrl+N)."))
+	s.refs = newRecordTab(s, "reference", rf, rf.newList(),
+		lang.L("Select a reference to edit, or add one with New (Ctrl+N)."))
+	mf.build(s.members.cancel)
+	rf.build(s.refs.cancel)
+	s.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon(lang.L("Team"), theme.AccountIcon(), s.members.object()),
+		container.NewTabItemWithIcon(lang.L("References"), theme.ConfirmIcon(), s.refs.object()),
+	)
+	kind, rec, found := strings.Cut(id, ":")
+	switch {
+	case id == "references":
+		s.tabs.SelectIndex(1)
+	case kind == "reference":
+		s.tabs.SelectIndex(1)
+		s.refs.openID(rec)
+	case kind == "member":
+		s.members.openID(rec)
+	case id != "" && !found:
+		s.members.openID(id)
+	}
+	s.tabs.OnSelected = func(*container.TabItem) { s.remember() }
+
+	title := widget.NewLabelWithStyle(lang.L("Team and references"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	intro := widget.NewLabel(lang.L("Proposals credit the team members who prepared them, with position and contacts, and cite references: delivered projects with a quantified result and a referee."))
+	intro.Wrapping = fyne.TextWrapWord
+	intro.Importance = widget.LowImportance
+	header := container.NewVBox(container.NewHBox(widget.NewIcon(theme.GridIcon()), title), intro)
+	s.root = container.NewBorder(header, nil, nil, nil, s.tabs)
+	return s, nil
+}
+
+func (s *teamScreen) content() fyne.CanvasObject { return s.root }
+
+// active is the tab the user is on.
+func (s *teamScreen) active() *recordTab {
+	if s.tabs.SelectedIndex() == 1 {
+		return s.refs
+	}
+	return s.members
+}
+
+func (s *teamScreen) onNew()      { s.active().onNew() }
+func (s *teamScreen) onSave()     { s.active().save() }
+func (s *teamScreen) onCancel()   { s.active().cancel() }
+func (s *teamScreen) dirty() bool { return s.members.dirty() || s.refs.dirty() }
+
+// remember records the tab and the record open as the desk's place, so
+// that showing the place again (Undo does) comes back to them.
+func (s *teamScreen) remember() {
+	if s.desk.current != s {
+		return // still being built: the desk sets the place itself
+	}
+	t := s.active()
+	id := ""
+	switch {
+	case t.open && t.current >= 0:
+		id = t.kind + ":" + t.form.ids()[t.current]
+	case t == s.refs:
+		id = "references"
+	}
+	s.desk.place = Place{Screen: "team", ID: id}
+}
+
+// recordForm is the editor of one kind of record on a recordTab.
+type recordForm interface {
+	ids() []string                           // the listed records, in list order
+	reload() error                           // reads the records from the workspace
+	object() fyne.CanvasObject               // the fields
+	load(i int)                              // shows record i, or a blank one for -1
+	changed() bool                           // the form differs from the record loaded
+	save() (id string, saved bool)           // saves, or shows why it cannot
+	remove(i int, done func(store.BinEntry)) // asks, deletes, calls done
+	focus()
+}
+
+// recordTab is a list of records beside the form of the one open.
+type recordTab struct {
+	s       *teamScreen
+	kind    string // "member" or "reference": the place ID prefix
+	form    recordForm
+	list    *widget.List
+	body    *fyne.Container // the form, or the hint when nothing is open
+	hint    fyne.CanvasObject
+	editor  fyne.CanvasObject
+	del     *widget.Button
+	current int  // the record open; -1 for a new one
+	open    bool // a record (or a new one) is in the form
+	busy    bool // set while the tab itself changes the list's selection
+}
+
+func newRecordTab(s *teamScreen, kind string, form recordForm, list *widget.List, hint string) *recordTab {
+	t := &recordTab{s: s, kind: kind, form: form, list: list, current: -1}
+	h := widget.NewLabel(hint)
+	h.Wrapping = fyne.TextWrapWord
+	h.Alignment = fyne.TextAlignCenter
+	h.Importance = widget.LowImportance
+	t.hint = container.NewCenter(container.NewGridWrap(fyne.NewSize(320, h.MinSize().Height*2), h))
+	t.body = container.NewStack(t.hint)
+	list.OnSelected = t.onSelected
+	return t
+}
+
+// object lays the tab out: New above the list, the form beside it.
+func (t *recordTab) object() fyne.CanvasObject {
+	save := widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), t.save)
+	save.Importance = widget.HighImportance
+	cancel := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), t.cancel)
+	t.del = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), t.onDelete)
+	t.del.Importance = widget.DangerImportance
+	buttons := container.NewHBox(save, cancel, layout.NewSpacer(), t.del)
+	t.editor = container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(t.form.object()))
+
+	newBtn := widget.NewButtonWithIcon(lang.L("New"), theme.ContentAddIcon(), t.onNew)
+	split := container.NewHSplit(container.NewBorder(container.NewHBox(newBtn), nil, nil, nil, t.list),
+		container.NewPadded(t.body))
+	split.Offset = 0.4
+	return split
+}
+
+func (t *recordTab) dirty() bool { return t.open && t.form.changed() }
+
+// leave runs goOn at once, or after the user agrees to drop unsaved
+// changes; stay runs when they do not.
+func (t *recordTab) leave(goOn, stay func()) {
+	if !t.dirty() {
+		goOn()
+		return
+	}
+	dialog.ShowConfirm(lang.L("Unsaved changes"),
+		lang.L("You have changes that are not saved. Leave them and go on?"),
+		func(ok bool) {
+			if ok {
+				goOn()
+			} else {
+				stay()
+			}
+		}, t.s.desk.win)
+}
+
+func (t *recordTab) onSelected(i widget.ListItemID) {
+	if t.busy || t.open && t.current == i {
+		return
+	}
+	t.leave(func() { t.openAt(i) }, t.showSelection)
+}
+
+// showSelection makes the list's selection match the record open.
+func (t *recordTab) showSelection() {
+	t.busy = true
+	defer func() { t.busy = false }()
+	if t.open && t.current >= 0 {
+		t.list.Select(t.current)
+	} else {
+		t.list.UnselectAll()
+	}
+}
+
+// openAt shows record i in the form; -1 starts a new one.
+func (t *recordTab) openAt(i int) {
+	t.current, t.open = i, true
+	t.form.load(i)
+	if i < 0 {
+		t.del.Hide()
+	} else {
+		t.del.Show()
+	}
+	t.showSelection()
+	t.body.Objects = []fyne.CanvasObject{t.editor}
+	t.body.Refresh()
+	t.s.remember()
+}
+
+// openID opens the record with id, if it is listed.
+func (t *recordTab) openID(id string) {
+	if i := slices.Index(t.form.ids(), id); i >= 0 {
+		t.openAt(i)
+	}
+}
+
+// close empties the form and the selection.
+func (t *recordTab) close() {
+	t.current, t.open = -1, false
+	t.showSelection()
+	t.body.Objects = []fyne.CanvasObject{t.hint}
+	t.body.Refresh()
+	t.s.remember()
+}
+
+func (t *recordTab) onNew() {
+	t.leave(func() {
+		t.openAt(-1)
+		t.form.focus()
+	}, t.showSelection)
+}
+
+// cancel drops the edit in progress.
+func (t *recordTab) cancel() {
+	if t.open {
+		t.close()
+	}
+}
+
+func (t *recordTab) save() {
+	if !t.open {
+		return
+	}
+	id, ok := t.form.save()
+	if !ok {
+		return
+	}
+	if err := t.form.reload(); err != nil {
+		t.s.desk.showError(err)
+	}
+	t.list.Refresh()
+	if i := slices.Index(t.form.ids(), id); i >= 0 {
+		t.openAt(i)
+	} else {
+		t.close()
+	}
+}
+
+func (t *recordTab) onDelete() {
+	if !t.open || t.current < 0 {
+		return
+	}
+	id := t.form.ids()[t.current]
+	t.form.remove(t.current, func(e store.BinEntry) {
+		if err := t.form.reload(); err != nil {
+			t.s.desk.showError(err)
+		}
+		t.list.Refresh()
+		t.close()
+		// Undo shows the place again: let it open the restored record.
+		t.s.desk.place = Place{Screen: "team", ID: t.kind + ":" + id}
+		t.s.desk.deleted(e)
+	})
+}
+
+// showSaveError puts the problems of a failed save under their fields
+// and tells of the rest in a dialog; what was typed stays.
+func showSaveError(d *Desk, fs *fieldSet, err error) {
+	rest := fs.showProblems(err)
+	if len(dossier.ProblemsOf(err)) == 0 || len(rest) > 0 {
+		d.showError(err)
+	}
+}
+
+// touched tracks the fields of a new record the user has edited, so that
+// validation as you go does not scold fields they have not reached yet.
+// Existing records, and any record after a failed save, show everything.
+type touched struct {
+	all    bool
+	fields map[string]bool
+}
+
+func (t *touched) reset(all bool) { t.all, t.fields = all, nil }
+
+func (t *touched) mark(field string) {
+	if t.fields == nil {
+		t.fields = map[string]bool{}
+	}
+	t.fields[field] = true
+}
+
+// filter keeps the problems of the fields touched.
+func (t *touched) filter(p dossier.Problems) dossier.Problems {
+	if t.all {
+		return p
+	}
+	var out dossier.Problems
+	for _, e := range p {
+		if t.fields[e.Field] {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// confirmDelete asks before a deletion; yes runs it.
+func confirmDelete(d *Desk, title, message string, yes func()) {
+	c := dialog.NewConfirm(title, message, func(ok bool) {
+		if ok {
+			yes()
+		}
+	}, d.win)
+	c.SetConfirmText(lang.L("Delete"))
+	c.SetDismissText(lang.L("Keep"))
+	c.SetConfirmImportance(widget.DangerImportance)
+	c.Show()
+}
+
+// memberForm edits a team member.
+type memberForm struct {
+	s       *teamScreen
+	members []dossier.TeamMember
+	orig    dossier.TeamMember // as loaded; blank for a new member
+	filling bool               // set while load fills the entries
+	touched touched
+
+	fields                       fieldSet
+	name, position, email, phone *entry
+	heading                      *widget.Label
+	warning                      *widget.Label
+}
+
+func (f *memberForm) reload() (err error) {
+	f.members, err = f.s.desk.ws.Team()
+	return err
+}
+
+func (f *memberForm) ids() []string {
+	out := make([]string, len(f.members))
+	for i, m := range f.members {
+		out[i] = m.ID
+	}
+	return out
+}
+
+func (f *memberForm) newList() *widget.List {
+	return widget.NewList(
+		func() int { return len(f.members) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabelWithStyle("Name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			name.Truncation = fyne.TextTruncateEllipsis
+			warn := widget.NewLabel("")
+			warn.Importance = widget.DangerImportance
+			info := widget.NewLabel("Position")
+			info.Truncation = fyne.TextTruncateEllipsis
+			return container.NewVBox(container.NewBorder(nil, nil, nil, warn, name), info)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			m := f.members[i]
+			box := o.(*fyne.Container)
+			top := box.Objects[0].(*fyne.Container)
+			top.Objects[0].(*widget.Label).SetText(m.Name)
+			warn := top.Objects[1].(*widget.Label)
+			if m.Reachable() {
+				warn.SetText("")
+				warn.Hide()
+			} else {
+				warn.SetText(lang.L("⚠ no contact details — cannot be credited"))
+				warn.Show()
+			}
+			box.Objects[1].(*widget.Label).SetText(joinSome(" · ", m.Position, m.Email, m.Phone))
+			top.Refresh() // the mark's width changed
+		})
+}
+
+func (f *memberForm) build(cancel func()) {
+	f.name, f.position, f.email, f.phone = newEntry(cancel), newEntry(cancel), newEntry(cancel), newEntry(cancel)
+	f.email.SetPlaceHolder(lang.L("name@company.com"))
+	for name, e := range map[string]*entry{"name": f.name, "position": f.position, "email": f.email, "phone": f.phone} {
+		e.OnChanged = func(string) { f.validate(name) }
+	}
+	f.fields.add(newField("name", lang.L("Name"), f.name))
+	f.fields.add(newField("position", lang.L("Position"), f.position))
+	f.fields.add(newField("email", lang.L("E-mail"), f.email))
+	f.fields.add(newField("phone", lang.L("Phone"), f.phone))
+	f.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	f.heading.Wrapping = fyne.TextWrapWord
+	f.warning = widget.NewLabel(lang.L("⚠ No contact details: a proposal cannot credit this member until an e-mail or a phone number is given."))
+	f.warning.Wrapping = fyne.TextWrapWord
+	f.warning.Importance = widget.WarningImportance
+}
+
+func (f *memberForm) object() fyne.CanvasObject {
+	return container.NewVBox(f.heading, f.fields.grid(), f.warning)
+}
+
+func (f *memberForm) load(i int) {
+	f.orig = dossier.TeamMember{}
+	f.heading.SetText(lang.L("New team member"))
+	if i >= 0 {
+		f.orig = f.members[i]
+		f.heading.SetText(f.orig.Name)
+	}
+	f.filling = true
+	f.name.SetText(f.orig.Name)
+	f.position.SetText(f.orig.Position)
+	f.email.SetText(f.orig.Email)
+	f.phone.SetText(f.orig.Phone)
+	f.filling = false
+	f.touched.reset(i >= 0)
+	f.fields.clear()
+	f.showWarning()
+}
+
+// record is the member as the form has it.
+func (f *memberForm) record() dossier.TeamMember {
+	m := f.orig
+	m.Name = strings.TrimSpace(f.name.Text)
+	m.Position = strings.TrimSpace(f.position.Text)
+	m.Email = strings.TrimSpace(f.email.Text)
+	m.Phone = strings.TrimSpace(f.phone.Text)
+	return m
+}
+
+func (f *memberForm) validate(field string) {
+	if f.filling {
+		return
+	}
+	f.touched.mark(field)
+	m := f.record()
+	f.fields.showProblems(f.touched.filter(dossier.ProblemsOf(m.Validate())).Err())
+	f.showWarning()
+}
+
+func (f *memberForm) showWarning() {
+	if m := f.record(); m.Reachable() || m.Name == "" {
+		f.warning.Hide()
+	} else {
+		f.warning.Show()
+	}
+}
+
+func (f *memberForm) changed() bool {
+	m := f.record()
+	return m.Name != f.orig.Name || m.Position != f.orig.Position || m.Email != f.orig.Email || m.Phone != f.orig.Phone
+}
+
+func (f *memberForm) save() (string, bool) {
+	m := f.record()
+	if err := f.s.desk.ws.SaveTeamMember(&m); err != nil {
+		f.touched.reset(true)
+		showSaveError(f.s.desk, &f.fields, err)
+		return "", false
+	}
+	return m.ID, true
+}
+
+func (f *memberForm) remove(i int, done func(store.BinEntry)) {
+	m := f.members[i]
+	accounts, err := f.s.desk.ws.Accounts()
+	if err != nil {
+		f.s.desk.showError(err)
+		return
+	}
+	var owned []string
+	for _, a := range accounts {
+		if a.Owner == m.ID {
+			owned = append(owned, a.Name)
+		}
+	}
+	data := map[string]any{"Name": m.Name, "Accounts": strings.Join(owned, ", "), "Count": len(owned)}
+	var msg string
+	switch len(owned) {
+	case 0:
+		msg = lang.L("Delete {{.Name}} from the team? You can undo this.", data)
+	case 1:
+		msg = lang.L("Delete {{.Name}} from the team? They own the account {{.Accounts}}, which will have no owner until you undo.", data)
+	default:
+		msg = lang.L("Delete {{.Name}} from the team? They own {{.Count}} accounts ({{.Accounts}}), which will have no owner until you undo.", data)
+	}
+	confirmDelete(f.s.desk, lang.L("Delete team member"), msg, func() {
+		e, err := f.s.desk.ws.DeleteTeamMember(m.ID)
+		if err != nil {
+			f.s.desk.showError(err)
+			return
+		}
+		done(e)
+	})
+}
+
+func (f *memberForm) focus() { f.s.desk.win.Canvas().Focus(f.name) }
+
+// referenceForm edits a reference and its referee.
+type referenceForm struct {
+	s       *teamScreen
+	refs    []dossier.Reference
+	orig    dossier.Reference // as loaded; blank for a new reference
+	filling bool              // set while load fills the entries
+	touched touched
+
+	fields                                  fieldSet
+	client, project, year, result           *entry
+	refereeName, refereePosition, refereeTo *entry
+	agreed                                  *widget.Check
+	heading                                 *widget.Label
+}
+
+func (f *referenceForm) reload() (err error) {
+	f.refs, err = f.s.desk.ws.References()
+	return err
+}
+
+func (f *referenceForm) ids() []string {
+	out := make([]string, len(f.refs))
+	for i, r := range f.refs {
+		out[i] = r.ID
+	}
+	return out
+}
+
+func (f *referenceForm) newList() *widget.List {
+	return widget.NewList(
+		func() int { return len(f.refs) },
+		func() fyne.CanvasObject {
+			title := widget.NewLabelWithStyle("Client — project", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			title.Truncation = fyne.TextTruncateEllipsis
+			consent := widget.NewLabel("")
+			referee := widget.NewLabel("Referee")
+			referee.Truncation = fyne.TextTruncateEllipsis
+			return container.NewVBox(title, container.NewBorder(nil, nil, nil, consent, referee))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			r := f.refs[i]
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(referenceTitle(r))
+			bottom := box.Objects[1].(*fyne.Container)
+			referee := joinSome(", ", r.Referee.Name, r.Referee.Position)
+			if referee == "" {
+				referee = lang.L("No referee named")
+			}
+			bottom.Objects[0].(*widget.Label).SetText(referee)
+			consent := bottom.Objects[1].(*widget.Label)
+			if r.Recommends() {
+				consent.SetText(lang.L("✓ may be contacted"))
+				consent.Importance = widget.SuccessImportance
+			} else {
+				consent.SetText(lang.L("no consent"))
+				consent.Importance = widget.WarningImportance
+			}
+			bottom.Refresh() // the marker's width changed
+		})
+}
+
+// referenceTitle is "client — project — year", without the year when it
+// is not known.
+func referenceTitle(r dossier.Reference) string {
+	year := ""
+	if r.Year != 0 {
+		year = strconv.Itoa(r.Year)
+	}
+	return joinSome(" — ", r.Client, r.Project, year)
+}
+
+func (f *referenceForm) build(cancel func()) {
+	f.client, f.project, f.year = newEntry(cancel), newEntry(cancel), newEntry(cancel)
+	f.result = newMultiLineEntry(cancel)
+	f.refereeName, f.refereePosition, f.refereeTo = newEntry(cancel), newEntry(cancel), newEntry(cancel)
+	f.year.SetPlaceHolder(lang.L("for example 2024"))
+	f.result.SetPlaceHolder(lang.L("A number the client can check: cut energy use by 18% in the first year"))
+	f.refereeTo.SetPlaceHolder(lang.L("E-mail or phone"))
+	for name, e := range map[string]*entry{"client": f.client, "project": f.project, "year": f.year, "result": f.result,
+		"referee.name": f.refereeName, "referee.position": f.refereePosition, "referee.contact": f.refereeTo} {
+		e.OnChanged = func(string) { f.validate(name) }
+	}
+	f.agreed = widget.NewCheck(lang.L("The referee agreed to be contacted by our prospective clients"),
+		func(bool) { f.validate("referee.agreed") })
+	hint := widget.NewLabel(lang.L("Proposals print the referee's name and contact only with their consent; without it they cite the project and its result alone."))
+	hint.Wrapping = fyne.TextWrapWord
+	hint.Importance = widget.LowImportance
+	f.fields.add(newField("client", lang.L("Client"), f.client))
+	f.fields.add(newField("project", lang.L("Project"), f.project))
+	f.fields.add(newField("year", lang.L("Year"), f.year))
+	f.fields.add(newField("result", lang.L("Quantified result"), f.result))
+	f.fields.add(newField("referee.name", lang.L("Referee"), f.refereeName))
+	f.fields.add(newField("referee.position", lang.L("Referee's position"), f.refereePosition))
+	f.fields.add(newField("referee.contact", lang.L("Referee's contact"), f.refereeTo))
+	f.fields.add(newField("referee.agreed", lang.L("Consent"), container.NewVBox(hint, f.agreed)))
+	f.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	f.heading.Wrapping = fyne.TextWrapWord
+}
+
+func (f *referenceForm) object() fyne.CanvasObject {
+	return container.NewVBox(f.heading, f.fields.grid())
+}
+
+func (f *referenceForm) load(i int) {
+	f.orig = dossier.Reference{}
+	f.heading.SetText(lang.L("New reference"))
+	if i >= 0 {
+		f.orig = f.refs[i]
+		f.heading.SetText(referenceTitle(f.orig))
+	}
+	f.filling = true
+	f.client.SetText(f.orig.Client)
+	f.project.SetText(f.orig.Project)
+	f.year.SetText(yearText(f.orig.Year))
+	f.result.SetText(f.orig.Result)
+	f.refereeName.SetText(f.orig.Referee.Name)
+	f.refereePosition.SetText(f.orig.Referee.Position)
+	f.refereeTo.SetText(f.orig.Referee.Contact)
+	f.agreed.SetChecked(f.orig.Referee.Agreed)
+	f.filling = false
+	f.touched.reset(i >= 0)
+	f.fields.clear()
+}
+
+func yearText(y int) string {
+	if y == 0 {
+		return ""
+	}
+	return strconv.Itoa(y)
+}
+
+// record is the reference as the form has it, with the problems of the
+// form itself (a year that is not a number) and of the record.
+func (f *referenceForm) record() (dossier.Reference, dossier.Problems) {
+	r := f.orig
+	r.Client = strings.TrimSpace(f.client.Text)
+	r.Project = strings.TrimSpace(f.project.Text)
+	r.Result = strings.TrimSpace(f.result.Text)
+	r.Referee = dossier.Referee{
+		Name:     strings.TrimSpace(f.refereeName.Text),
+		Position: strings.TrimSpace(f.refereePosition.Text),
+		Contact:  strings.TrimSpace(f.refereeTo.Text),
+		Agreed:   f.agreed.Checked,
+	}
+	var p dossier.Problems
+	r.Year = 0
+	if y := strings.TrimSpace(f.year.Text); y != "" {
+		n, err := strconv.Atoi(y)
+		if err != nil {
+			p.Add("year", "must be a year in digits, between 1950 and 2100", nil)
+		}
+		r.Year = n
+	}
+	p = append(p, dossier.ProblemsOf(r.Validate())...)
+	return r, p
+}
+
+func (f *referenceForm) validate(field string) {
+	if f.filling {
+		return
+	}
+	f.touched.mark(field)
+	_, p := f.record()
+	f.fields.showProblems(f.touched.filter(p).Err())
+}
+
+func (f *referenceForm) changed() bool {
+	r, _ := f.record()
+	o := f.orig
+	return r.Client != o.Client || r.Project != o.Project || strings.TrimSpace(f.year.Text) != yearText(o.Year) ||
+		r.Result != o.Result || r.Referee != o.Referee
+}
+
+func (f *referenceForm) save() (string, bool) {
+	r, p := f.record()
+	if len(p) > 0 {
+		f.touched.reset(true)
+		showSaveError(f.s.desk, &f.fields, p.Err())
+		return "", false
+	}
+	if err := f.s.desk.ws.SaveReference(&r); err != nil {
+		f.touched.reset(true)
+		showSaveError(f.s.desk, &f.fields, err)
+		return "", false
+	}
+	return r.ID, true
+}
+
+func (f *referenceForm) remove(i int, done func(store.BinEntry)) {
+	r := f.refs[i]
+	msg := lang.L("Delete the reference “{{.Project}}” for {{.Client}}? You can undo this.",
+		map[string]any{"Project": r.Project, "Client": r.Client})
+	confirmDelete(f.s.desk, lang.L("Delete reference"), msg, func() {
+		e, err := f.s.desk.ws.DeleteReference(r.ID)
+		if err != nil {
+			f.s.desk.showError(err)
+			return
+		}
+		done(e)
+	})
+}
+
+func (f *referenceForm) focus() { f.s.desk.win.Canvas().Focus(f.client) }
+
+// joinSome joins the non-empty parts with sep.
+func joinSome(sep string, parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}

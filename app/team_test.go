@@ -1,0 +1,433 @@
+package app
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"kamdesk/app/store"
+	"kamdesk/dossier"
+)
+
+// tmOpen opens the team screen on the sample workspace, with the desk's
+// keyboard shortcuts installed.
+func tmOpen(t *testing.T) (*Desk, fyne.Window, *store.Store, *teamScreen) {
+	t.Helper()
+	d, w, st := testDesk(t, true)
+	d.InstallShortcuts()
+	d.Show(Place{Screen: "team"})
+	s, ok := d.current.(*teamScreen)
+	if !ok {
+		t.Fatalf("screen %v is %T, want the team screen", d.Place(), d.current)
+	}
+	return d, w, st, s
+}
+
+// tmShortcut presses Ctrl+key on the window.
+func tmShortcut(w fyne.Window, key fyne.KeyName) {
+	w.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault})
+}
+
+// tmRetype empties e with the keyboard and types text.
+func tmRetype(e *entry, text string) {
+	e.TypedShortcut(&fyne.ShortcutSelectAll{})
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+	test.Type(e, text)
+}
+
+// tmButton finds the visible button labelled text under root.
+func tmButton(t *testing.T, root fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
+	for _, o := range test.LaidOutObjects(root) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
+			return b
+		}
+	}
+	t.Fatalf("no button %q on screen", text)
+	return nil
+}
+
+// tmTexts returns the visible labels under root, one a line.
+func tmTexts(root fyne.CanvasObject) string {
+	var texts []string
+	for _, o := range test.LaidOutObjects(root) {
+		if l, ok := o.(*widget.Label); ok && l.Visible() && l.Text != "" {
+			texts = append(texts, l.Text)
+		}
+	}
+	return strings.Join(texts, "\n")
+}
+
+// tmDialog returns the dialog on top of the window and its text.
+func tmDialog(t *testing.T, w fyne.Window) (fyne.CanvasObject, string) {
+	t.Helper()
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog is shown")
+	}
+	return top, tmTexts(top)
+}
+
+// tmSelect selects the row of the record id in the tab's list, as a
+// click would.
+func tmSelect(t *testing.T, tab *recordTab, id string) {
+	t.Helper()
+	i := slices.Index(tab.form.ids(), id)
+	if i < 0 {
+		t.Fatalf("%s %q is not listed", tab.kind, id)
+	}
+	tab.list.Select(i)
+}
+
+func TestTeamCreateMember(t *testing.T) {
+	d, w, st, s := tmOpen(t)
+	tmShortcut(w, fyne.KeyN)
+	if !s.members.open || s.members.current != -1 {
+		t.Fatal("Ctrl+N on the Team tab did not open a new member")
+	}
+	f := s.members.form.(*memberForm)
+	if got := f.heading.Text; got != "New team member" {
+		t.Errorf("heading = %q, want New team member", got)
+	}
+	if s.dirty() {
+		t.Error("an untouched new member counts as unsaved changes")
+	}
+	test.Type(f.name, "Ada Quist")
+	test.Type(f.position, "Bid Manager")
+	test.Type(f.email, "ada.quist@veldmark.example")
+	test.Type(f.phone, "+44 20 7946 0199")
+	if !s.dirty() {
+		t.Error("a typed member does not count as unsaved changes")
+	}
+	test.Tap(tmButton(t, s.members.editor, "Save"))
+
+	team, err := st.Team()
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(team, func(m dossier.TeamMember) bool { return m.Name == "Ada Quist" })
+	if i < 0 {
+		t.Fatalf("the new member is not in the store: %v", team)
+	}
+	got := team[i]
+	want := dossier.TeamMember{ID: got.ID, Name: "Ada Quist", Position: "Bid Manager",
+		Email: "ada.quist@veldmark.example", Phone: "+44 20 7946 0199", Created: got.Created, Updated: got.Updated}
+	if got != want || got.ID == "" {
+		t.Errorf("saved %+v, want %+v", got, want)
+	}
+	if len(team) != 6 {
+		t.Errorf("%d members after adding one to the sample's 5", len(team))
+	}
+	if p := d.Place(); p.ID != "member:"+got.ID {
+		t.Errorf("place after saving = %v, want team/member:%s", p, got.ID)
+	}
+	if s.dirty() {
+		t.Error("a saved member still counts as unsaved changes")
+	}
+	if got := f.heading.Text; got != "Ada Quist" {
+		t.Errorf("heading after saving = %q, want the member's name", got)
+	}
+	if !tmButton(t, s.members.editor, "Delete").Visible() {
+		t.Error("a saved member cannot be deleted")
+	}
+	if !strings.Contains(tmTexts(s.members.list), "Bid Manager · ada.quist@veldmark.example · +44 20 7946 0199") {
+		t.Errorf("the list does not show the new member's details:\n%s", tmTexts(s.members.list))
+	}
+}
+
+func TestTeamMemberValidation(t *testing.T) {
+	_, w, st, s := tmOpen(t)
+	tmShortcut(w, fyne.KeyN)
+	f := s.members.form.(*memberForm)
+	test.Type(f.email, "ada at veldmark")
+	if got, want := f.fields.messageOf("email"), "is not a valid e-mail address"; got != want {
+		t.Errorf("while typing a bad e-mail the message is %q, want %q", got, want)
+	}
+	if got := f.fields.messageOf("name"); got != "" {
+		t.Errorf("an untouched name already shows %q", got)
+	}
+	test.Tap(tmButton(t, s.members.editor, "Save"))
+	if got, want := f.fields.messageOf("name"), "is required"; got != want {
+		t.Errorf("after saving without a name the message is %q, want %q", got, want)
+	}
+	if f.email.Text != "ada at veldmark" {
+		t.Errorf("the failed save lost the e-mail typed: %q", f.email.Text)
+	}
+	if top := w.Canvas().Overlays().Top(); top != nil {
+		t.Errorf("a dialog was shown although every problem is next to its field:\n%s", tmTexts(top))
+	}
+	if team, _ := st.Team(); len(team) != 5 {
+		t.Errorf("the failed save stored something: %d members", len(team))
+	}
+
+	// Fixing the e-mail clears its message; a member without any contact
+	// can be saved but is marked: proposals cannot credit them.
+	tmRetype(f.email, "")
+	if got := f.fields.messageOf("email"); got != "" {
+		t.Errorf("an empty e-mail still shows %q", got)
+	}
+	test.Type(f.name, "Noor Hadid")
+	if got := f.fields.messageOf("name"); got != "" {
+		t.Errorf("a typed name still shows %q", got)
+	}
+	if !f.warning.Visible() {
+		t.Error("the form does not warn that a member without contacts cannot be credited")
+	}
+	tmShortcut(w, fyne.KeyS)
+	team, _ := st.Team()
+	if len(team) != 6 {
+		t.Fatalf("%d members after saving Noor, want 6", len(team))
+	}
+	if !strings.Contains(tmTexts(s.members.list), "⚠ no contact details — cannot be credited") {
+		t.Errorf("the list does not mark the member without contacts:\n%s", tmTexts(s.members.list))
+	}
+	test.Type(f.phone, "+31 20 555 0101")
+	if f.warning.Visible() {
+		t.Error("the no-contact warning stays after typing a phone number")
+	}
+}
+
+func TestTeamEditSampleMember(t *testing.T) {
+	_, w, st, s := tmOpen(t)
+	before, err := st.TeamMember("team-tomas-reyes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmSelect(t, s.members, "team-tomas-reyes")
+	f := s.members.form.(*memberForm)
+	if f.name.Text != "Tomás Reyes" || f.email.Text != "tomas.reyes@veldmark.example" {
+		t.Fatalf("the form shows %q <%s>, want Tomás Reyes", f.name.Text, f.email.Text)
+	}
+	tmRetype(f.position, "Senior Key Account Manager")
+	tmRetype(f.phone, "+44 20 7946 0148")
+	tmShortcut(w, fyne.KeyS)
+	after, err := st.TeamMember("team-tomas-reyes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Position != "Senior Key Account Manager" || after.Phone != "+44 20 7946 0148" {
+		t.Errorf("after saving: %q, %q", after.Position, after.Phone)
+	}
+	if after.Name != before.Name || after.Email != before.Email || !after.Created.Equal(before.Created) {
+		t.Errorf("saving changed what was not edited: %+v, was %+v", after, before)
+	}
+
+	// Esc drops an edit: the store keeps the saved value and the form closes.
+	tmRetype(f.position, "Intern")
+	f.position.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if s.members.open {
+		t.Error("Esc did not close the form")
+	}
+	if m, _ := st.TeamMember("team-tomas-reyes"); m.Position != "Senior Key Account Manager" {
+		t.Errorf("a cancelled edit was saved: %q", m.Position)
+	}
+}
+
+func TestTeamUnsavedEditAsksBeforeLeaving(t *testing.T) {
+	_, w, _, s := tmOpen(t)
+	tmSelect(t, s.members, "team-jonas-brandt")
+	f := s.members.form.(*memberForm)
+	tmRetype(f.position, "Finance Director")
+	tmSelect(t, s.members, "team-priya-natarajan")
+	top, text := tmDialog(t, w)
+	if !strings.Contains(text, "not saved") {
+		t.Fatalf("selecting another member with unsaved changes shows:\n%s", text)
+	}
+	test.Tap(tmButton(t, top, "No"))
+	if f.name.Text != "Jonas Brandt" || f.position.Text != "Finance Director" {
+		t.Errorf("staying lost the edit: %q, %q", f.name.Text, f.position.Text)
+	}
+	if got := s.members.form.ids()[s.members.current]; got != "team-jonas-brandt" {
+		t.Errorf("the member open after staying is %q", got)
+	}
+	tmSelect(t, s.members, "team-priya-natarajan")
+	top, _ = tmDialog(t, w)
+	test.Tap(tmButton(t, top, "Yes"))
+	if f.name.Text != "Priya Natarajan" {
+		t.Errorf("after leaving the edit the form shows %q, want Priya Natarajan", f.name.Text)
+	}
+}
+
+func TestTeamDeleteMemberAndUndo(t *testing.T) {
+	d, w, st, s := tmOpen(t)
+	tmSelect(t, s.members, "team-mara-lindqvist")
+	test.Tap(tmButton(t, s.members.editor, "Delete"))
+	top, text := tmDialog(t, w)
+	for _, want := range []string{"Mara Lindqvist", "2 accounts", "Northbridge Build Group", "no owner until you undo"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the delete dialog does not say %q:\n%s", want, text)
+		}
+	}
+	test.Tap(tmButton(t, top, "Delete"))
+	if _, err := st.TeamMember("team-mara-lindqvist"); err == nil {
+		t.Fatal("Mara is still in the store after deleting")
+	}
+	if a, _ := st.Account("northbridge"); a.Owner != "" {
+		t.Errorf("Northbridge is still owned by %q", a.Owner)
+	}
+	if s.members.open {
+		t.Error("the form of the deleted member is still open")
+	}
+	if n := s.members.list.Length(); n != 4 {
+		t.Errorf("the list shows %d members after deleting one of 5", n)
+	}
+	test.Tap(tmButton(t, d.banner, "Undo"))
+	if _, err := st.TeamMember("team-mara-lindqvist"); err != nil {
+		t.Fatalf("Undo did not bring Mara back: %v", err)
+	}
+	if a, _ := st.Account("northbridge"); a.Owner != "team-mara-lindqvist" {
+		t.Errorf("after Undo Northbridge is owned by %q", a.Owner)
+	}
+	s2, ok := d.current.(*teamScreen)
+	if !ok {
+		t.Fatalf("after Undo the screen is %T", d.current)
+	}
+	if f := s2.members.form.(*memberForm); !s2.members.open || f.name.Text != "Mara Lindqvist" {
+		t.Errorf("after Undo the restored member is not open (open %v, name %q)", s2.members.open, f.name.Text)
+	}
+}
+
+func TestTeamCreateReferenceWithConsent(t *testing.T) {
+	d, w, st, s := tmOpen(t)
+	s.tabs.SelectIndex(1)
+	if p := d.Place(); p.ID != "references" {
+		t.Errorf("place on the References tab = %v", p)
+	}
+	tmShortcut(w, fyne.KeyN)
+	if !s.refs.open || s.refs.current != -1 {
+		t.Fatal("Ctrl+N on the References tab did not open a new reference")
+	}
+	if s.members.open {
+		t.Error("Ctrl+N on the References tab opened a new team member")
+	}
+	f := s.refs.form.(*referenceForm)
+	test.Type(f.client, "Orwin Logistics")
+	test.Type(f.project, "Warehouse lighting and heating controls")
+	test.Type(f.year, "2025")
+	test.Type(f.result, "Cut energy use by 27% in the first year")
+	test.Type(f.refereeName, "Hana Kovac")
+	test.Type(f.refereePosition, "Facilities Director")
+	test.Type(f.refereeTo, "hana.kovac@orwin.example")
+	test.Tap(f.agreed)
+	test.Tap(tmButton(t, s.refs.editor, "Save"))
+	refs, err := st.References()
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(refs, func(r dossier.Reference) bool { return r.Client == "Orwin Logistics" })
+	if i < 0 {
+		t.Fatalf("the new reference is not in the store")
+	}
+	r := refs[i]
+	want := dossier.Referee{Name: "Hana Kovac", Position: "Facilities Director", Contact: "hana.kovac@orwin.example", Agreed: true}
+	if r.Project != "Warehouse lighting and heating controls" || r.Year != 2025 ||
+		r.Result != "Cut energy use by 27% in the first year" || r.Referee != want {
+		t.Errorf("saved %+v", r)
+	}
+	if p := d.Place(); p.ID != "reference:"+r.ID {
+		t.Errorf("place after saving = %v, want team/reference:%s", p, r.ID)
+	}
+	list := tmTexts(s.refs.list)
+	if !strings.Contains(list, "Orwin Logistics — Warehouse lighting and heating controls — 2025") {
+		t.Errorf("the list does not show the new reference:\n%s", list)
+	}
+	if n := strings.Count(list, "✓ may be contacted"); n != 5 {
+		t.Errorf("%d references marked as may be contacted, want the sample's 4 and the new one:\n%s", n, list)
+	}
+	if !strings.Contains(list, "no consent") {
+		t.Errorf("Brennock's referee without consent is not marked:\n%s", list)
+	}
+}
+
+func TestTeamReferenceValidation(t *testing.T) {
+	_, w, st, s := tmOpen(t)
+	s.tabs.SelectIndex(1)
+	tmShortcut(w, fyne.KeyN)
+	f := s.refs.form.(*referenceForm)
+	test.Type(f.client, "Orwin Logistics")
+	test.Type(f.project, "Dock heating")
+	test.Tap(f.agreed)
+	if got, want := f.fields.messageOf("referee.agreed"), "needs the referee's name and contact"; got != want {
+		t.Errorf("consent without a referee: message %q, want %q", got, want)
+	}
+	test.Type(f.year, "abc")
+	if got, want := f.fields.messageOf("year"), "must be a year in digits, between 1950 and 2100"; got != want {
+		t.Errorf("year abc: message %q, want %q", got, want)
+	}
+	tmRetype(f.year, "1900")
+	if got, want := f.fields.messageOf("year"), "must be between 1950 and 2100"; got != want {
+		t.Errorf("year 1900: message %q, want %q", got, want)
+	}
+	tmRetype(f.year, "abc")
+	tmShortcut(w, fyne.KeyS)
+	if refs, _ := st.References(); len(refs) != 5 {
+		t.Errorf("a reference with problems was stored: %d references", len(refs))
+	}
+	if f.year.Text != "abc" || f.client.Text != "Orwin Logistics" || !f.agreed.Checked {
+		t.Errorf("the failed save lost what was typed: %q %q %v", f.year.Text, f.client.Text, f.agreed.Checked)
+	}
+	if f.fields.messageOf("year") == "" || f.fields.messageOf("referee.agreed") == "" {
+		t.Error("the failed save does not show the problems next to the fields")
+	}
+	// An empty year is allowed; a name and a contact satisfy the consent.
+	tmRetype(f.year, "")
+	test.Type(f.refereeName, "Hana Kovac")
+	test.Type(f.refereeTo, "+385 1 555 0100")
+	if got := f.fields.messageOf("referee.agreed"); got != "" {
+		t.Errorf("consent with a name and contact still shows %q", got)
+	}
+	tmShortcut(w, fyne.KeyS)
+	refs, _ := st.References()
+	if len(refs) != 6 {
+		t.Fatalf("%d references after the fixed save, want 6", len(refs))
+	}
+	if !strings.Contains(tmTexts(s.refs.list), "Orwin Logistics — Dock heating") {
+		t.Errorf("a reference without a year is not listed as client — project:\n%s", tmTexts(s.refs.list))
+	}
+}
+
+func TestTeamDeleteReferenceAndUndo(t *testing.T) {
+	d, w, st, s := tmOpen(t)
+	s.tabs.SelectIndex(1)
+	tmSelect(t, s.refs, "ref-brennock-cold-stores")
+	test.Tap(tmButton(t, s.refs.editor, "Delete"))
+	top, text := tmDialog(t, w)
+	if !strings.Contains(text, "Wireless temperature monitoring") {
+		t.Errorf("the delete dialog does not name the project:\n%s", text)
+	}
+	test.Tap(tmButton(t, top, "Delete"))
+	if _, err := st.Reference("ref-brennock-cold-stores"); err == nil {
+		t.Fatal("the reference is still stored after deleting")
+	}
+	test.Tap(tmButton(t, d.banner, "Undo"))
+	if _, err := st.Reference("ref-brennock-cold-stores"); err != nil {
+		t.Fatalf("Undo did not restore the reference: %v", err)
+	}
+	s2 := d.current.(*teamScreen)
+	if s2.tabs.SelectedIndex() != 1 || !s2.refs.open || s2.refs.form.(*referenceForm).client.Text != "Brennock Cold Stores" {
+		t.Error("after Undo the restored reference is not shown on the References tab")
+	}
+}
+
+// tmRelayout lays the whole window out again, as a desktop window does
+// on its next frame after sizes changed (the test canvas does not).
+func tmRelayout(w fyne.Window) {
+	w.SetContent(w.Content())
+	w.Resize(fyne.NewSize(1280, 800))
+}
+
+func TestTeamMarkup(t *testing.T) {
+	_, w, _, s := tmOpen(t)
+	tmSelect(t, s.members, "team-mara-lindqvist")
+	tmRelayout(w)
+	test.AssertRendersToMarkup(t, "team/members.xml", w.Canvas())
+	s.tabs.SelectIndex(1)
+	tmSelect(t, s.refs, "ref-st-aldric-trust")
+	tmRelayout(w)
+	test.AssertRendersToMarkup(t, "team/references.xml", w.Canvas())
+}

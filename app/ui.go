@@ -1,0 +1,89 @@
+// Package app is kamdesk's desktop user interface, built with Fyne: the
+// desk window with its navigation, one file and one unexported struct per
+// screen. Screens talk to the workspace through the small interfaces they
+// define; the store implements them.
+//
+// This package never imports fyne.io/fyne/v2/app, so its tests run
+// headless with Fyne's test driver; main creates the real application.
+//
+// Every string a user sees goes through lang.L (or lang.N/lang.X) for
+// translation; domain labels are passed through tr.
+package app
+
+import (
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+
+	"kamdesk/dossier"
+)
+
+// tr translates a source string from the domain (a label, a message); the
+// empty string stays empty.
+func tr(s string, data ...any) string {
+	if s == "" {
+		return ""
+	}
+	return lang.L(s, data...)
+}
+
+// levelColor is the colour of a rung of the relationship ladder: warm
+// reds for opponents through greens to blue for experts.
+func levelColor(l dossier.Level) color.NRGBA {
+	switch l {
+	case dossier.Opponent:
+		return color.NRGBA{R: 0xc6, G: 0x28, B: 0x28, A: 0xff}
+	case dossier.Doubter:
+		return color.NRGBA{R: 0xef, G: 0x6c, B: 0x00, A: 0xff}
+	case dossier.Buyer:
+		return color.NRGBA{R: 0xc7, G: 0x9a, B: 0x00, A: 0xff}
+	case dossier.Customer:
+		return color.NRGBA{R: 0x55, G: 0x8b, B: 0x2f, A: 0xff}
+	case dossier.Advocate:
+		return color.NRGBA{R: 0x2e, G: 0x7d, B: 0x32, A: 0xff}
+	case dossier.Expert:
+		return color.NRGBA{R: 0x15, G: 0x65, B: 0xc0, A: 0xff}
+	}
+	return color.NRGBA{R: 0x75, G: 0x75, B: 0x75, A: 0xff}
+}
+
+// typeBadge is the short mark of a stakeholder type on a card.
+func typeBadge(t dossier.StakeholderType) string {
+	switch t {
+	case dossier.Executive:
+		return lang.X("badge.executive", "EXE")
+	case dossier.HR:
+		return lang.X("badge.hr", "HR")
+	case dossier.Finance:
+		return lang.X("badge.finance", "FIN")
+	case dossier.Technical:
+		return lang.X("badge.technical", "TEC")
+	}
+	return lang.X("badge.other", "OTH")
+}
+
+// influenceDots shows influence as one to three dots.
+func influenceDots(i dossier.Influence) string {
+	switch i {
+	case dossier.InfluenceHigh:
+		return "●●●"
+	case dossier.InfluenceMedium:
+		return "●●○"
+	case dossier.InfluenceLow:
+		return "●○○"
+	}
+	return "○○○"
+}
+
+// oneLine folds whitespace, for showing text in a single row.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// clip shortens s to n runes with an ellipsis.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

@@ -1,0 +1,61 @@
+// Command kamdesk is the desk of a key account manager: dossiers on key
+// accounts and their decision-making groups, and commercial proposals
+// tailored to each stakeholder. Without a command it opens the desktop app;
+// with one it runs headless (see kamdesk --help).
+package main
+
+import (
+	"fmt"
+	"os"
+
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"fyne.io/fyne/v2"
+
+	"kamdesk/app"
+	"kamdesk/app/cli"
+	"kamdesk/app/quiet"
+	"kamdesk/app/store"
+	"kamdesk/assets"
+)
+
+func main() {
+	quiet.Restore()
+	quiet.PlainLocale()
+	if err := app.LoadTranslations(); err != nil {
+		fmt.Fprintln(os.Stderr, "kamdesk: translations:", err)
+	}
+	g, rest, err := cli.ParseGlobal(os.Args[1:], os.Getenv)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(cli.ExitUsage)
+	}
+	if len(rest) > 0 || g.Help || g.Version {
+		os.Exit(cli.Run(g, rest, cli.SystemEnv()))
+	}
+	os.Exit(desktop(g.DataDir, g.Place))
+}
+
+// desktop opens the workspace and runs the desktop app until its window
+// closes.
+func desktop(dir, place string) int {
+	st, err := store.Open(dir, store.Options{})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return cli.ExitFail
+	}
+	defer st.Close()
+
+	a := fyneapp.NewWithID("app.kamdesk.desktop")
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	w := a.NewWindow("kamdesk")
+	desk := app.NewDesk(w, st, a.Preferences(), app.Options{Sample: assets.Sample, OpenURL: a.OpenURL, StartAt: place})
+	w.SetContent(desk.Content())
+	w.SetMainMenu(desk.MainMenu())
+	desk.InstallShortcuts()
+	app.RestoreWindow(w, a.Preferences())
+	w.SetMaster()
+	desk.Start()
+	w.ShowAndRun()
+	return cli.ExitOK
+}
