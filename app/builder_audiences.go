@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/export"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
 )
@@ -216,7 +217,7 @@ func addresseeChip(p dossier.Person) fyne.CanvasObject {
 // private temporary file, and opens it with the system's viewer.
 func (a *audiencesPart) openInBrowser(aud proposal.Audience) {
 	b := a.b
-	data, err := renderExport(&b.p, b.ctx, aud, "html", time.Now().UTC().Truncate(time.Second))
+	data, err := export.Render(&b.p, b.ctx, aud, "html", time.Now().UTC().Truncate(time.Second))
 	if err == nil && a.previewDir == "" {
 		a.previewDir, err = os.MkdirTemp("", "kamdesk-preview-") // readable by the user only
 	}
@@ -225,7 +226,7 @@ func (a *audiencesPart) openInBrowser(aud proposal.Audience) {
 		return
 	}
 	path := filepath.Join(a.previewDir, proposal.ExportFileName(b.ctx.Account.Name, b.p.Title, aud, "html"))
-	if err := writeExportFile(path, data, 0o600); err != nil {
+	if err := export.WriteFile(path, data, 0o600); err != nil {
 		b.desk.showError(err)
 		return
 	}

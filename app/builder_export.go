@@ -2,9 +2,7 @@ package app
 
 import (
 	"encoding/json"
-	"fmt"
 	"net/url"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -18,7 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"kamdesk/assets"
+	"kamdesk/app/export"
 	"kamdesk/proposal"
 )
 
@@ -27,112 +25,6 @@ import (
 // variant to a folder. Each export is recorded in the proposal. Blocking
 // findings do not stop an export (a draft for a colleague is fine), but
 // the dialog says they remain.
-
-// Export formats, as proposal.Export.Format records them.
-const (
-	formatHTML     = "html"
-	formatMarkdown = "md"
-)
-
-// exportProposal writes the variant of p for a, or every variant when a
-// is proposal.All, in format (formatHTML or formatMarkdown), and records
-// each file in p.Exports stamped now. For one variant dest is the file to
-// write, or an existing folder to write it into; for all of them dest is
-// a folder, created if missing. Files in a folder are named by
-// proposal.ExportFileName. Each file is written to a temporary file that
-// is then renamed, so a failure never leaves half a file. It returns the
-// absolute paths written, in order.
-func exportProposal(p *proposal.Proposal, ctx *proposal.Context, a proposal.Audience, format string, dest string, now time.Time) ([]string, error) {
-	if format != formatHTML && format != formatMarkdown {
-		return nil, fmt.Errorf("export: %q is not html or md: %w", format, proposal.ErrInvalid)
-	}
-	if !slices.Contains(proposal.Variants, a) {
-		return nil, fmt.Errorf("export: %q is not an audience: %w", a, proposal.ErrInvalid)
-	}
-	variants := []proposal.Audience{a}
-	isDir := a == proposal.All
-	if a == proposal.All {
-		variants = proposal.Variants // the four audiences and the whole group
-	} else if info, err := os.Stat(dest); err == nil && info.IsDir() {
-		isDir = true
-	}
-	dir, file := filepath.Dir(dest), dest
-	if isDir {
-		dir = dest
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
-	}
-	var written []string
-	for _, v := range variants {
-		data, err := renderExport(p, ctx, v, format, now)
-		if err != nil {
-			return written, err
-		}
-		if isDir {
-			file = filepath.Join(dir, proposal.ExportFileName(ctx.Account.Name, p.Title, v, format))
-		}
-		if err := writeExportFile(file, data, 0o644); err != nil {
-			return written, err
-		}
-		abs, err := filepath.Abs(file)
-		if err != nil {
-			abs = file
-		}
-		p.Exports = append(p.Exports, proposal.Export{At: now, Audience: v, Format: format, File: abs})
-		written = append(written, abs)
-	}
-	return written, nil
-}
-
-// renderExport assembles the variant of p for a and renders it as the
-// file the export writes: standalone HTML with the export stylesheet, or
-// the Markdown itself.
-func renderExport(p *proposal.Proposal, ctx *proposal.Context, a proposal.Audience, format string, now time.Time) ([]byte, error) {
-	v, err := proposal.Assemble(p, ctx, a)
-	if err != nil {
-		return nil, fmt.Errorf("the %s variant: %w", strings.ToLower(a.Label()), err)
-	}
-	if format == formatMarkdown {
-		return []byte(v.Markdown), nil
-	}
-	return proposal.RenderHTML(proposal.Document{
-		Title:     p.Title,
-		Subtitle:  a.Label() + " variant — " + ctx.Account.Name,
-		Language:  p.Language,
-		Markdown:  v.Markdown,
-		Generated: now,
-	}, assets.ExportCSS)
-}
-
-// writeExportFile writes data to path through a temporary file in the
-// same folder, so that a reader never sees half a file and a failure
-// leaves the old file as it was.
-func writeExportFile(path string, data []byte, perm os.FileMode) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), ".kamdesk-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Chmod(perm); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
-}
 
 // exportedFileURL is the file: address of a local path, for OpenURL.
 func exportedFileURL(path string) *url.URL {
@@ -220,9 +112,9 @@ func (e *exporter) chosen() (a proposal.Audience, all bool, format string) {
 		i = slices.Index(exportChoices, proposal.All)
 	}
 	a = exportChoices[i]
-	format = formatHTML
+	format = export.HTML
 	if e.format.Selected == "Markdown" {
-		format = formatMarkdown
+		format = export.Markdown
 	}
 	if a == "" {
 		return proposal.All, true, format
@@ -307,7 +199,7 @@ func (e *exporter) run(a proposal.Audience, format, dest string) {
 	busy := dialog.NewCustomWithoutButtons(lang.L("Exporting…"), widget.NewProgressBarInfinite(), e.desk.win)
 	busy.Show()
 	e.desk.opts.Background(func() {
-		files, err = exportProposal(&p, e.ctx, a, format, dest, now)
+		files, err = export.Proposal(&p, e.ctx, a, format, dest, now)
 	}, func() {
 		busy.Hide()
 		if len(files) > 0 {

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/export"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
 )
@@ -273,7 +274,7 @@ func TestExportProposalWritesTheFiles(t *testing.T) {
 	dir := t.TempDir()
 
 	file := filepath.Join(dir, "finance.html")
-	files, err := exportProposal(&p, ctx, proposal.Finance, formatHTML, file, now)
+	files, err := export.Proposal(&p, ctx, proposal.Finance, export.HTML, file, now)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -296,7 +297,7 @@ func TestExportProposalWritesTheFiles(t *testing.T) {
 	}
 
 	all := filepath.Join(dir, "all", "of", "them")
-	files, err = exportProposal(&p, ctx, proposal.All, formatMarkdown, all, now)
+	files, err = export.Proposal(&p, ctx, proposal.All, export.Markdown, all, now)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -316,7 +317,7 @@ func TestExportProposalWritesTheFiles(t *testing.T) {
 	if leftovers, _ := filepath.Glob(filepath.Join(all, ".kamdesk-*")); len(leftovers) > 0 {
 		t.Errorf("temporary files left: %q", leftovers)
 	}
-	if _, err := exportProposal(&p, ctx, proposal.Finance, "pdf", file, now); err == nil {
+	if _, err := export.Proposal(&p, ctx, proposal.Finance, "pdf", file, now); err == nil {
 		t.Error("exporting as pdf did not fail")
 	}
 }
@@ -337,7 +338,7 @@ func TestExportDialogRecordsTheExport(t *testing.T) {
 	e.format.SetSelected("HTML")
 	e.audience.SetSelected("Finance")
 	a, all, format := e.chosen()
-	if a != proposal.Finance || all || format != formatHTML {
+	if a != proposal.Finance || all || format != export.HTML {
 		t.Fatalf("chosen = %s, %v, %s", a, all, format)
 	}
 	file := filepath.Join(t.TempDir(), "castellan.html")
@@ -393,7 +394,7 @@ func TestExportDialogRecordsTheExport(t *testing.T) {
 	if a != proposal.All || !all {
 		t.Fatalf("chosen = %s, %v", a, all)
 	}
-	e.run(a, formatMarkdown, t.TempDir())
+	e.run(a, export.Markdown, t.TempDir())
 	stored, _ = st.Proposal(outputDraft)
 	if len(e.written) != 5 || len(stored.Exports) != before+6 {
 		t.Errorf("exporting all wrote %d files, %d exports stored; want 5 and %d", len(e.written), len(stored.Exports), before+6)

@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/export"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
 )
@@ -416,44 +417,7 @@ func exportLibrary(st proposalStore, dir string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	var files []string
-	for _, sec := range secs {
-		p := filepath.Join(dir, proposal.SectionFileName(sec))
-		if err := writeLibraryFile(p, proposal.FormatSectionFile(sec)); err != nil {
-			return files, err
-		}
-		files = append(files, p)
-	}
-	return files, nil
-}
-
-// writeLibraryFile writes data to path through a temporary file in the
-// same folder, so that a reader never sees half a file and a failure
-// leaves the old file as it was.
-func writeLibraryFile(path string, data []byte) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), ".kamdesk-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
+	return export.Library(dir, secs)
 }
 
 // onImport asks for a folder of section files and imports it.

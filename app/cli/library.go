@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
+	"kamdesk/app/export"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
 )
@@ -150,7 +151,7 @@ func libraryExport(fs *flag.FlagSet) func(*ctx, []string) error {
 		}
 		for _, s := range secs {
 			p := filepath.Join(dir, proposal.SectionFileName(s))
-			if err := writeFileAtomic(p, proposal.FormatSectionFile(s)); err != nil {
+			if err := export.WriteFile(p, proposal.FormatSectionFile(s), 0o644); err != nil {
 				return err
 			}
 			c.printf("%s\n", p)
@@ -158,33 +159,4 @@ func libraryExport(fs *flag.FlagSet) func(*ctx, []string) error {
 		c.printf("%s\n", lang.L("Exported {{.Count}} sections to {{.Dir}}", map[string]any{"Count": len(secs), "Dir": dir}))
 		return nil
 	}
-}
-
-// writeFileAtomic writes data to path through a temporary file in the same
-// folder, so that a reader never sees half a file and a failure leaves the
-// old file as it was.
-func writeFileAtomic(path string, data []byte) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), ".kamdesk-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
 }

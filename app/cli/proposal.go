@@ -3,16 +3,14 @@ package cli
 import (
 	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
 
+	"kamdesk/app/export"
 	"kamdesk/app/store"
-	"kamdesk/assets"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
 )
@@ -501,44 +499,16 @@ func proposalExport(fs *flag.FlagSet) func(*ctx, []string) error {
 			return err
 		}
 		p := r.p
-		variants := []proposal.Audience{a}
-		dir, file := filepath.Dir(*out), *out
-		isDir := false
-		if info, err := os.Stat(*out); err == nil && info.IsDir() {
-			isDir = true
-		}
-		if a == proposal.All {
-			// "all" is every variant: the four audiences and the whole group.
-			variants = proposal.Variants
-			isDir = true
-		}
-		if isDir {
-			dir = *out
-		}
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
-		}
 		now := time.Now().UTC().Truncate(time.Second)
 		if c.Now != nil {
 			now = c.Now().UTC().Truncate(time.Second)
 		}
-		for _, v := range variants {
-			data, err := renderVariant(&p, r.ctx, v, ext, now)
-			if err != nil {
-				return err
-			}
-			if isDir {
-				file = filepath.Join(dir, proposal.ExportFileName(r.ctx.Account.Name, p.Title, v, ext))
-			}
-			if err := writeFileAtomic(file, data); err != nil {
-				return err
-			}
-			abs, err := filepath.Abs(file)
-			if err != nil {
-				abs = file
-			}
-			p.Exports = append(p.Exports, proposal.Export{At: now, Audience: v, Format: ext, File: abs})
-			c.printf("%s\n", file)
+		written, err := export.Proposal(&p, r.ctx, a, ext, *out, now)
+		if err != nil {
+			return fmt.Errorf("proposal %s: %w", p.ID, err)
+		}
+		for _, f := range written {
+			c.printf("%s\n", f)
 		}
 		if err := st.SaveProposal(&p); err != nil {
 			return err
@@ -549,24 +519,4 @@ func proposalExport(fs *flag.FlagSet) func(*ctx, []string) error {
 		}
 		return nil
 	}
-}
-
-// renderVariant assembles the variant of p for a and renders it as HTML
-// or Markdown.
-func renderVariant(p *proposal.Proposal, pc *proposal.Context, a proposal.Audience, format string, now time.Time) ([]byte, error) {
-	v, err := proposal.Assemble(p, pc, a)
-	if err != nil {
-		return nil, fmt.Errorf("proposal %s, %s variant: %w", p.ID, a, err)
-	}
-	if format == "md" {
-		return []byte(v.Markdown), nil
-	}
-	doc := proposal.Document{
-		Title:     p.Title,
-		Subtitle:  a.Label() + " variant — " + pc.Account.Name,
-		Language:  p.Language,
-		Markdown:  v.Markdown,
-		Generated: now,
-	}
-	return proposal.RenderHTML(doc, assets.ExportCSS)
 }
