@@ -750,7 +750,7 @@ func (e *sectionEditor) save() (proposal.Section, bool) {
 		return sec, false // the problems are under their fields
 	}
 	if sec.ID == "" {
-		if id := proposal.Slug(sec.Title); dossier.ValidID(id) && !e.s.exists(id) {
+		if id := dossier.Slug(sec.Title, 64); dossier.ValidID(id) && !e.s.exists(id) {
 			sec.ID = id
 		}
 	}

@@ -13,8 +13,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
-
 	"kamdesk/dossier"
 )
 
@@ -361,35 +359,10 @@ func SectionFileName(s Section) string {
 	if dossier.ValidID(s.ID) {
 		return s.ID + ".md"
 	}
-	if n := Slug(s.Title); n != "" {
+	if n := dossier.Slug(s.Title, 64); n != "" {
 		return n + ".md"
 	}
 	return "section.md"
-}
-
-// Slug lowercases name, drops accents and keeps Latin letters and digits,
-// joining words with '-', at most 64 bytes: a valid ID unless empty.
-func Slug(name string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range norm.NFD.String(name) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			dash = true
-		}
-		if b.Len() >= 64 {
-			break
-		}
-	}
-	return strings.Trim(b.String(), "-")
 }
 
 // ParseLibraryDir reads every section file (*.md) in fsys and its
@@ -448,7 +421,7 @@ func ParseLibraryDir(fsys fs.FS) ([]Section, error) {
 		}
 		line := idLine(data)
 		if s.ID == "" {
-			s.ID = Slug(strings.TrimSuffix(base, path.Ext(base)))
+			s.ID = dossier.Slug(strings.TrimSuffix(base, path.Ext(base)), 64)
 			line = 1
 			if !dossier.ValidID(s.ID) {
 				errs = append(errs, &FileError{File: p, Line: 1, Msg: "no id, and none can be made from the file name: add an \"id:\" line to the header"})

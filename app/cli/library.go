@@ -120,7 +120,7 @@ func readLibrary(path string) ([]proposal.Section, error) {
 		return nil, err
 	}
 	if s.ID == "" {
-		s.ID = proposal.Slug(strings.TrimSuffix(base, filepath.Ext(base)))
+		s.ID = dossier.Slug(strings.TrimSuffix(base, filepath.Ext(base)), 64)
 		if !dossier.ValidID(s.ID) {
 			return nil, &proposal.FileError{File: path, Line: 1, Msg: "no id, and none can be made from the file name: add an \"id:\" line to the header"}
 		}

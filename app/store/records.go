@@ -6,12 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
-	"unicode"
 
 	"github.com/dgraph-io/badger/v4"
-	"golang.org/x/text/unicode/norm"
 
 	"kamdesk/dossier"
 )
@@ -137,36 +134,11 @@ func NewID(name, fallback string) string {
 	for i, b := range r {
 		suffix[i] = alphabet[int(b)%len(alphabet)]
 	}
-	s := slug(name, 24)
+	s := dossier.Slug(name, 24)
 	if s == "" {
 		s = fallback
 	}
 	return s + "-" + string(suffix)
-}
-
-// slug lowercases name, drops accents and keeps Latin letters and digits,
-// joining words with '-', at most max bytes long.
-func slug(name string, max int) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range norm.NFD.String(name) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			dash = true
-		}
-		if b.Len() >= max {
-			break
-		}
-	}
-	return strings.Trim(b.String(), "-")
 }
 
 // stamp sets Created on first save and Updated on every save.

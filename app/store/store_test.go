@@ -59,8 +59,12 @@ func TestSaveAndReopen(t *testing.T) {
 		t.Errorf("stamps = %v, %v; want %v", a.Created, a.Updated, fixedNow)
 	}
 	p := newPerson(t, s, a.ID, "Анна Келлер", "")
-	if !strings.HasPrefix(p.ID, "person-") {
-		t.Errorf("ID from a Cyrillic name = %q, want the fallback person-…", p.ID)
+	if !strings.HasPrefix(p.ID, "anna-keller-") {
+		t.Errorf("ID from a Cyrillic name = %q, want it transliterated: anna-keller-…", p.ID)
+	}
+	q := newPerson(t, s, a.ID, "株式会社", "")
+	if !strings.HasPrefix(q.ID, "person-") {
+		t.Errorf("ID from a name without Latin or Cyrillic letters = %q, want the fallback person-…", q.ID)
 	}
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
@@ -75,7 +79,7 @@ func TestSaveAndReopen(t *testing.T) {
 		t.Errorf("reopened account = %+v, want %+v", got, a)
 	}
 	people, err := s.People(a.ID)
-	if err != nil || len(people) != 1 || people[0].Name != "Анна Келлер" {
+	if err != nil || len(people) != 2 || people[0].Name != "Анна Келлер" {
 		t.Errorf("People(%s) = %v, %v; want Анна Келлер", a.ID, people, err)
 	}
 }

@@ -10,9 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 
 	"kamdesk/app/store"
 	"kamdesk/dossier"
@@ -102,7 +99,7 @@ func (g *gen) day(from, to int) dossier.Date { return g.anchor.AddDays(g.between
 // and four characters, unique in the workspace.
 func (g *gen) id(name, fallback string) string {
 	const alphabet = "abcdefghijkmnpqrstuvwxyz23456789"
-	s := slug(name, 24)
+	s := dossier.Slug(name, 24)
 	if s == "" {
 		s = fallback
 	}
@@ -204,7 +201,7 @@ func (g *gen) references(n int) []dossier.Reference {
 			Result:  g.fill(g.pick(referenceResults), client, ""),
 			Referee: dossier.Referee{Name: first + " " + last, Position: g.pick(g.pickFunction().titles)}}
 		if g.chance(0.7) {
-			r.Referee.Contact = mailbox(first, last) + "@" + slug(client, 20) + ".example"
+			r.Referee.Contact = mailbox(first, last) + "@" + dossier.Slug(client, 20) + ".example"
 			r.Referee.Agreed = g.chance(0.8)
 		}
 		out = append(out, r)
@@ -298,7 +295,7 @@ var levelWeights = []struct {
 // it, everybody else reports to someone before them.
 func (g *gen) people(a *dossier.Account, n int) []dossier.Person {
 	out := make([]dossier.Person, 0, n)
-	domain := slug(strings.TrimSuffix(a.Name, " "+lastWord(a.Name)), 30)
+	domain := dossier.Slug(strings.TrimSuffix(a.Name, " "+lastWord(a.Name)), 30)
 	if domain == "" {
 		domain = "client-" + a.ID[len(a.ID)-4:]
 	}
@@ -489,57 +486,7 @@ func (g *gen) promise(a *dossier.Account, people []dossier.Person) dossier.Promi
 	return pr
 }
 
-// slug lowercases name, transliterates Cyrillic, drops accents and keeps
-// Latin letters and digits, joining words with '-', at most max bytes.
-func slug(name string, max int) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range norm.NFD.String(translit(name)) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			dash = true
-		}
-		if b.Len() >= max {
-			break
-		}
-	}
-	return strings.Trim(b.String(), "-")
-}
-
 // mailbox is the local part of an e-mail address: first.last in ASCII.
 func mailbox(first, last string) string {
-	return strings.ReplaceAll(slug(first, 30), "-", "") + "." + strings.ReplaceAll(slug(last, 30), "-", "")
-}
-
-var cyrillic = map[rune]string{
-	'а': "a", 'б': "b", 'в': "v", 'г': "g", 'д': "d", 'е': "e", 'ё': "e", 'ж': "zh", 'з': "z", 'и': "i",
-	'й': "y", 'к': "k", 'л': "l", 'м': "m", 'н': "n", 'о': "o", 'п': "p", 'р': "r", 'с': "s", 'т': "t",
-	'у': "u", 'ф': "f", 'х': "kh", 'ц': "ts", 'ч': "ch", 'ш': "sh", 'щ': "shch", 'ъ': "", 'ы': "y", 'ь': "",
-	'э': "e", 'ю': "yu", 'я': "ya",
-}
-
-var latinSpecial = map[rune]string{'ß': "ss", 'ø': "o", 'Ø': "O", 'æ': "ae", 'Æ': "AE", 'ł': "l", 'Ł': "L"}
-
-// translit writes Cyrillic letters and the Latin letters that do not
-// decompose (ß, ø, æ, ł) in plain Latin.
-func translit(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if t, ok := latinSpecial[r]; ok {
-			b.WriteString(t)
-		} else if t, ok := cyrillic[unicode.ToLower(r)]; ok {
-			b.WriteString(t)
-		} else {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
+	return strings.ReplaceAll(dossier.Slug(first, 30), "-", "") + "." + strings.ReplaceAll(dossier.Slug(last, 30), "-", "")
 }
