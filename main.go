@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"kamdesk/app"
+	"kamdesk/app/catalog"
 	"kamdesk/app/cli"
 	"kamdesk/app/quiet"
 	"kamdesk/app/store"
@@ -22,7 +23,7 @@ import (
 func main() {
 	quiet.Restore()
 	quiet.PlainLocale()
-	if err := app.LoadTranslations(); err != nil {
+	if err := catalog.Load(); err != nil {
 		fmt.Fprintln(os.Stderr, "kamdesk: translations:", err)
 	}
 	g, rest, err := cli.ParseGlobal(os.Args[1:], os.Getenv)

@@ -732,7 +732,7 @@ func (blk *sectionBlock) expand() {
 	ed.fields.add(newField("kind", lang.L("Kind"), ed.kind.Select))
 	ed.fields.add(newField("audiences", lang.L("Audiences"), container.NewGridWithColumns(4, cells...)))
 	ed.fields.add(newField("body", lang.L("Text"), ed.body))
-	hint := widget.NewLabel(lang.L("Weights 1–100; 0 or empty: not for that audience. Markdown; placeholders such as {{account.name}} are filled in per variant."))
+	hint := widget.NewLabel(lang.L("Weights 1–100; 0 or empty: not for that audience. Markdown; placeholders such as {{.Example}} are filled in per variant.", map[string]any{"Example": "{{account.name}}"}))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
 	blk.ed = ed

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/catalog"
 	"kamdesk/app/quiet"
 	"kamdesk/app/store"
 	"kamdesk/assets"
@@ -19,7 +20,7 @@ var testToday = dossier.MustDate("2026-11-25")
 
 func TestMain(m *testing.M) {
 	quiet.PlainLocale()
-	if err := LoadTranslations(); err != nil {
+	if err := catalog.Load(); err != nil {
 		panic(err)
 	}
 	os.Exit(m.Run())

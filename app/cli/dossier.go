@@ -43,7 +43,7 @@ func demoCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 			c.printf("%s\n", lang.L("The sample workspace is already loaded in {{.Dir}}; nothing changed.", map[string]any{"Dir": st.Dir()}))
 			return nil
 		}
-		c.printf("%s\n", lang.L("Loaded the sample workspace into {{.Dir}}: {{.Count}} records.", map[string]any{"Dir": st.Dir(), "Count": n}))
+		c.printf("%s\n", lang.N("Loaded the sample workspace into {{.Dir}}: {{.Count}} record.", n, map[string]any{"Dir": st.Dir(), "Count": n}))
 		return nil
 	}
 }

@@ -63,7 +63,7 @@ func libraryImport(fs *flag.FlagSet) func(*ctx, []string) error {
 			for _, fe := range fes {
 				fmt.Fprintln(c.Stderr, oneLine(fe.Error()))
 			}
-			return errors.New(lang.L("nothing imported: fix the {{.Count}} problems above and import again", map[string]any{"Count": len(fes)}))
+			return errors.New(lang.N("nothing imported: fix the {{.Count}} problem above and import again", len(fes), map[string]any{"Count": len(fes)}))
 		}
 		if err != nil {
 			return err
@@ -81,9 +81,9 @@ func libraryImport(fs *flag.FlagSet) func(*ctx, []string) error {
 		}
 		data := map[string]any{"Count": len(secs), "Added": added, "Updated": updated, "Unchanged": len(secs) - added - updated}
 		if len(secs) == added+updated {
-			c.printf("%s\n", lang.L("Imported {{.Count}} sections ({{.Added}} new, {{.Updated}} updated)", data))
+			c.printf("%s\n", lang.N("Imported {{.Count}} section ({{.Added}} new, {{.Updated}} updated)", len(secs), data))
 		} else {
-			c.printf("%s\n", lang.L("Imported {{.Count}} sections ({{.Added}} new, {{.Updated}} updated, {{.Unchanged}} unchanged)", data))
+			c.printf("%s\n", lang.N("Imported {{.Count}} section ({{.Added}} new, {{.Updated}} updated, {{.Unchanged}} unchanged)", len(secs), data))
 		}
 		return nil
 	}
@@ -156,7 +156,7 @@ func libraryExport(fs *flag.FlagSet) func(*ctx, []string) error {
 			}
 			c.printf("%s\n", p)
 		}
-		c.printf("%s\n", lang.L("Exported {{.Count}} sections to {{.Dir}}", map[string]any{"Count": len(secs), "Dir": dir}))
+		c.printf("%s\n", lang.N("Exported {{.Count}} section to {{.Dir}}", len(secs), map[string]any{"Count": len(secs), "Dir": dir}))
 		return nil
 	}
 }

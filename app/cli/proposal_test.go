@@ -440,7 +440,7 @@ func TestLibraryExportImportRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	r = run(t, fresh, "library", "import", one)
-	if r.code != 0 || strings.TrimSpace(r.stdout) != "Imported 1 sections (0 new, 1 updated)" {
+	if r.code != 0 || strings.TrimSpace(r.stdout) != "Imported 1 section (0 new, 1 updated)" {
 		t.Errorf("import of one edited file: %+v", r)
 	}
 }

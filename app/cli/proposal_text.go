@@ -195,12 +195,13 @@ func writeFindings(w io.Writer, fs []proposal.Finding) {
 
 func writeSummary(w io.Writer, fs []proposal.Finding) {
 	b := proposal.Blocking(fs)
-	data := map[string]any{"Blocking": b, "Warnings": len(fs) - b}
+	warnings := lang.N("{{.Count}} warning", len(fs)-b, map[string]any{"Count": len(fs) - b})
 	if b == 0 {
-		fmt.Fprintln(w, lang.L("Ready to send: no blocking problems, {{.Warnings}} warnings.", data))
+		fmt.Fprintln(w, lang.L("Ready to send: no blocking problems, {{.Warnings}}.", map[string]any{"Warnings": warnings}))
 		return
 	}
-	fmt.Fprintln(w, lang.L("Not ready to send: {{.Blocking}} blocking problems, {{.Warnings}} warnings.", data))
+	blocking := lang.N("{{.Count}} blocking problem", b, map[string]any{"Count": b})
+	fmt.Fprintln(w, lang.L("Not ready to send: {{.Blocking}}, {{.Warnings}}.", map[string]any{"Blocking": blocking, "Warnings": warnings}))
 }
 
 func memberName(c *proposal.Context, id string) string {

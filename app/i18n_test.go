@@ -1,0 +1,82 @@
+package app
+
+import (
+	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"text/template"
+)
+
+// TestTranslationCatalogue checks the strings written for translation: every
+// plural message (lang.N) has its one/other forms in the English catalogue,
+// and every message key parses as a template, so a translator's catalogue
+// and the fallback English both render.
+func TestTranslationCatalogue(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("..", "assets", "translations", "en.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var catalogue map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &catalogue); err != nil {
+		t.Fatalf("en.json: %v", err)
+	}
+	calls := 0
+	for _, dir := range []string{".", "cli"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		for _, file := range files {
+			if strings.HasSuffix(file, "_test.go") {
+				continue
+			}
+			f, err := parser.ParseFile(token.NewFileSet(), file, nil, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ast.Inspect(f, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok || len(call.Args) == 0 {
+					return true
+				}
+				sel, ok := call.Fun.(*ast.SelectorExpr)
+				if !ok {
+					return true
+				}
+				pkg, ok := sel.X.(*ast.Ident)
+				if !ok || pkg.Name != "lang" {
+					return true
+				}
+				arg := call.Args[0]
+				if sel.Sel.Name == "X" && len(call.Args) > 1 {
+					arg = call.Args[1] // the fallback text
+				}
+				lit, ok := arg.(*ast.BasicLit)
+				if !ok || lit.Kind != token.STRING {
+					return true
+				}
+				msg, err := strconv.Unquote(lit.Value)
+				if err != nil {
+					return true
+				}
+				calls++
+				if _, err := template.New("").Parse(msg); err != nil {
+					t.Errorf("%s: lang.%s(%q) is not a valid template: %v", file, sel.Sel.Name, msg, err)
+				}
+				if sel.Sel.Name == "N" {
+					var forms map[string]string
+					if err := json.Unmarshal(catalogue[msg], &forms); err != nil || forms["one"] == "" || forms["other"] == "" {
+						t.Errorf("%s: lang.N(%q) has no one/other forms in en.json", file, msg)
+					}
+				}
+				return true
+			})
+		}
+	}
+	if calls < 300 {
+		t.Errorf("found only %d translatable strings; is the scan broken?", calls)
+	}
+}
