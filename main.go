@@ -5,6 +5,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 
@@ -43,13 +44,23 @@ func desktop(dir, place string) int {
 	st, err := store.Open(dir, store.Options{})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
-		return cli.ExitFail
+		if errors.Is(err, store.ErrLocked) {
+			return cli.ExitFail // the other kamdesk is on screen already
+		}
+	} else {
+		defer st.Close()
 	}
-	defer st.Close()
 
 	a := fyneapp.NewWithID("app.kamdesk.desktop")
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("kamdesk")
+	if err != nil {
+		// Started from a desktop menu nobody reads stderr: say it in a window.
+		w.SetContent(app.OpenFailure(err, dir, a.Quit))
+		w.Resize(fyne.NewSize(640, 240))
+		w.ShowAndRun()
+		return cli.ExitFail
+	}
 	desk := app.NewDesk(w, st, a.Preferences(), app.Options{Sample: assets.Sample, OpenURL: a.OpenURL, StartAt: place})
 	w.SetContent(desk.Content())
 	w.SetMainMenu(desk.MainMenu())

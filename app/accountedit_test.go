@@ -315,7 +315,7 @@ func TestEditNorthbridge(t *testing.T) {
 	d, w, st := testDesk(t, true)
 	orig, _ := st.Account("northbridge")
 	d.Show(Place{Screen: "account", ID: "northbridge"})
-	test.Tap(aeButton(t, w.Canvas().Content(), "Edit"))
+	test.Tap(aeButton(t, w.Canvas().Content(), "Edit account"))
 	if p := d.Place(); p != (Place{Screen: "account-edit", ID: "northbridge"}) {
 		t.Fatalf("Edit in the dossier opened %v", p)
 	}
@@ -425,7 +425,7 @@ func TestDeleteAccountAndUndo(t *testing.T) {
 		t.Fatal("the sample's northbridge has no people or events to delete")
 	}
 	d.Show(Place{Screen: "account", ID: "northbridge"})
-	test.Tap(aeButton(t, w.Canvas().Content(), "Delete"))
+	test.Tap(aeButton(t, w.Canvas().Content(), "Delete account"))
 	dlg, text := aeDialog(t, w)
 	if want := "Delete the account “Northbridge Build Group” with its 6 people, events and promises? You can undo this."; !strings.Contains(text, want) {
 		t.Errorf("confirmation says %q, want %q", text, want)
@@ -436,7 +436,7 @@ func TestDeleteAccountAndUndo(t *testing.T) {
 		t.Fatalf("answering No deleted the account: %v", err)
 	}
 
-	test.Tap(aeButton(t, w.Canvas().Content(), "Delete"))
+	test.Tap(aeButton(t, w.Canvas().Content(), "Delete account"))
 	dlg, _ = aeDialog(t, w)
 	test.Tap(aeButton(t, dlg, "Delete"))
 	if p := d.Place(); p.Screen != "accounts" {

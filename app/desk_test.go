@@ -1,7 +1,9 @@
 package app
 
 import (
+	"errors"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -173,5 +175,30 @@ func TestLayoutTree(t *testing.T) {
 	}
 	if _, ok := pos["loop-a"]; !ok {
 		t.Error("people in a reporting loop are not drawn")
+	}
+}
+
+func TestOpenFailureSaysWhatToDo(t *testing.T) {
+	test.NewTempApp(t)
+	quit := false
+	w := test.NewTempWindow(t, OpenFailure(errors.New("the workspace /w cannot be read, it looks damaged (bad magic)"), "/w", func() { quit = true }))
+	w.Resize(fyne.NewSize(640, 240))
+	var texts []string
+	for _, o := range test.LaidOutObjects(w.Content()) {
+		if l, ok := o.(*widget.Label); ok {
+			texts = append(texts, l.Text)
+		}
+		if b, ok := o.(*widget.Button); ok && b.Text == "Close" {
+			test.Tap(b)
+		}
+	}
+	all := strings.Join(texts, "\n")
+	for _, want := range []string{"cannot open the workspace", "looks damaged", "Nothing was changed in /w", "--data DIR"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the failure window lacks %q:\n%s", want, all)
+		}
+	}
+	if !quit {
+		t.Error("Close did not quit")
 	}
 }

@@ -96,9 +96,17 @@ func (s *dossierScreen) content() fyne.CanvasObject {
 	}
 	facts = append(facts, lang.L("{{.Share}}% of our revenue", map[string]any{"Share": strconv.FormatFloat(s.acct.RevenueShare, 'f', -1, 64)}))
 	sub := widget.NewLabel(strings.Join(facts, " · "))
-	edit := widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), func() { editAccount(s.desk, s.acct.ID) })
-	del := widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), func() { confirmDeleteAccount(s.desk, s.acct, len(s.people)) })
-	header := container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(back, name, sub), container.NewHBox(edit, del)))
+	edit := widget.NewButtonWithIcon(lang.L("Edit account"), theme.DocumentCreateIcon(), func() { editAccount(s.desk, s.acct.ID) })
+	del := widget.NewButtonWithIcon(lang.L("Delete account"), theme.DeleteIcon(), func() { confirmDeleteAccount(s.desk, s.acct, len(s.people)) })
+	actions := container.NewHBox(edit, del)
+	if screens["proposals"] != nil {
+		// The account's proposals, with "New proposal" preset to this account.
+		props := widget.NewButtonWithIcon(lang.L("Proposals"), theme.DocumentIcon(), func() {
+			s.desk.Show(Place{Screen: "proposals", ID: "account:" + s.acct.ID})
+		})
+		actions.Objects = append([]fyne.CanvasObject{props}, actions.Objects...)
+	}
+	header := container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(back, name, sub), actions))
 	if s.acct.MonoDependent(s.rules) {
 		warn := widget.NewLabelWithStyle(lang.L("⚠ Above {{.Limit}}% of our revenue: we depend dangerously on this client.",
 			map[string]any{"Limit": s.rules.OrDefault().MonoDependencePercent}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

@@ -1,6 +1,12 @@
 package app
 
-import "fyne.io/fyne/v2"
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
 
 // RestoreWindow gives w the size it had when it was last closed and
 // remembers its size when it closes. (Fyne does not let an application
@@ -17,4 +23,20 @@ func RestoreWindow(w fyne.Window, prefs fyne.Preferences) {
 		}
 		w.Close()
 	})
+}
+
+// OpenFailure is the window content when the workspace cannot be opened
+// (damaged, written by a newer kamdesk, not readable): what happened, in
+// one sentence from the store, and what to do. quit closes the app.
+func OpenFailure(err error, dir string, quit func()) fyne.CanvasObject {
+	title := widget.NewLabelWithStyle(lang.L("kamdesk cannot open the workspace"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	msg := widget.NewLabel(err.Error())
+	msg.Wrapping = fyne.TextWrapWord
+	hint := widget.NewLabel(lang.L("Nothing was changed in {{.Dir}}. Restore the folder from a backup, or start kamdesk on another workspace with: kamdesk --data DIR", map[string]any{"Dir": dir}))
+	hint.Wrapping = fyne.TextWrapWord
+	hint.Importance = widget.LowImportance
+	closeBtn := widget.NewButtonWithIcon(lang.L("Close"), theme.CancelIcon(), quit)
+	closeBtn.Importance = widget.HighImportance
+	return container.NewPadded(container.NewVBox(
+		container.NewHBox(widget.NewIcon(theme.ErrorIcon()), title), msg, hint, container.NewHBox(closeBtn)))
 }
