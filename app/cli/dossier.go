@@ -4,12 +4,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"fyne.io/fyne/v2/lang"
 
+	"kamdesk/app/store"
 	"kamdesk/assets"
 	"kamdesk/dossier"
 )
@@ -20,8 +22,26 @@ func init() {
 		command{name: "account list", summary: "list the key accounts", setup: accountList},
 		command{name: "account show", args: "ID", summary: "show an account's whole dossier", setup: accountShow},
 		command{name: "person list", summary: "list the people of the decision-making groups", setup: personList},
-		command{name: "team list", summary: "list our team members (for proposal credits)", setup: teamList},
-		command{name: "reference list", summary: "list the references and their referees", setup: referenceList},
+		command{name: "team list", summary: "list our team members (for proposal credits)", setup: listing[dossier.TeamMember]{
+			load:     (*store.Store).Team,
+			empty:    "No team members yet.",
+			headings: []string{"ID", "NAME", "POSITION", "E-MAIL", "PHONE"},
+			cells: func(m dossier.TeamMember) []string {
+				return []string{m.ID, m.Name, m.Position, dash(m.Email), dash(m.Phone)}
+			},
+		}.setup},
+		command{name: "reference list", summary: "list the references and their referees", setup: listing[dossier.Reference]{
+			load:     (*store.Store).References,
+			empty:    "No references yet.",
+			headings: []string{"ID", "CLIENT", "PROJECT", "YEAR", "REFEREE", "MAY BE CONTACTED"},
+			cells: func(r dossier.Reference) []string {
+				year := ""
+				if r.Year != 0 {
+					year = strconv.Itoa(r.Year)
+				}
+				return []string{r.ID, r.Client, r.Project, dash(year), dash(r.Referee.Name), yesNo(r.Recommends())}
+			},
+		}.setup},
 		command{name: "agenda", summary: "list what needs attention: birthdays, contacts, promises, tenders, reviews", setup: agendaCmd},
 	)
 }
@@ -243,68 +263,6 @@ func personList(fs *flag.FlagSet) func(*ctx, []string) error {
 	}
 }
 
-func teamList(fs *flag.FlagSet) func(*ctx, []string) error {
-	asJSON := fs.Bool("json", false, "print JSON for scripts")
-	return func(c *ctx, args []string) error {
-		if err := needArgs(args, 0, ""); err != nil {
-			return err
-		}
-		st, err := c.store()
-		if err != nil {
-			return err
-		}
-		team, err := st.Team()
-		if err != nil {
-			return err
-		}
-		if *asJSON {
-			return c.json(nonNil(team))
-		}
-		if len(team) == 0 {
-			c.printf("%s\n", lang.L("No team members yet."))
-			return nil
-		}
-		tw := table(c.Stdout, "ID", "NAME", "POSITION", "E-MAIL", "PHONE")
-		for _, m := range team {
-			row(tw, m.ID, m.Name, m.Position, dash(m.Email), dash(m.Phone))
-		}
-		return tw.Flush()
-	}
-}
-
-func referenceList(fs *flag.FlagSet) func(*ctx, []string) error {
-	asJSON := fs.Bool("json", false, "print JSON for scripts")
-	return func(c *ctx, args []string) error {
-		if err := needArgs(args, 0, ""); err != nil {
-			return err
-		}
-		st, err := c.store()
-		if err != nil {
-			return err
-		}
-		refs, err := st.References()
-		if err != nil {
-			return err
-		}
-		if *asJSON {
-			return c.json(nonNil(refs))
-		}
-		if len(refs) == 0 {
-			c.printf("%s\n", lang.L("No references yet."))
-			return nil
-		}
-		tw := table(c.Stdout, "ID", "CLIENT", "PROJECT", "YEAR", "REFEREE", "MAY BE CONTACTED")
-		for _, r := range refs {
-			year := ""
-			if r.Year != 0 {
-				year = strconv.Itoa(r.Year)
-			}
-			row(tw, r.ID, r.Client, r.Project, dash(year), dash(r.Referee.Name), yesNo(r.Recommends()))
-		}
-		return tw.Flush()
-	}
-}
-
 func agendaCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 	asJSON := fs.Bool("json", false, "print JSON for scripts")
 	days := fs.Int("days", 0, "look this many `DAYS` ahead (default: the workspace rule, 30)")
@@ -391,4 +349,42 @@ func yesNo(b bool) string {
 		return lang.L("yes")
 	}
 	return lang.L("no")
+}
+
+// listing is a list command of one kind of record: no arguments, --json
+// for scripts, a friendly line when there is nothing, else a table.
+type listing[T any] struct {
+	load     func(*store.Store) ([]T, error)
+	empty    string   // English source of the line shown when there is nothing
+	headings []string // English source of the column headings
+	cells    func(T) []string
+}
+
+func (l listing[T]) setup(fs *flag.FlagSet) func(*ctx, []string) error {
+	asJSON := fs.Bool("json", false, "print JSON for scripts")
+	return func(c *ctx, args []string) error {
+		if err := needArgs(args, 0, ""); err != nil {
+			return err
+		}
+		st, err := c.store()
+		if err != nil {
+			return err
+		}
+		items, err := l.load(st)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return c.json(nonNil(items))
+		}
+		if len(items) == 0 {
+			c.printf("%s\n", lang.L(l.empty))
+			return nil
+		}
+		tw := table(c.Stdout, slices.Clone(l.headings)...)
+		for _, it := range items {
+			row(tw, l.cells(it)...)
+		}
+		return tw.Flush()
+	}
 }

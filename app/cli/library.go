@@ -11,45 +11,24 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"kamdesk/app/export"
+	"kamdesk/app/store"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
 )
 
 func init() {
 	register(
-		command{name: "library list", summary: "list the sections of the proposal library", setup: libraryList},
+		command{name: "library list", summary: "list the sections of the proposal library", setup: listing[proposal.Section]{
+			load:     (*store.Store).Sections,
+			empty:    "The section library is empty. Import sections with: kamdesk library import DIR",
+			headings: []string{"ID", "TITLE", "KIND", "AUDIENCES", "LANGUAGE"},
+			cells: func(s proposal.Section) []string {
+				return []string{s.ID, s.Title, tr(s.Kind.Label()), proposal.FormatWeights(s.Audiences), s.Language}
+			},
+		}.setup},
 		command{name: "library import", args: "PATH", summary: "import library sections from a folder of Markdown files, or one file (all or nothing)", setup: libraryImport},
 		command{name: "library export", args: "DIR", summary: "write every library section to DIR as a Markdown file", setup: libraryExport},
 	)
-}
-
-func libraryList(fs *flag.FlagSet) func(*ctx, []string) error {
-	asJSON := fs.Bool("json", false, "print JSON for scripts")
-	return func(c *ctx, args []string) error {
-		if err := needArgs(args, 0, ""); err != nil {
-			return err
-		}
-		st, err := c.store()
-		if err != nil {
-			return err
-		}
-		secs, err := st.Sections()
-		if err != nil {
-			return err
-		}
-		if *asJSON {
-			return c.json(nonNil(secs))
-		}
-		if len(secs) == 0 {
-			c.printf("%s\n", lang.L("The section library is empty. Import sections with: kamdesk library import DIR"))
-			return nil
-		}
-		tw := table(c.Stdout, "ID", "TITLE", "KIND", "AUDIENCES", "LANGUAGE")
-		for _, s := range secs {
-			row(tw, s.ID, s.Title, tr(s.Kind.Label()), proposal.FormatWeights(s.Audiences), s.Language)
-		}
-		return tw.Flush()
-	}
 }
 
 func libraryImport(fs *flag.FlagSet) func(*ctx, []string) error {
