@@ -31,14 +31,14 @@ func init() {
 
 // The agenda kinds of proposals.
 const (
-	agendaProposalExpiry   dossier.AgendaKind = "proposal-expiry"
-	agendaProposalFollowUp dossier.AgendaKind = "proposal-follow-up"
+	agendaProposalExpiry   = proposal.AgendaExpiry
+	agendaProposalFollowUp = proposal.AgendaFollowUp
 )
 
-// proposalAgenda is the proposals' part of the agenda: proposals that
-// expire within the horizon (or have expired) and are neither won nor
-// lost, and the follow-up tasks due within it or late. Each opens the
-// proposal's builder.
+// proposalAgenda is the proposals' part of the agenda (proposal.Agenda):
+// proposals that expire within the horizon (or have expired) and are
+// neither won nor lost, and the follow-up tasks due within it or late.
+// Each opens the proposal's builder.
 func proposalAgenda(d *Desk, q agendaQuery) ([]agendaEntry, error) {
 	props, err := d.ws.(proposalStore).Proposals("")
 	if err != nil {
@@ -48,38 +48,16 @@ func proposalAgenda(d *Desk, q agendaQuery) ([]agendaEntry, error) {
 	if days <= 0 {
 		days = q.ws.Rules.OrDefault().AgendaDays
 	}
-	horizon := q.today.AddDays(days)
 	names := map[string]string{}
 	for _, a := range q.ws.Accounts {
 		names[a.ID] = a.Name
 	}
 	var out []agendaEntry
-	for _, p := range props {
-		if p.Status.Closed() {
-			continue
+	for _, it := range proposal.Agenda(props, func(id string) string { return names[id] }, q.today, q.today.AddDays(days)) {
+		if task, ok := it.Data["Task"].(string); ok {
+			it.Data["Task"] = tr(task)
 		}
-		place := Place{Screen: "proposal", ID: p.ID}
-		data := map[string]any{"Title": oneLine(p.Title), "Account": names[p.AccountID]}
-		if e := p.Expiry(); !e.IsZero() && !e.After(horizon) {
-			it := dossier.AgendaItem{Date: e, Kind: agendaProposalExpiry, Late: e.Before(q.today),
-				AccountID: p.AccountID, RecordID: p.ID,
-				Message: "Proposal “{{.Title}}” to {{.Account}} expires on {{.Date}}",
-				Data:    map[string]any{"Title": data["Title"], "Account": data["Account"], "Date": e.String()}}
-			if it.Late {
-				it.Message = "Proposal “{{.Title}}” to {{.Account}} expired on {{.Date}}"
-			}
-			out = append(out, agendaEntry{item: it, place: place})
-		}
-		for _, t := range p.Tasks {
-			if t.Status != proposal.TaskOpen || t.Due.IsZero() || t.Due.After(horizon) {
-				continue
-			}
-			out = append(out, agendaEntry{place: place, item: dossier.AgendaItem{
-				Date: t.Due, Kind: agendaProposalFollowUp, Late: t.Due.Before(q.today),
-				AccountID: p.AccountID, RecordID: p.ID,
-				Message: "Follow up “{{.Title}}”: {{.Task}}",
-				Data:    map[string]any{"Title": data["Title"], "Account": data["Account"], "Task": tr(t.Kind.Label())}}})
-		}
+		out = append(out, agendaEntry{item: it, place: Place{Screen: "proposal", ID: it.RecordID}})
 	}
 	return out, nil
 }

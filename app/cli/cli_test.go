@@ -232,3 +232,24 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(m.Run())
 }
+
+func TestAgendaIncludesProposals(t *testing.T) {
+	dir := demo(t)
+	r := run(t, dir, "agenda", "--json")
+	var items []map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &items); err != nil {
+		t.Fatalf("agenda --json: %v\n%s", err, r.stdout)
+	}
+	kinds := map[string]int{}
+	for _, it := range items {
+		kinds[it["kind"].(string)]++
+	}
+	for _, k := range []string{"birthday", "contact", "promise", "tender-prep", "proposal-follow-up"} {
+		if kinds[k] == 0 {
+			t.Errorf("the sample's agenda has no %q item: %v", k, kinds)
+		}
+	}
+	if items[0]["late"] != true {
+		t.Errorf("first agenda item is not late: %v", items[0])
+	}
+}

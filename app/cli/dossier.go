@@ -14,6 +14,7 @@ import (
 	"kamdesk/app/store"
 	"kamdesk/assets"
 	"kamdesk/dossier"
+	"kamdesk/proposal"
 )
 
 func init() {
@@ -42,7 +43,7 @@ func init() {
 				return []string{r.ID, r.Client, r.Project, dash(year), dash(r.Referee.Name), yesNo(r.Recommends())}
 			},
 		}.setup},
-		command{name: "agenda", summary: "list what needs attention: birthdays, contacts, promises, tenders, reviews", setup: agendaCmd},
+		command{name: "agenda", summary: "list what needs attention: birthdays, contacts, promises, tenders, reviews, proposals", setup: agendaCmd},
 	)
 }
 
@@ -185,8 +186,12 @@ func accountShow(fs *flag.FlagSet) func(*ctx, []string) error {
 			return err
 		}
 		today := c.Today()
+		all, err := fullAgenda(st, &ws, today)
+		if err != nil {
+			return err
+		}
 		var agenda []agendaJSON
-		for _, it := range dossier.Agenda(&ws, today) {
+		for _, it := range all {
 			if it.AccountID == a.ID {
 				agenda = append(agenda, agendaJSON{it, it.Text()})
 			}
@@ -285,7 +290,10 @@ func agendaCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 			ws.Rules.AgendaDays = *days
 			ws.Rules.BirthdayNoticeDays = *days
 		}
-		items := dossier.Agenda(&ws, c.Today())
+		items, err := fullAgenda(st, &ws, c.Today())
+		if err != nil {
+			return err
+		}
 		out := make([]agendaJSON, 0, len(items))
 		for _, it := range items {
 			out = append(out, agendaJSON{it, it.Text()})
@@ -300,6 +308,25 @@ func agendaCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 		writeAgenda(c.Stdout, out)
 		return nil
 	}
+}
+
+// fullAgenda is the dossier's agenda and the proposals' (expiring
+// proposals, follow-up calls due), late items first.
+func fullAgenda(st *store.Store, ws *dossier.Workspace, today dossier.Date) ([]dossier.AgendaItem, error) {
+	items := dossier.Agenda(ws, today)
+	props, err := st.Proposals("")
+	if err != nil {
+		return nil, err
+	}
+	name := func(id string) string {
+		if a, ok := ws.Account(id); ok {
+			return a.Name
+		}
+		return id
+	}
+	items = append(items, proposal.Agenda(props, name, today, today.AddDays(ws.Rules.OrDefault().AgendaDays))...)
+	dossier.SortAgenda(items)
+	return items, nil
 }
 
 func writeAgenda(w io.Writer, items []agendaJSON) {
