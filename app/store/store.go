@@ -134,6 +134,12 @@ func Open(dir string, o Options) (s *Store, err error) {
 		db.Close()
 		return nil, err
 	}
+	if n, err := s.sweepOrphanFiles(); err != nil {
+		// Not fatal: the workspace works, it only keeps some dead bytes.
+		fmt.Fprintf(logf, "kamdesk: sweeping unused attachments: %v\n", err)
+	} else if n > 0 {
+		fmt.Fprintf(logf, "kamdesk: deleted %d unused attachments\n", n)
+	}
 	if !o.NoGC {
 		every := o.GCInterval
 		if every == 0 {

@@ -1,0 +1,80 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"kamdesk/dossier"
+)
+
+// sweepOrphanFiles deletes attachment files no event refers to, neither a
+// live one nor one in the bin: a file attached in an editor that was then
+// cancelled, or removed from an event. It runs when the workspace opens,
+// before any editor can hold a file that is not saved yet.
+func (s *Store) sweepOrphanFiles() (int, error) {
+	used := map[string]bool{}
+	var orphans []string
+	err := s.db.View(func(txn *badger.Txn) error {
+		events, err := list[dossier.Event](txn, kEvent)
+		if err != nil {
+			return err
+		}
+		for _, e := range events {
+			for _, a := range e.Attachments {
+				used[a.FileID] = true
+			}
+		}
+		it := txn.NewIterator(badger.DefaultIteratorOptions)
+		defer it.Close()
+		for it.Seek([]byte("bin/")); it.ValidForPrefix([]byte("bin/")); it.Next() {
+			var b binBody
+			if err := it.Item().Value(func(v []byte) error { return json.Unmarshal(v, &b) }); err != nil {
+				continue // a damaged bin entry keeps nothing alive, but does not stop the sweep
+			}
+			for _, r := range append(b.Removed, b.Changed...) {
+				if !bytes.HasPrefix(r.Key, kEvent.prefix()) {
+					continue
+				}
+				var e dossier.Event
+				if json.Unmarshal(r.Old, &e) == nil {
+					for _, a := range e.Attachments {
+						used[a.FileID] = true
+					}
+				}
+			}
+		}
+		opt := badger.DefaultIteratorOptions
+		opt.PrefetchValues = false
+		fit := txn.NewIterator(opt)
+		defer fit.Close()
+		p := []byte("file/")
+		seen := map[string]bool{}
+		for fit.Seek(p); fit.ValidForPrefix(p); fit.Next() {
+			rest := fit.Item().Key()[len(p):]
+			i := bytes.IndexByte(rest, '/')
+			if i < 0 {
+				continue
+			}
+			id := string(rest[:i])
+			if !seen[id] && !used[id] {
+				orphans = append(orphans, id)
+			}
+			seen[id] = true
+		}
+		return nil
+	})
+	if err != nil || len(orphans) == 0 {
+		return 0, err
+	}
+	err = s.update(func(txn *badger.Txn) error {
+		for _, id := range orphans {
+			if err := deleteFile(txn, id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return len(orphans), err
+}
