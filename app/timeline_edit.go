@@ -1,0 +1,453 @@
+package app
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kamdesk/dossier"
+)
+
+// peopleChoice is a check group over the account's people by name.
+type peopleChoice struct {
+	*widget.CheckGroup
+	people []dossier.Person
+	labels []string // by position in people; names made unique
+}
+
+func newPeopleChoice(people []dossier.Person, selected []string, changed func()) *peopleChoice {
+	c := &peopleChoice{people: people}
+	seen := map[string]bool{}
+	var sel []string
+	for _, p := range people {
+		l := p.Name
+		if seen[l] {
+			l += " (" + p.ID + ")"
+		}
+		seen[l] = true
+		c.labels = append(c.labels, l)
+		if slices.Contains(selected, p.ID) {
+			sel = append(sel, l)
+		}
+	}
+	c.CheckGroup = widget.NewCheckGroup(c.labels, nil)
+	c.SetSelected(sel)
+	c.OnChanged = func([]string) { changed() }
+	return c
+}
+
+// ids returns the IDs of the people checked, in the group's order.
+func (c *peopleChoice) ids() []string {
+	var out []string
+	for i, p := range c.people {
+		if slices.Contains(c.Selected, c.labels[i]) {
+			out = append(out, p.ID)
+		}
+	}
+	return out
+}
+
+// formDialog is a dialog around a form whose Save keeps it open when the
+// record is not valid, so that nothing typed is lost.
+type formDialog struct {
+	fs     fieldSet
+	dlg    *dialog.CustomDialog
+	save   *widget.Button
+	scroll *container.Scroll
+}
+
+// open shows the form's fields, under top if it is not nil.
+func (f *formDialog) open(title string, top fyne.CanvasObject, win fyne.Window, onSave func()) {
+	var body fyne.CanvasObject = f.fs.grid()
+	if top != nil {
+		body = container.NewBorder(top, nil, nil, nil, body)
+	}
+	f.scroll = container.NewVScroll(body)
+	f.dlg = dialog.NewCustomWithoutButtons(title, f.scroll, win)
+	f.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), onSave)
+	f.save.Importance = widget.HighImportance
+	cancel := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), f.dlg.Hide)
+	f.dlg.SetButtons([]fyne.CanvasObject{cancel, f.save})
+	size := fyne.NewSize(720, body.MinSize().Height+220) // room for messages
+	if h := win.Canvas().Size().Height - 60; h > 300 && size.Height > h {
+		size.Height = h
+	}
+	f.dlg.Resize(size)
+	f.dlg.Show()
+}
+
+// cancel closes the dialog without saving.
+func (f *formDialog) cancel() { f.dlg.Hide() }
+
+// check shows the problems of err under the form's fields, and a message
+// under each date field named in badDates, which do not hold a date. It
+// reports whether the record is valid and returns the problems that have
+// no field on the form.
+func (f *formDialog) check(err error, badDates ...string) (bool, []*dossier.FieldError) {
+	rest := f.fs.showProblems(err)
+	for _, name := range badDates {
+		f.fs.by[name].setMessage(lang.L("Write the date as YYYY-MM-DD."))
+	}
+	if f.scroll != nil {
+		f.scroll.Refresh() // the messages take room
+	}
+	return err == nil && len(badDates) == 0, rest
+}
+
+// saved reports whether the record passed its checks and the store took
+// it; when it did not, the problems are shown next to the fields and, for
+// those without a field, in a dialog.
+func (f *formDialog) saved(d *Desk, valid bool, rest []*dossier.FieldError, save func() error) bool {
+	if len(rest) > 0 {
+		d.showError(dossier.Problems(rest))
+	}
+	if !valid {
+		return false
+	}
+	if err := save(); err != nil {
+		if _, rest := f.check(err); len(rest) > 0 || len(dossier.ProblemsOf(err)) == 0 {
+			d.showError(err) // not (only) a problem of a field
+		}
+		return false
+	}
+	f.dlg.Hide()
+	return true
+}
+
+// eventEditor edits one event in a dialog.
+type eventEditor struct {
+	formDialog
+	t           *timeline
+	ev          dossier.Event // as it was; ID "" for a new event
+	attachments []dossier.Attachment
+	loading     bool // set while the inputs get their first values
+
+	kind      *choice[dossier.EventKind]
+	date      *dateInput
+	title     *entry
+	people    *peopleChoice
+	text      *entry
+	attachBox *fyne.Container
+	attach    *widget.Button
+	remove    []*widget.Button // one per attachment
+	busy      *widget.ProgressBarInfinite
+}
+
+func (t *timeline) onAddEvent() {
+	t.editEvent(dossier.Event{AccountID: t.acct, Kind: dossier.EventMeeting, Date: t.desk.opts.Today()})
+}
+
+func (t *timeline) onEditEvent(e dossier.Event) { t.editEvent(e) }
+
+func (t *timeline) editEvent(ev dossier.Event) {
+	e := &eventEditor{t: t, ev: ev, attachments: slices.Clone(ev.Attachments), loading: true}
+	t.eventEd = e
+	e.kind = newChoice(dossier.EventKinds, dossier.EventKind.Label, "", func(dossier.EventKind) { e.validate() })
+	e.kind.set(ev.Kind)
+	e.date = newDateInput(t.win, e.cancel)
+	e.date.setDate(ev.Date)
+	e.date.OnChanged = func(string) { e.validate() }
+	e.title = newEntry(e.cancel)
+	e.title.SetText(ev.Title)
+	e.title.OnChanged = func(string) { e.validate() }
+	e.people = newPeopleChoice(t.people, ev.People, e.validate)
+	e.text = newMultiLineEntry(e.cancel)
+	e.text.SetMinRowsVisible(5)
+	e.text.SetText(ev.Text)
+	e.text.OnChanged = func(string) { e.validate() }
+	e.attachBox = container.NewVBox()
+	e.attach = widget.NewButtonWithIcon(lang.L("Attach file…"), theme.MailAttachmentIcon(), e.onAttach)
+	e.busy = widget.NewProgressBarInfinite()
+	e.busy.Stop()
+	e.busy.Hide()
+	e.showAttachments()
+
+	e.fs.add(newField("kind", lang.L("Kind"), e.kind))
+	e.fs.add(newField("date", lang.L("Date"), e.date.object()))
+	e.fs.add(newField("title", lang.L("Title"), e.title))
+	e.fs.add(newField("people", lang.L("People involved"), t.peopleInput(e.people)))
+	e.fs.add(newField("text", lang.L("What happened"), e.text))
+	e.fs.add(newField("attachments", lang.L("Attached files"),
+		container.NewVBox(e.attachBox, container.NewHBox(e.attach), e.busy)))
+	title := lang.L("Edit event")
+	if ev.ID == "" {
+		title = lang.L("New event")
+	}
+	e.open(title, nil, t.win, e.onSave)
+	e.loading = false
+	t.win.Canvas().Focus(e.title)
+}
+
+// peopleInput is the check group, or a word that there is nobody to pick.
+func (t *timeline) peopleInput(c *peopleChoice) fyne.CanvasObject {
+	if len(t.people) == 0 {
+		return widget.NewLabel(lang.L("Nobody of this account is recorded yet."))
+	}
+	return c
+}
+
+// event is the event as the form has it, and the names of the date
+// fields that do not hold a date.
+func (e *eventEditor) event() (dossier.Event, []string) {
+	ev := e.ev
+	var bad []string
+	var err error
+	ev.Kind = e.kind.value()
+	if ev.Date, err = e.date.date(); err != nil {
+		bad = append(bad, "date")
+	}
+	ev.Title = strings.TrimSpace(e.title.Text)
+	ev.People = e.people.ids()
+	ev.Text = strings.TrimSpace(e.text.Text)
+	ev.Attachments = slices.Clone(e.attachments)
+	return ev, bad
+}
+
+func (e *eventEditor) validate() {
+	if e.loading {
+		return
+	}
+	ev, bad := e.event()
+	e.check(ev.Validate(), bad...)
+}
+
+func (e *eventEditor) onSave() {
+	ev, bad := e.event()
+	ok, rest := e.check(ev.Validate(), bad...)
+	if e.saved(e.t.desk, ok, rest, func() error { return e.t.desk.ws.SaveEvent(&ev) }) {
+		e.t.reload()
+	}
+}
+
+func (e *eventEditor) showAttachments() {
+	e.remove = nil
+	var objs []fyne.CanvasObject
+	for i, a := range e.attachments {
+		rm := lowButton(lang.L("Remove"), theme.ContentRemoveIcon(), func() {
+			e.attachments = slices.Delete(e.attachments, i, i+1)
+			e.showAttachments()
+			e.validate()
+		})
+		e.remove = append(e.remove, rm)
+		name := widget.NewLabel(a.Name + "  (" + attachmentSize(a.Size) + ")")
+		name.Truncation = fyne.TextTruncateEllipsis
+		objs = append(objs, container.NewBorder(nil, nil, widget.NewIcon(theme.MailAttachmentIcon()), rm, name))
+	}
+	e.attachBox.Objects = objs
+	e.attachBox.Refresh()
+	if e.scroll != nil {
+		e.scroll.Refresh()
+	}
+}
+
+func (e *eventEditor) onAttach() {
+	dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			e.t.desk.showError(err)
+			return
+		}
+		if r != nil {
+			e.attachReader(r.URI().Name(), r)
+		}
+	}, e.t.win)
+}
+
+// attachPath attaches the file at path.
+func (e *eventEditor) attachPath(path string) {
+	f, err := os.Open(path)
+	if err != nil {
+		e.t.desk.showError(err)
+		return
+	}
+	e.attachReader(filepath.Base(path), f)
+}
+
+// attachReader copies r into the workspace, in the background, and adds
+// it to the event's files; the store refuses files that are too large.
+func (e *eventEditor) attachReader(name string, r io.ReadCloser) {
+	e.attach.Disable()
+	e.save.Disable()
+	e.busy.Show()
+	e.busy.Start()
+	var a dossier.Attachment
+	var err error
+	e.t.desk.opts.Background(func() {
+		defer r.Close()
+		a, err = e.t.desk.ws.PutFile(name, r)
+	}, func() {
+		e.busy.Stop()
+		e.busy.Hide()
+		e.attach.Enable()
+		e.save.Enable()
+		if err != nil {
+			e.t.desk.showError(err)
+			return
+		}
+		e.attachments = append(e.attachments, a)
+		e.showAttachments()
+		e.validate()
+	})
+}
+
+// promiseEditor edits what a promise says, to whom and when; its status
+// and slips change through Kept, Drop and Slipped….
+type promiseEditor struct {
+	formDialog
+	t       *timeline
+	pr      dossier.Promise
+	loading bool
+
+	text   *entry
+	made   *dateInput
+	due    *dateInput
+	people *peopleChoice
+}
+
+func (t *timeline) onAddPromise() {
+	t.editPromise(dossier.Promise{AccountID: t.acct, Status: dossier.PromiseOpen, Made: t.desk.opts.Today()})
+}
+
+func (t *timeline) onEditPromise(p dossier.Promise) { t.editPromise(p) }
+
+func (t *timeline) editPromise(pr dossier.Promise) {
+	e := &promiseEditor{t: t, pr: pr, loading: true}
+	t.promiseEd = e
+	e.text = newMultiLineEntry(e.cancel)
+	e.text.SetText(pr.Text)
+	e.text.OnChanged = func(string) { e.validate() }
+	e.made = newDateInput(t.win, e.cancel)
+	e.made.setDate(pr.Made)
+	e.made.OnChanged = func(string) { e.validate() }
+	e.due = newDateInput(t.win, e.cancel)
+	e.due.setDate(pr.Due)
+	e.due.OnChanged = func(string) { e.validate() }
+	var top fyne.CanvasObject
+	if pr.Slipped() {
+		// The due date of a slipped promise is the new date of its last
+		// slip; it moves only with another slip.
+		e.due.Disable()
+		e.due.button.Disable()
+		top = wrapLabel(lang.L("This promise slipped: its due date moves only with Slipped…, so that the new date given to the client stays on record."), widget.LowImportance)
+	}
+	e.people = newPeopleChoice(t.people, pr.People, e.validate)
+	e.fs.add(newField("text", lang.L("Promise"), e.text))
+	e.fs.add(newField("made", lang.L("Made on"), e.made.object()))
+	e.fs.add(newField("due", lang.L("Due"), e.due.object()))
+	e.fs.add(newField("people", lang.L("Made to"), t.peopleInput(e.people)))
+	title := lang.L("Edit promise")
+	if pr.ID == "" {
+		title = lang.L("New promise")
+	}
+	e.open(title, top, t.win, e.onSave)
+	e.loading = false
+	t.win.Canvas().Focus(e.text)
+}
+
+func (e *promiseEditor) promise() (dossier.Promise, []string) {
+	pr := e.pr
+	var bad []string
+	var err error
+	pr.Text = strings.TrimSpace(e.text.Text)
+	if pr.Made, err = e.made.date(); err != nil {
+		bad = append(bad, "made")
+	}
+	if pr.Due, err = e.due.date(); err != nil {
+		bad = append(bad, "due")
+	}
+	pr.People = e.people.ids()
+	return pr, bad
+}
+
+func (e *promiseEditor) validate() {
+	if e.loading {
+		return
+	}
+	pr, bad := e.promise()
+	e.check(pr.Validate(), bad...)
+}
+
+func (e *promiseEditor) onSave() {
+	pr, bad := e.promise()
+	ok, rest := e.check(pr.Validate(), bad...)
+	if e.saved(e.t.desk, ok, rest, func() error { return e.t.desk.ws.SavePromise(&pr) }) {
+		e.t.reload()
+	}
+}
+
+// slipEditor records that a promise could not be kept on time: what the
+// client was told and when, whether the apology went out, and the new
+// date.
+type slipEditor struct {
+	formDialog
+	t  *timeline
+	pr dossier.Promise
+
+	explanation *entry
+	apology     *widget.Check
+	newDue      *dateInput
+	on          *dateInput
+}
+
+func (t *timeline) onSlipped(p dossier.Promise) {
+	e := &slipEditor{t: t, pr: p}
+	t.slipEd = e
+	e.explanation = newMultiLineEntry(e.cancel)
+	e.explanation.SetPlaceHolder(lang.L("Why it slipped, as the client was told"))
+	e.explanation.OnChanged = func(string) { e.validate() }
+	e.apology = widget.NewCheck(lang.L("The apology was sent"), func(bool) { e.validate() })
+	e.newDue = newDateInput(t.win, e.cancel)
+	e.newDue.OnChanged = func(string) { e.validate() }
+	e.on = newDateInput(t.win, e.cancel)
+	e.on.setDate(t.desk.opts.Today())
+	e.on.OnChanged = func(string) { e.validate() }
+	e.fs.add(newField("explanation", lang.L("Explanation given to the client"), e.explanation))
+	e.fs.add(newField("apology_sent", lang.L("Apology"), e.apology))
+	e.fs.add(newField("new_due", lang.L("New date"), e.newDue.object()))
+	e.fs.add(newField("on", lang.L("Client told on"), e.on.object()))
+	top := container.NewVBox(
+		wrapLabel(p.Text, widget.MediumImportance),
+		wrapLabel(lang.L("Due {{.Date}}. The client gets an explanation, an apology and a new date; all three are recorded.",
+			map[string]any{"Date": p.Due.String()}), widget.LowImportance))
+	e.open(lang.L("The promise slipped"), top, t.win, e.onSave)
+	t.win.Canvas().Focus(e.explanation)
+}
+
+// slipped is the promise with the slip applied, the names of the date
+// fields that do not hold a date, and the problems of the slip.
+func (e *slipEditor) slipped() (dossier.Promise, []string, error) {
+	pr := e.pr
+	pr.Slips = slices.Clone(pr.Slips)
+	var bad []string
+	newDue, err := e.newDue.date()
+	if err != nil {
+		bad = append(bad, "new_due")
+	}
+	on, err := e.on.date()
+	if err != nil {
+		bad = append(bad, "on")
+	}
+	err = pr.Slip(on, strings.TrimSpace(e.explanation.Text), e.apology.Checked, newDue)
+	return pr, bad, err
+}
+
+func (e *slipEditor) validate() {
+	_, bad, err := e.slipped()
+	e.check(err, bad...)
+}
+
+func (e *slipEditor) onSave() {
+	pr, bad, err := e.slipped()
+	ok, rest := e.check(err, bad...)
+	if e.saved(e.t.desk, ok, rest, func() error { return e.t.desk.ws.SavePromise(&pr) }) {
+		e.t.reload()
+	}
+}
