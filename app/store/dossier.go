@@ -119,16 +119,7 @@ func (s *Store) SavePerson(p *dossier.Person) error {
 		if err := checkManager(txn, &c); err != nil {
 			return err
 		}
-		var old dossier.Person
-		if err := get(txn, kPerson, c.ID, &old); err == nil && old.AccountID != c.AccountID {
-			if err := txn.Delete(kPerson.ixKey(old.AccountID, c.ID)); err != nil {
-				return err
-			}
-		}
-		if err := txn.Set(kPerson.ixKey(c.AccountID, c.ID), nil); err != nil {
-			return err
-		}
-		return put(txn, kPerson, c.ID, &c)
+		return putOwned(txn, kPerson, c.AccountID, c.ID, &c)
 	})
 	if err == nil {
 		*p = c
@@ -274,10 +265,7 @@ func (s *Store) SaveEvent(e *dossier.Event) error {
 				return fmt.Errorf("event %s: attachment %s: %w", label(c.Title, c.ID), a.Name, dossier.ErrNotFound)
 			}
 		}
-		if err := txn.Set(kEvent.ixKey(c.AccountID, c.ID), nil); err != nil {
-			return err
-		}
-		return put(txn, kEvent, c.ID, &c)
+		return putOwned(txn, kEvent, c.AccountID, c.ID, &c)
 	})
 	if err == nil {
 		*e = c
@@ -314,10 +302,7 @@ func (s *Store) SavePromise(p *dossier.Promise) error {
 		if err := checkAccountPeople(txn, c.AccountID, c.People); err != nil {
 			return fmt.Errorf("promise %s: %w", c.ID, err)
 		}
-		if err := txn.Set(kPromise.ixKey(c.AccountID, c.ID), nil); err != nil {
-			return err
-		}
-		return put(txn, kPromise, c.ID, &c)
+		return putOwned(txn, kPromise, c.AccountID, c.ID, &c)
 	})
 	if err == nil {
 		*p = c

@@ -205,16 +205,7 @@ func (s *Store) SaveProposal(p *proposal.Proposal) error {
 		if err := checkProposalRefs(txn, &c); err != nil {
 			return fmt.Errorf("proposal %s: %w", label(c.Title, c.ID), err)
 		}
-		var old proposal.Proposal
-		if err := get(txn, kProposal, c.ID, &old); err == nil && old.AccountID != c.AccountID {
-			if err := txn.Delete(kProposal.ixKey(old.AccountID, c.ID)); err != nil {
-				return err
-			}
-		}
-		if err := txn.Set(kProposal.ixKey(c.AccountID, c.ID), nil); err != nil {
-			return err
-		}
-		return put(txn, kProposal, c.ID, &c)
+		return putOwned(txn, kProposal, c.AccountID, c.ID, &c)
 	})
 	if err == nil {
 		*p = c

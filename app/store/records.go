@@ -76,6 +76,24 @@ func put(txn *badger.Txn, k kind, id string, v any) error {
 	return txn.Set(k.key(id), b)
 }
 
+// putOwned writes a record of a kind indexed by account (people, events,
+// promises, proposals), moving its index entry when the record moved to
+// another account since it was last written.
+func putOwned(txn *badger.Txn, k kind, acct, id string, v any) error {
+	var old struct {
+		AccountID string `json:"account_id"`
+	}
+	if err := get(txn, k, id, &old); err == nil && old.AccountID != "" && old.AccountID != acct {
+		if err := txn.Delete(k.ixKey(old.AccountID, id)); err != nil {
+			return err
+		}
+	}
+	if err := txn.Set(k.ixKey(acct, id), nil); err != nil {
+		return err
+	}
+	return put(txn, k, id, v)
+}
+
 // list decodes every record of kind k, in key order.
 func list[T any](txn *badger.Txn, k kind) ([]T, error) {
 	var out []T

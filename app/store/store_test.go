@@ -422,3 +422,23 @@ func TestRules(t *testing.T) {
 		t.Errorf("SaveRules(0%%) = %v, want ErrInvalid", err)
 	}
 }
+
+// TestMovedEventLeavesItsOldAccount: a record of an account-indexed kind
+// saved under another account is listed there only.
+func TestMovedEventLeavesItsOldAccount(t *testing.T) {
+	s := open(t, t.TempDir())
+	a, b := newAccount(t, s, "Iota"), newAccount(t, s, "Kappa")
+	e := dossier.Event{AccountID: a.ID, Kind: dossier.EventNote, Date: dossier.MustDate("2026-11-20"), Title: "Filed under the wrong account"}
+	if err := s.SaveEvent(&e); err != nil {
+		t.Fatal(err)
+	}
+	e.AccountID = b.ID
+	if err := s.SaveEvent(&e); err != nil {
+		t.Fatal(err)
+	}
+	ea, _ := s.Events(a.ID)
+	eb, _ := s.Events(b.ID)
+	if len(ea) != 0 || len(eb) != 1 {
+		t.Errorf("after the move: %d events under Iota, %d under Kappa; want 0 and 1", len(ea), len(eb))
+	}
+}
