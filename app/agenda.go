@@ -1,7 +1,6 @@
 package app
 
 import (
-	"cmp"
 	"slices"
 	"strconv"
 	"time"
@@ -187,25 +186,10 @@ func (s *agendaScreen) load(first bool) {
 		if first {
 			s.setHorizons()
 		}
-		slices.SortStableFunc(entries, func(a, b agendaEntry) int { return compareAgenda(a.item, b.item) })
+		slices.SortStableFunc(entries, func(a, b agendaEntry) int { return dossier.CompareAgenda(a.item, b.item) })
 		s.entries = entries
 		s.show()
 	})
-}
-
-// compareAgenda orders items as dossier.SortAgenda does: late first,
-// then by date, then by kind.
-func compareAgenda(a, b dossier.AgendaItem) int {
-	if a.Late != b.Late {
-		if a.Late {
-			return -1
-		}
-		return 1
-	}
-	if c := a.Date.Time().Compare(b.Date.Time()); c != 0 {
-		return c
-	}
-	return cmp.Compare(a.Kind, b.Kind)
 }
 
 // setHorizons offers 7, 30 and 90 days, and the workspace's own horizon

@@ -109,17 +109,19 @@ func Agenda(w *Workspace, today Date) []AgendaItem {
 }
 
 // SortAgenda orders items: late first, then by date, then by kind.
-func SortAgenda(items []AgendaItem) {
-	slices.SortStableFunc(items, func(a, b AgendaItem) int {
-		if a.Late != b.Late {
-			if a.Late {
-				return -1
-			}
-			return 1
+func SortAgenda(items []AgendaItem) { slices.SortStableFunc(items, CompareAgenda) }
+
+// CompareAgenda is the agenda's order: late first, then by date, then by
+// kind.
+func CompareAgenda(a, b AgendaItem) int {
+	if a.Late != b.Late {
+		if a.Late {
+			return -1
 		}
-		if c := a.Date.Time().Compare(b.Date.Time()); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.Kind, b.Kind)
-	})
+		return 1
+	}
+	if c := a.Date.Time().Compare(b.Date.Time()); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Kind, b.Kind)
 }
