@@ -1,10 +1,7 @@
 package app
 
 import (
-	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -16,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"kamdesk/app/export"
 	"kamdesk/proposal"
 )
 
@@ -382,135 +378,4 @@ func (s *libraryScreen) onDelete() {
 	c.SetConfirmImportance(widget.DangerImportance)
 	c.SetConfirmText(lang.L("Delete"))
 	c.Show()
-}
-
-// libraryImport is what importing a folder of section files did.
-type libraryImport struct {
-	Count, Added, Updated int
-}
-
-// importLibrary reads every section file (*.md) in dir and its
-// subfolders into the library: all or nothing. Problems in the files come
-// back as *proposal.FileError values naming the file and line.
-func importLibrary(st proposalStore, dir string) (libraryImport, error) {
-	secs, err := proposal.ParseLibraryDir(os.DirFS(dir))
-	if err != nil {
-		return libraryImport{}, err
-	}
-	if len(secs) == 0 {
-		return libraryImport{}, errors.New(lang.L("There are no section files (*.md) in {{.Path}}.", map[string]any{"Path": dir}))
-	}
-	added, updated, err := st.ImportSections(secs)
-	if err != nil {
-		return libraryImport{}, err
-	}
-	return libraryImport{Count: len(secs), Added: added, Updated: updated}, nil
-}
-
-// exportLibrary writes each section of the library to dir as a section
-// file, replacing files of the same name, and returns the files written.
-func exportLibrary(st proposalStore, dir string) ([]string, error) {
-	secs, err := st.Sections()
-	if err != nil {
-		return nil, err
-	}
-	return export.Library(dir, secs)
-}
-
-// onImport asks for a folder of section files and imports it.
-func (s *libraryScreen) onImport() {
-	s.leave(func() {
-		dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-			if err != nil {
-				s.desk.showError(err)
-				return
-			}
-			if u != nil {
-				s.importFrom(u.Path())
-			}
-		}, s.desk.win).Show()
-	}, func() {})
-}
-
-// importFrom imports the folder dir off the UI goroutine and reports
-// what it did.
-func (s *libraryScreen) importFrom(dir string) {
-	var (
-		res libraryImport
-		err error
-	)
-	s.desk.opts.Background(func() { res, err = importLibrary(s.st, dir) }, func() {
-		if fes := proposal.FileErrors(err); len(fes) > 0 {
-			lines := make([]string, len(fes))
-			for i, fe := range fes {
-				lines[i] = oneLine(fe.Error())
-			}
-			s.showReport(lang.L("Nothing imported"),
-				lang.N("Nothing was imported: fix this problem and import again.", len(fes), map[string]any{"Count": len(fes)}),
-				strings.Join(lines, "\n"))
-			return
-		}
-		if err != nil {
-			s.desk.showError(err)
-			return
-		}
-		if err := s.reload(); err != nil {
-			s.desk.showError(err)
-		}
-		if s.ed.open && !s.ed.fresh {
-			if sec, ok := s.section(s.ed.sec.ID); ok {
-				s.open(sec, false) // it may have been updated
-			}
-		}
-		dialog.ShowInformation(lang.L("Library imported"),
-			lang.L("Imported {{.Count}} sections ({{.Added}} new, {{.Updated}} updated)",
-				map[string]any{"Count": res.Count, "Added": res.Added, "Updated": res.Updated}), s.desk.win)
-	})
-}
-
-// onExport asks for a folder and writes every section to it.
-func (s *libraryScreen) onExport() {
-	dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-		if err != nil {
-			s.desk.showError(err)
-			return
-		}
-		if u != nil {
-			s.exportTo(u.Path())
-		}
-	}, s.desk.win).Show()
-}
-
-// exportTo writes the library to dir off the UI goroutine and reports
-// what it did.
-func (s *libraryScreen) exportTo(dir string) {
-	var (
-		files []string
-		err   error
-	)
-	s.desk.opts.Background(func() { files, err = exportLibrary(s.st, dir) }, func() {
-		if err != nil {
-			s.desk.showError(fmt.Errorf("%s %w", lang.N("Exported {{.Count}} section before this problem:", len(files), map[string]any{"Count": len(files)}), err))
-			return
-		}
-		names := make([]string, len(files))
-		for i, f := range files {
-			names[i] = filepath.Base(f)
-		}
-		s.showReport(lang.L("Library exported"),
-			lang.N("Exported {{.Count}} section to {{.Dir}}", len(files), map[string]any{"Count": len(files), "Dir": dir}),
-			strings.Join(names, "\n"))
-	})
-}
-
-// showReport shows a message with a scrollable list of details.
-func (s *libraryScreen) showReport(title, message, details string) {
-	msg := widget.NewLabel(message)
-	msg.Wrapping = fyne.TextWrapWord
-	list := widget.NewLabel(details)
-	list.Wrapping = fyne.TextWrapWord
-	scroll := container.NewVScroll(list)
-	scroll.SetMinSize(fyne.NewSize(560, 200))
-	d := dialog.NewCustom(title, lang.L("Close"), container.NewBorder(msg, nil, nil, nil, scroll), s.desk.win)
-	d.Show()
 }

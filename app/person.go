@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -277,27 +276,6 @@ func (s *personScreen) live() {
 	}
 }
 
-// birthdayHint says when the next birthday is and the age it brings.
-func birthdayHint(b dossier.Birthday, today dossier.Date) string {
-	if b.IsZero() {
-		return lang.L("No birthday recorded.")
-	}
-	days := b.DaysUntil(today)
-	var when string
-	switch days {
-	case 0:
-		when = lang.L("today")
-	case 1:
-		when = lang.L("tomorrow")
-	default:
-		when = lang.L("in {{.Days}} days", map[string]any{"Days": days})
-	}
-	if age, ok := b.AgeOn(today); ok {
-		return lang.L("{{.When}} (turns {{.Age}})", map[string]any{"When": when, "Age": age})
-	}
-	return lang.L("{{.When}} (year unknown)", map[string]any{"When": when})
-}
-
 // person builds the record from the form, with the problems of inputs
 // that do not make a value (an impossible birthday, a date that cannot be
 // read).
@@ -509,99 +487,4 @@ func (s *personScreen) onDelete() {
 	confirm.SetConfirmText(lang.L("Delete"))
 	confirm.SetConfirmImportance(widget.DangerImportance)
 	confirm.Show()
-}
-
-// birthdayInput picks a birthday whose year may be unknown: a day, a
-// month and an optional year, or no birthday at all.
-type birthdayInput struct {
-	day, month *widget.Select
-	year       *entry
-	clear      *widget.Button
-	box        *fyne.Container
-}
-
-// monthNames are the English names of the months, for translation.
-var monthNames = []string{"January", "February", "March", "April", "May", "June", "July",
-	"August", "September", "October", "November", "December"}
-
-func newBirthdayInput(onEscape, changed func()) *birthdayInput {
-	b := &birthdayInput{}
-	var days, months []string
-	for d := 1; d <= 31; d++ {
-		days = append(days, strconv.Itoa(d))
-	}
-	for _, m := range monthNames {
-		months = append(months, lang.L(m))
-	}
-	b.day = widget.NewSelect(days, func(string) { changed() })
-	b.day.PlaceHolder = lang.L("Day")
-	b.month = widget.NewSelect(months, func(string) { changed() })
-	b.month.PlaceHolder = lang.L("Month")
-	b.year = newEntry(onEscape)
-	b.year.SetPlaceHolder(lang.L("Year"))
-	b.year.OnChanged = func(string) { changed() }
-	b.clear = widget.NewButton(lang.L("No birthday"), func() { b.set(dossier.Birthday{}) })
-	b.clear.Importance = widget.LowImportance
-	yearBox := container.NewGridWrap(fyne.NewSize(84, b.year.MinSize().Height), b.year)
-	b.box = container.NewBorder(nil, nil, nil, yearBox, container.NewGridWithColumns(2, b.day, b.month))
-	return b
-}
-
-// set shows v; the zero Birthday clears the inputs.
-func (b *birthdayInput) set(v dossier.Birthday) {
-	if v.IsZero() {
-		b.day.ClearSelected()
-		b.month.ClearSelected()
-		b.year.SetText("")
-		return
-	}
-	b.day.SetSelectedIndex(v.Day - 1)
-	b.month.SetSelectedIndex(int(v.Month) - 1)
-	if v.HasYear() {
-		b.year.SetText(strconv.Itoa(v.Year))
-	} else {
-		b.year.SetText("")
-	}
-}
-
-// birthday returns what the inputs say, or the problem that keeps them
-// from saying it: an impossible date, a day without a month.
-func (b *birthdayInput) birthday() (dossier.Birthday, *dossier.FieldError) {
-	problem := func(msg string, data map[string]any) (dossier.Birthday, *dossier.FieldError) {
-		return dossier.Birthday{}, &dossier.FieldError{Field: "birthday", Message: msg, Data: data}
-	}
-	day, month := b.day.SelectedIndex()+1, time.Month(b.month.SelectedIndex()+1)
-	yearText := strings.TrimSpace(b.year.Text)
-	if day == 0 && month == 0 {
-		if yearText != "" {
-			return problem("Choose the day and the month too, or clear the year.", nil)
-		}
-		return dossier.Birthday{}, nil
-	}
-	if day == 0 || month == 0 {
-		return problem("Choose both the day and the month.", nil)
-	}
-	year := 0
-	if yearText != "" {
-		y, err := strconv.Atoi(yearText)
-		if err != nil || len(yearText) != 4 {
-			return problem("The year is four digits, or empty when unknown.", nil)
-		}
-		if y < 1900 || y > 2100 {
-			return problem("The year must be between 1900 and 2100.", nil)
-		}
-		year = y
-	}
-	monthName := lang.L(monthNames[month-1])
-	if max := daysInMonth(2000, month); day > max { // 2000 was a leap year
-		return problem("{{.Month}} has only {{.Days}} days.", map[string]any{"Month": monthName, "Days": max})
-	}
-	if year != 0 && day > daysInMonth(year, month) {
-		return problem("{{.Year}} is not a leap year: February has 28 days.", map[string]any{"Year": year})
-	}
-	return dossier.Birthday{Day: day, Month: month, Year: year}, nil
-}
-
-func daysInMonth(year int, m time.Month) int {
-	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }

@@ -1,0 +1,188 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kamdesk/proposal"
+)
+
+// blockEditor is the editor of an open block: only open blocks hold
+// entries.
+type blockEditor struct {
+	title     *blockEntry
+	kind      *choice[proposal.Kind]
+	weights   []*entry // in the order of proposal.Audiences
+	body      *blockEntry
+	insert    *widget.Select
+	done      *widget.Button
+	fields    fieldSet
+	badWeight bool
+}
+
+func (ed *blockEditor) focusables() []fyne.Focusable {
+	out := []fyne.Focusable{ed.title, ed.body, ed.kind.Select, ed.insert, ed.done}
+	for _, w := range ed.weights {
+		out = append(out, w)
+	}
+	return out
+}
+
+// expand opens the block of a section of the proposal's own for editing.
+func (blk *sectionBlock) expand() {
+	if blk.ed != nil || !blk.item().Own() {
+		return
+	}
+	s := blk.s
+	it := blk.item()
+	esc := s.b.desk.onCancel
+	move := func(d int) { s.move(blk, d) }
+	ed := &blockEditor{}
+	blk.busy = true
+	defer func() { blk.busy = false }()
+
+	ed.title = newBlockEntry(false, esc, move)
+	ed.title.SetText(it.Title)
+	ed.title.OnChanged = func(t string) {
+		blk.item().Title = t
+		blk.showTitle()
+		blk.edited()
+	}
+	ed.kind = newChoice(proposal.Kinds, proposal.Kind.Label, "", func(k proposal.Kind) {
+		if blk.busy {
+			return
+		}
+		blk.item().Kind = k
+		blk.showMeta()
+		blk.edited()
+	})
+	ed.kind.set(it.Kind)
+	var cells []fyne.CanvasObject
+	for _, a := range proposal.Audiences {
+		e := newEntry(esc)
+		e.SetPlaceHolder("0")
+		if v := it.Audiences[a]; v != 0 {
+			e.SetText(strconv.Itoa(v))
+		}
+		e.OnChanged = func(string) { blk.weightsChanged() }
+		ed.weights = append(ed.weights, e)
+		cells = append(cells, container.NewBorder(nil, nil, widget.NewLabel(tr(a.Label())), nil, e))
+	}
+	ed.body = newBlockEntry(true, esc, move)
+	ed.body.SetMinRowsVisible(10)
+	ed.body.SetText(it.Body)
+	ed.body.OnChanged = func(t string) {
+		blk.item().Body = t
+		blk.showPlaceholders()
+		blk.edited()
+	}
+	opts := make([]string, len(proposal.Placeholders))
+	for i, n := range proposal.Placeholders {
+		opts[i] = "{{" + n + "}} — " + tr(proposal.PlaceholderHelp[n])
+	}
+	ed.insert = widget.NewSelect(opts, func(string) {
+		if i := ed.insert.SelectedIndex(); i >= 0 {
+			blk.insertPlaceholder(proposal.Placeholders[i])
+			ed.insert.ClearSelected()
+		}
+	})
+	ed.insert.PlaceHolder = lang.L("Insert placeholder")
+	ed.done = widget.NewButtonWithIcon(lang.L("Done"), theme.ConfirmIcon(), blk.collapse)
+
+	ed.fields.add(newField("title", lang.L("Title"), ed.title))
+	ed.fields.add(newField("kind", lang.L("Kind"), ed.kind.Select))
+	ed.fields.add(newField("audiences", lang.L("Audiences"), container.NewGridWithColumns(4, cells...)))
+	ed.fields.add(newField("body", lang.L("Text"), ed.body))
+	hint := widget.NewLabel(lang.L("Weights 1–100; 0 or empty: not for that audience. Markdown; placeholders such as {{.Example}} are filled in per variant.", map[string]any{"Example": "{{account.name}}"}))
+	hint.Wrapping = fyne.TextWrapWord
+	hint.Importance = widget.LowImportance
+	blk.ed = ed
+	blk.editorBox.Objects = []fyne.CanvasObject{ed.fields.grid(), hint,
+		container.NewBorder(nil, nil, nil, ed.done, container.NewHBox(ed.insert))}
+	blk.show()
+	blk.relayout()
+}
+
+// collapse closes the block's editor and shows its summary again.
+func (blk *sectionBlock) collapse() {
+	if blk.ed == nil {
+		return
+	}
+	blk.s.unfocusIn(blk)
+	blk.ed = nil
+	blk.editorBox.Objects = nil
+	blk.show()
+	blk.relayout()
+}
+
+// edited follows every change typed into the block.
+func (blk *sectionBlock) edited() {
+	blk.validate()
+	blk.s.b.changed()
+}
+
+func (blk *sectionBlock) weightsChanged() {
+	if blk.busy || blk.ed == nil {
+		return
+	}
+	it := blk.item()
+	w := proposal.Weights{}
+	blk.ed.badWeight = false
+	for i, a := range proposal.Audiences {
+		t := strings.TrimSpace(blk.ed.weights[i].Text)
+		if t == "" {
+			continue
+		}
+		n, err := strconv.Atoi(t)
+		if err != nil {
+			blk.ed.badWeight = true
+			n = it.Audiences[a] // keep the last weight that made sense
+		}
+		if n != 0 {
+			w[a] = n
+		}
+	}
+	it.Audiences = w
+	blk.showMeta()
+	blk.edited()
+}
+
+// blockEntry is an entry of a block's editor: Alt+Up and Alt+Down move the
+// block, Escape cancels as everywhere.
+type blockEntry struct {
+	entry
+	onMove func(delta int)
+}
+
+func newBlockEntry(multiLine bool, onEscape func(), onMove func(int)) *blockEntry {
+	e := &blockEntry{onMove: onMove}
+	e.onEscape = onEscape
+	if multiLine {
+		e.MultiLine = true
+		e.Wrapping = fyne.TextWrapWord
+	}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedShortcut moves the block on Alt+Up and Alt+Down.
+func (e *blockEntry) TypedShortcut(sc fyne.Shortcut) {
+	if cs, ok := sc.(*desktop.CustomShortcut); ok && cs.Modifier == fyne.KeyModifierAlt && e.onMove != nil {
+		switch cs.KeyName {
+		case fyne.KeyUp:
+			e.onMove(-1)
+			return
+		case fyne.KeyDown:
+			e.onMove(1)
+			return
+		}
+	}
+	e.Entry.TypedShortcut(sc)
+}
