@@ -336,19 +336,26 @@ func (d *Desk) Start() {
 // Show opens place p. When the current screen has unsaved changes the
 // user is asked first.
 func (d *Desk) Show(p Place) {
-	if e, ok := d.current.(editor); ok && e.dirty() {
-		dialog.ShowConfirm(lang.L("Unsaved changes"),
-			lang.L("You have changes that are not saved. Leave them and go on?"),
-			func(leave bool) {
-				if leave {
-					d.show(p)
-				} else {
-					d.selectNav(d.place.Screen)
-				}
-			}, d.win)
+	e, ok := d.current.(editor)
+	d.confirmLeave(ok && e.dirty(), func() { d.show(p) }, func() { d.selectNav(d.place.Screen) })
+}
+
+// confirmLeave runs goOn at once when nothing is unsaved, else after the
+// user agrees to drop the changes; stay runs when they do not.
+func (d *Desk) confirmLeave(unsaved bool, goOn, stay func()) {
+	if !unsaved {
+		goOn()
 		return
 	}
-	d.show(p)
+	dialog.ShowConfirm(lang.L("Unsaved changes"),
+		lang.L("You have changes that are not saved. Leave them and go on?"),
+		func(leave bool) {
+			if leave {
+				goOn()
+			} else {
+				stay()
+			}
+		}, d.win)
 }
 
 func (d *Desk) show(p Place) {

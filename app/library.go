@@ -233,21 +233,7 @@ func (s *libraryScreen) onSelected(i widget.ListItemID) {
 
 // leave runs goOn at once, or after the user agrees to drop unsaved
 // changes; stay runs when they do not.
-func (s *libraryScreen) leave(goOn, stay func()) {
-	if !s.dirty() {
-		goOn()
-		return
-	}
-	dialog.ShowConfirm(lang.L("Unsaved changes"),
-		lang.L("You have changes that are not saved. Leave them and go on?"),
-		func(ok bool) {
-			if ok {
-				goOn()
-			} else {
-				stay()
-			}
-		}, s.desk.win)
-}
+func (s *libraryScreen) leave(goOn, stay func()) { s.desk.confirmLeave(s.dirty(), goOn, stay) }
 
 // open shows sec in the editor; fresh is true for a section not saved yet.
 func (s *libraryScreen) open(sec proposal.Section, fresh bool) {

@@ -269,23 +269,11 @@ func (s *proposalsScreen) load() error {
 			contexts[p.AccountID] = ctx
 		}
 		r.blocking = proposal.Blocking(proposal.Check(&p, ctx))
-		r.next, r.hasNext = nextTask(&p)
+		r.next, r.hasNext = p.NextTask()
 		s.all = append(s.all, r)
 	}
 	s.filter()
 	return nil
-}
-
-// nextTask is the open follow-up task due first.
-func nextTask(p *proposal.Proposal) (proposal.Task, bool) {
-	var next proposal.Task
-	found := false
-	for _, t := range p.Tasks {
-		if t.Status == proposal.TaskOpen && (!found || t.Due.Before(next.Due)) {
-			next, found = t, true
-		}
-	}
-	return next, found
 }
 
 // expiryText is the countdown to a proposal's expiry, coloured as the

@@ -179,21 +179,7 @@ func (t *recordTab) dirty() bool { return t.open && t.form.changed() }
 
 // leave runs goOn at once, or after the user agrees to drop unsaved
 // changes; stay runs when they do not.
-func (t *recordTab) leave(goOn, stay func()) {
-	if !t.dirty() {
-		goOn()
-		return
-	}
-	dialog.ShowConfirm(lang.L("Unsaved changes"),
-		lang.L("You have changes that are not saved. Leave them and go on?"),
-		func(ok bool) {
-			if ok {
-				goOn()
-			} else {
-				stay()
-			}
-		}, t.s.desk.win)
-}
+func (t *recordTab) leave(goOn, stay func()) { t.s.desk.confirmLeave(t.dirty(), goOn, stay) }
 
 func (t *recordTab) onSelected(i widget.ListItemID) {
 	if t.busy || t.open && t.current == i {

@@ -43,3 +43,19 @@ func TestAgenda(t *testing.T) {
 		}
 	}
 }
+
+func TestNextTask(t *testing.T) {
+	var p Proposal
+	if _, ok := p.NextTask(); ok {
+		t.Error("a proposal never sent has a next task")
+	}
+	p.Issued, p.ValidDays = dossier.MustDate("2026-11-02"), 30
+	if err := p.MarkSent(dossier.MustDate("2026-11-20"), DefaultFollowUp()); err != nil {
+		t.Fatal(err)
+	}
+	p.CompleteTask(0, dossier.MustDate("2026-11-23"), "arrived")
+	got, ok := p.NextTask()
+	if !ok || got.Kind != TaskNextSteps || got.Due != dossier.MustDate("2026-11-24") {
+		t.Errorf("NextTask = %+v, %v; want next steps on 2026-11-24", got, ok)
+	}
+}

@@ -457,6 +457,19 @@ func (p *Proposal) MarkSent(on dossier.Date, f FollowUp) error {
 	return nil
 }
 
+// NextTask returns the open follow-up task due first, and false when none
+// is open.
+func (p *Proposal) NextTask() (Task, bool) {
+	var next Task
+	found := false
+	for _, t := range p.Tasks {
+		if t.Status == TaskOpen && (!found || t.Due.Before(next.Due)) {
+			next, found = t, true
+		}
+	}
+	return next, found
+}
+
 // CompleteTask marks task i done on day on with what was learnt. When the
 // receipt is confirmed the proposal moves to Received.
 func (p *Proposal) CompleteTask(i int, on dossier.Date, note string) error {

@@ -191,18 +191,6 @@ func (c *ctx) review(st *store.Store, p proposal.Proposal, contexts map[string]*
 	return &review{p: p, ctx: pc, findings: proposal.Check(&p, pc), today: today}, nil
 }
 
-// nextTask returns the open follow-up task due first.
-func nextTask(p *proposal.Proposal) (proposal.Task, bool) {
-	var best proposal.Task
-	found := false
-	for _, t := range p.Tasks {
-		if t.Status == proposal.TaskOpen && (!found || t.Due.Before(best.Due)) {
-			best, found = t, true
-		}
-	}
-	return best, found
-}
-
 // taskJSON is a follow-up task as --json prints it.
 type taskJSON struct {
 	proposal.Task
@@ -240,7 +228,7 @@ func (r *review) listJSON() proposalListJSON {
 	if n, ok := p.DaysLeft(r.today); ok {
 		j.DaysLeft = &n
 	}
-	if t, ok := nextTask(p); ok {
+	if t, ok := p.NextTask(); ok {
 		tj := toTaskJSON(t, r.today)
 		j.NextTask = &tj
 	}
