@@ -3,7 +3,6 @@ package app
 import (
 	"cmp"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -30,121 +29,49 @@ type accountRow struct {
 	next     dossier.AgendaItem // the account's first agenda item; zero Date if none
 }
 
-// accountColumn is a sortable column of the accounts table.
-type accountColumn struct {
-	title string
-	width float32
-	text  func(r *accountRow) string
-	less  func(a, b *accountRow) int
-}
-
 // accountsScreen lists the key accounts in a sortable table.
 type accountsScreen struct {
 	desk    *Desk
 	rows    []accountRow
-	columns []accountColumn
-	sortBy  int
-	desc    bool
-	table   *accountTable
+	table   *sortTable[accountRow]
 	summary *widget.Label
 	newBtn  *widget.Button
 }
 
-// accountTable is the accounts table, which also opens the row with the
-// keyboard focus on Enter. (Fyne's Table selects the focused cell on Space
-// and moves the focus with the arrows; selecting opens the account.)
-type accountTable struct {
-	widget.Table
-}
-
-func newAccountTable(length func() (int, int), create func() fyne.CanvasObject, update func(widget.TableCellID, fyne.CanvasObject)) *accountTable {
-	t := &accountTable{}
-	t.Length, t.CreateCell, t.UpdateCell = length, create, update
-	t.ShowHeaderRow = true
-	t.ExtendBaseWidget(t)
-	return t
-}
-
-// TypedKey treats Return and Enter like Space: open the focused row.
-func (t *accountTable) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter {
-		k = &fyne.KeyEvent{Name: fyne.KeySpace, Physical: k.Physical}
-	}
-	t.Table.TypedKey(k)
-}
-
 func newAccountsScreen(d *Desk) *accountsScreen {
-	s := &accountsScreen{desk: d, sortBy: -1}
-	s.columns = []accountColumn{
-		{lang.L("Account"), 240, func(r *accountRow) string { return r.acct.Name },
+	s := &accountsScreen{desk: d}
+	columns := []tableColumn[accountRow]{
+		col(lang.L("Account"), 240, func(r *accountRow) string { return r.acct.Name },
 			func(a, b *accountRow) int {
 				return strings.Compare(strings.ToLower(a.acct.Name), strings.ToLower(b.acct.Name))
-			}},
-		{lang.L("Tier"), 110, func(r *accountRow) string { return tr(r.acct.Tier.Label()) },
-			func(a, b *accountRow) int { return cmp.Compare(a.acct.Tier.Rank(), b.acct.Tier.Rank()) }},
-		{lang.L("Share"), 90, func(r *accountRow) string {
+			}),
+		col(lang.L("Tier"), 110, func(r *accountRow) string { return tr(r.acct.Tier.Label()) },
+			func(a, b *accountRow) int { return cmp.Compare(a.acct.Tier.Rank(), b.acct.Tier.Rank()) }),
+		col(lang.L("Share"), 90, func(r *accountRow) string {
 			s := strconv.FormatFloat(r.acct.RevenueShare, 'f', -1, 64) + "%"
 			if r.mono {
 				s += " ⚠"
 			}
 			return s
-		}, func(a, b *accountRow) int { return cmp.Compare(a.acct.RevenueShare, b.acct.RevenueShare) }},
-		{lang.L("Coverage"), 150, func(r *accountRow) string {
+		}, func(a, b *accountRow) int { return cmp.Compare(a.acct.RevenueShare, b.acct.RevenueShare) }),
+		col(lang.L("Coverage"), 150, func(r *accountRow) string {
 			return lang.L("{{.People}} people · {{.Strength}}%", map[string]any{"People": r.coverage.People, "Strength": r.coverage.Strength})
-		}, func(a, b *accountRow) int { return cmp.Compare(a.coverage.Strength, b.coverage.Strength) }},
-		{lang.L("Next tender"), 110, func(r *accountRow) string { return dashIfEmpty(r.acct.NextTender.String()) },
-			func(a, b *accountRow) int { return compareDates(a.acct.NextTender, b.acct.NextTender) }},
-		{lang.L("Next"), 360, func(r *accountRow) string {
+		}, func(a, b *accountRow) int { return cmp.Compare(a.coverage.Strength, b.coverage.Strength) }),
+		col(lang.L("Next tender"), 110, func(r *accountRow) string { return dashIfEmpty(r.acct.NextTender.String()) },
+			func(a, b *accountRow) int { return compareDates(a.acct.NextTender, b.acct.NextTender) }),
+		col(lang.L("Next"), 360, func(r *accountRow) string {
 			if r.next.Date.IsZero() {
 				return "–"
 			}
 			return r.next.Date.String() + "  " + clip(tr(r.next.Message, r.next.Data), 60)
-		}, func(a, b *accountRow) int { return compareDates(a.next.Date, b.next.Date) }},
+		}, func(a, b *accountRow) int { return compareDates(a.next.Date, b.next.Date) }),
 	}
 	s.summary = widget.NewLabel("")
 	s.newBtn = widget.NewButtonWithIcon(lang.L("New account"), theme.ContentAddIcon(), s.onNew)
-	s.table = newAccountTable(
-		func() (int, int) { return len(s.rows), len(s.columns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(s.columns[id.Col].text(&s.rows[id.Row]))
-		})
-	s.table.CreateHeader = func() fyne.CanvasObject {
-		b := widget.NewButton("", nil)
-		b.Importance = widget.LowImportance
-		b.Alignment = widget.ButtonAlignLeading
-		return b
-	}
-	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		b := o.(*widget.Button)
-		if id.Col < 0 {
-			return
-		}
-		title := s.columns[id.Col].title
-		if id.Col == s.sortBy {
-			if s.desc {
-				title += " ▼"
-			} else {
-				title += " ▲"
-			}
-		}
-		b.SetText(title)
-		col := id.Col
-		b.OnTapped = func() { s.onSort(col) }
-	}
-	for i, c := range s.columns {
-		s.table.SetColumnWidth(i, c.width)
-	}
-	s.table.OnSelected = func(id widget.TableCellID) {
-		if id.Row >= 0 && id.Row < len(s.rows) {
-			place := Place{Screen: "account", ID: s.rows[id.Row].acct.ID}
-			s.desk.opts.Defer(func() { s.desk.Show(place) })
-		}
-	}
+	s.table = newSortTable(&s.rows, columns, -1, func(r *accountRow) {
+		place := Place{Screen: "account", ID: r.acct.ID}
+		s.desk.opts.Defer(func() { s.desk.Show(place) })
+	})
 	s.load()
 	return s
 }
@@ -187,34 +114,13 @@ func (s *accountsScreen) load() {
 		}
 		s.rows = append(s.rows, r)
 	}
-	s.sort()
+	s.table.sort() // the store's order (tier, share, name) until a header is tapped
 	n := len(s.rows)
 	s.summary.SetText(lang.N("{{.Count}} account", n, map[string]any{"Count": n}))
 }
 
-func (s *accountsScreen) onSort(col int) {
-	if s.sortBy == col {
-		s.desc = !s.desc
-	} else {
-		s.sortBy, s.desc = col, false
-	}
-	s.sort()
-	s.table.Refresh()
-}
-
-func (s *accountsScreen) sort() {
-	if s.sortBy < 0 {
-		return // the store's order: tier, share, name
-	}
-	less := s.columns[s.sortBy].less
-	slices.SortStableFunc(s.rows, func(a, b accountRow) int {
-		c := less(&a, &b)
-		if s.desc {
-			c = -c
-		}
-		return c
-	})
-}
+// onSort sorts the table on column col (tapping its header).
+func (s *accountsScreen) onSort(col int) { s.table.onSort(col) }
 
 func (s *accountsScreen) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Key accounts"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

@@ -29,14 +29,6 @@ type personRow struct {
 	bday    int // days to the next birthday, -1 when unknown
 }
 
-// peopleColumn is a sortable column of the People table.
-type peopleColumn struct {
-	title string
-	width float32
-	text  func(r *personRow) string
-	less  func(a, b *personRow) int
-}
-
 // peopleScreen lists everybody of every account's decision-making group,
 // filtered by account, stakeholder type, ladder level and text.
 type peopleScreen struct {
@@ -44,11 +36,8 @@ type peopleScreen struct {
 	accounts []dossier.Account
 	all      []personRow
 	rows     []personRow // what the filters let through, sorted
-	columns  []peopleColumn
-	sortBy   int
-	desc     bool
 
-	table      *widget.Table
+	table      *sortTable[personRow]
 	account    *widget.Select // "All accounts", then accounts in order
 	typ        *choice[dossier.StakeholderType]
 	level      *choice[dossier.Level]
@@ -88,24 +77,24 @@ func newPeopleScreen(d *Desk) (*peopleScreen, error) {
 }
 
 func (s *peopleScreen) build() {
-	s.columns = []peopleColumn{
-		{lang.L("Name"), 190, func(r *personRow) string { return r.p.Name },
+	columns := []tableColumn[personRow]{
+		col(lang.L("Name"), 190, func(r *personRow) string { return r.p.Name },
 			func(a, b *personRow) int {
 				return strings.Compare(strings.ToLower(a.p.Name), strings.ToLower(b.p.Name))
-			}},
-		{lang.L("Account"), 180, func(r *personRow) string { return r.account },
-			func(a, b *personRow) int { return cmp.Compare(a.rank, b.rank) }},
-		{lang.L("Position"), 200, func(r *personRow) string { return dashIfEmpty(r.p.Position) },
+			}),
+		col(lang.L("Account"), 180, func(r *personRow) string { return r.account },
+			func(a, b *personRow) int { return cmp.Compare(a.rank, b.rank) }),
+		col(lang.L("Position"), 200, func(r *personRow) string { return dashIfEmpty(r.p.Position) },
 			func(a, b *personRow) int {
 				return strings.Compare(strings.ToLower(a.p.Position), strings.ToLower(b.p.Position))
-			}},
-		{lang.L("Type"), 100, func(r *personRow) string { return tr(r.p.Type.Label()) },
+			}),
+		col(lang.L("Type"), 100, func(r *personRow) string { return tr(r.p.Type.Label()) },
 			func(a, b *personRow) int {
 				return cmp.Compare(slices.Index(dossier.StakeholderTypes, a.p.Type), slices.Index(dossier.StakeholderTypes, b.p.Type))
-			}},
-		{lang.L("Ladder level"), 110, func(r *personRow) string { return tr(r.p.Level.Label()) },
-			func(a, b *personRow) int { return cmp.Compare(a.p.Level.Rank(), b.p.Level.Rank()) }},
-		{lang.L("Next contact"), 130, func(r *personRow) string {
+			}),
+		col(lang.L("Ladder level"), 110, func(r *personRow) string { return tr(r.p.Level.Label()) },
+			func(a, b *personRow) int { return cmp.Compare(a.p.Level.Rank(), b.p.Level.Rank()) }),
+		col(lang.L("Next contact"), 130, func(r *personRow) string {
 			if r.next.IsZero() {
 				return "–"
 			}
@@ -113,8 +102,8 @@ func (s *peopleScreen) build() {
 				return r.next.String() + " ⚠"
 			}
 			return r.next.String()
-		}, func(a, b *personRow) int { return compareDates(a.next, b.next) }},
-		{lang.L("Birthday"), 120, func(r *personRow) string {
+		}, func(a, b *personRow) int { return compareDates(a.next, b.next) }),
+		col(lang.L("Birthday"), 120, func(r *personRow) string {
 			switch r.bday {
 			case -1:
 				return "–"
@@ -127,50 +116,15 @@ func (s *peopleScreen) build() {
 		}, func(a, b *personRow) int {
 			// unknown birthdays last
 			return cmp.Compare(uint(a.bday), uint(b.bday))
-		}},
+		}),
 	}
-	s.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(s.rows), len(s.columns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(s.columns[id.Col].text(&s.rows[id.Row]))
-		})
-	s.table.ShowHeaderColumn = false
-	s.table.CreateHeader = func() fyne.CanvasObject {
-		b := widget.NewButton("", nil)
-		b.Importance = widget.LowImportance
-		b.Alignment = widget.ButtonAlignLeading
-		return b
-	}
-	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col < 0 {
-			return
-		}
-		b := o.(*widget.Button)
-		title := s.columns[id.Col].title
-		if id.Col == s.sortBy {
-			if s.desc {
-				title += " ▼"
-			} else {
-				title += " ▲"
-			}
-		}
-		b.SetText(title)
-		col := id.Col
-		b.OnTapped = func() { s.onSort(col) }
-	}
-	for i, c := range s.columns {
-		s.table.SetColumnWidth(i, c.width)
-	}
-	s.table.OnSelected = func(id widget.TableCellID) {
-		if id.Row >= 0 && id.Row < len(s.rows) {
-			place := Place{Screen: "person", ID: s.rows[id.Row].p.ID}
-			s.desk.opts.Defer(func() { s.desk.Show(place) })
-		}
+	// Sorted by name at first; people a column finds equal stay by name.
+	s.table = newSortTable(&s.rows, columns, 0, func(r *personRow) {
+		place := Place{Screen: "person", ID: r.p.ID}
+		s.desk.opts.Defer(func() { s.desk.Show(place) })
+	})
+	s.table.tie = func(a, b *personRow) int {
+		return strings.Compare(strings.ToLower(a.p.Name), strings.ToLower(b.p.Name))
 	}
 
 	opts := []string{lang.L("All accounts")}
@@ -226,35 +180,14 @@ func (s *peopleScreen) filter() {
 			s.rows = append(s.rows, r)
 		}
 	}
-	s.sort()
+	s.table.sort()
 	s.summary.SetText(lang.L("{{.Shown}} of {{.Total}} people", map[string]any{"Shown": len(s.rows), "Total": len(s.all)}))
 	s.table.UnselectAll()
 	s.table.Refresh()
 }
 
-func (s *peopleScreen) onSort(col int) {
-	if s.sortBy == col {
-		s.desc = !s.desc
-	} else {
-		s.sortBy, s.desc = col, false
-	}
-	s.sort()
-	s.table.Refresh()
-}
-
-func (s *peopleScreen) sort() {
-	less := s.columns[s.sortBy].less
-	slices.SortStableFunc(s.rows, func(a, b personRow) int {
-		c := less(&a, &b)
-		if c == 0 {
-			c = strings.Compare(strings.ToLower(a.p.Name), strings.ToLower(b.p.Name))
-		}
-		if s.desc {
-			c = -c
-		}
-		return c
-	})
-}
+// onSort sorts the table on column col (tapping its header).
+func (s *peopleScreen) onSort(col int) { s.table.onSort(col) }
 
 func (s *peopleScreen) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("People"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

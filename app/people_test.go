@@ -43,8 +43,8 @@ func TestPeopleListsEverybody(t *testing.T) {
 	r := s.rows[0] // sorted by name: Anna Keller
 	for col, want := range []string{"Anna Keller", "Northbridge Build Group", "Managing Director, Northbridge Homes",
 		"Executive", "Advocate", "2026-12-12", "in 359 days"} {
-		if got := s.columns[col].text(&r); got != want {
-			t.Errorf("first row, column %s = %q, want %q", s.columns[col].title, got, want)
+		if got := s.table.columns[col].text(&r); got != want {
+			t.Errorf("first row, column %s = %q, want %q", s.table.columns[col].title, got, want)
 		}
 	}
 }

@@ -75,29 +75,17 @@ type proposalRow struct {
 	hasNext  bool
 }
 
-// proposalColumn is a sortable column of the proposals table.
-type proposalColumn struct {
-	title string
-	width float32
-	cell  func(r *proposalRow) (string, widget.Importance)
-	cmp   func(a, b *proposalRow) int
-}
-
 // proposalsScreen lists every proposal with its status, how long it stays
 // valid, whether it is ready to send and the next follow-up, filtered by
 // status and account.
 type proposalsScreen struct {
-	desk     *Desk
-	st       proposalStore
-	today    dossier.Date
-	accounts []dossier.Account
-	all      []proposalRow
-	rows     []proposalRow // those the filters let through, sorted
-	columns  []proposalColumn
-	sortBy   int
-	desc     bool
-
-	table     *accountTable
+	desk      *Desk
+	st        proposalStore
+	today     dossier.Date
+	accounts  []dossier.Account
+	all       []proposalRow
+	rows      []proposalRow // those the filters let through, sorted
+	table     *sortTable[proposalRow]
 	statusSel *widget.Select
 	acctSel   *widget.Select
 	summary   *widget.Label
@@ -110,13 +98,13 @@ type proposalsScreen struct {
 var statusChoices = append(slices.Clone(proposal.Statuses), proposal.Expired)
 
 func newProposalsScreen(d *Desk, id string) (*proposalsScreen, error) {
-	s := &proposalsScreen{desk: d, st: d.ws.(proposalStore), sortBy: -1, today: d.opts.Today()}
+	s := &proposalsScreen{desk: d, st: d.ws.(proposalStore), today: d.opts.Today()}
 	accts, err := d.ws.Accounts()
 	if err != nil {
 		return nil, err
 	}
 	s.accounts = accts
-	s.columns = []proposalColumn{
+	columns := []tableColumn[proposalRow]{
 		{lang.L("Proposal"), 280, func(r *proposalRow) (string, widget.Importance) { return r.p.Title, widget.MediumImportance },
 			func(a, b *proposalRow) int {
 				return strings.Compare(strings.ToLower(a.p.Title), strings.ToLower(b.p.Title))
@@ -198,47 +186,11 @@ func newProposalsScreen(d *Desk, id string) (*proposalsScreen, error) {
 	s.summary = widget.NewLabel("")
 	s.newBtn = widget.NewButtonWithIcon(lang.L("New proposal"), theme.ContentAddIcon(), s.onNew)
 	s.newBtn.Importance = widget.HighImportance
-	s.table = newAccountTable(
-		func() (int, int) { return len(s.rows), len(s.columns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			text, imp := s.columns[id.Col].cell(&s.rows[id.Row])
-			l.Importance = imp
-			l.SetText(text)
-		})
-	s.table.CreateHeader = func() fyne.CanvasObject {
-		b := widget.NewButton("", nil)
-		b.Importance = widget.LowImportance
-		b.Alignment = widget.ButtonAlignLeading
-		return b
-	}
-	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col < 0 {
-			return
-		}
-		b := o.(*widget.Button)
-		title := s.columns[id.Col].title
-		if id.Col == s.sortBy {
-			title += map[bool]string{false: " ▲", true: " ▼"}[s.desc]
-		}
-		b.SetText(title)
-		col := id.Col
-		b.OnTapped = func() { s.onSort(col) }
-	}
-	for i, c := range s.columns {
-		s.table.SetColumnWidth(i, c.width)
-	}
-	s.table.OnSelected = func(id widget.TableCellID) {
-		if id.Row >= 0 && id.Row < len(s.rows) {
-			place := Place{Screen: "proposal", ID: s.rows[id.Row].p.ID}
-			s.desk.opts.Defer(func() { s.desk.Show(place) })
-		}
-	}
+	// Until a header is tapped: the store's order, most recently updated first.
+	s.table = newSortTable(&s.rows, columns, -1, func(r *proposalRow) {
+		place := Place{Screen: "proposal", ID: r.p.ID}
+		s.desk.opts.Defer(func() { s.desk.Show(place) })
+	})
 	s.body = container.NewStack()
 	if err := s.load(); err != nil {
 		return nil, err
@@ -328,7 +280,7 @@ func (s *proposalsScreen) filter() {
 			s.rows = append(s.rows, r)
 		}
 	}
-	s.sort()
+	s.table.sort()
 	n := len(s.rows)
 	if n == len(s.all) {
 		s.summary.SetText(lang.N("{{.Count}} proposal", n, map[string]any{"Count": n}))
@@ -361,28 +313,8 @@ func (s *proposalsScreen) showBody() {
 	s.body.Refresh()
 }
 
-func (s *proposalsScreen) onSort(col int) {
-	if s.sortBy == col {
-		s.desc = !s.desc
-	} else {
-		s.sortBy, s.desc = col, false
-	}
-	s.sort()
-	s.table.Refresh()
-}
-
-func (s *proposalsScreen) sort() {
-	if s.sortBy < 0 {
-		return // the store's order: most recently updated first
-	}
-	c := s.columns[s.sortBy].cmp
-	slices.SortStableFunc(s.rows, func(a, b proposalRow) int {
-		if s.desc {
-			return c(&b, &a)
-		}
-		return c(&a, &b)
-	})
-}
+// onSort sorts the table on column col (tapping its header).
+func (s *proposalsScreen) onSort(col int) { s.table.onSort(col) }
 
 func (s *proposalsScreen) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Proposals"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -412,9 +344,8 @@ func (s *proposalsScreen) String() string {
 	var b strings.Builder
 	for i := range s.rows {
 		var cells []string
-		for _, c := range s.columns {
-			text, _ := c.cell(&s.rows[i])
-			cells = append(cells, text)
+		for _, c := range s.table.columns {
+			cells = append(cells, c.text(&s.rows[i]))
 		}
 		fmt.Fprintln(&b, strings.Join(cells, " | "))
 	}
