@@ -35,6 +35,7 @@ func TestExportGoldenHTML(t *testing.T) {
 		if a == Finance && !strings.Contains(string(html), "<table") {
 			t.Errorf("finance export has no pricing table")
 		}
+		html = withoutStylesheet(t, html)
 		path := filepath.Join("testdata", "golden", string(a)+".html")
 		if *update {
 			if err := os.WriteFile(path, html, 0o644); err != nil {

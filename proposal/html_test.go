@@ -36,6 +36,7 @@ func TestHTMLGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkSafeHTML(t, got, true)
+	got = withoutStylesheet(t, got)
 	golden := "testdata/html/sample.html"
 	if *updateHTML {
 		if err := os.WriteFile(golden, got, 0o644); err != nil {
@@ -50,6 +51,18 @@ func TestHTMLGolden(t *testing.T) {
 		t.Errorf("RenderHTML(sample.md) differs from %s at byte %d (run with -update-html to accept):\n%s",
 			golden, firstDiff(got, want), diffContext(got, want))
 	}
+}
+
+// withoutStylesheet replaces the embedded export stylesheet by a marker,
+// so golden files pin the document, not a copy of assets/export.css each.
+// It fails when the stylesheet is not embedded whole.
+func withoutStylesheet(t *testing.T, html []byte) []byte {
+	t.Helper()
+	css := []byte(exportCSS(assets.ExportCSS)) // as RenderHTML embeds it
+	if !bytes.Contains(html, css) {
+		t.Fatal("the export does not embed assets/export.css whole")
+	}
+	return bytes.Replace(html, css, []byte("/* assets/export.css */\n"), 1)
 }
 
 func firstDiff(a, b []byte) int {
