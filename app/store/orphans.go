@@ -14,9 +14,15 @@ import (
 // cancelled, or removed from an event. It runs when the workspace opens,
 // before any editor can hold a file that is not saved yet.
 func (s *Store) sweepOrphanFiles() (int, error) {
-	used := map[string]bool{}
 	var orphans []string
 	err := s.db.View(func(txn *badger.Txn) error {
+		// The files first: most workspaces have none, and then there is
+		// no need to read every event.
+		files := fileIDs(txn)
+		if len(files) == 0 {
+			return nil
+		}
+		used := map[string]bool{}
 		events, err := list[dossier.Event](txn, kEvent)
 		if err != nil {
 			return err
@@ -45,23 +51,10 @@ func (s *Store) sweepOrphanFiles() (int, error) {
 				}
 			}
 		}
-		opt := badger.DefaultIteratorOptions
-		opt.PrefetchValues = false
-		fit := txn.NewIterator(opt)
-		defer fit.Close()
-		p := []byte("file/")
-		seen := map[string]bool{}
-		for fit.Seek(p); fit.ValidForPrefix(p); fit.Next() {
-			rest := fit.Item().Key()[len(p):]
-			i := bytes.IndexByte(rest, '/')
-			if i < 0 {
-				continue
-			}
-			id := string(rest[:i])
-			if !seen[id] && !used[id] {
+		for _, id := range files {
+			if !used[id] {
 				orphans = append(orphans, id)
 			}
-			seen[id] = true
 		}
 		return nil
 	})
@@ -77,4 +70,25 @@ func (s *Store) sweepOrphanFiles() (int, error) {
 		return nil
 	})
 	return len(orphans), err
+}
+
+// fileIDs lists the IDs of the attachment files in the workspace.
+func fileIDs(txn *badger.Txn) []string {
+	opt := badger.DefaultIteratorOptions
+	opt.PrefetchValues = false
+	it := txn.NewIterator(opt)
+	defer it.Close()
+	p := []byte("file/")
+	var ids []string
+	for it.Seek(p); it.ValidForPrefix(p); it.Next() {
+		rest := it.Item().Key()[len(p):]
+		i := bytes.IndexByte(rest, '/')
+		if i < 0 {
+			continue
+		}
+		if id := string(rest[:i]); len(ids) == 0 || ids[len(ids)-1] != id {
+			ids = append(ids, id)
+		}
+	}
+	return ids
 }
