@@ -1,0 +1,166 @@
+// The follow-up routine of a sent proposal.
+
+package proposal
+
+import (
+	"fmt"
+
+	"kamdesk/dossier"
+)
+
+// TaskKind is one step of the follow-up routine after sending.
+type TaskKind string
+
+// Follow-up steps, from the practice of key account work.
+const (
+	TaskReceipt       TaskKind = "receipt"       // call to check it arrived
+	TaskNextSteps     TaskKind = "next-steps"    // ask about next steps
+	TaskConsideration TaskKind = "consideration" // ask how long they need
+	TaskMeeting       TaskKind = "meeting"       // agree a call or meeting on intermediate results
+)
+
+// TaskKinds lists the follow-up steps in order.
+var TaskKinds = []TaskKind{TaskReceipt, TaskNextSteps, TaskConsideration, TaskMeeting}
+
+// Label is the English label of k, for translation.
+func (k TaskKind) Label() string {
+	switch k {
+	case TaskReceipt:
+		return "Check the proposal arrived"
+	case TaskNextSteps:
+		return "Ask about next steps"
+	case TaskConsideration:
+		return "Ask how long they need to consider it"
+	case TaskMeeting:
+		return "Agree a call or meeting on intermediate results"
+	}
+	return string(k)
+}
+
+// TaskStatus is where a follow-up task stands.
+type TaskStatus string
+
+// Task statuses.
+const (
+	TaskOpen    TaskStatus = "open"
+	TaskDone    TaskStatus = "done"
+	TaskDropped TaskStatus = "dropped"
+)
+
+// Task is a dated follow-up step.
+type Task struct {
+	Kind   TaskKind     `json:"kind"`
+	Due    dossier.Date `json:"due"`
+	Status TaskStatus   `json:"status"`
+	DoneOn dossier.Date `json:"done_on"`
+	Note   string       `json:"note,omitempty"` // what was learnt: the answer, the agreed date
+}
+
+// FollowUp are the working-day offsets of the follow-up routine after a
+// proposal is sent. They are defaults a user can change.
+type FollowUp struct {
+	Receipt       int `json:"receipt"`       // call to check it arrived
+	NextSteps     int `json:"next_steps"`    // ask about next steps
+	Consideration int `json:"consideration"` // ask how long they need
+	Meeting       int `json:"meeting"`       // agree a call or meeting
+}
+
+// DefaultFollowUp is the routine of domain practice: the receipt check on
+// the next working day, next steps and consideration time in the same
+// week, the meeting on intermediate results a week after sending.
+func DefaultFollowUp() FollowUp {
+	return FollowUp{Receipt: 1, NextSteps: 2, Consideration: 2, Meeting: 5}
+}
+
+// MarkSent records that p was sent on day on and plans the follow-up
+// tasks. Sending again (a revised proposal) replaces open tasks and keeps
+// finished ones.
+func (p *Proposal) MarkSent(on dossier.Date, f FollowUp) error {
+	if on.IsZero() {
+		return fmt.Errorf("sent: the date is required: %w", ErrInvalid)
+	}
+	if p.Status.Closed() {
+		return fmt.Errorf("the proposal is already %s: %w", p.Status, ErrInvalid)
+	}
+	p.Status = Sent
+	p.Sent = on
+	kept := p.Tasks[:0]
+	for _, t := range p.Tasks {
+		if t.Status != TaskOpen {
+			kept = append(kept, t)
+		}
+	}
+	p.Tasks = kept
+	for _, s := range []struct {
+		k    TaskKind
+		days int
+	}{{TaskReceipt, f.Receipt}, {TaskNextSteps, f.NextSteps}, {TaskConsideration, f.Consideration}, {TaskMeeting, f.Meeting}} {
+		p.Tasks = append(p.Tasks, Task{Kind: s.k, Due: on.AddWorkingDays(max(s.days, 1)), Status: TaskOpen})
+	}
+	return nil
+}
+
+// NextTask returns the open follow-up task due first, and false when none
+// is open.
+func (p *Proposal) NextTask() (Task, bool) {
+	var next Task
+	found := false
+	for _, t := range p.Tasks {
+		if t.Status == TaskOpen && (!found || t.Due.Before(next.Due)) {
+			next, found = t, true
+		}
+	}
+	return next, found
+}
+
+// CompleteTask marks task i done on day on with what was learnt. When the
+// receipt is confirmed the proposal moves to Received.
+func (p *Proposal) CompleteTask(i int, on dossier.Date, note string) error {
+	if i < 0 || i >= len(p.Tasks) {
+		return fmt.Errorf("no follow-up task %d: %w", i, ErrNotFound)
+	}
+	t := &p.Tasks[i]
+	t.Status, t.DoneOn, t.Note = TaskDone, on, note
+	if t.Kind == TaskReceipt && p.Status == Sent {
+		p.Status = Received
+	}
+	if t.Kind != TaskReceipt && (p.Status == Sent || p.Status == Received) {
+		p.Status = InDiscussion
+	}
+	return nil
+}
+
+// MoveTask gives open task i a new due date.
+func (p *Proposal) MoveTask(i int, due dossier.Date) error {
+	if i < 0 || i >= len(p.Tasks) {
+		return fmt.Errorf("no follow-up task %d: %w", i, ErrNotFound)
+	}
+	if due.IsZero() {
+		return fmt.Errorf("due: the date is required: %w", ErrInvalid)
+	}
+	p.Tasks[i].Due = due
+	return nil
+}
+
+// DropTask marks task i as no longer needed.
+func (p *Proposal) DropTask(i int, on dossier.Date) error {
+	if i < 0 || i >= len(p.Tasks) {
+		return fmt.Errorf("no follow-up task %d: %w", i, ErrNotFound)
+	}
+	p.Tasks[i].Status, p.Tasks[i].DoneOn = TaskDropped, on
+	return nil
+}
+
+// Close records the outcome: won or lost, on day on, with the reason.
+func (p *Proposal) Close(s Status, on dossier.Date, why string) error {
+	if !s.Closed() {
+		return fmt.Errorf("%q is not an outcome (won or lost): %w", s, ErrInvalid)
+	}
+	p.Status, p.Closed, p.Outcome = s, on, why
+	for i := range p.Tasks {
+		if p.Tasks[i].Status == TaskOpen {
+			p.Tasks[i].Status, p.Tasks[i].DoneOn = TaskDropped, on
+		}
+	}
+	return nil
+}
