@@ -43,11 +43,10 @@ type accountEditor struct {
 	rules dossier.Rules
 	team  []dossier.TeamMember
 
-	fields    fieldSet
-	touched   map[string]bool // fields the user changed
-	attempted bool            // a save was tried: show every problem
-	loading   bool            // inputs are being filled, not typed
-	saved     string          // snapshot of the inputs when loaded or saved
+	fields  fieldSet
+	touched touched // the fields the user changed; all once a save was tried
+	loading bool    // inputs are being filled, not typed
+	saved   string  // snapshot of the inputs when loaded or saved
 
 	title       *widget.Label
 	name        *entry
@@ -74,7 +73,7 @@ type accountEditor struct {
 }
 
 func newAccountEditor(d *Desk, id string) (*accountEditor, error) {
-	s := &accountEditor{desk: d, isNew: id == newAccountID || id == "", touched: map[string]bool{}}
+	s := &accountEditor{desk: d, isNew: id == newAccountID || id == ""}
 	var err error
 	if !s.isNew {
 		if s.acct, err = d.ws.Account(id); err != nil {
@@ -233,7 +232,7 @@ func (s *accountEditor) changed(field string) {
 	if s.loading {
 		return
 	}
-	s.touched[field] = true
+	s.touched.mark(field)
 	s.check()
 }
 
@@ -307,13 +306,7 @@ func (s *accountEditor) account() (dossier.Account, dossier.Problems) {
 // and updates the live notes (mono-dependence, tender preparation).
 func (s *accountEditor) check() (dossier.Account, dossier.Problems) {
 	a, problems := s.account()
-	var shown dossier.Problems
-	for _, p := range problems {
-		if s.attempted || s.touched[p.Field] {
-			shown = append(shown, p)
-		}
-	}
-	s.fields.showProblems(shown.Err())
+	s.fields.showProblems(s.touched.filter(problems).Err())
 	if len(problems) == 0 {
 		s.status.Hide()
 	}
@@ -356,7 +349,7 @@ func (s *accountEditor) dirty() bool { return s.snapshot() != s.saved }
 // onSave saves the account and opens its dossier. A save that fails keeps
 // everything typed and shows the problems.
 func (s *accountEditor) onSave() {
-	s.attempted = true
+	s.touched.all = true
 	a, problems := s.check()
 	if len(problems) > 0 {
 		s.status.Show()

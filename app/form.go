@@ -277,3 +277,34 @@ func (c *choice[T]) set(v T) {
 		c.ClearSelected()
 	}
 }
+
+// touched tracks the fields the user has edited, so that validation as
+// you go does not scold fields they have not reached yet. Once all is set
+// (an existing record, or after a save was tried) every problem shows.
+type touched struct {
+	all    bool
+	fields map[string]bool
+}
+
+func (t *touched) reset(all bool) { t.all, t.fields = all, nil }
+
+func (t *touched) mark(field string) {
+	if t.fields == nil {
+		t.fields = map[string]bool{}
+	}
+	t.fields[field] = true
+}
+
+// filter keeps the problems of the fields touched.
+func (t *touched) filter(p dossier.Problems) dossier.Problems {
+	if t.all {
+		return p
+	}
+	var out dossier.Problems
+	for _, e := range p {
+		if t.fields[e.Field] {
+			out = append(out, e)
+		}
+	}
+	return out
+}

@@ -24,7 +24,7 @@ type sectionEditor struct {
 	fresh   bool             // not saved yet
 	open    bool
 	loading bool
-	touched map[string]bool // fields changed; nil means show every problem
+	touched touched // fields changed; all for a saved section or after a save was tried
 	fs      fieldSet
 	object  fyne.CanvasObject
 	scroll  *container.Scroll
@@ -111,9 +111,8 @@ func (e *sectionEditor) load(sec proposal.Section, fresh bool) {
 	e.language.SetText(sec.Language)
 	e.body.SetText(sec.Body)
 	e.loading = false
-	e.touched = nil
+	e.touched.reset(!fresh)
 	if fresh {
-		e.touched = map[string]bool{}
 		e.del.Hide()
 	} else {
 		e.del.Show()
@@ -169,9 +168,7 @@ func (e *sectionEditor) changedField(name string) {
 	if e.loading {
 		return
 	}
-	if e.touched != nil {
-		e.touched[name] = true
-	}
+	e.touched.mark(name)
 	e.validate()
 }
 
@@ -179,13 +176,7 @@ func (e *sectionEditor) changedField(name string) {
 // fields the user has reached.
 func (e *sectionEditor) validate() {
 	sec, bad := e.built()
-	var shown dossier.Problems
-	for _, p := range dossier.ProblemsOf(sec.Validate()) {
-		if e.touched == nil || e.touched[p.Field] {
-			shown = append(shown, p)
-		}
-	}
-	e.fs.showProblems(shown.Err())
+	e.fs.showProblems(e.touched.filter(dossier.ProblemsOf(sec.Validate())).Err())
 	if bad != "" {
 		e.fs.by["audiences"].setMessage(bad)
 	}
@@ -239,7 +230,7 @@ func (e *sectionEditor) onInsert() {
 
 // save writes the section, or shows why it cannot; what was typed stays.
 func (e *sectionEditor) save() (proposal.Section, bool) {
-	e.touched = nil
+	e.touched.all = true
 	e.validate()
 	sec, bad := e.built()
 	if bad != "" {

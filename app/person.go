@@ -64,14 +64,13 @@ type personScreen struct {
 	lastContact, nextContact           *dateInput
 	save, cancel, del                  *widget.Button
 
-	loading bool            // set while the form is filled from the record
-	touched map[string]bool // fields changed since the form opened
-	tried   bool            // a save was attempted: show every problem
-	saved   string          // the form's state when it was last loaded or saved
+	loading bool    // set while the form is filled from the record
+	touched touched // fields changed since the form opened; all once a save was tried
+	saved   string  // the form's state when it was last loaded or saved
 }
 
 func newPersonScreen(d *Desk, id string) (*personScreen, error) {
-	s := &personScreen{desk: d, touched: map[string]bool{}}
+	s := &personScreen{desk: d}
 	var err error
 	if acct, ok := strings.CutPrefix(id, newPersonPrefix); ok {
 		s.orig.AccountID = acct
@@ -250,7 +249,7 @@ func (s *personScreen) changed(field string) {
 	if s.loading {
 		return
 	}
-	s.touched[field] = true
+	s.touched.mark(field)
 	s.live()
 	s.validate()
 }
@@ -330,12 +329,7 @@ func (s *personScreen) problems() (dossier.Person, dossier.Problems) {
 // every field once a save was tried.
 func (s *personScreen) validate() {
 	_, pr := s.problems()
-	var shown dossier.Problems
-	for _, p := range pr {
-		if s.tried || s.touched[p.Field] {
-			shown = append(shown, p)
-		}
-	}
+	shown := s.touched.filter(pr)
 	s.fields.showProblems(shown.Err())
 	if len(shown) == 0 {
 		s.status.SetText("")
@@ -399,7 +393,7 @@ func (s *personScreen) content() fyne.CanvasObject {
 // account's timeline and goes back. A failed save keeps the form as it is
 // and shows what to fix.
 func (s *personScreen) onSave() {
-	s.tried = true
+	s.touched.all = true
 	p, pr := s.problems()
 	if len(pr) > 0 {
 		s.fields.showProblems(pr.Err())

@@ -29,7 +29,7 @@ type newProposalForm struct {
 	props   []proposal.Proposal
 	team    []dossier.TeamMember
 	fs      fieldSet
-	touched map[string]bool // fields the user has changed; nil after Create: all
+	touched touched // fields the user has changed; all after Create was tried
 	dlg     *dialog.CustomDialog
 
 	account  *widget.Select
@@ -56,7 +56,7 @@ type newProposalForm struct {
 
 func newNewProposalForm(d *Desk, acct string) (*newProposalForm, error) {
 	st := d.ws.(proposalStore)
-	f := &newProposalForm{desk: d, st: st, touched: map[string]bool{}, checked: map[string]bool{}}
+	f := &newProposalForm{desk: d, st: st, checked: map[string]bool{}}
 	var err error
 	if f.accts, err = d.ws.Accounts(); err != nil {
 		return nil, err
@@ -330,18 +330,10 @@ func (f *newProposalForm) changed(field string) {
 	if f.busy || f.author == nil {
 		return
 	}
-	if f.touched != nil {
-		f.touched[field] = true
-	}
+	f.touched.mark(field)
 	f.showAuthor()
 	_, err := f.build()
-	var shown dossier.Problems
-	for _, p := range dossier.ProblemsOf(err) {
-		if f.touched == nil || f.touched[p.Field] {
-			shown = append(shown, p)
-		}
-	}
-	f.fs.showProblems(shown.Err())
+	f.fs.showProblems(f.touched.filter(dossier.ProblemsOf(err)).Err())
 	f.relayout()
 }
 
@@ -420,7 +412,7 @@ func copyProposalContent(p, prev *proposal.Proposal) {
 // onCreate saves the new draft and opens it in the builder. A draft that
 // cannot be saved keeps the dialog open with everything typed.
 func (f *newProposalForm) onCreate() {
-	f.touched = nil // show every problem from now on
+	f.touched.all = true // show every problem from now on
 	f.changed("")
 	p, err := f.build()
 	if err != nil {

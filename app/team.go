@@ -289,37 +289,6 @@ func showSaveError(d *Desk, fs *fieldSet, err error) {
 	}
 }
 
-// touched tracks the fields of a new record the user has edited, so that
-// validation as you go does not scold fields they have not reached yet.
-// Existing records, and any record after a failed save, show everything.
-type touched struct {
-	all    bool
-	fields map[string]bool
-}
-
-func (t *touched) reset(all bool) { t.all, t.fields = all, nil }
-
-func (t *touched) mark(field string) {
-	if t.fields == nil {
-		t.fields = map[string]bool{}
-	}
-	t.fields[field] = true
-}
-
-// filter keeps the problems of the fields touched.
-func (t *touched) filter(p dossier.Problems) dossier.Problems {
-	if t.all {
-		return p
-	}
-	var out dossier.Problems
-	for _, e := range p {
-		if t.fields[e.Field] {
-			out = append(out, e)
-		}
-	}
-	return out
-}
-
 // confirmDelete asks before a deletion; yes runs it.
 func confirmDelete(d *Desk, title, message string, yes func()) {
 	c := dialog.NewConfirm(title, message, func(ok bool) {
