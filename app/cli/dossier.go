@@ -181,20 +181,16 @@ func accountShow(fs *flag.FlagSet) func(*ctx, []string) error {
 		if err != nil {
 			return err
 		}
-		ws, err := st.Workspace()
-		if err != nil {
-			return err
-		}
 		today := c.Today()
-		all, err := fullAgenda(st, &ws, today)
+		// The agenda of this account alone: its dossier and its proposals.
+		ws := dossier.Workspace{Rules: rules, Accounts: []dossier.Account{a}, People: people, Promises: promises}
+		items, err := fullAgenda(st, &ws, a.ID, today)
 		if err != nil {
 			return err
 		}
 		var agenda []agendaJSON
-		for _, it := range all {
-			if it.AccountID == a.ID {
-				agenda = append(agenda, agendaJSON{it, it.Text()})
-			}
+		for _, it := range items {
+			agenda = append(agenda, agendaJSON{it, it.Text()})
 		}
 		if *asJSON {
 			pj := make([]personJSON, 0, len(people))
@@ -290,7 +286,7 @@ func agendaCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 			ws.Rules.AgendaDays = *days
 			ws.Rules.BirthdayNoticeDays = *days
 		}
-		items, err := fullAgenda(st, &ws, c.Today())
+		items, err := fullAgenda(st, &ws, "", c.Today())
 		if err != nil {
 			return err
 		}
@@ -310,11 +306,12 @@ func agendaCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 	}
 }
 
-// fullAgenda is the dossier's agenda and the proposals' (expiring
-// proposals, follow-up calls due), late items first.
-func fullAgenda(st *store.Store, ws *dossier.Workspace, today dossier.Date) ([]dossier.AgendaItem, error) {
+// fullAgenda is the dossier's agenda of ws and the proposals' (expiring
+// proposals, follow-up calls due) of account acct, or of all when acct is
+// empty, late items first.
+func fullAgenda(st *store.Store, ws *dossier.Workspace, acct string, today dossier.Date) ([]dossier.AgendaItem, error) {
 	items := dossier.Agenda(ws, today)
-	props, err := st.Proposals("")
+	props, err := st.Proposals(acct)
 	if err != nil {
 		return nil, err
 	}
