@@ -103,16 +103,21 @@ func (s *accountsScreen) load() {
 		return
 	}
 	today := s.desk.opts.Today()
-	agenda := dossier.Agenda(&w, today)
+	// One pass over the people and the agenda, not one per account.
+	people := map[string][]dossier.Person{}
+	for _, p := range w.People {
+		people[p.AccountID] = append(people[p.AccountID], p)
+	}
+	next := map[string]dossier.AgendaItem{}
+	for _, it := range dossier.Agenda(&w, today) {
+		if n, ok := next[it.AccountID]; !it.Late && (!ok || it.Date.Before(n.Date)) {
+			next[it.AccountID] = it
+		}
+	}
 	s.rows = s.rows[:0]
 	for _, a := range w.Accounts {
-		r := accountRow{acct: a, coverage: dossier.CoverageOf(w.PeopleOf(a.ID)), mono: a.MonoDependent(w.Rules)}
-		for _, it := range agenda {
-			if it.AccountID == a.ID && !it.Late && (r.next.Date.IsZero() || it.Date.Before(r.next.Date)) {
-				r.next = it
-			}
-		}
-		s.rows = append(s.rows, r)
+		s.rows = append(s.rows, accountRow{acct: a, coverage: dossier.CoverageOf(people[a.ID]),
+			mono: a.MonoDependent(w.Rules), next: next[a.ID]})
 	}
 	s.table.sort() // the store's order (tier, share, name) until a header is tapped
 	n := len(s.rows)
