@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"kamdesk/app/store"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
 )
@@ -422,7 +421,6 @@ func (f *newProposalForm) onCreate() {
 		f.relayout()
 		return
 	}
-	p.ID = store.NewID(p.Title, "proposal")
 	if err := f.st.SaveProposal(&p); err != nil {
 		if rest := f.fs.showProblems(err); len(rest) > 0 || len(dossier.ProblemsOf(err)) == 0 {
 			f.desk.showError(err)

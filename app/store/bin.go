@@ -62,7 +62,57 @@ func (d *deletion) remove(key []byte) error {
 		return err
 	}
 	d.body.Removed = append(d.body.Removed, binRecord{Key: bytes.Clone(key), Old: old})
+	if isRecordKey(key) {
+		if err := d.txn.Set(tombKey(key), nil); err != nil {
+			return err
+		}
+	}
 	return d.txn.Delete(key)
+}
+
+// A tomb (gone/<record key>, empty value) marks the ID of a record that
+// waits in the bin, so that no new record is given it (reserveID) while
+// the deletion can still be undone. Restore and Purge remove it.
+func tombKey(recordKey []byte) []byte { return append([]byte("gone/"), recordKey...) }
+
+// recordKinds are the kinds whose records can be deleted into the bin.
+var recordKinds = []kind{kAccount, kPerson, kTeam, kReference, kEvent, kPromise, kSection, kProposal}
+
+// isRecordKey reports whether key is a record's own key (not an index
+// entry or attachment bytes).
+func isRecordKey(key []byte) bool {
+	for _, k := range recordKinds {
+		if bytes.HasPrefix(key, k.prefix()) {
+			return true
+		}
+	}
+	return false
+}
+
+// buryRemoved writes the tombs of the records a bin entry holds, for
+// workspaces written before tombs existed (schema 1).
+func buryRemoved(txn *badger.Txn) error {
+	var tombs [][]byte
+	it := txn.NewIterator(badger.DefaultIteratorOptions)
+	p := []byte("bin/")
+	for it.Seek(p); it.ValidForPrefix(p); it.Next() {
+		var b binBody
+		if it.Item().Value(func(v []byte) error { return json.Unmarshal(v, &b) }) != nil {
+			continue // a damaged entry cannot be restored anyway
+		}
+		for _, r := range b.Removed {
+			if isRecordKey(r.Key) {
+				tombs = append(tombs, tombKey(r.Key))
+			}
+		}
+	}
+	it.Close()
+	for _, k := range tombs {
+		if err := txn.Set(k, nil); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (d *deletion) change(k kind, id string, old, updated any) error {
@@ -289,6 +339,11 @@ func (s *Store) Restore(id string) error {
 					return err
 				}
 			}
+			if isRecordKey(r.Key) {
+				if err := txn.Delete(tombKey(r.Key)); err != nil {
+					return err
+				}
+			}
 		}
 		for _, r := range b.Changed {
 			item, err := txn.Get(r.Key)
@@ -328,6 +383,11 @@ func (s *Store) Purge(id string) error {
 			return err
 		}
 		for _, r := range b.Removed {
+			if isRecordKey(r.Key) {
+				if err := txn.Delete(tombKey(r.Key)); err != nil {
+					return err
+				}
+			}
 			if !bytes.HasPrefix(r.Key, kEvent.prefix()) {
 				continue
 			}

@@ -32,16 +32,25 @@ func (s *Store) Account(id string) (dossier.Account, error) {
 
 // SaveAccount validates a and writes it, giving it an ID when it has none.
 // On success a carries its ID and time stamps.
-func (s *Store) SaveAccount(a *dossier.Account) error {
+// A record without an ID is created (see CreateAccount); one with an ID is
+// updated and must exist, else the error matches dossier.ErrConflict.
+func (s *Store) SaveAccount(a *dossier.Account) error { return s.saveAccount(a, a.ID == "") }
+
+// CreateAccount adds a new account: without an ID it is given a fresh one,
+// with
+// an ID that ID must be free (else the error matches dossier.ErrConflict).
+func (s *Store) CreateAccount(a *dossier.Account) error { return s.saveAccount(a, true) }
+
+func (s *Store) saveAccount(a *dossier.Account, create bool) error {
 	c := *a
-	if c.ID == "" {
-		c.ID = NewID(c.Name, "account")
-	}
 	stamp(&c.Created, &c.Updated, s.now())
 	if err := c.Validate(); err != nil {
 		return fmt.Errorf("account %s: %w", label(c.Name, c.ID), err)
 	}
 	err := s.update(func(txn *badger.Txn) error {
+		if err := claimID(txn, kAccount, &c.ID, create, c.Name, "account"); err != nil {
+			return fmt.Errorf("account %s: %w", label(c.Name, c.ID), err)
+		}
 		if c.Owner != "" {
 			if ok, err := exists(txn, kTeam.key(c.Owner)); err != nil {
 				return err
@@ -60,6 +69,9 @@ func (s *Store) SaveAccount(a *dossier.Account) error {
 func label(name, id string) string {
 	if strings.TrimSpace(name) != "" {
 		return fmt.Sprintf("%q", name)
+	}
+	if id == "" {
+		return "(new)"
 	}
 	return id
 }
@@ -101,16 +113,25 @@ func (s *Store) Person(id string) (dossier.Person, error) {
 // SavePerson validates p and writes it. The account must exist; the
 // manager p reports to must be a person of the same account, and the
 // reporting line may not loop back to p.
-func (s *Store) SavePerson(p *dossier.Person) error {
+// A record without an ID is created (see CreatePerson); one with an ID is
+// updated and must exist, else the error matches dossier.ErrConflict.
+func (s *Store) SavePerson(p *dossier.Person) error { return s.savePerson(p, p.ID == "") }
+
+// CreatePerson adds a new person: without an ID it is given a fresh one,
+// with
+// an ID that ID must be free (else the error matches dossier.ErrConflict).
+func (s *Store) CreatePerson(p *dossier.Person) error { return s.savePerson(p, true) }
+
+func (s *Store) savePerson(p *dossier.Person, create bool) error {
 	c := *p
-	if c.ID == "" {
-		c.ID = NewID(c.Name, "person")
-	}
 	stamp(&c.Created, &c.Updated, s.now())
 	if err := c.Validate(); err != nil {
 		return fmt.Errorf("person %s: %w", label(c.Name, c.ID), err)
 	}
 	err := s.update(func(txn *badger.Txn) error {
+		if err := claimID(txn, kPerson, &c.ID, create, c.Name, "person"); err != nil {
+			return fmt.Errorf("person %s: %w", label(c.Name, c.ID), err)
+		}
 		if ok, err := exists(txn, kAccount.key(c.AccountID)); err != nil {
 			return err
 		} else if !ok {
@@ -170,16 +191,27 @@ func (s *Store) TeamMember(id string) (dossier.TeamMember, error) {
 }
 
 // SaveTeamMember validates m and writes it.
-func (s *Store) SaveTeamMember(m *dossier.TeamMember) error {
+// A record without an ID is created (see CreateTeamMember); one with an ID is
+// updated and must exist, else the error matches dossier.ErrConflict.
+func (s *Store) SaveTeamMember(m *dossier.TeamMember) error { return s.saveTeamMember(m, m.ID == "") }
+
+// CreateTeamMember adds a new team member: without an ID it is given a fresh one,
+// with
+// an ID that ID must be free (else the error matches dossier.ErrConflict).
+func (s *Store) CreateTeamMember(m *dossier.TeamMember) error { return s.saveTeamMember(m, true) }
+
+func (s *Store) saveTeamMember(m *dossier.TeamMember, create bool) error {
 	c := *m
-	if c.ID == "" {
-		c.ID = NewID(c.Name, "team")
-	}
 	stamp(&c.Created, &c.Updated, s.now())
 	if err := c.Validate(); err != nil {
 		return fmt.Errorf("team member %s: %w", label(c.Name, c.ID), err)
 	}
-	err := s.update(func(txn *badger.Txn) error { return put(txn, kTeam, c.ID, &c) })
+	err := s.update(func(txn *badger.Txn) error {
+		if err := claimID(txn, kTeam, &c.ID, create, c.Name, "team"); err != nil {
+			return fmt.Errorf("team member %s: %w", label(c.Name, c.ID), err)
+		}
+		return put(txn, kTeam, c.ID, &c)
+	})
 	if err == nil {
 		*m = c
 	}
@@ -213,16 +245,27 @@ func (s *Store) Reference(id string) (dossier.Reference, error) {
 }
 
 // SaveReference validates r and writes it.
-func (s *Store) SaveReference(r *dossier.Reference) error {
+// A record without an ID is created (see CreateReference); one with an ID is
+// updated and must exist, else the error matches dossier.ErrConflict.
+func (s *Store) SaveReference(r *dossier.Reference) error { return s.saveReference(r, r.ID == "") }
+
+// CreateReference adds a new reference: without an ID it is given a fresh one,
+// with
+// an ID that ID must be free (else the error matches dossier.ErrConflict).
+func (s *Store) CreateReference(r *dossier.Reference) error { return s.saveReference(r, true) }
+
+func (s *Store) saveReference(r *dossier.Reference, create bool) error {
 	c := *r
-	if c.ID == "" {
-		c.ID = NewID(c.Client, "ref")
-	}
 	stamp(&c.Created, &c.Updated, s.now())
 	if err := c.Validate(); err != nil {
 		return fmt.Errorf("reference %s: %w", label(c.Project, c.ID), err)
 	}
-	err := s.update(func(txn *badger.Txn) error { return put(txn, kReference, c.ID, &c) })
+	err := s.update(func(txn *badger.Txn) error {
+		if err := claimID(txn, kReference, &c.ID, create, c.Client, "ref"); err != nil {
+			return fmt.Errorf("reference %s: %w", label(c.Project, c.ID), err)
+		}
+		return put(txn, kReference, c.ID, &c)
+	})
 	if err == nil {
 		*r = c
 	}
@@ -245,16 +288,25 @@ func (s *Store) Events(acct string) ([]dossier.Event, error) {
 
 // SaveEvent validates e and writes it; the account and the people involved
 // must exist.
-func (s *Store) SaveEvent(e *dossier.Event) error {
+// A record without an ID is created (see CreateEvent); one with an ID is
+// updated and must exist, else the error matches dossier.ErrConflict.
+func (s *Store) SaveEvent(e *dossier.Event) error { return s.saveEvent(e, e.ID == "") }
+
+// CreateEvent adds a new event: without an ID it is given a fresh one,
+// with
+// an ID that ID must be free (else the error matches dossier.ErrConflict).
+func (s *Store) CreateEvent(e *dossier.Event) error { return s.saveEvent(e, true) }
+
+func (s *Store) saveEvent(e *dossier.Event, create bool) error {
 	c := *e
-	if c.ID == "" {
-		c.ID = NewID(c.Title, "event")
-	}
 	stamp(&c.Created, &c.Updated, s.now())
 	if err := c.Validate(); err != nil {
 		return fmt.Errorf("event %s: %w", label(c.Title, c.ID), err)
 	}
 	err := s.update(func(txn *badger.Txn) error {
+		if err := claimID(txn, kEvent, &c.ID, create, c.Title, "event"); err != nil {
+			return fmt.Errorf("event %s: %w", label(c.Title, c.ID), err)
+		}
 		if err := checkAccountPeople(txn, c.AccountID, c.People); err != nil {
 			return fmt.Errorf("event %s: %w", label(c.Title, c.ID), err)
 		}
@@ -289,16 +341,25 @@ func (s *Store) Promises(acct string) ([]dossier.Promise, error) {
 
 // SavePromise validates p and writes it; the account and the people must
 // exist.
-func (s *Store) SavePromise(p *dossier.Promise) error {
+// A record without an ID is created (see CreatePromise); one with an ID is
+// updated and must exist, else the error matches dossier.ErrConflict.
+func (s *Store) SavePromise(p *dossier.Promise) error { return s.savePromise(p, p.ID == "") }
+
+// CreatePromise adds a new promise: without an ID it is given a fresh one,
+// with
+// an ID that ID must be free (else the error matches dossier.ErrConflict).
+func (s *Store) CreatePromise(p *dossier.Promise) error { return s.savePromise(p, true) }
+
+func (s *Store) savePromise(p *dossier.Promise, create bool) error {
 	c := *p
-	if c.ID == "" {
-		c.ID = NewID(c.Text, "promise")
-	}
 	stamp(&c.Created, &c.Updated, s.now())
 	if err := c.Validate(); err != nil {
 		return fmt.Errorf("promise %s: %w", c.ID, err)
 	}
 	err := s.update(func(txn *badger.Txn) error {
+		if err := claimID(txn, kPromise, &c.ID, create, c.Text, "promise"); err != nil {
+			return fmt.Errorf("promise %s: %w", label(c.Text, c.ID), err)
+		}
 		if err := checkAccountPeople(txn, c.AccountID, c.People); err != nil {
 			return fmt.Errorf("promise %s: %w", c.ID, err)
 		}

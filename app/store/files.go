@@ -28,7 +28,7 @@ func fileKey(id string, chunk uint32) []byte {
 // The returned Attachment goes into an event; until then the file is not
 // reachable.
 func (s *Store) PutFile(name string, r io.Reader) (dossier.Attachment, error) {
-	a := dossier.Attachment{FileID: NewID("", "file"), Name: dossier.SafeFileName(name)}
+	a := dossier.Attachment{Name: dossier.SafeFileName(name)}
 	h := sha256.New()
 	var chunks [][]byte
 	lr := io.LimitReader(r, dossier.MaxFile+1)
@@ -52,6 +52,21 @@ func (s *Store) PutFile(name string, r io.Reader) (dossier.Attachment, error) {
 	}
 	a.SHA256 = hex.EncodeToString(h.Sum(nil))
 	err := s.update(func(txn *badger.Txn) error {
+		// The ID is drawn inside the transaction that writes the bytes, so
+		// that two files never share one: an event keeps its own file.
+		a.FileID = ""
+		for range newIDTries {
+			id := NewID("", "file")
+			if taken, err := exists(txn, fileKey(id, 0)); err != nil {
+				return err
+			} else if !taken {
+				a.FileID = id
+				break
+			}
+		}
+		if a.FileID == "" {
+			return fmt.Errorf("no free file ID after %d tries: %w", newIDTries, dossier.ErrConflict)
+		}
 		if len(chunks) == 0 {
 			return txn.Set(fileKey(a.FileID, 0), nil)
 		}

@@ -52,12 +52,21 @@ func (s *Store) Section(id string) (proposal.Section, error) {
 
 // SaveSection validates sec and writes it to the library, giving it an ID
 // when it has none. On success sec carries its ID and time stamps.
-func (s *Store) SaveSection(sec *proposal.Section) error {
+// A record without an ID is created (see CreateSection); one with an ID is
+// updated and must exist, else the error matches dossier.ErrConflict.
+func (s *Store) SaveSection(sec *proposal.Section) error { return s.saveSection(sec, sec.ID == "") }
+
+// CreateSection adds a new section to the library: without an ID it is
+// given a fresh one, with an ID that ID must be free (else the error
+// matches dossier.ErrConflict).
+func (s *Store) CreateSection(sec *proposal.Section) error { return s.saveSection(sec, true) }
+
+func (s *Store) saveSection(sec *proposal.Section, create bool) error {
 	c := *sec
-	if c.ID == "" {
-		c.ID = NewID(c.Title, "section")
-	}
 	err := s.update(func(txn *badger.Txn) error {
+		if err := claimID(txn, kSection, &c.ID, create, c.Title, "section"); err != nil {
+			return fmt.Errorf("section %s: %w", label(c.Title, c.ID), err)
+		}
 		if c.Created.IsZero() {
 			var old proposal.Section
 			if err := get(txn, kSection, c.ID, &old); err == nil {
@@ -91,19 +100,17 @@ func (s *Store) DeleteSection(id string) (BinEntry, error) {
 
 // ImportSections adds the sections to the library and replaces those whose
 // IDs exist, in one transaction: all or nothing. Every section is
-// validated first; sections without an ID get one. Sections identical to
-// the stored ones are left alone and counted in neither added nor updated.
+// validated first; sections without an ID are added under a fresh one.
+// Sections identical to the stored ones are left alone and counted in
+// neither added nor updated.
 func (s *Store) ImportSections(secs []proposal.Section) (added, updated int, err error) {
 	in := make([]proposal.Section, len(secs))
 	seen := map[string]bool{}
 	var problems []error
 	for i, sec := range secs {
-		if sec.ID == "" {
-			sec.ID = NewID(sec.Title, "section")
-		}
 		if err := sec.Validate(); err != nil {
 			problems = append(problems, fmt.Errorf("section %s: %w", label(sec.Title, sec.ID), err))
-		} else if seen[sec.ID] {
+		} else if sec.ID != "" && seen[sec.ID] {
 			problems = append(problems, fmt.Errorf("section ID %q is imported twice: %w", sec.ID, dossier.ErrConflict))
 		}
 		seen[sec.ID] = true
@@ -116,6 +123,13 @@ func (s *Store) ImportSections(secs []proposal.Section) (added, updated int, err
 		added, updated = 0, 0
 		now := s.now()
 		for _, sec := range in {
+			if sec.ID == "" { // a new section: its ID is drawn here, never one in use
+				id, err := reserveID(txn, kSection, sec.Title, "section")
+				if err != nil {
+					return err
+				}
+				sec.ID = id
+			}
 			var old proposal.Section
 			err := get(txn, kSection, sec.ID, &old)
 			switch {
@@ -192,16 +206,25 @@ func (s *Store) Proposal(id string) (proposal.Proposal, error) {
 // references and the library sections its items follow must exist; an
 // error naming the missing one matches dossier.ErrNotFound. A customised
 // copy of a section carries its own text and may outlive the original.
-func (s *Store) SaveProposal(p *proposal.Proposal) error {
+// A record without an ID is created (see CreateProposal); one with an ID is
+// updated and must exist, else the error matches dossier.ErrConflict.
+func (s *Store) SaveProposal(p *proposal.Proposal) error { return s.saveProposal(p, p.ID == "") }
+
+// CreateProposal adds a new proposal: without an ID it is given a fresh
+// one, with an ID that ID must be free (else the error matches
+// dossier.ErrConflict).
+func (s *Store) CreateProposal(p *proposal.Proposal) error { return s.saveProposal(p, true) }
+
+func (s *Store) saveProposal(p *proposal.Proposal, create bool) error {
 	c := *p
-	if c.ID == "" {
-		c.ID = NewID(c.Title, "proposal")
-	}
 	stamp(&c.Created, &c.Updated, s.now())
 	if err := c.Validate(); err != nil {
 		return fmt.Errorf("proposal %s: %w", label(c.Title, c.ID), err)
 	}
 	err := s.update(func(txn *badger.Txn) error {
+		if err := claimID(txn, kProposal, &c.ID, create, c.Title, "proposal"); err != nil {
+			return fmt.Errorf("proposal %s: %w", label(c.Title, c.ID), err)
+		}
 		if err := checkProposalRefs(txn, &c); err != nil {
 			return fmt.Errorf("proposal %s: %w", label(c.Title, c.ID), err)
 		}

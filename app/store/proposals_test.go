@@ -124,11 +124,11 @@ func TestSaveProposalChecksReferences(t *testing.T) {
 	s := open(t, t.TempDir())
 	a := newAccount(t, s, "Acme")
 	m := dossier.TeamMember{ID: "mara", Name: "Mara", Email: "mara@veldmark.example"}
-	if err := s.SaveTeamMember(&m); err != nil {
+	if err := s.CreateTeamMember(&m); err != nil {
 		t.Fatal(err)
 	}
 	r := dossier.Reference{ID: "ref-x", Client: "X", Project: "Y"}
-	if err := s.SaveReference(&r); err != nil {
+	if err := s.CreateReference(&r); err != nil {
 		t.Fatal(err)
 	}
 	sec := newSection(t, s, "Benefits", proposal.KindBenefits)

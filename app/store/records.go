@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -139,13 +140,25 @@ func listOf[T any](txn *badger.Txn, k kind, acct string) ([]T, error) {
 	return out, nil
 }
 
-// NewID returns a fresh record ID made from name: a short readable slug
-// and four random characters ("northbridge-k7m2"). Names without Latin
-// letters or digits give the fallback word instead of a slug.
+// idSuffixLen is the number of random characters of a new ID. With 32
+// letters that is 32⁸ ≈ 1.1×10¹² suffixes for one readable name: at
+// 1,000,000 records of the same name a new ID finds its suffix taken about
+// once in a million tries, and reserveID then draws again.
+const idSuffixLen = 8
+
+// idRand is where the random characters of new IDs come from; tests
+// replace it to force collisions.
+var idRand io.Reader = rand.Reader
+
+// NewID returns a candidate record ID made from name: a short readable
+// slug and eight random characters ("northbridge-k7m2x9pq"). Names without
+// Latin letters or digits give the fallback word instead of a slug. The
+// ID is not reserved: records get theirs from the store when they are
+// created, inside the transaction that writes them.
 func NewID(name, fallback string) string {
 	const alphabet = "abcdefghijkmnpqrstuvwxyz23456789"
-	var r [4]byte
-	if _, err := rand.Read(r[:]); err != nil {
+	var r [idSuffixLen]byte
+	if _, err := io.ReadFull(idRand, r[:]); err != nil {
 		panic(err) // crypto/rand never fails on supported systems
 	}
 	suffix := make([]byte, len(r))
@@ -157,6 +170,58 @@ func NewID(name, fallback string) string {
 		s = fallback
 	}
 	return s + "-" + string(suffix)
+}
+
+// newIDTries bounds the draws of reserveID. Even at 10¹⁰ records of one
+// name a draw is free with odds of 99 %, so running out means the random
+// source is broken, not that the workspace is full.
+const newIDTries = 20
+
+// reserveID draws IDs for a new record of kind k until it finds one that
+// no record has and no record in the bin had: restoring a deletion must
+// never meet a newer record under the old ID. It runs inside the
+// transaction that writes the record, so two creations cannot take the
+// same ID.
+func reserveID(txn *badger.Txn, k kind, name, fallback string) (string, error) {
+	for range newIDTries {
+		id := NewID(name, fallback)
+		taken, err := exists(txn, k.key(id))
+		if err == nil && !taken {
+			taken, err = exists(txn, tombKey(k.key(id)))
+		}
+		if err != nil {
+			return "", err
+		}
+		if !taken {
+			return id, nil
+		}
+	}
+	return "", fmt.Errorf("no free %s ID after %d tries: %w", k.noun, newIDTries, dossier.ErrConflict)
+}
+
+// claimID settles the ID of a record of kind k about to be written. A new
+// record (create) without an ID gets a fresh one from reserveID; a new
+// record with an ID must not overwrite a record that has it; an updated
+// record must exist. Both refusals match dossier.ErrConflict.
+func claimID(txn *badger.Txn, k kind, id *string, create bool, name, fallback string) error {
+	if create && *id == "" {
+		fresh, err := reserveID(txn, k, name, fallback)
+		*id = fresh
+		return err
+	}
+	if err := validID(k, *id); err != nil {
+		return err
+	}
+	taken, err := exists(txn, k.key(*id))
+	switch {
+	case err != nil:
+		return err
+	case create && taken:
+		return fmt.Errorf("another %s has the ID %q already: %w", k.noun, *id, dossier.ErrConflict)
+	case !create && !taken:
+		return fmt.Errorf("the %s %q to update is not in the workspace (deleted meanwhile?): %w", k.noun, *id, dossier.ErrConflict)
+	}
+	return nil
 }
 
 // stamp sets Created on first save and Updated on every save.

@@ -21,7 +21,8 @@
 //	prop/<id>                    proposal.Proposal, indexed by account
 //	ix/<kind>/<account>/<id>     index of a record kind by account (empty value)
 //	file/<id>/<chunk>            attachment bytes in 512 KiB chunks, chunk big-endian uint32
-//	bin/<seq>                    a deleted record with what went with it, seq big-endian uint64
+//	bin/<seq>                    a deletion with what went with it: 24 hex digits, nanoseconds then random
+//	gone/<record key>            a tomb: the record waits in the bin, its ID is not given again (empty value)
 //
 // Records are JSON objects: fields added by later versions are ignored by
 // older ones and missing fields take their zero value, so the encoding
@@ -57,13 +58,15 @@ var (
 
 // SchemaVersion is the version of the key layout and encoding this build
 // writes. Open migrates older workspaces up to it.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // migrations[v] upgrades a workspace from schema v to v+1, inside one
 // transaction. Version 0 is a workspace created before the version key
 // existed: an empty directory, which needs nothing.
 var migrations = []func(txn *badger.Txn) error{
 	0: func(*badger.Txn) error { return nil },
+	// 1 → 2: tombs mark the IDs of records in the bin (see tombKey).
+	1: buryRemoved,
 }
 
 // Options tune a workspace. The zero value is right for the desktop.
@@ -74,6 +77,10 @@ type Options struct {
 	NoGC bool
 	// GCInterval is how often value-log GC runs; 0 means 10 minutes.
 	GCInterval time.Duration
+
+	// noSync turns off SyncWrites, for tests of things other than
+	// durability that write a great many records (export_test.go).
+	noSync bool
 }
 
 // Store is an open workspace. Its methods are safe for concurrent use.
@@ -114,7 +121,7 @@ func Open(dir string, o Options) (s *Store, err error) {
 			logf.Close()
 		}
 	}()
-	db, err := openBadger(badgerOptions(filepath.Join(abs, "db"), logf))
+	db, err := openBadger(badgerOptions(filepath.Join(abs, "db"), logf).WithSyncWrites(!o.noSync))
 	if err != nil {
 		msg := err.Error()
 		switch {

@@ -1,0 +1,36 @@
+package cli_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestManyProposalsOfOneTitleAllKept runs `proposal new` with the same
+// title thousands of times on one account: every ID printed is a
+// proposal in the workspace afterwards. With four random characters per
+// ID and writes that did not check the ID was free, some acknowledged
+// proposals replaced others.
+func TestManyProposalsOfOneTitleAllKept(t *testing.T) {
+	const n = 2000
+	dir := t.TempDir()
+	mustRun(t, dir, "demo")
+	before := len(decode[[]map[string]any](t, mustRun(t, dir, "proposal", "list", "--account", "northbridge", "--json")))
+	printed := map[string]bool{}
+	for i := range n {
+		id := strings.TrimSpace(mustRun(t, dir, "proposal", "new", "--account", "northbridge", "--title", "Quarterly renewal"))
+		if printed[id] {
+			t.Fatalf("proposal %d was given the ID %s of an earlier one", i, id)
+		}
+		printed[id] = true
+	}
+	list := decode[[]map[string]any](t, mustRun(t, dir, "proposal", "list", "--account", "northbridge", "--json"))
+	if len(list) != before+n {
+		t.Fatalf("%d proposals listed, want %d", len(list), before+n)
+	}
+	for _, p := range list {
+		delete(printed, p["id"].(string))
+	}
+	if len(printed) > 0 {
+		t.Errorf("%d acknowledged proposals are missing", len(printed))
+	}
+}

@@ -1,0 +1,18 @@
+package store
+
+import "io"
+
+// WithoutSync returns o with SyncWrites off: for tests that write a great
+// many records to check something other than durability.
+func WithoutSync(o Options) Options {
+	o.noSync = true
+	return o
+}
+
+// SetIDRand makes new IDs draw their random characters from r until the
+// returned function puts crypto/rand back.
+func SetIDRand(r io.Reader) (restore func()) {
+	old := idRand
+	idRand = r
+	return func() { idRand = old }
+}
