@@ -225,7 +225,7 @@ func (a *audiencesPart) openInBrowser(aud proposal.Audience) {
 		b.desk.showError(err)
 		return
 	}
-	path := filepath.Join(a.previewDir, proposal.ExportFileName(b.ctx.Account.Name, b.p.Title, aud, "html"))
+	path := filepath.Join(a.previewDir, proposal.ExportFileName(b.ctx.Account.Name, b.p.Title, b.p.Rev(), aud, "html"))
 	if err := export.WriteFile(path, data, 0o600); err != nil {
 		b.desk.showError(err)
 		return

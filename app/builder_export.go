@@ -172,7 +172,7 @@ func (e *exporter) chooseDestination() {
 		w.Close() // the export replaces the file the dialog created
 		e.run(a, format, path)
 	}, e.desk.win)
-	fd.SetFileName(proposal.ExportFileName(e.ctx.Account.Name, e.p.Title, a, format))
+	fd.SetFileName(proposal.ExportFileName(e.ctx.Account.Name, e.p.Title, e.p.Rev(), a, format))
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{"." + format}))
 	e.startIn(fd)
 	fd.Show()

@@ -305,7 +305,7 @@ func TestExportProposalWritesTheFiles(t *testing.T) {
 		t.Fatalf("exporting all wrote %d files and recorded %d exports, want 5 and 6", len(files), len(p.Exports))
 	}
 	for i, a := range proposal.Variants {
-		want := filepath.Join(all, proposal.ExportFileName("Castellan Hotels", p.Title, a, "md"))
+		want := filepath.Join(all, proposal.ExportFileName("Castellan Hotels", p.Title, p.Rev(), a, "md"))
 		if files[i] != want || p.Exports[i+1].Audience != a || p.Exports[i+1].Format != "md" {
 			t.Errorf("file %d = %q (%+v), want %q", i, files[i], p.Exports[i+1], want)
 		}

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/export"
 	"kamdesk/app/store"
 	"kamdesk/assets"
 	"kamdesk/dossier"
@@ -482,7 +483,7 @@ func BenchmarkTypeInLongProposal(bm *testing.B) {
 		bm.Fatal(err)
 	}
 	defer st.Close()
-	if _, err := st.LoadSample(assets.Sample, testToday); err != nil {
+	if _, err := st.LoadSample(assets.Sample, testToday, export.Snapshot); err != nil {
 		bm.Fatal(err)
 	}
 	w := test.NewTempWindow(bm, nil)

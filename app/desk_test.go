@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/catalog"
+	"kamdesk/app/export"
 	"kamdesk/app/quiet"
 	"kamdesk/app/store"
 	"kamdesk/assets"
@@ -40,7 +41,7 @@ func testDesk(t *testing.T, sample bool) (*Desk, fyne.Window, *store.Store) {
 	}
 	t.Cleanup(func() { st.Close() })
 	if sample {
-		if _, err := st.LoadSample(assets.Sample, testToday); err != nil {
+		if _, err := st.LoadSample(assets.Sample, testToday, export.Snapshot); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -8,11 +8,13 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/export"
+	"kamdesk/app/store"
 	"kamdesk/dossier"
 )
 
 type welcomeStore interface {
-	LoadSample(data []byte, today dossier.Date) (int, error)
+	LoadSample(data []byte, today dossier.Date, snapshot store.MakeSnapshot) (int, error)
 }
 
 // welcome is the first screen on an empty workspace: what kamdesk is, and
@@ -65,7 +67,7 @@ func (w *welcome) onSample() {
 	today := w.desk.opts.Today()
 	var err error
 	w.desk.opts.Background(func() {
-		_, err = w.desk.ws.LoadSample(w.desk.opts.Sample, today)
+		_, err = w.desk.ws.LoadSample(w.desk.opts.Sample, today, export.Snapshot)
 	}, func() {
 		w.busy.Stop()
 		w.busy.Hide()

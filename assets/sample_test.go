@@ -772,7 +772,7 @@ func TestSampleSentProposal(t *testing.T) {
 		t.Errorf("valid_days = %d, valid_until = %v; want 45 days and no date", p.ValidDays, p.ValidUntil)
 	}
 	planned := *p
-	planned.Tasks = nil
+	planned.Tasks, planned.Status, planned.Sent = nil, proposal.Draft, dossier.Date{}
 	if err := planned.MarkSent(p.Sent, proposal.DefaultFollowUp()); err != nil {
 		t.Fatal(err)
 	}

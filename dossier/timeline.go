@@ -60,8 +60,12 @@ type Event struct {
 	People      []string     `json:"people,omitempty"` // IDs of the people involved
 	Text        string       `json:"text,omitempty"`
 	Attachments []Attachment `json:"attachments,omitempty"`
-	Created     time.Time    `json:"created"`
-	Updated     time.Time    `json:"updated"`
+	// Sent names the copy of a sent proposal this event records, as
+	// "<proposal ID>/<snapshot ID>", so that what the client received can
+	// be opened from the timeline.
+	Sent    string    `json:"sent,omitempty"`
+	Created time.Time `json:"created"`
+	Updated time.Time `json:"updated"`
 }
 
 // Validate reports every problem with e.
@@ -79,6 +83,12 @@ func (e *Event) Validate() error {
 	p.text("text", e.Text)
 	if len(e.Attachments) > MaxList {
 		p.Add("attachments", "has too many items ({{.Len}}, at most {{.Max}})", map[string]any{"Len": len(e.Attachments), "Max": MaxList})
+	}
+	if e.Sent != "" {
+		prop, snap, ok := strings.Cut(e.Sent, "/")
+		if !ok || !ValidID(prop) || !ValidID(snap) {
+			p.Add("sent", "is not a valid reference to a sent copy", nil)
+		}
 	}
 	for _, a := range e.Attachments {
 		p.id("attachments", a.FileID, true)

@@ -1,6 +1,7 @@
 package proposal
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,9 +13,10 @@ import (
 // count bytes (255 at most on most of them) and people read characters.
 const maxNameRunes, maxNameBytes = 120, 200
 
-// ExportFileName returns the name of an exported variant, safe on Linux,
-// macOS and Windows: "<account> - <title> - <audience>.<ext>", for example
-// "Northbridge Build Group - Site logistics 2027 - Executive.html".
+// ExportFileName returns the name of an exported variant of revision rev,
+// safe on Linux, macOS and Windows: "<account> - <title> - v<rev> -
+// <audience>.<ext>", for example "Northbridge Build Group - Site
+// logistics 2027 - v2 - Executive.html". A revision below 1 is left out.
 //
 // Characters Windows reserves become '_' (as dossier.SafeFileName does),
 // control and invisible formatting characters (bidirectional overrides
@@ -25,8 +27,12 @@ const maxNameRunes, maxNameBytes = 120, 200
 // a reserved Windows device name, and is never empty: with nothing to go
 // on it is "proposal". ext is reduced to ASCII letters and digits; empty,
 // the name has no extension.
-func ExportFileName(account, title string, a Audience, ext string) string {
+func ExportFileName(account, title string, rev int, a Audience, ext string) string {
 	account, title = namePart(account), namePart(title)
+	revision := ""
+	if rev > 0 {
+		revision = fmt.Sprintf("v%d", rev)
+	}
 	audience := ""
 	if a != "" {
 		audience = namePart(a.Label())
@@ -34,7 +40,7 @@ func ExportFileName(account, title string, a Audience, ext string) string {
 	ext = nameExt(ext)
 	join := func() string {
 		var parts []string
-		for _, p := range []string{account, title, audience} {
+		for _, p := range []string{account, title, revision, audience} {
 			if p != "" {
 				parts = append(parts, p)
 			}

@@ -52,11 +52,29 @@ func TestExportFileName(t *testing.T) {
 			"Северный мост - Коммерческое предложение - Finance.html"},
 	}
 	for _, tt := range tests {
-		got := ExportFileName(tt.account, tt.title, tt.a, tt.ext)
+		got := ExportFileName(tt.account, tt.title, 0, tt.a, tt.ext)
 		if got != tt.want {
 			t.Errorf("ExportFileName(%q, %q, %q, %q) = %q, want %q", tt.account, tt.title, tt.a, tt.ext, got, tt.want)
 		}
 		checkFileName(t, got)
+	}
+}
+
+// TestExportFileNameRevision: exports name the revision.
+func TestExportFileNameRevision(t *testing.T) {
+	for _, tt := range []struct {
+		rev  int
+		a    Audience
+		want string
+	}{
+		{1, Executive, "Northbridge Build Group - Site logistics 2027 - v1 - Executive.html"},
+		{2, Finance, "Northbridge Build Group - Site logistics 2027 - v2 - Finance.html"},
+		{12, All, "Northbridge Build Group - Site logistics 2027 - v12 - Whole group.html"},
+		{3, "", "Northbridge Build Group - Site logistics 2027 - v3.html"},
+	} {
+		if got := ExportFileName("Northbridge Build Group", "Site logistics 2027", tt.rev, tt.a, "html"); got != tt.want {
+			t.Errorf("ExportFileName(rev %d, %q) = %q, want %q", tt.rev, tt.a, got, tt.want)
+		}
 	}
 }
 
@@ -78,7 +96,7 @@ func TestExportFileNameLong(t *testing.T) {
 		{"Acme", strings.Repeat("ab. ", 100), Executive, "Acme - ab. ab.", "ab… - Executive.html"},
 	}
 	for _, tt := range tests {
-		got := ExportFileName(tt.account, tt.title, tt.a, "html")
+		got := ExportFileName(tt.account, tt.title, 0, tt.a, "html")
 		if !strings.HasPrefix(got, tt.wantPrefix) || !strings.HasSuffix(got, tt.wantSuffix) {
 			t.Errorf("ExportFileName(%.30q…) = %q, want %q…%q", tt.title, got, tt.wantPrefix, tt.wantSuffix)
 		}
@@ -100,7 +118,7 @@ func TestExportFileNameAlwaysSafe(t *testing.T) {
 		for _, title := range pieces {
 			for _, a := range []Audience{"", Executive, All} {
 				for _, ext := range exts {
-					got := ExportFileName(acc, title, a, ext)
+					got := ExportFileName(acc, title, 3, a, ext)
 					checkFileName(t, got)
 					if t.Failed() {
 						t.Fatalf("ExportFileName(%q, %q, %q, %q) = %q", acc, title, a, ext, got)

@@ -72,15 +72,22 @@ func DefaultFollowUp() FollowUp {
 	return FollowUp{Receipt: 1, NextSteps: 2, Consideration: 2, Meeting: 5}
 }
 
-// MarkSent records that p was sent on day on and plans the follow-up
-// tasks. Sending again (a revised proposal) replaces open tasks and keeps
-// finished ones.
+// MarkSent records that the current revision of p was sent on day on and
+// plans the follow-up tasks. Sending a new revision replaces the open
+// tasks of the earlier one and keeps finished ones. A revision is sent
+// once: the store records the sending with its snapshot.
 func (p *Proposal) MarkSent(on dossier.Date, f FollowUp) error {
 	if on.IsZero() {
 		return fmt.Errorf("sent: the date is required: %w", ErrInvalid)
 	}
 	if p.Status.Closed() {
 		return fmt.Errorf("the proposal is already %s: %w", p.Status, ErrInvalid)
+	}
+	if p.SentRevision() >= p.Rev() {
+		return fmt.Errorf("revision %d was sent already; start revision %d to send new terms: %w", p.Rev(), p.Rev()+1, ErrInvalid)
+	}
+	if s, ok := p.LastSending(); ok && on.Before(s.On) {
+		return fmt.Errorf("sent: revision %d cannot be sent before revision %d was (%s): %w", p.Rev(), s.Revision, s.On, ErrInvalid)
 	}
 	p.Status = Sent
 	p.Sent = on

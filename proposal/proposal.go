@@ -196,12 +196,19 @@ type Proposal struct {
 	ValidDays  int          `json:"valid_days,omitempty"`
 	ValidUntil dossier.Date `json:"valid_until"` // wins over ValidDays when set
 
+	// Revision counts the versions of the terms: 0 or 1 is the first.
+	// A sent revision's content is frozen; new terms are a new revision.
+	Revision int `json:"revision,omitempty"`
+
 	Status  Status       `json:"status"`
-	Sent    dossier.Date `json:"sent"`
+	Sent    dossier.Date `json:"sent"` // the day the latest revision was sent
 	Closed  dossier.Date `json:"closed"`            // when won or lost
 	Outcome string       `json:"outcome,omitempty"` // why it was won or lost
 	Tasks   []Task       `json:"tasks,omitempty"`
 	Exports []Export     `json:"exports,omitempty"`
+	// Sendings record every sending, oldest first; the store keeps the
+	// snapshot of each (see Snapshot).
+	Sendings []Sending `json:"sendings,omitempty"`
 
 	Created time.Time `json:"created"`
 	Updated time.Time `json:"updated"`
@@ -343,6 +350,9 @@ func (p *Proposal) Validate() error {
 	}
 	if !slices.Contains(Statuses, p.Status) {
 		pr.Add("status", "is not one of the allowed values", map[string]any{"Value": p.Status})
+	}
+	if p.Revision < 0 || p.Revision > 999 {
+		pr.Add("revision", "must be between 1 and 999", nil)
 	}
 	if p.Status != Draft && p.Sent.IsZero() && slices.Contains(Statuses, p.Status) {
 		pr.Add("sent", "is required once the proposal is sent", nil)

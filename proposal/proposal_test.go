@@ -248,12 +248,19 @@ func TestMarkSent(t *testing.T) {
 		}
 	}
 
-	// Sending again keeps finished tasks and replans open ones.
+	// Sending a new revision keeps finished tasks and replans open ones;
+	// the same revision is not sent twice.
 	p, _ := northbridge()
 	if err := p.MarkSent(fxDate("2026-03-02"), DefaultFollowUp()); err != nil {
 		t.Fatal(err)
 	}
 	if err := p.CompleteTask(0, fxDate("2026-03-03"), "arrived"); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.MarkSent(fxDate("2026-03-06"), DefaultFollowUp()); !errors.Is(err, ErrInvalid) {
+		t.Errorf("sending revision 1 again = %v, want ErrInvalid", err)
+	}
+	if err := p.NewRevision(fxDate("2026-03-05")); err != nil {
 		t.Fatal(err)
 	}
 	if err := p.MarkSent(fxDate("2026-03-06"), DefaultFollowUp()); err != nil {

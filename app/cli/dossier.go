@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
+	"kamdesk/app/export"
 	"kamdesk/app/store"
 	"kamdesk/assets"
 	"kamdesk/dossier"
@@ -56,7 +57,7 @@ func demoCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 		if err != nil {
 			return err
 		}
-		n, err := st.LoadSample(assets.Sample, c.Today())
+		n, err := st.LoadSample(assets.Sample, c.Today(), export.Snapshot)
 		if err != nil {
 			return err
 		}

@@ -343,7 +343,7 @@ func TestProposalExport(t *testing.T) {
 	}
 	var want []string
 	for _, a := range proposal.Variants {
-		want = append(want, proposal.ExportFileName("Northbridge Build Group", title, a, "html"))
+		want = append(want, proposal.ExportFileName("Northbridge Build Group", title, 1, a, "html"))
 	}
 	slices.Sort(want)
 	if !slices.Equal(names, want) {
@@ -367,7 +367,7 @@ func TestProposalExport(t *testing.T) {
 
 	// An existing folder receives the file under its export name.
 	r = run(t, dir, "proposal", "export", id, "--audience", "hr", "--format", "md", "-o", out)
-	if wantPath := filepath.Join(out, proposal.ExportFileName("Northbridge Build Group", title, proposal.HR, "md")); strings.TrimSpace(r.stdout) != wantPath {
+	if wantPath := filepath.Join(out, proposal.ExportFileName("Northbridge Build Group", title, 1, proposal.HR, "md")); strings.TrimSpace(r.stdout) != wantPath {
 		t.Errorf("export into a folder printed %q, want %q", r.stdout, wantPath)
 	}
 	matches, _ := filepath.Glob(filepath.Join(out, "*", ".kamdesk-*"))

@@ -42,6 +42,35 @@ func Render(p *proposal.Proposal, ctx *proposal.Context, a proposal.Audience, fo
 	}, assets.ExportCSS)
 }
 
+// Snapshot renders what a sending of p hands to the client: for each
+// audience, the Markdown and the standalone HTML file with the name an
+// export gives it, and the people the variant is addressed to. The store
+// fills in the rest when it records the sending (store.SendProposal).
+func Snapshot(p *proposal.Proposal, ctx *proposal.Context, audiences []proposal.Audience) (*proposal.Snapshot, error) {
+	now := time.Now()
+	snap := &proposal.Snapshot{}
+	for _, a := range audiences {
+		if !slices.Contains(proposal.Variants, a) {
+			return nil, fmt.Errorf("%q is not an audience: %w", a, proposal.ErrInvalid)
+		}
+		md, err := Render(p, ctx, a, Markdown, now)
+		if err != nil {
+			return nil, err
+		}
+		html, err := Render(p, ctx, a, HTML, now)
+		if err != nil {
+			return nil, err
+		}
+		f := proposal.SentFile{Audience: a, Markdown: string(md), HTML: html,
+			Name: proposal.ExportFileName(ctx.Account.Name, p.Title, p.Rev(), a, HTML)}
+		for _, person := range ctx.Addressees(a) {
+			f.People = append(f.People, person.Name)
+		}
+		snap.Files = append(snap.Files, f)
+	}
+	return snap, nil
+}
+
 // Proposal writes the variant of p for audience a to dest in format, and
 // records each file written in p.Exports (the caller saves p). With
 // proposal.All, or when dest is an existing folder, dest is a folder (made
@@ -76,7 +105,7 @@ func Proposal(p *proposal.Proposal, ctx *proposal.Context, a proposal.Audience, 
 			return written, err
 		}
 		if isDir {
-			file = filepath.Join(dir, proposal.ExportFileName(ctx.Account.Name, p.Title, v, format))
+			file = filepath.Join(dir, proposal.ExportFileName(ctx.Account.Name, p.Title, p.Rev(), v, format))
 		}
 		if err := WriteFile(file, data, 0o644); err != nil {
 			return written, err

@@ -25,7 +25,7 @@ func sample(t *testing.T) (*proposal.Proposal, *proposal.Context, *store.Store) 
 	}
 	t.Cleanup(func() { st.Close() })
 	today := dossier.MustDate("2026-11-25")
-	if _, err := st.LoadSample(assets.Sample, today); err != nil {
+	if _, err := st.LoadSample(assets.Sample, today, export.Snapshot); err != nil {
 		t.Fatal(err)
 	}
 	p, err := st.Proposal("prop-northbridge-modular-controls")

@@ -171,7 +171,7 @@ func (s *Store) deleteWith(what, label string, fill func(d *deletion) error) (Bi
 }
 
 // DeleteAccount moves the account, its people, events, promises and
-// proposals to the bin.
+// proposals (with the copies of what was sent) to the bin.
 func (s *Store) DeleteAccount(id string) (BinEntry, error) {
 	a, err := s.Account(id)
 	if err != nil {
@@ -180,6 +180,11 @@ func (s *Store) DeleteAccount(id string) (BinEntry, error) {
 	return s.deleteWith(kAccount.noun, a.Name, func(d *deletion) error {
 		if err := d.remove(kAccount.key(id)); err != nil {
 			return err
+		}
+		for _, prop := range idsOf(d.txn, kProposal, id) {
+			if err := d.removeSent(prop); err != nil {
+				return err
+			}
 		}
 		for _, k := range ownedByAccount {
 			if err := d.removeOwned(k, id); err != nil {

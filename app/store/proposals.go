@@ -225,6 +225,9 @@ func (s *Store) saveProposal(p *proposal.Proposal, create bool) error {
 		if err := claimID(txn, kProposal, &c.ID, create, c.Title, "proposal"); err != nil {
 			return fmt.Errorf("proposal %s: %w", label(c.Title, c.ID), err)
 		}
+		if err := checkRevision(txn, &c, create); err != nil {
+			return fmt.Errorf("proposal %s: %w", label(c.Title, c.ID), err)
+		}
 		if err := checkProposalRefs(txn, &c); err != nil {
 			return fmt.Errorf("proposal %s: %w", label(c.Title, c.ID), err)
 		}
@@ -234,6 +237,23 @@ func (s *Store) saveProposal(p *proposal.Proposal, create bool) error {
 		*p = c
 	}
 	return err
+}
+
+// checkRevision keeps the record of what was sent: a new proposal has no
+// sendings and no later revision, and an update follows
+// proposal.CheckRevision against the stored proposal.
+func checkRevision(txn *badger.Txn, p *proposal.Proposal, create bool) error {
+	if create {
+		if len(p.Sendings) > 0 || p.Rev() > 1 {
+			return fmt.Errorf("a new proposal starts at revision 1 with nothing sent: %w", dossier.ErrInvalid)
+		}
+		return nil
+	}
+	var stored proposal.Proposal
+	if err := get(txn, kProposal, p.ID, &stored); err != nil {
+		return err
+	}
+	return proposal.CheckRevision(&stored, p)
 }
 
 // checkProposalRefs reports the first record p refers to that does not
@@ -277,7 +297,8 @@ func checkProposalRefs(txn *badger.Txn, p *proposal.Proposal) error {
 	return nil
 }
 
-// DeleteProposal moves the proposal to the bin.
+// DeleteProposal moves the proposal to the bin, with the copies of what
+// was sent.
 func (s *Store) DeleteProposal(id string) (BinEntry, error) {
 	p, err := s.Proposal(id)
 	if err != nil {
@@ -285,6 +306,9 @@ func (s *Store) DeleteProposal(id string) (BinEntry, error) {
 	}
 	return s.deleteWith(kProposal.noun, p.Title, func(d *deletion) error {
 		if err := d.remove(kProposal.key(id)); err != nil {
+			return err
+		}
+		if err := d.removeSent(id); err != nil {
 			return err
 		}
 		return d.remove(kProposal.ixKey(p.AccountID, id))

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"kamdesk/app/export"
 	"kamdesk/app/store"
 	"kamdesk/assets"
 	"kamdesk/dossier"
@@ -239,7 +240,7 @@ func TestProposalsNewestFirst(t *testing.T) {
 func TestContext(t *testing.T) {
 	s := open(t, t.TempDir())
 	today := dossier.MustDate("2026-11-25")
-	if _, err := s.LoadSample(assets.Sample, today); err != nil {
+	if _, err := s.LoadSample(assets.Sample, today, export.Snapshot); err != nil {
 		t.Fatal(err)
 	}
 	c, err := s.Context("northbridge", today)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"time"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -41,7 +42,11 @@ func ParseSample(data []byte) (*Sample, error) {
 // dates moved so the anchor falls on today. Running
 // it again changes nothing: records whose IDs exist are left as they are,
 // edits included. It returns how many records it added.
-func (s *Store) LoadSample(data []byte, today dossier.Date) (int, error) {
+//
+// The sample's sent proposals are recorded as sent with a copy of what
+// went to the client, made by snapshot; with a nil snapshot they count
+// as sent before copies were kept.
+func (s *Store) LoadSample(data []byte, today dossier.Date, snapshot MakeSnapshot) (int, error) {
 	smp, err := ParseSample(data)
 	if err != nil {
 		return 0, err
@@ -93,11 +98,20 @@ func (s *Store) LoadSample(data []byte, today dossier.Date) (int, error) {
 		stamp(&sec.Created, &sec.Updated, now)
 		recs = append(recs, rec{kSection, sec.ID, "", sec, sec.Validate})
 	}
+	snaps := map[string]*proposal.Snapshot{}
 	for i := range smp.Proposals {
 		p := &smp.Proposals[i]
 		p.ShiftDates(shift)
 		stamp(&p.Created, &p.Updated, now)
 		recs = append(recs, rec{kProposal, p.ID, p.AccountID, p, p.Validate})
+		if snapshot != nil && !p.Sent.IsZero() && p.Status != proposal.Draft && len(p.Sendings) == 0 {
+			ctx := sampleContext(smp, p.AccountID, today)
+			snap, err := snapshot(p, ctx, proposal.DefaultSentVariants(ctx))
+			if err != nil {
+				return 0, fmt.Errorf("sample workspace: proposal %s: %w", p.ID, err)
+			}
+			snaps[p.ID] = snap
+		}
 	}
 	for _, r := range recs {
 		if r.id == "" {
@@ -122,6 +136,12 @@ func (s *Store) LoadSample(data []byte, today dossier.Date) (int, error) {
 					return err
 				}
 			}
+			if p, ok := r.v.(*proposal.Proposal); ok && snaps[p.ID] != nil {
+				snaps[p.ID].At = now.UTC().Truncate(time.Second)
+				if err := putSnapshot(txn, p, snaps[p.ID]); err != nil {
+					return err
+				}
+			}
 			if err := put(txn, r.k, r.id, r.v); err != nil {
 				return err
 			}
@@ -142,4 +162,26 @@ func (s *Store) LoadSample(data []byte, today dossier.Date) (int, error) {
 		return 0, err
 	}
 	return added, nil
+}
+
+// sampleContext is the proposal context of account acct within the sample
+// itself.
+func sampleContext(smp *Sample, acct string, today dossier.Date) *proposal.Context {
+	w := &smp.Workspace
+	c := &proposal.Context{Today: today, Team: w.Team, References: w.References, Library: smp.Library}
+	for _, a := range w.Accounts {
+		if a.ID == acct {
+			c.Account = a
+		}
+	}
+	for _, p := range w.People {
+		if p.AccountID == acct {
+			c.People = append(c.People, p)
+		}
+	}
+	dossier.SortPeople(c.People)
+	sortBy(c.Team, func(m dossier.TeamMember) string { return m.Name })
+	sortReferences(c.References)
+	sortSections(c.Library)
+	return c
 }

@@ -3,6 +3,7 @@ package store_test
 import (
 	"testing"
 
+	"kamdesk/app/export"
 	"kamdesk/app/store"
 	"kamdesk/assets"
 	"kamdesk/dossier"
@@ -11,7 +12,7 @@ import (
 func TestLoadSampleIsIdempotentAndCurrent(t *testing.T) {
 	s := open(t, t.TempDir())
 	today := dossier.MustDate("2027-03-10")
-	n, err := s.LoadSample(assets.Sample, today)
+	n, err := s.LoadSample(assets.Sample, today, export.Snapshot)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,7 +37,7 @@ func TestLoadSampleIsIdempotentAndCurrent(t *testing.T) {
 	if err := s.SaveAccount(&first); err != nil {
 		t.Fatal(err)
 	}
-	n, err = s.LoadSample(assets.Sample, today)
+	n, err = s.LoadSample(assets.Sample, today, export.Snapshot)
 	if err != nil || n != 0 {
 		t.Errorf("second LoadSample added %d, %v; want 0, nil", n, err)
 	}

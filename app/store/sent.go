@@ -1,0 +1,152 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"kamdesk/dossier"
+	"kamdesk/proposal"
+)
+
+// What the client received is kept under sent/<proposal ID>/<snapshot
+// ID>, one proposal.Snapshot a sending, written in the transaction that
+// records the sending and never changed afterwards.
+
+func sentPrefix(prop string) []byte { return []byte("sent/" + prop + "/") }
+
+func sentKey(prop, snap string) []byte { return append(sentPrefix(prop), snap...) }
+
+// MakeSnapshot renders what a sending hands to the client: the variants
+// of p for the audiences, as the export writes them. The desktop and the
+// command line pass export.Snapshot.
+type MakeSnapshot func(p *proposal.Proposal, ctx *proposal.Context, audiences []proposal.Audience) (*proposal.Snapshot, error)
+
+// SendProposal records that the current revision of p was sent: p, marked
+// as sent by the caller (Proposal.MarkSent), is saved with snap, the copy
+// of what the client received, and ev, the event on the account's
+// timeline, in one transaction. The snapshot gets its ID, the sending is
+// added to p.Sendings and ev points to the copy. A revision is sent once:
+// sending it again is a conflict.
+func (s *Store) SendProposal(p *proposal.Proposal, snap *proposal.Snapshot, ev *dossier.Event) error {
+	c, sc, e := *p, *snap, *ev
+	if len(sc.Files) == 0 {
+		return fmt.Errorf("proposal %s: nothing was sent (no variant): %w", label(c.Title, c.ID), dossier.ErrInvalid)
+	}
+	stamp(&c.Created, &c.Updated, s.now())
+	stamp(&e.Created, &e.Updated, s.now())
+	if sc.At.IsZero() {
+		sc.At = s.now().UTC().Truncate(time.Second)
+	}
+	if err := c.Validate(); err != nil {
+		return fmt.Errorf("proposal %s: %w", label(c.Title, c.ID), err)
+	}
+	err := s.update(func(txn *badger.Txn) error {
+		var stored proposal.Proposal
+		if err := get(txn, kProposal, c.ID, &stored); err != nil {
+			return fmt.Errorf("proposal %s: %w", label(c.Title, c.ID), err)
+		}
+		if err := proposal.CheckRevision(&stored, &c); err != nil {
+			return fmt.Errorf("proposal %s: %w", label(c.Title, c.ID), err)
+		}
+		if stored.SentRevision() >= c.Rev() {
+			return fmt.Errorf("proposal %s: revision %d was sent already: %w", label(c.Title, c.ID), c.Rev(), dossier.ErrConflict)
+		}
+		if err := checkProposalRefs(txn, &c); err != nil {
+			return fmt.Errorf("proposal %s: %w", label(c.Title, c.ID), err)
+		}
+		if err := putSnapshot(txn, &c, &sc); err != nil {
+			return err
+		}
+		e.AccountID, e.Sent = c.AccountID, c.ID+"/"+sc.ID
+		if err := e.Validate(); err != nil {
+			return fmt.Errorf("event %s: %w", label(e.Title, e.ID), err)
+		}
+		if err := claimID(txn, kEvent, &e.ID, true, e.Title, "event"); err != nil {
+			return err
+		}
+		if err := putOwned(txn, kEvent, e.AccountID, e.ID, &e); err != nil {
+			return err
+		}
+		return putOwned(txn, kProposal, c.AccountID, c.ID, &c)
+	})
+	if err == nil {
+		*p, *snap, *ev = c, sc, e
+	}
+	return err
+}
+
+// putSnapshot gives snap a fresh ID, fills in what it records of p, writes
+// it and adds the sending to p.Sendings.
+func putSnapshot(txn *badger.Txn, p *proposal.Proposal, snap *proposal.Snapshot) error {
+	snap.ID = ""
+	for range newIDTries {
+		id := NewID(fmt.Sprintf("v%d", p.Rev()), "sent")
+		if taken, err := exists(txn, sentKey(p.ID, id)); err != nil {
+			return err
+		} else if !taken {
+			snap.ID = id
+			break
+		}
+	}
+	if snap.ID == "" {
+		return fmt.Errorf("no free ID for the sent copy: %w", dossier.ErrConflict)
+	}
+	snap.ProposalID, snap.Revision, snap.Title, snap.On = p.ID, p.Rev(), p.Title, p.Sent
+	b, err := json.Marshal(snap)
+	if err != nil {
+		return err
+	}
+	if err := txn.Set(sentKey(p.ID, snap.ID), b); err != nil {
+		return err
+	}
+	p.Sendings = append(p.Sendings, snap.Sending())
+	return nil
+}
+
+// Snapshot returns the copy of what the client received in a sending of
+// proposal prop.
+func (s *Store) Snapshot(prop, snap string) (proposal.Snapshot, error) {
+	var out proposal.Snapshot
+	if !dossier.ValidID(prop) || !dossier.ValidID(snap) {
+		return out, fmt.Errorf("%q/%q is not a valid sent copy: %w", prop, snap, dossier.ErrInvalid)
+	}
+	err := s.view(func(txn *badger.Txn) error {
+		item, err := txn.Get(sentKey(prop, snap))
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return fmt.Errorf("no sent copy %s of proposal %s: %w", snap, prop, dossier.ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		return item.Value(func(b []byte) error {
+			if err := json.Unmarshal(b, &out); err != nil {
+				return fmt.Errorf("the sent copy %s of proposal %s is damaged: %w", snap, prop, err)
+			}
+			return nil
+		})
+	})
+	return out, err
+}
+
+// removeSent moves the sent copies of proposal prop to the bin with it.
+func (d *deletion) removeSent(prop string) error {
+	opt := badger.DefaultIteratorOptions
+	opt.PrefetchValues = false
+	it := d.txn.NewIterator(opt)
+	var keys [][]byte
+	p := sentPrefix(prop)
+	for it.Seek(p); it.ValidForPrefix(p); it.Next() {
+		keys = append(keys, it.Item().KeyCopy(nil))
+	}
+	it.Close()
+	for _, k := range keys {
+		if err := d.remove(k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
