@@ -27,7 +27,7 @@ func TestTranslationCatalogue(t *testing.T) {
 		t.Fatalf("en.json: %v", err)
 	}
 	calls := 0
-	for _, dir := range []string{".", "cli"} {
+	for _, dir := range []string{".", "cli", "export"} {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 		for _, file := range files {
 			if strings.HasSuffix(file, "_test.go") {

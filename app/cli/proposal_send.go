@@ -3,6 +3,7 @@ package cli
 import (
 	"flag"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 
 func proposalSent(fs *flag.FlagSet) func(*ctx, []string) error {
 	on := fs.String("on", "", "the `DATE` it was sent, YYYY-MM-DD (default: today)")
+	audience := fs.String("audience", "", "the `VARIANTS` sent, comma-separated: executive, hr, finance, technical, all (the whole group's); default: those of the audiences the decision-making group has people of")
 	return func(c *ctx, args []string) error {
 		if err := needArgs(args, 1, lang.L("proposal ID")); err != nil {
 			return err
@@ -26,22 +28,47 @@ func proposalSent(fs *flag.FlagSet) func(*ctx, []string) error {
 			}
 			day = d
 		}
+		var audiences []proposal.Audience
+		for _, a := range strings.Split(*audience, ",") {
+			if a = strings.TrimSpace(a); a == "" {
+				continue
+			}
+			aud, err := proposal.ParseAudience(a)
+			if err != nil {
+				return usageError{lang.L("--audience {{.Value}} is not one of executive, hr, finance, technical, all", map[string]any{"Value": a})}
+			}
+			if !slices.Contains(audiences, aud) {
+				audiences = append(audiences, aud)
+			}
+		}
 		st, r, err := c.loadReview(args[0])
 		if err != nil {
 			return err
 		}
 		p := r.p
+		if len(audiences) == 0 {
+			audiences = proposal.DefaultSentVariants(r.ctx)
+		}
 		if err := p.MarkSent(day, proposal.DefaultFollowUp()); err != nil {
+			return fmt.Errorf("proposal %s: %w%s", p.ID, err, reviseHint(&p))
+		}
+		snap, err := export.Snapshot(&p, r.ctx, audiences)
+		if err != nil {
 			return fmt.Errorf("proposal %s: %w", p.ID, err)
 		}
-		if err := st.SaveProposal(&p); err != nil {
+		ev := export.SentEvent(&p, day)
+		if err := st.SendProposal(&p, snap, &ev); err != nil {
 			return err
 		}
 		if n := proposal.Blocking(r.findings); n > 0 {
 			fmt.Fprintln(c.Stderr, lang.L("warning: {{.Count}} blocking problems were not fixed; see kamdesk proposal check {{.ID}}",
 				map[string]any{"Count": n, "ID": p.ID}))
 		}
-		c.printf("%s\n\n", lang.L("Sent on {{.Date}}: {{.Title}}. Follow-up:", map[string]any{"Date": day.String(), "Title": p.Title}))
+		c.printf("%s\n", lang.L("Sent on {{.Date}}: {{.Title}}, revision {{.Revision}}.", map[string]any{"Date": day.String(), "Title": p.Title, "Revision": p.Rev()}))
+		for _, f := range snap.Files {
+			c.printf("  %s: %s\n", tr(f.Audience.Label()), strings.Join(f.People, ", "))
+		}
+		c.printf("%s\n\n", lang.L("A copy of what was sent is kept (kamdesk proposal history {{.ID}}). Follow-up:", map[string]any{"ID": p.ID}))
 		tw := table(c.Stdout, "DUE", "TASK")
 		for _, t := range p.Tasks {
 			if t.Status == proposal.TaskOpen {
@@ -50,6 +77,14 @@ func proposalSent(fs *flag.FlagSet) func(*ctx, []string) error {
 		}
 		return tw.Flush()
 	}
+}
+
+// reviseHint says how to change a proposal whose revision was sent.
+func reviseHint(p *proposal.Proposal) string {
+	if !p.CanRevise() {
+		return ""
+	}
+	return "\n" + lang.L("To send new terms, start a new revision: kamdesk proposal revise {{.ID}}", map[string]any{"ID": p.ID})
 }
 
 func proposalExport(fs *flag.FlagSet) func(*ctx, []string) error {

@@ -5,14 +5,19 @@
 package export
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
+	"fyne.io/fyne/v2/lang"
+
 	"kamdesk/assets"
+	"kamdesk/dossier"
 	"kamdesk/proposal"
 )
 
@@ -69,6 +74,21 @@ func Snapshot(p *proposal.Proposal, ctx *proposal.Context, audiences []proposal.
 		snap.Files = append(snap.Files, f)
 	}
 	return snap, nil
+}
+
+// SentEvent is how a sending of p on day on reads on the account's
+// timeline (in the user's language: the timeline is the user's record).
+func SentEvent(p *proposal.Proposal, on dossier.Date) dossier.Event {
+	title := []rune(strings.Join(strings.Fields(p.Title), " "))
+	if len(title) > 80 {
+		title = append(title[:79], '…')
+	}
+	data := map[string]any{"Title": string(title), "Revision": p.Rev()}
+	text := lang.L("Proposal “{{.Title}}” sent", data)
+	if p.Rev() > 1 {
+		text = lang.L("Proposal “{{.Title}}” sent (revision {{.Revision}})", data)
+	}
+	return dossier.Event{Kind: dossier.EventLetter, Date: on, Title: text}
 }
 
 // Proposal writes the variant of p for audience a to dest in format, and
@@ -166,4 +186,38 @@ func WriteFile(path string, data []byte, perm os.FileMode) (err error) {
 		return err
 	}
 	return os.Rename(f.Name(), path)
+}
+
+// ErrExists reports a file that is there already and may not be replaced
+// without the user's word.
+var ErrExists = errors.New("the file exists")
+
+// WriteNew writes data to path as WriteFile does, but only over what may
+// be replaced: a path that does not exist, or, with replace, a regular
+// file. A folder, a device, a pipe or a socket is refused, and so is a
+// symbolic link unless replace is set (then the file it points to is
+// written, the link stays). Without replace an existing file gives an
+// error matching ErrExists.
+func WriteNew(path string, data []byte, perm os.FileMode, replace bool) error {
+	info, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return WriteFile(path, data, perm)
+	case err != nil:
+		return err
+	case info.Mode()&fs.ModeSymlink != 0:
+		if !replace {
+			return fmt.Errorf("%s is a symbolic link: %w", path, ErrExists)
+		}
+		target, err := filepath.EvalSymlinks(path)
+		if err != nil {
+			return err
+		}
+		return WriteNew(target, data, perm, replace)
+	case !info.Mode().IsRegular():
+		return fmt.Errorf("%s is not a regular file (%s); choose another name", path, info.Mode().Type())
+	case !replace:
+		return fmt.Errorf("%s: %w", path, ErrExists)
+	}
+	return WriteFile(path, data, perm)
 }
