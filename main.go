@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 
 	fyneapp "fyne.io/fyne/v2/app"
 
@@ -61,7 +62,15 @@ func desktop(dir, place string) int {
 		w.ShowAndRun()
 		return cli.ExitFail
 	}
-	desk := app.NewDesk(w, st, a.Preferences(), app.Options{Sample: assets.Sample, OpenURL: a.OpenURL, StartAt: place})
+	// Files are opened from one folder in the workspace, emptied now (what
+	// a crash left) and when the window closes.
+	view, err := app.OpenViewFolder(filepath.Join(st.Dir(), "open"))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "kamdesk:", err)
+	} else {
+		defer view.Empty()
+	}
+	desk := app.NewDesk(w, st, a.Preferences(), app.Options{Sample: assets.Sample, OpenURL: a.OpenURL, StartAt: place, Viewer: view})
 	w.SetContent(desk.Content())
 	w.SetMainMenu(desk.MainMenu())
 	desk.InstallShortcuts()

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"os"
-	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -39,10 +37,8 @@ type audiencesPart struct {
 	// assembled counts the variants assembled for the preview.
 	assembled int
 
-	// previewDir is the private folder of the files opened in the
-	// browser; opened is the last of them.
-	previewDir string
-	opened     string
+	// opened is the last file opened in the browser.
+	opened string
 }
 
 // variantView is the tab of one variant.
@@ -213,29 +209,22 @@ func addresseeChip(p dossier.Person) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, dotBox, nil, name)
 }
 
-// openInBrowser writes the variant for aud as the export would, to a
-// private temporary file, and opens it with the system's viewer.
+// openInBrowser writes the variant for aud as the export would into the
+// view folder, and opens it with the system's viewer.
 func (a *audiencesPart) openInBrowser(aud proposal.Audience) {
 	b := a.b
 	data, err := export.Render(&b.p, b.ctx, aud, "html", time.Now().UTC().Truncate(time.Second))
-	if err == nil && a.previewDir == "" {
-		a.previewDir, err = os.MkdirTemp("", "kamdesk-preview-") // readable by the user only
-	}
 	if err != nil {
 		b.desk.showError(err)
 		return
 	}
-	path := filepath.Join(a.previewDir, proposal.ExportFileName(b.ctx.Account.Name, b.p.Title, b.p.Rev(), aud, "html"))
-	if err := export.WriteFile(path, data, 0o600); err != nil {
+	path, err := b.desk.viewFile(proposal.ExportFileName(b.ctx.Account.Name, b.p.Title, b.p.Rev(), aud, "html"), data)
+	if err != nil {
 		b.desk.showError(err)
 		return
 	}
 	a.opened = path
-	if open := b.desk.opts.OpenURL; open != nil {
-		if err := open(exportedFileURL(path)); err != nil {
-			b.desk.showError(err)
-		}
-	}
+	b.desk.openPath(path)
 }
 
 // shownBox holds content and calls onShown whenever it is shown, as the

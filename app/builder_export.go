@@ -5,7 +5,6 @@ import (
 	"net/url"
 	"path/filepath"
 	"slices"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -25,15 +24,6 @@ import (
 // variant to a folder. Each export is recorded in the proposal. Blocking
 // findings do not stop an export (a draft for a colleague is fine), but
 // the dialog says they remain.
-
-// exportedFileURL is the file: address of a local path, for OpenURL.
-func exportedFileURL(path string) *url.URL {
-	p := filepath.ToSlash(path)
-	if !strings.HasPrefix(p, "/") {
-		p = "/" + p // a Windows drive letter
-	}
-	return &url.URL{Scheme: "file", Path: p}
-}
 
 // exportChoices are the entries of the dialog's audience choice, in
 // order: the five variants, then all of them.
@@ -244,14 +234,14 @@ func (e *exporter) showResult(files []string) {
 		path.Wrapping = fyne.TextWrapBreak
 		var openBtn fyne.CanvasObject
 		if open != nil {
-			openBtn = widget.NewButtonWithIcon(lang.L("Open"), theme.FileIcon(), func() { e.openURL(exportedFileURL(f)) })
+			openBtn = widget.NewButtonWithIcon(lang.L("Open"), theme.FileIcon(), func() { e.openURL(localFileURL(f)) })
 		}
 		rows.Add(container.NewBorder(nil, nil, nil, openBtn, path))
 	}
 	if open != nil && len(files) > 0 {
 		dir := filepath.Dir(files[0])
 		rows.Add(container.NewHBox(widget.NewButtonWithIcon(lang.L("Show in folder"), theme.FolderOpenIcon(),
-			func() { e.openURL(exportedFileURL(dir)) })))
+			func() { e.openURL(localFileURL(dir)) })))
 	}
 	e.result = dialog.NewCustom(lang.L("Export finished"), lang.L("Close"), rows, e.desk.win)
 	e.result.Resize(fyne.NewSize(640, 0))

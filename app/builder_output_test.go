@@ -170,7 +170,7 @@ func TestOpenInBrowserWritesAPrivateFile(t *testing.T) {
 			t.Errorf("the file opened in the browser has no %q", want)
 		}
 	}
-	if want := "Castellan Hotels - Castellan Calm_ guest-room climate control for the 23-hotel roll-out - Finance.html"; filepath.Base(a.opened) != want {
+	if want := "Castellan Hotels - Castellan Calm_ guest-room climate control for the 23-hotel roll-out - v1 - Finance.html"; filepath.Base(a.opened) != want {
 		t.Errorf("file name %q, want %q", filepath.Base(a.opened), want)
 	}
 	if runtime.GOOS != "windows" {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -361,33 +360,22 @@ func (t *timeline) onDeleteEvent(e dossier.Event) {
 		}, t.win)
 }
 
-// openAttachment copies the file into a private temporary directory and
-// opens it with the system's viewer.
+// openAttachment puts the file into the view folder and opens it with the
+// system's viewer.
 func (t *timeline) openAttachment(a dossier.Attachment) {
 	var path string
 	var err error
 	t.background(func() {
 		var data []byte
-		if data, err = t.desk.ws.File(a); err != nil {
-			return
+		if data, err = t.desk.ws.File(a); err == nil {
+			path, err = t.desk.viewFile(a.Name, data)
 		}
-		var dir string
-		if dir, err = os.MkdirTemp(os.TempDir(), "kamdesk-"); err != nil {
-			return
-		}
-		path = filepath.Join(dir, dossier.SafeFileName(a.Name))
-		err = os.WriteFile(path, data, 0o600)
 	}, func() {
 		if err != nil {
 			t.desk.showError(err)
 			return
 		}
-		if t.desk.opts.OpenURL == nil {
-			return
-		}
-		if err := t.desk.opts.OpenURL(localFileURL(path)); err != nil {
-			t.desk.showError(err)
-		}
+		t.desk.openPath(path)
 	})
 }
 

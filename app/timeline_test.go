@@ -178,20 +178,39 @@ func TestTimelineAddEventWithPeopleAndFile(t *testing.T) {
 		t.Error("the list does not show the event's people and file")
 	}
 
-	// Open writes the same bytes to a private temporary file.
+	// Open writes the same bytes into the one view folder, however often
+	// it is opened, and the folder is emptied when kamdesk exits.
+	view, err := OpenViewFolder(filepath.Join(t.TempDir(), "open"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.opts.Viewer = view
 	row := tl.eventRows[ev.ID]
 	if len(row.open) != 1 {
 		t.Fatalf("%d Open buttons, want 1", len(row.open))
 	}
 	test.Tap(row.open[0])
+	test.Tap(row.open[0])
 	if opened == nil || opened.Scheme != "file" {
 		t.Fatalf("OpenURL got %v, want a file URL", opened)
 	}
-	if filepath.Base(opened.Path) != "minutes.txt" || !strings.HasPrefix(opened.Path, filepath.ToSlash(os.TempDir())) {
-		t.Errorf("opened %s, want minutes.txt under %s", opened.Path, os.TempDir())
+	if want := filepath.ToSlash(filepath.Join(view.Dir(), "minutes.txt")); opened.Path != want {
+		t.Errorf("opened %s, want %s", opened.Path, want)
 	}
 	if got, err := os.ReadFile(filepath.FromSlash(opened.Path)); err != nil || !bytes.Equal(got, content) {
-		t.Errorf("temporary copy = %q, %v; want %q", got, err, content)
+		t.Errorf("the copy opened = %q, %v; want %q", got, err, content)
+	}
+	if entries, _ := os.ReadDir(view.Dir()); len(entries) != 1 {
+		t.Errorf("opening twice left %d files in the view folder, want 1", len(entries))
+	}
+	if matches, _ := filepath.Glob(filepath.Join(os.TempDir(), "kamdesk-*")); len(matches) > 0 {
+		t.Errorf("opening left temporary folders behind: %v", matches)
+	}
+	if err := view.Empty(); err != nil {
+		t.Fatal(err)
+	}
+	if entries, _ := os.ReadDir(view.Dir()); len(entries) != 0 {
+		t.Errorf("%d files left after emptying the view folder", len(entries))
 	}
 
 	// Save as copies it out.
