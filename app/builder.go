@@ -24,10 +24,13 @@ type proposalStore interface {
 	Proposals(acct string) ([]proposal.Proposal, error)
 	Proposal(id string) (proposal.Proposal, error)
 	SaveProposal(p *proposal.Proposal) error
+	SendProposal(p *proposal.Proposal, snap *proposal.Snapshot, ev *dossier.Event) error
+	Snapshot(prop, snap string) (proposal.Snapshot, error)
 	DeleteProposal(id string) (store.BinEntry, error)
 	Sections() ([]proposal.Section, error)
 	Section(id string) (proposal.Section, error)
 	SaveSection(s *proposal.Section) error
+	CreateSection(s *proposal.Section) error
 	DeleteSection(id string) (store.BinEntry, error)
 	ImportSections(secs []proposal.Section) (added, updated int, err error)
 	Context(acct string, today dossier.Date) (*proposal.Context, error)
@@ -83,10 +86,13 @@ type builder struct {
 	st    proposalStore
 	p     proposal.Proposal // the working copy every part edits
 	saved []byte            // the proposal as last saved, to tell unsaved changes
+	base  proposal.Proposal // the proposal as last saved, to tell a sent revision's edits
+	// asking is set while the user is asked whether to start a new
+	// revision, so that the question is never stacked.
+	asking bool
 	ctx   *proposal.Context // the account, its people, team, references, library
 
 	startTab string // the tab to show first
-	edited   bool   // changed since loading or saving (the header's cheap hint; dirty() is exact)
 
 	findings []proposal.Finding
 	checkGen int // debounces the readiness check while typing
@@ -127,7 +133,7 @@ func newBuilder(d *Desk, id string) (*builder, error) {
 		return nil, err
 	}
 	b := &builder{desk: d, st: st, p: p, ctx: ctx, startTab: startTab}
-	b.saved, _ = json.Marshal(&b.p)
+	b.setSaved()
 	b.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	b.title.Truncation = fyne.TextTruncateEllipsis
 	b.status = widget.NewLabel("")
@@ -167,7 +173,9 @@ func (b *builder) content() fyne.CanvasObject {
 // changed is called by the parts after every edit of the working copy: the
 // header updates at once, the readiness check after a pause in typing.
 func (b *builder) changed() {
-	b.edited = true
+	if b.guardRevision() {
+		return
+	}
 	b.updateHeader()
 	b.checkGen++
 	gen := b.checkGen
@@ -203,7 +211,10 @@ func (b *builder) updateHeader() {
 	} else {
 		st = lang.L("{{.Status}} · no expiry date", map[string]any{"Status": st})
 	}
-	if b.edited {
+	if r := revisionStatus(&b.p); r != "" {
+		st += " · " + r
+	}
+	if b.dirty() {
 		st += " · " + lang.L("unsaved changes")
 	}
 	setText(b.status, st)
@@ -254,9 +265,18 @@ func (b *builder) onSave() {
 		return
 	}
 	b.p = p
-	b.saved, _ = json.Marshal(&b.p)
-	b.edited = false
+	b.setSaved()
 	b.check()
+}
+
+// setSaved takes the working copy as the proposal last saved.
+func (b *builder) setSaved() { b.setSavedFrom(&b.p) }
+
+// setSavedFrom takes p as the proposal last saved.
+func (b *builder) setSavedFrom(p *proposal.Proposal) {
+	b.saved, _ = json.Marshal(p)
+	b.base = proposal.Proposal{}
+	json.Unmarshal(b.saved, &b.base) // a deep copy
 }
 
 func (b *builder) onDelete() {

@@ -18,13 +18,17 @@ import (
 // northbridgeProposal is the sample proposal sent to Northbridge: five
 // GBP pricing lines (net total GBP 1,189,950.00), a matching financial
 // result, two references, three credits, issued 2026-11-20 (in the
-// sample as loaded on the tests' today, 2026-11-25) for 45 days.
+// sample as loaded on the tests' today, 2026-11-25) for 45 days. Its
+// revision 1 was sent; the editor tests work on its revision 2, started
+// on the tests' today (and so valid until 2027-01-09).
 const northbridgeProposal = "prop-northbridge-modular-controls"
 
-// beOpen opens a sample proposal in the builder on tab.
+// beOpen opens a sample proposal in the builder on tab; a sent one on a
+// new revision, so that its terms can be edited.
 func beOpen(t *testing.T, id, tab string) (*Desk, fyne.Window, *store.Store, *builder) {
 	t.Helper()
 	d, w, st := testDesk(t, true)
+	reviseSent(t, st, id)
 	d.Show(Place{Screen: "proposal", ID: id})
 	b, ok := d.current.(*builder)
 	if !ok {
@@ -32,6 +36,20 @@ func beOpen(t *testing.T, id, tab string) (*Desk, fyne.Window, *store.Store, *bu
 	}
 	b.showTab(tab)
 	return d, w, st, b
+}
+
+// reviseSent starts the next revision of proposal id, on the tests' today,
+// when its current one was sent.
+func reviseSent(t *testing.T, st *store.Store, id string) {
+	t.Helper()
+	if p, err := st.Proposal(id); err == nil && p.CanRevise() {
+		if err := p.NewRevision(testToday); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.SaveProposal(&p); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // beRetype empties e with the keyboard and types text.
@@ -480,12 +498,12 @@ func checkTexts(root fyne.CanvasObject) string {
 }
 
 func TestPeopleFlagsMembersWithoutContact(t *testing.T) {
-	d, _, st := testDesk(t, true)
+	d, _, st, _ := beOpen(t, northbridgeProposal, tabPeople)
 	m := dossier.TeamMember{Name: "Ada Quist", Position: "Bid Manager"}
 	if err := st.SaveTeamMember(&m); err != nil {
 		t.Fatal(err)
 	}
-	d.Show(Place{Screen: "proposal", ID: northbridgeProposal})
+	d.Show(Place{Screen: "proposal", ID: northbridgeProposal}) // again, with her in the team
 	b := d.current.(*builder)
 	e := b.parts[tabPeople].(*peopleEditor)
 	const flag = "No e-mail or phone: the readiness check will block"
@@ -502,9 +520,13 @@ func TestPeopleFlagsMembersWithoutContact(t *testing.T) {
 func TestValidityDaysOrDate(t *testing.T) {
 	_, w, _, b := beOpen(t, northbridgeProposal, tabValidity)
 	e := b.parts[tabValidity].(*validityEditor)
-	if e.byDate() || e.days.Text != "45" || e.issued.Text != "2026-11-20" {
-		t.Errorf("shows by date %v, %q days from %q; want 45 days from 2026-11-20", e.byDate(), e.days.Text, e.issued.Text)
+	if e.byDate() || e.days.Text != "45" || e.issued.Text != "2026-11-25" {
+		t.Errorf("shows by date %v, %q days from %q; want 45 days from 2026-11-25 (revision 2)", e.byDate(), e.days.Text, e.issued.Text)
 	}
+	if got := e.expiry.Text; got != "Valid until Saturday 9 January 2027 — 45 days from the issue date" {
+		t.Errorf("expiry shows %q", got)
+	}
+	beRetype(e.issued.entry, "2026-11-20")
 	if got := e.expiry.Text; got != "Valid until Monday 4 January 2027 — 45 days from the issue date" {
 		t.Errorf("expiry shows %q", got)
 	}
@@ -594,12 +616,14 @@ func TestBuilderEditorsGolden(t *testing.T) {
 		{tabPeople, 900, "", nil},
 		{tabValidity, 500, "expired", func(b *builder) {
 			e := b.parts[tabValidity].(*validityEditor)
+			beRetype(e.issued.entry, "2026-11-20")
 			e.mode.SetSelected(validUntilDate())
 			beRetype(e.until.entry, "2026-11-24")
 		}},
 	} {
 		t.Run(c.tab, func(t *testing.T) {
-			d, _, _ := testDesk(t, true)
+			d, _, st := testDesk(t, true)
+			reviseSent(t, st, northbridgeProposal)
 			b, err := newBuilder(d, northbridgeProposal)
 			if err != nil {
 				t.Fatal(err)

@@ -272,13 +272,17 @@ func (b *builder) newExporter() *exporter {
 }
 
 // exported takes the export records of the stored proposal into the
-// working copy, keeping its unsaved edits unsaved.
+// working copy, keeping its unsaved edits unsaved: the stored proposal is
+// what was saved plus the exports, and unsaved changes are the differences
+// from it from now on. An export of a proposal without unsaved edits
+// leaves none.
 func (b *builder) exported(stored proposal.Proposal) {
 	b.p.Exports = slices.Clone(stored.Exports)
 	b.p.Updated = stored.Updated
 	b.p.Created = stored.Created
-	// The stored proposal is what was saved plus the exports: unsaved
-	// changes are the differences from it from now on.
-	b.saved, _ = json.Marshal(&stored)
-	b.reloadAll()
+	b.setSavedFrom(&stored)
+	for _, p := range b.parts {
+		p.reload()
+	}
+	b.updateHeader()
 }

@@ -25,10 +25,14 @@ func init() {
 // follow-up routine after it, and the outcome. Every step is saved at
 // once and recorded on the account's timeline.
 type followUpPart struct {
-	b       *builder
-	status  *widget.Label
-	sendBtn *widget.Button
-	tasks   *fyne.Container
+	b         *builder
+	status    *widget.Label
+	sendBtn   *widget.Button
+	reviseBtn *widget.Button
+	sent      *fyne.Container // the sendings on record
+	copyBtns  []*widget.Button
+	sendAsk   *sendAsk // the dialog open, if any
+	tasks     *fyne.Container
 	outcome *widget.Label
 	wonBtn  *widget.Button
 	lostBtn *widget.Button
@@ -41,6 +45,8 @@ func newFollowUpPart(b *builder) *followUpPart {
 	f.status = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.status.Wrapping = fyne.TextWrapWord
 	f.sendBtn = widget.NewButtonWithIcon(lang.L("Mark as sent…"), theme.MailSendIcon(), f.onSend)
+	f.reviseBtn = widget.NewButtonWithIcon("", theme.ContentAddIcon(), f.onRevise)
+	f.sent = container.NewVBox()
 	f.tasks = container.NewVBox()
 	f.outcome = widget.NewLabel("")
 	f.outcome.Wrapping = fyne.TextWrapWord
@@ -56,8 +62,11 @@ func newFollowUpPart(b *builder) *followUpPart {
 		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
 	f.root = container.NewVScroll(container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewCenter(f.sendBtn), f.status),
+		container.NewBorder(nil, nil, nil, container.NewCenter(container.NewHBox(f.reviseBtn, f.sendBtn)), f.status),
 		intro,
+		widget.NewSeparator(),
+		heading(lang.L("Sent to the client")),
+		f.sent,
 		widget.NewSeparator(),
 		heading(lang.L("Follow-up tasks")),
 		f.tasks,
@@ -76,18 +85,32 @@ func (f *followUpPart) reload() {
 	p := &f.b.p
 	today := f.b.desk.opts.Today()
 	status := tr(p.StatusOn(today).Label())
+	sent := p.SentRevision()
 	switch {
-	case p.Sent.IsZero():
+	case sent == 0:
 		f.status.SetText(lang.L("{{.Status}} · not sent yet", map[string]any{"Status": status}))
+	case sent == p.Rev():
+		f.status.SetText(lang.L("{{.Status}} · revision {{.Revision}} is with the client, sent on {{.Date}}",
+			map[string]any{"Status": status, "Revision": sent, "Date": weekdayDate(p.Sent)}))
 	default:
-		f.status.SetText(lang.L("{{.Status}} · sent on {{.Date}}", map[string]any{"Status": status, "Date": weekdayDate(p.Sent)}))
+		f.status.SetText(lang.L("{{.Status}} · revision {{.Revision}} in preparation; revision {{.Sent}} is with the client, sent on {{.Date}}",
+			map[string]any{"Status": status, "Revision": p.Rev(), "Sent": sent, "Date": weekdayDate(p.Sent)}))
 	}
 	closed := p.Status.Closed()
-	if closed {
-		f.sendBtn.Disable()
+	f.sendBtn.SetText(lang.L("Mark revision {{.Revision}} as sent…", map[string]any{"Revision": p.Rev()}))
+	if closed || sent >= p.Rev() {
+		f.sendBtn.Hide() // a revision is sent once
 	} else {
-		f.sendBtn.Enable()
+		f.sendBtn.Show()
 	}
+	f.reviseBtn.SetText(lang.L("Start revision {{.Revision}}", map[string]any{"Revision": p.Rev() + 1}))
+	if f.b.base.CanRevise() && p.Rev() == f.b.base.Rev() {
+		f.reviseBtn.Show()
+	} else {
+		f.reviseBtn.Hide()
+	}
+	f.sent.Objects = f.sendings()
+	f.sent.Refresh()
 
 	f.tasks.Objects = nil
 	for i, t := range p.Tasks {
@@ -196,41 +219,6 @@ func (f *followUpPart) apply(change func(p *proposal.Proposal) error, event func
 
 // quoted is the proposal's title as event titles quote it.
 func (f *followUpPart) quoted() string { return clip(oneLine(f.b.p.Title), 80) }
-
-func (f *followUpPart) onSend() {
-	if f.b.p.Status.Closed() {
-		return
-	}
-	var notes []string
-	if n := f.b.blocking(); n > 0 {
-		notes = append(notes, lang.N("The readiness check found {{.Count}} problem to fix before sending.", n, map[string]any{"Count": n}))
-	}
-	if !f.b.p.Sent.IsZero() {
-		notes = append(notes, lang.L("It was sent on {{.Date}}: sending it again plans the open follow-up anew.", map[string]any{"Date": weekdayDate(f.b.p.Sent)}))
-	}
-	notes = append(notes, lang.L("The follow-up is planned on the working days after this date."))
-	f.ask = newFollowUpAsk(f.b.desk, lang.L("Mark as sent"), lang.L("Mark as sent"), strings.Join(notes, "\n"),
-		lang.L("Sent on"), f.b.desk.opts.Today(), "", false,
-		func(on dossier.Date, _ string) bool {
-			return f.apply(func(p *proposal.Proposal) error { return p.MarkSent(on, proposal.DefaultFollowUp()) },
-				func() dossier.Event {
-					return dossier.Event{Kind: dossier.EventLetter, Date: on,
-						Title: lang.L("Proposal “{{.Title}}” sent", map[string]any{"Title": f.quoted()}),
-						Text:  f.planText()}
-				})
-		})
-}
-
-// planText lists the follow-up planned when the proposal was sent.
-func (f *followUpPart) planText() string {
-	lines := []string{lang.L("Follow-up planned:")}
-	for _, t := range f.b.p.Tasks {
-		if t.Status == proposal.TaskOpen {
-			lines = append(lines, "- "+weekdayDate(t.Due)+": "+tr(t.Kind.Label()))
-		}
-	}
-	return strings.Join(lines, "\n")
-}
 
 // doneEvent is how finishing a follow-up task reads on the timeline.
 func (f *followUpPart) doneEvent(k proposal.TaskKind) (dossier.EventKind, string) {

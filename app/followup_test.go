@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"kamdesk/app/export"
 	"kamdesk/app/store"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
@@ -27,6 +28,18 @@ func fuOpen(t *testing.T, id string) (*Desk, fyne.Window, *store.Store, *builder
 		t.Fatal("the builder has no Follow-up tab")
 	}
 	return d, w, st, b, f
+}
+
+// fuSend marks the proposal as sent on day through the dialog, in the
+// variants it proposes.
+func fuSend(t *testing.T, f *followUpPart, day string) {
+	t.Helper()
+	test.Tap(f.sendBtn)
+	if f.sendAsk == nil {
+		t.Fatal("Mark as sent… asks nothing")
+	}
+	prRetype(f.sendAsk.date.entry, day)
+	test.Tap(f.sendAsk.ok)
 }
 
 // fuEvent finds the event of acct titled title in the store.
@@ -67,22 +80,22 @@ func TestFollowUpMarkSentPlansWorkingDays(t *testing.T) {
 		t.Error("a draft can be marked won")
 	}
 	test.Tap(f.sendBtn)
-	if f.ask == nil {
+	if f.sendAsk == nil {
 		t.Fatal("Mark as sent… asks nothing")
 	}
-	if got := f.ask.date.Text; got != "2026-11-25" {
+	if got := f.sendAsk.date.Text; got != "2026-11-25" {
 		t.Errorf("sent date defaults to %q, want today", got)
 	}
-	prRetype(f.ask.date.entry, "27.11.2026")
-	test.Tap(f.ask.ok)
-	if got := f.ask.fs.messageOf("date"); got != "Write the date as YYYY-MM-DD." {
+	prRetype(f.sendAsk.date.entry, "27.11.2026")
+	test.Tap(f.sendAsk.ok)
+	if got := f.sendAsk.fs.messageOf("date"); got != "Write the date as YYYY-MM-DD." {
 		t.Errorf("a bad date says %q", got)
 	}
 	if p, _ := st.Proposal(sampleDraft); p.Status != proposal.Draft {
 		t.Fatal("a bad date marked the proposal sent")
 	}
-	prRetype(f.ask.date.entry, "2026-11-27") // a Friday
-	test.Tap(f.ask.ok)
+	prRetype(f.sendAsk.date.entry, "2026-11-27") // a Friday
+	test.Tap(f.sendAsk.ok)
 	if w.Canvas().Overlays().Top() != nil {
 		t.Error("the dialog stays open after marking the proposal sent")
 	}
@@ -100,7 +113,7 @@ func TestFollowUpMarkSentPlansWorkingDays(t *testing.T) {
 		t.Errorf("stored status %s sent %s; builder dirty %v", p.Status, p.Sent, b.dirty())
 	}
 	shown := prVisible(f.root)
-	for _, s := range []string{"Sent · sent on Fri 2026-11-27", "Check the proposal arrived", "Due Mon 2026-11-30 · open", "Due Fri 2026-12-04 · open"} {
+	for _, s := range []string{"Sent · revision 1 is with the client, sent on Fri 2026-11-27", "Check the proposal arrived", "Due Mon 2026-11-30 · open", "Due Fri 2026-12-04 · open"} {
 		if !strings.Contains(shown, s) {
 			t.Errorf("the tab does not show %q:\n%s", s, shown)
 		}
@@ -116,9 +129,7 @@ func TestFollowUpMarkSentPlansWorkingDays(t *testing.T) {
 
 func TestFollowUpDoneMovesTheStatus(t *testing.T) {
 	_, _, st, b, f := fuOpen(t, sampleDraft)
-	test.Tap(f.sendBtn)
-	prRetype(f.ask.date.entry, "2026-11-27")
-	test.Tap(f.ask.ok)
+	fuSend(t, f, "2026-11-27")
 
 	test.Tap(prButton(t, f.tasks.Objects[0], "Done…"))
 	prRetype(f.ask.date.entry, "2026-11-30")
@@ -200,7 +211,7 @@ func TestFollowUpOutcomeWon(t *testing.T) {
 		ev.Text != "Proposal “Factory-commissioned controls for the Doncaster modular plant”: Factory commissioning won over the site-based bid" {
 		t.Errorf("timeline event for the outcome: %+v (found %v)", ev, ok)
 	}
-	if f.wonBtn.Visible() || !f.sendBtn.Disabled() || b.dirty() {
+	if f.wonBtn.Visible() || f.sendBtn.Visible() || f.reviseBtn.Visible() || b.dirty() {
 		t.Error("after the outcome the proposal can still be sent or decided, or is unsaved")
 	}
 	if got := f.outcome.Text; got != "Won on Wed 2026-11-25: Factory commissioning won over the site-based bid" {
@@ -233,7 +244,7 @@ func TestFollowUpSentSampleMarkup(t *testing.T) {
 	_, _, _, _, f := fuOpen(t, sampleSent)
 	shown := prVisible(f.root)
 	for _, s := range []string{
-		"Sent · sent on Sun 2026-11-22",
+		"Sent · revision 1 is with the client, sent on Sun 2026-11-22",
 		"Done on Mon 2026-11-23: Claire Dunmore confirmed receipt",
 		"Due Thu 2026-11-26 · open",
 		"Due Mon 2026-11-30 · open",
@@ -291,20 +302,55 @@ func TestAgendaShowsProposalFollowUps(t *testing.T) {
 	}
 }
 
+// fuSendStored records a sending of p on day through the store, as the
+// desktop does.
+func fuSendStored(t *testing.T, st *store.Store, p *proposal.Proposal, day dossier.Date) {
+	t.Helper()
+	ctx, err := st.Context(p.AccountID, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.MarkSent(day, proposal.DefaultFollowUp()); err != nil {
+		t.Fatal(err)
+	}
+	snap, err := export.Snapshot(p, ctx, proposal.DefaultSentVariants(ctx))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := export.SentEvent(p, day)
+	if err := st.SendProposal(p, snap, &ev); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestAgendaLateFollowUpAndExpiredProposal(t *testing.T) {
 	d, _, st := testDesk(t, true)
 	p, err := st.Proposal(sampleSent)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p.Issued, p.ValidDays = dossier.MustDate("2026-10-01"), 30 // expired on 2026-10-31
-	p.Tasks[1].Due = dossier.MustDate("2026-11-20")
+	// A sent revision keeps its terms: start revision 2, issued long ago,
+	// and send it, so that it expired on 2026-10-31.
+	if err := p.NewRevision(dossier.MustDate("2026-10-01")); err != nil {
+		t.Fatal(err)
+	}
+	p.ValidDays = 30
+	if err := st.SaveProposal(&p); err != nil {
+		t.Fatal(err)
+	}
+	fuSendStored(t, st, &p, dossier.MustDate("2026-11-23"))
+	p.CompleteTask(len(p.Tasks)-4, dossier.MustDate("2026-11-24"), "arrived")
+	p.Tasks[len(p.Tasks)-3].Due = dossier.MustDate("2026-11-20") // next steps
 	if err := st.SaveProposal(&p); err != nil {
 		t.Fatal(err)
 	}
 	won, _ := st.Proposal(sampleDraft)
-	won.Status, won.Sent, won.Closed, won.Outcome = proposal.Won, testToday, testToday, "signed"
 	won.ValidUntil = dossier.MustDate("2026-11-26")
+	if err := st.SaveProposal(&won); err != nil {
+		t.Fatal(err)
+	}
+	fuSendStored(t, st, &won, dossier.MustDate("2026-11-24"))
+	won.Close(proposal.Won, testToday, "signed")
 	if err := st.SaveProposal(&won); err != nil {
 		t.Fatal(err)
 	}

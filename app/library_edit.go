@@ -239,24 +239,27 @@ func (e *sectionEditor) save() (proposal.Section, bool) {
 	if err := sec.Validate(); err != nil {
 		return sec, false // the problems are under their fields
 	}
+	var err error
 	if sec.ID == "" {
-		if id := dossier.Slug(sec.Title, 64); dossier.ValidID(id) && !e.s.exists(id) {
+		// A new section is known by its title's slug when that is free,
+		// else by the store's fresh ID.
+		if id := dossier.Slug(sec.Title, 64); dossier.ValidID(id) {
 			sec.ID = id
+			if err = e.s.st.CreateSection(&sec); errors.Is(err, dossier.ErrConflict) {
+				sec.ID, err = "", nil
+			}
 		}
+		if sec.ID == "" {
+			err = e.s.st.SaveSection(&sec)
+		}
+	} else {
+		err = e.s.st.SaveSection(&sec)
 	}
-	if err := e.s.st.SaveSection(&sec); err != nil {
+	if err != nil {
 		if rest := e.fs.showProblems(err); len(rest) > 0 || len(dossier.ProblemsOf(err)) == 0 {
 			e.s.desk.showError(err)
 		}
 		return sec, false
 	}
 	return sec, true
-}
-
-// exists reports whether the library has a section with id.
-func (s *libraryScreen) exists(id string) bool {
-	if _, err := s.st.Section(id); err == nil || !errors.Is(err, dossier.ErrNotFound) {
-		return true
-	}
-	return false
 }

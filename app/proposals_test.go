@@ -158,7 +158,10 @@ func TestProposalsExpiredAndLate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p.Issued = dossier.MustDate("2026-10-20")
+	// Its terms were sent: a new revision, issued long ago, expired.
+	if err := p.NewRevision(dossier.MustDate("2026-10-20")); err != nil {
+		t.Fatal(err)
+	}
 	p.ValidDays = 20 // expired after 2026-11-09
 	if err := st.SaveProposal(&p); err != nil {
 		t.Fatal(err)

@@ -62,6 +62,7 @@ type timeline struct {
 type eventRow struct {
 	edit, del    *widget.Button
 	open, saveAs []*widget.Button // one per attachment
+	sent         *widget.Button   // the copy of a sent proposal, if the event records one
 }
 
 // promiseRow holds the status and buttons of one promise in the list;
@@ -189,6 +190,10 @@ func (t *timeline) eventItem(e dossier.Event) fyne.CanvasObject {
 	}
 	if text := strings.TrimSpace(e.Text); text != "" {
 		box.Add(wrapLabel(text, widget.MediumImportance))
+	}
+	if e.Sent != "" {
+		row.sent = widget.NewButtonWithIcon(lang.L("What was sent…"), theme.MailSendIcon(), func() { t.desk.showSentCopy(e.Sent) })
+		box.Add(container.NewHBox(row.sent))
 	}
 	for _, a := range e.Attachments {
 		open := widget.NewButtonWithIcon(lang.L("Open"), theme.FolderOpenIcon(), func() { t.openAttachment(a) })

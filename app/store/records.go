@@ -201,8 +201,8 @@ func reserveID(txn *badger.Txn, k kind, name, fallback string) (string, error) {
 
 // claimID settles the ID of a record of kind k about to be written. A new
 // record (create) without an ID gets a fresh one from reserveID; a new
-// record with an ID must not overwrite a record that has it; an updated
-// record must exist. Both refusals match dossier.ErrConflict.
+// record with an ID must not take the ID of a record, live or in the bin;
+// an updated record must exist. The refusals match dossier.ErrConflict.
 func claimID(txn *badger.Txn, k kind, id *string, create bool, name, fallback string) error {
 	if create && *id == "" {
 		fresh, err := reserveID(txn, k, name, fallback)
@@ -213,11 +213,17 @@ func claimID(txn *badger.Txn, k kind, id *string, create bool, name, fallback st
 		return err
 	}
 	taken, err := exists(txn, k.key(*id))
+	binned := false
+	if err == nil && create && !taken {
+		binned, err = exists(txn, tombKey(k.key(*id)))
+	}
 	switch {
 	case err != nil:
 		return err
 	case create && taken:
 		return fmt.Errorf("another %s has the ID %q already: %w", k.noun, *id, dossier.ErrConflict)
+	case binned:
+		return fmt.Errorf("a deleted %s in the bin has the ID %q: %w", k.noun, *id, dossier.ErrConflict)
 	case !create && !taken:
 		return fmt.Errorf("the %s %q to update is not in the workspace (deleted meanwhile?): %w", k.noun, *id, dossier.ErrConflict)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -168,7 +169,9 @@ func (s *Store) LoadSample(data []byte, today dossier.Date, snapshot MakeSnapsho
 // itself.
 func sampleContext(smp *Sample, acct string, today dossier.Date) *proposal.Context {
 	w := &smp.Workspace
-	c := &proposal.Context{Today: today, Team: w.Team, References: w.References, Library: smp.Library}
+	// Copies: the records to write point into the sample's slices.
+	c := &proposal.Context{Today: today, Team: slices.Clone(w.Team), References: slices.Clone(w.References),
+		Library: slices.Clone(smp.Library)}
 	for _, a := range w.Accounts {
 		if a.ID == acct {
 			c.Account = a

@@ -1,0 +1,98 @@
+package app
+
+import (
+	"encoding/json"
+
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+
+	"kamdesk/proposal"
+)
+
+// A sent revision is a commercial offer the client holds: its terms do
+// not change. The builder's parts edit the working copy freely; the first
+// edit of a sent revision's content asks whether to start the next
+// revision, and puts the terms back if not.
+
+// guardRevision is called on every edit of the working copy. It reports
+// true when the edit touched a sent revision's content: the user is
+// asked (once) and the edit waits for the answer.
+func (b *builder) guardRevision() bool {
+	if b.asking {
+		return true
+	}
+	if !b.base.Frozen() || b.p.Rev() != b.base.Rev() || b.base.SameContent(&b.p) {
+		return false
+	}
+	b.asking = true
+	focused := b.desk.win.Canvas().Focused()
+	b.desk.win.Canvas().Unfocus() // no more typing into the sent terms while asked
+	if b.base.Status.Closed() {
+		d := dialog.NewInformation(lang.L("The record is closed"),
+			lang.L("The proposal was {{.Status}} on {{.Date}}: its terms cannot change any more.",
+				map[string]any{"Status": tr(b.base.Status.Label()), "Date": weekdayDate(b.base.Closed)}), b.desk.win)
+		d.SetOnClosed(b.revertTerms)
+		d.Show()
+		return true
+	}
+	sent, next := b.base.SentRevision(), b.base.Rev()+1
+	msg := lang.L("The client holds revision {{.Sent}}, sent on {{.Date}}. Changing the terms starts revision {{.Next}}, with its own validity from today; revision {{.Sent}} stays on record as sent.",
+		map[string]any{"Sent": sent, "Next": next, "Date": weekdayDate(b.base.Sent)})
+	c := dialog.NewConfirm(lang.L("Revision {{.Sent}} was sent", map[string]any{"Sent": sent}), msg, func(ok bool) {
+		if !ok {
+			b.revertTerms()
+			return
+		}
+		b.startRevision()
+		if focused != nil {
+			b.desk.win.Canvas().Focus(focused)
+		}
+	}, b.desk.win)
+	c.SetConfirmText(lang.L("Start revision {{.Next}}", map[string]any{"Next": next}))
+	c.SetDismissText(lang.L("Keep revision {{.Sent}}", map[string]any{"Sent": sent}))
+	c.Show()
+	return true
+}
+
+// startRevision makes the working copy, with the edit that asked, the
+// next revision: issued today with a validity of the same length. It is
+// saved with Save, like any edit.
+func (b *builder) startRevision() {
+	b.asking = false
+	if err := b.p.NewRevision(b.desk.opts.Today()); err != nil {
+		b.desk.showError(err)
+		b.revertTerms()
+		return
+	}
+	if v, ok := b.parts[tabValidity]; ok {
+		v.reload() // the new issue date and validity
+	}
+	b.changed()
+}
+
+// revertTerms puts the working copy back to the proposal as last saved
+// (the follow-up is saved as it happens, so only the edit that asked is
+// undone) and shows it in every part.
+func (b *builder) revertTerms() {
+	b.asking = false
+	b.p = proposal.Proposal{}
+	json.Unmarshal(b.saved, &b.p)
+	for _, p := range b.parts {
+		p.reload()
+	}
+	b.check()
+}
+
+// revisionStatus says which revision is with the client, for the
+// builder's status line.
+func revisionStatus(p *proposal.Proposal) string {
+	sent := p.SentRevision()
+	switch {
+	case sent == 0 && p.Rev() == 1:
+		return ""
+	case sent == p.Rev():
+		return lang.L("revision {{.Revision}} is with the client", map[string]any{"Revision": sent})
+	}
+	return lang.L("revision {{.Revision}} in preparation, revision {{.Sent}} with the client",
+		map[string]any{"Revision": p.Rev(), "Sent": sent})
+}
