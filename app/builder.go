@@ -72,6 +72,9 @@ type (
 	checkedPart interface{ onChecked() }
 	// placedPart can put the focus on the place a finding points to.
 	placedPart interface{ focusPlace(proposal.Place) }
+	// savedPart shows the saved record (its revision, what was sent) and
+	// wants to know when it was saved.
+	savedPart interface{ onSaved() }
 	// unreadablePart holds typed text it could not read (a number, a
 	// date); saving waits until it is fixed, so nothing typed is lost
 	// silently.
@@ -267,6 +270,11 @@ func (b *builder) onSave() {
 	b.p = p
 	b.setSaved()
 	b.check()
+	for _, part := range b.parts {
+		if s, ok := part.(savedPart); ok {
+			s.onSaved()
+		}
+	}
 }
 
 // setSaved takes the working copy as the proposal last saved.

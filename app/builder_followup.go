@@ -80,6 +80,9 @@ func newFollowUpPart(b *builder) *followUpPart {
 
 func (f *followUpPart) content() fyne.CanvasObject { return f.root }
 
+// onSaved shows the revision just saved.
+func (f *followUpPart) onSaved() { f.reload() }
+
 // reload shows the working copy's status, tasks and outcome.
 func (f *followUpPart) reload() {
 	p := &f.b.p
