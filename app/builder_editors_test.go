@@ -186,6 +186,18 @@ func TestPricingAmountsAndTotalsAreLive(t *testing.T) {
 		t.Errorf("a 120%% discount says %q", r.msg.Text)
 	}
 	beRetype(r.disc, "0")
+
+	// A line with figures marked wrong counts in no total: −500 at 150 %
+	// off would add +250.00.
+	before := beTexts(e.totals)
+	beRetype(r.price, "-500")
+	beRetype(r.disc, "150")
+	if r.amount.Text != "not counted" || r.amount.Importance != widget.DangerImportance || !r.msg.Visible() {
+		t.Errorf("the invalid line shows %q (importance %v), message %q", r.amount.Text, r.amount.Importance, r.msg.Text)
+	}
+	if got := beTexts(e.totals); strings.Contains(got, "1,190,200.00") || !strings.Contains(got, "1,189,950.00") {
+		t.Errorf("totals with an invalid line = %q, want the five valid lines only (1,189,950.00); before it %q", got, before)
+	}
 }
 
 func TestPricingCurrenciesAndOrder(t *testing.T) {

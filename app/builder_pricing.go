@@ -206,7 +206,15 @@ func (e *pricingEditor) edited() {
 // mixed currencies.
 func (e *pricingEditor) update() {
 	for i, r := range e.rows {
-		r.amount.SetText(e.b.p.Pricing[i].Net().Grouped(2, ","))
+		l := e.b.p.Pricing[i]
+		text, imp := l.Net().Grouped(2, ","), widget.MediumImportance
+		if !l.Counts() { // marked, and left out of the totals below
+			text, imp = lang.L("not counted"), widget.DangerImportance
+		}
+		if r.amount.Text != text || r.amount.Importance != imp {
+			r.amount.Text, r.amount.Importance = text, imp
+			r.amount.Refresh()
+		}
 	}
 	totals := proposal.Totals(e.b.p.Pricing)
 	var objs []fyne.CanvasObject

@@ -90,6 +90,47 @@ func (l Line) Net() Decimal {
 // Gross is quantity × unit price before the discount, rounded to cents.
 func (l Line) Gross() Decimal { return l.Quantity.Mul(l.UnitPrice).Round(2) }
 
+// Counts reports whether the line's figures are valid, so that it counts
+// in the totals (a missing description does not change the sums).
+func (l Line) Counts() bool {
+	for _, e := range l.problems() {
+		if e.Field != "description" && e.Field != "unit" {
+			return false
+		}
+	}
+	return true
+}
+
+// problems lists what is wrong with the line: field (as Validate names it
+// after "pricing.N."), message and data.
+func (l Line) problems() []dossier.FieldError {
+	var pr []dossier.FieldError
+	add := func(field, msg string, data map[string]any) {
+		pr = append(pr, dossier.FieldError{Field: field, Message: msg, Data: data})
+	}
+	if strings.TrimSpace(l.Description) == "" {
+		add("description", "is required", nil)
+	} else if utf8.RuneCountInString(l.Description) > 2*dossier.MaxLine {
+		add("description", "is too long (at most {{.Max}} characters)", map[string]any{"Max": 2 * dossier.MaxLine})
+	}
+	if l.Quantity.Sign() < 0 {
+		add("quantity", "cannot be negative", nil)
+	}
+	if l.UnitPrice.Sign() < 0 {
+		add("unit_price", "cannot be negative", nil)
+	}
+	if l.Discount.Sign() < 0 || l.Discount.Cmp(Int(100)) > 0 {
+		add("discount", "must be between 0 and 100 percent", nil)
+	}
+	if !validCurrency(l.Currency) {
+		add("currency", "is not a currency code such as EUR, GBP or USD", map[string]any{"Value": l.Currency})
+	}
+	if utf8.RuneCountInString(l.Unit) > 40 {
+		add("unit", "is too long (at most {{.Max}} characters)", map[string]any{"Max": 40})
+	}
+	return pr
+}
+
 // Total is the sum of the lines in one currency.
 type Total struct {
 	Currency string  `json:"currency"`
@@ -98,12 +139,17 @@ type Total struct {
 	Net      Decimal `json:"net"`
 }
 
-// Totals sums lines per currency, in order of first appearance. The net
-// total is the sum of the rounded line amounts, so the table always adds
-// up as printed.
+// Totals sums the lines per currency, in order of first appearance. The
+// net total is the sum of the rounded line amounts, so the table always
+// adds up as printed. A line whose figures do not validate (a negative
+// quantity or price, a discount outside 0–100 %, no currency) counts in
+// no total: a total is never built from numbers marked wrong beside it.
 func Totals(lines []Line) []Total {
 	var out []Total
 	for _, l := range lines {
+		if !l.Counts() {
+			continue
+		}
 		i := slices.IndexFunc(out, func(t Total) bool { return t.Currency == l.Currency })
 		if i < 0 {
 			out = append(out, Total{Currency: l.Currency})
@@ -290,26 +336,8 @@ func (p *Proposal) Validate() error {
 		pr.Add("pricing", "has too many lines (at most 500)", nil)
 	}
 	for i, l := range p.Pricing {
-		f := fmt.Sprintf("pricing.%d", i)
-		if strings.TrimSpace(l.Description) == "" {
-			pr.Add(f+".description", "is required", nil)
-		} else if utf8.RuneCountInString(l.Description) > 2*dossier.MaxLine {
-			pr.Add(f+".description", "is too long (at most {{.Max}} characters)", map[string]any{"Max": 2 * dossier.MaxLine})
-		}
-		if l.Quantity.Sign() < 0 {
-			pr.Add(f+".quantity", "cannot be negative", nil)
-		}
-		if l.UnitPrice.Sign() < 0 {
-			pr.Add(f+".unit_price", "cannot be negative", nil)
-		}
-		if l.Discount.Sign() < 0 || l.Discount.Cmp(Int(100)) > 0 {
-			pr.Add(f+".discount", "must be between 0 and 100 percent", nil)
-		}
-		if !validCurrency(l.Currency) {
-			pr.Add(f+".currency", "is not a currency code such as EUR, GBP or USD", map[string]any{"Value": l.Currency})
-		}
-		if utf8.RuneCountInString(l.Unit) > 40 {
-			pr.Add(f+".unit", "is too long (at most {{.Max}} characters)", map[string]any{"Max": 40})
+		for _, e := range l.problems() {
+			pr.Add(fmt.Sprintf("pricing.%d.%s", i, e.Field), e.Message, e.Data)
 		}
 	}
 	fin := p.Financial

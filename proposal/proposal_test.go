@@ -70,6 +70,13 @@ func TestTotals(t *testing.T) {
 		{Quantity: fxDec("3"), UnitPrice: fxDec("33.335"), Currency: "GBP"},
 		{Quantity: fxDec("3"), UnitPrice: fxDec("19.99"), Discount: fxDec("12.5"), Currency: "GBP"},
 	}
+	// Lines whose figures do not validate count in no total.
+	lines = append(lines,
+		Line{Quantity: fxDec("1"), UnitPrice: fxDec("-500"), Discount: fxDec("150"), Currency: "GBP"},
+		Line{Quantity: fxDec("-2"), UnitPrice: fxDec("10"), Currency: "EUR"},
+		Line{Quantity: fxDec("1"), UnitPrice: fxDec("10"), Discount: fxDec("101"), Currency: "EUR"},
+		Line{Quantity: fxDec("1"), UnitPrice: fxDec("10"), Currency: "€"},
+	)
 	got := Totals(lines)
 	want := []Total{
 		// Net is the sum of the rounded line amounts: 50400 + 100.01 + 52.47.
