@@ -162,12 +162,14 @@ func (b *builder) content() fyne.CanvasObject {
 		container.NewVBox(b.title, b.status))
 
 	b.tabOf = map[string]*container.TabItem{}
-	b.tabs = container.NewAppTabs()
+	var items []*container.TabItem
 	for _, t := range builderTabs {
 		item := container.NewTabItemWithIcon(t.label(), t.icon, b.parts[t.name].content())
 		b.tabOf[t.name] = item
-		b.tabs.Append(item)
+		items = append(items, item)
 	}
+	// All at once: each Append refreshes every tab built so far.
+	b.tabs = container.NewAppTabs(items...)
 	b.showTab(b.startTab)
 	b.updateHeader()
 	return container.NewBorder(container.NewVBox(header, widget.NewSeparator()), nil, nil, nil, b.tabs)

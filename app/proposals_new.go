@@ -49,6 +49,8 @@ type newProposalForm struct {
 	author   *widget.Label
 	valid    *entry
 	create   *widget.Button
+	progress *widget.ProgressBarInfinite // shown while the proposal is created
+	creating bool                        // set from Create until the proposal is saved
 	scroll   *container.Scroll
 	busy     bool // set while the form sets its own inputs
 }
@@ -180,8 +182,11 @@ func (f *newProposalForm) show() {
 	f.dlg = dialog.NewCustomWithoutButtons(lang.L("New proposal"), f.scroll, f.desk.win)
 	f.create = widget.NewButtonWithIcon(lang.L("Create"), theme.ConfirmIcon(), f.onCreate)
 	f.create.Importance = widget.HighImportance
+	f.progress = widget.NewProgressBarInfinite()
+	f.progress.Stop()
+	f.progress.Hide()
 	cancel := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), f.dlg.Hide)
-	f.dlg.SetButtons([]fyne.CanvasObject{cancel, f.create})
+	f.dlg.SetButtons([]fyne.CanvasObject{f.progress, cancel, f.create})
 	size := fyne.NewSize(820, 760)
 	if h := f.desk.win.Canvas().Size().Height - 40; h > 300 && size.Height > h {
 		size.Height = h
@@ -421,14 +426,27 @@ func (f *newProposalForm) onCreate() {
 		f.relayout()
 		return
 	}
-	if err := f.st.SaveProposal(&p); err != nil {
-		if rest := f.fs.showProblems(err); len(rest) > 0 || len(dossier.ProblemsOf(err)) == 0 {
-			f.desk.showError(err)
-		}
-		f.relayout()
-		return
+	if f.creating {
+		return // a second click while the first creates the proposal
 	}
-	f.dlg.Hide()
-	place := Place{Screen: "proposal", ID: p.ID}
-	f.desk.opts.Defer(func() { f.desk.Show(place) })
+	f.creating = true
+	f.create.Disable()
+	f.progress.Show()
+	f.progress.Start()
+	f.desk.opts.Background(func() { err = f.st.SaveProposal(&p) }, func() {
+		f.creating = false
+		f.progress.Stop()
+		f.progress.Hide()
+		f.create.Enable()
+		if err != nil {
+			if rest := f.fs.showProblems(err); len(rest) > 0 || len(dossier.ProblemsOf(err)) == 0 {
+				f.desk.showError(err)
+			}
+			f.relayout()
+			return
+		}
+		f.dlg.Hide()
+		place := Place{Screen: "proposal", ID: p.ID}
+		f.desk.opts.Defer(func() { f.desk.Show(place) })
+	})
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -403,5 +404,47 @@ func TestNewProposalFromAPreviousOne(t *testing.T) {
 	again, _ := st.Proposal(sampleSent)
 	if again.Status != proposal.Sent || len(again.Tasks) != 4 {
 		t.Errorf("the original changed: %s with %d tasks", again.Status, len(again.Tasks))
+	}
+}
+
+// TestNewProposalCreatesOnceWhileWorking: Create shows progress and is
+// disabled while the proposal is saved in the background; a second click
+// meanwhile makes no duplicate. The work runs on a real goroutine.
+func TestNewProposalCreatesOnceWhileWorking(t *testing.T) {
+	_, w, st, s := prOpen(t, "account:castellan")
+	release := make(chan struct{})
+	var wg sync.WaitGroup
+	var pending []func()
+	s.desk.opts.Background = func(work, done func()) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-release
+			work()
+		}()
+		pending = append(pending, done)
+	}
+	f := prNewForm(t, w, s)
+	test.Type(f.title, "Castellan Calm, phase 3")
+	test.Tap(prCheck(t, w.Canvas().Overlays().Top(), "Tomás Reyes — Key Account Manager"))
+	test.Tap(f.create)
+	if !f.create.Disabled() || !f.progress.Visible() {
+		t.Errorf("while creating: button disabled %v, progress shown %v", f.create.Disabled(), f.progress.Visible())
+	}
+	test.Tap(f.create) // impatient
+	close(release)
+	wg.Wait()
+	for _, done := range pending {
+		done()
+	}
+	props, _ := st.Proposals("castellan")
+	n := 0
+	for _, p := range props {
+		if p.Title == "Castellan Calm, phase 3" {
+			n++
+		}
+	}
+	if n != 1 || len(pending) != 1 {
+		t.Errorf("%d proposals created from %d runs, want 1", n, len(pending))
 	}
 }
