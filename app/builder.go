@@ -236,27 +236,31 @@ func (b *builder) dirty() bool {
 	return string(cur) != string(b.saved)
 }
 
-// onSave writes the working copy. A failed save keeps every edit and says
-// what to fix.
-func (b *builder) onSave() {
+// onSave writes the working copy (Ctrl+S).
+func (b *builder) onSave() { b.saveChanges() }
+
+// saveChanges writes the working copy and reports whether it was saved. A
+// failed save keeps every edit and says what to fix.
+func (b *builder) saveChanges() bool {
 	for _, t := range builderTabs {
 		if u, ok := b.parts[t.name].(unreadablePart); ok && u.unreadable() > 0 {
 			b.showTab(t.name)
 			dialog.ShowInformation(lang.L("Not saved"),
 				lang.L("Some fields on the “{{.Tab}}” tab hold text that is not a number or a date. Fix the fields marked in red, then save.",
 					map[string]any{"Tab": t.label()}), b.desk.win)
-			return
+			return false
 		}
 	}
 	p := b.p
 	if err := b.st.SaveProposal(&p); err != nil {
 		b.desk.showError(err)
-		return
+		return false
 	}
 	b.p = p
 	b.saved, _ = json.Marshal(&b.p)
 	b.edited = false
 	b.check()
+	return true
 }
 
 func (b *builder) onDelete() {

@@ -178,8 +178,7 @@ func (f *followUpPart) apply(change func(p *proposal.Proposal) error, event func
 		b.desk.showError(err)
 		return false
 	}
-	b.onSave()
-	if b.dirty() { // the save failed and said why
+	if !b.saveChanges() { // it said why
 		b.p = before
 		b.changed()
 		f.reload()

@@ -298,18 +298,23 @@ func (s *libraryScreen) onNew() {
 }
 
 // onSave saves the section open (Ctrl+S).
-func (s *libraryScreen) onSave() {
+func (s *libraryScreen) onSave() { s.saveChanges() }
+
+// saveChanges saves the section open, keeps it open and reports whether
+// it was saved.
+func (s *libraryScreen) saveChanges() bool {
 	if !s.ed.open {
-		return
+		return true
 	}
 	sec, ok := s.ed.save()
 	if !ok {
-		return
+		return false
 	}
 	if err := s.reload(); err != nil {
 		s.desk.showError(err)
 	}
 	s.open(sec, false)
+	return true
 }
 
 // onCancel drops the edit in progress (Esc): a section goes back to what
