@@ -64,8 +64,7 @@ type (
 	saver interface{ onSave() }
 	// canceller abandons the edit in progress (Esc).
 	canceller interface{ onCancel() }
-	// editor reports unsaved changes, so leaving asks first.
-	editor interface{ dirty() bool }
+	// An editor (see unsaved.go) has unsaved changes to ask about.
 )
 
 // Place is where the user is: a screen and the record it shows. The desk
@@ -138,6 +137,7 @@ type Desk struct {
 	// dossierTab is the tab last chosen in an account's dossier, kept when
 	// the dossier is built again (after an undo, or going back to it).
 	dossierTab string
+	asking     *question // the open question about unsaved changes
 }
 
 // screen is what every screen of the working area provides.
@@ -238,8 +238,9 @@ func (d *Desk) MainMenu() *fyne.MainMenu {
 }
 
 // InstallShortcuts makes the desk's shortcuts work on the window's canvas
-// too (Esc when no field has the focus, and the Ctrl shortcuts when the
-// window has no menu bar, as in tests).
+// too (Esc when no field has the focus, Enter and Esc answering a question
+// about unsaved changes, and the Ctrl shortcuts when the window has no
+// menu bar, as in tests).
 func (d *Desk) InstallShortcuts() {
 	c := d.win.Canvas()
 	for key, f := range map[fyne.KeyName]func(){fyne.KeyN: d.onNew, fyne.KeyS: d.onSave, fyne.KeyF: d.onFind} {
@@ -247,33 +248,38 @@ func (d *Desk) InstallShortcuts() {
 		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { f() })
 	}
 	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
-		if k.Name == fyne.KeyEscape {
+		switch {
+		case d.asking != nil:
+			d.asking.typedKey(k)
+		case k.Name == fyne.KeyEscape:
 			d.onCancel()
 		}
 	})
 }
 
+// The shortcuts wait while a question about unsaved changes is open.
+
 func (d *Desk) onNew() {
-	if c, ok := d.current.(creator); ok {
+	if c, ok := d.current.(creator); ok && d.asking == nil {
 		c.onNew()
 	}
 }
 
 func (d *Desk) onSave() {
-	if s, ok := d.current.(saver); ok {
+	if s, ok := d.current.(saver); ok && d.asking == nil {
 		s.onSave()
 	}
 }
 
 func (d *Desk) onCancel() {
-	if c, ok := d.current.(canceller); ok {
+	if c, ok := d.current.(canceller); ok && d.asking == nil {
 		c.onCancel()
 	}
 }
 
 // onFind opens the search screen with the focus in its field.
 func (d *Desk) onFind() {
-	if screens["search"] == nil {
+	if screens["search"] == nil || d.asking != nil {
 		return
 	}
 	if d.place.Screen != "search" {
@@ -334,28 +340,10 @@ func (d *Desk) Start() {
 }
 
 // Show opens place p. When the current screen has unsaved changes the
-// user is asked first.
+// user is asked first (Save, Discard, Cancel).
 func (d *Desk) Show(p Place) {
-	e, ok := d.current.(editor)
-	d.confirmLeave(ok && e.dirty(), func() { d.show(p) }, func() { d.selectNav(d.place.Screen) })
-}
-
-// confirmLeave runs goOn at once when nothing is unsaved, else after the
-// user agrees to drop the changes; stay runs when they do not.
-func (d *Desk) confirmLeave(unsaved bool, goOn, stay func()) {
-	if !unsaved {
-		goOn()
-		return
-	}
-	dialog.ShowConfirm(lang.L("Unsaved changes"),
-		lang.L("You have changes that are not saved. Leave them and go on?"),
-		func(leave bool) {
-			if leave {
-				goOn()
-			} else {
-				stay()
-			}
-		}, d.win)
+	e, _ := d.current.(editor)
+	d.leave(e, func() { d.show(p) }, func() { d.selectNav(d.place.Screen) })
 }
 
 func (d *Desk) show(p Place) {

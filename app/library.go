@@ -231,9 +231,9 @@ func (s *libraryScreen) onSelected(i widget.ListItemID) {
 	s.leave(func() { s.open(sec, false) }, s.showSelection)
 }
 
-// leave runs goOn at once, or after the user agrees to drop unsaved
-// changes; stay runs when they do not.
-func (s *libraryScreen) leave(goOn, stay func()) { s.desk.confirmLeave(s.dirty(), goOn, stay) }
+// leave runs goOn at once, or after asking about unsaved changes; stay
+// runs when the user stays.
+func (s *libraryScreen) leave(goOn, stay func()) { s.desk.leave(s, goOn, stay) }
 
 // open shows sec in the editor; fresh is true for a section not saved yet.
 func (s *libraryScreen) open(sec proposal.Section, fresh bool) {

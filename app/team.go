@@ -189,15 +189,16 @@ func (t *recordTab) object() fyne.CanvasObject {
 
 func (t *recordTab) dirty() bool { return t.open && t.form.changed() }
 
-// leave runs goOn at once, or after the user agrees to drop unsaved
-// changes; stay runs when they do not.
-func (t *recordTab) leave(goOn, stay func()) { t.s.desk.confirmLeave(t.dirty(), goOn, stay) }
+// leave runs goOn at once, or after asking about unsaved changes; stay
+// runs when the user stays.
+func (t *recordTab) leave(goOn, stay func()) { t.s.desk.leave(t, goOn, stay) }
 
 func (t *recordTab) onSelected(i widget.ListItemID) {
 	if t.busy || t.open && t.current == i {
 		return
 	}
-	t.leave(func() { t.openAt(i) }, t.showSelection)
+	id := t.form.ids()[i] // saving first may reorder the list
+	t.leave(func() { t.openID(id) }, t.showSelection)
 }
 
 // showSelection makes the list's selection match the record open.
