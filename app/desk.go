@@ -110,6 +110,10 @@ type Options struct {
 	// OpenURL opens a file or web address with the system's viewer (an
 	// attachment, an exported proposal). Nil in tests.
 	OpenURL func(u *url.URL) error
+	// Quit ends the app without asking (main remembers the window's size
+	// and closes it); Desk.Quit asks about unsaved changes first. Nil
+	// closes the window.
+	Quit func()
 }
 
 // section of the navigation.
@@ -212,8 +216,8 @@ func (d *Desk) Content() fyne.CanvasObject {
 }
 
 // MainMenu is the window's menu. Its shortcuts work wherever the focus is,
-// even in a text field: Ctrl+N new, Ctrl+S save, Ctrl+F search, and Esc
-// (from text fields and the window) cancels.
+// even in a text field: Ctrl+N new, Ctrl+S save, Ctrl+F search, Ctrl+Q
+// quit, and Esc (from text fields and the window) cancels.
 func (d *Desk) MainMenu() *fyne.MainMenu {
 	newItem := fyne.NewMenuItem(lang.L("New"), d.onNew)
 	newItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
@@ -230,8 +234,11 @@ func (d *Desk) MainMenu() *fyne.MainMenu {
 		}
 		goItems = append(goItems, mi)
 	}
+	quitItem := fyne.NewMenuItem(lang.L("Quit"), d.Quit)
+	quitItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+	quitItem.IsQuit = true // Fyne adds no Quit of its own, and keeps this action
 	return fyne.NewMainMenu(
-		fyne.NewMenu(lang.L("File"), newItem, saveItem),
+		fyne.NewMenu(lang.L("File"), newItem, saveItem, fyne.NewMenuItemSeparator(), quitItem),
 		fyne.NewMenu(lang.L("Edit"), findItem),
 		fyne.NewMenu(lang.L("Go"), goItems...),
 	)
@@ -243,7 +250,7 @@ func (d *Desk) MainMenu() *fyne.MainMenu {
 // menu bar, as in tests).
 func (d *Desk) InstallShortcuts() {
 	c := d.win.Canvas()
-	for key, f := range map[fyne.KeyName]func(){fyne.KeyN: d.onNew, fyne.KeyS: d.onSave, fyne.KeyF: d.onFind} {
+	for key, f := range map[fyne.KeyName]func(){fyne.KeyN: d.onNew, fyne.KeyS: d.onSave, fyne.KeyF: d.onFind, fyne.KeyQ: d.Quit} {
 		f := f
 		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { f() })
 	}

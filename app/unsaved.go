@@ -8,8 +8,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// Unsaved changes: leaving a screen and switching records inside one
-// ask the same question, as a mail client does, with three
+// Unsaved changes: leaving a screen, switching records inside one and
+// quitting all ask the same question, as a mail client does, with three
 // answers: Save (the default, answered by Enter), Discard, and Cancel
 // (answered by Esc). The desk shows at most one such question at a time.
 
@@ -47,6 +47,32 @@ func (d *Desk) leave(e editor, goOn, stay func()) {
 		return
 	}
 	d.ask(e, goOn, stay)
+}
+
+// Quit ends the app, asking first when the current screen has unsaved
+// changes. The window's close button, File → Quit and Ctrl+Q all come
+// here. Asked while a question about unsaved changes is open, it makes
+// that question the question before quitting, instead of asking twice.
+func (d *Desk) Quit() {
+	e, _ := d.current.(editor)
+	if q := d.asking; q != nil {
+		if e != nil {
+			q.ed = e
+		}
+		q.goOn = d.quit
+		d.win.Canvas().Focus(q.save)
+		return
+	}
+	d.leave(e, d.quit, func() {})
+}
+
+// quit ends the app without asking.
+func (d *Desk) quit() {
+	if d.opts.Quit != nil {
+		d.opts.Quit()
+		return
+	}
+	d.win.Close()
 }
 
 // ask shows the question with Save focused, so that Enter saves.

@@ -9,8 +9,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// The question about unsaved changes, asked on leaving an editor: Save
-// (Enter), Discard, Cancel (Esc).
+// The question about unsaved changes, asked on leaving an editor and on
+// quitting: Save (Enter), Discard, Cancel (Esc).
 
 // answers returns the answers of the question on top of w, by label, and
 // the question's text; it fails the test when no question is shown.
@@ -47,6 +47,16 @@ func answerQuestion(t *testing.T, w fyne.Window, text string) {
 	test.Tap(a)
 }
 
+// focusedAnswer is the answer with the keyboard focus.
+func focusedAnswer(t *testing.T, w fyne.Window) fyne.Focusable {
+	t.Helper()
+	f, ok := w.Canvas().Focused().(*answer)
+	if !ok {
+		t.Fatalf("the focus is on %T, not on an answer", w.Canvas().Focused())
+	}
+	return f
+}
+
 // overlays counts the dialogs over w's content.
 func overlays(w fyne.Window) int { return len(w.Canvas().Overlays().List()) }
 
@@ -78,12 +88,12 @@ func TestLeaveQuestionByKeyboard(t *testing.T) {
 	if w.Canvas().Focused() != as["Save"] || as["Save"].Importance != widget.HighImportance {
 		t.Fatal("Save is not the focused, highlighted default")
 	}
-	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	focusedAnswer(t, w).TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if d.current != s || s.phone.Text != "+44 20 7946 0555" || phone() != before || overlays(w) != 0 {
 		t.Fatalf("Esc: on %v, phone %q, stored %q; want to stay with the edit, unsaved", d.Place(), s.phone.Text, phone())
 	}
 	d.Show(Place{Screen: "agenda"})
-	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	focusedAnswer(t, w).TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if d.Place().Screen != "agenda" || phone() != "+44 20 7946 0555" {
 		t.Errorf("Enter: on %v, stored %q; want the phone saved and the agenda", d.Place(), phone())
 	}
