@@ -230,8 +230,14 @@ func setText(l *widget.Label, s string) {
 	}
 }
 
-// dirty reports unsaved changes.
+// dirty reports unsaved changes: the working copy differs from what is
+// saved, or a field holds text that is not yet a number or a date.
 func (b *builder) dirty() bool {
+	for _, p := range b.parts {
+		if u, ok := p.(unreadablePart); ok && u.unreadable() > 0 {
+			return true
+		}
+	}
 	cur, _ := json.Marshal(&b.p)
 	return string(cur) != string(b.saved)
 }
