@@ -64,7 +64,7 @@ type (
 	saver interface{ onSave() }
 	// canceller abandons the edit in progress (Esc).
 	canceller interface{ onCancel() }
-	// An editor (see unsaved.go) has unsaved changes to ask about.
+	// editor (in unsaved.go) has unsaved changes to ask about first.
 )
 
 // Place is where the user is: a screen and the record it shows. The desk

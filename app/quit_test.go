@@ -43,7 +43,7 @@ func TestQuitAsksAboutUnsavedChanges(t *testing.T) {
 			c.edit(t, d)
 			d.Quit()
 			as, text := answers(t, w)
-			if !strings.Contains(text, "not saved") || len(as) != 3 || as["Save"] == nil || as["Discard"] == nil || as["Cancel"] == nil {
+			if !strings.Contains(text, "Save them before you quit?") || len(as) != 3 || as["Save"] == nil || as["Discard"] == nil || as["Cancel"] == nil {
 				t.Fatalf("the question says %q with %d answers, want Save, Discard, Cancel", text, len(as))
 			}
 			if *quits != 0 {
@@ -154,6 +154,9 @@ func TestQuitWhileLeaving(t *testing.T) {
 	d.Quit()
 	if n := overlays(w); n != 1 {
 		t.Fatalf("quitting while asked about leaving shows %d dialogs, want 1", n)
+	}
+	if _, text := answers(t, w); !strings.Contains(text, "before you quit") {
+		t.Errorf("the question now says %q, want it to ask before quitting", text)
 	}
 	answerQuestion(t, w, "Save")
 	if !c.saved(t, st) || *quits != 1 {

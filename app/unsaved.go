@@ -27,6 +27,7 @@ type editor interface {
 type question struct {
 	desk *Desk
 	dlg  *dialog.CustomDialog
+	msg  *widget.Label
 	save *answer // the default
 	ed   editor  // what Save saves
 	goOn func()  // after Save or Discard
@@ -46,7 +47,7 @@ func (d *Desk) leave(e editor, goOn, stay func()) {
 		goOn()
 		return
 	}
-	d.ask(e, goOn, stay)
+	d.ask(lang.L("You have changes that are not saved. Save them before you go on?"), e, goOn, stay)
 }
 
 // Quit ends the app, asking first when the current screen has unsaved
@@ -60,10 +61,19 @@ func (d *Desk) Quit() {
 			q.ed = e
 		}
 		q.goOn = d.quit
+		q.msg.SetText(quitMessage())
 		d.win.Canvas().Focus(q.save)
 		return
 	}
-	d.leave(e, d.quit, func() {})
+	if e == nil || !e.dirty() {
+		d.quit()
+		return
+	}
+	d.ask(quitMessage(), e, d.quit, func() {})
+}
+
+func quitMessage() string {
+	return lang.L("You have changes that are not saved. Save them before you quit?")
 }
 
 // quit ends the app without asking.
@@ -75,11 +85,12 @@ func (d *Desk) quit() {
 	d.win.Close()
 }
 
-// ask shows the question with Save focused, so that Enter saves.
-func (d *Desk) ask(e editor, goOn, stay func()) {
+// ask shows the question, saying message, with Save focused so that
+// Enter saves.
+func (d *Desk) ask(message string, e editor, goOn, stay func()) {
 	q := &question{desk: d, ed: e, goOn: goOn, stay: stay}
-	msg := widget.NewLabel(lang.L("You have changes that are not saved. Save them before you go on?"))
-	q.dlg = dialog.NewCustomWithoutButtons(lang.L("Unsaved changes"), msg, d.win)
+	q.msg = widget.NewLabel(message)
+	q.dlg = dialog.NewCustomWithoutButtons(lang.L("Unsaved changes"), q.msg, d.win)
 	q.save = q.newAnswer(lang.L("Save"), theme.DocumentSaveIcon(), q.onSave)
 	q.save.Importance = widget.HighImportance
 	discard := q.newAnswer(lang.L("Discard"), theme.DeleteIcon(), q.onDiscard)
