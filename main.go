@@ -70,11 +70,12 @@ func desktop(dir, place string) int {
 	} else {
 		defer view.Empty()
 	}
-	desk := app.NewDesk(w, st, a.Preferences(), app.Options{Sample: assets.Sample, OpenURL: a.OpenURL, StartAt: place, Viewer: view})
+	quit := func() { app.CloseWindow(w, a.Preferences()) }
+	desk := app.NewDesk(w, st, a.Preferences(), app.Options{Sample: assets.Sample, OpenURL: a.OpenURL, StartAt: place, Viewer: view, Quit: quit})
 	w.SetContent(desk.Content())
 	w.SetMainMenu(desk.MainMenu())
 	desk.InstallShortcuts()
-	app.RestoreWindow(w, a.Preferences())
+	app.RestoreWindow(w, a.Preferences(), desk.Quit) // the close button asks too
 	w.SetMaster()
 	desk.Start()
 	w.ShowAndRun()

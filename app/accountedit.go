@@ -349,6 +349,16 @@ func (s *accountEditor) dirty() bool { return s.snapshot() != s.saved }
 // onSave saves the account and opens its dossier. A save that fails keeps
 // everything typed and shows the problems.
 func (s *accountEditor) onSave() {
+	if !s.saveChanges() {
+		return
+	}
+	place := Place{Screen: "account", ID: s.acct.ID}
+	s.desk.opts.Defer(func() { s.desk.Show(place) })
+}
+
+// saveChanges saves the account, staying on the form, and reports whether
+// it was saved.
+func (s *accountEditor) saveChanges() bool {
 	s.touched.all = true
 	a, problems := s.check()
 	if len(problems) > 0 {
@@ -362,7 +372,7 @@ func (s *accountEditor) onSave() {
 		if len(rest) > 0 {
 			s.desk.showError(rest)
 		}
-		return
+		return false
 	}
 	if err := s.desk.ws.SaveAccount(&a); err != nil {
 		s.status.Show()
@@ -370,13 +380,12 @@ func (s *accountEditor) onSave() {
 		if len(rest) > 0 || len(dossier.ProblemsOf(err)) == 0 {
 			s.desk.showError(err)
 		}
-		return
+		return false
 	}
 	s.status.Hide()
 	s.acct, s.isNew = a, false
 	s.saved = s.snapshot()
-	place := Place{Screen: "account", ID: a.ID}
-	s.desk.opts.Defer(func() { s.desk.Show(place) })
+	return true
 }
 
 // onCancel goes back where the user came from: the dossier of an existing

@@ -384,29 +384,48 @@ func TestAccountFormCancel(t *testing.T) {
 		t.Fatal("Esc on an unchanged form asked a question")
 	}
 
-	// Changed: Esc asks; "No" stays with the text, "Yes" leaves unsaved.
+	// Changed: Esc asks; Cancel stays with the text, Discard leaves unsaved.
 	d.Show(Place{Screen: "account-edit", ID: "northbridge"})
 	s = aeEditor(t, d)
 	aeRetype(s.name, "Northbridge Renamed")
 	s.name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	dlg, text := aeDialog(t, w)
+	_, text := aeDialog(t, w)
 	if !strings.Contains(text, "not saved") {
 		t.Errorf("the question on leaving is %q", text)
 	}
-	test.Tap(aeButton(t, dlg, "No"))
+	answerQuestion(t, w, "Cancel")
 	if d.current != s || s.name.Text != "Northbridge Renamed" {
-		t.Fatalf("answering No left the form (%v) or lost the text %q", d.Place(), s.name.Text)
+		t.Fatalf("answering Cancel left the form (%v) or lost the text %q", d.Place(), s.name.Text)
 	}
 	d.InstallShortcuts()
 	w.Canvas().Unfocus()
 	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape}) // Esc on the window
-	dlg, _ = aeDialog(t, w)
-	test.Tap(aeButton(t, dlg, "Yes"))
+	answerQuestion(t, w, "Discard")
 	if p := d.Place(); p != (Place{Screen: "account", ID: "northbridge"}) {
 		t.Fatalf("leaving went to %v, want the dossier", p)
 	}
 	if got, _ := st.Account("northbridge"); got.Name != orig.Name {
 		t.Errorf("cancel saved the name %q", got.Name)
+	}
+
+	// Save saves, then goes where the user was going: a failed save stays.
+	d.Show(Place{Screen: "account-edit", ID: "northbridge"})
+	s = aeEditor(t, d)
+	aeRetype(s.name, "Northbridge Renamed")
+	aeRetype(s.share, "about a third")
+	d.Show(Place{Screen: "agenda"})
+	answerQuestion(t, w, "Save")
+	if d.current != s || s.share.Text != "about a third" || s.fields.messageOf("revenue_share") == "" {
+		t.Fatalf("a failed save went to %v, or lost the text %q, or did not say why", d.Place(), s.share.Text)
+	}
+	aeRetype(s.share, "38")
+	d.Show(Place{Screen: "agenda"})
+	answerQuestion(t, w, "Save")
+	if got, _ := st.Account("northbridge"); got.Name != "Northbridge Renamed" {
+		t.Errorf("Save on leaving stored the name %q", got.Name)
+	}
+	if p := d.Place(); p.Screen != "agenda" {
+		t.Errorf("after Save the place is %v, want the agenda", p)
 	}
 
 	// A new account: back to the list.

@@ -93,7 +93,7 @@ type builder struct {
 	// asking is set while the user is asked whether to start a new
 	// revision, so that the question is never stacked.
 	asking bool
-	ctx   *proposal.Context // the account, its people, team, references, library
+	ctx    *proposal.Context // the account, its people, team, references, library
 
 	startTab string // the tab to show first
 
@@ -246,28 +246,37 @@ func setText(l *widget.Label, s string) {
 	}
 }
 
-// dirty reports unsaved changes.
+// dirty reports unsaved changes: the working copy differs from what is
+// saved, or a field holds text that is not yet a number or a date.
 func (b *builder) dirty() bool {
+	for _, p := range b.parts {
+		if u, ok := p.(unreadablePart); ok && u.unreadable() > 0 {
+			return true
+		}
+	}
 	cur, _ := json.Marshal(&b.p)
 	return string(cur) != string(b.saved)
 }
 
-// onSave writes the working copy. A failed save keeps every edit and says
-// what to fix.
-func (b *builder) onSave() {
+// onSave writes the working copy (Ctrl+S).
+func (b *builder) onSave() { b.saveChanges() }
+
+// saveChanges writes the working copy and reports whether it was saved. A
+// failed save keeps every edit and says what to fix.
+func (b *builder) saveChanges() bool {
 	for _, t := range builderTabs {
 		if u, ok := b.parts[t.name].(unreadablePart); ok && u.unreadable() > 0 {
 			b.showTab(t.name)
 			dialog.ShowInformation(lang.L("Not saved"),
 				lang.L("Some fields on the “{{.Tab}}” tab hold text that is not a number or a date. Fix the fields marked in red, then save.",
 					map[string]any{"Tab": t.label()}), b.desk.win)
-			return
+			return false
 		}
 	}
 	p := b.p
 	if err := b.st.SaveProposal(&p); err != nil {
 		b.desk.showError(err)
-		return
+		return false
 	}
 	b.p = p
 	b.setSaved()
@@ -277,6 +286,7 @@ func (b *builder) onSave() {
 			s.onSaved()
 		}
 	}
+	return true
 }
 
 // setSaved takes the working copy as the proposal last saved.

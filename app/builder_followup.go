@@ -33,11 +33,11 @@ type followUpPart struct {
 	copyBtns  []*widget.Button
 	sendAsk   *sendAsk // the dialog open, if any
 	tasks     *fyne.Container
-	outcome *widget.Label
-	wonBtn  *widget.Button
-	lostBtn *widget.Button
-	root    fyne.CanvasObject
-	ask     *followUpAsk // the dialog open, if any
+	outcome   *widget.Label
+	wonBtn    *widget.Button
+	lostBtn   *widget.Button
+	root      fyne.CanvasObject
+	ask       *followUpAsk // the dialog open, if any
 }
 
 func newFollowUpPart(b *builder) *followUpPart {
@@ -204,8 +204,7 @@ func (f *followUpPart) apply(change func(p *proposal.Proposal) error, event func
 		b.desk.showError(err)
 		return false
 	}
-	b.onSave()
-	if b.dirty() { // the save failed and said why
+	if !b.saveChanges() { // it said why
 		b.p = before
 		b.changed()
 		f.reload()

@@ -65,8 +65,7 @@ type (
 	saver interface{ onSave() }
 	// canceller abandons the edit in progress (Esc).
 	canceller interface{ onCancel() }
-	// editor reports unsaved changes, so leaving asks first.
-	editor interface{ dirty() bool }
+	// editor (in unsaved.go) has unsaved changes to ask about first.
 )
 
 // Place is where the user is: a screen and the record it shows. The desk
@@ -115,6 +114,10 @@ type Options struct {
 	// Viewer is the folder files are opened from (OpenViewFolder); nil
 	// means a temporary folder of the desk's own, for tests.
 	Viewer *ViewFolder
+	// Quit ends the app without asking (main remembers the window's size
+	// and closes it); Desk.Quit asks about unsaved changes first. Nil
+	// closes the window.
+	Quit func()
 }
 
 // section of the navigation.
@@ -142,6 +145,7 @@ type Desk struct {
 	// dossierTab is the tab last chosen in an account's dossier, kept when
 	// the dossier is built again (after an undo, or going back to it).
 	dossierTab string
+	asking     *question // the open question about unsaved changes
 }
 
 // screen is what every screen of the working area provides.
@@ -216,8 +220,8 @@ func (d *Desk) Content() fyne.CanvasObject {
 }
 
 // MainMenu is the window's menu. Its shortcuts work wherever the focus is,
-// even in a text field: Ctrl+N new, Ctrl+S save, Ctrl+F search, and Esc
-// (from text fields and the window) cancels.
+// even in a text field: Ctrl+N new, Ctrl+S save, Ctrl+F search, Ctrl+Q
+// quit, and Esc (from text fields and the window) cancels.
 func (d *Desk) MainMenu() *fyne.MainMenu {
 	newItem := fyne.NewMenuItem(lang.L("New"), d.onNew)
 	newItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
@@ -234,50 +238,59 @@ func (d *Desk) MainMenu() *fyne.MainMenu {
 		}
 		goItems = append(goItems, mi)
 	}
+	quitItem := fyne.NewMenuItem(lang.L("Quit"), d.Quit)
+	quitItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+	quitItem.IsQuit = true // Fyne adds no Quit of its own, and keeps this action
 	return fyne.NewMainMenu(
-		fyne.NewMenu(lang.L("File"), newItem, saveItem),
+		fyne.NewMenu(lang.L("File"), newItem, saveItem, fyne.NewMenuItemSeparator(), quitItem),
 		fyne.NewMenu(lang.L("Edit"), findItem),
 		fyne.NewMenu(lang.L("Go"), goItems...),
 	)
 }
 
 // InstallShortcuts makes the desk's shortcuts work on the window's canvas
-// too (Esc when no field has the focus, and the Ctrl shortcuts when the
-// window has no menu bar, as in tests).
+// too (Esc when no field has the focus, Enter and Esc answering a question
+// about unsaved changes, and the Ctrl shortcuts when the window has no
+// menu bar, as in tests).
 func (d *Desk) InstallShortcuts() {
 	c := d.win.Canvas()
-	for key, f := range map[fyne.KeyName]func(){fyne.KeyN: d.onNew, fyne.KeyS: d.onSave, fyne.KeyF: d.onFind} {
+	for key, f := range map[fyne.KeyName]func(){fyne.KeyN: d.onNew, fyne.KeyS: d.onSave, fyne.KeyF: d.onFind, fyne.KeyQ: d.Quit} {
 		f := f
 		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { f() })
 	}
 	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
-		if k.Name == fyne.KeyEscape {
+		switch {
+		case d.asking != nil:
+			d.asking.typedKey(k)
+		case k.Name == fyne.KeyEscape:
 			d.onCancel()
 		}
 	})
 }
 
+// The shortcuts wait while a question about unsaved changes is open.
+
 func (d *Desk) onNew() {
-	if c, ok := d.current.(creator); ok {
+	if c, ok := d.current.(creator); ok && d.asking == nil {
 		c.onNew()
 	}
 }
 
 func (d *Desk) onSave() {
-	if s, ok := d.current.(saver); ok {
+	if s, ok := d.current.(saver); ok && d.asking == nil {
 		s.onSave()
 	}
 }
 
 func (d *Desk) onCancel() {
-	if c, ok := d.current.(canceller); ok {
+	if c, ok := d.current.(canceller); ok && d.asking == nil {
 		c.onCancel()
 	}
 }
 
 // onFind opens the search screen with the focus in its field.
 func (d *Desk) onFind() {
-	if screens["search"] == nil {
+	if screens["search"] == nil || d.asking != nil {
 		return
 	}
 	if d.place.Screen != "search" {
@@ -370,28 +383,10 @@ func (d *Desk) Start() {
 }
 
 // Show opens place p. When the current screen has unsaved changes the
-// user is asked first.
+// user is asked first (Save, Discard, Cancel).
 func (d *Desk) Show(p Place) {
-	e, ok := d.current.(editor)
-	d.confirmLeave(ok && e.dirty(), func() { d.show(p) }, func() { d.selectNav(d.place.Screen) })
-}
-
-// confirmLeave runs goOn at once when nothing is unsaved, else after the
-// user agrees to drop the changes; stay runs when they do not.
-func (d *Desk) confirmLeave(unsaved bool, goOn, stay func()) {
-	if !unsaved {
-		goOn()
-		return
-	}
-	dialog.ShowConfirm(lang.L("Unsaved changes"),
-		lang.L("You have changes that are not saved. Leave them and go on?"),
-		func(leave bool) {
-			if leave {
-				goOn()
-			} else {
-				stay()
-			}
-		}, d.win)
+	e, _ := d.current.(editor)
+	d.leave(e, func() { d.show(p) }, func() { d.selectNav(d.place.Screen) })
 }
 
 func (d *Desk) show(p Place) {

@@ -231,9 +231,9 @@ func (s *libraryScreen) onSelected(i widget.ListItemID) {
 	s.leave(func() { s.open(sec, false) }, s.showSelection)
 }
 
-// leave runs goOn at once, or after the user agrees to drop unsaved
-// changes; stay runs when they do not.
-func (s *libraryScreen) leave(goOn, stay func()) { s.desk.confirmLeave(s.dirty(), goOn, stay) }
+// leave runs goOn at once, or after asking about unsaved changes; stay
+// runs when the user stays.
+func (s *libraryScreen) leave(goOn, stay func()) { s.desk.leave(s, goOn, stay) }
 
 // open shows sec in the editor; fresh is true for a section not saved yet.
 func (s *libraryScreen) open(sec proposal.Section, fresh bool) {
@@ -298,18 +298,23 @@ func (s *libraryScreen) onNew() {
 }
 
 // onSave saves the section open (Ctrl+S).
-func (s *libraryScreen) onSave() {
+func (s *libraryScreen) onSave() { s.saveChanges() }
+
+// saveChanges saves the section open, keeps it open and reports whether
+// it was saved.
+func (s *libraryScreen) saveChanges() bool {
 	if !s.ed.open {
-		return
+		return true
 	}
 	sec, ok := s.ed.save()
 	if !ok {
-		return
+		return false
 	}
 	if err := s.reload(); err != nil {
 		s.desk.showError(err)
 	}
 	s.open(sec, false)
+	return true
 }
 
 // onCancel drops the edit in progress (Esc): a section goes back to what

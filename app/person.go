@@ -393,12 +393,27 @@ func (s *personScreen) content() fyne.CanvasObject {
 // account's timeline and goes back. A failed save keeps the form as it is
 // and shows what to fix.
 func (s *personScreen) onSave() {
+	if !s.saveChanges() {
+		return
+	}
+	place, id := s.back, s.orig.ID
+	s.desk.opts.Defer(func() {
+		s.desk.Show(place)
+		if ds, ok := s.desk.current.(*dossierScreen); ok {
+			ds.selectPerson(id)
+		}
+	})
+}
+
+// saveChanges writes the person and records a move on the ladder,
+// staying on the form, and reports whether the person was saved.
+func (s *personScreen) saveChanges() bool {
 	s.touched.all = true
 	p, pr := s.problems()
 	if len(pr) > 0 {
 		s.fields.showProblems(pr.Err())
 		s.status.SetText(lang.L("Please fix the fields marked in red."))
-		return
+		return false
 	}
 	if err := s.desk.ws.SavePerson(&p); err != nil {
 		// The store checks what the form cannot: the account still exists,
@@ -410,7 +425,7 @@ func (s *personScreen) onSave() {
 		if len(pr) > 0 {
 			s.status.SetText(lang.L("Please fix the fields marked in red."))
 		}
-		return
+		return false
 	}
 	old := s.orig
 	s.orig = p
@@ -418,13 +433,7 @@ func (s *personScreen) onSave() {
 	if old.ID == "" || old.Level != p.Level {
 		s.recordMove(old, p)
 	}
-	place := s.back
-	s.desk.opts.Defer(func() {
-		s.desk.Show(place)
-		if ds, ok := s.desk.current.(*dossierScreen); ok {
-			ds.selectPerson(p.ID)
-		}
-	})
+	return true
 }
 
 // recordMove puts a person's move on the ladder (or their first place on

@@ -353,7 +353,7 @@ func TestPersonEditorRefusesUnknownFields(t *testing.T) {
 }
 
 func TestPersonEditorCancel(t *testing.T) {
-	d, w, _, s := openPerson(t, "northbridge-david-okafor")
+	d, w, st, s := openPerson(t, "northbridge-david-okafor")
 	d.onCancel() // Esc, nothing changed: straight back
 	if pl := d.Place(); pl != (Place{Screen: "account", ID: "northbridge"}) {
 		t.Fatalf("Esc went to %v, want account/northbridge", pl)
@@ -365,9 +365,25 @@ func TestPersonEditorCancel(t *testing.T) {
 	if d.Place().Screen != "person" {
 		t.Fatal("Esc with unsaved changes left without asking")
 	}
-	tapInDialog(t, w, "Yes")
+	answerQuestion(t, w, "Discard")
 	if pl := d.Place(); pl != (Place{Screen: "account", ID: "northbridge"}) {
-		t.Errorf("after confirming, the place is %v, want account/northbridge", pl)
+		t.Errorf("after Discard, the place is %v, want account/northbridge", pl)
+	}
+	if p, _ := st.Person("northbridge-david-okafor"); strings.Contains(p.Position, "interim") {
+		t.Errorf("Discard saved the position %q", p.Position)
+	}
+
+	// The back button asks too; Save stores the edit and goes back.
+	d.Show(Place{Screen: "person", ID: "northbridge-david-okafor"})
+	s = d.current.(*personScreen)
+	test.Type(s.position, " (interim)")
+	test.Tap(buttonIn(d.area, "Northbridge Build Group"))
+	answerQuestion(t, w, "Save")
+	if pl := d.Place(); pl != (Place{Screen: "account", ID: "northbridge"}) {
+		t.Errorf("after Save, the place is %v, want account/northbridge", pl)
+	}
+	if p, _ := st.Person("northbridge-david-okafor"); !strings.Contains(p.Position, "(interim)") {
+		t.Errorf("Save stored the position %q", p.Position)
 	}
 }
 

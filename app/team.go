@@ -102,6 +102,18 @@ func (s *teamScreen) onSave()     { s.active().save() }
 func (s *teamScreen) onCancel()   { s.active().cancel() }
 func (s *teamScreen) dirty() bool { return s.members.dirty() || s.refs.dirty() }
 
+// saveChanges saves the record open on each tab that has unsaved changes;
+// when one cannot be saved its tab comes to the front, showing why.
+func (s *teamScreen) saveChanges() bool {
+	for i, t := range []*recordTab{s.members, s.refs} {
+		if t.dirty() && !t.saveChanges() {
+			s.tabs.SelectIndex(i)
+			return false
+		}
+	}
+	return true
+}
+
 // remember records the tab and the record open as the desk's place, so
 // that showing the place again (Undo does) comes back to them.
 func (s *teamScreen) remember() {
@@ -177,15 +189,16 @@ func (t *recordTab) object() fyne.CanvasObject {
 
 func (t *recordTab) dirty() bool { return t.open && t.form.changed() }
 
-// leave runs goOn at once, or after the user agrees to drop unsaved
-// changes; stay runs when they do not.
-func (t *recordTab) leave(goOn, stay func()) { t.s.desk.confirmLeave(t.dirty(), goOn, stay) }
+// leave runs goOn at once, or after asking about unsaved changes; stay
+// runs when the user stays.
+func (t *recordTab) leave(goOn, stay func()) { t.s.desk.leave(t, goOn, stay) }
 
 func (t *recordTab) onSelected(i widget.ListItemID) {
 	if t.busy || t.open && t.current == i {
 		return
 	}
-	t.leave(func() { t.openAt(i) }, t.showSelection)
+	id := t.form.ids()[i] // saving first may reorder the list
+	t.leave(func() { t.openID(id) }, t.showSelection)
 }
 
 // showSelection makes the list's selection match the record open.
@@ -244,13 +257,18 @@ func (t *recordTab) cancel() {
 	}
 }
 
-func (t *recordTab) save() {
+// save saves the record open (the Save button, Ctrl+S).
+func (t *recordTab) save() { t.saveChanges() }
+
+// saveChanges saves the record open, keeps it open and reports whether it
+// was saved.
+func (t *recordTab) saveChanges() bool {
 	if !t.open {
-		return
+		return true
 	}
 	id, ok := t.form.save()
 	if !ok {
-		return
+		return false
 	}
 	if err := t.form.reload(); err != nil {
 		t.s.desk.showError(err)
@@ -261,6 +279,7 @@ func (t *recordTab) save() {
 	} else {
 		t.close()
 	}
+	return true
 }
 
 func (t *recordTab) onDelete() {

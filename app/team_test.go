@@ -229,16 +229,19 @@ func TestTeamEditSampleMember(t *testing.T) {
 }
 
 func TestTeamUnsavedEditAsksBeforeLeaving(t *testing.T) {
-	_, w, _, s := tmOpen(t)
+	_, w, st, s := tmOpen(t)
 	tmSelect(t, s.members, "team-jonas-brandt")
 	f := s.members.form.(*memberForm)
 	tmRetype(f.position, "Finance Director")
 	tmSelect(t, s.members, "team-priya-natarajan")
-	top, text := tmDialog(t, w)
+	_, text := tmDialog(t, w)
 	if !strings.Contains(text, "not saved") {
 		t.Fatalf("selecting another member with unsaved changes shows:\n%s", text)
 	}
-	test.Tap(tmButton(t, top, "No"))
+	if as, _ := answers(t, w); len(as) != 3 {
+		t.Fatalf("the question offers %d answers, want Save, Discard, Cancel", len(as))
+	}
+	answerQuestion(t, w, "Cancel")
 	if f.name.Text != "Jonas Brandt" || f.position.Text != "Finance Director" {
 		t.Errorf("staying lost the edit: %q, %q", f.name.Text, f.position.Text)
 	}
@@ -246,10 +249,24 @@ func TestTeamUnsavedEditAsksBeforeLeaving(t *testing.T) {
 		t.Errorf("the member open after staying is %q", got)
 	}
 	tmSelect(t, s.members, "team-priya-natarajan")
-	top, _ = tmDialog(t, w)
-	test.Tap(tmButton(t, top, "Yes"))
+	answerQuestion(t, w, "Discard")
 	if f.name.Text != "Priya Natarajan" {
 		t.Errorf("after leaving the edit the form shows %q, want Priya Natarajan", f.name.Text)
+	}
+	if m, _ := st.TeamMember("team-jonas-brandt"); m.Position == "Finance Director" {
+		t.Error("Discard saved the edit")
+	}
+
+	// Save stores the edit and opens the member chosen, even when the
+	// saved name moves the rows of the list.
+	tmRetype(f.name, "Aaron Priya") // sorts before everybody
+	tmSelect(t, s.members, "team-mara-lindqvist")
+	answerQuestion(t, w, "Save")
+	if m, _ := st.TeamMember("team-priya-natarajan"); m.Name != "Aaron Priya" {
+		t.Errorf("Save stored the name %q", m.Name)
+	}
+	if f.name.Text != "Mara Lindqvist" || f.orig.ID != "team-mara-lindqvist" {
+		t.Errorf("after Save the form shows %q (%s), want team-mara-lindqvist", f.name.Text, f.orig.ID)
 	}
 }
 

@@ -8,21 +8,26 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// RestoreWindow gives w the size it had when it was last closed and
-// remembers its size when it closes. (Fyne does not let an application
+// RestoreWindow gives w the size it had when it was last closed. Closing
+// w (its close button, Fyne's own Quit) calls quit instead, which decides
+// whether to close it with CloseWindow. (Fyne does not let an application
 // place its window; the system does.)
-func RestoreWindow(w fyne.Window, prefs fyne.Preferences) {
+func RestoreWindow(w fyne.Window, prefs fyne.Preferences, quit func()) {
 	width := prefs.FloatWithFallback("window.width", 1280)
 	height := prefs.FloatWithFallback("window.height", 800)
 	w.Resize(fyne.NewSize(float32(width), float32(height)))
-	w.SetCloseIntercept(func() {
-		s := w.Canvas().Size()
-		if s.Width > 200 && s.Height > 200 {
-			prefs.SetFloat("window.width", float64(s.Width))
-			prefs.SetFloat("window.height", float64(s.Height))
-		}
-		w.Close()
-	})
+	w.SetCloseIntercept(quit)
+}
+
+// CloseWindow remembers w's size for RestoreWindow and closes it, which
+// ends the app when w is the main window.
+func CloseWindow(w fyne.Window, prefs fyne.Preferences) {
+	s := w.Canvas().Size()
+	if s.Width > 200 && s.Height > 200 {
+		prefs.SetFloat("window.width", float64(s.Width))
+		prefs.SetFloat("window.height", float64(s.Height))
+	}
+	w.Close()
 }
 
 // OpenFailure is the window content when the workspace cannot be opened

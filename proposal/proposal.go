@@ -247,7 +247,7 @@ type Proposal struct {
 	Revision int `json:"revision,omitempty"`
 
 	Status  Status       `json:"status"`
-	Sent    dossier.Date `json:"sent"` // the day the latest revision was sent
+	Sent    dossier.Date `json:"sent"`              // the day the latest revision was sent
 	Closed  dossier.Date `json:"closed"`            // when won or lost
 	Outcome string       `json:"outcome,omitempty"` // why it was won or lost
 	Tasks   []Task       `json:"tasks,omitempty"`

@@ -1,0 +1,333 @@
+package app
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"kamdesk/app/store"
+)
+
+// Quitting asks about unsaved changes on every screen with an editor.
+
+// quitDesk is testDesk counting the times the app quit.
+func quitDesk(t *testing.T) (*Desk, fyne.Window, *store.Store, *int) {
+	t.Helper()
+	d, w, st := testDesk(t, true)
+	quits := 0
+	d.opts.Quit = func() { quits++ }
+	d.InstallShortcuts()
+	return d, w, st, &quits
+}
+
+// TestQuitAsksAboutUnsavedChanges quits from every screen with an
+// editor through Desk.Quit, which the window's close button, File → Quit
+// and Ctrl+Q call, and answers each way.
+func TestQuitAsksAboutUnsavedChanges(t *testing.T) {
+	for _, c := range editorCases() {
+		t.Run(c.name+"/clean", func(t *testing.T) {
+			d, w, _, quits := quitDesk(t)
+			c.open(d)
+			d.Quit()
+			if *quits != 1 || overlays(w) != 0 {
+				t.Errorf("quitting with nothing changed: quit %d times, %d dialogs; want to quit at once", *quits, overlays(w))
+			}
+		})
+		t.Run(c.name+"/save", func(t *testing.T) {
+			d, w, st, quits := quitDesk(t)
+			c.open(d)
+			c.edit(t, d)
+			d.Quit()
+			as, text := answers(t, w)
+			if !strings.Contains(text, "Save them before you quit?") || len(as) != 3 || as["Save"] == nil || as["Discard"] == nil || as["Cancel"] == nil {
+				t.Fatalf("the question says %q with %d answers, want Save, Discard, Cancel", text, len(as))
+			}
+			if *quits != 0 {
+				t.Fatal("quit before the answer")
+			}
+			answerQuestion(t, w, "Save")
+			if !c.saved(t, st) {
+				t.Error("Save did not save the edit")
+			}
+			if *quits != 1 {
+				t.Errorf("after Save the app quit %d times, want 1", *quits)
+			}
+		})
+		t.Run(c.name+"/discard", func(t *testing.T) {
+			d, w, st, quits := quitDesk(t)
+			c.open(d)
+			c.edit(t, d)
+			d.Quit()
+			answerQuestion(t, w, "Discard")
+			if c.saved(t, st) {
+				t.Error("Discard saved the edit")
+			}
+			if *quits != 1 {
+				t.Errorf("after Discard the app quit %d times, want 1", *quits)
+			}
+		})
+		t.Run(c.name+"/cancel", func(t *testing.T) {
+			d, w, st, quits := quitDesk(t)
+			c.open(d)
+			before := d.current
+			c.edit(t, d)
+			d.Quit()
+			answerQuestion(t, w, "Cancel")
+			if *quits != 0 {
+				t.Error("Cancel quit")
+			}
+			if d.current != before || !c.shown(d) {
+				t.Error("Cancel left the screen or lost the edit")
+			}
+			if c.saved(t, st) {
+				t.Error("Cancel saved the edit")
+			}
+			if overlays(w) != 0 {
+				t.Error("the question stayed open after Cancel")
+			}
+		})
+		t.Run(c.name+"/failed save", func(t *testing.T) {
+			d, w, st, quits := quitDesk(t)
+			c.open(d)
+			before := d.current
+			c.edit(t, d)
+			c.spoil(t, d)
+			d.Quit()
+			answerQuestion(t, w, "Save")
+			if *quits != 0 {
+				t.Fatal("the app quit although the save failed")
+			}
+			if d.current != before || !c.shown(d) || !c.spoiled(d) {
+				t.Error("a failed save left the screen or lost what was typed")
+			}
+			if !c.refused(d, w) {
+				t.Error("a failed save did not say why")
+			}
+			if c.saved(t, st) {
+				t.Error("the refused edit is in the store")
+			}
+			if top := w.Canvas().Overlays().Top(); top != nil {
+				for _, o := range test.LaidOutObjects(top) {
+					if _, ok := o.(*answer); ok {
+						t.Error("the question is still open after a failed save")
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestQuitQuestionIsAskedOnce: closing the window again, or pressing
+// Ctrl+Q, while the question is open shows no second dialog.
+func TestQuitQuestionIsAskedOnce(t *testing.T) {
+	d, w, st, quits := quitDesk(t)
+	c := editorCases()[0]
+	c.open(d)
+	c.edit(t, d)
+	d.Quit()
+	d.Quit()
+	tmShortcut(w, fyne.KeyQ)
+	if n := overlays(w); n != 1 {
+		t.Fatalf("asking to quit three times shows %d dialogs, want 1", n)
+	}
+	answerQuestion(t, w, "Discard")
+	if *quits != 1 || overlays(w) != 0 || c.saved(t, st) {
+		t.Errorf("after Discard: quit %d times, %d dialogs, saved %v", *quits, overlays(w), c.saved(t, st))
+	}
+}
+
+// TestQuitWhileLeaving: a quit asked while the question about leaving is
+// open becomes that question, so that answering it quits.
+func TestQuitWhileLeaving(t *testing.T) {
+	d, w, st, quits := quitDesk(t)
+	c := editorCases()[0]
+	c.open(d)
+	c.edit(t, d)
+	d.onCancel() // Esc: back to the dossier, which asks
+	if overlays(w) != 1 {
+		t.Fatal("Esc with unsaved changes did not ask")
+	}
+	d.Quit()
+	if n := overlays(w); n != 1 {
+		t.Fatalf("quitting while asked about leaving shows %d dialogs, want 1", n)
+	}
+	if _, text := answers(t, w); !strings.Contains(text, "before you quit") {
+		t.Errorf("the question now says %q, want it to ask before quitting", text)
+	}
+	answerQuestion(t, w, "Save")
+	if !c.saved(t, st) || *quits != 1 {
+		t.Errorf("after Save: saved %v, quit %d times; want saved and quit", c.saved(t, st), *quits)
+	}
+}
+
+// TestQuitQuestionByKeyboard: Save has the focus, so Enter saves; Esc
+// cancels, from the focused answer or from the window.
+func TestQuitQuestionByKeyboard(t *testing.T) {
+	c := editorCases()[0]
+	t.Run("Enter saves", func(t *testing.T) {
+		d, w, st, quits := quitDesk(t)
+		c.open(d)
+		c.edit(t, d)
+		d.Quit()
+		as, _ := answers(t, w)
+		if f := w.Canvas().Focused(); f != as["Save"] {
+			t.Fatalf("the focus is on %v, want Save", f)
+		}
+		if as["Save"].Importance != widget.HighImportance {
+			t.Error("Save is not highlighted as the default")
+		}
+		focusedAnswer(t, w).TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		if !c.saved(t, st) || *quits != 1 {
+			t.Errorf("Enter: saved %v, quit %d times; want Save", c.saved(t, st), *quits)
+		}
+	})
+	t.Run("Esc cancels", func(t *testing.T) {
+		d, w, st, quits := quitDesk(t)
+		c.open(d)
+		c.edit(t, d)
+		d.Quit()
+		focusedAnswer(t, w).TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+		if *quits != 0 || overlays(w) != 0 || c.saved(t, st) || !c.shown(d) {
+			t.Errorf("Esc: quit %d times, %d dialogs, saved %v; want Cancel", *quits, overlays(w), c.saved(t, st))
+		}
+		// With no answer focused (after a click beside the buttons) the
+		// window's keys answer.
+		d.Quit()
+		w.Canvas().Unfocus()
+		w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+		if *quits != 0 || overlays(w) != 0 {
+			t.Errorf("Esc on the window: quit %d times, %d dialogs; want Cancel", *quits, overlays(w))
+		}
+		d.Quit()
+		w.Canvas().Unfocus()
+		w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEnter})
+		if !c.saved(t, st) || *quits != 1 {
+			t.Errorf("Enter on the window: saved %v, quit %d times; want Save", c.saved(t, st), *quits)
+		}
+	})
+	t.Run("Tab then Enter", func(t *testing.T) {
+		d, w, st, quits := quitDesk(t)
+		c.open(d)
+		c.edit(t, d)
+		d.Quit()
+		as, _ := answers(t, w)
+		w.Canvas().Focus(as["Discard"])
+		focusedAnswer(t, w).TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		if c.saved(t, st) || *quits != 1 {
+			t.Errorf("Enter on Discard: saved %v, quit %d times; want Discard", c.saved(t, st), *quits)
+		}
+	})
+}
+
+// TestQuitRoutes: the Quit menu item, Ctrl+Q and the window's close
+// button all ask the question.
+func TestQuitRoutes(t *testing.T) {
+	c := editorCases()[0]
+	var quitItem *fyne.MenuItem
+	for _, run := range []struct {
+		name string
+		quit func(t *testing.T, d *Desk, w fyne.Window)
+	}{
+		{"File → Quit", func(_ *testing.T, d *Desk, _ fyne.Window) {
+			file := d.MainMenu().Items[0]
+			quitItem = file.Items[len(file.Items)-1]
+			quitItem.Action()
+		}},
+		{"Ctrl+Q", func(_ *testing.T, _ *Desk, w fyne.Window) { tmShortcut(w, fyne.KeyQ) }},
+		{"close button", func(t *testing.T, d *Desk, w fyne.Window) {
+			iw := &interceptedWindow{Window: w}
+			RestoreWindow(iw, fyne.CurrentApp().Preferences(), d.Quit)
+			iw.intercept()
+			if iw.closed > 0 {
+				t.Error("the close button closed the window without the desk")
+			}
+		}},
+	} {
+		t.Run(run.name, func(t *testing.T) {
+			d, w, _, quits := quitDesk(t)
+			d.Show(Place{Screen: "accounts"})
+			run.quit(t, d, w)
+			if *quits != 1 || overlays(w) != 0 {
+				t.Errorf("with nothing to save: quit %d times, %d dialogs; want to quit at once", *quits, overlays(w))
+			}
+			c.open(d)
+			c.edit(t, d)
+			run.quit(t, d, w)
+			answerQuestion(t, w, "Cancel")
+			if *quits != 1 || !c.shown(d) {
+				t.Errorf("after Cancel: quit %d times, edit shown %v", *quits, c.shown(d))
+			}
+		})
+	}
+	if quitItem == nil || quitItem.Label != "Quit" || !quitItem.IsQuit || quitItem.Shortcut == nil {
+		t.Errorf("the File menu does not end with Quit (Ctrl+Q): %+v", quitItem)
+	}
+}
+
+// interceptedWindow remembers the close intercept, so that a test can
+// press the close button. It counts the calls to Close instead of
+// closing: the test driver cannot close a window twice.
+type interceptedWindow struct {
+	fyne.Window
+	intercept func()
+	closed    int
+}
+
+func (w *interceptedWindow) Close() { w.closed++ }
+
+func (w *interceptedWindow) SetCloseIntercept(f func()) {
+	w.intercept = f
+	w.Window.SetCloseIntercept(f)
+}
+
+func TestCloseWindowRemembersItsSize(t *testing.T) {
+	test.NewTempApp(t)
+	prefs := fyne.CurrentApp().Preferences()
+	w := test.NewWindow(widget.NewLabel("kamdesk")) // CloseWindow closes it
+	iw := &interceptedWindow{Window: w}
+	quit := false
+	RestoreWindow(iw, prefs, func() { quit = true })
+	if got := w.Canvas().Size(); got.Width != 1280 || got.Height != 800 {
+		t.Errorf("first size = %v, want 1280×800", got)
+	}
+	iw.intercept()
+	if !quit {
+		t.Fatal("the close button did not ask the desk")
+	}
+	w.Resize(fyne.NewSize(900, 700))
+	CloseWindow(w, prefs)
+	if wd, ht := prefs.Float("window.width"), prefs.Float("window.height"); wd != 900 || ht != 700 {
+		t.Errorf("remembered %v×%v, want 900×700", wd, ht)
+	}
+	w2 := test.NewTempWindow(t, widget.NewLabel("kamdesk"))
+	RestoreWindow(w2, prefs, func() {})
+	if got := w2.Canvas().Size(); got.Width != 900 || got.Height != 700 {
+		t.Errorf("restored size = %v, want 900×700", got)
+	}
+}
+
+// TestQuitAsksAboutTextNotYetANumber: text in a number field that is not
+// a number leaves the proposal as it was, but it was typed: quitting
+// asks, and Save says what to fix instead of quitting.
+func TestQuitAsksAboutTextNotYetANumber(t *testing.T) {
+	d, w, _, quits := quitDesk(t)
+	d.Show(Place{Screen: "proposal", ID: northbridgeProposal + ":" + tabPricing})
+	b := d.current.(*builder)
+	qty := b.parts[tabPricing].(*pricingEditor).rows[0].qty
+	test.Type(qty, "x")
+	if got, _ := json.Marshal(&b.p); string(got) != string(b.saved) {
+		t.Fatal("the unreadable quantity changed the working copy")
+	}
+	d.Quit()
+	answerQuestion(t, w, "Save")
+	if *quits != 0 || !strings.HasPrefix(qty.Text, "x") {
+		t.Fatalf("quit %d times with the quantity %q; want to stay with what was typed", *quits, qty.Text)
+	}
+	if _, text := libDialog(t, w); !strings.Contains(text, "not a number") {
+		t.Errorf("the failed save says %q", text)
+	}
+}

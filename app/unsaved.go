@@ -1,0 +1,164 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Unsaved changes: leaving a screen, switching records inside one and
+// quitting all ask the same question, as a mail client does, with three
+// answers: Save (the default, answered by Enter), Discard, and Cancel
+// (answered by Esc). The desk shows at most one such question at a time.
+
+// editor is a screen, or a part of one, that edits records.
+type editor interface {
+	// dirty reports changes that are not saved.
+	dirty() bool
+	// saveChanges saves them the way Save (Ctrl+S) does, but stays where
+	// the user is, and reports whether it succeeded. A save that fails
+	// shows why and keeps everything typed.
+	saveChanges() bool
+}
+
+// question is the open question about unsaved changes.
+type question struct {
+	desk *Desk
+	dlg  *dialog.CustomDialog
+	msg  *widget.Label
+	save *answer // the default
+	ed   editor  // what Save saves
+	goOn func()  // after Save or Discard
+	stay func()  // after Cancel, or a save that failed
+}
+
+// leave runs goOn at once when e has no unsaved changes (e may be nil).
+// Otherwise it asks first: Save saves e and goes on if that succeeded,
+// Discard goes on without saving, Cancel and a failed save run stay.
+// While the question is open, further requests to leave run their stay.
+func (d *Desk) leave(e editor, goOn, stay func()) {
+	if d.asking != nil {
+		stay()
+		return
+	}
+	if e == nil || !e.dirty() {
+		goOn()
+		return
+	}
+	d.ask(lang.L("You have changes that are not saved. Save them before you go on?"), e, goOn, stay)
+}
+
+// Quit ends the app, asking first when the current screen has unsaved
+// changes. The window's close button, File → Quit and Ctrl+Q all come
+// here. Asked while a question about unsaved changes is open, it makes
+// that question the question before quitting, instead of asking twice.
+func (d *Desk) Quit() {
+	e, _ := d.current.(editor)
+	if q := d.asking; q != nil {
+		if e != nil {
+			q.ed = e
+		}
+		q.goOn = d.quit
+		q.msg.SetText(quitMessage())
+		d.win.Canvas().Focus(q.save)
+		return
+	}
+	if e == nil || !e.dirty() {
+		d.quit()
+		return
+	}
+	d.ask(quitMessage(), e, d.quit, func() {})
+}
+
+func quitMessage() string {
+	return lang.L("You have changes that are not saved. Save them before you quit?")
+}
+
+// quit ends the app without asking.
+func (d *Desk) quit() {
+	if d.opts.Quit != nil {
+		d.opts.Quit()
+		return
+	}
+	d.win.Close()
+}
+
+// ask shows the question, saying message, with Save focused so that
+// Enter saves.
+func (d *Desk) ask(message string, e editor, goOn, stay func()) {
+	q := &question{desk: d, ed: e, goOn: goOn, stay: stay}
+	q.msg = widget.NewLabel(message)
+	q.dlg = dialog.NewCustomWithoutButtons(lang.L("Unsaved changes"), q.msg, d.win)
+	q.save = q.newAnswer(lang.L("Save"), theme.DocumentSaveIcon(), q.onSave)
+	q.save.Importance = widget.HighImportance
+	discard := q.newAnswer(lang.L("Discard"), theme.DeleteIcon(), q.onDiscard)
+	cancel := q.newAnswer(lang.L("Cancel"), theme.CancelIcon(), q.onCancel)
+	q.dlg.SetButtons([]fyne.CanvasObject{discard, cancel, q.save})
+	d.asking = q
+	q.dlg.Show()
+	d.win.Canvas().Focus(q.save)
+}
+
+// typedKey answers the question from the keyboard when none of its
+// buttons has the focus: Enter saves, Esc cancels.
+func (q *question) typedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		q.onSave()
+	case fyne.KeyEscape:
+		q.onCancel()
+	}
+}
+
+// close takes the question off the screen; the desk may ask again.
+func (q *question) close() {
+	q.desk.asking = nil
+	q.dlg.Hide()
+}
+
+func (q *question) onSave() {
+	q.close()
+	if q.ed.saveChanges() {
+		q.goOn()
+	} else {
+		q.stay()
+	}
+}
+
+func (q *question) onDiscard() {
+	q.close()
+	q.goOn()
+}
+
+func (q *question) onCancel() {
+	q.close()
+	q.stay()
+}
+
+// answer is a button of the question. Focused, it is pressed by Enter as
+// well as Space, and Esc cancels the question.
+type answer struct {
+	widget.Button
+	q *question
+}
+
+func (q *question) newAnswer(label string, icon fyne.Resource, tapped func()) *answer {
+	a := &answer{q: q}
+	a.Text, a.Icon, a.OnTapped = label, icon, tapped
+	a.ExtendBaseWidget(a)
+	return a
+}
+
+// TypedKey presses the button on Enter and cancels on Esc.
+func (a *answer) TypedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		a.OnTapped()
+	case fyne.KeyEscape:
+		a.q.onCancel()
+	default:
+		a.Button.TypedKey(k)
+	}
+}
