@@ -77,12 +77,12 @@ func editorCases() []editorCase {
 	}, {
 		name: "proposal pricing",
 		open: func(d *Desk) {
-			d.Show(Place{Screen: "proposal", ID: northbridgeProposal + ":" + tabPricing})
+			d.Show(Place{Screen: "proposal", ID: sampleDraft + ":" + tabPricing}) // a draft: a sent one would ask for a revision
 		},
 		edit:  func(_ *testing.T, d *Desk) { beRetype(pricing(d).price, "1,200.00") },
 		spoil: func(_ *testing.T, d *Desk) { beRetype(pricing(d).qty, "nine hundred") },
 		saved: func(t *testing.T, st *store.Store) bool {
-			p, err := st.Proposal(northbridgeProposal)
+			p, err := st.Proposal(sampleDraft)
 			if err != nil {
 				t.Fatal(err)
 			}
