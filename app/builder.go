@@ -140,6 +140,7 @@ func newBuilder(d *Desk, id string) (*builder, error) {
 	b.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	b.title.Truncation = fyne.TextTruncateEllipsis
 	b.status = widget.NewLabel("")
+	b.status.Truncation = fyne.TextTruncateEllipsis // a long status never widens the window
 	b.readiness = widget.NewButtonWithIcon("", theme.WarningIcon(), func() { b.showTab(tabReadiness) })
 	b.parts = map[string]builderPart{}
 	for _, t := range builderTabs {

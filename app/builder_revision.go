@@ -3,7 +3,6 @@ package app
 import (
 	"encoding/json"
 
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
 	"kamdesk/proposal"
@@ -24,33 +23,30 @@ func (b *builder) guardRevision() bool {
 	if !b.base.Frozen() || b.p.Rev() != b.base.Rev() || b.base.SameContent(&b.p) {
 		return false
 	}
-	b.asking = true
 	focused := b.desk.win.Canvas().Focused()
 	b.desk.win.Canvas().Unfocus() // no more typing into the sent terms while asked
 	if b.base.Status.Closed() {
-		d := dialog.NewInformation(lang.L("The record is closed"),
+		b.asking = b.desk.choose(lang.L("The record is closed"),
 			lang.L("The proposal was {{.Status}} on {{.Date}}: its terms cannot change any more.",
-				map[string]any{"Status": tr(b.base.Status.Label()), "Date": weekdayDate(b.base.Closed)}), b.desk.win)
-		d.SetOnClosed(b.revertTerms)
-		d.Show()
-		return true
+				map[string]any{"Status": tr(b.base.Status.Label()), "Date": weekdayDate(b.base.Closed)}),
+			lang.L("OK"), "", b.revertTerms, nil)
+	} else {
+		sent, next := b.base.SentRevision(), b.base.Rev()+1
+		b.asking = b.desk.choose(lang.L("Revision {{.Sent}} was sent", map[string]any{"Sent": sent}),
+			lang.L("The client holds revision {{.Sent}}, sent on {{.Date}}. Changing the terms starts revision {{.Next}}, with its own validity from today; revision {{.Sent}} stays on record as sent.",
+				map[string]any{"Sent": sent, "Next": next, "Date": weekdayDate(b.base.Sent)}),
+			lang.L("Start revision {{.Next}}", map[string]any{"Next": next}),
+			lang.L("Keep revision {{.Sent}}", map[string]any{"Sent": sent}),
+			func() {
+				b.startRevision()
+				if focused != nil {
+					b.desk.win.Canvas().Focus(focused)
+				}
+			}, b.revertTerms)
 	}
-	sent, next := b.base.SentRevision(), b.base.Rev()+1
-	msg := lang.L("The client holds revision {{.Sent}}, sent on {{.Date}}. Changing the terms starts revision {{.Next}}, with its own validity from today; revision {{.Sent}} stays on record as sent.",
-		map[string]any{"Sent": sent, "Next": next, "Date": weekdayDate(b.base.Sent)})
-	c := dialog.NewConfirm(lang.L("Revision {{.Sent}} was sent", map[string]any{"Sent": sent}), msg, func(ok bool) {
-		if !ok {
-			b.revertTerms()
-			return
-		}
-		b.startRevision()
-		if focused != nil {
-			b.desk.win.Canvas().Focus(focused)
-		}
-	}, b.desk.win)
-	c.SetConfirmText(lang.L("Start revision {{.Next}}", map[string]any{"Next": next}))
-	c.SetDismissText(lang.L("Keep revision {{.Sent}}", map[string]any{"Sent": sent}))
-	c.Show()
+	if !b.asking { // another question is open: the edit cannot wait for an answer
+		b.revertTerms()
+	}
 	return true
 }
 

@@ -45,13 +45,19 @@ func TestEditingASentRevisionAsks(t *testing.T) {
 	if n := len(w.Canvas().Overlays().List()); n != 1 {
 		t.Errorf("%d dialogs open, want 1", n)
 	}
-	overlayButton(t, w, "Keep revision 1")
+	answerQuestion(t, w, "Keep revision 1")
 	if e.rows[0].qty.Text != qty || b.dirty() || b.p.Rev() != 1 {
 		t.Errorf("after keeping revision 1: quantity %q (want %q), dirty %v, revision %d", e.rows[0].qty.Text, qty, b.dirty(), b.p.Rev())
 	}
 
+	// The keyboard answers too: Esc keeps, Enter starts the next revision.
 	test.Type(e.rows[0].qty, "1")
-	overlayButton(t, w, "Start revision 2")
+	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if b.p.Rev() != 1 || b.dirty() || w.Canvas().Overlays().Top() != nil {
+		t.Fatalf("Esc: revision %d, dirty %v, dialog open %v", b.p.Rev(), b.dirty(), w.Canvas().Overlays().Top() != nil)
+	}
+	test.Type(e.rows[0].qty, "1")
+	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if b.p.Rev() != 2 || !b.dirty() || b.p.Issued != testToday {
 		t.Fatalf("after starting revision 2: revision %d, dirty %v, issued %s", b.p.Rev(), b.dirty(), b.p.Issued)
 	}

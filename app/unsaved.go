@@ -32,6 +32,9 @@ type question struct {
 	ed   editor  // what Save saves
 	goOn func()  // after Save or Discard
 	stay func()  // after Cancel, or a save that failed
+	// choice is set for a question that is not about unsaved changes
+	// (choose): quitting answers it with its second answer first.
+	choice bool
 }
 
 // leave runs goOn at once when e has no unsaved changes (e may be nil).
@@ -55,6 +58,9 @@ func (d *Desk) leave(e editor, goOn, stay func()) {
 // here. Asked while a question about unsaved changes is open, it makes
 // that question the question before quitting, instead of asking twice.
 func (d *Desk) Quit() {
+	if q := d.asking; q != nil && q.choice {
+		q.onCancel() // then ask about what is unsaved, if anything
+	}
 	e, _ := d.current.(editor)
 	if q := d.asking; q != nil {
 		if e != nil {
@@ -120,7 +126,7 @@ func (q *question) close() {
 
 func (q *question) onSave() {
 	q.close()
-	if q.ed.saveChanges() {
+	if q.ed == nil || q.ed.saveChanges() { // a choice (choose) saves nothing
 		q.goOn()
 	} else {
 		q.stay()
@@ -161,4 +167,34 @@ func (a *answer) TypedKey(k *fyne.KeyEvent) {
 	default:
 		a.Button.TypedKey(k)
 	}
+}
+
+// choose asks a question that is not about unsaved changes, with the same
+// keyboard and the same guard against stacking: yes is the default
+// (focused, Enter), no the other answer (Esc); with no empty, yes is the
+// only answer and Esc gives it too. It reports false, asking nothing, when
+// a question is open already.
+func (d *Desk) choose(title, message, yes, no string, onYes, onNo func()) bool {
+	if d.asking != nil {
+		return false
+	}
+	q := &question{desk: d, goOn: onYes, stay: onNo, choice: true}
+	if no == "" {
+		q.stay = onYes
+	}
+	q.msg = widget.NewLabel(message)
+	q.msg.Wrapping = fyne.TextWrapWord
+	q.dlg = dialog.NewCustomWithoutButtons(title, q.msg, d.win)
+	q.save = q.newAnswer(yes, theme.ConfirmIcon(), q.onSave)
+	q.save.Importance = widget.HighImportance
+	buttons := []fyne.CanvasObject{q.save}
+	if no != "" {
+		buttons = []fyne.CanvasObject{q.newAnswer(no, theme.CancelIcon(), q.onCancel), q.save}
+	}
+	q.dlg.SetButtons(buttons)
+	q.dlg.Resize(fyne.NewSize(560, q.msg.MinSize().Height+140))
+	d.asking = q
+	q.dlg.Show()
+	d.win.Canvas().Focus(q.save)
+	return true
 }
