@@ -63,6 +63,7 @@ type personScreen struct {
 	nps                                *widget.Select
 	lastContact, nextContact           *dateInput
 	save, cancel, del                  *widget.Button
+	privacyBtn                         *widget.Button // what is kept about the person
 
 	loading bool    // set while the form is filled from the record
 	touched touched // fields changed since the form opened; all once a save was tried
@@ -184,8 +185,11 @@ func (s *personScreen) build() {
 	s.cancel = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), s.onCancel)
 	s.del = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), s.onDelete)
 	s.del.Importance = widget.DangerImportance
+	s.privacyBtn = widget.NewButtonWithIcon(lang.L("Personal data…"), theme.InfoIcon(), func() { s.desk.showPersonalData(s.orig.ID) })
+	s.privacyBtn.Importance = widget.LowImportance
 	if s.orig.ID == "" {
 		s.del.Hide()
+		s.privacyBtn.Hide()
 	}
 }
 
@@ -385,7 +389,7 @@ func (s *personScreen) content() fyne.CanvasObject {
 		title = s.orig.Name
 	}
 	bar := container.NewHBox(back, widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		layout.NewSpacer(), s.status, s.del, s.cancel, s.save)
+		layout.NewSpacer(), s.status, s.privacyBtn, s.del, s.cancel, s.save)
 	return container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, body)
 }
 

@@ -472,3 +472,29 @@ func TestManagerCandidates(t *testing.T) {
 		t.Errorf("a new person may report to %d people, want all %d", n, len(group))
 	}
 }
+
+// TestPersonalDataFromThePerson: the person's screen lists everything kept
+// about them, with the source and consent, and the records naming them.
+func TestPersonalDataFromThePerson(t *testing.T) {
+	d, w, _ := testDesk(t, true)
+	d.Show(Place{Screen: "person", ID: "northbridge-anna-keller"})
+	s := d.current.(*personScreen)
+	if !s.privacyBtn.Visible() {
+		t.Fatal("no Personal data… button")
+	}
+	test.Tap(s.privacyBtn)
+	if w.Canvas().Overlays().Top() == nil {
+		t.Fatal("Personal data… shows nothing")
+	}
+	v := d.showPersonalData("northbridge-anna-keller")
+	all := strings.Join(v.text, "\n")
+	for _, want := range []string{"Source and consent: ", "Birthday: ", "E-mail: anna", "sent copy", "involved"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the dialog does not say %q:\n%s", want, all)
+		}
+	}
+	b, err := v.json()
+	if err != nil || !strings.Contains(string(b), `"source_and_consent"`) {
+		t.Errorf("JSON: %v\n%.200s", err, b)
+	}
+}

@@ -1,0 +1,103 @@
+package app
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kamdesk/dossier"
+)
+
+// personalDataStore gathers what is kept about a person.
+type personalDataStore interface {
+	PersonalData(id string) (dossier.PersonalData, error)
+}
+
+// personalData is the dialog that shows everything kept about a person,
+// with its source and consent, for answering a subject-access request; it
+// saves the same as JSON for the person who asked.
+type personalData struct {
+	d    *Desk
+	data dossier.PersonalData
+	dlg  dialog.Dialog
+	save *widget.Button
+	// text is what the dialog lists, a line each, for tests.
+	text []string
+}
+
+func (d *Desk) showPersonalData(id string) *personalData {
+	st, ok := d.ws.(personalDataStore)
+	if !ok {
+		return nil
+	}
+	data, err := st.PersonalData(id)
+	if err != nil {
+		d.showError(err)
+		return nil
+	}
+	v := &personalData{d: d, data: data}
+	rows := container.NewVBox()
+	line := func(s string, style fyne.TextStyle, imp widget.Importance) {
+		l := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, style)
+		l.Wrapping = fyne.TextWrapWord
+		l.Importance = imp
+		rows.Add(l)
+		v.text = append(v.text, s)
+	}
+	bold := fyne.TextStyle{Bold: true}
+	source := data.Source
+	if source == "" {
+		source = lang.L("not recorded")
+	}
+	line(lang.L("Source and consent: {{.Source}}", map[string]any{"Source": source}), fyne.TextStyle{}, widget.MediumImportance)
+	line(lang.L("Kept in their record"), bold, widget.MediumImportance)
+	for _, f := range data.Facts {
+		line(fieldLabel(f.Field)+": "+oneLine(f.Value), fyne.TextStyle{}, widget.MediumImportance)
+	}
+	line(lang.L("Other records that involve or name them"), bold, widget.MediumImportance)
+	if len(data.Mentions) == 0 {
+		line(lang.L("None."), fyne.TextStyle{}, widget.LowImportance)
+	}
+	for _, m := range data.Mentions {
+		s := tr(m.Kind) + " · " + clip(oneLine(m.Title), 90) + " · " + tr(m.How)
+		if !m.Date.IsZero() {
+			s = m.Date.String() + " · " + s
+		}
+		line(s, fyne.TextStyle{}, widget.MediumImportance)
+	}
+	v.save = widget.NewButtonWithIcon(lang.L("Save as JSON…"), theme.DocumentSaveIcon(), v.onSave)
+	body := container.NewBorder(nil, container.NewHBox(v.save), nil, nil, container.NewVScroll(rows))
+	v.dlg = dialog.NewCustom(lang.L("Personal data kept about {{.Name}}", map[string]any{"Name": data.Person.Name}),
+		lang.L("Close"), body, d.win)
+	v.dlg.Resize(fyne.NewSize(720, 560))
+	v.dlg.Show()
+	return v
+}
+
+// json is the report as the command line's `person privacy --json` gives it.
+func (v *personalData) json() ([]byte, error) { return json.MarshalIndent(v.data, "", "  ") }
+
+func (v *personalData) onSave() {
+	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err == nil && w != nil {
+			var b []byte
+			if b, err = v.json(); err == nil {
+				_, err = w.Write(append(b, '\n'))
+			}
+			if cerr := w.Close(); err == nil {
+				err = cerr
+			}
+		}
+		if err != nil {
+			v.d.showError(fmt.Errorf("%s: %w", lang.L("Personal data"), err))
+		}
+	}, v.d.win)
+	fd.SetFileName(dossier.SafeFileName("personal data - " + v.data.Person.Name + ".json"))
+	fd.Show()
+}
