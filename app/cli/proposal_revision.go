@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"kamdesk/app/export"
+	"kamdesk/app/store"
 	"kamdesk/proposal"
 )
 
@@ -23,14 +24,7 @@ func init() {
 
 func proposalRevise(fs *flag.FlagSet) func(*ctx, []string) error {
 	return func(c *ctx, args []string) error {
-		if err := needArgs(args, 1, lang.L("proposal ID")); err != nil {
-			return err
-		}
-		st, err := c.store()
-		if err != nil {
-			return err
-		}
-		p, err := st.Proposal(args[0])
+		st, p, err := c.loadProposal(args)
 		if err != nil {
 			return err
 		}
@@ -58,14 +52,7 @@ type historyJSON struct {
 func proposalHistory(fs *flag.FlagSet) func(*ctx, []string) error {
 	asJSON := fs.Bool("json", false, "print JSON for scripts")
 	return func(c *ctx, args []string) error {
-		if err := needArgs(args, 1, lang.L("proposal ID")); err != nil {
-			return err
-		}
-		st, err := c.store()
-		if err != nil {
-			return err
-		}
-		p, err := st.Proposal(args[0])
+		_, p, err := c.loadProposal(args)
 		if err != nil {
 			return err
 		}
@@ -126,9 +113,6 @@ func proposalSentCopy(fs *flag.FlagSet) func(*ctx, []string) error {
 	out := fs.String("o", "", "the `FILE` to write (required); an existing file is not replaced without --force")
 	force := fs.Bool("force", false, "replace an existing file")
 	return func(c *ctx, args []string) error {
-		if err := needArgs(args, 1, lang.L("proposal ID")); err != nil {
-			return err
-		}
 		if *out == "" {
 			return usageError{lang.L("-o is required")}
 		}
@@ -136,11 +120,7 @@ func proposalSentCopy(fs *flag.FlagSet) func(*ctx, []string) error {
 		if ext != export.HTML && ext != export.Markdown {
 			return usageError{lang.L("--format {{.Value}} is not html or md", map[string]any{"Value": *format})}
 		}
-		st, err := c.store()
-		if err != nil {
-			return err
-		}
-		p, err := st.Proposal(args[0])
+		st, p, err := c.loadProposal(args)
 		if err != nil {
 			return err
 		}
@@ -187,4 +167,18 @@ func proposalSentCopy(fs *flag.FlagSet) func(*ctx, []string) error {
 		c.printf("%s\n", *out)
 		return nil
 	}
+}
+
+// loadProposal opens the workspace and reads the proposal a command names
+// as its one argument.
+func (c *ctx) loadProposal(args []string) (*store.Store, proposal.Proposal, error) {
+	if err := needArgs(args, 1, lang.L("proposal ID")); err != nil {
+		return nil, proposal.Proposal{}, err
+	}
+	st, err := c.store()
+	if err != nil {
+		return nil, proposal.Proposal{}, err
+	}
+	p, err := st.Proposal(args[0])
+	return st, p, err
 }
