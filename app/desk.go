@@ -145,7 +145,8 @@ type Desk struct {
 	// dossierTab is the tab last chosen in an account's dossier, kept when
 	// the dossier is built again (after an undo, or going back to it).
 	dossierTab string
-	asking     *question // the open question about unsaved changes
+	asking     *question    // the open question about unsaved changes
+	dialogEd   dialogEditor // the form open in a dialog, if any
 }
 
 // screen is what every screen of the working area provides.

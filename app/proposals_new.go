@@ -192,9 +192,40 @@ func (f *newProposalForm) show() {
 		size.Height = h
 	}
 	f.dlg.Resize(size)
+	f.dlg.SetOnClosed(func() {
+		if f.desk.dialogEd == dialogEditor(f) {
+			f.desk.dialogEd = nil
+		}
+	})
+	f.desk.dialogEd = f
 	f.dlg.Show()
 	f.desk.win.Canvas().Focus(f.title)
 }
+
+// dirty reports a title typed: what quitting should not drop silently.
+func (f *newProposalForm) dirty() bool { return strings.TrimSpace(f.title.Text) != "" }
+
+// saveChanges creates the proposal at once, for quitting, and reports
+// whether it was created; the problems are shown as Create shows them.
+func (f *newProposalForm) saveChanges() bool {
+	f.touched.all = true
+	f.changed("")
+	p, err := f.build()
+	if err == nil {
+		err = f.st.SaveProposal(&p)
+	}
+	if err != nil {
+		if rest := f.fs.showProblems(err); len(rest) > 0 || len(dossier.ProblemsOf(err)) == 0 {
+			f.desk.showError(err)
+		}
+		f.relayout()
+		return false
+	}
+	f.dlg.Hide()
+	return true
+}
+
+func (f *newProposalForm) close() { f.dlg.Hide() }
 
 // preselect chooses every library section in the proposal's language.
 func (f *newProposalForm) preselect() {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
@@ -63,6 +64,40 @@ type formDialog struct {
 	dlg    *dialog.CustomDialog
 	save   *widget.Button
 	scroll *container.Scroll
+
+	// While it is open the form is the desk's dialog editor, so that
+	// quitting asks about what is typed in it (track).
+	state   func() string // the form's content, to tell unsaved changes
+	initial string
+	commit  func() bool // saves as Save does and reports whether it did
+}
+
+// track makes the open form the desk's dialog editor until it closes:
+// state gives the form's content (compared with what it was when opened),
+// commit saves it as Save does.
+func (f *formDialog) track(d *Desk, state func() string, commit func() bool) {
+	f.state, f.commit, f.initial = state, commit, state()
+	d.dialogEd = f
+	f.dlg.SetOnClosed(func() {
+		if d.dialogEd == dialogEditor(f) {
+			d.dialogEd = nil
+		}
+	})
+}
+
+func (f *formDialog) close() { f.dlg.Hide() }
+
+func (f *formDialog) dirty() bool { return f.state != nil && f.state() != f.initial }
+
+func (f *formDialog) saveChanges() bool { return f.commit() }
+
+// formState is a form's content as one string, for track.
+func formState(v any, bad []string) string {
+	b, _ := json.Marshal(struct {
+		V   any
+		Bad []string
+	}{v, bad})
+	return string(b)
 }
 
 // open shows the form's fields, under top if it is not nil.
@@ -183,6 +218,7 @@ func (t *timeline) editEvent(ev dossier.Event) {
 		title = lang.L("New event")
 	}
 	e.open(title, nil, t.win, e.onSave)
+	e.track(t.desk, func() string { return formState(e.event()) }, e.saveChanges)
 	e.loading = false
 	t.win.Canvas().Focus(e.title)
 }
@@ -220,12 +256,16 @@ func (e *eventEditor) validate() {
 	e.check(ev.Validate(), bad...)
 }
 
-func (e *eventEditor) onSave() {
+func (e *eventEditor) onSave() { e.saveChanges() }
+
+func (e *eventEditor) saveChanges() bool {
 	ev, bad := e.event()
 	ok, rest := e.check(ev.Validate(), bad...)
-	if e.saved(e.t.desk, ok, rest, func() error { return e.t.desk.ws.SaveEvent(&ev) }) {
-		e.t.reload()
+	if !e.saved(e.t.desk, ok, rest, func() error { return e.t.desk.ws.SaveEvent(&ev) }) {
+		return false
 	}
+	e.t.reload()
+	return true
 }
 
 func (e *eventEditor) showAttachments() {
@@ -348,6 +388,7 @@ func (t *timeline) editPromise(pr dossier.Promise) {
 		title = lang.L("New promise")
 	}
 	e.open(title, top, t.win, e.onSave)
+	e.track(t.desk, func() string { return formState(e.promise()) }, e.saveChanges)
 	e.loading = false
 	t.win.Canvas().Focus(e.text)
 }
@@ -375,12 +416,16 @@ func (e *promiseEditor) validate() {
 	e.check(pr.Validate(), bad...)
 }
 
-func (e *promiseEditor) onSave() {
+func (e *promiseEditor) onSave() { e.saveChanges() }
+
+func (e *promiseEditor) saveChanges() bool {
 	pr, bad := e.promise()
 	ok, rest := e.check(pr.Validate(), bad...)
-	if e.saved(e.t.desk, ok, rest, func() error { return e.t.desk.ws.SavePromise(&pr) }) {
-		e.t.reload()
+	if !e.saved(e.t.desk, ok, rest, func() error { return e.t.desk.ws.SavePromise(&pr) }) {
+		return false
 	}
+	e.t.reload()
+	return true
 }
 
 // slipEditor records that a promise could not be kept on time: what the
@@ -418,6 +463,9 @@ func (t *timeline) onSlipped(p dossier.Promise) {
 		wrapLabel(lang.L("Due {{.Date}}. The client gets an explanation, an apology and a new date; all three are recorded.",
 			map[string]any{"Date": p.Due.String()}), widget.LowImportance))
 	e.open(lang.L("The promise slipped"), top, t.win, e.onSave)
+	e.track(t.desk, func() string {
+		return formState([]any{e.explanation.Text, e.apology.Checked, e.newDue.Text, e.on.Text}, nil)
+	}, e.saveChanges)
 	t.win.Canvas().Focus(e.explanation)
 }
 
@@ -444,10 +492,14 @@ func (e *slipEditor) validate() {
 	e.check(err, bad...)
 }
 
-func (e *slipEditor) onSave() {
+func (e *slipEditor) onSave() { e.saveChanges() }
+
+func (e *slipEditor) saveChanges() bool {
 	pr, bad, err := e.slipped()
 	ok, rest := e.check(err, bad...)
-	if e.saved(e.t.desk, ok, rest, func() error { return e.t.desk.ws.SavePromise(&pr) }) {
-		e.t.reload()
+	if !e.saved(e.t.desk, ok, rest, func() error { return e.t.desk.ws.SavePromise(&pr) }) {
+		return false
 	}
+	e.t.reload()
+	return true
 }

@@ -23,6 +23,13 @@ type editor interface {
 	saveChanges() bool
 }
 
+// dialogEditor is a form open in a dialog over the screen (an event, a
+// promise, a new proposal): while it is open, quitting asks about it first.
+type dialogEditor interface {
+	editor
+	close() // closes the dialog, dropping what it holds
+}
+
 // question is the open question about unsaved changes.
 type question struct {
 	desk *Desk
@@ -60,6 +67,12 @@ func (d *Desk) leave(e editor, goOn, stay func()) {
 func (d *Desk) Quit() {
 	if q := d.asking; q != nil && q.choice {
 		q.onCancel() // then ask about what is unsaved, if anything
+	}
+	// A form open in a dialog (an event, a promise) is asked about
+	// first; once it is saved or dropped, the screen behind it.
+	if f := d.dialogEd; f != nil && d.asking == nil && f.dirty() {
+		d.ask(quitMessage(), f, func() { f.close(); d.Quit() }, func() {})
+		return
 	}
 	e, _ := d.current.(editor)
 	if q := d.asking; q != nil {

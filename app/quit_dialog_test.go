@@ -1,0 +1,73 @@
+package app
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+)
+
+// TestQuitAsksAboutFormsInDialogs: an event being written in its dialog
+// is not dropped by quitting. Save saves it and quits, Discard quits
+// without it, Cancel leaves the dialog open with the typing.
+func TestQuitAsksAboutFormsInDialogs(t *testing.T) {
+	const title, text = "Site visit with Olga", "Olga asked for payment terms."
+	open := func(t *testing.T) (*Desk, *int, *timeline, func() bool) {
+		d, _, st, quits := quitDesk(t)
+		d.Show(Place{Screen: "account", ID: "northbridge"})
+		ds := d.current.(*dossierScreen)
+		tlSelectTab(t, ds.tabs, "Timeline")
+		tl := ds.timeline
+		test.Tap(tl.addEvent)
+		test.Type(tl.eventEd.title, title)
+		test.Type(tl.eventEd.text, text)
+		saved := func() bool {
+			_, ok := tlEvent(t, st, title)
+			return ok
+		}
+		return d, quits, tl, saved
+	}
+	t.Run("save", func(t *testing.T) {
+		d, quits, _, saved := open(t)
+		d.Quit()
+		answerQuestion(t, d.win, "Save")
+		if !saved() || *quits != 1 {
+			t.Errorf("Save: saved %v, quit %d times", saved(), *quits)
+		}
+	})
+	t.Run("discard", func(t *testing.T) {
+		d, quits, _, saved := open(t)
+		d.Quit()
+		answerQuestion(t, d.win, "Discard")
+		if saved() || *quits != 1 {
+			t.Errorf("Discard: saved %v, quit %d times", saved(), *quits)
+		}
+	})
+	t.Run("cancel", func(t *testing.T) {
+		d, quits, tl, saved := open(t)
+		d.Quit()
+		answerQuestion(t, d.win, "Cancel")
+		if saved() || *quits != 0 || tl.eventEd.text.Text != text || d.dialogEd == nil {
+			t.Errorf("Cancel: saved %v, quit %d times, text %q, dialog open %v", saved(), *quits, tl.eventEd.text.Text, d.dialogEd != nil)
+		}
+	})
+	t.Run("failed save", func(t *testing.T) {
+		d, quits, tl, saved := open(t)
+		prRetype(tl.eventEd.date.entry, "2026-13-45")
+		d.Quit()
+		answerQuestion(t, d.win, "Save")
+		if saved() || *quits != 0 || tl.eventEd.text.Text != text {
+			t.Errorf("a failed save: saved %v, quit %d times, text %q", saved(), *quits, tl.eventEd.text.Text)
+		}
+	})
+	t.Run("clean dialog", func(t *testing.T) {
+		d, _, _, quits := quitDesk(t)
+		d.Show(Place{Screen: "account", ID: "northbridge"})
+		ds := d.current.(*dossierScreen)
+		tlSelectTab(t, ds.tabs, "Timeline")
+		test.Tap(ds.timeline.addEvent)
+		d.Quit()
+		if *quits != 1 {
+			t.Errorf("an untouched dialog: quit %d times, want at once", *quits)
+		}
+	})
+}
