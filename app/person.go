@@ -64,6 +64,7 @@ type personScreen struct {
 	lastContact, nextContact           *dateInput
 	save, cancel, del                  *widget.Button
 	privacyBtn                         *widget.Button // what is kept about the person
+	eraseBtn                           *widget.Button // erases them for good
 
 	loading bool    // set while the form is filled from the record
 	touched touched // fields changed since the form opened; all once a save was tried
@@ -187,9 +188,12 @@ func (s *personScreen) build() {
 	s.del.Importance = widget.DangerImportance
 	s.privacyBtn = widget.NewButtonWithIcon(lang.L("Personal data…"), theme.InfoIcon(), func() { s.desk.showPersonalData(s.orig.ID) })
 	s.privacyBtn.Importance = widget.LowImportance
+	s.eraseBtn = widget.NewButtonWithIcon(lang.L("Erase…"), theme.ContentClearIcon(), s.onErase)
+	s.eraseBtn.Importance = widget.LowImportance
 	if s.orig.ID == "" {
 		s.del.Hide()
 		s.privacyBtn.Hide()
+		s.eraseBtn.Hide()
 	}
 }
 
@@ -389,7 +393,7 @@ func (s *personScreen) content() fyne.CanvasObject {
 		title = s.orig.Name
 	}
 	bar := container.NewHBox(back, widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		layout.NewSpacer(), s.status, s.privacyBtn, s.del, s.cancel, s.save)
+		layout.NewSpacer(), s.status, s.privacyBtn, s.eraseBtn, s.del, s.cancel, s.save)
 	return container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, body)
 }
 
@@ -494,4 +498,13 @@ func (s *personScreen) onDelete() {
 	confirm.SetConfirmText(lang.L("Delete"))
 	confirm.SetConfirmImportance(widget.DangerImportance)
 	confirm.Show()
+}
+
+// onErase asks, erases the person for good and goes back to the account.
+func (s *personScreen) onErase() {
+	acct := s.orig.AccountID
+	s.desk.askErase(s.orig, func() {
+		s.saved = s.state() // nothing left to ask about
+		s.desk.opts.Defer(func() { s.desk.Show(Place{Screen: "account", ID: acct}) })
+	})
 }

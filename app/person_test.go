@@ -498,3 +498,23 @@ func TestPersonalDataFromThePerson(t *testing.T) {
 		t.Errorf("JSON: %v\n%.200s", err, b)
 	}
 }
+
+// TestEraseFromThePerson: Erase… asks, erases for good and goes back to
+// the account, whose timeline records that a person was erased.
+func TestEraseFromThePerson(t *testing.T) {
+	d, _, st := testDesk(t, true)
+	d.Show(Place{Screen: "person", ID: "northbridge-anna-keller"})
+	s := d.current.(*personScreen)
+	a := d.askErase(s.orig, func() { d.Show(Place{Screen: "account", ID: "northbridge"}) })
+	a.mentions.SetChecked(true)
+	a.dlg.Confirm()
+	if _, err := st.Person("northbridge-anna-keller"); err == nil {
+		t.Fatal("the person is still there")
+	}
+	if got := d.Place(); got != (Place{Screen: "account", ID: "northbridge"}) {
+		t.Errorf("after erasing the desk shows %v", got)
+	}
+	if _, err := st.PersonalData("northbridge-anna-keller"); err == nil {
+		t.Error("personal data is still kept")
+	}
+}

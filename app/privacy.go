@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/store"
 	"kamdesk/dossier"
 )
 
@@ -100,4 +101,44 @@ func (v *personalData) onSave() {
 	}, v.d.win)
 	fd.SetFileName(dossier.SafeFileName("personal data - " + v.data.Person.Name + ".json"))
 	fd.Show()
+}
+
+// personEraser erases people for good.
+type personEraser interface {
+	ErasePerson(id string, o store.EraseOptions) error
+}
+
+// eraseAsk is the question before a person is erased for good.
+type eraseAsk struct {
+	dlg      *dialog.ConfirmDialog
+	mentions *widget.Check
+}
+
+// askErase asks whether to erase person p for good (and their mentions),
+// then erases them and runs done.
+func (d *Desk) askErase(p dossier.Person, done func()) *eraseAsk {
+	st, ok := d.ws.(personEraser)
+	if !ok {
+		return nil
+	}
+	a := &eraseAsk{}
+	msg := widget.NewLabel(lang.L("Erasing removes {{.Name}} for good: their record, their place in the bin and in the people of events and promises, and the old copies in the database files. Unlike Delete, it cannot be undone. The timeline keeps only that a person was erased.",
+		map[string]any{"Name": p.Name}))
+	msg.Wrapping = fyne.TextWrapWord
+	a.mentions = widget.NewCheck(lang.L("Also replace their name, e-mail and phone in every text (events, promises, notes, proposals and the copies sent)"), nil)
+	body := container.NewVBox(msg, a.mentions)
+	a.dlg = dialog.NewCustomConfirm(lang.L("Erase {{.Name}}?", map[string]any{"Name": p.Name}), lang.L("Erase for good"),
+		lang.L("Cancel"), body, func(ok bool) {
+			if !ok {
+				return
+			}
+			if err := st.ErasePerson(p.ID, store.EraseOptions{Mentions: a.mentions.Checked}); err != nil {
+				d.showError(err)
+				return
+			}
+			done()
+		}, d.win)
+	a.dlg.Resize(fyne.NewSize(600, 300))
+	a.dlg.Show()
+	return a
 }

@@ -2,13 +2,88 @@ package cli
 
 import (
 	"flag"
+	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2/lang"
+
+	"kamdesk/app/store"
 )
 
 func init() {
-	register(command{name: "person privacy", args: "ID",
-		summary: "list everything kept about a person, with its source and consent (for a subject-access request)", setup: personPrivacy})
+	register(
+		command{name: "person privacy", args: "ID",
+			summary: "list everything kept about a person, with its source and consent (for a subject-access request)", setup: personPrivacy},
+		command{name: "person erase", args: "ID",
+			summary: "erase a person for good: their record, their place in the bin and (with --mentions) every mention; asks unless --yes", setup: personErase},
+		command{name: "account erase", args: "ID",
+			summary: "erase an account for good with its people, timeline, files, proposals and sent copies; asks unless --yes", setup: accountErase},
+	)
+}
+
+func personErase(fs *flag.FlagSet) func(*ctx, []string) error {
+	mentions := fs.Bool("mentions", false, "also replace their name, e-mail and phone in every text: events, promises, colleagues' notes, proposals' sending records, sent copies, the bin")
+	yes := fs.Bool("yes", false, "do not ask")
+	return func(c *ctx, args []string) error {
+		if err := needArgs(args, 1, lang.L("person ID")); err != nil {
+			return err
+		}
+		st, err := c.store()
+		if err != nil {
+			return err
+		}
+		d, err := st.PersonalData(args[0])
+		name := args[0]
+		if err == nil {
+			name = d.Person.Name
+		}
+		q := lang.L("Erase {{.Name}} for good? This cannot be undone.", map[string]any{"Name": oneLine(name)})
+		if !*yes && !c.confirm(q) {
+			return fmt.Errorf("%s", lang.L("nothing was erased"))
+		}
+		if err := st.ErasePerson(args[0], store.EraseOptions{Mentions: *mentions}); err != nil {
+			return err
+		}
+		c.printf("%s\n", lang.L("Erased {{.Name}}.", map[string]any{"Name": oneLine(name)}))
+		return nil
+	}
+}
+
+func accountErase(fs *flag.FlagSet) func(*ctx, []string) error {
+	yes := fs.Bool("yes", false, "do not ask")
+	return func(c *ctx, args []string) error {
+		if err := needArgs(args, 1, lang.L("account ID")); err != nil {
+			return err
+		}
+		st, err := c.store()
+		if err != nil {
+			return err
+		}
+		name := args[0]
+		if a, err := st.Account(args[0]); err == nil {
+			name = a.Name
+		}
+		q := lang.L("Erase {{.Name}} with its people, timeline, files, proposals and sent copies, for good? This cannot be undone.",
+			map[string]any{"Name": oneLine(name)})
+		if !*yes && !c.confirm(q) {
+			return fmt.Errorf("%s", lang.L("nothing was erased"))
+		}
+		if err := st.EraseAccount(args[0]); err != nil {
+			return err
+		}
+		c.printf("%s\n", lang.L("Erased {{.Name}}.", map[string]any{"Name": oneLine(name)}))
+		return nil
+	}
+}
+
+// confirm asks question on the terminal and reports whether the answer is
+// yes. Without an answer (no terminal, end of input) it is no.
+func (c *ctx) confirm(question string) bool {
+	fmt.Fprintf(c.Stderr, "%s [y/N] ", question)
+	var answer string
+	fmt.Fscanln(c.Stdin, &answer)
+	answer = strings.ToLower(strings.TrimSpace(answer))
+	return answer == "y" || answer == "yes" || answer == strings.ToLower(lang.L("yes"))
 }
 
 func personPrivacy(fs *flag.FlagSet) func(*ctx, []string) error {

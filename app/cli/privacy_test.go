@@ -33,3 +33,29 @@ func TestPersonPrivacy(t *testing.T) {
 		t.Errorf("an unknown person: exit %d, %q", r.code, r.stderr)
 	}
 }
+
+// TestPersonAndAccountErase: erasing asks (and without a yes erases
+// nothing), --yes erases, and the person is gone from every listing.
+func TestPersonAndAccountErase(t *testing.T) {
+	dir := t.TempDir()
+	mustRun(t, dir, "demo")
+	r := run(t, dir, "person", "erase", "northbridge-anna-keller")
+	if r.code != 1 || !strings.Contains(r.stderr, "Erase Anna Keller for good?") || !strings.Contains(r.stderr, "nothing was erased") {
+		t.Errorf("erase without an answer: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if !strings.Contains(mustRun(t, dir, "person", "list", "--account", "northbridge"), "Anna Keller") {
+		t.Fatal("erased without a yes")
+	}
+	out := mustRun(t, dir, "person", "erase", "northbridge-anna-keller", "--mentions", "--yes")
+	if !strings.Contains(out, "Erased Anna Keller.") {
+		t.Errorf("erase printed %q", out)
+	}
+	show := mustRun(t, dir, "account", "show", "northbridge")
+	if strings.Contains(show, "Anna Keller") || !strings.Contains(show, "A person was erased on") {
+		t.Errorf("account show after the erasure:\n%s", show)
+	}
+	mustRun(t, dir, "account", "erase", "northbridge", "--yes")
+	if r := run(t, dir, "account", "show", "northbridge"); r.code != 1 {
+		t.Errorf("the erased account still shows: exit %d", r.code)
+	}
+}

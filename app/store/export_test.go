@@ -16,3 +16,10 @@ func SetIDRand(r io.Reader) (restore func()) {
 	idRand = r
 	return func() { idRand = old }
 }
+
+// Plain returns o with compression off, so that tests can search the
+// database files for text.
+func Plain(o Options) Options {
+	o.plain = true
+	return o
+}

@@ -1,8 +1,8 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 
@@ -13,12 +13,56 @@ import (
 )
 
 // What the client received is kept under sent/<proposal ID>/<snapshot
-// ID>, one proposal.Snapshot a sending, written in the transaction that
-// records the sending and never changed afterwards.
+// ID>/<part>, one proposal.Snapshot a sending as JSON in parts of at most
+// 48 KiB (four digits each), written in the transaction that records the
+// sending and never changed afterwards (but by an erasure). The parts stay
+// below Badger's value threshold, so that the copies live in its tables,
+// where an erasure can rewrite them, not in its value log.
 
 func sentPrefix(prop string) []byte { return []byte("sent/" + prop + "/") }
 
-func sentKey(prop, snap string) []byte { return append(sentPrefix(prop), snap...) }
+func snapPrefix(prop, snap string) []byte { return append(sentPrefix(prop), snap+"/"...) }
+
+func snapPart(prop, snap string, i int) []byte {
+	return append(snapPrefix(prop, snap), fmt.Sprintf("%04d", i)...)
+}
+
+const snapPartSize = 48 << 10
+
+// writeSnapshot writes snap in parts through set.
+func writeSnapshot(set func(key, value []byte) error, prop string, snap *proposal.Snapshot) error {
+	b, err := json.Marshal(snap)
+	if err != nil {
+		return err
+	}
+	for i := 0; i*snapPartSize < len(b); i++ {
+		if err := set(snapPart(prop, snap.ID, i), b[i*snapPartSize:min(len(b), (i+1)*snapPartSize)]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readSnapshot reads the parts of snapshot snap of proposal prop.
+func readSnapshot(txn *badger.Txn, prop, snap string) (proposal.Snapshot, error) {
+	var out proposal.Snapshot
+	var buf bytes.Buffer
+	it := txn.NewIterator(badger.DefaultIteratorOptions)
+	defer it.Close()
+	p := snapPrefix(prop, snap)
+	for it.Seek(p); it.ValidForPrefix(p); it.Next() {
+		if err := it.Item().Value(func(v []byte) error { buf.Write(v); return nil }); err != nil {
+			return out, err
+		}
+	}
+	if buf.Len() == 0 {
+		return out, fmt.Errorf("no sent copy %s of proposal %s: %w", snap, prop, dossier.ErrNotFound)
+	}
+	if err := json.Unmarshal(buf.Bytes(), &out); err != nil {
+		return out, fmt.Errorf("the sent copy %s of proposal %s is damaged: %w", snap, prop, err)
+	}
+	return out, nil
+}
 
 // MakeSnapshot renders what a sending hands to the client: the variants
 // of p for the audiences, as the export writes them. The desktop and the
@@ -85,7 +129,7 @@ func putSnapshot(txn *badger.Txn, p *proposal.Proposal, snap *proposal.Snapshot)
 	snap.ID = ""
 	for range newIDTries {
 		id := NewID(fmt.Sprintf("v%d", p.Rev()), "sent")
-		if taken, err := exists(txn, sentKey(p.ID, id)); err != nil {
+		if taken, err := exists(txn, snapPart(p.ID, id, 0)); err != nil {
 			return err
 		} else if !taken {
 			snap.ID = id
@@ -96,11 +140,7 @@ func putSnapshot(txn *badger.Txn, p *proposal.Proposal, snap *proposal.Snapshot)
 		return fmt.Errorf("no free ID for the sent copy: %w", dossier.ErrConflict)
 	}
 	snap.ProposalID, snap.Revision, snap.Title, snap.On = p.ID, p.Rev(), p.Title, p.Sent
-	b, err := json.Marshal(snap)
-	if err != nil {
-		return err
-	}
-	if err := txn.Set(sentKey(p.ID, snap.ID), b); err != nil {
+	if err := writeSnapshot(txn.Set, p.ID, snap); err != nil {
 		return err
 	}
 	p.Sendings = append(p.Sendings, snap.Sending())
@@ -114,20 +154,9 @@ func (s *Store) Snapshot(prop, snap string) (proposal.Snapshot, error) {
 	if !dossier.ValidID(prop) || !dossier.ValidID(snap) {
 		return out, fmt.Errorf("%q/%q is not a valid sent copy: %w", prop, snap, dossier.ErrInvalid)
 	}
-	err := s.view(func(txn *badger.Txn) error {
-		item, err := txn.Get(sentKey(prop, snap))
-		if errors.Is(err, badger.ErrKeyNotFound) {
-			return fmt.Errorf("no sent copy %s of proposal %s: %w", snap, prop, dossier.ErrNotFound)
-		}
-		if err != nil {
-			return err
-		}
-		return item.Value(func(b []byte) error {
-			if err := json.Unmarshal(b, &out); err != nil {
-				return fmt.Errorf("the sent copy %s of proposal %s is damaged: %w", snap, prop, err)
-			}
-			return nil
-		})
+	err := s.view(func(txn *badger.Txn) (err error) {
+		out, err = readSnapshot(txn, prop, snap)
+		return err
 	})
 	return out, err
 }

@@ -81,6 +81,9 @@ type Options struct {
 	// noSync turns off SyncWrites, for tests of things other than
 	// durability that write a great many records (export_test.go).
 	noSync bool
+	// plain turns off compression, for tests that search the database
+	// files for text (export_test.go).
+	plain bool
 }
 
 // Store is an open workspace. Its methods are safe for concurrent use.
@@ -121,7 +124,11 @@ func Open(dir string, o Options) (s *Store, err error) {
 			logf.Close()
 		}
 	}()
-	db, err := openBadger(badgerOptions(filepath.Join(abs, "db"), logf).WithSyncWrites(!o.noSync))
+	bo := badgerOptions(filepath.Join(abs, "db"), logf).WithSyncWrites(!o.noSync)
+	if o.plain {
+		bo = bo.WithCompression(options.None)
+	}
+	db, err := openBadger(bo)
 	if err != nil {
 		msg := err.Error()
 		switch {
@@ -140,6 +147,10 @@ func Open(dir string, o Options) (s *Store, err error) {
 	if err := s.migrate(); err != nil {
 		db.Close()
 		return nil, err
+	}
+	if err := s.finishErase(); err != nil { // one a crash interrupted
+		db.Close()
+		return nil, fmt.Errorf("finishing an erasure in %s: %w", abs, err)
 	}
 	if n, err := s.sweepOrphanFiles(); err != nil {
 		// Not fatal: the workspace works, it only keeps some dead bytes.

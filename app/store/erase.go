@@ -1,0 +1,598 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"kamdesk/dossier"
+)
+
+// Erasing is not deleting. A deletion goes to the bin and can be undone;
+// an erasure removes every trace of a person (or an account with its
+// people) for good, as data-protection law asks when a person wants to be
+// forgotten: the record, its index keys, its place in the bin, the
+// people lists of events and promises, and — on request — every mention
+// of the name, e-mail and phone in texts, in proposals' sending records
+// and in the copies of what was sent.
+//
+// Badger keeps old versions of a key in its files until compaction drops
+// them, and the memtable's log keeps recent writes verbatim; a logical
+// delete therefore leaves the old values readable in the database files.
+// erase rewrites every key it touches through Badger's DropPrefix, which
+// flushes the memtables (their logs are removed) and rewrites every table
+// holding the key without any of its versions; the surviving keys are then
+// written afresh, cleaned.
+
+// ErasedMark replaces an erased person's name, e-mail and phone in texts.
+const ErasedMark = "[erased]"
+
+// EraseOptions say how far an erasure reaches.
+type EraseOptions struct {
+	// Mentions also replaces the person's name, e-mail and phone wherever
+	// a text mentions them: events, promises, colleagues' notes, proposal
+	// sending records and the copies of what was sent, deletions in the
+	// bin.
+	Mentions bool
+}
+
+// ErasePerson erases person id, whether in the workspace or in the bin.
+// People who reported to them report to their manager; the account's
+// timeline records, without a name, that a person was erased on today's
+// date.
+func (s *Store) ErasePerson(id string, o EraseOptions) error {
+	if err := validID(kPerson, id); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.db.IsClosed() {
+		return errors.New("the workspace is closed")
+	}
+	var e *erasure
+	err := s.db.View(func(txn *badger.Txn) error {
+		p, err := findPerson(txn, id)
+		if err != nil {
+			return err
+		}
+		e = newErasure(txn)
+		return e.person(p, o, dossier.DateOf(s.now()))
+	})
+	if err != nil {
+		return err
+	}
+	return s.apply(e)
+}
+
+// EraseAccount erases account id with everything that belongs to it: its
+// people, events with their files, promises, proposals with their sent
+// copies, and every trace of them in the bin.
+func (s *Store) EraseAccount(id string) error {
+	if err := validID(kAccount, id); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.db.IsClosed() {
+		return errors.New("the workspace is closed")
+	}
+	var e *erasure
+	err := s.db.View(func(txn *badger.Txn) error {
+		e = newErasure(txn)
+		return e.account(id)
+	})
+	if err != nil {
+		return err
+	}
+	return s.apply(e)
+}
+
+// findPerson reads person id from the workspace or, deleted, from the bin.
+func findPerson(txn *badger.Txn, id string) (dossier.Person, error) {
+	var p dossier.Person
+	err := get(txn, kPerson, id, &p)
+	if !errors.Is(err, dossier.ErrNotFound) {
+		return p, err
+	}
+	found := false
+	err = eachBin(txn, func(_ []byte, b *binBody) {
+		for _, r := range b.Removed {
+			if !found && bytes.Equal(r.Key, kPerson.key(id)) && json.Unmarshal(r.Old, &p) == nil {
+				found = true
+			}
+		}
+	})
+	if err == nil && !found {
+		err = notFound(kPerson, id)
+	}
+	return p, err
+}
+
+// eachBin calls fn with every bin entry that decodes.
+func eachBin(txn *badger.Txn, fn func(key []byte, b *binBody)) error {
+	it := txn.NewIterator(badger.DefaultIteratorOptions)
+	defer it.Close()
+	p := []byte("bin/")
+	for it.Seek(p); it.ValidForPrefix(p); it.Next() {
+		var b binBody
+		if err := it.Item().Value(func(v []byte) error { return json.Unmarshal(v, &b) }); err != nil {
+			continue
+		}
+		fn(it.Item().KeyCopy(nil), &b)
+	}
+	return nil
+}
+
+// erasure gathers, in a read transaction, what an erasure writes: for
+// every key it touches, the value it keeps (nil: none).
+type erasure struct {
+	txn    *badger.Txn
+	writes map[string][]byte
+	order  []string
+}
+
+func newErasure(txn *badger.Txn) *erasure {
+	return &erasure{txn: txn, writes: map[string][]byte{}}
+}
+
+func (e *erasure) set(key []byte, v []byte) {
+	k := string(key)
+	if _, ok := e.writes[k]; !ok {
+		e.order = append(e.order, k)
+	}
+	e.writes[k] = v
+}
+
+func (e *erasure) drop(key []byte) { e.set(key, nil) }
+
+func (e *erasure) put(key []byte, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	e.set(key, b)
+	return nil
+}
+
+// scrubber replaces a person's name, e-mail and phone in texts.
+type scrubber struct{ re *regexp.Regexp }
+
+func newScrubber(p dossier.Person) *scrubber {
+	var alts []string
+	if words := strings.Fields(p.Name); len(words) > 0 {
+		for i, w := range words {
+			words[i] = regexp.QuoteMeta(w)
+		}
+		alts = append(alts, `\b`+strings.Join(words, `\s+`)+`\b`)
+	}
+	for _, s := range []string{p.Email, p.Phone} {
+		if s = strings.TrimSpace(s); len(s) >= 5 {
+			alts = append(alts, regexp.QuoteMeta(s))
+		}
+	}
+	if len(alts) == 0 {
+		return &scrubber{}
+	}
+	return &scrubber{re: regexp.MustCompile(`(?i)(` + strings.Join(alts, "|") + `)`)}
+}
+
+func (sc *scrubber) text(s string) string {
+	if sc == nil || sc.re == nil {
+		return s
+	}
+	return sc.re.ReplaceAllString(s, ErasedMark)
+}
+
+// bytes scrubs JSON or HTML bytes; the mark needs no escaping in either.
+func (sc *scrubber) bytes(b []byte) []byte {
+	if sc == nil || sc.re == nil {
+		return b
+	}
+	return sc.re.ReplaceAll(b, []byte(ErasedMark))
+}
+
+// person gathers the erasure of p.
+func (e *erasure) person(p dossier.Person, o EraseOptions, today dossier.Date) error {
+	var sc *scrubber
+	if o.Mentions {
+		sc = newScrubber(p)
+	}
+	for _, k := range [][]byte{kPerson.key(p.ID), kPerson.ixKey(p.AccountID, p.ID), tombKey(kPerson.key(p.ID))} {
+		e.drop(k)
+	}
+	people, err := listOf[dossier.Person](e.txn, kPerson, p.AccountID)
+	if err != nil {
+		return err
+	}
+	for _, c := range people {
+		n := c
+		if n.ID == p.ID {
+			continue
+		}
+		if n.ReportsTo == p.ID {
+			n.ReportsTo = p.ReportsTo
+		}
+		n.Family, n.Hobbies, n.Values = sc.text(n.Family), sc.text(n.Hobbies), sc.text(n.Values)
+		n.Notes, n.PrivacyNote = sc.text(n.Notes), sc.text(n.PrivacyNote)
+		if !samePerson(c, n) {
+			if err := e.put(kPerson.key(n.ID), &n); err != nil {
+				return err
+			}
+		}
+	}
+	events, err := listOf[dossier.Event](e.txn, kEvent, p.AccountID)
+	if err != nil {
+		return err
+	}
+	for _, ev := range events {
+		n := ev
+		n.People = slices.DeleteFunc(slices.Clone(ev.People), func(id string) bool { return id == p.ID })
+		n.Title, n.Text = sc.text(n.Title), sc.text(n.Text)
+		if len(n.People) != len(ev.People) || n.Title != ev.Title || n.Text != ev.Text {
+			if err := e.put(kEvent.key(n.ID), &n); err != nil {
+				return err
+			}
+		}
+	}
+	promises, err := listOf[dossier.Promise](e.txn, kPromise, p.AccountID)
+	if err != nil {
+		return err
+	}
+	for _, pr := range promises {
+		n := pr
+		n.People = slices.DeleteFunc(slices.Clone(pr.People), func(id string) bool { return id == p.ID })
+		n.Text = sc.text(n.Text)
+		if len(n.People) != len(pr.People) || n.Text != pr.Text {
+			if err := e.put(kPromise.key(n.ID), &n); err != nil {
+				return err
+			}
+		}
+	}
+	if sc != nil {
+		if err := e.scrubProposals(p.AccountID, sc); err != nil {
+			return err
+		}
+	}
+	if err := e.scrubBin(func(key []byte) bool {
+		return bytes.Equal(key, kPerson.key(p.ID)) ||
+			bytes.Equal(key, kPerson.ixKey(p.AccountID, p.ID))
+	}, sc); err != nil {
+		return err
+	}
+	if ok, err := exists(e.txn, kAccount.key(p.AccountID)); err != nil || !ok {
+		return err
+	}
+	ev := dossier.Event{AccountID: p.AccountID, Kind: dossier.EventNote, Date: today,
+		Title: fmt.Sprintf("A person was erased on %s", today)}
+	id, err := reserveID(e.txn, kEvent, "erased", "event")
+	if err != nil {
+		return err
+	}
+	ev.ID = id
+	stamp(&ev.Created, &ev.Updated, today.Time())
+	e.set(kEvent.ixKey(p.AccountID, id), []byte{})
+	return e.put(kEvent.key(id), &ev)
+}
+
+func samePerson(a, b dossier.Person) bool {
+	x, _ := json.Marshal(a)
+	y, _ := json.Marshal(b)
+	return bytes.Equal(x, y)
+}
+
+// scrubProposals replaces the mentions sc finds in the account's
+// proposals' sending records and in their sent copies.
+func (e *erasure) scrubProposals(acct string, sc *scrubber) error {
+	for _, id := range idsOf(e.txn, kProposal, acct) {
+		if err := e.scrubKey(kProposal.key(id), sc); err != nil {
+			return err
+		}
+		var p struct {
+			Sendings []struct {
+				ID string `json:"id"`
+			} `json:"sendings"`
+		}
+		if err := get(e.txn, kProposal, id, &p); err != nil {
+			return err
+		}
+		for _, snd := range p.Sendings {
+			snap, err := readSnapshot(e.txn, id, snd.ID)
+			if err != nil {
+				return err
+			}
+			n := snap
+			n.Title = sc.text(snap.Title)
+			n.Files = nil
+			for _, f := range snap.Files {
+				f.People = slices.Clone(f.People)
+				for i := range f.People {
+					f.People[i] = sc.text(f.People[i])
+				}
+				f.Markdown, f.HTML = sc.text(f.Markdown), sc.bytes(f.HTML)
+				n.Files = append(n.Files, f)
+			}
+			if err := e.dropPrefixKeys(snapPrefix(id, snd.ID)); err != nil {
+				return err
+			}
+			if err := writeSnapshot(func(k, v []byte) error { e.set(k, v); return nil }, id, &n); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// scrubKey rewrites key when sc finds mentions in its value.
+func (e *erasure) scrubKey(key []byte, sc *scrubber) error {
+	item, err := e.txn.Get(key)
+	if err != nil {
+		return err
+	}
+	v, err := item.ValueCopy(nil)
+	if err != nil {
+		return err
+	}
+	if n := sc.bytes(v); !bytes.Equal(n, v) {
+		e.set(key, n)
+	}
+	return nil
+}
+
+// scrubBin takes the records erased (gone reports them) out of every bin
+// entry, and the mentions sc finds out of the rest; an entry left with
+// nothing goes.
+func (e *erasure) scrubBin(gone func(key []byte) bool, sc *scrubber) error {
+	return eachBin(e.txn, func(key []byte, b *binBody) {
+		n := *b
+		keep := func(rs []binRecord) []binRecord {
+			var out []binRecord
+			for _, r := range rs {
+				if gone(r.Key) {
+					continue
+				}
+				r.Old, r.New = sc.bytes(r.Old), sc.bytes(r.New)
+				out = append(out, r)
+			}
+			return out
+		}
+		n.Removed, n.Changed = keep(b.Removed), keep(b.Changed)
+		n.Label = sc.text(n.Label)
+		switch {
+		case len(n.Removed) == 0 && len(n.Changed) == 0:
+			e.drop(key)
+		default:
+			n.Records = len(n.Removed)
+			old, _ := json.Marshal(b)
+			now, _ := json.Marshal(&n)
+			if !bytes.Equal(old, now) {
+				e.set(key, now)
+			}
+		}
+		// The tombs of records taken out of the bin go too.
+		for _, r := range b.Removed {
+			if gone(r.Key) && isRecordKey(r.Key) {
+				e.drop(tombKey(r.Key))
+			}
+		}
+	})
+}
+
+// account gathers the erasure of account id and everything of it.
+func (e *erasure) account(id string) error {
+	live, err := exists(e.txn, kAccount.key(id))
+	if err != nil {
+		return err
+	}
+	inBin := false
+	_ = eachBin(e.txn, func(_ []byte, b *binBody) {
+		for _, r := range b.Removed {
+			inBin = inBin || bytes.Equal(r.Key, kAccount.key(id))
+		}
+	})
+	if !live && !inBin {
+		return notFound(kAccount, id)
+	}
+	// The account's records: live ones through the indexes, binned ones
+	// through the bin entries that hold them.
+	owned := map[string]bool{string(kAccount.key(id)): true}
+	for _, k := range ownedByAccount {
+		for _, rid := range idsOf(e.txn, k, id) {
+			owned[string(k.key(rid))] = true
+			e.drop(k.ixKey(id, rid))
+		}
+	}
+	_ = eachBin(e.txn, func(_ []byte, b *binBody) {
+		for _, r := range b.Removed {
+			var v struct {
+				AccountID string `json:"account_id"`
+			}
+			if bytes.HasPrefix(r.Key, []byte("ix/")) && bytes.Contains(r.Key, []byte("/"+id+"/")) {
+				owned[string(r.Key)] = true
+			} else if isRecordKey(r.Key) && json.Unmarshal(r.Old, &v) == nil && v.AccountID == id {
+				owned[string(r.Key)] = true
+			}
+		}
+	})
+	for k := range owned {
+		key := []byte(k)
+		e.drop(key)
+		if isRecordKey(key) {
+			e.drop(tombKey(key))
+		}
+		if err := e.dropAttachments(key); err != nil {
+			return err
+		}
+		if prop, ok := bytes.CutPrefix(key, kProposal.prefix()); ok {
+			if err := e.dropPrefixKeys(sentPrefix(string(prop))); err != nil {
+				return err
+			}
+		}
+	}
+	return e.scrubBin(func(key []byte) bool { return owned[string(key)] }, nil)
+}
+
+// dropAttachments drops the files of the event stored under key, live or
+// in the bin.
+func (e *erasure) dropAttachments(key []byte) error {
+	if !bytes.HasPrefix(key, kEvent.prefix()) {
+		return nil
+	}
+	var ev dossier.Event
+	item, err := e.txn.Get(key)
+	switch {
+	case errors.Is(err, badger.ErrKeyNotFound):
+		_ = eachBin(e.txn, func(_ []byte, b *binBody) {
+			for _, r := range b.Removed {
+				if bytes.Equal(r.Key, key) {
+					json.Unmarshal(r.Old, &ev)
+				}
+			}
+		})
+	case err != nil:
+		return err
+	default:
+		if err := item.Value(func(v []byte) error { return json.Unmarshal(v, &ev) }); err != nil {
+			return err
+		}
+	}
+	for _, a := range ev.Attachments {
+		if err := e.dropPrefixKeys([]byte("file/" + a.FileID + "/")); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// dropPrefixKeys drops every key under prefix.
+func (e *erasure) dropPrefixKeys(prefix []byte) error {
+	opt := badger.DefaultIteratorOptions
+	opt.PrefetchValues = false
+	it := e.txn.NewIterator(opt)
+	defer it.Close()
+	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+		e.drop(it.Item().KeyCopy(nil))
+	}
+	return nil
+}
+
+// eraseJournal is the key of an erasure under way: the values it keeps,
+// written (synced) before anything is dropped, so that a crash between the
+// drop and the writes loses nothing; Open finishes it (finishErase). It
+// holds no erased data.
+var eraseJournal = []byte("meta/erase-pending")
+
+// journal is what eraseJournal holds: the values to write once the
+// touched keys are dropped, and the touched keys.
+type journal struct {
+	Drop  []string          `json:"drop"`
+	Write map[string][]byte `json:"write"`
+}
+
+// apply writes an erasure so that no version of a touched key stays in
+// the database files: every touched key is made live (DropPrefix only
+// drops live keys), dropped with every version through DropPrefix, and
+// the values kept are written afresh. Keys that merely have a touched key
+// as their prefix ("person/anna-2" of "person/anna") are written back as
+// they were.
+func (s *Store) apply(e *erasure) error {
+	if len(e.order) == 0 {
+		return nil
+	}
+	j := journal{Drop: e.order, Write: map[string][]byte{}}
+	for _, k := range e.order {
+		if v := e.writes[k]; v != nil {
+			j.Write[k] = v
+		}
+	}
+	err := s.db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.DefaultIteratorOptions)
+		defer it.Close()
+		for _, k := range e.order {
+			for it.Seek([]byte(k)); it.ValidForPrefix([]byte(k)); it.Next() {
+				key := string(it.Item().Key())
+				if _, touched := e.writes[key]; touched {
+					continue
+				}
+				v, err := it.Item().ValueCopy(nil)
+				if err != nil {
+					return err
+				}
+				j.Write[key] = v
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	b, err := json.Marshal(&j)
+	if err != nil {
+		return err
+	}
+	if err := s.db.Update(func(txn *badger.Txn) error { return txn.Set(eraseJournal, b) }); err != nil {
+		return fmt.Errorf("erasing: %w", err)
+	}
+	return s.finish(&j)
+}
+
+// finish carries out a journaled erasure: it is safe to run again.
+func (s *Store) finish(j *journal) error {
+	keys := make([][]byte, len(j.Drop))
+	wb := s.db.NewWriteBatch()
+	for i, k := range j.Drop {
+		keys[i] = []byte(k)
+		if err := wb.Set(keys[i], []byte{0}); err != nil {
+			wb.Cancel()
+			return err
+		}
+	}
+	if err := wb.Flush(); err != nil {
+		return fmt.Errorf("erasing: %w", err)
+	}
+	if err := s.db.DropPrefix(keys...); err != nil {
+		return fmt.Errorf("erasing: %w", err)
+	}
+	wb = s.db.NewWriteBatch()
+	defer wb.Cancel()
+	for k, v := range j.Write {
+		if err := wb.Set([]byte(k), v); err != nil {
+			return err
+		}
+	}
+	if err := wb.Delete(eraseJournal); err != nil {
+		return err
+	}
+	if err := wb.Flush(); err != nil {
+		return err
+	}
+	// Older versions of keys the erasure did not touch (an event edited
+	// since it named the person) go with a compaction of every level.
+	return s.db.Flatten(2)
+}
+
+// finishErase completes an erasure a crash interrupted, when a workspace
+// opens.
+func (s *Store) finishErase() error {
+	var j *journal
+	err := s.db.View(func(txn *badger.Txn) error {
+		item, err := txn.Get(eraseJournal)
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		j = &journal{}
+		return item.Value(func(v []byte) error { return json.Unmarshal(v, j) })
+	})
+	if err != nil || j == nil {
+		return err
+	}
+	return s.finish(j)
+}

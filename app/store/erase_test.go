@@ -1,0 +1,192 @@
+package store_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"kamdesk/app/export"
+	"kamdesk/app/store"
+	"kamdesk/assets"
+	"kamdesk/dossier"
+)
+
+// Distinctive facts about the sample's Anna Keller, searched for in the
+// database files after she is erased.
+var annaFacts = []string{"Xylophone quilting", "Ottoline Zweig", "anna.keller@", "Anna Keller"}
+
+// annaWorkspace loads the sample into a workspace without compression
+// (so that its files can be searched for text), gives Anna Keller
+// distinctive facts saved several times, an event that names her, and
+// puts her in the bin.
+func annaWorkspace(t *testing.T) (*store.Store, string) {
+	t.Helper()
+	dir := t.TempDir()
+	s, err := store.Open(dir, store.Plain(store.Options{Now: func() time.Time { return fixedNow }, NoGC: true}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if _, err := s.LoadSample(assets.Sample, today, export.Snapshot); err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.Person("northbridge-anna-keller")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, h := range []string{"Sailing", "Xylophone quilting", "Xylophone quilting, sailing"} {
+		p.Hobbies, p.Family = h, "Married to Ottoline Zweig"
+		if i == 2 {
+			p.Notes = "Prefers calls before nine."
+		}
+		if err := s.SavePerson(&p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e := dossier.Event{AccountID: "northbridge", Kind: dossier.EventCall, Date: today, Title: "Call with Anna Keller",
+		Text: "Anna Keller (anna.keller@northbridge-build.example) asked about the tender.", People: []string{p.ID}}
+	if err := s.SaveEvent(&e); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DeletePerson(p.ID); err != nil {
+		t.Fatal(err)
+	}
+	return s, dir
+}
+
+// found lists the facts that the files of the workspace in dir, or any
+// version of any key, still hold.
+func found(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	filepath.WalkDir(filepath.Join(dir, "db"), func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, _ := os.ReadFile(path)
+		for _, f := range annaFacts {
+			if bytes.Contains(b, []byte(f)) {
+				out = append(out, f+" in "+d.Name())
+			}
+		}
+		return nil
+	})
+	db, err := badger.Open(badger.DefaultOptions(filepath.Join(dir, "db")).WithLogger(nil).WithReadOnly(true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.View(func(txn *badger.Txn) error {
+		opt := badger.DefaultIteratorOptions
+		opt.AllVersions = true
+		it := txn.NewIterator(opt)
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			v, _ := it.Item().ValueCopy(nil)
+			for _, f := range annaFacts {
+				if bytes.Contains(v, []byte(f)) || bytes.Contains(it.Item().Key(), []byte(f)) {
+					out = append(out, f+" in a version of "+string(it.Item().Key()))
+				}
+			}
+		}
+		return nil
+	})
+	return out
+}
+
+// TestEraseLeavesNothing: after erasing Anna Keller (and her mentions)
+// nothing of her is in the database files or in any version of any key;
+// the timeline says, without a name, that a person was erased. Deleting
+// her and emptying the bin, as before, leaves her facts readable: the
+// search can tell.
+func TestEraseLeavesNothing(t *testing.T) {
+	s, dir := annaWorkspace(t)
+	if err := s.ErasePerson("northbridge-anna-keller", store.EraseOptions{Mentions: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.PersonalData("northbridge-anna-keller"); !errors.Is(err, dossier.ErrNotFound) {
+		t.Errorf("personal data after erasure: %v", err)
+	}
+	for _, b := range must(s.Bin()) {
+		if strings.Contains(b.Label, "Anna") {
+			t.Errorf("the bin still holds %q", b.Label)
+		}
+	}
+	events := must(s.Events("northbridge"))
+	erased := false
+	for _, e := range events {
+		erased = erased || e.Title == "A person was erased on "+dossier.DateOf(fixedNow).String()
+		for _, id := range e.People {
+			if id == "northbridge-anna-keller" {
+				t.Errorf("event %q still involves her", e.Title)
+			}
+		}
+	}
+	if !erased {
+		t.Error("the timeline does not record that a person was erased")
+	}
+	s.Close()
+	if got := found(t, dir); len(got) > 0 {
+		t.Errorf("after erasure the database still holds: %q", got)
+	}
+
+	// The control: deleting and purging, without erasing, leaves them.
+	s2, dir2 := annaWorkspace(t)
+	for _, b := range must(s2.Bin()) {
+		if err := s2.Purge(b.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s2.Close()
+	if got := found(t, dir2); len(got) == 0 {
+		t.Error("after delete and purge the search finds nothing: it cannot tell")
+	}
+}
+
+// TestEraseAccount: an account with its people, events, files, promises,
+// proposals and sent copies goes without a trace; other accounts stay.
+func TestEraseAccount(t *testing.T) {
+	s, dir := annaWorkspace(t)
+	a, err := s.PutFile("minutes.txt", strings.NewReader("Minutes: Ottoline Zweig visited."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := dossier.Event{AccountID: "northbridge", Kind: dossier.EventMeeting, Date: today, Title: "Meeting",
+		Attachments: []dossier.Attachment{a}}
+	if err := s.SaveEvent(&e); err != nil {
+		t.Fatal(err)
+	}
+	before := len(must(s.Accounts()))
+	if err := s.EraseAccount("northbridge"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Account("northbridge"); !errors.Is(err, dossier.ErrNotFound) {
+		t.Errorf("the account is still there: %v", err)
+	}
+	if n := len(must(s.Accounts())); n != before-1 {
+		t.Errorf("%d accounts left, want %d", n, before-1)
+	}
+	if ps := must(s.Proposals("")); len(ps) == 0 {
+		t.Error("the other accounts' proposals went too")
+	}
+	if _, err := s.File(a); !errors.Is(err, dossier.ErrNotFound) {
+		t.Errorf("the attachment is still readable: %v", err)
+	}
+	s.Close()
+	if got := found(t, dir); len(got) > 0 {
+		t.Errorf("after erasing the account the database still holds: %q", got)
+	}
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
