@@ -6,7 +6,9 @@ require (
 	fyne.io/fyne/v2 v2.7.1
 	github.com/dgraph-io/badger/v4 v4.9.6
 	github.com/yuin/goldmark v1.8.7
+	golang.org/x/crypto v0.35.0
 	golang.org/x/image v0.24.0
+	golang.org/x/term v0.29.0
 	golang.org/x/text v0.22.0
 )
 

@@ -29,7 +29,11 @@ type Env struct {
 	Getenv         func(string) string
 	Today          func() dossier.Date
 	Now            func() time.Time // stamps exports; nil means time.Now
-	Open           func(dir string) (*store.Store, error)
+	// Open opens a workspace; o carries the passphrase of an encrypted one.
+	Open func(dir string, o store.Options) (*store.Store, error)
+	// Terminal reads a passphrase from the terminal without echo; nil when
+	// there is no terminal (tests, pipes).
+	Terminal func(prompt string) ([]byte, error)
 }
 
 // SystemEnv returns the Env of a real process.
@@ -39,13 +43,20 @@ func SystemEnv() Env {
 		Getenv: os.Getenv,
 		Today:  dossier.Today,
 		Now:    time.Now,
-		Open:   func(dir string) (*store.Store, error) { return store.Open(dir, store.Options{NoGC: true}) },
+		Open: func(dir string, o store.Options) (*store.Store, error) {
+			o.NoGC = true
+			return store.Open(dir, o)
+		},
+		Terminal: terminalPassphrase,
 	}
 }
 
 // Global holds the options that come before the command.
 type Global struct {
 	DataDir string // the workspace directory
+	// PassphraseFile holds the passphrase of an encrypted workspace
+	// (--passphrase-file, else $KAMDESK_PASSPHRASE_FILE).
+	PassphraseFile string
 	Place   string // where the desktop app opens: "agenda", "account/ID"...
 	Help    bool
 	Version bool
@@ -70,6 +81,7 @@ func ParseGlobal(args []string, getenv func(string) string) (Global, []string, e
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&g.DataDir, "data", "", "")
 	fs.StringVar(&g.Place, "open", "", "")
+	fs.StringVar(&g.PassphraseFile, "passphrase-file", "", "")
 	fs.BoolVar(&g.Help, "help", false, "")
 	fs.BoolVar(&g.Help, "h", false, "")
 	fs.BoolVar(&g.Version, "version", false, "")
@@ -78,6 +90,9 @@ func ParseGlobal(args []string, getenv func(string) string) (Global, []string, e
 	}
 	if g.DataDir == "" {
 		g.DataDir = getenv("KAMDESK_DATA")
+	}
+	if g.PassphraseFile == "" {
+		g.PassphraseFile = getenv("KAMDESK_PASSPHRASE_FILE")
 	}
 	if g.DataDir == "" {
 		d, err := DefaultDataDir(getenv)
@@ -145,7 +160,15 @@ type ctx struct {
 // store opens the workspace on first use.
 func (c *ctx) store() (*store.Store, error) {
 	if c.st == nil {
-		st, err := c.Open(c.global.DataDir)
+		var o store.Options
+		if store.Encrypted(c.global.DataDir) {
+			p, err := c.passphrase(lang.L("Passphrase of the workspace: "), c.global.PassphraseFile)
+			if err != nil {
+				return nil, err
+			}
+			o.Passphrase = p
+		}
+		st, err := c.Open(c.global.DataDir, o)
 		if err != nil {
 			return nil, err
 		}

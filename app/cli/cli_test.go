@@ -31,8 +31,8 @@ func run(t *testing.T, dir string, args ...string) result {
 		Stdout: &out, Stderr: &errb, Stdin: strings.NewReader(""),
 		Getenv: func(string) string { return "" },
 		Today:  func() dossier.Date { return today },
-		Open: func(d string) (*store.Store, error) {
-			return store.Open(d, store.Options{NoGC: true, Now: func() time.Time { return time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC) }})
+		Open: func(d string, o store.Options) (*store.Store, error) {
+			return store.Open(d, store.Options{NoGC: true, Passphrase: o.Passphrase, Now: func() time.Time { return time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC) }})
 		},
 	}
 	g, rest, err := cli.ParseGlobal(append([]string{"--data", dir}, args...), env.Getenv)

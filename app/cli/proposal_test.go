@@ -25,8 +25,8 @@ func runOn(t *testing.T, day dossier.Date, dir string, args ...string) result {
 		Getenv: func(string) string { return "" },
 		Today:  func() dossier.Date { return day },
 		Now:    func() time.Time { return day.Time().Add(10 * time.Hour) },
-		Open: func(d string) (*store.Store, error) {
-			return store.Open(d, store.Options{NoGC: true, Now: func() time.Time { return day.Time().Add(10 * time.Hour) }})
+		Open: func(d string, o store.Options) (*store.Store, error) {
+			return store.Open(d, store.Options{NoGC: true, Passphrase: o.Passphrase, Now: func() time.Time { return day.Time().Add(10 * time.Hour) }})
 		},
 	}
 	g, rest, err := cli.ParseGlobal(append([]string{"--data", dir}, args...), env.Getenv)

@@ -1,6 +1,9 @@
 package store
 
-import "io"
+import (
+	"errors"
+	"io"
+)
 
 // WithoutSync returns o with SyncWrites off: for tests that write a great
 // many records to check something other than durability.
@@ -22,4 +25,11 @@ func SetIDRand(r io.Reader) (restore func()) {
 func Plain(o Options) Options {
 	o.plain = true
 	return o
+}
+
+// CrashBeforeSwap makes the next encryption stop, as a crash would, once
+// its new database is written and the swap recorded, until restore.
+func CrashBeforeSwap() (restore func()) {
+	swapHook = func() error { return errors.New("crashed") }
+	return func() { swapHook = nil }
 }

@@ -77,6 +77,8 @@ type Options struct {
 	NoGC bool
 	// GCInterval is how often value-log GC runs; 0 means 10 minutes.
 	GCInterval time.Duration
+	// Passphrase opens an encrypted workspace (see Encrypt).
+	Passphrase []byte
 
 	// noSync turns off SyncWrites, for tests of things other than
 	// durability that write a great many records (export_test.go).
@@ -93,6 +95,8 @@ type Store struct {
 	now  func() time.Time
 	logf *os.File
 
+	encrypted bool
+
 	mu      sync.Mutex // serialises read-modify-write sequences
 	stop    chan struct{}
 	stopped sync.WaitGroup
@@ -100,6 +104,9 @@ type Store struct {
 
 // Dir returns the workspace directory.
 func (s *Store) Dir() string { return s.dir }
+
+// Encrypted reports whether the workspace is encrypted at rest.
+func (s *Store) Encrypted() bool { return s.encrypted }
 
 // Open opens the workspace in dir, creating it when it does not exist.
 //
@@ -124,7 +131,14 @@ func Open(dir string, o Options) (s *Store, err error) {
 			logf.Close()
 		}
 	}()
-	bo := badgerOptions(filepath.Join(abs, "db"), logf).WithSyncWrites(!o.noSync)
+	if err := recoverSwap(abs); err != nil { // an encryption a crash interrupted
+		return nil, fmt.Errorf("finishing the encryption of %s: %w", abs, err)
+	}
+	key, err := workspaceKey(abs, o.Passphrase)
+	if err != nil {
+		return nil, &openError{fmt.Sprintf("%s: %v", abs, err), err}
+	}
+	bo := cryptOptions(badgerOptions(filepath.Join(abs, "db"), logf).WithSyncWrites(!o.noSync), key)
 	if o.plain {
 		bo = bo.WithCompression(options.None)
 	}
@@ -132,6 +146,9 @@ func Open(dir string, o Options) (s *Store, err error) {
 	if err != nil {
 		msg := err.Error()
 		switch {
+		case errors.Is(err, badger.ErrEncryptionKeyMismatch):
+			time.Sleep(wrongPassphraseDelay)
+			return nil, &openError{fmt.Sprintf("%s: the passphrase is wrong", abs), ErrWrongPassphrase}
 		case strings.Contains(msg, "Cannot acquire directory lock"):
 			return nil, &openError{fmt.Sprintf("kamdesk is already open on %s", abs), ErrLocked}
 		case strings.Contains(msg, "permission denied"):
@@ -140,7 +157,7 @@ func Open(dir string, o Options) (s *Store, err error) {
 			return nil, &openError{fmt.Sprintf("the workspace %s cannot be read, it looks damaged (%v); restore it from a backup or start another workspace with --data", abs, oneLine(msg)), ErrDamaged}
 		}
 	}
-	s = &Store{dir: abs, db: db, now: o.Now, logf: logf, stop: make(chan struct{})}
+	s = &Store{dir: abs, db: db, now: o.Now, logf: logf, stop: make(chan struct{}), encrypted: key != nil}
 	if s.now == nil {
 		s.now = time.Now
 	}
