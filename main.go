@@ -43,41 +43,74 @@ func main() {
 // closes.
 func desktop(dir, place string) int {
 	st, err := store.Open(dir, store.Options{})
-	if err != nil {
+	if errors.Is(err, store.ErrLocked) {
 		fmt.Fprintln(os.Stderr, err)
-		if errors.Is(err, store.ErrLocked) {
-			return cli.ExitFail // the other kamdesk is on screen already
-		}
-	} else {
-		defer st.Close()
+		return cli.ExitFail // the other kamdesk is on screen already
 	}
+	defer func() {
+		if st != nil {
+			st.Close()
+		}
+	}()
 
 	a := fyneapp.NewWithID("app.kamdesk.desktop")
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("kamdesk")
-	if err != nil {
+	// Files are opened from one folder in the workspace, emptied at the
+	// start (what a crash left) and when the window closes.
+	var view *app.ViewFolder
+	defer func() {
+		if view != nil {
+			view.Empty()
+		}
+	}()
+	start := func() {
+		var verr error
+		if view, verr = app.OpenViewFolder(filepath.Join(st.Dir(), "open")); verr != nil {
+			fmt.Fprintln(os.Stderr, "kamdesk:", verr)
+			view = nil
+		}
+		reopen := func(passphrase []byte) (app.Workspace, error) {
+			next, err := store.Open(dir, store.Options{Passphrase: passphrase})
+			if err != nil {
+				return nil, err
+			}
+			st = next
+			return next, nil
+		}
+		quit := func() { app.CloseWindow(w, a.Preferences()) }
+		desk := app.NewDesk(w, st, a.Preferences(), app.Options{Sample: assets.Sample, OpenURL: a.OpenURL,
+			StartAt: place, Viewer: view, Quit: quit, Reopen: reopen})
+		w.SetContent(desk.Content())
+		w.SetMainMenu(desk.MainMenu())
+		desk.InstallShortcuts()
+		app.RestoreWindow(w, a.Preferences(), desk.Quit) // the close button asks too
+		desk.Start()
+	}
+	w.SetMaster()
+	switch {
+	case errors.Is(err, store.ErrPassphraseNeeded):
+		w.SetContent(app.PassphrasePrompt(dir, func(passphrase []byte) error {
+			next, err := store.Open(dir, store.Options{Passphrase: passphrase})
+			if err != nil {
+				return err
+			}
+			st = next
+			start()
+			return nil
+		}, a.Quit))
+		w.Resize(fyne.NewSize(640, 260))
+	case err != nil:
 		// Started from a desktop menu nobody reads stderr: say it in a window.
+		fmt.Fprintln(os.Stderr, err)
+		st = nil
 		w.SetContent(app.OpenFailure(err, dir, a.Quit))
 		w.Resize(fyne.NewSize(640, 240))
 		w.ShowAndRun()
 		return cli.ExitFail
+	default:
+		start()
 	}
-	// Files are opened from one folder in the workspace, emptied now (what
-	// a crash left) and when the window closes.
-	view, err := app.OpenViewFolder(filepath.Join(st.Dir(), "open"))
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "kamdesk:", err)
-	} else {
-		defer view.Empty()
-	}
-	quit := func() { app.CloseWindow(w, a.Preferences()) }
-	desk := app.NewDesk(w, st, a.Preferences(), app.Options{Sample: assets.Sample, OpenURL: a.OpenURL, StartAt: place, Viewer: view, Quit: quit})
-	w.SetContent(desk.Content())
-	w.SetMainMenu(desk.MainMenu())
-	desk.InstallShortcuts()
-	app.RestoreWindow(w, a.Preferences(), desk.Quit) // the close button asks too
-	w.SetMaster()
-	desk.Start()
 	w.ShowAndRun()
 	return cli.ExitOK
 }

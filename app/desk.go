@@ -114,6 +114,9 @@ type Options struct {
 	// Viewer is the folder files are opened from (OpenViewFolder); nil
 	// means a temporary folder of the desk's own, for tests.
 	Viewer *ViewFolder
+	// Reopen opens the workspace again with passphrase (nil: not
+	// encrypted) after File → Encryption… changed it; nil hides the item.
+	Reopen func(passphrase []byte) (Workspace, error)
 	// Quit ends the app without asking (main remembers the window's size
 	// and closes it); Desk.Quit asks about unsaved changes first. Nil
 	// closes the window.
@@ -242,8 +245,12 @@ func (d *Desk) MainMenu() *fyne.MainMenu {
 	quitItem := fyne.NewMenuItem(lang.L("Quit"), d.Quit)
 	quitItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 	quitItem.IsQuit = true // Fyne adds no Quit of its own, and keeps this action
+	file := []*fyne.MenuItem{newItem, saveItem, fyne.NewMenuItemSeparator()}
+	if d.opts.Reopen != nil {
+		file = append(file, fyne.NewMenuItem(lang.L("Encryption…"), d.onEncryption), fyne.NewMenuItemSeparator())
+	}
 	return fyne.NewMainMenu(
-		fyne.NewMenu(lang.L("File"), newItem, saveItem, fyne.NewMenuItemSeparator(), quitItem),
+		fyne.NewMenu(lang.L("File"), append(file, quitItem)...),
 		fyne.NewMenu(lang.L("Edit"), findItem),
 		fyne.NewMenu(lang.L("Go"), goItems...),
 	)

@@ -57,9 +57,9 @@ type Global struct {
 	// PassphraseFile holds the passphrase of an encrypted workspace
 	// (--passphrase-file, else $KAMDESK_PASSPHRASE_FILE).
 	PassphraseFile string
-	Place   string // where the desktop app opens: "agenda", "account/ID"...
-	Help    bool
-	Version bool
+	Place          string // where the desktop app opens: "agenda", "account/ID"...
+	Help           bool
+	Version        bool
 }
 
 // Exit codes.

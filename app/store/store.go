@@ -30,6 +30,7 @@
 package store
 
 import (
+	"crypto/subtle"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -95,7 +96,7 @@ type Store struct {
 	now  func() time.Time
 	logf *os.File
 
-	encrypted bool
+	key []byte // the encryption key, nil for a workspace not encrypted
 
 	mu      sync.Mutex // serialises read-modify-write sequences
 	stop    chan struct{}
@@ -106,7 +107,22 @@ type Store struct {
 func (s *Store) Dir() string { return s.dir }
 
 // Encrypted reports whether the workspace is encrypted at rest.
-func (s *Store) Encrypted() bool { return s.encrypted }
+func (s *Store) Encrypted() bool { return s.key != nil }
+
+// CheckPassphrase reports whether passphrase is the one the workspace was
+// opened with, so that a change of encryption can refuse a wrong one
+// before it closes anything. A wrong one is refused after a delay.
+func (s *Store) CheckPassphrase(passphrase []byte) error {
+	key, err := workspaceKey(s.dir, passphrase)
+	if err != nil {
+		return err
+	}
+	if key == nil || subtle.ConstantTimeCompare(key, s.key) != 1 {
+		time.Sleep(wrongPassphraseDelay)
+		return ErrWrongPassphrase
+	}
+	return nil
+}
 
 // Open opens the workspace in dir, creating it when it does not exist.
 //
@@ -157,7 +173,7 @@ func Open(dir string, o Options) (s *Store, err error) {
 			return nil, &openError{fmt.Sprintf("the workspace %s cannot be read, it looks damaged (%v); restore it from a backup or start another workspace with --data", abs, oneLine(msg)), ErrDamaged}
 		}
 	}
-	s = &Store{dir: abs, db: db, now: o.Now, logf: logf, stop: make(chan struct{}), encrypted: key != nil}
+	s = &Store{dir: abs, db: db, now: o.Now, logf: logf, stop: make(chan struct{}), key: key}
 	if s.now == nil {
 		s.now = time.Now
 	}
