@@ -4,6 +4,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -157,15 +158,26 @@ func (c *ctx) store() (*store.Store, error) {
 func (c *ctx) printf(format string, a ...any) { fmt.Fprintf(c.Stdout, format, a...) }
 
 func (c *ctx) json(v any) error {
-	enc := json.NewEncoder(c.Stdout)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := c.Stdout.Write(jsonSafe(b.Bytes()))
+	return err
 }
 
 // Run runs the command in args (after the global options) and returns the
-// process exit code. Errors go to Stderr, one line each.
+// process exit code. Errors go to Stderr, one line each. Nothing printed
+// carries a control character a terminal would act on (see
+// terminalWriter).
 func Run(g Global, args []string, env Env) int {
+	stdout, stderr := &terminalWriter{w: env.Stdout}, &terminalWriter{w: env.Stderr}
+	defer stdout.flush()
+	defer stderr.flush()
+	env.Stdout, env.Stderr = stdout, stderr
 	if g.Version {
 		fmt.Fprintln(env.Stdout, "kamdesk", Version)
 		return ExitOK
