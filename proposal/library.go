@@ -143,6 +143,7 @@ func ParseSectionFile(name string, data []byte) (Section, error) {
 
 	var s Section
 	keyLine := map[string]int{} // header key -> 1-based line
+	badKey := map[string]bool{} // keys whose value was refused above
 	for i := 1; i < end; i++ {
 		ln := i + 1
 		raw := strings.TrimSpace(lines[i])
@@ -167,6 +168,7 @@ func ParseSectionFile(name string, data []byte) (Section, error) {
 		keyLine[key] = ln
 		if hasControl(v) {
 			fail(ln, "%s contains control characters", key)
+			badKey[key] = true
 			continue
 		}
 		switch key {
@@ -213,11 +215,11 @@ func ParseSectionFile(name string, data []byte) (Section, error) {
 			switch {
 			case field == "body":
 				msg := p.Text()
-				if strings.HasPrefix(msg, "is ") {
+				if strings.HasPrefix(msg, "is ") || strings.HasPrefix(msg, "contains ") {
 					msg = "the text " + msg
 				}
 				fail(bodyProblemLine(s.Body, bodyLine), "%s", msg)
-			case ln == 0 || field == "kind" || field == "audiences":
+			case ln == 0 || badKey[field] || field == "kind" || field == "audiences":
 				// missing keys, kinds and audiences are reported above
 			default:
 				fail(ln, "%s %s", field, p.Text())
@@ -273,11 +275,18 @@ func parseWeights(v string) (Weights, []string) {
 }
 
 // bodyProblemLine is the file line of a problem with the body: the line of
-// the first unknown placeholder, else the first line of the body.
+// the first control character, else of the first unknown placeholder,
+// else the first line of the body.
 func bodyProblemLine(body string, first int) int {
+	lines := strings.Split(body, "\n")
+	for i, l := range lines {
+		if hasControl(strings.TrimSuffix(l, "\r")) {
+			return first + i
+		}
+	}
 	var u *UnknownPlaceholderError
 	if errors.As(CheckPlaceholders(body), &u) && len(u.Names) > 0 {
-		for i, l := range strings.Split(body, "\n") {
+		for i, l := range lines {
 			for _, m := range placeholderRE.FindAllStringSubmatch(l, -1) {
 				if m[1] == "" && strings.TrimSpace(m[2]) == u.Names[0] {
 					return first + i

@@ -177,7 +177,7 @@ func (s *Section) Validate() error {
 		p.Add("kind", "is not one of the allowed values", map[string]any{"Value": s.Kind})
 	}
 	checkWeights(&p, s.Audiences)
-	if !validLanguage(s.Language) {
+	if !ValidLanguage(s.Language) {
 		p.Add("language", "is not a language code such as en, de or pt-BR", map[string]any{"Value": s.Language})
 	}
 	if n := utf8.RuneCountInString(s.Body); n > MaxBody {
@@ -204,8 +204,8 @@ func checkWeights(p *dossier.Problems, w Weights) {
 	}
 }
 
-// validLanguage accepts simple BCP 47 tags: "en", "de", "pt-BR", "zh-Hant".
-func validLanguage(s string) bool {
+// ValidLanguage accepts simple BCP 47 tags: "en", "de", "pt-BR", "zh-Hant".
+func ValidLanguage(s string) bool {
 	if s == "" || len(s) > 16 {
 		return false
 	}

@@ -51,7 +51,7 @@ func (l Line) problems() []dossier.FieldError {
 	if l.Discount.Sign() < 0 || l.Discount.Cmp(Int(100)) > 0 {
 		pr.Add("discount", "must be between 0 and 100 percent", nil)
 	}
-	if !validCurrency(l.Currency) {
+	if !ValidCurrency(l.Currency) {
 		pr.Add("currency", "is not a currency code such as EUR, GBP or USD", map[string]any{"Value": l.Currency})
 	}
 	out := make([]dossier.FieldError, len(pr))
@@ -59,6 +59,16 @@ func (l Line) problems() []dossier.FieldError {
 		out[i] = *e
 	}
 	return out
+}
+
+// Validate reports the problems of one pricing line, each naming its
+// field: description, quantity, unit, unit_price, discount or currency.
+func (l Line) Validate() error {
+	var pr dossier.Problems
+	for _, e := range l.problems() {
+		pr.Add(e.Field, e.Message, e.Data)
+	}
+	return pr.Err()
 }
 
 // oneLineText checks a one-line text field: at most max characters, no
@@ -100,7 +110,7 @@ func (p *Proposal) Validate() error {
 	} else {
 		pr.Controls("title", p.Title)
 	}
-	if !validLanguage(p.Language) {
+	if !ValidLanguage(p.Language) {
 		pr.Add("language", "is not a language code such as en, de or pt-BR", map[string]any{"Value": p.Language})
 	}
 	if p.Author != "" && !dossier.ValidID(p.Author) {
@@ -196,7 +206,7 @@ func (p *Proposal) validateDates(pr *dossier.Problems) {
 
 // validate adds the problems of the financial result to pr.
 func (f Financial) validate(pr *dossier.Problems) {
-	if !f.IsZero() && !validCurrency(f.Currency) {
+	if !f.IsZero() && !ValidCurrency(f.Currency) {
 		pr.Add("financial.currency", "is not a currency code such as EUR, GBP or USD", map[string]any{"Value": f.Currency})
 	}
 	switch {
@@ -216,8 +226,8 @@ func (f Financial) validate(pr *dossier.Problems) {
 	longText(pr, "financial.note", f.Note, dossier.MaxText)
 }
 
-// validCurrency accepts ISO 4217 codes: three capital letters.
-func validCurrency(c string) bool {
+// ValidCurrency accepts ISO 4217 codes: three capital letters.
+func ValidCurrency(c string) bool {
 	if len(c) != 3 {
 		return false
 	}

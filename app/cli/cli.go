@@ -208,7 +208,7 @@ func Run(g Global, args []string, env Env) int {
 			return ExitOK
 		}
 		fmt.Fprintln(env.Stderr, lang.L("kamdesk {{.Command}}: {{.Error}}; see kamdesk {{.Command}} --help",
-			map[string]any{"Command": cmd.name, "Error": err}))
+			map[string]any{"Command": cmd.name, "Error": flagError(err)}))
 		return ExitUsage
 	}
 	c := &ctx{Env: env, global: g}
@@ -239,6 +239,31 @@ func Run(g Global, args []string, env Env) int {
 var errFindings = errors.New("findings")
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// flagError rewrites the flag package's complaint about a value,
+// `invalid value "1e9" for flag -days: parse error`, in the words of the
+// help: `--days 1e9 is not a whole number`.
+func flagError(err error) string {
+	msg := err.Error()
+	rest, ok := strings.CutPrefix(msg, `invalid value "`)
+	if !ok {
+		return msg
+	}
+	i := strings.LastIndex(rest, `" for flag -`)
+	if i < 0 {
+		return msg
+	}
+	value := rest[:i]
+	name, reason, _ := strings.Cut(rest[i+len(`" for flag -`):], ": ")
+	data := map[string]any{"Flag": "--" + name, "Value": value}
+	switch reason {
+	case "parse error":
+		return lang.L("{{.Flag}} {{.Value}} is not a whole number", data)
+	case "value out of range":
+		return lang.L("{{.Flag}} {{.Value}} is out of range", data)
+	}
+	return lang.L("{{.Flag}} {{.Value}}: {{.Reason}}", map[string]any{"Flag": "--" + name, "Value": value, "Reason": reason})
+}
 
 func isHelp(a string) bool { return a == "-h" || a == "--help" || a == "-help" || a == "help" }
 

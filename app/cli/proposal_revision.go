@@ -136,6 +136,9 @@ func proposalSentCopy(fs *flag.FlagSet) func(*ctx, []string) error {
 		if ext != export.HTML && ext != export.Markdown {
 			return usageError{lang.L("--format {{.Value}} is not html or md", map[string]any{"Value": *format})}
 		}
+		if *sending < 0 {
+			return usageError{lang.L("--sending {{.Value}} is not a sending: they are numbered from 1", map[string]any{"Value": *sending})}
+		}
 		st, err := c.store()
 		if err != nil {
 			return err
