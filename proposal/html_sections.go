@@ -111,13 +111,29 @@ var (
 // dropRawContent removes what lies between an inline <script>, <style> and
 // the like and its closing tag in the same paragraph, so that their code
 // does not show as text; raw HTML itself is never rendered. An opening tag
-// without its closing tag removes nothing.
-//
-// raws are the raw HTML nodes in document order. The work is linear: the
-// raw nodes of each parent are looked at once, and an opening tag finds
-// its closing tag in a list made beforehand (scanning the siblings for it
-// made 10,000 unclosed tags in one paragraph take seconds).
+// without its closing tag removes nothing. raws are the raw HTML nodes in
+// document order.
 func dropRawContent(raws []*ast.RawHTML, src []byte) {
+	for _, p := range rawContentPairs(raws, src) {
+		parent, end := p[0].Parent(), ast.Node(p[1])
+		for c := p[0].NextSibling(); c != nil && c != end; {
+			after := c.NextSibling()
+			parent.RemoveChild(parent, c)
+			c = after
+		}
+	}
+}
+
+// rawContentPairs pairs each inline <script>, <style> and the like among
+// raws (raw HTML nodes in document order) with the first closing tag of
+// the same element among its later siblings; an opening tag between the
+// two belongs to the content and opens nothing.
+//
+// The work is linear: the raw nodes of each parent are looked at once,
+// and an opening tag finds its closing tag in a list made beforehand
+// (scanning the siblings for it made 10,000 unclosed tags in one
+// paragraph take seconds).
+func rawContentPairs(raws []*ast.RawHTML, src []byte) [][2]*ast.RawHTML {
 	type tag struct {
 		n     *ast.RawHTML
 		name  string // the element, lowercase
@@ -141,6 +157,7 @@ func dropRawContent(raws []*ast.RawHTML, src []byte) {
 		}
 		byParent[p] = append(byParent[p], t)
 	}
+	var pairs [][2]*ast.RawHTML
 	for _, parent := range parents {
 		tags := byParent[parent]
 		// closes[name] lists the indexes in tags of the element's closing
@@ -165,15 +182,11 @@ func dropRawContent(raws []*ast.RawHTML, src []byte) {
 			if k == len(cs) {
 				continue // not closed: nothing is removed
 			}
-			end := ast.Node(tags[cs[k]].n)
-			for c := t.n.NextSibling(); c != nil && c != end; {
-				after := c.NextSibling()
-				parent.RemoveChild(parent, c)
-				c = after
-			}
-			i = cs[k] // the tags in between went with the content
+			pairs = append(pairs, [2]*ast.RawHTML{t.n, tags[cs[k]].n})
+			i = cs[k] // the tags in between are content
 		}
 	}
+	return pairs
 }
 
 // dropRawParagraph removes p when it is a paragraph of raw HTML only,
