@@ -182,8 +182,8 @@ func proposalSentCopy(fs *flag.FlagSet) func(*ctx, []string) error {
 			data = []byte(f.Markdown)
 		}
 		if err := export.WriteNew(*out, data, 0o644, *force); err != nil {
-			if errors.Is(err, export.ErrExists) {
-				return fmt.Errorf("%s: %s", *out, lang.L("the file exists; use --force to replace it"))
+			if msg := existsMessage(err); msg != "" {
+				return errors.New(msg)
 			}
 			return err
 		}
