@@ -4,6 +4,7 @@ package proposal
 
 import (
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/yuin/goldmark"
@@ -44,6 +45,9 @@ const maxSafeMarkdownRounds = 4
 // as it is (see above).
 func safeMarkdown(md string) string {
 	md = htmlCleanText(md)
+	if !strings.ContainsAny(md, "<[`~") {
+		return md // no HTML, link, image, autolink or code fence: nothing to parse for
+	}
 	for range maxSafeMarkdownRounds {
 		edits := unsafeSpans(md)
 		if len(edits) == 0 {
