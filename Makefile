@@ -38,6 +38,7 @@ FUZZ_TARGETS := \
 	./proposal:FuzzParseSectionFile \
 	./proposal:FuzzProposalRoundTrip \
 	./proposal:FuzzAssemble \
+	./proposal:FuzzSafeMarkdown \
 	./proposal:FuzzRenderHTML \
 	./app/cli:FuzzPricingCSV
 SCREENSHOT_DIR := assets/screenshots

@@ -164,9 +164,34 @@ func FuzzAssemble(f *testing.F) {
 			if strings.ContainsFunc(md, func(r rune) bool { return isBidiControl(r) || isInvisible(r) }) {
 				t.Fatalf("%s: the Markdown carries a bidi control or an invisible character", a)
 			}
-			if edits := unsafeSpans(md); len(edits) > 0 {
-				t.Fatalf("%s: the Markdown keeps %q", a, md[edits[0].start:edits[0].end])
+			if edits, ok := unsafeSpans(md); !ok || len(edits) > 0 {
+				t.Fatalf("%s: the Markdown keeps %v (links where the parser says: %v)", a, edits, ok)
 			}
+		}
+	})
+}
+
+// FuzzSafeMarkdown: the Markdown export's cleaning leaves nothing the
+// HTML export would refuse, finds every link where the parser says it is,
+// and changes nothing the second time.
+func FuzzSafeMarkdown(f *testing.F) {
+	for _, s := range []string{
+		"Hello <script>alert(1)</script> world", "[x](javascript:alert(1)) ![i](https://t.example/p.png)",
+		"[a][r]\n\n[r]: javascript:x \"t\"", "<[a](javascript:x)>", "| a | [b](javascript:x) |\n|---|---|\n| <b>c</b> | d |",
+		"> quote [x](vbscript:y)\n> <div>\n\n- item ![a](x.png)\n  <span>", "```html\" onclick=x\n<script>\n```", "*[a](javascript:b)*",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, md string) {
+		out := safeMarkdown(md)
+		if _, ok := unsafeSpans(htmlCleanText(md)); !ok {
+			t.Fatalf("a link of %q is not where the parser says it is", md)
+		}
+		if edits, ok := unsafeSpans(out); !ok || len(edits) > 0 {
+			t.Fatalf("safeMarkdown(%q) = %q keeps %v", md, out, edits)
+		}
+		if again := safeMarkdown(out); again != out {
+			t.Fatalf("safeMarkdown(%q) = %q, then %q", md, out, again)
 		}
 	})
 }

@@ -49,13 +49,16 @@ func safeMarkdown(md string) string {
 		return md // no HTML, link, image, autolink or code fence: nothing to parse for
 	}
 	for range maxSafeMarkdownRounds {
-		edits := unsafeSpans(md)
+		edits, ok := unsafeSpans(md)
+		if !ok {
+			break
+		}
 		if len(edits) == 0 {
 			return md
 		}
 		md = applyEdits(md, edits)
 	}
-	if len(unsafeSpans(md)) == 0 {
+	if edits, ok := unsafeSpans(md); ok && len(edits) == 0 {
 		return md
 	}
 	return EscapeMarkdown(md)
@@ -91,13 +94,22 @@ func applyEdits(md string, edits []edit) string {
 }
 
 // unsafeSpans lists the edits that make md safe, parsed as the HTML
-// export parses it.
-func unsafeSpans(md string) []edit {
+// export parses it, and false when a link is not where the parser says
+// it is (then only plain text is safe).
+func unsafeSpans(md string) (edits []edit, ok bool) {
 	src := []byte(md)
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	doc := safetyParser().Parse(text.NewReader(src), parser.WithContext(pc))
 	spans, _ := pc.Get(linkSpansKey).(map[ast.Node]linkSpan)
-	var edits []edit
+	ok = true
+	// linkAt reports whether the source has the opener of a link (or
+	// image) at start and the end of its text at sp.close.
+	linkAt := func(start int, opener string, sp linkSpan) bool {
+		good := start >= 0 && sp.close >= start+len(opener) && sp.end > sp.close && sp.end <= len(src) &&
+			string(src[start:start+len(opener)]) == opener && src[sp.close] == ']'
+		ok = ok && good
+		return good
+	}
 	var raws []*ast.RawHTML
 	del := func(start, end int) { edits = append(edits, edit{start: start, end: end}) }
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -140,12 +152,18 @@ func unsafeSpans(md string) []edit {
 				del(seg.Start, seg.Stop)
 			}
 		case *ast.Link:
-			if sp, ok := spans[n]; ok && !allowedLink(string(util.URLEscape(n.Destination, true))) {
+			if allowedLink(string(util.URLEscape(n.Destination, true))) {
+				break
+			}
+			if sp := spans[n]; linkAt(n.Pos(), "[", sp) {
 				del(n.Pos(), n.Pos()+1)
 				del(sp.close, sp.end)
 			}
 		case *ast.Image:
-			if sp, ok := spans[n]; ok && !allowedImage(string(util.URLEscape(n.Destination, true))) {
+			if allowedImage(string(util.URLEscape(n.Destination, true))) {
+				break
+			}
+			if sp := spans[n]; linkAt(n.Pos(), "![", sp) {
 				del(n.Pos(), n.Pos()+2)
 				del(sp.close, sp.end)
 			}
@@ -173,7 +191,7 @@ func unsafeSpans(md string) []edit {
 			del(first.At(0).Start, last.At(last.Len()-1).Stop)
 		}
 	}
-	return edits
+	return edits, ok
 }
 
 func trimNewline(b []byte) []byte {

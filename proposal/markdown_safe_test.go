@@ -57,6 +57,9 @@ func TestHostileCorpusMarkdown(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			if _, ok := unsafeSpans(htmlCleanText(string(src))); !ok {
+				t.Errorf("a link is not where the parser says it is")
+			}
 			md := exportedMarkdown(t, string(src))
 			text := checkSafeMarkdown(t, md)
 			for _, w := range keepRE.FindAllString(string(src), -1) {
