@@ -30,7 +30,7 @@ func main() {
 	}
 	g, rest, err := cli.ParseGlobal(os.Args[1:], os.Getenv)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
+		fmt.Fprintln(os.Stderr, cli.TerminalText(err.Error()))
 		os.Exit(cli.ExitUsage)
 	}
 	if len(rest) > 0 || g.Help || g.Version {
@@ -44,7 +44,7 @@ func main() {
 func desktop(dir, place string) int {
 	st, err := store.Open(dir, store.Options{})
 	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
+		fmt.Fprintln(os.Stderr, cli.TerminalText(err.Error()))
 		if errors.Is(err, store.ErrLocked) {
 			return cli.ExitFail // the other kamdesk is on screen already
 		}
@@ -66,7 +66,7 @@ func desktop(dir, place string) int {
 	// a crash left) and when the window closes.
 	view, err := app.OpenViewFolder(filepath.Join(st.Dir(), "open"))
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "kamdesk:", err)
+		fmt.Fprintln(os.Stderr, "kamdesk:", cli.TerminalText(err.Error()))
 	} else {
 		defer view.Empty()
 	}

@@ -46,6 +46,11 @@ func terminalText(s string) string {
 	return b.String()
 }
 
+// TerminalText is terminalText for what is printed outside Run (main's
+// messages before a command runs): s without anything a terminal would
+// act on.
+func TerminalText(s string) string { return terminalText(s) }
+
 // terminalSafe reports whether s is printable ASCII, tabs and newlines:
 // the common case, which needs no work.
 func terminalSafe(s string) bool {
