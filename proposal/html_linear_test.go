@@ -15,15 +15,21 @@ func scriptTags(n int) string {
 
 // TestHTMLExportIsLinear renders N and 4N tags: linear work takes about
 // four times as long, quadratic work sixteen. The bound is generous for a
-// busy shared machine and still fails the quadratic path.
+// busy shared machine and still fails the quadratic path (12.6×); a
+// measurement over the bound is repeated twice before the test fails, as
+// other work on the machine can slow one run.
 func TestHTMLExportIsLinear(t *testing.T) {
 	if testing.Short() {
-		t.Skip("timing test")
+		t.Skip("a timing test")
+	}
+	limit := 2 * time.Second // for 10,000 tags; quadratic took 4.5 s
+	if raceDetector {
+		limit = 20 * time.Second // the detector slows everything ten times
 	}
 	render := func(n int) time.Duration {
 		md := scriptTags(n)
 		best := time.Duration(1 << 62)
-		for range 3 {
+		for range 5 {
 			start := time.Now()
 			out, err := RenderHTML(Document{Title: "T", Language: "en", Markdown: md}, "")
 			if err != nil {
@@ -36,11 +42,16 @@ func TestHTMLExportIsLinear(t *testing.T) {
 		}
 		return best
 	}
-	small, large := render(2500), render(10000)
-	ratio := float64(large) / float64(max(small, time.Millisecond))
-	t.Logf("2,500 tags: %v; 10,000 tags: %v; ratio %.1f", small, large, ratio)
-	if ratio > 8 || large > 2*time.Second {
-		t.Errorf("rendering 4× the tags took %.1f× as long (%v for 10,000 tags): not linear", ratio, large)
+	for try := 1; ; try++ {
+		small, large := render(2500), render(10000)
+		ratio := float64(large) / float64(max(small, time.Millisecond))
+		t.Logf("2,500 tags: %v; 10,000 tags: %v; ratio %.1f", small, large, ratio)
+		if ratio <= 8 && large <= limit {
+			return
+		}
+		if try == 3 {
+			t.Fatalf("rendering 4× the tags took %.1f× as long (%v for 10,000 tags): not linear", ratio, large)
+		}
 	}
 }
 
