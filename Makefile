@@ -6,6 +6,8 @@
 #              /tmp/kamdesk-build when TMPDIR is unset.
 #   ARGS       arguments for `make run`, e.g. ARGS="--data /tmp/ws" or ARGS=demo.
 #   GO         the go command (default: go, found on PATH or in /usr/local/go/bin).
+#   FUZZTIME   how long `make fuzz` runs each fuzz test (default 30s; 1m, 500x...).
+#   FUZZFLAGS  more flags for `make fuzz`, e.g. FUZZFLAGS=-parallel=1 on a shared machine.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -24,11 +26,26 @@ GO ?= go
 BUILD_DIR ?= $(or $(TMPDIR),/tmp)/kamdesk-build
 BINARY := $(BUILD_DIR)/kamdesk
 ARGS ?=
+FUZZTIME ?= 30s
+FUZZFLAGS ?=
+# The fuzz tests, as package:FuzzName. `go test` (and so `make test`) runs
+# their seeds: the f.Add calls and the files in the package's
+# testdata/fuzz/FuzzName/. `make fuzz` runs each for $(FUZZTIME); an input
+# that fails is saved there and becomes a seed: look at it, fix, commit it.
+FUZZ_TARGETS := \
+	./dossier:FuzzParseDate \
+	./proposal:FuzzParseDecimal \
+	./proposal:FuzzParseSectionFile \
+	./proposal:FuzzProposalRoundTrip \
+	./proposal:FuzzAssemble \
+	./proposal:FuzzSafeMarkdown \
+	./proposal:FuzzRenderHTML \
+	./app/cli:FuzzPricingCSV
 SCREENSHOT_DIR := assets/screenshots
 # Extra options for .ci/install-deps; `test`, `smoke` and `screenshots` add --test.
 DEPS_FLAGS :=
 
-.PHONY: help run build test bench screenshots clean \
+.PHONY: help run build test bench fuzz screenshots clean \
 	deps fmt fmt-check vet layering race smoke
 
 help: ## list the targets
@@ -39,6 +56,8 @@ help: ## list the targets
 	@echo "  test         everything CI checks, failing fast: deps (--test), gofmt,"
 	@echo "               go vet, layering, go test -race, build, GUI smoke test"
 	@echo "  bench        run the benchmarks (go test -bench . -benchmem ./...)"
+	@echo "  fuzz         run each fuzz test for \$$(FUZZTIME) ($(FUZZTIME)); a failing input is"
+	@echo "               saved under the package's testdata/fuzz/ (make test runs the seeds)"
 	@echo "  screenshots  run the GUI smoke test, save the window to $(SCREENSHOT_DIR)/"
 	@echo "  clean        remove \$$(BUILD_DIR) and Fyne golden failures (testdata/failed/)"
 	@echo "  help         this list (the default)"
@@ -122,6 +141,15 @@ smoke: build
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# go test fuzzes one test of one package at a time.
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t#*:}; \
+		echo "== fuzz $$name in $$pkg for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime "$(FUZZTIME)" $(FUZZFLAGS) "$$pkg" || exit 1; \
+	done
+	@echo "== make fuzz: no failing input found"
 
 # One real-window screenshot per main screen, for the README: NAME=PLACE.
 SCREENS := accounts=accounts dossier=account/northbridge people=people \

@@ -30,7 +30,7 @@ func main() {
 	}
 	g, rest, err := cli.ParseGlobal(os.Args[1:], os.Getenv)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
+		fmt.Fprintln(os.Stderr, cli.TerminalText(err.Error()))
 		os.Exit(cli.ExitUsage)
 	}
 	if len(rest) > 0 || g.Help || g.Version {
@@ -44,7 +44,7 @@ func main() {
 func desktop(dir, place string) int {
 	st, err := store.Open(dir, store.Options{})
 	if errors.Is(err, store.ErrLocked) {
-		fmt.Fprintln(os.Stderr, err)
+		fmt.Fprintln(os.Stderr, cli.TerminalText(err.Error()))
 		return cli.ExitFail // the other kamdesk is on screen already
 	}
 	defer func() {
@@ -67,7 +67,7 @@ func desktop(dir, place string) int {
 	start := func() {
 		var verr error
 		if view, verr = app.OpenViewFolder(filepath.Join(st.Dir(), "open")); verr != nil {
-			fmt.Fprintln(os.Stderr, "kamdesk:", verr)
+			fmt.Fprintln(os.Stderr, "kamdesk:", cli.TerminalText(verr.Error()))
 			view = nil
 		}
 		reopen := func(passphrase []byte) (app.Workspace, error) {
@@ -102,7 +102,7 @@ func desktop(dir, place string) int {
 		w.Resize(fyne.NewSize(640, 260))
 	case err != nil:
 		// Started from a desktop menu nobody reads stderr: say it in a window.
-		fmt.Fprintln(os.Stderr, err)
+		fmt.Fprintln(os.Stderr, cli.TerminalText(err.Error()))
 		st = nil
 		w.SetContent(app.OpenFailure(err, dir, a.Quit))
 		w.Resize(fyne.NewSize(640, 240))

@@ -271,7 +271,7 @@ func (s *accountEditor) account() (dossier.Account, dossier.Problems) {
 	date := func(field string, in *dateInput) dossier.Date {
 		v, err := in.date()
 		if err != nil {
-			p.Add(field, "is not a date in the form YYYY-MM-DD", nil)
+			p.Add(field, dateProblem(err), nil)
 		}
 		return v
 	}

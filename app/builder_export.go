@@ -189,7 +189,10 @@ func (e *exporter) run(a proposal.Audience, format, dest string) {
 	busy := dialog.NewCustomWithoutButtons(lang.L("Exporting…"), widget.NewProgressBarInfinite(), e.desk.win)
 	busy.Show()
 	e.desk.opts.Background(func() {
-		files, err = export.Proposal(&p, e.ctx, a, format, dest, now)
+		// The file dialog asked before a file was overwritten (and created
+		// it); a folder receives the variants under their export names,
+		// replacing earlier exports as it always did.
+		files, err = export.Proposal(&p, e.ctx, a, format, dest, now, true)
 	}, func() {
 		busy.Hide()
 		if len(files) > 0 {

@@ -175,7 +175,7 @@ func (e *validityEditor) edited(name string) {
 	case "issued":
 		d, err := e.issued.date()
 		if err != nil {
-			e.bad[name] = "is not a date in the form YYYY-MM-DD"
+			e.bad[name] = dateProblem(err)
 			break
 		}
 		p.Issued = d
@@ -196,7 +196,7 @@ func (e *validityEditor) edited(name string) {
 	case "valid_until":
 		d, err := e.until.date()
 		if err != nil {
-			e.bad[name] = "is not a date in the form YYYY-MM-DD"
+			e.bad[name] = dateProblem(err)
 			break
 		}
 		p.ValidUntil, p.ValidDays = d, 0

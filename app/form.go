@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -219,6 +220,15 @@ func (d *dateInput) openCalendar() {
 // date returns the date typed, or an error message for the field.
 func (d *dateInput) date() (dossier.Date, error) {
 	return dossier.ParseDate(d.Text)
+}
+
+// dateProblem is the message for a date field whose text ParseDate
+// refused (an English source string, translated where it is shown).
+func dateProblem(err error) string {
+	if errors.Is(err, dossier.ErrDateRange) {
+		return "must be between 1900-01-01 and 2199-12-31"
+	}
+	return "is not a date in the form YYYY-MM-DD"
 }
 
 // setDate shows v ("" for the zero Date).

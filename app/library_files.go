@@ -41,13 +41,14 @@ func importLibrary(st proposalStore, dir string) (libraryImport, error) {
 }
 
 // exportLibrary writes each section of the library to dir as a section
-// file, replacing files of the same name, and returns the files written.
+// file, replacing files of the same name (never a folder, device, pipe or
+// socket), and returns the files written.
 func exportLibrary(st proposalStore, dir string) ([]string, error) {
 	secs, err := st.Sections()
 	if err != nil {
 		return nil, err
 	}
-	return export.Library(dir, secs)
+	return export.Library(dir, secs, true)
 }
 
 // onImport asks for a folder of section files and imports it.

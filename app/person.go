@@ -318,7 +318,7 @@ func (s *personScreen) person() (dossier.Person, dossier.Problems) {
 	}{{"last_contact", s.lastContact, &p.LastContact}, {"next_contact", s.nextContact, &p.NextContact}} {
 		v, err := d.input.date()
 		if err != nil {
-			pr.Add(d.name, "is not a date in the form YYYY-MM-DD", nil)
+			pr.Add(d.name, dateProblem(err), nil)
 		}
 		*d.to = v
 	}

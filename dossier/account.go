@@ -62,6 +62,8 @@ func (a *Account) Validate() error {
 	p.text("strategy", a.Strategy)
 	p.text("goals", a.Goals)
 	p.list("competitors", a.Competitors)
+	p.Date("next_tender", a.NextTender)
+	p.Date("annual_review", a.AnnualReview)
 	if a.TenderPrepMonths < 0 || a.TenderPrepMonths > 36 {
 		p.Add("tender_prep_months", "must be between 0 and 36", nil)
 	}

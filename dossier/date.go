@@ -33,8 +33,22 @@ func DateOf(t time.Time) Date {
 // Today returns the local calendar date.
 func Today() Date { return DateOf(time.Now()) }
 
-// ParseDate reads a date written as YYYY-MM-DD. The empty string gives the
-// zero Date. Impossible dates such as 2026-02-30 are rejected, not rolled over.
+// The dates kamdesk accepts, typed, imported or derived (a follow-up call,
+// an expiry): every one of them can be written as YYYY-MM-DD and read
+// back, and none is absurd for a client relationship.
+var (
+	MinDate = NewDate(1900, time.January, 1)
+	MaxDate = NewDate(2199, time.December, 31)
+)
+
+// ErrDateRange reports a date outside MinDate to MaxDate. It matches
+// ErrInvalid too.
+var ErrDateRange = fmt.Errorf("outside the dates kamdesk accepts (1900-01-01 to 2199-12-31): %w", ErrInvalid)
+
+// ParseDate reads a date written as YYYY-MM-DD between MinDate and
+// MaxDate. The empty string gives the zero Date. Impossible dates such as
+// 2026-02-30 are rejected, not rolled over; dates out of range match
+// ErrDateRange.
 func ParseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -44,7 +58,36 @@ func ParseDate(s string) (Date, error) {
 	if err != nil {
 		return Date{}, fmt.Errorf("%q is not a date in the form YYYY-MM-DD: %w", s, ErrInvalid)
 	}
+	if d := (Date{t}); !d.InRange() {
+		return Date{}, fmt.Errorf("%q is %w", s, ErrDateRange)
+	}
 	return Date{t}, nil
+}
+
+// InRange reports whether d is set and lies between MinDate and MaxDate.
+func (d Date) InRange() bool {
+	return !d.IsZero() && !d.Before(MinDate) && !d.After(MaxDate)
+}
+
+// readDate reads what String writes, whatever the year: records written
+// before the range was enforced (a follow-up call in the year 10000) must
+// stay readable, so that they can be seen and corrected.
+func readDate(s string) (Date, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return Date{}, nil
+	}
+	bad := fmt.Errorf("%q is not a date in the form YYYY-MM-DD: %w", s, ErrInvalid)
+	i := len(s) - len("-01-02")
+	if i < 4 || s[i] != '-' || s[i+3] != '-' || !allDigits(s[:i]) || i > 9 {
+		return Date{}, bad
+	}
+	y, err1 := strconv.Atoi(s[:i])
+	m, d, err2 := monthDay(s[i+1:i+3], s[i+4:])
+	if err1 != nil || err2 != nil || m < time.January || m > time.December || d < 1 || d > daysIn(y, m) {
+		return Date{}, bad
+	}
+	return NewDate(y, m, d), nil
 }
 
 // MustDate is ParseDate for literals known to be valid; it panics otherwise.
@@ -127,7 +170,8 @@ func (d Date) MarshalJSON() ([]byte, error) {
 	return json.Marshal(d.String())
 }
 
-// UnmarshalJSON reads "YYYY-MM-DD", "" or null.
+// UnmarshalJSON reads "YYYY-MM-DD", "" or null. It reads dates out of
+// range too (validation refuses them): what was written is read back.
 func (d *Date) UnmarshalJSON(b []byte) error {
 	if string(b) == "null" {
 		*d = Date{}
@@ -137,7 +181,7 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &s); err != nil {
 		return err
 	}
-	v, err := ParseDate(s)
+	v, err := readDate(s)
 	if err != nil {
 		return err
 	}

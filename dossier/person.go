@@ -72,6 +72,8 @@ func (p *Person) Validate() error {
 	} {
 		pr.text(f.name, f.v)
 	}
+	pr.Date("last_contact", p.LastContact)
+	pr.Date("next_contact", p.NextContact)
 	if p.NPS != nil && (*p.NPS < 0 || *p.NPS > 10) {
 		pr.Add("nps", "must be between 0 and 10", nil)
 	}

@@ -77,6 +77,7 @@ func (e *Event) Validate() error {
 	if e.Date.IsZero() {
 		p.Add("date", "is required", nil)
 	}
+	p.Date("date", e.Date)
 	p.required("title", e.Title)
 	p.line("title", e.Title)
 	p.ids("people", e.People)
@@ -232,6 +233,9 @@ func (pr *Promise) Validate() error {
 	if !pr.Made.IsZero() && !pr.Due.IsZero() && pr.Due.Before(pr.Made) {
 		p.Add("due", "cannot be before the day the promise was made", nil)
 	}
+	p.Date("made", pr.Made)
+	p.Date("due", pr.Due)
+	p.Date("done_on", pr.DoneOn)
 	enum(&p, "status", PromiseStatuses, pr.Status, true)
 	if (pr.Status == PromiseKept || pr.Status == PromiseDropped) && pr.DoneOn.IsZero() {
 		p.Add("done_on", "is required once the promise is kept or dropped", nil)
@@ -246,6 +250,9 @@ func (pr *Promise) Validate() error {
 		}
 		if s.On.IsZero() {
 			p.Add("slips", "needs the day the client was told", nil)
+		}
+		for _, d := range []Date{s.On, s.OldDue, s.NewDue} {
+			p.Date("slips", d)
 		}
 	}
 	if n := len(pr.Slips); n > 0 && !pr.Slips[n-1].NewDue.IsZero() && !pr.Slips[n-1].NewDue.Equal(pr.Due) {
@@ -282,6 +289,8 @@ func (pr *Promise) Slip(on Date, explanation string, apologySent bool, newDue Da
 	if on.IsZero() {
 		p.Add("on", "is required", nil)
 	}
+	p.Date("on", on)
+	p.Date("new_due", newDue)
 	if err := p.Err(); err != nil {
 		return err
 	}

@@ -60,6 +60,21 @@ func (p *Problems) text(field, v string) {
 	p.controls(field, v)
 }
 
+// Controls adds a problem with field when v is not valid UTF-8 or holds a
+// control character (C0 other than tab and line breaks, DEL, C1): they
+// cannot be typed, only arrive from broken imports or hostile files, and
+// would act on a terminal instead of showing. Multi-line text uses it as
+// it is; one-line fields refuse line breaks besides.
+func (p *Problems) Controls(field, v string) { p.controls(field, v) }
+
+// Date adds a problem with field when d is set and outside MinDate to
+// MaxDate.
+func (p *Problems) Date(field string, d Date) {
+	if !d.IsZero() && !d.InRange() {
+		p.Add(field, "must be between {{.Min}} and {{.Max}}", map[string]any{"Min": MinDate.String(), "Max": MaxDate.String()})
+	}
+}
+
 // controls rejects invalid UTF-8 and control characters other than tab and
 // line breaks: they cannot be typed and only arrive from broken imports.
 func (p *Problems) controls(field, v string) {

@@ -326,7 +326,9 @@ func assemble(p *Proposal, c *Context, a Audience) *assembly {
 			}
 		}
 	}
-	v.Markdown = strings.Join(md, "\n\n") + "\n"
+	// Each block is safe; the whole is checked again, since a link
+	// reference defined in one block can be used in another.
+	v.Markdown = safeMarkdown(strings.Join(md, "\n\n") + "\n")
 	return as
 }
 
@@ -354,7 +356,7 @@ func itemBlock(pt part, values map[string]string) (Block, error) {
 	}
 	b.Unresolved = unresolved
 	b.Markdown = "## " + inlineText(pt.title)
-	if resolved != "" {
+	if resolved = safeMarkdown(resolved); resolved != "" {
 		b.Markdown += "\n\n" + resolved
 	}
 	return b, err

@@ -370,7 +370,7 @@ func TestCheckRefereesNeverNamed(t *testing.T) {
 func TestCheckOrder(t *testing.T) {
 	p, c := northbridge()
 	p.Credits = nil                                         // blocking, whole proposal
-	p.Financial.Investment = fxDec("1")                     // warning, whole proposal
+	p.Financial.Investment = fxDec("250000")                // warning, whole proposal
 	p.References = []string{"fenwick"}                      // warning, HR
 	c.Account.Segment = ""                                  // blocking, executive, finance, all
 	fxPerson(t, c, "p-ellison").Type = dossier.OtherType    // blocking, whole proposal

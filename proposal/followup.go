@@ -80,6 +80,14 @@ func (p *Proposal) MarkSent(on dossier.Date, f FollowUp) error {
 	if on.IsZero() {
 		return fmt.Errorf("sent: the date is required: %w", ErrInvalid)
 	}
+	if !on.InRange() {
+		return fmt.Errorf("sent: %s is %w", on, dossier.ErrDateRange)
+	}
+	for _, d := range []int{f.Receipt, f.NextSteps, f.Consideration, f.Meeting} {
+		if due := on.AddWorkingDays(max(d, 1)); !due.InRange() {
+			return fmt.Errorf("sent: the follow-up call due on %s would be %w", due, dossier.ErrDateRange)
+		}
+	}
 	if p.Status.Closed() {
 		return fmt.Errorf("the proposal is already %s: %w", p.Status, ErrInvalid)
 	}
@@ -144,6 +152,9 @@ func (p *Proposal) MoveTask(i int, due dossier.Date) error {
 	}
 	if due.IsZero() {
 		return fmt.Errorf("due: the date is required: %w", ErrInvalid)
+	}
+	if !due.InRange() {
+		return fmt.Errorf("due: %s is %w", due, dossier.ErrDateRange)
 	}
 	p.Tasks[i].Due = due
 	return nil

@@ -169,23 +169,6 @@ func rtlLanguage(lang string) bool {
 	return false
 }
 
-// htmlCleanText makes s valid UTF-8 without NULs or the control characters
-// HTML forbids; tabs and line breaks stay.
-func htmlCleanText(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == 0:
-			return '\uFFFD'
-		case r == '\t' || r == '\n' || r == '\r':
-			return r
-		case r < 0x20 || 0x7f <= r && r < 0xa0:
-			return -1
-		}
-		return r
-	}, s)
-}
-
 // htmlCleanLine is htmlCleanText on one line, spaces collapsed, NULs
 // dropped.
 func htmlCleanLine(s string) string {

@@ -94,9 +94,7 @@ func (htmlStructure) Transform(doc *ast.Document, reader text.Reader, pc parser.
 		}
 		return ast.WalkContinue, nil
 	})
-	for _, n := range raws {
-		dropRawContent(n, src)
-	}
+	dropRawContent(raws, src)
 	for _, n := range raws {
 		dropRawParagraph(n.Parent())
 	}
@@ -104,38 +102,91 @@ func (htmlStructure) Transform(doc *ast.Document, reader text.Reader, pc parser.
 }
 
 // rawContentRE matches the inline tags whose content is code or markup,
-// not text.
-var rawContentRE = regexp.MustCompile(`(?i)^<(script|style|title|iframe|noscript|noembed|noframes|xmp|svg)[\s/>]`)
+// not text; rawCloseRE their closing tags.
+var (
+	rawContentRE = regexp.MustCompile(`(?i)^<(script|style|title|iframe|noscript|noembed|noframes|xmp|svg)[\s/>]`)
+	rawCloseRE   = regexp.MustCompile(`(?i)^</(script|style|title|iframe|noscript|noembed|noframes|xmp|svg)\s*>`)
+)
 
 // dropRawContent removes what lies between an inline <script>, <style> and
 // the like and its closing tag in the same paragraph, so that their code
 // does not show as text; raw HTML itself is never rendered. An opening tag
-// without its closing tag removes nothing.
-func dropRawContent(n *ast.RawHTML, src []byte) {
-	if n.Parent() == nil {
-		return // removed with an earlier one
-	}
-	m := rawContentRE.FindSubmatch(rawValue(n, src))
-	if m == nil {
-		return
-	}
-	end := regexp.MustCompile(`(?i)^</` + string(m[1]) + `\s*>`)
-	var last ast.Node
-	for c := n.NextSibling(); c != nil; c = c.NextSibling() {
-		if r, ok := c.(*ast.RawHTML); ok && end.Match(rawValue(r, src)) {
-			last = c
-			break
+// without its closing tag removes nothing. raws are the raw HTML nodes in
+// document order.
+func dropRawContent(raws []*ast.RawHTML, src []byte) {
+	for _, p := range rawContentPairs(raws, src) {
+		parent, end := p[0].Parent(), ast.Node(p[1])
+		for c := p[0].NextSibling(); c != nil && c != end; {
+			after := c.NextSibling()
+			parent.RemoveChild(parent, c)
+			c = after
 		}
 	}
-	if last == nil {
-		return
+}
+
+// rawContentPairs pairs each inline <script>, <style> and the like among
+// raws (raw HTML nodes in document order) with the first closing tag of
+// the same element among its later siblings; an opening tag between the
+// two belongs to the content and opens nothing.
+//
+// The work is linear: the raw nodes of each parent are looked at once,
+// and an opening tag finds its closing tag in a list made beforehand
+// (scanning the siblings for it made 10,000 unclosed tags in one
+// paragraph take seconds).
+func rawContentPairs(raws []*ast.RawHTML, src []byte) [][2]*ast.RawHTML {
+	type tag struct {
+		n     *ast.RawHTML
+		name  string // the element, lowercase
+		close bool
 	}
-	parent := n.Parent()
-	for c := n.NextSibling(); c != last; {
-		next := c.NextSibling()
-		parent.RemoveChild(parent, c)
-		c = next
+	byParent := map[ast.Node][]tag{}
+	var parents []ast.Node
+	for _, n := range raws {
+		v := rawValue(n, src)
+		var t tag
+		if m := rawContentRE.FindSubmatch(v); m != nil {
+			t = tag{n, strings.ToLower(string(m[1])), false}
+		} else if m := rawCloseRE.FindSubmatch(v); m != nil {
+			t = tag{n, strings.ToLower(string(m[1])), true}
+		} else {
+			continue
+		}
+		p := n.Parent()
+		if _, seen := byParent[p]; !seen {
+			parents = append(parents, p)
+		}
+		byParent[p] = append(byParent[p], t)
 	}
+	var pairs [][2]*ast.RawHTML
+	for _, parent := range parents {
+		tags := byParent[parent]
+		// closes[name] lists the indexes in tags of the element's closing
+		// tags in order; next[name] is the first of them not passed yet.
+		closes := map[string][]int{}
+		for i, t := range tags {
+			if t.close {
+				closes[t.name] = append(closes[t.name], i)
+			}
+		}
+		next := map[string]int{}
+		for i := 0; i < len(tags); i++ {
+			t := tags[i]
+			if t.close {
+				continue
+			}
+			cs, k := closes[t.name], next[t.name]
+			for k < len(cs) && cs[k] < i {
+				k++
+			}
+			next[t.name] = k
+			if k == len(cs) {
+				continue // not closed: nothing is removed
+			}
+			pairs = append(pairs, [2]*ast.RawHTML{t.n, tags[cs[k]].n})
+			i = cs[k] // the tags in between are content
+		}
+	}
+	return pairs
 }
 
 // dropRawParagraph removes p when it is a paragraph of raw HTML only,

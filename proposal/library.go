@@ -4,9 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
-	"io/fs"
-	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -143,6 +140,7 @@ func ParseSectionFile(name string, data []byte) (Section, error) {
 
 	var s Section
 	keyLine := map[string]int{} // header key -> 1-based line
+	badKey := map[string]bool{} // keys whose value was refused above
 	for i := 1; i < end; i++ {
 		ln := i + 1
 		raw := strings.TrimSpace(lines[i])
@@ -167,6 +165,7 @@ func ParseSectionFile(name string, data []byte) (Section, error) {
 		keyLine[key] = ln
 		if hasControl(v) {
 			fail(ln, "%s contains control characters", key)
+			badKey[key] = true
 			continue
 		}
 		switch key {
@@ -213,11 +212,11 @@ func ParseSectionFile(name string, data []byte) (Section, error) {
 			switch {
 			case field == "body":
 				msg := p.Text()
-				if strings.HasPrefix(msg, "is ") {
+				if strings.HasPrefix(msg, "is ") || strings.HasPrefix(msg, "contains ") {
 					msg = "the text " + msg
 				}
 				fail(bodyProblemLine(s.Body, bodyLine), "%s", msg)
-			case ln == 0 || field == "kind" || field == "audiences":
+			case ln == 0 || badKey[field] || field == "kind" || field == "audiences":
 				// missing keys, kinds and audiences are reported above
 			default:
 				fail(ln, "%s %s", field, p.Text())
@@ -273,11 +272,18 @@ func parseWeights(v string) (Weights, []string) {
 }
 
 // bodyProblemLine is the file line of a problem with the body: the line of
-// the first unknown placeholder, else the first line of the body.
+// the first control character, else of the first unknown placeholder,
+// else the first line of the body.
 func bodyProblemLine(body string, first int) int {
+	lines := strings.Split(body, "\n")
+	for i, l := range lines {
+		if hasControl(strings.TrimSuffix(l, "\r")) {
+			return first + i
+		}
+	}
 	var u *UnknownPlaceholderError
 	if errors.As(CheckPlaceholders(body), &u) && len(u.Names) > 0 {
-		for i, l := range strings.Split(body, "\n") {
+		for i, l := range lines {
 			for _, m := range placeholderRE.FindAllStringSubmatch(l, -1) {
 				if m[1] == "" && strings.TrimSpace(m[2]) == u.Names[0] {
 					return first + i
@@ -350,147 +356,4 @@ func FormatWeights(w Weights) string {
 		}
 	}
 	return strings.Join(parts, ", ")
-}
-
-// SectionFileName is the file a section is exported to: "<id>.md", or a
-// name made from the title when the ID is missing or unusable. The name
-// never contains a path separator.
-func SectionFileName(s Section) string {
-	if dossier.ValidID(s.ID) {
-		return s.ID + ".md"
-	}
-	if n := dossier.Slug(s.Title, 64); n != "" {
-		return n + ".md"
-	}
-	return "section.md"
-}
-
-// ParseLibraryDir reads every section file (*.md) in fsys and its
-// subdirectories, skipping directories and files whose names start with a
-// dot, and README.md files. It reports every problem at once, joined as
-// *FileError values, and returns no sections when any file is bad, so a
-// library is never half imported. A file without an id gets one made from
-// its name ("Exec Summary.md" gives exec-summary); two files with the same
-// ID are an error naming both. Sections come in file path order.
-func ParseLibraryDir(fsys fs.FS) ([]Section, error) {
-	var (
-		out   []Section
-		errs  []error
-		files int
-	)
-	type origin struct {
-		file string
-		line int
-	}
-	byID := map[string]origin{}
-	walkErr := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			errs = append(errs, &FileError{File: p, Msg: "cannot be read: " + unwrapPathError(err)})
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		base := d.Name()
-		if d.IsDir() {
-			if p != "." && strings.HasPrefix(base, ".") {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if strings.HasPrefix(base, ".") || !strings.EqualFold(path.Ext(base), ".md") || strings.EqualFold(base, "README.md") {
-			return nil
-		}
-		if t := d.Type(); !t.IsRegular() && t&fs.ModeSymlink == 0 {
-			return nil
-		}
-		files++
-		if files > MaxLibraryFiles {
-			errs = append(errs, &FileError{File: p, Msg: fmt.Sprintf("too many section files (at most %d)", MaxLibraryFiles)})
-			return fs.SkipAll
-		}
-		data, err := ReadSectionFile(fsys, p)
-		if err != nil {
-			errs = append(errs, err)
-			return nil
-		}
-		s, err := ParseSectionFile(p, data)
-		if err != nil {
-			errs = append(errs, err)
-			return nil
-		}
-		line := idLine(data)
-		if s.ID == "" {
-			s.ID = dossier.Slug(strings.TrimSuffix(base, path.Ext(base)), 64)
-			line = 1
-			if !dossier.ValidID(s.ID) {
-				errs = append(errs, &FileError{File: p, Line: 1, Msg: "no id, and none can be made from the file name: add an \"id:\" line to the header"})
-				return nil
-			}
-		}
-		if o, dup := byID[s.ID]; dup {
-			errs = append(errs, &FileError{File: p, Line: line, Msg: fmt.Sprintf("id %q is also used by %s", s.ID, o.file)})
-			return nil
-		}
-		byID[s.ID] = origin{p, line}
-		out = append(out, s)
-		return nil
-	})
-	if walkErr != nil {
-		errs = append(errs, &FileError{File: ".", Msg: "cannot be read: " + unwrapPathError(walkErr)})
-	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
-	}
-	return out, nil
-}
-
-// ReadSectionFile reads the file name of fsys for ParseSectionFile: a
-// regular file (a link is followed) of at most MaxSectionFile bytes.
-// Problems come back as a *FileError.
-func ReadSectionFile(fsys fs.FS, name string) ([]byte, error) {
-	info, err := fs.Stat(fsys, name) // follows links without opening devices or pipes
-	if err != nil {
-		return nil, &FileError{File: name, Msg: "cannot be read: " + unwrapPathError(err)}
-	}
-	if !info.Mode().IsRegular() {
-		return nil, &FileError{File: name, Msg: "is not a regular file"}
-	}
-	if info.Size() > MaxSectionFile {
-		return nil, &FileError{File: name, Msg: fmt.Sprintf("the file is too large (%d bytes, at most %d)", info.Size(), MaxSectionFile)}
-	}
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil, &FileError{File: name, Msg: "cannot be read: " + unwrapPathError(err)}
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxSectionFile+1))
-	if err != nil {
-		return nil, &FileError{File: name, Msg: "cannot be read: " + unwrapPathError(err)}
-	}
-	if len(data) > MaxSectionFile {
-		return nil, &FileError{File: name, Msg: fmt.Sprintf("the file is too large (more than %d bytes)", MaxSectionFile)}
-	}
-	return data, nil
-}
-
-// idLine is the line of the id key in a section file that parsed, or 1.
-func idLine(data []byte) int {
-	for i, l := range strings.Split(string(data), "\n") {
-		if i > 0 && strings.TrimRightFunc(l, unicode.IsSpace) == fence {
-			break
-		}
-		if k, _, ok := strings.Cut(l, ":"); ok && strings.EqualFold(strings.TrimSpace(k), "id") {
-			return i + 1
-		}
-	}
-	return 1
-}
-
-func unwrapPathError(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }

@@ -1,11 +1,8 @@
 package proposal
 
 import (
-	"fmt"
 	"slices"
-	"strings"
 	"time"
-	"unicode/utf8"
 
 	"kamdesk/dossier"
 )
@@ -101,36 +98,6 @@ func (l Line) Counts() bool {
 	return true
 }
 
-// problems lists what is wrong with the line: field (as Validate names it
-// after "pricing.N."), message and data.
-func (l Line) problems() []dossier.FieldError {
-	var pr []dossier.FieldError
-	add := func(field, msg string, data map[string]any) {
-		pr = append(pr, dossier.FieldError{Field: field, Message: msg, Data: data})
-	}
-	if strings.TrimSpace(l.Description) == "" {
-		add("description", "is required", nil)
-	} else if utf8.RuneCountInString(l.Description) > 2*dossier.MaxLine {
-		add("description", "is too long (at most {{.Max}} characters)", map[string]any{"Max": 2 * dossier.MaxLine})
-	}
-	if l.Quantity.Sign() < 0 {
-		add("quantity", "cannot be negative", nil)
-	}
-	if l.UnitPrice.Sign() < 0 {
-		add("unit_price", "cannot be negative", nil)
-	}
-	if l.Discount.Sign() < 0 || l.Discount.Cmp(Int(100)) > 0 {
-		add("discount", "must be between 0 and 100 percent", nil)
-	}
-	if !validCurrency(l.Currency) {
-		add("currency", "is not a currency code such as EUR, GBP or USD", map[string]any{"Value": l.Currency})
-	}
-	if utf8.RuneCountInString(l.Unit) > 40 {
-		add("unit", "is too long (at most {{.Max}} characters)", map[string]any{"Max": 40})
-	}
-	return pr
-}
-
 // Total is the sum of the lines in one currency.
 type Total struct {
 	Currency string  `json:"currency"`
@@ -184,9 +151,10 @@ func (f Financial) Horizon() int {
 }
 
 // PaybackMonths returns the months until the yearly gain repays the
-// investment, rounded up to a tenth, and false when there is no gain.
+// investment, rounded up to a tenth, and false when there is no gain or
+// no investment of at least MinInvestment.
 func (f Financial) PaybackMonths() (Decimal, bool) {
-	if f.YearlyGain.Sign() <= 0 || f.Investment.Sign() <= 0 {
+	if f.YearlyGain.Sign() <= 0 || f.Investment.Cmp(MinInvestment) < 0 {
 		return Decimal{}, false
 	}
 	m, _ := f.Investment.Mul(Int(12)).Div(f.YearlyGain)
@@ -199,13 +167,18 @@ func (f Financial) PaybackMonths() (Decimal, bool) {
 
 // ROI returns the return on investment over the horizon in percent,
 // (gain × years − investment) / investment × 100, rounded to a tenth, and
-// false when there is no investment.
+// false when it means nothing: without an investment of at least
+// MinInvestment, or beyond ±MaxROIPercent (a hundredth of a cent
+// invested is a typing mistake, not a return of 10²³ %).
 func (f Financial) ROI() (Decimal, bool) {
-	if f.Investment.Sign() <= 0 {
+	if f.Investment.Cmp(MinInvestment) < 0 {
 		return Decimal{}, false
 	}
 	net := f.YearlyGain.Mul(Int(int64(f.Horizon()))).Sub(f.Investment)
 	r, _ := net.Mul(Int(100)).Div(f.Investment)
+	if r.Cmp(MaxROIPercent) > 0 || r.Cmp(Decimal{}.Sub(MaxROIPercent)) < 0 {
+		return Decimal{}, false
+	}
 	return r.Round(1), true
 }
 
@@ -292,113 +265,4 @@ func (p *Proposal) DaysLeft(today dossier.Date) (int, bool) {
 		return 0, false
 	}
 	return today.DaysUntil(e), true
-}
-
-// Validate reports every problem with p that makes it impossible to store.
-// Problems that only make it unready to send are the readiness check's.
-func (p *Proposal) Validate() error {
-	var pr dossier.Problems
-	if p.ID != "" && !dossier.ValidID(p.ID) {
-		pr.Add("id", "is not a valid ID (lowercase letters, digits, '-' and '_')", nil)
-	}
-	if !dossier.ValidID(p.AccountID) {
-		pr.Add("account_id", "is required", nil)
-	}
-	if strings.TrimSpace(p.Title) == "" {
-		pr.Add("title", "is required", nil)
-	} else if utf8.RuneCountInString(p.Title) > dossier.MaxLine || strings.ContainsAny(p.Title, "\r\n") {
-		pr.Add("title", "must be one line of at most {{.Max}} characters", map[string]any{"Max": dossier.MaxLine})
-	}
-	if !validLanguage(p.Language) {
-		pr.Add("language", "is not a language code such as en, de or pt-BR", map[string]any{"Value": p.Language})
-	}
-	if p.Author != "" && !dossier.ValidID(p.Author) {
-		pr.Add("author", "is not a valid ID", nil)
-	}
-	if len(p.Items) > 200 {
-		pr.Add("items", "has too many sections (at most 200)", nil)
-	}
-	for i, it := range p.Items {
-		f := fmt.Sprintf("items.%d", i)
-		if it.SectionID != "" && !dossier.ValidID(it.SectionID) {
-			pr.Add(f, "refers to an invalid section ID", nil)
-		}
-		if it.Own() {
-			s := Section{Title: it.Title, Kind: it.Kind, Audiences: it.Audiences, Language: p.Language, Body: it.Body}
-			if err := s.Validate(); err != nil {
-				for _, e := range dossier.ProblemsOf(err) {
-					pr.Add(f+"."+e.Field, e.Message, e.Data)
-				}
-			}
-		}
-	}
-	if len(p.Pricing) > 500 {
-		pr.Add("pricing", "has too many lines (at most 500)", nil)
-	}
-	for i, l := range p.Pricing {
-		for _, e := range l.problems() {
-			pr.Add(fmt.Sprintf("pricing.%d.%s", i, e.Field), e.Message, e.Data)
-		}
-	}
-	fin := p.Financial
-	if !fin.IsZero() && !validCurrency(fin.Currency) {
-		pr.Add("financial.currency", "is not a currency code such as EUR, GBP or USD", map[string]any{"Value": fin.Currency})
-	}
-	if fin.Investment.Sign() < 0 {
-		pr.Add("financial.investment", "cannot be negative", nil)
-	}
-	if fin.Years < 0 || fin.Years > 30 {
-		pr.Add("financial.years", "must be between 1 and 30", nil)
-	}
-	if utf8.RuneCountInString(fin.Note) > dossier.MaxText {
-		pr.Add("financial.note", "is too long (at most {{.Max}} characters)", map[string]any{"Max": dossier.MaxText})
-	}
-	for _, id := range p.References {
-		if !dossier.ValidID(id) {
-			pr.Add("references", "refers to an invalid reference ID", nil)
-		}
-	}
-	seen := map[string]bool{}
-	for _, c := range p.Credits {
-		if !dossier.ValidID(c.MemberID) {
-			pr.Add("credits", "refers to an invalid team member ID", nil)
-		} else if seen[c.MemberID] {
-			pr.Add("credits", "credits the same team member twice", nil)
-		}
-		seen[c.MemberID] = true
-		if utf8.RuneCountInString(c.Role) > dossier.MaxLine {
-			pr.Add("credits", "has a role that is too long", nil)
-		}
-	}
-	if p.ValidDays < 0 || p.ValidDays > 3660 {
-		pr.Add("valid_days", "must be between 1 and 3660", nil)
-	}
-	if !p.ValidUntil.IsZero() && !p.Issued.IsZero() && p.ValidUntil.Before(p.Issued) {
-		pr.Add("valid_until", "cannot be before the issue date", nil)
-	}
-	if !slices.Contains(Statuses, p.Status) {
-		pr.Add("status", "is not one of the allowed values", map[string]any{"Value": p.Status})
-	}
-	if p.Revision < 0 || p.Revision > 999 {
-		pr.Add("revision", "must be between 1 and 999", nil)
-	}
-	if p.Status != Draft && p.Sent.IsZero() && slices.Contains(Statuses, p.Status) {
-		pr.Add("sent", "is required once the proposal is sent", nil)
-	}
-	if utf8.RuneCountInString(p.Outcome) > dossier.MaxText {
-		pr.Add("outcome", "is too long (at most {{.Max}} characters)", map[string]any{"Max": dossier.MaxText})
-	}
-	return pr.Err()
-}
-
-func validCurrency(c string) bool {
-	if len(c) != 3 {
-		return false
-	}
-	for _, r := range c {
-		if r < 'A' || r > 'Z' {
-			return false
-		}
-	}
-	return true
 }

@@ -170,18 +170,20 @@ func (s *Section) Validate() error {
 		p.Add("title", "is required", nil)
 	} else if n := utf8.RuneCountInString(s.Title); n > dossier.MaxLine || strings.ContainsAny(s.Title, "\r\n") {
 		p.Add("title", "must be one line of at most {{.Max}} characters", map[string]any{"Max": dossier.MaxLine})
+	} else {
+		p.Controls("title", s.Title)
 	}
 	if !slices.Contains(Kinds, s.Kind) {
 		p.Add("kind", "is not one of the allowed values", map[string]any{"Value": s.Kind})
 	}
 	checkWeights(&p, s.Audiences)
-	if !validLanguage(s.Language) {
+	if !ValidLanguage(s.Language) {
 		p.Add("language", "is not a language code such as en, de or pt-BR", map[string]any{"Value": s.Language})
 	}
 	if n := utf8.RuneCountInString(s.Body); n > MaxBody {
 		p.Add("body", "is too long ({{.Len}} characters, at most {{.Max}})", map[string]any{"Len": n, "Max": MaxBody})
-	} else if !utf8.ValidString(s.Body) {
-		p.Add("body", "is not valid text (bad UTF-8)", nil)
+	} else {
+		p.Controls("body", s.Body)
 	}
 	if err := CheckPlaceholders(s.Body); err != nil {
 		p.Add("body", "{{.Error}}", map[string]any{"Error": err.Error()})
@@ -202,8 +204,8 @@ func checkWeights(p *dossier.Problems, w Weights) {
 	}
 }
 
-// validLanguage accepts simple BCP 47 tags: "en", "de", "pt-BR", "zh-Hant".
-func validLanguage(s string) bool {
+// ValidLanguage accepts simple BCP 47 tags: "en", "de", "pt-BR", "zh-Hant".
+func ValidLanguage(s string) bool {
 	if s == "" || len(s) > 16 {
 		return false
 	}

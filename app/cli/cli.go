@@ -4,6 +4,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -180,15 +181,26 @@ func (c *ctx) store() (*store.Store, error) {
 func (c *ctx) printf(format string, a ...any) { fmt.Fprintf(c.Stdout, format, a...) }
 
 func (c *ctx) json(v any) error {
-	enc := json.NewEncoder(c.Stdout)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := c.Stdout.Write(jsonSafe(b.Bytes()))
+	return err
 }
 
 // Run runs the command in args (after the global options) and returns the
-// process exit code. Errors go to Stderr, one line each.
+// process exit code. Errors go to Stderr, one line each. Nothing printed
+// carries a control character a terminal would act on (see
+// terminalWriter).
 func Run(g Global, args []string, env Env) int {
+	stdout, stderr := &terminalWriter{w: env.Stdout}, &terminalWriter{w: env.Stderr}
+	defer stdout.flush()
+	defer stderr.flush()
+	env.Stdout, env.Stderr = stdout, stderr
 	if g.Version {
 		fmt.Fprintln(env.Stdout, "kamdesk", Version)
 		return ExitOK
@@ -219,7 +231,7 @@ func Run(g Global, args []string, env Env) int {
 			return ExitOK
 		}
 		fmt.Fprintln(env.Stderr, lang.L("kamdesk {{.Command}}: {{.Error}}; see kamdesk {{.Command}} --help",
-			map[string]any{"Command": cmd.name, "Error": err}))
+			map[string]any{"Command": cmd.name, "Error": flagError(err)}))
 		return ExitUsage
 	}
 	c := &ctx{Env: env, global: g}
@@ -250,6 +262,31 @@ func Run(g Global, args []string, env Env) int {
 var errFindings = errors.New("findings")
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// flagError rewrites the flag package's complaint about a value,
+// `invalid value "1e9" for flag -days: parse error`, in the words of the
+// help: `--days 1e9 is not a whole number`.
+func flagError(err error) string {
+	msg := err.Error()
+	rest, ok := strings.CutPrefix(msg, `invalid value "`)
+	if !ok {
+		return msg
+	}
+	i := strings.LastIndex(rest, `" for flag -`)
+	if i < 0 {
+		return msg
+	}
+	value := rest[:i]
+	name, reason, _ := strings.Cut(rest[i+len(`" for flag -`):], ": ")
+	data := map[string]any{"Flag": "--" + name, "Value": value}
+	switch reason {
+	case "parse error":
+		return lang.L("{{.Flag}} {{.Value}} is not a whole number", data)
+	case "value out of range":
+		return lang.L("{{.Flag}} {{.Value}} is out of range", data)
+	}
+	return lang.L("{{.Flag}} {{.Value}}: {{.Reason}}", map[string]any{"Flag": "--" + name, "Value": value, "Reason": reason})
+}
 
 func isHelp(a string) bool { return a == "-h" || a == "--help" || a == "-help" || a == "help" }
 

@@ -108,6 +108,7 @@ func readLibrary(path string) ([]proposal.Section, error) {
 }
 
 func libraryExport(fs *flag.FlagSet) func(*ctx, []string) error {
+	force := fs.Bool("force", false, "replace section files that exist in the folder")
 	return func(c *ctx, args []string) error {
 		if err := needArgs(args, 1, lang.L("the folder to write to")); err != nil {
 			return err
@@ -125,15 +126,15 @@ func libraryExport(fs *flag.FlagSet) func(*ctx, []string) error {
 			c.printf("%s\n", lang.L("The section library is empty; nothing to export."))
 			return nil
 		}
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
-		}
-		for _, s := range secs {
-			p := filepath.Join(dir, proposal.SectionFileName(s))
-			if err := export.WriteFile(p, proposal.FormatSectionFile(s), 0o644); err != nil {
-				return err
-			}
+		files, err := export.Library(dir, secs, *force)
+		for _, p := range files {
 			c.printf("%s\n", p)
+		}
+		if msg := existsMessage(err); msg != "" {
+			return errors.New(msg)
+		}
+		if err != nil {
+			return err
 		}
 		c.printf("%s\n", lang.N("Exported {{.Count}} section to {{.Dir}}", len(secs), map[string]any{"Count": len(secs), "Dir": dir}))
 		return nil

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"slices"
@@ -46,8 +47,12 @@ func flagSet(fs *flag.FlagSet, name string) bool {
 
 func parseDateFlag(name, value string) (dossier.Date, error) {
 	d, err := dossier.ParseDate(value)
+	data := map[string]any{"Flag": name, "Value": value, "Min": dossier.MinDate.String(), "Max": dossier.MaxDate.String()}
+	if errors.Is(err, dossier.ErrDateRange) {
+		return d, usageError{lang.L("--{{.Flag}} {{.Value}} is outside the dates kamdesk accepts ({{.Min}} to {{.Max}})", data)}
+	}
 	if err != nil || d.IsZero() {
-		return d, usageError{lang.L("--{{.Flag}} {{.Value}} is not a date in the form YYYY-MM-DD", map[string]any{"Flag": name, "Value": value})}
+		return d, usageError{lang.L("--{{.Flag}} {{.Value}} is not a date in the form YYYY-MM-DD", data)}
 	}
 	return d, nil
 }
@@ -70,6 +75,9 @@ func proposalNew(fs *flag.FlagSet) func(*ctx, []string) error {
 		}
 		if flagSet(fs, "valid-days") && flagSet(fs, "valid-until") {
 			return usageError{lang.L("give --valid-days or --valid-until, not both")}
+		}
+		if !proposal.ValidLanguage(*language) {
+			return usageError{lang.L("--language {{.Value}} is not a language code such as en, de or pt-BR", map[string]any{"Value": *language})}
 		}
 		today := c.Today()
 		p := proposal.Proposal{AccountID: *acct, Title: strings.TrimSpace(*title), Language: *language,

@@ -29,55 +29,98 @@ func init() {
 // pricingHeader is the header a pricing CSV file must start with.
 var pricingHeader = []string{"description", "quantity", "unit", "unit_price", "discount", "currency"}
 
+// maxPricingLines is the most lines a pricing table holds.
+const maxPricingLines = 500
+
 // readPricingCSV reads pricing lines from CSV with pricingHeader. Numbers
-// use a decimal point; an empty discount is 0. Errors name the line.
+// use a decimal point; an empty discount is 0. Every problem is reported
+// with the file name and line ("prices.csv:3: quantity: ..."), at most a
+// few of them, and nothing is returned when there is one.
 func readPricingCSV(name string, r io.Reader) ([]proposal.Line, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = len(pricingHeader)
 	cr.TrimLeadingSpace = true
+	at := func(line int, msg string) error { return &proposal.FileError{File: name, Line: line, Msg: msg} }
 	head, err := cr.Read()
-	if err != nil {
-		return nil, fmt.Errorf("%s:1: %s (%s)", name, lang.L("the first line must be the header"), strings.Join(pricingHeader, ","))
-	}
-	for i, h := range head {
-		if strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))) != pricingHeader[i] {
-			return nil, fmt.Errorf("%s:1: %s", name, lang.L("the header must be {{.Header}}", map[string]any{"Header": strings.Join(pricingHeader, ",")}))
-		}
+	if err != nil || !pricingHeaderOK(head) {
+		return nil, at(1, lang.L("the first line must be the header {{.Header}}", map[string]any{"Header": strings.Join(pricingHeader, ",")}))
 	}
 	var lines []proposal.Line
 	var errs []error
-	for {
+	for len(errs) < 10 {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", name, err))
+			// FieldPos may only be asked about a record that was read: after
+			// an error it panics. The parse error knows its line.
+			errs = append(errs, csvError(name, err))
+			break
+		}
+		line, _ := cr.FieldPos(0)
+		if len(lines) == maxPricingLines {
+			errs = append(errs, at(line, lang.L("too many lines (at most {{.Max}})", map[string]any{"Max": maxPricingLines})))
 			break
 		}
 		l := proposal.Line{Description: strings.TrimSpace(rec[0]), Unit: strings.TrimSpace(rec[2]),
 			Currency: strings.ToUpper(strings.TrimSpace(rec[5]))}
+		bad := false
 		for _, f := range []struct {
 			col int
 			dst *proposal.Decimal
 		}{{1, &l.Quantity}, {3, &l.UnitPrice}, {4, &l.Discount}} {
 			v, err := proposal.ParseDecimal(rec[f.col])
 			if err != nil {
-				errs = append(errs, fmt.Errorf("%s:%d: %s: %w", name, line, pricingHeader[f.col], err))
+				errs = append(errs, at(line, pricingHeader[f.col]+": "+err.Error()))
+				bad = true
 			}
 			*f.dst = v
 		}
-		lines = append(lines, l)
-		if len(lines) > 500 {
-			errs = append(errs, fmt.Errorf("%s:%d: %s", name, line, lang.L("too many lines (at most 500)")))
-			break
+		if !bad {
+			for _, p := range dossier.ProblemsOf(l.Validate()) {
+				errs = append(errs, at(line, p.Field+": "+lang.L(p.Message, p.Data)))
+			}
 		}
+		lines = append(lines, l)
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
+	if len(lines) == 0 {
+		return nil, at(1, lang.L("no pricing lines after the header"))
+	}
 	return lines, nil
+}
+
+func pricingHeaderOK(head []string) bool {
+	if len(head) != len(pricingHeader) {
+		return false
+	}
+	for i, h := range head {
+		if strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))) != pricingHeader[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// csvError names the file and line of a CSV syntax error, in words.
+func csvError(name string, err error) error {
+	var pe *csv.ParseError
+	if !errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	msg := pe.Err.Error()
+	switch {
+	case errors.Is(pe.Err, csv.ErrFieldCount):
+		msg = lang.L("expected {{.Count}} fields ({{.Header}})", map[string]any{"Count": len(pricingHeader), "Header": strings.Join(pricingHeader, ",")})
+	case errors.Is(pe.Err, csv.ErrBareQuote):
+		msg = lang.L(`a quote inside a field that does not start with one; put the field in quotes and double the quote ("")`)
+	case errors.Is(pe.Err, csv.ErrQuote):
+		msg = lang.L("a quoted field is not closed")
+	}
+	return &proposal.FileError{File: name, Line: pe.Line, Msg: msg}
 }
 
 func proposalPricing(fs *flag.FlagSet) func(*ctx, []string) error {
@@ -176,6 +219,9 @@ func proposalFinancial(fs *flag.FlagSet) func(*ctx, []string) error {
 		totals := proposal.Totals(p.Pricing)
 		if *currency != "" {
 			f.Currency = strings.ToUpper(*currency)
+			if !proposal.ValidCurrency(f.Currency) {
+				return usageError{lang.L("--currency {{.Value}} is not an ISO currency code such as EUR, GBP or USD", map[string]any{"Value": *currency})}
+			}
 		} else if f.Currency == "" && len(totals) > 0 {
 			f.Currency = totals[0].Currency
 		}

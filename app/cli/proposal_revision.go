@@ -120,6 +120,9 @@ func proposalSentCopy(fs *flag.FlagSet) func(*ctx, []string) error {
 		if ext != export.HTML && ext != export.Markdown {
 			return usageError{lang.L("--format {{.Value}} is not html or md", map[string]any{"Value": *format})}
 		}
+		if *sending < 0 {
+			return usageError{lang.L("--sending {{.Value}} is not a sending: they are numbered from 1", map[string]any{"Value": *sending})}
+		}
 		st, p, err := c.loadProposal(args)
 		if err != nil {
 			return err
@@ -159,8 +162,8 @@ func proposalSentCopy(fs *flag.FlagSet) func(*ctx, []string) error {
 			data = []byte(f.Markdown)
 		}
 		if err := export.WriteNew(*out, data, 0o644, *force); err != nil {
-			if errors.Is(err, export.ErrExists) {
-				return fmt.Errorf("%s: %s", *out, lang.L("the file exists; use --force to replace it"))
+			if msg := existsMessage(err); msg != "" {
+				return errors.New(msg)
 			}
 			return err
 		}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"slices"
@@ -79,6 +80,20 @@ func proposalSent(fs *flag.FlagSet) func(*ctx, []string) error {
 	}
 }
 
+// existsMessage says which files exist where a command would write and
+// how to replace them, or "" when err is not about that.
+func existsMessage(err error) string {
+	var ee *export.ExistsError
+	if !errors.As(err, &ee) || len(ee.Paths) == 0 {
+		return ""
+	}
+	if len(ee.Paths) == 1 {
+		return lang.L("{{.Path}} exists; nothing was written (use --force to replace it)", map[string]any{"Path": ee.Paths[0]})
+	}
+	return lang.N("{{.Path}} and {{.Count}} other file exist; nothing was written (use --force to replace them)", len(ee.Paths)-1,
+		map[string]any{"Path": ee.Paths[0], "Count": len(ee.Paths) - 1})
+}
+
 // reviseHint says how to change a proposal whose revision was sent.
 func reviseHint(p *proposal.Proposal) string {
 	if !p.CanRevise() {
@@ -91,6 +106,7 @@ func proposalExport(fs *flag.FlagSet) func(*ctx, []string) error {
 	audience := fs.String("audience", "", "`WHO` the variant is for: executive, hr, finance, technical, or all for every variant (the four audiences and the whole group, one file each; -o is then a folder)")
 	format := fs.String("format", "html", "`FORMAT` of the file: html (self-contained, for e-mail and print) or md (Markdown); default html")
 	out := fs.String("o", "", "the `PATH` to write: a file, or a folder (created if missing) with --audience all or when it is an existing folder")
+	force := fs.Bool("force", false, "replace files that exist (through a symbolic link, the file it points to)")
 	return func(c *ctx, args []string) error {
 		if err := needArgs(args, 1, lang.L("proposal ID")); err != nil {
 			return err
@@ -115,8 +131,11 @@ func proposalExport(fs *flag.FlagSet) func(*ctx, []string) error {
 		if c.Now != nil {
 			now = c.Now().UTC().Truncate(time.Second)
 		}
-		written, err := export.Proposal(&p, r.ctx, a, ext, *out, now)
+		written, err := export.Proposal(&p, r.ctx, a, ext, *out, now, *force)
 		if err != nil {
+			if msg := existsMessage(err); msg != "" {
+				return errors.New(msg)
+			}
 			return fmt.Errorf("proposal %s: %w", p.ID, err)
 		}
 		for _, f := range written {

@@ -158,7 +158,7 @@ func TestProposalNewErrors(t *testing.T) {
 		{[]string{"proposal", "new", "--account", "ghost", "--title", "T"}, 1, `no account with ID "ghost"`},
 		{append(base, "--team", "ghost,team-mara-lindqvist", "--references", "ref-nope", "--sections", "cover-letter,nope"), 1,
 			"these IDs do not exist: team member ghost, reference ref-nope, section nope"},
-		{append(base, "--language", "english!"), 1, "language"},
+		{append(base, "--language", "english!"), 2, "--language english! is not a language code"},
 	}
 	for _, c := range cases {
 		r := run(t, dir, c.args...)

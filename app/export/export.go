@@ -5,9 +5,7 @@
 package export
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -97,7 +95,12 @@ func SentEvent(p *proposal.Proposal, on dossier.Date) dossier.Event {
 // if missing) that receives one file per variant — for All the four
 // audiences and the whole group — named by proposal.ExportFileName.
 // It returns the absolute paths written.
-func Proposal(p *proposal.Proposal, ctx *proposal.Context, a proposal.Audience, format, dest string, now time.Time) ([]string, error) {
+//
+// Every file is checked before any is written (see WriteNew): a file
+// that exists is replaced only with replace (else the error matches
+// ErrExists), and a folder, device, pipe or socket where a file should go
+// is refused (ErrNotRegular), as is a symbolic link unless replace is set.
+func Proposal(p *proposal.Proposal, ctx *proposal.Context, a proposal.Audience, format, dest string, now time.Time, replace bool) ([]string, error) {
 	if format != HTML && format != Markdown {
 		return nil, fmt.Errorf("export: %q is not html or md: %w", format, proposal.ErrInvalid)
 	}
@@ -111,23 +114,31 @@ func Proposal(p *proposal.Proposal, ctx *proposal.Context, a proposal.Audience, 
 	} else if info, err := os.Stat(dest); err == nil && info.IsDir() {
 		isDir = true
 	}
-	dir, file := filepath.Dir(dest), dest
+	dir := filepath.Dir(dest)
 	if isDir {
 		dir = dest
+	}
+	files := make([]string, len(variants))
+	for i, v := range variants {
+		files[i] = dest
+		if isDir {
+			files[i] = filepath.Join(dir, proposal.ExportFileName(ctx.Account.Name, p.Title, p.Rev(), v, format))
+		}
+	}
+	if err := checkTargets(files, replace); err != nil {
+		return nil, err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
 	var written []string
-	for _, v := range variants {
+	for i, v := range variants {
 		data, err := Render(p, ctx, v, format, now)
 		if err != nil {
 			return written, err
 		}
-		if isDir {
-			file = filepath.Join(dir, proposal.ExportFileName(ctx.Account.Name, p.Title, p.Rev(), v, format))
-		}
-		if err := WriteFile(file, data, 0o644); err != nil {
+		file := files[i]
+		if err := WriteNew(file, data, 0o644, replace); err != nil {
 			return written, err
 		}
 		abs, err := filepath.Abs(file)
@@ -141,83 +152,34 @@ func Proposal(p *proposal.Proposal, ctx *proposal.Context, a proposal.Audience, 
 }
 
 // Library writes each section to dir as a Markdown file with its
-// front-matter header (proposal.FormatSectionFile), making dir if missing.
-// Files of the same name are replaced; other files are left alone. It
-// returns the paths written.
-func Library(dir string, secs []proposal.Section) ([]string, error) {
+// front-matter header (proposal.FormatSectionFile), named by
+// proposal.SectionFileName, making dir if missing; other files are left
+// alone. Every file is checked before any is written, as Proposal does:
+// files of the same name are replaced only with replace. It returns the
+// paths written.
+func Library(dir string, secs []proposal.Section, replace bool) ([]string, error) {
+	paths := make([]string, len(secs))
+	byName := map[string]string{}
+	for i, s := range secs {
+		name := proposal.SectionFileName(s)
+		if other, dup := byName[name]; dup {
+			return nil, fmt.Errorf("sections %q and %q would both be written to %s: %w", other, s.ID, name, proposal.ErrInvalid)
+		}
+		byName[name] = s.ID
+		paths[i] = filepath.Join(dir, name)
+	}
+	if err := checkTargets(paths, replace); err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
 	var files []string
-	for _, s := range secs {
-		p := filepath.Join(dir, proposal.SectionFileName(s))
-		if err := WriteFile(p, proposal.FormatSectionFile(s), 0o644); err != nil {
+	for i, s := range secs {
+		if err := WriteNew(paths[i], proposal.FormatSectionFile(s), 0o644, replace); err != nil {
 			return files, err
 		}
-		files = append(files, p)
+		files = append(files, paths[i])
 	}
 	return files, nil
-}
-
-// WriteFile writes data to path through a temporary file in the same
-// folder, so that a reader never sees half a file and a failure leaves the
-// old file as it was.
-func WriteFile(path string, data []byte, perm os.FileMode) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), ".kamdesk-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Chmod(perm); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
-}
-
-// ErrExists reports a file that is there already and may not be replaced
-// without the user's word.
-var ErrExists = errors.New("the file exists")
-
-// WriteNew writes data to path as WriteFile does, but only over what may
-// be replaced: a path that does not exist, or, with replace, a regular
-// file. A folder, a device, a pipe or a socket is refused, and so is a
-// symbolic link unless replace is set (then the file it points to is
-// written, the link stays). Without replace an existing file gives an
-// error matching ErrExists.
-func WriteNew(path string, data []byte, perm os.FileMode, replace bool) error {
-	info, err := os.Lstat(path)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return WriteFile(path, data, perm)
-	case err != nil:
-		return err
-	case info.Mode()&fs.ModeSymlink != 0:
-		if !replace {
-			return fmt.Errorf("%s is a symbolic link: %w", path, ErrExists)
-		}
-		target, err := filepath.EvalSymlinks(path)
-		if err != nil {
-			return err
-		}
-		return WriteNew(target, data, perm, replace)
-	case !info.Mode().IsRegular():
-		return fmt.Errorf("%s is not a regular file (%s); choose another name", path, info.Mode().Type())
-	case !replace:
-		return fmt.Errorf("%s: %w", path, ErrExists)
-	}
-	return WriteFile(path, data, perm)
 }

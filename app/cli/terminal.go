@@ -1,0 +1,129 @@
+package cli
+
+import (
+	"bytes"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// What the commands print goes to a terminal, which acts on some
+// characters instead of showing them: escape sequences recolour, move
+// the cursor, retitle the window or worse. Validation keeps them out of
+// the workspace, but records written before it, file names and the
+// command line itself may carry them. Every byte a command prints passes
+// through terminalWriter, the last line of defence.
+
+// terminalRune returns what r is printed as: itself, the replacement
+// character for a control character (C0 other than tab and newline, DEL,
+// C1), or -1 (dropped) for the bidirectional embeddings, overrides and
+// isolates that reorder what a terminal shows.
+func terminalRune(r rune) rune {
+	switch {
+	case r == '\n' || r == '\t':
+		return r
+	case r < 0x20 || r == 0x7f || 0x80 <= r && r < 0xa0:
+		return utf8.RuneError
+	case 0x202a <= r && r <= 0x202e || 0x2066 <= r && r <= 0x2069:
+		return -1
+	}
+	return r
+}
+
+// terminalText returns s as it may be printed: each byte of invalid UTF-8
+// and each control character replaced (see terminalRune).
+func terminalText(s string) string {
+	if terminalSafe(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for _, r := range s { // an invalid byte reads as utf8.RuneError
+		if r = terminalRune(r); r >= 0 {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// TerminalText is terminalText for what is printed outside Run (main's
+// messages before a command runs): s without anything a terminal would
+// act on.
+func TerminalText(s string) string { return terminalText(s) }
+
+// terminalSafe reports whether s is printable ASCII, tabs and newlines:
+// the common case, which needs no work.
+func terminalSafe(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x7f || c < 0x20 && c != '\n' && c != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+// terminalWriter cleans what passes through it with terminalText. A
+// UTF-8 sequence split between two writes is held back until it is
+// complete; flush writes what is left.
+type terminalWriter struct {
+	w       io.Writer
+	pending []byte // the start of an incomplete UTF-8 sequence
+}
+
+func (t *terminalWriter) Write(p []byte) (int, error) {
+	data := p
+	if len(t.pending) > 0 {
+		data = append(t.pending, p...)
+		t.pending = nil
+	}
+	cut := len(data)
+	for i := len(data) - 1; i >= 0 && i >= len(data)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(data[i]) {
+			if !utf8.FullRune(data[i:]) {
+				cut = i
+			}
+			break
+		}
+	}
+	if cut < len(data) {
+		t.pending = bytes.Clone(data[cut:])
+	}
+	if _, err := io.WriteString(t.w, terminalText(string(data[:cut]))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// flush writes an incomplete sequence left at the end as the replacement
+// character.
+func (t *terminalWriter) flush() {
+	if len(t.pending) > 0 {
+		t.pending = nil
+		io.WriteString(t.w, "\uFFFD")
+	}
+}
+
+// jsonSafe escapes in JSON output the characters a terminal acts on that
+// encoding/json leaves raw (C1 controls, bidirectional controls, line and
+// paragraph separators are escaped by it already): inside JSON strings,
+// where alone they can occur, \uXXXX means the same character, so the
+// data is unchanged.
+func jsonSafe(b []byte) []byte {
+	if terminalSafe(string(b)) {
+		return b
+	}
+	var out bytes.Buffer
+	out.Grow(len(b) + 32)
+	for _, r := range string(b) {
+		if r != '\n' && r != '\t' && terminalRune(r) != r {
+			const hex = "0123456789abcdef"
+			out.WriteString(`\u`)
+			for shift := 12; shift >= 0; shift -= 4 {
+				out.WriteByte(hex[r>>shift&0xf])
+			}
+			continue
+		}
+		out.WriteRune(r)
+	}
+	return out.Bytes()
+}

@@ -1,0 +1,49 @@
+package dossier_test
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"kamdesk/dossier"
+)
+
+// FuzzParseDate: a date that parses lies in the range, prints as what was
+// typed and reads back from its JSON; every other input is an ErrInvalid.
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2026-11-25", " 2024-02-29\n", "2026-02-30", "1899-12-31", "2199-12-31", "2200-01-01",
+		"9999-12-30", "10000-01-03", "0000-01-01", "+2026-01-01", "2026-1-1", "", "２０２６-１１-２５", "2026-11-25\x00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := dossier.ParseDate(s)
+		if err != nil {
+			if !errors.Is(err, dossier.ErrInvalid) || !d.IsZero() {
+				t.Fatalf("ParseDate(%q) = %v, %v; want the zero Date and ErrInvalid", s, d, err)
+			}
+			return
+		}
+		if d.IsZero() {
+			if strings.TrimSpace(s) != "" {
+				t.Fatalf("ParseDate(%q) = the zero Date without an error", s)
+			}
+			return
+		}
+		if !d.InRange() || d.String() != strings.TrimSpace(s) {
+			t.Fatalf("ParseDate(%q) = %s (in range: %v)", s, d, d.InRange())
+		}
+		b, _ := json.Marshal(d)
+		var back dossier.Date
+		if err := json.Unmarshal(b, &back); err != nil || !back.Equal(d) {
+			t.Fatalf("JSON round trip of %s: %v, %v", d, back, err)
+		}
+		for _, n := range []int{-100000, -1, 1, 100000} {
+			moved := d.AddDays(n)
+			b, _ := json.Marshal(moved)
+			if err := json.Unmarshal(b, &back); err != nil || !back.Equal(moved) {
+				t.Fatalf("a date derived from %s (%s) does not read back: %v", d, b, err)
+			}
+		}
+	})
+}
