@@ -86,6 +86,7 @@ type Store struct {
 	db   *badger.DB
 	now  func() time.Time
 	logf *os.File
+	lock *dirLock
 
 	mu      sync.Mutex // serialises read-modify-write sequences
 	stop    chan struct{}
@@ -106,9 +107,22 @@ func Open(dir string, o Options) (s *Store, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("workspace %s: %w", dir, err)
 	}
-	if err := os.MkdirAll(filepath.Join(abs, "db"), 0o700); err != nil {
+	dbDir := filepath.Join(abs, "db")
+	if err := os.MkdirAll(dbDir, 0o700); err != nil {
 		return nil, fmt.Errorf("cannot create the workspace %s: %w", abs, err)
 	}
+	lock, err := lockDir(dbDir, false)
+	if errors.Is(err, errInUse) {
+		return nil, &openError{fmt.Sprintf("kamdesk is already open on %s", abs), ErrLocked}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("cannot open the workspace %s: %w", abs, err)
+	}
+	defer func() {
+		if err != nil {
+			lock.unlock()
+		}
+	}()
 	logf, err := os.OpenFile(filepath.Join(abs, "kamdesk.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
 	if err != nil {
 		return nil, fmt.Errorf("cannot write in the workspace %s: %w", abs, err)
@@ -118,7 +132,18 @@ func Open(dir string, o Options) (s *Store, err error) {
 			logf.Close()
 		}
 	}()
-	db, err := openBadger(badgerOptions(filepath.Join(abs, "db"), logf).WithSyncWrites(!o.noSync))
+	if ownLock {
+		// Only this process can touch the files now.
+		removed, err := removeEmptyLogs(dbDir)
+		for _, name := range removed {
+			fmt.Fprintf(logf, "kamdesk: removed the empty file %s a crash left\n", name)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("cannot open the workspace %s: %w", abs, err)
+		}
+	}
+	opt := badgerOptions(dbDir, logf).WithSyncWrites(!o.noSync).WithBypassLockGuard(ownLock)
+	db, err := openBadger(opt)
 	if err != nil {
 		msg := err.Error()
 		switch {
@@ -127,10 +152,17 @@ func Open(dir string, o Options) (s *Store, err error) {
 		case strings.Contains(msg, "permission denied"):
 			return nil, fmt.Errorf("cannot open the workspace %s: permission denied", abs)
 		default:
+			fmt.Fprintf(logf, "kamdesk: opening: %v\n", err)
 			return nil, &openError{fmt.Sprintf("the workspace %s cannot be read, it looks damaged (%v); restore it from a backup or start another workspace with --data", abs, oneLine(msg)), ErrDamaged}
 		}
 	}
-	s = &Store{dir: abs, db: db, now: o.Now, logf: logf, stop: make(chan struct{})}
+	if ownLock {
+		if err := writePidFile(dbDir); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("cannot write in the workspace %s: %w", abs, err)
+		}
+	}
+	s = &Store{dir: abs, db: db, now: o.Now, logf: logf, lock: lock, stop: make(chan struct{})}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -182,6 +214,11 @@ func (s *Store) Close() error {
 	close(s.stop)
 	s.stopped.Wait()
 	err := s.db.Close()
+	if err == nil && ownLock {
+		// Closed cleanly: the pid file goes, as Badger's own lock does.
+		err = os.Remove(filepath.Join(s.dir, "db", pidFile))
+	}
+	s.lock.unlock()
 	s.logf.Close()
 	return err
 }
