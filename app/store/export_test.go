@@ -1,6 +1,12 @@
 package store
 
-import "io"
+import (
+	"bytes"
+	"io"
+	"os"
+
+	"github.com/dgraph-io/badger/v4"
+)
 
 // WithoutSync returns o with SyncWrites off: for tests that write a great
 // many records to check something other than durability.
@@ -15,4 +21,50 @@ func SetIDRand(r io.Reader) (restore func()) {
 	old := idRand
 	idRand = r
 	return func() { idRand = old }
+}
+
+// DataEnd returns the offset after the last byte of the file at path
+// that is not zero. (It reads the file from the end, without the store's
+// own code, so that it works on any version of it.)
+func DataEnd(path string) (int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return 0, err
+	}
+	buf := make([]byte, 1<<20)
+	zero := make([]byte, len(buf))
+	for end := info.Size(); end > 0; {
+		n := min(end, int64(len(buf)))
+		if _, err := f.ReadAt(buf[:n], end-n); err != nil && err != io.EOF {
+			return 0, err
+		}
+		if !bytes.Equal(buf[:n], zero[:n]) {
+			return end - n + int64(len(bytes.TrimRight(buf[:n], "\x00"))), nil
+		}
+		end -= n
+	}
+	return 0, nil
+}
+
+// Dump returns every key of the open workspace s with its value.
+func Dump(s *Store) (map[string]string, error) {
+	kv := map[string]string{}
+	err := s.db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.DefaultIteratorOptions)
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			v, err := it.Item().ValueCopy(nil)
+			if err != nil {
+				return err
+			}
+			kv[string(it.Item().Key())] = string(v)
+		}
+		return nil
+	})
+	return kv, err
 }

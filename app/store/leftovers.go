@@ -1,15 +1,17 @@
 package store
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 )
 
-// removeEmptyLogs removes the empty log files a crash can leave in the
-// database directory dir, so that the open after a crash never looks like
-// damage. It returns the names of the files it removed.
+// removeEmptyLogs removes the empty log files a crash left in the
+// database directory dir, named by the checks before opening, so that the
+// open after a crash never looks like damage.
 //
 // Badger's log files are the write-ahead log of a memtable (NNNNN.mem)
 // and the value log files (NNNNNN.vlog). A crash leaves one empty in two
@@ -51,35 +53,19 @@ import (
 //
 // An empty file that a crash cannot leave (the log of the memtable in use
 // when the workspace was last open, a value log file live values point
-// to) is damage; the checks before opening find it first.
-func removeEmptyLogs(dir string) ([]string, error) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, err
-	}
-	var removed []string
-	for _, e := range entries {
-		if !isLogFile(e.Name()) {
-			continue
-		}
-		info, err := e.Info()
-		if err != nil {
-			return removed, err
-		}
-		if info.Size() != 0 || !info.Mode().IsRegular() {
-			continue
-		}
-		if err := os.Remove(filepath.Join(dir, e.Name())); err != nil {
-			return removed, err
-		}
-		removed = append(removed, e.Name())
-	}
-	if len(removed) > 0 {
-		if err := syncDir(dir); err != nil {
-			return removed, err
+// to) is damage; the checks before opening report it and remove nothing.
+// An empty table file is a crash's leftover too (Badger creates a table
+// file the same way), not listed in the MANIFEST; it goes the same way.
+func removeEmptyLogs(dir string, names []string) error {
+	for _, name := range names {
+		if err := os.Remove(filepath.Join(dir, name)); err != nil && !os.IsNotExist(err) {
+			return err
 		}
 	}
-	return removed, nil
+	if len(names) == 0 {
+		return nil
+	}
+	return syncDir(dir)
 }
 
 // isLogFile tells whether name is a memtable log or value log file.
@@ -113,10 +99,98 @@ func syncDir(dir string) error {
 }
 
 // pidFile is the file in the database directory that names the process
-// that has the workspace open, as Badger's lock writes it. It stays after
-// a crash.
+// that has the workspace open, as Badger's lock writes it; kamdesk adds
+// what it knows of the session (lockRecord). It stays after a crash.
 const pidFile = "LOCK"
 
-func writePidFile(dir string) error {
-	return os.WriteFile(filepath.Join(dir, pidFile), []byte(strconv.Itoa(os.Getpid())+"\n"), 0o600)
+// lockRecord is what the LOCK file says of the session that last had the
+// workspace open. Before Badger opens, kamdesk writes "opening"; once
+// open, "open N SIZE", N the number of the memtable log Badger writes to
+// and SIZE its size, which it keeps while in use; before closing,
+// "closing"; once closed it removes the file. After a crash in an open
+// session, that log must be there at that size, or a later one: a log
+// deleted or cut short leaves no other trace.
+type lockRecord struct {
+	open    bool  // the session had the workspace open, not opening or closing
+	memFid  int64 // the memtable log in use
+	memSize int64 // its size
+}
+
+func readLockRecord(path string) lockRecord {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return lockRecord{}
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		var r lockRecord
+		if n, err := fmt.Sscanf(line, "open %d %d", &r.memFid, &r.memSize); err == nil && n == 2 &&
+			r.memFid >= 0 && r.memSize > 0 && line == fmt.Sprintf("open %d %d", r.memFid, r.memSize) {
+			r.open = true
+			return r
+		}
+	}
+	return lockRecord{}
+}
+
+// writeLockRecord writes the pid file with state ("open N", "closing")
+// and syncs it.
+func writeLockRecord(dir, state string) error {
+	f, err := os.OpenFile(filepath.Join(dir, pidFile), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(f, "%d\n%s\n", os.Getpid(), state)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// activeMemLog returns the record of the newest memtable log in dir: the
+// one Badger writes to after opening.
+func activeMemLog(dir string) (string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return "", err
+	}
+	top, size := int64(-1), int64(0)
+	for _, e := range entries {
+		if fid, ok := logNumber(e.Name(), ".mem"); ok && fid > top {
+			info, err := e.Info()
+			if os.IsNotExist(err) {
+				continue // a replayed log, written to a table and deleted meanwhile
+			}
+			if err != nil {
+				return "", err
+			}
+			top, size = fid, info.Size()
+		}
+	}
+	if top < 0 {
+		return "opened", nil // no log: Badger did not make one (read-only)
+	}
+	return fmt.Sprintf("open %d %d", top, size), nil
+}
+
+// salvageDir is where files Badger would delete on opening, though they
+// are not known to be garbage, are moved instead: tables the MANIFEST
+// does not list, a damaged KEYREGISTRY. Nothing reads them again.
+const salvageDir = "salvage"
+
+// moveAside moves the files named in the database directory dir to
+// DIR/salvage/<time>/, DIR being the workspace.
+func moveAside(dir string, names []string, now time.Time) (string, error) {
+	to := filepath.Join(filepath.Dir(dir), salvageDir, now.UTC().Format("20060102T150405.000000000Z"))
+	if err := os.MkdirAll(to, 0o700); err != nil {
+		return "", err
+	}
+	for _, name := range names {
+		if err := os.Rename(filepath.Join(dir, name), filepath.Join(to, name)); err != nil {
+			return "", err
+		}
+	}
+	return to, syncDir(dir)
 }

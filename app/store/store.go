@@ -99,9 +99,16 @@ func (s *Store) Dir() string { return s.dir }
 // Open opens the workspace in dir, creating it when it does not exist.
 //
 // A workspace another process has open gives an error matching ErrLocked
-// whose text is "kamdesk is already open on DIR", at once: Badger's
-// directory lock is taken without waiting. A workspace whose files cannot
-// be read gives an error matching ErrDamaged; nothing is changed on disk.
+// whose text is "kamdesk is already open on DIR", at once: the directory
+// lock is taken without waiting.
+//
+// Before Badger opens the database, every file it will read is checked
+// (preflight.go), without writing. A workspace with a file missing,
+// damaged or cut short gives an error matching ErrDamaged, one line that
+// says which, and nothing on disk has changed. Otherwise the leftovers of
+// a crash are cleared (empty log files removed, unlisted tables moved to
+// DIR/salvage) and Badger opens it. No open deletes or shortens a file
+// that holds data that is nowhere else.
 func Open(dir string, o Options) (s *Store, err error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
@@ -132,19 +139,28 @@ func Open(dir string, o Options) (s *Store, err error) {
 			logf.Close()
 		}
 	}()
-	if ownLock {
-		// Only this process can touch the files now.
-		removed, err := removeEmptyLogs(dbDir)
-		for _, name := range removed {
-			fmt.Fprintf(logf, "kamdesk: removed the empty file %s a crash left\n", name)
-		}
-		if err != nil {
-			return nil, fmt.Errorf("cannot open the workspace %s: %w", abs, err)
-		}
+	logline := func(format string, a ...any) {
+		fmt.Fprintf(logf, "%s kamdesk: %s\n", time.Now().Format(time.RFC3339), fmt.Sprintf(format, a...))
 	}
 	opt := badgerOptions(dbDir, logf).WithSyncWrites(!o.noSync).WithBypassLockGuard(ownLock)
+	st, err := checkDB(dbDir, opt, false, time.Now())
+	if err != nil {
+		logline("not opening %s: %v", abs, err)
+		return nil, refusal(abs, err)
+	}
+	if err := st.repair(logline); err != nil {
+		return nil, fmt.Errorf("cannot open the workspace %s: %w", abs, err)
+	}
+	if ownLock {
+		// Badger's open replays and truncates the logs: what LOCK said of
+		// them is no longer to be checked.
+		if err := writeLockRecord(dbDir, "opening"); err != nil {
+			return nil, fmt.Errorf("cannot write in the workspace %s: %w", abs, err)
+		}
+	}
 	db, err := openBadger(opt)
 	if err != nil {
+		logline("opening %s: %v", abs, err)
 		msg := err.Error()
 		switch {
 		case strings.Contains(msg, "Cannot acquire directory lock"):
@@ -152,12 +168,18 @@ func Open(dir string, o Options) (s *Store, err error) {
 		case strings.Contains(msg, "permission denied"):
 			return nil, fmt.Errorf("cannot open the workspace %s: permission denied", abs)
 		default:
-			fmt.Fprintf(logf, "kamdesk: opening: %v\n", err)
 			return nil, &openError{fmt.Sprintf("the workspace %s cannot be read, it looks damaged (%v); restore it from a backup or start another workspace with --data", abs, oneLine(msg)), ErrDamaged}
 		}
 	}
 	if ownLock {
-		if err := writePidFile(dbDir); err != nil {
+		err := func() error {
+			state, err := activeMemLog(dbDir)
+			if err != nil {
+				return err
+			}
+			return writeLockRecord(dbDir, state)
+		}()
+		if err != nil {
 			db.Close()
 			return nil, fmt.Errorf("cannot write in the workspace %s: %w", abs, err)
 		}
@@ -170,11 +192,19 @@ func Open(dir string, o Options) (s *Store, err error) {
 		db.Close()
 		return nil, err
 	}
+	if len(st.dangling) > 0 {
+		// Left by an import a crash cut short; nothing reads them.
+		if err := s.removeKeys(st.dangling); err != nil {
+			logline("removing %d index entries without their record: %v", len(st.dangling), err)
+		} else {
+			logline("removed %d index entries without their record", len(st.dangling))
+		}
+	}
 	if n, err := s.sweepOrphanFiles(); err != nil {
 		// Not fatal: the workspace works, it only keeps some dead bytes.
-		fmt.Fprintf(logf, "kamdesk: sweeping unused attachments: %v\n", err)
+		logline("sweeping unused attachments: %v", err)
 	} else if n > 0 {
-		fmt.Fprintf(logf, "kamdesk: deleted %d unused attachments\n", n)
+		logline("deleted %d unused attachments", n)
 	}
 	if !o.NoGC {
 		every := o.GCInterval
@@ -187,6 +217,45 @@ func Open(dir string, o Options) (s *Store, err error) {
 	return s, nil
 }
 
+// refusal is the error of an open the checks refused.
+func refusal(dir string, err error) error {
+	var d *damage
+	if errors.As(err, &d) {
+		return &openError{squash(fmt.Sprintf("the workspace %s is damaged: %s; nothing was changed; restore it from a backup or start another workspace with --data", dir, d.what)), ErrDamaged}
+	}
+	return &openError{squash(fmt.Sprintf("the workspace %s cannot be read (%v)", dir, err)), ErrDamaged}
+}
+
+// repair clears the leftovers the checks found, before Badger opens.
+func (st *dbState) repair(logline func(string, ...any)) error {
+	if err := removeEmptyLogs(st.dir, st.empty); err != nil {
+		return err
+	}
+	for _, name := range st.empty {
+		logline("removed the empty file %s a crash left", name)
+	}
+	if len(st.salvage) > 0 {
+		to, err := moveAside(st.dir, st.salvage, time.Now())
+		if err != nil {
+			return err
+		}
+		logline("moved %s to %s: Badger would have deleted them", strings.Join(st.salvage, ", "), to)
+	}
+	return nil
+}
+
+// removeKeys deletes keys in one transaction.
+func (s *Store) removeKeys(keys [][]byte) error {
+	return s.update(func(txn *badger.Txn) error {
+		for _, k := range keys {
+			if err := txn.Delete(k); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
 type openError struct {
 	msg string
 	err error
@@ -194,6 +263,9 @@ type openError struct {
 
 func (e *openError) Error() string { return e.msg }
 func (e *openError) Unwrap() error { return e.err }
+
+// squash makes s one line.
+func squash(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func oneLine(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
@@ -213,10 +285,15 @@ func (s *Store) Close() error {
 	}
 	close(s.stop)
 	s.stopped.Wait()
+	dbDir := filepath.Join(s.dir, "db")
+	if ownLock {
+		// A crash from here on leaves the logs flushed or not.
+		writeLockRecord(dbDir, "closing")
+	}
 	err := s.db.Close()
 	if err == nil && ownLock {
 		// Closed cleanly: the pid file goes, as Badger's own lock does.
-		err = os.Remove(filepath.Join(s.dir, "db", pidFile))
+		err = os.Remove(filepath.Join(dbDir, pidFile))
 	}
 	s.lock.unlock()
 	s.logf.Close()
