@@ -27,6 +27,9 @@ import (
 // every record checks out; an error while writing (a full disk) can leave
 // part of w written, each record whole and indexed.
 func (s *Store) Import(w dossier.Workspace) error {
+	if err := s.writable(); err != nil {
+		return err
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.db.IsClosed() {

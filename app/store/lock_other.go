@@ -2,7 +2,10 @@
 
 package store
 
-import "errors"
+import (
+	"errors"
+	"os"
+)
 
 // ownLock is false where kamdesk has no flock: Badger takes its own lock
 // when it opens, and the checks before that run unlocked.
@@ -19,3 +22,9 @@ func (*dirLock) unlock() error { return nil }
 // isUnsupported: directories cannot be synced on Windows; the removal is
 // durable when the system says so.
 func isUnsupported(error) bool { return true }
+
+// canWrite: without access(2), a file marked read-only says no.
+func canWrite(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.Mode().Perm()&0o200 != 0
+}

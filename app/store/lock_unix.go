@@ -46,3 +46,7 @@ func (l *dirLock) unlock() error { return l.f.Close() }
 // isUnsupported tells whether err says the system cannot sync a
 // directory; on Unix systems it always can.
 func isUnsupported(error) bool { return false }
+
+// canWrite tells whether this process may write to path (for root too:
+// a read-only mount or an immutable file says no).
+func canWrite(path string) bool { return syscall.Access(path, 2 /* W_OK */) == nil }

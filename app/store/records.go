@@ -242,6 +242,9 @@ func stamp(created, updated *time.Time, now time.Time) {
 // update runs fn in a read-write transaction, serialised with other
 // read-modify-write sequences of this store.
 func (s *Store) update(fn func(txn *badger.Txn) error) error {
+	if err := s.writable(); err != nil {
+		return err
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.db.IsClosed() {

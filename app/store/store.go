@@ -33,9 +33,9 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"time"
 
@@ -51,6 +51,9 @@ var (
 	ErrDamaged = errors.New("workspace is damaged")
 	// ErrTooNew reports a workspace written by a newer kamdesk.
 	ErrTooNew = errors.New("workspace was written by a newer version of kamdesk")
+	// ErrReadOnly reports a change to a workspace open for reading only,
+	// and a workspace that cannot be opened where it is without writing.
+	ErrReadOnly = errors.New("workspace is read-only")
 )
 
 // SchemaVersion is the version of the key layout and encoding this build
@@ -75,6 +78,13 @@ type Options struct {
 	// GCInterval is how often value-log GC runs; 0 means 10 minutes.
 	GCInterval time.Duration
 
+	// ReadOnly opens the workspace for reading only: nothing is written,
+	// not even kamdesk.log, and every change is refused with an error
+	// matching ErrReadOnly. Open does the same by itself for a workspace
+	// in a place kamdesk cannot write to (a backup disk, a read-only
+	// mount).
+	ReadOnly bool
+
 	// noSync turns off SyncWrites, for tests of things other than
 	// durability that write a great many records (export_test.go).
 	noSync bool
@@ -85,8 +95,9 @@ type Store struct {
 	dir  string
 	db   *badger.DB
 	now  func() time.Time
-	logf *os.File
+	logf io.WriteCloser
 	lock *dirLock
+	ro   *readOnlyError // why changes are refused; nil when they are not
 
 	mu      sync.Mutex // serialises read-modify-write sequences
 	stop    chan struct{}
@@ -95,185 +106,6 @@ type Store struct {
 
 // Dir returns the workspace directory.
 func (s *Store) Dir() string { return s.dir }
-
-// Open opens the workspace in dir, creating it when it does not exist.
-//
-// A workspace another process has open gives an error matching ErrLocked
-// whose text is "kamdesk is already open on DIR", at once: the directory
-// lock is taken without waiting.
-//
-// Before Badger opens the database, every file it will read is checked
-// (preflight.go), without writing. A workspace with a file missing,
-// damaged or cut short gives an error matching ErrDamaged, one line that
-// says which, and nothing on disk has changed. Otherwise the leftovers of
-// a crash are cleared (empty log files removed, unlisted tables moved to
-// DIR/salvage) and Badger opens it. No open deletes or shortens a file
-// that holds data that is nowhere else.
-func Open(dir string, o Options) (s *Store, err error) {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return nil, fmt.Errorf("workspace %s: %w", dir, err)
-	}
-	dbDir := filepath.Join(abs, "db")
-	if err := os.MkdirAll(dbDir, 0o700); err != nil {
-		return nil, fmt.Errorf("cannot create the workspace %s: %w", abs, err)
-	}
-	lock, err := lockDir(dbDir, false)
-	if errors.Is(err, errInUse) {
-		return nil, &openError{fmt.Sprintf("kamdesk is already open on %s", abs), ErrLocked}
-	}
-	if err != nil {
-		return nil, fmt.Errorf("cannot open the workspace %s: %w", abs, err)
-	}
-	defer func() {
-		if err != nil {
-			lock.unlock()
-		}
-	}()
-	logf, err := os.OpenFile(filepath.Join(abs, "kamdesk.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
-	if err != nil {
-		return nil, fmt.Errorf("cannot write in the workspace %s: %w", abs, err)
-	}
-	defer func() {
-		if err != nil {
-			logf.Close()
-		}
-	}()
-	logline := func(format string, a ...any) {
-		fmt.Fprintf(logf, "%s kamdesk: %s\n", time.Now().Format(time.RFC3339), fmt.Sprintf(format, a...))
-	}
-	opt := badgerOptions(dbDir, logf).WithSyncWrites(!o.noSync).WithBypassLockGuard(ownLock)
-	st, err := checkDB(dbDir, opt, false, time.Now())
-	if err != nil {
-		logline("not opening %s: %v", abs, err)
-		return nil, refusal(abs, err)
-	}
-	if err := st.repair(logline); err != nil {
-		return nil, fmt.Errorf("cannot open the workspace %s: %w", abs, err)
-	}
-	if ownLock {
-		// Badger's open replays and truncates the logs: what LOCK said of
-		// them is no longer to be checked.
-		if err := writeLockRecord(dbDir, "opening"); err != nil {
-			return nil, fmt.Errorf("cannot write in the workspace %s: %w", abs, err)
-		}
-	}
-	db, err := openBadger(opt)
-	if err != nil {
-		logline("opening %s: %v", abs, err)
-		msg := err.Error()
-		switch {
-		case strings.Contains(msg, "Cannot acquire directory lock"):
-			return nil, &openError{fmt.Sprintf("kamdesk is already open on %s", abs), ErrLocked}
-		case strings.Contains(msg, "permission denied"):
-			return nil, fmt.Errorf("cannot open the workspace %s: permission denied", abs)
-		default:
-			return nil, &openError{fmt.Sprintf("the workspace %s cannot be read, it looks damaged (%v); restore it from a backup or start another workspace with --data", abs, oneLine(msg)), ErrDamaged}
-		}
-	}
-	if ownLock {
-		err := func() error {
-			state, err := activeMemLog(dbDir)
-			if err != nil {
-				return err
-			}
-			return writeLockRecord(dbDir, state)
-		}()
-		if err != nil {
-			db.Close()
-			return nil, fmt.Errorf("cannot write in the workspace %s: %w", abs, err)
-		}
-	}
-	s = &Store{dir: abs, db: db, now: o.Now, logf: logf, lock: lock, stop: make(chan struct{})}
-	if s.now == nil {
-		s.now = time.Now
-	}
-	if err := s.migrate(); err != nil {
-		db.Close()
-		return nil, err
-	}
-	if len(st.dangling) > 0 {
-		// Left by an import a crash cut short; nothing reads them.
-		if err := s.removeKeys(st.dangling); err != nil {
-			logline("removing %d index entries without their record: %v", len(st.dangling), err)
-		} else {
-			logline("removed %d index entries without their record", len(st.dangling))
-		}
-	}
-	if n, err := s.sweepOrphanFiles(); err != nil {
-		// Not fatal: the workspace works, it only keeps some dead bytes.
-		logline("sweeping unused attachments: %v", err)
-	} else if n > 0 {
-		logline("deleted %d unused attachments", n)
-	}
-	if !o.NoGC {
-		every := o.GCInterval
-		if every == 0 {
-			every = 10 * time.Minute
-		}
-		s.stopped.Add(1)
-		go s.gcLoop(every)
-	}
-	return s, nil
-}
-
-// refusal is the error of an open the checks refused.
-func refusal(dir string, err error) error {
-	var d *damage
-	if errors.As(err, &d) {
-		return &openError{squash(fmt.Sprintf("the workspace %s is damaged: %s; nothing was changed; restore it from a backup or start another workspace with --data", dir, d.what)), ErrDamaged}
-	}
-	return &openError{squash(fmt.Sprintf("the workspace %s cannot be read (%v)", dir, err)), ErrDamaged}
-}
-
-// repair clears the leftovers the checks found, before Badger opens.
-func (st *dbState) repair(logline func(string, ...any)) error {
-	if err := removeEmptyLogs(st.dir, st.empty); err != nil {
-		return err
-	}
-	for _, name := range st.empty {
-		logline("removed the empty file %s a crash left", name)
-	}
-	if len(st.salvage) > 0 {
-		to, err := moveAside(st.dir, st.salvage, time.Now())
-		if err != nil {
-			return err
-		}
-		logline("moved %s to %s: Badger would have deleted them", strings.Join(st.salvage, ", "), to)
-	}
-	return nil
-}
-
-// removeKeys deletes keys in one transaction.
-func (s *Store) removeKeys(keys [][]byte) error {
-	return s.update(func(txn *badger.Txn) error {
-		for _, k := range keys {
-			if err := txn.Delete(k); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-}
-
-type openError struct {
-	msg string
-	err error
-}
-
-func (e *openError) Error() string { return e.msg }
-func (e *openError) Unwrap() error { return e.err }
-
-// squash makes s one line.
-func squash(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-func oneLine(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if len(s) > 200 {
-		s = s[:200] + "…"
-	}
-	return s
-}
 
 // Close stops background work and closes the database. It is safe to call
 // more than once.
@@ -286,12 +118,12 @@ func (s *Store) Close() error {
 	close(s.stop)
 	s.stopped.Wait()
 	dbDir := filepath.Join(s.dir, "db")
-	if ownLock {
+	if ownLock && s.ro == nil {
 		// A crash from here on leaves the logs flushed or not.
 		writeLockRecord(dbDir, "closing")
 	}
 	err := s.db.Close()
-	if err == nil && ownLock {
+	if err == nil && ownLock && s.ro == nil {
 		// Closed cleanly: the pid file goes, as Badger's own lock does.
 		err = os.Remove(filepath.Join(dbDir, pidFile))
 	}
@@ -318,6 +150,9 @@ func (s *Store) gcLoop(every time.Duration) {
 
 // GC runs value-log garbage collection until there is nothing to reclaim.
 func (s *Store) GC() {
+	if s.ro != nil {
+		return
+	}
 	for i := 0; i < 10; i++ {
 		if s.db.RunValueLogGC(0.5) != nil {
 			return
@@ -357,6 +192,9 @@ func (s *Store) migrate() error {
 		}
 		if v > SchemaVersion {
 			return &openError{fmt.Sprintf("the workspace %s was written by a newer kamdesk (schema %d, this one knows %d); update kamdesk", s.dir, v, SchemaVersion), ErrTooNew}
+		}
+		if s.ro != nil {
+			return &openError{fmt.Sprintf("the workspace %s was written by an older kamdesk and must be brought up to date, which needs writing (%s); copy it to a place kamdesk can write to", s.dir, s.ro.why), ErrReadOnly}
 		}
 		err = s.db.Update(func(txn *badger.Txn) error {
 			if err := migrations[v](txn); err != nil {
