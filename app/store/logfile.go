@@ -277,59 +277,77 @@ func (lf *logFile) scan() logScan {
 // tornTail tells whether what a replay of the write-ahead log lf drops
 // (everything from sc.validEnd on) is no more than a write a crash cut
 // short: the whole entries of one transaction without its end mark, then
-// nothing, or one entry cut off, followed by zeros to the end of the
-// file. Anything else, the replay would drop saves that were whole: a
-// flipped byte in the middle, a file cut short.
+// what an interrupted copy of one more entry leaves, then zeros to the
+// end of the file. Anything else, the replay would drop saves that were
+// whole: a flipped byte in the middle, a file cut short.
+//
+// Badger copies each entry into the mapped file with one copy, and Go's
+// memmove stores the first bytes of a long copy last (it aligns the rest
+// first), so an interrupted copy can leave the entry's header still zero
+// and later bytes written, or the header written and the end missing.
+// Either way no whole entry follows, it fits in one entry's length, and
+// the file goes on with zeros.
 func (lf *logFile) tornTail(sc logScan) bool {
 	if lf.dataEnd <= sc.validEnd {
 		return true
 	}
-	switch sc.why {
-	case entryValid: // transactions out of order
+	switch {
+	case sc.why == entryValid: // transactions out of order
 		return false
-	case entryZero:
-		return lf.dataEnd <= sc.stop
-	case entryCut:
+	case sc.why == entryCut:
 		// A write in a file Badger extended in advance is followed by zeros:
 		// an entry that runs past the end was cut by something else.
 		return false
-	}
-	// entryBad: the entry at stop is one cut short if its last bytes are
-	// zeros (more than a checksum's worth: a copy is not torn that finely),
-	// it is no longer than an entry of a write-ahead log can be, and no
-	// whole entry follows it.
-	h, _ := lf.at(sc.stop, maxEntryHeader)
-	i := 2
-	klen, n := binary.Uvarint(h[i:])
-	if n <= 0 {
+	case lf.dataEnd >= lf.size || lf.dataEnd-sc.stop > maxWALEntry:
 		return false
 	}
-	i += n
-	vlen, n := binary.Uvarint(h[i:])
-	if n <= 0 {
-		return false
-	}
-	i += n
-	_, n = binary.Uvarint(h[i:])
-	if n <= 0 || klen > maxKeyLen || vlen > maxWALValue {
-		return false
-	}
-	end := sc.stop + int64(i+n) + int64(klen) + int64(vlen) + crc32.Size
-	if end > lf.size || end-lf.dataEnd < crc32.Size {
-		return false
+	if sc.why == entryBad {
+		// A header that reads: the entry must miss its last bytes (more than
+		// a checksum's worth: a copy is not torn that finely).
+		if end, ok := lf.declaredEnd(sc.stop); ok && end-lf.dataEnd < crc32.Size {
+			return false
+		}
 	}
 	for off := sc.stop + 1; off < lf.dataEnd; off++ {
 		if m := lf.data[off]; m&^0x0f != bitTxn && m != bitFinTxn {
 			continue
 		}
-		if e, st := lf.entryAt(off); st == entryValid && e.end <= lf.dataEnd {
+		if end, ok := lf.declaredEnd(off); !ok || end > lf.dataEnd {
+			continue
+		}
+		if _, st := lf.entryAt(off); st == entryValid {
 			return false
 		}
 	}
 	return true
 }
 
+// declaredEnd returns where the entry at off ends by its header, if the
+// header reads.
+func (lf *logFile) declaredEnd(off int64) (int64, bool) {
+	h, _ := lf.at(off, maxEntryHeader)
+	if len(h) < 2 {
+		return 0, false
+	}
+	i := 2
+	var lens [3]uint64
+	for j := range lens {
+		v, n := binary.Uvarint(h[i:])
+		if n <= 0 {
+			return 0, false
+		}
+		lens[j], i = v, i+n
+	}
+	if lens[0] < 8 || lens[0] > maxKeyLen || lens[1] > maxWALValue {
+		return 0, false
+	}
+	return off + int64(i) + int64(lens[0]) + int64(lens[1]) + crc32.Size, true
+}
+
 // maxWALValue is the longest value an entry of a write-ahead log holds:
 // longer values go to the value log, and Badger's threshold for that is
-// at most 1 MB.
-const maxWALValue = 1 << 20
+// at most 1 MB. maxWALEntry is the longest entry.
+const (
+	maxWALValue = 1 << 20
+	maxWALEntry = maxEntryHeader + maxKeyLen + 8 + maxWALValue + crc32.Size
+)
