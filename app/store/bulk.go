@@ -45,6 +45,13 @@ func (s *Store) Import(w dossier.Workspace) error {
 	if err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
+	size := int64(saveBudget)
+	for _, r := range recs {
+		size += int64(len(r.value)) + 64
+	}
+	if err := s.room(size); err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
 	wb := s.db.NewWriteBatch()
 	defer wb.Cancel()
 	for _, r := range recs {

@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
@@ -167,27 +166,6 @@ func listing(dir string) string {
 		}
 	}
 	return b.String()
-}
-
-// childBinary returns the program the crash children run: this test
-// binary, or, when it was built with the race detector, these tests
-// built without it. A child under the race detector takes about twice
-// the CPU time to start, open and save, and a kill has no data race to
-// find; the 320 children are most of this test's time.
-func childBinary(t *testing.T) string {
-	if !raceEnabled {
-		return os.Args[0]
-	}
-	start := time.Now()
-	bin := filepath.Join(t.TempDir(), "store.test")
-	cmd := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "test", "-c", "-o", bin, ".")
-	cmd.Env = append(os.Environ(), "GOFLAGS=")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Logf("building the children without the race detector failed, they run with it: %v\n%s", err, out)
-		return os.Args[0]
-	}
-	t.Logf("children built without the race detector in %v", time.Since(start).Round(100*time.Millisecond))
-	return bin
 }
 
 // crashOnce starts a child saving from account number next and kills it,

@@ -85,6 +85,13 @@ func Open(dir string, o Options) (s *Store, err error) {
 		return nil, refusal(abs, err)
 	}
 	if ro == nil {
+		if ro, err = roomToOpen(abs, st); err != nil {
+			logline("not opening %s: %v", abs, err)
+			return nil, err
+		}
+		opt = opt.WithReadOnly(ro != nil)
+	}
+	if ro == nil {
 		if err := st.repair(logline); err != nil {
 			return nil, fmt.Errorf("cannot open the workspace %s: %w", abs, err)
 		}
@@ -122,7 +129,8 @@ func Open(dir string, o Options) (s *Store, err error) {
 			return nil, fmt.Errorf("cannot write in the workspace %s: %w", abs, err)
 		}
 	}
-	s = &Store{dir: abs, db: db, now: o.Now, logf: logf, lock: lock, ro: ro, stop: make(chan struct{})}
+	s = &Store{dir: abs, db: db, now: o.Now, logf: logf, lock: lock, ro: ro, stop: make(chan struct{}),
+		reserve: reserve{dir: dbDir}}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -156,6 +164,29 @@ func Open(dir string, o Options) (s *Store, err error) {
 		go s.gcLoop(every)
 	}
 	return s, nil
+}
+
+// roomToOpen checks the disk has room to open the workspace dir for
+// writing: for Badger to write the memtable logs it replays to tables,
+// and a compaction. When it has not, a workspace that needs nothing
+// written to be read opens read-only (the error of every change matches
+// ErrDiskFull); one that does is refused with an error matching
+// ErrDiskFull.
+func roomToOpen(dir string, st *dbState) (*readOnlyError, error) {
+	free, ok := freeSpace(st.dir)
+	if !ok {
+		return nil, nil
+	}
+	need := backgroundNeed(st.memBytes, st.sstBytes)
+	if free >= need {
+		return nil, nil
+	}
+	more := megabytes(need - free)
+	if st.fresh || st.hasMemLogs() || len(st.empty) > 0 || len(st.salvage) > 0 {
+		return nil, &openError{fmt.Sprintf("the disk holding the workspace %s is full: %d MB more are needed to open it (%d MB free); free some space and open it again",
+			dir, more, free>>20), ErrDiskFull}
+	}
+	return &readOnlyError{dir, fmt.Sprintf("the disk is full (%d MB more are needed to save, %d MB free)", more, free>>20), true}, nil
 }
 
 type nopCloser struct{ io.Writer }

@@ -9,15 +9,21 @@ import (
 // readOnlyError is the refusal of a change to a workspace open for
 // reading only.
 type readOnlyError struct {
-	dir string
-	why string // "kamdesk cannot write in DIR", "it was opened read-only"
+	dir  string
+	why  string // "kamdesk cannot write in DIR", "it was opened read-only"
+	full bool   // the disk is full: the error matches ErrDiskFull too
 }
 
 func (e *readOnlyError) Error() string {
 	return fmt.Sprintf("the workspace %s cannot be changed: %s", e.dir, e.why)
 }
 
-func (e *readOnlyError) Unwrap() error { return ErrReadOnly }
+func (e *readOnlyError) Unwrap() []error {
+	if e.full {
+		return []error{ErrReadOnly, ErrDiskFull}
+	}
+	return []error{ErrReadOnly}
+}
 
 // ReadOnly tells whether the workspace is open for reading only: every
 // change gives an error matching ErrReadOnly. ReadOnlyReason says why.
@@ -48,7 +54,7 @@ func (s *Store) writable() error {
 // does not exist yet is created, so it is writable if its parent is.
 func readOnlyReason(dir, dbDir string, asked bool) *readOnlyError {
 	if asked {
-		return &readOnlyError{dir, "it was opened read-only"}
+		return &readOnlyError{dir: dir, why: "it was opened read-only"}
 	}
 	if _, err := os.Stat(dir); os.IsNotExist(err) {
 		return nil
@@ -65,7 +71,7 @@ func readOnlyReason(dir, dbDir string, asked bool) *readOnlyError {
 	}
 	for _, p := range paths {
 		if !canWrite(p) {
-			return &readOnlyError{dir, fmt.Sprintf("kamdesk cannot write in %s", p)}
+			return &readOnlyError{dir: dir, why: fmt.Sprintf("kamdesk cannot write in %s", p)}
 		}
 	}
 	return nil

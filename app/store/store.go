@@ -36,6 +36,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -54,6 +55,9 @@ var (
 	// ErrReadOnly reports a change to a workspace open for reading only,
 	// and a workspace that cannot be opened where it is without writing.
 	ErrReadOnly = errors.New("workspace is read-only")
+	// ErrDiskFull reports a change, or an open, refused because the disk
+	// has too little free space for it (space.go).
+	ErrDiskFull = errors.New("disk is full")
 )
 
 // SchemaVersion is the version of the key layout and encoding this build
@@ -99,6 +103,8 @@ type Store struct {
 	lock *dirLock
 	ro   *readOnlyError // why changes are refused; nil when they are not
 
+	reserve reserve // the disk space Badger's background work may need
+
 	mu      sync.Mutex // serialises read-modify-write sequences
 	stop    chan struct{}
 	stopped sync.WaitGroup
@@ -106,6 +112,8 @@ type Store struct {
 
 // Dir returns the workspace directory.
 func (s *Store) Dir() string { return s.dir }
+
+func (s *Store) dbDir() string { return filepath.Join(s.dir, "db") }
 
 // Close stops background work and closes the database. It is safe to call
 // more than once.
@@ -151,6 +159,19 @@ func (s *Store) gcLoop(every time.Duration) {
 // GC runs value-log garbage collection until there is nothing to reclaim.
 func (s *Store) GC() {
 	if s.ro != nil {
+		return
+	}
+	// A collection copies the live values of a value log file: room for
+	// the largest.
+	var largest int64
+	if entries, err := os.ReadDir(s.dbDir()); err == nil {
+		for _, e := range entries {
+			if info, err := e.Info(); err == nil && strings.HasSuffix(e.Name(), ".vlog") {
+				largest = max(largest, allocated(info))
+			}
+		}
+	}
+	if s.room(largest) != nil {
 		return
 	}
 	for i := 0; i < 10; i++ {
