@@ -124,7 +124,7 @@ func crashLoop(bin, dir string, rounds int, seed uint64) (kills, saves int, err 
 			// The children reopen after every kill; now and then this
 			// process does too, and looks for the saves of this round
 			// and a sample of the earlier ones.
-			s, err := store.Open(dir, store.Options{NoGC: true})
+			s, err := openAgain(dir)
 			if err != nil {
 				return round, next, fmt.Errorf("round %d: reopening after SIGKILL: %w (files: %s)", round, err, listing(dir))
 			}
@@ -143,7 +143,7 @@ func crashLoop(bin, dir string, rounds int, seed uint64) (kills, saves int, err 
 		}
 		next = acked + 1
 	}
-	s, err := store.Open(dir, store.Options{NoGC: true})
+	s, err := openAgain(dir)
 	if err != nil {
 		return rounds, next, fmt.Errorf("opening at the end: %w", err)
 	}
@@ -153,6 +153,22 @@ func crashLoop(bin, dir string, rounds int, seed uint64) (kills, saves int, err 
 		all[n] = n
 	}
 	return rounds, next, findAccounts(s, all)
+}
+
+// openAgain opens the workspace dir in this process, which closed it a
+// moment ago. The workers start children all the time, and a child
+// between fork and exec holds a copy of every descriptor of this process,
+// the one of the directory lock too, until exec closes it: an open then
+// finds the lock taken for a few milliseconds. (kamdesk itself never
+// reopens a workspace it just closed.)
+func openAgain(dir string) (*store.Store, error) {
+	for try := 0; ; try++ {
+		s, err := store.Open(dir, store.Options{NoGC: true})
+		if !errors.Is(err, store.ErrLocked) || try == 50 {
+			return s, err
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
 
 // listing names the files of the database directory of the workspace
