@@ -163,6 +163,7 @@ func TestDiskFull(t *testing.T) {
 	if testing.Short() {
 		t.Skip("fills a disk")
 	}
+	t.Parallel()
 	mnt := tmpfs(t, "16m")
 	dir := filepath.Join(mnt, "ws")
 	bin := childBinary(t)

@@ -2,8 +2,10 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"os"
+	"syscall"
 
 	"github.com/dgraph-io/badger/v4"
 )
@@ -36,9 +38,15 @@ func DataEnd(path string) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
+	end := info.Size()
+	// Skip the holes of a sparse file where the system tells (SEEK_DATA 3,
+	// SEEK_HOLE 4): Badger's logs are mostly holes.
+	if last, ok := lastData(f, end); ok {
+		end = last
+	}
 	buf := make([]byte, 1<<20)
 	zero := make([]byte, len(buf))
-	for end := info.Size(); end > 0; {
+	for end > 0 {
 		n := min(end, int64(len(buf)))
 		if _, err := f.ReadAt(buf[:n], end-n); err != nil && err != io.EOF {
 			return 0, err
@@ -49,6 +57,23 @@ func DataEnd(path string) (int64, error) {
 		end -= n
 	}
 	return 0, nil
+}
+
+// lastData returns where the last stretch of data of f ends.
+func lastData(f *os.File, size int64) (int64, bool) {
+	var end int64
+	for off := int64(0); off < size; {
+		d, err := f.Seek(off, 3)
+		if err != nil {
+			return end, errors.Is(err, syscall.ENXIO)
+		}
+		h, err := f.Seek(d, 4)
+		if err != nil || h <= d {
+			return 0, false
+		}
+		end, off = h, h
+	}
+	return min(end, size), true
 }
 
 // Dump returns every key of the open workspace s with its value.

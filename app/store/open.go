@@ -74,7 +74,9 @@ func Open(dir string, o Options) (s *Store, err error) {
 	logline := func(format string, a ...any) {
 		fmt.Fprintf(logf, "%s kamdesk: %s\n", time.Now().Format(time.RFC3339), fmt.Sprintf(format, a...))
 	}
-	opt := badgerOptions(dbDir, logf).WithSyncWrites(!o.noSync).WithBypassLockGuard(ownLock).WithReadOnly(ro != nil)
+	// Badger does not lock a read-only open on Windows (where ownLock is
+	// false); it refuses to.
+	opt := badgerOptions(dbDir, logf).WithSyncWrites(!o.noSync).WithBypassLockGuard(ownLock || ro != nil).WithReadOnly(ro != nil)
 	st, err := checkDB(dbDir, opt, ro != nil, time.Now())
 	if errors.Is(err, errNeedsWrite) {
 		return nil, &openError{fmt.Sprintf("the workspace %s cannot be opened where it is: %v, and opening it needs a repair, but %s; copy the folder to a place kamdesk can write to and open the copy",
@@ -89,7 +91,7 @@ func Open(dir string, o Options) (s *Store, err error) {
 			logline("not opening %s: %v", abs, err)
 			return nil, err
 		}
-		opt = opt.WithReadOnly(ro != nil)
+		opt = opt.WithReadOnly(ro != nil).WithBypassLockGuard(ownLock || ro != nil)
 	}
 	if ro == nil {
 		if err := st.repair(logline); err != nil {
@@ -108,7 +110,7 @@ func Open(dir string, o Options) (s *Store, err error) {
 		logline("opening %s: %v", abs, err)
 		msg := err.Error()
 		switch {
-		case strings.Contains(msg, "Cannot acquire directory lock"):
+		case strings.Contains(msg, "Another process is using this Badger database"):
 			return nil, &openError{fmt.Sprintf("kamdesk is already open on %s", abs), ErrLocked}
 		case strings.Contains(msg, "permission denied"):
 			return nil, fmt.Errorf("cannot open the workspace %s: permission denied", abs)
