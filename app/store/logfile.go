@@ -55,36 +55,58 @@ const (
 	entryBad                     // a whole entry that does not check out
 )
 
-// logFile is a log file read into memory up to its last byte that is not
-// zero (dataEnd); the rest, up to size, reads as zeros. Badger's files
-// are sparse: extended to their full size when created, written from the
-// start.
+// logFile is a log file being checked, up to its last byte that is not
+// zero (dataEnd); the rest, up to size, reads as zeros. Badger's files are
+// sparse: extended to their full size when created, written from the
+// start. A memtable log (at most twice a memtable) is read into memory;
+// a value log file, which holds attachments and can be large, is read
+// where entries are looked at.
 type logFile struct {
 	name    string
 	size    int64
 	dataEnd int64
-	data    []byte
+	data    []byte   // the file up to dataEnd, or nil
+	f       *os.File // the open file, when data is nil
 }
 
+// readLogFile reads the memtable log at path into memory.
 func readLogFile(path string) (*logFile, error) {
+	lf, err := openLogFile(path)
+	if err != nil {
+		return nil, err
+	}
+	defer lf.close()
+	data := make([]byte, lf.dataEnd)
+	if _, err := lf.f.ReadAt(data, 0); err != nil && !errors.Is(err, io.EOF) {
+		return nil, err
+	}
+	lf.data = data
+	return lf, nil
+}
+
+// openLogFile opens the log file at path, to be read where entries are
+// looked at; close closes it.
+func openLogFile(path string) (*logFile, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
 	info, err := f.Stat()
-	if err != nil {
-		return nil, err
+	if err == nil {
+		var end int64
+		if end, err = lastNonZero(f, info.Size()); err == nil {
+			return &logFile{name: info.Name(), size: info.Size(), dataEnd: end, f: f}, nil
+		}
 	}
-	end, err := lastNonZero(f, info.Size())
-	if err != nil {
-		return nil, err
+	f.Close()
+	return nil, err
+}
+
+func (lf *logFile) close() {
+	if lf.f != nil {
+		lf.f.Close()
+		lf.f = nil
 	}
-	lf := &logFile{name: info.Name(), size: info.Size(), dataEnd: end, data: make([]byte, end)}
-	if _, err := f.ReadAt(lf.data, 0); err != nil && !errors.Is(err, io.EOF) {
-		return nil, err
-	}
-	return lf, nil
 }
 
 // lastNonZero returns the offset after the last byte of f that is not
@@ -143,6 +165,15 @@ func lastDataExtent(f *os.File, size int64) (int64, bool) {
 func (lf *logFile) at(off int64, n int) ([]byte, bool) {
 	if off < 0 || off+int64(n) > lf.size {
 		return nil, false
+	}
+	if lf.data == nil {
+		b := make([]byte, n)
+		if off < lf.dataEnd {
+			if _, err := lf.f.ReadAt(b[:min(int64(n), lf.dataEnd-off)], off); err != nil && !errors.Is(err, io.EOF) {
+				return nil, false
+			}
+		}
+		return b, true
 	}
 	if off+int64(n) <= lf.dataEnd {
 		return lf.data[off : off+int64(n)], true

@@ -143,6 +143,9 @@ func Open(dir string, o Options) (s *Store, err error) {
 	if ro != nil {
 		return s, nil
 	}
+	if err := st.writeChecked(); err != nil {
+		logline("noting the value log files read in full: %v", err)
+	}
 	if len(st.dangling) > 0 {
 		// Left by an import a crash cut short; nothing reads them.
 		if err := s.removeKeys(st.dangling); err != nil {

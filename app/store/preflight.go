@@ -106,6 +106,7 @@ func checkDB(dir string, opt badger.Options, readOnly bool, now time.Time) (*dbS
 		st.unclean = true
 		st.lock = readLockRecord(filepath.Join(dir, pidFile))
 	}
+	defer st.closeValueLogs()
 	steps := []func(badger.Options) error{
 		st.checkManifest, st.checkKeyRegistry, st.checkTables, st.checkMemLogs, st.checkOrphans, st.checkValueLogs,
 	}

@@ -89,12 +89,14 @@ type valueLog struct {
 	file     *logFile // read when a value points into it
 	validEnd int64    // where a read-write open truncates it (the newest only)
 	newest   bool
+	checked  bool // read in full before and unchanged since (checked.go)
 }
 
 // checkValueLogs looks at the value log files: their headers, and where
 // Badger's open will truncate the newest one.
 func (st *dbState) checkValueLogs(badger.Options) error {
 	st.vlogs = map[uint32]*valueLog{}
+	checked := readChecked(st.dir)
 	newest := int64(-1)
 	for _, name := range st.names(".vlog") {
 		fid, ok := logNumber(name, ".vlog")
@@ -105,14 +107,15 @@ func (st *dbState) checkValueLogs(badger.Options) error {
 			st.empty = append(st.empty, name)
 			continue
 		}
-		st.vlogs[uint32(fid)] = &valueLog{name: name}
+		stamp, ok := checked[name]
+		st.vlogs[uint32(fid)] = &valueLog{name: name, checked: ok && stamp == stampOf(st.files[name])}
 		newest = max(newest, fid)
 	}
 	if newest < 0 {
 		return nil
 	}
 	vl := st.vlogs[uint32(newest)]
-	vl.newest = true
+	vl.newest, vl.checked = true, false
 	lf, err := vl.read(st)
 	if err != nil {
 		return err
@@ -121,11 +124,20 @@ func (st *dbState) checkValueLogs(badger.Options) error {
 	return nil
 }
 
+// closeValueLogs closes the value log files the checks opened.
+func (st *dbState) closeValueLogs() {
+	for _, vl := range st.vlogs {
+		if vl.file != nil {
+			vl.file.close()
+		}
+	}
+}
+
 func (vl *valueLog) read(st *dbState) (*logFile, error) {
 	if vl.file != nil {
 		return vl.file, nil
 	}
-	lf, err := readLogFile(st.path(vl.name))
+	lf, err := openLogFile(st.path(vl.name))
 	if err != nil {
 		return nil, damaged(err, "its value log file %s cannot be read", vl.name)
 	}
@@ -177,6 +189,12 @@ func (st *dbState) pointed(key string, v version) ([]byte, error) {
 	lf, err := vl.read(st)
 	if err != nil {
 		return nil, err
+	}
+	if vl.checked && !keepValue(key) {
+		if k, ok := lf.keyAt(off, length); !ok || !keyMatches(k, key, v.ts) {
+			return nil, damaged(nil, "its value log file %s is damaged at byte %d", vl.name, off)
+		}
+		return nil, nil
 	}
 	e, state := lf.entryAt(off)
 	switch {
