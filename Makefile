@@ -131,7 +131,9 @@ race:
 	@# The UI tests take minutes under the race detector on two cores; go
 	@# test's default 10-minute limit is too tight for a busy CI machine.
 	@# KAMDESK_REQUIRE_STRACE: the durability test must run, not skip.
-	@KAMDESK_REQUIRE_STRACE=1 $(GO) test -race -count=1 -timeout 40m ./...
+	@# KAMDESK_REQUIRE_MOUNT: so must the tests that mount a read-only view
+	@# or a small tmpfs (CI machines run as root and may mount).
+	@KAMDESK_REQUIRE_STRACE=1 KAMDESK_REQUIRE_MOUNT=1 $(GO) test -race -count=1 -timeout 40m ./...
 
 smoke: build
 	@echo "== GUI smoke test"

@@ -236,6 +236,11 @@ func Run(g Global, args []string, env Env) int {
 	}
 	c := &ctx{Env: env, global: g}
 	err := run(c, fs.Args())
+	if err == nil && c.st != nil && c.st.ReadOnly() {
+		// A command that only read: said once. One that tried to change
+		// something failed with the store's own line.
+		fmt.Fprintln(env.Stderr, lang.L("note: {{.Reason}}; nothing was changed", map[string]any{"Reason": c.st.ReadOnlyReason()}))
+	}
 	if c.st != nil {
 		if cerr := c.st.Close(); err == nil && cerr != nil {
 			err = cerr

@@ -141,8 +141,12 @@ func proposalExport(fs *flag.FlagSet) func(*ctx, []string) error {
 		for _, f := range written {
 			c.printf("%s\n", f)
 		}
-		if err := st.SaveProposal(&p); err != nil {
-			return err
+		// The export is recorded on the proposal, unless the workspace can
+		// only be read: the files are what was asked for.
+		if !st.ReadOnly() {
+			if err := st.SaveProposal(&p); err != nil {
+				return err
+			}
 		}
 		if n := proposal.Blocking(r.findings); n > 0 {
 			fmt.Fprintln(c.Stderr, lang.L("warning: {{.Count}} blocking problems remain; see kamdesk proposal check {{.ID}}",

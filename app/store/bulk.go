@@ -27,6 +27,9 @@ import (
 // every record checks out; an error while writing (a full disk) can leave
 // part of w written, each record whole and indexed.
 func (s *Store) Import(w dossier.Workspace) error {
+	if err := s.writable(); err != nil {
+		return err
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.db.IsClosed() {
@@ -40,6 +43,13 @@ func (s *Store) Import(w dossier.Workspace) error {
 		return err
 	})
 	if err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
+	size := int64(saveBudget)
+	for _, r := range recs {
+		size += int64(len(r.value)) + 64
+	}
+	if err := s.room(size); err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
 	wb := s.db.NewWriteBatch()

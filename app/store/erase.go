@@ -48,6 +48,12 @@ func (s *Store) ErasePerson(id string, o EraseOptions) error {
 	if err := validID(kPerson, id); err != nil {
 		return err
 	}
+	if err := s.writable(); err != nil {
+		return err
+	}
+	if err := s.room(saveBudget); err != nil {
+		return err
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.db.IsClosed() {
@@ -73,6 +79,12 @@ func (s *Store) ErasePerson(id string, o EraseOptions) error {
 // copies, and every trace of them in the bin.
 func (s *Store) EraseAccount(id string) error {
 	if err := validID(kAccount, id); err != nil {
+		return err
+	}
+	if err := s.writable(); err != nil {
+		return err
+	}
+	if err := s.room(saveBudget); err != nil {
 		return err
 	}
 	s.mu.Lock()

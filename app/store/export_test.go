@@ -1,8 +1,13 @@
 package store
 
 import (
+	"bytes"
 	"errors"
 	"io"
+	"os"
+	"syscall"
+
+	"github.com/dgraph-io/badger/v4"
 )
 
 // WithoutSync returns o with SyncWrites off: for tests that write a great
@@ -18,6 +23,75 @@ func SetIDRand(r io.Reader) (restore func()) {
 	old := idRand
 	idRand = r
 	return func() { idRand = old }
+}
+
+// DataEnd returns the offset after the last byte of the file at path
+// that is not zero. (It reads the file from the end, without the store's
+// own code, so that it works on any version of it.)
+func DataEnd(path string) (int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return 0, err
+	}
+	end := info.Size()
+	// Skip the holes of a sparse file where the system tells (SEEK_DATA 3,
+	// SEEK_HOLE 4): Badger's logs are mostly holes.
+	if last, ok := lastData(f, end); ok {
+		end = last
+	}
+	buf := make([]byte, 1<<20)
+	zero := make([]byte, len(buf))
+	for end > 0 {
+		n := min(end, int64(len(buf)))
+		if _, err := f.ReadAt(buf[:n], end-n); err != nil && err != io.EOF {
+			return 0, err
+		}
+		if !bytes.Equal(buf[:n], zero[:n]) {
+			return end - n + int64(len(bytes.TrimRight(buf[:n], "\x00"))), nil
+		}
+		end -= n
+	}
+	return 0, nil
+}
+
+// lastData returns where the last stretch of data of f ends.
+func lastData(f *os.File, size int64) (int64, bool) {
+	var end int64
+	for off := int64(0); off < size; {
+		d, err := f.Seek(off, 3)
+		if err != nil {
+			return end, errors.Is(err, syscall.ENXIO)
+		}
+		h, err := f.Seek(d, 4)
+		if err != nil || h <= d {
+			return 0, false
+		}
+		end, off = h, h
+	}
+	return min(end, size), true
+}
+
+// Dump returns every key of the open workspace s with its value.
+func Dump(s *Store) (map[string]string, error) {
+	kv := map[string]string{}
+	err := s.db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.DefaultIteratorOptions)
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			v, err := it.Item().ValueCopy(nil)
+			if err != nil {
+				return err
+			}
+			kv[string(it.Item().Key())] = string(v)
+		}
+		return nil
+	})
+	return kv, err
 }
 
 // Plain returns o with compression off, so that tests can search the

@@ -51,7 +51,7 @@ func (s *Store) PutFile(name string, r io.Reader) (dossier.Attachment, error) {
 		return a, fmt.Errorf("%s is larger than %d MB, the limit for one attachment: %w", a.Name, dossier.MaxFile>>20, dossier.ErrInvalid)
 	}
 	a.SHA256 = hex.EncodeToString(h.Sum(nil))
-	err := s.update(func(txn *badger.Txn) error {
+	err := s.updateSized(saveBudget+a.Size, func(txn *badger.Txn) error {
 		// The ID is drawn inside the transaction that writes the bytes, so
 		// that two files never share one: an event keeps its own file.
 		a.FileID = ""

@@ -35,6 +35,9 @@ func openFast(t *testing.T, dir string) *store.Store {
 // per ID (32⁴ suffixes) and writes that did not check the ID was free,
 // thousands were silently overwritten.
 func TestManyRecordsOfOneNameAllKept(t *testing.T) {
+	// The longest test here (over a minute under -race): it runs beside the
+	// other long ones (crash, damage, disk full), one core each.
+	t.Parallel()
 	const n = 100_000
 	s := openFast(t, t.TempDir())
 	acct := newAccount(t, s, "Northbridge Construction Group")

@@ -242,6 +242,18 @@ func stamp(created, updated *time.Time, now time.Time) {
 // update runs fn in a read-write transaction, serialised with other
 // read-modify-write sequences of this store.
 func (s *Store) update(fn func(txn *badger.Txn) error) error {
+	return s.updateSized(saveBudget, fn)
+}
+
+// updateSized is update for a change that may write up to w bytes, when
+// that is more than saveBudget.
+func (s *Store) updateSized(w int64, fn func(txn *badger.Txn) error) error {
+	if err := s.writable(); err != nil {
+		return err
+	}
+	if err := s.room(w); err != nil {
+		return err
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.db.IsClosed() {

@@ -123,7 +123,11 @@ func (s *Store) LoadSample(data []byte, today dossier.Date, snapshot MakeSnapsho
 		}
 	}
 	added := 0
-	err = s.update(func(txn *badger.Txn) error {
+	size := int64(saveBudget) + 2*int64(len(data))
+	for _, snap := range snaps {
+		size += snapshotSize(snap)
+	}
+	err = s.updateSized(size, func(txn *badger.Txn) error {
 		for _, r := range recs {
 			ok, err := exists(txn, r.k.key(r.id))
 			if err != nil {

@@ -88,7 +88,7 @@ func (s *Store) SendProposal(p *proposal.Proposal, snap *proposal.Snapshot, ev *
 	if err := c.Validate(); err != nil {
 		return fmt.Errorf("proposal %s: %w", label(c.Title, c.ID), err)
 	}
-	err := s.update(func(txn *badger.Txn) error {
+	err := s.updateSized(saveBudget+snapshotSize(&sc), func(txn *badger.Txn) error {
 		var stored proposal.Proposal
 		if err := get(txn, kProposal, c.ID, &stored); err != nil {
 			return fmt.Errorf("proposal %s: %w", label(c.Title, c.ID), err)
@@ -178,4 +178,14 @@ func (d *deletion) removeSent(prop string) error {
 		}
 	}
 	return nil
+}
+
+// snapshotSize is about what a snapshot takes stored (HTML is base64 in
+// JSON).
+func snapshotSize(snap *proposal.Snapshot) int64 {
+	var n int64
+	for _, f := range snap.Files {
+		n += int64(len(f.Markdown)) + int64(len(f.HTML))*4/3 + 256
+	}
+	return n
 }

@@ -35,7 +35,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log"
 	"os"
 	"path/filepath"
 	"strings"
@@ -43,7 +42,6 @@ import (
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
-	"github.com/dgraph-io/badger/v4/options"
 )
 
 // Errors of opening a workspace. Record errors use the dossier sentinels
@@ -55,6 +53,12 @@ var (
 	ErrDamaged = errors.New("workspace is damaged")
 	// ErrTooNew reports a workspace written by a newer kamdesk.
 	ErrTooNew = errors.New("workspace was written by a newer version of kamdesk")
+	// ErrReadOnly reports a change to a workspace open for reading only,
+	// and a workspace that cannot be opened where it is without writing.
+	ErrReadOnly = errors.New("workspace is read-only")
+	// ErrDiskFull reports a change, or an open, refused because the disk
+	// has too little free space for it (space.go).
+	ErrDiskFull = errors.New("disk is full")
 )
 
 // SchemaVersion is the version of the key layout and encoding this build
@@ -81,6 +85,13 @@ type Options struct {
 	// Passphrase opens an encrypted workspace (see Encrypt).
 	Passphrase []byte
 
+	// ReadOnly opens the workspace for reading only: nothing is written,
+	// not even kamdesk.log, and every change is refused with an error
+	// matching ErrReadOnly. Open does the same by itself for a workspace
+	// in a place kamdesk cannot write to (a backup disk, a read-only
+	// mount).
+	ReadOnly bool
+
 	// noSync turns off SyncWrites, for tests of things other than
 	// durability that write a great many records (export_test.go).
 	noSync bool
@@ -94,7 +105,11 @@ type Store struct {
 	dir  string
 	db   *badger.DB
 	now  func() time.Time
-	logf *os.File
+	logf io.WriteCloser
+	lock *dirLock
+	ro   *readOnlyError // why changes are refused; nil when they are not
+
+	reserve reserve // the disk space Badger's background work may need
 
 	key []byte // the encryption key, nil for a workspace not encrypted
 
@@ -124,152 +139,7 @@ func (s *Store) CheckPassphrase(passphrase []byte) error {
 	return nil
 }
 
-// Open opens the workspace in dir, creating it when it does not exist.
-//
-// A workspace another process has open gives an error matching ErrLocked
-// whose text is "kamdesk is already open on DIR", at once: Badger's
-// directory lock is taken without waiting. A workspace whose files cannot
-// be read gives an error matching ErrDamaged; nothing is changed on disk.
-func Open(dir string, o Options) (s *Store, err error) {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return nil, fmt.Errorf("workspace %s: %w", dir, err)
-	}
-	if err := os.MkdirAll(filepath.Join(abs, "db"), 0o700); err != nil {
-		return nil, fmt.Errorf("cannot create the workspace %s: %w", abs, err)
-	}
-	logf, err := os.OpenFile(filepath.Join(abs, "kamdesk.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
-	if err != nil {
-		return nil, fmt.Errorf("cannot write in the workspace %s: %w", abs, err)
-	}
-	defer func() {
-		if err != nil {
-			logf.Close()
-		}
-	}()
-	if err := recoverSwap(abs); err != nil { // an encryption a crash interrupted
-		return nil, fmt.Errorf("finishing the encryption of %s: %w", abs, err)
-	}
-	key, err := workspaceKey(abs, o.Passphrase)
-	if err != nil {
-		return nil, &openError{fmt.Sprintf("%s: %v", abs, err), err}
-	}
-	bo := cryptOptions(badgerOptions(filepath.Join(abs, "db"), logf).WithSyncWrites(!o.noSync), key)
-	if o.plain {
-		bo = bo.WithCompression(options.None)
-	}
-	db, err := openBadger(bo)
-	if err != nil {
-		msg := err.Error()
-		switch {
-		case errors.Is(err, badger.ErrEncryptionKeyMismatch):
-			time.Sleep(wrongPassphraseDelay)
-			return nil, &openError{fmt.Sprintf("%s: the passphrase is wrong", abs), ErrWrongPassphrase}
-		case strings.Contains(msg, "Cannot acquire directory lock"):
-			return nil, &openError{fmt.Sprintf("kamdesk is already open on %s", abs), ErrLocked}
-		case strings.Contains(msg, "permission denied"):
-			return nil, fmt.Errorf("cannot open the workspace %s: permission denied", abs)
-		default:
-			return nil, &openError{fmt.Sprintf("the workspace %s cannot be read, it looks damaged (%v); restore it from a backup or start another workspace with --data", abs, oneLine(msg)), ErrDamaged}
-		}
-	}
-	s = &Store{dir: abs, db: db, now: o.Now, logf: logf, stop: make(chan struct{}), key: key}
-	if s.now == nil {
-		s.now = time.Now
-	}
-	if err := s.migrate(); err != nil {
-		db.Close()
-		return nil, err
-	}
-	if err := s.finishErase(); err != nil { // one a crash interrupted
-		db.Close()
-		return nil, fmt.Errorf("finishing an erasure in %s: %w", abs, err)
-	}
-	if n, err := s.sweepOrphanFiles(); err != nil {
-		// Not fatal: the workspace works, it only keeps some dead bytes.
-		fmt.Fprintf(logf, "kamdesk: sweeping unused attachments: %v\n", err)
-	} else if n > 0 {
-		fmt.Fprintf(logf, "kamdesk: deleted %d unused attachments\n", n)
-	}
-	if !o.NoGC {
-		every := o.GCInterval
-		if every == 0 {
-			every = 10 * time.Minute
-		}
-		s.stopped.Add(1)
-		go s.gcLoop(every)
-	}
-	return s, nil
-}
-
-type openError struct {
-	msg string
-	err error
-}
-
-func (e *openError) Error() string { return e.msg }
-func (e *openError) Unwrap() error { return e.err }
-
-func oneLine(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if len(s) > 200 {
-		s = s[:200] + "…"
-	}
-	return s
-}
-
-// openBadger turns a panic inside Badger on a damaged directory into an
-// error.
-func openBadger(opt badger.Options) (db *badger.DB, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("badger: %v", r)
-		}
-	}()
-	return badger.Open(opt)
-}
-
-// badgerOptions sizes Badger for a laptop. Badger's defaults map a 2 GB
-// value log and reserve 64 MB memtables times five and a 256 MB block
-// cache: sized for servers. A workspace holds megabytes, so these keep the
-// resident footprint near 40 MB and the files small.
-//
-// Durability: SyncWrites makes every commit fsync before Update returns, so
-// a save the user saw succeed survives a crash or power cut. Measured on
-// the development machine (BenchmarkSaveDurability, 1 KB account records,
-// medians of 5 runs of 2,000 saves, 2026-11, a 2-core Debian VM): SyncWrites on
-// 0.30 ms a save; SyncWrites off plus an explicit db.Sync() 0.32 ms
-// (1.05×); neither 0.028 ms (11× faster, but a crash loses the saves).
-// Explicit sync costs the same and is easy to forget, so SyncWrites it is:
-// a user saves a handful of records a minute.
-func badgerOptions(dir string, logw io.Writer) badger.Options {
-	return badger.DefaultOptions(dir).
-		WithSyncWrites(true).
-		WithLogger(&logger{log.New(logw, "badger ", log.LstdFlags)}).
-		WithLoggingLevel(badger.WARNING).
-		WithMetricsEnabled(false).
-		WithNumGoroutines(2).
-		WithMemTableSize(8 << 20).
-		WithNumMemtables(2).
-		WithNumLevelZeroTables(2).
-		WithNumLevelZeroTablesStall(8).
-		WithBaseTableSize(2 << 20).
-		WithBaseLevelSize(8 << 20).
-		WithNumCompactors(2).
-		WithValueThreshold(64 << 10).
-		WithValueLogFileSize(64 << 20).
-		WithBlockCacheSize(16 << 20).
-		WithIndexCacheSize(8 << 20).
-		WithCompression(options.Snappy)
-}
-
-// logger sends Badger's messages to the workspace log, not the terminal.
-type logger struct{ l *log.Logger }
-
-func (l *logger) Errorf(f string, a ...any)   { l.l.Printf("ERROR: "+f, a...) }
-func (l *logger) Warningf(f string, a ...any) { l.l.Printf("WARNING: "+f, a...) }
-func (l *logger) Infof(f string, a ...any)    {}
-func (l *logger) Debugf(f string, a ...any)   {}
+func (s *Store) dbDir() string { return filepath.Join(s.dir, "db") }
 
 // Close stops background work and closes the database. It is safe to call
 // more than once.
@@ -281,7 +151,17 @@ func (s *Store) Close() error {
 	}
 	close(s.stop)
 	s.stopped.Wait()
+	dbDir := filepath.Join(s.dir, "db")
+	if ownLock && s.ro == nil {
+		// A crash from here on leaves the logs flushed or not.
+		writeLockRecord(dbDir, "closing")
+	}
 	err := s.db.Close()
+	if err == nil && ownLock && s.ro == nil {
+		// Closed cleanly: the pid file goes, as Badger's own lock does.
+		err = os.Remove(filepath.Join(dbDir, pidFile))
+	}
+	s.lock.unlock()
 	s.logf.Close()
 	return err
 }
@@ -304,6 +184,22 @@ func (s *Store) gcLoop(every time.Duration) {
 
 // GC runs value-log garbage collection until there is nothing to reclaim.
 func (s *Store) GC() {
+	if s.ro != nil {
+		return
+	}
+	// A collection copies the live values of a value log file: room for
+	// the largest.
+	var largest int64
+	if entries, err := os.ReadDir(s.dbDir()); err == nil {
+		for _, e := range entries {
+			if info, err := e.Info(); err == nil && strings.HasSuffix(e.Name(), ".vlog") {
+				largest = max(largest, allocated(info))
+			}
+		}
+	}
+	if s.room(largest) != nil {
+		return
+	}
 	for i := 0; i < 10; i++ {
 		if s.db.RunValueLogGC(0.5) != nil {
 			return
@@ -343,6 +239,9 @@ func (s *Store) migrate() error {
 		}
 		if v > SchemaVersion {
 			return &openError{fmt.Sprintf("the workspace %s was written by a newer kamdesk (schema %d, this one knows %d); update kamdesk", s.dir, v, SchemaVersion), ErrTooNew}
+		}
+		if s.ro != nil {
+			return &openError{fmt.Sprintf("the workspace %s was written by an older kamdesk and must be brought up to date, which needs writing (%s); copy it to a place kamdesk can write to", s.dir, s.ro.why), ErrReadOnly}
 		}
 		err = s.db.Update(func(txn *badger.Txn) error {
 			if err := migrations[v](txn); err != nil {

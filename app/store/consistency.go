@@ -1,0 +1,131 @@
+package store
+
+import (
+	"encoding/json"
+	"sort"
+	"strings"
+
+	"kamdesk/dossier"
+	"kamdesk/proposal"
+)
+
+// checkRecords is the consistency pass over the store's own keys, run
+// before opening a workspace that was not closed properly: every record
+// decodes, the index entry of every record indexed by account is there
+// (ix/<kind>/<account>/<id>), every index entry points to its record
+// under the same account, every attachment of an event is there, and the
+// bin, the sent copies and the schema version decode.
+//
+// An index entry whose record is missing is what an import cut short
+// leaves (Import writes an index entry before its record, in batches that
+// commit one after another): it is noted, to be removed after opening.
+// Anything else is damage.
+func (st *dbState) checkRecords() error {
+	keys := make([]string, 0, len(st.values))
+	for k := range st.values {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, key := range keys {
+		if err := st.checkKey(key, st.values[key]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// decoders decode the records of each kind and return the account they
+// belong to, for the kinds indexed by account.
+var decoders = map[string]func([]byte) (string, error){
+	kAccount.name:   decodeAs[dossier.Account](nil),
+	kTeam.name:      decodeAs[dossier.TeamMember](nil),
+	kReference.name: decodeAs[dossier.Reference](nil),
+	kSection.name:   decodeAs[proposal.Section](nil),
+	kPerson.name:    decodeAs(func(p *dossier.Person) string { return p.AccountID }),
+	kPromise.name:   decodeAs(func(p *dossier.Promise) string { return p.AccountID }),
+	kProposal.name:  decodeAs(func(p *proposal.Proposal) string { return p.AccountID }),
+	kEvent.name:     decodeAs(func(e *dossier.Event) string { return e.AccountID }),
+}
+
+func decodeAs[T any](account func(*T) string) func([]byte) (string, error) {
+	return func(b []byte) (string, error) {
+		var v T
+		if err := json.Unmarshal(b, &v); err != nil {
+			return "", err
+		}
+		if account == nil {
+			return "", nil
+		}
+		return account(&v), nil
+	}
+}
+
+func (st *dbState) live(key string) bool {
+	_, ok := st.newest[key]
+	return ok
+}
+
+func (st *dbState) checkKey(key string, value []byte) error {
+	prefix, rest, _ := strings.Cut(key, "/")
+	if decode, ok := decoders[prefix]; ok {
+		acct, err := decode(value)
+		if err != nil {
+			return damaged(err, "the record %s cannot be read", key)
+		}
+		if acct != "" && !st.live("ix/"+prefix+"/"+acct+"/"+rest) {
+			return damaged(nil, "the index entry of the record %s is missing", key)
+		}
+		if prefix == kEvent.name {
+			return st.checkAttachments(key, value)
+		}
+		return nil
+	}
+	switch prefix {
+	case "ix":
+		parts := strings.SplitN(rest, "/", 3)
+		if len(parts) != 3 {
+			return nil // not one of this version's
+		}
+		record := parts[0] + "/" + parts[2]
+		v, ok := st.values[record]
+		if !ok {
+			st.dangling = append(st.dangling, []byte(key))
+			return nil
+		}
+		if decode, ok := decoders[parts[0]]; ok {
+			if acct, err := decode(v); err == nil && acct != parts[1] {
+				return damaged(nil, "the index entry %s points to a record of another account", key)
+			}
+		}
+	case "bin":
+		var b binBody
+		if err := json.Unmarshal(value, &b); err != nil {
+			return damaged(err, "the bin entry %s cannot be read", key)
+		}
+	case "sent":
+		var s proposal.Snapshot
+		if err := json.Unmarshal(value, &s); err != nil {
+			return damaged(err, "the sent copy %s cannot be read", key)
+		}
+	case "meta":
+		if key == string(schemaKey) && len(value) != 4 {
+			return damaged(nil, "its schema version has %d bytes", len(value))
+		}
+	}
+	return nil
+}
+
+// checkAttachments checks that the files of the event stored under key are
+// there.
+func (st *dbState) checkAttachments(key string, value []byte) error {
+	var e dossier.Event
+	if err := json.Unmarshal(value, &e); err != nil {
+		return damaged(err, "the record %s cannot be read", key)
+	}
+	for _, a := range e.Attachments {
+		if !st.live(string(fileKey(a.FileID, 0))) {
+			return damaged(nil, "the attachment %s of the event %s is missing", a.Name, e.ID)
+		}
+	}
+	return nil
+}

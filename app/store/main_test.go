@@ -1,0 +1,58 @@
+package store_test
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"testing"
+	"time"
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if children.dir != "" {
+		os.RemoveAll(children.dir)
+	}
+	os.Exit(code)
+}
+
+// children is the program the tests' child processes run (crash, disk
+// full): this test binary, or, when it was built with the race detector,
+// these tests built without it, once. A child under the race detector
+// takes about twice the CPU time to start, open and save, and a kill or
+// a full disk has no data race to find; the crash test's 320 children
+// are most of this package's time.
+var children struct {
+	once sync.Once
+	dir  string
+	bin  string
+}
+
+func childBinary(t *testing.T) string {
+	t.Helper()
+	if !raceEnabled {
+		return os.Args[0]
+	}
+	children.once.Do(func() {
+		children.bin = os.Args[0]
+		start := time.Now()
+		dir, err := os.MkdirTemp("", "kamdesk-store-children")
+		if err != nil {
+			t.Logf("building the children: %v; they run with the race detector", err)
+			return
+		}
+		children.dir = dir
+		bin := filepath.Join(dir, "store.test")
+		cmd := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "test", "-c", "-o", bin, ".")
+		cmd.Env = append(os.Environ(), "GOFLAGS=")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Logf("building the children without the race detector failed, they run with it: %v\n%s", err, out)
+			return
+		}
+		t.Logf("children built without the race detector in %v", time.Since(start).Round(100*time.Millisecond))
+		children.bin = bin
+	})
+	return children.bin
+}

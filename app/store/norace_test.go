@@ -1,0 +1,6 @@
+//go:build !race
+
+package store_test
+
+// raceEnabled tells whether the tests were built with the race detector.
+const raceEnabled = false

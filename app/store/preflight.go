@@ -1,0 +1,378 @@
+package store
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/badger/v4/options"
+	"github.com/dgraph-io/badger/v4/table"
+	"github.com/dgraph-io/badger/v4/y"
+)
+
+// The checks before opening. Badger's Open changes files as it goes: it
+// truncates the MANIFEST after its last whole record, deletes the tables
+// the MANIFEST does not list, replays each memtable log and truncates it
+// where the replay stopped, truncates the newest value log file likewise,
+// creates files. On a damaged directory that destroys data (a missing
+// MANIFEST made every table go) and, when Badger then fails, leaves the
+// directory changed. Badger also panics on some damage, in goroutines
+// where no recover reaches.
+//
+// So Open first reads every file Badger will read, the way Badger reads
+// it, without writing anything: the MANIFEST, every table in full (block
+// checksums, every key), the memtable logs, and the value log entries the
+// newest version of each key points to. Only when everything Badger would
+// keep is whole, and everything it would drop or delete is a crash's
+// leftover, does Badger open the directory.
+
+// damage is what the checks found wrong, in words for the user (what) and
+// the detail for the log (err).
+type damage struct {
+	what string
+	err  error
+}
+
+func (d *damage) Error() string {
+	if d.err == nil {
+		return d.what
+	}
+	return d.what + ": " + d.err.Error()
+}
+
+func damaged(err error, format string, a ...any) *damage {
+	return &damage{fmt.Sprintf(format, a...), err}
+}
+
+// errNeedsWrite reports a workspace that can be read only after a repair
+// (a crash's leftovers to remove, a memtable log to replay), in a place
+// where kamdesk cannot write.
+var errNeedsWrite = errors.New("needs repair")
+
+// dbState is a database directory as the checks found it.
+type dbState struct {
+	dir     string
+	files   map[string]os.FileInfo
+	fresh   bool // no MANIFEST and no data: a new workspace
+	unclean bool // not closed by kamdesk: a LOCK or memtable logs are left
+	lock    lockRecord
+
+	manifest badger.Manifest
+	vlogs    map[uint32]*valueLog
+	newest   map[string]version // the newest version of every key
+	values   map[string][]byte  // the value of every live record key
+
+	orphans  []orphan // tables the MANIFEST does not list
+	empty    []string // empty log files to remove before opening (leftovers.go)
+	salvage  []string // files to move aside before opening (salvage.go)
+	dangling [][]byte // index entries without their record, removed after opening
+
+	memBytes, sstBytes int64 // disk space the memtable logs and tables take
+}
+
+// checkDB checks the database directory dir for opening with the Badger
+// options opt. It writes nothing. It returns a *damage when Badger would
+// lose or misread data, and errNeedsWrite (wrapped) when the directory
+// must be repaired first and readOnly says it cannot be.
+func checkDB(dir string, opt badger.Options, readOnly bool, now time.Time) (*dbState, error) {
+	st := &dbState{dir: dir, files: map[string]os.FileInfo{}, newest: map[string]version{}}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		info, err := e.Info()
+		if err != nil {
+			return nil, err
+		}
+		st.files[e.Name()] = info
+	}
+	if _, ok := st.files[badger.ManifestFilename]; !ok {
+		for name, info := range st.files {
+			if strings.HasSuffix(name, ".sst") || (isLogFile(name) && info.Size() > 0) {
+				return nil, damaged(nil, "its MANIFEST file, the list of its tables, is missing")
+			}
+		}
+		st.fresh = true
+		return st, nil
+	}
+	if _, ok := st.files[pidFile]; ok {
+		st.unclean = true
+		st.lock = readLockRecord(filepath.Join(dir, pidFile))
+	}
+	defer st.closeValueLogs()
+	steps := []func(badger.Options) error{
+		st.checkManifest, st.checkKeyRegistry, st.checkTables, st.checkMemLogs, st.checkOrphans, st.checkValueLogs,
+	}
+	if len(opt.EncryptionKey) > 0 {
+		// The tables, logs and values of an encrypted workspace can be
+		// read only with the data keys of its registry: they are left to
+		// Badger's own checksums as it reads them (a known limit).
+		for _, step := range []func(badger.Options) error{st.checkManifest, st.checkKeyRegistry} {
+			if err := step(opt); err != nil {
+				return nil, err
+			}
+		}
+		return st, nil
+	}
+	for _, step := range steps {
+		if err := step(opt); err != nil {
+			return nil, err
+		}
+	}
+	if err := st.resolve(now); err != nil {
+		return nil, err
+	}
+	if st.unclean {
+		if err := st.checkRecords(); err != nil {
+			return nil, err
+		}
+	}
+	if readOnly && (st.hasMemLogs() || len(st.empty) > 0 || len(st.salvage) > 0) {
+		return nil, fmt.Errorf("kamdesk was not closed properly on it: %w", errNeedsWrite)
+	}
+	return st, nil
+}
+
+func (st *dbState) path(name string) string { return filepath.Join(st.dir, name) }
+
+// names returns the names of the files whose names end in ext, sorted.
+func (st *dbState) names(ext string) []string {
+	var names []string
+	for name := range st.files {
+		if strings.HasSuffix(name, ext) {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+func (st *dbState) hasMemLogs() bool {
+	for _, name := range st.names(".mem") {
+		if st.files[name].Size() > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// checkManifest reads the MANIFEST as Badger does. Badger truncates a
+// MANIFEST after its last whole record; a record cut short is damage
+// here, since the MANIFEST is written a whole record at a time.
+func (st *dbState) checkManifest(opt badger.Options) error {
+	f, err := os.Open(st.path(badger.ManifestFilename))
+	if err != nil {
+		return damaged(err, "its MANIFEST file cannot be read")
+	}
+	defer f.Close()
+	m, end, err := badger.ReplayManifestFile(f, opt.ExternalMagicVersion, opt)
+	if err != nil {
+		return damaged(err, "its MANIFEST file, the list of its tables, is damaged")
+	}
+	if end < st.files[badger.ManifestFilename].Size() {
+		return damaged(nil, "its MANIFEST file, the list of its tables, is cut short (%d of %d bytes whole)",
+			end, st.files[badger.ManifestFilename].Size())
+	}
+	st.manifest = m
+	return nil
+}
+
+// checkKeyRegistry reads the KEYREGISTRY. In a workspace without
+// encryption (kamdesk's) it holds no key, only a header; a damaged one is
+// moved aside and Badger writes a new one.
+func (st *dbState) checkKeyRegistry(opt badger.Options) error {
+	if len(opt.EncryptionKey) > 0 {
+		// In an encrypted workspace it holds the data keys: without it,
+		// or with the wrong key, nothing can be read.
+		if _, ok := st.files[badger.KeyRegistryFileName]; !ok {
+			return damaged(nil, "its KEYREGISTRY file, which holds the encryption keys, is missing")
+		}
+		kr, err := badger.OpenKeyRegistry(badger.KeyRegistryOptions{Dir: st.dir, ReadOnly: true,
+			EncryptionKey: opt.EncryptionKey, EncryptionKeyRotationDuration: opt.EncryptionKeyRotationDuration})
+		if errors.Is(err, badger.ErrEncryptionKeyMismatch) {
+			return err
+		}
+		if err != nil {
+			return damaged(err, "its KEYREGISTRY file, which holds the encryption keys, is damaged")
+		}
+		return kr.Close()
+	}
+	if _, ok := st.files[badger.KeyRegistryFileName]; !ok {
+		return nil
+	}
+	kr, err := badger.OpenKeyRegistry(badger.KeyRegistryOptions{Dir: st.dir, ReadOnly: true})
+	if err != nil {
+		st.salvage = append(st.salvage, badger.KeyRegistryFileName)
+		return nil
+	}
+	return kr.Close()
+}
+
+// checkTables reads every table the MANIFEST lists, in full, and every
+// table file it does not list.
+func (st *dbState) checkTables(opt badger.Options) error {
+	listed := map[string]bool{}
+	levels := map[uint8][]tableRange{}
+	for id, tm := range st.manifest.Tables {
+		name := table.IDToFilename(id)
+		listed[name] = true
+		info, ok := st.files[name]
+		if !ok {
+			return damaged(nil, "its table file %s is missing", name)
+		}
+		st.sstBytes += info.Size()
+		if tm.KeyID != 0 {
+			return damaged(nil, "its table file %s is encrypted, which kamdesk does not do", name)
+		}
+		r, err := readTable(st.path(name), id, tm.Compression, opt, func(key []byte, vs y.ValueStruct) {
+			st.add(key, vs.Meta, vs.ExpiresAt, vs.Value)
+		})
+		if err != nil {
+			return damaged(err, "its table file %s is damaged", name)
+		}
+		levels[tm.Level] = append(levels[tm.Level], r)
+	}
+	for level, rs := range levels {
+		if err := checkLevel(level, rs); err != nil {
+			return err
+		}
+	}
+	for _, name := range st.names(".sst") {
+		if !listed[name] {
+			if err := st.checkOrphan(name, opt); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// tableRange is the key range of a table.
+type tableRange struct {
+	name              string
+	smallest, biggest []byte
+}
+
+// checkLevel checks what Badger's levelHandler.validate checks after it
+// has changed files: the tables of a level below the first do not
+// overlap.
+func checkLevel(level uint8, rs []tableRange) error {
+	if level == 0 {
+		return nil
+	}
+	sort.Slice(rs, func(i, j int) bool { return y.CompareKeys(rs[i].smallest, rs[j].smallest) < 0 })
+	for i := range rs {
+		if y.CompareKeys(rs[i].smallest, rs[i].biggest) > 0 ||
+			(i > 0 && y.CompareKeys(rs[i-1].biggest, rs[i].smallest) >= 0) {
+			return damaged(nil, "its tables %s and the MANIFEST do not agree", rs[i].name)
+		}
+	}
+	return nil
+}
+
+// readTable reads the table file at path in full, checking every block's
+// checksum, and calls each for every entry. A panic in Badger's table code
+// (it has some on files cut short) is an error here. The file is read
+// into memory, not mapped: nothing Badger's table code does can change
+// it.
+func readTable(path string, id uint64, c options.CompressionType, opt badger.Options,
+	each func(key []byte, vs y.ValueStruct)) (r tableRange, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("reading the table: %s", oneLine(fmt.Sprint(p)))
+		}
+	}()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return r, err
+	}
+	if len(data) == 0 {
+		return r, errors.New("the file is empty")
+	}
+	topt := table.Options{ReadOnly: true, ChkMode: options.OnTableRead, BlockSize: opt.BlockSize,
+		BloomFalsePositive: opt.BloomFalsePositive, Compression: c}
+	t, err := table.OpenInMemoryTable(data, id, &topt)
+	if err != nil {
+		return r, err
+	}
+	if err := t.VerifyChecksum(); err != nil {
+		return r, err
+	}
+	it := t.NewIterator(0)
+	defer it.Close()
+	var n uint32
+	for it.Rewind(); it.Valid(); it.Next() {
+		each(it.Key(), it.ValueCopy())
+		n++
+	}
+	if n != t.KeyCount() {
+		return r, fmt.Errorf("%d of its %d entries read", n, t.KeyCount())
+	}
+	return tableRange{filepath.Base(path), t.Smallest(), t.Biggest()}, nil
+}
+
+// checkOrphan reads a table file the MANIFEST does not list, which
+// Badger deletes on opening; checkOrphans decides about it once the
+// newest versions of the listed tables and the logs are known.
+func (st *dbState) checkOrphan(name string, opt badger.Options) error {
+	if st.files[name].Size() == 0 {
+		st.empty = append(st.empty, name)
+		return nil
+	}
+	id, _ := table.ParseFileID(name)
+	o := orphan{name: name}
+	_, err := readTable(st.path(name), id, opt.Compression, opt, func(key []byte, vs y.ValueStruct) {
+		o.entries = append(o.entries, orphanEntry{string(y.ParseKey(key)), y.ParseTs(key), vs.Meta})
+	})
+	if err != nil {
+		o.entries = nil // incomplete: a table being written when a crash came
+	}
+	st.orphans = append(st.orphans, o)
+	return nil
+}
+
+// orphan is a table file the MANIFEST does not list, and its entries.
+type orphan struct {
+	name    string
+	entries []orphanEntry
+}
+
+type orphanEntry struct {
+	key  string
+	ts   uint64
+	meta byte
+}
+
+// checkOrphans decides about the tables the MANIFEST does not list. A
+// crash leaves one when it comes while a memtable is written to a table
+// (its entries are still in the memtable's log), while tables are merged
+// (the merged tables are still listed), or after a merge, before the
+// merged-away tables are deleted (what they hold is in the merged table,
+// or older than what is). Either way every entry has a version as new or
+// newer elsewhere, or is a deletion of a key found nowhere else; or the
+// file is incomplete. Such a file is moved aside, not deleted. A table
+// holding the newest version of a key means the MANIFEST lost records:
+// damage.
+func (st *dbState) checkOrphans(badger.Options) error {
+	for _, o := range st.orphans {
+		for _, e := range o.entries {
+			if bytes.HasPrefix([]byte(e.key), []byte("!badger!")) {
+				continue
+			}
+			v, ok := st.newest[e.key]
+			if ok && v.ts >= e.ts || !ok && e.meta&bitDelete != 0 {
+				continue
+			}
+			return damaged(nil, "its table file %s is not in the MANIFEST, which looks older than the tables", o.name)
+		}
+		st.salvage = append(st.salvage, o.name)
+	}
+	return nil
+}
