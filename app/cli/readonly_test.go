@@ -21,8 +21,8 @@ func runReadOnly(t *testing.T, dir string, args ...string) result {
 		Stdout: &out, Stderr: &errb, Stdin: strings.NewReader(""),
 		Getenv: func(string) string { return "" },
 		Today:  func() dossier.Date { return today },
-		Open: func(d string) (*store.Store, error) {
-			return store.Open(d, store.Options{NoGC: true, ReadOnly: true})
+		Open: func(d string, o store.Options) (*store.Store, error) {
+			return store.Open(d, store.Options{NoGC: true, ReadOnly: true, Passphrase: o.Passphrase})
 		},
 	}
 	g, rest, err := cli.ParseGlobal(append([]string{"--data", dir}, args...), env.Getenv)

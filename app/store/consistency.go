@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/json"
+	"fmt"
 	"sort"
 	"strings"
 
@@ -103,9 +104,22 @@ func (st *dbState) checkKey(key string, value []byte) error {
 			return damaged(err, "the bin entry %s cannot be read", key)
 		}
 	case "sent":
+		// A copy is in parts (sent.go): read it whole from its first.
+		first, ok := strings.CutSuffix(key, "/0000")
+		if !ok {
+			return nil
+		}
+		var whole []byte
+		for i := 0; ; i++ {
+			part, ok := st.values[fmt.Sprintf("%s/%04d", first, i)]
+			if !ok {
+				break
+			}
+			whole = append(whole, part...)
+		}
 		var s proposal.Snapshot
-		if err := json.Unmarshal(value, &s); err != nil {
-			return damaged(err, "the sent copy %s cannot be read", key)
+		if err := json.Unmarshal(whole, &s); err != nil {
+			return damaged(err, "the sent copy %s cannot be read", first)
 		}
 	case "meta":
 		if key == string(schemaKey) && len(value) != 4 {

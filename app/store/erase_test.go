@@ -135,6 +135,11 @@ func TestEraseLeavesNothing(t *testing.T) {
 	if got := found(t, dir); len(got) > 0 {
 		t.Errorf("after erasure the database still holds: %q", got)
 	}
+	if again, err := store.Open(dir, store.Options{NoGC: true}); err != nil {
+		t.Errorf("the workspace does not open after the erasure: %v", err)
+	} else {
+		again.Close()
+	}
 
 	// The control: deleting and purging, without erasing, leaves them.
 	s2, dir2 := annaWorkspace(t)
