@@ -215,7 +215,7 @@ func (d *Desk) Content() fyne.CanvasObject {
 		find.Alignment = widget.ButtonAlignLeading
 		left = container.NewBorder(container.NewPadded(find), nil, nil, nil, d.nav)
 	}
-	split := container.NewHSplit(left, container.NewBorder(nil, d.banner, nil, nil, d.area))
+	split := container.NewHSplit(left, container.NewBorder(d.readOnlyBar(), d.banner, nil, nil, d.area))
 	split.Offset = 0.16
 	return split
 }

@@ -203,3 +203,21 @@ func TestOpenFailureSaysWhatToDo(t *testing.T) {
 		t.Error("Close did not quit")
 	}
 }
+
+// TestReadOnlyWorkspaceSaysSo: a workspace open for reading only shows a
+// bar that says so and why.
+func TestReadOnlyWorkspaceSaysSo(t *testing.T) {
+	d, _, st := testDesk(t, true)
+	dir := st.Dir()
+	st.Close()
+	ro, err := store.Open(dir, store.Options{NoGC: true, ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ro.Close() })
+	d.ws = ro
+	bar := d.readOnlyBar()
+	if bar == nil || !strings.Contains(prVisible(bar), "Read only — changes cannot be saved") {
+		t.Errorf("the bar: %v", bar)
+	}
+}

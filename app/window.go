@@ -1,11 +1,15 @@
 package app
 
 import (
+	"errors"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"kamdesk/app/store"
 )
 
 // RestoreWindow gives w the size it had when it was last closed. Closing
@@ -38,10 +42,33 @@ func OpenFailure(err error, dir string, quit func()) fyne.CanvasObject {
 	msg := widget.NewLabel(err.Error())
 	msg.Wrapping = fyne.TextWrapWord
 	hint := widget.NewLabel(lang.L("Nothing was changed in {{.Dir}}. Restore the folder from a backup, or start kamdesk on another workspace with: kamdesk --data DIR", map[string]any{"Dir": dir}))
+	switch {
+	case errors.Is(err, store.ErrDiskFull):
+		hint.SetText(lang.L("Nothing was changed in {{.Dir}}. Free some space on its disk and start kamdesk again.", map[string]any{"Dir": dir}))
+	case errors.Is(err, store.ErrReadOnly):
+		hint.SetText(lang.L("Nothing was changed in {{.Dir}}. Copy the folder to a place kamdesk can write to and open the copy with: kamdesk --data DIR", map[string]any{"Dir": dir}))
+	}
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
 	closeBtn := widget.NewButtonWithIcon(lang.L("Close"), theme.CancelIcon(), quit)
 	closeBtn.Importance = widget.HighImportance
 	return container.NewPadded(container.NewVBox(
 		container.NewHBox(widget.NewIcon(theme.ErrorIcon()), title), msg, hint, container.NewHBox(closeBtn)))
+}
+
+// readOnlyBar says, above the working area, that the workspace is open
+// for reading only and why (a backup disk, a full disk); nil when it is
+// not.
+func (d *Desk) readOnlyBar() fyne.CanvasObject {
+	ro, ok := d.ws.(interface {
+		ReadOnly() bool
+		ReadOnlyReason() string
+	})
+	if !ok || !ro.ReadOnly() {
+		return nil
+	}
+	l := widget.NewLabel(lang.L("Read only — changes cannot be saved: {{.Why}}", map[string]any{"Why": ro.ReadOnlyReason()}))
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.WarningImportance
+	return container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, l)
 }
