@@ -35,7 +35,7 @@ func beOpen(t *testing.T, id, tab string) (*Desk, fyne.Window, *store.Store, *bu
 }
 
 // beRetype empties e with the keyboard and types text.
-func beRetype(e *entry, text string) {
+func beRetype(e keyField, text string) {
 	e.TypedShortcut(&fyne.ShortcutSelectAll{})
 	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
 	test.Type(e, text)
