@@ -12,9 +12,13 @@ import (
 func (a *textArea) shortcut(b *textBlock, s fyne.Shortcut) bool {
 	switch s := s.(type) {
 	case *fyne.ShortcutUndo:
-		a.undo()
+		if !a.Disabled() {
+			a.undo()
+		}
 	case *fyne.ShortcutRedo:
-		a.redo()
+		if !a.Disabled() {
+			a.redo()
+		}
 	case *fyne.ShortcutSelectAll:
 		a.selectAll()
 	case *fyne.ShortcutCopy:
@@ -53,19 +57,20 @@ func (a *textArea) keyShortcut(b *textBlock, s *desktop.CustomShortcut) bool {
 	if mod != fyne.KeyModifierShortcutDefault && mod != fyne.KeyModifierAlt && mod != fyne.KeyModifierSuper {
 		return false
 	}
-	a.unselectAll()
 	pos, plain := b.offset(), s.Modifier&fyne.KeyModifierShift == 0 && b.SelectedText() == ""
 	switch s.KeyName {
 	case fyne.KeyHome, fyne.KeyEnd:
 		if mod != fyne.KeyModifierShortcutDefault || !plain {
 			return false
 		}
+		a.unselectAll()
 		if s.KeyName == fyne.KeyHome {
 			a.setCaret(0)
 		} else {
 			a.setCaret(a.length())
 		}
 	case fyne.KeyLeft, fyne.KeyRight:
+		a.unselectAll()
 		if plain && (s.KeyName == fyne.KeyLeft && pos == 0 || s.KeyName == fyne.KeyRight && pos == b.n) {
 			a.move(b, s.KeyName)
 			return true
@@ -74,7 +79,11 @@ func (a *textArea) keyShortcut(b *textBlock, s *desktop.CustomShortcut) bool {
 		a.ensureVisible()
 	case fyne.KeyBackspace, fyne.KeyDelete:
 		forward := s.KeyName == fyne.KeyDelete
-		if b.Disabled() {
+		switch {
+		case b.Disabled():
+			return true
+		case a.all:
+			a.replaceAll("")
 			return true
 		}
 		if plain && (!forward && pos == 0 || forward && pos == b.n) {
