@@ -242,3 +242,27 @@ func TestTextAreaClickBelowTheText(t *testing.T) {
 		t.Errorf("typed after a click below the text: %q, want the end", got)
 	}
 }
+
+func TestTextAreaSelectAllSurvivesWindowShortcuts(t *testing.T) {
+	_, a, w := taNew(t, 400, nil)
+	a.SetText("one\ntwo")
+	save := &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
+	for _, op := range []taOp{taShortcut(&fyne.ShortcutSelectAll{}), taShortcut(save)} {
+		op(taField{}, w)
+	}
+	if !a.all {
+		t.Fatal("Ctrl+S dropped the selection of the whole text")
+	}
+	taShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyBackspace, Modifier: fyne.KeyModifierShortcutDefault})(taField{}, w)
+	if got := a.Text(); got != "" {
+		t.Errorf("Ctrl+Backspace over the whole text leaves %q", got)
+	}
+	a.SetText("kept")
+	taShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyEnd, Modifier: fyne.KeyModifierShortcutDefault})(taField{}, w)
+	taType(" more")(taField{}, w)
+	a.Disable()
+	taShortcut(&fyne.ShortcutUndo{})(taField{}, w)
+	if got := a.Text(); got != "kept more" {
+		t.Errorf("Ctrl+Z in a disabled area changed the text to %q", got)
+	}
+}
