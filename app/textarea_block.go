@@ -72,9 +72,6 @@ func (b *textBlock) changed(text string) {
 	if i := a.index(b); i >= 0 {
 		a.unsettle(i)
 	}
-	if b.height() != b.Size().Height {
-		a.relayout()
-	}
 	a.changed()
 	if a.inKey == 0 {
 		a.tidy(b) // a change from Entry's menu: after it, as after a key

@@ -114,8 +114,9 @@ func (a *textArea) rebuild(i0, i1 int, pieces []piece) {
 	a.relayout()
 }
 
-// tidy keeps the blocks around b the right size after an edit in b, and
-// the cursor in view.
+// tidy follows an edit in b, once Entry is done with it: b takes the
+// height of its rows, the blocks around it settle, the cursor stays in
+// view.
 func (a *textArea) tidy(b *textBlock) {
 	i := a.index(b)
 	if i < 0 {
@@ -125,6 +126,9 @@ func (a *textArea) tidy(b *textBlock) {
 		s := a.start(i)
 		a.replace(s, s+b.n, b.Text, a.caret())
 		return
+	}
+	if b.height() != b.Size().Height {
+		a.relayout()
 	}
 	a.ensureVisible()
 }
