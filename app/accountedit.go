@@ -56,9 +56,9 @@ type accountEditor struct {
 	criteria    []*widget.Check // one per dossier.Criteria, in that order
 	share       *entry
 	monoWarning *widget.Label
-	strategy    *entry
-	goals       *entry
-	competitors *entry
+	strategy    *textArea
+	goals       *textArea
+	competitors *textArea
 	tender      *dateInput
 	prepStart   *widget.Label
 	prepMonths  *entry
@@ -66,7 +66,7 @@ type accountEditor struct {
 	owner       *widget.Select
 	ownerIDs    []string // the owner options' team member IDs; "" for none
 	passive     *widget.Check
-	notes       *entry
+	notes       *textArea
 	status      *widget.Label // says why the last save failed
 	saveBtn     *widget.Button
 	cancelBtn   *widget.Button
@@ -99,8 +99,8 @@ func (s *accountEditor) build() {
 		e.OnChanged = func(string) { s.changed(name) }
 		return e
 	}
-	text := func(name string) *entry {
-		e := newMultiLineEntry(s.onCancel)
+	text := func(name string) *textArea {
+		e := newTextArea(s.onCancel)
 		e.OnChanged = func(string) { s.changed(name) }
 		return e
 	}
@@ -260,10 +260,10 @@ func (s *accountEditor) account() (dossier.Account, dossier.Problems) {
 			a.RevenueShare = v
 		}
 	}
-	a.Strategy = strings.TrimSpace(s.strategy.Text)
-	a.Goals = strings.TrimSpace(s.goals.Text)
+	a.Strategy = strings.TrimSpace(s.strategy.Text())
+	a.Goals = strings.TrimSpace(s.goals.Text())
 	a.Competitors = nil
-	for _, l := range strings.Split(s.competitors.Text, "\n") {
+	for _, l := range strings.Split(s.competitors.Text(), "\n") {
 		if l = strings.TrimSpace(l); l != "" {
 			a.Competitors = append(a.Competitors, l)
 		}
@@ -291,7 +291,7 @@ func (s *accountEditor) account() (dossier.Account, dossier.Problems) {
 		a.Owner = s.ownerIDs[i]
 	}
 	a.Passive = s.passive.Checked
-	a.Notes = strings.TrimSpace(s.notes.Text)
+	a.Notes = strings.TrimSpace(s.notes.Text())
 	if err := a.Validate(); err != nil {
 		for _, v := range dossier.ProblemsOf(err) {
 			if p.For(v.Field) == nil { // a field that cannot be read is reported once
@@ -335,8 +335,8 @@ func (s *accountEditor) check() (dossier.Account, dossier.Problems) {
 // snapshot is everything typed and chosen, to tell whether it changed.
 func (s *accountEditor) snapshot() string {
 	parts := []string{s.name.Text, s.industry.Text, s.segment.Text, s.tier.Selected, s.share.Text,
-		s.strategy.Text, s.goals.Text, s.competitors.Text, s.tender.Text, s.prepMonths.Text,
-		s.review.Text, strconv.Itoa(s.owner.SelectedIndex()), strconv.FormatBool(s.passive.Checked), s.notes.Text}
+		s.strategy.Text(), s.goals.Text(), s.competitors.Text(), s.tender.Text, s.prepMonths.Text,
+		s.review.Text, strconv.Itoa(s.owner.SelectedIndex()), strconv.FormatBool(s.passive.Checked), s.notes.Text()}
 	for _, c := range s.criteria {
 		parts = append(parts, strconv.FormatBool(c.Checked))
 	}

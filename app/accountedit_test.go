@@ -20,7 +20,7 @@ func aeShortcut(w fyne.Window, key fyne.KeyName) {
 }
 
 // aeType types text into e; a line break is the Return key.
-func aeType(e *entry, text string) {
+func aeType(e keyField, text string) {
 	for i, line := range strings.Split(text, "\n") {
 		if i > 0 {
 			e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
@@ -30,7 +30,7 @@ func aeType(e *entry, text string) {
 }
 
 // aeRetype empties e with the keyboard and types text.
-func aeRetype(e *entry, text string) {
+func aeRetype(e keyField, text string) {
 	e.TypedShortcut(&fyne.ShortcutSelectAll{})
 	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
 	aeType(e, text)
@@ -274,8 +274,8 @@ func TestAccountFormFailedSaveKeepsEverything(t *testing.T) {
 	if got := aeEditor(t, d); got != s {
 		t.Fatal("a failed save rebuilt the form")
 	}
-	if s.industry.Text != "Logistics" || s.share.Text != "abc" || s.notes.Text != "First met at the fair.\nFollow up in spring." {
-		t.Errorf("typed text lost: industry %q, share %q, notes %q", s.industry.Text, s.share.Text, s.notes.Text)
+	if s.industry.Text != "Logistics" || s.share.Text != "abc" || s.notes.Text() != "First met at the fair.\nFollow up in spring." {
+		t.Errorf("typed text lost: industry %q, share %q, notes %q", s.industry.Text, s.share.Text, s.notes.Text())
 	}
 	for field, want := range map[string]string{"name": "is required", "tier": "is required", "revenue_share": "is not a number"} {
 		if got := s.fields.messageOf(field); got != want {
@@ -325,7 +325,7 @@ func TestEditNorthbridge(t *testing.T) {
 		t.Error("the form reports changes right after loading")
 	}
 	if s.name.Text != orig.Name || s.share.Text != "38" || s.tier.Selected != "Crown jewel" || s.owner.Selected != "Mara Lindqvist" ||
-		s.competitors.Text != strings.Join(orig.Competitors, "\n") || s.tender.Text != orig.NextTender.String() {
+		s.competitors.Text() != strings.Join(orig.Competitors, "\n") || s.tender.Text != orig.NextTender.String() {
 		t.Errorf("form not filled from the account: name %q share %q tier %q owner %q tender %q",
 			s.name.Text, s.share.Text, s.tier.Selected, s.owner.Selected, s.tender.Text)
 	}

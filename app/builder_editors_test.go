@@ -53,7 +53,7 @@ func reviseSent(t *testing.T, st *store.Store, id string) {
 }
 
 // beRetype empties e with the keyboard and types text.
-func beRetype(e *entry, text string) {
+func beRetype(e keyField, text string) {
 	e.TypedShortcut(&fyne.ShortcutSelectAll{})
 	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
 	test.Type(e, text)

@@ -33,7 +33,7 @@ type financialEditor struct {
 	inv      *entry
 	gain     *entry
 	years    *entry
-	note     *entry
+	note     *textArea
 	useTotal *widget.Button
 	total    *widget.Label // the pricing total of the currency
 	payback  *widget.Label
@@ -51,7 +51,7 @@ func newFinancialEditor(b *builder) *financialEditor {
 	e.inv = e.newInput("financial.investment", "0.00")
 	e.gain = e.newInput("financial.yearly_gain", "0.00")
 	e.years = e.newInput("financial.years", "3")
-	e.note = newMultiLineEntry(b.onCancel)
+	e.note = newTextArea(b.onCancel)
 	e.note.SetPlaceHolder(lang.L("How the figures were reached: volumes, rates, savings per unit, sources"))
 	e.note.SetMinRowsVisible(5)
 	e.note.OnChanged = func(string) { e.edited("financial.note") }
@@ -176,7 +176,7 @@ func (e *financialEditor) edited(name string) {
 		}
 		f.Years = n
 	case "financial.note":
-		f.Note = e.note.Text
+		f.Note = e.note.Text()
 	}
 	if f.Currency == "" {
 		f.Currency = e.cur.Selected // the pricing's, shown as the default

@@ -322,7 +322,7 @@ type followUpAsk struct {
 	fs   fieldSet
 	dlg  *dialog.CustomDialog
 	date *dateInput
-	note *entry // nil when no note is asked
+	note *textArea // nil when no note is asked
 	ok   *widget.Button
 }
 
@@ -335,7 +335,7 @@ func newFollowUpAsk(d *Desk, title, confirm, intro, dateLabel string, date dossi
 	a.date.setDate(date)
 	a.fs.add(newField("date", dateLabel, a.date.object()))
 	if noteLabel != "" {
-		a.note = newMultiLineEntry(hide)
+		a.note = newTextArea(hide)
 		a.fs.add(newField("note", noteLabel, a.note))
 	}
 	grid := a.fs.grid()
@@ -349,7 +349,7 @@ func newFollowUpAsk(d *Desk, title, confirm, intro, dateLabel string, date dossi
 		}
 		note := ""
 		if a.note != nil {
-			note = strings.TrimSpace(a.note.Text)
+			note = strings.TrimSpace(a.note.Text())
 			if noteRequired && note == "" {
 				a.fs.by["note"].setMessage(tr("is required"))
 				valid = false

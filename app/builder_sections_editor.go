@@ -20,7 +20,7 @@ type blockEditor struct {
 	title     *blockEntry
 	kind      *choice[proposal.Kind]
 	weights   []*entry // in the order of proposal.Audiences
-	body      *blockEntry
+	body      *textArea
 	insert    *widget.Select
 	done      *widget.Button
 	fields    fieldSet
@@ -48,7 +48,7 @@ func (blk *sectionBlock) expand() {
 	blk.busy = true
 	defer func() { blk.busy = false }()
 
-	ed.title = newBlockEntry(false, esc, move)
+	ed.title = newBlockEntry(esc, move)
 	ed.title.SetText(it.Title)
 	ed.title.OnChanged = func(t string) {
 		blk.item().Title = t
@@ -75,7 +75,8 @@ func (blk *sectionBlock) expand() {
 		ed.weights = append(ed.weights, e)
 		cells = append(cells, container.NewBorder(nil, nil, widget.NewLabel(tr(a.Label())), nil, e))
 	}
-	ed.body = newBlockEntry(true, esc, move)
+	ed.body = newTextArea(esc)
+	ed.body.onShortcut = blockMoveKeys(move)
 	ed.body.SetMinRowsVisible(10)
 	ed.body.SetText(it.Body)
 	ed.body.OnChanged = func(t string) {
@@ -154,35 +155,43 @@ func (blk *sectionBlock) weightsChanged() {
 	blk.edited()
 }
 
-// blockEntry is an entry of a block's editor: Alt+Up and Alt+Down move the
-// block, Escape cancels as everywhere.
+// blockEntry is the title entry of a block's editor: Alt+Up and Alt+Down
+// move the block, Escape cancels as everywhere.
 type blockEntry struct {
 	entry
-	onMove func(delta int)
+	moveKeys func(fyne.Shortcut) bool
 }
 
-func newBlockEntry(multiLine bool, onEscape func(), onMove func(int)) *blockEntry {
-	e := &blockEntry{onMove: onMove}
+func newBlockEntry(onEscape func(), onMove func(int)) *blockEntry {
+	e := &blockEntry{moveKeys: blockMoveKeys(onMove)}
 	e.onEscape = onEscape
-	if multiLine {
-		e.MultiLine = true
-		e.Wrapping = fyne.TextWrapWord
-	}
 	e.ExtendBaseWidget(e)
 	return e
 }
 
 // TypedShortcut moves the block on Alt+Up and Alt+Down.
 func (e *blockEntry) TypedShortcut(sc fyne.Shortcut) {
-	if cs, ok := sc.(*desktop.CustomShortcut); ok && cs.Modifier == fyne.KeyModifierAlt && e.onMove != nil {
+	if !e.moveKeys(sc) {
+		e.Entry.TypedShortcut(sc)
+	}
+}
+
+// blockMoveKeys handles Alt+Up and Alt+Down, which move the block, and
+// reports whether sc was one of them.
+func blockMoveKeys(onMove func(delta int)) func(fyne.Shortcut) bool {
+	return func(sc fyne.Shortcut) bool {
+		cs, ok := sc.(*desktop.CustomShortcut)
+		if !ok || cs.Modifier != fyne.KeyModifierAlt || onMove == nil {
+			return false
+		}
 		switch cs.KeyName {
 		case fyne.KeyUp:
-			e.onMove(-1)
-			return
+			onMove(-1)
 		case fyne.KeyDown:
-			e.onMove(1)
-			return
+			onMove(1)
+		default:
+			return false
 		}
+		return true
 	}
-	e.Entry.TypedShortcut(sc)
 }

@@ -198,7 +198,7 @@ func TestSectionsCustomiseThenEdit(t *testing.T) {
 	if !it.Custom || it.Title != lib.Title || it.Body != lib.Body || it.Kind != lib.Kind || it.Audiences[proposal.Executive] != 85 {
 		t.Fatalf("customised item = %+v, want a copy of the library section", it)
 	}
-	if blk.ed == nil || blk.ed.body.Text != lib.Body {
+	if blk.ed == nil || blk.ed.body.Text() != lib.Body {
 		t.Fatal("customising did not open the block's editor with the library's text")
 	}
 	if w.Canvas().Focused() != blk.ed.body {
@@ -530,7 +530,10 @@ func BenchmarkTypeInLongProposal(bm *testing.B) {
 	// texts, so that every run measures the same thing: the work one key
 	// causes.
 	d.opts.After = func(time.Duration, func()) {}
-	for _, e := range []*widget.Entry{&blk.ed.body.Entry, lone} {
+	for _, e := range []interface {
+		fyne.Focusable
+		SetText(string)
+	}{blk.ed.body, lone} {
 		for i := range 600 {
 			if i%100 == 0 {
 				e.SetText(text(i))

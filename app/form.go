@@ -30,14 +30,6 @@ func newEntry(onEscape func()) *entry {
 	return e
 }
 
-func newMultiLineEntry(onEscape func()) *entry {
-	e := newEntry(onEscape)
-	e.MultiLine = true
-	e.Wrapping = fyne.TextWrapWord
-	e.SetMinRowsVisible(3)
-	return e
-}
-
 // TypedKey passes Escape to onEscape and everything else to the entry.
 func (e *entry) TypedKey(k *fyne.KeyEvent) {
 	if k.Name == fyne.KeyEscape && e.onEscape != nil {

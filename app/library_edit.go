@@ -33,7 +33,7 @@ type sectionEditor struct {
 	kind         *choice[proposal.Kind]
 	weights      []*entry // one per proposal.Audiences
 	language     *entry
-	body         *entry
+	body         *textArea
 	placeholders *fyne.Container
 	insert       *widget.Select
 	followers    *widget.Label
@@ -60,7 +60,7 @@ func newSectionEditor(s *libraryScreen) *sectionEditor {
 	audiences := container.NewVBox(container.NewGridWithColumns(4, cells...), hint)
 	e.language = newEntry(cancel)
 	e.language.OnChanged = func(string) { e.changedField("language") }
-	e.body = newMultiLineEntry(cancel)
+	e.body = newTextArea(cancel)
 	e.body.SetMinRowsVisible(14)
 	e.body.OnChanged = func(string) {
 		e.showPlaceholders()
@@ -137,7 +137,7 @@ func (e *sectionEditor) built() (proposal.Section, string) {
 	sec.Title = strings.TrimSpace(e.title.Text)
 	sec.Kind = e.kind.value()
 	sec.Language = strings.TrimSpace(e.language.Text)
-	sec.Body = e.body.Text
+	sec.Body = e.body.Text()
 	sec.Audiences = proposal.Weights{}
 	bad := ""
 	for i, a := range proposal.Audiences {
@@ -189,7 +189,7 @@ func (e *sectionEditor) validate() {
 // stands for; unknown ones are flagged.
 func (e *sectionEditor) showPlaceholders() {
 	e.placeholders.Objects = nil
-	for _, name := range proposal.UsedPlaceholders(e.body.Text) {
+	for _, name := range proposal.UsedPlaceholders(e.body.Text()) {
 		l := widget.NewLabel("")
 		l.Wrapping = fyne.TextWrapWord
 		if help, ok := proposal.PlaceholderHelp[name]; ok {

@@ -116,7 +116,7 @@ func TestLibraryCreateSectionByTyping(t *testing.T) {
 	prRetype(e.body, "Dear ")
 	e.insert.SetSelected(e.insert.Options[slices.Index(proposal.Placeholders, "person.name")])
 	test.Type(e.body, ",")
-	prRetype(e.body, e.body.Text+"\nour desk answers "+"{{account.name}} within the hour.")
+	prRetype(e.body, e.body.Text()+"\nour desk answers "+"{{account.name}} within the hour.")
 	if got := prVisible(e.placeholders); !strings.Contains(got, "{{person.name}} — the names of the people") ||
 		!strings.Contains(got, "{{account.name}} — the client's name") {
 		t.Errorf("placeholders shown:\n%s", got)
@@ -177,7 +177,7 @@ func TestLibraryValidatesAsYouType(t *testing.T) {
 	if len(after) != len(before) {
 		t.Error("an invalid section was saved")
 	}
-	if e.body.Text != "Hello {{client.name}}" || e.weights[0].Text != "50" {
+	if e.body.Text() != "Hello {{client.name}}" || e.weights[0].Text != "50" {
 		t.Error("a failed save lost what was typed")
 	}
 	prRetype(e.body, "Hello {{account.name}}")

@@ -49,8 +49,9 @@ type personScreen struct {
 
 	fields                             fieldSet
 	name, position, department, email  *entry
-	phone, family, hobbies, values     *entry
-	notes, privacy                     *entry
+	phone                              *entry
+	family, hobbies, values            *textArea
+	notes, privacy                     *textArea
 	reportsTo                          *widget.Select
 	reportIDs                          []string // the person behind each option of reportsTo after "nobody"
 	role                               *choice[dossier.BuyingRole]
@@ -132,8 +133,8 @@ func (s *personScreen) build() {
 		e.OnChanged = func(string) { s.changed(name) }
 		return e
 	}
-	multi := func(name string) *entry {
-		e := newMultiLineEntry(s.onCancel)
+	multi := func(name string) *textArea {
+		e := newTextArea(s.onCancel)
 		e.OnChanged = func(string) { s.changed(name) }
 		return e
 	}
@@ -245,8 +246,8 @@ func (s *personScreen) state() string {
 	parts := []string{s.name.Text, s.position.Text, s.department.Text, s.reportsTo.Selected,
 		s.role.Selected, s.influence.Selected, s.typ.Selected, s.level.Selected, s.email.Text,
 		s.phone.Text, s.channel.Selected, s.bday.day.Selected, s.bday.month.Selected, s.bday.year.Text,
-		s.family.Text, s.hobbies.Text, s.values.Text, s.notes.Text, s.nps.Selected,
-		s.lastContact.Text, s.nextContact.Text, s.privacy.Text}
+		s.family.Text(), s.hobbies.Text(), s.values.Text(), s.notes.Text(), s.nps.Selected,
+		s.lastContact.Text, s.nextContact.Text, s.privacy.Text()}
 	return strings.Join(parts, "\x00")
 }
 
@@ -305,8 +306,8 @@ func (s *personScreen) person() (dossier.Person, dossier.Problems) {
 		pr = append(pr, problem)
 	}
 	p.Birthday = b
-	p.Family, p.Hobbies, p.Values = s.family.Text, s.hobbies.Text, s.values.Text
-	p.Notes, p.PrivacyNote = s.notes.Text, s.privacy.Text
+	p.Family, p.Hobbies, p.Values = s.family.Text(), s.hobbies.Text(), s.values.Text()
+	p.Notes, p.PrivacyNote = s.notes.Text(), s.privacy.Text()
 	p.NPS = nil
 	if i := s.nps.SelectedIndex(); i > 0 {
 		p.NPS = dossier.IntPtr(i - 1)

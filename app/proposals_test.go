@@ -41,7 +41,7 @@ func prShortcut(w fyne.Window, key fyne.KeyName) {
 
 // prRetype empties e with the keyboard and types text; a line break is
 // the Return key.
-func prRetype(e *entry, text string) {
+func prRetype(e keyField, text string) {
 	e.TypedShortcut(&fyne.ShortcutSelectAll{})
 	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
 	for i, line := range strings.Split(text, "\n") {

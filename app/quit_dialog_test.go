@@ -46,8 +46,8 @@ func TestQuitAsksAboutFormsInDialogs(t *testing.T) {
 		d, quits, tl, saved := open(t)
 		d.Quit()
 		answerQuestion(t, d.win, "Cancel")
-		if saved() || *quits != 0 || tl.eventEd.text.Text != text || d.dialogEd == nil {
-			t.Errorf("Cancel: saved %v, quit %d times, text %q, dialog open %v", saved(), *quits, tl.eventEd.text.Text, d.dialogEd != nil)
+		if saved() || *quits != 0 || tl.eventEd.text.Text() != text || d.dialogEd == nil {
+			t.Errorf("Cancel: saved %v, quit %d times, text %q, dialog open %v", saved(), *quits, tl.eventEd.text.Text(), d.dialogEd != nil)
 		}
 	})
 	t.Run("failed save", func(t *testing.T) {
@@ -55,8 +55,8 @@ func TestQuitAsksAboutFormsInDialogs(t *testing.T) {
 		prRetype(tl.eventEd.date.entry, "2026-13-45")
 		d.Quit()
 		answerQuestion(t, d.win, "Save")
-		if saved() || *quits != 0 || tl.eventEd.text.Text != text {
-			t.Errorf("a failed save: saved %v, quit %d times, text %q", saved(), *quits, tl.eventEd.text.Text)
+		if saved() || *quits != 0 || tl.eventEd.text.Text() != text {
+			t.Errorf("a failed save: saved %v, quit %d times, text %q", saved(), *quits, tl.eventEd.text.Text())
 		}
 	})
 	t.Run("clean dialog", func(t *testing.T) {

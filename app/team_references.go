@@ -22,7 +22,8 @@ type referenceForm struct {
 	touched touched
 
 	fields                                  fieldSet
-	client, project, year, result           *entry
+	client, project, year                   *entry
+	result                                  *textArea
 	refereeName, refereePosition, refereeTo *entry
 	agreed                                  *widget.Check
 	heading                                 *widget.Label
@@ -86,12 +87,13 @@ func referenceTitle(r dossier.Reference) string {
 
 func (f *referenceForm) build(cancel func()) {
 	f.client, f.project, f.year = newEntry(cancel), newEntry(cancel), newEntry(cancel)
-	f.result = newMultiLineEntry(cancel)
+	f.result = newTextArea(cancel)
 	f.refereeName, f.refereePosition, f.refereeTo = newEntry(cancel), newEntry(cancel), newEntry(cancel)
 	f.year.SetPlaceHolder(lang.L("for example 2024"))
 	f.result.SetPlaceHolder(lang.L("A number the client can check: cut energy use by 18% in the first year"))
 	f.refereeTo.SetPlaceHolder(lang.L("E-mail or phone"))
-	for name, e := range map[string]*entry{"client": f.client, "project": f.project, "year": f.year, "result": f.result,
+	f.result.OnChanged = func(string) { f.validate("result") }
+	for name, e := range map[string]*entry{"client": f.client, "project": f.project, "year": f.year,
 		"referee.name": f.refereeName, "referee.position": f.refereePosition, "referee.contact": f.refereeTo} {
 		e.OnChanged = func(string) { f.validate(name) }
 	}
@@ -150,7 +152,7 @@ func (f *referenceForm) record() (dossier.Reference, dossier.Problems) {
 	r := f.orig
 	r.Client = strings.TrimSpace(f.client.Text)
 	r.Project = strings.TrimSpace(f.project.Text)
-	r.Result = strings.TrimSpace(f.result.Text)
+	r.Result = strings.TrimSpace(f.result.Text())
 	r.Referee = dossier.Referee{
 		Name:     strings.TrimSpace(f.refereeName.Text),
 		Position: strings.TrimSpace(f.refereePosition.Text),

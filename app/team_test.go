@@ -34,7 +34,7 @@ func tmShortcut(w fyne.Window, key fyne.KeyName) {
 }
 
 // tmRetype empties e with the keyboard and types text.
-func tmRetype(e *entry, text string) {
+func tmRetype(e keyField, text string) {
 	e.TypedShortcut(&fyne.ShortcutSelectAll{})
 	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
 	test.Type(e, text)

@@ -170,7 +170,7 @@ type eventEditor struct {
 	date      *dateInput
 	title     *entry
 	people    *peopleChoice
-	text      *entry
+	text      *textArea
 	attachBox *fyne.Container
 	attach    *widget.Button
 	remove    []*widget.Button // one per attachment
@@ -195,7 +195,7 @@ func (t *timeline) editEvent(ev dossier.Event) {
 	e.title.SetText(ev.Title)
 	e.title.OnChanged = func(string) { e.validate() }
 	e.people = newPeopleChoice(t.people, ev.People, e.validate)
-	e.text = newMultiLineEntry(e.cancel)
+	e.text = newTextArea(e.cancel)
 	e.text.SetMinRowsVisible(5)
 	e.text.SetText(ev.Text)
 	e.text.OnChanged = func(string) { e.validate() }
@@ -243,7 +243,7 @@ func (e *eventEditor) event() (dossier.Event, []string) {
 	}
 	ev.Title = strings.TrimSpace(e.title.Text)
 	ev.People = e.people.ids()
-	ev.Text = strings.TrimSpace(e.text.Text)
+	ev.Text = strings.TrimSpace(e.text.Text())
 	ev.Attachments = slices.Clone(e.attachments)
 	return ev, bad
 }
@@ -346,7 +346,7 @@ type promiseEditor struct {
 	pr      dossier.Promise
 	loading bool
 
-	text   *entry
+	text   *textArea
 	made   *dateInput
 	due    *dateInput
 	people *peopleChoice
@@ -361,7 +361,7 @@ func (t *timeline) onEditPromise(p dossier.Promise) { t.editPromise(p) }
 func (t *timeline) editPromise(pr dossier.Promise) {
 	e := &promiseEditor{t: t, pr: pr, loading: true}
 	t.promiseEd = e
-	e.text = newMultiLineEntry(e.cancel)
+	e.text = newTextArea(e.cancel)
 	e.text.SetText(pr.Text)
 	e.text.OnChanged = func(string) { e.validate() }
 	e.made = newDateInput(t.win, e.cancel)
@@ -397,7 +397,7 @@ func (e *promiseEditor) promise() (dossier.Promise, []string) {
 	pr := e.pr
 	var bad []string
 	var err error
-	pr.Text = strings.TrimSpace(e.text.Text)
+	pr.Text = strings.TrimSpace(e.text.Text())
 	if pr.Made, err = e.made.date(); err != nil {
 		bad = append(bad, "made")
 	}
@@ -436,7 +436,7 @@ type slipEditor struct {
 	t  *timeline
 	pr dossier.Promise
 
-	explanation *entry
+	explanation *textArea
 	apology     *widget.Check
 	newDue      *dateInput
 	on          *dateInput
@@ -445,7 +445,7 @@ type slipEditor struct {
 func (t *timeline) onSlipped(p dossier.Promise) {
 	e := &slipEditor{t: t, pr: p}
 	t.slipEd = e
-	e.explanation = newMultiLineEntry(e.cancel)
+	e.explanation = newTextArea(e.cancel)
 	e.explanation.SetPlaceHolder(lang.L("Why it slipped, as the client was told"))
 	e.explanation.OnChanged = func(string) { e.validate() }
 	e.apology = widget.NewCheck(lang.L("The apology was sent"), func(bool) { e.validate() })
@@ -483,7 +483,7 @@ func (e *slipEditor) slipped() (dossier.Promise, []string, error) {
 	if err != nil {
 		bad = append(bad, "on")
 	}
-	err = pr.Slip(on, strings.TrimSpace(e.explanation.Text), e.apology.Checked, newDue)
+	err = pr.Slip(on, strings.TrimSpace(e.explanation.Text()), e.apology.Checked, newDue)
 	return pr, bad, err
 }
 

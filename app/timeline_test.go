@@ -289,8 +289,8 @@ func TestTimelineEventValidationKeepsTyping(t *testing.T) {
 	if got := e.fs.messageOf("title"); got == "" {
 		t.Error("no message under the empty title")
 	}
-	if e.text.Text != "Notes typed before the title" {
-		t.Errorf("the text typed was lost: %q", e.text.Text)
+	if e.text.Text() != "Notes typed before the title" {
+		t.Errorf("the text typed was lost: %q", e.text.Text())
 	}
 	if after, _ := st.Events("northbridge"); len(after) != len(before) {
 		t.Errorf("an invalid event was saved: %d events, want %d", len(after), len(before))
@@ -485,8 +485,8 @@ func TestTimelineSlippedPromise(t *testing.T) {
 	if p := tlPromise(t, st, id); len(p.Slips) != 0 || !p.Due.Equal(before.Due) {
 		t.Fatalf("a rejected slip was saved: %+v", p)
 	}
-	if e.explanation.Text != "The trainer certification body moved its syllabus review." {
-		t.Errorf("the explanation typed was lost: %q", e.explanation.Text)
+	if e.explanation.Text() != "The trainer certification body moved its syllabus review." {
+		t.Errorf("the explanation typed was lost: %q", e.explanation.Text())
 	}
 
 	// A valid slip is recorded with everything the client was told.

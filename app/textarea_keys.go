@@ -1,0 +1,254 @@
+package app
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+)
+
+// shortcut handles the text shortcuts; false for the others.
+func (a *textArea) shortcut(b *textBlock, s fyne.Shortcut) bool {
+	switch s := s.(type) {
+	case *fyne.ShortcutUndo:
+		if !a.Disabled() {
+			a.undo()
+		}
+	case *fyne.ShortcutRedo:
+		if !a.Disabled() {
+			a.redo()
+		}
+	case *fyne.ShortcutSelectAll:
+		a.selectAll()
+	case *fyne.ShortcutCopy:
+		if a.all {
+			clipboardOf(s.Clipboard).SetContent(a.text)
+		} else {
+			b.Entry.TypedShortcut(s)
+		}
+	case *fyne.ShortcutCut:
+		switch {
+		case a.Disabled():
+		case a.all:
+			clipboardOf(s.Clipboard).SetContent(a.text)
+			a.replaceAll("")
+		case b.SelectedText() != "":
+			a.record(editOther, a.caret(), 0)
+			b.Entry.TypedShortcut(s)
+			a.tidy(b)
+		}
+	case *fyne.ShortcutPaste:
+		if !a.Disabled() {
+			a.paste(b, clipboardOf(s.Clipboard).Content())
+		}
+	case *desktop.CustomShortcut:
+		return a.keyShortcut(b, s)
+	default:
+		return false
+	}
+	return true
+}
+
+// keyShortcut handles Ctrl+Home, Ctrl+End and Entry's word keys
+// (Ctrl+Left, Ctrl+Right, Ctrl+Backspace, Ctrl+Delete) across blocks.
+func (a *textArea) keyShortcut(b *textBlock, s *desktop.CustomShortcut) bool {
+	mod := s.Modifier &^ fyne.KeyModifierShift
+	if mod != fyne.KeyModifierShortcutDefault && mod != fyne.KeyModifierAlt && mod != fyne.KeyModifierSuper {
+		return false
+	}
+	pos, plain := b.offset(), s.Modifier&fyne.KeyModifierShift == 0 && b.SelectedText() == ""
+	switch s.KeyName {
+	case fyne.KeyHome, fyne.KeyEnd:
+		if mod != fyne.KeyModifierShortcutDefault || !plain {
+			return false
+		}
+		a.unselectAll()
+		if s.KeyName == fyne.KeyHome {
+			a.setCaret(0)
+		} else {
+			a.setCaret(a.length())
+		}
+	case fyne.KeyLeft, fyne.KeyRight:
+		a.unselectAll()
+		if plain && (s.KeyName == fyne.KeyLeft && pos == 0 || s.KeyName == fyne.KeyRight && pos == b.n) {
+			a.move(b, s.KeyName)
+			return true
+		}
+		b.Entry.TypedShortcut(s)
+		a.ensureVisible()
+	case fyne.KeyBackspace, fyne.KeyDelete:
+		forward := s.KeyName == fyne.KeyDelete
+		switch {
+		case b.Disabled():
+			return true
+		case a.all:
+			a.replaceAll("")
+			return true
+		}
+		if plain && (!forward && pos == 0 || forward && pos == b.n) {
+			a.erase(b, forward)
+			return true
+		}
+		a.record(editOther, a.caret(), 0)
+		b.aim()
+		b.Entry.TypedShortcut(s)
+		a.tidy(b)
+	default:
+		return false
+	}
+	return true
+}
+
+// clipboardOf is c, or the app's clipboard when a shortcut comes without.
+func clipboardOf(c fyne.Clipboard) fyne.Clipboard {
+	if c != nil {
+		return c
+	}
+	return fyne.CurrentApp().Clipboard()
+}
+
+// paste inserts text at the cursor: several paragraphs become blocks.
+func (a *textArea) paste(b *textBlock, text string) {
+	if text == "" {
+		return
+	}
+	if a.all {
+		a.replaceAll(text)
+		return
+	}
+	a.record(editOther, a.caret(), 0)
+	if b.SelectedText() != "" {
+		b.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+	}
+	p := a.caret()
+	a.replace(p, p, text, p+utf8.RuneCountInString(text))
+}
+
+// selectAll selects the whole text (Ctrl+A): the box takes the colour of
+// a selection, and the next key replaces, copies or cuts it all.
+func (a *textArea) selectAll() {
+	if a.text == "" {
+		return
+	}
+	a.all = true
+	a.Refresh()
+	a.showCaret()
+}
+
+func (a *textArea) unselectAll() {
+	if a.all {
+		a.all = false
+		a.Refresh()
+		a.showCaret()
+	}
+}
+
+// replaceAll puts text in place of the whole text selected.
+func (a *textArea) replaceAll(text string) {
+	a.record(editOther, a.caret(), 0)
+	a.unselectAll()
+	a.replace(0, a.length(), text, utf8.RuneCountInString(text))
+}
+
+// editKind is the kind of an edit, for the undo history.
+type editKind int
+
+const (
+	editNone editKind = iota
+	editType
+	editBack
+	editDelete
+	editOther
+)
+
+// textState is a text and where its cursor was.
+type textState struct {
+	text  string
+	caret int
+}
+
+// textHistory is the area's undo and redo: the text before each edit.
+// Typing a word, or erasing with one key, is one edit.
+type textHistory struct {
+	undo, redo []textState
+	kind       editKind
+	caret      int  // where the last edit left the cursor
+	last       rune // the last character typed
+}
+
+const historyMax = 200
+
+// record notes the text before an edit at caret, unless the edit goes on
+// with the last one.
+func (a *textArea) record(kind editKind, caret int, r rune) {
+	h := &a.hist
+	same := kind != editOther && kind == h.kind && caret == h.caret && len(h.undo) > 0
+	if kind == editType && unicode.IsSpace(h.last) && !unicode.IsSpace(r) {
+		same = false // a new word
+	}
+	h.kind, h.last, h.redo = kind, r, nil
+	if same {
+		return
+	}
+	h.undo = append(h.undo, textState{a.text, caret})
+	if len(h.undo) > historyMax {
+		h.undo = h.undo[1:]
+	}
+}
+
+// undo brings back the text before the last edit (Ctrl+Z).
+func (a *textArea) undo() {
+	h := &a.hist
+	if len(h.undo) == 0 {
+		return
+	}
+	st := h.undo[len(h.undo)-1]
+	h.undo = h.undo[:len(h.undo)-1]
+	h.redo = append(h.redo, textState{a.text, a.caret()})
+	h.kind = editNone
+	a.restore(st)
+}
+
+// redo makes the last edit undone again (Ctrl+Y).
+func (a *textArea) redo() {
+	h := &a.hist
+	if len(h.redo) == 0 {
+		return
+	}
+	st := h.redo[len(h.redo)-1]
+	h.redo = h.redo[:len(h.redo)-1]
+	h.undo = append(h.undo, textState{a.text, a.caret()})
+	h.kind = editNone
+	a.restore(st)
+}
+
+// restore brings back an earlier text; only the part that differs is
+// replaced.
+func (a *textArea) restore(st textState) {
+	a.unselectAll()
+	from, to, s := textDiff(a.text, st.text)
+	a.replace(from, to, s, st.caret)
+}
+
+// textDiff says which characters from..to of old to replace with s to get
+// new.
+func textDiff(old, new string) (from, to int, s string) {
+	p := 0
+	for p < len(old) && p < len(new) && old[p] == new[p] {
+		p++
+	}
+	for p > 0 && p < len(old) && !utf8.RuneStart(old[p]) {
+		p--
+	}
+	q := 0
+	for q < len(old)-p && q < len(new)-p && old[len(old)-1-q] == new[len(new)-1-q] {
+		q++
+	}
+	for q > 0 && !utf8.RuneStart(old[len(old)-q]) {
+		q--
+	}
+	from = utf8.RuneCountInString(old[:p])
+	to = from + utf8.RuneCountInString(old[p:len(old)-q])
+	return from, to, new[p : len(new)-q]
+}
