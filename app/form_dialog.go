@@ -1,0 +1,155 @@
+package app
+
+import (
+	"encoding/json"
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kamdesk/dossier"
+)
+
+// peopleChoice is a check group over the account's people by name.
+type peopleChoice struct {
+	*widget.CheckGroup
+	people []dossier.Person
+	labels []string // by position in people; names made unique
+}
+
+func newPeopleChoice(people []dossier.Person, selected []string, changed func()) *peopleChoice {
+	c := &peopleChoice{people: people}
+	seen := map[string]bool{}
+	var sel []string
+	for _, p := range people {
+		l := p.Name
+		if seen[l] {
+			l += " (" + p.ID + ")"
+		}
+		seen[l] = true
+		c.labels = append(c.labels, l)
+		if slices.Contains(selected, p.ID) {
+			sel = append(sel, l)
+		}
+	}
+	c.CheckGroup = widget.NewCheckGroup(c.labels, nil)
+	c.SetSelected(sel)
+	c.OnChanged = func([]string) { changed() }
+	return c
+}
+
+// ids returns the IDs of the people checked, in the group's order.
+func (c *peopleChoice) ids() []string {
+	var out []string
+	for i, p := range c.people {
+		if slices.Contains(c.Selected, c.labels[i]) {
+			out = append(out, p.ID)
+		}
+	}
+	return out
+}
+
+// formDialog is a dialog around a form whose Save keeps it open when the
+// record is not valid, so that nothing typed is lost.
+type formDialog struct {
+	fs     fieldSet
+	dlg    *dialog.CustomDialog
+	save   *widget.Button
+	scroll *container.Scroll
+
+	// While it is open the form is the desk's dialog editor, so that
+	// quitting asks about what is typed in it (track).
+	state   func() string // the form's content, to tell unsaved changes
+	initial string
+	commit  func() bool // saves as Save does and reports whether it did
+}
+
+// track makes the open form the desk's dialog editor until it closes:
+// state gives the form's content (compared with what it was when opened),
+// commit saves it as Save does.
+func (f *formDialog) track(d *Desk, state func() string, commit func() bool) {
+	f.state, f.commit, f.initial = state, commit, state()
+	d.dialogEd = f
+	f.dlg.SetOnClosed(func() {
+		if d.dialogEd == dialogEditor(f) {
+			d.dialogEd = nil
+		}
+	})
+}
+
+func (f *formDialog) close() { f.dlg.Hide() }
+
+func (f *formDialog) dirty() bool { return f.state != nil && f.state() != f.initial }
+
+func (f *formDialog) saveChanges() bool { return f.commit() }
+
+// formState is a form's content as one string, for track.
+func formState(v any, bad []string) string {
+	b, _ := json.Marshal(struct {
+		V   any
+		Bad []string
+	}{v, bad})
+	return string(b)
+}
+
+// open shows the form's fields, under top if it is not nil.
+func (f *formDialog) open(title string, top fyne.CanvasObject, win fyne.Window, onSave func()) {
+	var body fyne.CanvasObject = f.fs.grid()
+	if top != nil {
+		body = container.NewBorder(top, nil, nil, nil, body)
+	}
+	f.scroll = container.NewVScroll(body)
+	f.dlg = dialog.NewCustomWithoutButtons(title, f.scroll, win)
+	f.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), onSave)
+	f.save.Importance = widget.HighImportance
+	cancel := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), f.dlg.Hide)
+	f.dlg.SetButtons([]fyne.CanvasObject{cancel, f.save})
+	size := fyne.NewSize(720, body.MinSize().Height+220) // room for messages
+	if h := win.Canvas().Size().Height - 60; h > 300 && size.Height > h {
+		size.Height = h
+	}
+	f.dlg.Resize(size)
+	f.dlg.Show()
+}
+
+// cancel closes the dialog without saving.
+func (f *formDialog) cancel() { f.dlg.Hide() }
+
+// check shows the problems of err under the form's fields, and a message
+// under each date field named in badDates, which do not hold a date. It
+// reports whether the record is valid and returns the problems that have
+// no field on the form.
+func (f *formDialog) check(err error, badDates ...string) (bool, []*dossier.FieldError) {
+	rest := f.fs.showProblems(err)
+	for _, name := range badDates {
+		f.fs.by[name].setMessage(lang.L("Write the date as YYYY-MM-DD."))
+	}
+	if f.scroll != nil {
+		f.scroll.Refresh() // the messages take room
+	}
+	return err == nil && len(badDates) == 0, rest
+}
+
+// saved reports whether the record passed its checks and the store took
+// it; when it did not, the problems are shown next to the fields and, for
+// those without a field, in a dialog.
+func (f *formDialog) saved(d *Desk, valid bool, rest []*dossier.FieldError, save func() error) bool {
+	if len(rest) > 0 {
+		d.showError(dossier.Problems(rest))
+	}
+	if !valid {
+		return false
+	}
+	if err := save(); err != nil {
+		if _, rest := f.check(err); len(rest) > 0 || len(dossier.ProblemsOf(err)) == 0 {
+			d.showError(err) // not (only) a problem of a field
+		}
+		return false
+	}
+	f.dlg.Hide()
+	return true
+}

@@ -1,0 +1,121 @@
+package app
+
+import (
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"kamdesk/dossier"
+)
+
+// onSave writes the person, records a move on the ladder on the
+// account's timeline and goes back. A failed save keeps the form as it is
+// and shows what to fix.
+func (s *personScreen) onSave() {
+	if !s.saveChanges() {
+		return
+	}
+	place, id := s.back, s.orig.ID
+	s.desk.opts.Defer(func() {
+		s.desk.Show(place)
+		if ds, ok := s.desk.current.(*dossierScreen); ok {
+			ds.selectPerson(id)
+		}
+	})
+}
+
+// saveChanges writes the person and records a move on the ladder,
+// staying on the form, and reports whether the person was saved.
+func (s *personScreen) saveChanges() bool {
+	s.touched.all = true
+	p, pr := s.problems()
+	if len(pr) > 0 {
+		s.fields.showProblems(pr.Err())
+		s.status.SetText(lang.L("Please fix the fields marked in red."))
+		return false
+	}
+	if err := s.desk.ws.SavePerson(&p); err != nil {
+		// The store checks what the form cannot: the account still exists,
+		// the reporting line does not loop.
+		pr = dossier.ProblemsOf(err)
+		if rest := s.fields.showProblems(err); len(rest) > 0 || len(pr) == 0 {
+			s.desk.showError(err)
+		}
+		if len(pr) > 0 {
+			s.status.SetText(lang.L("Please fix the fields marked in red."))
+		}
+		return false
+	}
+	old := s.orig
+	s.orig = p
+	s.saved = s.state()
+	if old.ID == "" || old.Level != p.Level {
+		s.recordMove(old, p)
+	}
+	return true
+}
+
+// recordMove puts a person's move on the ladder (or their first place on
+// it) on the account's timeline.
+func (s *personScreen) recordMove(old, p dossier.Person) {
+	name := clip(p.Name, 60)
+	title := lang.L("{{.Name}} moved from {{.Old}} to {{.New}} on the ladder",
+		map[string]any{"Name": name, "Old": tr(old.Level.Label()), "New": tr(p.Level.Label())})
+	if old.ID == "" {
+		title = lang.L("{{.Name}} placed on the ladder as {{.New}}",
+			map[string]any{"Name": name, "New": tr(p.Level.Label())})
+	}
+	e := dossier.Event{AccountID: p.AccountID, Kind: dossier.EventNote, Date: s.desk.opts.Today(),
+		Title: clip(oneLine(title), dossier.MaxLine), People: []string{p.ID}}
+	if err := s.desk.ws.SaveEvent(&e); err != nil {
+		s.desk.showError(err)
+	}
+}
+
+// onCancel goes back without saving; the desk asks first when something
+// was changed.
+func (s *personScreen) onCancel() {
+	place := s.back
+	s.desk.opts.Defer(func() { s.desk.Show(place) })
+}
+
+// onDelete moves the person to the bin after asking; the desk offers to
+// undo.
+func (s *personScreen) onDelete() {
+	if s.orig.ID == "" {
+		return
+	}
+	msg := lang.L("Delete {{.Name}} from the dossier of {{.Account}}? Their reports will report to their manager. You can undo this.",
+		map[string]any{"Name": s.orig.Name, "Account": s.acct.Name})
+	confirm := dialog.NewConfirm(lang.L("Delete person"), msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		entry, err := s.desk.ws.DeletePerson(s.orig.ID)
+		if err != nil {
+			s.desk.showError(err)
+			return
+		}
+		s.saved = s.state() // nothing left to save
+		place := Place{Screen: "account", ID: s.acct.ID}
+		if s.back.Screen == "people" {
+			place = s.back
+		}
+		s.desk.opts.Defer(func() {
+			s.desk.Show(place)
+			s.desk.deleted(entry)
+		})
+	}, s.desk.win)
+	confirm.SetConfirmText(lang.L("Delete"))
+	confirm.SetConfirmImportance(widget.DangerImportance)
+	confirm.Show()
+}
+
+// onErase asks, erases the person for good and goes back to the account.
+func (s *personScreen) onErase() {
+	acct := s.orig.AccountID
+	s.desk.askErase(s.orig, func() {
+		s.saved = s.state() // nothing left to ask about
+		s.desk.opts.Defer(func() { s.desk.Show(Place{Screen: "account", ID: acct}) })
+	})
+}

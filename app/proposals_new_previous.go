@@ -1,0 +1,91 @@
+package app
+
+import (
+	"maps"
+	"slices"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+
+	"kamdesk/dossier"
+	"kamdesk/proposal"
+)
+
+// previousLabel names a proposal in the list to start from.
+func previousLabel(p proposal.Proposal, accts []dossier.Account) string {
+	for _, a := range accts {
+		if a.ID == p.AccountID {
+			return p.Title + " — " + a.Name
+		}
+	}
+	return p.Title
+}
+
+func (f *newProposalForm) fromPrevious() bool { return f.from.Selected == f.from.Options[1] }
+
+func (f *newProposalForm) showSource() {
+	if f.source == nil {
+		return
+	}
+	if f.fromPrevious() {
+		f.source.Objects = []fyne.CanvasObject{f.fromPrev}
+	} else {
+		f.source.Objects = []fyne.CanvasObject{f.fromLib}
+	}
+	f.source.Refresh()
+	f.relayout()
+}
+
+// previous is the proposal chosen to start from.
+func (f *newProposalForm) previous() (proposal.Proposal, bool) {
+	i := f.prevSel.SelectedIndex()
+	if i < 0 || i >= len(f.props) {
+		return proposal.Proposal{}, false
+	}
+	return f.props[i], true
+}
+
+// onPrevious takes the language, team and validity of the proposal
+// chosen to start from; the user may still change them.
+func (f *newProposalForm) onPrevious() {
+	p, ok := f.previous()
+	if !ok {
+		return
+	}
+	f.busy = true
+	f.language.SetText(p.Language)
+	if days := validityDays(&p); days > 0 {
+		f.valid.SetText(strconv.Itoa(days))
+	}
+	f.order = nil
+	for _, c := range p.Credits {
+		f.order = append(f.order, c.MemberID)
+	}
+	for i, m := range f.team {
+		f.credits[i].SetChecked(slices.Contains(f.order, m.ID))
+	}
+	f.busy = false
+	f.changed("items")
+}
+
+// validityDays is how many days a proposal is valid from its issue date.
+func validityDays(p *proposal.Proposal) int {
+	if !p.ValidUntil.IsZero() && !p.Issued.IsZero() {
+		return p.Issued.DaysUntil(p.ValidUntil)
+	}
+	return p.ValidDays
+}
+
+// copyProposalContent copies what a new proposal takes from a previous
+// one: its sections, pricing, financial result and references. Nothing
+// is shared with prev.
+func copyProposalContent(p, prev *proposal.Proposal) {
+	p.Items = nil
+	for _, it := range prev.Items {
+		it.Audiences = maps.Clone(it.Audiences)
+		p.Items = append(p.Items, it)
+	}
+	p.Pricing = slices.Clone(prev.Pricing)
+	p.Financial = prev.Financial
+	p.References = slices.Clone(prev.References)
+}
