@@ -167,6 +167,10 @@ func ChangePassphrase(dir string, old, new []byte) error {
 	if err != nil {
 		return err
 	}
+	// The backups open with the old passphrase.
+	if err := dropBackups(dir); err != nil {
+		return err
+	}
 	// The registry is rewritten atomically (a temporary file renamed),
 	// then the parameters that derive the new key.
 	if err := badger.WriteKeyRegistry(reg, badger.KeyRegistryOptions{Dir: db, EncryptionKey: p.key(new),
@@ -211,6 +215,10 @@ func convert(dir string, oldKey []byte, params *keyParams, newKey []byte) error 
 	if err != nil {
 		os.RemoveAll(to)
 		return fmt.Errorf("converting %s: %w", dir, err)
+	}
+	// The backups keep the data as it was encrypted (or not) before.
+	if err := dropBackups(dir); err != nil {
+		return err
 	}
 	if err := writeJSON(swapPath(dir), swap{Params: params}); err != nil {
 		return err

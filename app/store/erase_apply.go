@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/dgraph-io/badger/v4"
 )
@@ -65,11 +66,26 @@ func (s *Store) apply(e *erasure) error {
 	if err := s.db.Update(func(txn *badger.Txn) error { return txn.Set(eraseJournal, b) }); err != nil {
 		return fmt.Errorf("erasing: %w", err)
 	}
-	return s.finish(&j)
+	if err := s.finish(&j); err != nil {
+		return err
+	}
+	// A backup of the workspace without what was erased.
+	if _, err := s.backUp(); err != nil {
+		fmt.Fprintf(s.logf, "%s kamdesk: after an erasure: %v\n", time.Now().Format(time.RFC3339), err)
+	}
+	return nil
 }
 
 // finish carries out a journaled erasure: it is safe to run again.
 func (s *Store) finish(j *journal) error {
+	// The backups hold what is erased: they go first, and none is made
+	// until the erasure is done (a crash from here on finishes it at the
+	// next open, backups included).
+	s.backupMu.Lock()
+	defer s.backupMu.Unlock()
+	if err := dropBackups(s.dir); err != nil {
+		return fmt.Errorf("erasing the backups: %w", err)
+	}
 	keys := make([][]byte, len(j.Drop))
 	wb := s.db.NewWriteBatch()
 	for i, k := range j.Drop {

@@ -57,15 +57,19 @@ func annaWorkspace(t *testing.T) (*store.Store, string) {
 	if _, err := s.DeletePerson(p.ID); err != nil {
 		t.Fatal(err)
 	}
+	// A backup that holds her, as the daily one would.
+	if _, err := s.BackUp(); err != nil {
+		t.Fatal(err)
+	}
 	return s, dir
 }
 
-// found lists the facts that the files of the workspace in dir, or any
-// version of any key, still hold.
+// found lists the facts that the files of the workspace in dir (its
+// database and its backups alike), or any version of any key, still hold.
 func found(t *testing.T, dir string) []string {
 	t.Helper()
 	var out []string
-	filepath.WalkDir(filepath.Join(dir, "db"), func(path string, d os.DirEntry, err error) error {
+	filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}

@@ -136,7 +136,7 @@ func Open(dir string, o Options) (s *Store, err error) {
 		case strings.Contains(msg, "permission denied"):
 			return nil, fmt.Errorf("cannot open the workspace %s: permission denied", abs)
 		default:
-			return nil, &openError{fmt.Sprintf("the workspace %s cannot be read, it looks damaged (%v); restore it from a backup or start another workspace with --data", abs, oneLine(msg)), ErrDamaged}
+			return nil, &openError{fmt.Sprintf("the workspace %s cannot be read, it looks damaged (%v); %s", abs, oneLine(msg), backupHint(abs)), ErrDamaged}
 		}
 	}
 	if ownLock && ro == nil {
@@ -185,6 +185,10 @@ func Open(dir string, o Options) (s *Store, err error) {
 	} else if n > 0 {
 		logline("deleted %d unused attachments", n)
 	}
+	if !o.NoBackup {
+		s.stopped.Add(1)
+		go s.autoBackup(logline)
+	}
 	if !o.NoGC {
 		every := o.GCInterval
 		if every == 0 {
@@ -227,9 +231,19 @@ func (nopCloser) Close() error { return nil }
 func refusal(dir string, err error) error {
 	var d *damage
 	if errors.As(err, &d) {
-		return &openError{squash(fmt.Sprintf("the workspace %s is damaged: %s; nothing was changed; restore it from a backup or start another workspace with --data", dir, d.what)), ErrDamaged}
+		return &openError{squash(fmt.Sprintf("the workspace %s is damaged: %s; nothing was changed; %s", dir, d.what, backupHint(dir))), ErrDamaged}
 	}
 	return &openError{squash(fmt.Sprintf("the workspace %s cannot be read (%v)", dir, err)), ErrDamaged}
+}
+
+// backupHint says what to do about a damaged workspace in dir: restore
+// its latest automatic backup, when it has one.
+func backupHint(dir string) string {
+	if b, ok := LatestBackup(dir); ok {
+		return fmt.Sprintf("restore its latest automatic backup, made %s, with: kamdesk restore (what is there now is kept aside); or start another workspace with --data",
+			b.Made.Local().Format("2006-01-02 15:04"))
+	}
+	return "restore it from a backup or start another workspace with --data"
 }
 
 // repair clears the leftovers the checks found, before Badger opens.

@@ -92,6 +92,9 @@ type Options struct {
 	// mount).
 	ReadOnly bool
 
+	// NoBackup turns off the automatic backup at open (backup.go).
+	NoBackup bool
+
 	// noSync turns off SyncWrites, for tests of things other than
 	// durability that write a great many records (export_test.go).
 	noSync bool
@@ -113,9 +116,12 @@ type Store struct {
 
 	key []byte // the encryption key, nil for a workspace not encrypted
 
-	mu      sync.Mutex // serialises read-modify-write sequences
-	stop    chan struct{}
-	stopped sync.WaitGroup
+	mu sync.Mutex // serialises read-modify-write sequences
+	// backupMu is held while a backup is written, and while an erasure
+	// drops the backups that hold what it erases (backup.go).
+	backupMu sync.Mutex
+	stop     chan struct{}
+	stopped  sync.WaitGroup
 }
 
 // Dir returns the workspace directory.

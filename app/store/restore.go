@@ -1,0 +1,145 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+)
+
+// Restored says what Restore did.
+type Restored struct {
+	Backup Backup
+	Keys   int
+	// Aside is where the database the backup replaced was moved, "" when
+	// there was none.
+	Aside string
+}
+
+// Restore puts the backup at path in place of the database of the
+// workspace in dir, which must not be open. The backup is checked whole
+// first; the database it replaces (damaged or not) is moved to
+// DIR/replaced-YYYYMMDD-HHMMSS, never deleted, and is put back when the
+// restore fails. An encrypted backup needs the passphrase it was made
+// with, and the workspace it gives is encrypted with it.
+func Restore(dir, path string, passphrase []byte) (Restored, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return Restored{}, err
+	}
+	if err := recoverSwap(abs); err != nil {
+		return Restored{}, err
+	}
+	key, params, err := backupKey(path, passphrase)
+	if err != nil {
+		return Restored{}, err
+	}
+	keys, err := checkBackup(path, key)
+	if errors.Is(err, ErrWrongPassphrase) {
+		time.Sleep(wrongPassphraseDelay)
+	}
+	if err != nil {
+		return Restored{}, err
+	}
+	h, _ := readBackupHeader(path)
+	res := Restored{Backup: Backup{Path: path, Made: h.Made, Encrypted: key != nil}, Keys: keys}
+	if info, err := os.Stat(path); err == nil {
+		res.Backup.Size = info.Size()
+	}
+
+	dbDir := filepath.Join(abs, "db")
+	if _, err := os.Stat(dbDir); err == nil {
+		lock, err := lockDir(dbDir, false)
+		if errors.Is(err, errInUse) {
+			return Restored{}, &openError{fmt.Sprintf("kamdesk is already open on %s", abs), ErrLocked}
+		}
+		if err != nil {
+			return Restored{}, err
+		}
+		defer lock.unlock()
+	} else if err := os.MkdirAll(abs, 0o700); err != nil {
+		return Restored{}, err
+	}
+
+	next := filepath.Join(abs, "db.restoring")
+	if err := os.RemoveAll(next); err != nil {
+		return Restored{}, err
+	}
+	if err := loadBackup(next, path, key, keys); err != nil {
+		os.RemoveAll(next)
+		return Restored{}, fmt.Errorf("restoring %s: %w", path, err)
+	}
+
+	// The swap: the old database and its encryption.json go aside, the
+	// restored one takes their place.
+	aside := filepath.Join(abs, "replaced-"+time.Now().UTC().Format("20060102-150405"))
+	if err := os.Mkdir(aside, 0o700); err != nil {
+		os.RemoveAll(next)
+		return Restored{}, err
+	}
+	var moved [][2]string
+	undo := func() {
+		for i := len(moved) - 1; i >= 0; i-- {
+			os.Rename(moved[i][1], moved[i][0])
+		}
+		os.Remove(aside)
+		os.RemoveAll(next)
+	}
+	for _, name := range []string{"db", "encryption.json"} {
+		from := filepath.Join(abs, name)
+		if _, err := os.Lstat(from); errors.Is(err, os.ErrNotExist) {
+			continue
+		}
+		if err := os.Rename(from, filepath.Join(aside, name)); err != nil {
+			undo()
+			return Restored{}, err
+		}
+		moved = append(moved, [2]string{from, filepath.Join(aside, name)})
+	}
+	if params != nil {
+		if err := writeJSON(paramsPath(abs), *params); err != nil {
+			undo()
+			return Restored{}, err
+		}
+	}
+	if err := os.Rename(next, dbDir); err != nil {
+		os.Remove(paramsPath(abs))
+		undo()
+		return Restored{}, err
+	}
+	syncDir(abs)
+	if len(moved) > 0 {
+		res.Aside = aside
+	} else {
+		os.Remove(aside)
+	}
+	return res, nil
+}
+
+// loadBackup writes the keys of the backup at path into a new database in
+// dir and checks it holds them all.
+func loadBackup(dir, path string, key []byte, want int) error {
+	db, err := badger.Open(cryptOptions(badgerOptions(dir, discardLog{}), key))
+	if err != nil {
+		return err
+	}
+	wb := db.NewWriteBatch()
+	_, err = readBackup(path, key, func(k, v []byte) error {
+		return wb.Set(append([]byte(nil), k...), append([]byte(nil), v...))
+	})
+	if err == nil {
+		err = wb.Flush()
+	} else {
+		wb.Cancel()
+	}
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = verifyCount(dir, key, want)
+	}
+	return err
+}
