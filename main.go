@@ -13,6 +13,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 
 	"kamdesk/app"
 	"kamdesk/app/catalog"
@@ -104,10 +105,29 @@ func desktop(dir, place string) int {
 		// Started from a desktop menu nobody reads stderr: say it in a window.
 		fmt.Fprintln(os.Stderr, cli.TerminalText(err.Error()))
 		st = nil
-		w.SetContent(app.OpenFailure(err, dir, a.Quit))
+		failed := true
+		w.SetContent(app.OpenFailure(err, dir, a.Quit, func(passphrase []byte) error {
+			b, ok := store.LatestBackup(dir)
+			if !ok {
+				return errors.New(lang.L("the backup is gone"))
+			}
+			if _, err := store.Restore(dir, b.Path, passphrase); err != nil {
+				return err
+			}
+			next, err := store.Open(dir, store.Options{Passphrase: passphrase})
+			if err != nil {
+				return err
+			}
+			st, failed = next, false
+			start()
+			return nil
+		}))
 		w.Resize(fyne.NewSize(640, 240))
 		w.ShowAndRun()
-		return cli.ExitFail
+		if failed {
+			return cli.ExitFail
+		}
+		return cli.ExitOK
 	default:
 		start()
 	}

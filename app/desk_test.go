@@ -182,7 +182,7 @@ func TestLayoutTree(t *testing.T) {
 func TestOpenFailureSaysWhatToDo(t *testing.T) {
 	test.NewTempApp(t)
 	quit := false
-	w := test.NewTempWindow(t, OpenFailure(errors.New("the workspace /w cannot be read, it looks damaged (bad magic)"), "/w", func() { quit = true }))
+	w := test.NewTempWindow(t, OpenFailure(errors.New("the workspace /w cannot be read, it looks damaged (bad magic)"), "/w", func() { quit = true }, nil))
 	w.Resize(fyne.NewSize(640, 240))
 	var texts []string
 	for _, o := range test.LaidOutObjects(w.Content()) {

@@ -36,8 +36,12 @@ func CloseWindow(w fyne.Window, prefs fyne.Preferences) {
 
 // OpenFailure is the window content when the workspace cannot be opened
 // (damaged, written by a newer kamdesk, not readable): what happened, in
-// one sentence from the store, and what to do. quit closes the app.
-func OpenFailure(err error, dir string, quit func()) fyne.CanvasObject {
+// one sentence from the store, and what to do. quit closes the app. A
+// damaged workspace that has an automatic backup is offered it: restore,
+// when not nil, puts the latest backup in place (keeping what it
+// replaces aside) and opens the workspace, with the passphrase an
+// encrypted backup needs.
+func OpenFailure(err error, dir string, quit func(), restore func(passphrase []byte) error) fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("kamdesk cannot open the workspace"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	msg := widget.NewLabel(err.Error())
 	msg.Wrapping = fyne.TextWrapWord
@@ -52,8 +56,41 @@ func OpenFailure(err error, dir string, quit func()) fyne.CanvasObject {
 	hint.Importance = widget.LowImportance
 	closeBtn := widget.NewButtonWithIcon(lang.L("Close"), theme.CancelIcon(), quit)
 	closeBtn.Importance = widget.HighImportance
-	return container.NewPadded(container.NewVBox(
-		container.NewHBox(widget.NewIcon(theme.ErrorIcon()), title), msg, hint, container.NewHBox(closeBtn)))
+	buttons := container.NewHBox(closeBtn)
+	body := container.NewVBox(container.NewHBox(widget.NewIcon(theme.ErrorIcon()), title), msg, hint)
+	if b, ok := store.LatestBackup(dir); ok && restore != nil && errors.Is(err, store.ErrDamaged) {
+		hint.SetText(lang.L("Nothing was changed in {{.Dir}}. kamdesk can put its latest automatic backup, made {{.Made}}, in place of the damaged files, which are kept aside in the same folder. What was saved after the backup is not in it.",
+			map[string]any{"Dir": dir, "Made": b.Made.Local().Format("2006-01-02 15:04")}))
+		problem := widget.NewLabel("")
+		problem.Wrapping = fyne.TextWrapWord
+		problem.Importance = widget.DangerImportance
+		problem.Hide()
+		pass := widget.NewPasswordEntry()
+		pass.SetPlaceHolder(lang.L("Passphrase of the backup"))
+		var restoreBtn *widget.Button
+		do := func() {
+			restoreBtn.Disable()
+			problem.Hide()
+			err := restore([]byte(pass.Text))
+			restoreBtn.Enable()
+			if err != nil {
+				problem.SetText(userError(err).Error())
+				problem.Show()
+				pass.SetText("")
+			}
+		}
+		restoreBtn = widget.NewButtonWithIcon(lang.L("Restore the backup"), theme.HistoryIcon(), do)
+		restoreBtn.Importance = widget.HighImportance
+		closeBtn.Importance = widget.MediumImportance
+		pass.OnSubmitted = func(string) { do() }
+		if b.Encrypted {
+			body.Add(pass)
+		}
+		body.Add(problem)
+		buttons.Objects = []fyne.CanvasObject{restoreBtn, closeBtn}
+	}
+	body.Add(buttons)
+	return container.NewPadded(body)
 }
 
 // readOnlyBar says, above the working area, that the workspace is open
