@@ -122,7 +122,7 @@ func Encrypt(dir string, passphrase []byte) error {
 	if err != nil {
 		return err
 	}
-	return convert(dir, nil, &p, p.key(passphrase))
+	return convert(dir, nil, &p, p.key(passphrase), true)
 }
 
 // Decrypt removes the encryption of the workspace in dir, which must be
@@ -135,7 +135,7 @@ func Decrypt(dir string, passphrase []byte) error {
 	if key == nil {
 		return fmt.Errorf("%s is not encrypted: %w", dir, dossier.ErrConflict)
 	}
-	return convert(dir, key, nil, nil)
+	return convert(dir, key, nil, nil, true)
 }
 
 // ChangePassphrase gives the encrypted workspace in dir, which must be
@@ -182,7 +182,7 @@ func ChangePassphrase(dir string, old, new []byte) error {
 
 // convert streams the workspace in dir (opened with oldKey) into a new
 // database encrypted with newKey (or plain), then swaps them.
-func convert(dir string, oldKey []byte, params *keyParams, newKey []byte) error {
+func convert(dir string, oldKey []byte, params *keyParams, newKey []byte, dropOldBackups bool) error {
 	if err := recoverSwap(dir); err != nil {
 		return err
 	}
@@ -217,8 +217,10 @@ func convert(dir string, oldKey []byte, params *keyParams, newKey []byte) error 
 		return fmt.Errorf("converting %s: %w", dir, err)
 	}
 	// The backups keep the data as it was encrypted (or not) before.
-	if err := dropBackups(dir); err != nil {
-		return err
+	if dropOldBackups {
+		if err := dropBackups(dir); err != nil {
+			return err
+		}
 	}
 	if err := writeJSON(swapPath(dir), swap{Params: params}); err != nil {
 		return err

@@ -86,6 +86,10 @@ func (s *Store) finish(j *journal) error {
 	if err := dropBackups(s.dir); err != nil {
 		return fmt.Errorf("erasing the backups: %w", err)
 	}
+	// Values in the value log go when the workspace closes (scrub.go).
+	if err := markScrub(s.dir); err != nil {
+		return fmt.Errorf("erasing: %w", err)
+	}
 	keys := make([][]byte, len(j.Drop))
 	wb := s.db.NewWriteBatch()
 	for i, k := range j.Drop {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -68,19 +69,7 @@ func annaWorkspace(t *testing.T) (*store.Store, string) {
 // database and its backups alike), or any version of any key, still hold.
 func found(t *testing.T, dir string) []string {
 	t.Helper()
-	var out []string
-	filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, _ := os.ReadFile(path)
-		for _, f := range annaFacts {
-			if bytes.Contains(b, []byte(f)) {
-				out = append(out, f+" in "+d.Name())
-			}
-		}
-		return nil
-	})
+	out := foundInFiles(dir)
 	db, err := badger.Open(badger.DefaultOptions(filepath.Join(dir, "db")).WithLogger(nil).WithReadOnly(true))
 	if err != nil {
 		t.Fatal(err)
@@ -97,6 +86,24 @@ func found(t *testing.T, dir string) []string {
 				if bytes.Contains(v, []byte(f)) || bytes.Contains(it.Item().Key(), []byte(f)) {
 					out = append(out, f+" in a version of "+string(it.Item().Key()))
 				}
+			}
+		}
+		return nil
+	})
+	return out
+}
+
+// foundInFiles lists the facts that the files under dir hold.
+func foundInFiles(dir string) []string {
+	var out []string
+	filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, _ := os.ReadFile(path)
+		for _, f := range annaFacts {
+			if bytes.Contains(b, []byte(f)) {
+				out = append(out, f+" in "+d.Name())
 			}
 		}
 		return nil
@@ -198,4 +205,48 @@ func must[T any](v T, err error) T {
 		panic(err)
 	}
 	return v
+}
+
+// TestEraseLargeAttachment: an attachment large enough to live in
+// Badger's value log (its chunks are 512 KiB) leaves no trace once the
+// workspace closes, and none after a crash either: the copy of the
+// folder taken while the workspace was still open, the image a crash
+// leaves, is clean after it has been opened and closed once.
+func TestEraseLargeAttachment(t *testing.T) {
+	s, dir := annaWorkspace(t)
+	a, err := s.PutFile("minutes.txt", strings.NewReader(strings.Repeat("Minutes: Ottoline Zweig visited. ", 20000)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := dossier.Event{AccountID: "northbridge", Kind: dossier.EventMeeting, Date: today, Title: "Meeting",
+		Attachments: []dossier.Attachment{a}}
+	if err := s.SaveEvent(&e); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.EraseAccount("northbridge"); err != nil {
+		t.Fatal(err)
+	}
+	crashed := t.TempDir()
+	if err := os.CopyFS(crashed, os.DirFS(dir)); err != nil {
+		t.Fatal(err)
+	}
+	if got := foundInFiles(crashed); !slices.ContainsFunc(got, func(f string) bool { return strings.Contains(f, ".vlog") }) {
+		t.Fatalf("while the workspace is open its value log holds nothing of the file (%q): the search cannot tell", got)
+	}
+	s.Close()
+	if got := found(t, dir); len(got) > 0 {
+		t.Errorf("after erasure and close: %q", got)
+	}
+	again, err := store.Open(crashed, store.Options{NoGC: true, NoBackup: true})
+	if err != nil {
+		t.Fatalf("the image of a crash after an erasure does not open: %v", err)
+	}
+	n := len(must(again.Accounts()))
+	again.Close()
+	if n != 3 {
+		t.Errorf("after the crash: %d accounts, want 3", n)
+	}
+	if got := found(t, crashed); len(got) > 0 {
+		t.Errorf("after a crash, an open and a close: %q", got)
+	}
 }

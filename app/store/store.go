@@ -168,6 +168,12 @@ func (s *Store) Close() error {
 		err = os.Remove(filepath.Join(dbDir, pidFile))
 	}
 	s.lock.unlock()
+	if err == nil && s.ro == nil && scrubPending(s.dir) {
+		// An erasure's values left in the value log (scrub.go).
+		if serr := scrub(s.dir, s.key); serr != nil {
+			fmt.Fprintf(s.logf, "%s kamdesk: rewriting the database after an erasure: %v\n", time.Now().Format(time.RFC3339), serr)
+		}
+	}
 	s.logf.Close()
 	return err
 }
