@@ -270,6 +270,13 @@ func (s *Store) backUp() (Backup, error) {
 		}
 		path = filepath.Join(backupsDir(s.dir), fmt.Sprintf("kamdesk-%s-%d.backup", made.Format("20060102-150405"), i))
 	}
+	// A backup a crash cut short is of no use: no other process writes
+	// here while this one has the workspace open.
+	if stale, _ := filepath.Glob(filepath.Join(backupsDir(s.dir), "*.backup.tmp")); len(stale) > 0 {
+		for _, f := range stale {
+			os.Remove(f)
+		}
+	}
 	tmp := path + ".tmp"
 	keys, err := s.writeBackup(tmp, h)
 	if err == nil {

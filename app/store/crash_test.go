@@ -30,7 +30,7 @@ func TestCrashChild(t *testing.T) {
 	w := bufio.NewWriter(os.Stdout)
 	fmt.Fprintln(w, "opening")
 	w.Flush()
-	s, err := store.Open(dir, store.Options{})
+	s, err := store.Open(dir, store.Options{Passphrase: []byte(os.Getenv("KAMDESK_CRASH_PASSPHRASE"))})
 	if err != nil {
 		fmt.Fprintln(w, "open failed:", err)
 		w.Flush()
@@ -68,7 +68,7 @@ const (
 )
 
 // TestCrashKeepsAcknowledgedSaves kills processes that save in a loop with
-// SIGKILL, crashWorkers×crashRounds times. Half the kills land while the
+// SIGKILL, crashWorkers×crashRounds times (one workspace encrypted). Half the kills land while the
 // child opens the workspace (where Badger creates and deletes its log
 // files), the rest while it saves. Every open after a kill (the next
 // child's) succeeds the first time; every tenth round this process opens
@@ -88,8 +88,22 @@ func TestCrashKeepsAcknowledgedSaves(t *testing.T) {
 	results := make(chan result, crashWorkers)
 	for w := range crashWorkers {
 		dir := t.TempDir()
+		// The first workspace is encrypted: its logs cannot be read
+		// before Badger opens them, and crashes must not matter either.
+		passphrase := ""
+		if w == 0 {
+			passphrase = "correct horse battery"
+			s, err := store.Open(dir, store.Options{NoGC: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.Close()
+			if err := store.Encrypt(dir, []byte(passphrase)); err != nil {
+				t.Fatal(err)
+			}
+		}
 		go func() {
-			kills, saves, err := crashLoop(bin, dir, crashRounds, uint64(w))
+			kills, saves, err := crashLoop(bin, dir, passphrase, crashRounds, uint64(w))
 			// What the opens did about empty log files, in the log.
 			logged, _ := os.ReadFile(filepath.Join(dir, "kamdesk.log"))
 			results <- result{kills, saves, strings.Count(string(logged), "removed the empty file"), err}
@@ -112,11 +126,11 @@ func TestCrashKeepsAcknowledgedSaves(t *testing.T) {
 // crashLoop kills a saving child rounds times on the workspace dir and
 // checks the workspace after each kill. It returns the kills and the
 // acknowledged saves.
-func crashLoop(bin, dir string, rounds int, seed uint64) (kills, saves int, err error) {
+func crashLoop(bin, dir, passphrase string, rounds int, seed uint64) (kills, saves int, err error) {
 	rng := rand.New(rand.NewPCG(seed, 7))
 	next := 0
 	for round := range rounds {
-		acked, err := crashOnce(bin, dir, next, rng)
+		acked, err := crashOnce(bin, dir, passphrase, next, rng)
 		if err != nil {
 			return round, next, fmt.Errorf("round %d: %w (files: %s)", round, err, listing(dir))
 		}
@@ -124,7 +138,7 @@ func crashLoop(bin, dir string, rounds int, seed uint64) (kills, saves int, err 
 			// The children reopen after every kill; now and then this
 			// process does too, and looks for the saves of this round
 			// and a sample of the earlier ones.
-			s, err := openAgain(dir)
+			s, err := openAgain(dir, passphrase)
 			if err != nil {
 				return round, next, fmt.Errorf("round %d: reopening after SIGKILL: %w (files: %s)", round, err, listing(dir))
 			}
@@ -143,7 +157,7 @@ func crashLoop(bin, dir string, rounds int, seed uint64) (kills, saves int, err 
 		}
 		next = acked + 1
 	}
-	s, err := openAgain(dir)
+	s, err := openAgain(dir, passphrase)
 	if err != nil {
 		return rounds, next, fmt.Errorf("opening at the end: %w", err)
 	}
@@ -161,9 +175,9 @@ func crashLoop(bin, dir string, rounds int, seed uint64) (kills, saves int, err 
 // the one of the directory lock too, until exec closes it: an open then
 // finds the lock taken for a few milliseconds. (kamdesk itself never
 // reopens a workspace it just closed.)
-func openAgain(dir string) (*store.Store, error) {
+func openAgain(dir, passphrase string) (*store.Store, error) {
 	for try := 0; ; try++ {
-		s, err := store.Open(dir, store.Options{NoGC: true})
+		s, err := store.Open(dir, store.Options{NoGC: true, Passphrase: []byte(passphrase)})
 		if !errors.Is(err, store.ErrLocked) || try == 50 {
 			return s, err
 		}
@@ -187,9 +201,10 @@ func listing(dir string) string {
 // crashOnce starts a child saving from account number next and kills it,
 // while it opens the workspace or after it saved for a while. It returns
 // the number of the last save the child acknowledged.
-func crashOnce(bin, dir string, next int, rng *rand.Rand) (acked int, err error) {
+func crashOnce(bin, dir, passphrase string, next int, rng *rand.Rand) (acked int, err error) {
 	cmd := exec.Command(bin, "-test.run=^TestCrashChild$", "-test.count=1")
-	cmd.Env = append(os.Environ(), "KAMDESK_CRASH_DIR="+dir, "KAMDESK_CRASH_START="+strconv.Itoa(next))
+	cmd.Env = append(os.Environ(), "KAMDESK_CRASH_DIR="+dir, "KAMDESK_CRASH_START="+strconv.Itoa(next),
+		"KAMDESK_CRASH_PASSPHRASE="+passphrase)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		return 0, err

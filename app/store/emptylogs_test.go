@@ -19,8 +19,16 @@ import (
 // number of the last acknowledged save.
 func crashAfter(t *testing.T, dir string, start, n int) int {
 	t.Helper()
+	return crashAfterWith(t, dir, "", start, n)
+}
+
+// crashAfterWith is crashAfter on a workspace encrypted with passphrase
+// (none when "").
+func crashAfterWith(t *testing.T, dir, passphrase string, start, n int) int {
+	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1")
-	cmd.Env = append(os.Environ(), "KAMDESK_CRASH_DIR="+dir, "KAMDESK_CRASH_START="+strconv.Itoa(start))
+	cmd.Env = append(os.Environ(), "KAMDESK_CRASH_DIR="+dir, "KAMDESK_CRASH_START="+strconv.Itoa(start),
+		"KAMDESK_CRASH_PASSPHRASE="+passphrase)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -72,24 +80,40 @@ func nextLog(t *testing.T, dir, ext string, width int) string {
 // first time, with every acknowledged save, after a crash and after a
 // clean close alike.
 func TestOpenAfterCrashLeftEmptyLogs(t *testing.T) {
+	const pass = "correct horse battery"
 	for _, c := range []struct {
-		name  string
-		crash bool
-		exts  []string
+		name       string
+		crash      bool
+		exts       []string
+		passphrase string
 	}{
-		{"crash/mem", true, []string{".mem"}},
-		{"crash/vlog", true, []string{".vlog"}},
-		{"crash/both", true, []string{".mem", ".vlog"}},
-		{"closed/mem", false, []string{".mem"}},
-		{"closed/vlog", false, []string{".vlog"}},
+		{"crash/mem", true, []string{".mem"}, ""},
+		{"crash/vlog", true, []string{".vlog"}, ""},
+		{"crash/both", true, []string{".mem", ".vlog"}, ""},
+		{"closed/mem", false, []string{".mem"}, ""},
+		{"closed/vlog", false, []string{".vlog"}, ""},
+		{"encrypted/crash/both", true, []string{".mem", ".vlog"}, pass},
+		{"encrypted/closed/mem", false, []string{".mem"}, pass},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
+			o := store.Options{NoGC: true}
+			if c.passphrase != "" {
+				s, err := store.Open(dir, o)
+				if err != nil {
+					t.Fatal(err)
+				}
+				s.Close()
+				if err := store.Encrypt(dir, []byte(c.passphrase)); err != nil {
+					t.Fatal(err)
+				}
+				o.Passphrase = []byte(c.passphrase)
+			}
 			acked := 9
 			if c.crash {
-				acked = crashAfter(t, dir, 0, 10)
+				acked = crashAfterWith(t, dir, c.passphrase, 0, 10)
 			} else {
-				s, err := store.Open(dir, store.Options{NoGC: true})
+				s, err := store.Open(dir, o)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -105,7 +129,7 @@ func TestOpenAfterCrashLeftEmptyLogs(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			s, err := store.Open(dir, store.Options{NoGC: true})
+			s, err := store.Open(dir, o)
 			if err != nil {
 				t.Fatalf("first open: %v", err)
 			}

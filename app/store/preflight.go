@@ -113,11 +113,15 @@ func checkDB(dir string, opt badger.Options, readOnly bool, now time.Time) (*dbS
 	if len(opt.EncryptionKey) > 0 {
 		// The tables, logs and values of an encrypted workspace can be
 		// read only with the data keys of its registry: they are left to
-		// Badger's own checksums as it reads them (a known limit).
-		for _, step := range []func(badger.Options) error{st.checkManifest, st.checkKeyRegistry} {
+		// Badger's own checksums as it reads them (a known limit). The
+		// empty logs a crash leaves need no key to be seen.
+		for _, step := range []func(badger.Options) error{st.checkManifest, st.checkKeyRegistry, st.emptyLogs} {
 			if err := step(opt); err != nil {
 				return nil, err
 			}
+		}
+		if readOnly && len(st.empty) > 0 {
+			return nil, fmt.Errorf("kamdesk was not closed properly on it: %w", errNeedsWrite)
 		}
 		return st, nil
 	}
@@ -138,6 +142,33 @@ func checkDB(dir string, opt badger.Options, readOnly bool, now time.Time) (*dbS
 		return nil, fmt.Errorf("kamdesk was not closed properly on it: %w", errNeedsWrite)
 	}
 	return st, nil
+}
+
+// emptyLogs finds the empty log files a crash leaves (leftovers.go) in an
+// encrypted workspace, whose logs the other checks cannot read: as
+// checkMemLogs and checkValueLogs do, except that an empty log the
+// workspace last wrote to, as the LOCK file says, is damage.
+func (st *dbState) emptyLogs(badger.Options) error {
+	for _, name := range st.names(".mem") {
+		fid, ok := logNumber(name, ".mem")
+		if !ok {
+			continue
+		}
+		st.unclean = true
+		if st.files[name].Size() != 0 {
+			continue
+		}
+		if st.lock.open && fid == st.lock.memFid {
+			return damaged(nil, "its log file %s, with the latest saves, is empty", name)
+		}
+		st.empty = append(st.empty, name)
+	}
+	for _, name := range st.names(".vlog") {
+		if _, ok := logNumber(name, ".vlog"); ok && st.files[name].Size() == 0 {
+			st.empty = append(st.empty, name)
+		}
+	}
+	return nil
 }
 
 func (st *dbState) path(name string) string { return filepath.Join(st.dir, name) }
