@@ -82,6 +82,9 @@ func (lf *logFile) keyAt(off int64, length uint32) ([]byte, bool) {
 		i += n
 	}
 	k, ok := lf.at(off+int64(i), int(klen))
+	if ok {
+		k = lf.decrypt(k, off) // CTR: the key is the start of the stream
+	}
 	return k, ok
 }
 

@@ -89,7 +89,8 @@ func TestDamageChild(t *testing.T) {
 	if dir == "" {
 		t.Skip("run by TestDamageMatrix")
 	}
-	s, err := store.Open(dir, store.Options{NoGC: true, Now: func() time.Time { return fixedNow }})
+	s, err := store.Open(dir, store.Options{NoGC: true, Now: func() time.Time { return fixedNow },
+		Passphrase: []byte(os.Getenv("KAMDESK_DAMAGE_PASSPHRASE"))})
 	if err != nil {
 		fmt.Println("open failed:", err)
 		os.Exit(3)
@@ -193,7 +194,7 @@ func TestDamageMatrix(t *testing.T) {
 	counts := map[outcome]int{}
 	for _, baseName := range []string{"closed", "crashed"} {
 		base := bases[baseName]
-		want := dumpOf(t, base)
+		want := dumpOf(t, base, store.Options{NoGC: true})
 		entries, err := os.ReadDir(filepath.Join(base, "db"))
 		if err != nil {
 			t.Fatal(err)
@@ -224,7 +225,7 @@ func TestDamageMatrix(t *testing.T) {
 					if err := how.damage(filepath.Join(dir, "db", e.Name()), end); err != nil {
 						t.Fatal(err)
 					}
-					got := openDamaged(t, dir, want)
+					got := openDamaged(t, dir, want, store.Options{NoGC: true})
 					counts[got]++
 					if got != how.want {
 						t.Errorf("%s (%s): %s, want %s", name, rule.name, got, how.want)
@@ -266,10 +267,10 @@ func flipByte(path string, end int64) error {
 
 // openDamaged opens the damaged workspace dir and tells what came out,
 // failing the test if it is neither outcome.
-func openDamaged(t *testing.T, dir string, want map[string]string) outcome {
+func openDamaged(t *testing.T, dir string, want map[string]string, o store.Options) outcome {
 	t.Helper()
 	before := digests(t, dir)
-	s, err := store.Open(dir, store.Options{NoGC: true})
+	s, err := store.Open(dir, o)
 	if err != nil {
 		if !errors.Is(err, store.ErrDamaged) {
 			t.Errorf("refused with %v, want ErrDamaged", err)
@@ -296,11 +297,11 @@ func openDamaged(t *testing.T, dir string, want map[string]string) outcome {
 }
 
 // dumpOf opens a copy of the workspace dir and returns all its keys.
-func dumpOf(t *testing.T, dir string) map[string]string {
+func dumpOf(t *testing.T, dir string, o store.Options) map[string]string {
 	t.Helper()
 	cp := t.TempDir()
 	copyWorkspace(t, dir, cp)
-	s, err := store.Open(cp, store.Options{NoGC: true})
+	s, err := store.Open(cp, o)
 	if err != nil {
 		t.Fatalf("opening the undamaged workspace: %v", err)
 	}

@@ -67,6 +67,47 @@ type logFile struct {
 	dataEnd int64
 	data    []byte   // the file up to dataEnd, or nil
 	f       *os.File // the open file, when data is nil
+
+	// In an encrypted workspace each entry's key and value are encrypted
+	// (AES in CTR mode) with the data key the header names, the IV the
+	// header's 12 bytes and the entry's offset.
+	dataKey []byte
+	baseIV  []byte
+}
+
+// useKeys finds the data key the file's header names in keys, for an
+// encrypted workspace; a file that names none needs none.
+func (lf *logFile) useKeys(keys dataKeys) error {
+	id := lf.keyID()
+	if id == 0 {
+		return nil
+	}
+	k, ok := keys[id]
+	if !ok {
+		return errors.New("it names an encryption key the workspace does not have")
+	}
+	h, ok := lf.at(8, 12)
+	if !ok {
+		return errors.New("its header is cut short")
+	}
+	lf.dataKey, lf.baseIV = k.Data, bytes.Clone(h)
+	return nil
+}
+
+// decrypt decrypts the key and value of the entry at off, in place of a
+// copy; the bytes as they are when the file is not encrypted.
+func (lf *logFile) decrypt(kv []byte, off int64) []byte {
+	if lf.dataKey == nil {
+		return kv
+	}
+	iv := make([]byte, 16)
+	copy(iv, lf.baseIV)
+	binary.BigEndian.PutUint32(iv[12:], uint32(off))
+	out, err := y.XORBlockAllocate(kv, lf.dataKey, iv)
+	if err != nil {
+		return kv
+	}
+	return out
 }
 
 // readLogFile reads the memtable log at path into memory.
@@ -236,8 +277,9 @@ func (lf *logFile) entryAt(off int64) (logEntry, entryState) {
 	if sum != binary.BigEndian.Uint32(body[total-crc32.Size:]) {
 		return e, entryBad
 	}
-	e.key = body[i : int64(i)+int64(klen)]
-	e.value = body[int64(i)+int64(klen) : total-crc32.Size]
+	kv := lf.decrypt(body[i:total-crc32.Size], off)
+	e.key = kv[:klen]
+	e.value = kv[klen:]
 	e.end = off + total
 	return e, entryValid
 }

@@ -11,9 +11,12 @@ import (
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/badger/v4/fb"
 	"github.com/dgraph-io/badger/v4/options"
+	"github.com/dgraph-io/badger/v4/pb"
 	"github.com/dgraph-io/badger/v4/table"
 	"github.com/dgraph-io/badger/v4/y"
+	"github.com/dgraph-io/ristretto/v2"
 )
 
 // The checks before opening. Badger's Open changes files as it goes: it
@@ -64,6 +67,7 @@ type dbState struct {
 	lock    lockRecord
 
 	manifest badger.Manifest
+	keys     dataKeys // of an encrypted workspace, from its key registry
 	vlogs    map[uint32]*valueLog
 	newest   map[string]version // the newest version of every key
 	values   map[string][]byte  // the value of every live record key
@@ -110,21 +114,6 @@ func checkDB(dir string, opt badger.Options, readOnly bool, now time.Time) (*dbS
 	steps := []func(badger.Options) error{
 		st.checkManifest, st.checkKeyRegistry, st.checkTables, st.checkMemLogs, st.checkOrphans, st.checkValueLogs,
 	}
-	if len(opt.EncryptionKey) > 0 {
-		// The tables, logs and values of an encrypted workspace can be
-		// read only with the data keys of its registry: they are left to
-		// Badger's own checksums as it reads them (a known limit). The
-		// empty logs a crash leaves need no key to be seen.
-		for _, step := range []func(badger.Options) error{st.checkManifest, st.checkKeyRegistry, st.emptyLogs} {
-			if err := step(opt); err != nil {
-				return nil, err
-			}
-		}
-		if readOnly && len(st.empty) > 0 {
-			return nil, fmt.Errorf("kamdesk was not closed properly on it: %w", errNeedsWrite)
-		}
-		return st, nil
-	}
 	for _, step := range steps {
 		if err := step(opt); err != nil {
 			return nil, err
@@ -144,32 +133,9 @@ func checkDB(dir string, opt badger.Options, readOnly bool, now time.Time) (*dbS
 	return st, nil
 }
 
-// emptyLogs finds the empty log files a crash leaves (leftovers.go) in an
-// encrypted workspace, whose logs the other checks cannot read: as
-// checkMemLogs and checkValueLogs do, except that an empty log the
-// workspace last wrote to, as the LOCK file says, is damage.
-func (st *dbState) emptyLogs(badger.Options) error {
-	for _, name := range st.names(".mem") {
-		fid, ok := logNumber(name, ".mem")
-		if !ok {
-			continue
-		}
-		st.unclean = true
-		if st.files[name].Size() != 0 {
-			continue
-		}
-		if st.lock.open && fid == st.lock.memFid {
-			return damaged(nil, "its log file %s, with the latest saves, is empty", name)
-		}
-		st.empty = append(st.empty, name)
-	}
-	for _, name := range st.names(".vlog") {
-		if _, ok := logNumber(name, ".vlog"); ok && st.files[name].Size() == 0 {
-			st.empty = append(st.empty, name)
-		}
-	}
-	return nil
-}
+// dataKeys are the data keys of an encrypted workspace's key registry,
+// by ID: the tables and logs name the one that encrypts them.
+type dataKeys map[uint64]*pb.DataKey
 
 func (st *dbState) path(name string) string { return filepath.Join(st.dir, name) }
 
@@ -233,7 +199,17 @@ func (st *dbState) checkKeyRegistry(opt badger.Options) error {
 		if err != nil {
 			return damaged(err, "its KEYREGISTRY file, which holds the encryption keys, is damaged")
 		}
-		return kr.Close()
+		defer kr.Close()
+		// The data keys are numbered from 1, one after the other.
+		st.keys = dataKeys{}
+		for id := uint64(1); ; id++ {
+			dk, err := kr.DataKey(id)
+			if err != nil || dk == nil {
+				break
+			}
+			st.keys[id] = dk
+		}
+		return nil
 	}
 	if _, ok := st.files[badger.KeyRegistryFileName]; !ok {
 		return nil
@@ -259,10 +235,13 @@ func (st *dbState) checkTables(opt badger.Options) error {
 			return damaged(nil, "its table file %s is missing", name)
 		}
 		st.sstBytes += info.Size()
+		var dk *pb.DataKey
 		if tm.KeyID != 0 {
-			return damaged(nil, "its table file %s is encrypted, which kamdesk does not do", name)
+			if dk = st.keys[tm.KeyID]; dk == nil {
+				return damaged(nil, "its table file %s names an encryption key the workspace does not have", name)
+			}
 		}
-		r, err := readTable(st.path(name), id, tm.Compression, opt, func(key []byte, vs y.ValueStruct) {
+		r, err := readTable(st.path(name), id, tm.Compression, dk, opt, func(key []byte, vs y.ValueStruct) {
 			st.add(key, vs.Meta, vs.ExpiresAt, vs.Value)
 		})
 		if err != nil {
@@ -313,7 +292,7 @@ func checkLevel(level uint8, rs []tableRange) error {
 // (it has some on files cut short) is an error here. The file is read
 // into memory, not mapped: nothing Badger's table code does can change
 // it.
-func readTable(path string, id uint64, c options.CompressionType, opt badger.Options,
+func readTable(path string, id uint64, c options.CompressionType, dk *pb.DataKey, opt badger.Options,
 	each func(key []byte, vs y.ValueStruct)) (r tableRange, err error) {
 	defer func() {
 		if p := recover(); p != nil {
@@ -328,7 +307,18 @@ func readTable(path string, id uint64, c options.CompressionType, opt badger.Opt
 		return r, errors.New("the file is empty")
 	}
 	topt := table.Options{ReadOnly: true, ChkMode: options.OnTableRead, BlockSize: opt.BlockSize,
-		BloomFalsePositive: opt.BloomFalsePositive, Compression: c}
+		BloomFalsePositive: opt.BloomFalsePositive, Compression: c, DataKey: dk}
+	if dk != nil {
+		// Badger keeps the decrypted index of an encrypted table in a
+		// cache, and has none without one.
+		cache, err := ristretto.NewCache(&ristretto.Config[uint64, *fb.TableIndex]{
+			NumCounters: 1000, MaxCost: 64 << 20, BufferItems: 64})
+		if err != nil {
+			return r, err
+		}
+		defer cache.Close()
+		topt.IndexCache = cache
+	}
 	t, err := table.OpenInMemoryTable(data, id, &topt)
 	if err != nil {
 		return r, err
@@ -359,9 +349,25 @@ func (st *dbState) checkOrphan(name string, opt badger.Options) error {
 	}
 	id, _ := table.ParseFileID(name)
 	o := orphan{name: name}
-	_, err := readTable(st.path(name), id, opt.Compression, opt, func(key []byte, vs y.ValueStruct) {
-		o.entries = append(o.entries, orphanEntry{string(y.ParseKey(key)), y.ParseTs(key), vs.Meta})
-	})
+	// A table the MANIFEST does not list does not say which key encrypts
+	// it: it is read with each key the workspace has, newest first.
+	tries := []*pb.DataKey{nil}
+	if len(st.keys) > 0 {
+		tries = nil
+		for id := uint64(len(st.keys)); id >= 1; id-- {
+			tries = append(tries, st.keys[id])
+		}
+	}
+	var err error
+	for _, dk := range tries {
+		o.entries = nil
+		_, err = readTable(st.path(name), id, opt.Compression, dk, opt, func(key []byte, vs y.ValueStruct) {
+			o.entries = append(o.entries, orphanEntry{string(y.ParseKey(key)), y.ParseTs(key), vs.Meta})
+		})
+		if err == nil {
+			break
+		}
+	}
 	if err != nil {
 		o.entries = nil // incomplete: a table being written when a crash came
 	}

@@ -66,8 +66,8 @@ func (st *dbState) checkMemLogs(badger.Options) error {
 		if err != nil {
 			return damaged(err, "its log file %s cannot be read", name)
 		}
-		if lf.keyID() != 0 {
-			return damaged(nil, "its log file %s is damaged (it names an encryption key)", name)
+		if err := lf.useKeys(st.keys); err != nil {
+			return damaged(err, "its log file %s is damaged", name)
 		}
 		sc := lf.scan()
 		if !lf.tornTail(sc) {
@@ -141,8 +141,11 @@ func (vl *valueLog) read(st *dbState) (*logFile, error) {
 	if err != nil {
 		return nil, damaged(err, "its value log file %s cannot be read", vl.name)
 	}
-	if lf.size >= logHeaderSize && lf.keyID() != 0 {
-		return nil, damaged(nil, "its value log file %s is damaged (it names an encryption key)", vl.name)
+	if lf.size >= logHeaderSize {
+		if err := lf.useKeys(st.keys); err != nil {
+			lf.close()
+			return nil, damaged(err, "its value log file %s is damaged", vl.name)
+		}
 	}
 	vl.file = lf
 	return lf, nil
