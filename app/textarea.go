@@ -49,11 +49,13 @@ type textArea struct {
 	width      float32 // of the blocks, when they were last laid out
 	settleHeld bool    // settle waits: it is under way, or blocks are being rebuilt
 
-	focused bool // the area or one of its blocks has the keyboard
-	all     bool // Ctrl+A: everything is selected
-	hopping bool // the focus passes through a block on its way out
-	busy    int  // the area changes blocks itself: their OnChanged is no news
-	inKey   int  // a key is being handled: the area tidies up afterwards
+	focused bool     // the area or one of its blocks has the keyboard
+	all     bool     // Ctrl+A: everything is selected
+	span    textSpan // selected with Shift and the keys (textarea_select.go)
+	shift   bool     // Shift is held
+	hopping bool     // the focus passes through a block on its way out
+	busy    int      // the area changes blocks itself: their OnChanged is no news
+	inKey   int      // a key is being handled: the area tidies up afterwards
 	hist    textHistory
 }
 
@@ -125,6 +127,7 @@ func (a *textArea) FocusGained() {
 // FocusLost takes the keyboard away from the blocks.
 func (a *textArea) FocusLost() {
 	a.all = false
+	a.dropSpan()
 	a.active.Entry.FocusLost()
 	a.setFocused(false)
 }
@@ -140,10 +143,26 @@ func (a *textArea) TypedKey(k *fyne.KeyEvent) { a.active.TypedKey(k) }
 func (a *textArea) TypedShortcut(s fyne.Shortcut) { a.active.TypedShortcut(s) }
 
 // KeyDown and KeyUp tell the block whether Shift is held (selection).
-func (a *textArea) KeyDown(k *fyne.KeyEvent) { a.active.KeyDown(k) }
+func (a *textArea) KeyDown(k *fyne.KeyEvent) {
+	if k.Name == desktop.KeyShiftLeft || k.Name == desktop.KeyShiftRight {
+		a.shift = true
+	}
+	a.active.KeyDown(k)
+}
 
 // KeyUp see KeyDown.
-func (a *textArea) KeyUp(k *fyne.KeyEvent) { a.active.KeyUp(k) }
+func (a *textArea) KeyUp(k *fyne.KeyEvent) {
+	if k.Name == desktop.KeyShiftLeft || k.Name == desktop.KeyShiftRight {
+		// The cursor may have gone through other blocks since Shift went
+		// down: none of them may think it still held.
+		a.shift = false
+		for _, b := range a.blocks {
+			b.KeyUp(k)
+		}
+		return
+	}
+	a.active.KeyUp(k)
+}
 
 // AcceptsTab is true so that the area sees Tab and Shift+Tab, and moves
 // the focus out of the area instead of into its next block.

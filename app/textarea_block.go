@@ -30,12 +30,16 @@ type textBlock struct {
 	wantRow, wantCol int
 	wantText         string
 
-	shift     bool // Shift is held
-	unsettled bool // the size of the block, or its cut, may have to change
+	shift bool // Shift is held
+	// spanLo, spanHi are the part of the area's span this block shows
+	// selected; -1 when none (textarea_select.go).
+	spanLo, spanHi int
+	lit            bool // focused for Entry, so that it shows its part
+	unsettled      bool // the size of the block, or its cut, may have to change
 }
 
 func newTextBlock(a *textArea) *textBlock {
-	b := &textBlock{a: a, want: -1}
+	b := &textBlock{a: a, want: -1, spanLo: -1, spanHi: -1}
 	b.MultiLine = true
 	b.Wrapping = fyne.TextWrapWord
 	b.ExtendBaseWidget(b)
@@ -186,7 +190,7 @@ func (b *textBlock) shiftHeld() bool {
 	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok && d.CurrentKeyModifiers()&fyne.KeyModifierShift != 0 {
 		return true
 	}
-	return b.shift
+	return b.shift || b.a.shift
 }
 
 // FocusGained follows a click in the block: the cursor is here now, and
@@ -241,8 +245,8 @@ func (b *textBlock) TypedRune(r rune) {
 		a.newParagraph(b)
 		return
 	}
-	if a.all {
-		a.replaceAll(string(r))
+	if _, _, ok := a.selection(); ok {
+		a.replaceSelection(string(r))
 		return
 	}
 	a.inKey++
@@ -260,6 +264,12 @@ func (b *textBlock) TypedRune(r rune) {
 	a.tidy(b)
 }
 
+// modifierKeys come as keys of their own when they go down; they change
+// nothing.
+var modifierKeys = map[fyne.KeyName]bool{desktop.KeyShiftLeft: true, desktop.KeyShiftRight: true,
+	desktop.KeyControlLeft: true, desktop.KeyControlRight: true, desktop.KeyAltLeft: true, desktop.KeyAltRight: true,
+	desktop.KeySuperLeft: true, desktop.KeySuperRight: true, desktop.KeyMenu: true}
+
 // selectKeys move the cursor; with Shift they select, inside a block.
 var selectKeys = map[fyne.KeyName]bool{fyne.KeyUp: true, fyne.KeyDown: true, fyne.KeyLeft: true, fyne.KeyRight: true,
 	fyne.KeyHome: true, fyne.KeyEnd: true, fyne.KeyPageUp: true, fyne.KeyPageDown: true}
@@ -272,6 +282,9 @@ func (b *textBlock) TypedKey(k *fyne.KeyEvent) {
 		a.active.TypedKey(k)
 		return
 	}
+	if modifierKeys[k.Name] {
+		return // Ctrl on its way to Ctrl+C: the selection stays
+	}
 	switch k.Name {
 	case fyne.KeyEscape:
 		if a.onEscape != nil {
@@ -283,9 +296,13 @@ func (b *textBlock) TypedKey(k *fyne.KeyEvent) {
 		return
 	}
 	if b.shiftHeld() && selectKeys[k.Name] {
-		a.unselectAll()
-		b.Entry.TypedKey(k) // selecting, inside the block
-		a.ensureVisible()
+		if b.Disabled() {
+			a.unselectAll()
+			b.Entry.TypedKey(k) // Entry's own, inside the block
+			a.ensureVisible()
+			return
+		}
+		a.extend(func() { a.move(a.active, k.Name) }) // across blocks
 		return
 	}
 	if b.Disabled() {

@@ -61,6 +61,7 @@ func (a *textArea) activate(b *textBlock) {
 	}
 	if old != nil {
 		old.Entry.FocusLost()
+		old.lit = false
 	}
 	b.Entry.FocusGained()
 }
@@ -135,8 +136,8 @@ func (a *textArea) tidy(b *textBlock) {
 
 // newParagraph cuts the paragraph at the cursor (Enter).
 func (a *textArea) newParagraph(b *textBlock) {
-	if a.all {
-		a.replaceAll("\n")
+	if _, _, ok := a.selection(); ok {
+		a.replaceSelection("\n")
 		return
 	}
 	a.record(editOther, a.caret(), 0)
@@ -150,8 +151,8 @@ func (a *textArea) newParagraph(b *textBlock) {
 // erase is Backspace, or Delete when forward: at the edge of a block it
 // joins two paragraphs, or takes a character from the next block.
 func (a *textArea) erase(b *textBlock, forward bool) {
-	if a.all {
-		a.replaceAll("")
+	if _, _, ok := a.selection(); ok {
+		a.replaceSelection("")
 		return
 	}
 	if b.SelectedText() != "" {
@@ -195,7 +196,18 @@ func (a *textArea) erase(b *textBlock, forward bool) {
 // Left and Right go one character through the whole text, blocks and
 // wraps alike; Up and Down go on into the next block at its edge rows.
 func (a *textArea) move(b *textBlock, key fyne.KeyName) {
+	if from, to, ok := a.selection(); ok && a.span.on && (key == fyne.KeyLeft || key == fyne.KeyRight) {
+		// Left and Right end a selection at its start or end.
+		a.unselectAll()
+		if key == fyne.KeyLeft {
+			a.setCaret(from)
+		} else {
+			a.setCaret(to)
+		}
+		return
+	}
 	a.unselectAll()
+	b = a.active
 	plain := b.SelectedText() == ""
 	switch {
 	case key == fyne.KeyLeft && plain:

@@ -22,17 +22,17 @@ func (a *textArea) shortcut(b *textBlock, s fyne.Shortcut) bool {
 	case *fyne.ShortcutSelectAll:
 		a.selectAll()
 	case *fyne.ShortcutCopy:
-		if a.all {
-			clipboardOf(s.Clipboard).SetContent(a.text)
+		if _, _, ok := a.selection(); ok {
+			clipboardOf(s.Clipboard).SetContent(a.selectedText())
 		} else {
 			b.Entry.TypedShortcut(s)
 		}
 	case *fyne.ShortcutCut:
 		switch {
 		case a.Disabled():
-		case a.all:
-			clipboardOf(s.Clipboard).SetContent(a.text)
-			a.replaceAll("")
+		case a.hasSelection():
+			clipboardOf(s.Clipboard).SetContent(a.selectedText())
+			a.replaceSelection("")
 		case b.SelectedText() != "":
 			a.record(editOther, a.caret(), 0)
 			b.Entry.TypedShortcut(s)
@@ -56,6 +56,15 @@ func (a *textArea) keyShortcut(b *textBlock, s *desktop.CustomShortcut) bool {
 	mod := s.Modifier &^ fyne.KeyModifierShift
 	if mod != fyne.KeyModifierShortcutDefault && mod != fyne.KeyModifierAlt && mod != fyne.KeyModifierSuper {
 		return false
+	}
+	if s.Modifier&fyne.KeyModifierShift != 0 && mod == fyne.KeyModifierShortcutDefault && !b.Disabled() {
+		switch s.KeyName {
+		case fyne.KeyHome, fyne.KeyEnd, fyne.KeyLeft, fyne.KeyRight:
+			// Select to the start or end of the text, or word by word.
+			plainKey := &desktop.CustomShortcut{KeyName: s.KeyName, Modifier: mod}
+			a.extend(func() { a.keyShortcut(a.active, plainKey) })
+			return true
+		}
 	}
 	pos, plain := b.offset(), s.Modifier&fyne.KeyModifierShift == 0 && b.SelectedText() == ""
 	switch s.KeyName {
@@ -82,8 +91,8 @@ func (a *textArea) keyShortcut(b *textBlock, s *desktop.CustomShortcut) bool {
 		switch {
 		case b.Disabled():
 			return true
-		case a.all:
-			a.replaceAll("")
+		case a.hasSelection():
+			a.replaceSelection("")
 			return true
 		}
 		if plain && (!forward && pos == 0 || forward && pos == b.n) {
@@ -113,8 +122,8 @@ func (a *textArea) paste(b *textBlock, text string) {
 	if text == "" {
 		return
 	}
-	if a.all {
-		a.replaceAll(text)
+	if a.hasSelection() {
+		a.replaceSelection(text)
 		return
 	}
 	a.record(editOther, a.caret(), 0)
@@ -131,12 +140,16 @@ func (a *textArea) selectAll() {
 	if a.text == "" {
 		return
 	}
+	a.dropSpan()
 	a.all = true
 	a.Refresh()
 	a.showCaret()
 }
 
+// unselectAll ends a selection made with Ctrl+A or with Shift and the
+// keys.
 func (a *textArea) unselectAll() {
+	a.dropSpan()
 	if a.all {
 		a.all = false
 		a.Refresh()
@@ -144,11 +157,10 @@ func (a *textArea) unselectAll() {
 	}
 }
 
-// replaceAll puts text in place of the whole text selected.
-func (a *textArea) replaceAll(text string) {
-	a.record(editOther, a.caret(), 0)
-	a.unselectAll()
-	a.replace(0, a.length(), text, utf8.RuneCountInString(text))
+// hasSelection says whether there is a selection of the area's own.
+func (a *textArea) hasSelection() bool {
+	_, _, ok := a.selection()
+	return ok
 }
 
 // editKind is the kind of an edit, for the undo history.

@@ -266,3 +266,58 @@ func TestTextAreaSelectAllSurvivesWindowShortcuts(t *testing.T) {
 		t.Errorf("Ctrl+Z in a disabled area changed the text to %q", got)
 	}
 }
+
+// TestTextAreaShiftSelectsAcrossBlocks: Shift+Down from the middle of a
+// long paragraph runs the selection over the blocks it is cut into and
+// into the next paragraph; every block shows its part selected (the
+// parts, joined, are the selection), and Ctrl+X cuts exactly it.
+func TestTextAreaShiftSelectsAcrossBlocks(t *testing.T) {
+	_, a, w := taNew(t, 300, nil)
+	text := strings.Repeat(taLong, 12) + "\n" + strings.Repeat(taCyrillic+" ", 3)
+	a.SetText(text)
+	if len(a.blocks) < 4 {
+		t.Fatalf("%d blocks: the text is not cut", len(a.blocks))
+	}
+	from := 40
+	a.setCaret(from)
+	taSelect(fyne.KeyDown, len(taRows(a))-3)(taField{}, w)
+	to := a.caret()
+	if !a.span.on || to <= a.start(3) {
+		t.Fatalf("Shift+Down from %d: span %+v, caret %d; want it past the third block (%d)", from, a.span, to, a.start(3))
+	}
+	r := []rune(text)
+	var shown strings.Builder
+	for i, b := range a.blocks {
+		sel := b.SelectedText()
+		shown.WriteString(sel)
+		s := a.start(i)
+		if s > from && s+b.n < to && sel != b.Text {
+			t.Errorf("block %d lies inside the selection but shows %q selected", i, sel)
+		}
+		if !b.soft && sel != "" && s+b.n < to {
+			shown.WriteString("\n")
+		}
+	}
+	if got, want := shown.String(), string(r[from:to]); got != want {
+		t.Errorf("the blocks show selected\n%q\nwant\n%q", got, want)
+	}
+	// Entry draws a selection only while it has the focus: each block
+	// with a part has it, for Entry.
+	for i, b := range a.blocks {
+		if b.SelectedText() != "" && b != a.active && !b.lit {
+			t.Errorf("block %d holds a part of the selection but does not draw it", i)
+		}
+	}
+	taClip(true)(taField{}, w)
+	if got := fyne.CurrentApp().Clipboard().Content(); got != string(r[from:to]) {
+		t.Errorf("Ctrl+X put %d characters on the clipboard, want %d", len([]rune(got)), to-from)
+	}
+	if got, want := a.Text(), string(r[:from])+string(r[to:]); got != want {
+		t.Errorf("after Ctrl+X the text has %d characters, want %d", len([]rune(got)), len([]rune(want)))
+	}
+	for i, b := range a.blocks {
+		if b.SelectedText() != "" {
+			t.Errorf("after Ctrl+X block %d still shows %q selected", i, b.SelectedText())
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
@@ -76,6 +77,46 @@ func taPaste(text string) taOp {
 
 func taSet(text string) taOp { return func(f taField, _ fyne.Window) { f.set(text) } }
 
+// taShift presses Shift (down) or lets it go.
+func taShift(down bool) taOp {
+	return func(f taField, w fyne.Window) {
+		k := w.Canvas().Focused().(desktop.Keyable)
+		if down {
+			k.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+		} else {
+			k.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+		}
+	}
+}
+
+// taSelect holds Shift while it presses key n times.
+func taSelect(key fyne.KeyName, n int) taOp {
+	return func(f taField, w fyne.Window) {
+		taShift(true)(f, w)
+		taKey(key, n)(f, w)
+		taShift(false)(f, w)
+	}
+}
+
+// taClip is Ctrl+C or Ctrl+X with the app's clipboard.
+func taClip(cut bool) taOp {
+	return func(f taField, w fyne.Window) {
+		cb := fyne.CurrentApp().Clipboard()
+		var s fyne.Shortcut = &fyne.ShortcutCopy{Clipboard: cb}
+		if cut {
+			s = &fyne.ShortcutCut{Clipboard: cb}
+		}
+		w.Canvas().Focused().(fyne.Shortcutable).TypedShortcut(s)
+	}
+}
+
+// taPasteClip is Ctrl+V of what the clipboard holds.
+func taPasteClip() taOp {
+	return func(f taField, w fyne.Window) {
+		w.Canvas().Focused().(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutPaste{Clipboard: fyne.CurrentApp().Clipboard()})
+	}
+}
+
 // tfSentence is the sentence of issue 8: typed key by key at many widths,
 // Entry stored "asked for payment" as "asked forpayment".
 const tfSentence = "Olga asked for payment terms and a discount for the second phase of the project, " +
@@ -131,6 +172,33 @@ var taCases = []struct {
 		taKey(fyne.KeyReturn, 1), taShortcut(&fyne.ShortcutUndo{})}, "onetwo"},
 	{"Tab leaves the field", []taOp{taType("a"), taKey(fyne.KeyTab, 1)}, "a"},
 	{"Escape types nothing", []taOp{taType("a"), taKey(fyne.KeyEscape, 1)}, "a"},
+	{"Shift+Right over a paragraph end, then a key", []taOp{taSet("ab\ncd"), taKey(fyne.KeyPageUp, 1),
+		taKey(fyne.KeyRight, 1), taSelect(fyne.KeyRight, 3), taType("X")}, "aXd"},
+	{"Shift+Down over paragraphs, then Backspace", []taOp{taSet("one\ntwo\nthree"), taKey(fyne.KeyPageUp, 1),
+		taSelect(fyne.KeyDown, 2), taKey(fyne.KeyBackspace, 1)}, "three"},
+	{"Shift+Up over a paragraph end, then a key", []taOp{taSet("ab\ncd"), taKey(fyne.KeyPageDown, 1),
+		taSelect(fyne.KeyUp, 1), taType("X")}, "abX"},
+	{"Left ends a selection at its start", []taOp{taSet("ab\ncd"), taKey(fyne.KeyPageDown, 1),
+		taSelect(fyne.KeyLeft, 3), taKey(fyne.KeyLeft, 1), taType("X")}, "abX\ncd"},
+	{"Right ends a selection at its end", []taOp{taSet("ab\ncd"), taKey(fyne.KeyPageUp, 1),
+		taSelect(fyne.KeyRight, 4), taKey(fyne.KeyRight, 1), taType("X")}, "ab\ncXd"},
+	{"copy over paragraphs, paste at the end", []taOp{taSet("ab\ncd"), taKey(fyne.KeyPageUp, 1),
+		taKey(fyne.KeyRight, 1), taSelect(fyne.KeyRight, 3), taClip(false), taKey(fyne.KeyPageDown, 1),
+		taPasteClip()}, "ab\ncdb\nc"},
+	{"cut over paragraphs, paste at the end", []taOp{taSet("ab\ncd"), taKey(fyne.KeyPageUp, 1),
+		taKey(fyne.KeyRight, 1), taSelect(fyne.KeyRight, 3), taClip(true), taKey(fyne.KeyPageDown, 1),
+		taPasteClip()}, "adb\nc"},
+	{"Ctrl+Shift+End selects to the end", []taOp{taSet("ab\ncd\nef"), taKey(fyne.KeyPageUp, 1),
+		taKey(fyne.KeyRight, 1), taShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyEnd,
+			Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}), taType("X")}, "aX"},
+	{"Shift+Left after Ctrl+A keeps the rest selected", []taOp{taSet("ab\ncd"),
+		taShortcut(&fyne.ShortcutSelectAll{}), taSelect(fyne.KeyLeft, 1), taType("X")}, "Xd"},
+	{"undo a key typed over paragraphs", []taOp{taSet("ab\ncd"), taKey(fyne.KeyPageUp, 1),
+		taKey(fyne.KeyRight, 1), taSelect(fyne.KeyRight, 3), taType("X"), taShortcut(&fyne.ShortcutUndo{})}, "ab\ncd"},
+	{"Ctrl going down keeps Ctrl+A's selection for Ctrl+C", []taOp{taSet("ab"), taShortcut(&fyne.ShortcutSelectAll{}),
+		taKey(desktop.KeyControlLeft, 1), taClip(false), taKey(fyne.KeyPageDown, 1), taPasteClip()}, "abab"},
+	{"Ctrl going down keeps a Shift selection for Ctrl+X", []taOp{taSet("ab\ncd"), taKey(fyne.KeyPageUp, 1),
+		taKey(fyne.KeyRight, 1), taSelect(fyne.KeyRight, 3), taKey(desktop.KeyControlLeft, 1), taClip(true)}, "ad"},
 	{"a space at the end of a long text", []taOp{taType(strings.Repeat(taLong, 3))}, strings.Repeat(taLong, 3)},
 }
 
