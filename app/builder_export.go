@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/json"
+	"errors"
 	"net/url"
 	"path/filepath"
 	"slices"
@@ -143,7 +144,7 @@ func (e *exporter) chooseDestination() {
 				return
 			}
 			if dir != nil {
-				e.run(a, format, dir.Path())
+				e.runIn(a, format, dir.Path(), false)
 			}
 		}, e.desk.win)
 		e.startIn(fd)
@@ -159,8 +160,8 @@ func (e *exporter) chooseDestination() {
 			return
 		}
 		path := w.URI().Path()
-		w.Close() // the export replaces the file the dialog created
-		e.run(a, format, path)
+		w.Close()                      // the export replaces the file the dialog created
+		e.runIn(a, format, path, true) // the dialog asked before replacing
 	}, e.desk.win)
 	fd.SetFileName(proposal.ExportFileName(e.ctx.Account.Name, e.p.Title, e.p.Rev(), a, format))
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{"." + format}))
@@ -177,9 +178,14 @@ func (e *exporter) startIn(fd *dialog.FileDialog) {
 	}
 }
 
-// run writes the files in the background, then records the export and
-// shows the result.
-func (e *exporter) run(a proposal.Audience, format, dest string) {
+// run writes the files to dest, the file the save dialog asked about or
+// a folder whose files of the same names are replaced.
+func (e *exporter) run(a proposal.Audience, format, dest string) { e.runIn(a, format, dest, true) }
+
+// runIn writes the files in the background, then records the export and
+// shows the result. Unless replace, files of the export that exist
+// already are replaced only when the user says so.
+func (e *exporter) runIn(a proposal.Audience, format, dest string, replace bool) {
 	now := time.Now().UTC().Truncate(time.Second)
 	p := e.p
 	p.Exports = slices.Clone(e.p.Exports)
@@ -189,12 +195,13 @@ func (e *exporter) run(a proposal.Audience, format, dest string) {
 	busy := dialog.NewCustomWithoutButtons(lang.L("Exporting…"), widget.NewProgressBarInfinite(), e.desk.win)
 	busy.Show()
 	e.desk.opts.Background(func() {
-		// The file dialog asked before a file was overwritten (and created
-		// it); a folder receives the variants under their export names,
-		// replacing earlier exports as it always did.
-		files, err = export.Proposal(&p, e.ctx, a, format, dest, now, true)
+		files, err = export.Proposal(&p, e.ctx, a, format, dest, now, replace)
 	}, func() {
 		busy.Hide()
+		if exists := (*export.ExistsError)(nil); errors.As(err, &exists) && len(files) == 0 {
+			e.desk.askReplace(exists, dest, func() { e.runIn(a, format, dest, true) })
+			return
+		}
 		if len(files) > 0 {
 			if rerr := e.record(p.Exports[before:]); rerr != nil && err == nil {
 				err = rerr

@@ -394,13 +394,35 @@ func TestExportDialogRecordsTheExport(t *testing.T) {
 	if a != proposal.All || !all {
 		t.Fatalf("chosen = %s, %v", a, all)
 	}
-	e.run(a, export.Markdown, t.TempDir())
+	folder := t.TempDir()
+	e.runIn(a, export.Markdown, folder, false)
 	stored, _ = st.Proposal(outputDraft)
 	if len(e.written) != 5 || len(stored.Exports) != before+6 {
 		t.Errorf("exporting all wrote %d files, %d exports stored; want 5 and %d", len(e.written), len(stored.Exports), before+6)
 	}
 	if texts := outTexts(w.Canvas().Overlays().Top()); !slices.Contains(texts, "Exported 5 files:") {
 		t.Errorf("the result dialog shows %q", texts)
+	}
+	e.result.Hide()
+
+	// into the same folder again: it asks; Cancel writes nothing
+	first := e.written[0]
+	os.WriteFile(first, []byte("edited by hand"), 0o600)
+	e.runIn(a, export.Markdown, folder, false)
+	if texts := outTexts(w.Canvas().Overlays().Top()); !slices.ContainsFunc(texts, func(s string) bool { return strings.Contains(s, "5 files of this export are in") }) {
+		t.Fatalf("exporting over the files shows %q", texts)
+	}
+	answerQuestion(t, w, "Cancel")
+	if data, _ := os.ReadFile(first); string(data) != "edited by hand" {
+		t.Errorf("Cancel: %s holds %q", first, data)
+	}
+	if s2, _ := st.Proposal(outputDraft); len(s2.Exports) != before+6 {
+		t.Errorf("Cancel recorded exports: %d, want %d", len(s2.Exports), before+6)
+	}
+	e.runIn(a, export.Markdown, folder, false)
+	answerQuestion(t, w, "Replace")
+	if data, _ := os.ReadFile(first); string(data) == "edited by hand" {
+		t.Error("Replace left the file as it was")
 	}
 }
 

@@ -41,14 +41,14 @@ func importLibrary(st proposalStore, dir string) (libraryImport, error) {
 }
 
 // exportLibrary writes each section of the library to dir as a section
-// file, replacing files of the same name (never a folder, device, pipe or
-// socket), and returns the files written.
-func exportLibrary(st proposalStore, dir string) ([]string, error) {
+// file, replacing files of the same name only with replace (never a
+// folder, device, pipe or socket), and returns the files written.
+func exportLibrary(st proposalStore, dir string, replace bool) ([]string, error) {
 	secs, err := st.Sections()
 	if err != nil {
 		return nil, err
 	}
-	return export.Library(dir, secs, true)
+	return export.Library(dir, secs, replace)
 }
 
 // onImport asks for a folder of section files and imports it.
@@ -116,13 +116,20 @@ func (s *libraryScreen) onExport() {
 }
 
 // exportTo writes the library to dir off the UI goroutine and reports
-// what it did.
-func (s *libraryScreen) exportTo(dir string) {
+// what it did. Section files there already are replaced when the user
+// says so.
+func (s *libraryScreen) exportTo(dir string) { s.exportIn(dir, false) }
+
+func (s *libraryScreen) exportIn(dir string, replace bool) {
 	var (
 		files []string
 		err   error
 	)
-	s.desk.opts.Background(func() { files, err = exportLibrary(s.st, dir) }, func() {
+	s.desk.opts.Background(func() { files, err = exportLibrary(s.st, dir, replace) }, func() {
+		if exists := (*export.ExistsError)(nil); errors.As(err, &exists) && len(files) == 0 {
+			s.desk.askReplace(exists, dir, func() { s.exportIn(dir, true) })
+			return
+		}
 		if err != nil {
 			s.desk.showError(fmt.Errorf("%s %w", lang.N("Exported {{.Count}} section before this problem:", len(files), map[string]any{"Count": len(files)}), err))
 			return

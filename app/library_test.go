@@ -325,3 +325,34 @@ func TestLibraryExportReimportsIdentically(t *testing.T) {
 		t.Errorf("re-importing the export: %+v, %v; want 16 sections, none new or updated", res, err)
 	}
 }
+
+// TestLibraryExportAsksBeforeReplacing: exporting into a folder that
+// holds section files of the same names asks; Cancel leaves them as they
+// were, Replace writes them.
+func TestLibraryExportAsksBeforeReplacing(t *testing.T) {
+	_, w, _, s := libOpen(t, "")
+	dir := t.TempDir()
+	mine := filepath.Join(dir, "cover-letter.md")
+	if err := os.WriteFile(mine, []byte("my own notes"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s.exportTo(dir)
+	if _, text := libDialog(t, w); !strings.Contains(text, "cover-letter.md") || !strings.Contains(text, "Replace it?") {
+		t.Fatalf("exporting over a file says:\n%s", text)
+	}
+	answerQuestion(t, w, "Cancel")
+	if data, _ := os.ReadFile(mine); string(data) != "my own notes" {
+		t.Errorf("Cancel: the file holds %q", data)
+	}
+	if files, _ := filepath.Glob(filepath.Join(dir, "*")); len(files) != 1 {
+		t.Errorf("Cancel wrote files: %v", files)
+	}
+	s.exportTo(dir)
+	answerQuestion(t, w, "Replace")
+	if data, _ := os.ReadFile(mine); !strings.HasPrefix(string(data), "---\nid: cover-letter\n") {
+		t.Errorf("Replace: the file holds %q", data)
+	}
+	if _, text := libDialog(t, w); !strings.Contains(text, "Exported 16 sections") {
+		t.Errorf("after Replace the export says:\n%s", text)
+	}
+}

@@ -1,11 +1,16 @@
 package app
 
 import (
+	"path/filepath"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"kamdesk/app/export"
 )
 
 // Unsaved changes: leaving a screen, switching records inside one and
@@ -180,6 +185,23 @@ func (a *answer) TypedKey(k *fyne.KeyEvent) {
 	default:
 		a.Button.TypedKey(k)
 	}
+}
+
+// askReplace asks whether to replace the files of an export that are in
+// dir already; replace writes them again, replacing.
+func (d *Desk) askReplace(exists *export.ExistsError, dir string, replace func()) {
+	names := make([]string, 0, 4)
+	for i, p := range exists.Paths {
+		if i == 3 {
+			names = append(names, lang.L("and {{.Count}} more", map[string]any{"Count": len(exists.Paths) - 3}))
+			break
+		}
+		names = append(names, filepath.Base(p))
+	}
+	d.choose(lang.L("Replace the files?"),
+		lang.N("{{.Count}} file of this export is in {{.Dir}} already: {{.Names}}. Replace it?", len(exists.Paths),
+			map[string]any{"Count": len(exists.Paths), "Dir": dir, "Names": strings.Join(names, ", ")}),
+		lang.L("Replace"), lang.L("Cancel"), replace, func() {})
 }
 
 // choose asks a question that is not about unsaved changes, with the same
