@@ -6,13 +6,14 @@ import (
 )
 
 // TestManyProposalsOfOneTitleAllKept runs `proposal new` with the same
-// title a thousand times on one account: every ID printed is a proposal in
+// title two thousand times on one account (the number of the probe that
+// found the loss): every ID printed is a proposal in
 // the workspace afterwards. With four random characters per ID and writes
 // that did not check the ID was free, some acknowledged proposals replaced
 // others. (Each run opens and closes the workspace, tens of milliseconds;
 // the store's own test creates 100,000 records of one name.)
 func TestManyProposalsOfOneTitleAllKept(t *testing.T) {
-	const n = 1000
+	const n = 2000
 	dir := t.TempDir()
 	mustRun(t, dir, "demo")
 	before := len(decode[[]map[string]any](t, mustRun(t, dir, "proposal", "list", "--account", "northbridge", "--json")))
