@@ -49,6 +49,7 @@ const (
 	backupMagic  = "kamdesk backup 1\n"
 	backupEvery  = 20 * time.Hour
 	keepBackups  = 7
+	backupMargin = 256 << 20       // free space an automatic backup leaves at least
 	backupFrame  = 1 << 20         // plaintext bytes a frame holds, about
 	maxFrameSize = 64<<20 + 1<<10  // larger frames are damage, not data
 	lastFrameBit = uint32(1) << 31 // in a frame's length: the last frame
@@ -242,13 +243,13 @@ func (s *Store) BackUp() (Backup, error) {
 	if err := s.writable(); err != nil {
 		return Backup{}, err
 	}
-	return s.backUp()
+	return s.backUp(s.now())
 }
 
-func (s *Store) backUp() (Backup, error) {
+func (s *Store) backUp(now time.Time) (Backup, error) {
 	s.backupMu.Lock()
 	defer s.backupMu.Unlock()
-	made := s.now().UTC().Truncate(time.Second)
+	made := now.UTC().Truncate(time.Second)
 	h := backupHeader{Made: made, Schema: SchemaVersion}
 	if s.key != nil {
 		p, _, err := readKeyParams(s.dir)
@@ -502,15 +503,23 @@ func dropBackups(dir string) error {
 
 // autoBackup makes the backup of the day, when the latest is older than
 // backupEvery and the workspace holds something.
-func (s *Store) autoBackup(logline func(string, ...any)) {
+// now is the time of the open (read there, not here: s.now may be a
+// test's clock that moves on).
+func (s *Store) autoBackup(now time.Time, logline func(string, ...any)) {
 	defer s.stopped.Done()
-	if b, ok := LatestBackup(s.dir); ok && s.now().Sub(b.Made) < backupEvery {
+	if b, ok := LatestBackup(s.dir); ok && now.Sub(b.Made) < backupEvery {
 		return
 	}
 	if s.empty() {
 		return
 	}
-	if _, err := s.backUp(); err != nil {
+	// A backup must not take the room the next saves need: it is left
+	// out while the disk would keep less than backupMargin after it.
+	if free, ok := freeSpace(s.dir); ok && free < 2*s.dbSize()+backupMargin {
+		logline("no automatic backup: %d MB free, %d MB would be left after it", free>>20, (free-s.dbSize())>>20)
+		return
+	}
+	if _, err := s.backUp(now); err != nil {
 		logline("%v", err)
 	}
 }

@@ -16,6 +16,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/badger/v4/table"
+
 	"kamdesk/app/export"
 	"kamdesk/app/store"
 	"kamdesk/app/store/storetest"
@@ -199,6 +202,7 @@ func TestDamageMatrix(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		listed := listedTables(t, filepath.Join(base, "db"))
 		for _, e := range entries {
 			end, err := store.DataEnd(filepath.Join(base, "db", e.Name()))
 			if err != nil {
@@ -208,6 +212,9 @@ func TestDamageMatrix(t *testing.T) {
 			if rule == nil {
 				t.Errorf("%s: no rule for the file %s", baseName, e.Name())
 				continue
+			}
+			if strings.HasSuffix(e.Name(), ".sst") && !listed[e.Name()] {
+				rule = &orphanRule
 			}
 			for _, how := range []struct {
 				name   string
@@ -235,6 +242,29 @@ func TestDamageMatrix(t *testing.T) {
 		}
 	}
 	t.Logf("%d cases intact, %d refused", counts[intact], counts[refused])
+}
+
+// orphanRule is the row of a table the MANIFEST does not list, which a
+// kill during a compaction can leave: garbage, moved aside on opening.
+var orphanRule = damageRule{"table not in the MANIFEST", ext(".sst"), intact, intact, intact}
+
+// listedTables are the table files the MANIFEST of the database dir lists.
+func listedTables(t *testing.T, dir string) map[string]bool {
+	t.Helper()
+	f, err := os.Open(filepath.Join(dir, badger.ManifestFilename))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	m, _, err := badger.ReplayManifestFile(f, 0, badger.DefaultOptions(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]bool{}
+	for id := range m.Tables {
+		out[table.IDToFilename(id)] = true
+	}
+	return out
 }
 
 func ruleFor(name string, end int64) *damageRule {

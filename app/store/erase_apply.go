@@ -70,7 +70,7 @@ func (s *Store) apply(e *erasure) error {
 		return err
 	}
 	// A backup of the workspace without what was erased.
-	if _, err := s.backUp(); err != nil {
+	if _, err := s.backUp(s.now()); err != nil {
 		fmt.Fprintf(s.logf, "%s kamdesk: after an erasure: %v\n", time.Now().Format(time.RFC3339), err)
 	}
 	return nil

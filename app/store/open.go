@@ -187,7 +187,7 @@ func Open(dir string, o Options) (s *Store, err error) {
 	}
 	if !o.NoBackup {
 		s.stopped.Add(1)
-		go s.autoBackup(logline)
+		go s.autoBackup(s.now(), logline)
 	}
 	if !o.NoGC {
 		every := o.GCInterval
