@@ -204,6 +204,7 @@ func (b *textBlock) FocusGained() {
 	if a.active != b {
 		a.active = b
 	}
+	a.endSpan(false) // the click put the cursor where it belongs
 	a.unselectAll()
 	if c := a.canvas(); c != nil && c.Focused() == fyne.Focusable(b) {
 		c.Focus(a)

@@ -106,8 +106,13 @@ func (a *textArea) showSpan() {
 	a.showCaret()
 }
 
-// dropSpan ends the span: its blocks no longer show it.
-func (a *textArea) dropSpan() {
+// dropSpan ends the span: its blocks no longer show it, and the cursor
+// is where the span's caret was.
+func (a *textArea) dropSpan() { a.endSpan(true) }
+
+// endSpan ends the span; the cursor goes back to its caret with restore
+// (not after a click, which puts it where it clicked).
+func (a *textArea) endSpan(restore bool) {
 	if !a.span.on {
 		return
 	}
@@ -122,7 +127,7 @@ func (a *textArea) dropSpan() {
 			b.unlight()
 		}
 	}
-	if a.index(a.active) >= 0 {
+	if restore && a.index(a.active) >= 0 {
 		a.setCaret(min(caret, a.length()))
 	}
 }
