@@ -321,3 +321,29 @@ func TestTextAreaShiftSelectsAcrossBlocks(t *testing.T) {
 		}
 	}
 }
+
+// TestTextAreaClickEndsASelection: a click after a selection made with
+// Shift over paragraphs ends it; the next key goes where the click was,
+// and replaces nothing.
+func TestTextAreaClickEndsASelection(t *testing.T) {
+	_, a, _, w := taForm(t)
+	a.SetText("one\ntwo\nthree")
+	w.Canvas().Focus(a)
+	a.setCaret(1)
+	taSelect(fyne.KeyDown, 1)(taField{}, w)
+	if _, _, ok := a.selection(); !ok {
+		t.Fatal("Shift+Down selected nothing")
+	}
+	click := &desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(1, 5)}, Button: desktop.MouseButtonPrimary}
+	a.blocks[2].MouseDown(click)
+	a.blocks[2].MouseUp(click)
+	w.Canvas().Focused().TypedRune('X')
+	if got := a.Text(); got != "one\ntwo\nXthree" {
+		t.Errorf("typed after the click: %q, want %q", got, "one\ntwo\nXthree")
+	}
+	for i, b := range a.blocks {
+		if b.SelectedText() != "" {
+			t.Errorf("block %d still shows %q selected", i, b.SelectedText())
+		}
+	}
+}
