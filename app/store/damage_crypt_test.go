@@ -1,13 +1,7 @@
 package store_test
 
 import (
-	"bufio"
 	"fmt"
-	"os"
-	"os/exec"
-	"path/filepath"
-	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -48,25 +42,7 @@ func encryptedBases(t *testing.T) map[string]string {
 			t.Fatal(err)
 		}
 	}
-	crashed := t.TempDir()
-	copyWorkspace(t, closed, crashed)
-	cmd := exec.Command(os.Args[0], "-test.run=^TestDamageChild$", "-test.count=1")
-	cmd.Env = append(os.Environ(), "KAMDESK_DAMAGE_DIR="+crashed, "KAMDESK_DAMAGE_PASSPHRASE="+damagePassphrase)
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	sc := bufio.NewScanner(out)
-	for sc.Scan() && sc.Text() != "ready" {
-		if strings.Contains(sc.Text(), "failed") {
-			t.Fatalf("child: %s", sc.Text())
-		}
-	}
-	cmd.Process.Signal(syscall.SIGKILL)
-	cmd.Wait()
+	crashed := killedCopy(t, closed, damagePassphrase)
 	return map[string]string{"closed": closed, "crashed": crashed}
 }
 
@@ -81,58 +57,12 @@ func TestEncryptedDamageMatrix(t *testing.T) {
 		t.Skip("builds and damages workspaces")
 	}
 	t.Parallel()
-	bases := encryptedBases(t)
 	o := store.Options{NoGC: true, NoBackup: true, Passphrase: []byte(damagePassphrase)}
-	counts := map[outcome]int{}
-	for _, baseName := range []string{"closed", "crashed"} {
-		base := bases[baseName]
-		want := dumpOf(t, base, o)
-		entries, err := os.ReadDir(filepath.Join(base, "db"))
-		if err != nil {
-			t.Fatal(err)
+	damageMatrix(t, encryptedBases(t), o, func(rule *damageRule) *damageRule {
+		if rule.name == "KEYREGISTRY" {
+			// It holds the data keys: without it nothing can be read.
+			return &damageRule{rule.name, rule.match, refused, refused, refused}
 		}
-		listed := listedTables(t, filepath.Join(base, "db"))
-		for _, e := range entries {
-			end, err := store.DataEnd(filepath.Join(base, "db", e.Name()))
-			if err != nil {
-				t.Fatal(err)
-			}
-			rule := ruleFor(e.Name(), end)
-			if rule == nil {
-				t.Errorf("%s: no rule for the file %s", baseName, e.Name())
-				continue
-			}
-			if strings.HasSuffix(e.Name(), ".sst") && !listed[e.Name()] {
-				rule = &orphanRule
-			}
-			if rule.name == "KEYREGISTRY" {
-				// It holds the data keys: without it nothing can be read.
-				rule = &damageRule{rule.name, rule.match, refused, refused, refused}
-			}
-			for _, how := range []struct {
-				name   string
-				want   outcome
-				damage func(path string, end int64) error
-			}{
-				{"cut", rule.cut, cutFile},
-				{"flip", rule.flip, flipByte},
-				{"delete", rule.deleted, func(path string, _ int64) error { return os.Remove(path) }},
-			} {
-				name := fmt.Sprintf("%s/%s/%s", baseName, e.Name(), how.name)
-				t.Run(name, func(t *testing.T) {
-					dir := t.TempDir()
-					copyWorkspace(t, base, dir)
-					if err := how.damage(filepath.Join(dir, "db", e.Name()), end); err != nil {
-						t.Fatal(err)
-					}
-					got := openDamaged(t, dir, want, o)
-					counts[got]++
-					if got != how.want {
-						t.Errorf("%s (%s): %s, want %s", name, rule.name, got, how.want)
-					}
-				})
-			}
-		}
-	}
-	t.Logf("%d cases intact, %d refused", counts[intact], counts[refused])
+		return rule
+	})
 }

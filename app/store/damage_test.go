@@ -164,10 +164,29 @@ func damagedBases(t *testing.T) map[string]string {
 			t.Fatal(err)
 		}
 	}
+	crashed := killedCopy(t, closed, "")
+	return map[string]string{"closed": closed, "crashed": crashed}
+}
+
+// TestDamageMatrix damages a copy of each base workspace in every file
+// every way, opens it, and checks the outcome against damageRules.
+func TestDamageMatrix(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and damages workspaces")
+	}
+	t.Parallel()
+	damageMatrix(t, damagedBases(t), store.Options{NoGC: true}, nil)
+}
+
+// killedCopy copies the workspace closed, opens the copy in a child
+// process (with passphrase, if not ""), adds data and kills the child:
+// the workspace a crash leaves.
+func killedCopy(t *testing.T, closed, passphrase string) string {
+	t.Helper()
 	crashed := t.TempDir()
 	copyWorkspace(t, closed, crashed)
 	cmd := exec.Command(os.Args[0], "-test.run=^TestDamageChild$", "-test.count=1")
-	cmd.Env = append(os.Environ(), "KAMDESK_DAMAGE_DIR="+crashed)
+	cmd.Env = append(os.Environ(), "KAMDESK_DAMAGE_DIR="+crashed, "KAMDESK_DAMAGE_PASSPHRASE="+passphrase)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -183,21 +202,18 @@ func damagedBases(t *testing.T) map[string]string {
 	}
 	cmd.Process.Signal(syscall.SIGKILL)
 	cmd.Wait()
-	return map[string]string{"closed": closed, "crashed": crashed}
+	return crashed
 }
 
-// TestDamageMatrix damages a copy of each base workspace in every file
-// every way, opens it, and checks the outcome against damageRules.
-func TestDamageMatrix(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and damages workspaces")
-	}
-	t.Parallel()
-	bases := damagedBases(t)
+// damageMatrix damages a copy of each base workspace in every file every
+// way, opens it with o, and checks the outcome against damageRules,
+// changed by override when it is not nil.
+func damageMatrix(t *testing.T, bases map[string]string, o store.Options, override func(*damageRule) *damageRule) {
+	t.Helper()
 	counts := map[outcome]int{}
 	for _, baseName := range []string{"closed", "crashed"} {
 		base := bases[baseName]
-		want := dumpOf(t, base, store.Options{NoGC: true})
+		want := dumpOf(t, base, o)
 		entries, err := os.ReadDir(filepath.Join(base, "db"))
 		if err != nil {
 			t.Fatal(err)
@@ -216,6 +232,9 @@ func TestDamageMatrix(t *testing.T) {
 			if strings.HasSuffix(e.Name(), ".sst") && !listed[e.Name()] {
 				rule = &orphanRule
 			}
+			if override != nil {
+				rule = override(rule)
+			}
 			for _, how := range []struct {
 				name   string
 				want   outcome
@@ -232,7 +251,7 @@ func TestDamageMatrix(t *testing.T) {
 					if err := how.damage(filepath.Join(dir, "db", e.Name()), end); err != nil {
 						t.Fatal(err)
 					}
-					got := openDamaged(t, dir, want, store.Options{NoGC: true})
+					got := openDamaged(t, dir, want, o)
 					counts[got]++
 					if got != how.want {
 						t.Errorf("%s (%s): %s, want %s", name, rule.name, got, how.want)
