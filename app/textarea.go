@@ -128,6 +128,10 @@ func (a *textArea) FocusGained() {
 func (a *textArea) FocusLost() {
 	a.all = false
 	a.dropSpan()
+	a.shift = false // its KeyUp may go to the next field
+	for _, b := range a.blocks {
+		b.shift = false
+	}
 	a.active.Entry.FocusLost()
 	a.setFocused(false)
 }

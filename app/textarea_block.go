@@ -187,8 +187,10 @@ func (b *textBlock) unselect() {
 
 // shiftHeld says whether Shift is down.
 func (b *textBlock) shiftHeld() bool {
-	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok && d.CurrentKeyModifiers()&fyne.KeyModifierShift != 0 {
-		return true
+	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
+		// The window knows; a Shift let go while another field had the
+		// focus (after Shift+Tab) never reached the area.
+		return d.CurrentKeyModifiers()&fyne.KeyModifierShift != 0
 	}
 	return b.shift || b.a.shift
 }

@@ -347,3 +347,26 @@ func TestTextAreaClickEndsASelection(t *testing.T) {
 		}
 	}
 }
+
+// TestTextAreaShiftTabForgetsShift: after Shift+Tab out of the area (the
+// Shift goes up in the other field), coming back and pressing Down moves
+// the cursor, selecting nothing.
+func TestTextAreaShiftTabForgetsShift(t *testing.T) {
+	before, a, _, w := taForm(t)
+	a.SetText("one\ntwo\nthree")
+	c := w.Canvas()
+	c.Focus(a)
+	a.setCaret(0)
+	c.Focused().(desktop.Keyable).KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+	if c.Focused() != before {
+		t.Fatalf("Shift+Tab focuses %T", c.Focused())
+	}
+	before.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft}) // where the window sends it
+	c.Focus(a)
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	c.Focused().TypedRune('X')
+	if got := a.Text(); got != "one\nXtwo\nthree" {
+		t.Errorf("Down and a key after coming back: %q, want %q", got, "one\nXtwo\nthree")
+	}
+}
