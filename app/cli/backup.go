@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"strings"
 
-	"fyne.io/fyne/v2/lang"
+	"kamdesk/app/i18n"
 
 	"kamdesk/app/store"
 )
@@ -33,7 +33,7 @@ func backupCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 		if err != nil {
 			return err
 		}
-		c.printf("%s\n", lang.L("Backed up to {{.Path}} ({{.Size}}).", map[string]any{"Path": b.Path, "Size": sizeText(b.Size)}))
+		c.printf("%s\n", i18n.L("Backed up to {{.Path}} ({{.Size}}).", map[string]any{"Path": b.Path, "Size": sizeText(b.Size)}))
 		return nil
 	}
 }
@@ -64,14 +64,14 @@ func backupsCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 			return c.json(out)
 		}
 		if len(list) == 0 {
-			c.printf("%s\n", lang.L("No backups yet: kamdesk makes one a day when it opens the workspace, or run: kamdesk backup"))
+			c.printf("%s\n", i18n.L("No backups yet: kamdesk makes one a day when it opens the workspace, or run: kamdesk backup"))
 			return nil
 		}
-		tw := table(c.Stdout, lang.L("MADE"), lang.L("SIZE"), lang.L("ENCRYPTED"), lang.L("FILE"))
+		tw := table(c.Stdout, i18n.L("MADE"), i18n.L("SIZE"), i18n.L("ENCRYPTED"), i18n.L("FILE"))
 		for _, b := range list {
-			enc := lang.L("no")
+			enc := i18n.L("no")
 			if b.Encrypted {
-				enc = lang.L("yes")
+				enc = i18n.L("yes")
 			}
 			row(tw, b.Made.Local().Format("2006-01-02 15:04"), sizeText(b.Size), enc, b.Path)
 		}
@@ -83,7 +83,7 @@ func restoreCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 	yes := fs.Bool("yes", false, "do not ask")
 	return func(c *ctx, args []string) error {
 		if len(args) > 1 {
-			return needArgs(args, 1, lang.L("backup file"))
+			return needArgs(args, 1, i18n.L("backup file"))
 		}
 		dir := c.global.DataDir
 		var path string
@@ -92,31 +92,31 @@ func restoreCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 		} else {
 			b, ok := store.LatestBackup(dir)
 			if !ok {
-				return errors.New(lang.L("the workspace {{.Dir}} has no backup to restore; name a backup file", map[string]any{"Dir": dir}))
+				return errors.New(i18n.L("the workspace {{.Dir}} has no backup to restore; name a backup file", map[string]any{"Dir": dir}))
 			}
 			path = b.Path
 		}
 		var passphrase []byte
 		if store.BackupEncrypted(path) {
-			p, err := c.passphrase(lang.L("Passphrase of the backup: "), c.global.PassphraseFile)
+			p, err := c.passphrase(i18n.L("Passphrase of the backup: "), c.global.PassphraseFile)
 			if err != nil {
 				return err
 			}
 			passphrase = p
 		}
-		q := lang.L("Put the backup {{.Path}} in place of the workspace in {{.Dir}}? What is there now is kept aside.",
+		q := i18n.L("Put the backup {{.Path}} in place of the workspace in {{.Dir}}? What is there now is kept aside.",
 			map[string]any{"Path": path, "Dir": dir})
 		if !*yes && !c.confirm(q) {
-			return errors.New(lang.L("nothing was restored"))
+			return errors.New(i18n.L("nothing was restored"))
 		}
 		res, err := store.Restore(dir, path, passphrase)
 		if err != nil {
 			return err
 		}
-		c.printf("%s\n", lang.L("Restored the backup made {{.Made}} ({{.Keys}} entries) into {{.Dir}}.",
+		c.printf("%s\n", i18n.L("Restored the backup made {{.Made}} ({{.Keys}} entries) into {{.Dir}}.",
 			map[string]any{"Made": res.Backup.Made.Local().Format("2006-01-02 15:04"), "Keys": res.Keys, "Dir": dir}))
 		if res.Aside != "" {
-			c.printf("%s\n", lang.L("What was there before is kept in {{.Aside}}.", map[string]any{"Aside": res.Aside}))
+			c.printf("%s\n", i18n.L("What was there before is kept in {{.Aside}}.", map[string]any{"Aside": res.Aside}))
 		}
 		return nil
 	}

@@ -17,7 +17,7 @@ import (
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2/lang"
+	"kamdesk/app/i18n"
 
 	"kamdesk/app/store"
 	"kamdesk/dossier"
@@ -87,7 +87,7 @@ func ParseGlobal(args []string, getenv func(string) string) (Global, []string, e
 	fs.BoolVar(&g.Help, "h", false, "")
 	fs.BoolVar(&g.Version, "version", false, "")
 	if err := fs.Parse(args); err != nil {
-		return g, nil, usageError{lang.L("{{.Error}}; see kamdesk --help", map[string]any{"Error": err})}
+		return g, nil, usageError{i18n.L("{{.Error}}; see kamdesk --help", map[string]any{"Error": err})}
 	}
 	if g.DataDir == "" {
 		g.DataDir = getenv("KAMDESK_DATA")
@@ -130,7 +130,7 @@ func DefaultDataDir(getenv func(string) string) (string, error) {
 			return filepath.Join(h, ".local", "share", "kamdesk"), nil
 		}
 	}
-	return "", errors.New(lang.L("cannot tell where to keep the workspace: set KAMDESK_DATA or use --data DIR"))
+	return "", errors.New(i18n.L("cannot tell where to keep the workspace: set KAMDESK_DATA or use --data DIR"))
 }
 
 type usageError struct{ msg string }
@@ -163,7 +163,7 @@ func (c *ctx) store() (*store.Store, error) {
 	if c.st == nil {
 		var o store.Options
 		if store.Encrypted(c.global.DataDir) {
-			p, err := c.passphrase(lang.L("Passphrase of the workspace: "), c.global.PassphraseFile)
+			p, err := c.passphrase(i18n.L("Passphrase of the workspace: "), c.global.PassphraseFile)
 			if err != nil {
 				return nil, err
 			}
@@ -218,7 +218,7 @@ func Run(g Global, args []string, env Env) int {
 			}
 			return ExitOK
 		}
-		fmt.Fprintln(env.Stderr, lang.L("unknown command {{.Command}}; see kamdesk --help",
+		fmt.Fprintln(env.Stderr, i18n.L("unknown command {{.Command}}; see kamdesk --help",
 			map[string]any{"Command": strings.Join(args[:min(2, len(args))], " ")}))
 		return ExitUsage
 	}
@@ -230,7 +230,7 @@ func Run(g Global, args []string, env Env) int {
 			commandUsage(env.Stdout, cmd, fs)
 			return ExitOK
 		}
-		fmt.Fprintln(env.Stderr, lang.L("kamdesk {{.Command}}: {{.Error}}; see kamdesk {{.Command}} --help",
+		fmt.Fprintln(env.Stderr, i18n.L("kamdesk {{.Command}}: {{.Error}}; see kamdesk {{.Command}} --help",
 			map[string]any{"Command": cmd.name, "Error": flagError(err)}))
 		return ExitUsage
 	}
@@ -239,7 +239,7 @@ func Run(g Global, args []string, env Env) int {
 	if err == nil && c.st != nil && c.st.ReadOnly() {
 		// A command that only read: said once. One that tried to change
 		// something failed with the store's own line.
-		fmt.Fprintln(env.Stderr, lang.L("note: {{.Reason}}; nothing was changed", map[string]any{"Reason": c.st.ReadOnlyReason()}))
+		fmt.Fprintln(env.Stderr, i18n.L("note: {{.Reason}}; nothing was changed", map[string]any{"Reason": c.st.ReadOnlyReason()}))
 	}
 	if c.st != nil {
 		if cerr := c.st.Close(); err == nil && cerr != nil {
@@ -251,7 +251,7 @@ func Run(g Global, args []string, env Env) int {
 	case err == nil:
 		return ExitOK
 	case errors.As(err, &ue):
-		fmt.Fprintln(env.Stderr, lang.L("kamdesk {{.Command}}: {{.Error}}; see kamdesk {{.Command}} --help",
+		fmt.Fprintln(env.Stderr, i18n.L("kamdesk {{.Command}}: {{.Error}}; see kamdesk {{.Command}} --help",
 			map[string]any{"Command": cmd.name, "Error": err}))
 		return ExitUsage
 	case errors.Is(err, errFindings):
@@ -286,11 +286,11 @@ func flagError(err error) string {
 	data := map[string]any{"Flag": "--" + name, "Value": value}
 	switch reason {
 	case "parse error":
-		return lang.L("{{.Flag}} {{.Value}} is not a whole number", data)
+		return i18n.L("{{.Flag}} {{.Value}} is not a whole number", data)
 	case "value out of range":
-		return lang.L("{{.Flag}} {{.Value}} is out of range", data)
+		return i18n.L("{{.Flag}} {{.Value}} is out of range", data)
 	}
-	return lang.L("{{.Flag}} {{.Value}}: {{.Reason}}", map[string]any{"Flag": "--" + name, "Value": value, "Reason": reason})
+	return i18n.L("{{.Flag}} {{.Value}}: {{.Reason}}", map[string]any{"Flag": "--" + name, "Value": value, "Reason": reason})
 }
 
 func isHelp(a string) bool { return a == "-h" || a == "--help" || a == "-help" || a == "help" }
@@ -354,13 +354,13 @@ func usage(w io.Writer, args []string) {
 	if len(args) > 0 && groupOf(args[0]) != "" {
 		prefix = args[0] + " "
 	}
-	fmt.Fprintln(w, lang.L("kamdesk keeps the dossiers of your key accounts and turns them into tailored commercial proposals."))
+	fmt.Fprintln(w, i18n.L("kamdesk keeps the dossiers of your key accounts and turns them into tailored commercial proposals."))
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, lang.L("Usage:"))
-	fmt.Fprintln(w, "  kamdesk [--data DIR]                 "+lang.L("open the desktop app"))
-	fmt.Fprintln(w, "  kamdesk [--data DIR] COMMAND [ARGS]  "+lang.L("run a command without a window"))
+	fmt.Fprintln(w, i18n.L("Usage:"))
+	fmt.Fprintln(w, "  kamdesk [--data DIR]                 "+i18n.L("open the desktop app"))
+	fmt.Fprintln(w, "  kamdesk [--data DIR] COMMAND [ARGS]  "+i18n.L("run a command without a window"))
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, lang.L("Commands:"))
+	fmt.Fprintln(w, i18n.L("Commands:"))
 	var names []string
 	byName := map[string]command{}
 	for _, c := range commands {
@@ -372,15 +372,15 @@ func usage(w io.Writer, args []string) {
 	sort.Strings(names)
 	for _, n := range names {
 		c := byName[n]
-		fmt.Fprintf(w, "  %-36s %s\n", strings.TrimSpace(c.name+" "+c.args), lang.L(c.summary))
+		fmt.Fprintf(w, "  %-36s %s\n", strings.TrimSpace(c.name+" "+c.args), i18n.L(c.summary))
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, lang.L("Options:"))
-	fmt.Fprintln(w, "  --data DIR   "+lang.L("the workspace directory (default: $KAMDESK_DATA, else {{.Dir}})",
+	fmt.Fprintln(w, i18n.L("Options:"))
+	fmt.Fprintln(w, "  --data DIR   "+i18n.L("the workspace directory (default: $KAMDESK_DATA, else {{.Dir}})",
 		map[string]any{"Dir": defaultDirForHelp()}))
-	fmt.Fprintln(w, "  --open PLACE "+lang.L("open the desktop app at PLACE: accounts, account/ID, people, person/ID, team, agenda, proposals, proposal/ID, library"))
-	fmt.Fprintln(w, "  --help       "+lang.L("help; also after any command"))
-	fmt.Fprintln(w, "  --version    "+lang.L("print the version"))
+	fmt.Fprintln(w, "  --open PLACE "+i18n.L("open the desktop app at PLACE: accounts, account/ID, people, person/ID, team, agenda, proposals, proposal/ID, library"))
+	fmt.Fprintln(w, "  --help       "+i18n.L("help; also after any command"))
+	fmt.Fprintln(w, "  --version    "+i18n.L("print the version"))
 }
 
 func defaultDirForHelp() string {
@@ -392,16 +392,16 @@ func defaultDirForHelp() string {
 }
 
 func commandUsage(w io.Writer, c *command, fs *flag.FlagSet) {
-	fmt.Fprintf(w, "%s: kamdesk [--data DIR] %s\n", lang.L("Usage"), strings.TrimSpace(c.name+" "+c.args))
+	fmt.Fprintf(w, "%s: kamdesk [--data DIR] %s\n", i18n.L("Usage"), strings.TrimSpace(c.name+" "+c.args))
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, lang.L(c.summary))
+	fmt.Fprintln(w, i18n.L(c.summary))
 	n := 0
 	fs.VisitAll(func(*flag.Flag) { n++ })
 	if n == 0 {
 		return
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, lang.L("Options:"))
+	fmt.Fprintln(w, i18n.L("Options:"))
 	fs.VisitAll(func(f *flag.Flag) {
 		name, u := flag.UnquoteUsage(f)
 		arg := "--" + f.Name
@@ -411,7 +411,7 @@ func commandUsage(w io.Writer, c *command, fs *flag.FlagSet) {
 		if name != "" {
 			arg += " " + name
 		}
-		fmt.Fprintf(w, "  %-24s %s\n", arg, lang.L(u))
+		fmt.Fprintf(w, "  %-24s %s\n", arg, i18n.L(u))
 	})
 }
 
@@ -419,9 +419,9 @@ func commandUsage(w io.Writer, c *command, fs *flag.FlagSet) {
 func needArgs(args []string, n int, what string) error {
 	if len(args) != n {
 		if len(args) < n {
-			return usageError{lang.L("missing {{.What}}", map[string]any{"What": what})}
+			return usageError{i18n.L("missing {{.What}}", map[string]any{"What": what})}
 		}
-		return usageError{lang.L("unexpected argument {{.Arg}}", map[string]any{"Arg": args[n]})}
+		return usageError{i18n.L("unexpected argument {{.Arg}}", map[string]any{"Arg": args[n]})}
 	}
 	return nil
 }

@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"kamdesk/app/catalog"
 	"kamdesk/app/cli"
 	"kamdesk/app/store"
 	"kamdesk/dossier"
@@ -227,9 +226,6 @@ func TestDefaultDataDir(t *testing.T) {
 
 func TestMain(m *testing.M) {
 	os.Setenv("LANG", "en_US.UTF-8")
-	if err := catalog.Load(); err != nil {
-		panic(err)
-	}
 	os.Exit(m.Run())
 }
 

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"fyne.io/fyne/v2/lang"
+	"kamdesk/app/i18n"
 
 	"kamdesk/app/export"
 	"kamdesk/app/store"
@@ -62,10 +62,10 @@ func demoCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 			return err
 		}
 		if n == 0 {
-			c.printf("%s\n", lang.L("The sample workspace is already loaded in {{.Dir}}; nothing changed.", map[string]any{"Dir": st.Dir()}))
+			c.printf("%s\n", i18n.L("The sample workspace is already loaded in {{.Dir}}; nothing changed.", map[string]any{"Dir": st.Dir()}))
 			return nil
 		}
-		c.printf("%s\n", lang.N("Loaded the sample workspace into {{.Dir}}: {{.Count}} record.", n, map[string]any{"Dir": st.Dir(), "Count": n}))
+		c.printf("%s\n", i18n.N("Loaded the sample workspace into {{.Dir}}: {{.Count}} record.", n, map[string]any{"Dir": st.Dir(), "Count": n}))
 		return nil
 	}
 }
@@ -136,7 +136,7 @@ func accountList(fs *flag.FlagSet) func(*ctx, []string) error {
 			return c.json(out)
 		}
 		if len(out) == 0 {
-			c.printf("%s\n", lang.L("No accounts yet. Load the sample with: kamdesk demo"))
+			c.printf("%s\n", i18n.L("No accounts yet. Load the sample with: kamdesk demo"))
 			return nil
 		}
 		tw := table(c.Stdout, "ID", "NAME", "TIER", "SHARE", "PEOPLE", "STRENGTH", "NEXT TENDER", "INDUSTRY")
@@ -155,7 +155,7 @@ func accountList(fs *flag.FlagSet) func(*ctx, []string) error {
 func accountShow(fs *flag.FlagSet) func(*ctx, []string) error {
 	asJSON := fs.Bool("json", false, "print JSON for scripts")
 	return func(c *ctx, args []string) error {
-		if err := needArgs(args, 1, lang.L("account ID")); err != nil {
+		if err := needArgs(args, 1, i18n.L("account ID")); err != nil {
 			return err
 		}
 		st, err := c.store()
@@ -253,7 +253,7 @@ func personList(fs *flag.FlagSet) func(*ctx, []string) error {
 			return c.json(out)
 		}
 		if len(people) == 0 {
-			c.printf("%s\n", lang.L("No people yet."))
+			c.printf("%s\n", i18n.L("No people yet."))
 			return nil
 		}
 		tw := table(c.Stdout, "ID", "NAME", "ACCOUNT", "POSITION", "TYPE", "LEVEL", "ROLE", "INFLUENCE")
@@ -273,7 +273,7 @@ func agendaCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 			return err
 		}
 		if *days < 0 || *days > 366 {
-			return usageError{lang.L("--days must be between 1 and 366")}
+			return usageError{i18n.L("--days must be between 1 and 366")}
 		}
 		st, err := c.store()
 		if err != nil {
@@ -299,7 +299,7 @@ func agendaCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 			return c.json(out)
 		}
 		if len(out) == 0 {
-			c.printf("%s\n", lang.L("Nothing needs attention in the next {{.Days}} days.", map[string]any{"Days": ws.Rules.AgendaDays}))
+			c.printf("%s\n", i18n.L("Nothing needs attention in the next {{.Days}} days.", map[string]any{"Days": ws.Rules.AgendaDays}))
 			return nil
 		}
 		writeAgenda(c.Stdout, out)
@@ -332,9 +332,9 @@ func writeAgenda(w io.Writer, items []agendaJSON) {
 	for _, it := range items {
 		late := ""
 		if it.Late {
-			late = lang.L("LATE")
+			late = i18n.L("LATE")
 		}
-		row(tw, it.Date.String(), late, lang.L(it.Message, it.Data))
+		row(tw, it.Date.String(), late, i18n.L(it.Message, it.Data))
 	}
 	tw.Flush()
 }
@@ -344,7 +344,7 @@ func table(w io.Writer, headings ...string) *tabwriter.Writer {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	for i, h := range headings {
 		if h != "" {
-			headings[i] = lang.L(h)
+			headings[i] = i18n.L(h)
 		}
 	}
 	fmt.Fprintln(tw, strings.Join(headings, "\t"))
@@ -371,9 +371,9 @@ func percent(v float64) string {
 
 func yesNo(b bool) string {
 	if b {
-		return lang.L("yes")
+		return i18n.L("yes")
 	}
-	return lang.L("no")
+	return i18n.L("no")
 }
 
 // listing is a list command of one kind of record: no arguments, --json
@@ -403,7 +403,7 @@ func (l listing[T]) setup(fs *flag.FlagSet) func(*ctx, []string) error {
 			return c.json(nonNil(items))
 		}
 		if len(items) == 0 {
-			c.printf("%s\n", lang.L(l.empty))
+			c.printf("%s\n", i18n.L(l.empty))
 			return nil
 		}
 		tw := table(c.Stdout, slices.Clone(l.headings)...)

@@ -7,8 +7,9 @@ import (
 	"fmt"
 	"os"
 
-	"fyne.io/fyne/v2/lang"
 	"golang.org/x/term"
+
+	"kamdesk/app/i18n"
 
 	"kamdesk/app/store"
 )
@@ -35,7 +36,7 @@ func (c *ctx) passphrase(prompt, file string) ([]byte, error) {
 		return bytes.TrimRight(b, "\r"), nil
 	}
 	if c.Terminal == nil {
-		return nil, errors.New(lang.L("the workspace is encrypted: give its passphrase with --passphrase-file FILE or KAMDESK_PASSPHRASE_FILE"))
+		return nil, errors.New(i18n.L("the workspace is encrypted: give its passphrase with --passphrase-file FILE or KAMDESK_PASSPHRASE_FILE"))
 	}
 	return c.Terminal(prompt)
 }
@@ -44,7 +45,7 @@ func (c *ctx) passphrase(prompt, file string) ([]byte, error) {
 func terminalPassphrase(prompt string) ([]byte, error) {
 	fd := int(os.Stdin.Fd())
 	if !term.IsTerminal(fd) {
-		return nil, errors.New(lang.L("the workspace is encrypted: give its passphrase with --passphrase-file FILE or KAMDESK_PASSPHRASE_FILE"))
+		return nil, errors.New(i18n.L("the workspace is encrypted: give its passphrase with --passphrase-file FILE or KAMDESK_PASSPHRASE_FILE"))
 	}
 	fmt.Fprint(os.Stderr, prompt)
 	b, err := term.ReadPassword(fd)
@@ -57,16 +58,16 @@ func (c *ctx) newPassphrase(file string) ([]byte, error) {
 	if file != "" {
 		return c.passphrase("", file)
 	}
-	p, err := c.passphrase(lang.L("New passphrase (at least 8 characters): "), "")
+	p, err := c.passphrase(i18n.L("New passphrase (at least 8 characters): "), "")
 	if err != nil {
 		return nil, err
 	}
-	again, err := c.passphrase(lang.L("The same again: "), "")
+	again, err := c.passphrase(i18n.L("The same again: "), "")
 	if err != nil {
 		return nil, err
 	}
 	if !bytes.Equal(p, again) {
-		return nil, errors.New(lang.L("the two passphrases differ; nothing was changed"))
+		return nil, errors.New(i18n.L("the two passphrases differ; nothing was changed"))
 	}
 	return p, nil
 }
@@ -83,7 +84,7 @@ func encryptCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 		if err := store.Encrypt(c.global.DataDir, p); err != nil {
 			return err
 		}
-		c.printf("%s\n", lang.L("The workspace {{.Dir}} is encrypted. Keep the passphrase safe: without it the data cannot be read.",
+		c.printf("%s\n", i18n.L("The workspace {{.Dir}} is encrypted. Keep the passphrase safe: without it the data cannot be read.",
 			map[string]any{"Dir": c.global.DataDir}))
 		return nil
 	}
@@ -95,7 +96,7 @@ func passphraseChange(fs *flag.FlagSet) func(*ctx, []string) error {
 		if err := needArgs(args, 0, ""); err != nil {
 			return err
 		}
-		old, err := c.passphrase(lang.L("Current passphrase: "), c.global.PassphraseFile)
+		old, err := c.passphrase(i18n.L("Current passphrase: "), c.global.PassphraseFile)
 		if err != nil {
 			return err
 		}
@@ -106,7 +107,7 @@ func passphraseChange(fs *flag.FlagSet) func(*ctx, []string) error {
 		if err := store.ChangePassphrase(c.global.DataDir, old, p); err != nil {
 			return err
 		}
-		c.printf("%s\n", lang.L("The passphrase is changed."))
+		c.printf("%s\n", i18n.L("The passphrase is changed."))
 		return nil
 	}
 }
@@ -116,14 +117,14 @@ func decryptCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 		if err := needArgs(args, 0, ""); err != nil {
 			return err
 		}
-		p, err := c.passphrase(lang.L("Passphrase of the workspace: "), c.global.PassphraseFile)
+		p, err := c.passphrase(i18n.L("Passphrase of the workspace: "), c.global.PassphraseFile)
 		if err != nil {
 			return err
 		}
 		if err := store.Decrypt(c.global.DataDir, p); err != nil {
 			return err
 		}
-		c.printf("%s\n", lang.L("The workspace {{.Dir}} is no longer encrypted.", map[string]any{"Dir": c.global.DataDir}))
+		c.printf("%s\n", i18n.L("The workspace {{.Dir}} is no longer encrypted.", map[string]any{"Dir": c.global.DataDir}))
 		return nil
 	}
 }

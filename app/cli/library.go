@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"fyne.io/fyne/v2/lang"
+	"kamdesk/app/i18n"
 
 	"kamdesk/app/export"
 	"kamdesk/app/store"
@@ -33,7 +33,7 @@ func init() {
 
 func libraryImport(fs *flag.FlagSet) func(*ctx, []string) error {
 	return func(c *ctx, args []string) error {
-		if err := needArgs(args, 1, lang.L("the folder or file to import")); err != nil {
+		if err := needArgs(args, 1, i18n.L("the folder or file to import")); err != nil {
 			return err
 		}
 		path := args[0]
@@ -42,13 +42,13 @@ func libraryImport(fs *flag.FlagSet) func(*ctx, []string) error {
 			for _, fe := range fes {
 				fmt.Fprintln(c.Stderr, oneLine(fe.Error()))
 			}
-			return errors.New(lang.N("nothing imported: fix the {{.Count}} problem above and import again", len(fes), map[string]any{"Count": len(fes)}))
+			return errors.New(i18n.N("nothing imported: fix the {{.Count}} problem above and import again", len(fes), map[string]any{"Count": len(fes)}))
 		}
 		if err != nil {
 			return err
 		}
 		if len(secs) == 0 {
-			return errors.New(lang.L("no section files (*.md) in {{.Path}}", map[string]any{"Path": path}))
+			return errors.New(i18n.L("no section files (*.md) in {{.Path}}", map[string]any{"Path": path}))
 		}
 		st, err := c.store()
 		if err != nil {
@@ -60,9 +60,9 @@ func libraryImport(fs *flag.FlagSet) func(*ctx, []string) error {
 		}
 		data := map[string]any{"Count": len(secs), "Added": added, "Updated": updated, "Unchanged": len(secs) - added - updated}
 		if len(secs) == added+updated {
-			c.printf("%s\n", lang.N("Imported {{.Count}} section ({{.Added}} new, {{.Updated}} updated)", len(secs), data))
+			c.printf("%s\n", i18n.N("Imported {{.Count}} section ({{.Added}} new, {{.Updated}} updated)", len(secs), data))
 		} else {
-			c.printf("%s\n", lang.N("Imported {{.Count}} section ({{.Added}} new, {{.Updated}} updated, {{.Unchanged}} unchanged)", len(secs), data))
+			c.printf("%s\n", i18n.N("Imported {{.Count}} section ({{.Added}} new, {{.Updated}} updated, {{.Unchanged}} unchanged)", len(secs), data))
 		}
 		return nil
 	}
@@ -110,7 +110,7 @@ func readLibrary(path string) ([]proposal.Section, error) {
 func libraryExport(fs *flag.FlagSet) func(*ctx, []string) error {
 	force := fs.Bool("force", false, "replace section files that exist in the folder")
 	return func(c *ctx, args []string) error {
-		if err := needArgs(args, 1, lang.L("the folder to write to")); err != nil {
+		if err := needArgs(args, 1, i18n.L("the folder to write to")); err != nil {
 			return err
 		}
 		dir := args[0]
@@ -123,7 +123,7 @@ func libraryExport(fs *flag.FlagSet) func(*ctx, []string) error {
 			return err
 		}
 		if len(secs) == 0 {
-			c.printf("%s\n", lang.L("The section library is empty; nothing to export."))
+			c.printf("%s\n", i18n.L("The section library is empty; nothing to export."))
 			return nil
 		}
 		files, err := export.Library(dir, secs, *force)
@@ -136,7 +136,7 @@ func libraryExport(fs *flag.FlagSet) func(*ctx, []string) error {
 		if err != nil {
 			return err
 		}
-		c.printf("%s\n", lang.N("Exported {{.Count}} section to {{.Dir}}", len(secs), map[string]any{"Count": len(secs), "Dir": dir}))
+		c.printf("%s\n", i18n.N("Exported {{.Count}} section to {{.Dir}}", len(secs), map[string]any{"Count": len(secs), "Dir": dir}))
 		return nil
 	}
 }

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"fyne.io/fyne/v2/lang"
+	"kamdesk/app/i18n"
 
 	"kamdesk/app/store"
 )
@@ -25,7 +25,7 @@ func personErase(fs *flag.FlagSet) func(*ctx, []string) error {
 	mentions := fs.Bool("mentions", false, "also replace their name, e-mail and phone in every text: events, promises, colleagues' notes, proposals' sending records, sent copies, the bin")
 	yes := fs.Bool("yes", false, "do not ask")
 	return func(c *ctx, args []string) error {
-		if err := needArgs(args, 1, lang.L("person ID")); err != nil {
+		if err := needArgs(args, 1, i18n.L("person ID")); err != nil {
 			return err
 		}
 		st, err := c.store()
@@ -37,14 +37,14 @@ func personErase(fs *flag.FlagSet) func(*ctx, []string) error {
 		if err == nil {
 			name = d.Person.Name
 		}
-		q := lang.L("Erase {{.Name}} for good? This cannot be undone.", map[string]any{"Name": oneLine(name)})
+		q := i18n.L("Erase {{.Name}} for good? This cannot be undone.", map[string]any{"Name": oneLine(name)})
 		if !*yes && !c.confirm(q) {
-			return fmt.Errorf("%s", lang.L("nothing was erased"))
+			return fmt.Errorf("%s", i18n.L("nothing was erased"))
 		}
 		if err := st.ErasePerson(args[0], store.EraseOptions{Mentions: *mentions}); err != nil {
 			return err
 		}
-		c.printf("%s\n", lang.L("Erased {{.Name}}.", map[string]any{"Name": oneLine(name)}))
+		c.printf("%s\n", i18n.L("Erased {{.Name}}.", map[string]any{"Name": oneLine(name)}))
 		return nil
 	}
 }
@@ -52,7 +52,7 @@ func personErase(fs *flag.FlagSet) func(*ctx, []string) error {
 func accountErase(fs *flag.FlagSet) func(*ctx, []string) error {
 	yes := fs.Bool("yes", false, "do not ask")
 	return func(c *ctx, args []string) error {
-		if err := needArgs(args, 1, lang.L("account ID")); err != nil {
+		if err := needArgs(args, 1, i18n.L("account ID")); err != nil {
 			return err
 		}
 		st, err := c.store()
@@ -63,15 +63,15 @@ func accountErase(fs *flag.FlagSet) func(*ctx, []string) error {
 		if a, err := st.Account(args[0]); err == nil {
 			name = a.Name
 		}
-		q := lang.L("Erase {{.Name}} with its people, timeline, files, proposals and sent copies, for good? This cannot be undone.",
+		q := i18n.L("Erase {{.Name}} with its people, timeline, files, proposals and sent copies, for good? This cannot be undone.",
 			map[string]any{"Name": oneLine(name)})
 		if !*yes && !c.confirm(q) {
-			return fmt.Errorf("%s", lang.L("nothing was erased"))
+			return fmt.Errorf("%s", i18n.L("nothing was erased"))
 		}
 		if err := st.EraseAccount(args[0]); err != nil {
 			return err
 		}
-		c.printf("%s\n", lang.L("Erased {{.Name}}.", map[string]any{"Name": oneLine(name)}))
+		c.printf("%s\n", i18n.L("Erased {{.Name}}.", map[string]any{"Name": oneLine(name)}))
 		return nil
 	}
 }
@@ -83,13 +83,13 @@ func (c *ctx) confirm(question string) bool {
 	var answer string
 	fmt.Fscanln(c.Stdin, &answer)
 	answer = strings.ToLower(strings.TrimSpace(answer))
-	return answer == "y" || answer == "yes" || answer == strings.ToLower(lang.L("yes"))
+	return answer == "y" || answer == "yes" || answer == strings.ToLower(i18n.L("yes"))
 }
 
 func personPrivacy(fs *flag.FlagSet) func(*ctx, []string) error {
 	asJSON := fs.Bool("json", false, "print JSON for scripts (and for the person who asked)")
 	return func(c *ctx, args []string) error {
-		if err := needArgs(args, 1, lang.L("person ID")); err != nil {
+		if err := needArgs(args, 1, i18n.L("person ID")); err != nil {
 			return err
 		}
 		st, err := c.store()
@@ -103,12 +103,12 @@ func personPrivacy(fs *flag.FlagSet) func(*ctx, []string) error {
 		if *asJSON {
 			return c.json(d)
 		}
-		c.printf("%s\n", lang.L("Personal data kept about {{.Name}} ({{.Account}})", map[string]any{"Name": d.Person.Name, "Account": d.Account}))
+		c.printf("%s\n", i18n.L("Personal data kept about {{.Name}} ({{.Account}})", map[string]any{"Name": d.Person.Name, "Account": d.Account}))
 		source := d.Source
 		if source == "" {
-			source = lang.L("not recorded")
+			source = i18n.L("not recorded")
 		}
-		c.printf("%s %s\n\n", lang.L("Source and consent:"), oneLine(source))
+		c.printf("%s %s\n\n", i18n.L("Source and consent:"), oneLine(source))
 		tw := table(c.Stdout, "FIELD", "VALUE")
 		for _, f := range d.Facts {
 			row(tw, fieldName(f.Field), oneLine(f.Value))
@@ -118,7 +118,7 @@ func personPrivacy(fs *flag.FlagSet) func(*ctx, []string) error {
 		}
 		c.printf("\n")
 		if len(d.Mentions) == 0 {
-			c.printf("%s\n", lang.L("No other record involves or names them."))
+			c.printf("%s\n", i18n.L("No other record involves or names them."))
 			return nil
 		}
 		tw = table(c.Stdout, "WHERE", "DATE", "RECORD", "HOW")

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2/lang"
+	"kamdesk/app/i18n"
 
 	"kamdesk/app/store"
 	"kamdesk/dossier"
@@ -49,10 +49,10 @@ func parseDateFlag(name, value string) (dossier.Date, error) {
 	d, err := dossier.ParseDate(value)
 	data := map[string]any{"Flag": name, "Value": value, "Min": dossier.MinDate.String(), "Max": dossier.MaxDate.String()}
 	if errors.Is(err, dossier.ErrDateRange) {
-		return d, usageError{lang.L("--{{.Flag}} {{.Value}} is outside the dates kamdesk accepts ({{.Min}} to {{.Max}})", data)}
+		return d, usageError{i18n.L("--{{.Flag}} {{.Value}} is outside the dates kamdesk accepts ({{.Min}} to {{.Max}})", data)}
 	}
 	if err != nil || d.IsZero() {
-		return d, usageError{lang.L("--{{.Flag}} {{.Value}} is not a date in the form YYYY-MM-DD", data)}
+		return d, usageError{i18n.L("--{{.Flag}} {{.Value}} is not a date in the form YYYY-MM-DD", data)}
 	}
 	return d, nil
 }
@@ -71,13 +71,13 @@ func proposalNew(fs *flag.FlagSet) func(*ctx, []string) error {
 			return err
 		}
 		if strings.TrimSpace(*acct) == "" || strings.TrimSpace(*title) == "" {
-			return usageError{lang.L("--account and --title are required")}
+			return usageError{i18n.L("--account and --title are required")}
 		}
 		if flagSet(fs, "valid-days") && flagSet(fs, "valid-until") {
-			return usageError{lang.L("give --valid-days or --valid-until, not both")}
+			return usageError{i18n.L("give --valid-days or --valid-until, not both")}
 		}
 		if !proposal.ValidLanguage(*language) {
-			return usageError{lang.L("--language {{.Value}} is not a language code such as en, de or pt-BR", map[string]any{"Value": *language})}
+			return usageError{i18n.L("--language {{.Value}} is not a language code such as en, de or pt-BR", map[string]any{"Value": *language})}
 		}
 		today := c.Today()
 		p := proposal.Proposal{AccountID: *acct, Title: strings.TrimSpace(*title), Language: *language,
@@ -89,12 +89,12 @@ func proposalNew(fs *flag.FlagSet) func(*ctx, []string) error {
 				return err
 			}
 			if d.Before(today) {
-				return usageError{lang.L("--valid-until {{.Date}} is before today", map[string]any{"Date": d.String()})}
+				return usageError{i18n.L("--valid-until {{.Date}} is before today", map[string]any{"Date": d.String()})}
 			}
 			p.ValidUntil = d
 		case flagSet(fs, "valid-days"):
 			if *validDays < 1 || *validDays > 3660 {
-				return usageError{lang.L("--valid-days must be between 1 and 3660")}
+				return usageError{i18n.L("--valid-days must be between 1 and 3660")}
 			}
 			p.ValidDays = *validDays
 		default:
@@ -129,7 +129,7 @@ func proposalNew(fs *flag.FlagSet) func(*ctx, []string) error {
 				}
 			}
 			if len(p.Items) == 0 {
-				fmt.Fprintln(c.Stderr, lang.L("note: the library has no sections in {{.Language}}; the proposal starts empty", map[string]any{"Language": p.Language}))
+				fmt.Fprintln(c.Stderr, i18n.L("note: the library has no sections in {{.Language}}; the proposal starts empty", map[string]any{"Language": p.Language}))
 			}
 		}
 		if err := missingIDs(st, &p); err != nil {
@@ -149,23 +149,23 @@ func missingIDs(st *store.Store, p *proposal.Proposal) error {
 	var missing []string
 	for _, c := range p.Credits {
 		if _, err := st.TeamMember(c.MemberID); err != nil {
-			missing = append(missing, lang.L("team member {{.ID}}", map[string]any{"ID": c.MemberID}))
+			missing = append(missing, i18n.L("team member {{.ID}}", map[string]any{"ID": c.MemberID}))
 		}
 	}
 	for _, id := range p.References {
 		if _, err := st.Reference(id); err != nil {
-			missing = append(missing, lang.L("reference {{.ID}}", map[string]any{"ID": id}))
+			missing = append(missing, i18n.L("reference {{.ID}}", map[string]any{"ID": id}))
 		}
 	}
 	for _, it := range p.Items {
 		if _, err := st.Section(it.SectionID); err != nil {
-			missing = append(missing, lang.L("section {{.ID}}", map[string]any{"ID": it.SectionID}))
+			missing = append(missing, i18n.L("section {{.ID}}", map[string]any{"ID": it.SectionID}))
 		}
 	}
 	if len(missing) == 0 {
 		return nil
 	}
-	return notFoundError(lang.L("these IDs do not exist: {{.List}}; see kamdesk team list, reference list and library list",
+	return notFoundError(i18n.L("these IDs do not exist: {{.List}}; see kamdesk team list, reference list and library list",
 		map[string]any{"List": strings.Join(missing, ", ")}))
 }
 
@@ -271,7 +271,7 @@ func proposalList(fs *flag.FlagSet) func(*ctx, []string) error {
 			return c.json(out)
 		}
 		if len(out) == 0 {
-			c.printf("%s\n", lang.L("No proposals yet. Start one with: kamdesk proposal new --account ID --title TITLE"))
+			c.printf("%s\n", i18n.L("No proposals yet. Start one with: kamdesk proposal new --account ID --title TITLE"))
 			return nil
 		}
 		tw := table(c.Stdout, "ID", "ACCOUNT", "TITLE", "STATUS", "EXPIRES", "DAYS LEFT", "BLOCKING", "NEXT FOLLOW-UP")
@@ -284,7 +284,7 @@ func proposalList(fs *flag.FlagSet) func(*ctx, []string) error {
 			if j.NextTask != nil {
 				next = j.NextTask.Due.String() + " " + tr(j.NextTask.Label)
 				if j.NextTask.Late {
-					next += " (" + lang.L("LATE") + ")"
+					next += " (" + i18n.L("LATE") + ")"
 				}
 			}
 			row(tw, j.ID, j.AccountID, j.Title, tr(j.Status.Label()), dash(j.Expiry.String()), dash(days),

@@ -9,7 +9,7 @@ import (
 	"os"
 	"strings"
 
-	"fyne.io/fyne/v2/lang"
+	"kamdesk/app/i18n"
 
 	"kamdesk/dossier"
 	"kamdesk/proposal"
@@ -43,7 +43,7 @@ func readPricingCSV(name string, r io.Reader) ([]proposal.Line, error) {
 	at := func(line int, msg string) error { return &proposal.FileError{File: name, Line: line, Msg: msg} }
 	head, err := cr.Read()
 	if err != nil || !pricingHeaderOK(head) {
-		return nil, at(1, lang.L("the first line must be the header {{.Header}}", map[string]any{"Header": strings.Join(pricingHeader, ",")}))
+		return nil, at(1, i18n.L("the first line must be the header {{.Header}}", map[string]any{"Header": strings.Join(pricingHeader, ",")}))
 	}
 	var lines []proposal.Line
 	var errs []error
@@ -60,7 +60,7 @@ func readPricingCSV(name string, r io.Reader) ([]proposal.Line, error) {
 		}
 		line, _ := cr.FieldPos(0)
 		if len(lines) == maxPricingLines {
-			errs = append(errs, at(line, lang.L("too many lines (at most {{.Max}})", map[string]any{"Max": maxPricingLines})))
+			errs = append(errs, at(line, i18n.L("too many lines (at most {{.Max}})", map[string]any{"Max": maxPricingLines})))
 			break
 		}
 		l := proposal.Line{Description: strings.TrimSpace(rec[0]), Unit: strings.TrimSpace(rec[2]),
@@ -79,7 +79,7 @@ func readPricingCSV(name string, r io.Reader) ([]proposal.Line, error) {
 		}
 		if !bad {
 			for _, p := range dossier.ProblemsOf(l.Validate()) {
-				errs = append(errs, at(line, p.Field+": "+lang.L(p.Message, p.Data)))
+				errs = append(errs, at(line, p.Field+": "+i18n.L(p.Message, p.Data)))
 			}
 		}
 		lines = append(lines, l)
@@ -88,7 +88,7 @@ func readPricingCSV(name string, r io.Reader) ([]proposal.Line, error) {
 		return nil, errors.Join(errs...)
 	}
 	if len(lines) == 0 {
-		return nil, at(1, lang.L("no pricing lines after the header"))
+		return nil, at(1, i18n.L("no pricing lines after the header"))
 	}
 	return lines, nil
 }
@@ -114,11 +114,11 @@ func csvError(name string, err error) error {
 	msg := pe.Err.Error()
 	switch {
 	case errors.Is(pe.Err, csv.ErrFieldCount):
-		msg = lang.L("expected {{.Count}} fields ({{.Header}})", map[string]any{"Count": len(pricingHeader), "Header": strings.Join(pricingHeader, ",")})
+		msg = i18n.L("expected {{.Count}} fields ({{.Header}})", map[string]any{"Count": len(pricingHeader), "Header": strings.Join(pricingHeader, ",")})
 	case errors.Is(pe.Err, csv.ErrBareQuote):
-		msg = lang.L(`a quote inside a field that does not start with one; put the field in quotes and double the quote ("")`)
+		msg = i18n.L(`a quote inside a field that does not start with one; put the field in quotes and double the quote ("")`)
 	case errors.Is(pe.Err, csv.ErrQuote):
-		msg = lang.L("a quoted field is not closed")
+		msg = i18n.L("a quoted field is not closed")
 	}
 	return &proposal.FileError{File: name, Line: pe.Line, Msg: msg}
 }
@@ -127,7 +127,7 @@ func proposalPricing(fs *flag.FlagSet) func(*ctx, []string) error {
 	csvPath := fs.String("csv", "", "replace the table with the lines of this CSV `FILE` (header: description,quantity,unit,unit_price,discount,currency; '-' reads stdin)")
 	asJSON := fs.Bool("json", false, "print JSON for scripts")
 	return func(c *ctx, args []string) error {
-		if err := needArgs(args, 1, lang.L("proposal ID")); err != nil {
+		if err := needArgs(args, 1, i18n.L("proposal ID")); err != nil {
 			return err
 		}
 		st, err := c.store()
@@ -173,7 +173,7 @@ func proposalPricing(fs *flag.FlagSet) func(*ctx, []string) error {
 			return c.json(out)
 		}
 		if len(p.Pricing) == 0 {
-			c.printf("%s\n", lang.L("No pricing lines yet. Add them with: kamdesk proposal pricing {{.ID}} --csv FILE", map[string]any{"ID": p.ID}))
+			c.printf("%s\n", i18n.L("No pricing lines yet. Add them with: kamdesk proposal pricing {{.ID}} --csv FILE", map[string]any{"ID": p.ID}))
 			return nil
 		}
 		tw := table(c.Stdout, "DESCRIPTION", "QUANTITY", "UNIT", "UNIT PRICE", "DISCOUNT", "AMOUNT")
@@ -182,7 +182,7 @@ func proposalPricing(fs *flag.FlagSet) func(*ctx, []string) error {
 				l.Discount.String()+"%", l.Currency+" "+l.Net().Grouped(2, ","))
 		}
 		for _, t := range proposal.Totals(p.Pricing) {
-			row(tw, lang.L("Total {{.Currency}}", map[string]any{"Currency": t.Currency}), "", "", "",
+			row(tw, i18n.L("Total {{.Currency}}", map[string]any{"Currency": t.Currency}), "", "", "",
 				t.Currency+" "+t.Discount.Grouped(2, ","), t.Currency+" "+t.Net.Grouped(2, ","))
 		}
 		return tw.Flush()
@@ -204,7 +204,7 @@ func proposalFinancial(fs *flag.FlagSet) func(*ctx, []string) error {
 	currency := fs.String("currency", "", "the `CURRENCY` (default: the pricing table's)")
 	note := fs.String("note", "", "how the figures were reached, a `TEXT`")
 	return func(c *ctx, args []string) error {
-		if err := needArgs(args, 1, lang.L("proposal ID")); err != nil {
+		if err := needArgs(args, 1, i18n.L("proposal ID")); err != nil {
 			return err
 		}
 		st, err := c.store()
@@ -220,7 +220,7 @@ func proposalFinancial(fs *flag.FlagSet) func(*ctx, []string) error {
 		if *currency != "" {
 			f.Currency = strings.ToUpper(*currency)
 			if !proposal.ValidCurrency(f.Currency) {
-				return usageError{lang.L("--currency {{.Value}} is not an ISO currency code such as EUR, GBP or USD", map[string]any{"Value": *currency})}
+				return usageError{i18n.L("--currency {{.Value}} is not an ISO currency code such as EUR, GBP or USD", map[string]any{"Value": *currency})}
 			}
 		} else if f.Currency == "" && len(totals) > 0 {
 			f.Currency = totals[0].Currency
@@ -258,13 +258,13 @@ func proposalFinancial(fs *flag.FlagSet) func(*ctx, []string) error {
 			}
 			return err
 		}
-		c.printf("%s: %s %s\n", lang.L("Investment"), f.Currency, f.Investment.Grouped(2, ","))
-		c.printf("%s: %s %s\n", lang.L("Yearly gain"), f.Currency, f.YearlyGain.Grouped(2, ","))
+		c.printf("%s: %s %s\n", i18n.L("Investment"), f.Currency, f.Investment.Grouped(2, ","))
+		c.printf("%s: %s %s\n", i18n.L("Yearly gain"), f.Currency, f.YearlyGain.Grouped(2, ","))
 		if m, ok := f.PaybackMonths(); ok {
-			c.printf("%s: %s\n", lang.L("Payback"), lang.L("{{.Months}} months", map[string]any{"Months": m.String()}))
+			c.printf("%s: %s\n", i18n.L("Payback"), i18n.L("{{.Months}} months", map[string]any{"Months": m.String()}))
 		}
 		if r, ok := f.ROI(); ok {
-			c.printf("%s: %s%% %s\n", lang.L("ROI"), r.String(), lang.L("over {{.Years}} years", map[string]any{"Years": f.Horizon()}))
+			c.printf("%s: %s%% %s\n", i18n.L("ROI"), r.String(), i18n.L("over {{.Years}} years", map[string]any{"Years": f.Horizon()}))
 		}
 		return nil
 	}

@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"fyne.io/fyne/v2/lang"
+	"kamdesk/app/i18n"
 
 	"kamdesk/app/export"
 	"kamdesk/app/store"
@@ -34,7 +34,7 @@ func proposalRevise(fs *flag.FlagSet) func(*ctx, []string) error {
 		if err := st.SaveProposal(&p); err != nil {
 			return err
 		}
-		c.printf("%s\n", lang.L("Revision {{.Revision}} of “{{.Title}}” started, valid until {{.Date}}. Revision {{.Sent}} stays on record as sent.",
+		c.printf("%s\n", i18n.L("Revision {{.Revision}} of “{{.Title}}” started, valid until {{.Date}}. Revision {{.Sent}} stays on record as sent.",
 			map[string]any{"Revision": p.Rev(), "Title": oneLine(p.Title), "Date": p.Expiry().String(), "Sent": p.SentRevision()}))
 		return nil
 	}
@@ -67,9 +67,9 @@ func proposalHistory(fs *flag.FlagSet) func(*ctx, []string) error {
 		c.printf("%s\n\n", revisionLine(&p))
 		if len(p.Sendings) == 0 {
 			if p.SentRevision() > 0 {
-				c.printf("%s\n", lang.L("Sent on {{.Date}}, before kamdesk kept copies of what was sent.", map[string]any{"Date": p.Sent.String()}))
+				c.printf("%s\n", i18n.L("Sent on {{.Date}}, before kamdesk kept copies of what was sent.", map[string]any{"Date": p.Sent.String()}))
 			} else {
-				c.printf("%s\n", lang.L("Not sent yet."))
+				c.printf("%s\n", i18n.L("Not sent yet."))
 			}
 			return nil
 		}
@@ -86,7 +86,7 @@ func proposalHistory(fs *flag.FlagSet) func(*ctx, []string) error {
 		if err := tw.Flush(); err != nil {
 			return err
 		}
-		c.printf("\n%s\n", lang.L("kamdesk proposal sent-copy {{.ID}} --sending N --audience WHO -o FILE writes what was sent.", map[string]any{"ID": p.ID}))
+		c.printf("\n%s\n", i18n.L("kamdesk proposal sent-copy {{.ID}} --sending N --audience WHO -o FILE writes what was sent.", map[string]any{"ID": p.ID}))
 		return nil
 	}
 }
@@ -97,11 +97,11 @@ func revisionLine(p *proposal.Proposal) string {
 	sent := p.SentRevision()
 	switch {
 	case sent == 0:
-		return lang.L("Revision {{.Revision}}, not sent yet.", map[string]any{"Revision": p.Rev()})
+		return i18n.L("Revision {{.Revision}}, not sent yet.", map[string]any{"Revision": p.Rev()})
 	case sent == p.Rev():
-		return lang.L("Revision {{.Revision}} is with the client (sent on {{.Date}}).", map[string]any{"Revision": sent, "Date": p.Sent.String()})
+		return i18n.L("Revision {{.Revision}} is with the client (sent on {{.Date}}).", map[string]any{"Revision": sent, "Date": p.Sent.String()})
 	default:
-		return lang.L("Revision {{.Revision}} is being prepared; revision {{.Sent}} is with the client (sent on {{.Date}}).",
+		return i18n.L("Revision {{.Revision}} is being prepared; revision {{.Sent}} is with the client (sent on {{.Date}}).",
 			map[string]any{"Revision": p.Rev(), "Sent": sent, "Date": p.Sent.String()})
 	}
 }
@@ -114,28 +114,28 @@ func proposalSentCopy(fs *flag.FlagSet) func(*ctx, []string) error {
 	force := fs.Bool("force", false, "replace an existing file")
 	return func(c *ctx, args []string) error {
 		if *out == "" {
-			return usageError{lang.L("-o is required")}
+			return usageError{i18n.L("-o is required")}
 		}
 		ext := strings.ToLower(*format)
 		if ext != export.HTML && ext != export.Markdown {
-			return usageError{lang.L("--format {{.Value}} is not html or md", map[string]any{"Value": *format})}
+			return usageError{i18n.L("--format {{.Value}} is not html or md", map[string]any{"Value": *format})}
 		}
 		if *sending < 0 {
-			return usageError{lang.L("--sending {{.Value}} is not a sending: they are numbered from 1", map[string]any{"Value": *sending})}
+			return usageError{i18n.L("--sending {{.Value}} is not a sending: they are numbered from 1", map[string]any{"Value": *sending})}
 		}
 		st, p, err := c.loadProposal(args)
 		if err != nil {
 			return err
 		}
 		if len(p.Sendings) == 0 {
-			return fmt.Errorf("proposal %s: %s", p.ID, lang.L("no copy of a sending is on record"))
+			return fmt.Errorf("proposal %s: %s", p.ID, i18n.L("no copy of a sending is on record"))
 		}
 		n := *sending
 		if n == 0 {
 			n = len(p.Sendings)
 		}
 		if n < 1 || n > len(p.Sendings) {
-			return usageError{lang.L("--sending {{.Value}}: the proposal was sent {{.Count}} times", map[string]any{"Value": n, "Count": len(p.Sendings)})}
+			return usageError{i18n.L("--sending {{.Value}}: the proposal was sent {{.Count}} times", map[string]any{"Value": n, "Count": len(p.Sendings)})}
 		}
 		snap, err := st.Snapshot(p.ID, p.Sendings[n-1].ID)
 		if err != nil {
@@ -144,17 +144,17 @@ func proposalSentCopy(fs *flag.FlagSet) func(*ctx, []string) error {
 		var f proposal.SentFile
 		if *audience == "" {
 			if len(snap.Files) != 1 {
-				return usageError{lang.L("this sending has several variants: choose one with --audience")}
+				return usageError{i18n.L("this sending has several variants: choose one with --audience")}
 			}
 			f = snap.Files[0]
 		} else {
 			a, err := proposal.ParseAudience(*audience)
 			if err != nil {
-				return usageError{lang.L("--audience {{.Value}} is not one of executive, hr, finance, technical, all", map[string]any{"Value": *audience})}
+				return usageError{i18n.L("--audience {{.Value}} is not one of executive, hr, finance, technical, all", map[string]any{"Value": *audience})}
 			}
 			var ok bool
 			if f, ok = snap.File(a); !ok {
-				return fmt.Errorf("proposal %s: %s", p.ID, lang.L("the {{.Audience}} variant was not sent in sending {{.N}}", map[string]any{"Audience": tr(a.Label()), "N": n}))
+				return fmt.Errorf("proposal %s: %s", p.ID, i18n.L("the {{.Audience}} variant was not sent in sending {{.N}}", map[string]any{"Audience": tr(a.Label()), "N": n}))
 			}
 		}
 		data := f.HTML
@@ -175,7 +175,7 @@ func proposalSentCopy(fs *flag.FlagSet) func(*ctx, []string) error {
 // loadProposal opens the workspace and reads the proposal a command names
 // as its one argument.
 func (c *ctx) loadProposal(args []string) (*store.Store, proposal.Proposal, error) {
-	if err := needArgs(args, 1, lang.L("proposal ID")); err != nil {
+	if err := needArgs(args, 1, i18n.L("proposal ID")); err != nil {
 		return nil, proposal.Proposal{}, err
 	}
 	st, err := c.store()

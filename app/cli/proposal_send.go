@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2/lang"
+	"kamdesk/app/i18n"
 
 	"kamdesk/app/export"
 	"kamdesk/proposal"
@@ -18,7 +18,7 @@ func proposalSent(fs *flag.FlagSet) func(*ctx, []string) error {
 	on := fs.String("on", "", "the `DATE` it was sent, YYYY-MM-DD (default: today)")
 	audience := fs.String("audience", "", "the `VARIANTS` sent, comma-separated: executive, hr, finance, technical, all (the whole group's); default: those of the audiences the decision-making group has people of")
 	return func(c *ctx, args []string) error {
-		if err := needArgs(args, 1, lang.L("proposal ID")); err != nil {
+		if err := needArgs(args, 1, i18n.L("proposal ID")); err != nil {
 			return err
 		}
 		day := c.Today()
@@ -36,7 +36,7 @@ func proposalSent(fs *flag.FlagSet) func(*ctx, []string) error {
 			}
 			aud, err := proposal.ParseAudience(a)
 			if err != nil {
-				return usageError{lang.L("--audience {{.Value}} is not one of executive, hr, finance, technical, all", map[string]any{"Value": a})}
+				return usageError{i18n.L("--audience {{.Value}} is not one of executive, hr, finance, technical, all", map[string]any{"Value": a})}
 			}
 			if !slices.Contains(audiences, aud) {
 				audiences = append(audiences, aud)
@@ -62,14 +62,14 @@ func proposalSent(fs *flag.FlagSet) func(*ctx, []string) error {
 			return err
 		}
 		if n := proposal.Blocking(r.findings); n > 0 {
-			fmt.Fprintln(c.Stderr, lang.L("warning: {{.Count}} blocking problems were not fixed; see kamdesk proposal check {{.ID}}",
+			fmt.Fprintln(c.Stderr, i18n.L("warning: {{.Count}} blocking problems were not fixed; see kamdesk proposal check {{.ID}}",
 				map[string]any{"Count": n, "ID": p.ID}))
 		}
-		c.printf("%s\n", lang.L("Sent on {{.Date}}: {{.Title}}, revision {{.Revision}}.", map[string]any{"Date": day.String(), "Title": p.Title, "Revision": p.Rev()}))
+		c.printf("%s\n", i18n.L("Sent on {{.Date}}: {{.Title}}, revision {{.Revision}}.", map[string]any{"Date": day.String(), "Title": p.Title, "Revision": p.Rev()}))
 		for _, f := range snap.Files {
 			c.printf("  %s: %s\n", tr(f.Audience.Label()), strings.Join(f.People, ", "))
 		}
-		c.printf("%s\n\n", lang.L("A copy of what was sent is kept (kamdesk proposal history {{.ID}}). Follow-up:", map[string]any{"ID": p.ID}))
+		c.printf("%s\n\n", i18n.L("A copy of what was sent is kept (kamdesk proposal history {{.ID}}). Follow-up:", map[string]any{"ID": p.ID}))
 		tw := table(c.Stdout, "DUE", "TASK")
 		for _, t := range p.Tasks {
 			if t.Status == proposal.TaskOpen {
@@ -88,9 +88,9 @@ func existsMessage(err error) string {
 		return ""
 	}
 	if len(ee.Paths) == 1 {
-		return lang.L("{{.Path}} exists; nothing was written (use --force to replace it)", map[string]any{"Path": ee.Paths[0]})
+		return i18n.L("{{.Path}} exists; nothing was written (use --force to replace it)", map[string]any{"Path": ee.Paths[0]})
 	}
-	return lang.N("{{.Path}} and {{.Count}} other file exist; nothing was written (use --force to replace them)", len(ee.Paths)-1,
+	return i18n.N("{{.Path}} and {{.Count}} other file exist; nothing was written (use --force to replace them)", len(ee.Paths)-1,
 		map[string]any{"Path": ee.Paths[0], "Count": len(ee.Paths) - 1})
 }
 
@@ -99,7 +99,7 @@ func reviseHint(p *proposal.Proposal) string {
 	if !p.CanRevise() {
 		return ""
 	}
-	return "\n" + lang.L("To send new terms, start a new revision: kamdesk proposal revise {{.ID}}", map[string]any{"ID": p.ID})
+	return "\n" + i18n.L("To send new terms, start a new revision: kamdesk proposal revise {{.ID}}", map[string]any{"ID": p.ID})
 }
 
 func proposalExport(fs *flag.FlagSet) func(*ctx, []string) error {
@@ -108,19 +108,19 @@ func proposalExport(fs *flag.FlagSet) func(*ctx, []string) error {
 	out := fs.String("o", "", "the `PATH` to write: a file, or a folder (created if missing) with --audience all or when it is an existing folder")
 	force := fs.Bool("force", false, "replace files that exist (through a symbolic link, the file it points to)")
 	return func(c *ctx, args []string) error {
-		if err := needArgs(args, 1, lang.L("proposal ID")); err != nil {
+		if err := needArgs(args, 1, i18n.L("proposal ID")); err != nil {
 			return err
 		}
 		if *audience == "" || *out == "" {
-			return usageError{lang.L("--audience and -o are required")}
+			return usageError{i18n.L("--audience and -o are required")}
 		}
 		a, err := proposal.ParseAudience(*audience)
 		if err != nil {
-			return usageError{lang.L("--audience {{.Value}} is not one of executive, hr, finance, technical, all", map[string]any{"Value": *audience})}
+			return usageError{i18n.L("--audience {{.Value}} is not one of executive, hr, finance, technical, all", map[string]any{"Value": *audience})}
 		}
 		ext := strings.ToLower(*format)
 		if ext != "html" && ext != "md" {
-			return usageError{lang.L("--format {{.Value}} is not html or md", map[string]any{"Value": *format})}
+			return usageError{i18n.L("--format {{.Value}} is not html or md", map[string]any{"Value": *format})}
 		}
 		st, r, err := c.loadReview(args[0])
 		if err != nil {
@@ -149,7 +149,7 @@ func proposalExport(fs *flag.FlagSet) func(*ctx, []string) error {
 			}
 		}
 		if n := proposal.Blocking(r.findings); n > 0 {
-			fmt.Fprintln(c.Stderr, lang.L("warning: {{.Count}} blocking problems remain; see kamdesk proposal check {{.ID}}",
+			fmt.Fprintln(c.Stderr, i18n.L("warning: {{.Count}} blocking problems remain; see kamdesk proposal check {{.ID}}",
 				map[string]any{"Count": n, "ID": p.ID}))
 		}
 		return nil

@@ -3,7 +3,7 @@ package cli
 import (
 	"flag"
 
-	"fyne.io/fyne/v2/lang"
+	"kamdesk/app/i18n"
 
 	"kamdesk/app/store"
 	"kamdesk/dossier"
@@ -106,7 +106,7 @@ func (c *ctx) loadReview(id string) (*store.Store, *review, error) {
 func proposalShow(fs *flag.FlagSet) func(*ctx, []string) error {
 	asJSON := fs.Bool("json", false, "print JSON for scripts")
 	return func(c *ctx, args []string) error {
-		if err := needArgs(args, 1, lang.L("proposal ID")); err != nil {
+		if err := needArgs(args, 1, i18n.L("proposal ID")); err != nil {
 			return err
 		}
 		_, r, err := c.loadReview(args[0])
@@ -124,7 +124,7 @@ func proposalShow(fs *flag.FlagSet) func(*ctx, []string) error {
 func proposalCheck(fs *flag.FlagSet) func(*ctx, []string) error {
 	asJSON := fs.Bool("json", false, "print JSON for scripts")
 	return func(c *ctx, args []string) error {
-		if err := needArgs(args, 1, lang.L("proposal ID")); err != nil {
+		if err := needArgs(args, 1, i18n.L("proposal ID")); err != nil {
 			return err
 		}
 		_, r, err := c.loadReview(args[0])

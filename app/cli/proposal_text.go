@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	"fyne.io/fyne/v2/lang"
+	"kamdesk/app/i18n"
 
 	"kamdesk/proposal"
 )
@@ -21,7 +21,7 @@ func writeProposal(w io.Writer, r *review) {
 	d.field("Language", p.Language)
 	status := tr(p.StatusOn(r.today).Label())
 	if p.StatusOn(r.today) != p.Status {
-		status += " (" + lang.L("recorded as {{.Status}}", map[string]any{"Status": tr(p.Status.Label())}) + ")"
+		status += " (" + i18n.L("recorded as {{.Status}}", map[string]any{"Status": tr(p.Status.Label())}) + ")"
 	}
 	d.field("Status", status)
 	d.field("Issued", p.Issued.String())
@@ -30,15 +30,15 @@ func writeProposal(w io.Writer, r *review) {
 		var left string
 		switch {
 		case n > 0:
-			left = lang.L("{{.Days}} days left", map[string]any{"Days": n})
+			left = i18n.L("{{.Days}} days left", map[string]any{"Days": n})
 		case n == 0:
-			left = lang.L("expires today")
+			left = i18n.L("expires today")
 		default:
-			left = lang.L("expired {{.Days}} days ago", map[string]any{"Days": -n})
+			left = i18n.L("expired {{.Days}} days ago", map[string]any{"Days": -n})
 		}
 		d.field("Valid until", e.String()+"  ("+left+")")
 	} else {
-		d.field("Valid until", lang.L("not set"))
+		d.field("Valid until", i18n.L("not set"))
 	}
 	d.field("Author", memberName(r.ctx, p.Author))
 	d.field("Sent", p.Sent.String())
@@ -46,20 +46,20 @@ func writeProposal(w io.Writer, r *review) {
 		d.field("Closed", p.Closed.String()+"  "+p.Outcome)
 	}
 
-	d.heading(lang.L("Sections"))
+	d.heading(i18n.L("Sections"))
 	if len(p.Items) == 0 {
-		fmt.Fprintln(w, lang.L("No sections yet."))
+		fmt.Fprintln(w, i18n.L("No sections yet."))
 	}
 	for i, it := range p.Items {
-		title, kind, weights, source := it.Title, it.Kind, it.Audiences, lang.L("own")
+		title, kind, weights, source := it.Title, it.Kind, it.Audiences, i18n.L("own")
 		if it.SectionID != "" {
-			source = lang.L("library {{.ID}}", map[string]any{"ID": it.SectionID})
+			source = i18n.L("library {{.ID}}", map[string]any{"ID": it.SectionID})
 			if it.Custom {
-				source = lang.L("customised from {{.ID}}", map[string]any{"ID": it.SectionID})
+				source = i18n.L("customised from {{.ID}}", map[string]any{"ID": it.SectionID})
 			}
 		}
 		if !it.Own() {
-			title, kind, weights = lang.L("(missing section)"), "", nil
+			title, kind, weights = i18n.L("(missing section)"), "", nil
 			for _, s := range r.ctx.Library {
 				if s.ID == it.SectionID {
 					title, kind, weights = s.Title, s.Kind, s.Audiences
@@ -69,9 +69,9 @@ func writeProposal(w io.Writer, r *review) {
 		fmt.Fprintf(w, "%2d. %s — %s; %s; %s\n", i+1, title, dash(tr(kind.Label())), dash(proposal.FormatWeights(weights)), source)
 	}
 
-	d.heading(lang.L("Pricing"))
+	d.heading(i18n.L("Pricing"))
 	if len(p.Pricing) == 0 {
-		fmt.Fprintln(w, lang.L("No pricing lines yet."))
+		fmt.Fprintln(w, i18n.L("No pricing lines yet."))
 	} else {
 		tw := table(w, "DESCRIPTION", "QUANTITY", "UNIT", "UNIT PRICE", "DISCOUNT", "AMOUNT")
 		for _, l := range p.Pricing {
@@ -83,50 +83,50 @@ func writeProposal(w io.Writer, r *review) {
 		}
 		for _, t := range proposal.Totals(p.Pricing) {
 			if !t.Discount.IsZero() {
-				row(tw, lang.L("Before discount"), "", "", "", "", money(t.Currency, t.Gross))
-				row(tw, lang.L("Discount"), "", "", "", "", money(t.Currency, t.Discount.Mul(proposal.Int(-1))))
+				row(tw, i18n.L("Before discount"), "", "", "", "", money(t.Currency, t.Gross))
+				row(tw, i18n.L("Discount"), "", "", "", "", money(t.Currency, t.Discount.Mul(proposal.Int(-1))))
 			}
-			row(tw, lang.L("Total"), "", "", "", "", money(t.Currency, t.Net))
+			row(tw, i18n.L("Total"), "", "", "", "", money(t.Currency, t.Net))
 		}
 		tw.Flush()
 	}
 
-	d.heading(lang.L("Financial result"))
+	d.heading(i18n.L("Financial result"))
 	f := p.Financial
 	if f.IsZero() {
-		fmt.Fprintln(w, lang.L("Not entered yet."))
+		fmt.Fprintln(w, i18n.L("Not entered yet."))
 	} else {
 		d.field("Investment", money(f.Currency, f.Investment))
 		d.field("Yearly gain", money(f.Currency, f.YearlyGain))
 		if m, ok := f.PaybackMonths(); ok {
-			d.field("Payback", lang.L("{{.Months}} months", map[string]any{"Months": m.String()}))
+			d.field("Payback", i18n.L("{{.Months}} months", map[string]any{"Months": m.String()}))
 		}
 		if roi, ok := f.ROI(); ok {
-			d.field("Return on investment", lang.L("{{.Percent}}% over {{.Years}} years", map[string]any{"Percent": roi.String(), "Years": f.Horizon()}))
+			d.field("Return on investment", i18n.L("{{.Percent}}% over {{.Years}} years", map[string]any{"Percent": roi.String(), "Years": f.Horizon()}))
 		}
 		d.field("Note", f.Note)
 	}
 
-	d.heading(lang.L("References"))
+	d.heading(i18n.L("References"))
 	if len(p.References) == 0 {
-		fmt.Fprintln(w, lang.L("None cited."))
+		fmt.Fprintln(w, i18n.L("None cited."))
 	}
 	for _, id := range p.References {
-		line := id + ": " + lang.L("(missing reference)")
+		line := id + ": " + i18n.L("(missing reference)")
 		for _, ref := range r.ctx.References {
 			if ref.ID == id {
 				line = ref.Client + " — " + ref.Project
 				if ref.Recommends() {
-					line += "  " + lang.L("(referee {{.Name}} will recommend us)", map[string]any{"Name": ref.Referee.Name})
+					line += "  " + i18n.L("(referee {{.Name}} will recommend us)", map[string]any{"Name": ref.Referee.Name})
 				}
 			}
 		}
 		fmt.Fprintf(w, "- %s\n", line)
 	}
 
-	d.heading(lang.L("Prepared by"))
+	d.heading(i18n.L("Prepared by"))
 	if len(p.Credits) == 0 {
-		fmt.Fprintln(w, lang.L("Nobody credited yet."))
+		fmt.Fprintln(w, i18n.L("Nobody credited yet."))
 	}
 	for _, c := range p.Credits {
 		line := memberName(r.ctx, c.MemberID)
@@ -138,17 +138,17 @@ func writeProposal(w io.Writer, r *review) {
 		fmt.Fprintf(w, "- %s\n", line)
 	}
 
-	d.heading(lang.L("Follow-up"))
+	d.heading(i18n.L("Follow-up"))
 	if len(p.Tasks) == 0 {
-		fmt.Fprintln(w, lang.L("Planned when the proposal is sent: kamdesk proposal sent {{.ID}}", map[string]any{"ID": p.ID}))
+		fmt.Fprintln(w, i18n.L("Planned when the proposal is sent: kamdesk proposal sent {{.ID}}", map[string]any{"ID": p.ID}))
 	} else {
 		tw := table(w, "DUE", "TASK", "STATUS", "NOTE")
 		for _, t := range p.Tasks {
-			st := lang.L(string(t.Status))
+			st := i18n.L(string(t.Status))
 			if t.Status != proposal.TaskOpen {
 				st += " " + t.DoneOn.String()
 			} else if t.Due.Before(r.today) {
-				st = lang.L("LATE")
+				st = i18n.L("LATE")
 			}
 			row(tw, t.Due.String(), tr(t.Kind.Label()), st, t.Note)
 		}
@@ -156,7 +156,7 @@ func writeProposal(w io.Writer, r *review) {
 	}
 
 	if len(p.Exports) > 0 {
-		d.heading(lang.L("Exports"))
+		d.heading(i18n.L("Exports"))
 		tw := table(w, "WHEN", "AUDIENCE", "FORMAT", "FILE")
 		for _, e := range p.Exports {
 			row(tw, e.At.Local().Format("2006-01-02 15:04"), tr(e.Audience.Label()), e.Format, e.File)
@@ -164,27 +164,27 @@ func writeProposal(w io.Writer, r *review) {
 		tw.Flush()
 	}
 
-	d.heading(lang.L("Readiness"))
+	d.heading(i18n.L("Readiness"))
 	writeSummary(w, r.findings)
 	if len(r.findings) > 0 {
-		fmt.Fprintln(w, lang.L("Details: kamdesk proposal check {{.ID}}", map[string]any{"ID": p.ID}))
+		fmt.Fprintln(w, i18n.L("Details: kamdesk proposal check {{.ID}}", map[string]any{"ID": p.ID}))
 	}
 }
 
 // writeFindings writes the readiness findings, then the summary.
 func writeFindings(w io.Writer, fs []proposal.Finding) {
 	for _, f := range fs {
-		sev := lang.L("WARNING")
+		sev := i18n.L("WARNING")
 		if f.Severity == proposal.SeverityBlocking {
-			sev = lang.L("BLOCKING")
+			sev = i18n.L("BLOCKING")
 		}
-		who := lang.L("whole proposal")
+		who := i18n.L("whole proposal")
 		if f.Audience != "" {
 			who = tr(f.Audience.Label())
 		}
-		fmt.Fprintf(w, "%-8s [%s] %s\n", sev, who, oneLine(lang.L(f.Message, f.Data)))
+		fmt.Fprintf(w, "%-8s [%s] %s\n", sev, who, oneLine(i18n.L(f.Message, f.Data)))
 		if f.Fix != "" {
-			fmt.Fprintf(w, "         %s %s\n", lang.L("Fix:"), oneLine(lang.L(f.Fix)))
+			fmt.Fprintf(w, "         %s %s\n", i18n.L("Fix:"), oneLine(i18n.L(f.Fix)))
 		}
 	}
 	if len(fs) > 0 {
@@ -195,13 +195,13 @@ func writeFindings(w io.Writer, fs []proposal.Finding) {
 
 func writeSummary(w io.Writer, fs []proposal.Finding) {
 	b := proposal.Blocking(fs)
-	warnings := lang.N("{{.Count}} warning", len(fs)-b, map[string]any{"Count": len(fs) - b})
+	warnings := i18n.N("{{.Count}} warning", len(fs)-b, map[string]any{"Count": len(fs) - b})
 	if b == 0 {
-		fmt.Fprintln(w, lang.L("Ready to send: no blocking problems, {{.Warnings}}.", map[string]any{"Warnings": warnings}))
+		fmt.Fprintln(w, i18n.L("Ready to send: no blocking problems, {{.Warnings}}.", map[string]any{"Warnings": warnings}))
 		return
 	}
-	blocking := lang.N("{{.Count}} blocking problem", b, map[string]any{"Count": b})
-	fmt.Fprintln(w, lang.L("Not ready to send: {{.Blocking}}, {{.Warnings}}.", map[string]any{"Blocking": blocking, "Warnings": warnings}))
+	blocking := i18n.N("{{.Count}} blocking problem", b, map[string]any{"Count": b})
+	fmt.Fprintln(w, i18n.L("Not ready to send: {{.Blocking}}, {{.Warnings}}.", map[string]any{"Blocking": blocking, "Warnings": warnings}))
 }
 
 func memberName(c *proposal.Context, id string) string {
@@ -213,7 +213,7 @@ func memberName(c *proposal.Context, id string) string {
 			return m.Name
 		}
 	}
-	return id + " " + lang.L("(missing team member)")
+	return id + " " + i18n.L("(missing team member)")
 }
 
 func nonEmpty(ss ...string) []string {

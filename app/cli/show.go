@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"fyne.io/fyne/v2/lang"
+	"kamdesk/app/i18n"
 
 	"kamdesk/dossier"
 )
@@ -16,7 +16,7 @@ func tr(s string) string {
 	if s == "" {
 		return ""
 	}
-	return lang.L(s)
+	return i18n.L(s)
 }
 
 // dossierText writes an account's whole dossier as readable text.
@@ -66,7 +66,7 @@ func (d *dossierText) account(a dossier.Account) {
 	d.field("Tier", tr(a.Tier.Label()))
 	share := percent(a.RevenueShare)
 	if a.MonoDependent(d.rules) {
-		share += "  " + lang.L("⚠ above {{.Limit}}%: we depend dangerously on this client",
+		share += "  " + i18n.L("⚠ above {{.Limit}}%: we depend dangerously on this client",
 			map[string]any{"Limit": d.rules.OrDefault().MonoDependencePercent})
 	}
 	d.field("Share of our revenue", share)
@@ -88,12 +88,12 @@ func (d *dossierText) account(a dossier.Account) {
 		d.field("Owner", a.Owner)
 	}
 	if !a.NextTender.IsZero() {
-		d.field("Next tender", lang.L("{{.Date}} (preparation from {{.Start}})",
+		d.field("Next tender", i18n.L("{{.Date}} (preparation from {{.Start}})",
 			map[string]any{"Date": a.NextTender.String(), "Start": a.TenderPrepStart(d.rules).String()}))
 	}
 	d.field("Annual review", a.AnnualReview.String())
 	if a.Passive {
-		d.field("Status", lang.L("passive: a well-informed prospect"))
+		d.field("Status", i18n.L("passive: a well-informed prospect"))
 	}
 	d.field("Strategy", a.Strategy)
 	d.field("Goals", a.Goals)
@@ -101,14 +101,14 @@ func (d *dossierText) account(a dossier.Account) {
 	d.field("Notes", a.Notes)
 
 	c := dossier.CoverageOf(d.people)
-	d.heading(lang.L("Coverage"))
-	fmt.Fprintln(d.w, lang.L("{{.People}} people known, {{.Warm}} at customer level or above; {{.Audiences}} of 4 audiences reached; decision makers known: {{.DM}}; strength {{.Strength}}%",
+	d.heading(i18n.L("Coverage"))
+	fmt.Fprintln(d.w, i18n.L("{{.People}} people known, {{.Warm}} at customer level or above; {{.Audiences}} of 4 audiences reached; decision makers known: {{.DM}}; strength {{.Strength}}%",
 		map[string]any{"People": c.People, "Warm": c.Warm, "Audiences": c.Audiences, "DM": c.DecisionMakers, "Strength": c.Strength}))
 	var levels []string
 	for _, l := range dossier.Ladder {
 		levels = append(levels, fmt.Sprintf("%s %d", tr(l.Label()), c.ByLevel[l]))
 	}
-	fmt.Fprintln(d.w, lang.L("Ladder:")+" "+strings.Join(levels, " → "))
+	fmt.Fprintln(d.w, i18n.L("Ladder:")+" "+strings.Join(levels, " → "))
 }
 
 func (d *dossierText) hasTeam(id string) bool {
@@ -121,9 +121,9 @@ func (d *dossierText) hasTeam(id string) bool {
 }
 
 func (d *dossierText) group() {
-	d.heading(lang.L("Decision-making group"))
+	d.heading(i18n.L("Decision-making group"))
 	if len(d.people) == 0 {
-		fmt.Fprintln(d.w, lang.L("Nobody recorded yet."))
+		fmt.Fprintln(d.w, i18n.L("Nobody recorded yet."))
 		return
 	}
 	for i, p := range d.people {
@@ -147,9 +147,9 @@ func (d *dossierText) group() {
 			b := p.Birthday.String()
 			days := p.Birthday.DaysUntil(d.today)
 			if age, ok := p.Birthday.AgeOn(d.today); ok {
-				b += "  " + lang.L("(turns {{.Age}} in {{.Days}} days)", map[string]any{"Age": age, "Days": days})
+				b += "  " + i18n.L("(turns {{.Age}} in {{.Days}} days)", map[string]any{"Age": age, "Days": days})
 			} else {
-				b += "  " + lang.L("(in {{.Days}} days)", map[string]any{"Days": days})
+				b += "  " + i18n.L("(in {{.Days}} days)", map[string]any{"Days": days})
 			}
 			d.field("  Birthday", b)
 		}
@@ -163,7 +163,7 @@ func (d *dossierText) group() {
 		if next := p.ContactDate(d.rules); !next.IsZero() {
 			s := next.String()
 			if p.ContactDue(d.rules, d.today) {
-				s += "  " + lang.L("(due)")
+				s += "  " + i18n.L("(due)")
 			}
 			d.field("  Next contact", s)
 		}
@@ -173,9 +173,9 @@ func (d *dossierText) group() {
 }
 
 func (d *dossierText) timeline(events []dossier.Event, promises []dossier.Promise) {
-	d.heading(lang.L("Timeline"))
+	d.heading(i18n.L("Timeline"))
 	if len(events) == 0 {
-		fmt.Fprintln(d.w, lang.L("No events recorded yet."))
+		fmt.Fprintln(d.w, i18n.L("No events recorded yet."))
 	}
 	for _, e := range events {
 		var who []string
@@ -196,22 +196,22 @@ func (d *dossierText) timeline(events []dossier.Event, promises []dossier.Promis
 			fmt.Fprintf(d.w, "            📎 %s (%d bytes)\n", a.Name, a.Size)
 		}
 	}
-	d.heading(lang.L("Promises"))
+	d.heading(i18n.L("Promises"))
 	if len(promises) == 0 {
-		fmt.Fprintln(d.w, lang.L("No promises recorded."))
+		fmt.Fprintln(d.w, i18n.L("No promises recorded."))
 	}
 	for _, p := range promises {
 		status := tr(p.Status.Label())
 		if p.Late(d.today) {
-			status = lang.L("LATE")
+			status = i18n.L("LATE")
 		}
 		fmt.Fprintf(d.w, "%s  %-8s %s\n", p.Due, status, p.Text)
 		for _, s := range p.Slips {
-			apology := lang.L("no apology sent")
+			apology := i18n.L("no apology sent")
 			if s.ApologySent {
-				apology = lang.L("apology sent")
+				apology = i18n.L("apology sent")
 			}
-			fmt.Fprintf(d.w, "            %s\n", lang.L("slipped from {{.Old}} to {{.New}} (told on {{.On}}, {{.Apology}}): {{.Why}}",
+			fmt.Fprintf(d.w, "            %s\n", i18n.L("slipped from {{.Old}} to {{.New}} (told on {{.On}}, {{.Apology}}): {{.Why}}",
 				map[string]any{"Old": s.OldDue.String(), "New": s.NewDue.String(), "On": s.On.String(), "Apology": apology, "Why": oneLine(s.Explanation)}))
 		}
 	}
@@ -221,6 +221,6 @@ func (d *dossierText) agenda(items []agendaJSON) {
 	if len(items) == 0 {
 		return
 	}
-	d.heading(lang.L("Coming up"))
+	d.heading(i18n.L("Coming up"))
 	writeAgenda(d.w, items)
 }

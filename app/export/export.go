@@ -12,7 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2/lang"
+	"kamdesk/app/i18n"
 
 	"kamdesk/assets"
 	"kamdesk/dossier"
@@ -82,9 +82,9 @@ func SentEvent(p *proposal.Proposal, on dossier.Date) dossier.Event {
 		title = append(title[:79], '…')
 	}
 	data := map[string]any{"Title": string(title), "Revision": p.Rev()}
-	text := lang.L("Proposal “{{.Title}}” sent", data)
+	text := i18n.L("Proposal “{{.Title}}” sent", data)
 	if p.Rev() > 1 {
-		text = lang.L("Proposal “{{.Title}}” sent (revision {{.Revision}})", data)
+		text = i18n.L("Proposal “{{.Title}}” sent (revision {{.Revision}})", data)
 	}
 	return dossier.Event{Kind: dossier.EventLetter, Date: on, Title: text}
 }

@@ -1,0 +1,97 @@
+// Package i18n translates kamdesk's messages for the packages that must
+// not import Fyne: the command line and the export. It reads the same
+// catalogues (assets/translations) with the same engine (go-i18n) as
+// Fyne's lang package, which the desktop uses, so that a message reads the
+// same in the window and on the terminal. English source strings are the
+// keys; a message missing from a catalogue is its key.
+package i18n
+
+import (
+	"encoding/json"
+	"os"
+	"strings"
+	"sync"
+	"text/template"
+
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+
+	"kamdesk/assets"
+)
+
+var (
+	setup     sync.Once
+	localizer *goi18n.Localizer
+)
+
+// load reads the catalogues and picks the one closest to the user's
+// language, as the environment says it (LC_ALL, LC_MESSAGES, LANG).
+func load() {
+	bundle := goi18n.NewBundle(language.English)
+	bundle.RegisterUnmarshalFunc("json", json.Unmarshal)
+	tags := []language.Tag{language.English}
+	if files, err := assets.Translations.ReadDir("translations"); err == nil {
+		for _, f := range files {
+			data, err := assets.Translations.ReadFile("translations/" + f.Name())
+			if err != nil {
+				continue
+			}
+			if mf, err := bundle.ParseMessageFileBytes(data, f.Name()); err == nil {
+				tags = append(tags, mf.Tag)
+			}
+		}
+	}
+	best, _, _ := language.NewMatcher(tags).Match(userLanguages()...)
+	base, _ := best.Base()
+	localizer = goi18n.NewLocalizer(bundle, best.String(), base.String(), "en")
+}
+
+// userLanguages are the languages the environment asks for, first the
+// one that wins; "C" and "POSIX" are English.
+func userLanguages() []language.Tag {
+	var out []language.Tag
+	for _, env := range []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"} {
+		for _, v := range strings.Split(os.Getenv(env), ":") {
+			v, _, _ = strings.Cut(v, ".")
+			v, _, _ = strings.Cut(v, "@")
+			if v == "" || v == "C" || v == "POSIX" {
+				continue
+			}
+			if tag, err := language.Parse(strings.ReplaceAll(v, "_", "-")); err == nil {
+				out = append(out, tag)
+			}
+		}
+	}
+	return append(out, language.English)
+}
+
+// L translates message, filling its {{.Name}} fields from data[0].
+func L(message string, data ...any) string { return localize(message, 0, false, data) }
+
+// N translates message in the plural form that count calls for.
+func N(message string, count int, data ...any) string { return localize(message, count, true, data) }
+
+func localize(message string, count int, plural bool, data []any) string {
+	setup.Do(load)
+	var d any
+	if len(data) > 0 {
+		d = data[0]
+	}
+	cfg := &goi18n.LocalizeConfig{DefaultMessage: &goi18n.Message{ID: message, Other: message}, TemplateData: d}
+	if plural {
+		cfg.PluralCount = count
+	}
+	if s, err := localizer.Localize(cfg); err == nil {
+		return s
+	}
+	// The catalogue cannot say: the message itself, filled in.
+	t, err := template.New("").Parse(message)
+	if err != nil {
+		return message
+	}
+	var b strings.Builder
+	if t.Execute(&b, d) != nil {
+		return message
+	}
+	return b.String()
+}

@@ -1,0 +1,19 @@
+package i18n
+
+import "testing"
+
+func TestMessages(t *testing.T) {
+	t.Setenv("LANGUAGE", "")
+	t.Setenv("LC_ALL", "C.UTF-8")
+	for _, c := range []struct{ got, want string }{
+		{L("nothing was restored"), "nothing was restored"},
+		{L("Backed up to {{.Path}} ({{.Size}}).", map[string]any{"Path": "/w/b", "Size": "1 KB"}), "Backed up to /w/b (1 KB)."},
+		{N("{{.Count}} account", 1, map[string]any{"Count": 1}), "1 account"},
+		{N("{{.Count}} account", 3, map[string]any{"Count": 3}), "3 accounts"},
+		{N("a message with no catalogue entry, {{.Count}}", 2, map[string]any{"Count": 2}), "a message with no catalogue entry, 2"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}
