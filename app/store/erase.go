@@ -45,40 +45,26 @@ type EraseOptions struct {
 // timeline records, without a name, that a person was erased on today's
 // date.
 func (s *Store) ErasePerson(id string, o EraseOptions) error {
-	if err := validID(kPerson, id); err != nil {
-		return err
-	}
-	if err := s.writable(); err != nil {
-		return err
-	}
-	if err := s.room(saveBudget); err != nil {
-		return err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.db.IsClosed() {
-		return errors.New("the workspace is closed")
-	}
-	var e *erasure
-	err := s.db.View(func(txn *badger.Txn) error {
+	return s.erase(kPerson, id, func(txn *badger.Txn, e *erasure) error {
 		p, err := findPerson(txn, id)
 		if err != nil {
 			return err
 		}
-		e = newErasure(txn)
 		return e.person(p, o, dossier.DateOf(s.now()))
 	})
-	if err != nil {
-		return err
-	}
-	return s.apply(e)
 }
 
 // EraseAccount erases account id with everything that belongs to it: its
 // people, events with their files, promises, proposals with their sent
 // copies, and every trace of them in the bin.
 func (s *Store) EraseAccount(id string) error {
-	if err := validID(kAccount, id); err != nil {
+	return s.erase(kAccount, id, func(_ *badger.Txn, e *erasure) error { return e.account(id) })
+}
+
+// erase checks that record id of kind k may be erased, lets plan gather
+// what to erase in one read transaction, and carries it out.
+func (s *Store) erase(k kind, id string, plan func(txn *badger.Txn, e *erasure) error) error {
+	if err := validID(k, id); err != nil {
 		return err
 	}
 	if err := s.writable(); err != nil {
@@ -95,7 +81,7 @@ func (s *Store) EraseAccount(id string) error {
 	var e *erasure
 	err := s.db.View(func(txn *badger.Txn) error {
 		e = newErasure(txn)
-		return e.account(id)
+		return plan(txn, e)
 	})
 	if err != nil {
 		return err
