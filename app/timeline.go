@@ -2,7 +2,6 @@ package app
 
 import (
 	"cmp"
-	"fmt"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -16,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/i18n"
 	"kamdesk/app/store"
 	"kamdesk/dossier"
 )
@@ -200,22 +200,11 @@ func (t *timeline) eventItem(e dossier.Event) fyne.CanvasObject {
 		save := widget.NewButtonWithIcon(lang.L("Save as…"), theme.DocumentSaveIcon(), func() { t.onSaveAttachmentAs(a) })
 		row.open = append(row.open, open)
 		row.saveAs = append(row.saveAs, save)
-		name := widget.NewLabel(a.Name + "  (" + attachmentSize(a.Size) + ")")
+		name := widget.NewLabel(a.Name + "  (" + i18n.Size(a.Size) + ")")
 		name.Truncation = fyne.TextTruncateEllipsis
 		box.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.MailAttachmentIcon()), container.NewHBox(open, save), name))
 	}
 	return box
-}
-
-// attachmentSize is a file's size in the unit a person reads best.
-func attachmentSize(n int64) string {
-	switch {
-	case n < 1<<10:
-		return lang.L("{{.N}} B", map[string]any{"N": n})
-	case n < 1<<20:
-		return lang.L("{{.N}} KB", map[string]any{"N": fmt.Sprintf("%.0f", float64(n)/(1<<10))})
-	}
-	return lang.L("{{.N}} MB", map[string]any{"N": fmt.Sprintf("%.1f", float64(n)/(1<<20))})
 }
 
 // sortedPromises puts the open promises first, soonest due first, then

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/i18n"
 	"kamdesk/dossier"
 )
 
@@ -137,7 +138,7 @@ func (e *eventEditor) showAttachments() {
 			e.validate()
 		})
 		e.remove = append(e.remove, rm)
-		name := widget.NewLabel(a.Name + "  (" + attachmentSize(a.Size) + ")")
+		name := widget.NewLabel(a.Name + "  (" + i18n.Size(a.Size) + ")")
 		name.Truncation = fyne.TextTruncateEllipsis
 		objs = append(objs, container.NewBorder(nil, nil, widget.NewIcon(theme.MailAttachmentIcon()), rm, name))
 	}

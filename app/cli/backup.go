@@ -3,8 +3,6 @@ package cli
 import (
 	"errors"
 	"flag"
-	"fmt"
-	"strings"
 
 	"kamdesk/app/i18n"
 
@@ -33,7 +31,7 @@ func backupCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 		if err != nil {
 			return err
 		}
-		c.printf("%s\n", i18n.L("Backed up to {{.Path}} ({{.Size}}).", map[string]any{"Path": b.Path, "Size": sizeText(b.Size)}))
+		c.printf("%s\n", i18n.L("Backed up to {{.Path}} ({{.Size}}).", map[string]any{"Path": b.Path, "Size": i18n.Size(b.Size)}))
 		return nil
 	}
 }
@@ -73,7 +71,7 @@ func backupsCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 			if b.Encrypted {
 				enc = i18n.L("yes")
 			}
-			row(tw, b.Made.Local().Format("2006-01-02 15:04"), sizeText(b.Size), enc, b.Path)
+			row(tw, b.Made.Local().Format("2006-01-02 15:04"), i18n.Size(b.Size), enc, b.Path)
 		}
 		return tw.Flush()
 	}
@@ -119,17 +117,5 @@ func restoreCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 			c.printf("%s\n", i18n.L("What was there before is kept in {{.Aside}}.", map[string]any{"Aside": res.Aside}))
 		}
 		return nil
-	}
-}
-
-// sizeText is a file size for people: 12 KB, 3.4 MB.
-func sizeText(n int64) string {
-	switch {
-	case n < 1000:
-		return fmt.Sprintf("%d B", n)
-	case n < 1000*1000:
-		return fmt.Sprintf("%d KB", (n+500)/1000)
-	default:
-		return strings.TrimSuffix(fmt.Sprintf("%.1f", float64(n)/1e6), ".0") + " MB"
 	}
 }

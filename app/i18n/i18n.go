@@ -8,6 +8,7 @@ package i18n
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"strings"
 	"sync"
@@ -94,4 +95,15 @@ func localize(message string, count int, plural bool, data []any) string {
 		return message
 	}
 	return b.String()
+}
+
+// Size is a file's size in the unit a person reads best: B, KB, MB.
+func Size(n int64) string {
+	switch {
+	case n < 1<<10:
+		return L("{{.N}} B", map[string]any{"N": n})
+	case n < 1<<20:
+		return L("{{.N}} KB", map[string]any{"N": fmt.Sprintf("%.0f", float64(n)/(1<<10))})
+	}
+	return L("{{.N}} MB", map[string]any{"N": fmt.Sprintf("%.1f", float64(n)/(1<<20))})
 }

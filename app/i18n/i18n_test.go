@@ -17,3 +17,11 @@ func TestMessages(t *testing.T) {
 		}
 	}
 }
+
+func TestSize(t *testing.T) {
+	for n, want := range map[int64]string{512: "512 B", 3 << 10: "3 KB", 5 << 20: "5.0 MB", 1536 << 10: "1.5 MB"} {
+		if got := Size(n); got != want {
+			t.Errorf("Size(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
