@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/store"
+	"kamdesk/app/ui"
 	"kamdesk/dossier"
 )
 
@@ -43,30 +44,30 @@ type accountEditor struct {
 	rules dossier.Rules
 	team  []dossier.TeamMember
 
-	fields  fieldSet
-	touched touched // the fields the user changed; all once a save was tried
-	loading bool    // inputs are being filled, not typed
-	saved   string  // snapshot of the inputs when loaded or saved
+	fields  ui.FieldSet
+	touched ui.Touched // the fields the user changed; all once a save was tried
+	loading bool       // inputs are being filled, not typed
+	saved   string     // snapshot of the inputs when loaded or saved
 
 	title       *widget.Label
-	name        *entry
-	industry    *entry
-	segment     *entry
-	tier        *choice[dossier.Tier]
+	name        *ui.Entry
+	industry    *ui.Entry
+	segment     *ui.Entry
+	tier        *ui.Choice[dossier.Tier]
 	criteria    []*widget.Check // one per dossier.Criteria, in that order
-	share       *entry
+	share       *ui.Entry
 	monoWarning *widget.Label
-	strategy    *textArea
-	goals       *textArea
-	competitors *textArea
-	tender      *dateInput
+	strategy    *ui.TextArea
+	goals       *ui.TextArea
+	competitors *ui.TextArea
+	tender      *ui.DateInput
 	prepStart   *widget.Label
-	prepMonths  *entry
-	review      *dateInput
+	prepMonths  *ui.Entry
+	review      *ui.DateInput
 	owner       *widget.Select
 	ownerIDs    []string // the owner options' team member IDs; "" for none
 	passive     *widget.Check
-	notes       *textArea
+	notes       *ui.TextArea
 	status      *widget.Label // says why the last save failed
 	saveBtn     *widget.Button
 	cancelBtn   *widget.Button
@@ -94,24 +95,24 @@ func newAccountEditor(d *Desk, id string) (*accountEditor, error) {
 // build makes the inputs and lays them out as fields.
 func (s *accountEditor) build() {
 	s.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	line := func(name string) *entry {
-		e := newEntry(s.onCancel)
+	line := func(name string) *ui.Entry {
+		e := ui.NewEntry(s.onCancel)
 		e.OnChanged = func(string) { s.changed(name) }
 		return e
 	}
-	text := func(name string) *textArea {
-		e := newTextArea(s.onCancel)
+	text := func(name string) *ui.TextArea {
+		e := ui.NewTextArea(s.onCancel)
 		e.OnChanged = func(string) { s.changed(name) }
 		return e
 	}
 	s.name = line("name")
 	s.industry = line("industry")
 	s.segment = line("segment")
-	s.tier = newChoice(dossier.Tiers, dossier.Tier.Label, "", func(dossier.Tier) { s.changed("tier") })
+	s.tier = ui.NewChoice(dossier.Tiers, dossier.Tier.Label, "", func(dossier.Tier) { s.changed("tier") })
 	s.tier.PlaceHolder = lang.L("Choose a tier")
 	criteria := container.NewVBox()
 	for _, c := range dossier.Criteria {
-		ch := widget.NewCheck(tr(c.Label()), func(bool) { s.changed("criteria") })
+		ch := widget.NewCheck(ui.Tr(c.Label()), func(bool) { s.changed("criteria") })
 		s.criteria = append(s.criteria, ch)
 		criteria.Add(ch)
 	}
@@ -125,14 +126,14 @@ func (s *accountEditor) build() {
 	s.goals = text("goals")
 	s.competitors = text("competitors")
 	s.competitors.SetPlaceHolder(lang.L("One competitor per line"))
-	s.tender = newDateInput(s.desk.win, s.onCancel)
+	s.tender = ui.NewDateInput(s.desk.win, s.onCancel)
 	s.tender.OnChanged = func(string) { s.changed("next_tender") }
 	s.prepStart = widget.NewLabel("")
 	s.prepStart.Importance = widget.LowImportance
 	s.prepStart.Hide()
 	s.prepMonths = line("tender_prep_months")
 	s.prepMonths.SetPlaceHolder(lang.L("{{.Months}} (the workspace rule)", map[string]any{"Months": s.rules.OrDefault().TenderPrepMonths}))
-	s.review = newDateInput(s.desk.win, s.onCancel)
+	s.review = ui.NewDateInput(s.desk.win, s.onCancel)
 	s.review.OnChanged = func(string) { s.changed("annual_review") }
 	opts := []string{lang.L("None")}
 	s.ownerIDs = []string{""}
@@ -147,7 +148,7 @@ func (s *accountEditor) build() {
 	s.notes = text("notes")
 
 	add := func(name, label string, input fyne.CanvasObject) {
-		s.fields.add(newField(name, lang.L(label), input))
+		s.fields.Add(ui.NewField(name, lang.L(label), input))
 	}
 	add("name", "Name", s.name)
 	add("industry", "Industry", s.industry)
@@ -158,9 +159,9 @@ func (s *accountEditor) build() {
 	add("strategy", "Strategy", s.strategy)
 	add("goals", "Goals", s.goals)
 	add("competitors", "Competitors", s.competitors)
-	add("next_tender", "Next tender", container.NewVBox(s.tender.object(), s.prepStart))
+	add("next_tender", "Next tender", container.NewVBox(s.tender.Object(), s.prepStart))
 	add("tender_prep_months", "Tender preparation (months)", s.prepMonths)
-	add("annual_review", "Annual review", s.review.object())
+	add("annual_review", "Annual review", s.review.Object())
 	add("owner", "Owner", s.owner)
 	add("passive", "Passive client", container.NewHBox(s.passive, hint))
 	add("notes", "Notes", s.notes)
@@ -184,7 +185,7 @@ func (s *accountEditor) fill(a dossier.Account) {
 	s.name.SetText(a.Name)
 	s.industry.SetText(a.Industry)
 	s.segment.SetText(a.Segment)
-	s.tier.set(a.Tier)
+	s.tier.Set(a.Tier)
 	for i, c := range dossier.Criteria {
 		s.criteria[i].SetChecked(a.Has(c))
 	}
@@ -196,13 +197,13 @@ func (s *accountEditor) fill(a dossier.Account) {
 	s.strategy.SetText(a.Strategy)
 	s.goals.SetText(a.Goals)
 	s.competitors.SetText(strings.Join(a.Competitors, "\n"))
-	s.tender.setDate(a.NextTender)
+	s.tender.SetDate(a.NextTender)
 	if a.TenderPrepMonths != 0 {
 		s.prepMonths.SetText(strconv.Itoa(a.TenderPrepMonths))
 	} else {
 		s.prepMonths.SetText("")
 	}
-	s.review.setDate(a.AnnualReview)
+	s.review.SetDate(a.AnnualReview)
 	s.setOwner(a.Owner)
 	s.passive.SetChecked(a.Passive)
 	s.notes.SetText(a.Notes)
@@ -232,7 +233,7 @@ func (s *accountEditor) changed(field string) {
 	if s.loading {
 		return
 	}
-	s.touched.mark(field)
+	s.touched.Mark(field)
 	s.check()
 }
 
@@ -244,7 +245,7 @@ func (s *accountEditor) account() (dossier.Account, dossier.Problems) {
 	a.Name = strings.TrimSpace(s.name.Text)
 	a.Industry = strings.TrimSpace(s.industry.Text)
 	a.Segment = strings.TrimSpace(s.segment.Text)
-	a.Tier = s.tier.value()
+	a.Tier = s.tier.Value()
 	a.Criteria = nil
 	for i, c := range dossier.Criteria {
 		if s.criteria[i].Checked {
@@ -268,10 +269,10 @@ func (s *accountEditor) account() (dossier.Account, dossier.Problems) {
 			a.Competitors = append(a.Competitors, l)
 		}
 	}
-	date := func(field string, in *dateInput) dossier.Date {
-		v, err := in.date()
+	date := func(field string, in *ui.DateInput) dossier.Date {
+		v, err := in.Date()
 		if err != nil {
-			p.Add(field, dateProblem(err), nil)
+			p.Add(field, ui.DateProblem(err), nil)
 		}
 		return v
 	}
@@ -306,7 +307,7 @@ func (s *accountEditor) account() (dossier.Account, dossier.Problems) {
 // and updates the live notes (mono-dependence, tender preparation).
 func (s *accountEditor) check() (dossier.Account, dossier.Problems) {
 	a, problems := s.account()
-	s.fields.showProblems(s.touched.filter(problems).Err())
+	s.fields.ShowProblems(s.touched.Filter(problems).Err())
 	if len(problems) == 0 {
 		s.status.Hide()
 	}
@@ -359,13 +360,13 @@ func (s *accountEditor) onSave() {
 // saveChanges saves the account, staying on the form, and reports whether
 // it was saved.
 func (s *accountEditor) saveChanges() bool {
-	s.touched.all = true
+	s.touched.All = true
 	a, problems := s.check()
 	if len(problems) > 0 {
 		s.status.Show()
 		var rest dossier.Problems // problems of fields not on this form
 		for _, p := range problems {
-			if s.fields.by[p.Field] == nil {
+			if s.fields.By[p.Field] == nil {
 				rest = append(rest, p)
 			}
 		}
@@ -376,7 +377,7 @@ func (s *accountEditor) saveChanges() bool {
 	}
 	if err := s.desk.ws.SaveAccount(&a); err != nil {
 		s.status.Show()
-		rest := s.fields.showProblems(err)
+		rest := s.fields.ShowProblems(err)
 		if len(rest) > 0 || len(dossier.ProblemsOf(err)) == 0 {
 			s.desk.showError(err)
 		}
@@ -405,7 +406,7 @@ func (s *accountEditor) focus() { s.desk.win.Canvas().Focus(s.name) }
 func (s *accountEditor) content() fyne.CanvasObject {
 	header := container.NewHBox(widget.NewIcon(theme.DocumentCreateIcon()), s.title)
 	buttons := container.NewHBox(s.saveBtn, s.cancelBtn, s.status)
-	form := container.NewPadded(s.fields.grid())
+	form := container.NewPadded(s.fields.Grid())
 	return container.NewBorder(header, buttons, nil, nil, container.NewVScroll(form))
 }
 

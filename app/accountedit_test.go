@@ -125,7 +125,7 @@ func TestNewAccountFormSavesEveryField(t *testing.T) {
 	aeType(s.strategy, "Electrify every regional line by 2032.")
 	aeType(s.goals, "Cut delays by 20%.\nOne control room.")
 	aeType(s.competitors, "Ferrant Controls\n\n  Signum AB  \n")
-	aeType(s.tender.entry, "2027-12-15")
+	aeType(s.tender.Entry, "2027-12-15")
 	if got, want := s.prepStart.Text, "Preparation starts on 2027-03-15."; !s.prepStart.Visible() || got != want {
 		t.Errorf("preparation start = %q (visible %v), want %q with the 9-month rule", got, s.prepStart.Visible(), want)
 	}
@@ -133,13 +133,13 @@ func TestNewAccountFormSavesEveryField(t *testing.T) {
 	if got, want := s.prepStart.Text, "Preparation starts on 2027-06-15."; got != want {
 		t.Errorf("with a 6-month override the preparation start = %q, want %q", got, want)
 	}
-	aeType(s.review.entry, "2027-01-20")
+	aeType(s.review.Entry, "2027-01-20")
 	s.owner.SetSelected("Priya Natarajan")
 	test.Tap(s.passive)
 	aeType(s.notes, "Met at InnoTrans.")
-	for _, f := range s.fields.order {
-		if f.msg.Visible() {
-			t.Errorf("field %s shows %q for valid input", f.name, f.msg.Text)
+	for _, f := range s.fields.Order {
+		if f.Msg.Visible() {
+			t.Errorf("field %s shows %q for valid input", f.Name, f.Msg.Text)
 		}
 	}
 
@@ -184,12 +184,12 @@ func TestAccountFormValidatesAsYouType(t *testing.T) {
 	d, _, _ := testDesk(t, true)
 	d.Show(Place{Screen: "account-edit", ID: "new"})
 	s := aeEditor(t, d)
-	for _, f := range s.fields.order {
-		if f.msg.Visible() {
-			t.Errorf("the empty new form already shows %q under %s", f.msg.Text, f.name)
+	for _, f := range s.fields.Order {
+		if f.Msg.Visible() {
+			t.Errorf("the empty new form already shows %q under %s", f.Msg.Text, f.Name)
 		}
 	}
-	msg := func(field string) string { return s.fields.messageOf(field) }
+	msg := func(field string) string { return s.fields.MessageOf(field) }
 
 	aeType(s.name, "N")
 	s.name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
@@ -230,14 +230,14 @@ func TestAccountFormValidatesAsYouType(t *testing.T) {
 		t.Errorf("warning = %q, want %q", s.monoWarning.Text, want)
 	}
 
-	aeType(s.tender.entry, "2026-02-30")
+	aeType(s.tender.Entry, "2026-02-30")
 	if got := msg("next_tender"); got != "is not a date in the form YYYY-MM-DD" {
 		t.Errorf("tender 2026-02-30: message %q", got)
 	}
 	if s.prepStart.Visible() {
 		t.Error("the preparation start is shown for an impossible tender date")
 	}
-	aeRetype(s.tender.entry, "2027-03-31")
+	aeRetype(s.tender.Entry, "2027-03-31")
 	if got := msg("next_tender"); got != "" {
 		t.Errorf("valid tender date still shows %q", got)
 	}
@@ -252,7 +252,7 @@ func TestAccountFormValidatesAsYouType(t *testing.T) {
 	if got := msg("tender_prep_months"); got != "must be between 0 and 36" {
 		t.Errorf("prep months 40: message %q", got)
 	}
-	aeType(s.review.entry, "2027-13-01")
+	aeType(s.review.Entry, "2027-13-01")
 	if got := msg("annual_review"); got != "is not a date in the form YYYY-MM-DD" {
 		t.Errorf("review 2027-13-01: message %q", got)
 	}
@@ -278,7 +278,7 @@ func TestAccountFormFailedSaveKeepsEverything(t *testing.T) {
 		t.Errorf("typed text lost: industry %q, share %q, notes %q", s.industry.Text, s.share.Text, s.notes.Text())
 	}
 	for field, want := range map[string]string{"name": "is required", "tier": "is required", "revenue_share": "is not a number"} {
-		if got := s.fields.messageOf(field); got != want {
+		if got := s.fields.MessageOf(field); got != want {
 			t.Errorf("after the failed save %s shows %q, want %q", field, got, want)
 		}
 	}
@@ -415,7 +415,7 @@ func TestAccountFormCancel(t *testing.T) {
 	aeRetype(s.share, "about a third")
 	d.Show(Place{Screen: "agenda"})
 	answerQuestion(t, w, "Save")
-	if d.current != s || s.share.Text != "about a third" || s.fields.messageOf("revenue_share") == "" {
+	if d.current != s || s.share.Text != "about a third" || s.fields.MessageOf("revenue_share") == "" {
 		t.Fatalf("a failed save went to %v, or lost the text %q, or did not say why", d.Place(), s.share.Text)
 	}
 	aeRetype(s.share, "38")

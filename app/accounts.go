@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/ui"
 	"kamdesk/dossier"
 )
 
@@ -33,42 +34,42 @@ type accountRow struct {
 type accountsScreen struct {
 	desk    *Desk
 	rows    []accountRow
-	table   *sortTable[accountRow]
+	table   *ui.SortTable[accountRow]
 	summary *widget.Label
 	newBtn  *widget.Button
 }
 
 func newAccountsScreen(d *Desk) *accountsScreen {
 	s := &accountsScreen{desk: d}
-	columns := []tableColumn[accountRow]{
-		col(lang.L("Account"), 240, func(r *accountRow) string { return r.acct.Name },
+	columns := []ui.TableColumn[accountRow]{
+		ui.Col(lang.L("Account"), 240, func(r *accountRow) string { return r.acct.Name },
 			func(a, b *accountRow) int {
 				return strings.Compare(strings.ToLower(a.acct.Name), strings.ToLower(b.acct.Name))
 			}),
-		col(lang.L("Tier"), 110, func(r *accountRow) string { return tr(r.acct.Tier.Label()) },
+		ui.Col(lang.L("Tier"), 110, func(r *accountRow) string { return ui.Tr(r.acct.Tier.Label()) },
 			func(a, b *accountRow) int { return cmp.Compare(a.acct.Tier.Rank(), b.acct.Tier.Rank()) }),
-		col(lang.L("Share"), 90, func(r *accountRow) string {
+		ui.Col(lang.L("Share"), 90, func(r *accountRow) string {
 			s := strconv.FormatFloat(r.acct.RevenueShare, 'f', -1, 64) + "%"
 			if r.mono {
 				s += " ⚠"
 			}
 			return s
 		}, func(a, b *accountRow) int { return cmp.Compare(a.acct.RevenueShare, b.acct.RevenueShare) }),
-		col(lang.L("Coverage"), 150, func(r *accountRow) string {
+		ui.Col(lang.L("Coverage"), 150, func(r *accountRow) string {
 			return lang.L("{{.People}} people · {{.Strength}}%", map[string]any{"People": r.coverage.People, "Strength": r.coverage.Strength})
 		}, func(a, b *accountRow) int { return cmp.Compare(a.coverage.Strength, b.coverage.Strength) }),
-		col(lang.L("Next tender"), 110, func(r *accountRow) string { return dashIfEmpty(r.acct.NextTender.String()) },
+		ui.Col(lang.L("Next tender"), 110, func(r *accountRow) string { return dashIfEmpty(r.acct.NextTender.String()) },
 			func(a, b *accountRow) int { return compareDates(a.acct.NextTender, b.acct.NextTender) }),
-		col(lang.L("Next"), 360, func(r *accountRow) string {
+		ui.Col(lang.L("Next"), 360, func(r *accountRow) string {
 			if r.next.Date.IsZero() {
 				return "–"
 			}
-			return r.next.Date.String() + "  " + clip(tr(r.next.Message, r.next.Data), 60)
+			return r.next.Date.String() + "  " + ui.Clip(ui.Tr(r.next.Message, r.next.Data), 60)
 		}, func(a, b *accountRow) int { return compareDates(a.next.Date, b.next.Date) }),
 	}
 	s.summary = widget.NewLabel("")
 	s.newBtn = widget.NewButtonWithIcon(lang.L("New account"), theme.ContentAddIcon(), s.onNew)
-	s.table = newSortTable(&s.rows, columns, -1, func(r *accountRow) {
+	s.table = ui.NewSortTable(&s.rows, columns, -1, func(r *accountRow) {
 		place := Place{Screen: "account", ID: r.acct.ID}
 		s.desk.opts.Defer(func() { s.desk.Show(place) })
 	})
@@ -119,13 +120,13 @@ func (s *accountsScreen) load() {
 		s.rows = append(s.rows, accountRow{acct: a, coverage: dossier.CoverageOf(people[a.ID]),
 			mono: a.MonoDependent(w.Rules), next: next[a.ID]})
 	}
-	s.table.sort() // the store's order (tier, share, name) until a header is tapped
+	s.table.Sort() // the store's order (tier, share, name) until a header is tapped
 	n := len(s.rows)
 	s.summary.SetText(lang.N("{{.Count}} account", n, map[string]any{"Count": n}))
 }
 
 // onSort sorts the table on column col (tapping its header).
-func (s *accountsScreen) onSort(col int) { s.table.onSort(col) }
+func (s *accountsScreen) onSort(col int) { s.table.OnSort(col) }
 
 func (s *accountsScreen) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Key accounts"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

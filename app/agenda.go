@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/ui"
 	"kamdesk/dossier"
 )
 
@@ -134,7 +135,7 @@ func newAgendaScreen(d *Desk) *agendaScreen {
 	s.body = container.NewStack()
 	for _, k := range agendaKinds {
 		kind := k.kind
-		c := widget.NewCheck(tr(k.label), func(on bool) {
+		c := widget.NewCheck(ui.Tr(k.label), func(on bool) {
 			s.hidden[kind] = !on
 			s.show()
 		})
@@ -342,7 +343,7 @@ func (s *agendaScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		date.Importance = widget.DangerImportance
 	}
 	date.SetText(it.Date.String() + " " + weekday(it.Date.Weekday()))
-	text.SetText(oneLine(tr(it.Message, it.Data)))
+	text.SetText(ui.OneLine(ui.Tr(it.Message, it.Data)))
 }
 
 func kindIcon(k dossier.AgendaKind) fyne.ThemeIconName {

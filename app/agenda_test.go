@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/ui"
 	"kamdesk/dossier"
 )
 
@@ -132,8 +133,8 @@ func TestAgendaShowsLateFirst(t *testing.T) {
 	// Birthdays show the age when the year is known.
 	if _, it := s.rowWhere(t, func(it dossier.AgendaItem) bool {
 		return it.PersonID == "castellan-aoife-brennan" && it.Kind == dossier.AgendaBirthday
-	}); !strings.Contains(tr(it.Message, it.Data), "turns 43") {
-		t.Errorf("Aoife Brennan's birthday says %q, want her age", tr(it.Message, it.Data))
+	}); !strings.Contains(ui.Tr(it.Message, it.Data), "turns 43") {
+		t.Errorf("Aoife Brennan's birthday says %q, want her age", ui.Tr(it.Message, it.Data))
 	}
 }
 

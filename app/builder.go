@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/store"
+	"kamdesk/app/ui"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
 )
@@ -210,7 +211,7 @@ func (b *builder) updateHeader() {
 	acct := b.ctx.Account.Name
 	setText(b.title, fmt.Sprintf("%s — %s", b.p.Title, acct))
 	today := b.desk.opts.Today()
-	st := tr(b.p.StatusOn(today).Label())
+	st := ui.Tr(b.p.StatusOn(today).Label())
 	if left, ok := b.p.DaysLeft(today); ok {
 		st = lang.L("{{.Status}} · valid until {{.Date}} ({{.Days}} days left)",
 			map[string]any{"Status": st, "Date": b.p.Expiry().String(), "Days": left})

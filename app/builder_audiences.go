@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/export"
+	"kamdesk/app/ui"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
 )
@@ -60,7 +61,7 @@ func newAudiencesPart(b *builder) *audiencesPart {
 	for _, aud := range proposal.Variants {
 		v := &variantView{a: aud, box: container.NewStack(), built: -1}
 		a.views = append(a.views, v)
-		a.tabs.Append(container.NewTabItem(tr(aud.Label()), v.box))
+		a.tabs.Append(container.NewTabItem(ui.Tr(aud.Label()), v.box))
 	}
 	a.tabs.OnSelected = func(*container.TabItem) { a.showCurrent() }
 	a.root = newShownBox(a.tabs, a.showCurrent)
@@ -174,7 +175,7 @@ func (a *audiencesPart) build(v *variantView) {
 		heading(lang.L("Preview")), paper,
 	)
 	top := container.NewBorder(nil, nil, nil, v.open,
-		widget.NewLabel(lang.L("What the {{.Audience}} readers get", map[string]any{"Audience": tr(v.a.Label())})))
+		widget.NewLabel(lang.L("What the {{.Audience}} readers get", map[string]any{"Audience": ui.Tr(v.a.Label())})))
 	scroll := container.NewVScroll(body)
 	v.box.Objects = []fyne.CanvasObject{container.NewBorder(top, nil, nil, nil, scroll)}
 	v.box.Refresh()
@@ -187,7 +188,7 @@ func (a *audiencesPart) build(v *variantView) {
 // addresseeChip shows a person the variant speaks to: a dot in the colour
 // of their rung on the ladder, their name, position and level.
 func addresseeChip(p dossier.Person) fyne.CanvasObject {
-	dot := canvas.NewCircle(levelColor(p.Level))
+	dot := canvas.NewCircle(ui.LevelColor(p.Level))
 	dot.StrokeWidth = 0
 	sz := theme.TextSize()
 	dotBox := container.NewCenter(container.NewGridWrap(fyne.NewSize(sz*0.8, sz*0.8), dot))
@@ -195,7 +196,7 @@ func addresseeChip(p dossier.Person) fyne.CanvasObject {
 		&widget.TextSegment{Text: p.Name, Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
 	)
 	line := p.Position
-	if lvl := tr(p.Level.Label()); lvl != "" {
+	if lvl := ui.Tr(p.Level.Label()); lvl != "" {
 		if line != "" {
 			line += " · "
 		}

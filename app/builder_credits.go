@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/ui"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
 )
@@ -22,7 +23,7 @@ func (e *peopleEditor) buildTeam() {
 	credits := e.b.p.Credits
 	var objs []fyne.CanvasObject
 	e.teamChecks = nil
-	e.roleInputs = map[string]*entry{}
+	e.roleInputs = map[string]*ui.Entry{}
 	e.memberRows = map[string]*widget.Check{}
 	e.creditUp = map[string]*widget.Button{}
 	for i, cr := range credits {
@@ -71,7 +72,7 @@ func (e *peopleEditor) memberRow(m *dossier.TeamMember, pos, n int) fyne.CanvasO
 	e.memberRows[id] = chk
 	var details []fyne.CanvasObject
 	if pos >= 0 {
-		role := newEntry(e.b.onCancel)
+		role := ui.NewEntry(e.b.onCancel)
 		role.SetPlaceHolder(lang.L("Role on this proposal, e.g. Commercial terms"))
 		role.SetText(e.b.p.Credits[pos].Role)
 		role.OnChanged = func(s string) { e.setRole(id, s) }
@@ -213,7 +214,7 @@ func (e *peopleEditor) showProblems() {
 	var msgs []string
 	for _, p := range dossier.ProblemsOf(e.b.p.Validate()) {
 		if p.Field == "credits" || p.Field == "author" {
-			msgs = append(msgs, lang.L("{{.Field}} {{.Message}}", map[string]any{"Field": lang.L("Credits"), "Message": tr(p.Message, p.Data)}))
+			msgs = append(msgs, lang.L("{{.Field}} {{.Message}}", map[string]any{"Field": lang.L("Credits"), "Message": ui.Tr(p.Message, p.Data)}))
 		}
 	}
 	setNote(e.creditsMsg, strings.Join(msgs, "\n"))

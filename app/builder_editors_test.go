@@ -338,23 +338,23 @@ func TestFinancialPaybackAndROI(t *testing.T) {
 
 	// Text that cannot be read stays, with a message beside it.
 	beRetype(e.gain, "40k")
-	if e.gain.Text != "40k" || !strings.Contains(e.fields.messageOf("financial.yearly_gain"), "is not a number") {
-		t.Errorf("gain %q says %q, want the text kept and a message", e.gain.Text, e.fields.messageOf("financial.yearly_gain"))
+	if e.gain.Text != "40k" || !strings.Contains(e.fields.MessageOf("financial.yearly_gain"), "is not a number") {
+		t.Errorf("gain %q says %q, want the text kept and a message", e.gain.Text, e.fields.MessageOf("financial.yearly_gain"))
 	}
 	if !b.p.Financial.YearlyGain.Equal(proposal.Int(40)) {
 		t.Errorf("the gain became %v, want 40, the last text that was a number", b.p.Financial.YearlyGain)
 	}
 	beRetype(e.gain, "40 000")
-	if e.fields.messageOf("financial.yearly_gain") != "" {
-		t.Errorf("a corrected gain still says %q", e.fields.messageOf("financial.yearly_gain"))
+	if e.fields.MessageOf("financial.yearly_gain") != "" {
+		t.Errorf("a corrected gain still says %q", e.fields.MessageOf("financial.yearly_gain"))
 	}
 	beRetype(e.years, "0")
-	if got := e.fields.messageOf("financial.years"); got != "must be between 1 and 30" {
+	if got := e.fields.MessageOf("financial.years"); got != "must be between 1 and 30" {
 		t.Errorf("0 years says %q", got)
 	}
 	beRetype(e.years, "")
-	if b.p.Financial.Years != 0 || e.fields.messageOf("financial.years") != "" || !strings.Contains(e.roi.Text, "over 3 years") {
-		t.Errorf("empty years: %d, message %q, ROI %q; want the default of 3 years", b.p.Financial.Years, e.fields.messageOf("financial.years"), e.roi.Text)
+	if b.p.Financial.Years != 0 || e.fields.MessageOf("financial.years") != "" || !strings.Contains(e.roi.Text, "over 3 years") {
+		t.Errorf("empty years: %d, message %q, ROI %q; want the default of 3 years", b.p.Financial.Years, e.fields.MessageOf("financial.years"), e.roi.Text)
 	}
 
 	test.Tap(e.useTotal)
@@ -538,7 +538,7 @@ func TestValidityDaysOrDate(t *testing.T) {
 	if got := e.expiry.Text; got != "Valid until Saturday 9 January 2027 — 45 days from the issue date" {
 		t.Errorf("expiry shows %q", got)
 	}
-	beRetype(e.issued.entry, "2026-11-20")
+	beRetype(e.issued.Entry, "2026-11-20")
 	if got := e.expiry.Text; got != "Valid until Monday 4 January 2027 — 45 days from the issue date" {
 		t.Errorf("expiry shows %q", got)
 	}
@@ -553,7 +553,7 @@ func TestValidityDaysOrDate(t *testing.T) {
 	if !e.byUntil.Visible() || e.forDays.Visible() {
 		t.Error("switching to a date does not show the date instead of the days")
 	}
-	beRetype(e.until.entry, "2027-01-08")
+	beRetype(e.until.Entry, "2027-01-08")
 	if got := e.expiry.Text; got != "Valid until Friday 8 January 2027 — 49 days from the issue date" {
 		t.Errorf("expiry shows %q", got)
 	}
@@ -561,11 +561,11 @@ func TestValidityDaysOrDate(t *testing.T) {
 		t.Errorf("expiry = %v (dirty %v), want 2027-01-08", b.p.Expiry(), b.dirty())
 	}
 
-	beRetype(e.until.entry, "2026-11-30")
+	beRetype(e.until.Entry, "2026-11-30")
 	if !beShown(e.warning, "The proposal expires in 5 days.") || beFinding(b.findings, "expiring-soon", "") == nil {
 		t.Errorf("5 days before the expiry warns %q", e.warning.Text)
 	}
-	beRetype(e.until.entry, "2026-11-20")
+	beRetype(e.until.Entry, "2026-11-20")
 	if !beShown(e.warning, "This date has passed: the proposal expired on Friday 20 November 2026.") || e.warning.Importance != widget.DangerImportance {
 		t.Errorf("a past date warns %q", e.warning.Text)
 	}
@@ -576,35 +576,35 @@ func TestValidityDaysOrDate(t *testing.T) {
 		t.Errorf("the header says %q, want Expired", b.status.Text)
 	}
 
-	beRetype(e.until.entry, "2026-10-01")
-	if got := e.fields.messageOf("valid_until"); got != "cannot be before the issue date" {
+	beRetype(e.until.Entry, "2026-10-01")
+	if got := e.fields.MessageOf("valid_until"); got != "cannot be before the issue date" {
 		t.Errorf("a date before the issue says %q", got)
 	}
-	beRetype(e.until.entry, "2026-13-01")
-	if e.until.Text != "2026-13-01" || e.fields.messageOf("valid_until") != "is not a date in the form YYYY-MM-DD" {
-		t.Errorf("an invalid date shows %q with %q", e.until.Text, e.fields.messageOf("valid_until"))
+	beRetype(e.until.Entry, "2026-13-01")
+	if e.until.Text != "2026-13-01" || e.fields.MessageOf("valid_until") != "is not a date in the form YYYY-MM-DD" {
+		t.Errorf("an invalid date shows %q with %q", e.until.Text, e.fields.MessageOf("valid_until"))
 	}
-	beRetype(e.until.entry, "2026-12-26")
+	beRetype(e.until.Entry, "2026-12-26")
 
 	e.mode.SetSelected(validForDays())
 	if b.p.ValidDays != 36 || !b.p.ValidUntil.IsZero() || e.days.Text != "36" {
 		t.Errorf("back to days: %d days (shown %q), until %v; want 36 and no date", b.p.ValidDays, e.days.Text, b.p.ValidUntil)
 	}
 	beRetype(e.days, "abc") // emptied (no validity), then text that is not a number
-	if e.days.Text != "abc" || e.fields.messageOf("valid_days") != "is not a whole number of days" || b.p.ValidDays != 0 {
-		t.Errorf("days abc: shown %q, message %q, kept %d", e.days.Text, e.fields.messageOf("valid_days"), b.p.ValidDays)
+	if e.days.Text != "abc" || e.fields.MessageOf("valid_days") != "is not a whole number of days" || b.p.ValidDays != 0 {
+		t.Errorf("days abc: shown %q, message %q, kept %d", e.days.Text, e.fields.MessageOf("valid_days"), b.p.ValidDays)
 	}
 	beRetype(e.days, "1")
 	if got := e.expiry.Text; got != "Valid until Saturday 21 November 2026 — 1 day from the issue date" {
 		t.Errorf("one day shows %q", got)
 	}
-	beRetype(e.issued.entry, "")
+	beRetype(e.issued.Entry, "")
 	if beFinding(b.findings, "no-expiry", "") == nil || !strings.Contains(e.expiry.Text, "No expiry date yet") {
 		t.Errorf("without an issue date: %q", e.expiry.Text)
 	}
 
 	b.jump(proposal.Place{Area: proposal.AreaValidity, Item: -1})
-	if w.Canvas().Focused() != e.issued.entry {
+	if w.Canvas().Focused() != e.issued.Entry {
 		t.Error("jumping to the validity does not focus the issue date")
 	}
 }
@@ -628,9 +628,9 @@ func TestBuilderEditorsGolden(t *testing.T) {
 		{tabPeople, 900, "", nil},
 		{tabValidity, 500, "expired", func(b *builder) {
 			e := b.parts[tabValidity].(*validityEditor)
-			beRetype(e.issued.entry, "2026-11-20")
+			beRetype(e.issued.Entry, "2026-11-20")
 			e.mode.SetSelected(validUntilDate())
-			beRetype(e.until.entry, "2026-11-24")
+			beRetype(e.until.Entry, "2026-11-24")
 		}},
 	} {
 		t.Run(c.tab, func(t *testing.T) {

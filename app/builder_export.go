@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/export"
+	"kamdesk/app/ui"
 	"kamdesk/proposal"
 )
 
@@ -35,7 +36,7 @@ func exportChoiceLabel(a proposal.Audience) string {
 	if a == "" {
 		return lang.L("All variants")
 	}
-	return tr(a.Label())
+	return ui.Tr(a.Label())
 }
 
 // exporter is the export dialog for one proposal: it asks the format, the
@@ -124,7 +125,7 @@ func (e *exporter) form() fyne.CanvasObject {
 
 // show opens the export dialog; choosing where to save follows.
 func (e *exporter) show() {
-	dlg := dialog.NewCustomConfirm(lang.L("Export “{{.Title}}”", map[string]any{"Title": clip(e.p.Title, 60)}),
+	dlg := dialog.NewCustomConfirm(lang.L("Export “{{.Title}}”", map[string]any{"Title": ui.Clip(e.p.Title, 60)}),
 		lang.L("Choose where to save…"), lang.L("Cancel"), e.form(), func(ok bool) {
 			if ok {
 				e.chooseDestination()

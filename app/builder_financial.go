@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/ui"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
 )
@@ -28,12 +29,12 @@ func init() {
 // these numbers first.
 type financialEditor struct {
 	b        *builder
-	fields   fieldSet
+	fields   ui.FieldSet
 	cur      *widget.Select
-	inv      *entry
-	gain     *entry
-	years    *entry
-	note     *textArea
+	inv      *ui.Entry
+	gain     *ui.Entry
+	years    *ui.Entry
+	note     *ui.TextArea
 	useTotal *widget.Button
 	total    *widget.Label // the pricing total of the currency
 	payback  *widget.Label
@@ -51,7 +52,7 @@ func newFinancialEditor(b *builder) *financialEditor {
 	e.inv = e.newInput("financial.investment", "0.00")
 	e.gain = e.newInput("financial.yearly_gain", "0.00")
 	e.years = e.newInput("financial.years", "3")
-	e.note = newTextArea(b.onCancel)
+	e.note = ui.NewTextArea(b.onCancel)
 	e.note.SetPlaceHolder(lang.L("How the figures were reached: volumes, rates, savings per unit, sources"))
 	e.note.SetMinRowsVisible(5)
 	e.note.OnChanged = func(string) { e.edited("financial.note") }
@@ -59,12 +60,12 @@ func newFinancialEditor(b *builder) *financialEditor {
 	e.total = widget.NewLabel("")
 	e.total.Importance = widget.LowImportance
 
-	e.fields.add(newField("financial.currency", lang.L("Currency"), e.cur))
-	e.fields.add(newField("financial.investment", lang.L("Investment"),
+	e.fields.Add(ui.NewField("financial.currency", lang.L("Currency"), e.cur))
+	e.fields.Add(ui.NewField("financial.investment", lang.L("Investment"),
 		container.NewBorder(nil, nil, nil, container.NewHBox(e.useTotal, e.total), e.inv)))
-	e.fields.add(newField("financial.yearly_gain", lang.L("Yearly gain or saving"), e.gain))
-	e.fields.add(newField("financial.years", lang.L("Years for the ROI"), e.years))
-	e.fields.add(newField("financial.note", lang.L("How the figures were reached"), e.note))
+	e.fields.Add(ui.NewField("financial.yearly_gain", lang.L("Yearly gain or saving"), e.gain))
+	e.fields.Add(ui.NewField("financial.years", lang.L("Years for the ROI"), e.years))
+	e.fields.Add(ui.NewField("financial.note", lang.L("How the figures were reached"), e.note))
 
 	e.payback = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.roi = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -76,13 +77,13 @@ func newFinancialEditor(b *builder) *financialEditor {
 	intro.Wrapping = fyne.TextWrapWord
 	intro.Importance = widget.LowImportance
 	result := widget.NewCard("", lang.L("Result"), container.NewVBox(e.payback, e.roi))
-	e.root = container.NewVScroll(container.NewPadded(container.NewVBox(intro, e.fields.grid(), result, e.findings)))
+	e.root = container.NewVScroll(container.NewPadded(container.NewVBox(intro, e.fields.Grid(), result, e.findings)))
 	e.reload()
 	return e
 }
 
-func (e *financialEditor) newInput(name, placeholder string) *entry {
-	in := newEntry(e.b.onCancel)
+func (e *financialEditor) newInput(name, placeholder string) *ui.Entry {
+	in := ui.NewEntry(e.b.onCancel)
 	in.SetPlaceHolder(placeholder)
 	in.OnChanged = func(string) { e.edited(name) }
 	return in
@@ -236,9 +237,9 @@ func (e *financialEditor) update() {
 // cannot be read, then what validation of the proposal says.
 func (e *financialEditor) showProblems() {
 	var pr dossier.Problems
-	for _, f := range e.fields.order {
-		if m := e.bad[f.name]; m != "" {
-			pr.Add(f.name, m, nil)
+	for _, f := range e.fields.Order {
+		if m := e.bad[f.Name]; m != "" {
+			pr.Add(f.Name, m, nil)
 		}
 	}
 	for _, p := range dossier.ProblemsOf(e.b.p.Validate()) {
@@ -246,7 +247,7 @@ func (e *financialEditor) showProblems() {
 			pr = append(pr, p)
 		}
 	}
-	e.fields.showProblems(pr.Err())
+	e.fields.ShowProblems(pr.Err())
 }
 
 // onChecked shows what the readiness check says about the financial

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/ui"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
 )
@@ -87,7 +88,7 @@ func (f *followUpPart) onSaved() { f.reload() }
 func (f *followUpPart) reload() {
 	p := &f.b.p
 	today := f.b.desk.opts.Today()
-	status := tr(p.StatusOn(today).Label())
+	status := ui.Tr(p.StatusOn(today).Label())
 	sent := p.SentRevision()
 	switch {
 	case sent == 0:
@@ -129,7 +130,7 @@ func (f *followUpPart) reload() {
 	switch {
 	case closed:
 		f.outcome.SetText(lang.L("{{.Status}} on {{.Date}}: {{.Reason}}", map[string]any{
-			"Status": tr(p.Status.Label()), "Date": weekdayDate(p.Closed), "Reason": oneLine(p.Outcome)}))
+			"Status": ui.Tr(p.Status.Label()), "Date": weekdayDate(p.Closed), "Reason": ui.OneLine(p.Outcome)}))
 		f.outcome.Importance = widget.SuccessImportance
 		if p.Status == proposal.Lost {
 			f.outcome.Importance = widget.DangerImportance
@@ -157,14 +158,14 @@ func (f *followUpPart) reload() {
 // taskRow shows follow-up task i: what to do, when, where it stands, and
 // what can be done with it.
 func (f *followUpPart) taskRow(i int, t proposal.Task, today dossier.Date, closed bool) fyne.CanvasObject {
-	title := widget.NewLabelWithStyle(tr(t.Kind.Label()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(ui.Tr(t.Kind.Label()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	when := widget.NewLabel("")
 	when.Wrapping = fyne.TextWrapWord
 	var buttons []fyne.CanvasObject
 	switch t.Status {
 	case proposal.TaskDone:
 		text := lang.L("Done on {{.Date}}", map[string]any{"Date": weekdayDate(t.DoneOn)})
-		if n := oneLine(t.Note); n != "" {
+		if n := ui.OneLine(t.Note); n != "" {
 			text += ": " + n
 		}
 		when.SetText(text)
@@ -220,7 +221,7 @@ func (f *followUpPart) apply(change func(p *proposal.Proposal) error, event func
 }
 
 // quoted is the proposal's title as event titles quote it.
-func (f *followUpPart) quoted() string { return clip(oneLine(f.b.p.Title), 80) }
+func (f *followUpPart) quoted() string { return ui.Clip(ui.OneLine(f.b.p.Title), 80) }
 
 // doneEvent is how finishing a follow-up task reads on the timeline.
 func (f *followUpPart) doneEvent(k proposal.TaskKind) (dossier.EventKind, string) {
@@ -243,7 +244,7 @@ func (f *followUpPart) onDone(i int) {
 		return
 	}
 	t := f.b.p.Tasks[i]
-	f.ask = newFollowUpAsk(f.b.desk, tr(t.Kind.Label()), lang.L("Done"),
+	f.ask = newFollowUpAsk(f.b.desk, ui.Tr(t.Kind.Label()), lang.L("Done"),
 		lang.L("Note what you learnt: the answer, the time they need, the date agreed for the meeting."),
 		lang.L("Done on"), f.b.desk.opts.Today(), lang.L("What was learnt"), false,
 		func(on dossier.Date, note string) bool {
@@ -258,7 +259,7 @@ func (f *followUpPart) onMove(i int) {
 		return
 	}
 	t := f.b.p.Tasks[i]
-	f.ask = newFollowUpAsk(f.b.desk, tr(t.Kind.Label()), lang.L("Move"),
+	f.ask = newFollowUpAsk(f.b.desk, ui.Tr(t.Kind.Label()), lang.L("Move"),
 		lang.L("Due {{.Date}}. When should it be done instead?", map[string]any{"Date": weekdayDate(t.Due)}),
 		lang.L("New date"), t.Due, lang.L("Why"), false,
 		func(due dossier.Date, why string) bool {
@@ -266,7 +267,7 @@ func (f *followUpPart) onMove(i int) {
 				func() dossier.Event {
 					return dossier.Event{Kind: dossier.EventNote, Date: f.b.desk.opts.Today(),
 						Title: lang.L("Follow-up moved to {{.Date}}: {{.Task}} (“{{.Title}}”)", map[string]any{
-							"Date": due.String(), "Task": tr(t.Kind.Label()), "Title": f.quoted()}),
+							"Date": due.String(), "Task": ui.Tr(t.Kind.Label()), "Title": f.quoted()}),
 						Text: why}
 				})
 		})
@@ -278,7 +279,7 @@ func (f *followUpPart) onDrop(i int) {
 	}
 	t := f.b.p.Tasks[i]
 	c := dialog.NewConfirm(lang.L("Drop follow-up"),
-		lang.L("Drop “{{.Task}}”, due {{.Date}}? It will no longer be on the agenda.", map[string]any{"Task": tr(t.Kind.Label()), "Date": weekdayDate(t.Due)}),
+		lang.L("Drop “{{.Task}}”, due {{.Date}}? It will no longer be on the agenda.", map[string]any{"Task": ui.Tr(t.Kind.Label()), "Date": weekdayDate(t.Due)}),
 		func(ok bool) {
 			if !ok {
 				return
@@ -288,7 +289,7 @@ func (f *followUpPart) onDrop(i int) {
 				func() dossier.Event {
 					return dossier.Event{Kind: dossier.EventNote, Date: today,
 						Title: lang.L("Follow-up dropped: {{.Task}} (“{{.Title}}”)", map[string]any{
-							"Task": tr(t.Kind.Label()), "Title": f.quoted()})}
+							"Task": ui.Tr(t.Kind.Label()), "Title": f.quoted()})}
 				})
 		}, f.b.desk.win)
 	c.SetConfirmText(lang.L("Drop"))
@@ -310,8 +311,8 @@ func (f *followUpPart) onOutcome(s proposal.Status) {
 			return f.apply(func(p *proposal.Proposal) error { return p.Close(s, on, why) },
 				func() dossier.Event {
 					return dossier.Event{Kind: dossier.EventNote, Date: on,
-						Title: lang.L("Outcome: {{.Outcome}} — {{.Reason}}", map[string]any{"Outcome": word, "Reason": clip(oneLine(why), 120)}),
-						Text:  lang.L("Proposal “{{.Title}}”: {{.Reason}}", map[string]any{"Title": oneLine(f.b.p.Title), "Reason": why})}
+						Title: lang.L("Outcome: {{.Outcome}} — {{.Reason}}", map[string]any{"Outcome": word, "Reason": ui.Clip(ui.OneLine(why), 120)}),
+						Text:  lang.L("Proposal “{{.Title}}”: {{.Reason}}", map[string]any{"Title": ui.OneLine(f.b.p.Title), "Reason": why})}
 				})
 		})
 }
@@ -319,10 +320,10 @@ func (f *followUpPart) onOutcome(s proposal.Status) {
 // followUpAsk is a dialog asking for a date and, optionally, a note. It
 // stays open, keeping what was typed, until the step is recorded.
 type followUpAsk struct {
-	fs   fieldSet
+	fs   ui.FieldSet
 	dlg  *dialog.CustomDialog
-	date *dateInput
-	note *textArea // nil when no note is asked
+	date *ui.DateInput
+	note *ui.TextArea // nil when no note is asked
 	ok   *widget.Button
 }
 
@@ -331,27 +332,27 @@ func newFollowUpAsk(d *Desk, title, confirm, intro, dateLabel string, date dossi
 	a := &followUpAsk{}
 	var dlg *dialog.CustomDialog
 	hide := func() { dlg.Hide() }
-	a.date = newDateInput(d.win, hide)
-	a.date.setDate(date)
-	a.fs.add(newField("date", dateLabel, a.date.object()))
+	a.date = ui.NewDateInput(d.win, hide)
+	a.date.SetDate(date)
+	a.fs.Add(ui.NewField("date", dateLabel, a.date.Object()))
 	if noteLabel != "" {
-		a.note = newTextArea(hide)
-		a.fs.add(newField("note", noteLabel, a.note))
+		a.note = ui.NewTextArea(hide)
+		a.fs.Add(ui.NewField("note", noteLabel, a.note))
 	}
-	grid := a.fs.grid()
+	grid := a.fs.Grid()
 	a.ok = widget.NewButtonWithIcon(confirm, theme.ConfirmIcon(), func() {
-		a.fs.clear()
-		on, err := a.date.date()
+		a.fs.Clear()
+		on, err := a.date.Date()
 		valid := true
 		if err != nil || on.IsZero() {
-			a.fs.by["date"].setMessage(lang.L("Write the date as YYYY-MM-DD."))
+			a.fs.By["date"].SetMessage(lang.L("Write the date as YYYY-MM-DD."))
 			valid = false
 		}
 		note := ""
 		if a.note != nil {
 			note = strings.TrimSpace(a.note.Text())
 			if noteRequired && note == "" {
-				a.fs.by["note"].setMessage(tr("is required"))
+				a.fs.By["note"].SetMessage(ui.Tr("is required"))
 				valid = false
 			}
 		}
@@ -376,7 +377,7 @@ func newFollowUpAsk(d *Desk, title, confirm, intro, dateLabel string, date dossi
 	if a.note != nil {
 		d.win.Canvas().Focus(a.note)
 	} else {
-		d.win.Canvas().Focus(a.date.entry)
+		d.win.Canvas().Focus(a.date.Entry)
 	}
 	return a
 }

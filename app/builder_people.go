@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/ui"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
 )
@@ -37,7 +38,7 @@ type peopleEditor struct {
 	team       *fyne.Container // the team member rows
 	teamScroll *container.Scroll
 	teamChecks []*widget.Check           // in row order
-	roleInputs map[string]*entry         // by member ID, for credited members
+	roleInputs map[string]*ui.Entry      // by member ID, for credited members
 	memberRows map[string]*widget.Check  // by member ID
 	refRows    map[string]*widget.Check  // by reference ID
 	teamNotes  *widget.Label             // readiness findings about credits
@@ -147,7 +148,7 @@ func (e *peopleEditor) refRow(r *dossier.Reference, pos, n int) fyne.CanvasObjec
 	chk.Checked = pos >= 0
 	e.refChecks = append(e.refChecks, chk)
 	e.refRows[id] = chk
-	what := oneLine(r.Project)
+	what := ui.OneLine(r.Project)
 	if r.Year != 0 {
 		what += " — " + strconv.Itoa(r.Year)
 	}
@@ -266,7 +267,7 @@ func showAreaFindings(l *widget.Label, fs []proposal.Finding, areas ...string) {
 		if f.Severity == proposal.SeverityBlocking {
 			mark, blocking = "✖ ", true
 		}
-		lines = append(lines, mark+tr(f.Message, f.Data))
+		lines = append(lines, mark+ui.Tr(f.Message, f.Data))
 	}
 	l.Importance = widget.WarningImportance
 	if blocking {

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/ui"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
 )
@@ -259,11 +260,11 @@ func (e *pricingEditor) showProblems() {
 			if c.name == "" || c.name == "amount" {
 				continue
 			}
-			msg := tr(r.bad[c.name])
+			msg := ui.Tr(r.bad[c.name])
 			if msg == "" {
 				f := fmt.Sprintf("pricing.%d.%s", i, c.name)
 				if k := slices.IndexFunc(probs, func(p *dossier.FieldError) bool { return p.Field == f }); k >= 0 {
-					msg = tr(probs[k].Message, probs[k].Data)
+					msg = ui.Tr(probs[k].Message, probs[k].Data)
 				}
 			}
 			if msg != "" {
@@ -275,7 +276,7 @@ func (e *pricingEditor) showProblems() {
 	var general []string
 	for _, p := range probs {
 		if p.Field == "pricing" {
-			general = append(general, tr(p.Message, p.Data))
+			general = append(general, ui.Tr(p.Message, p.Data))
 		}
 	}
 	setNote(e.general, strings.Join(general, "\n"))
@@ -317,7 +318,7 @@ func (e *pricingEditor) focus(o fyne.Focusable) {
 // pricingRow is one line of the table.
 type pricingRow struct {
 	e                            *pricingEditor
-	desc, qty, unit, price, disc *entry
+	desc, qty, unit, price, disc *ui.Entry
 	cur                          *widget.Select
 	amount                       *widget.Label
 	up, down, del                *widget.Button
@@ -328,8 +329,8 @@ type pricingRow struct {
 
 func (e *pricingEditor) newRow(l proposal.Line) *pricingRow {
 	r := &pricingRow{e: e, bad: map[string]string{}}
-	text := func(name, value, placeholder string) *entry {
-		in := newEntry(e.b.onCancel)
+	text := func(name, value, placeholder string) *ui.Entry {
+		in := ui.NewEntry(e.b.onCancel)
 		in.SetPlaceHolder(placeholder)
 		in.SetText(value)
 		in.OnChanged = func(string) { r.edited(name) }
@@ -378,7 +379,7 @@ func (r *pricingRow) edited(name string) {
 		return
 	}
 	l := &e.b.p.Pricing[i]
-	number := func(in *entry, to *proposal.Decimal) bool {
+	number := func(in *ui.Entry, to *proposal.Decimal) bool {
 		d, err := parseAmount(in.Text)
 		if err != nil {
 			r.bad[name] = msgNotANumber

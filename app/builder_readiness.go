@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/ui"
 	"kamdesk/proposal"
 )
 
@@ -91,7 +92,7 @@ func findingAudience(f proposal.Finding) string {
 	if f.Audience == "" {
 		return lang.L("Whole proposal")
 	}
-	return lang.L("{{.Audience}} variant", map[string]any{"Audience": tr(f.Audience.Label())})
+	return lang.L("{{.Audience}} variant", map[string]any{"Audience": ui.Tr(f.Audience.Label())})
 }
 
 // findingRow shows one finding: its severity icon, the variant it
@@ -112,7 +113,7 @@ func newFindingRow(f proposal.Finding, audience bool, onTap func(proposal.Place)
 }
 
 // message is the finding's text, translated.
-func (r *findingRow) message() string { return tr(r.f.Message, r.f.Data) }
+func (r *findingRow) message() string { return ui.Tr(r.f.Message, r.f.Data) }
 
 func (r *findingRow) CreateRenderer() fyne.WidgetRenderer {
 	icon := widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))
@@ -121,7 +122,7 @@ func (r *findingRow) CreateRenderer() fyne.WidgetRenderer {
 	}
 	msg := widget.NewLabel(r.message())
 	msg.Wrapping = fyne.TextWrapWord
-	fix := widget.NewLabel(tr(r.f.Fix, r.f.Data))
+	fix := widget.NewLabel(ui.Tr(r.f.Fix, r.f.Data))
 	fix.Wrapping = fyne.TextWrapWord
 	fix.Importance = widget.LowImportance
 	fix.TextStyle.Italic = true

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
+	"kamdesk/app/ui"
 	"kamdesk/proposal"
 )
 
@@ -28,7 +29,7 @@ func (b *builder) guardRevision() bool {
 	if b.base.Status.Closed() {
 		b.asking = b.desk.choose(lang.L("The record is closed"),
 			lang.L("The proposal was {{.Status}} on {{.Date}}: its terms cannot change any more.",
-				map[string]any{"Status": tr(b.base.Status.Label()), "Date": weekdayDate(b.base.Closed)}),
+				map[string]any{"Status": ui.Tr(b.base.Status.Label()), "Date": weekdayDate(b.base.Closed)}),
 			lang.L("OK"), "", b.revertTerms, nil)
 	} else {
 		sent, next := b.base.SentRevision(), b.base.Rev()+1

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/ui"
 	"kamdesk/proposal"
 )
 
@@ -191,7 +192,7 @@ func secShowMarks(box *fyne.Container, key *string, fs []proposal.Finding) {
 	objs := make([]fyne.CanvasObject, len(fs))
 	for i, f := range fs {
 		icon := fyne.Resource(theme.NewWarningThemedResource(theme.WarningIcon()))
-		msg := widget.NewLabel(tr(f.Message, f.Data))
+		msg := widget.NewLabel(ui.Tr(f.Message, f.Data))
 		msg.Wrapping = fyne.TextWrapWord
 		msg.Importance = widget.WarningImportance
 		if f.Severity == proposal.SeverityBlocking {

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/ui"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
 )
@@ -181,7 +182,7 @@ func (blk *sectionBlock) showMeta() {
 		src = lang.L("follows the library")
 	}
 	blk.meta.Importance = widget.LowImportance
-	secLabelText(blk.meta, tr(kind.Label())+" · "+src+" · "+secWeights(w))
+	secLabelText(blk.meta, ui.Tr(kind.Label())+" · "+src+" · "+secWeights(w))
 }
 
 // secWeights shows the audiences a section is for: "Executive 90 ·
@@ -190,7 +191,7 @@ func secWeights(w proposal.Weights) string {
 	var parts []string
 	for _, a := range proposal.Audiences {
 		if v := w[a]; v != 0 {
-			parts = append(parts, tr(a.Label())+" "+strconv.Itoa(v))
+			parts = append(parts, ui.Tr(a.Label())+" "+strconv.Itoa(v))
 		}
 	}
 	if len(parts) == 0 {
@@ -201,7 +202,7 @@ func secWeights(w proposal.Weights) string {
 
 // secSummary is the beginning of body on one line, shortened: enough to
 // recognise a section without opening it.
-func secSummary(body string) string { return clip(oneLine(body), 280) }
+func secSummary(body string) string { return ui.Clip(ui.OneLine(body), 280) }
 
 // validate checks a section of the proposal's own as the user edits it,
 // showing the problems under the fields of an open block and on one line
@@ -215,9 +216,9 @@ func (blk *sectionBlock) validate() {
 		err = sec.Validate()
 	}
 	if ed := blk.ed; ed != nil {
-		ed.fields.showProblems(err)
+		ed.fields.ShowProblems(err)
 		if ed.badWeight {
-			ed.fields.by["audiences"].setMessage(lang.L("Weights are whole numbers from 0 (not for that audience) to 100."))
+			ed.fields.By["audiences"].SetMessage(lang.L("Weights are whole numbers from 0 (not for that audience) to 100."))
 		}
 		secLabelText(blk.problem, "")
 		return
@@ -225,7 +226,7 @@ func (blk *sectionBlock) validate() {
 	var lines []string
 	for _, p := range dossier.ProblemsOf(err) {
 		if l, ok := secFieldLabels[p.Field]; ok {
-			lines = append(lines, lang.L(l)+": "+tr(p.Message, p.Data))
+			lines = append(lines, lang.L(l)+": "+ui.Tr(p.Message, p.Data))
 		}
 	}
 	secLabelText(blk.problem, strings.Join(lines, "\n"))

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/ui"
 	"kamdesk/proposal"
 )
 
@@ -18,12 +19,12 @@ import (
 // entries.
 type blockEditor struct {
 	title     *blockEntry
-	kind      *choice[proposal.Kind]
-	weights   []*entry // in the order of proposal.Audiences
-	body      *textArea
+	kind      *ui.Choice[proposal.Kind]
+	weights   []*ui.Entry // in the order of proposal.Audiences
+	body      *ui.TextArea
 	insert    *widget.Select
 	done      *widget.Button
-	fields    fieldSet
+	fields    ui.FieldSet
 	badWeight bool
 }
 
@@ -55,7 +56,7 @@ func (blk *sectionBlock) expand() {
 		blk.showTitle()
 		blk.edited()
 	}
-	ed.kind = newChoice(proposal.Kinds, proposal.Kind.Label, "", func(k proposal.Kind) {
+	ed.kind = ui.NewChoice(proposal.Kinds, proposal.Kind.Label, "", func(k proposal.Kind) {
 		if blk.busy {
 			return
 		}
@@ -63,20 +64,20 @@ func (blk *sectionBlock) expand() {
 		blk.showMeta()
 		blk.edited()
 	})
-	ed.kind.set(it.Kind)
+	ed.kind.Set(it.Kind)
 	var cells []fyne.CanvasObject
 	for _, a := range proposal.Audiences {
-		e := newEntry(esc)
+		e := ui.NewEntry(esc)
 		e.SetPlaceHolder("0")
 		if v := it.Audiences[a]; v != 0 {
 			e.SetText(strconv.Itoa(v))
 		}
 		e.OnChanged = func(string) { blk.weightsChanged() }
 		ed.weights = append(ed.weights, e)
-		cells = append(cells, container.NewBorder(nil, nil, widget.NewLabel(tr(a.Label())), nil, e))
+		cells = append(cells, container.NewBorder(nil, nil, widget.NewLabel(ui.Tr(a.Label())), nil, e))
 	}
-	ed.body = newTextArea(esc)
-	ed.body.onShortcut = blockMoveKeys(move)
+	ed.body = ui.NewTextArea(esc)
+	ed.body.OnShortcut = blockMoveKeys(move)
 	ed.body.SetMinRowsVisible(10)
 	ed.body.SetText(it.Body)
 	ed.body.OnChanged = func(t string) {
@@ -86,7 +87,7 @@ func (blk *sectionBlock) expand() {
 	}
 	opts := make([]string, len(proposal.Placeholders))
 	for i, n := range proposal.Placeholders {
-		opts[i] = "{{" + n + "}} — " + tr(proposal.PlaceholderHelp[n])
+		opts[i] = "{{" + n + "}} — " + ui.Tr(proposal.PlaceholderHelp[n])
 	}
 	ed.insert = widget.NewSelect(opts, func(string) {
 		if i := ed.insert.SelectedIndex(); i >= 0 {
@@ -97,15 +98,15 @@ func (blk *sectionBlock) expand() {
 	ed.insert.PlaceHolder = lang.L("Insert placeholder")
 	ed.done = widget.NewButtonWithIcon(lang.L("Done"), theme.ConfirmIcon(), blk.collapse)
 
-	ed.fields.add(newField("title", lang.L("Title"), ed.title))
-	ed.fields.add(newField("kind", lang.L("Kind"), ed.kind.Select))
-	ed.fields.add(newField("audiences", lang.L("Audiences"), container.NewGridWithColumns(4, cells...)))
-	ed.fields.add(newField("body", lang.L("Text"), ed.body))
+	ed.fields.Add(ui.NewField("title", lang.L("Title"), ed.title))
+	ed.fields.Add(ui.NewField("kind", lang.L("Kind"), ed.kind.Select))
+	ed.fields.Add(ui.NewField("audiences", lang.L("Audiences"), container.NewGridWithColumns(4, cells...)))
+	ed.fields.Add(ui.NewField("body", lang.L("Text"), ed.body))
 	hint := widget.NewLabel(lang.L("Weights 1–100; 0 or empty: not for that audience. Markdown; placeholders such as {{.Example}} are filled in per variant.", map[string]any{"Example": "{{account.name}}"}))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
 	blk.ed = ed
-	blk.editorBox.Objects = []fyne.CanvasObject{ed.fields.grid(), hint,
+	blk.editorBox.Objects = []fyne.CanvasObject{ed.fields.Grid(), hint,
 		container.NewBorder(nil, nil, nil, ed.done, container.NewHBox(ed.insert))}
 	blk.show()
 	blk.relayout()
@@ -158,13 +159,13 @@ func (blk *sectionBlock) weightsChanged() {
 // blockEntry is the title entry of a block's editor: Alt+Up and Alt+Down
 // move the block, Escape cancels as everywhere.
 type blockEntry struct {
-	entry
+	ui.Entry
 	moveKeys func(fyne.Shortcut) bool
 }
 
 func newBlockEntry(onEscape func(), onMove func(int)) *blockEntry {
 	e := &blockEntry{moveKeys: blockMoveKeys(onMove)}
-	e.onEscape = onEscape
+	e.OnEscape = onEscape
 	e.ExtendBaseWidget(e)
 	return e
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/ui"
 	"kamdesk/proposal"
 )
 
@@ -17,8 +18,8 @@ import (
 // kind, audience, language and text, with a check per section.
 type libraryPicker struct {
 	s        *sectionsEditor
-	kind     *choice[proposal.Kind]
-	audience *choice[proposal.Audience]
+	kind     *ui.Choice[proposal.Kind]
+	audience *ui.Choice[proposal.Audience]
 	language *widget.Select
 	langs    []string // the languages of the library, in the language Select's order after "all"
 	filter   *widget.Entry
@@ -33,8 +34,8 @@ type libraryPicker struct {
 func (s *sectionsEditor) openPicker() {
 	p := &libraryPicker{s: s, picked: map[string]bool{}}
 	s.picker = p
-	p.kind = newChoice(proposal.Kinds, proposal.Kind.Label, lang.L("All kinds"), func(proposal.Kind) { p.apply() })
-	p.audience = newChoice(proposal.Audiences, proposal.Audience.Label, lang.L("All audiences"), func(proposal.Audience) { p.apply() })
+	p.kind = ui.NewChoice(proposal.Kinds, proposal.Kind.Label, lang.L("All kinds"), func(proposal.Kind) { p.apply() })
+	p.audience = ui.NewChoice(proposal.Audiences, proposal.Audience.Label, lang.L("All audiences"), func(proposal.Audience) { p.apply() })
 	for _, sec := range s.b.ctx.Library {
 		if !slices.Contains(p.langs, sec.Language) {
 			p.langs = append(p.langs, sec.Language)
@@ -48,8 +49,8 @@ func (s *sectionsEditor) openPicker() {
 	p.count = widget.NewLabel("")
 	p.none = widget.NewLabel(lang.L("No library section matches the filters."))
 	p.list = widget.NewList(func() int { return len(p.shown) }, p.newRow, p.updateRow)
-	p.kind.set("")
-	p.audience.set("")
+	p.kind.Set("")
+	p.audience.Set("")
 	if slices.Contains(p.langs, s.b.p.Language) {
 		p.language.SetSelected(s.b.p.Language)
 	} else {
@@ -74,7 +75,7 @@ func (p *libraryPicker) apply() {
 	if p.list == nil || p.language == nil || p.filter == nil {
 		return // still being built
 	}
-	kind, aud := p.kind.value(), p.audience.value()
+	kind, aud := p.kind.Value(), p.audience.Value()
 	language := ""
 	if i := p.language.SelectedIndex(); i > 0 {
 		language = p.langs[i-1]
@@ -136,7 +137,7 @@ func (p *libraryPicker) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 			secID := sec.ID
 			w.OnChanged = func(on bool) { p.pick(secID, on) }
 		case *widget.Label:
-			meta := tr(sec.Kind.Label()) + " · " + secWeights(sec.Audiences) + " · " + sec.Language
+			meta := ui.Tr(sec.Kind.Label()) + " · " + secWeights(sec.Audiences) + " · " + sec.Language
 			if slices.ContainsFunc(p.s.b.p.Items, func(it proposal.Item) bool { return it.SectionID == sec.ID }) {
 				meta += " · " + lang.L("already in this proposal")
 			}

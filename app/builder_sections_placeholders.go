@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
+	"kamdesk/app/ui"
 	"kamdesk/proposal"
 )
 
@@ -23,7 +24,7 @@ func (blk *sectionBlock) showPlaceholders() {
 		case strings.TrimSpace(v) == "":
 			empty = append(empty, lang.L("{{.Placeholder}}: no value", map[string]any{"Placeholder": ph}))
 		default:
-			ok = append(ok, ph+" = "+clip(oneLine(v), 60))
+			ok = append(ok, ph+" = "+ui.Clip(ui.OneLine(v), 60))
 		}
 	}
 	key := strings.Join(ok, "\x00") + "\x01" + strings.Join(unknown, "\x00") + "\x01" + strings.Join(empty, "\x00")

@@ -14,6 +14,7 @@ import (
 
 	"kamdesk/app/export"
 	"kamdesk/app/store"
+	"kamdesk/app/ui"
 	"kamdesk/assets"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
@@ -125,11 +126,11 @@ func TestSectionsAddFromLibrary(t *testing.T) {
 	if len(p.shown) != len(b.ctx.Library) {
 		t.Errorf("the dialog shows %d sections, want the whole English library (%d)", len(p.shown), len(b.ctx.Library))
 	}
-	p.kind.set(proposal.KindSpecification)
+	p.kind.Set(proposal.KindSpecification)
 	if got := len(p.shown); got != 2 {
 		t.Errorf("specification sections shown = %d, want 2", got)
 	}
-	p.audience.set(proposal.HR)
+	p.audience.Set(proposal.HR)
 	if got := secShownIDs(p.shown); !slices.Equal(got, []string{"spec-integration-security"}) {
 		t.Errorf("specification sections for HR = %v, want [spec-integration-security]", got)
 	}
@@ -336,10 +337,10 @@ func TestSectionsUnknownPlaceholder(t *testing.T) {
 	if len(fs) != 1 || fs[0].Severity != proposal.SeverityBlocking {
 		t.Fatalf("findings for the section = %v, want one blocking unknown-placeholder", fs)
 	}
-	if marks := secMarks(blk); !slices.Contains(marks, tr(fs[0].Message, fs[0].Data)) {
+	if marks := secMarks(blk); !slices.Contains(marks, ui.Tr(fs[0].Message, fs[0].Data)) {
 		t.Errorf("marks under the block = %q, want the finding", marks)
 	}
-	if msg := blk.ed.fields.messageOf("body"); !strings.Contains(msg, "{{acount.name}}") {
+	if msg := blk.ed.fields.MessageOf("body"); !strings.Contains(msg, "{{acount.name}}") {
 		t.Errorf("message under the text = %q", msg)
 	}
 
@@ -371,7 +372,7 @@ func TestSectionsUnknownPlaceholder(t *testing.T) {
 	if want := "{{account.name}} = Castellan Hotels"; !strings.Contains(blk.phOK.Text, want) {
 		t.Errorf("placeholders = %q, want %q", blk.phOK.Text, want)
 	}
-	if msg := blk.ed.fields.messageOf("body"); msg != "" {
+	if msg := blk.ed.fields.MessageOf("body"); msg != "" {
 		t.Errorf("message under the text after the fix = %q", msg)
 	}
 	// A placeholder goes in at the cursor, not at the end.
@@ -408,11 +409,11 @@ func TestSectionsEmptyPlaceholderAndWeights(t *testing.T) {
 	if _, ok := it.Audiences[proposal.HR]; ok || it.Audiences[proposal.Technical] != 50 || it.Audiences[proposal.Finance] != 0 {
 		t.Errorf("weights = %v", it.Audiences)
 	}
-	if ed.fields.messageOf("audiences") == "" {
+	if ed.fields.MessageOf("audiences") == "" {
 		t.Error("no message for a weight that is not a number")
 	}
 	ed.weights[3].SetText("150")
-	if msg := ed.fields.messageOf("audiences"); !strings.Contains(msg, "between 1 and 100") {
+	if msg := ed.fields.MessageOf("audiences"); !strings.Contains(msg, "between 1 and 100") {
 		t.Errorf("message for a weight of 150 = %q", msg)
 	}
 	if !strings.Contains(blk.meta.Text, "Executive 50 · Technical 150") {

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/export"
+	"kamdesk/app/ui"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
 )
@@ -20,9 +21,9 @@ import (
 // variants that went out, each with the people it is addressed to. It
 // stays open, keeping what was chosen, until the sending is recorded.
 type sendAsk struct {
-	fs     fieldSet
+	fs     ui.FieldSet
 	dlg    *dialog.CustomDialog
-	date   *dateInput
+	date   *ui.DateInput
 	checks map[proposal.Audience]*widget.Check
 	ok     *widget.Button
 }
@@ -45,13 +46,13 @@ func (f *followUpPart) onSend() {
 	a := &sendAsk{checks: map[proposal.Audience]*widget.Check{}}
 	var dlg *dialog.CustomDialog
 	hide := func() { dlg.Hide() }
-	a.date = newDateInput(b.desk.win, hide)
-	a.date.setDate(b.desk.opts.Today())
-	a.fs.add(newField("date", lang.L("Sent on"), a.date.object()))
+	a.date = ui.NewDateInput(b.desk.win, hide)
+	a.date.SetDate(b.desk.opts.Today())
+	a.fs.Add(ui.NewField("date", lang.L("Sent on"), a.date.Object()))
 	chosen := proposal.DefaultSentVariants(b.ctx)
 	variants := container.NewVBox()
 	for _, v := range proposal.Variants {
-		label := tr(v.Label())
+		label := ui.Tr(v.Label())
 		if v == proposal.All {
 			label = lang.L("Whole group")
 		}
@@ -60,21 +61,21 @@ func (f *followUpPart) onSend() {
 			for _, p := range people {
 				names = append(names, p.Name)
 			}
-			label = lang.L("{{.Variant}}: {{.People}}", map[string]any{"Variant": label, "People": clip(strings.Join(names, ", "), 90)})
+			label = lang.L("{{.Variant}}: {{.People}}", map[string]any{"Variant": label, "People": ui.Clip(strings.Join(names, ", "), 90)})
 		}
 		c := widget.NewCheck(label, nil)
 		c.SetChecked(slices.Contains(chosen, v))
 		a.checks[v] = c
 		variants.Add(c)
 	}
-	a.fs.add(newField("variants", lang.L("Variants sent"), variants))
-	grid := a.fs.grid()
+	a.fs.Add(ui.NewField("variants", lang.L("Variants sent"), variants))
+	grid := a.fs.Grid()
 	a.ok = widget.NewButtonWithIcon(lang.L("Mark as sent"), theme.MailSendIcon(), func() {
-		a.fs.clear()
-		on, err := a.date.date()
+		a.fs.Clear()
+		on, err := a.date.Date()
 		valid := true
 		if err != nil || on.IsZero() {
-			a.fs.by["date"].setMessage(lang.L("Write the date as YYYY-MM-DD."))
+			a.fs.By["date"].SetMessage(lang.L("Write the date as YYYY-MM-DD."))
 			valid = false
 		}
 		var auds []proposal.Audience
@@ -84,7 +85,7 @@ func (f *followUpPart) onSend() {
 			}
 		}
 		if len(auds) == 0 {
-			a.fs.by["variants"].setMessage(lang.L("Tick the variants that were sent."))
+			a.fs.By["variants"].SetMessage(lang.L("Tick the variants that were sent."))
 			valid = false
 		}
 		grid.Refresh()
@@ -102,7 +103,7 @@ func (f *followUpPart) onSend() {
 	a.dlg = dlg
 	dlg.Resize(fyne.NewSize(620, body.MinSize().Height+160))
 	dlg.Show()
-	b.desk.win.Canvas().Focus(a.date.entry)
+	b.desk.win.Canvas().Focus(a.date.Entry)
 	f.sendAsk = a
 }
 
@@ -173,7 +174,7 @@ func planText(p *proposal.Proposal) string {
 	lines := []string{lang.L("Follow-up planned:")}
 	for _, t := range p.Tasks {
 		if t.Status == proposal.TaskOpen {
-			lines = append(lines, "- "+weekdayDate(t.Due)+": "+tr(t.Kind.Label()))
+			lines = append(lines, "- "+weekdayDate(t.Due)+": "+ui.Tr(t.Kind.Label()))
 		}
 	}
 	return strings.Join(lines, "\n")
@@ -189,7 +190,7 @@ func (f *followUpPart) sendings() []fyne.CanvasObject {
 		s := p.Sendings[i]
 		var to []string
 		for _, v := range s.Variants {
-			w := tr(v.Audience.Label())
+			w := ui.Tr(v.Audience.Label())
 			if len(v.People) > 0 {
 				w += " (" + strings.Join(v.People, ", ") + ")"
 			}

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/ui"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
 )
@@ -26,11 +27,11 @@ func init() {
 // period, so a proposal without it is not sent.
 type validityEditor struct {
 	b       *builder
-	fields  fieldSet
-	issued  *dateInput
+	fields  ui.FieldSet
+	issued  *ui.DateInput
 	mode    *widget.RadioGroup
-	days    *entry
-	until   *dateInput
+	days    *ui.Entry
+	until   *ui.DateInput
 	forDays *fyne.Container // the days entry and its unit
 	byUntil *fyne.Container // the date
 	span    *widget.Label   // "Valid for" or "Valid until", beside the one shown
@@ -48,29 +49,29 @@ func validUntilDate() string { return lang.L("Valid until a date") }
 func newValidityEditor(b *builder) *validityEditor {
 	e := &validityEditor{b: b, bad: map[string]string{}}
 	win := b.desk.win
-	e.issued = newDateInput(win, b.onCancel)
+	e.issued = ui.NewDateInput(win, b.onCancel)
 	e.issued.OnChanged = func(string) { e.edited("issued") }
 	e.mode = widget.NewRadioGroup([]string{validForDays(), validUntilDate()}, func(string) { e.onMode() })
 	e.mode.Horizontal = true
 	e.mode.Required = true
-	e.days = newEntry(b.onCancel)
+	e.days = ui.NewEntry(b.onCancel)
 	e.days.SetPlaceHolder("45")
 	e.days.OnChanged = func(string) { e.edited("valid_days") }
-	e.until = newDateInput(win, b.onCancel)
+	e.until = ui.NewDateInput(win, b.onCancel)
 	e.until.OnChanged = func(string) { e.edited("valid_until") }
 
-	fIssued := e.fields.add(newField("issued", lang.L("Issue date"), e.issued.object()))
-	fDays := e.fields.add(newField("valid_days", "", e.days))
-	fUntil := e.fields.add(newField("valid_until", "", e.until.object()))
+	fIssued := e.fields.Add(ui.NewField("issued", lang.L("Issue date"), e.issued.Object()))
+	fDays := e.fields.Add(ui.NewField("valid_days", "", e.days))
+	fUntil := e.fields.Add(ui.NewField("valid_until", "", e.until.Object()))
 	unit := widget.NewLabel(lang.L("days from the issue date"))
-	e.forDays = container.NewVBox(container.NewBorder(nil, nil, nil, unit, e.days), fDays.msg)
-	e.byUntil = container.NewVBox(e.until.object(), fUntil.msg)
+	e.forDays = container.NewVBox(container.NewBorder(nil, nil, nil, unit, e.days), fDays.Msg)
+	e.byUntil = container.NewVBox(e.until.Object(), fUntil.Msg)
 	e.span = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{})
 	label := func(text string) fyne.CanvasObject {
 		return container.NewVBox(widget.NewLabelWithStyle(text, fyne.TextAlignTrailing, fyne.TextStyle{}))
 	}
-	form := container.New(&formLayout{},
-		label(fIssued.label), container.NewVBox(fIssued.input, fIssued.msg),
+	form := container.New(&ui.FormLayout{},
+		label(fIssued.Label), container.NewVBox(fIssued.Input, fIssued.Msg),
 		label(lang.L("Validity")), e.mode,
 		container.NewVBox(e.span), container.NewStack(e.forDays, e.byUntil),
 	)
@@ -94,8 +95,8 @@ func (e *validityEditor) reload() {
 	e.loading = true
 	defer func() { e.loading = false }()
 	p := &e.b.p
-	e.issued.setDate(p.Issued)
-	e.until.setDate(p.ValidUntil)
+	e.issued.SetDate(p.Issued)
+	e.until.SetDate(p.ValidUntil)
 	if p.ValidDays > 0 {
 		e.days.SetText(strconv.Itoa(p.ValidDays))
 	} else if d := validSpan(p.Issued, p.ValidUntil); d > 0 {
@@ -146,7 +147,7 @@ func (e *validityEditor) onMode() {
 	e.loading = true
 	if e.byDate() {
 		if !exp.IsZero() {
-			e.until.setDate(exp)
+			e.until.SetDate(exp)
 		}
 	} else if d := validSpan(p.Issued, exp); d > 0 {
 		e.days.SetText(strconv.Itoa(d))
@@ -173,9 +174,9 @@ func (e *validityEditor) edited(name string) {
 	delete(e.bad, name)
 	switch name {
 	case "issued":
-		d, err := e.issued.date()
+		d, err := e.issued.Date()
 		if err != nil {
-			e.bad[name] = dateProblem(err)
+			e.bad[name] = ui.DateProblem(err)
 			break
 		}
 		p.Issued = d
@@ -194,9 +195,9 @@ func (e *validityEditor) edited(name string) {
 			p.ValidDays, p.ValidUntil = n, dossier.Date{}
 		}
 	case "valid_until":
-		d, err := e.until.date()
+		d, err := e.until.Date()
 		if err != nil {
-			e.bad[name] = dateProblem(err)
+			e.bad[name] = ui.DateProblem(err)
 			break
 		}
 		p.ValidUntil, p.ValidDays = d, 0
@@ -242,9 +243,9 @@ func (e *validityEditor) update() {
 	setNote(e.warning, warn)
 
 	var pr dossier.Problems
-	for _, f := range e.fields.order {
-		if m := e.bad[f.name]; m != "" {
-			pr.Add(f.name, m, nil)
+	for _, f := range e.fields.Order {
+		if m := e.bad[f.Name]; m != "" {
+			pr.Add(f.Name, m, nil)
 		}
 	}
 	for _, x := range dossier.ProblemsOf(p.Validate()) {
@@ -252,13 +253,13 @@ func (e *validityEditor) update() {
 			pr = append(pr, x)
 		}
 	}
-	e.fields.showProblems(pr.Err())
+	e.fields.ShowProblems(pr.Err())
 }
 
 // focusPlace puts the cursor on the issue date.
 func (e *validityEditor) focusPlace(proposal.Place) {
 	if c := e.b.desk.win.Canvas(); c != nil {
-		c.Focus(e.issued.entry)
+		c.Focus(e.issued.Entry)
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/store"
+	"kamdesk/app/ui"
 	"kamdesk/dossier"
 )
 
@@ -309,7 +310,7 @@ func (d *Desk) onFind() {
 // deleted offers to undo a deletion from a bar under the working area,
 // until the next deletion or until the user closes it.
 func (d *Desk) deleted(e store.BinEntry) {
-	msg := widget.NewLabel(lang.L("Deleted {{.What}} “{{.Label}}”.", map[string]any{"What": lang.L(e.What), "Label": clip(e.Label, 60)}))
+	msg := widget.NewLabel(lang.L("Deleted {{.What}} “{{.Label}}”.", map[string]any{"What": lang.L(e.What), "Label": ui.Clip(e.Label, 60)}))
 	var bar fyne.CanvasObject
 	undo := widget.NewButtonWithIcon(lang.L("Undo"), theme.ContentUndoIcon(), func() {
 		if err := d.ws.Restore(e.ID); err != nil {
@@ -421,5 +422,5 @@ func (d *Desk) Place() Place { return d.place }
 
 // showError tells the user what went wrong in words they can act on.
 func (d *Desk) showError(err error) {
-	dialog.ShowError(userError(err), d.win)
+	dialog.ShowError(ui.UserError(err), d.win)
 }

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/ui"
 	"kamdesk/dossier"
 )
 
@@ -78,7 +79,7 @@ func newDossierScreen(d *Desk, id string) (*dossierScreen, error) {
 			p := s.people[i]
 			box := o.(*fyne.Container)
 			box.Objects[0].(*widget.Label).SetText(p.Name)
-			box.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s", dashIfEmpty(p.Position), tr(p.Type.Label()), tr(p.Level.Label())))
+			box.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s", dashIfEmpty(p.Position), ui.Tr(p.Type.Label()), ui.Tr(p.Level.Label())))
 		})
 	s.peopleList.OnSelected = func(i widget.ListItemID) { s.showPerson(s.people[i]) }
 	return s, nil
@@ -90,7 +91,7 @@ func (s *dossierScreen) content() fyne.CanvasObject {
 	})
 	back.Importance = widget.LowImportance
 	name := widget.NewLabelWithStyle(s.acct.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	facts := []string{tr(s.acct.Tier.Label())}
+	facts := []string{ui.Tr(s.acct.Tier.Label())}
 	if s.acct.Industry != "" {
 		facts = append(facts, s.acct.Industry)
 	}
@@ -134,7 +135,7 @@ func (s *dossierScreen) coverageText() string {
 	var levels []string
 	for _, l := range dossier.Ladder {
 		if n := c.ByLevel[l]; n > 0 {
-			levels = append(levels, fmt.Sprintf("%s %d", tr(l.Label()), n))
+			levels = append(levels, fmt.Sprintf("%s %d", ui.Tr(l.Label()), n))
 		}
 	}
 	return lang.L("Coverage: {{.People}} people known, {{.Audiences}} of 4 audiences, strength {{.Strength}}% — {{.Levels}}",
@@ -163,11 +164,11 @@ func (s *dossierScreen) groupTab() fyne.CanvasObject {
 func (s *dossierScreen) legend() fyne.CanvasObject {
 	box := container.NewHBox()
 	for _, l := range dossier.Ladder {
-		sw := canvas.NewRectangle(levelColor(l))
+		sw := canvas.NewRectangle(ui.LevelColor(l))
 		sw.CornerRadius = 3
 		sw.SetMinSize(fyne.NewSize(14, 14))
 		box.Add(container.NewCenter(sw))
-		box.Add(widget.NewLabel(tr(l.Label())))
+		box.Add(widget.NewLabel(ui.Tr(l.Label())))
 	}
 	hint := widget.NewLabel(lang.L("EXE executive · HR · FIN finance · TEC technical · ●●● influence"))
 	hint.Importance = widget.LowImportance
@@ -193,13 +194,13 @@ func (s *dossierScreen) showPerson(p dossier.Person) {
 			add("Reports to", m.Name)
 		}
 	}
-	add("Stakeholder type", tr(p.Type.Label()))
-	add("Ladder level", tr(p.Level.Label())+" — "+tr(p.Level.Advice()))
-	add("Buying role", tr(p.Role.Label()))
-	add("Influence", tr(p.Influence.Label()))
+	add("Stakeholder type", ui.Tr(p.Type.Label()))
+	add("Ladder level", ui.Tr(p.Level.Label())+" — "+ui.Tr(p.Level.Advice()))
+	add("Buying role", ui.Tr(p.Role.Label()))
+	add("Influence", ui.Tr(p.Influence.Label()))
 	add("E-mail", p.Email)
 	add("Phone", p.Phone)
-	add("Preferred channel", tr(p.Channel.Label()))
+	add("Preferred channel", ui.Tr(p.Channel.Label()))
 	if !p.Birthday.IsZero() {
 		b := p.Birthday.String()
 		if age, ok := p.Birthday.AgeOn(today); ok {
@@ -213,7 +214,7 @@ func (s *dossierScreen) showPerson(p dossier.Person) {
 	add("Hobbies", p.Hobbies)
 	add("Values", p.Values)
 	if c, ok := p.NPSClass(); ok {
-		add("NPS", strconv.Itoa(*p.NPS)+" — "+tr(c.Label()))
+		add("NPS", strconv.Itoa(*p.NPS)+" — "+ui.Tr(c.Label()))
 	}
 	add("Last contact", p.LastContact.String())
 	if d := p.ContactDate(s.rules); !d.IsZero() {
@@ -263,7 +264,7 @@ func (s *dossierScreen) planTab() fyne.CanvasObject {
 		if a.Has(c) {
 			mark = "☑ "
 		}
-		crit = append(crit, mark+tr(c.Label()))
+		crit = append(crit, mark+ui.Tr(c.Label()))
 	}
 	add("Why it is key", strings.Join(crit, "\n"))
 	owner := a.Owner

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/store"
+	"kamdesk/app/ui"
 )
 
 // Encryption at rest from the desktop: File → Encryption… encrypts the
@@ -174,7 +175,7 @@ func (f *encryptionForm) run(old, new []byte, done string) {
 			d.refresh()
 		}
 		if err != nil {
-			f.msg.SetText(userError(err).Error())
+			f.msg.SetText(ui.UserError(err).Error())
 			return
 		}
 		f.dlg.Hide()
@@ -201,7 +202,7 @@ func PassphrasePrompt(dir string, open func(passphrase []byte) error, quit func(
 		err := open([]byte(pass.Text))
 		unlock.Enable()
 		if err != nil {
-			msg.SetText(userError(err).Error())
+			msg.SetText(ui.UserError(err).Error())
 			pass.SetText("")
 		}
 	}

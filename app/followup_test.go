@@ -9,6 +9,7 @@ import (
 
 	"kamdesk/app/export"
 	"kamdesk/app/store"
+	"kamdesk/app/ui"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
 )
@@ -38,7 +39,7 @@ func fuSend(t *testing.T, f *followUpPart, day string) {
 	if f.sendAsk == nil {
 		t.Fatal("Mark as sent… asks nothing")
 	}
-	prRetype(f.sendAsk.date.entry, day)
+	prRetype(f.sendAsk.date.Entry, day)
 	test.Tap(f.sendAsk.ok)
 }
 
@@ -86,15 +87,15 @@ func TestFollowUpMarkSentPlansWorkingDays(t *testing.T) {
 	if got := f.sendAsk.date.Text; got != "2026-11-25" {
 		t.Errorf("sent date defaults to %q, want today", got)
 	}
-	prRetype(f.sendAsk.date.entry, "27.11.2026")
+	prRetype(f.sendAsk.date.Entry, "27.11.2026")
 	test.Tap(f.sendAsk.ok)
-	if got := f.sendAsk.fs.messageOf("date"); got != "Write the date as YYYY-MM-DD." {
+	if got := f.sendAsk.fs.MessageOf("date"); got != "Write the date as YYYY-MM-DD." {
 		t.Errorf("a bad date says %q", got)
 	}
 	if p, _ := st.Proposal(sampleDraft); p.Status != proposal.Draft {
 		t.Fatal("a bad date marked the proposal sent")
 	}
-	prRetype(f.sendAsk.date.entry, "2026-11-27") // a Friday
+	prRetype(f.sendAsk.date.Entry, "2026-11-27") // a Friday
 	test.Tap(f.sendAsk.ok)
 	if w.Canvas().Overlays().Top() != nil {
 		t.Error("the dialog stays open after marking the proposal sent")
@@ -132,7 +133,7 @@ func TestFollowUpDoneMovesTheStatus(t *testing.T) {
 	fuSend(t, f, "2026-11-27")
 
 	test.Tap(prButton(t, f.tasks.Objects[0], "Done…"))
-	prRetype(f.ask.date.entry, "2026-11-30")
+	prRetype(f.ask.date.Entry, "2026-11-30")
 	test.Type(f.ask.note, "Samuel Hart confirmed receipt by phone")
 	test.Tap(f.ask.ok)
 	p, _ := st.Proposal(sampleDraft)
@@ -163,7 +164,7 @@ func TestFollowUpMoveAndDrop(t *testing.T) {
 	_, w, st, _, f := fuOpen(t, sampleSent)
 	// The sample's next-steps task (index 1) is due tomorrow.
 	test.Tap(prButton(t, f.tasks.Objects[1], "Move…"))
-	prRetype(f.ask.date.entry, "2026-12-02")
+	prRetype(f.ask.date.Entry, "2026-12-02")
 	test.Type(f.ask.note, "Claire is away until Tuesday")
 	test.Tap(f.ask.ok)
 	p, _ := st.Proposal(sampleSent)
@@ -189,7 +190,7 @@ func TestFollowUpOutcomeWon(t *testing.T) {
 	_, w, st, b, f := fuOpen(t, sampleSent)
 	test.Tap(f.wonBtn)
 	test.Tap(f.ask.ok)
-	if got := f.ask.fs.messageOf("note"); got != "is required" {
+	if got := f.ask.fs.MessageOf("note"); got != "is required" {
 		t.Errorf("an outcome without a reason says %q", got)
 	}
 	if w.Canvas().Overlays().Top() == nil {
@@ -267,7 +268,7 @@ func TestAgendaShowsProposalFollowUps(t *testing.T) {
 	row := -1
 	for i, r := range s.rows {
 		if r.entry != nil && r.entry.item.Kind == agendaProposalFollowUp {
-			got = append(got, r.entry.item.Date.String()+" "+tr(r.entry.item.Message, r.entry.item.Data))
+			got = append(got, r.entry.item.Date.String()+" "+ui.Tr(r.entry.item.Message, r.entry.item.Data))
 			if row < 0 {
 				row = i
 			}
@@ -286,7 +287,7 @@ func TestAgendaShowsProposalFollowUps(t *testing.T) {
 	var expiring []string
 	for _, r := range s.rows {
 		if r.entry != nil && r.entry.item.Kind == agendaProposalExpiry {
-			expiring = append(expiring, tr(r.entry.item.Message, r.entry.item.Data))
+			expiring = append(expiring, ui.Tr(r.entry.item.Message, r.entry.item.Data))
 		}
 	}
 	if len(expiring) != 2 || expiring[0] != "Proposal “Factory-commissioned controls for the Doncaster modular plant” to Northbridge Build Group expires on 2027-01-04" {
@@ -363,10 +364,10 @@ func TestAgendaLateFollowUpAndExpiredProposal(t *testing.T) {
 		}
 		it := r.entry.item
 		if it.RecordID == sampleDraft {
-			t.Errorf("a won proposal is on the agenda: %s", tr(it.Message, it.Data))
+			t.Errorf("a won proposal is on the agenda: %s", ui.Tr(it.Message, it.Data))
 		}
 		if it.Late && it.RecordID == sampleSent {
-			late = append(late, tr(it.Message, it.Data))
+			late = append(late, ui.Tr(it.Message, it.Data))
 		}
 	}
 	want := []string{

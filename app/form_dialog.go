@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/ui"
 	"kamdesk/dossier"
 )
 
@@ -56,7 +57,7 @@ func (c *peopleChoice) ids() []string {
 // formDialog is a dialog around a form whose Save keeps it open when the
 // record is not valid, so that nothing typed is lost.
 type formDialog struct {
-	fs     fieldSet
+	fs     ui.FieldSet
 	dlg    *dialog.CustomDialog
 	save   *widget.Button
 	scroll *container.Scroll
@@ -98,7 +99,7 @@ func formState(v any, bad []string) string {
 
 // open shows the form's fields, under top if it is not nil.
 func (f *formDialog) open(title string, top fyne.CanvasObject, win fyne.Window, onSave func()) {
-	var body fyne.CanvasObject = f.fs.grid()
+	var body fyne.CanvasObject = f.fs.Grid()
 	if top != nil {
 		body = container.NewBorder(top, nil, nil, nil, body)
 	}
@@ -124,9 +125,9 @@ func (f *formDialog) cancel() { f.dlg.Hide() }
 // reports whether the record is valid and returns the problems that have
 // no field on the form.
 func (f *formDialog) check(err error, badDates ...string) (bool, []*dossier.FieldError) {
-	rest := f.fs.showProblems(err)
+	rest := f.fs.ShowProblems(err)
 	for _, name := range badDates {
-		f.fs.by[name].setMessage(lang.L("Write the date as YYYY-MM-DD."))
+		f.fs.By[name].SetMessage(lang.L("Write the date as YYYY-MM-DD."))
 	}
 	if f.scroll != nil {
 		f.scroll.Refresh() // the messages take room

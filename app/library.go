@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/ui"
 	"kamdesk/proposal"
 )
 
@@ -32,7 +33,7 @@ type libraryScreen struct {
 	kindSel *widget.Select
 	audSel  *widget.Select
 	langSel *widget.Select
-	search  *entry
+	search  *ui.Entry
 	list    *widget.List
 	summary *widget.Label
 	body    *fyne.Container // the editor, or the hint when nothing is open
@@ -49,14 +50,14 @@ func newLibraryScreen(d *Desk, id string) (*libraryScreen, error) {
 	}
 	s.kindSel = widget.NewSelect([]string{lang.L("All kinds")}, func(string) { s.filter() })
 	for _, k := range proposal.Kinds {
-		s.kindSel.Options = append(s.kindSel.Options, tr(k.Label()))
+		s.kindSel.Options = append(s.kindSel.Options, ui.Tr(k.Label()))
 	}
 	s.audSel = widget.NewSelect([]string{lang.L("All audiences")}, func(string) { s.filter() })
 	for _, a := range proposal.Audiences {
-		s.audSel.Options = append(s.audSel.Options, tr(a.Label()))
+		s.audSel.Options = append(s.audSel.Options, ui.Tr(a.Label()))
 	}
 	s.langSel = widget.NewSelect(nil, func(string) { s.filter() })
-	s.search = newEntry(nil)
+	s.search = ui.NewEntry(nil)
 	s.search.SetPlaceHolder(lang.L("Filter by words"))
 	s.search.OnChanged = func(string) { s.filter() }
 	s.summary = widget.NewLabel("")
@@ -154,10 +155,10 @@ func sectionSummary(sec proposal.Section) string {
 	var parts []string
 	for _, a := range proposal.Audiences {
 		if w := sec.Audiences.For(a); w > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d", tr(a.Label()), w))
+			parts = append(parts, fmt.Sprintf("%s %d", ui.Tr(a.Label()), w))
 		}
 	}
-	return tr(sec.Kind.Label()) + " · " + sec.Language + " · " + strings.Join(parts, ", ")
+	return ui.Tr(sec.Kind.Label()) + " · " + sec.Language + " · " + strings.Join(parts, ", ")
 }
 
 // filter shows the sections of the kind, audience and language chosen

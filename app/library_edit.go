@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/ui"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
 )
@@ -24,16 +25,16 @@ type sectionEditor struct {
 	fresh   bool             // not saved yet
 	open    bool
 	loading bool
-	touched touched // fields changed; all for a saved section or after a save was tried
-	fs      fieldSet
+	touched ui.Touched // fields changed; all for a saved section or after a save was tried
+	fs      ui.FieldSet
 	object  fyne.CanvasObject
 	scroll  *container.Scroll
 
-	title        *entry
-	kind         *choice[proposal.Kind]
-	weights      []*entry // one per proposal.Audiences
-	language     *entry
-	body         *textArea
+	title        *ui.Entry
+	kind         *ui.Choice[proposal.Kind]
+	weights      []*ui.Entry // one per proposal.Audiences
+	language     *ui.Entry
+	body         *ui.TextArea
 	placeholders *fyne.Container
 	insert       *widget.Select
 	followers    *widget.Label
@@ -43,24 +44,24 @@ type sectionEditor struct {
 func newSectionEditor(s *libraryScreen) *sectionEditor {
 	e := &sectionEditor{s: s}
 	cancel := s.onCancel
-	e.title = newEntry(cancel)
+	e.title = ui.NewEntry(cancel)
 	e.title.OnChanged = func(string) { e.changedField("title") }
-	e.kind = newChoice(proposal.Kinds, proposal.Kind.Label, "", func(proposal.Kind) { e.changedField("kind") })
+	e.kind = ui.NewChoice(proposal.Kinds, proposal.Kind.Label, "", func(proposal.Kind) { e.changedField("kind") })
 	var cells []fyne.CanvasObject
 	for _, a := range proposal.Audiences {
-		w := newEntry(cancel)
+		w := ui.NewEntry(cancel)
 		w.SetPlaceHolder("0")
 		w.OnChanged = func(string) { e.changedField("audiences") }
 		e.weights = append(e.weights, w)
-		cells = append(cells, widget.NewLabel(tr(a.Label())), w)
+		cells = append(cells, widget.NewLabel(ui.Tr(a.Label())), w)
 	}
 	hint := widget.NewLabel(lang.L("Weight 1–100: how much the section matters to each audience; 0 or empty: not for them."))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
 	audiences := container.NewVBox(container.NewGridWithColumns(4, cells...), hint)
-	e.language = newEntry(cancel)
+	e.language = ui.NewEntry(cancel)
 	e.language.OnChanged = func(string) { e.changedField("language") }
-	e.body = newTextArea(cancel)
+	e.body = ui.NewTextArea(cancel)
 	e.body.SetMinRowsVisible(14)
 	e.body.OnChanged = func(string) {
 		e.showPlaceholders()
@@ -69,7 +70,7 @@ func newSectionEditor(s *libraryScreen) *sectionEditor {
 	e.placeholders = container.NewVBox()
 	var opts []string
 	for _, name := range proposal.Placeholders {
-		opts = append(opts, "{{"+name+"}} — "+tr(proposal.PlaceholderHelp[name]))
+		opts = append(opts, "{{"+name+"}} — "+ui.Tr(proposal.PlaceholderHelp[name]))
 	}
 	e.insert = widget.NewSelect(opts, func(string) { e.onInsert() })
 	e.insert.PlaceHolder = lang.L("Insert placeholder")
@@ -77,12 +78,12 @@ func newSectionEditor(s *libraryScreen) *sectionEditor {
 	e.followers.Wrapping = fyne.TextWrapWord
 	e.followers.Importance = widget.LowImportance
 
-	e.fs.add(newField("title", lang.L("Title"), e.title))
-	e.fs.add(newField("kind", lang.L("Kind"), e.kind.Select))
-	e.fs.add(newField("audiences", lang.L("Audiences"), audiences))
-	e.fs.add(newField("language", lang.L("Language"), e.language))
-	e.fs.add(newField("body", lang.L("Text (Markdown)"), container.NewVBox(e.body, e.insert)))
-	e.fs.add(newField("placeholders", lang.L("Placeholders"), e.placeholders))
+	e.fs.Add(ui.NewField("title", lang.L("Title"), e.title))
+	e.fs.Add(ui.NewField("kind", lang.L("Kind"), e.kind.Select))
+	e.fs.Add(ui.NewField("audiences", lang.L("Audiences"), audiences))
+	e.fs.Add(ui.NewField("language", lang.L("Language"), e.language))
+	e.fs.Add(ui.NewField("body", lang.L("Text (Markdown)"), container.NewVBox(e.body, e.insert)))
+	e.fs.Add(ui.NewField("placeholders", lang.L("Placeholders"), e.placeholders))
 
 	save := widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), s.onSave)
 	save.Importance = widget.HighImportance
@@ -90,7 +91,7 @@ func newSectionEditor(s *libraryScreen) *sectionEditor {
 	e.del = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), s.onDelete)
 	e.del.Importance = widget.DangerImportance
 	buttons := container.NewHBox(save, cancelBtn, layout.NewSpacer(), e.del)
-	e.scroll = container.NewVScroll(container.NewVBox(e.fs.grid(), e.followers))
+	e.scroll = container.NewVScroll(container.NewVBox(e.fs.Grid(), e.followers))
 	e.object = container.NewBorder(nil, buttons, nil, nil, e.scroll)
 	return e
 }
@@ -100,7 +101,7 @@ func (e *sectionEditor) load(sec proposal.Section, fresh bool) {
 	e.loading = true
 	e.sec, e.fresh, e.open = sec, fresh, true
 	e.title.SetText(sec.Title)
-	e.kind.set(sec.Kind)
+	e.kind.Set(sec.Kind)
 	for i, a := range proposal.Audiences {
 		if w := sec.Audiences[a]; w != 0 {
 			e.weights[i].SetText(strconv.Itoa(w))
@@ -111,7 +112,7 @@ func (e *sectionEditor) load(sec proposal.Section, fresh bool) {
 	e.language.SetText(sec.Language)
 	e.body.SetText(sec.Body)
 	e.loading = false
-	e.touched.reset(!fresh)
+	e.touched.Reset(!fresh)
 	if fresh {
 		e.del.Hide()
 	} else {
@@ -135,7 +136,7 @@ func (e *sectionEditor) load(sec proposal.Section, fresh bool) {
 func (e *sectionEditor) built() (proposal.Section, string) {
 	sec := e.sec
 	sec.Title = strings.TrimSpace(e.title.Text)
-	sec.Kind = e.kind.value()
+	sec.Kind = e.kind.Value()
 	sec.Language = strings.TrimSpace(e.language.Text)
 	sec.Body = e.body.Text()
 	sec.Audiences = proposal.Weights{}
@@ -168,7 +169,7 @@ func (e *sectionEditor) changedField(name string) {
 	if e.loading {
 		return
 	}
-	e.touched.mark(name)
+	e.touched.Mark(name)
 	e.validate()
 }
 
@@ -176,9 +177,9 @@ func (e *sectionEditor) changedField(name string) {
 // fields the user has reached.
 func (e *sectionEditor) validate() {
 	sec, bad := e.built()
-	e.fs.showProblems(e.touched.filter(dossier.ProblemsOf(sec.Validate())).Err())
+	e.fs.ShowProblems(e.touched.Filter(dossier.ProblemsOf(sec.Validate())).Err())
 	if bad != "" {
-		e.fs.by["audiences"].setMessage(bad)
+		e.fs.By["audiences"].SetMessage(bad)
 	}
 	if e.scroll != nil {
 		e.scroll.Content.Refresh() // the messages take room
@@ -193,7 +194,7 @@ func (e *sectionEditor) showPlaceholders() {
 		l := widget.NewLabel("")
 		l.Wrapping = fyne.TextWrapWord
 		if help, ok := proposal.PlaceholderHelp[name]; ok {
-			l.SetText("{{" + name + "}} — " + tr(help))
+			l.SetText("{{" + name + "}} — " + ui.Tr(help))
 		} else {
 			l.SetText(lang.L("{{.Name}} — unknown placeholder: it cannot be filled in", map[string]any{"Name": "{{" + name + "}}"}))
 			l.Importance = widget.DangerImportance
@@ -230,7 +231,7 @@ func (e *sectionEditor) onInsert() {
 
 // save writes the section, or shows why it cannot; what was typed stays.
 func (e *sectionEditor) save() (proposal.Section, bool) {
-	e.touched.all = true
+	e.touched.All = true
 	e.validate()
 	sec, bad := e.built()
 	if bad != "" {
@@ -256,7 +257,7 @@ func (e *sectionEditor) save() (proposal.Section, bool) {
 		err = e.s.st.SaveSection(&sec)
 	}
 	if err != nil {
-		if rest := e.fs.showProblems(err); len(rest) > 0 || len(dossier.ProblemsOf(err)) == 0 {
+		if rest := e.fs.ShowProblems(err); len(rest) > 0 || len(dossier.ProblemsOf(err)) == 0 {
 			e.s.desk.showError(err)
 		}
 		return sec, false

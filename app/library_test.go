@@ -151,26 +151,26 @@ func TestLibraryValidatesAsYouType(t *testing.T) {
 	e := s.ed
 	test.Type(e.weights[0], "50")
 	test.Type(e.body, "Hello {{client.name}}")
-	if got := e.fs.messageOf("body"); got != "unknown placeholder {{client.name}}" {
+	if got := e.fs.MessageOf("body"); got != "unknown placeholder {{client.name}}" {
 		t.Errorf("body message = %q", got)
 	}
 	if got := prVisible(e.placeholders); !strings.Contains(got, "{{client.name}} — unknown placeholder") {
 		t.Errorf("placeholders:\n%s\ndo not flag the unknown one", got)
 	}
-	if e.fs.messageOf("title") != "" {
+	if e.fs.MessageOf("title") != "" {
 		t.Error("the title is scolded before the user reached it")
 	}
 	prRetype(e.weights[2], "250")
-	if got := e.fs.messageOf("audiences"); got != "weight for finance must be between 1 and 100" {
+	if got := e.fs.MessageOf("audiences"); got != "weight for finance must be between 1 and 100" {
 		t.Errorf("weight 250: %q", got)
 	}
 	prRetype(e.weights[2], "lots")
-	if got := e.fs.messageOf("audiences"); got != "Each weight is a whole number from 0 to 100." {
+	if got := e.fs.MessageOf("audiences"); got != "Each weight is a whole number from 0 to 100." {
 		t.Errorf("weight lots: %q", got)
 	}
 	prRetype(e.weights[2], "")
 	prShortcut(w, fyne.KeyS)
-	if got := e.fs.messageOf("title"); got != "is required" {
+	if got := e.fs.MessageOf("title"); got != "is required" {
 		t.Errorf("title message after a failed save = %q", got)
 	}
 	after, _ := st.Sections()
@@ -182,8 +182,8 @@ func TestLibraryValidatesAsYouType(t *testing.T) {
 	}
 	prRetype(e.body, "Hello {{account.name}}")
 	test.Type(e.title, "Greeting")
-	if e.fs.messageOf("body") != "" || e.fs.messageOf("title") != "" {
-		t.Errorf("messages stay once fixed: %q, %q", e.fs.messageOf("body"), e.fs.messageOf("title"))
+	if e.fs.MessageOf("body") != "" || e.fs.MessageOf("title") != "" {
+		t.Errorf("messages stay once fixed: %q, %q", e.fs.MessageOf("body"), e.fs.MessageOf("title"))
 	}
 	s.onSave()
 	if _, err := st.Section("greeting"); err != nil {

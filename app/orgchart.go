@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/ui"
 	"kamdesk/dossier"
 )
 
@@ -159,21 +160,21 @@ func (c *personCard) Tapped(*fyne.PointEvent) {
 
 func (c *personCard) CreateRenderer() fyne.WidgetRenderer {
 	p := c.person
-	lc := levelColor(p.Level)
+	lc := ui.LevelColor(p.Level)
 	bg := canvas.NewRectangle(color.NRGBA{R: lc.R, G: lc.G, B: lc.B, A: 0x30})
 	bg.StrokeColor = lc
 	bg.StrokeWidth = 2
 	bg.CornerRadius = 6
 	stripe := canvas.NewRectangle(lc)
 	stripe.CornerRadius = 3
-	name := canvas.NewText(clip(p.Name, 24), theme.Color(theme.ColorNameForeground))
+	name := canvas.NewText(ui.Clip(p.Name, 24), theme.Color(theme.ColorNameForeground))
 	name.TextStyle = fyne.TextStyle{Bold: true}
-	position := canvas.NewText(clip(p.Position, 30), theme.Color(theme.ColorNameForeground))
+	position := canvas.NewText(ui.Clip(p.Position, 30), theme.Color(theme.ColorNameForeground))
 	position.TextSize = theme.CaptionTextSize()
-	level := canvas.NewText(tr(p.Level.Label()), lc)
+	level := canvas.NewText(ui.Tr(p.Level.Label()), lc)
 	level.TextSize = theme.CaptionTextSize()
 	level.TextStyle = fyne.TextStyle{Bold: true}
-	badge := canvas.NewText(typeBadge(p.Type)+"  "+influenceDots(p.Influence), theme.Color(theme.ColorNameForeground))
+	badge := canvas.NewText(ui.TypeBadge(p.Type)+"  "+ui.InfluenceDots(p.Influence), theme.Color(theme.ColorNameForeground))
 	badge.TextSize = theme.CaptionTextSize()
 	badge.TextStyle = fyne.TextStyle{Monospace: true}
 	objs := []fyne.CanvasObject{bg, stripe, name, position, level, badge}

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/ui"
 	"kamdesk/dossier"
 )
 
@@ -37,11 +38,11 @@ type peopleScreen struct {
 	all      []personRow
 	rows     []personRow // what the filters let through, sorted
 
-	table      *sortTable[personRow]
+	table      *ui.SortTable[personRow]
 	account    *widget.Select // "All accounts", then accounts in order
-	typ        *choice[dossier.StakeholderType]
-	level      *choice[dossier.Level]
-	search     *entry
+	typ        *ui.Choice[dossier.StakeholderType]
+	level      *ui.Choice[dossier.Level]
+	search     *ui.Entry
 	summary    *widget.Label
 	newPerson  *widget.Button
 	pickAcct   *widget.Select // the account of a new person, in its dialog
@@ -77,24 +78,24 @@ func newPeopleScreen(d *Desk) (*peopleScreen, error) {
 }
 
 func (s *peopleScreen) build() {
-	columns := []tableColumn[personRow]{
-		col(lang.L("Name"), 190, func(r *personRow) string { return r.p.Name },
+	columns := []ui.TableColumn[personRow]{
+		ui.Col(lang.L("Name"), 190, func(r *personRow) string { return r.p.Name },
 			func(a, b *personRow) int {
 				return strings.Compare(strings.ToLower(a.p.Name), strings.ToLower(b.p.Name))
 			}),
-		col(lang.L("Account"), 180, func(r *personRow) string { return r.account },
+		ui.Col(lang.L("Account"), 180, func(r *personRow) string { return r.account },
 			func(a, b *personRow) int { return cmp.Compare(a.rank, b.rank) }),
-		col(lang.L("Position"), 200, func(r *personRow) string { return dashIfEmpty(r.p.Position) },
+		ui.Col(lang.L("Position"), 200, func(r *personRow) string { return dashIfEmpty(r.p.Position) },
 			func(a, b *personRow) int {
 				return strings.Compare(strings.ToLower(a.p.Position), strings.ToLower(b.p.Position))
 			}),
-		col(lang.L("Type"), 100, func(r *personRow) string { return tr(r.p.Type.Label()) },
+		ui.Col(lang.L("Type"), 100, func(r *personRow) string { return ui.Tr(r.p.Type.Label()) },
 			func(a, b *personRow) int {
 				return cmp.Compare(slices.Index(dossier.StakeholderTypes, a.p.Type), slices.Index(dossier.StakeholderTypes, b.p.Type))
 			}),
-		col(lang.L("Ladder level"), 110, func(r *personRow) string { return tr(r.p.Level.Label()) },
+		ui.Col(lang.L("Ladder level"), 110, func(r *personRow) string { return ui.Tr(r.p.Level.Label()) },
 			func(a, b *personRow) int { return cmp.Compare(a.p.Level.Rank(), b.p.Level.Rank()) }),
-		col(lang.L("Next contact"), 130, func(r *personRow) string {
+		ui.Col(lang.L("Next contact"), 130, func(r *personRow) string {
 			if r.next.IsZero() {
 				return "–"
 			}
@@ -103,7 +104,7 @@ func (s *peopleScreen) build() {
 			}
 			return r.next.String()
 		}, func(a, b *personRow) int { return compareDates(a.next, b.next) }),
-		col(lang.L("Birthday"), 120, func(r *personRow) string {
+		ui.Col(lang.L("Birthday"), 120, func(r *personRow) string {
 			switch r.bday {
 			case -1:
 				return "–"
@@ -119,11 +120,11 @@ func (s *peopleScreen) build() {
 		}),
 	}
 	// Sorted by name at first; people a column finds equal stay by name.
-	s.table = newSortTable(&s.rows, columns, 0, func(r *personRow) {
+	s.table = ui.NewSortTable(&s.rows, columns, 0, func(r *personRow) {
 		place := Place{Screen: "person", ID: r.p.ID}
 		s.desk.opts.Defer(func() { s.desk.Show(place) })
 	})
-	s.table.tie = func(a, b *personRow) int {
+	s.table.Tie = func(a, b *personRow) int {
 		return strings.Compare(strings.ToLower(a.p.Name), strings.ToLower(b.p.Name))
 	}
 
@@ -133,11 +134,11 @@ func (s *peopleScreen) build() {
 	}
 	s.account = widget.NewSelect(opts, func(string) { s.filter() })
 	s.account.SetSelectedIndex(0)
-	s.typ = newChoice(dossier.StakeholderTypes, dossier.StakeholderType.Label, lang.L("All types"), func(dossier.StakeholderType) { s.filter() })
+	s.typ = ui.NewChoice(dossier.StakeholderTypes, dossier.StakeholderType.Label, lang.L("All types"), func(dossier.StakeholderType) { s.filter() })
 	s.typ.SetSelectedIndex(0)
-	s.level = newChoice(dossier.Ladder, dossier.Level.Label, lang.L("All levels"), func(dossier.Level) { s.filter() })
+	s.level = ui.NewChoice(dossier.Ladder, dossier.Level.Label, lang.L("All levels"), func(dossier.Level) { s.filter() })
 	s.level.SetSelectedIndex(0)
-	s.search = newEntry(nil)
+	s.search = ui.NewEntry(nil)
 	s.search.SetPlaceHolder(lang.L("Filter by name, position, department, account or contact"))
 	s.search.OnChanged = func(string) { s.filter() }
 	s.summary = widget.NewLabel("")
@@ -161,7 +162,7 @@ func (s *peopleScreen) filter() {
 	if s.search == nil {
 		return // still being built
 	}
-	acct, typ, level := s.filteredAccount(), s.typ.value(), s.level.value()
+	acct, typ, level := s.filteredAccount(), s.typ.Value(), s.level.Value()
 	words := strings.Fields(strings.ToLower(s.search.Text))
 	s.rows = s.rows[:0]
 	for _, r := range s.all {
@@ -180,14 +181,14 @@ func (s *peopleScreen) filter() {
 			s.rows = append(s.rows, r)
 		}
 	}
-	s.table.sort()
+	s.table.Sort()
 	s.summary.SetText(lang.L("{{.Shown}} of {{.Total}} people", map[string]any{"Shown": len(s.rows), "Total": len(s.all)}))
 	s.table.UnselectAll()
 	s.table.Refresh()
 }
 
 // onSort sorts the table on column col (tapping its header).
-func (s *peopleScreen) onSort(col int) { s.table.onSort(col) }
+func (s *peopleScreen) onSort(col int) { s.table.OnSort(col) }
 
 func (s *peopleScreen) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("People"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

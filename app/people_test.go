@@ -43,8 +43,8 @@ func TestPeopleListsEverybody(t *testing.T) {
 	r := s.rows[0] // sorted by name: Anna Keller
 	for col, want := range []string{"Anna Keller", "Northbridge Build Group", "Managing Director, Northbridge Homes",
 		"Executive", "Advocate", "2026-12-12", "in 359 days"} {
-		if got := s.table.columns[col].text(&r); got != want {
-			t.Errorf("first row, column %s = %q, want %q", s.table.columns[col].title, got, want)
+		if got := s.table.Columns[col].Text(&r); got != want {
+			t.Errorf("first row, column %s = %q, want %q", s.table.Columns[col].Title, got, want)
 		}
 	}
 }
@@ -55,18 +55,18 @@ func TestPeopleFilters(t *testing.T) {
 		set  func(s *peopleScreen)
 		want []string
 	}{
-		{"finance", func(s *peopleScreen) { s.typ.set(dossier.Finance) },
+		{"finance", func(s *peopleScreen) { s.typ.Set(dossier.Finance) },
 			[]string{"David Okafor", "Fiona Castell", "Karen Holt", "Samuel Hart"}},
 		{"text", func(s *peopleScreen) { test.Type(s.search, "okafor") }, []string{"David Okafor"}},
 		{"text in account and position", func(s *peopleScreen) { test.Type(s.search, "meridian director") },
 			[]string{"Karen Holt", "Pieter van Dam"}},
 		{"account and level", func(s *peopleScreen) {
 			s.account.SetSelected("Castellan Hotels")
-			s.level.set(dossier.Expert)
+			s.level.Set(dossier.Expert)
 		}, []string{"Aoife Brennan"}},
 		{"nobody", func(s *peopleScreen) {
-			s.typ.set(dossier.HR)
-			s.level.set(dossier.Expert)
+			s.typ.Set(dossier.HR)
+			s.level.Set(dossier.Expert)
 		}, nil},
 	}
 	for _, tt := range tests {
@@ -118,7 +118,7 @@ func TestPeopleSorts(t *testing.T) {
 
 func TestPeopleOpensPerson(t *testing.T) {
 	d, s := openPeople(t)
-	s.typ.set(dossier.Finance)
+	s.typ.Set(dossier.Finance)
 	s.table.Select(widget.TableCellID{Row: 3, Col: 0}) // Samuel Hart
 	if pl := d.Place(); pl != (Place{Screen: "person", ID: "castellan-samuel-hart"}) {
 		t.Fatalf("selecting a row opened %v, want person/castellan-samuel-hart", pl)

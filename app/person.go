@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/store"
+	"kamdesk/app/ui"
 	"kamdesk/dossier"
 )
 
@@ -46,29 +47,29 @@ type personScreen struct {
 	others []dossier.Person
 	back   Place // where Save and Cancel return
 
-	fields                             fieldSet
-	name, position, department, email  *entry
-	phone                              *entry
-	family, hobbies, values            *textArea
-	notes, privacy                     *textArea
+	fields                             ui.FieldSet
+	name, position, department, email  *ui.Entry
+	phone                              *ui.Entry
+	family, hobbies, values            *ui.TextArea
+	notes, privacy                     *ui.TextArea
 	reportsTo                          *widget.Select
 	reportIDs                          []string // the person behind each option of reportsTo after "nobody"
-	role                               *choice[dossier.BuyingRole]
-	influence                          *choice[dossier.Influence]
-	typ                                *choice[dossier.StakeholderType]
-	level                              *choice[dossier.Level]
-	channel                            *choice[dossier.Channel]
+	role                               *ui.Choice[dossier.BuyingRole]
+	influence                          *ui.Choice[dossier.Influence]
+	typ                                *ui.Choice[dossier.StakeholderType]
+	level                              *ui.Choice[dossier.Level]
+	channel                            *ui.Choice[dossier.Channel]
 	advice, bdayHint, npsClass, status *widget.Label
-	bday                               *birthdayInput
+	bday                               *ui.BirthdayInput
 	nps                                *widget.Select
-	lastContact, nextContact           *dateInput
+	lastContact, nextContact           *ui.DateInput
 	save, cancel, del                  *widget.Button
 	privacyBtn                         *widget.Button // what is kept about the person
 	eraseBtn                           *widget.Button // erases them for good
 
-	loading bool    // set while the form is filled from the record
-	touched touched // fields changed since the form opened; all once a save was tried
-	saved   string  // the form's state when it was last loaded or saved
+	loading bool       // set while the form is filled from the record
+	touched ui.Touched // fields changed since the form opened; all once a save was tried
+	saved   string     // the form's state when it was last loaded or saved
 }
 
 func newPersonScreen(d *Desk, id string) (*personScreen, error) {
@@ -127,13 +128,13 @@ func managerCandidates(group []dossier.Person, id string) []dossier.Person {
 }
 
 func (s *personScreen) build() {
-	text := func(name string) *entry {
-		e := newEntry(s.onCancel)
+	text := func(name string) *ui.Entry {
+		e := ui.NewEntry(s.onCancel)
 		e.OnChanged = func(string) { s.changed(name) }
 		return e
 	}
-	multi := func(name string) *textArea {
-		e := newTextArea(s.onCancel)
+	multi := func(name string) *ui.TextArea {
+		e := ui.NewTextArea(s.onCancel)
 		e.OnChanged = func(string) { s.changed(name) }
 		return e
 	}
@@ -156,11 +157,11 @@ func (s *personScreen) build() {
 	}
 	s.reportsTo = widget.NewSelect(names, func(string) { s.changed("reports_to") })
 
-	s.role = newChoice(dossier.BuyingRoles, dossier.BuyingRole.Label, lang.L("None"), func(dossier.BuyingRole) { s.changed("role") })
-	s.influence = newChoice(dossier.Influences, dossier.Influence.Label, lang.L("None"), func(dossier.Influence) { s.changed("influence") })
-	s.typ = newChoice(dossier.StakeholderTypes, dossier.StakeholderType.Label, "", func(dossier.StakeholderType) { s.changed("type") })
-	s.level = newChoice(dossier.Ladder, dossier.Level.Label, "", func(dossier.Level) { s.changed("level") })
-	s.channel = newChoice(dossier.Channels, dossier.Channel.Label, lang.L("None"), func(dossier.Channel) { s.changed("channel") })
+	s.role = ui.NewChoice(dossier.BuyingRoles, dossier.BuyingRole.Label, lang.L("None"), func(dossier.BuyingRole) { s.changed("role") })
+	s.influence = ui.NewChoice(dossier.Influences, dossier.Influence.Label, lang.L("None"), func(dossier.Influence) { s.changed("influence") })
+	s.typ = ui.NewChoice(dossier.StakeholderTypes, dossier.StakeholderType.Label, "", func(dossier.StakeholderType) { s.changed("type") })
+	s.level = ui.NewChoice(dossier.Ladder, dossier.Level.Label, "", func(dossier.Level) { s.changed("level") })
+	s.channel = ui.NewChoice(dossier.Channels, dossier.Channel.Label, lang.L("None"), func(dossier.Channel) { s.changed("channel") })
 	s.typ.PlaceHolder = lang.L("Choose the stakeholder type")
 	s.level.PlaceHolder = lang.L("Choose the ladder level")
 
@@ -170,15 +171,15 @@ func (s *personScreen) build() {
 	s.status = widget.NewLabel("")
 	s.status.Importance = widget.DangerImportance
 
-	s.bday = newBirthdayInput(s.onCancel, func() { s.changed("birthday") })
+	s.bday = ui.NewBirthdayInput(s.onCancel, func() { s.changed("birthday") })
 	npsOpts := []string{lang.L("Not asked")}
 	for i := 0; i <= 10; i++ {
 		npsOpts = append(npsOpts, strconv.Itoa(i))
 	}
 	s.nps = widget.NewSelect(npsOpts, func(string) { s.changed("nps") })
-	s.lastContact = newDateInput(s.desk.win, s.onCancel)
+	s.lastContact = ui.NewDateInput(s.desk.win, s.onCancel)
 	s.lastContact.OnChanged = func(string) { s.changed("last_contact") }
-	s.nextContact = newDateInput(s.desk.win, s.onCancel)
+	s.nextContact = ui.NewDateInput(s.desk.win, s.onCancel)
 	s.nextContact.OnChanged = func(string) { s.changed("next_contact") }
 
 	s.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), s.onSave)
@@ -216,14 +217,14 @@ func (s *personScreen) load(p dossier.Person) {
 			s.reportsTo.SetSelectedIndex(i + 1)
 		}
 	}
-	s.role.set(p.Role)
-	s.influence.set(p.Influence)
-	s.typ.set(p.Type)
-	s.level.set(p.Level)
+	s.role.Set(p.Role)
+	s.influence.Set(p.Influence)
+	s.typ.Set(p.Type)
+	s.level.Set(p.Level)
 	s.email.SetText(p.Email)
 	s.phone.SetText(p.Phone)
-	s.channel.set(p.Channel)
-	s.bday.set(p.Birthday)
+	s.channel.Set(p.Channel)
+	s.bday.Set(p.Birthday)
 	s.family.SetText(p.Family)
 	s.hobbies.SetText(p.Hobbies)
 	s.values.SetText(p.Values)
@@ -232,8 +233,8 @@ func (s *personScreen) load(p dossier.Person) {
 	if p.NPS != nil {
 		s.nps.SetSelectedIndex(*p.NPS + 1)
 	}
-	s.lastContact.setDate(p.LastContact)
-	s.nextContact.setDate(p.NextContact)
+	s.lastContact.SetDate(p.LastContact)
+	s.nextContact.SetDate(p.NextContact)
 	s.privacy.SetText(p.PrivacyNote)
 	s.loading = false
 	s.saved = s.state()
@@ -244,7 +245,7 @@ func (s *personScreen) load(p dossier.Person) {
 func (s *personScreen) state() string {
 	parts := []string{s.name.Text, s.position.Text, s.department.Text, s.reportsTo.Selected,
 		s.role.Selected, s.influence.Selected, s.typ.Selected, s.level.Selected, s.email.Text,
-		s.phone.Text, s.channel.Selected, s.bday.day.Selected, s.bday.month.Selected, s.bday.year.Text,
+		s.phone.Text, s.channel.Selected, s.bday.Day.Selected, s.bday.Month.Selected, s.bday.Year.Text,
 		s.family.Text(), s.hobbies.Text(), s.values.Text(), s.notes.Text(), s.nps.Selected,
 		s.lastContact.Text, s.nextContact.Text, s.privacy.Text()}
 	return strings.Join(parts, "\x00")
@@ -257,7 +258,7 @@ func (s *personScreen) changed(field string) {
 	if s.loading {
 		return
 	}
-	s.touched.mark(field)
+	s.touched.Mark(field)
 	s.live()
 	s.validate()
 }
@@ -265,19 +266,19 @@ func (s *personScreen) changed(field string) {
 // live updates what is shown beside the inputs: the advice for the ladder
 // level, the next birthday, the NPS class.
 func (s *personScreen) live() {
-	if l := s.level.value(); l != "" {
-		s.advice.SetText(lang.L("To climb: {{.Advice}}", map[string]any{"Advice": tr(l.Advice())}))
+	if l := s.level.Value(); l != "" {
+		s.advice.SetText(lang.L("To climb: {{.Advice}}", map[string]any{"Advice": ui.Tr(l.Advice())}))
 		s.advice.Show()
 	} else {
 		s.advice.Hide()
 	}
-	if b, problem := s.bday.birthday(); problem == nil {
-		s.bdayHint.SetText(birthdayHint(b, s.desk.opts.Today()))
+	if b, problem := s.bday.Birthday(); problem == nil {
+		s.bdayHint.SetText(ui.BirthdayHint(b, s.desk.opts.Today()))
 	} else {
 		s.bdayHint.SetText("")
 	}
 	if i := s.nps.SelectedIndex(); i > 0 {
-		s.npsClass.SetText(tr(dossier.ClassifyNPS(i - 1).Label()))
+		s.npsClass.SetText(ui.Tr(dossier.ClassifyNPS(i - 1).Label()))
 	} else {
 		s.npsClass.SetText("")
 	}
@@ -296,11 +297,11 @@ func (s *personScreen) person() (dossier.Person, dossier.Problems) {
 	if i := s.reportsTo.SelectedIndex(); i > 0 {
 		p.ReportsTo = s.reportIDs[i-1]
 	}
-	p.Role, p.Influence = s.role.value(), s.influence.value()
-	p.Type, p.Level = s.typ.value(), s.level.value()
+	p.Role, p.Influence = s.role.Value(), s.influence.Value()
+	p.Type, p.Level = s.typ.Value(), s.level.Value()
 	p.Email, p.Phone = strings.TrimSpace(s.email.Text), strings.TrimSpace(s.phone.Text)
-	p.Channel = s.channel.value()
-	b, problem := s.bday.birthday()
+	p.Channel = s.channel.Value()
+	b, problem := s.bday.Birthday()
 	if problem != nil {
 		pr = append(pr, problem)
 	}
@@ -313,12 +314,12 @@ func (s *personScreen) person() (dossier.Person, dossier.Problems) {
 	}
 	for _, d := range []struct {
 		name  string
-		input *dateInput
+		input *ui.DateInput
 		to    *dossier.Date
 	}{{"last_contact", s.lastContact, &p.LastContact}, {"next_contact", s.nextContact, &p.NextContact}} {
-		v, err := d.input.date()
+		v, err := d.input.Date()
 		if err != nil {
-			pr.Add(d.name, dateProblem(err), nil)
+			pr.Add(d.name, ui.DateProblem(err), nil)
 		}
 		*d.to = v
 	}
@@ -337,8 +338,8 @@ func (s *personScreen) problems() (dossier.Person, dossier.Problems) {
 // every field once a save was tried.
 func (s *personScreen) validate() {
 	_, pr := s.problems()
-	shown := s.touched.filter(pr)
-	s.fields.showProblems(shown.Err())
+	shown := s.touched.Filter(pr)
+	s.fields.ShowProblems(shown.Err())
 	if len(shown) == 0 {
 		s.status.SetText("")
 	}
@@ -346,44 +347,44 @@ func (s *personScreen) validate() {
 
 func (s *personScreen) content() fyne.CanvasObject {
 	f := &s.fields
-	business := &fieldSet{}
-	for _, fl := range []*field{
-		newField("name", lang.L("Name"), s.name),
-		newField("position", lang.L("Position"), s.position),
-		newField("department", lang.L("Department"), s.department),
-		newField("reports_to", lang.L("Reports to"), s.reportsTo),
-		newField("role", lang.L("Buying role"), s.role.Select),
-		newField("influence", lang.L("Influence"), s.influence.Select),
-		newField("type", lang.L("Stakeholder type"), s.typ.Select),
-		newField("level", lang.L("Ladder level"), container.NewVBox(s.level.Select, s.advice)),
-		newField("email", lang.L("E-mail"), s.email),
-		newField("phone", lang.L("Phone"), s.phone),
-		newField("channel", lang.L("Preferred channel"), s.channel.Select),
-		newField("last_contact", lang.L("Last contact"), s.lastContact.object()),
-		newField("next_contact", lang.L("Next contact"), s.nextContact.object()),
-		newField("nps", lang.L("NPS"), container.NewBorder(nil, nil, nil, s.npsClass, s.nps)),
+	business := &ui.FieldSet{}
+	for _, fl := range []*ui.Field{
+		ui.NewField("name", lang.L("Name"), s.name),
+		ui.NewField("position", lang.L("Position"), s.position),
+		ui.NewField("department", lang.L("Department"), s.department),
+		ui.NewField("reports_to", lang.L("Reports to"), s.reportsTo),
+		ui.NewField("role", lang.L("Buying role"), s.role.Select),
+		ui.NewField("influence", lang.L("Influence"), s.influence.Select),
+		ui.NewField("type", lang.L("Stakeholder type"), s.typ.Select),
+		ui.NewField("level", lang.L("Ladder level"), container.NewVBox(s.level.Select, s.advice)),
+		ui.NewField("email", lang.L("E-mail"), s.email),
+		ui.NewField("phone", lang.L("Phone"), s.phone),
+		ui.NewField("channel", lang.L("Preferred channel"), s.channel.Select),
+		ui.NewField("last_contact", lang.L("Last contact"), s.lastContact.Object()),
+		ui.NewField("next_contact", lang.L("Next contact"), s.nextContact.Object()),
+		ui.NewField("nps", lang.L("NPS"), container.NewBorder(nil, nil, nil, s.npsClass, s.nps)),
 	} {
-		business.add(f.add(fl))
+		business.Add(f.Add(fl))
 	}
 	privacyHint := hintLabel()
 	privacyHint.SetText(lang.L("Where these personal facts come from, and whether the person agreed to their being kept."))
-	personal := &fieldSet{}
-	for _, fl := range []*field{
-		newField("birthday", lang.L("Birthday"), container.NewVBox(s.bday.box,
-			container.NewBorder(nil, nil, nil, s.bday.clear, s.bdayHint))),
-		newField("family", lang.L("Family"), s.family),
-		newField("hobbies", lang.L("Hobbies"), s.hobbies),
-		newField("values", lang.L("Values"), s.values),
-		newField("notes", lang.L("Notes"), s.notes),
-		newField("privacy_note", lang.L("Source and consent"), container.NewVBox(s.privacy, privacyHint)),
+	personal := &ui.FieldSet{}
+	for _, fl := range []*ui.Field{
+		ui.NewField("birthday", lang.L("Birthday"), container.NewVBox(s.bday.Box,
+			container.NewBorder(nil, nil, nil, s.bday.Clear, s.bdayHint))),
+		ui.NewField("family", lang.L("Family"), s.family),
+		ui.NewField("hobbies", lang.L("Hobbies"), s.hobbies),
+		ui.NewField("values", lang.L("Values"), s.values),
+		ui.NewField("notes", lang.L("Notes"), s.notes),
+		ui.NewField("privacy_note", lang.L("Source and consent"), container.NewVBox(s.privacy, privacyHint)),
 	} {
-		personal.add(f.add(fl))
+		personal.Add(f.Add(fl))
 	}
 	heading := func(text string) fyne.CanvasObject {
 		return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
-	left := container.NewVBox(heading(lang.L("Role and contact")), business.grid())
-	right := container.NewVBox(heading(lang.L("Personal")), personal.grid())
+	left := container.NewVBox(heading(lang.L("Role and contact")), business.Grid())
+	right := container.NewVBox(heading(lang.L("Personal")), personal.Grid())
 	body := container.NewScroll(container.NewPadded(container.NewGridWithColumns(2, left, right)))
 
 	back := widget.NewButtonWithIcon(s.acct.Name, theme.NavigateBackIcon(), s.onCancel)

@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/ui"
 	"kamdesk/dossier"
 )
 
@@ -27,10 +28,10 @@ func (s *personScreen) onSave() {
 // saveChanges writes the person and records a move on the ladder,
 // staying on the form, and reports whether the person was saved.
 func (s *personScreen) saveChanges() bool {
-	s.touched.all = true
+	s.touched.All = true
 	p, pr := s.problems()
 	if len(pr) > 0 {
-		s.fields.showProblems(pr.Err())
+		s.fields.ShowProblems(pr.Err())
 		s.status.SetText(lang.L("Please fix the fields marked in red."))
 		return false
 	}
@@ -38,7 +39,7 @@ func (s *personScreen) saveChanges() bool {
 		// The store checks what the form cannot: the account still exists,
 		// the reporting line does not loop.
 		pr = dossier.ProblemsOf(err)
-		if rest := s.fields.showProblems(err); len(rest) > 0 || len(pr) == 0 {
+		if rest := s.fields.ShowProblems(err); len(rest) > 0 || len(pr) == 0 {
 			s.desk.showError(err)
 		}
 		if len(pr) > 0 {
@@ -58,15 +59,15 @@ func (s *personScreen) saveChanges() bool {
 // recordMove puts a person's move on the ladder (or their first place on
 // it) on the account's timeline.
 func (s *personScreen) recordMove(old, p dossier.Person) {
-	name := clip(p.Name, 60)
+	name := ui.Clip(p.Name, 60)
 	title := lang.L("{{.Name}} moved from {{.Old}} to {{.New}} on the ladder",
-		map[string]any{"Name": name, "Old": tr(old.Level.Label()), "New": tr(p.Level.Label())})
+		map[string]any{"Name": name, "Old": ui.Tr(old.Level.Label()), "New": ui.Tr(p.Level.Label())})
 	if old.ID == "" {
 		title = lang.L("{{.Name}} placed on the ladder as {{.New}}",
-			map[string]any{"Name": name, "New": tr(p.Level.Label())})
+			map[string]any{"Name": name, "New": ui.Tr(p.Level.Label())})
 	}
 	e := dossier.Event{AccountID: p.AccountID, Kind: dossier.EventNote, Date: s.desk.opts.Today(),
-		Title: clip(oneLine(title), dossier.MaxLine), People: []string{p.ID}}
+		Title: ui.Clip(ui.OneLine(title), dossier.MaxLine), People: []string{p.ID}}
 	if err := s.desk.ws.SaveEvent(&e); err != nil {
 		s.desk.showError(err)
 	}

@@ -88,9 +88,9 @@ func TestPersonEditorShowsDavid(t *testing.T) {
 		{"reports to", s.reportsTo.Selected, "Anna Keller"},
 		{"level", s.level.Selected, "Doubter"},
 		{"type", s.typ.Selected, "Finance"},
-		{"birthday day", s.bday.day.Selected, "8"},
-		{"birthday month", s.bday.month.Selected, "March"},
-		{"birthday year", s.bday.year.Text, ""},
+		{"birthday day", s.bday.Day.Selected, "8"},
+		{"birthday month", s.bday.Month.Selected, "March"},
+		{"birthday year", s.bday.Year.Text, ""},
 		{"birthday hint", s.bdayHint.Text, "in 103 days (year unknown)"},
 		{"advice", s.advice.Text, "To climb: Proof: references, statistics and a quantified result."},
 	} {
@@ -118,9 +118,9 @@ func TestPersonEditorNewForm(t *testing.T) {
 	if got := len(s.reportsTo.Options); got != 7 {
 		t.Errorf("reports-to offers %d options, want nobody and the 6 people of the account", got)
 	}
-	for _, f := range s.fields.order {
-		if m := s.fields.messageOf(f.name); m != "" {
-			t.Errorf("the empty form already complains under %s: %q", f.name, m)
+	for _, f := range s.fields.Order {
+		if m := s.fields.MessageOf(f.Name); m != "" {
+			t.Errorf("the empty form already complains under %s: %q", f.Name, m)
 		}
 	}
 }
@@ -131,19 +131,19 @@ func TestPersonEditorCreatesPerson(t *testing.T) {
 	test.Type(s.position, "Head of Procurement")
 	test.Type(s.department, "Procurement")
 	s.reportsTo.SetSelected("David Okafor")
-	s.role.set(dossier.RoleEvaluator)
-	s.influence.set(dossier.InfluenceMedium)
-	s.typ.set(dossier.Finance)
-	s.level.set(dossier.Buyer)
+	s.role.Set(dossier.RoleEvaluator)
+	s.influence.Set(dossier.InfluenceMedium)
+	s.typ.Set(dossier.Finance)
+	s.level.Set(dossier.Buyer)
 	if got, want := s.advice.Text, "To climb: Emotional closeness: personal attention, care and kept promises."; got != want {
 		t.Errorf("advice for a buyer = %q, want %q", got, want)
 	}
 	test.Type(s.email, "priya.natarajan@northbridge.example")
 	test.Type(s.phone, "+44 161 555 0199")
-	s.channel.set(dossier.ChannelPhone)
-	s.bday.day.SetSelected("12")
-	s.bday.month.SetSelected("December")
-	test.Type(s.bday.year, "1984")
+	s.channel.Set(dossier.ChannelPhone)
+	s.bday.Day.SetSelected("12")
+	s.bday.Month.SetSelected("December")
+	test.Type(s.bday.Year, "1984")
 	if got, want := s.bdayHint.Text, "in 17 days (turns 42)"; got != want {
 		t.Errorf("birthday hint = %q, want %q", got, want)
 	}
@@ -217,16 +217,16 @@ func TestPersonEditorValidatesNextToFields(t *testing.T) {
 		{"bad e-mail", func(s *personScreen) { s.email.SetText("david@") }, "email", "is not a valid e-mail address"},
 		{"bad phone", func(s *personScreen) { s.phone.SetText("call me") }, "phone", "may hold only digits, spaces and + - ( ) . /"},
 		{"31 April", func(s *personScreen) {
-			s.bday.month.SetSelected("April")
-			s.bday.day.SetSelected("31")
+			s.bday.Month.SetSelected("April")
+			s.bday.Day.SetSelected("31")
 		}, "birthday", "April has only 30 days."},
 		{"29 February 2025", func(s *personScreen) {
-			s.bday.day.SetSelected("29")
-			s.bday.month.SetSelected("February")
-			s.bday.year.SetText("2025")
+			s.bday.Day.SetSelected("29")
+			s.bday.Month.SetSelected("February")
+			s.bday.Year.SetText("2025")
 		}, "birthday", "2025 is not a leap year: February has 28 days."},
-		{"year out of range", func(s *personScreen) { s.bday.year.SetText("1850") }, "birthday", "The year must be between 1900 and 2100."},
-		{"day without month", func(s *personScreen) { s.bday.set(dossier.Birthday{}); s.bday.day.SetSelected("3") },
+		{"year out of range", func(s *personScreen) { s.bday.Year.SetText("1850") }, "birthday", "The year must be between 1900 and 2100."},
+		{"day without month", func(s *personScreen) { s.bday.Set(dossier.Birthday{}); s.bday.Day.SetSelected("3") },
 			"birthday", "Choose both the day and the month."},
 		{"unreadable date", func(s *personScreen) { s.nextContact.SetText("next week") }, "next_contact", "is not a date in the form YYYY-MM-DD"},
 		{"impossible date", func(s *personScreen) { s.lastContact.SetText("2026-02-30") }, "last_contact", "is not a date in the form YYYY-MM-DD"},
@@ -236,15 +236,15 @@ func TestPersonEditorValidatesNextToFields(t *testing.T) {
 			_, w, st, s := openPerson(t, "northbridge-david-okafor")
 			stored, _ := st.Person("northbridge-david-okafor")
 			tt.fill(s)
-			if got := s.fields.messageOf(tt.field); got != tt.want {
+			if got := s.fields.MessageOf(tt.field); got != tt.want {
 				t.Errorf("message under %s = %q, want %q", tt.field, got, tt.want)
 			}
 			if !shown(w.Canvas().Content(), tt.want) {
 				t.Errorf("the message %q is not on screen", tt.want)
 			}
-			for _, f := range s.fields.order {
-				if m := s.fields.messageOf(f.name); f.name != tt.field && m != "" {
-					t.Errorf("an untouched field %s complains: %q", f.name, m)
+			for _, f := range s.fields.Order {
+				if m := s.fields.MessageOf(f.Name); f.Name != tt.field && m != "" {
+					t.Errorf("an untouched field %s complains: %q", f.Name, m)
 				}
 			}
 			// A failed save keeps everything typed and stays on the form.
@@ -253,8 +253,8 @@ func TestPersonEditorValidatesNextToFields(t *testing.T) {
 			if s.state() != before {
 				t.Error("a failed save changed the form")
 			}
-			if s.fields.messageOf(tt.field) != tt.want {
-				t.Errorf("after the failed save the message under %s is %q", tt.field, s.fields.messageOf(tt.field))
+			if s.fields.MessageOf(tt.field) != tt.want {
+				t.Errorf("after the failed save the message under %s is %q", tt.field, s.fields.MessageOf(tt.field))
 			}
 			if s.status.Text == "" {
 				t.Error("a failed save says nothing beside the buttons")
@@ -271,9 +271,9 @@ func TestPersonEditorValidatesNextToFields(t *testing.T) {
 
 func TestPersonEditorLeapDayWithoutYear(t *testing.T) {
 	_, _, st, s := openPerson(t, "northbridge-david-okafor")
-	s.bday.day.SetSelected("29")
-	s.bday.month.SetSelected("February")
-	if m := s.fields.messageOf("birthday"); m != "" {
+	s.bday.Day.SetSelected("29")
+	s.bday.Month.SetSelected("February")
+	if m := s.fields.MessageOf("birthday"); m != "" {
 		t.Errorf("29 February without a year is refused: %q", m)
 	}
 	if got, want := s.bdayHint.Text, "in 95 days (year unknown)"; got != want {
@@ -288,7 +288,7 @@ func TestPersonEditorLeapDayWithoutYear(t *testing.T) {
 
 func TestPersonEditorNoBirthday(t *testing.T) {
 	_, _, st, s := openPerson(t, "northbridge-david-okafor")
-	test.Tap(s.bday.clear)
+	test.Tap(s.bday.Clear)
 	if got := s.bdayHint.Text; got != "No birthday recorded." {
 		t.Errorf("hint after No birthday = %q", got)
 	}
@@ -301,7 +301,7 @@ func TestPersonEditorNoBirthday(t *testing.T) {
 func TestPersonEditorRecordsLadderMove(t *testing.T) {
 	d, _, st, s := openPerson(t, "northbridge-david-okafor")
 	before, _ := st.Events("northbridge")
-	s.level.set(dossier.Buyer)
+	s.level.Set(dossier.Buyer)
 	test.Tap(s.save)
 	p, _ := st.Person("northbridge-david-okafor")
 	if p.Level != dossier.Buyer {
@@ -338,8 +338,8 @@ func TestPersonEditorRefusesUnknownFields(t *testing.T) {
 	// deleted meanwhile) is reported in a dialog, and the form keeps it all.
 	_, w, st, s := openPerson(t, "new:meridian")
 	test.Type(s.name, "Nadia Osei")
-	s.typ.set(dossier.Technical)
-	s.level.set(dossier.Opponent)
+	s.typ.Set(dossier.Technical)
+	s.level.Set(dossier.Opponent)
 	if _, err := st.DeleteAccount("meridian"); err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/store"
+	"kamdesk/app/ui"
 	"kamdesk/dossier"
 )
 
@@ -59,14 +60,14 @@ func (d *Desk) showPersonalData(id string) *personalData {
 	line(lang.L("Source and consent: {{.Source}}", map[string]any{"Source": source}), fyne.TextStyle{}, widget.MediumImportance)
 	line(lang.L("Kept in their record"), bold, widget.MediumImportance)
 	for _, f := range data.Facts {
-		line(fieldLabel(f.Field)+": "+oneLine(f.Value), fyne.TextStyle{}, widget.MediumImportance)
+		line(ui.FieldLabel(f.Field)+": "+ui.OneLine(f.Value), fyne.TextStyle{}, widget.MediumImportance)
 	}
 	line(lang.L("Other records that involve or name them"), bold, widget.MediumImportance)
 	if len(data.Mentions) == 0 {
 		line(lang.L("None."), fyne.TextStyle{}, widget.LowImportance)
 	}
 	for _, m := range data.Mentions {
-		s := tr(m.Kind) + " · " + clip(oneLine(m.Title), 90) + " · " + tr(m.How)
+		s := ui.Tr(m.Kind) + " · " + ui.Clip(ui.OneLine(m.Title), 90) + " · " + ui.Tr(m.How)
 		if !m.Date.IsZero() {
 			s = m.Date.String() + " · " + s
 		}

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/ui"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
 )
@@ -51,7 +52,7 @@ func proposalAgenda(d *Desk, q agendaQuery) ([]agendaEntry, error) {
 	var out []agendaEntry
 	for _, it := range proposal.Agenda(props, func(id string) string { return names[id] }, q.today, q.today.AddDays(days)) {
 		if task, ok := it.Data["Task"].(string); ok {
-			it.Data["Task"] = tr(task)
+			it.Data["Task"] = ui.Tr(task)
 		}
 		out = append(out, agendaEntry{item: it, place: Place{Screen: "proposal", ID: it.RecordID}})
 	}
@@ -85,7 +86,7 @@ type proposalsScreen struct {
 	accounts  []dossier.Account
 	all       []proposalRow
 	rows      []proposalRow // those the filters let through, sorted
-	table     *sortTable[proposalRow]
+	table     *ui.SortTable[proposalRow]
 	statusSel *widget.Select
 	acctSel   *widget.Select
 	summary   *widget.Label
@@ -104,16 +105,16 @@ func newProposalsScreen(d *Desk, id string) (*proposalsScreen, error) {
 		return nil, err
 	}
 	s.accounts = accts
-	columns := []tableColumn[proposalRow]{
-		{lang.L("Proposal"), 280, func(r *proposalRow) (string, widget.Importance) { return r.p.Title, widget.MediumImportance },
+	columns := []ui.TableColumn[proposalRow]{
+		ui.ColorCol(lang.L("Proposal"), 280, func(r *proposalRow) (string, widget.Importance) { return r.p.Title, widget.MediumImportance },
 			func(a, b *proposalRow) int {
 				return strings.Compare(strings.ToLower(a.p.Title), strings.ToLower(b.p.Title))
-			}},
-		{lang.L("Account"), 170, func(r *proposalRow) (string, widget.Importance) { return r.account, widget.MediumImportance },
+			}),
+		ui.ColorCol(lang.L("Account"), 170, func(r *proposalRow) (string, widget.Importance) { return r.account, widget.MediumImportance },
 			func(a, b *proposalRow) int {
 				return strings.Compare(strings.ToLower(a.account), strings.ToLower(b.account))
-			}},
-		{lang.L("Status"), 100, func(r *proposalRow) (string, widget.Importance) {
+			}),
+		ui.ColorCol(lang.L("Status"), 100, func(r *proposalRow) (string, widget.Importance) {
 			imp := widget.MediumImportance
 			switch r.status {
 			case proposal.Expired, proposal.Lost:
@@ -121,11 +122,11 @@ func newProposalsScreen(d *Desk, id string) (*proposalsScreen, error) {
 			case proposal.Won:
 				imp = widget.SuccessImportance
 			}
-			return tr(r.status.Label()), imp
+			return ui.Tr(r.status.Label()), imp
 		}, func(a, b *proposalRow) int {
 			return cmp.Compare(slices.Index(statusChoices, a.status), slices.Index(statusChoices, b.status))
-		}},
-		{lang.L("Expires"), 140, func(r *proposalRow) (string, widget.Importance) { return expiryText(r) },
+		}),
+		ui.ColorCol(lang.L("Expires"), 140, func(r *proposalRow) (string, widget.Importance) { return expiryText(r) },
 			func(a, b *proposalRow) int {
 				switch {
 				case a.expires != b.expires && a.expires:
@@ -134,8 +135,8 @@ func newProposalsScreen(d *Desk, id string) (*proposalsScreen, error) {
 					return 1
 				}
 				return cmp.Compare(a.days, b.days)
-			}},
-		{lang.L("Readiness"), 90, func(r *proposalRow) (string, widget.Importance) {
+			}),
+		ui.ColorCol(lang.L("Readiness"), 90, func(r *proposalRow) (string, widget.Importance) {
 			switch {
 			case r.p.Status.Closed():
 				return "–", widget.MediumImportance
@@ -143,12 +144,12 @@ func newProposalsScreen(d *Desk, id string) (*proposalsScreen, error) {
 				return lang.N("{{.Count}} to fix", r.blocking, map[string]any{"Count": r.blocking}), widget.DangerImportance
 			}
 			return lang.L("Ready"), widget.SuccessImportance
-		}, func(a, b *proposalRow) int { return cmp.Compare(a.blocking, b.blocking) }},
-		{lang.L("Follow-up"), 290, func(r *proposalRow) (string, widget.Importance) {
+		}, func(a, b *proposalRow) int { return cmp.Compare(a.blocking, b.blocking) }),
+		ui.ColorCol(lang.L("Follow-up"), 290, func(r *proposalRow) (string, widget.Importance) {
 			if !r.hasNext {
 				return "–", widget.MediumImportance
 			}
-			text := weekdayDate(r.next.Due) + " · " + tr(r.next.Kind.Label())
+			text := weekdayDate(r.next.Due) + " · " + ui.Tr(r.next.Kind.Label())
 			if r.next.Due.Before(s.today) {
 				return lang.L("{{.Task}} (late)", map[string]any{"Task": text}), widget.DangerImportance
 			}
@@ -162,13 +163,13 @@ func newProposalsScreen(d *Desk, id string) (*proposalsScreen, error) {
 				db = b.next.Due
 			}
 			return compareDates(da, db)
-		}},
+		}),
 	}
 
 	s.statusSel = widget.NewSelect(nil, func(string) { s.filter() })
 	s.statusSel.Options = append(s.statusSel.Options, lang.L("All statuses"))
 	for _, st := range statusChoices {
-		s.statusSel.Options = append(s.statusSel.Options, tr(st.Label()))
+		s.statusSel.Options = append(s.statusSel.Options, ui.Tr(st.Label()))
 	}
 	s.statusSel.SetSelectedIndex(0)
 	s.acctSel = widget.NewSelect(nil, func(string) { s.filter() })
@@ -187,7 +188,7 @@ func newProposalsScreen(d *Desk, id string) (*proposalsScreen, error) {
 	s.newBtn = widget.NewButtonWithIcon(lang.L("New proposal"), theme.ContentAddIcon(), s.onNew)
 	s.newBtn.Importance = widget.HighImportance
 	// Until a header is tapped: the store's order, most recently updated first.
-	s.table = newSortTable(&s.rows, columns, -1, func(r *proposalRow) {
+	s.table = ui.NewSortTable(&s.rows, columns, -1, func(r *proposalRow) {
 		place := Place{Screen: "proposal", ID: r.p.ID}
 		s.desk.opts.Defer(func() { s.desk.Show(place) })
 	})
@@ -280,7 +281,7 @@ func (s *proposalsScreen) filter() {
 			s.rows = append(s.rows, r)
 		}
 	}
-	s.table.sort()
+	s.table.Sort()
 	n := len(s.rows)
 	if n == len(s.all) {
 		s.summary.SetText(lang.N("{{.Count}} proposal", n, map[string]any{"Count": n}))
@@ -314,7 +315,7 @@ func (s *proposalsScreen) showBody() {
 }
 
 // onSort sorts the table on column col (tapping its header).
-func (s *proposalsScreen) onSort(col int) { s.table.onSort(col) }
+func (s *proposalsScreen) onSort(col int) { s.table.OnSort(col) }
 
 func (s *proposalsScreen) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Proposals"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -344,8 +345,8 @@ func (s *proposalsScreen) String() string {
 	var b strings.Builder
 	for i := range s.rows {
 		var cells []string
-		for _, c := range s.table.columns {
-			cells = append(cells, c.text(&s.rows[i]))
+		for _, c := range s.table.Columns {
+			cells = append(cells, c.Text(&s.rows[i]))
 		}
 		fmt.Fprintln(&b, strings.Join(cells, " | "))
 	}

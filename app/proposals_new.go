@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/ui"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
 )
@@ -26,13 +27,13 @@ type newProposalForm struct {
 	secs    []proposal.Section
 	props   []proposal.Proposal
 	team    []dossier.TeamMember
-	fs      fieldSet
-	touched touched // fields the user has changed; all after Create was tried
+	fs      ui.FieldSet
+	touched ui.Touched // fields the user has changed; all after Create was tried
 	dlg     *dialog.CustomDialog
 
 	account  *widget.Select
-	title    *entry
-	language *entry
+	title    *ui.Entry
+	language *ui.Entry
 	from     *widget.RadioGroup
 	kindSel  *widget.Select // filters of the section checklist
 	audSel   *widget.Select
@@ -46,7 +47,7 @@ type newProposalForm struct {
 	credits  []*widget.Check // one per team member
 	order    []string        // member IDs in the order they were checked
 	author   *widget.Label
-	valid    *entry
+	valid    *ui.Entry
 	create   *widget.Button
 	progress *widget.ProgressBarInfinite // shown while the proposal is created
 	creating bool                        // set from Create until the proposal is saved
@@ -80,28 +81,28 @@ func newNewProposalForm(d *Desk, acct string) (*newProposalForm, error) {
 	if i := slices.IndexFunc(f.accts, func(a dossier.Account) bool { return a.ID == acct }); i >= 0 {
 		f.account.SetSelectedIndex(i)
 	}
-	f.title = newEntry(cancel)
+	f.title = ui.NewEntry(cancel)
 	f.title.SetPlaceHolder(lang.L("What the proposal offers, in the client's words"))
 	f.title.OnChanged = func(string) { f.changed("title") }
-	f.language = newEntry(cancel)
+	f.language = ui.NewEntry(cancel)
 	f.language.SetText("en")
 	f.language.OnChanged = func(string) {
 		f.preselect()
 		f.changed("language")
 	}
-	f.valid = newEntry(cancel)
+	f.valid = ui.NewEntry(cancel)
 	f.valid.SetText("30")
 	f.valid.OnChanged = func(string) { f.changed("valid_days") }
 
 	// Start from library sections...
 	f.kindSel = widget.NewSelect([]string{lang.L("All kinds")}, func(string) { f.showSections() })
 	for _, k := range proposal.Kinds {
-		f.kindSel.Options = append(f.kindSel.Options, tr(k.Label()))
+		f.kindSel.Options = append(f.kindSel.Options, ui.Tr(k.Label()))
 	}
 	f.kindSel.SetSelectedIndex(0)
 	f.audSel = widget.NewSelect([]string{lang.L("All audiences")}, func(string) { f.showSections() })
 	for _, a := range proposal.Audiences {
-		f.audSel.Options = append(f.audSel.Options, tr(a.Label()))
+		f.audSel.Options = append(f.audSel.Options, ui.Tr(a.Label()))
 	}
 	f.audSel.SetSelectedIndex(0)
 	f.secList = container.NewVBox()
@@ -153,12 +154,12 @@ func newNewProposalForm(d *Desk, acct string) (*newProposalForm, error) {
 	f.author.Importance = widget.LowImportance
 	creditsBox := container.NewVBox(container.NewGridWithColumns(2, checks...), f.author)
 
-	f.fs.add(newField("account_id", lang.L("Account"), f.account))
-	f.fs.add(newField("title", lang.L("Title"), f.title))
-	f.fs.add(newField("language", lang.L("Language"), f.language))
-	f.fs.add(newField("items", lang.L("Start from"), container.NewVBox(f.from, f.source)))
-	f.fs.add(newField("credits", lang.L("Team credits"), creditsBox))
-	f.fs.add(newField("valid_days", lang.L("Valid for (days)"), f.valid))
+	f.fs.Add(ui.NewField("account_id", lang.L("Account"), f.account))
+	f.fs.Add(ui.NewField("title", lang.L("Title"), f.title))
+	f.fs.Add(ui.NewField("language", lang.L("Language"), f.language))
+	f.fs.Add(ui.NewField("items", lang.L("Start from"), container.NewVBox(f.from, f.source)))
+	f.fs.Add(ui.NewField("credits", lang.L("Team credits"), creditsBox))
+	f.fs.Add(ui.NewField("valid_days", lang.L("Valid for (days)"), f.valid))
 
 	f.preselect()
 	f.showSource()
@@ -167,7 +168,7 @@ func newNewProposalForm(d *Desk, acct string) (*newProposalForm, error) {
 }
 
 func (f *newProposalForm) show() {
-	f.scroll = container.NewVScroll(f.fs.grid())
+	f.scroll = container.NewVScroll(f.fs.Grid())
 	f.dlg = dialog.NewCustomWithoutButtons(lang.L("New proposal"), f.scroll, f.desk.win)
 	f.create = widget.NewButtonWithIcon(lang.L("Create"), theme.ConfirmIcon(), f.onCreate)
 	f.create.Importance = widget.HighImportance
@@ -197,14 +198,14 @@ func (f *newProposalForm) dirty() bool { return strings.TrimSpace(f.title.Text) 
 // saveChanges creates the proposal at once, for quitting, and reports
 // whether it was created; the problems are shown as Create shows them.
 func (f *newProposalForm) saveChanges() bool {
-	f.touched.all = true
+	f.touched.All = true
 	f.changed("")
 	p, err := f.build()
 	if err == nil {
 		err = f.st.SaveProposal(&p)
 	}
 	if err != nil {
-		if rest := f.fs.showProblems(err); len(rest) > 0 || len(dossier.ProblemsOf(err)) == 0 {
+		if rest := f.fs.ShowProblems(err); len(rest) > 0 || len(dossier.ProblemsOf(err)) == 0 {
 			f.desk.showError(err)
 		}
 		f.relayout()
@@ -246,7 +247,7 @@ func (f *newProposalForm) showSections() {
 			continue
 		}
 		id := s.ID
-		c := widget.NewCheck(lang.L("{{.Title}} ({{.Kind}})", map[string]any{"Title": s.Title, "Kind": tr(s.Kind.Label())}), nil)
+		c := widget.NewCheck(lang.L("{{.Title}} ({{.Kind}})", map[string]any{"Title": s.Title, "Kind": ui.Tr(s.Kind.Label())}), nil)
 		c.SetChecked(f.checked[id])
 		c.OnChanged = func(on bool) {
 			f.checked[id] = on
@@ -299,10 +300,10 @@ func (f *newProposalForm) changed(field string) {
 	if f.busy || f.author == nil {
 		return
 	}
-	f.touched.mark(field)
+	f.touched.Mark(field)
 	f.showAuthor()
 	_, err := f.build()
-	f.fs.showProblems(f.touched.filter(dossier.ProblemsOf(err)).Err())
+	f.fs.ShowProblems(f.touched.Filter(dossier.ProblemsOf(err)).Err())
 	f.relayout()
 }
 
@@ -367,11 +368,11 @@ func (f *newProposalForm) build() (proposal.Proposal, error) {
 // onCreate saves the new draft and opens it in the builder. A draft that
 // cannot be saved keeps the dialog open with everything typed.
 func (f *newProposalForm) onCreate() {
-	f.touched.all = true // show every problem from now on
+	f.touched.All = true // show every problem from now on
 	f.changed("")
 	p, err := f.build()
 	if err != nil {
-		if rest := f.fs.showProblems(err); len(rest) > 0 {
+		if rest := f.fs.ShowProblems(err); len(rest) > 0 {
 			f.desk.showError(dossier.Problems(rest).Err())
 		}
 		f.relayout()
@@ -390,7 +391,7 @@ func (f *newProposalForm) onCreate() {
 		f.progress.Hide()
 		f.create.Enable()
 		if err != nil {
-			if rest := f.fs.showProblems(err); len(rest) > 0 || len(dossier.ProblemsOf(err)) == 0 {
+			if rest := f.fs.ShowProblems(err); len(rest) > 0 || len(dossier.ProblemsOf(err)) == 0 {
 				f.desk.showError(err)
 			}
 			f.relayout()

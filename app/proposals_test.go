@@ -321,19 +321,19 @@ func prNamed(t *testing.T, st *store.Store, acct, title string) (proposal.Propos
 func TestNewProposalValidatesAndKeepsTyping(t *testing.T) {
 	d, w, st, s := prOpen(t, "")
 	f := prNewForm(t, w, s)
-	if f.fs.messageOf("title") != "" || f.fs.messageOf("account_id") != "" {
+	if f.fs.MessageOf("title") != "" || f.fs.MessageOf("account_id") != "" {
 		t.Error("the blank form scolds fields the user has not reached")
 	}
 	prRetype(f.valid, "zero")
-	if got := f.fs.messageOf("valid_days"); got != "must be between 1 and 3660" {
+	if got := f.fs.MessageOf("valid_days"); got != "must be between 1 and 3660" {
 		t.Errorf("validity message = %q", got)
 	}
 	prRetype(f.valid, "30")
 	test.Tap(f.create)
-	if got := f.fs.messageOf("title"); got != "is required" {
+	if got := f.fs.MessageOf("title"); got != "is required" {
 		t.Errorf("title message after Create = %q", got)
 	}
-	if got := f.fs.messageOf("account_id"); got != "is required" {
+	if got := f.fs.MessageOf("account_id"); got != "is required" {
 		t.Errorf("account message after Create = %q", got)
 	}
 	if s.newForm == nil || d.Place().Screen != "proposals" {
@@ -341,7 +341,7 @@ func TestNewProposalValidatesAndKeepsTyping(t *testing.T) {
 	}
 	f.account.SetSelected("Meridian Freight")
 	test.Type(f.title, "Cold store controls")
-	if f.fs.messageOf("title") != "" || f.fs.messageOf("account_id") != "" {
+	if f.fs.MessageOf("title") != "" || f.fs.MessageOf("account_id") != "" {
 		t.Error("messages stay after the fields were filled in")
 	}
 	test.Tap(f.create)
@@ -362,7 +362,7 @@ func TestNewProposalFromAPreviousOne(t *testing.T) {
 		t.Error("choosing a previous proposal does not show the list of proposals")
 	}
 	test.Tap(f.create)
-	if got := f.fs.messageOf("items"); got != "Choose the proposal to start from." {
+	if got := f.fs.MessageOf("items"); got != "Choose the proposal to start from." {
 		t.Errorf("message without a proposal chosen = %q", got)
 	}
 	f.prevSel.SetSelected("Factory-commissioned controls for the Doncaster modular plant — Northbridge Build Group")

@@ -52,7 +52,7 @@ func TestQuitAsksAboutFormsInDialogs(t *testing.T) {
 	})
 	t.Run("failed save", func(t *testing.T) {
 		d, quits, tl, saved := open(t)
-		prRetype(tl.eventEd.date.entry, "2026-13-45")
+		prRetype(tl.eventEd.date.Entry, "2026-13-45")
 		d.Quit()
 		answerQuestion(t, d.win, "Save")
 		if saved() || *quits != 0 || tl.eventEd.text.Text() != text {

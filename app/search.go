@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/ui"
 	"kamdesk/dossier"
 )
 
@@ -36,7 +37,7 @@ type searchScreen struct {
 	index *searchIndex // nil until built
 	rows  []searchRow
 
-	entry   *entry
+	entry   *ui.Entry
 	summary *widget.Label
 	busy    *widget.Activity
 	list    *widget.List
@@ -49,7 +50,7 @@ type searchScreen struct {
 
 func newSearchScreen(d *Desk) *searchScreen {
 	s := &searchScreen{desk: d}
-	s.entry = newEntry(s.onCancel)
+	s.entry = ui.NewEntry(s.onCancel)
 	s.entry.SetPlaceHolder(lang.L("Search accounts and people: name, position, company, hobbies, notes…"))
 	s.entry.OnChanged = func(string) { s.run() }
 	s.entry.OnSubmitted = func(string) { s.openFirst() }
@@ -124,7 +125,7 @@ func (s *searchScreen) run() {
 	people := res.people()
 	total := len(res.hits)
 	if total == 0 {
-		s.summary.SetText(lang.L("Nothing matches “{{.Query}}”.", map[string]any{"Query": clip(oneLine(s.entry.Text), 60)}))
+		s.summary.SetText(lang.L("Nothing matches “{{.Query}}”.", map[string]any{"Query": ui.Clip(ui.OneLine(s.entry.Text), 60)}))
 		s.showBody(container.NewCenter(widget.NewLabel(lang.L("Try fewer or shorter words."))))
 		return
 	}
@@ -236,7 +237,7 @@ func (s *searchScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		}
 	} else {
 		icon.SetResource(theme.HomeIcon())
-		name, where = acct.Name, tr(acct.Tier.Label())
+		name, where = acct.Name, ui.Tr(acct.Tier.Label())
 		if acct.Industry != "" {
 			where += " · " + acct.Industry
 		}
@@ -267,33 +268,33 @@ var (
 func searchFieldLabel(f searchField) string {
 	switch f {
 	case inName:
-		return fieldLabel("name")
+		return ui.FieldLabel("name")
 	case inPosition:
-		return fieldLabel("position")
+		return ui.FieldLabel("position")
 	case inDepartment:
-		return fieldLabel("department")
+		return ui.FieldLabel("department")
 	case inAccount:
 		return lang.L("Account")
 	case inIndustry:
-		return fieldLabel("industry")
+		return ui.FieldLabel("industry")
 	case inSegment:
-		return fieldLabel("segment")
+		return ui.FieldLabel("segment")
 	case inCompetitors:
-		return fieldLabel("competitors")
+		return ui.FieldLabel("competitors")
 	case inStrategy:
-		return fieldLabel("strategy")
+		return ui.FieldLabel("strategy")
 	case inGoals:
-		return fieldLabel("goals")
+		return ui.FieldLabel("goals")
 	case inEmail:
-		return fieldLabel("email")
+		return ui.FieldLabel("email")
 	case inHobbies:
-		return fieldLabel("hobbies")
+		return ui.FieldLabel("hobbies")
 	case inFamily:
-		return fieldLabel("family")
+		return ui.FieldLabel("family")
 	case inValues:
-		return fieldLabel("values")
+		return ui.FieldLabel("values")
 	}
-	return fieldLabel("notes")
+	return ui.FieldLabel("notes")
 }
 
 func (s *searchScreen) onSelected(id widget.ListItemID) {

@@ -8,6 +8,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"kamdesk/app/ui"
+
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -69,7 +71,7 @@ func (x *searchIndex) snippet(h searchHit, width int) (before, match, after stri
 		before = "…" + string(r)
 	}
 	rest := max(width-utf8.RuneCountInString(before)-utf8.RuneCountInString(match), 1)
-	return before, match, clip(strings.TrimRightFunc(after, unicode.IsSpace), rest)
+	return before, match, ui.Clip(strings.TrimRightFunc(after, unicode.IsSpace), rest)
 }
 
 // squash turns every run of white space in s into one space.

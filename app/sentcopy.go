@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/ui"
 	"kamdesk/proposal"
 )
 
@@ -47,7 +48,7 @@ func (d *Desk) showSentCopy(ref string) *sentCopy {
 	}
 	c := &sentCopy{d: d, snap: s}
 	intro := widget.NewLabel(lang.L("Revision {{.Revision}} of “{{.Title}}”, sent on {{.Date}}. These are the files as the client received them.",
-		map[string]any{"Revision": s.Revision, "Title": clip(oneLine(s.Title), 80), "Date": weekdayDate(s.On)}))
+		map[string]any{"Revision": s.Revision, "Title": ui.Clip(ui.OneLine(s.Title), 80), "Date": weekdayDate(s.On)}))
 	intro.Wrapping = fyne.TextWrapWord
 	rows := container.NewVBox(intro, widget.NewSeparator())
 	for _, f := range s.Files {
@@ -55,9 +56,9 @@ func (d *Desk) showSentCopy(ref string) *sentCopy {
 		open.Importance = widget.HighImportance
 		save := widget.NewButtonWithIcon(lang.L("Save as…"), theme.DocumentSaveIcon(), func() { c.onSave(f) })
 		c.open, c.save = append(c.open, open), append(c.save, save)
-		who := lang.L("{{.Variant}} variant", map[string]any{"Variant": tr(f.Audience.Label())})
+		who := lang.L("{{.Variant}} variant", map[string]any{"Variant": ui.Tr(f.Audience.Label())})
 		if len(f.People) > 0 {
-			who = lang.L("{{.Variant}} variant, to {{.People}}", map[string]any{"Variant": tr(f.Audience.Label()), "People": strings.Join(f.People, ", ")})
+			who = lang.L("{{.Variant}} variant, to {{.People}}", map[string]any{"Variant": ui.Tr(f.Audience.Label()), "People": strings.Join(f.People, ", ")})
 		}
 		name := widget.NewLabel(f.Name)
 		name.Truncation = fyne.TextTruncateEllipsis

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/store"
+	"kamdesk/app/ui"
 	"kamdesk/dossier"
 )
 
@@ -301,8 +302,8 @@ func (t *recordTab) onDelete() {
 
 // showSaveError puts the problems of a failed save under their fields
 // and tells of the rest in a dialog; what was typed stays.
-func showSaveError(d *Desk, fs *fieldSet, err error) {
-	rest := fs.showProblems(err)
+func showSaveError(d *Desk, fs *ui.FieldSet, err error) {
+	rest := fs.ShowProblems(err)
 	if len(dossier.ProblemsOf(err)) == 0 || len(rest) > 0 {
 		d.showError(err)
 	}

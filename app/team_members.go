@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/store"
+	"kamdesk/app/ui"
 	"kamdesk/dossier"
 )
 
@@ -20,10 +21,10 @@ type memberForm struct {
 	members []dossier.TeamMember
 	orig    dossier.TeamMember // as loaded; blank for a new member
 	filling bool               // set while load fills the entries
-	touched touched
+	touched ui.Touched
 
-	fields                       fieldSet
-	name, position, email, phone *entry
+	fields                       ui.FieldSet
+	name, position, email, phone *ui.Entry
 	heading                      *widget.Label
 	warning                      *widget.Label
 }
@@ -72,15 +73,15 @@ func (f *memberForm) newList() *widget.List {
 }
 
 func (f *memberForm) build(cancel func()) {
-	f.name, f.position, f.email, f.phone = newEntry(cancel), newEntry(cancel), newEntry(cancel), newEntry(cancel)
+	f.name, f.position, f.email, f.phone = ui.NewEntry(cancel), ui.NewEntry(cancel), ui.NewEntry(cancel), ui.NewEntry(cancel)
 	f.email.SetPlaceHolder(lang.L("name@company.com"))
-	for name, e := range map[string]*entry{"name": f.name, "position": f.position, "email": f.email, "phone": f.phone} {
+	for name, e := range map[string]*ui.Entry{"name": f.name, "position": f.position, "email": f.email, "phone": f.phone} {
 		e.OnChanged = func(string) { f.validate(name) }
 	}
-	f.fields.add(newField("name", lang.L("Name"), f.name))
-	f.fields.add(newField("position", lang.L("Position"), f.position))
-	f.fields.add(newField("email", lang.L("E-mail"), f.email))
-	f.fields.add(newField("phone", lang.L("Phone"), f.phone))
+	f.fields.Add(ui.NewField("name", lang.L("Name"), f.name))
+	f.fields.Add(ui.NewField("position", lang.L("Position"), f.position))
+	f.fields.Add(ui.NewField("email", lang.L("E-mail"), f.email))
+	f.fields.Add(ui.NewField("phone", lang.L("Phone"), f.phone))
 	f.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.heading.Wrapping = fyne.TextWrapWord
 	f.warning = widget.NewLabel(lang.L("⚠ No contact details: a proposal cannot credit this member until an e-mail or a phone number is given."))
@@ -89,7 +90,7 @@ func (f *memberForm) build(cancel func()) {
 }
 
 func (f *memberForm) object() fyne.CanvasObject {
-	return container.NewVBox(f.heading, f.fields.grid(), f.warning)
+	return container.NewVBox(f.heading, f.fields.Grid(), f.warning)
 }
 
 func (f *memberForm) load(i int) {
@@ -105,8 +106,8 @@ func (f *memberForm) load(i int) {
 	f.email.SetText(f.orig.Email)
 	f.phone.SetText(f.orig.Phone)
 	f.filling = false
-	f.touched.reset(i >= 0)
-	f.fields.clear()
+	f.touched.Reset(i >= 0)
+	f.fields.Clear()
 	f.showWarning()
 }
 
@@ -124,9 +125,9 @@ func (f *memberForm) validate(field string) {
 	if f.filling {
 		return
 	}
-	f.touched.mark(field)
+	f.touched.Mark(field)
 	m := f.record()
-	f.fields.showProblems(f.touched.filter(dossier.ProblemsOf(m.Validate())).Err())
+	f.fields.ShowProblems(f.touched.Filter(dossier.ProblemsOf(m.Validate())).Err())
 	f.showWarning()
 }
 
@@ -146,7 +147,7 @@ func (f *memberForm) changed() bool {
 func (f *memberForm) save() (string, bool) {
 	m := f.record()
 	if err := f.s.desk.ws.SaveTeamMember(&m); err != nil {
-		f.touched.reset(true)
+		f.touched.Reset(true)
 		showSaveError(f.s.desk, &f.fields, err)
 		return "", false
 	}

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/store"
+	"kamdesk/app/ui"
 	"kamdesk/dossier"
 )
 
@@ -19,12 +20,12 @@ type referenceForm struct {
 	refs    []dossier.Reference
 	orig    dossier.Reference // as loaded; blank for a new reference
 	filling bool              // set while load fills the entries
-	touched touched
+	touched ui.Touched
 
-	fields                                  fieldSet
-	client, project, year                   *entry
-	result                                  *textArea
-	refereeName, refereePosition, refereeTo *entry
+	fields                                  ui.FieldSet
+	client, project, year                   *ui.Entry
+	result                                  *ui.TextArea
+	refereeName, refereePosition, refereeTo *ui.Entry
 	agreed                                  *widget.Check
 	heading                                 *widget.Label
 }
@@ -86,14 +87,14 @@ func referenceTitle(r dossier.Reference) string {
 }
 
 func (f *referenceForm) build(cancel func()) {
-	f.client, f.project, f.year = newEntry(cancel), newEntry(cancel), newEntry(cancel)
-	f.result = newTextArea(cancel)
-	f.refereeName, f.refereePosition, f.refereeTo = newEntry(cancel), newEntry(cancel), newEntry(cancel)
+	f.client, f.project, f.year = ui.NewEntry(cancel), ui.NewEntry(cancel), ui.NewEntry(cancel)
+	f.result = ui.NewTextArea(cancel)
+	f.refereeName, f.refereePosition, f.refereeTo = ui.NewEntry(cancel), ui.NewEntry(cancel), ui.NewEntry(cancel)
 	f.year.SetPlaceHolder(lang.L("for example 2024"))
 	f.result.SetPlaceHolder(lang.L("A number the client can check: cut energy use by 18% in the first year"))
 	f.refereeTo.SetPlaceHolder(lang.L("E-mail or phone"))
 	f.result.OnChanged = func(string) { f.validate("result") }
-	for name, e := range map[string]*entry{"client": f.client, "project": f.project, "year": f.year,
+	for name, e := range map[string]*ui.Entry{"client": f.client, "project": f.project, "year": f.year,
 		"referee.name": f.refereeName, "referee.position": f.refereePosition, "referee.contact": f.refereeTo} {
 		e.OnChanged = func(string) { f.validate(name) }
 	}
@@ -102,20 +103,20 @@ func (f *referenceForm) build(cancel func()) {
 	hint := widget.NewLabel(lang.L("Proposals print the referee's name and contact only with their consent; without it they cite the project and its result alone."))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
-	f.fields.add(newField("client", lang.L("Client"), f.client))
-	f.fields.add(newField("project", lang.L("Project"), f.project))
-	f.fields.add(newField("year", lang.L("Year"), f.year))
-	f.fields.add(newField("result", lang.L("Quantified result"), f.result))
-	f.fields.add(newField("referee.name", lang.L("Referee"), f.refereeName))
-	f.fields.add(newField("referee.position", lang.L("Referee's position"), f.refereePosition))
-	f.fields.add(newField("referee.contact", lang.L("Referee's contact"), f.refereeTo))
-	f.fields.add(newField("referee.agreed", lang.L("Consent"), container.NewVBox(hint, f.agreed)))
+	f.fields.Add(ui.NewField("client", lang.L("Client"), f.client))
+	f.fields.Add(ui.NewField("project", lang.L("Project"), f.project))
+	f.fields.Add(ui.NewField("year", lang.L("Year"), f.year))
+	f.fields.Add(ui.NewField("result", lang.L("Quantified result"), f.result))
+	f.fields.Add(ui.NewField("referee.name", lang.L("Referee"), f.refereeName))
+	f.fields.Add(ui.NewField("referee.position", lang.L("Referee's position"), f.refereePosition))
+	f.fields.Add(ui.NewField("referee.contact", lang.L("Referee's contact"), f.refereeTo))
+	f.fields.Add(ui.NewField("referee.agreed", lang.L("Consent"), container.NewVBox(hint, f.agreed)))
 	f.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.heading.Wrapping = fyne.TextWrapWord
 }
 
 func (f *referenceForm) object() fyne.CanvasObject {
-	return container.NewVBox(f.heading, f.fields.grid())
+	return container.NewVBox(f.heading, f.fields.Grid())
 }
 
 func (f *referenceForm) load(i int) {
@@ -135,8 +136,8 @@ func (f *referenceForm) load(i int) {
 	f.refereeTo.SetText(f.orig.Referee.Contact)
 	f.agreed.SetChecked(f.orig.Referee.Agreed)
 	f.filling = false
-	f.touched.reset(i >= 0)
-	f.fields.clear()
+	f.touched.Reset(i >= 0)
+	f.fields.Clear()
 }
 
 func yearText(y int) string {
@@ -176,9 +177,9 @@ func (f *referenceForm) validate(field string) {
 	if f.filling {
 		return
 	}
-	f.touched.mark(field)
+	f.touched.Mark(field)
 	_, p := f.record()
-	f.fields.showProblems(f.touched.filter(p).Err())
+	f.fields.ShowProblems(f.touched.Filter(p).Err())
 }
 
 func (f *referenceForm) changed() bool {
@@ -191,12 +192,12 @@ func (f *referenceForm) changed() bool {
 func (f *referenceForm) save() (string, bool) {
 	r, p := f.record()
 	if len(p) > 0 {
-		f.touched.reset(true)
+		f.touched.Reset(true)
 		showSaveError(f.s.desk, &f.fields, p.Err())
 		return "", false
 	}
 	if err := f.s.desk.ws.SaveReference(&r); err != nil {
-		f.touched.reset(true)
+		f.touched.Reset(true)
 		showSaveError(f.s.desk, &f.fields, err)
 		return "", false
 	}

@@ -145,14 +145,14 @@ func TestTeamMemberValidation(t *testing.T) {
 	tmShortcut(w, fyne.KeyN)
 	f := s.members.form.(*memberForm)
 	test.Type(f.email, "ada at veldmark")
-	if got, want := f.fields.messageOf("email"), "is not a valid e-mail address"; got != want {
+	if got, want := f.fields.MessageOf("email"), "is not a valid e-mail address"; got != want {
 		t.Errorf("while typing a bad e-mail the message is %q, want %q", got, want)
 	}
-	if got := f.fields.messageOf("name"); got != "" {
+	if got := f.fields.MessageOf("name"); got != "" {
 		t.Errorf("an untouched name already shows %q", got)
 	}
 	test.Tap(tmButton(t, s.members.editor, "Save"))
-	if got, want := f.fields.messageOf("name"), "is required"; got != want {
+	if got, want := f.fields.MessageOf("name"), "is required"; got != want {
 		t.Errorf("after saving without a name the message is %q, want %q", got, want)
 	}
 	if f.email.Text != "ada at veldmark" {
@@ -168,11 +168,11 @@ func TestTeamMemberValidation(t *testing.T) {
 	// Fixing the e-mail clears its message; a member without any contact
 	// can be saved but is marked: proposals cannot credit them.
 	tmRetype(f.email, "")
-	if got := f.fields.messageOf("email"); got != "" {
+	if got := f.fields.MessageOf("email"); got != "" {
 		t.Errorf("an empty e-mail still shows %q", got)
 	}
 	test.Type(f.name, "Noor Hadid")
-	if got := f.fields.messageOf("name"); got != "" {
+	if got := f.fields.MessageOf("name"); got != "" {
 		t.Errorf("a typed name still shows %q", got)
 	}
 	if !f.warning.Visible() {
@@ -369,15 +369,15 @@ func TestTeamReferenceValidation(t *testing.T) {
 	test.Type(f.client, "Orwin Logistics")
 	test.Type(f.project, "Dock heating")
 	test.Tap(f.agreed)
-	if got, want := f.fields.messageOf("referee.agreed"), "needs the referee's name and contact"; got != want {
+	if got, want := f.fields.MessageOf("referee.agreed"), "needs the referee's name and contact"; got != want {
 		t.Errorf("consent without a referee: message %q, want %q", got, want)
 	}
 	test.Type(f.year, "abc")
-	if got, want := f.fields.messageOf("year"), "must be a year in digits, between 1950 and 2100"; got != want {
+	if got, want := f.fields.MessageOf("year"), "must be a year in digits, between 1950 and 2100"; got != want {
 		t.Errorf("year abc: message %q, want %q", got, want)
 	}
 	tmRetype(f.year, "1900")
-	if got, want := f.fields.messageOf("year"), "must be between 1950 and 2100"; got != want {
+	if got, want := f.fields.MessageOf("year"), "must be between 1950 and 2100"; got != want {
 		t.Errorf("year 1900: message %q, want %q", got, want)
 	}
 	tmRetype(f.year, "abc")
@@ -388,14 +388,14 @@ func TestTeamReferenceValidation(t *testing.T) {
 	if f.year.Text != "abc" || f.client.Text != "Orwin Logistics" || !f.agreed.Checked {
 		t.Errorf("the failed save lost what was typed: %q %q %v", f.year.Text, f.client.Text, f.agreed.Checked)
 	}
-	if f.fields.messageOf("year") == "" || f.fields.messageOf("referee.agreed") == "" {
+	if f.fields.MessageOf("year") == "" || f.fields.MessageOf("referee.agreed") == "" {
 		t.Error("the failed save does not show the problems next to the fields")
 	}
 	// An empty year is allowed; a name and a contact satisfy the consent.
 	tmRetype(f.year, "")
 	test.Type(f.refereeName, "Hana Kovac")
 	test.Type(f.refereeTo, "+385 1 555 0100")
-	if got := f.fields.messageOf("referee.agreed"); got != "" {
+	if got := f.fields.MessageOf("referee.agreed"); got != "" {
 		t.Errorf("consent with a name and contact still shows %q", got)
 	}
 	tmShortcut(w, fyne.KeyS)

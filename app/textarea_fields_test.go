@@ -16,6 +16,18 @@ import (
 // into every multi-line field of kamdesk, at widths where its spaces fall
 // at the ends of rows, is saved byte for byte.
 
+// tfSentence is the sentence of issue 8: typed key by key at many widths,
+// Entry stored "asked for payment" as "asked forpayment".
+const tfSentence = "Olga asked for payment terms and a discount for the second phase of the project, " +
+	"then we talked about the schedule again."
+
+// keyField is a field the tests type into key by key: an entry or a text
+// area.
+type keyField interface {
+	fyne.Focusable
+	fyne.Shortcutable
+}
+
 // tfWidths are the widths of the field the sentence is typed at.
 var tfWidths = []float32{180, 260, 340, 430, 540, 700, 900}
 
@@ -65,8 +77,8 @@ func TestTypedTextIsStoredPerson(t *testing.T) {
 		s := d.current.(*personScreen)
 		name := fmt.Sprintf("Person %v", width)
 		test.Type(s.name, name)
-		s.typ.set(dossier.Finance)
-		s.level.set(dossier.Buyer)
+		s.typ.Set(dossier.Finance)
+		s.level.Set(dossier.Buyer)
 		for _, f := range []fyne.Focusable{s.family, s.hobbies, s.values, s.notes, s.privacy} {
 			tfType(f, width, tfSentence)
 		}
@@ -102,7 +114,7 @@ func TestTypedTextIsStoredTimeline(t *testing.T) {
 		pe := tl.promiseEd
 		tfType(pe.text, width, tfSentence)
 		due := dossier.MustDate("2027-01-01").AddDays(i)
-		pe.due.setDate(due)
+		pe.due.SetDate(due)
 		test.Tap(pe.save)
 		ps, _ := st.Promises("northbridge")
 		j := slices.IndexFunc(ps, func(p dossier.Promise) bool { return p.Due.Equal(due) })
@@ -114,7 +126,7 @@ func TestTypedTextIsStoredTimeline(t *testing.T) {
 		test.Tap(tl.promiseRows[slipping].slip)
 		se := tl.slipEd
 		tfType(se.explanation, width, tfSentence)
-		se.newDue.setDate(dossier.MustDate("2026-12-01").AddDays(i))
+		se.newDue.SetDate(dossier.MustDate("2026-12-01").AddDays(i))
 		test.Tap(se.save)
 		p := tlPromise(t, st, slipping)
 		if len(p.Slips) != i+1 {
@@ -129,7 +141,7 @@ func TestTypedTextIsStoredFollowUpNote(t *testing.T) {
 	for i, width := range tfWidths {
 		f.onMove(1)
 		due := dossier.MustDate("2026-12-02").AddDays(i)
-		f.ask.date.setDate(due)
+		f.ask.date.SetDate(due)
 		tfType(f.ask.note, width, tfSentence)
 		test.Tap(f.ask.ok)
 		title := "Follow-up moved to " + due.String() +

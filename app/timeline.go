@@ -17,6 +17,7 @@ import (
 
 	"kamdesk/app/i18n"
 	"kamdesk/app/store"
+	"kamdesk/app/ui"
 	"kamdesk/dossier"
 )
 
@@ -182,7 +183,7 @@ func (t *timeline) eventItem(e dossier.Event) fyne.CanvasObject {
 	t.eventRows[e.ID] = row
 	row.edit = lowButton(lang.L("Edit"), theme.DocumentCreateIcon(), func() { t.onEditEvent(e) })
 	row.del = lowButton(lang.L("Delete"), theme.DeleteIcon(), func() { t.onDeleteEvent(e) })
-	head := wrapLabel(e.Date.String()+"  "+tr(e.Kind.Label())+" — "+e.Title, widget.MediumImportance)
+	head := wrapLabel(e.Date.String()+"  "+ui.Tr(e.Kind.Label())+" — "+e.Title, widget.MediumImportance)
 	head.TextStyle = fyne.TextStyle{Bold: true}
 	box := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(row.edit, row.del), head))
 	if who := t.names(e.People); who != "" {
@@ -251,7 +252,7 @@ func (t *timeline) promiseItem(p dossier.Promise) fyne.CanvasObject {
 		row.status.SetText(lang.L("Late"))
 		row.status.Importance = widget.DangerImportance
 	case p.Status == dossier.PromiseOpen:
-		row.status.SetText(tr(p.Status.Label()))
+		row.status.SetText(ui.Tr(p.Status.Label()))
 	case p.Status == dossier.PromiseKept:
 		row.status.SetText(lang.L("Kept on {{.Date}}", map[string]any{"Date": p.DoneOn.String()}))
 		row.status.Importance = widget.SuccessImportance
@@ -276,7 +277,7 @@ func (t *timeline) promiseItem(p dossier.Promise) fyne.CanvasObject {
 			apology = lang.L("apology sent")
 		}
 		box.Add(wrapLabel(lang.L("slipped from {{.Old}} to {{.New}} (told on {{.On}}, {{.Apology}}): {{.Why}}",
-			map[string]any{"Old": s.OldDue.String(), "New": s.NewDue.String(), "On": s.On.String(), "Apology": apology, "Why": oneLine(s.Explanation)}),
+			map[string]any{"Old": s.OldDue.String(), "New": s.NewDue.String(), "On": s.On.String(), "Apology": apology, "Why": ui.OneLine(s.Explanation)}),
 			widget.WarningImportance))
 	}
 	if p.Status == dossier.PromiseOpen {
@@ -311,7 +312,7 @@ func (t *timeline) onReopen(p dossier.Promise) {
 
 func (t *timeline) onDrop(p dossier.Promise) {
 	dialog.ShowConfirm(lang.L("Drop the promise?"),
-		lang.L("“{{.Text}}” will be recorded as dropped today.", map[string]any{"Text": clip(oneLine(p.Text), 80)}),
+		lang.L("“{{.Text}}” will be recorded as dropped today.", map[string]any{"Text": ui.Clip(ui.OneLine(p.Text), 80)}),
 		func(ok bool) {
 			if ok {
 				p.Drop(t.desk.opts.Today())
@@ -322,7 +323,7 @@ func (t *timeline) onDrop(p dossier.Promise) {
 
 func (t *timeline) onDeletePromise(p dossier.Promise) {
 	dialog.ShowConfirm(lang.L("Delete the promise?"),
-		lang.L("“{{.Text}}” and its slips will be deleted.", map[string]any{"Text": clip(oneLine(p.Text), 80)}),
+		lang.L("“{{.Text}}” and its slips will be deleted.", map[string]any{"Text": ui.Clip(ui.OneLine(p.Text), 80)}),
 		func(ok bool) {
 			if !ok {
 				return
@@ -339,7 +340,7 @@ func (t *timeline) onDeletePromise(p dossier.Promise) {
 
 func (t *timeline) onDeleteEvent(e dossier.Event) {
 	dialog.ShowConfirm(lang.L("Delete the event?"),
-		lang.L("“{{.Title}}” and its attached files will be deleted.", map[string]any{"Title": clip(e.Title, 80)}),
+		lang.L("“{{.Title}}” and its attached files will be deleted.", map[string]any{"Title": ui.Clip(e.Title, 80)}),
 		func(ok bool) {
 			if !ok {
 				return

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/i18n"
+	"kamdesk/app/ui"
 	"kamdesk/dossier"
 )
 
@@ -26,11 +27,11 @@ type eventEditor struct {
 	attachments []dossier.Attachment
 	loading     bool // set while the inputs get their first values
 
-	kind      *choice[dossier.EventKind]
-	date      *dateInput
-	title     *entry
+	kind      *ui.Choice[dossier.EventKind]
+	date      *ui.DateInput
+	title     *ui.Entry
 	people    *peopleChoice
-	text      *textArea
+	text      *ui.TextArea
 	attachBox *fyne.Container
 	attach    *widget.Button
 	remove    []*widget.Button // one per attachment
@@ -46,16 +47,16 @@ func (t *timeline) onEditEvent(e dossier.Event) { t.editEvent(e) }
 func (t *timeline) editEvent(ev dossier.Event) {
 	e := &eventEditor{t: t, ev: ev, attachments: slices.Clone(ev.Attachments), loading: true}
 	t.eventEd = e
-	e.kind = newChoice(dossier.EventKinds, dossier.EventKind.Label, "", func(dossier.EventKind) { e.validate() })
-	e.kind.set(ev.Kind)
-	e.date = newDateInput(t.win, e.cancel)
-	e.date.setDate(ev.Date)
+	e.kind = ui.NewChoice(dossier.EventKinds, dossier.EventKind.Label, "", func(dossier.EventKind) { e.validate() })
+	e.kind.Set(ev.Kind)
+	e.date = ui.NewDateInput(t.win, e.cancel)
+	e.date.SetDate(ev.Date)
 	e.date.OnChanged = func(string) { e.validate() }
-	e.title = newEntry(e.cancel)
+	e.title = ui.NewEntry(e.cancel)
 	e.title.SetText(ev.Title)
 	e.title.OnChanged = func(string) { e.validate() }
 	e.people = newPeopleChoice(t.people, ev.People, e.validate)
-	e.text = newTextArea(e.cancel)
+	e.text = ui.NewTextArea(e.cancel)
 	e.text.SetMinRowsVisible(5)
 	e.text.SetText(ev.Text)
 	e.text.OnChanged = func(string) { e.validate() }
@@ -66,12 +67,12 @@ func (t *timeline) editEvent(ev dossier.Event) {
 	e.busy.Hide()
 	e.showAttachments()
 
-	e.fs.add(newField("kind", lang.L("Kind"), e.kind))
-	e.fs.add(newField("date", lang.L("Date"), e.date.object()))
-	e.fs.add(newField("title", lang.L("Title"), e.title))
-	e.fs.add(newField("people", lang.L("People involved"), t.peopleInput(e.people)))
-	e.fs.add(newField("text", lang.L("What happened"), e.text))
-	e.fs.add(newField("attachments", lang.L("Attached files"),
+	e.fs.Add(ui.NewField("kind", lang.L("Kind"), e.kind))
+	e.fs.Add(ui.NewField("date", lang.L("Date"), e.date.Object()))
+	e.fs.Add(ui.NewField("title", lang.L("Title"), e.title))
+	e.fs.Add(ui.NewField("people", lang.L("People involved"), t.peopleInput(e.people)))
+	e.fs.Add(ui.NewField("text", lang.L("What happened"), e.text))
+	e.fs.Add(ui.NewField("attachments", lang.L("Attached files"),
 		container.NewVBox(e.attachBox, container.NewHBox(e.attach), e.busy)))
 	title := lang.L("Edit event")
 	if ev.ID == "" {
@@ -97,8 +98,8 @@ func (e *eventEditor) event() (dossier.Event, []string) {
 	ev := e.ev
 	var bad []string
 	var err error
-	ev.Kind = e.kind.value()
-	if ev.Date, err = e.date.date(); err != nil {
+	ev.Kind = e.kind.Value()
+	if ev.Date, err = e.date.Date(); err != nil {
 		bad = append(bad, "date")
 	}
 	ev.Title = strings.TrimSpace(e.title.Text)
@@ -206,9 +207,9 @@ type promiseEditor struct {
 	pr      dossier.Promise
 	loading bool
 
-	text   *textArea
-	made   *dateInput
-	due    *dateInput
+	text   *ui.TextArea
+	made   *ui.DateInput
+	due    *ui.DateInput
 	people *peopleChoice
 }
 
@@ -221,28 +222,28 @@ func (t *timeline) onEditPromise(p dossier.Promise) { t.editPromise(p) }
 func (t *timeline) editPromise(pr dossier.Promise) {
 	e := &promiseEditor{t: t, pr: pr, loading: true}
 	t.promiseEd = e
-	e.text = newTextArea(e.cancel)
+	e.text = ui.NewTextArea(e.cancel)
 	e.text.SetText(pr.Text)
 	e.text.OnChanged = func(string) { e.validate() }
-	e.made = newDateInput(t.win, e.cancel)
-	e.made.setDate(pr.Made)
+	e.made = ui.NewDateInput(t.win, e.cancel)
+	e.made.SetDate(pr.Made)
 	e.made.OnChanged = func(string) { e.validate() }
-	e.due = newDateInput(t.win, e.cancel)
-	e.due.setDate(pr.Due)
+	e.due = ui.NewDateInput(t.win, e.cancel)
+	e.due.SetDate(pr.Due)
 	e.due.OnChanged = func(string) { e.validate() }
 	var top fyne.CanvasObject
 	if pr.Slipped() {
 		// The due date of a slipped promise is the new date of its last
 		// slip; it moves only with another slip.
 		e.due.Disable()
-		e.due.button.Disable()
+		e.due.Button.Disable()
 		top = wrapLabel(lang.L("This promise slipped: its due date moves only with Slipped…, so that the new date given to the client stays on record."), widget.LowImportance)
 	}
 	e.people = newPeopleChoice(t.people, pr.People, e.validate)
-	e.fs.add(newField("text", lang.L("Promise"), e.text))
-	e.fs.add(newField("made", lang.L("Made on"), e.made.object()))
-	e.fs.add(newField("due", lang.L("Due"), e.due.object()))
-	e.fs.add(newField("people", lang.L("Made to"), t.peopleInput(e.people)))
+	e.fs.Add(ui.NewField("text", lang.L("Promise"), e.text))
+	e.fs.Add(ui.NewField("made", lang.L("Made on"), e.made.Object()))
+	e.fs.Add(ui.NewField("due", lang.L("Due"), e.due.Object()))
+	e.fs.Add(ui.NewField("people", lang.L("Made to"), t.peopleInput(e.people)))
 	title := lang.L("Edit promise")
 	if pr.ID == "" {
 		title = lang.L("New promise")
@@ -258,10 +259,10 @@ func (e *promiseEditor) promise() (dossier.Promise, []string) {
 	var bad []string
 	var err error
 	pr.Text = strings.TrimSpace(e.text.Text())
-	if pr.Made, err = e.made.date(); err != nil {
+	if pr.Made, err = e.made.Date(); err != nil {
 		bad = append(bad, "made")
 	}
-	if pr.Due, err = e.due.date(); err != nil {
+	if pr.Due, err = e.due.Date(); err != nil {
 		bad = append(bad, "due")
 	}
 	pr.People = e.people.ids()
@@ -296,28 +297,28 @@ type slipEditor struct {
 	t  *timeline
 	pr dossier.Promise
 
-	explanation *textArea
+	explanation *ui.TextArea
 	apology     *widget.Check
-	newDue      *dateInput
-	on          *dateInput
+	newDue      *ui.DateInput
+	on          *ui.DateInput
 }
 
 func (t *timeline) onSlipped(p dossier.Promise) {
 	e := &slipEditor{t: t, pr: p}
 	t.slipEd = e
-	e.explanation = newTextArea(e.cancel)
+	e.explanation = ui.NewTextArea(e.cancel)
 	e.explanation.SetPlaceHolder(lang.L("Why it slipped, as the client was told"))
 	e.explanation.OnChanged = func(string) { e.validate() }
 	e.apology = widget.NewCheck(lang.L("The apology was sent"), func(bool) { e.validate() })
-	e.newDue = newDateInput(t.win, e.cancel)
+	e.newDue = ui.NewDateInput(t.win, e.cancel)
 	e.newDue.OnChanged = func(string) { e.validate() }
-	e.on = newDateInput(t.win, e.cancel)
-	e.on.setDate(t.desk.opts.Today())
+	e.on = ui.NewDateInput(t.win, e.cancel)
+	e.on.SetDate(t.desk.opts.Today())
 	e.on.OnChanged = func(string) { e.validate() }
-	e.fs.add(newField("explanation", lang.L("Explanation given to the client"), e.explanation))
-	e.fs.add(newField("apology_sent", lang.L("Apology"), e.apology))
-	e.fs.add(newField("new_due", lang.L("New date"), e.newDue.object()))
-	e.fs.add(newField("on", lang.L("Client told on"), e.on.object()))
+	e.fs.Add(ui.NewField("explanation", lang.L("Explanation given to the client"), e.explanation))
+	e.fs.Add(ui.NewField("apology_sent", lang.L("Apology"), e.apology))
+	e.fs.Add(ui.NewField("new_due", lang.L("New date"), e.newDue.Object()))
+	e.fs.Add(ui.NewField("on", lang.L("Client told on"), e.on.Object()))
 	top := container.NewVBox(
 		wrapLabel(p.Text, widget.MediumImportance),
 		wrapLabel(lang.L("Due {{.Date}}. The client gets an explanation, an apology and a new date; all three are recorded.",
@@ -335,11 +336,11 @@ func (e *slipEditor) slipped() (dossier.Promise, []string, error) {
 	pr := e.pr
 	pr.Slips = slices.Clone(pr.Slips)
 	var bad []string
-	newDue, err := e.newDue.date()
+	newDue, err := e.newDue.Date()
 	if err != nil {
 		bad = append(bad, "new_due")
 	}
-	on, err := e.on.date()
+	on, err := e.on.Date()
 	if err != nil {
 		bad = append(bad, "on")
 	}

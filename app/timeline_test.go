@@ -132,7 +132,7 @@ func TestTimelineAddEventWithPeopleAndFile(t *testing.T) {
 	if got := e.date.Text; got != "2026-11-25" {
 		t.Errorf("a new event's date = %q, want today 2026-11-25", got)
 	}
-	e.kind.set(dossier.EventCall)
+	e.kind.Set(dossier.EventCall)
 	test.Type(e.title, "Module line workshop")
 	tlTapCheck(t, tlOverlay(w), "Anna Keller")
 	tlTapCheck(t, tlOverlay(w), "Rajesh Varma")
@@ -279,14 +279,14 @@ func TestTimelineEventValidationKeepsTyping(t *testing.T) {
 	test.Type(e.text, "Notes typed before the title")
 	e.date.SetText("")
 	test.Type(e.date, "2026-13-40")
-	if got := e.fs.messageOf("date"); got == "" {
+	if got := e.fs.MessageOf("date"); got == "" {
 		t.Error("no message under a date that is not a date")
 	}
 	test.Tap(e.save)
 	if tlOverlay(w) == nil {
 		t.Fatal("the editor closed on an invalid save")
 	}
-	if got := e.fs.messageOf("title"); got == "" {
+	if got := e.fs.MessageOf("title"); got == "" {
 		t.Error("no message under the empty title")
 	}
 	if e.text.Text() != "Notes typed before the title" {
@@ -297,8 +297,8 @@ func TestTimelineEventValidationKeepsTyping(t *testing.T) {
 	}
 	e.date.SetText("2026-11-20")
 	test.Type(e.title, "Fixed")
-	if e.fs.messageOf("date") != "" || e.fs.messageOf("title") != "" {
-		t.Errorf("messages stay after fixing: %q, %q", e.fs.messageOf("date"), e.fs.messageOf("title"))
+	if e.fs.MessageOf("date") != "" || e.fs.MessageOf("title") != "" {
+		t.Errorf("messages stay after fixing: %q, %q", e.fs.MessageOf("date"), e.fs.MessageOf("title"))
 	}
 	test.Tap(e.save)
 	if ev, ok := tlEvent(t, st, "Fixed"); !ok || ev.Text != "Notes typed before the title" {
@@ -365,7 +365,7 @@ func TestTimelineAddPromise(t *testing.T) {
 	}
 	test.Type(e.text, "Send the spares price list")
 	test.Tap(e.save)
-	if tlOverlay(w) == nil || e.fs.messageOf("due") == "" {
+	if tlOverlay(w) == nil || e.fs.MessageOf("due") == "" {
 		t.Fatal("a promise without a due date was accepted")
 	}
 	test.Type(e.due, "2026-12-10")
@@ -468,7 +468,7 @@ func TestTimelineSlippedPromise(t *testing.T) {
 	if tlOverlay(w) == nil {
 		t.Fatal("the dialog closed without an explanation")
 	}
-	if got := e.fs.messageOf("explanation"); !strings.Contains(got, "explanation") {
+	if got := e.fs.MessageOf("explanation"); !strings.Contains(got, "explanation") {
 		t.Errorf("message under the explanation = %q", got)
 	}
 	if !tlHasText(tlOverlay(w), "the client is owed an explanation") {
@@ -479,7 +479,7 @@ func TestTimelineSlippedPromise(t *testing.T) {
 	test.Type(e.explanation, "The trainer certification body moved its syllabus review.")
 	e.newDue.SetText("2026-11-21")
 	test.Tap(e.save)
-	if got, want := e.fs.messageOf("new_due"), "must be after the current due date 2026-11-21"; got != want {
+	if got, want := e.fs.MessageOf("new_due"), "must be after the current due date 2026-11-21"; got != want {
 		t.Errorf("message under the new date = %q, want %q", got, want)
 	}
 	if p := tlPromise(t, st, id); len(p.Slips) != 0 || !p.Due.Equal(before.Due) {
@@ -492,8 +492,8 @@ func TestTimelineSlippedPromise(t *testing.T) {
 	// A valid slip is recorded with everything the client was told.
 	e.newDue.SetText("2026-12-05")
 	test.Tap(e.apology)
-	if e.fs.messageOf("new_due") != "" {
-		t.Errorf("the message stays after fixing the date: %q", e.fs.messageOf("new_due"))
+	if e.fs.MessageOf("new_due") != "" {
+		t.Errorf("the message stays after fixing the date: %q", e.fs.MessageOf("new_due"))
 	}
 	test.Tap(e.save)
 	if tlOverlay(w) != nil {

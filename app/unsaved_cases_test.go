@@ -53,7 +53,7 @@ func editorCases() []editorCase {
 		shown:   func(d *Desk) bool { return person(d).phone.Text == newPhone },
 		spoiled: func(d *Desk) bool { return person(d).email.Text == "david at home" },
 		refused: func(d *Desk, _ fyne.Window) bool {
-			return person(d).fields.messageOf("email") != "" && person(d).status.Text != ""
+			return person(d).fields.MessageOf("email") != "" && person(d).status.Text != ""
 		},
 	}, {
 		name: "account",
@@ -72,7 +72,7 @@ func editorCases() []editorCase {
 		shown:   func(d *Desk) bool { return account(d).name.Text == "Northbridge Renamed" },
 		spoiled: func(d *Desk) bool { return account(d).share.Text == "about a third" },
 		refused: func(d *Desk, _ fyne.Window) bool {
-			return account(d).fields.messageOf("revenue_share") != "" && account(d).status.Visible()
+			return account(d).fields.MessageOf("revenue_share") != "" && account(d).status.Visible()
 		},
 	}, {
 		name: "proposal pricing",
@@ -107,7 +107,7 @@ func editorCases() []editorCase {
 		},
 		shown:   func(d *Desk) bool { return library(d).title.Text == "If you need more time to decide" },
 		spoiled: func(d *Desk) bool { return library(d).weights[0].Text == "lots" },
-		refused: func(d *Desk, _ fyne.Window) bool { return library(d).fs.messageOf("audiences") != "" },
+		refused: func(d *Desk, _ fyne.Window) bool { return library(d).fs.MessageOf("audiences") != "" },
 	}, {
 		name:  "team member",
 		open:  func(d *Desk) { d.Show(Place{Screen: "team", ID: "member:team-jonas-brandt"}) },
@@ -122,6 +122,6 @@ func editorCases() []editorCase {
 		},
 		shown:   func(d *Desk) bool { return member(d).position.Text == "Finance Director" },
 		spoiled: func(d *Desk) bool { return member(d).email.Text == "jonas at work" },
-		refused: func(d *Desk, _ fyne.Window) bool { return member(d).fields.messageOf("email") != "" },
+		refused: func(d *Desk, _ fyne.Window) bool { return member(d).fields.MessageOf("email") != "" },
 	}}
 }

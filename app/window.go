@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/store"
+	"kamdesk/app/ui"
 )
 
 // RestoreWindow gives w the size it had when it was last closed. Closing
@@ -74,7 +75,7 @@ func OpenFailure(err error, dir string, quit func(), restore func(passphrase []b
 			err := restore([]byte(pass.Text))
 			restoreBtn.Enable()
 			if err != nil {
-				problem.SetText(userError(err).Error())
+				problem.SetText(ui.UserError(err).Error())
 				problem.Show()
 				pass.SetText("")
 			}

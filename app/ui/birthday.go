@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"strconv"
@@ -13,8 +13,8 @@ import (
 	"kamdesk/dossier"
 )
 
-// birthdayHint says when the next birthday is and the age it brings.
-func birthdayHint(b dossier.Birthday, today dossier.Date) string {
+// BirthdayHint says when the next birthday is and the age it brings.
+func BirthdayHint(b dossier.Birthday, today dossier.Date) string {
 	if b.IsZero() {
 		return lang.L("No birthday recorded.")
 	}
@@ -34,21 +34,21 @@ func birthdayHint(b dossier.Birthday, today dossier.Date) string {
 	return lang.L("{{.When}} (year unknown)", map[string]any{"When": when})
 }
 
-// birthdayInput picks a birthday whose year may be unknown: a day, a
+// BirthdayInput picks a birthday whose year may be unknown: a day, a
 // month and an optional year, or no birthday at all.
-type birthdayInput struct {
-	day, month *widget.Select
-	year       *entry
-	clear      *widget.Button
-	box        *fyne.Container
+type BirthdayInput struct {
+	Day, Month *widget.Select
+	Year       *Entry
+	Clear      *widget.Button
+	Box        *fyne.Container
 }
 
 // monthNames are the English names of the months, for translation.
 var monthNames = []string{"January", "February", "March", "April", "May", "June", "July",
 	"August", "September", "October", "November", "December"}
 
-func newBirthdayInput(onEscape, changed func()) *birthdayInput {
-	b := &birthdayInput{}
+func NewBirthdayInput(onEscape, changed func()) *BirthdayInput {
+	b := &BirthdayInput{}
 	var days, months []string
 	for d := 1; d <= 31; d++ {
 		days = append(days, strconv.Itoa(d))
@@ -56,45 +56,45 @@ func newBirthdayInput(onEscape, changed func()) *birthdayInput {
 	for _, m := range monthNames {
 		months = append(months, lang.L(m))
 	}
-	b.day = widget.NewSelect(days, func(string) { changed() })
-	b.day.PlaceHolder = lang.L("Day")
-	b.month = widget.NewSelect(months, func(string) { changed() })
-	b.month.PlaceHolder = lang.L("Month")
-	b.year = newEntry(onEscape)
-	b.year.SetPlaceHolder(lang.L("Year"))
-	b.year.OnChanged = func(string) { changed() }
-	b.clear = widget.NewButton(lang.L("No birthday"), func() { b.set(dossier.Birthday{}) })
-	b.clear.Importance = widget.LowImportance
-	yearBox := container.NewGridWrap(fyne.NewSize(84, b.year.MinSize().Height), b.year)
-	b.box = container.NewBorder(nil, nil, nil, yearBox, container.NewGridWithColumns(2, b.day, b.month))
+	b.Day = widget.NewSelect(days, func(string) { changed() })
+	b.Day.PlaceHolder = lang.L("Day")
+	b.Month = widget.NewSelect(months, func(string) { changed() })
+	b.Month.PlaceHolder = lang.L("Month")
+	b.Year = NewEntry(onEscape)
+	b.Year.SetPlaceHolder(lang.L("Year"))
+	b.Year.OnChanged = func(string) { changed() }
+	b.Clear = widget.NewButton(lang.L("No birthday"), func() { b.Set(dossier.Birthday{}) })
+	b.Clear.Importance = widget.LowImportance
+	yearBox := container.NewGridWrap(fyne.NewSize(84, b.Year.MinSize().Height), b.Year)
+	b.Box = container.NewBorder(nil, nil, nil, yearBox, container.NewGridWithColumns(2, b.Day, b.Month))
 	return b
 }
 
-// set shows v; the zero Birthday clears the inputs.
-func (b *birthdayInput) set(v dossier.Birthday) {
+// Set shows v; the zero Birthday clears the inputs.
+func (b *BirthdayInput) Set(v dossier.Birthday) {
 	if v.IsZero() {
-		b.day.ClearSelected()
-		b.month.ClearSelected()
-		b.year.SetText("")
+		b.Day.ClearSelected()
+		b.Month.ClearSelected()
+		b.Year.SetText("")
 		return
 	}
-	b.day.SetSelectedIndex(v.Day - 1)
-	b.month.SetSelectedIndex(int(v.Month) - 1)
+	b.Day.SetSelectedIndex(v.Day - 1)
+	b.Month.SetSelectedIndex(int(v.Month) - 1)
 	if v.HasYear() {
-		b.year.SetText(strconv.Itoa(v.Year))
+		b.Year.SetText(strconv.Itoa(v.Year))
 	} else {
-		b.year.SetText("")
+		b.Year.SetText("")
 	}
 }
 
-// birthday returns what the inputs say, or the problem that keeps them
+// Birthday returns what the inputs say, or the problem that keeps them
 // from saying it: an impossible date, a day without a month.
-func (b *birthdayInput) birthday() (dossier.Birthday, *dossier.FieldError) {
+func (b *BirthdayInput) Birthday() (dossier.Birthday, *dossier.FieldError) {
 	problem := func(msg string, data map[string]any) (dossier.Birthday, *dossier.FieldError) {
 		return dossier.Birthday{}, &dossier.FieldError{Field: "birthday", Message: msg, Data: data}
 	}
-	day, month := b.day.SelectedIndex()+1, time.Month(b.month.SelectedIndex()+1)
-	yearText := strings.TrimSpace(b.year.Text)
+	day, month := b.Day.SelectedIndex()+1, time.Month(b.Month.SelectedIndex()+1)
+	yearText := strings.TrimSpace(b.Year.Text)
 	if day == 0 && month == 0 {
 		if yearText != "" {
 			return problem("Choose the day and the month too, or clear the year.", nil)

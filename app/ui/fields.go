@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"errors"
@@ -12,17 +12,17 @@ import (
 	"kamdesk/dossier"
 )
 
-// userError rewords store and validation errors for a dialog: field
+// UserError rewords store and validation errors for a dialog: field
 // problems become one line per field, and the sentinel suffixes that only
 // matter to programs (": invalid", ": not found") are dropped.
-func userError(err error) error {
+func UserError(err error) error {
 	switch {
 	case errors.Is(err, store.ErrLocked), errors.Is(err, store.ErrDamaged):
 		return err
 	case errors.Is(err, dossier.ErrInvalid):
 		var lines []string
 		for _, p := range dossier.ProblemsOf(err) {
-			lines = append(lines, fieldLabel(p.Field)+": "+tr(p.Message, p.Data))
+			lines = append(lines, FieldLabel(p.Field)+": "+Tr(p.Message, p.Data))
 		}
 		if len(lines) > 0 {
 			return fmt.Errorf("%s\n%s", lang.L("Please check these fields:"), strings.Join(lines, "\n"))
@@ -35,17 +35,17 @@ func userError(err error) error {
 	return errors.New(msg)
 }
 
-// fieldLabel names a record field the way forms label it.
+// FieldLabel names a record field the way forms label it.
 // Nested fields of lists are named by list, position and field:
 // "items.3.body" is "Sections 4 · Text".
-func fieldLabel(field string) string {
+func FieldLabel(field string) string {
 	if l, ok := fieldLabels[field]; ok {
 		return lang.L(l)
 	}
 	if list, rest, ok := strings.Cut(field, "."); ok {
 		if i, rest2, ok := strings.Cut(rest, "."); ok {
 			if n, err := strconv.Atoi(i); err == nil {
-				return fmt.Sprintf("%s %d · %s", fieldLabel(list), n+1, fieldLabel(rest2))
+				return fmt.Sprintf("%s %d · %s", FieldLabel(list), n+1, FieldLabel(rest2))
 			}
 		}
 	}

@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"strings"
@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// textArea is the multi-line text field of kamdesk: notes, strategies,
+// TextArea is the multi-line text field of kamdesk: notes, strategies,
 // what happened, section texts.
 //
 // Fyne's Entry measures every row of its text again on every key, which
@@ -25,14 +25,14 @@ import (
 // scrolls, and the area, not a block, holds the keyboard focus: it hands
 // every key to the block with the cursor, so that for the window, the
 // forms and the tests it is one field.
-type textArea struct {
+type TextArea struct {
 	widget.DisableableWidget
 
 	// OnChanged is called with the whole text after every change.
 	OnChanged func(string)
 
 	onEscape   func()
-	onShortcut func(fyne.Shortcut) bool // the form's own shortcuts, tried first
+	OnShortcut func(fyne.Shortcut) bool // the form's own shortcuts, tried first
 
 	placeholder string
 	minRows     int
@@ -59,10 +59,10 @@ type textArea struct {
 	hist    textHistory
 }
 
-// newTextArea is a multi-line field showing three rows; Escape calls
+// NewTextArea is a multi-line field showing three rows; Escape calls
 // onEscape (cancel) instead of being swallowed.
-func newTextArea(onEscape func()) *textArea {
-	a := &textArea{onEscape: onEscape, minRows: 3}
+func NewTextArea(onEscape func()) *TextArea {
+	a := &TextArea{onEscape: onEscape, minRows: 3}
 	a.ExtendBaseWidget(a)
 	a.cursor = newTextCaret()
 	a.column = &textColumn{a: a}
@@ -78,11 +78,11 @@ func newTextArea(onEscape func()) *textArea {
 }
 
 // Text is the whole text.
-func (a *textArea) Text() string { return a.text }
+func (a *TextArea) Text() string { return a.text }
 
 // SetText replaces the text, puts the cursor at its start and forgets the
 // undo history. Only blocks whose text changes are touched.
-func (a *textArea) SetText(text string) {
+func (a *TextArea) SetText(text string) {
 	a.all = false
 	if text != a.text {
 		a.replace(0, a.length(), text, 0)
@@ -91,19 +91,19 @@ func (a *textArea) SetText(text string) {
 }
 
 // SetPlaceHolder sets the text shown while the area is empty.
-func (a *textArea) SetPlaceHolder(text string) {
+func (a *TextArea) SetPlaceHolder(text string) {
 	a.placeholder = text
 	a.showPlaceholder()
 }
 
 // SetMinRowsVisible sets how many rows the area shows before it scrolls.
-func (a *textArea) SetMinRowsVisible(rows int) {
+func (a *TextArea) SetMinRowsVisible(rows int) {
 	a.minRows = rows
 	a.Refresh()
 }
 
 // Disable makes the text read-only: it can still be selected and copied.
-func (a *textArea) Disable() {
+func (a *TextArea) Disable() {
 	a.DisableableWidget.Disable()
 	for _, b := range a.blocks {
 		b.Disable()
@@ -111,7 +111,7 @@ func (a *textArea) Disable() {
 }
 
 // Enable makes the text editable again.
-func (a *textArea) Enable() {
+func (a *TextArea) Enable() {
 	a.DisableableWidget.Enable()
 	for _, b := range a.blocks {
 		b.Enable()
@@ -119,13 +119,13 @@ func (a *textArea) Enable() {
 }
 
 // FocusGained gives the keyboard to the block with the cursor.
-func (a *textArea) FocusGained() {
+func (a *TextArea) FocusGained() {
 	a.active.Entry.FocusGained()
 	a.setFocused(true)
 }
 
 // FocusLost takes the keyboard away from the blocks.
-func (a *textArea) FocusLost() {
+func (a *TextArea) FocusLost() {
 	a.all = false
 	a.dropSpan()
 	a.shift = false // its KeyUp may go to the next field
@@ -137,17 +137,17 @@ func (a *textArea) FocusLost() {
 }
 
 // TypedRune types r where the cursor is.
-func (a *textArea) TypedRune(r rune) { a.active.TypedRune(r) }
+func (a *TextArea) TypedRune(r rune) { a.active.TypedRune(r) }
 
 // TypedKey handles k where the cursor is.
-func (a *textArea) TypedKey(k *fyne.KeyEvent) { a.active.TypedKey(k) }
+func (a *TextArea) TypedKey(k *fyne.KeyEvent) { a.active.TypedKey(k) }
 
 // TypedShortcut handles the text shortcuts and passes the others (Ctrl+S,
 // Ctrl+N) on to the window.
-func (a *textArea) TypedShortcut(s fyne.Shortcut) { a.active.TypedShortcut(s) }
+func (a *TextArea) TypedShortcut(s fyne.Shortcut) { a.active.TypedShortcut(s) }
 
 // KeyDown and KeyUp tell the block whether Shift is held (selection).
-func (a *textArea) KeyDown(k *fyne.KeyEvent) {
+func (a *TextArea) KeyDown(k *fyne.KeyEvent) {
 	if k.Name == desktop.KeyShiftLeft || k.Name == desktop.KeyShiftRight {
 		a.shift = true
 	}
@@ -155,7 +155,7 @@ func (a *textArea) KeyDown(k *fyne.KeyEvent) {
 }
 
 // KeyUp see KeyDown.
-func (a *textArea) KeyUp(k *fyne.KeyEvent) {
+func (a *TextArea) KeyUp(k *fyne.KeyEvent) {
 	if k.Name == desktop.KeyShiftLeft || k.Name == desktop.KeyShiftRight {
 		// The cursor may have gone through other blocks since Shift went
 		// down: none of them may think it still held.
@@ -170,14 +170,14 @@ func (a *textArea) KeyUp(k *fyne.KeyEvent) {
 
 // AcceptsTab is true so that the area sees Tab and Shift+Tab, and moves
 // the focus out of the area instead of into its next block.
-func (a *textArea) AcceptsTab() bool { return true }
+func (a *TextArea) AcceptsTab() bool { return true }
 
 // Cursor is the text cursor over the whole box.
-func (a *textArea) Cursor() desktop.Cursor { return desktop.TextCursor }
+func (a *TextArea) Cursor() desktop.Cursor { return desktop.TextCursor }
 
 // Tapped follows a click in the box beside or below the text: the cursor
 // goes to the nearest row, or to the end of the text, as in an Entry.
-func (a *textArea) Tapped(ev *fyne.PointEvent) {
+func (a *TextArea) Tapped(ev *fyne.PointEvent) {
 	y := ev.Position.Y - areaTheme().Size(theme.SizeNameInputBorder) + a.scroll.Offset.Y
 	for _, b := range a.blocks {
 		if y < b.Position().Y+b.Size().Height {
@@ -194,7 +194,7 @@ func (a *textArea) Tapped(ev *fyne.PointEvent) {
 	a.setCaret(a.length())
 }
 
-func (a *textArea) setFocused(on bool) {
+func (a *TextArea) setFocused(on bool) {
 	if a.focused == on {
 		return
 	}
@@ -208,13 +208,13 @@ func (a *textArea) setFocused(on bool) {
 func areaTheme() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
 
 // canvas is the window's canvas, nil while the area is not shown.
-func (a *textArea) canvas() fyne.Canvas {
+func (a *TextArea) canvas() fyne.Canvas {
 	return fyne.CurrentApp().Driver().CanvasForObject(a)
 }
 
 // leave moves the focus to the next field (forward) or the previous one,
 // as Tab does for single-line fields.
-func (a *textArea) leave(forward bool) {
+func (a *TextArea) leave(forward bool) {
 	c := a.canvas()
 	if c == nil {
 		return
@@ -231,10 +231,10 @@ func (a *textArea) leave(forward bool) {
 }
 
 // length is the number of characters of the text.
-func (a *textArea) length() int { return utf8.RuneCountInString(a.text) }
+func (a *TextArea) length() int { return utf8.RuneCountInString(a.text) }
 
 // changed brings the text up to date and tells OnChanged.
-func (a *textArea) changed() {
+func (a *TextArea) changed() {
 	var sb strings.Builder
 	sb.Grow(len(a.text) + 16)
 	for i, b := range a.blocks {
@@ -254,7 +254,7 @@ func (a *textArea) changed() {
 }
 
 // showPlaceholder shows the placeholder in the only block, if it is.
-func (a *textArea) showPlaceholder() {
+func (a *TextArea) showPlaceholder() {
 	for i, b := range a.blocks {
 		p := ""
 		if i == 0 && len(a.blocks) == 1 {

@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"unicode/utf8"
@@ -13,7 +13,7 @@ import (
 // typed at a wrap, and hands what crosses its edges to the area.
 type textBlock struct {
 	widget.Entry
-	a    *textArea
+	a    *TextArea
 	soft bool // the paragraph goes on in the next block: no "\n" between
 	n    int  // length in characters
 
@@ -38,7 +38,7 @@ type textBlock struct {
 	unsettled      bool // the size of the block, or its cut, may have to change
 }
 
-func newTextBlock(a *textArea) *textBlock {
+func newTextBlock(a *TextArea) *textBlock {
 	b := &textBlock{a: a, want: -1, spanLo: -1, spanHi: -1}
 	b.MultiLine = true
 	b.Wrapping = fyne.TextWrapWord
@@ -331,7 +331,7 @@ func (b *textBlock) TypedShortcut(s fyne.Shortcut) {
 		a.active.TypedShortcut(s)
 		return
 	}
-	if a.onShortcut != nil && a.onShortcut(s) {
+	if a.OnShortcut != nil && a.OnShortcut(s) {
 		return
 	}
 	a.inKey++

@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"slices"
@@ -7,51 +7,56 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// tableColumn is a column of a sortTable of rows R.
-type tableColumn[R any] struct {
-	title string
-	width float32
-	cell  func(r *R) (string, widget.Importance) // the text and its colour
-	cmp   func(a, b *R) int                      // the column's order, ascending
+// TableColumn is a column of a sortTable of rows R.
+type TableColumn[R any] struct {
+	Title string
+	Width float32
+	Cell  func(r *R) (string, widget.Importance) // the text and its colour
+	Cmp   func(a, b *R) int                      // the column's order, ascending
 }
 
-// col makes a column that shows text in the usual colour and sorts by cmp.
-func col[R any](title string, width float32, text func(r *R) string, cmp func(a, b *R) int) tableColumn[R] {
+// Col makes a column that shows text in the usual colour and sorts by cmp.
+func Col[R any](title string, width float32, text func(r *R) string, cmp func(a, b *R) int) TableColumn[R] {
 	cell := func(r *R) (string, widget.Importance) { return text(r), widget.MediumImportance }
-	return tableColumn[R]{title: title, width: width, cell: cell, cmp: cmp}
+	return TableColumn[R]{Title: title, Width: width, Cell: cell, Cmp: cmp}
 }
 
-// text is what the column shows for r.
-func (c tableColumn[R]) text(r *R) string {
-	s, _ := c.cell(r)
+// ColorCol makes a column whose cell says its text and its colour.
+func ColorCol[R any](title string, width float32, cell func(r *R) (string, widget.Importance), cmp func(a, b *R) int) TableColumn[R] {
+	return TableColumn[R]{Title: title, Width: width, Cell: cell, Cmp: cmp}
+}
+
+// Text is what the column shows for r.
+func (c TableColumn[R]) Text(r *R) string {
+	s, _ := c.Cell(r)
 	return s
 }
 
-// sortTable is a table of rows under column headers that sort it: tapping
+// SortTable is a table of rows under column headers that sort it: tapping
 // a header sorts by that column, tapping it again reverses the order.
 // Arrows move the focus, Space or Enter opens the focused row, as does a
 // click (the accounts, people and proposals lists).
-type sortTable[R any] struct {
+type SortTable[R any] struct {
 	widget.Table
-	columns []tableColumn[R]
+	Columns []TableColumn[R]
 	rows    *[]R
 	sortBy  int               // the column sorted on; -1 keeps the order the rows came in
 	desc    bool              // descending
-	tie     func(a, b *R) int // orders rows the column finds equal; nil keeps their order
+	Tie     func(a, b *R) int // orders rows the column finds equal; nil keeps their order
 }
 
-// newSortTable shows *rows under columns, sorted on column sortBy (-1 for
+// NewSortTable shows *rows under columns, sorted on column sortBy (-1 for
 // none); selecting a row calls open with it.
-func newSortTable[R any](rows *[]R, columns []tableColumn[R], sortBy int, open func(r *R)) *sortTable[R] {
-	t := &sortTable[R]{columns: columns, rows: rows, sortBy: sortBy}
-	t.Length = func() (int, int) { return len(*t.rows), len(t.columns) }
+func NewSortTable[R any](rows *[]R, columns []TableColumn[R], sortBy int, open func(r *R)) *SortTable[R] {
+	t := &SortTable[R]{Columns: columns, rows: rows, sortBy: sortBy}
+	t.Length = func() (int, int) { return len(*t.rows), len(t.Columns) }
 	t.CreateCell = func() fyne.CanvasObject {
 		l := widget.NewLabel("")
 		l.Truncation = fyne.TextTruncateEllipsis
 		return l
 	}
 	t.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
-		text, imp := t.columns[id.Col].cell(&(*t.rows)[id.Row])
+		text, imp := t.Columns[id.Col].Cell(&(*t.rows)[id.Row])
 		l := o.(*widget.Label)
 		l.Importance = imp
 		l.SetText(text)
@@ -68,7 +73,7 @@ func newSortTable[R any](rows *[]R, columns []tableColumn[R], sortBy int, open f
 			return
 		}
 		b := o.(*widget.Button)
-		title := t.columns[id.Col].title
+		title := t.Columns[id.Col].Title
 		if id.Col == t.sortBy {
 			if t.desc {
 				title += " ▼"
@@ -78,7 +83,7 @@ func newSortTable[R any](rows *[]R, columns []tableColumn[R], sortBy int, open f
 		}
 		b.SetText(title)
 		col := id.Col
-		b.OnTapped = func() { t.onSort(col) }
+		b.OnTapped = func() { t.OnSort(col) }
 	}
 	t.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(*t.rows) {
@@ -87,42 +92,42 @@ func newSortTable[R any](rows *[]R, columns []tableColumn[R], sortBy int, open f
 	}
 	t.ExtendBaseWidget(t)
 	for i, c := range columns {
-		t.SetColumnWidth(i, c.width)
+		t.SetColumnWidth(i, c.Width)
 	}
 	return t
 }
 
 // TypedKey treats Return and Enter like Space: open the focused row.
 // (Fyne's Table selects the focused cell on Space.)
-func (t *sortTable[R]) TypedKey(k *fyne.KeyEvent) {
+func (t *SortTable[R]) TypedKey(k *fyne.KeyEvent) {
 	if k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter {
 		k = &fyne.KeyEvent{Name: fyne.KeySpace, Physical: k.Physical}
 	}
 	t.Table.TypedKey(k)
 }
 
-// onSort sorts on col, reversing the order when it is sorted on col
+// OnSort sorts on col, reversing the order when it is sorted on col
 // already.
-func (t *sortTable[R]) onSort(col int) {
+func (t *SortTable[R]) OnSort(col int) {
 	if t.sortBy == col {
 		t.desc = !t.desc
 	} else {
 		t.sortBy, t.desc = col, false
 	}
-	t.sort()
+	t.Sort()
 	t.Refresh()
 }
 
-// sort puts the rows in the chosen order; call it after changing them.
-func (t *sortTable[R]) sort() {
+// Sort puts the rows in the chosen order; call it after changing them.
+func (t *SortTable[R]) Sort() {
 	if t.sortBy < 0 {
 		return
 	}
-	cmp := t.columns[t.sortBy].cmp
+	cmp := t.Columns[t.sortBy].Cmp
 	slices.SortStableFunc(*t.rows, func(a, b R) int {
 		c := cmp(&a, &b)
-		if c == 0 && t.tie != nil {
-			c = t.tie(&a, &b)
+		if c == 0 && t.Tie != nil {
+			c = t.Tie(&a, &b)
 		}
 		if t.desc {
 			c = -c

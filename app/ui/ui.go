@@ -8,7 +8,7 @@
 //
 // Every string a user sees goes through lang.L (or lang.N/lang.X) for
 // translation; domain labels are passed through tr.
-package app
+package ui
 
 import (
 	"image/color"
@@ -19,18 +19,18 @@ import (
 	"kamdesk/dossier"
 )
 
-// tr translates a source string from the domain (a label, a message); the
+// Tr translates a source string from the domain (a label, a message); the
 // empty string stays empty.
-func tr(s string, data ...any) string {
+func Tr(s string, data ...any) string {
 	if s == "" {
 		return ""
 	}
 	return lang.L(s, data...)
 }
 
-// levelColor is the colour of a rung of the relationship ladder: warm
+// LevelColor is the colour of a rung of the relationship ladder: warm
 // reds for opponents through greens to blue for experts.
-func levelColor(l dossier.Level) color.NRGBA {
+func LevelColor(l dossier.Level) color.NRGBA {
 	switch l {
 	case dossier.Opponent:
 		return color.NRGBA{R: 0xc6, G: 0x28, B: 0x28, A: 0xff}
@@ -48,8 +48,8 @@ func levelColor(l dossier.Level) color.NRGBA {
 	return color.NRGBA{R: 0x75, G: 0x75, B: 0x75, A: 0xff}
 }
 
-// typeBadge is the short mark of a stakeholder type on a card.
-func typeBadge(t dossier.StakeholderType) string {
+// TypeBadge is the short mark of a stakeholder type on a card.
+func TypeBadge(t dossier.StakeholderType) string {
 	switch t {
 	case dossier.Executive:
 		return lang.X("badge.executive", "EXE")
@@ -63,8 +63,8 @@ func typeBadge(t dossier.StakeholderType) string {
 	return lang.X("badge.other", "OTH")
 }
 
-// influenceDots shows influence as one to three dots.
-func influenceDots(i dossier.Influence) string {
+// InfluenceDots shows influence as one to three dots.
+func InfluenceDots(i dossier.Influence) string {
 	switch i {
 	case dossier.InfluenceHigh:
 		return "●●●"
@@ -76,11 +76,11 @@ func influenceDots(i dossier.Influence) string {
 	return "○○○"
 }
 
-// oneLine folds whitespace, for showing text in a single row.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// OneLine folds whitespace, for showing text in a single row.
+func OneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// clip shortens s to n runes with an ellipsis.
-func clip(s string, n int) string {
+// Clip shortens s to n runes with an ellipsis.
+func Clip(s string, n int) string {
 	r := []rune(s)
 	if len(r) <= n {
 		return s

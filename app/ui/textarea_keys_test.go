@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"strings"
@@ -12,11 +12,11 @@ import (
 )
 
 // taForm is a text area between two entries, as on a form.
-func taForm(t *testing.T) (before *widget.Entry, a *textArea, after *widget.Entry, w fyne.Window) {
+func taForm(t *testing.T) (before *widget.Entry, a *TextArea, after *widget.Entry, w fyne.Window) {
 	t.Helper()
 	test.NewTempApp(t)
 	before, after = widget.NewEntry(), widget.NewEntry()
-	a = newTextArea(nil)
+	a = NewTextArea(nil)
 	w = test.NewTempWindow(t, container.NewVBox(before, a, after))
 	w.Resize(fyne.NewSize(500, 400))
 	return before, a, after, w
@@ -58,7 +58,7 @@ func TestTextAreaTabGoesThroughLikeAField(t *testing.T) {
 func TestTextAreaEscapeAndWindowShortcuts(t *testing.T) {
 	escaped := 0
 	test.NewTempApp(t)
-	a := newTextArea(func() { escaped++ })
+	a := NewTextArea(func() { escaped++ })
 	w := test.NewTempWindow(t, a)
 	saved := 0
 	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault},

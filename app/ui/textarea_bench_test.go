@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"strings"
@@ -42,7 +42,7 @@ func BenchmarkTextAreaTyping20k(b *testing.B) {
 		})
 		b.Run("area/"+shape, func(b *testing.B) {
 			test.NewTempApp(b)
-			a := newTextArea(nil)
+			a := NewTextArea(nil)
 			w := test.NewTempWindow(b, a)
 			w.Resize(fyne.NewSize(600, 300))
 			w.Canvas().Focus(a)

@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"fmt"
@@ -28,10 +28,10 @@ type taField struct {
 }
 
 // taNew shows a text area alone in a window width wide, with the focus.
-func taNew(t testing.TB, width float32, onEscape func()) (taField, *textArea, fyne.Window) {
+func taNew(t testing.TB, width float32, onEscape func()) (taField, *TextArea, fyne.Window) {
 	t.Helper()
 	test.NewTempApp(t)
-	a := newTextArea(onEscape)
+	a := NewTextArea(onEscape)
 	w := test.NewTempWindow(t, a)
 	w.Resize(fyne.NewSize(width, 400))
 	w.Canvas().Focus(a)
@@ -242,7 +242,7 @@ func TestTextAreaSetTextRoundTrip(t *testing.T) {
 		}
 	}
 	for _, s := range taOdd { // and the same from a fresh area
-		b := newTextArea(nil)
+		b := NewTextArea(nil)
 		b.SetText(s)
 		if got := b.Text(); got != s {
 			t.Errorf("a new area: SetText(%.40q…) then Text() = %.40q…", s, got)
@@ -251,7 +251,7 @@ func TestTextAreaSetTextRoundTrip(t *testing.T) {
 }
 
 // taRows are the offsets in the text where the area's rows start.
-func taRows(a *textArea) []int {
+func taRows(a *TextArea) []int {
 	var out []int
 	for i, b := range a.blocks {
 		s := a.start(i)

@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"image/color"
@@ -12,14 +12,14 @@ import (
 )
 
 // lineHeight is the height of a row of text, as Entry has it.
-func (a *textArea) lineHeight() float32 {
+func (a *TextArea) lineHeight() float32 {
 	return fyne.MeasureText("M", areaTheme().Size(theme.SizeNameText), fyne.TextStyle{}).Height
 }
 
 // layoutBlocks stacks the blocks in a column width wide, each as tall as
 // its rows. At a new width the paragraphs wrap anew, and their cuts move
 // to where their rows now start.
-func (a *textArea) layoutBlocks(width float32) {
+func (a *TextArea) layoutBlocks(width float32) {
 	th := areaTheme()
 	pad, border := th.Size(theme.SizeNameInnerPadding), th.Size(theme.SizeNameInputBorder)
 	w := max(width-2*pad, 0)
@@ -43,7 +43,7 @@ func (a *textArea) layoutBlocks(width float32) {
 
 // relayout places the blocks again after one of them changed its height
 // and lets the scroll know the new height.
-func (a *textArea) relayout() {
+func (a *TextArea) relayout() {
 	if a.column.Size().Width <= 0 {
 		return // the first layout does it
 	}
@@ -52,7 +52,7 @@ func (a *textArea) relayout() {
 }
 
 // ensureVisible scrolls so that the cursor is in view.
-func (a *textArea) ensureVisible() {
+func (a *TextArea) ensureVisible() {
 	view := a.scroll.Size().Height
 	b := a.active
 	if view <= 0 || b == nil || a.settleHeld {
@@ -75,7 +75,7 @@ func (a *textArea) ensureVisible() {
 // showCaret draws the cursor where the active block has it. Entry draws
 // its cursor as wide as an input's border, and the blocks have none, so
 // the area draws the cursor for them.
-func (a *textArea) showCaret() {
+func (a *TextArea) showCaret() {
 	b := a.active
 	if b == nil || !a.focused || a.all || a.Disabled() || a.index(b) < 0 {
 		a.cursor.hide()
@@ -125,7 +125,7 @@ func (c *textCaret) hide() {
 
 // CreateRenderer draws the area as Entry draws itself: a box with a
 // border that turns to the primary colour while the area has the focus.
-func (a *textArea) CreateRenderer() fyne.WidgetRenderer {
+func (a *TextArea) CreateRenderer() fyne.WidgetRenderer {
 	a.ExtendBaseWidget(a)
 	r := &textAreaRenderer{a: a,
 		box:    canvas.NewRectangle(color.Transparent),
@@ -140,7 +140,7 @@ func (a *textArea) CreateRenderer() fyne.WidgetRenderer {
 }
 
 type textAreaRenderer struct {
-	a                *textArea
+	a                *TextArea
 	box, all, border *canvas.Rectangle
 	wheel            *textWheel
 	objects          []fyne.CanvasObject
@@ -210,7 +210,7 @@ func (r *textAreaRenderer) Refresh() {
 // textColumn holds the blocks, one under the other.
 type textColumn struct {
 	widget.BaseWidget
-	a *textArea
+	a *TextArea
 }
 
 func (c *textColumn) CreateRenderer() fyne.WidgetRenderer { return &textColumnRenderer{c: c} }
@@ -269,7 +269,7 @@ func (r *textPageRenderer) Refresh() {}
 // block's own (never scrolling) Entry would swallow, for the area's scroll.
 type textWheel struct {
 	widget.BaseWidget
-	a *textArea
+	a *TextArea
 }
 
 func (w *textWheel) Scrolled(ev *fyne.ScrollEvent) { w.a.scroll.Scrolled(ev) }

@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"slices"
@@ -8,7 +8,7 @@ import (
 )
 
 // start is where block i begins in the text, in characters.
-func (a *textArea) start(i int) int {
+func (a *TextArea) start(i int) int {
 	p := 0
 	for _, b := range a.blocks[:i] {
 		p += b.n
@@ -19,11 +19,11 @@ func (a *textArea) start(i int) int {
 	return p
 }
 
-func (a *textArea) index(b *textBlock) int { return slices.Index(a.blocks, b) }
+func (a *TextArea) index(b *textBlock) int { return slices.Index(a.blocks, b) }
 
 // blockAt is the block holding position p of the text, and p in it; where
 // two blocks of a paragraph meet, the later one.
-func (a *textArea) blockAt(p int) (int, int) {
+func (a *TextArea) blockAt(p int) (int, int) {
 	s := 0
 	for i, b := range a.blocks {
 		end := s + b.n
@@ -40,10 +40,10 @@ func (a *textArea) blockAt(p int) (int, int) {
 }
 
 // caret is the cursor's position in the text.
-func (a *textArea) caret() int { return a.start(a.index(a.active)) + a.active.offset() }
+func (a *TextArea) caret() int { return a.start(a.index(a.active)) + a.active.offset() }
 
 // setCaret puts the cursor at position p of the text and shows it.
-func (a *textArea) setCaret(p int) {
+func (a *TextArea) setCaret(p int) {
 	i, off := a.blockAt(p)
 	a.activate(a.blocks[i])
 	a.active.place(off)
@@ -52,7 +52,7 @@ func (a *textArea) setCaret(p int) {
 }
 
 // activate moves the cursor, and the look of the focus, to block b.
-func (a *textArea) activate(b *textBlock) {
+func (a *TextArea) activate(b *textBlock) {
 	old := a.active
 	a.active = b
 	if old == b || !a.focused {
@@ -68,7 +68,7 @@ func (a *textArea) activate(b *textBlock) {
 
 // replace puts s in place of the characters from..to of the text and the
 // cursor at caret. Only the blocks touched are cut again.
-func (a *textArea) replace(from, to int, s string, caret int) {
+func (a *TextArea) replace(from, to int, s string, caret int) {
 	i0, o0 := a.blockAt(from)
 	i1, o1 := a.blockAt(to)
 	text := string([]rune(a.blocks[i0].Text)[:o0]) + s + string([]rune(a.blocks[i1].Text)[o1:])
@@ -82,7 +82,7 @@ func (a *textArea) replace(from, to int, s string, caret int) {
 
 // rebuild puts blocks showing pieces in place of blocks i0..i1, reusing
 // them; only blocks whose text changes are set again.
-func (a *textArea) rebuild(i0, i1 int, pieces []piece) {
+func (a *TextArea) rebuild(i0, i1 int, pieces []piece) {
 	held := a.settleHeld
 	a.settleHeld = true // no settling before the texts are in
 	defer func() { a.settleHeld = held }()
@@ -118,7 +118,7 @@ func (a *textArea) rebuild(i0, i1 int, pieces []piece) {
 // tidy follows an edit in b, once Entry is done with it: b takes the
 // height of its rows, the blocks around it settle, the cursor stays in
 // view.
-func (a *textArea) tidy(b *textBlock) {
+func (a *TextArea) tidy(b *textBlock) {
 	i := a.index(b)
 	if i < 0 {
 		return
@@ -135,7 +135,7 @@ func (a *textArea) tidy(b *textBlock) {
 }
 
 // newParagraph cuts the paragraph at the cursor (Enter).
-func (a *textArea) newParagraph(b *textBlock) {
+func (a *TextArea) newParagraph(b *textBlock) {
 	if _, _, ok := a.selection(); ok {
 		a.replaceSelection("\n")
 		return
@@ -150,7 +150,7 @@ func (a *textArea) newParagraph(b *textBlock) {
 
 // erase is Backspace, or Delete when forward: at the edge of a block it
 // joins two paragraphs, or takes a character from the next block.
-func (a *textArea) erase(b *textBlock, forward bool) {
+func (a *TextArea) erase(b *textBlock, forward bool) {
 	if _, _, ok := a.selection(); ok {
 		a.replaceSelection("")
 		return
@@ -195,7 +195,7 @@ func (a *textArea) erase(b *textBlock, forward bool) {
 // move moves the cursor for an arrow, Home, End, PageUp or PageDown key.
 // Left and Right go one character through the whole text, blocks and
 // wraps alike; Up and Down go on into the next block at its edge rows.
-func (a *textArea) move(b *textBlock, key fyne.KeyName) {
+func (a *TextArea) move(b *textBlock, key fyne.KeyName) {
 	if from, to, ok := a.selection(); ok && a.span.on && (key == fyne.KeyLeft || key == fyne.KeyRight) {
 		// Left and Right end a selection at its start or end.
 		a.unselectAll()
@@ -229,13 +229,13 @@ func (a *textArea) move(b *textBlock, key fyne.KeyName) {
 }
 
 // pageRows is how many rows PageUp and PageDown move: a view less one.
-func (a *textArea) pageRows() int {
+func (a *TextArea) pageRows() int {
 	return max(1, int(a.scroll.Size().Height/a.lineHeight())-1)
 }
 
 // moveRows moves the cursor n rows down (up for n < 0), across blocks,
 // keeping its column as Entry does.
-func (a *textArea) moveRows(b *textBlock, n int) {
+func (a *TextArea) moveRows(b *textBlock, n int) {
 	i, row, col := a.index(b), b.CursorRow, b.CursorColumn
 	for n > 0 {
 		left := a.blocks[i].rowCount() - 1 - row

@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"unicode"
@@ -9,7 +9,7 @@ import (
 )
 
 // shortcut handles the text shortcuts; false for the others.
-func (a *textArea) shortcut(b *textBlock, s fyne.Shortcut) bool {
+func (a *TextArea) shortcut(b *textBlock, s fyne.Shortcut) bool {
 	switch s := s.(type) {
 	case *fyne.ShortcutUndo:
 		if !a.Disabled() {
@@ -52,7 +52,7 @@ func (a *textArea) shortcut(b *textBlock, s fyne.Shortcut) bool {
 
 // keyShortcut handles Ctrl+Home, Ctrl+End and Entry's word keys
 // (Ctrl+Left, Ctrl+Right, Ctrl+Backspace, Ctrl+Delete) across blocks.
-func (a *textArea) keyShortcut(b *textBlock, s *desktop.CustomShortcut) bool {
+func (a *TextArea) keyShortcut(b *textBlock, s *desktop.CustomShortcut) bool {
 	mod := s.Modifier &^ fyne.KeyModifierShift
 	if mod != fyne.KeyModifierShortcutDefault && mod != fyne.KeyModifierAlt && mod != fyne.KeyModifierSuper {
 		return false
@@ -118,7 +118,7 @@ func clipboardOf(c fyne.Clipboard) fyne.Clipboard {
 }
 
 // paste inserts text at the cursor: several paragraphs become blocks.
-func (a *textArea) paste(b *textBlock, text string) {
+func (a *TextArea) paste(b *textBlock, text string) {
 	if text == "" {
 		return
 	}
@@ -136,7 +136,7 @@ func (a *textArea) paste(b *textBlock, text string) {
 
 // selectAll selects the whole text (Ctrl+A): the box takes the colour of
 // a selection, and the next key replaces, copies or cuts it all.
-func (a *textArea) selectAll() {
+func (a *TextArea) selectAll() {
 	if a.text == "" {
 		return
 	}
@@ -148,7 +148,7 @@ func (a *textArea) selectAll() {
 
 // unselectAll ends a selection made with Ctrl+A or with Shift and the
 // keys.
-func (a *textArea) unselectAll() {
+func (a *TextArea) unselectAll() {
 	a.dropSpan()
 	if a.all {
 		a.all = false
@@ -158,7 +158,7 @@ func (a *textArea) unselectAll() {
 }
 
 // hasSelection says whether there is a selection of the area's own.
-func (a *textArea) hasSelection() bool {
+func (a *TextArea) hasSelection() bool {
 	_, _, ok := a.selection()
 	return ok
 }
@@ -193,7 +193,7 @@ const historyMax = 200
 
 // record notes the text before an edit at caret, unless the edit goes on
 // with the last one.
-func (a *textArea) record(kind editKind, caret int, r rune) {
+func (a *TextArea) record(kind editKind, caret int, r rune) {
 	h := &a.hist
 	same := kind != editOther && kind == h.kind && caret == h.caret && len(h.undo) > 0
 	if kind == editType && unicode.IsSpace(h.last) && !unicode.IsSpace(r) {
@@ -210,7 +210,7 @@ func (a *textArea) record(kind editKind, caret int, r rune) {
 }
 
 // undo brings back the text before the last edit (Ctrl+Z).
-func (a *textArea) undo() {
+func (a *TextArea) undo() {
 	h := &a.hist
 	if len(h.undo) == 0 {
 		return
@@ -223,7 +223,7 @@ func (a *textArea) undo() {
 }
 
 // redo makes the last edit undone again (Ctrl+Y).
-func (a *textArea) redo() {
+func (a *TextArea) redo() {
 	h := &a.hist
 	if len(h.redo) == 0 {
 		return
@@ -237,7 +237,7 @@ func (a *textArea) redo() {
 
 // restore brings back an earlier text; only the part that differs is
 // replaced.
-func (a *textArea) restore(st textState) {
+func (a *TextArea) restore(st textState) {
 	a.unselectAll()
 	from, to, s := textDiff(a.text, st.text)
 	a.replace(from, to, s, st.caret)

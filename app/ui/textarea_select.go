@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"fyne.io/fyne/v2"
@@ -16,7 +16,7 @@ type textSpan struct {
 
 // selection is the range selected with Ctrl+A or Shift and the keys.
 // (A selection made with the mouse, inside one block, is Entry's.)
-func (a *textArea) selection() (from, to int, ok bool) {
+func (a *TextArea) selection() (from, to int, ok bool) {
 	switch {
 	case a.all:
 		return 0, a.length(), a.length() > 0
@@ -27,7 +27,7 @@ func (a *textArea) selection() (from, to int, ok bool) {
 }
 
 // selectedText is the text of selection.
-func (a *textArea) selectedText() string {
+func (a *TextArea) selectedText() string {
 	from, to, ok := a.selection()
 	if !ok {
 		return ""
@@ -37,7 +37,7 @@ func (a *textArea) selectedText() string {
 }
 
 // replaceSelection puts text in place of the selection.
-func (a *textArea) replaceSelection(text string) {
+func (a *TextArea) replaceSelection(text string) {
 	from, to, _ := a.selection()
 	a.record(editOther, a.caret(), 0)
 	a.unselectAll()
@@ -47,7 +47,7 @@ func (a *textArea) replaceSelection(text string) {
 // extend is a cursor key with Shift: move moves the cursor as the key
 // does without Shift, and the selection runs from where it started to
 // where the cursor is now.
-func (a *textArea) extend(move func()) {
+func (a *TextArea) extend(move func()) {
 	anchor, caret := a.caret(), a.caret()
 	switch {
 	case a.all:
@@ -67,7 +67,7 @@ func (a *textArea) extend(move func()) {
 
 // showSpan shows in every block its part of the span, and the cursor at
 // the span's caret.
-func (a *textArea) showSpan() {
+func (a *TextArea) showSpan() {
 	from, to, _ := a.selection()
 	s := 0
 	for _, b := range a.blocks {
@@ -108,11 +108,11 @@ func (a *textArea) showSpan() {
 
 // dropSpan ends the span: its blocks no longer show it, and the cursor
 // is where the span's caret was.
-func (a *textArea) dropSpan() { a.endSpan(true) }
+func (a *TextArea) dropSpan() { a.endSpan(true) }
 
 // endSpan ends the span; the cursor goes back to its caret with restore
 // (not after a click, which puts it where it clicked).
-func (a *textArea) endSpan(restore bool) {
+func (a *TextArea) endSpan(restore bool) {
 	if !a.span.on {
 		return
 	}

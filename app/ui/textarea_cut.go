@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"strings"
@@ -66,7 +66,7 @@ func cutParagraph(p string) []string {
 // closed says whether block i ends where its paragraph, wrapped as one,
 // would end a row: when the first word of the next block does not fit on
 // the last row of block i.
-func (a *textArea) closed(i int) bool {
+func (a *TextArea) closed(i int) bool {
 	b, next := a.blocks[i], []rune(a.blocks[i+1].Text)
 	text := []rune(b.Text)
 	if len(text) == 0 {
@@ -91,7 +91,7 @@ func (a *textArea) closed(i int) bool {
 // would start a row. Each block changed is looked at again; blocks below
 // the view wait, unsettled, until they are scrolled to: a change can run
 // on through a whole long paragraph.
-func (a *textArea) settle() {
+func (a *TextArea) settle() {
 	if a.settleHeld || a.scroll == nil || a.index(a.active) < 0 || a.blocks[0].Size().Width <= 0 {
 		return // not laid out: no rows to go by
 	}
@@ -153,7 +153,7 @@ func (a *textArea) settle() {
 
 // unsettle marks the blocks i-1..i to be looked at again: the cut before
 // block i depends on the first word of i.
-func (a *textArea) unsettle(i int) {
+func (a *TextArea) unsettle(i int) {
 	a.blocks[i].unsettled = true
 	if i > 0 {
 		a.blocks[i-1].unsettled = true
@@ -161,7 +161,7 @@ func (a *textArea) unsettle(i int) {
 }
 
 // cut cuts block j at offset at into two blocks of one paragraph.
-func (a *textArea) cut(j, at int) {
+func (a *TextArea) cut(j, at int) {
 	b := a.blocks[j]
 	text := []rune(b.Text)
 	nb := newTextBlock(a)
@@ -175,7 +175,7 @@ func (a *textArea) cut(j, at int) {
 }
 
 // remove takes block j away; the cursor goes to its neighbour.
-func (a *textArea) remove(j int) {
+func (a *TextArea) remove(j int) {
 	if a.active == a.blocks[j] {
 		a.active = a.blocks[max(j-1, 0)]
 		if j == 0 {

@@ -1,0 +1,312 @@
+package ui
+
+import (
+	"errors"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kamdesk/dossier"
+)
+
+// Forms in kamdesk validate as the user types and show each problem right
+// under its field, in the words of the domain's validation. A failed save
+// keeps everything typed.
+
+// Entry is a text entry that hands Escape to the desk (cancel) instead of
+// swallowing it.
+type Entry struct {
+	widget.Entry
+	OnEscape func()
+}
+
+func NewEntry(onEscape func()) *Entry {
+	e := &Entry{OnEscape: onEscape}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey passes Escape to onEscape and everything else to the entry.
+func (e *Entry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && e.OnEscape != nil {
+		e.OnEscape()
+		return
+	}
+	e.Entry.TypedKey(k)
+}
+
+// Field is one labelled input of a form with the message line under it.
+type Field struct {
+	Name  string // the record field it edits, as validation names it
+	Label string
+	Input fyne.CanvasObject
+	Msg   *widget.Label
+}
+
+func NewField(name, label string, input fyne.CanvasObject) *Field {
+	msg := widget.NewLabel("")
+	msg.Importance = widget.DangerImportance
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Hide()
+	return &Field{Name: name, Label: label, Input: input, Msg: msg}
+}
+
+// SetMessage shows text under the field; "" hides the line.
+func (f *Field) SetMessage(text string) {
+	if text == "" {
+		f.Msg.SetText("")
+		f.Msg.Hide()
+		return
+	}
+	f.Msg.SetText(text)
+	f.Msg.Show()
+}
+
+// FieldSet is a form's fields by record field name.
+type FieldSet struct {
+	Order []*Field
+	By    map[string]*Field
+}
+
+func (fs *FieldSet) Add(f *Field) *Field {
+	if fs.By == nil {
+		fs.By = map[string]*Field{}
+	}
+	fs.Order = append(fs.Order, f)
+	fs.By[f.Name] = f
+	return f
+}
+
+// ShowProblems puts each validation problem of err under its field and
+// returns the problems that have no field on this form.
+func (fs *FieldSet) ShowProblems(err error) []*dossier.FieldError {
+	for _, f := range fs.Order {
+		f.SetMessage("")
+	}
+	var rest []*dossier.FieldError
+	for _, p := range dossier.ProblemsOf(err) {
+		f := fs.By[p.Field]
+		if f == nil {
+			rest = append(rest, p)
+			continue
+		}
+		if f.Msg.Visible() {
+			continue // the first problem of a field is the one to fix first
+		}
+		f.SetMessage(Tr(p.Message, p.Data))
+	}
+	return rest
+}
+
+// Clear hides every message.
+func (fs *FieldSet) Clear() {
+	for _, f := range fs.Order {
+		f.SetMessage("")
+	}
+}
+
+// MessageOf returns the message shown under the field name.
+func (fs *FieldSet) MessageOf(name string) string {
+	if f := fs.By[name]; f != nil && f.Msg.Visible() {
+		return f.Msg.Text
+	}
+	return ""
+}
+
+// Grid lays the fields out in two columns: labels on the left, each input
+// with its message under it on the right.
+func (fs *FieldSet) Grid() *fyne.Container {
+	var objs []fyne.CanvasObject
+	for _, f := range fs.Order {
+		l := widget.NewLabelWithStyle(f.Label, fyne.TextAlignTrailing, fyne.TextStyle{})
+		objs = append(objs, container.NewVBox(l), container.NewVBox(f.Input, f.Msg))
+	}
+	return container.New(&FormLayout{}, objs...)
+}
+
+// FormLayout is a two-column grid whose label column is as wide as the
+// widest label, and whose rows are as tall as their tallest cell.
+type FormLayout struct{}
+
+func (l *FormLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	lw, iw, h := l.columns(objs)
+	pad := theme.Padding()
+	return fyne.NewSize(lw+iw+pad, h)
+}
+
+func (l *FormLayout) columns(objs []fyne.CanvasObject) (lw, iw, h float32) {
+	pad := theme.Padding()
+	for i := 0; i+1 < len(objs); i += 2 {
+		a, b := objs[i].MinSize(), objs[i+1].MinSize()
+		lw = max(lw, a.Width)
+		iw = max(iw, b.Width)
+		if i > 0 {
+			h += pad
+		}
+		h += max(a.Height, b.Height)
+	}
+	return
+}
+
+func (l *FormLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	lw, _, _ := l.columns(objs)
+	pad := theme.Padding()
+	y := float32(0)
+	for i := 0; i+1 < len(objs); i += 2 {
+		a, b := objs[i], objs[i+1]
+		bh := b.MinSize().Height
+		rh := max(a.MinSize().Height, bh)
+		a.Move(fyne.NewPos(0, y))
+		a.Resize(fyne.NewSize(lw, rh))
+		b.Move(fyne.NewPos(lw+pad, y))
+		b.Resize(fyne.NewSize(size.Width-lw-pad, rh))
+		y += rh + pad
+	}
+}
+
+// DateInput is an entry for a date in YYYY-MM-DD with a calendar to pick
+// from. An empty entry is "no date".
+type DateInput struct {
+	*Entry
+	Button *widget.Button
+	box    *fyne.Container
+	win    fyne.Window
+	pop    *widget.PopUp
+}
+
+func NewDateInput(win fyne.Window, onEscape func()) *DateInput {
+	d := &DateInput{Entry: NewEntry(onEscape), win: win}
+	d.Entry.SetPlaceHolder(lang.L("YYYY-MM-DD"))
+	d.Button = widget.NewButtonWithIcon("", theme.CalendarIcon(), d.openCalendar)
+	d.box = container.NewBorder(nil, nil, nil, d.Button, d.Entry)
+	return d
+}
+
+// Object is what goes into the form.
+func (d *DateInput) Object() fyne.CanvasObject { return d.box }
+
+func (d *DateInput) openCalendar() {
+	start := time.Now()
+	if v, err := dossier.ParseDate(d.Text); err == nil && !v.IsZero() {
+		start = v.Time()
+	}
+	cal := widget.NewCalendar(start, func(t time.Time) {
+		d.SetText(dossier.DateOf(t).String())
+		if d.pop != nil {
+			d.pop.Hide()
+		}
+	})
+	clearBtn := widget.NewButton(lang.L("No date"), func() {
+		d.SetText("")
+		d.pop.Hide()
+	})
+	d.pop = widget.NewPopUp(container.NewVBox(cal, clearBtn), d.win.Canvas())
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(d.box)
+	d.pop.ShowAtPosition(pos.Add(fyne.NewPos(0, d.box.Size().Height)))
+}
+
+// Date returns the date typed, or an error message for the field.
+func (d *DateInput) Date() (dossier.Date, error) {
+	return dossier.ParseDate(d.Text)
+}
+
+// DateProblem is the message for a date field whose text ParseDate
+// refused (an English source string, translated where it is shown).
+func DateProblem(err error) string {
+	if errors.Is(err, dossier.ErrDateRange) {
+		return "must be between 1900-01-01 and 2199-12-31"
+	}
+	return "is not a date in the form YYYY-MM-DD"
+}
+
+// SetDate shows v ("" for the zero Date).
+func (d *DateInput) SetDate(v dossier.Date) { d.SetText(v.String()) }
+
+// Choice is a drop-down of enumeration values shown by their translated
+// labels; the first option may be "none".
+type Choice[T ~string] struct {
+	*widget.Select
+	values []T
+	none   string // label of the empty value, "" when a value is required
+}
+
+func NewChoice[T ~string](values []T, label func(T) string, none string, changed func(T)) *Choice[T] {
+	c := &Choice[T]{values: values, none: none}
+	var opts []string
+	if none != "" {
+		opts = append(opts, none)
+	}
+	for _, v := range values {
+		opts = append(opts, Tr(label(v)))
+	}
+	c.Select = widget.NewSelect(opts, func(string) {
+		if changed != nil {
+			changed(c.Value())
+		}
+	})
+	return c
+}
+
+func (c *Choice[T]) Value() T {
+	i := c.SelectedIndex()
+	if c.none != "" {
+		i--
+	}
+	if i < 0 || i >= len(c.values) {
+		var zero T
+		return zero
+	}
+	return c.values[i]
+}
+
+func (c *Choice[T]) Set(v T) {
+	for i, x := range c.values {
+		if x == v {
+			if c.none != "" {
+				i++
+			}
+			c.SetSelectedIndex(i)
+			return
+		}
+	}
+	if c.none != "" {
+		c.SetSelectedIndex(0)
+	} else {
+		c.ClearSelected()
+	}
+}
+
+// Touched tracks the fields the user has edited, so that validation as
+// you go does not scold fields they have not reached yet. Once all is set
+// (an existing record, or after a save was tried) every problem shows.
+type Touched struct {
+	All    bool
+	fields map[string]bool
+}
+
+func (t *Touched) Reset(all bool) { t.All, t.fields = all, nil }
+
+func (t *Touched) Mark(field string) {
+	if t.fields == nil {
+		t.fields = map[string]bool{}
+	}
+	t.fields[field] = true
+}
+
+// Filter keeps the problems of the fields touched.
+func (t *Touched) Filter(p dossier.Problems) dossier.Problems {
+	if t.All {
+		return p
+	}
+	var out dossier.Problems
+	for _, e := range p {
+		if t.fields[e.Field] {
+			out = append(out, e)
+		}
+	}
+	return out
+}
