@@ -26,10 +26,6 @@ type accountEditStore interface {
 	Rules() (dossier.Rules, error)
 }
 
-func init() {
-	registerScreen("account-edit", func(d *Desk, id string) (screen, error) { return newAccountEditor(d, id) })
-}
-
 // newAccountID is the place ID of the form for a new account.
 const newAccountID = "new"
 

@@ -22,10 +22,6 @@ type agendaStore interface {
 	Workspace() (dossier.Workspace, error)
 }
 
-func init() {
-	registerScreen("agenda", func(d *Desk, _ string) (screen, error) { return newAgendaScreen(d), nil })
-}
-
 // agendaEntry is one line of the agenda: what to act on and when (the
 // item's date, kind, lateness and message), and where to go to act on it.
 type agendaEntry struct {
@@ -47,12 +43,9 @@ type agendaQuery struct {
 // and must not touch widgets; it may read the workspace through d.ws.
 type agendaSource func(d *Desk, q agendaQuery) ([]agendaEntry, error)
 
-// agendaSources make the agenda, the dossier's first. Another file adds
-// its own in its init, with its kinds in agendaKinds:
-//
-//	agendaSources = append(agendaSources, proposalAgenda)
-//	agendaKinds = append(agendaKinds, agendaKind{"proposal-expiry", "Expiring proposals", theme.IconNameDocument})
-var agendaSources = []agendaSource{dossierAgenda}
+// agendaSources make the agenda: the dossier's, then the proposals'. Each
+// source's kinds are in agendaKinds.
+var agendaSources = []agendaSource{dossierAgenda, proposalAgenda}
 
 // agendaKind is a kind of agenda item as the screen shows it: the label of
 // its filter (English, translated when shown) and its icon.
@@ -71,6 +64,8 @@ var agendaKinds = []agendaKind{
 	{dossier.AgendaTenderPrep, "Tender preparation", theme.IconNameDocumentCreate},
 	{dossier.AgendaTender, "Tenders", theme.IconNameDocument},
 	{dossier.AgendaReview, "Annual reviews", theme.IconNameViewRefresh},
+	{agendaProposalExpiry, "Expiring proposals", theme.IconNameDocument},
+	{agendaProposalFollowUp, "Proposal follow-up", theme.IconNameMailSend},
 }
 
 // agendaHorizons are the choices of how far ahead the agenda looks.
@@ -89,7 +84,7 @@ func dossierAgenda(d *Desk, q agendaQuery) ([]agendaEntry, error) {
 	out := make([]agendaEntry, len(items))
 	for i, it := range items {
 		place := Place{Screen: "account", ID: it.AccountID}
-		if it.PersonID != "" && screens["person"] != nil {
+		if it.PersonID != "" {
 			place = Place{Screen: "person", ID: it.PersonID}
 		}
 		out[i] = agendaEntry{item: it, place: place}

@@ -161,17 +161,6 @@ func TestAgendaOpensThePlace(t *testing.T) {
 		t.Errorf("a tender preparation opens %v, want account/%s", p, it.AccountID)
 	}
 
-	// Without a person screen, a birthday opens the person's account.
-	person := screens["person"]
-	delete(screens, "person")
-	t.Cleanup(func() { screens["person"] = person })
-	s = openAgenda(t, d)
-	row, it = s.rowWhere(t, func(it dossier.AgendaItem) bool { return it.Kind == dossier.AgendaBirthday })
-	s.list.Select(row)
-	if p := d.Place(); p != (Place{Screen: "account", ID: it.AccountID}) {
-		t.Errorf("without a person screen a birthday opens %v, want account/%s", p, it.AccountID)
-	}
-
 	// A heading opens nothing.
 	s = openAgenda(t, d)
 	s.list.Select(0)

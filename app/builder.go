@@ -3,7 +3,6 @@ package app
 import (
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -37,25 +36,44 @@ type proposalStore interface {
 	Context(acct string, today dossier.Date) (*proposal.Context, error)
 }
 
-func init() {
-	registerScreen("proposal", func(d *Desk, id string) (screen, error) { return newBuilder(d, id) })
-}
-
-// builderTab describes one tab of the builder. Each part's file registers
-// its tab in init(); order sets the tab order.
+// builderTab describes one tab of the builder.
 type builderTab struct {
 	name  string
-	order int
 	label func() string // translated at run time
 	icon  fyne.Resource
 	make  func(b *builder) builderPart
 }
 
-var builderTabs []builderTab
-
-func registerBuilderTab(t builderTab) {
-	builderTabs = append(builderTabs, t)
-	slices.SortStableFunc(builderTabs, func(a, b builderTab) int { return a.order - b.order })
+// builderTabs are the builder's tabs, in their order.
+func builderTabs() []builderTab {
+	return []builderTab{
+		{name: tabSections,
+			label: func() string { return lang.L("Sections") }, icon: theme.ListIcon(),
+			make: func(b *builder) builderPart { return newSectionsEditor(b) }},
+		{name: tabPricing,
+			label: func() string { return lang.L("Pricing") }, icon: theme.ListIcon(),
+			make: func(b *builder) builderPart { return newPricingEditor(b) }},
+		{name: tabFinancial,
+			label: func() string { return lang.L("Financial result") }, icon: theme.InfoIcon(),
+			make: func(b *builder) builderPart { return newFinancialEditor(b) }},
+		{name: tabPeople,
+			label: func() string { return lang.L("References and team") }, icon: theme.AccountIcon(),
+			make: func(b *builder) builderPart { return newPeopleEditor(b) }},
+		{name: tabValidity,
+			label: func() string { return lang.L("Validity") }, icon: theme.HistoryIcon(),
+			make: func(b *builder) builderPart { return newValidityEditor(b) }},
+		{name: tabAudiences,
+			label: func() string { return lang.L("Audiences and preview") },
+			icon:  theme.VisibilityIcon(),
+			make:  func(b *builder) builderPart { return newAudiencesPart(b) }},
+		{name: tabReadiness,
+			label: func() string { return lang.L("Readiness") },
+			icon:  theme.ConfirmIcon(),
+			make:  func(b *builder) builderPart { return newReadinessPart(b) }},
+		{name: tabFollowUp,
+			label: func() string { return lang.L("Follow-up") }, icon: theme.MailSendIcon(),
+			make: func(b *builder) builderPart { return newFollowUpPart(b) }},
+	}
 }
 
 // builderPart is one tab of the proposal builder. Parts edit the builder's
@@ -144,7 +162,7 @@ func newBuilder(d *Desk, id string) (*builder, error) {
 	b.status.Truncation = fyne.TextTruncateEllipsis // a long status never widens the window
 	b.readiness = widget.NewButtonWithIcon("", theme.WarningIcon(), func() { b.showTab(tabReadiness) })
 	b.parts = map[string]builderPart{}
-	for _, t := range builderTabs {
+	for _, t := range builderTabs() {
 		b.parts[t.name] = t.make(b)
 	}
 	b.check()
@@ -165,7 +183,7 @@ func (b *builder) content() fyne.CanvasObject {
 
 	b.tabOf = map[string]*container.TabItem{}
 	var items []*container.TabItem
-	for _, t := range builderTabs {
+	for _, t := range builderTabs() {
 		item := container.NewTabItemWithIcon(t.label(), t.icon, b.parts[t.name].content())
 		b.tabOf[t.name] = item
 		items = append(items, item)
@@ -266,7 +284,7 @@ func (b *builder) onSave() { b.saveChanges() }
 // saveChanges writes the working copy and reports whether it was saved. A
 // failed save keeps every edit and says what to fix.
 func (b *builder) saveChanges() bool {
-	for _, t := range builderTabs {
+	for _, t := range builderTabs() {
 		if u, ok := b.parts[t.name].(unreadablePart); ok && u.unreadable() > 0 {
 			b.showTab(t.name)
 			dialog.ShowInformation(lang.L("Not saved"),
@@ -343,7 +361,7 @@ func (b *builder) jump(pl proposal.Place) {
 		proposal.AreaFinancial: tabFinancial,
 	}[pl.Area]
 	if pl.Area == proposal.AreaDossier {
-		if pl.PersonID != "" && screens["person"] != nil {
+		if pl.PersonID != "" {
 			b.desk.Show(Place{Screen: "person", ID: pl.PersonID})
 		} else {
 			b.desk.Show(Place{Screen: "account", ID: b.p.AccountID})

@@ -16,13 +16,6 @@ import (
 	"kamdesk/proposal"
 )
 
-func init() {
-	registerBuilderTab(builderTab{name: tabAudiences, order: 60,
-		label: func() string { return lang.L("Audiences and preview") },
-		icon:  theme.VisibilityIcon(),
-		make:  func(b *builder) builderPart { return newAudiencesPart(b) }})
-}
-
 // audiencesPart shows each variant of the proposal as its readers get
 // it: who it is addressed to, what the readiness check says about it, and
 // a preview that looks like the export. Assembling a variant costs a

@@ -17,12 +17,6 @@ import (
 	"kamdesk/proposal"
 )
 
-func init() {
-	registerBuilderTab(builderTab{name: tabFinancial, order: 30,
-		label: func() string { return lang.L("Financial result") }, icon: theme.InfoIcon(),
-		make: func(b *builder) builderPart { return newFinancialEditor(b) }})
-}
-
 // financialEditor is the Financial result tab: what the client invests,
 // what it gains or saves a year, and the payback and return computed from
 // them as they are typed. Financiers and technical specialists weigh

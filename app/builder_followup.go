@@ -16,12 +16,6 @@ import (
 	"kamdesk/proposal"
 )
 
-func init() {
-	registerBuilderTab(builderTab{name: tabFollowUp, order: 80,
-		label: func() string { return lang.L("Follow-up") }, icon: theme.MailSendIcon(),
-		make: func(b *builder) builderPart { return newFollowUpPart(b) }})
-}
-
 // followUpPart is the builder's Follow-up tab: sending the proposal, the
 // follow-up routine after it, and the outcome. Every step is saved at
 // once and recorded on the account's timeline.

@@ -203,7 +203,7 @@ func outFindingRow(t *testing.T, r *readinessPart, code string) *findingRow {
 
 // outRegistered reports whether the builder has the tab name.
 func outRegistered(name string) bool {
-	return slices.ContainsFunc(builderTabs, func(t builderTab) bool { return t.name == name })
+	return slices.ContainsFunc(builderTabs(), func(t builderTab) bool { return t.name == name })
 }
 
 func TestReadinessListsFindingsAndJumpsToTheFix(t *testing.T) {

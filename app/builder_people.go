@@ -19,12 +19,6 @@ import (
 	"kamdesk/proposal"
 )
 
-func init() {
-	registerBuilderTab(builderTab{name: tabPeople, order: 40,
-		label: func() string { return lang.L("References and team") }, icon: theme.AccountIcon(),
-		make: func(b *builder) builderPart { return newPeopleEditor(b) }})
-}
-
 // peopleEditor is the References and team tab: which references the
 // proposal cites, in which order, and which team members are credited for
 // preparing it, with their role and the author among them.

@@ -17,12 +17,6 @@ import (
 	"kamdesk/proposal"
 )
 
-func init() {
-	registerBuilderTab(builderTab{name: tabPricing, order: 20,
-		label: func() string { return lang.L("Pricing") }, icon: theme.ListIcon(),
-		make: func(b *builder) builderPart { return newPricingEditor(b) }})
-}
-
 // pricingColumn is one column of the pricing table.
 type pricingColumn struct {
 	name   string  // the Line field it edits, as validation names it

@@ -15,13 +15,6 @@ import (
 	"kamdesk/proposal"
 )
 
-func init() {
-	registerBuilderTab(builderTab{name: tabReadiness, order: 70,
-		label: func() string { return lang.L("Readiness") },
-		icon:  theme.ConfirmIcon(),
-		make:  func(b *builder) builderPart { return newReadinessPart(b) }})
-}
-
 // readinessPart lists what the readiness check found, blocking problems
 // first; tapping one goes to where it can be fixed.
 type readinessPart struct {

@@ -17,12 +17,6 @@ import (
 	"kamdesk/proposal"
 )
 
-func init() {
-	registerBuilderTab(builderTab{name: tabSections, order: 10,
-		label: func() string { return lang.L("Sections") }, icon: theme.ListIcon(),
-		make: func(b *builder) builderPart { return newSectionsEditor(b) }})
-}
-
 // sectionsEditor is the builder's Sections tab: the proposal's items as a
 // column of blocks, one per section, in the proposal's order.
 //

@@ -7,19 +7,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/ui"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
 )
-
-func init() {
-	registerBuilderTab(builderTab{name: tabValidity, order: 50,
-		label: func() string { return lang.L("Validity") }, icon: theme.HistoryIcon(),
-		make: func(b *builder) builderPart { return newValidityEditor(b) }})
-}
 
 // validityEditor is the Validity tab: the issue date and how long the
 // conditions hold, either a number of days from the issue date or until a

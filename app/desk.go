@@ -43,15 +43,22 @@ type binStore interface {
 // screenMaker builds the screen of a place; id is the record it shows.
 type screenMaker func(d *Desk, id string) (screen, error)
 
-// screens are the screens by name; each screen's file registers itself.
-var screens = map[string]screenMaker{}
-
-func registerScreen(name string, make screenMaker) { screens[name] = make }
-
-func init() {
-	registerScreen("welcome", func(d *Desk, _ string) (screen, error) { return newWelcome(d), nil })
-	registerScreen("accounts", func(d *Desk, _ string) (screen, error) { return newAccountsScreen(d), nil })
-	registerScreen("account", func(d *Desk, id string) (screen, error) { return newDossierScreen(d, id) })
+// screenTable is every screen of the desk, by the name its places use.
+func screenTable() map[string]screenMaker {
+	return map[string]screenMaker{
+		"welcome":      func(d *Desk, _ string) (screen, error) { return newWelcome(d), nil },
+		"accounts":     func(d *Desk, _ string) (screen, error) { return newAccountsScreen(d), nil },
+		"account":      func(d *Desk, id string) (screen, error) { return newDossierScreen(d, id) },
+		"account-edit": func(d *Desk, id string) (screen, error) { return newAccountEditor(d, id) },
+		"person":       func(d *Desk, id string) (screen, error) { return newPersonScreen(d, id) },
+		"people":       func(d *Desk, _ string) (screen, error) { return newPeopleScreen(d) },
+		"team":         func(d *Desk, id string) (screen, error) { return newTeamScreen(d, id) },
+		"agenda":       func(d *Desk, _ string) (screen, error) { return newAgendaScreen(d), nil },
+		"proposals":    func(d *Desk, id string) (screen, error) { return newProposalsScreen(d, id) },
+		"proposal":     func(d *Desk, id string) (screen, error) { return newBuilder(d, id) },
+		"library":      func(d *Desk, id string) (screen, error) { return newLibraryScreen(d, id) },
+		"search":       func(d *Desk, _ string) (screen, error) { return newSearchScreen(d), nil },
+	}
 }
 
 // The optional abilities of a screen, used by the keyboard shortcuts and
@@ -131,10 +138,11 @@ type navItem struct {
 // Desk is the main window's content: the navigation on the left and the
 // working area on the right.
 type Desk struct {
-	win   fyne.Window
-	ws    Workspace
-	opts  Options
-	prefs fyne.Preferences
+	win     fyne.Window
+	ws      Workspace
+	opts    Options
+	prefs   fyne.Preferences
+	screens map[string]screenMaker // screenTable
 
 	nav     *widget.List
 	navList []navItem
@@ -174,7 +182,7 @@ func NewDesk(w fyne.Window, ws Workspace, prefs fyne.Preferences, opts Options) 
 			}()
 		}
 	}
-	d := &Desk{win: w, ws: ws, opts: opts, prefs: prefs}
+	d := &Desk{win: w, ws: ws, opts: opts, prefs: prefs, screens: screenTable()}
 	for _, it := range []navItem{
 		{"accounts", lang.L("Accounts"), theme.HomeIcon()},
 		{"people", lang.L("People"), theme.AccountIcon()},
@@ -183,9 +191,7 @@ func NewDesk(w fyne.Window, ws Workspace, prefs fyne.Preferences, opts Options) 
 		{"proposals", lang.L("Proposals"), theme.DocumentIcon()},
 		{"library", lang.L("Library"), theme.StorageIcon()},
 	} {
-		if screens[it.screen] != nil {
-			d.navList = append(d.navList, it)
-		}
+		d.navList = append(d.navList, it)
 	}
 	d.nav = widget.NewList(
 		func() int { return len(d.navList) },
@@ -210,12 +216,9 @@ func NewDesk(w fyne.Window, ws Workspace, prefs fyne.Preferences, opts Options) 
 
 // Content returns the desk's whole content, for the window.
 func (d *Desk) Content() fyne.CanvasObject {
-	left := fyne.CanvasObject(d.nav)
-	if screens["search"] != nil {
-		find := widget.NewButtonWithIcon(lang.L("Search…"), theme.SearchIcon(), d.onFind)
-		find.Alignment = widget.ButtonAlignLeading
-		left = container.NewBorder(container.NewPadded(find), nil, nil, nil, d.nav)
-	}
+	find := widget.NewButtonWithIcon(lang.L("Search…"), theme.SearchIcon(), d.onFind)
+	find.Alignment = widget.ButtonAlignLeading
+	left := container.NewBorder(container.NewPadded(find), nil, nil, nil, d.nav)
 	split := container.NewHSplit(left, container.NewBorder(d.readOnlyBar(), d.banner, nil, nil, d.area))
 	split.Offset = 0.16
 	return split
@@ -296,7 +299,7 @@ func (d *Desk) onCancel() {
 
 // onFind opens the search screen with the focus in its field.
 func (d *Desk) onFind() {
-	if screens["search"] == nil || d.asking != nil {
+	if d.asking != nil {
 		return
 	}
 	if d.place.Screen != "search" {
@@ -364,10 +367,10 @@ func (d *Desk) Show(p Place) {
 }
 
 func (d *Desk) show(p Place) {
-	make := screens[p.Screen]
+	make := d.screens[p.Screen]
 	if make == nil || p.Screen == "welcome" && p.ID != "" {
 		p = Place{Screen: "accounts"}
-		make = screens["accounts"]
+		make = d.screens["accounts"]
 	}
 	s, err := make(d, p.ID)
 	if err != nil {

@@ -100,13 +100,11 @@ func (s *dossierScreen) content() fyne.CanvasObject {
 	edit := widget.NewButtonWithIcon(lang.L("Edit account"), theme.DocumentCreateIcon(), func() { editAccount(s.desk, s.acct.ID) })
 	del := widget.NewButtonWithIcon(lang.L("Delete account"), theme.DeleteIcon(), func() { confirmDeleteAccount(s.desk, s.acct, len(s.people)) })
 	actions := container.NewHBox(edit, del)
-	if screens["proposals"] != nil {
-		// The account's proposals, with "New proposal" preset to this account.
-		props := widget.NewButtonWithIcon(lang.L("Proposals"), theme.DocumentIcon(), func() {
-			s.desk.Show(Place{Screen: "proposals", ID: "account:" + s.acct.ID})
-		})
-		actions.Objects = append([]fyne.CanvasObject{props}, actions.Objects...)
-	}
+	// The account's proposals, with "New proposal" preset to this account.
+	props := widget.NewButtonWithIcon(lang.L("Proposals"), theme.DocumentIcon(), func() {
+		s.desk.Show(Place{Screen: "proposals", ID: "account:" + s.acct.ID})
+	})
+	actions.Objects = append([]fyne.CanvasObject{props}, actions.Objects...)
 	header := container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(back, name, sub), actions))
 	if s.acct.MonoDependent(s.rules) {
 		warn := widget.NewLabelWithStyle(lang.L("⚠ Above {{.Limit}}% of our revenue: we depend dangerously on this client.",

@@ -17,10 +17,6 @@ import (
 	"kamdesk/proposal"
 )
 
-func init() {
-	registerScreen("library", func(d *Desk, id string) (screen, error) { return newLibraryScreen(d, id) })
-}
-
 // libraryScreen browses the section library beside the editor of the
 // section open. Its place ID is the ID of the section open.
 type libraryScreen struct {

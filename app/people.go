@@ -16,10 +16,6 @@ import (
 	"kamdesk/dossier"
 )
 
-func init() {
-	registerScreen("people", func(d *Desk, _ string) (screen, error) { return newPeopleScreen(d) })
-}
-
 // personRow is one person with what the People table shows about them.
 type personRow struct {
 	p       dossier.Person

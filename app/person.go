@@ -30,10 +30,6 @@ type personStore interface {
 	SaveEvent(e *dossier.Event) error
 }
 
-func init() {
-	registerScreen("person", func(d *Desk, id string) (screen, error) { return newPersonScreen(d, id) })
-}
-
 // newPersonPrefix starts the place ID of a person not yet saved:
 // "new:<account ID>".
 const newPersonPrefix = "new:"

@@ -18,14 +18,6 @@ import (
 	"kamdesk/proposal"
 )
 
-func init() {
-	registerScreen("proposals", func(d *Desk, id string) (screen, error) { return newProposalsScreen(d, id) })
-	agendaSources = append(agendaSources, proposalAgenda)
-	agendaKinds = append(agendaKinds,
-		agendaKind{agendaProposalExpiry, "Expiring proposals", theme.IconNameDocument},
-		agendaKind{agendaProposalFollowUp, "Proposal follow-up", theme.IconNameMailSend})
-}
-
 // The agenda kinds of proposals.
 const (
 	agendaProposalExpiry   = proposal.AgendaExpiry

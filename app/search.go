@@ -17,10 +17,6 @@ type searchStore interface {
 	Workspace() (dossier.Workspace, error)
 }
 
-func init() {
-	registerScreen("search", func(d *Desk, _ string) (screen, error) { return newSearchScreen(d), nil })
-}
-
 // searchShown is how many results the screen lists at most.
 const searchShown = 200
 
@@ -315,15 +311,11 @@ func (s *searchScreen) openFirst() {
 	}
 }
 
-// open shows the place of a hit: an account's dossier, a person's page
-// (their account's dossier while there is no person screen).
+// open shows the place of a hit: an account's dossier, a person's page.
 func (s *searchScreen) open(h searchHit) {
 	var place Place
 	if p := s.index.hitPerson(h); p != nil {
-		place = Place{Screen: "account", ID: p.AccountID}
-		if screens["person"] != nil {
-			place = Place{Screen: "person", ID: p.ID}
-		}
+		place = Place{Screen: "person", ID: p.ID}
 	} else {
 		place = Place{Screen: "account", ID: s.index.hitAccount(h).ID}
 	}

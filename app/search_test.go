@@ -171,17 +171,6 @@ func TestSearchOpensTheResult(t *testing.T) {
 		t.Errorf("Enter opened %v, want person/northbridge-david-okafor", p)
 	}
 
-	// Without a person screen, a person opens in their account's dossier.
-	person := screens["person"]
-	delete(screens, "person")
-	t.Cleanup(func() { screens["person"] = person })
-	s = openSearch(t, d, w)
-	test.Type(s.entry, "okafor")
-	s.list.Select(s.rowOf(t, "David Okafor"))
-	if p := d.Place(); p != (Place{Screen: "account", ID: "northbridge"}) {
-		t.Errorf("without a person screen, selecting a person opened %v, want account/northbridge", p)
-	}
-
 	// Headings are not results.
 	s = openSearch(t, d, w)
 	test.Type(s.entry, "castellan")

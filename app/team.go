@@ -29,10 +29,6 @@ type teamStore interface {
 	Accounts() ([]dossier.Account, error)
 }
 
-func init() {
-	registerScreen("team", func(d *Desk, id string) (screen, error) { return newTeamScreen(d, id) })
-}
-
 // teamScreen edits our team (credited in proposals) and our references
 // (past projects with referees), each on its own tab.
 //
