@@ -3,6 +3,7 @@ package app
 import (
 	"cmp"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -30,17 +31,23 @@ type accountRow struct {
 	next     dossier.AgendaItem // the account's first agenda item; zero Date if none
 }
 
-// accountsScreen lists the key accounts in a sortable table.
+// accountsScreen lists the key accounts in a sortable table. It fills in
+// the background (load): until then it shows a loading state, or the rows
+// of the accounts screen it replaces (keep).
 type accountsScreen struct {
 	desk    *Desk
+	st      accountsStore
 	rows    []accountRow
+	loaded  bool // rows hold the workspace's accounts (or an older screen's)
 	table   *ui.SortTable[accountRow]
 	summary *widget.Label
+	busy    *ui.Busy
+	body    *fyne.Container // the table, or a word that there are no accounts
 	newBtn  *widget.Button
 }
 
 func newAccountsScreen(d *Desk) *accountsScreen {
-	s := &accountsScreen{desk: d}
+	s := &accountsScreen{desk: d, st: d.ws}
 	columns := []ui.TableColumn[accountRow]{
 		ui.Col(lang.L("Account"), 240, func(r *accountRow) string { return r.acct.Name },
 			func(a, b *accountRow) int {
@@ -73,7 +80,8 @@ func newAccountsScreen(d *Desk) *accountsScreen {
 		place := Place{Screen: "account", ID: r.acct.ID}
 		s.desk.opts.Defer(func() { s.desk.Show(place) })
 	})
-	s.load()
+	s.busy = ui.NewBusy()
+	s.body = container.NewStack()
 	return s
 }
 
@@ -97,13 +105,52 @@ func dashIfEmpty(s string) string {
 	return s
 }
 
-func (s *accountsScreen) load() {
-	w, err := s.desk.ws.Workspace()
-	if err != nil {
-		s.desk.showError(err)
-		return
+// keep shows the rows of the accounts screen old while this one loads.
+func (s *accountsScreen) keep(old screen) {
+	if o, ok := old.(*accountsScreen); ok && o.loaded {
+		s.rows, s.loaded = slices.Clone(o.rows), true
+		s.show()
 	}
+}
+
+// load reads the accounts off the UI goroutine and shows them.
+func (s *accountsScreen) load() {
 	today := s.desk.opts.Today()
+	var rows []accountRow
+	var err error
+	s.busy.Start()
+	s.desk.opts.Background(func() { rows, err = accountRows(s.st, today) }, func() {
+		s.busy.Stop()
+		if err != nil {
+			s.desk.showError(err)
+			return
+		}
+		s.rows, s.loaded = rows, true
+		s.table.Sort() // the store's order (tier, share, name) until a header is tapped
+		s.show()
+	})
+}
+
+// show puts the rows on screen.
+func (s *accountsScreen) show() {
+	n := len(s.rows)
+	s.summary.SetText(lang.N("{{.Count}} account", n, map[string]any{"Count": n}))
+	body := fyne.CanvasObject(s.table)
+	if n == 0 {
+		body = container.NewCenter(widget.NewLabel(lang.L("No accounts yet.")))
+	}
+	s.body.Objects = []fyne.CanvasObject{body}
+	s.body.Refresh()
+	s.table.Refresh()
+}
+
+// accountRows are the rows of the accounts list: it runs off the UI
+// goroutine.
+func accountRows(st accountsStore, today dossier.Date) ([]accountRow, error) {
+	w, err := st.Workspace()
+	if err != nil {
+		return nil, err
+	}
 	// One pass over the people and the agenda, not one per account.
 	people := map[string][]dossier.Person{}
 	for _, p := range w.People {
@@ -115,14 +162,12 @@ func (s *accountsScreen) load() {
 			next[it.AccountID] = it
 		}
 	}
-	s.rows = s.rows[:0]
+	rows := make([]accountRow, 0, len(w.Accounts))
 	for _, a := range w.Accounts {
-		s.rows = append(s.rows, accountRow{acct: a, coverage: dossier.CoverageOf(people[a.ID]),
+		rows = append(rows, accountRow{acct: a, coverage: dossier.CoverageOf(people[a.ID]),
 			mono: a.MonoDependent(w.Rules), next: next[a.ID]})
 	}
-	s.table.Sort() // the store's order (tier, share, name) until a header is tapped
-	n := len(s.rows)
-	s.summary.SetText(lang.N("{{.Count}} account", n, map[string]any{"Count": n}))
+	return rows, nil
 }
 
 // onSort sorts the table on column col (tapping its header).
@@ -130,12 +175,8 @@ func (s *accountsScreen) onSort(col int) { s.table.OnSort(col) }
 
 func (s *accountsScreen) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Key accounts"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	header := container.NewHBox(widget.NewIcon(theme.HomeIcon()), title, s.summary, layout.NewSpacer(), s.newBtn)
-	if len(s.rows) == 0 {
-		empty := widget.NewLabel(lang.L("No accounts yet."))
-		return container.NewBorder(header, nil, nil, nil, container.NewCenter(empty))
-	}
-	return container.NewBorder(header, nil, nil, nil, s.table)
+	header := container.NewHBox(widget.NewIcon(theme.HomeIcon()), title, s.summary, s.busy, layout.NewSpacer(), s.newBtn)
+	return container.NewBorder(header, nil, nil, nil, s.body)
 }
 
 // onNew opens the form for a new account (Ctrl+N).
@@ -149,3 +190,7 @@ func (s *accountsScreen) String() string {
 	}
 	return b.String()
 }
+
+// loading and rowCount are for tests: what the list shows.
+func (s *accountsScreen) loading() bool { return s.busy.Loading() }
+func (s *accountsScreen) rowCount() int { return len(s.rows) }

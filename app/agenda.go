@@ -140,13 +140,27 @@ func newAgendaScreen(d *Desk) *agendaScreen {
 	s.horizon = widget.NewRadioGroup(nil, nil)
 	s.horizon.Horizontal = true
 	s.horizon.Required = true
-	s.load(true)
 	return s
 }
 
-// load reads the workspace (first is true) or reuses it, asks every
+// load reads the workspace and shows the agenda.
+func (s *agendaScreen) load() { s.read(true) }
+
+// keep shows the entries of the agenda screen old while this one loads.
+func (s *agendaScreen) keep(old screen) {
+	if o, ok := old.(*agendaScreen); ok && o.entries != nil {
+		s.entries = o.entries
+		s.show()
+	}
+}
+
+// loading and rowCount are for tests: what the list shows.
+func (s *agendaScreen) loading() bool { return s.busy.Visible() }
+func (s *agendaScreen) rowCount() int { return len(s.rows) }
+
+// read reads the workspace (first is true) or reuses it, asks every
 // source for its entries off the UI goroutine and shows them.
-func (s *agendaScreen) load(first bool) {
+func (s *agendaScreen) read(first bool) {
 	s.busy.Start()
 	s.busy.Show()
 	s.loads++
@@ -210,7 +224,7 @@ func (s *agendaScreen) setHorizons() {
 		for _, n := range days {
 			if horizonLabel(n) == label && n != s.days {
 				s.days = n
-				s.load(false)
+				s.read(false)
 			}
 		}
 	}

@@ -71,6 +71,13 @@ type (
 	// canceller abandons the edit in progress (Esc).
 	canceller interface{ onCancel() }
 	// editor (in unsaved.go) has unsaved changes to ask about first.
+
+	// loader fills the screen in once it is shown, reading the workspace
+	// off the UI goroutine (Options.Background) behind a loading state.
+	loader interface{ load() }
+	// keeper shows what the screen it replaces at the same place showed
+	// (a refresh, an undo) until its own data is ready.
+	keeper interface{ keep(old screen) }
 )
 
 // Place is where the user is: a screen and the record it shows. The desk
@@ -381,7 +388,13 @@ func (d *Desk) show(p Place) {
 		d.showError(err)
 		return
 	}
+	if k, ok := s.(keeper); ok && d.current != nil && d.place == p {
+		k.keep(d.current)
+	}
 	d.setScreen(p, s)
+	if l, ok := s.(loader); ok {
+		l.load()
+	}
 }
 
 // refresh rebuilds the current screen from the workspace.

@@ -29,8 +29,21 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
+// backgroundAndWait runs work on a goroutine of its own, as the desk does,
+// waits for it, then runs done on the caller's (the test's UI) goroutine.
+// The tests of loading_test.go hand done back later instead.
+func backgroundAndWait(work, done func()) {
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		work()
+	}()
+	<-finished
+	done()
+}
+
 // testDesk opens a desk on a fresh workspace in a test window, with
-// background work and deferred navigation run at once.
+// background work waited for and deferred navigation run at once.
 func testDesk(t *testing.T, sample bool) (*Desk, fyne.Window, *store.Store) {
 	t.Helper()
 	test.NewTempApp(t)
@@ -50,7 +63,7 @@ func testDesk(t *testing.T, sample bool) (*Desk, fyne.Window, *store.Store) {
 		Today:      func() dossier.Date { return testToday },
 		Sample:     assets.Sample,
 		Defer:      func(f func()) { f() },
-		Background: func(work, done func()) { work(); done() },
+		Background: backgroundAndWait,
 		After:      func(_ time.Duration, f func()) { f() },
 	})
 	w.SetContent(d.Content())

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -27,7 +28,17 @@ func TestTranslationCatalogue(t *testing.T) {
 		t.Fatalf("en.json: %v", err)
 	}
 	calls := 0
-	for _, dir := range []string{".", "cli", "export"} {
+	var dirs []string // app and every package under it
+	filepath.WalkDir(".", func(path string, e fs.DirEntry, err error) error {
+		if err == nil && e.IsDir() {
+			if e.Name() == "testdata" {
+				return filepath.SkipDir
+			}
+			dirs = append(dirs, path)
+		}
+		return err
+	})
+	for _, dir := range dirs {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 		for _, file := range files {
 			if strings.HasSuffix(file, "_test.go") {

@@ -24,15 +24,29 @@ type personRow struct {
 	next    dossier.Date
 	due     bool
 	bday    int // days to the next birthday, -1 when unknown
+
+	name, position string // in lower case, to sort by
+	hay            string // what the text filter looks in, in lower case
+}
+
+// peopleStore is what the people list reads.
+type peopleStore interface {
+	Accounts() ([]dossier.Account, error)
+	People(acct string) ([]dossier.Person, error)
+	Rules() (dossier.Rules, error)
 }
 
 // peopleScreen lists everybody of every account's decision-making group,
-// filtered by account, stakeholder type, ladder level and text.
+// filtered by account, stakeholder type, ladder level and text. It reads
+// the people and filters them off the UI goroutine (load, filter).
 type peopleScreen struct {
 	desk     *Desk
+	st       peopleStore
 	accounts []dossier.Account
-	all      []personRow
+	all      []personRow // never changed in place: background filters read it
 	rows     []personRow // what the filters let through, sorted
+	loaded   bool
+	filters  int // the filters started; only the last one's rows are shown
 
 	table      *ui.SortTable[personRow]
 	account    *widget.Select // "All accounts", then accounts in order
@@ -40,51 +54,85 @@ type peopleScreen struct {
 	level      *ui.Choice[dossier.Level]
 	search     *ui.Entry
 	summary    *widget.Label
+	busy       *ui.Busy
+	body       *fyne.Container // the table, or a word that nobody is recorded
 	newPerson  *widget.Button
 	pickAcct   *widget.Select // the account of a new person, in its dialog
 	pickDialog dialog.Dialog
 }
 
 func newPeopleScreen(d *Desk) (*peopleScreen, error) {
-	s := &peopleScreen{desk: d}
+	s := &peopleScreen{desk: d, st: d.ws}
+	s.build()
+	return s, nil
+}
+
+// keep shows the people of the people screen old while this one loads.
+func (s *peopleScreen) keep(old screen) {
+	if o, ok := old.(*peopleScreen); ok && o.loaded {
+		s.setAccounts(o.accounts)
+		s.all, s.rows, s.loaded = o.all, slices.Clone(o.rows), true
+		s.show()
+	}
+}
+
+// load reads the people off the UI goroutine, then filters them.
+func (s *peopleScreen) load() {
+	today := s.desk.opts.Today()
+	var accounts []dossier.Account
+	var rows []personRow
 	var err error
-	if s.accounts, err = d.ws.Accounts(); err != nil {
-		return nil, err
-	}
-	people, err := d.ws.People("")
+	s.busy.Start()
+	s.desk.opts.Background(func() { accounts, rows, err = peopleRows(s.st, today) }, func() {
+		if err != nil {
+			s.busy.Stop()
+			s.desk.showError(err)
+			return
+		}
+		s.setAccounts(accounts)
+		s.all, s.loaded = rows, true
+		s.filter()
+	})
+}
+
+// peopleRows reads the accounts and the rows of the people list; it runs
+// off the UI goroutine.
+func peopleRows(st peopleStore, today dossier.Date) ([]dossier.Account, []personRow, error) {
+	accounts, err := st.Accounts()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	rules, err := d.ws.Rules()
+	people, err := st.People("")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	today := d.opts.Today()
+	rules, err := st.Rules()
+	if err != nil {
+		return nil, nil, err
+	}
 	names, ranks := map[string]string{}, map[string]int{}
-	for i, a := range s.accounts {
+	for i, a := range accounts {
 		names[a.ID], ranks[a.ID] = a.Name, i
 	}
-	for _, p := range people {
-		s.all = append(s.all, personRow{p: p, account: names[p.AccountID], rank: ranks[p.AccountID],
-			next: p.ContactDate(rules), due: p.ContactDue(rules, today), bday: p.Birthday.DaysUntil(today)})
+	rows := make([]personRow, len(people))
+	for i, p := range people {
+		account := names[p.AccountID]
+		rows[i] = personRow{p: p, account: account, rank: ranks[p.AccountID],
+			next: p.ContactDate(rules), due: p.ContactDue(rules, today), bday: p.Birthday.DaysUntil(today),
+			name: strings.ToLower(p.Name), position: strings.ToLower(p.Position),
+			hay: strings.ToLower(strings.Join([]string{p.Name, p.Position, p.Department, account, p.Email, p.Phone}, " "))}
 	}
-	s.build()
-	s.filter()
-	return s, nil
+	return accounts, rows, nil
 }
 
 func (s *peopleScreen) build() {
 	columns := []ui.TableColumn[personRow]{
 		ui.Col(lang.L("Name"), 190, func(r *personRow) string { return r.p.Name },
-			func(a, b *personRow) int {
-				return strings.Compare(strings.ToLower(a.p.Name), strings.ToLower(b.p.Name))
-			}),
+			func(a, b *personRow) int { return strings.Compare(a.name, b.name) }),
 		ui.Col(lang.L("Account"), 180, func(r *personRow) string { return r.account },
 			func(a, b *personRow) int { return cmp.Compare(a.rank, b.rank) }),
 		ui.Col(lang.L("Position"), 200, func(r *personRow) string { return dashIfEmpty(r.p.Position) },
-			func(a, b *personRow) int {
-				return strings.Compare(strings.ToLower(a.p.Position), strings.ToLower(b.p.Position))
-			}),
+			func(a, b *personRow) int { return strings.Compare(a.position, b.position) }),
 		ui.Col(lang.L("Type"), 100, func(r *personRow) string { return ui.Tr(r.p.Type.Label()) },
 			func(a, b *personRow) int {
 				return cmp.Compare(slices.Index(dossier.StakeholderTypes, a.p.Type), slices.Index(dossier.StakeholderTypes, b.p.Type))
@@ -120,15 +168,9 @@ func (s *peopleScreen) build() {
 		place := Place{Screen: "person", ID: r.p.ID}
 		s.desk.opts.Defer(func() { s.desk.Show(place) })
 	})
-	s.table.Tie = func(a, b *personRow) int {
-		return strings.Compare(strings.ToLower(a.p.Name), strings.ToLower(b.p.Name))
-	}
+	s.table.Tie = func(a, b *personRow) int { return strings.Compare(a.name, b.name) }
 
-	opts := []string{lang.L("All accounts")}
-	for _, a := range s.accounts {
-		opts = append(opts, a.Name)
-	}
-	s.account = widget.NewSelect(opts, func(string) { s.filter() })
+	s.account = widget.NewSelect([]string{lang.L("All accounts")}, func(string) { s.filter() })
 	s.account.SetSelectedIndex(0)
 	s.typ = ui.NewChoice(dossier.StakeholderTypes, dossier.StakeholderType.Label, lang.L("All types"), func(dossier.StakeholderType) { s.filter() })
 	s.typ.SetSelectedIndex(0)
@@ -138,9 +180,31 @@ func (s *peopleScreen) build() {
 	s.search.SetPlaceHolder(lang.L("Filter by name, position, department, account or contact"))
 	s.search.OnChanged = func(string) { s.filter() }
 	s.summary = widget.NewLabel("")
+	s.busy = ui.NewBusy()
+	s.body = container.NewStack()
 	s.newPerson = widget.NewButtonWithIcon(lang.L("New person"), theme.ContentAddIcon(), s.onNew)
 	s.newPerson.Importance = widget.HighImportance
-	if len(s.accounts) == 0 {
+	s.newPerson.Disable() // until the accounts are read
+}
+
+// setAccounts makes accounts the choices of the account filter, keeping
+// the account chosen.
+func (s *peopleScreen) setAccounts(accounts []dossier.Account) {
+	chosen := s.filteredAccount()
+	s.accounts = accounts
+	opts := []string{lang.L("All accounts")}
+	at := 0
+	for i, a := range accounts {
+		opts = append(opts, a.Name)
+		if a.ID == chosen {
+			at = i + 1
+		}
+	}
+	s.account.SetOptions(opts)
+	s.account.SetSelectedIndex(at)
+	if len(accounts) > 0 {
+		s.newPerson.Enable()
+	} else {
 		s.newPerson.Disable()
 	}
 }
@@ -153,49 +217,80 @@ func (s *peopleScreen) filteredAccount() string {
 	return ""
 }
 
-// filter shows the people who pass every filter.
+// filter shows the people who pass every filter. It filters and sorts
+// off the UI goroutine; the list shows what it showed until then.
 func (s *peopleScreen) filter() {
-	if s.search == nil {
-		return // still being built
+	if s.search == nil || !s.loaded {
+		return // still being built, or read
 	}
 	acct, typ, level := s.filteredAccount(), s.typ.Value(), s.level.Value()
 	words := strings.Fields(strings.ToLower(s.search.Text))
-	s.rows = s.rows[:0]
-	for _, r := range s.all {
+	all, order := s.all, s.table.Order()
+	s.filters++
+	n := s.filters
+	var rows []personRow
+	s.busy.Start()
+	s.desk.opts.Background(func() {
+		rows = filterPeople(all, acct, typ, level, words)
+		order(rows)
+	}, func() {
+		if n != s.filters {
+			return // a later filter is on its way
+		}
+		s.busy.Stop()
+		s.rows = rows
+		s.show()
+	})
+}
+
+// filterPeople returns the rows that pass the filters, in their order.
+func filterPeople(all []personRow, acct string, typ dossier.StakeholderType, level dossier.Level, words []string) []personRow {
+	var rows []personRow
+	for i := range all {
+		r := &all[i]
 		if acct != "" && r.p.AccountID != acct || typ != "" && r.p.Type != typ || level != "" && r.p.Level != level {
 			continue
 		}
-		hay := strings.ToLower(strings.Join([]string{r.p.Name, r.p.Position, r.p.Department, r.account, r.p.Email, r.p.Phone}, " "))
 		match := true
 		for _, w := range words {
-			if !strings.Contains(hay, w) {
+			if !strings.Contains(r.hay, w) {
 				match = false
 				break
 			}
 		}
 		if match {
-			s.rows = append(s.rows, r)
+			rows = append(rows, *r)
 		}
 	}
-	s.table.Sort()
+	return rows
+}
+
+// show puts the filtered rows on screen.
+func (s *peopleScreen) show() {
 	s.summary.SetText(lang.L("{{.Shown}} of {{.Total}} people", map[string]any{"Shown": len(s.rows), "Total": len(s.all)}))
+	body := fyne.CanvasObject(s.table)
+	if len(s.all) == 0 {
+		body = container.NewCenter(widget.NewLabel(lang.L("Nobody is recorded yet. Add the people of each account's decision-making group.")))
+	}
+	s.body.Objects = []fyne.CanvasObject{body}
+	s.body.Refresh()
 	s.table.UnselectAll()
 	s.table.Refresh()
 }
+
+// loading and rowCount are for tests: what the list shows.
+func (s *peopleScreen) loading() bool { return s.busy.Loading() }
+func (s *peopleScreen) rowCount() int { return len(s.rows) }
 
 // onSort sorts the table on column col (tapping its header).
 func (s *peopleScreen) onSort(col int) { s.table.OnSort(col) }
 
 func (s *peopleScreen) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("People"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	head := container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(theme.AccountIcon()), title, s.summary), s.newPerson)
+	head := container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(theme.AccountIcon()), title, s.summary, s.busy), s.newPerson)
 	filters := container.NewBorder(nil, nil, container.NewHBox(s.account, s.typ.Select, s.level.Select), nil, s.search)
 	top := container.NewVBox(head, filters)
-	if len(s.all) == 0 {
-		empty := widget.NewLabel(lang.L("Nobody is recorded yet. Add the people of each account's decision-making group."))
-		return container.NewBorder(top, nil, nil, nil, container.NewCenter(empty))
-	}
-	return container.NewBorder(top, nil, nil, nil, s.table)
+	return container.NewBorder(top, nil, nil, nil, s.body)
 }
 
 // onNew opens the editor on a new person; with several accounts it asks

@@ -55,6 +55,13 @@ func proposalAgenda(d *Desk, q agendaQuery) ([]agendaEntry, error) {
 // account: "account:<id>".
 const proposalsAccountPrefix = "account:"
 
+// proposalsListStore is what the proposals list reads.
+type proposalsListStore interface {
+	Accounts() ([]dossier.Account, error)
+	Proposals(acct string) ([]proposal.Proposal, error)
+	Context(acct string, today dossier.Date) (*proposal.Context, error)
+}
+
 // proposalRow is one proposal with what the list shows about it, worked
 // out once per refresh.
 type proposalRow struct {
@@ -82,9 +89,12 @@ type proposalsScreen struct {
 	statusSel *widget.Select
 	acctSel   *widget.Select
 	summary   *widget.Label
+	busy      *ui.Busy
 	newBtn    *widget.Button
 	body      *fyne.Container
 	newForm   *newProposalForm // the New proposal dialog, while open
+	preset    string           // the account the filter starts on, if any
+	loaded    bool
 }
 
 // statusChoices are the statuses the filter offers, Expired included.
@@ -92,11 +102,7 @@ var statusChoices = append(slices.Clone(proposal.Statuses), proposal.Expired)
 
 func newProposalsScreen(d *Desk, id string) (*proposalsScreen, error) {
 	s := &proposalsScreen{desk: d, st: d.ws.(proposalStore), today: d.opts.Today()}
-	accts, err := d.ws.Accounts()
-	if err != nil {
-		return nil, err
-	}
-	s.accounts = accts
+	s.preset, _ = strings.CutPrefix(id, proposalsAccountPrefix)
 	columns := []ui.TableColumn[proposalRow]{
 		ui.ColorCol(lang.L("Proposal"), 280, func(r *proposalRow) (string, widget.Importance) { return r.p.Title, widget.MediumImportance },
 			func(a, b *proposalRow) int {
@@ -164,19 +170,11 @@ func newProposalsScreen(d *Desk, id string) (*proposalsScreen, error) {
 		s.statusSel.Options = append(s.statusSel.Options, ui.Tr(st.Label()))
 	}
 	s.statusSel.SetSelectedIndex(0)
-	s.acctSel = widget.NewSelect(nil, func(string) { s.filter() })
-	s.acctSel.Options = append(s.acctSel.Options, lang.L("All accounts"))
-	for _, a := range accts {
-		s.acctSel.Options = append(s.acctSel.Options, a.Name)
-	}
+	s.acctSel = widget.NewSelect([]string{lang.L("All accounts")}, func(string) { s.filter() })
 	s.acctSel.SetSelectedIndex(0)
-	if acct, ok := strings.CutPrefix(id, proposalsAccountPrefix); ok {
-		if i := slices.IndexFunc(accts, func(a dossier.Account) bool { return a.ID == acct }); i >= 0 {
-			s.acctSel.SetSelectedIndex(i + 1)
-		}
-	}
 
 	s.summary = widget.NewLabel("")
+	s.busy = ui.NewBusy()
 	s.newBtn = widget.NewButtonWithIcon(lang.L("New proposal"), theme.ContentAddIcon(), s.onNew)
 	s.newBtn.Importance = widget.HighImportance
 	// Until a header is tapped: the store's order, most recently updated first.
@@ -185,40 +183,89 @@ func newProposalsScreen(d *Desk, id string) (*proposalsScreen, error) {
 		s.desk.opts.Defer(func() { s.desk.Show(place) })
 	})
 	s.body = container.NewStack()
-	if err := s.load(); err != nil {
-		return nil, err
-	}
 	return s, nil
 }
 
-// load reads the proposals and works out each row.
-func (s *proposalsScreen) load() error {
-	props, err := s.st.Proposals("")
+// keep shows the proposals of the proposals screen old while this one
+// loads.
+func (s *proposalsScreen) keep(old screen) {
+	if o, ok := old.(*proposalsScreen); ok && o.loaded {
+		s.setAccounts(o.accounts)
+		s.all, s.rows, s.loaded = o.all, slices.Clone(o.rows), true
+		s.show()
+	}
+}
+
+// load reads the proposals and works out each row off the UI goroutine.
+func (s *proposalsScreen) load() {
+	var accounts []dossier.Account
+	var rows []proposalRow
+	var err error
+	s.busy.Start()
+	s.desk.opts.Background(func() { accounts, rows, err = proposalRows(s.desk.ws, s.today) }, func() {
+		s.busy.Stop()
+		if err != nil {
+			s.desk.showError(err)
+			return
+		}
+		s.setAccounts(accounts)
+		s.all, s.loaded = rows, true
+		s.filter()
+	})
+}
+
+// setAccounts makes accounts the choices of the account filter, keeping
+// the account chosen (at first, the one the place named).
+func (s *proposalsScreen) setAccounts(accounts []dossier.Account) {
+	chosen := s.filterAccount()
+	if !s.loaded {
+		chosen = s.preset
+	}
+	s.accounts = accounts
+	opts := []string{lang.L("All accounts")}
+	at := 0
+	for i, a := range accounts {
+		opts = append(opts, a.Name)
+		if a.ID == chosen {
+			at = i + 1
+		}
+	}
+	s.acctSel.Options = opts
+	s.acctSel.SetSelectedIndex(at)
+}
+
+// proposalRows reads the accounts and works out the row of each proposal;
+// it runs off the UI goroutine.
+func proposalRows(st proposalsListStore, today dossier.Date) ([]dossier.Account, []proposalRow, error) {
+	accounts, err := st.Accounts()
 	if err != nil {
-		return err
+		return nil, nil, err
+	}
+	props, err := st.Proposals("")
+	if err != nil {
+		return nil, nil, err
 	}
 	names := map[string]string{}
-	for _, a := range s.accounts {
+	for _, a := range accounts {
 		names[a.ID] = a.Name
 	}
 	contexts := map[string]*proposal.Context{}
-	s.all = s.all[:0]
+	rows := make([]proposalRow, 0, len(props))
 	for _, p := range props {
-		r := proposalRow{p: p, account: names[p.AccountID], status: p.StatusOn(s.today)}
-		r.days, r.expires = p.DaysLeft(s.today)
+		r := proposalRow{p: p, account: names[p.AccountID], status: p.StatusOn(today)}
+		r.days, r.expires = p.DaysLeft(today)
 		ctx, ok := contexts[p.AccountID]
 		if !ok {
-			if ctx, err = s.st.Context(p.AccountID, s.today); err != nil {
-				return err
+			if ctx, err = st.Context(p.AccountID, today); err != nil {
+				return nil, nil, err
 			}
 			contexts[p.AccountID] = ctx
 		}
 		r.blocking = proposal.Blocking(proposal.Check(&p, ctx))
 		r.next, r.hasNext = p.NextTask()
-		s.all = append(s.all, r)
+		rows = append(rows, r)
 	}
-	s.filter()
-	return nil
+	return accounts, rows, nil
 }
 
 // expiryText is the countdown to a proposal's expiry, coloured as the
@@ -259,8 +306,8 @@ func weekdayShort(d dossier.Date) string { return weekday(d.Weekday()) }
 
 // filter applies the status and account filters, then the sort order.
 func (s *proposalsScreen) filter() {
-	if s.summary == nil {
-		return // still being built
+	if s.summary == nil || !s.loaded {
+		return // still being built, or read
 	}
 	status := proposal.Status("")
 	if i := s.statusSel.SelectedIndex(); i > 0 {
@@ -274,6 +321,11 @@ func (s *proposalsScreen) filter() {
 		}
 	}
 	s.table.Sort()
+	s.show()
+}
+
+// show puts the filtered rows on screen.
+func (s *proposalsScreen) show() {
 	n := len(s.rows)
 	if n == len(s.all) {
 		s.summary.SetText(lang.N("{{.Count}} proposal", n, map[string]any{"Count": n}))
@@ -313,7 +365,7 @@ func (s *proposalsScreen) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Proposals"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	filters := container.NewHBox(widget.NewLabel(lang.L("Status")), s.statusSel,
 		widget.NewLabel(lang.L("Account")), s.acctSel)
-	header := container.NewHBox(widget.NewIcon(theme.DocumentIcon()), title, s.summary, layout.NewSpacer(), filters, s.newBtn)
+	header := container.NewHBox(widget.NewIcon(theme.DocumentIcon()), title, s.summary, s.busy, layout.NewSpacer(), filters, s.newBtn)
 	return container.NewBorder(header, nil, nil, nil, s.body)
 }
 
@@ -344,3 +396,7 @@ func (s *proposalsScreen) String() string {
 	}
 	return b.String()
 }
+
+// loading and rowCount are for tests: what the list shows.
+func (s *proposalsScreen) loading() bool { return s.busy.Loading() }
+func (s *proposalsScreen) rowCount() int { return len(s.rows) }

@@ -119,19 +119,36 @@ func (t *SortTable[R]) OnSort(col int) {
 }
 
 // Sort puts the rows in the chosen order; call it after changing them.
-func (t *SortTable[R]) Sort() {
+func (t *SortTable[R]) Sort() { t.Order()(*t.rows) }
+
+// Order returns a function that puts rows in the order the table is
+// sorted in now. It touches no widget: background work may call it.
+func (t *SortTable[R]) Order() func(rows []R) {
 	if t.sortBy < 0 {
-		return
+		return func([]R) {}
 	}
-	cmp := t.Columns[t.sortBy].Cmp
-	slices.SortStableFunc(*t.rows, func(a, b R) int {
-		c := cmp(&a, &b)
-		if c == 0 && t.Tie != nil {
-			c = t.Tie(&a, &b)
+	cmp, tie, desc := t.Columns[t.sortBy].Cmp, t.Tie, t.desc
+	return func(rows []R) {
+		// Sort the positions, not the rows: a row can be big to copy.
+		at := make([]int32, len(rows))
+		for i := range at {
+			at[i] = int32(i)
 		}
-		if t.desc {
-			c = -c
+		slices.SortStableFunc(at, func(i, j int32) int {
+			a, b := &rows[i], &rows[j]
+			c := cmp(a, b)
+			if c == 0 && tie != nil {
+				c = tie(a, b)
+			}
+			if desc {
+				c = -c
+			}
+			return c
+		})
+		sorted := make([]R, len(rows))
+		for i, k := range at {
+			sorted[i] = rows[k]
 		}
-		return c
-	})
+		copy(rows, sorted)
+	}
 }

@@ -1,0 +1,242 @@
+package app
+
+import (
+	"bytes"
+	"runtime"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"kamdesk/app/export"
+	"kamdesk/app/store"
+	"kamdesk/assets"
+	"kamdesk/dossier"
+	"kamdesk/proposal"
+)
+
+// Lists load in the background (issue 10): opening a list returns to the
+// UI at once, with a loading state, while the workspace is read on another
+// goroutine; a list shown again keeps its rows until the new ones are in.
+
+// goroutineID is the number of the calling goroutine, from its stack.
+func goroutineID() int {
+	buf := make([]byte, 64)
+	buf = buf[:runtime.Stack(buf, false)]
+	buf = bytes.TrimPrefix(buf, []byte("goroutine "))
+	id, _ := strconv.Atoi(string(buf[:bytes.IndexByte(buf, ' ')]))
+	return id
+}
+
+// gatedStore holds the reads of whole lists at a gate, and reports a read
+// made on the UI goroutine (it would freeze the window on a big workspace).
+type gatedStore struct {
+	*store.Store
+	t  *testing.T
+	ui int // the UI goroutine: the test's
+
+	mu     sync.Mutex
+	gate   chan struct{} // nil or closed: reads go through
+	onUI   []string      // the reads made on the UI goroutine
+	waited int           // the reads held at the gate
+}
+
+// hold makes the next reads wait until release.
+func (g *gatedStore) hold() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.gate, g.waited = make(chan struct{}), 0
+}
+
+// release lets the held reads through.
+func (g *gatedStore) release() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.gate != nil {
+		close(g.gate)
+		g.gate = nil
+	}
+}
+
+func (g *gatedStore) pass(what string) {
+	g.mu.Lock()
+	gate := g.gate
+	if goroutineID() == g.ui {
+		g.onUI = append(g.onUI, what)
+		gate = nil // do not freeze the test: report it
+	} else if gate != nil {
+		g.waited++
+	}
+	g.mu.Unlock()
+	if gate != nil {
+		select {
+		case <-gate:
+		case <-time.After(time.Minute):
+			g.t.Errorf("%s waited a minute at the gate", what)
+		}
+	}
+}
+
+// readsOnUI returns and forgets the reads made on the UI goroutine.
+func (g *gatedStore) readsOnUI() []string {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	r := g.onUI
+	g.onUI = nil
+	return r
+}
+
+func (g *gatedStore) Workspace() (dossier.Workspace, error) {
+	g.pass("Workspace")
+	return g.Store.Workspace()
+}
+
+func (g *gatedStore) People(acct string) ([]dossier.Person, error) {
+	g.pass("People")
+	return g.Store.People(acct)
+}
+
+func (g *gatedStore) Proposals(acct string) ([]proposal.Proposal, error) {
+	g.pass("Proposals")
+	return g.Store.Proposals(acct)
+}
+
+func (g *gatedStore) Context(acct string, today dossier.Date) (*proposal.Context, error) {
+	g.pass("Context")
+	return g.Store.Context(acct, today)
+}
+
+// laterWork runs background work on goroutines as the desk does, and hands
+// what is to be done on the UI goroutine back when the test calls finish.
+type laterWork struct {
+	running sync.WaitGroup
+	mu      sync.Mutex
+	done    []func()
+}
+
+func (l *laterWork) run(work, done func()) {
+	l.running.Add(1)
+	go func() {
+		defer l.running.Done()
+		work()
+		l.mu.Lock()
+		l.done = append(l.done, done)
+		l.mu.Unlock()
+	}()
+}
+
+// finish waits for the work started, then runs what it hands back, until
+// no work is left.
+func (l *laterWork) finish() {
+	for {
+		l.running.Wait()
+		l.mu.Lock()
+		done := l.done
+		l.done = nil
+		l.mu.Unlock()
+		if len(done) == 0 {
+			return
+		}
+		for _, f := range done {
+			f()
+		}
+	}
+}
+
+// gatedDesk opens a desk on the sample workspace behind a gatedStore, with
+// its background work on goroutines that the test finishes.
+func gatedDesk(t *testing.T) (*Desk, *gatedStore, *laterWork) {
+	t.Helper()
+	test.NewTempApp(t)
+	st, err := store.Open(t.TempDir(), store.Options{NoGC: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if _, err := st.LoadSample(assets.Sample, testToday, export.Snapshot); err != nil {
+		t.Fatal(err)
+	}
+	g := &gatedStore{Store: st, t: t, ui: goroutineID()}
+	later := &laterWork{}
+	w := test.NewTempWindow(t, nil)
+	d := NewDesk(w, g, nil, Options{
+		Today:      func() dossier.Date { return testToday },
+		Defer:      func(f func()) { f() },
+		Background: later.run,
+		After:      func(_ time.Duration, f func()) { f() },
+	})
+	w.SetContent(d.Content())
+	w.Resize(fyne.NewSize(1280, 800))
+	d.Start()
+	later.finish()
+	return d, g, later
+}
+
+// listScreen is what the test asks of a list screen.
+type listScreen interface {
+	loading() bool
+	rowCount() int
+}
+
+func TestListsLoadInTheBackground(t *testing.T) {
+	d, g, later := gatedDesk(t)
+	for _, name := range []string{"accounts", "people", "proposals", "agenda"} {
+		t.Run(name, func(t *testing.T) {
+			g.mu.Lock()
+			g.ui = goroutineID() // the subtest's goroutine is the UI's now
+			g.mu.Unlock()
+			// Another screen first, so that the list is opened afresh.
+			d.Show(Place{Screen: "team"})
+			later.finish()
+			g.readsOnUI()
+
+			g.hold()
+			d.Show(Place{Screen: name})
+			if reads := g.readsOnUI(); len(reads) > 0 {
+				t.Errorf("opening %s read %v on the UI goroutine", name, reads)
+			}
+			s, ok := d.current.(listScreen)
+			if !ok {
+				t.Fatalf("%s is a %T, not a list screen", name, d.current)
+			}
+			if !s.loading() {
+				t.Errorf("%s shows no loading state while its data is read", name)
+			}
+			if n := s.rowCount(); n != 0 {
+				t.Errorf("%s shows %d rows before its data is read", name, n)
+			}
+			g.release()
+			later.finish()
+			if s.loading() {
+				t.Errorf("%s still shows its loading state once loaded", name)
+			}
+			loaded := s.rowCount()
+			if loaded == 0 {
+				t.Fatalf("%s shows no rows once loaded", name)
+			}
+
+			// Shown again (a refresh after a change elsewhere), it keeps
+			// its rows on screen until the new ones are read.
+			g.hold()
+			d.refresh()
+			if reads := g.readsOnUI(); len(reads) > 0 {
+				t.Errorf("refreshing %s read %v on the UI goroutine", name, reads)
+			}
+			s = d.current.(listScreen)
+			if n := s.rowCount(); n != loaded {
+				t.Errorf("refreshing %s shows %d rows while loading, want the %d already shown", name, n, loaded)
+			}
+			if !s.loading() {
+				t.Errorf("refreshing %s shows no loading state", name)
+			}
+			g.release()
+			later.finish()
+			if n := s.rowCount(); n != loaded || s.loading() {
+				t.Errorf("refreshed %s: %d rows, loading %v; want %d rows, loaded", name, n, s.loading(), loaded)
+			}
+		})
+	}
+}

@@ -1,0 +1,45 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Busy is the loading state of a screen that fills in the background: a
+// spinner and the word "Loading…", shown between Start and Stop and
+// taking no room otherwise.
+type Busy struct {
+	widget.BaseWidget
+	spin  *widget.Activity
+	label *widget.Label
+	box   *fyne.Container
+}
+
+// NewBusy returns a loading state, hidden until Start.
+func NewBusy() *Busy {
+	b := &Busy{spin: widget.NewActivity(), label: widget.NewLabel(lang.L("Loading…"))}
+	b.box = container.NewHBox(b.spin, b.label)
+	b.ExtendBaseWidget(b)
+	b.Hide()
+	return b
+}
+
+// Start shows the loading state.
+func (b *Busy) Start() {
+	b.spin.Start()
+	b.Show()
+}
+
+// Stop hides it.
+func (b *Busy) Stop() {
+	b.spin.Stop()
+	b.Hide()
+}
+
+// Loading reports whether the loading state is shown.
+func (b *Busy) Loading() bool { return b.Visible() }
+
+// CreateRenderer is for Fyne.
+func (b *Busy) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(b.box) }
