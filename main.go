@@ -20,6 +20,7 @@ import (
 	"kamdesk/app/cli"
 	"kamdesk/app/quiet"
 	"kamdesk/app/store"
+	"kamdesk/app/ui"
 	"kamdesk/assets"
 )
 
@@ -59,7 +60,7 @@ func desktop(dir, place string) int {
 	w := a.NewWindow("kamdesk")
 	// Files are opened from one folder in the workspace, emptied at the
 	// start (what a crash left) and when the window closes.
-	var view *app.ViewFolder
+	var view *ui.ViewFolder
 	defer func() {
 		if view != nil {
 			view.Empty()
@@ -67,7 +68,7 @@ func desktop(dir, place string) int {
 	}()
 	start := func() {
 		var verr error
-		if view, verr = app.OpenViewFolder(filepath.Join(st.Dir(), "open")); verr != nil {
+		if view, verr = ui.OpenViewFolder(filepath.Join(st.Dir(), "open")); verr != nil {
 			fmt.Fprintln(os.Stderr, "kamdesk:", cli.TerminalText(verr.Error()))
 			view = nil
 		}

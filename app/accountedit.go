@@ -92,12 +92,12 @@ func newAccountEditor(d *Desk, id string) (*accountEditor, error) {
 func (s *accountEditor) build() {
 	s.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	line := func(name string) *ui.Entry {
-		e := ui.NewEntry(s.onCancel)
+		e := ui.NewEntry(s.OnCancel)
 		e.OnChanged = func(string) { s.changed(name) }
 		return e
 	}
 	text := func(name string) *ui.TextArea {
-		e := ui.NewTextArea(s.onCancel)
+		e := ui.NewTextArea(s.OnCancel)
 		e.OnChanged = func(string) { s.changed(name) }
 		return e
 	}
@@ -122,14 +122,14 @@ func (s *accountEditor) build() {
 	s.goals = text("goals")
 	s.competitors = text("competitors")
 	s.competitors.SetPlaceHolder(lang.L("One competitor per line"))
-	s.tender = ui.NewDateInput(s.desk.win, s.onCancel)
+	s.tender = ui.NewDateInput(s.desk.win, s.OnCancel)
 	s.tender.OnChanged = func(string) { s.changed("next_tender") }
 	s.prepStart = widget.NewLabel("")
 	s.prepStart.Importance = widget.LowImportance
 	s.prepStart.Hide()
 	s.prepMonths = line("tender_prep_months")
 	s.prepMonths.SetPlaceHolder(lang.L("{{.Months}} (the workspace rule)", map[string]any{"Months": s.rules.OrDefault().TenderPrepMonths}))
-	s.review = ui.NewDateInput(s.desk.win, s.onCancel)
+	s.review = ui.NewDateInput(s.desk.win, s.OnCancel)
 	s.review.OnChanged = func(string) { s.changed("annual_review") }
 	opts := []string{lang.L("None")}
 	s.ownerIDs = []string{""}
@@ -165,9 +165,9 @@ func (s *accountEditor) build() {
 	s.status = widget.NewLabel(lang.L("Not saved: please check the messages under the fields."))
 	s.status.Importance = widget.DangerImportance
 	s.status.Hide()
-	s.saveBtn = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), s.onSave)
+	s.saveBtn = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), s.OnSave)
 	s.saveBtn.Importance = widget.HighImportance
-	s.cancelBtn = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), s.onCancel)
+	s.cancelBtn = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), s.OnCancel)
 }
 
 // fill shows a in the inputs and takes it as the unchanged state.
@@ -341,12 +341,12 @@ func (s *accountEditor) snapshot() string {
 }
 
 // dirty reports changes since the form was loaded or saved.
-func (s *accountEditor) dirty() bool { return s.snapshot() != s.saved }
+func (s *accountEditor) Dirty() bool { return s.snapshot() != s.saved }
 
 // onSave saves the account and opens its dossier. A save that fails keeps
 // everything typed and shows the problems.
-func (s *accountEditor) onSave() {
-	if !s.saveChanges() {
+func (s *accountEditor) OnSave() {
+	if !s.SaveChanges() {
 		return
 	}
 	place := Place{Screen: "account", ID: s.acct.ID}
@@ -355,7 +355,7 @@ func (s *accountEditor) onSave() {
 
 // saveChanges saves the account, staying on the form, and reports whether
 // it was saved.
-func (s *accountEditor) saveChanges() bool {
+func (s *accountEditor) SaveChanges() bool {
 	s.touched.All = true
 	a, problems := s.check()
 	if len(problems) > 0 {
@@ -367,7 +367,7 @@ func (s *accountEditor) saveChanges() bool {
 			}
 		}
 		if len(rest) > 0 {
-			s.desk.showError(rest)
+			s.desk.ShowError(rest)
 		}
 		return false
 	}
@@ -375,7 +375,7 @@ func (s *accountEditor) saveChanges() bool {
 		s.status.Show()
 		rest := s.fields.ShowProblems(err)
 		if len(rest) > 0 || len(dossier.ProblemsOf(err)) == 0 {
-			s.desk.showError(err)
+			s.desk.ShowError(err)
 		}
 		return false
 	}
@@ -388,7 +388,7 @@ func (s *accountEditor) saveChanges() bool {
 // onCancel goes back where the user came from: the dossier of an existing
 // account, the list for a new one. The desk asks first when something was
 // changed.
-func (s *accountEditor) onCancel() {
+func (s *accountEditor) OnCancel() {
 	place := Place{Screen: "accounts"}
 	if !s.isNew {
 		place = Place{Screen: "account", ID: s.acct.ID}
@@ -397,9 +397,9 @@ func (s *accountEditor) onCancel() {
 }
 
 // focus puts the cursor in the first field.
-func (s *accountEditor) focus() { s.desk.win.Canvas().Focus(s.name) }
+func (s *accountEditor) Focus() { s.desk.win.Canvas().Focus(s.name) }
 
-func (s *accountEditor) content() fyne.CanvasObject {
+func (s *accountEditor) Content() fyne.CanvasObject {
 	header := container.NewHBox(widget.NewIcon(theme.DocumentCreateIcon()), s.title)
 	buttons := container.NewHBox(s.saveBtn, s.cancelBtn, s.status)
 	form := container.NewPadded(s.fields.Grid())
@@ -411,8 +411,8 @@ func (s *accountEditor) content() fyne.CanvasObject {
 func editAccount(d *Desk, id string) {
 	d.opts.Defer(func() {
 		d.Show(Place{Screen: "account-edit", ID: id})
-		if e, ok := d.current.(*accountEditor); ok {
-			e.focus()
+		if e, ok := d.Current().(*accountEditor); ok {
+			e.Focus()
 		}
 	})
 }
@@ -429,7 +429,7 @@ func confirmDeleteAccount(d *Desk, a dossier.Account, people int) {
 		}
 		entry, err := d.ws.DeleteAccount(a.ID)
 		if err != nil {
-			d.showError(err)
+			d.ShowError(err)
 			return
 		}
 		d.deleted(entry)

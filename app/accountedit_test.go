@@ -89,9 +89,9 @@ func aeDialog(t *testing.T, w fyne.Window) (fyne.CanvasObject, string) {
 
 func aeEditor(t *testing.T, d *Desk) *accountEditor {
 	t.Helper()
-	e, ok := d.current.(*accountEditor)
+	e, ok := d.Current().(*accountEditor)
 	if !ok {
-		t.Fatalf("screen %v is %T, want the account form", d.Place(), d.current)
+		t.Fatalf("screen %v is %T, want the account form", d.Place(), d.Current())
 	}
 	return e
 }
@@ -108,12 +108,12 @@ func TestNewAccountFormSavesEveryField(t *testing.T) {
 		t.Error("the new account form does not put the cursor in Name")
 	}
 	test.AssertRendersToMarkup(t, "accountedit/new.xml", w.Canvas())
-	if s.dirty() {
+	if s.Dirty() {
 		t.Error("an untouched new form reports changes")
 	}
 
 	aeType(s.name, "Lumen Rail Systems")
-	if !s.dirty() {
+	if !s.Dirty() {
 		t.Error("typing a name does not make the form dirty")
 	}
 	aeType(s.industry, "Rail")
@@ -321,7 +321,7 @@ func TestEditNorthbridge(t *testing.T) {
 	}
 	s := aeEditor(t, d)
 	test.AssertRendersToMarkup(t, "accountedit/northbridge.xml", w.Canvas())
-	if s.dirty() {
+	if s.Dirty() {
 		t.Error("the form reports changes right after loading")
 	}
 	if s.name.Text != orig.Name || s.share.Text != "38" || s.tier.Selected != "Crown jewel" || s.owner.Selected != "Mara Lindqvist" ||
@@ -363,7 +363,7 @@ func TestEditNorthbridge(t *testing.T) {
 	if !got.Updated.After(orig.Updated) && !got.Updated.Equal(orig.Updated) {
 		t.Errorf("updated time went back: %v", got.Updated)
 	}
-	ds := d.current.(*dossierScreen)
+	ds := d.Current().(*dossierScreen)
 	if ds.acct.RevenueShare != 81 {
 		t.Errorf("the dossier shows a share of %v after the save, want 81", ds.acct.RevenueShare)
 	}
@@ -394,7 +394,7 @@ func TestAccountFormCancel(t *testing.T) {
 		t.Errorf("the question on leaving is %q", text)
 	}
 	answerQuestion(t, w, "Cancel")
-	if d.current != s || s.name.Text != "Northbridge Renamed" {
+	if d.Current() != s || s.name.Text != "Northbridge Renamed" {
 		t.Fatalf("answering Cancel left the form (%v) or lost the text %q", d.Place(), s.name.Text)
 	}
 	d.InstallShortcuts()
@@ -415,7 +415,7 @@ func TestAccountFormCancel(t *testing.T) {
 	aeRetype(s.share, "about a third")
 	d.Show(Place{Screen: "agenda"})
 	answerQuestion(t, w, "Save")
-	if d.current != s || s.share.Text != "about a third" || s.fields.MessageOf("revenue_share") == "" {
+	if d.Current() != s || s.share.Text != "about a third" || s.fields.MessageOf("revenue_share") == "" {
 		t.Fatalf("a failed save went to %v, or lost the text %q, or did not say why", d.Place(), s.share.Text)
 	}
 	aeRetype(s.share, "38")
@@ -467,11 +467,11 @@ func TestDeleteAccountAndUndo(t *testing.T) {
 	if left, _ := st.People("northbridge"); len(left) != 0 {
 		t.Errorf("%d people of the deleted account are left", len(left))
 	}
-	if strings.Contains(d.current.(*accountsScreen).String(), "northbridge") {
+	if strings.Contains(d.Current().(*accountsScreen).String(), "northbridge") {
 		t.Error("the list still shows the deleted account")
 	}
 
-	test.Tap(aeButton(t, d.banner, "Undo"))
+	test.Tap(aeButton(t, d.Banner(), "Undo"))
 	if _, err := st.Account("northbridge"); err != nil {
 		t.Fatalf("after Undo the account is not back: %v", err)
 	}
@@ -481,17 +481,17 @@ func TestDeleteAccountAndUndo(t *testing.T) {
 	if back, _ := st.Events("northbridge"); len(back) != len(events) {
 		t.Errorf("after Undo %d events are back, want %d", len(back), len(events))
 	}
-	if !strings.Contains(d.current.(*accountsScreen).String(), "northbridge") {
+	if !strings.Contains(d.Current().(*accountsScreen).String(), "northbridge") {
 		t.Error("after Undo the list does not show the account")
 	}
-	if len(d.banner.Objects) != 0 {
+	if len(d.Banner().Objects) != 0 {
 		t.Error("the undo bar stays after Undo")
 	}
 }
 
 func TestAccountsListKeyboard(t *testing.T) {
 	d, w, _ := testDesk(t, true)
-	s := d.current.(*accountsScreen)
+	s := d.Current().(*accountsScreen)
 	w.Canvas().Focus(s.table)
 	key := func(k fyne.KeyName) { w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: k}) }
 	key(fyne.KeyDown)
@@ -502,7 +502,7 @@ func TestAccountsListKeyboard(t *testing.T) {
 	}
 
 	d.Show(Place{Screen: "accounts"})
-	s = d.current.(*accountsScreen)
+	s = d.Current().(*accountsScreen)
 	w.Canvas().Focus(s.table)
 	key(fyne.KeySpace)
 	if p := d.Place(); p != (Place{Screen: "account", ID: s.rows[0].acct.ID}) {
@@ -518,7 +518,7 @@ func TestAccountsListKeyboard(t *testing.T) {
 
 func TestFirstAccountInAnEmptyWorkspace(t *testing.T) {
 	d, w, st := testDesk(t, false)
-	test.Tap(d.current.(*welcome).empty)
+	test.Tap(d.Current().(*welcome).empty)
 	test.Tap(aeButton(t, w.Canvas().Content(), "New account"))
 	s := aeEditor(t, d)
 	if len(s.ownerIDs) != 1 || s.owner.Selected != "None" {
@@ -535,7 +535,7 @@ func TestFirstAccountInAnEmptyWorkspace(t *testing.T) {
 		t.Errorf("after saving the screen is %v, want its dossier", p)
 	}
 	test.Tap(aeButton(t, w.Canvas().Content(), "Accounts")) // back to the list
-	if got := d.current.(*accountsScreen).String(); got != accts[0].ID+"\n" {
+	if got := d.Current().(*accountsScreen).String(); got != accts[0].ID+"\n" {
 		t.Errorf("the list shows %q, want the new account", got)
 	}
 }

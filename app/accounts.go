@@ -75,7 +75,7 @@ func newAccountsScreen(d *Desk) *accountsScreen {
 		}, func(a, b *accountRow) int { return compareDates(a.next.Date, b.next.Date) }),
 	}
 	s.summary = widget.NewLabel("")
-	s.newBtn = widget.NewButtonWithIcon(lang.L("New account"), theme.ContentAddIcon(), s.onNew)
+	s.newBtn = widget.NewButtonWithIcon(lang.L("New account"), theme.ContentAddIcon(), s.OnNew)
 	s.table = ui.NewSortTable(&s.rows, columns, -1, func(r *accountRow) {
 		place := Place{Screen: "account", ID: r.acct.ID}
 		s.desk.opts.Defer(func() { s.desk.Show(place) })
@@ -106,7 +106,7 @@ func dashIfEmpty(s string) string {
 }
 
 // keep shows the rows of the accounts screen old while this one loads.
-func (s *accountsScreen) keep(old screen) {
+func (s *accountsScreen) Keep(old screen) {
 	if o, ok := old.(*accountsScreen); ok && o.loaded {
 		s.rows, s.loaded = slices.Clone(o.rows), true
 		s.show()
@@ -114,7 +114,7 @@ func (s *accountsScreen) keep(old screen) {
 }
 
 // load reads the accounts off the UI goroutine and shows them.
-func (s *accountsScreen) load() {
+func (s *accountsScreen) Load() {
 	today := s.desk.opts.Today()
 	var rows []accountRow
 	var err error
@@ -122,7 +122,7 @@ func (s *accountsScreen) load() {
 	s.desk.opts.Background(func() { rows, err = accountRows(s.st, today) }, func() {
 		s.busy.Stop()
 		if err != nil {
-			s.desk.showError(err)
+			s.desk.ShowError(err)
 			return
 		}
 		s.rows, s.loaded = rows, true
@@ -173,14 +173,14 @@ func accountRows(st accountsStore, today dossier.Date) ([]accountRow, error) {
 // onSort sorts the table on column col (tapping its header).
 func (s *accountsScreen) onSort(col int) { s.table.OnSort(col) }
 
-func (s *accountsScreen) content() fyne.CanvasObject {
+func (s *accountsScreen) Content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Key accounts"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	header := container.NewHBox(widget.NewIcon(theme.HomeIcon()), title, s.summary, s.busy, layout.NewSpacer(), s.newBtn)
 	return container.NewBorder(header, nil, nil, nil, s.body)
 }
 
 // onNew opens the form for a new account (Ctrl+N).
-func (s *accountsScreen) onNew() { editAccount(s.desk, newAccountID) }
+func (s *accountsScreen) OnNew() { editAccount(s.desk, newAccountID) }
 
 // String describes the table for tests and debugging.
 func (s *accountsScreen) String() string {

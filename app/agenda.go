@@ -144,10 +144,10 @@ func newAgendaScreen(d *Desk) *agendaScreen {
 }
 
 // load reads the workspace and shows the agenda.
-func (s *agendaScreen) load() { s.read(true) }
+func (s *agendaScreen) Load() { s.read(true) }
 
 // keep shows the entries of the agenda screen old while this one loads.
-func (s *agendaScreen) keep(old screen) {
+func (s *agendaScreen) Keep(old screen) {
 	if o, ok := old.(*agendaScreen); ok && o.entries != nil {
 		s.entries = o.entries
 		s.show()
@@ -190,7 +190,7 @@ func (s *agendaScreen) read(first bool) {
 		s.busy.Hide()
 		if err != nil {
 			s.summary.SetText(lang.L("The workspace could not be read."))
-			s.desk.showError(err)
+			s.desk.ShowError(err)
 			return
 		}
 		if first {
@@ -304,7 +304,7 @@ func (s *agendaScreen) show() {
 	}
 }
 
-func (s *agendaScreen) content() fyne.CanvasObject {
+func (s *agendaScreen) Content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Agenda"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ahead := widget.NewLabel(lang.L("Looking ahead:"))
 	top := container.NewHBox(widget.NewIcon(theme.HistoryIcon()), title, s.summary, s.busy, layout.NewSpacer(), ahead, s.horizon)

@@ -23,9 +23,9 @@ func openAgenda(t *testing.T, d *Desk) *agendaScreen {
 		t.Fatal("no Agenda entry in the navigation")
 	}
 	d.nav.Select(i)
-	s, ok := d.current.(*agendaScreen)
+	s, ok := d.Current().(*agendaScreen)
 	if !ok {
-		t.Fatalf("the Agenda entry shows %T", d.current)
+		t.Fatalf("the Agenda entry shows %T", d.Current())
 	}
 	return s
 }

@@ -79,7 +79,7 @@ func builderTabs() []builderTab {
 // builderPart is one tab of the proposal builder. Parts edit the builder's
 // working copy (b.p) and call b.changed() after every edit.
 type builderPart interface {
-	content() fyne.CanvasObject
+	Content() fyne.CanvasObject
 	// reload shows the working copy again after it changed elsewhere (a
 	// save, marking as sent, a reorder).
 	reload()
@@ -169,12 +169,12 @@ func newBuilder(d *Desk, id string) (*builder, error) {
 	return b, nil
 }
 
-func (b *builder) content() fyne.CanvasObject {
+func (b *builder) Content() fyne.CanvasObject {
 	back := widget.NewButtonWithIcon(lang.L("Proposals"), theme.NavigateBackIcon(), func() {
 		b.desk.Show(Place{Screen: "proposals"})
 	})
 	back.Importance = widget.LowImportance
-	save := widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), b.onSave)
+	save := widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), b.OnSave)
 	save.Importance = widget.HighImportance
 	del := widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), b.onDelete)
 	del.Importance = widget.LowImportance
@@ -184,7 +184,7 @@ func (b *builder) content() fyne.CanvasObject {
 	b.tabOf = map[string]*container.TabItem{}
 	var items []*container.TabItem
 	for _, t := range builderTabs() {
-		item := container.NewTabItemWithIcon(t.label(), t.icon, b.parts[t.name].content())
+		item := container.NewTabItemWithIcon(t.label(), t.icon, b.parts[t.name].Content())
 		b.tabOf[t.name] = item
 		items = append(items, item)
 	}
@@ -239,7 +239,7 @@ func (b *builder) updateHeader() {
 	if r := revisionStatus(&b.p); r != "" {
 		st += " · " + r
 	}
-	if b.dirty() {
+	if b.Dirty() {
 		st += " · " + lang.L("unsaved changes")
 	}
 	setText(b.status, st)
@@ -268,7 +268,7 @@ func setText(l *widget.Label, s string) {
 
 // dirty reports unsaved changes: the working copy differs from what is
 // saved, or a field holds text that is not yet a number or a date.
-func (b *builder) dirty() bool {
+func (b *builder) Dirty() bool {
 	for _, p := range b.parts {
 		if u, ok := p.(unreadablePart); ok && u.unreadable() > 0 {
 			return true
@@ -279,11 +279,11 @@ func (b *builder) dirty() bool {
 }
 
 // onSave writes the working copy (Ctrl+S).
-func (b *builder) onSave() { b.saveChanges() }
+func (b *builder) OnSave() { b.SaveChanges() }
 
 // saveChanges writes the working copy and reports whether it was saved. A
 // failed save keeps every edit and says what to fix.
-func (b *builder) saveChanges() bool {
+func (b *builder) SaveChanges() bool {
 	for _, t := range builderTabs() {
 		if u, ok := b.parts[t.name].(unreadablePart); ok && u.unreadable() > 0 {
 			b.showTab(t.name)
@@ -295,7 +295,7 @@ func (b *builder) saveChanges() bool {
 	}
 	p := b.p
 	if err := b.st.SaveProposal(&p); err != nil {
-		b.desk.showError(err)
+		b.desk.ShowError(err)
 		return false
 	}
 	b.p = p
@@ -328,7 +328,7 @@ func (b *builder) onDelete() {
 			}
 			e, err := b.st.DeleteProposal(b.p.ID)
 			if err != nil {
-				b.desk.showError(err)
+				b.desk.ShowError(err)
 				return
 			}
 			b.saved, _ = json.Marshal(&b.p) // nothing left to lose
@@ -379,4 +379,4 @@ func (b *builder) jump(pl proposal.Place) {
 
 // Keyboard: Ctrl+S saves, Esc goes back to the list (asking about unsaved
 // changes).
-func (b *builder) onCancel() { b.desk.Show(Place{Screen: "proposals"}) }
+func (b *builder) OnCancel() { b.desk.Show(Place{Screen: "proposals"}) }

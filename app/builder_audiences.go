@@ -61,7 +61,7 @@ func newAudiencesPart(b *builder) *audiencesPart {
 	return a
 }
 
-func (a *audiencesPart) content() fyne.CanvasObject { return a.root }
+func (a *audiencesPart) Content() fyne.CanvasObject { return a.root }
 
 // reload marks every variant as out of date; the check that follows a
 // reload shows the current one again.
@@ -209,16 +209,16 @@ func (a *audiencesPart) openInBrowser(aud proposal.Audience) {
 	b := a.b
 	data, err := export.Render(&b.p, b.ctx, aud, "html", time.Now().UTC().Truncate(time.Second))
 	if err != nil {
-		b.desk.showError(err)
+		b.desk.ShowError(err)
 		return
 	}
-	path, err := b.desk.viewFile(proposal.ExportFileName(b.ctx.Account.Name, b.p.Title, b.p.Rev(), aud, "html"), data)
+	path, err := b.desk.ViewFile(proposal.ExportFileName(b.ctx.Account.Name, b.p.Title, b.p.Rev(), aud, "html"), data)
 	if err != nil {
-		b.desk.showError(err)
+		b.desk.ShowError(err)
 		return
 	}
 	a.opened = path
-	b.desk.openPath(path)
+	b.desk.OpenPath(path)
 }
 
 // shownBox holds content and calls onShown whenever it is shown, as the

@@ -72,7 +72,7 @@ func (e *peopleEditor) memberRow(m *dossier.TeamMember, pos, n int) fyne.CanvasO
 	e.memberRows[id] = chk
 	var details []fyne.CanvasObject
 	if pos >= 0 {
-		role := ui.NewEntry(e.b.onCancel)
+		role := ui.NewEntry(e.b.OnCancel)
 		role.SetPlaceHolder(lang.L("Role on this proposal, e.g. Commercial terms"))
 		role.SetText(e.b.p.Credits[pos].Role)
 		role.OnChanged = func(s string) { e.setRole(id, s) }

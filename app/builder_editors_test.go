@@ -30,9 +30,9 @@ func beOpen(t *testing.T, id, tab string) (*Desk, fyne.Window, *store.Store, *bu
 	d, w, st := testDesk(t, true)
 	reviseSent(t, st, id)
 	d.Show(Place{Screen: "proposal", ID: id})
-	b, ok := d.current.(*builder)
+	b, ok := d.Current().(*builder)
 	if !ok {
-		t.Fatalf("screen = %T, want the proposal builder", d.current)
+		t.Fatalf("screen = %T, want the proposal builder", d.Current())
 	}
 	b.showTab(tab)
 	return d, w, st, b
@@ -140,7 +140,7 @@ func TestPricingAmountsAndTotalsAreLive(t *testing.T) {
 	if got := beTexts(e.totals); !strings.Contains(got, "1,190,050.01") {
 		t.Errorf("totals = %q, want the net total 1,190,050.01", got)
 	}
-	if !b.dirty() {
+	if !b.Dirty() {
 		t.Error("typing a line does not count as unsaved changes")
 	}
 
@@ -454,8 +454,8 @@ func TestPeopleReferencesAndCreditsAreSaved(t *testing.T) {
 	}
 	test.Tap(e.memberRows["team-jonas-brandt"])
 
-	b.onSave()
-	if b.dirty() {
+	b.OnSave()
+	if b.Dirty() {
 		t.Fatal("the proposal is not saved")
 	}
 	p, err := st.Proposal(northbridgeProposal)
@@ -516,7 +516,7 @@ func TestPeopleFlagsMembersWithoutContact(t *testing.T) {
 		t.Fatal(err)
 	}
 	d.Show(Place{Screen: "proposal", ID: northbridgeProposal}) // again, with her in the team
-	b := d.current.(*builder)
+	b := d.Current().(*builder)
 	e := b.parts[tabPeople].(*peopleEditor)
 	const flag = "No e-mail or phone: the readiness check will block"
 	if !strings.Contains(beTexts(e.team), flag) {
@@ -557,8 +557,8 @@ func TestValidityDaysOrDate(t *testing.T) {
 	if got := e.expiry.Text; got != "Valid until Friday 8 January 2027 — 49 days from the issue date" {
 		t.Errorf("expiry shows %q", got)
 	}
-	if b.p.Expiry() != dossier.MustDate("2027-01-08") || !b.dirty() {
-		t.Errorf("expiry = %v (dirty %v), want 2027-01-08", b.p.Expiry(), b.dirty())
+	if b.p.Expiry() != dossier.MustDate("2027-01-08") || !b.Dirty() {
+		t.Errorf("expiry = %v (dirty %v), want 2027-01-08", b.p.Expiry(), b.Dirty())
 	}
 
 	beRetype(e.until.Entry, "2026-11-30")
@@ -642,7 +642,7 @@ func TestBuilderEditorsGolden(t *testing.T) {
 			}
 			// The tab alone, so that the other tabs of the builder do not
 			// change it.
-			w := test.NewTempWindow(t, b.parts[c.tab].content())
+			w := test.NewTempWindow(t, b.parts[c.tab].Content())
 			w.Resize(fyne.NewSize(1100, c.height))
 			test.AssertRendersToMarkup(t, "builder/"+c.tab+".xml", w.Canvas())
 			if c.change != nil {
@@ -659,12 +659,12 @@ func TestUnreadableTextBlocksSave(t *testing.T) {
 	d, _, st := testDesk(t, true)
 	before, _ := st.Proposal("prop-castellan-calm-rollout")
 	d.Show(Place{Screen: "proposal", ID: "prop-castellan-calm-rollout"})
-	b := d.current.(*builder)
+	b := d.Current().(*builder)
 	b.p.Title = "Retitled while a field is unreadable"
 	b.changed()
 	fin := b.parts[tabFinancial].(*financialEditor)
 	fin.gain.SetText("40k")
-	b.onSave()
+	b.OnSave()
 	if fin.gain.Text != "40k" {
 		t.Errorf("the typed text was lost: %q", fin.gain.Text)
 	}
@@ -676,7 +676,7 @@ func TestUnreadableTextBlocksSave(t *testing.T) {
 		t.Errorf("the refused save stored the title %q", after.Title)
 	}
 	fin.gain.SetText("40000")
-	b.onSave()
+	b.OnSave()
 	after, _ = st.Proposal("prop-castellan-calm-rollout")
 	if after.Title != "Retitled while a field is unreadable" || !after.Financial.YearlyGain.Equal(proposal.Int(40000)) {
 		t.Errorf("after fixing the field the save stored %q, gain %v", after.Title, after.Financial.YearlyGain)

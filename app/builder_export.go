@@ -141,7 +141,7 @@ func (e *exporter) chooseDestination() {
 	if all {
 		fd := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 			if err != nil {
-				e.desk.showError(err)
+				e.desk.ShowError(err)
 				return
 			}
 			if dir != nil {
@@ -154,7 +154,7 @@ func (e *exporter) chooseDestination() {
 	}
 	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			e.desk.showError(err)
+			e.desk.ShowError(err)
 			return
 		}
 		if w == nil {
@@ -200,7 +200,7 @@ func (e *exporter) runIn(a proposal.Audience, format, dest string, replace bool)
 	}, func() {
 		busy.Hide()
 		if exists := (*export.ExistsError)(nil); errors.As(err, &exists) && len(files) == 0 {
-			e.desk.askReplace(exists, dest, func() { e.runIn(a, format, dest, true) })
+			e.desk.AskReplace(exists, dest, func() { e.runIn(a, format, dest, true) })
 			return
 		}
 		if len(files) > 0 {
@@ -210,7 +210,7 @@ func (e *exporter) runIn(a proposal.Audience, format, dest string, replace bool)
 		}
 		e.written = files
 		if err != nil {
-			e.desk.showError(err)
+			e.desk.ShowError(err)
 			return
 		}
 		e.showResult(files)
@@ -245,14 +245,14 @@ func (e *exporter) showResult(files []string) {
 		path.Wrapping = fyne.TextWrapBreak
 		var openBtn fyne.CanvasObject
 		if open != nil {
-			openBtn = widget.NewButtonWithIcon(lang.L("Open"), theme.FileIcon(), func() { e.openURL(localFileURL(f)) })
+			openBtn = widget.NewButtonWithIcon(lang.L("Open"), theme.FileIcon(), func() { e.openURL(ui.LocalFileURL(f)) })
 		}
 		rows.Add(container.NewBorder(nil, nil, nil, openBtn, path))
 	}
 	if open != nil && len(files) > 0 {
 		dir := filepath.Dir(files[0])
 		rows.Add(container.NewHBox(widget.NewButtonWithIcon(lang.L("Show in folder"), theme.FolderOpenIcon(),
-			func() { e.openURL(localFileURL(dir)) })))
+			func() { e.openURL(ui.LocalFileURL(dir)) })))
 	}
 	e.result = dialog.NewCustom(lang.L("Export finished"), lang.L("Close"), rows, e.desk.win)
 	e.result.Resize(fyne.NewSize(640, 0))
@@ -261,7 +261,7 @@ func (e *exporter) showResult(files []string) {
 
 func (e *exporter) openURL(u *url.URL) {
 	if err := e.desk.opts.OpenURL(u); err != nil {
-		e.desk.showError(err)
+		e.desk.ShowError(err)
 	}
 }
 

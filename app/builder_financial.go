@@ -46,7 +46,7 @@ func newFinancialEditor(b *builder) *financialEditor {
 	e.inv = e.newInput("financial.investment", "0.00")
 	e.gain = e.newInput("financial.yearly_gain", "0.00")
 	e.years = e.newInput("financial.years", "3")
-	e.note = ui.NewTextArea(b.onCancel)
+	e.note = ui.NewTextArea(b.OnCancel)
 	e.note.SetPlaceHolder(lang.L("How the figures were reached: volumes, rates, savings per unit, sources"))
 	e.note.SetMinRowsVisible(5)
 	e.note.OnChanged = func(string) { e.edited("financial.note") }
@@ -77,13 +77,13 @@ func newFinancialEditor(b *builder) *financialEditor {
 }
 
 func (e *financialEditor) newInput(name, placeholder string) *ui.Entry {
-	in := ui.NewEntry(e.b.onCancel)
+	in := ui.NewEntry(e.b.OnCancel)
 	in.SetPlaceHolder(placeholder)
 	in.OnChanged = func(string) { e.edited(name) }
 	return in
 }
 
-func (e *financialEditor) content() fyne.CanvasObject { return e.root }
+func (e *financialEditor) Content() fyne.CanvasObject { return e.root }
 
 // pricingCurrency is the currency of the pricing table: its first line's.
 func (e *financialEditor) pricingCurrency() string {

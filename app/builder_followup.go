@@ -73,7 +73,7 @@ func newFollowUpPart(b *builder) *followUpPart {
 	return f
 }
 
-func (f *followUpPart) content() fyne.CanvasObject { return f.root }
+func (f *followUpPart) Content() fyne.CanvasObject { return f.root }
 
 // onSaved shows the revision just saved.
 func (f *followUpPart) onSaved() { f.reload() }
@@ -196,10 +196,10 @@ func (f *followUpPart) apply(change func(p *proposal.Proposal) error, event func
 	before.Tasks = slices.Clone(b.p.Tasks)
 	if err := change(&b.p); err != nil {
 		b.p = before
-		b.desk.showError(err)
+		b.desk.ShowError(err)
 		return false
 	}
-	if !b.saveChanges() { // it said why
+	if !b.SaveChanges() { // it said why
 		b.p = before
 		b.changed()
 		f.reload()
@@ -209,7 +209,7 @@ func (f *followUpPart) apply(change func(p *proposal.Proposal) error, event func
 	ev := event()
 	ev.AccountID = b.p.AccountID
 	if err := b.desk.ws.SaveEvent(&ev); err != nil {
-		b.desk.showError(err)
+		b.desk.ShowError(err)
 	}
 	return true
 }

@@ -27,9 +27,9 @@ const outputDraft = "prop-castellan-calm-rollout"
 func outOpen(t *testing.T, d *Desk, id string) *builder {
 	t.Helper()
 	d.Show(Place{Screen: "proposal", ID: id})
-	b, ok := d.current.(*builder)
+	b, ok := d.Current().(*builder)
 	if !ok {
-		t.Fatalf("screen = %T, want the proposal builder", d.current)
+		t.Fatalf("screen = %T, want the proposal builder", d.Current())
 	}
 	return b
 }
@@ -42,7 +42,7 @@ func outPartWindow(t *testing.T, d *Desk, id, tab string, size fyne.Size) (*buil
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := test.NewTempWindow(t, b.parts[tab].content())
+	w := test.NewTempWindow(t, b.parts[tab].Content())
 	w.Resize(size)
 	return b, w
 }
@@ -356,8 +356,8 @@ func TestExportDialogRecordsTheExport(t *testing.T) {
 	if stored.Title == b.p.Title {
 		t.Error("exporting saved the unsaved title")
 	}
-	if !slices.Equal(b.p.Exports, stored.Exports) || !b.dirty() {
-		t.Errorf("working copy: exports %+v, dirty %v; want the stored exports and the title still unsaved", b.p.Exports, b.dirty())
+	if !slices.Equal(b.p.Exports, stored.Exports) || !b.Dirty() {
+		t.Errorf("working copy: exports %+v, dirty %v; want the stored exports and the title still unsaved", b.p.Exports, b.Dirty())
 	}
 	data, _ := os.ReadFile(file)
 	if !strings.Contains(string(data), "Castellan Calm, revised") {

@@ -82,7 +82,7 @@ func newNoteLabel() *widget.Label {
 	return l
 }
 
-func (e *peopleEditor) content() fyne.CanvasObject { return e.root }
+func (e *peopleEditor) Content() fyne.CanvasObject { return e.root }
 
 // reload shows the working copy's references and credits again.
 func (e *peopleEditor) reload() {

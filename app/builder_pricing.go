@@ -95,7 +95,7 @@ func newPricingEditor(b *builder) *pricingEditor {
 	return e
 }
 
-func (e *pricingEditor) content() fyne.CanvasObject { return e.root }
+func (e *pricingEditor) Content() fyne.CanvasObject { return e.root }
 
 func (e *pricingEditor) layout() fyne.Layout { return &columnsLayout{cols: e.cols} }
 
@@ -142,7 +142,7 @@ func (e *pricingEditor) onAdd() {
 	e.relist()
 	e.edited()
 	e.scroll.ScrollToBottom()
-	e.focus(r.desc)
+	e.Focus(r.desc)
 }
 
 func (e *pricingEditor) remove(r *pricingRow) {
@@ -284,7 +284,7 @@ func (e *pricingEditor) focusPlace(pl proposal.Place) {
 		return
 	}
 	if len(e.rows) == 0 {
-		e.focus(e.add)
+		e.Focus(e.add)
 		return
 	}
 	i := pl.Item
@@ -295,15 +295,15 @@ func (e *pricingEditor) focusPlace(pl proposal.Place) {
 	e.scroll.ScrollToOffset(fyne.NewPos(0, r.box.Position().Y))
 	switch {
 	case l.Quantity.IsZero():
-		e.focus(r.qty)
+		e.Focus(r.qty)
 	case l.UnitPrice.IsZero():
-		e.focus(r.price)
+		e.Focus(r.price)
 	default:
-		e.focus(r.desc)
+		e.Focus(r.desc)
 	}
 }
 
-func (e *pricingEditor) focus(o fyne.Focusable) {
+func (e *pricingEditor) Focus(o fyne.Focusable) {
 	if c := e.b.desk.win.Canvas(); c != nil {
 		c.Focus(o)
 	}
@@ -324,7 +324,7 @@ type pricingRow struct {
 func (e *pricingEditor) newRow(l proposal.Line) *pricingRow {
 	r := &pricingRow{e: e, bad: map[string]string{}}
 	text := func(name, value, placeholder string) *ui.Entry {
-		in := ui.NewEntry(e.b.onCancel)
+		in := ui.NewEntry(e.b.OnCancel)
 		in.SetPlaceHolder(placeholder)
 		in.SetText(value)
 		in.OnChanged = func(string) { r.edited(name) }

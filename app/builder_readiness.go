@@ -34,7 +34,7 @@ func newReadinessPart(b *builder) *readinessPart {
 	return r
 }
 
-func (r *readinessPart) content() fyne.CanvasObject { return r.root }
+func (r *readinessPart) Content() fyne.CanvasObject { return r.root }
 
 func (r *readinessPart) reload() { r.show() }
 

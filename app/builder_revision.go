@@ -27,13 +27,13 @@ func (b *builder) guardRevision() bool {
 	focused := b.desk.win.Canvas().Focused()
 	b.desk.win.Canvas().Unfocus() // no more typing into the sent terms while asked
 	if b.base.Status.Closed() {
-		b.asking = b.desk.choose(lang.L("The record is closed"),
+		b.asking = b.desk.Choose(lang.L("The record is closed"),
 			lang.L("The proposal was {{.Status}} on {{.Date}}: its terms cannot change any more.",
 				map[string]any{"Status": ui.Tr(b.base.Status.Label()), "Date": weekdayDate(b.base.Closed)}),
 			lang.L("OK"), "", b.revertTerms, nil)
 	} else {
 		sent, next := b.base.SentRevision(), b.base.Rev()+1
-		b.asking = b.desk.choose(lang.L("Revision {{.Sent}} was sent", map[string]any{"Sent": sent}),
+		b.asking = b.desk.Choose(lang.L("Revision {{.Sent}} was sent", map[string]any{"Sent": sent}),
 			lang.L("The client holds revision {{.Sent}}, sent on {{.Date}}. Changing the terms starts revision {{.Next}}, with its own validity from today; revision {{.Sent}} stays on record as sent.",
 				map[string]any{"Sent": sent, "Next": next, "Date": weekdayDate(b.base.Sent)}),
 			lang.L("Start revision {{.Next}}", map[string]any{"Next": next}),
@@ -57,7 +57,7 @@ func (b *builder) guardRevision() bool {
 func (b *builder) startRevision() {
 	b.asking = false
 	if err := b.p.NewRevision(b.desk.opts.Today()); err != nil {
-		b.desk.showError(err)
+		b.desk.ShowError(err)
 		b.revertTerms()
 		return
 	}

@@ -72,7 +72,7 @@ func newSectionsEditor(b *builder) *sectionsEditor {
 	return s
 }
 
-func (s *sectionsEditor) content() fyne.CanvasObject { return s.root }
+func (s *sectionsEditor) Content() fyne.CanvasObject { return s.root }
 
 // reload builds the blocks again from the working copy. Blocks open for
 // editing stay open when the number of sections did not change.

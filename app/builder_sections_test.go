@@ -28,9 +28,9 @@ func openSections(t *testing.T) (*Desk, fyne.Window, *store.Store, *builder, *se
 	t.Helper()
 	d, w, st := testDesk(t, true)
 	d.Show(Place{Screen: "proposal", ID: castellanProposal})
-	b, ok := d.current.(*builder)
+	b, ok := d.Current().(*builder)
 	if !ok {
-		t.Fatalf("screen = %T, want the proposal builder", d.current)
+		t.Fatalf("screen = %T, want the proposal builder", d.Current())
 	}
 	b.showTab(tabSections)
 	return d, w, st, b, b.parts[tabSections].(*sectionsEditor)
@@ -161,7 +161,7 @@ func TestSectionsAddFromLibrary(t *testing.T) {
 	if got := s.blocks[7].title.Text; got != lib.Title {
 		t.Errorf("new block title = %q, want %q", got, lib.Title)
 	}
-	b.onSave()
+	b.OnSave()
 	saved, err := st.Proposal(castellanProposal)
 	if err != nil {
 		t.Fatal(err)
@@ -217,7 +217,7 @@ func TestSectionsCustomiseThenEdit(t *testing.T) {
 	if !strings.Contains(b.status.Text, "unsaved changes") {
 		t.Errorf("status = %q, want unsaved changes", b.status.Text)
 	}
-	b.onSave()
+	b.OnSave()
 	saved, _ := st.Proposal(castellanProposal)
 	got := saved.Items[2]
 	if !got.Custom || got.Body != wantBody || got.Title != "Castellan: "+lib.Title || got.SectionID != lib.ID {
@@ -302,12 +302,12 @@ func TestSectionsRemoveAndUndo(t *testing.T) {
 	if s.undo.Visible() {
 		t.Error("Undo remove still shown after undoing")
 	}
-	if b.dirty() {
+	if b.Dirty() {
 		t.Error("the proposal is dirty after removing and restoring a section")
 	}
 	// A removal that is saved stays removed.
 	test.Tap(s.blocks[6].remove)
-	b.onSave()
+	b.OnSave()
 	saved, _ := st.Proposal(castellanProposal)
 	if got := secItemIDs(saved.Items); !slices.Equal(got, start[:6]) {
 		t.Errorf("saved after removing the last section: %v", got)
@@ -427,7 +427,7 @@ func TestSectionsMissingLibrarySection(t *testing.T) {
 		t.Fatal(err)
 	}
 	d.Show(Place{Screen: "proposal", ID: castellanProposal})
-	b := d.current.(*builder)
+	b := d.Current().(*builder)
 	s := b.parts[tabSections].(*sectionsEditor)
 	blk := s.blocks[3]
 	if blk.title.Text != "Missing library section" || !strings.Contains(blk.meta.Text, "references-similar-projects") {
@@ -454,7 +454,7 @@ func TestSectionsGolden(t *testing.T) {
 	}
 	s := b.parts[tabSections].(*sectionsEditor)
 	// The tab alone, so that the other tabs of the builder do not change it.
-	w := test.NewTempWindow(t, s.content())
+	w := test.NewTempWindow(t, s.Content())
 	w.Resize(fyne.NewSize(1000, 1400))
 	test.AssertRendersToMarkup(t, "builder/sections.xml", w.Canvas())
 
@@ -495,7 +495,7 @@ func BenchmarkTypeInLongProposal(bm *testing.B) {
 	w.SetContent(d.Content())
 	w.Resize(fyne.NewSize(1280, 800))
 	d.Show(Place{Screen: "proposal", ID: castellanProposal})
-	b := d.current.(*builder)
+	b := d.Current().(*builder)
 	s := b.parts[tabSections].(*sectionsEditor)
 	para := "Castellan's guests expect a quiet, comfortable room the moment they open the door; {{account.name}} expects lower energy bills. "
 	for len(s.blocks) < 41 {

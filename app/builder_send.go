@@ -114,26 +114,26 @@ func (f *followUpPart) onSend() {
 // not, the user was told why and nothing was recorded.
 func (f *followUpPart) send(on dossier.Date, auds []proposal.Audience) bool {
 	b := f.b
-	if b.dirty() {
-		b.onSave()
-		if b.dirty() { // the save failed and said why
+	if b.Dirty() {
+		b.OnSave()
+		if b.Dirty() { // the save failed and said why
 			return false
 		}
 	}
 	p := cloneProposal(b.p)
 	if err := p.MarkSent(on, proposal.DefaultFollowUp()); err != nil {
-		b.desk.showError(err)
+		b.desk.ShowError(err)
 		return false
 	}
 	snap, err := export.Snapshot(&p, b.ctx, auds)
 	if err != nil {
-		b.desk.showError(err)
+		b.desk.ShowError(err)
 		return false
 	}
 	ev := export.SentEvent(&p, on)
 	ev.Text = planText(&p)
 	if err := b.st.SendProposal(&p, snap, &ev); err != nil {
-		b.desk.showError(err)
+		b.desk.ShowError(err)
 		return false
 	}
 	b.p = p
@@ -149,16 +149,16 @@ func (f *followUpPart) send(on dossier.Date, auds []proposal.Audience) bool {
 // that its terms can be changed.
 func (f *followUpPart) onRevise() {
 	b := f.b
-	if !b.base.CanRevise() || b.dirty() {
+	if !b.base.CanRevise() || b.Dirty() {
 		return
 	}
 	p := cloneProposal(b.p)
 	if err := p.NewRevision(b.desk.opts.Today()); err != nil {
-		b.desk.showError(err)
+		b.desk.ShowError(err)
 		return
 	}
 	if err := b.st.SaveProposal(&p); err != nil {
-		b.desk.showError(err)
+		b.desk.ShowError(err)
 		return
 	}
 	b.p = p

@@ -42,15 +42,15 @@ func validUntilDate() string { return lang.L("Valid until a date") }
 func newValidityEditor(b *builder) *validityEditor {
 	e := &validityEditor{b: b, bad: map[string]string{}}
 	win := b.desk.win
-	e.issued = ui.NewDateInput(win, b.onCancel)
+	e.issued = ui.NewDateInput(win, b.OnCancel)
 	e.issued.OnChanged = func(string) { e.edited("issued") }
 	e.mode = widget.NewRadioGroup([]string{validForDays(), validUntilDate()}, func(string) { e.onMode() })
 	e.mode.Horizontal = true
 	e.mode.Required = true
-	e.days = ui.NewEntry(b.onCancel)
+	e.days = ui.NewEntry(b.OnCancel)
 	e.days.SetPlaceHolder("45")
 	e.days.OnChanged = func(string) { e.edited("valid_days") }
-	e.until = ui.NewDateInput(win, b.onCancel)
+	e.until = ui.NewDateInput(win, b.OnCancel)
 	e.until.OnChanged = func(string) { e.edited("valid_until") }
 
 	fIssued := e.fields.Add(ui.NewField("issued", lang.L("Issue date"), e.issued.Object()))
@@ -78,7 +78,7 @@ func newValidityEditor(b *builder) *validityEditor {
 	return e
 }
 
-func (e *validityEditor) content() fyne.CanvasObject { return e.root }
+func (e *validityEditor) Content() fyne.CanvasObject { return e.root }
 
 // byDate reports whether the validity is stated as a date.
 func (e *validityEditor) byDate() bool { return e.mode.Selected == validUntilDate() }

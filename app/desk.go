@@ -1,14 +1,11 @@
 package app
 
 import (
-	"errors"
 	"net/url"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -40,65 +37,44 @@ type binStore interface {
 	Restore(id string) error
 }
 
-// screenMaker builds the screen of a place; id is the record it shows.
-type screenMaker func(d *Desk, id string) (screen, error)
-
 // screenTable is every screen of the desk, by the name its places use.
-func screenTable() map[string]screenMaker {
-	return map[string]screenMaker{
-		"welcome":      func(d *Desk, _ string) (screen, error) { return newWelcome(d), nil },
-		"accounts":     func(d *Desk, _ string) (screen, error) { return newAccountsScreen(d), nil },
-		"account":      func(d *Desk, id string) (screen, error) { return newDossierScreen(d, id) },
-		"account-edit": func(d *Desk, id string) (screen, error) { return newAccountEditor(d, id) },
-		"person":       func(d *Desk, id string) (screen, error) { return newPersonScreen(d, id) },
-		"people":       func(d *Desk, _ string) (screen, error) { return newPeopleScreen(d) },
-		"team":         func(d *Desk, id string) (screen, error) { return newTeamScreen(d, id) },
-		"agenda":       func(d *Desk, _ string) (screen, error) { return newAgendaScreen(d), nil },
-		"proposals":    func(d *Desk, id string) (screen, error) { return newProposalsScreen(d, id) },
-		"proposal":     func(d *Desk, id string) (screen, error) { return newBuilder(d, id) },
-		"library":      func(d *Desk, id string) (screen, error) { return newLibraryScreen(d, id) },
-		"search":       func(d *Desk, _ string) (screen, error) { return newSearchScreen(d), nil },
+func (d *Desk) screenTable() map[string]ui.Maker {
+	return map[string]ui.Maker{
+		"welcome": func(id string) (ui.Screen, error) {
+			if id != "" {
+				return nil, dossier.ErrNotFound // the accounts instead
+			}
+			return newWelcome(d), nil
+		},
+		"accounts":     func(string) (ui.Screen, error) { return newAccountsScreen(d), nil },
+		"account":      func(id string) (ui.Screen, error) { return newDossierScreen(d, id) },
+		"account-edit": func(id string) (ui.Screen, error) { return newAccountEditor(d, id) },
+		"person":       func(id string) (ui.Screen, error) { return newPersonScreen(d, id) },
+		"people":       func(string) (ui.Screen, error) { return newPeopleScreen(d) },
+		"team":         func(id string) (ui.Screen, error) { return newTeamScreen(d, id) },
+		"agenda":       func(string) (ui.Screen, error) { return newAgendaScreen(d), nil },
+		"proposals":    func(id string) (ui.Screen, error) { return newProposalsScreen(d, id) },
+		"proposal":     func(id string) (ui.Screen, error) { return newBuilder(d, id) },
+		"library":      func(id string) (ui.Screen, error) { return newLibraryScreen(d, id) },
+		"search":       func(string) (ui.Screen, error) { return newSearchScreen(d), nil },
 	}
 }
 
-// The optional abilities of a screen, used by the keyboard shortcuts and
-// by navigation.
+// The screens' optional abilities, used by the keyboard shortcuts and by
+// navigation (ui).
 type (
-	// creator makes a new record (Ctrl+N).
-	creator interface{ onNew() }
-	// saver saves what is being edited (Ctrl+S).
-	saver interface{ onSave() }
-	// canceller abandons the edit in progress (Esc).
-	canceller interface{ onCancel() }
-	// editor (in unsaved.go) has unsaved changes to ask about first.
-
-	// loader fills the screen in once it is shown, reading the workspace
-	// off the UI goroutine (Options.Background) behind a loading state.
-	loader interface{ load() }
-	// keeper shows what the screen it replaces at the same place showed
-	// (a refresh, an undo) until its own data is ready.
-	keeper interface{ keep(old screen) }
+	screen    = ui.Screen
+	creator   = ui.Creator
+	saver     = ui.Saver
+	canceller = ui.Canceller
 )
 
 // Place is where the user is: a screen and the record it shows. The desk
 // remembers the last place between sessions.
-type Place struct {
-	Screen string // "accounts", "account", "people", "team", "agenda", ...
-	ID     string // the record shown, if any
-}
-
-func (p Place) String() string {
-	if p.ID == "" {
-		return p.Screen
-	}
-	return p.Screen + "/" + p.ID
-}
+type Place = ui.Place
 
 // ParsePlace reads what Place.String wrote.
-func ParsePlace(s string) Place {
-	screen, id, _ := strings.Cut(s, "/")
-	return Place{Screen: screen, ID: id}
-}
+func ParsePlace(s string) Place { return ui.ParsePlace(s) }
 
 // Options configure a desk.
 type Options struct {
@@ -125,7 +101,7 @@ type Options struct {
 	OpenURL func(u *url.URL) error
 	// Viewer is the folder files are opened from (OpenViewFolder); nil
 	// means a temporary folder of the desk's own, for tests.
-	Viewer *ViewFolder
+	Viewer *ui.ViewFolder
 	// Reopen opens the workspace again with passphrase (nil: not
 	// encrypted) after File → Encryption… changed it; nil hides the item.
 	Reopen func(passphrase []byte) (Workspace, error)
@@ -143,31 +119,17 @@ type navItem struct {
 }
 
 // Desk is the main window's content: the navigation on the left and the
-// working area on the right.
+// working area (ui.Frame) on the right.
 type Desk struct {
-	win     fyne.Window
-	ws      Workspace
-	opts    Options
-	prefs   fyne.Preferences
-	screens map[string]screenMaker // screenTable
+	*ui.Frame
+	win   fyne.Window
+	ws    Workspace
+	opts  Options
+	prefs fyne.Preferences
 
 	nav     *widget.List
 	navList []navItem
-	area    *fyne.Container
-	banner  *fyne.Container // the undo bar under the working area
-	place   Place
-	current screen
 	navBusy bool // set while the desk itself selects a navigation row
-	// dossierTab is the tab last chosen in an account's dossier, kept when
-	// the dossier is built again (after an undo, or going back to it).
-	dossierTab string
-	asking     *question    // the open question about unsaved changes
-	dialogEd   dialogEditor // the form open in a dialog, if any
-}
-
-// screen is what every screen of the working area provides.
-type screen interface {
-	content() fyne.CanvasObject
 }
 
 // NewDesk builds the desk for window w on workspace ws. prefs may be nil.
@@ -175,21 +137,10 @@ func NewDesk(w fyne.Window, ws Workspace, prefs fyne.Preferences, opts Options) 
 	if opts.Today == nil {
 		opts.Today = dossier.Today
 	}
-	if opts.Defer == nil {
-		opts.Defer = func(f func()) { go fyne.Do(f) }
-	}
-	if opts.After == nil {
-		opts.After = func(d time.Duration, f func()) { time.AfterFunc(d, func() { fyne.Do(f) }) }
-	}
-	if opts.Background == nil {
-		opts.Background = func(work, done func()) {
-			go func() {
-				work()
-				fyne.Do(done)
-			}()
-		}
-	}
-	d := &Desk{win: w, ws: ws, opts: opts, prefs: prefs, screens: screenTable()}
+	d := &Desk{win: w, ws: ws, opts: opts, prefs: prefs}
+	d.Frame = ui.NewFrame(w, nil, ui.Options{Today: opts.Today, Defer: opts.Defer, Background: opts.Background,
+		After: opts.After, OpenURL: opts.OpenURL, Viewer: opts.Viewer, Quit: opts.Quit, Shown: d.shown})
+	d.Frame.SetScreens(d.screenTable())
 	for _, it := range []navItem{
 		{"accounts", lang.L("Accounts"), theme.HomeIcon()},
 		{"people", lang.L("People"), theme.AccountIcon()},
@@ -216,8 +167,6 @@ func NewDesk(w fyne.Window, ws Workspace, prefs fyne.Preferences, opts Options) 
 		}
 		d.Show(Place{Screen: d.navList[id].screen})
 	}
-	d.area = container.NewStack()
-	d.banner = container.NewStack()
 	return d
 }
 
@@ -226,7 +175,7 @@ func (d *Desk) Content() fyne.CanvasObject {
 	find := widget.NewButtonWithIcon(lang.L("Search…"), theme.SearchIcon(), d.onFind)
 	find.Alignment = widget.ButtonAlignLeading
 	left := container.NewBorder(container.NewPadded(find), nil, nil, nil, d.nav)
-	split := container.NewHSplit(left, container.NewBorder(d.readOnlyBar(), d.banner, nil, nil, d.area))
+	split := container.NewHSplit(left, container.NewBorder(d.readOnlyBar(), nil, nil, nil, d.Body()))
 	split.Offset = 0.16
 	return split
 }
@@ -235,9 +184,9 @@ func (d *Desk) Content() fyne.CanvasObject {
 // even in a text field: Ctrl+N new, Ctrl+S save, Ctrl+F search, Ctrl+Q
 // quit, and Esc (from text fields and the window) cancels.
 func (d *Desk) MainMenu() *fyne.MainMenu {
-	newItem := fyne.NewMenuItem(lang.L("New"), d.onNew)
+	newItem := fyne.NewMenuItem(lang.L("New"), d.OnNew)
 	newItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
-	saveItem := fyne.NewMenuItem(lang.L("Save"), d.onSave)
+	saveItem := fyne.NewMenuItem(lang.L("Save"), d.OnSave)
 	saveItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
 	findItem := fyne.NewMenuItem(lang.L("Search"), d.onFind)
 	findItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
@@ -270,76 +219,53 @@ func (d *Desk) MainMenu() *fyne.MainMenu {
 // menu bar, as in tests).
 func (d *Desk) InstallShortcuts() {
 	c := d.win.Canvas()
-	for key, f := range map[fyne.KeyName]func(){fyne.KeyN: d.onNew, fyne.KeyS: d.onSave, fyne.KeyF: d.onFind, fyne.KeyQ: d.Quit} {
+	for key, f := range map[fyne.KeyName]func(){fyne.KeyN: d.OnNew, fyne.KeyS: d.OnSave, fyne.KeyF: d.onFind, fyne.KeyQ: d.Quit} {
 		f := f
 		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { f() })
 	}
 	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
-		switch {
-		case d.asking != nil:
-			d.asking.typedKey(k)
-		case k.Name == fyne.KeyEscape:
-			d.onCancel()
+		if !d.AnswerKey(k) && k.Name == fyne.KeyEscape {
+			d.OnCancel()
 		}
 	})
 }
 
 // The shortcuts wait while a question about unsaved changes is open.
 
-func (d *Desk) onNew() {
-	if c, ok := d.current.(creator); ok && d.asking == nil {
-		c.onNew()
+func (d *Desk) OnNew() {
+	if c, ok := d.Current().(creator); ok && !d.Asking() {
+		c.OnNew()
 	}
 }
 
-func (d *Desk) onSave() {
-	if s, ok := d.current.(saver); ok && d.asking == nil {
-		s.onSave()
+func (d *Desk) OnSave() {
+	if s, ok := d.Current().(saver); ok && !d.Asking() {
+		s.OnSave()
 	}
 }
 
-func (d *Desk) onCancel() {
-	if c, ok := d.current.(canceller); ok && d.asking == nil {
-		c.onCancel()
+func (d *Desk) OnCancel() {
+	if c, ok := d.Current().(canceller); ok && !d.Asking() {
+		c.OnCancel()
 	}
 }
 
 // onFind opens the search screen with the focus in its field.
 func (d *Desk) onFind() {
-	if d.asking != nil {
+	if d.Asking() {
 		return
 	}
-	if d.place.Screen != "search" {
+	if d.Place().Screen != "search" {
 		d.Show(Place{Screen: "search"})
 	}
-	if f, ok := d.current.(interface{ focus() }); ok {
-		f.focus()
+	if f, ok := d.Current().(ui.Focuser); ok {
+		f.Focus()
 	}
 }
 
-// deleted offers to undo a deletion from a bar under the working area,
-// until the next deletion or until the user closes it.
+// deleted offers to undo a deletion from a bar under the working area.
 func (d *Desk) deleted(e store.BinEntry) {
-	msg := widget.NewLabel(lang.L("Deleted {{.What}} “{{.Label}}”.", map[string]any{"What": lang.L(e.What), "Label": ui.Clip(e.Label, 60)}))
-	var bar fyne.CanvasObject
-	undo := widget.NewButtonWithIcon(lang.L("Undo"), theme.ContentUndoIcon(), func() {
-		if err := d.ws.Restore(e.ID); err != nil {
-			d.showError(err)
-			return
-		}
-		d.banner.Objects = nil
-		d.banner.Refresh()
-		d.Show(d.place)
-	})
-	undo.Importance = widget.HighImportance
-	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
-		d.banner.Objects = nil
-		d.banner.Refresh()
-	})
-	closeBtn.Importance = widget.LowImportance
-	bar = container.NewBorder(nil, nil, nil, container.NewHBox(undo, closeBtn), msg)
-	d.banner.Objects = []fyne.CanvasObject{bar}
-	d.banner.Refresh()
+	d.Deleted(e.What, e.Label, func() error { return d.ws.Restore(e.ID) })
 }
 
 // Start shows the first screen: the welcome on an empty workspace, else the
@@ -347,15 +273,15 @@ func (d *Desk) deleted(e store.BinEntry) {
 func (d *Desk) Start() {
 	accounts, err := d.ws.Accounts()
 	if err != nil {
-		d.showError(err)
+		d.ShowError(err)
 	}
 	if err == nil && len(accounts) == 0 {
-		d.show(Place{Screen: "welcome"})
+		d.Open(Place{Screen: "welcome"})
 		return
 	}
 	p := Place{Screen: "accounts"}
 	if d.opts.StartAt != "" {
-		d.show(ParsePlace(d.opts.StartAt))
+		d.Open(ParsePlace(d.opts.StartAt))
 		return
 	}
 	if d.prefs != nil {
@@ -366,44 +292,9 @@ func (d *Desk) Start() {
 	d.Show(p)
 }
 
-// Show opens place p. When the current screen has unsaved changes the
-// user is asked first (Save, Discard, Cancel).
-func (d *Desk) Show(p Place) {
-	e, _ := d.current.(editor)
-	d.leave(e, func() { d.show(p) }, func() { d.selectNav(d.place.Screen) })
-}
-
-func (d *Desk) show(p Place) {
-	make := d.screens[p.Screen]
-	if make == nil || p.Screen == "welcome" && p.ID != "" {
-		p = Place{Screen: "accounts"}
-		make = d.screens["accounts"]
-	}
-	s, err := make(d, p.ID)
-	if err != nil {
-		if errors.Is(err, dossier.ErrNotFound) && p.Screen != "accounts" {
-			d.show(Place{Screen: "accounts"})
-			return
-		}
-		d.showError(err)
-		return
-	}
-	if k, ok := s.(keeper); ok && d.current != nil && d.place == p {
-		k.keep(d.current)
-	}
-	d.setScreen(p, s)
-	if l, ok := s.(loader); ok {
-		l.load()
-	}
-}
-
-// refresh rebuilds the current screen from the workspace.
-func (d *Desk) refresh() { d.show(d.place) }
-
-func (d *Desk) setScreen(p Place, s screen) {
-	d.place, d.current = p, s
-	d.area.Objects = []fyne.CanvasObject{s.content()}
-	d.area.Refresh()
+// shown highlights the navigation entry of the place shown and remembers
+// the place for the next session.
+func (d *Desk) shown(p Place) {
 	d.selectNav(p.Screen)
 	if d.prefs != nil && p.Screen != "welcome" {
 		d.prefs.SetString("last.place", p.String())
@@ -431,12 +322,4 @@ func (d *Desk) selectNav(screen string) {
 var parentScreen = map[string]string{
 	"account": "accounts", "account-edit": "accounts", "person": "accounts",
 	"proposal": "proposals", "section": "library",
-}
-
-// Place returns where the user is.
-func (d *Desk) Place() Place { return d.place }
-
-// showError tells the user what went wrong in words they can act on.
-func (d *Desk) showError(err error) {
-	dialog.ShowError(ui.UserError(err), d.win)
 }

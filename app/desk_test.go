@@ -78,7 +78,7 @@ func TestWelcomeLoadsTheSample(t *testing.T) {
 		t.Fatalf("first screen on an empty workspace = %q, want welcome", got)
 	}
 	test.AssertRendersToMarkup(t, "welcome.xml", w.Canvas())
-	wel := d.current.(*welcome)
+	wel := d.Current().(*welcome)
 	test.Tap(wel.sample)
 	if got := d.Place().Screen; got != "accounts" {
 		t.Fatalf("after loading the sample the screen = %q, want accounts", got)
@@ -87,14 +87,14 @@ func TestWelcomeLoadsTheSample(t *testing.T) {
 	if len(accts) < 3 {
 		t.Errorf("sample loaded %d accounts, want at least 3", len(accts))
 	}
-	if rows := len(d.current.(*accountsScreen).rows); rows != len(accts) {
+	if rows := len(d.Current().(*accountsScreen).rows); rows != len(accts) {
 		t.Errorf("accounts table shows %d rows, want %d", rows, len(accts))
 	}
 }
 
 func TestWelcomeStartEmpty(t *testing.T) {
 	d, _, _ := testDesk(t, false)
-	test.Tap(d.current.(*welcome).empty)
+	test.Tap(d.Current().(*welcome).empty)
 	if got := d.Place().Screen; got != "accounts" {
 		t.Errorf("after starting empty the screen = %q, want accounts", got)
 	}
@@ -102,7 +102,7 @@ func TestWelcomeStartEmpty(t *testing.T) {
 
 func TestAccountsTableSortsAndOpens(t *testing.T) {
 	d, w, _ := testDesk(t, true)
-	s := d.current.(*accountsScreen)
+	s := d.Current().(*accountsScreen)
 	test.AssertRendersToMarkup(t, "accounts.xml", w.Canvas())
 	if got := s.rows[0].acct.ID; got != "northbridge" {
 		t.Errorf("first row = %q, want the crown jewel northbridge", got)
@@ -128,9 +128,9 @@ func TestAccountsTableSortsAndOpens(t *testing.T) {
 func TestDossierShowsTheGroup(t *testing.T) {
 	d, w, _ := testDesk(t, true)
 	d.Show(Place{Screen: "account", ID: "northbridge"})
-	s, ok := d.current.(*dossierScreen)
+	s, ok := d.Current().(*dossierScreen)
 	if !ok {
-		t.Fatalf("screen = %T, want the dossier", d.current)
+		t.Fatalf("screen = %T, want the dossier", d.Current())
 	}
 	test.AssertRendersToMarkup(t, "dossier.xml", w.Canvas())
 	if len(s.people) != 6 {

@@ -85,7 +85,7 @@ func newDossierScreen(d *Desk, id string) (*dossierScreen, error) {
 	return s, nil
 }
 
-func (s *dossierScreen) content() fyne.CanvasObject {
+func (s *dossierScreen) Content() fyne.CanvasObject {
 	back := widget.NewButtonWithIcon(lang.L("Accounts"), theme.NavigateBackIcon(), func() {
 		s.desk.Show(Place{Screen: "accounts"})
 	})
@@ -120,11 +120,11 @@ func (s *dossierScreen) content() fyne.CanvasObject {
 		container.NewTabItem(lang.L("Timeline"), s.timelineTab()),
 	)
 	for _, it := range s.tabs.Items {
-		if it.Text == s.desk.dossierTab {
+		if it.Text == s.desk.Recall("dossier.tab") {
 			s.tabs.Select(it)
 		}
 	}
-	s.tabs.OnSelected = func(it *container.TabItem) { s.desk.dossierTab = it.Text }
+	s.tabs.OnSelected = func(it *container.TabItem) { s.desk.Remember("dossier.tab", it.Text) }
 	return container.NewBorder(header, nil, nil, nil, s.tabs)
 }
 
@@ -289,5 +289,5 @@ func (s *dossierScreen) planTab() fyne.CanvasObject {
 // timelineTab is the account's events and promises, editable (timeline.go).
 func (s *dossierScreen) timelineTab() fyne.CanvasObject {
 	s.timeline = newTimeline(s.desk, s.acct.ID, s.people, s.events, s.promises)
-	return s.timeline.content()
+	return s.timeline.Content()
 }

@@ -45,8 +45,8 @@ func (d *Desk) onEncryption() {
 	if !ok || d.opts.Reopen == nil {
 		return
 	}
-	e, _ := d.current.(editor)
-	d.leave(e, func() { d.showEncryption(ws) }, func() {})
+	e, _ := d.Current().(editor)
+	d.Leave(e, func() { d.showEncryption(ws) }, func() {})
 }
 
 func (d *Desk) showEncryption(ws encrypted) *encryptionForm {
@@ -172,7 +172,7 @@ func (f *encryptionForm) run(old, new []byte, done string) {
 		}
 		if ws != nil {
 			d.ws = ws
-			d.refresh()
+			d.Refresh()
 		}
 		if err != nil {
 			f.msg.SetText(ui.UserError(err).Error())

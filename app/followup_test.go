@@ -19,9 +19,9 @@ func fuOpen(t *testing.T, id string) (*Desk, fyne.Window, *store.Store, *builder
 	t.Helper()
 	d, w, st := testDesk(t, true)
 	d.Show(Place{Screen: "proposal", ID: id})
-	b, ok := d.current.(*builder)
+	b, ok := d.Current().(*builder)
 	if !ok {
-		t.Fatalf("screen %v is %T, want the builder", d.Place(), d.current)
+		t.Fatalf("screen %v is %T, want the builder", d.Place(), d.Current())
 	}
 	b.showTab(tabFollowUp)
 	f, ok := b.parts[tabFollowUp].(*followUpPart)
@@ -110,8 +110,8 @@ func TestFollowUpMarkSentPlansWorkingDays(t *testing.T) {
 		t.Errorf("stored tasks:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	p, _ := st.Proposal(sampleDraft)
-	if p.Status != proposal.Sent || p.Sent.String() != "2026-11-27" || b.dirty() {
-		t.Errorf("stored status %s sent %s; builder dirty %v", p.Status, p.Sent, b.dirty())
+	if p.Status != proposal.Sent || p.Sent.String() != "2026-11-27" || b.Dirty() {
+		t.Errorf("stored status %s sent %s; builder dirty %v", p.Status, p.Sent, b.Dirty())
 	}
 	shown := prVisible(f.root)
 	for _, s := range []string{"Sent · revision 1 is with the client, sent on Fri 2026-11-27", "Check the proposal arrived", "Due Mon 2026-11-30 · open", "Due Fri 2026-12-04 · open"} {
@@ -212,7 +212,7 @@ func TestFollowUpOutcomeWon(t *testing.T) {
 		ev.Text != "Proposal “Factory-commissioned controls for the Doncaster modular plant”: Factory commissioning won over the site-based bid" {
 		t.Errorf("timeline event for the outcome: %+v (found %v)", ev, ok)
 	}
-	if f.wonBtn.Visible() || f.sendBtn.Visible() || f.reviseBtn.Visible() || b.dirty() {
+	if f.wonBtn.Visible() || f.sendBtn.Visible() || f.reviseBtn.Visible() || b.Dirty() {
 		t.Error("after the outcome the proposal can still be sent or decided, or is unsaved")
 	}
 	if got := f.outcome.Text; got != "Won on Wed 2026-11-25: Factory commissioning won over the site-based bid" {
@@ -260,9 +260,9 @@ func TestFollowUpSentSampleMarkup(t *testing.T) {
 func TestAgendaShowsProposalFollowUps(t *testing.T) {
 	d, _, _ := testDesk(t, true)
 	d.Show(Place{Screen: "agenda"})
-	s, ok := d.current.(*agendaScreen)
+	s, ok := d.Current().(*agendaScreen)
 	if !ok {
-		t.Fatalf("the agenda is %T", d.current)
+		t.Fatalf("the agenda is %T", d.Current())
 	}
 	var got []string
 	row := -1
@@ -356,7 +356,7 @@ func TestAgendaLateFollowUpAndExpiredProposal(t *testing.T) {
 		t.Fatal(err)
 	}
 	d.Show(Place{Screen: "agenda"})
-	s := d.current.(*agendaScreen)
+	s := d.Current().(*agendaScreen)
 	var late []string
 	for _, r := range s.rows {
 		if r.entry == nil {

@@ -74,19 +74,15 @@ type formDialog struct {
 // commit saves it as Save does.
 func (f *formDialog) track(d *Desk, state func() string, commit func() bool) {
 	f.state, f.commit, f.initial = state, commit, state()
-	d.dialogEd = f
-	f.dlg.SetOnClosed(func() {
-		if d.dialogEd == dialogEditor(f) {
-			d.dialogEd = nil
-		}
-	})
+	d.TrackDialog(f)
+	f.dlg.SetOnClosed(func() { d.DialogClosed(f) })
 }
 
-func (f *formDialog) close() { f.dlg.Hide() }
+func (f *formDialog) Close() { f.dlg.Hide() }
 
-func (f *formDialog) dirty() bool { return f.state != nil && f.state() != f.initial }
+func (f *formDialog) Dirty() bool { return f.state != nil && f.state() != f.initial }
 
-func (f *formDialog) saveChanges() bool { return f.commit() }
+func (f *formDialog) SaveChanges() bool { return f.commit() }
 
 // formState is a form's content as one string, for track.
 func formState(v any, bad []string) string {
@@ -140,14 +136,14 @@ func (f *formDialog) check(err error, badDates ...string) (bool, []*dossier.Fiel
 // those without a field, in a dialog.
 func (f *formDialog) saved(d *Desk, valid bool, rest []*dossier.FieldError, save func() error) bool {
 	if len(rest) > 0 {
-		d.showError(dossier.Problems(rest))
+		d.ShowError(dossier.Problems(rest))
 	}
 	if !valid {
 		return false
 	}
 	if err := save(); err != nil {
 		if _, rest := f.check(err); len(rest) > 0 || len(dossier.ProblemsOf(err)) == 0 {
-			d.showError(err) // not (only) a problem of a field
+			d.ShowError(err) // not (only) a problem of a field
 		}
 		return false
 	}

@@ -230,7 +230,7 @@ func (s *libraryScreen) onSelected(i widget.ListItemID) {
 
 // leave runs goOn at once, or after asking about unsaved changes; stay
 // runs when the user stays.
-func (s *libraryScreen) leave(goOn, stay func()) { s.desk.leave(s, goOn, stay) }
+func (s *libraryScreen) leave(goOn, stay func()) { s.desk.Leave(s, goOn, stay) }
 
 // open shows sec in the editor; fresh is true for a section not saved yet.
 func (s *libraryScreen) open(sec proposal.Section, fresh bool) {
@@ -254,17 +254,17 @@ func (s *libraryScreen) close() {
 // remember records the section open as the desk's place, so that Undo
 // and the next start come back to it.
 func (s *libraryScreen) remember() {
-	if s.desk.current != s {
+	if s.desk.Current() != s {
 		return // still being built: the desk sets the place itself
 	}
-	s.desk.place = Place{Screen: "library", ID: s.ed.sec.ID}
+	s.desk.SetPlace(Place{Screen: "library", ID: s.ed.sec.ID})
 }
 
 func (s *libraryScreen) build() {
 	title := widget.NewLabelWithStyle(lang.L("Section library"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	importBtn := widget.NewButtonWithIcon(lang.L("Import…"), theme.FolderOpenIcon(), s.onImport)
 	exportBtn := widget.NewButtonWithIcon(lang.L("Export…"), theme.DownloadIcon(), s.onExport)
-	newBtn := widget.NewButtonWithIcon(lang.L("New"), theme.ContentAddIcon(), s.onNew)
+	newBtn := widget.NewButtonWithIcon(lang.L("New"), theme.ContentAddIcon(), s.OnNew)
 	header := container.NewHBox(widget.NewIcon(theme.StorageIcon()), title, s.summary, layout.NewSpacer(), importBtn, exportBtn)
 	filters := container.NewVBox(
 		container.NewGridWithColumns(3, s.kindSel, s.audSel, s.langSel),
@@ -274,13 +274,13 @@ func (s *libraryScreen) build() {
 	s.root = container.NewBorder(header, nil, nil, nil, split)
 }
 
-func (s *libraryScreen) content() fyne.CanvasObject { return s.root }
+func (s *libraryScreen) Content() fyne.CanvasObject { return s.root }
 
 // dirty reports unsaved changes in the editor.
-func (s *libraryScreen) dirty() bool { return s.ed.open && s.ed.changed() }
+func (s *libraryScreen) Dirty() bool { return s.ed.open && s.ed.changed() }
 
 // onNew starts a new section (Ctrl+N), in the language the list shows.
-func (s *libraryScreen) onNew() {
+func (s *libraryScreen) OnNew() {
 	s.leave(func() {
 		sec := proposal.Section{Kind: proposal.KindOther, Language: "en"}
 		if i := s.langSel.SelectedIndex(); i > 0 {
@@ -295,11 +295,11 @@ func (s *libraryScreen) onNew() {
 }
 
 // onSave saves the section open (Ctrl+S).
-func (s *libraryScreen) onSave() { s.saveChanges() }
+func (s *libraryScreen) OnSave() { s.SaveChanges() }
 
 // saveChanges saves the section open, keeps it open and reports whether
 // it was saved.
-func (s *libraryScreen) saveChanges() bool {
+func (s *libraryScreen) SaveChanges() bool {
 	if !s.ed.open {
 		return true
 	}
@@ -308,7 +308,7 @@ func (s *libraryScreen) saveChanges() bool {
 		return false
 	}
 	if err := s.reload(); err != nil {
-		s.desk.showError(err)
+		s.desk.ShowError(err)
 	}
 	s.open(sec, false)
 	return true
@@ -316,7 +316,7 @@ func (s *libraryScreen) saveChanges() bool {
 
 // onCancel drops the edit in progress (Esc): a section goes back to what
 // is saved, a new one is abandoned.
-func (s *libraryScreen) onCancel() {
+func (s *libraryScreen) OnCancel() {
 	switch {
 	case !s.ed.open:
 	case s.ed.fresh:
@@ -352,15 +352,15 @@ func (s *libraryScreen) onDelete() {
 		}
 		e, err := s.st.DeleteSection(sec.ID)
 		if err != nil {
-			s.desk.showError(err)
+			s.desk.ShowError(err)
 			return
 		}
 		if err := s.reload(); err != nil {
-			s.desk.showError(err)
+			s.desk.ShowError(err)
 		}
 		s.close()
 		// Undo shows the place again: let it open the restored section.
-		s.desk.place = Place{Screen: "library", ID: sec.ID}
+		s.desk.SetPlace(Place{Screen: "library", ID: sec.ID})
 		s.desk.deleted(e)
 	}, s.desk.win)
 	c.SetConfirmImportance(widget.DangerImportance)

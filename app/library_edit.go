@@ -43,7 +43,7 @@ type sectionEditor struct {
 
 func newSectionEditor(s *libraryScreen) *sectionEditor {
 	e := &sectionEditor{s: s}
-	cancel := s.onCancel
+	cancel := s.OnCancel
 	e.title = ui.NewEntry(cancel)
 	e.title.OnChanged = func(string) { e.changedField("title") }
 	e.kind = ui.NewChoice(proposal.Kinds, proposal.Kind.Label, "", func(proposal.Kind) { e.changedField("kind") })
@@ -85,9 +85,9 @@ func newSectionEditor(s *libraryScreen) *sectionEditor {
 	e.fs.Add(ui.NewField("body", lang.L("Text (Markdown)"), container.NewVBox(e.body, e.insert)))
 	e.fs.Add(ui.NewField("placeholders", lang.L("Placeholders"), e.placeholders))
 
-	save := widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), s.onSave)
+	save := widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), s.OnSave)
 	save.Importance = widget.HighImportance
-	cancelBtn := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), s.onCancel)
+	cancelBtn := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), s.OnCancel)
 	e.del = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), s.onDelete)
 	e.del.Importance = widget.DangerImportance
 	buttons := container.NewHBox(save, cancelBtn, layout.NewSpacer(), e.del)
@@ -258,7 +258,7 @@ func (e *sectionEditor) save() (proposal.Section, bool) {
 	}
 	if err != nil {
 		if rest := e.fs.ShowProblems(err); len(rest) > 0 || len(dossier.ProblemsOf(err)) == 0 {
-			e.s.desk.showError(err)
+			e.s.desk.ShowError(err)
 		}
 		return sec, false
 	}

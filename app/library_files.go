@@ -57,7 +57,7 @@ func (s *libraryScreen) onImport() {
 	s.leave(func() {
 		dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 			if err != nil {
-				s.desk.showError(err)
+				s.desk.ShowError(err)
 				return
 			}
 			if u != nil {
@@ -86,11 +86,11 @@ func (s *libraryScreen) importFrom(dir string) {
 			return
 		}
 		if err != nil {
-			s.desk.showError(err)
+			s.desk.ShowError(err)
 			return
 		}
 		if err := s.reload(); err != nil {
-			s.desk.showError(err)
+			s.desk.ShowError(err)
 		}
 		if s.ed.open && !s.ed.fresh {
 			if sec, ok := s.section(s.ed.sec.ID); ok {
@@ -107,7 +107,7 @@ func (s *libraryScreen) importFrom(dir string) {
 func (s *libraryScreen) onExport() {
 	dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 		if err != nil {
-			s.desk.showError(err)
+			s.desk.ShowError(err)
 			return
 		}
 		if u != nil {
@@ -128,11 +128,11 @@ func (s *libraryScreen) exportIn(dir string, replace bool) {
 	)
 	s.desk.opts.Background(func() { files, err = exportLibrary(s.st, dir, replace) }, func() {
 		if exists := (*export.ExistsError)(nil); errors.As(err, &exists) && len(files) == 0 {
-			s.desk.askReplace(exists, dir, func() { s.exportIn(dir, true) })
+			s.desk.AskReplace(exists, dir, func() { s.exportIn(dir, true) })
 			return
 		}
 		if err != nil {
-			s.desk.showError(fmt.Errorf("%s %w", lang.N("Exported {{.Count}} section before this problem:", len(files), map[string]any{"Count": len(files)}), err))
+			s.desk.ShowError(fmt.Errorf("%s %w", lang.N("Exported {{.Count}} section before this problem:", len(files), map[string]any{"Count": len(files)}), err))
 			return
 		}
 		names := make([]string, len(files))

@@ -23,9 +23,9 @@ func libOpen(t *testing.T, id string) (*Desk, fyne.Window, *store.Store, *librar
 	d, w, st := testDesk(t, true)
 	d.InstallShortcuts()
 	d.Show(Place{Screen: "library", ID: id})
-	s, ok := d.current.(*libraryScreen)
+	s, ok := d.Current().(*libraryScreen)
 	if !ok {
-		t.Fatalf("screen %v is %T, want the library", d.Place(), d.current)
+		t.Fatalf("screen %v is %T, want the library", d.Place(), d.Current())
 	}
 	return d, w, st, s
 }
@@ -99,7 +99,7 @@ func TestLibrarySectionSelectedMarkup(t *testing.T) {
 	if got := s.ed.followers.Text; got != "2 proposals follow this section: a change here changes them too." {
 		t.Errorf("followers line = %q", got)
 	}
-	test.AssertObjectRendersToMarkup(t, "library/section.xml", d.area)
+	test.AssertObjectRendersToMarkup(t, "library/section.xml", d.Area())
 }
 
 func TestLibraryCreateSectionByTyping(t *testing.T) {
@@ -121,7 +121,7 @@ func TestLibraryCreateSectionByTyping(t *testing.T) {
 		!strings.Contains(got, "{{account.name}} — the client's name") {
 		t.Errorf("placeholders shown:\n%s", got)
 	}
-	if !s.dirty() {
+	if !s.Dirty() {
 		t.Error("a new section with text typed is not dirty")
 	}
 	prShortcut(w, fyne.KeyS)
@@ -136,8 +136,8 @@ func TestLibraryCreateSectionByTyping(t *testing.T) {
 		!maps.Equal(sec.Audiences, want.Audiences) {
 		t.Errorf("saved %+v, want %+v", sec, want)
 	}
-	if s.dirty() || s.ed.fresh || d.Place().ID != "our-service-desk" {
-		t.Errorf("after saving: dirty %v, fresh %v, place %v", s.dirty(), s.ed.fresh, d.Place())
+	if s.Dirty() || s.ed.fresh || d.Place().ID != "our-service-desk" {
+		t.Errorf("after saving: dirty %v, fresh %v, place %v", s.Dirty(), s.ed.fresh, d.Place())
 	}
 	if !slices.Contains(libTitles(s), "Our service desk") {
 		t.Error("the list does not show the new section")
@@ -147,7 +147,7 @@ func TestLibraryCreateSectionByTyping(t *testing.T) {
 func TestLibraryValidatesAsYouType(t *testing.T) {
 	_, w, st, s := libOpen(t, "")
 	before, _ := st.Sections()
-	s.onNew()
+	s.OnNew()
 	e := s.ed
 	test.Type(e.weights[0], "50")
 	test.Type(e.body, "Hello {{client.name}}")
@@ -185,7 +185,7 @@ func TestLibraryValidatesAsYouType(t *testing.T) {
 	if e.fs.MessageOf("body") != "" || e.fs.MessageOf("title") != "" {
 		t.Errorf("messages stay once fixed: %q, %q", e.fs.MessageOf("body"), e.fs.MessageOf("title"))
 	}
-	s.onSave()
+	s.OnSave()
 	if _, err := st.Section("greeting"); err != nil {
 		t.Errorf("the fixed section was not saved: %v", err)
 	}
@@ -196,18 +196,18 @@ func TestLibraryEditSaveAndCancel(t *testing.T) {
 	e := s.ed
 	prRetype(e.title, "If you need more time to decide")
 	prRetype(e.weights[0], "0") // executive: no longer served
-	if !s.dirty() {
+	if !s.Dirty() {
 		t.Fatal("an edited section is not dirty")
 	}
 	// Esc brings back what is saved.
 	w.Canvas().Focus(e.title)
 	e.title.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if e.title.Text != "If you need more time" || s.dirty() {
-		t.Errorf("after Esc the title is %q (dirty %v)", e.title.Text, s.dirty())
+	if e.title.Text != "If you need more time" || s.Dirty() {
+		t.Errorf("after Esc the title is %q (dirty %v)", e.title.Text, s.Dirty())
 	}
 	prRetype(e.title, "If you need more time to decide")
 	prRetype(e.weights[0], "0")
-	s.onSave()
+	s.OnSave()
 	sec, err := st.Section("validity-standard")
 	if err != nil {
 		t.Fatal(err)
@@ -215,14 +215,14 @@ func TestLibraryEditSaveAndCancel(t *testing.T) {
 	if sec.Title != "If you need more time to decide" || sec.Audiences[proposal.Executive] != 0 || len(sec.Audiences) != 3 {
 		t.Errorf("saved %q with audiences %v", sec.Title, sec.Audiences)
 	}
-	if s.dirty() || d.Place().ID != "validity-standard" {
-		t.Errorf("after saving: dirty %v, place %v", s.dirty(), d.Place())
+	if s.Dirty() || d.Place().ID != "validity-standard" {
+		t.Errorf("after saving: dirty %v, place %v", s.Dirty(), d.Place())
 	}
 }
 
 func TestLibraryDeleteAndUndo(t *testing.T) {
 	d, w, st, s := libOpen(t, "validity-standard")
-	test.Tap(prButton(t, d.area, "Delete"))
+	test.Tap(prButton(t, d.Area(), "Delete"))
 	dlg, text := libDialog(t, w)
 	if !strings.Contains(text, "2 proposals follow it") {
 		t.Errorf("the confirmation does not warn of the 2 proposals following the section:\n%s", text)
@@ -234,11 +234,11 @@ func TestLibraryDeleteAndUndo(t *testing.T) {
 	if slices.Contains(libTitles(s), "If you need more time") || s.ed.open {
 		t.Error("the deleted section is still on screen")
 	}
-	test.Tap(prButton(t, d.banner, "Undo"))
+	test.Tap(prButton(t, d.Banner(), "Undo"))
 	if _, err := st.Section("validity-standard"); err != nil {
 		t.Fatalf("Undo did not restore the section: %v", err)
 	}
-	s = d.current.(*libraryScreen)
+	s = d.Current().(*libraryScreen)
 	if !s.ed.open || s.ed.sec.ID != "validity-standard" || !slices.Contains(libTitles(s), "If you need more time") {
 		t.Error("after Undo the section is not shown again")
 	}

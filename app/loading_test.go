@@ -198,9 +198,9 @@ func TestListsLoadInTheBackground(t *testing.T) {
 			if reads := g.readsOnUI(); len(reads) > 0 {
 				t.Errorf("opening %s read %v on the UI goroutine", name, reads)
 			}
-			s, ok := d.current.(listScreen)
+			s, ok := d.Current().(listScreen)
 			if !ok {
-				t.Fatalf("%s is a %T, not a list screen", name, d.current)
+				t.Fatalf("%s is a %T, not a list screen", name, d.Current())
 			}
 			if !s.loading() {
 				t.Errorf("%s shows no loading state while its data is read", name)
@@ -221,11 +221,11 @@ func TestListsLoadInTheBackground(t *testing.T) {
 			// Shown again (a refresh after a change elsewhere), it keeps
 			// its rows on screen until the new ones are read.
 			g.hold()
-			d.refresh()
+			d.Refresh()
 			if reads := g.readsOnUI(); len(reads) > 0 {
 				t.Errorf("refreshing %s read %v on the UI goroutine", name, reads)
 			}
-			s = d.current.(listScreen)
+			s = d.Current().(listScreen)
 			if n := s.rowCount(); n != loaded {
 				t.Errorf("refreshing %s shows %d rows while loading, want the %d already shown", name, n, loaded)
 			}

@@ -68,7 +68,7 @@ func newPeopleScreen(d *Desk) (*peopleScreen, error) {
 }
 
 // keep shows the people of the people screen old while this one loads.
-func (s *peopleScreen) keep(old screen) {
+func (s *peopleScreen) Keep(old screen) {
 	if o, ok := old.(*peopleScreen); ok && o.loaded {
 		s.setAccounts(o.accounts)
 		s.all, s.rows, s.loaded = o.all, slices.Clone(o.rows), true
@@ -77,7 +77,7 @@ func (s *peopleScreen) keep(old screen) {
 }
 
 // load reads the people off the UI goroutine, then filters them.
-func (s *peopleScreen) load() {
+func (s *peopleScreen) Load() {
 	today := s.desk.opts.Today()
 	var accounts []dossier.Account
 	var rows []personRow
@@ -86,7 +86,7 @@ func (s *peopleScreen) load() {
 	s.desk.opts.Background(func() { accounts, rows, err = peopleRows(s.st, today) }, func() {
 		if err != nil {
 			s.busy.Stop()
-			s.desk.showError(err)
+			s.desk.ShowError(err)
 			return
 		}
 		s.setAccounts(accounts)
@@ -182,7 +182,7 @@ func (s *peopleScreen) build() {
 	s.summary = widget.NewLabel("")
 	s.busy = ui.NewBusy()
 	s.body = container.NewStack()
-	s.newPerson = widget.NewButtonWithIcon(lang.L("New person"), theme.ContentAddIcon(), s.onNew)
+	s.newPerson = widget.NewButtonWithIcon(lang.L("New person"), theme.ContentAddIcon(), s.OnNew)
 	s.newPerson.Importance = widget.HighImportance
 	s.newPerson.Disable() // until the accounts are read
 }
@@ -285,7 +285,7 @@ func (s *peopleScreen) rowCount() int { return len(s.rows) }
 // onSort sorts the table on column col (tapping its header).
 func (s *peopleScreen) onSort(col int) { s.table.OnSort(col) }
 
-func (s *peopleScreen) content() fyne.CanvasObject {
+func (s *peopleScreen) Content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("People"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	head := container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(theme.AccountIcon()), title, s.summary, s.busy), s.newPerson)
 	filters := container.NewBorder(nil, nil, container.NewHBox(s.account, s.typ.Select, s.level.Select), nil, s.search)
@@ -295,7 +295,7 @@ func (s *peopleScreen) content() fyne.CanvasObject {
 
 // onNew opens the editor on a new person; with several accounts it asks
 // which one first, offering the account of the filter.
-func (s *peopleScreen) onNew() {
+func (s *peopleScreen) OnNew() {
 	switch len(s.accounts) {
 	case 0:
 		dialog.ShowInformation(lang.L("New person"), lang.L("Add an account first: every person belongs to one."), s.desk.win)

@@ -13,9 +13,9 @@ func openPeople(t *testing.T) (*Desk, *peopleScreen) {
 	t.Helper()
 	d, _, _ := testDesk(t, true)
 	d.Show(Place{Screen: "people"})
-	s, ok := d.current.(*peopleScreen)
+	s, ok := d.Current().(*peopleScreen)
 	if !ok {
-		t.Fatalf("screen = %T, want the people screen", d.current)
+		t.Fatalf("screen = %T, want the people screen", d.Current())
 	}
 	return d, s
 }
@@ -32,7 +32,7 @@ func TestPeopleListsEverybody(t *testing.T) {
 	d, w, st := testDesk(t, true)
 	d.Show(Place{Screen: "people"})
 	test.AssertRendersToMarkup(t, "people/all.xml", w.Canvas())
-	s := d.current.(*peopleScreen)
+	s := d.Current().(*peopleScreen)
 	all, _ := st.People("")
 	if len(s.rows) != len(all) || len(all) != 22 {
 		t.Errorf("the table shows %d people, want all %d (22 in the sample)", len(s.rows), len(all))
@@ -123,7 +123,7 @@ func TestPeopleOpensPerson(t *testing.T) {
 	if pl := d.Place(); pl != (Place{Screen: "person", ID: "castellan-samuel-hart"}) {
 		t.Fatalf("selecting a row opened %v, want person/castellan-samuel-hart", pl)
 	}
-	d.onCancel()
+	d.OnCancel()
 	if got := d.Place().Screen; got != "people" {
 		t.Errorf("cancelling the person opened from People goes to %q, want people", got)
 	}
@@ -132,7 +132,7 @@ func TestPeopleOpensPerson(t *testing.T) {
 func TestPeopleNewPersonAsksTheAccount(t *testing.T) {
 	d, s := openPeople(t)
 	s.account.SetSelected("Meridian Freight")
-	d.onNew() // Ctrl+N
+	d.OnNew() // Ctrl+N
 	if s.pickAcct == nil || d.win.Canvas().Overlays().Top() == nil {
 		t.Fatal("New person with several accounts does not ask which account")
 	}
@@ -149,14 +149,14 @@ func TestPeopleNewPersonAsksTheAccount(t *testing.T) {
 func TestPeopleEmptyWorkspace(t *testing.T) {
 	d, w, _ := testDesk(t, false)
 	d.Show(Place{Screen: "people"})
-	s := d.current.(*peopleScreen)
+	s := d.Current().(*peopleScreen)
 	if !s.newPerson.Disabled() {
 		t.Error("New person is enabled without any account")
 	}
 	if !shown(w.Canvas().Content(), "Nobody is recorded yet. Add the people of each account's decision-making group.") {
 		t.Error("the empty People screen does not say why it is empty")
 	}
-	d.onNew()
+	d.OnNew()
 	if w.Canvas().Overlays().Top() == nil {
 		t.Error("Ctrl+N without accounts says nothing")
 	}

@@ -85,8 +85,8 @@ func newPersonScreen(d *Desk, id string) (*personScreen, error) {
 	}
 	s.others = managerCandidates(group, s.orig.ID)
 	s.back = Place{Screen: "account", ID: s.acct.ID}
-	if d.place.Screen == "people" {
-		s.back = d.place
+	if d.Place().Screen == "people" {
+		s.back = d.Place()
 	}
 	s.build()
 	s.load(s.orig)
@@ -125,12 +125,12 @@ func managerCandidates(group []dossier.Person, id string) []dossier.Person {
 
 func (s *personScreen) build() {
 	text := func(name string) *ui.Entry {
-		e := ui.NewEntry(s.onCancel)
+		e := ui.NewEntry(s.OnCancel)
 		e.OnChanged = func(string) { s.changed(name) }
 		return e
 	}
 	multi := func(name string) *ui.TextArea {
-		e := ui.NewTextArea(s.onCancel)
+		e := ui.NewTextArea(s.OnCancel)
 		e.OnChanged = func(string) { s.changed(name) }
 		return e
 	}
@@ -167,20 +167,20 @@ func (s *personScreen) build() {
 	s.status = widget.NewLabel("")
 	s.status.Importance = widget.DangerImportance
 
-	s.bday = ui.NewBirthdayInput(s.onCancel, func() { s.changed("birthday") })
+	s.bday = ui.NewBirthdayInput(s.OnCancel, func() { s.changed("birthday") })
 	npsOpts := []string{lang.L("Not asked")}
 	for i := 0; i <= 10; i++ {
 		npsOpts = append(npsOpts, strconv.Itoa(i))
 	}
 	s.nps = widget.NewSelect(npsOpts, func(string) { s.changed("nps") })
-	s.lastContact = ui.NewDateInput(s.desk.win, s.onCancel)
+	s.lastContact = ui.NewDateInput(s.desk.win, s.OnCancel)
 	s.lastContact.OnChanged = func(string) { s.changed("last_contact") }
-	s.nextContact = ui.NewDateInput(s.desk.win, s.onCancel)
+	s.nextContact = ui.NewDateInput(s.desk.win, s.OnCancel)
 	s.nextContact.OnChanged = func(string) { s.changed("next_contact") }
 
-	s.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), s.onSave)
+	s.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), s.OnSave)
 	s.save.Importance = widget.HighImportance
-	s.cancel = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), s.onCancel)
+	s.cancel = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), s.OnCancel)
 	s.del = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), s.onDelete)
 	s.del.Importance = widget.DangerImportance
 	s.privacyBtn = widget.NewButtonWithIcon(lang.L("Personal data…"), theme.InfoIcon(), func() { s.desk.showPersonalData(s.orig.ID) })
@@ -247,7 +247,7 @@ func (s *personScreen) state() string {
 	return strings.Join(parts, "\x00")
 }
 
-func (s *personScreen) dirty() bool { return s.state() != s.saved }
+func (s *personScreen) Dirty() bool { return s.state() != s.saved }
 
 // changed validates the form after the user changed field.
 func (s *personScreen) changed(field string) {
@@ -341,7 +341,7 @@ func (s *personScreen) validate() {
 	}
 }
 
-func (s *personScreen) content() fyne.CanvasObject {
+func (s *personScreen) Content() fyne.CanvasObject {
 	f := &s.fields
 	business := &ui.FieldSet{}
 	for _, fl := range []*ui.Field{
@@ -383,7 +383,7 @@ func (s *personScreen) content() fyne.CanvasObject {
 	right := container.NewVBox(heading(lang.L("Personal")), personal.Grid())
 	body := container.NewScroll(container.NewPadded(container.NewGridWithColumns(2, left, right)))
 
-	back := widget.NewButtonWithIcon(s.acct.Name, theme.NavigateBackIcon(), s.onCancel)
+	back := widget.NewButtonWithIcon(s.acct.Name, theme.NavigateBackIcon(), s.OnCancel)
 	back.Importance = widget.LowImportance
 	title := lang.L("New person")
 	if s.orig.ID != "" {

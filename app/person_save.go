@@ -12,14 +12,14 @@ import (
 // onSave writes the person, records a move on the ladder on the
 // account's timeline and goes back. A failed save keeps the form as it is
 // and shows what to fix.
-func (s *personScreen) onSave() {
-	if !s.saveChanges() {
+func (s *personScreen) OnSave() {
+	if !s.SaveChanges() {
 		return
 	}
 	place, id := s.back, s.orig.ID
 	s.desk.opts.Defer(func() {
 		s.desk.Show(place)
-		if ds, ok := s.desk.current.(*dossierScreen); ok {
+		if ds, ok := s.desk.Current().(*dossierScreen); ok {
 			ds.selectPerson(id)
 		}
 	})
@@ -27,7 +27,7 @@ func (s *personScreen) onSave() {
 
 // saveChanges writes the person and records a move on the ladder,
 // staying on the form, and reports whether the person was saved.
-func (s *personScreen) saveChanges() bool {
+func (s *personScreen) SaveChanges() bool {
 	s.touched.All = true
 	p, pr := s.problems()
 	if len(pr) > 0 {
@@ -40,7 +40,7 @@ func (s *personScreen) saveChanges() bool {
 		// the reporting line does not loop.
 		pr = dossier.ProblemsOf(err)
 		if rest := s.fields.ShowProblems(err); len(rest) > 0 || len(pr) == 0 {
-			s.desk.showError(err)
+			s.desk.ShowError(err)
 		}
 		if len(pr) > 0 {
 			s.status.SetText(lang.L("Please fix the fields marked in red."))
@@ -69,13 +69,13 @@ func (s *personScreen) recordMove(old, p dossier.Person) {
 	e := dossier.Event{AccountID: p.AccountID, Kind: dossier.EventNote, Date: s.desk.opts.Today(),
 		Title: ui.Clip(ui.OneLine(title), dossier.MaxLine), People: []string{p.ID}}
 	if err := s.desk.ws.SaveEvent(&e); err != nil {
-		s.desk.showError(err)
+		s.desk.ShowError(err)
 	}
 }
 
 // onCancel goes back without saving; the desk asks first when something
 // was changed.
-func (s *personScreen) onCancel() {
+func (s *personScreen) OnCancel() {
 	place := s.back
 	s.desk.opts.Defer(func() { s.desk.Show(place) })
 }
@@ -94,7 +94,7 @@ func (s *personScreen) onDelete() {
 		}
 		entry, err := s.desk.ws.DeletePerson(s.orig.ID)
 		if err != nil {
-			s.desk.showError(err)
+			s.desk.ShowError(err)
 			return
 		}
 		s.saved = s.state() // nothing left to save

@@ -25,9 +25,9 @@ func openPerson(t *testing.T, id string) (*Desk, fyne.Window, *store.Store, *per
 	}
 	d.Show(Place{Screen: "account", ID: acct})
 	d.Show(Place{Screen: "person", ID: id})
-	s, ok := d.current.(*personScreen)
+	s, ok := d.Current().(*personScreen)
 	if !ok {
-		t.Fatalf("screen for person/%s = %T, want the person editor", id, d.current)
+		t.Fatalf("screen for person/%s = %T, want the person editor", id, d.Current())
 	}
 	return d, w, st, s
 }
@@ -104,7 +104,7 @@ func TestPersonEditorShowsDavid(t *testing.T) {
 			t.Errorf("reports-to offers %q, who would close a loop", o)
 		}
 	}
-	if s.dirty() {
+	if s.Dirty() {
 		t.Error("a freshly opened person counts as changed")
 	}
 }
@@ -158,10 +158,10 @@ func TestPersonEditorCreatesPerson(t *testing.T) {
 	test.Type(s.lastContact, "2026-11-20")
 	test.Type(s.nextContact, "2026-12-10")
 	test.Type(s.privacy, "Told us herself; agreed to be kept on file.")
-	if !s.dirty() {
+	if !s.Dirty() {
 		t.Error("a filled form does not count as changed")
 	}
-	d.onSave() // Ctrl+S
+	d.OnSave() // Ctrl+S
 
 	p, ok := personNamed(t, st, "northbridge", "Priya Natarajan")
 	if !ok {
@@ -186,7 +186,7 @@ func TestPersonEditorCreatesPerson(t *testing.T) {
 	if pl := d.Place(); pl != (Place{Screen: "account", ID: "northbridge"}) {
 		t.Fatalf("after saving the place is %v, want account/northbridge", pl)
 	}
-	ds := d.current.(*dossierScreen)
+	ds := d.Current().(*dossierScreen)
 	if !shown(ds.detail, "Priya Natarajan") || !shown(ds.detail, "Head of Procurement") {
 		t.Error("the dossier does not show the saved person's details")
 	}
@@ -325,7 +325,7 @@ func TestPersonEditorRecordsLadderMove(t *testing.T) {
 	}
 	// Saving without a move adds nothing to the timeline.
 	d.Show(Place{Screen: "person", ID: "northbridge-david-okafor"})
-	s = d.current.(*personScreen)
+	s = d.Current().(*personScreen)
 	test.Type(s.hobbies, " Chess.")
 	test.Tap(s.save)
 	if again, _ := st.Events("northbridge"); len(again) != len(after) {
@@ -347,19 +347,19 @@ func TestPersonEditorRefusesUnknownFields(t *testing.T) {
 	if w.Canvas().Overlays().Top() == nil {
 		t.Error("a save refused by the store showed no dialog")
 	}
-	if s.name.Text != "Nadia Osei" || !s.dirty() {
+	if s.name.Text != "Nadia Osei" || !s.Dirty() {
 		t.Error("a refused save lost what was typed")
 	}
 }
 
 func TestPersonEditorCancel(t *testing.T) {
 	d, w, st, s := openPerson(t, "northbridge-david-okafor")
-	d.onCancel() // Esc, nothing changed: straight back
+	d.OnCancel() // Esc, nothing changed: straight back
 	if pl := d.Place(); pl != (Place{Screen: "account", ID: "northbridge"}) {
 		t.Fatalf("Esc went to %v, want account/northbridge", pl)
 	}
 	d.Show(Place{Screen: "person", ID: "northbridge-david-okafor"})
-	s = d.current.(*personScreen)
+	s = d.Current().(*personScreen)
 	test.Type(s.position, " (interim)")
 	s.position.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) // Esc in a field
 	if d.Place().Screen != "person" {
@@ -375,9 +375,9 @@ func TestPersonEditorCancel(t *testing.T) {
 
 	// The back button asks too; Save stores the edit and goes back.
 	d.Show(Place{Screen: "person", ID: "northbridge-david-okafor"})
-	s = d.current.(*personScreen)
+	s = d.Current().(*personScreen)
 	test.Type(s.position, " (interim)")
-	test.Tap(buttonIn(d.area, "Northbridge Build Group"))
+	test.Tap(buttonIn(d.Area(), "Northbridge Build Group"))
 	answerQuestion(t, w, "Save")
 	if pl := d.Place(); pl != (Place{Screen: "account", ID: "northbridge"}) {
 		t.Errorf("after Save, the place is %v, want account/northbridge", pl)
@@ -400,10 +400,10 @@ func TestPersonEditorDeleteAndUndo(t *testing.T) {
 	if pl := d.Place(); pl != (Place{Screen: "account", ID: "northbridge"}) {
 		t.Fatalf("after deleting, the place is %v, want account/northbridge", pl)
 	}
-	if n := len(d.current.(*dossierScreen).people); n != 5 {
+	if n := len(d.Current().(*dossierScreen).people); n != 5 {
 		t.Errorf("the dossier shows %d people after the deletion, want 5", n)
 	}
-	undo := buttonIn(d.banner, "Undo")
+	undo := buttonIn(d.Banner(), "Undo")
 	if undo == nil {
 		t.Fatal("no Undo after deleting a person")
 	}
@@ -414,7 +414,7 @@ func TestPersonEditorDeleteAndUndo(t *testing.T) {
 	if c, _ := st.Person("northbridge-claire-dunmore"); c.ReportsTo != "northbridge-david-okafor" {
 		t.Errorf("after undo Claire reports to %q, want David again", c.ReportsTo)
 	}
-	if n := len(d.current.(*dossierScreen).people); n != 6 {
+	if n := len(d.Current().(*dossierScreen).people); n != 6 {
 		t.Errorf("the dossier shows %d people after undo, want 6", n)
 	}
 }
@@ -432,7 +432,7 @@ func TestDossierEditAndAddPerson(t *testing.T) {
 		t.Fatal("no card for Sophie Marsh")
 	}
 	test.Tap(card)
-	ds := d.current.(*dossierScreen)
+	ds := d.Current().(*dossierScreen)
 	if !shown(ds.detail, "Sophie Marsh") {
 		t.Fatal("tapping the card does not show Sophie's details")
 	}
@@ -444,7 +444,7 @@ func TestDossierEditAndAddPerson(t *testing.T) {
 	if pl := d.Place(); pl != (Place{Screen: "person", ID: "northbridge-sophie-marsh"}) {
 		t.Errorf("Edit opened %v, want person/northbridge-sophie-marsh", pl)
 	}
-	d.onCancel()
+	d.OnCancel()
 	add := buttonIn(w.Canvas().Content(), "Add person")
 	if add == nil {
 		t.Fatal("the decision-making group has no Add person button")
@@ -478,7 +478,7 @@ func TestManagerCandidates(t *testing.T) {
 func TestPersonalDataFromThePerson(t *testing.T) {
 	d, w, _ := testDesk(t, true)
 	d.Show(Place{Screen: "person", ID: "northbridge-anna-keller"})
-	s := d.current.(*personScreen)
+	s := d.Current().(*personScreen)
 	if !s.privacyBtn.Visible() {
 		t.Fatal("no Personal data… button")
 	}
@@ -504,7 +504,7 @@ func TestPersonalDataFromThePerson(t *testing.T) {
 func TestEraseFromThePerson(t *testing.T) {
 	d, _, st := testDesk(t, true)
 	d.Show(Place{Screen: "person", ID: "northbridge-anna-keller"})
-	s := d.current.(*personScreen)
+	s := d.Current().(*personScreen)
 	a := d.askErase(s.orig, func() { d.Show(Place{Screen: "account", ID: "northbridge"}) })
 	a.mentions.SetChecked(true)
 	a.dlg.Confirm()

@@ -40,7 +40,7 @@ func (d *Desk) showPersonalData(id string) *personalData {
 	}
 	data, err := st.PersonalData(id)
 	if err != nil {
-		d.showError(err)
+		d.ShowError(err)
 		return nil
 	}
 	v := &personalData{d: d, data: data}
@@ -73,7 +73,7 @@ func (d *Desk) showPersonalData(id string) *personalData {
 		}
 		line(s, fyne.TextStyle{}, widget.MediumImportance)
 	}
-	v.save = widget.NewButtonWithIcon(lang.L("Save as JSON…"), theme.DocumentSaveIcon(), v.onSave)
+	v.save = widget.NewButtonWithIcon(lang.L("Save as JSON…"), theme.DocumentSaveIcon(), v.OnSave)
 	body := container.NewBorder(nil, container.NewHBox(v.save), nil, nil, container.NewVScroll(rows))
 	v.dlg = dialog.NewCustom(lang.L("Personal data kept about {{.Name}}", map[string]any{"Name": data.Person.Name}),
 		lang.L("Close"), body, d.win)
@@ -85,7 +85,7 @@ func (d *Desk) showPersonalData(id string) *personalData {
 // json is the report as the command line's `person privacy --json` gives it.
 func (v *personalData) json() ([]byte, error) { return json.MarshalIndent(v.data, "", "  ") }
 
-func (v *personalData) onSave() {
+func (v *personalData) OnSave() {
 	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err == nil && w != nil {
 			var b []byte
@@ -97,7 +97,7 @@ func (v *personalData) onSave() {
 			}
 		}
 		if err != nil {
-			v.d.showError(fmt.Errorf("%s: %w", lang.L("Personal data"), err))
+			v.d.ShowError(fmt.Errorf("%s: %w", lang.L("Personal data"), err))
 		}
 	}, v.d.win)
 	fd.SetFileName(dossier.SafeFileName("personal data - " + v.data.Person.Name + ".json"))
@@ -134,7 +134,7 @@ func (d *Desk) askErase(p dossier.Person, done func()) *eraseAsk {
 				return
 			}
 			if err := st.ErasePerson(p.ID, store.EraseOptions{Mentions: a.mentions.Checked}); err != nil {
-				d.showError(err)
+				d.ShowError(err)
 				return
 			}
 			done()

@@ -175,7 +175,7 @@ func newProposalsScreen(d *Desk, id string) (*proposalsScreen, error) {
 
 	s.summary = widget.NewLabel("")
 	s.busy = ui.NewBusy()
-	s.newBtn = widget.NewButtonWithIcon(lang.L("New proposal"), theme.ContentAddIcon(), s.onNew)
+	s.newBtn = widget.NewButtonWithIcon(lang.L("New proposal"), theme.ContentAddIcon(), s.OnNew)
 	s.newBtn.Importance = widget.HighImportance
 	// Until a header is tapped: the store's order, most recently updated first.
 	s.table = ui.NewSortTable(&s.rows, columns, -1, func(r *proposalRow) {
@@ -188,7 +188,7 @@ func newProposalsScreen(d *Desk, id string) (*proposalsScreen, error) {
 
 // keep shows the proposals of the proposals screen old while this one
 // loads.
-func (s *proposalsScreen) keep(old screen) {
+func (s *proposalsScreen) Keep(old screen) {
 	if o, ok := old.(*proposalsScreen); ok && o.loaded {
 		s.setAccounts(o.accounts)
 		s.all, s.rows, s.loaded = o.all, slices.Clone(o.rows), true
@@ -197,7 +197,7 @@ func (s *proposalsScreen) keep(old screen) {
 }
 
 // load reads the proposals and works out each row off the UI goroutine.
-func (s *proposalsScreen) load() {
+func (s *proposalsScreen) Load() {
 	var accounts []dossier.Account
 	var rows []proposalRow
 	var err error
@@ -205,7 +205,7 @@ func (s *proposalsScreen) load() {
 	s.desk.opts.Background(func() { accounts, rows, err = proposalRows(s.desk.ws, s.today) }, func() {
 		s.busy.Stop()
 		if err != nil {
-			s.desk.showError(err)
+			s.desk.ShowError(err)
 			return
 		}
 		s.setAccounts(accounts)
@@ -361,7 +361,7 @@ func (s *proposalsScreen) showBody() {
 // onSort sorts the table on column col (tapping its header).
 func (s *proposalsScreen) onSort(col int) { s.table.OnSort(col) }
 
-func (s *proposalsScreen) content() fyne.CanvasObject {
+func (s *proposalsScreen) Content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Proposals"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	filters := container.NewHBox(widget.NewLabel(lang.L("Status")), s.statusSel,
 		widget.NewLabel(lang.L("Account")), s.acctSel)
@@ -370,13 +370,13 @@ func (s *proposalsScreen) content() fyne.CanvasObject {
 }
 
 // onNew asks what the new proposal is and starts it (Ctrl+N).
-func (s *proposalsScreen) onNew() {
+func (s *proposalsScreen) OnNew() {
 	if s.newForm != nil {
 		return // already open
 	}
 	f, err := newNewProposalForm(s.desk, s.filterAccount())
 	if err != nil {
-		s.desk.showError(err)
+		s.desk.ShowError(err)
 		return
 	}
 	s.newForm = f

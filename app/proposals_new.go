@@ -183,21 +183,19 @@ func (f *newProposalForm) show() {
 	}
 	f.dlg.Resize(size)
 	f.dlg.SetOnClosed(func() {
-		if f.desk.dialogEd == dialogEditor(f) {
-			f.desk.dialogEd = nil
-		}
+		f.desk.DialogClosed(f)
 	})
-	f.desk.dialogEd = f
+	f.desk.TrackDialog(f)
 	f.dlg.Show()
 	f.desk.win.Canvas().Focus(f.title)
 }
 
 // dirty reports a title typed: what quitting should not drop silently.
-func (f *newProposalForm) dirty() bool { return strings.TrimSpace(f.title.Text) != "" }
+func (f *newProposalForm) Dirty() bool { return strings.TrimSpace(f.title.Text) != "" }
 
 // saveChanges creates the proposal at once, for quitting, and reports
 // whether it was created; the problems are shown as Create shows them.
-func (f *newProposalForm) saveChanges() bool {
+func (f *newProposalForm) SaveChanges() bool {
 	f.touched.All = true
 	f.changed("")
 	p, err := f.build()
@@ -206,7 +204,7 @@ func (f *newProposalForm) saveChanges() bool {
 	}
 	if err != nil {
 		if rest := f.fs.ShowProblems(err); len(rest) > 0 || len(dossier.ProblemsOf(err)) == 0 {
-			f.desk.showError(err)
+			f.desk.ShowError(err)
 		}
 		f.relayout()
 		return false
@@ -215,7 +213,7 @@ func (f *newProposalForm) saveChanges() bool {
 	return true
 }
 
-func (f *newProposalForm) close() { f.dlg.Hide() }
+func (f *newProposalForm) Close() { f.dlg.Hide() }
 
 // preselect chooses every library section in the proposal's language.
 func (f *newProposalForm) preselect() {
@@ -373,7 +371,7 @@ func (f *newProposalForm) onCreate() {
 	p, err := f.build()
 	if err != nil {
 		if rest := f.fs.ShowProblems(err); len(rest) > 0 {
-			f.desk.showError(dossier.Problems(rest).Err())
+			f.desk.ShowError(dossier.Problems(rest).Err())
 		}
 		f.relayout()
 		return
@@ -392,7 +390,7 @@ func (f *newProposalForm) onCreate() {
 		f.create.Enable()
 		if err != nil {
 			if rest := f.fs.ShowProblems(err); len(rest) > 0 || len(dossier.ProblemsOf(err)) == 0 {
-				f.desk.showError(err)
+				f.desk.ShowError(err)
 			}
 			f.relayout()
 			return

@@ -27,9 +27,9 @@ func prOpen(t *testing.T, id string) (*Desk, fyne.Window, *store.Store, *proposa
 	d, w, st := testDesk(t, true)
 	d.InstallShortcuts()
 	d.Show(Place{Screen: "proposals", ID: id})
-	s, ok := d.current.(*proposalsScreen)
+	s, ok := d.Current().(*proposalsScreen)
 	if !ok {
-		t.Fatalf("screen %v is %T, want the proposals screen", d.Place(), d.current)
+		t.Fatalf("screen %v is %T, want the proposals screen", d.Place(), d.Current())
 	}
 	return d, w, st, s
 }
@@ -126,7 +126,7 @@ func TestProposalsListsTheSample(t *testing.T) {
 	if nav := d.navList; !slices.ContainsFunc(nav, func(it navItem) bool { return it.screen == "proposals" }) {
 		t.Error("the navigation has no Proposals entry")
 	}
-	test.AssertObjectRendersToMarkup(t, "proposals/list.xml", d.area)
+	test.AssertObjectRendersToMarkup(t, "proposals/list.xml", d.Area())
 }
 
 func TestProposalsCountdownColours(t *testing.T) {
@@ -168,14 +168,14 @@ func TestProposalsExpiredAndLate(t *testing.T) {
 		t.Fatal(err)
 	}
 	d.Show(Place{Screen: "proposals"})
-	s := d.current.(*proposalsScreen)
+	s := d.Current().(*proposalsScreen)
 	s.statusSel.SetSelected("Expired")
 	got := prLines(s)
 	if len(got) != 1 || !strings.Contains(got[0], "| Expired | expired 16 days ago |") {
 		t.Errorf("expired filter:\n%s\nwant the Northbridge proposal, expired 16 days ago", s)
 	}
 	s.statusSel.SetSelected("Sent")
-	if s.String() != "" || !strings.Contains(prVisible(d.area), "No proposals match the filters.") {
+	if s.String() != "" || !strings.Contains(prVisible(d.Area()), "No proposals match the filters.") {
 		t.Errorf("filtering Sent after it expired shows:\n%s", s)
 	}
 }
@@ -209,7 +209,7 @@ func TestProposalsFilters(t *testing.T) {
 
 	// Opened from an account, the screen shows that account's proposals.
 	d.Show(Place{Screen: "proposals", ID: "account:castellan"})
-	s = d.current.(*proposalsScreen)
+	s = d.Current().(*proposalsScreen)
 	if got := prLines(s); len(got) != 1 || !strings.Contains(got[0], "| Castellan Hotels |") || s.acctSel.Selected != "Castellan Hotels" {
 		t.Errorf("proposals of castellan:\n%s (filter %q)", s, s.acctSel.Selected)
 	}

@@ -14,7 +14,7 @@ func TestQuitAsksAboutFormsInDialogs(t *testing.T) {
 	open := func(t *testing.T) (*Desk, *int, *timeline, func() bool) {
 		d, _, st, quits := quitDesk(t)
 		d.Show(Place{Screen: "account", ID: "northbridge"})
-		ds := d.current.(*dossierScreen)
+		ds := d.Current().(*dossierScreen)
 		tlSelectTab(t, ds.tabs, "Timeline")
 		tl := ds.timeline
 		test.Tap(tl.addEvent)
@@ -46,8 +46,8 @@ func TestQuitAsksAboutFormsInDialogs(t *testing.T) {
 		d, quits, tl, saved := open(t)
 		d.Quit()
 		answerQuestion(t, d.win, "Cancel")
-		if saved() || *quits != 0 || tl.eventEd.text.Text() != text || d.dialogEd == nil {
-			t.Errorf("Cancel: saved %v, quit %d times, text %q, dialog open %v", saved(), *quits, tl.eventEd.text.Text(), d.dialogEd != nil)
+		if saved() || *quits != 0 || tl.eventEd.text.Text() != text || d.DialogEditor() == nil {
+			t.Errorf("Cancel: saved %v, quit %d times, text %q, dialog open %v", saved(), *quits, tl.eventEd.text.Text(), d.DialogEditor() != nil)
 		}
 	})
 	t.Run("failed save", func(t *testing.T) {
@@ -62,7 +62,7 @@ func TestQuitAsksAboutFormsInDialogs(t *testing.T) {
 	t.Run("clean dialog", func(t *testing.T) {
 		d, _, _, quits := quitDesk(t)
 		d.Show(Place{Screen: "account", ID: "northbridge"})
-		ds := d.current.(*dossierScreen)
+		ds := d.Current().(*dossierScreen)
 		tlSelectTab(t, ds.tabs, "Timeline")
 		test.Tap(ds.timeline.addEvent)
 		d.Quit()

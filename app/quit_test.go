@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/store"
+	"kamdesk/app/ui"
 )
 
 // Quitting asks about unsaved changes on every screen with an editor.
@@ -73,14 +74,14 @@ func TestQuitAsksAboutUnsavedChanges(t *testing.T) {
 		t.Run(c.name+"/cancel", func(t *testing.T) {
 			d, w, st, quits := quitDesk(t)
 			c.open(d)
-			before := d.current
+			before := d.Current()
 			c.edit(t, d)
 			d.Quit()
 			answerQuestion(t, w, "Cancel")
 			if *quits != 0 {
 				t.Error("Cancel quit")
 			}
-			if d.current != before || !c.shown(d) {
+			if d.Current() != before || !c.shown(d) {
 				t.Error("Cancel left the screen or lost the edit")
 			}
 			if c.saved(t, st) {
@@ -93,7 +94,7 @@ func TestQuitAsksAboutUnsavedChanges(t *testing.T) {
 		t.Run(c.name+"/failed save", func(t *testing.T) {
 			d, w, st, quits := quitDesk(t)
 			c.open(d)
-			before := d.current
+			before := d.Current()
 			c.edit(t, d)
 			c.spoil(t, d)
 			d.Quit()
@@ -101,7 +102,7 @@ func TestQuitAsksAboutUnsavedChanges(t *testing.T) {
 			if *quits != 0 {
 				t.Fatal("the app quit although the save failed")
 			}
-			if d.current != before || !c.shown(d) || !c.spoiled(d) {
+			if d.Current() != before || !c.shown(d) || !c.spoiled(d) {
 				t.Error("a failed save left the screen or lost what was typed")
 			}
 			if !c.refused(d, w) {
@@ -112,7 +113,7 @@ func TestQuitAsksAboutUnsavedChanges(t *testing.T) {
 			}
 			if top := w.Canvas().Overlays().Top(); top != nil {
 				for _, o := range test.LaidOutObjects(top) {
-					if _, ok := o.(*answer); ok {
+					if _, ok := o.(*ui.Answer); ok {
 						t.Error("the question is still open after a failed save")
 					}
 				}
@@ -147,7 +148,7 @@ func TestQuitWhileLeaving(t *testing.T) {
 	c := editorCases()[0]
 	c.open(d)
 	c.edit(t, d)
-	d.onCancel() // Esc: back to the dossier, which asks
+	d.OnCancel() // Esc: back to the dossier, which asks
 	if overlays(w) != 1 {
 		t.Fatal("Esc with unsaved changes did not ask")
 	}
@@ -316,7 +317,7 @@ func TestCloseWindowRemembersItsSize(t *testing.T) {
 func TestQuitAsksAboutTextNotYetANumber(t *testing.T) {
 	d, w, _, quits := quitDesk(t)
 	d.Show(Place{Screen: "proposal", ID: northbridgeProposal + ":" + tabPricing})
-	b := d.current.(*builder)
+	b := d.Current().(*builder)
 	qty := b.parts[tabPricing].(*pricingEditor).rows[0].qty
 	test.Type(qty, "x")
 	if got, _ := json.Marshal(&b.p); string(got) != string(b.saved) {

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"kamdesk/app/export"
+	"kamdesk/app/ui"
 	"kamdesk/proposal"
 )
 
@@ -32,7 +33,7 @@ func overlayButton(t *testing.T, w fyne.Window, text string) {
 func TestEditingASentRevisionAsks(t *testing.T) {
 	d, w, st := testDesk(t, true)
 	d.Show(Place{Screen: "proposal", ID: northbridgeProposal})
-	b := d.current.(*builder)
+	b := d.Current().(*builder)
 	b.showTab(tabPricing)
 	e := b.parts[tabPricing].(*pricingEditor)
 	qty := e.rows[0].qty.Text
@@ -46,20 +47,20 @@ func TestEditingASentRevisionAsks(t *testing.T) {
 		t.Errorf("%d dialogs open, want 1", n)
 	}
 	answerQuestion(t, w, "Keep revision 1")
-	if e.rows[0].qty.Text != qty || b.dirty() || b.p.Rev() != 1 {
-		t.Errorf("after keeping revision 1: quantity %q (want %q), dirty %v, revision %d", e.rows[0].qty.Text, qty, b.dirty(), b.p.Rev())
+	if e.rows[0].qty.Text != qty || b.Dirty() || b.p.Rev() != 1 {
+		t.Errorf("after keeping revision 1: quantity %q (want %q), dirty %v, revision %d", e.rows[0].qty.Text, qty, b.Dirty(), b.p.Rev())
 	}
 
 	// The keyboard answers too: Esc keeps, Enter starts the next revision.
 	test.Type(e.rows[0].qty, "1")
 	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if b.p.Rev() != 1 || b.dirty() || w.Canvas().Overlays().Top() != nil {
-		t.Fatalf("Esc: revision %d, dirty %v, dialog open %v", b.p.Rev(), b.dirty(), w.Canvas().Overlays().Top() != nil)
+	if b.p.Rev() != 1 || b.Dirty() || w.Canvas().Overlays().Top() != nil {
+		t.Fatalf("Esc: revision %d, dirty %v, dialog open %v", b.p.Rev(), b.Dirty(), w.Canvas().Overlays().Top() != nil)
 	}
 	test.Type(e.rows[0].qty, "1")
 	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if b.p.Rev() != 2 || !b.dirty() || b.p.Issued != testToday {
-		t.Fatalf("after starting revision 2: revision %d, dirty %v, issued %s", b.p.Rev(), b.dirty(), b.p.Issued)
+	if b.p.Rev() != 2 || !b.Dirty() || b.p.Issued != testToday {
+		t.Fatalf("after starting revision 2: revision %d, dirty %v, issued %s", b.p.Rev(), b.Dirty(), b.p.Issued)
 	}
 	if !strings.Contains(b.status.Text, "revision 2 in preparation, revision 1 with the client") {
 		t.Errorf("the header says %q", b.status.Text)
@@ -67,7 +68,7 @@ func TestEditingASentRevisionAsks(t *testing.T) {
 	if got := e.rows[0].qty.Text; got != "1"+qty {
 		t.Errorf("the edit that asked was not kept: %q, want %q", got, "1"+qty)
 	}
-	d.onSave() // Ctrl+S
+	d.OnSave() // Ctrl+S
 	stored, _ := st.Proposal(northbridgeProposal)
 	if stored.Rev() != 2 || stored.Pricing[0].Quantity.String() != "1"+qty || len(stored.Sendings) != 1 {
 		t.Fatalf("stored: revision %d, quantity %s, %d sendings", stored.Rev(), stored.Pricing[0].Quantity, len(stored.Sendings))
@@ -116,7 +117,7 @@ func TestWhatWasSentOpensByteForByte(t *testing.T) {
 	d, w, st := testDesk(t, true)
 	var opened []string
 	d.opts.OpenURL = func(u *url.URL) error { opened = append(opened, filepath.FromSlash(u.Path)); return nil }
-	view, err := OpenViewFolder(filepath.Join(t.TempDir(), "open"))
+	view, err := ui.OpenViewFolder(filepath.Join(t.TempDir(), "open"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +125,7 @@ func TestWhatWasSentOpensByteForByte(t *testing.T) {
 
 	// The draft to Castellan, sent through the follow-up tab.
 	d.Show(Place{Screen: "proposal", ID: sampleDraft})
-	b := d.current.(*builder)
+	b := d.Current().(*builder)
 	b.showTab(tabFollowUp)
 	f := b.parts[tabFollowUp].(*followUpPart)
 	fuSend(t, f, "2026-11-24")
@@ -150,9 +151,9 @@ func TestWhatWasSentOpensByteForByte(t *testing.T) {
 
 	// From the timeline of the account.
 	d.Show(Place{Screen: "account", ID: "castellan"})
-	ds, ok := d.current.(*dossierScreen)
+	ds, ok := d.Current().(*dossierScreen)
 	if !ok {
-		t.Fatalf("screen = %T, want the dossier", d.current)
+		t.Fatalf("screen = %T, want the dossier", d.Current())
 	}
 	tlSelectTab(t, ds.tabs, "Timeline")
 	tl := ds.timeline
@@ -179,7 +180,7 @@ func TestExportLeavesNoUnsavedChanges(t *testing.T) {
 	b := outOpen(t, d, outputDraft)
 	e := b.newExporter()
 	e.run(proposal.Finance, export.HTML, filepath.Join(t.TempDir(), "f.html"))
-	if b.dirty() || strings.Contains(b.status.Text, "unsaved") {
-		t.Errorf("after an export: dirty %v, header %q", b.dirty(), b.status.Text)
+	if b.Dirty() || strings.Contains(b.status.Text, "unsaved") {
+		t.Errorf("after an export: dirty %v, header %q", b.Dirty(), b.status.Text)
 	}
 }

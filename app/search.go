@@ -46,7 +46,7 @@ type searchScreen struct {
 
 func newSearchScreen(d *Desk) *searchScreen {
 	s := &searchScreen{desk: d}
-	s.entry = ui.NewEntry(s.onCancel)
+	s.entry = ui.NewEntry(s.OnCancel)
 	s.entry.SetPlaceHolder(lang.L("Search accounts and people: name, position, company, hobbies, notes…"))
 	s.entry.OnChanged = func(string) { s.run() }
 	s.entry.OnSubmitted = func(string) { s.openFirst() }
@@ -79,7 +79,7 @@ func (s *searchScreen) build() {
 		s.busy.Hide()
 		if err != nil {
 			s.summary.SetText(lang.L("The workspace could not be read."))
-			s.desk.showError(err)
+			s.desk.ShowError(err)
 			return
 		}
 		s.index = index
@@ -87,7 +87,7 @@ func (s *searchScreen) build() {
 	})
 }
 
-func (s *searchScreen) content() fyne.CanvasObject {
+func (s *searchScreen) Content() fyne.CanvasObject {
 	icon := widget.NewIcon(theme.SearchIcon())
 	top := container.NewBorder(nil, nil, icon, nil, s.entry)
 	status := container.NewHBox(s.busy, s.summary)
@@ -95,12 +95,12 @@ func (s *searchScreen) content() fyne.CanvasObject {
 }
 
 // focus puts the cursor in the search field (Ctrl+F).
-func (s *searchScreen) focus() {
+func (s *searchScreen) Focus() {
 	s.desk.win.Canvas().Focus(s.entry)
 }
 
 // onCancel (Esc) clears the query.
-func (s *searchScreen) onCancel() {
+func (s *searchScreen) OnCancel() {
 	if s.entry.Text != "" {
 		s.entry.SetText("")
 	}

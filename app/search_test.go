@@ -18,9 +18,9 @@ import (
 func openSearch(t *testing.T, d *Desk, w fyne.Window) *searchScreen {
 	t.Helper()
 	d.onFind()
-	s, ok := d.current.(*searchScreen)
+	s, ok := d.Current().(*searchScreen)
 	if !ok {
-		t.Fatalf("Ctrl+F shows %T, want the search screen", d.current)
+		t.Fatalf("Ctrl+F shows %T, want the search screen", d.Current())
 	}
 	if w.Canvas().Focused() != s.entry {
 		t.Fatal("Ctrl+F does not put the cursor in the search field")

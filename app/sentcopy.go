@@ -43,7 +43,7 @@ func (d *Desk) showSentCopy(ref string) *sentCopy {
 	}
 	s, err := st.Snapshot(prop, snap)
 	if err != nil {
-		d.showError(err)
+		d.ShowError(err)
 		return nil
 	}
 	c := &sentCopy{d: d, snap: s}
@@ -54,7 +54,7 @@ func (d *Desk) showSentCopy(ref string) *sentCopy {
 	for _, f := range s.Files {
 		open := widget.NewButtonWithIcon(lang.L("Open"), theme.FolderOpenIcon(), func() { c.onOpen(f) })
 		open.Importance = widget.HighImportance
-		save := widget.NewButtonWithIcon(lang.L("Save as…"), theme.DocumentSaveIcon(), func() { c.onSave(f) })
+		save := widget.NewButtonWithIcon(lang.L("Save as…"), theme.DocumentSaveIcon(), func() { c.OnSave(f) })
 		c.open, c.save = append(c.open, open), append(c.save, save)
 		who := lang.L("{{.Variant}} variant", map[string]any{"Variant": ui.Tr(f.Audience.Label())})
 		if len(f.People) > 0 {
@@ -75,16 +75,16 @@ func (d *Desk) showSentCopy(ref string) *sentCopy {
 }
 
 func (c *sentCopy) onOpen(f proposal.SentFile) {
-	path, err := c.d.viewFile(f.Name, f.HTML)
+	path, err := c.d.ViewFile(f.Name, f.HTML)
 	if err != nil {
-		c.d.showError(err)
+		c.d.ShowError(err)
 		return
 	}
 	c.opened = path
-	c.d.openPath(path)
+	c.d.OpenPath(path)
 }
 
-func (c *sentCopy) onSave(f proposal.SentFile) {
+func (c *sentCopy) OnSave(f proposal.SentFile) {
 	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err == nil && w != nil {
 			_, err = w.Write(f.HTML)
@@ -93,7 +93,7 @@ func (c *sentCopy) onSave(f proposal.SentFile) {
 			}
 		}
 		if err != nil {
-			c.d.showError(fmt.Errorf("%s: %w", f.Name, err))
+			c.d.ShowError(fmt.Errorf("%s: %w", f.Name, err))
 		}
 	}, c.d.win)
 	fd.SetFileName(f.Name)

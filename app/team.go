@@ -84,7 +84,7 @@ func newTeamScreen(d *Desk, id string) (*teamScreen, error) {
 	return s, nil
 }
 
-func (s *teamScreen) content() fyne.CanvasObject { return s.root }
+func (s *teamScreen) Content() fyne.CanvasObject { return s.root }
 
 // active is the tab the user is on.
 func (s *teamScreen) active() *recordTab {
@@ -94,16 +94,16 @@ func (s *teamScreen) active() *recordTab {
 	return s.members
 }
 
-func (s *teamScreen) onNew()      { s.active().onNew() }
-func (s *teamScreen) onSave()     { s.active().save() }
-func (s *teamScreen) onCancel()   { s.active().cancel() }
-func (s *teamScreen) dirty() bool { return s.members.dirty() || s.refs.dirty() }
+func (s *teamScreen) OnNew()      { s.active().OnNew() }
+func (s *teamScreen) OnSave()     { s.active().save() }
+func (s *teamScreen) OnCancel()   { s.active().cancel() }
+func (s *teamScreen) Dirty() bool { return s.members.Dirty() || s.refs.Dirty() }
 
 // saveChanges saves the record open on each tab that has unsaved changes;
 // when one cannot be saved its tab comes to the front, showing why.
-func (s *teamScreen) saveChanges() bool {
+func (s *teamScreen) SaveChanges() bool {
 	for i, t := range []*recordTab{s.members, s.refs} {
-		if t.dirty() && !t.saveChanges() {
+		if t.Dirty() && !t.SaveChanges() {
 			s.tabs.SelectIndex(i)
 			return false
 		}
@@ -114,7 +114,7 @@ func (s *teamScreen) saveChanges() bool {
 // remember records the tab and the record open as the desk's place, so
 // that showing the place again (Undo does) comes back to them.
 func (s *teamScreen) remember() {
-	if s.desk.current != s {
+	if s.desk.Current() != s {
 		return // still being built: the desk sets the place itself
 	}
 	t := s.active()
@@ -125,7 +125,7 @@ func (s *teamScreen) remember() {
 	case t == s.refs:
 		id = "references"
 	}
-	s.desk.place = Place{Screen: "team", ID: id}
+	s.desk.SetPlace(Place{Screen: "team", ID: id})
 }
 
 // recordForm is the editor of one kind of record on a recordTab.
@@ -137,7 +137,7 @@ type recordForm interface {
 	changed() bool                           // the form differs from the record loaded
 	save() (id string, saved bool)           // saves, or shows why it cannot
 	remove(i int, done func(store.BinEntry)) // asks, deletes, calls done
-	focus()
+	Focus()
 }
 
 // recordTab is a list of records beside the form of the one open.
@@ -177,18 +177,18 @@ func (t *recordTab) object() fyne.CanvasObject {
 	buttons := container.NewHBox(save, cancel, layout.NewSpacer(), t.del)
 	t.editor = container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(t.form.object()))
 
-	newBtn := widget.NewButtonWithIcon(lang.L("New"), theme.ContentAddIcon(), t.onNew)
+	newBtn := widget.NewButtonWithIcon(lang.L("New"), theme.ContentAddIcon(), t.OnNew)
 	split := container.NewHSplit(container.NewBorder(container.NewHBox(newBtn), nil, nil, nil, t.list),
 		container.NewPadded(t.body))
 	split.Offset = 0.4
 	return split
 }
 
-func (t *recordTab) dirty() bool { return t.open && t.form.changed() }
+func (t *recordTab) Dirty() bool { return t.open && t.form.changed() }
 
 // leave runs goOn at once, or after asking about unsaved changes; stay
 // runs when the user stays.
-func (t *recordTab) leave(goOn, stay func()) { t.s.desk.leave(t, goOn, stay) }
+func (t *recordTab) leave(goOn, stay func()) { t.s.desk.Leave(t, goOn, stay) }
 
 func (t *recordTab) onSelected(i widget.ListItemID) {
 	if t.busy || t.open && t.current == i {
@@ -240,10 +240,10 @@ func (t *recordTab) close() {
 	t.s.remember()
 }
 
-func (t *recordTab) onNew() {
+func (t *recordTab) OnNew() {
 	t.leave(func() {
 		t.openAt(-1)
-		t.form.focus()
+		t.form.Focus()
 	}, t.showSelection)
 }
 
@@ -255,11 +255,11 @@ func (t *recordTab) cancel() {
 }
 
 // save saves the record open (the Save button, Ctrl+S).
-func (t *recordTab) save() { t.saveChanges() }
+func (t *recordTab) save() { t.SaveChanges() }
 
 // saveChanges saves the record open, keeps it open and reports whether it
 // was saved.
-func (t *recordTab) saveChanges() bool {
+func (t *recordTab) SaveChanges() bool {
 	if !t.open {
 		return true
 	}
@@ -268,7 +268,7 @@ func (t *recordTab) saveChanges() bool {
 		return false
 	}
 	if err := t.form.reload(); err != nil {
-		t.s.desk.showError(err)
+		t.s.desk.ShowError(err)
 	}
 	t.list.Refresh()
 	if i := slices.Index(t.form.ids(), id); i >= 0 {
@@ -286,12 +286,12 @@ func (t *recordTab) onDelete() {
 	id := t.form.ids()[t.current]
 	t.form.remove(t.current, func(e store.BinEntry) {
 		if err := t.form.reload(); err != nil {
-			t.s.desk.showError(err)
+			t.s.desk.ShowError(err)
 		}
 		t.list.Refresh()
 		t.close()
 		// Undo shows the place again: let it open the restored record.
-		t.s.desk.place = Place{Screen: "team", ID: t.kind + ":" + id}
+		t.s.desk.SetPlace(Place{Screen: "team", ID: t.kind + ":" + id})
 		t.s.desk.deleted(e)
 	})
 }
@@ -301,7 +301,7 @@ func (t *recordTab) onDelete() {
 func showSaveError(d *Desk, fs *ui.FieldSet, err error) {
 	rest := fs.ShowProblems(err)
 	if len(dossier.ProblemsOf(err)) == 0 || len(rest) > 0 {
-		d.showError(err)
+		d.ShowError(err)
 	}
 }
 

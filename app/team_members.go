@@ -158,7 +158,7 @@ func (f *memberForm) remove(i int, done func(store.BinEntry)) {
 	m := f.members[i]
 	accounts, err := f.s.desk.ws.Accounts()
 	if err != nil {
-		f.s.desk.showError(err)
+		f.s.desk.ShowError(err)
 		return
 	}
 	var owned []string
@@ -180,11 +180,11 @@ func (f *memberForm) remove(i int, done func(store.BinEntry)) {
 	confirmDelete(f.s.desk, lang.L("Delete team member"), msg, func() {
 		e, err := f.s.desk.ws.DeleteTeamMember(m.ID)
 		if err != nil {
-			f.s.desk.showError(err)
+			f.s.desk.ShowError(err)
 			return
 		}
 		done(e)
 	})
 }
 
-func (f *memberForm) focus() { f.s.desk.win.Canvas().Focus(f.name) }
+func (f *memberForm) Focus() { f.s.desk.win.Canvas().Focus(f.name) }

@@ -211,11 +211,11 @@ func (f *referenceForm) remove(i int, done func(store.BinEntry)) {
 	confirmDelete(f.s.desk, lang.L("Delete reference"), msg, func() {
 		e, err := f.s.desk.ws.DeleteReference(r.ID)
 		if err != nil {
-			f.s.desk.showError(err)
+			f.s.desk.ShowError(err)
 			return
 		}
 		done(e)
 	})
 }
 
-func (f *referenceForm) focus() { f.s.desk.win.Canvas().Focus(f.client) }
+func (f *referenceForm) Focus() { f.s.desk.win.Canvas().Focus(f.client) }

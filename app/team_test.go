@@ -21,9 +21,9 @@ func tmOpen(t *testing.T) (*Desk, fyne.Window, *store.Store, *teamScreen) {
 	d, w, st := testDesk(t, true)
 	d.InstallShortcuts()
 	d.Show(Place{Screen: "team"})
-	s, ok := d.current.(*teamScreen)
+	s, ok := d.Current().(*teamScreen)
 	if !ok {
-		t.Fatalf("screen %v is %T, want the team screen", d.Place(), d.current)
+		t.Fatalf("screen %v is %T, want the team screen", d.Place(), d.Current())
 	}
 	return d, w, st, s
 }
@@ -94,14 +94,14 @@ func TestTeamCreateMember(t *testing.T) {
 	if got := f.heading.Text; got != "New team member" {
 		t.Errorf("heading = %q, want New team member", got)
 	}
-	if s.dirty() {
+	if s.Dirty() {
 		t.Error("an untouched new member counts as unsaved changes")
 	}
 	test.Type(f.name, "Ada Quist")
 	test.Type(f.position, "Bid Manager")
 	test.Type(f.email, "ada.quist@veldmark.example")
 	test.Type(f.phone, "+44 20 7946 0199")
-	if !s.dirty() {
+	if !s.Dirty() {
 		t.Error("a typed member does not count as unsaved changes")
 	}
 	test.Tap(tmButton(t, s.members.editor, "Save"))
@@ -126,7 +126,7 @@ func TestTeamCreateMember(t *testing.T) {
 	if p := d.Place(); p.ID != "member:"+got.ID {
 		t.Errorf("place after saving = %v, want team/member:%s", p, got.ID)
 	}
-	if s.dirty() {
+	if s.Dirty() {
 		t.Error("a saved member still counts as unsaved changes")
 	}
 	if got := f.heading.Text; got != "Ada Quist" {
@@ -293,16 +293,16 @@ func TestTeamDeleteMemberAndUndo(t *testing.T) {
 	if n := s.members.list.Length(); n != 4 {
 		t.Errorf("the list shows %d members after deleting one of 5", n)
 	}
-	test.Tap(tmButton(t, d.banner, "Undo"))
+	test.Tap(tmButton(t, d.Banner(), "Undo"))
 	if _, err := st.TeamMember("team-mara-lindqvist"); err != nil {
 		t.Fatalf("Undo did not bring Mara back: %v", err)
 	}
 	if a, _ := st.Account("northbridge"); a.Owner != "team-mara-lindqvist" {
 		t.Errorf("after Undo Northbridge is owned by %q", a.Owner)
 	}
-	s2, ok := d.current.(*teamScreen)
+	s2, ok := d.Current().(*teamScreen)
 	if !ok {
-		t.Fatalf("after Undo the screen is %T", d.current)
+		t.Fatalf("after Undo the screen is %T", d.Current())
 	}
 	if f := s2.members.form.(*memberForm); !s2.members.open || f.name.Text != "Mara Lindqvist" {
 		t.Errorf("after Undo the restored member is not open (open %v, name %q)", s2.members.open, f.name.Text)
@@ -421,11 +421,11 @@ func TestTeamDeleteReferenceAndUndo(t *testing.T) {
 	if _, err := st.Reference("ref-brennock-cold-stores"); err == nil {
 		t.Fatal("the reference is still stored after deleting")
 	}
-	test.Tap(tmButton(t, d.banner, "Undo"))
+	test.Tap(tmButton(t, d.Banner(), "Undo"))
 	if _, err := st.Reference("ref-brennock-cold-stores"); err != nil {
 		t.Fatalf("Undo did not restore the reference: %v", err)
 	}
-	s2 := d.current.(*teamScreen)
+	s2 := d.Current().(*teamScreen)
 	if s2.tabs.SelectedIndex() != 1 || !s2.refs.open || s2.refs.form.(*referenceForm).client.Text != "Brennock Cold Stores" {
 		t.Error("after Undo the restored reference is not shown on the References tab")
 	}

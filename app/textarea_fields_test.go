@@ -74,7 +74,7 @@ func TestTypedTextIsStoredPerson(t *testing.T) {
 	for _, width := range tfWidths {
 		d.Show(Place{Screen: "account", ID: "northbridge"})
 		d.Show(Place{Screen: "person", ID: "new:northbridge"})
-		s := d.current.(*personScreen)
+		s := d.Current().(*personScreen)
 		name := fmt.Sprintf("Person %v", width)
 		test.Type(s.name, name)
 		s.typ.Set(dossier.Finance)
@@ -82,7 +82,7 @@ func TestTypedTextIsStoredPerson(t *testing.T) {
 		for _, f := range []fyne.Focusable{s.family, s.hobbies, s.values, s.notes, s.privacy} {
 			tfType(f, width, tfSentence)
 		}
-		d.onSave()
+		d.OnSave()
 		p, ok := personNamed(t, st, "northbridge", name)
 		if !ok {
 			t.Fatalf("person %q not saved", name)
@@ -178,7 +178,7 @@ func TestTypedTextIsStoredProposal(t *testing.T) {
 		s.addOwn()
 		blk := s.blocks[len(s.blocks)-1]
 		tfType(blk.ed.body, width, tfSentence)
-		b.onSave()
+		b.OnSave()
 		p, err := st.Proposal(castellanProposal)
 		if err != nil {
 			t.Fatal(err)
@@ -190,7 +190,7 @@ func TestTypedTextIsStoredProposal(t *testing.T) {
 	for _, width := range tfWidths {
 		e.note.SetText("")
 		tfType(e.note, width, tfSentence)
-		b.onSave()
+		b.OnSave()
 		p, _ := st.Proposal(castellanProposal)
 		tfCheck(t, "financial note", width, p.Financial.Note)
 	}

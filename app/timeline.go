@@ -3,8 +3,6 @@ package app
 import (
 	"cmp"
 	"io"
-	"net/url"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -89,7 +87,7 @@ func newTimeline(d *Desk, acct string, people []dossier.Person, events []dossier
 	return t
 }
 
-func (t *timeline) content() fyne.CanvasObject {
+func (t *timeline) Content() fyne.CanvasObject {
 	heading := func(s string) *widget.Label {
 		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
@@ -106,12 +104,12 @@ func (t *timeline) content() fyne.CanvasObject {
 func (t *timeline) reload() {
 	events, err := t.desk.ws.Events(t.acct)
 	if err != nil {
-		t.desk.showError(err)
+		t.desk.ShowError(err)
 		return
 	}
 	promises, err := t.desk.ws.Promises(t.acct)
 	if err != nil {
-		t.desk.showError(err)
+		t.desk.ShowError(err)
 		return
 	}
 	t.events, t.promises = events, promises
@@ -295,7 +293,7 @@ func (t *timeline) promiseItem(p dossier.Promise) fyne.CanvasObject {
 // savePromise writes p and shows the promises again.
 func (t *timeline) savePromise(p dossier.Promise) {
 	if err := t.desk.ws.SavePromise(&p); err != nil {
-		t.desk.showError(err)
+		t.desk.ShowError(err)
 	}
 	t.reload()
 }
@@ -330,7 +328,7 @@ func (t *timeline) onDeletePromise(p dossier.Promise) {
 			}
 			entry, err := t.desk.ws.DeletePromise(p.ID)
 			if err != nil {
-				t.desk.showError(err)
+				t.desk.ShowError(err)
 				return
 			}
 			t.desk.deleted(entry)
@@ -347,7 +345,7 @@ func (t *timeline) onDeleteEvent(e dossier.Event) {
 			}
 			entry, err := t.desk.ws.DeleteEvent(e.ID)
 			if err != nil {
-				t.desk.showError(err)
+				t.desk.ShowError(err)
 				return
 			}
 			t.desk.deleted(entry)
@@ -363,30 +361,21 @@ func (t *timeline) openAttachment(a dossier.Attachment) {
 	t.background(func() {
 		var data []byte
 		if data, err = t.desk.ws.File(a); err == nil {
-			path, err = t.desk.viewFile(a.Name, data)
+			path, err = t.desk.ViewFile(a.Name, data)
 		}
 	}, func() {
 		if err != nil {
-			t.desk.showError(err)
+			t.desk.ShowError(err)
 			return
 		}
-		t.desk.openPath(path)
+		t.desk.OpenPath(path)
 	})
-}
-
-// localFileURL is the file: address of a local path.
-func localFileURL(path string) *url.URL {
-	p := filepath.ToSlash(path)
-	if !strings.HasPrefix(p, "/") {
-		p = "/" + p // a Windows drive letter
-	}
-	return &url.URL{Scheme: "file", Path: p}
 }
 
 func (t *timeline) onSaveAttachmentAs(a dossier.Attachment) {
 	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			t.desk.showError(err)
+			t.desk.ShowError(err)
 			return
 		}
 		if w != nil {
@@ -408,7 +397,7 @@ func (t *timeline) saveAttachment(a dossier.Attachment, w io.WriteCloser) {
 		err = cmp.Or(rerr, w.Close())
 	}, func() {
 		if err != nil {
-			t.desk.showError(err)
+			t.desk.ShowError(err)
 		}
 	})
 }

@@ -78,8 +78,8 @@ func (t *timeline) editEvent(ev dossier.Event) {
 	if ev.ID == "" {
 		title = lang.L("New event")
 	}
-	e.open(title, nil, t.win, e.onSave)
-	e.track(t.desk, func() string { return formState(e.event()) }, e.saveChanges)
+	e.open(title, nil, t.win, e.OnSave)
+	e.track(t.desk, func() string { return formState(e.event()) }, e.SaveChanges)
 	e.loading = false
 	t.win.Canvas().Focus(e.title)
 }
@@ -117,9 +117,9 @@ func (e *eventEditor) validate() {
 	e.check(ev.Validate(), bad...)
 }
 
-func (e *eventEditor) onSave() { e.saveChanges() }
+func (e *eventEditor) OnSave() { e.SaveChanges() }
 
-func (e *eventEditor) saveChanges() bool {
+func (e *eventEditor) SaveChanges() bool {
 	ev, bad := e.event()
 	ok, rest := e.check(ev.Validate(), bad...)
 	if !e.saved(e.t.desk, ok, rest, func() error { return e.t.desk.ws.SaveEvent(&ev) }) {
@@ -153,7 +153,7 @@ func (e *eventEditor) showAttachments() {
 func (e *eventEditor) onAttach() {
 	dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			e.t.desk.showError(err)
+			e.t.desk.ShowError(err)
 			return
 		}
 		if r != nil {
@@ -166,7 +166,7 @@ func (e *eventEditor) onAttach() {
 func (e *eventEditor) attachPath(path string) {
 	f, err := os.Open(path)
 	if err != nil {
-		e.t.desk.showError(err)
+		e.t.desk.ShowError(err)
 		return
 	}
 	e.attachReader(filepath.Base(path), f)
@@ -190,7 +190,7 @@ func (e *eventEditor) attachReader(name string, r io.ReadCloser) {
 		e.attach.Enable()
 		e.save.Enable()
 		if err != nil {
-			e.t.desk.showError(err)
+			e.t.desk.ShowError(err)
 			return
 		}
 		e.attachments = append(e.attachments, a)
@@ -248,8 +248,8 @@ func (t *timeline) editPromise(pr dossier.Promise) {
 	if pr.ID == "" {
 		title = lang.L("New promise")
 	}
-	e.open(title, top, t.win, e.onSave)
-	e.track(t.desk, func() string { return formState(e.promise()) }, e.saveChanges)
+	e.open(title, top, t.win, e.OnSave)
+	e.track(t.desk, func() string { return formState(e.promise()) }, e.SaveChanges)
 	e.loading = false
 	t.win.Canvas().Focus(e.text)
 }
@@ -277,9 +277,9 @@ func (e *promiseEditor) validate() {
 	e.check(pr.Validate(), bad...)
 }
 
-func (e *promiseEditor) onSave() { e.saveChanges() }
+func (e *promiseEditor) OnSave() { e.SaveChanges() }
 
-func (e *promiseEditor) saveChanges() bool {
+func (e *promiseEditor) SaveChanges() bool {
 	pr, bad := e.promise()
 	ok, rest := e.check(pr.Validate(), bad...)
 	if !e.saved(e.t.desk, ok, rest, func() error { return e.t.desk.ws.SavePromise(&pr) }) {
@@ -323,10 +323,10 @@ func (t *timeline) onSlipped(p dossier.Promise) {
 		wrapLabel(p.Text, widget.MediumImportance),
 		wrapLabel(lang.L("Due {{.Date}}. The client gets an explanation, an apology and a new date; all three are recorded.",
 			map[string]any{"Date": p.Due.String()}), widget.LowImportance))
-	e.open(lang.L("The promise slipped"), top, t.win, e.onSave)
+	e.open(lang.L("The promise slipped"), top, t.win, e.OnSave)
 	e.track(t.desk, func() string {
 		return formState([]any{e.explanation.Text, e.apology.Checked, e.newDue.Text, e.on.Text}, nil)
-	}, e.saveChanges)
+	}, e.SaveChanges)
 	t.win.Canvas().Focus(e.explanation)
 }
 
@@ -353,9 +353,9 @@ func (e *slipEditor) validate() {
 	e.check(err, bad...)
 }
 
-func (e *slipEditor) onSave() { e.saveChanges() }
+func (e *slipEditor) OnSave() { e.SaveChanges() }
 
-func (e *slipEditor) saveChanges() bool {
+func (e *slipEditor) SaveChanges() bool {
 	pr, bad, err := e.slipped()
 	ok, rest := e.check(err, bad...)
 	if !e.saved(e.t.desk, ok, rest, func() error { return e.t.desk.ws.SavePromise(&pr) }) {

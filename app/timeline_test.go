@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/store"
+	"kamdesk/app/ui"
 	"kamdesk/dossier"
 )
 
@@ -26,9 +27,9 @@ func tlOpen(t *testing.T) (*Desk, fyne.Window, *store.Store, *timeline) {
 	t.Helper()
 	d, w, st := testDesk(t, true)
 	d.Show(Place{Screen: "account", ID: "northbridge"})
-	s, ok := d.current.(*dossierScreen)
+	s, ok := d.Current().(*dossierScreen)
 	if !ok {
-		t.Fatalf("screen = %T, want the dossier", d.current)
+		t.Fatalf("screen = %T, want the dossier", d.Current())
 	}
 	tlSelectTab(t, s.tabs, "Timeline")
 	if s.timeline == nil {
@@ -180,7 +181,7 @@ func TestTimelineAddEventWithPeopleAndFile(t *testing.T) {
 
 	// Open writes the same bytes into the one view folder, however often
 	// it is opened, and the folder is emptied when kamdesk exits.
-	view, err := OpenViewFolder(filepath.Join(t.TempDir(), "open"))
+	view, err := ui.OpenViewFolder(filepath.Join(t.TempDir(), "open"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -343,11 +344,11 @@ func TestTimelineDeleteEventAndUndo(t *testing.T) {
 	if tlHasText(tl.eventBox, title) {
 		t.Error("the deleted event is still listed")
 	}
-	tlTapButton(t, d.banner, "Undo")
+	tlTapButton(t, d.Banner(), "Undo")
 	if _, ok := tlEvent(t, st, title); !ok {
 		t.Fatal("Undo did not bring the event back")
 	}
-	s := d.current.(*dossierScreen)
+	s := d.Current().(*dossierScreen)
 	if s.tabs.Selected().Text != "Timeline" {
 		t.Errorf("after Undo the dossier shows %q, want the Timeline", s.tabs.Selected().Text)
 	}
@@ -442,7 +443,7 @@ func TestTimelineEditAndDeletePromise(t *testing.T) {
 	if _, ok := tl.promiseRows[id]; ok {
 		t.Fatal("the deleted promise is still listed")
 	}
-	tlTapButton(t, d.banner, "Undo")
+	tlTapButton(t, d.Banner(), "Undo")
 	tlPromise(t, st, id) // fails the test when it did not come back
 }
 
@@ -544,7 +545,7 @@ func TestTimelineMarkup(t *testing.T) {
 	events, _ := st.Events("northbridge")
 	promises, _ := st.Promises("northbridge")
 	tl := newTimeline(d, "northbridge", people, events, promises)
-	w := test.NewTempWindow(t, tl.content())
+	w := test.NewTempWindow(t, tl.Content())
 	tl.win = w
 	w.Resize(fyne.NewSize(1080, 720))
 	test.AssertRendersToMarkup(t, "timeline/northbridge.xml", w.Canvas())

@@ -27,13 +27,13 @@ type editorCase struct {
 
 func editorCases() []editorCase {
 	const newPhone = "+44 20 7946 0555"
-	person := func(d *Desk) *personScreen { return d.current.(*personScreen) }
-	account := func(d *Desk) *accountEditor { return d.current.(*accountEditor) }
+	person := func(d *Desk) *personScreen { return d.Current().(*personScreen) }
+	account := func(d *Desk) *accountEditor { return d.Current().(*accountEditor) }
 	pricing := func(d *Desk) *pricingRow {
-		return d.current.(*builder).parts[tabPricing].(*pricingEditor).rows[0]
+		return d.Current().(*builder).parts[tabPricing].(*pricingEditor).rows[0]
 	}
-	library := func(d *Desk) *sectionEditor { return d.current.(*libraryScreen).ed }
-	member := func(d *Desk) *memberForm { return d.current.(*teamScreen).members.form.(*memberForm) }
+	library := func(d *Desk) *sectionEditor { return d.Current().(*libraryScreen).ed }
+	member := func(d *Desk) *memberForm { return d.Current().(*teamScreen).members.form.(*memberForm) }
 	dialogShown := func(_ *Desk, w fyne.Window) bool { return w.Canvas().Overlays().Top() != nil }
 	return []editorCase{{
 		name: "person",

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"kamdesk/app/ui"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -14,17 +16,17 @@ import (
 
 // answers returns the answers of the question on top of w, by label, and
 // the question's text; it fails the test when no question is shown.
-func answers(t *testing.T, w fyne.Window) (map[string]*answer, string) {
+func answers(t *testing.T, w fyne.Window) (map[string]*ui.Answer, string) {
 	t.Helper()
 	top := w.Canvas().Overlays().Top()
 	if top == nil {
 		t.Fatal("no question is shown")
 	}
-	out := map[string]*answer{}
+	out := map[string]*ui.Answer{}
 	var texts []string
 	for _, o := range test.LaidOutObjects(top) {
 		switch x := o.(type) {
-		case *answer:
+		case *ui.Answer:
 			out[x.Text] = x
 		case *widget.Label:
 			texts = append(texts, x.Text)
@@ -50,7 +52,7 @@ func answerQuestion(t *testing.T, w fyne.Window, text string) {
 // focusedAnswer is the answer with the keyboard focus.
 func focusedAnswer(t *testing.T, w fyne.Window) fyne.Focusable {
 	t.Helper()
-	f, ok := w.Canvas().Focused().(*answer)
+	f, ok := w.Canvas().Focused().(*ui.Answer)
 	if !ok {
 		t.Fatalf("the focus is on %T, not on an answer", w.Canvas().Focused())
 	}
@@ -68,7 +70,7 @@ func TestLeaveQuestionByKeyboard(t *testing.T) {
 	d.InstallShortcuts()
 	d.Show(Place{Screen: "account", ID: "northbridge"})
 	d.Show(Place{Screen: "person", ID: "northbridge-david-okafor"})
-	s := d.current.(*personScreen)
+	s := d.Current().(*personScreen)
 	aeRetype(s.phone, "+44 20 7946 0555")
 	phone := func() string {
 		p, err := st.Person("northbridge-david-okafor")
@@ -80,7 +82,7 @@ func TestLeaveQuestionByKeyboard(t *testing.T) {
 	before := phone()
 	d.Show(Place{Screen: "agenda"})
 	d.Show(Place{Screen: "accounts"})
-	s.onCancel()
+	s.OnCancel()
 	if n := overlays(w); n != 1 {
 		t.Fatalf("leaving three times shows %d dialogs, want 1", n)
 	}
@@ -89,7 +91,7 @@ func TestLeaveQuestionByKeyboard(t *testing.T) {
 		t.Fatal("Save is not the focused, highlighted default")
 	}
 	focusedAnswer(t, w).TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if d.current != s || s.phone.Text != "+44 20 7946 0555" || phone() != before || overlays(w) != 0 {
+	if d.Current() != s || s.phone.Text != "+44 20 7946 0555" || phone() != before || overlays(w) != 0 {
 		t.Fatalf("Esc: on %v, phone %q, stored %q; want to stay with the edit, unsaved", d.Place(), s.phone.Text, phone())
 	}
 	d.Show(Place{Screen: "agenda"})

@@ -37,7 +37,7 @@ func newWelcome(d *Desk) *welcome {
 	return w
 }
 
-func (w *welcome) content() fyne.CanvasObject {
+func (w *welcome) Content() fyne.CanvasObject {
 	title := canvas.NewText(lang.L("Welcome to kamdesk"), theme.Color(theme.ColorNamePrimary))
 	title.TextSize = theme.TextHeadingSize() * 1.4
 	title.TextStyle = fyne.TextStyle{Bold: true}
@@ -74,7 +74,7 @@ func (w *welcome) onSample() {
 		w.sample.Enable()
 		w.empty.Enable()
 		if err != nil {
-			w.desk.showError(err)
+			w.desk.ShowError(err)
 			return
 		}
 		w.desk.Show(Place{Screen: "accounts"})

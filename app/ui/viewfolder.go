@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"bytes"
@@ -79,36 +79,4 @@ func (v *ViewFolder) Empty() error {
 		}
 	}
 	return first
-}
-
-// viewer returns the folder files are opened from.
-func (d *Desk) viewer() (*ViewFolder, error) {
-	if d.opts.Viewer == nil {
-		dir, err := os.MkdirTemp("", "kamdesk-view-")
-		if err != nil {
-			return nil, err
-		}
-		d.opts.Viewer = &ViewFolder{dir: dir}
-	}
-	return d.opts.Viewer, nil
-}
-
-// viewFile puts data into the view folder as name and returns its path.
-// It may run off the UI goroutine.
-func (d *Desk) viewFile(name string, data []byte) (string, error) {
-	v, err := d.viewer()
-	if err != nil {
-		return "", err
-	}
-	return v.Write(name, data)
-}
-
-// openPath opens a file of the view folder with the system's viewer.
-func (d *Desk) openPath(path string) {
-	if d.opts.OpenURL == nil {
-		return
-	}
-	if err := d.opts.OpenURL(localFileURL(path)); err != nil {
-		d.showError(err)
-	}
 }
