@@ -8,6 +8,8 @@
 #   GO         the go command (default: go, found on PATH or in /usr/local/go/bin).
 #   FUZZTIME   how long `make fuzz` runs each fuzz test (default 30s; 1m, 500x...).
 #   FUZZFLAGS  more flags for `make fuzz`, e.g. FUZZFLAGS=-parallel=1 on a shared machine.
+#   VULNDB     where `make vulncheck` keeps the vulnerability database it builds
+#              (default: ~/.cache/kamdesk/vulndb-VERSION; see .ci/vulncheck).
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -45,8 +47,8 @@ SCREENSHOT_DIR := assets/screenshots
 # Extra options for .ci/install-deps; `test`, `smoke` and `screenshots` add --test.
 DEPS_FLAGS :=
 
-.PHONY: help run build test bench fuzz screenshots clean \
-	deps fmt fmt-check vet layering race smoke
+.PHONY: help run build test bench fuzz screenshots clean vulncheck \
+	deps fmt fmt-check vet staticcheck layering race smoke
 
 help: ## list the targets
 	@echo "kamdesk — make targets:"
@@ -54,14 +56,17 @@ help: ## list the targets
 	@echo "               (default workspace; pass flags with ARGS=\"--data DIR\")"
 	@echo "  build        build the binary into \$$(BUILD_DIR)/kamdesk ($(BINARY))"
 	@echo "  test         everything CI checks, failing fast: deps (--test), gofmt,"
-	@echo "               go vet, layering, go test -race, build, GUI smoke test"
+	@echo "               go vet, staticcheck, layering, go test -race, build, GUI smoke test"
 	@echo "  bench        run the benchmarks (go test -bench . -benchmem ./...)"
 	@echo "  fuzz         run each fuzz test for \$$(FUZZTIME) ($(FUZZTIME)); a failing input is"
 	@echo "               saved under the package's testdata/fuzz/ (make test runs the seeds)"
 	@echo "  screenshots  run the GUI smoke test, save the window to $(SCREENSHOT_DIR)/"
+	@echo "  vulncheck    govulncheck against a local copy of the Go vulnerability database"
+	@echo "               (built once from the module golang.org/x/vulndb; not part of test)"
 	@echo "  clean        remove \$$(BUILD_DIR) and Fyne golden failures (testdata/failed/)"
 	@echo "  help         this list (the default)"
-	@echo "single CI steps: deps fmt-check vet layering race smoke; fmt rewrites files with gofmt -w"
+	@echo "single CI steps: deps fmt-check vet staticcheck layering race smoke;"
+	@echo "fmt rewrites files with gofmt -w"
 
 # ---------------------------------------------------------------- dependencies
 
@@ -82,7 +87,7 @@ run: deps build
 
 # ------------------------------------------------------------------------ test
 
-test: deps fmt-check vet layering race build smoke
+test: deps fmt-check vet staticcheck layering race build smoke
 	@echo "== make test: all checks passed"
 
 # gofmt of the same toolchain as $(GO) (formatting can change between releases).
@@ -105,6 +110,17 @@ fmt:
 vet:
 	@echo "== go vet ./..."
 	@$(GO) vet ./...
+
+# The Go tools (staticcheck, govulncheck) that .ci/install-tools pins and
+# installs into GOBIN, or the first directory of GOPATH + /bin.
+TOOLS_BIN = $(or $(shell $(GO) env GOBIN),$(firstword $(subst :, ,$(shell $(GO) env GOPATH)))/bin)
+
+# .ci/install-tools installs the pinned staticcheck when it is missing or of
+# another version (silent otherwise); .ci/run installs it beforehand.
+staticcheck:
+	@echo "== staticcheck ./..."
+	@.ci/install-tools --quiet staticcheck
+	@"$(TOOLS_BIN)/staticcheck" ./...
 
 # The domain (dossier/) and the proposal engine (proposal/) must stay free of
 # the GUI toolkit and of the storage engine: no fyne.io, no dgraph-io.
@@ -145,6 +161,12 @@ smoke: build
 	@.ci/gui-smoke "$(BINARY)"
 
 # ----------------------------------------------------------------- other tools
+
+# Not part of test: the first run builds the database (minutes), and a fix
+# may need a newer Go than the machine has.
+vulncheck:
+	@.ci/install-tools --quiet govulncheck
+	@GOVULNCHECK="$(TOOLS_BIN)/govulncheck" .ci/vulncheck
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

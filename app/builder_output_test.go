@@ -390,7 +390,7 @@ func TestExportDialogRecordsTheExport(t *testing.T) {
 
 	// every variant into a folder
 	e.audience.SetSelected("All variants")
-	a, all, format = e.chosen()
+	a, all, _ = e.chosen()
 	if a != proposal.All || !all {
 		t.Fatalf("chosen = %s, %v", a, all)
 	}

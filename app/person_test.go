@@ -353,13 +353,13 @@ func TestPersonEditorRefusesUnknownFields(t *testing.T) {
 }
 
 func TestPersonEditorCancel(t *testing.T) {
-	d, w, st, s := openPerson(t, "northbridge-david-okafor")
+	d, w, st, _ := openPerson(t, "northbridge-david-okafor")
 	d.OnCancel() // Esc, nothing changed: straight back
 	if pl := d.Place(); pl != (Place{Screen: "account", ID: "northbridge"}) {
 		t.Fatalf("Esc went to %v, want account/northbridge", pl)
 	}
 	d.Show(Place{Screen: "person", ID: "northbridge-david-okafor"})
-	s = d.Current().(*personScreen)
+	s := d.Current().(*personScreen)
 	test.Type(s.position, " (interim)")
 	s.position.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) // Esc in a field
 	if d.Place().Screen != "person" {

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -209,6 +210,14 @@ func Run(g Global, args []string, env Env) int {
 		usage(env.Stdout, args)
 		return ExitOK
 	}
+	if args[0] == "help" {
+		// kamdesk help [COMMAND [SUB]]: the same as kamdesk [COMMAND [SUB]] --help.
+		if len(args) == 1 || args[1] == "help" {
+			usage(env.Stdout, nil)
+			return ExitOK
+		}
+		args = append(slices.Clone(args[1:]), "--help")
+	}
 	cmd, rest := find(args)
 	if cmd == nil {
 		if group := groupOf(args[0]); group != "" && (len(args) == 1 || isHelp(args[1])) {
@@ -359,6 +368,7 @@ func usage(w io.Writer, args []string) {
 	fmt.Fprintln(w, i18n.L("Usage:"))
 	fmt.Fprintln(w, "  kamdesk [--data DIR]                 "+i18n.L("open the desktop app"))
 	fmt.Fprintln(w, "  kamdesk [--data DIR] COMMAND [ARGS]  "+i18n.L("run a command without a window"))
+	fmt.Fprintln(w, "  kamdesk help [COMMAND]               "+i18n.L("this help, or the help of a command (as COMMAND --help)"))
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, i18n.L("Commands:"))
 	var names []string
@@ -403,16 +413,35 @@ func commandUsage(w io.Writer, c *command, fs *flag.FlagSet) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, i18n.L("Options:"))
 	fs.VisitAll(func(f *flag.Flag) {
+		if short, ok := shortForm[f.Name]; ok && fs.Lookup(short) != nil {
+			return // shown with its short form
+		}
 		name, u := flag.UnquoteUsage(f)
 		arg := "--" + f.Name
 		if len(f.Name) == 1 {
 			arg = "-" + f.Name
+		}
+		for long, short := range shortForm {
+			if short == f.Name && fs.Lookup(long) != nil {
+				arg += ", --" + long
+			}
 		}
 		if name != "" {
 			arg += " " + name
 		}
 		fmt.Fprintf(w, "  %-24s %s\n", arg, i18n.L(u))
 	})
+}
+
+// shortForm maps a long option to its one-letter form; both are declared on
+// the same value (see outputFlag) and the help shows them on one line.
+var shortForm = map[string]string{"output": "o"}
+
+// outputFlag declares -o and --output, the file or folder a command writes.
+func outputFlag(fs *flag.FlagSet, usage string) *string {
+	out := fs.String("o", "", usage)
+	fs.StringVar(out, "output", "", usage)
+	return out
 }
 
 // needArgs checks the number of positional arguments.

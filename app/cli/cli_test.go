@@ -186,6 +186,66 @@ func TestErrorsAndHelp(t *testing.T) {
 	}
 }
 
+func TestHelpCommand(t *testing.T) {
+	dir := t.TempDir()
+	for _, topic := range [][]string{
+		nil,
+		{"help"},
+		{"account"},
+		{"account", "show"},
+		{"proposal", "export"},
+		{"proposal", "sent-copy"},
+		{"demo"},
+	} {
+		got := run(t, dir, append([]string{"help"}, topic...)...)
+		want := run(t, dir, append(topic, "--help")...)
+		if topic == nil || topic[0] == "help" {
+			want = run(t, dir, "--help")
+		}
+		if got != want || got.code != 0 || got.stdout == "" {
+			t.Errorf("help %v:\ngot  %+v\nwant %+v", topic, got, want)
+		}
+	}
+	if r := run(t, dir, "help", "frobnicate"); r.code != 2 || !strings.Contains(r.stderr, "unknown command frobnicate") {
+		t.Errorf("help frobnicate: %+v, want exit 2 for an unknown command", r)
+	}
+	if r := run(t, dir, "help"); !strings.Contains(r.stdout, "kamdesk help [COMMAND]") {
+		t.Errorf("the usage does not mention kamdesk help COMMAND:\n%s", r.stdout)
+	}
+}
+
+func TestOutputLongForm(t *testing.T) {
+	dir := demo(t)
+	folder := t.TempDir()
+	const id = "prop-castellan-calm-rollout"
+	mustRun(t, dir, "proposal", "sent", id, "--audience", "finance") // for sent-copy
+	for _, c := range []struct {
+		file string
+		args []string
+	}{
+		{"hr.html", []string{"proposal", "export", id, "--audience", "hr", "--output"}},
+		{"finance.md", []string{"proposal", "export", "--audience", "finance", "--format", "md", id, "--output"}},
+		{"copy.html", []string{"proposal", "sent-copy", id, "--output"}},
+	} {
+		file := filepath.Join(folder, c.file)
+		mustRun(t, dir, append(c.args, file)...)
+		if fi, err := os.Stat(file); err != nil || fi.Size() == 0 {
+			t.Errorf("%v: wrote no %s (%v)", c.args, c.file, err)
+		}
+	}
+	file := filepath.Join(folder, "equals.html")
+	mustRun(t, dir, "proposal", "export", id, "--audience", "technical", "--output="+file)
+	if _, err := os.Stat(file); err != nil {
+		t.Errorf("--output=FILE: %v", err)
+	}
+	for _, cmd := range [][]string{{"proposal", "export"}, {"proposal", "sent-copy"}} {
+		help := mustRun(t, dir, append(cmd, "--help")...)
+		if !strings.Contains(help, "  -o, --output ") || strings.Count(help, "--output") != 1 {
+			t.Errorf("%v --help shows -o and --output other than on one line:\n%s", cmd, help)
+		}
+	}
+}
+
 func TestLockedWorkspace(t *testing.T) {
 	dir := demo(t)
 	s, err := store.Open(dir, store.Options{NoGC: true})

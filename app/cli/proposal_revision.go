@@ -110,7 +110,7 @@ func proposalSentCopy(fs *flag.FlagSet) func(*ctx, []string) error {
 	sending := fs.Int("sending", 0, "which sending, `N` as `proposal history` numbers them (default: the latest)")
 	audience := fs.String("audience", "", "the variant, `WHO` it was for: executive, hr, finance, technical or all (default: the only one sent)")
 	format := fs.String("format", "html", "`FORMAT`: html (the file as sent) or md (its Markdown)")
-	out := fs.String("o", "", "the `FILE` to write (required); an existing file is not replaced without --force")
+	out := outputFlag(fs, "the `FILE` to write (required); an existing file is not replaced without --force")
 	force := fs.Bool("force", false, "replace an existing file")
 	return func(c *ctx, args []string) error {
 		if *out == "" {

@@ -105,7 +105,7 @@ func reviseHint(p *proposal.Proposal) string {
 func proposalExport(fs *flag.FlagSet) func(*ctx, []string) error {
 	audience := fs.String("audience", "", "`WHO` the variant is for: executive, hr, finance, technical, or all for every variant (the four audiences and the whole group, one file each; -o is then a folder)")
 	format := fs.String("format", "html", "`FORMAT` of the file: html (self-contained, for e-mail and print) or md (Markdown); default html")
-	out := fs.String("o", "", "the `PATH` to write: a file, or a folder (created if missing) with --audience all or when it is an existing folder")
+	out := outputFlag(fs, "the `PATH` to write: a file, or a folder (created if missing) with --audience all or when it is an existing folder")
 	force := fs.Bool("force", false, "replace files that exist (through a symbolic link, the file it points to)")
 	return func(c *ctx, args []string) error {
 		if err := needArgs(args, 1, i18n.L("proposal ID")); err != nil {

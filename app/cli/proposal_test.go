@@ -393,7 +393,7 @@ func TestProposalExport(t *testing.T) {
 		}
 	}
 	help := mustRun(t, dir, "proposal", "export", "--help")
-	for _, want := range []string{"--audience WHO", "or all for every variant", "-o PATH", "--format FORMAT"} {
+	for _, want := range []string{"--audience WHO", "or all for every variant", "-o, --output PATH", "--format FORMAT"} {
 		if !strings.Contains(help, want) {
 			t.Errorf("proposal export --help lacks %q:\n%s", want, help)
 		}

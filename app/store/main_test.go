@@ -4,7 +4,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -45,7 +44,8 @@ func childBinary(t *testing.T) string {
 		}
 		children.dir = dir
 		bin := filepath.Join(dir, "store.test")
-		cmd := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "test", "-c", "-o", bin, ".")
+		// go test puts its own GOROOT/bin first on PATH: the same go.
+		cmd := exec.Command("go", "test", "-c", "-o", bin, ".")
 		cmd.Env = append(os.Environ(), "GOFLAGS=")
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Logf("building the children without the race detector failed, they run with it: %v\n%s", err, out)

@@ -195,7 +195,7 @@ func (a *TextArea) erase(b *textBlock, forward bool) {
 // move moves the cursor for an arrow, Home, End, PageUp or PageDown key.
 // Left and Right go one character through the whole text, blocks and
 // wraps alike; Up and Down go on into the next block at its edge rows.
-func (a *TextArea) move(b *textBlock, key fyne.KeyName) {
+func (a *TextArea) move(_ *textBlock, key fyne.KeyName) {
 	if from, to, ok := a.selection(); ok && a.span.on && (key == fyne.KeyLeft || key == fyne.KeyRight) {
 		// Left and Right end a selection at its start or end.
 		a.unselectAll()
@@ -207,7 +207,7 @@ func (a *TextArea) move(b *textBlock, key fyne.KeyName) {
 		return
 	}
 	a.unselectAll()
-	b = a.active
+	b := a.active
 	plain := b.SelectedText() == ""
 	switch {
 	case key == fyne.KeyLeft && plain:
