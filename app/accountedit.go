@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"kamdesk/app/store"
 	"kamdesk/app/ui"
 	"kamdesk/dossier"
 )
@@ -21,7 +20,7 @@ import (
 type accountEditStore interface {
 	Account(id string) (dossier.Account, error)
 	SaveAccount(a *dossier.Account) error
-	DeleteAccount(id string) (store.BinEntry, error)
+	DeleteAccount(id string) (dossier.BinEntry, error)
 	Team() ([]dossier.TeamMember, error)
 	Rules() (dossier.Rules, error)
 }

@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"kamdesk/app/store"
 	"kamdesk/app/ui"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
@@ -26,12 +25,12 @@ type proposalStore interface {
 	SaveProposal(p *proposal.Proposal) error
 	SendProposal(p *proposal.Proposal, snap *proposal.Snapshot, ev *dossier.Event) error
 	Snapshot(prop, snap string) (proposal.Snapshot, error)
-	DeleteProposal(id string) (store.BinEntry, error)
+	DeleteProposal(id string) (dossier.BinEntry, error)
 	Sections() ([]proposal.Section, error)
 	Section(id string) (proposal.Section, error)
 	SaveSection(s *proposal.Section) error
 	CreateSection(s *proposal.Section) error
-	DeleteSection(id string) (store.BinEntry, error)
+	DeleteSection(id string) (dossier.BinEntry, error)
 	ImportSections(secs []proposal.Section) (added, updated int, err error)
 	Context(acct string, today dossier.Date) (*proposal.Context, error)
 }

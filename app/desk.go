@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"kamdesk/app/store"
 	"kamdesk/app/ui"
 	"kamdesk/dossier"
 )
@@ -51,7 +50,7 @@ func (d *Desk) screenTable() map[string]ui.Maker {
 		"account-edit": func(id string) (ui.Screen, error) { return newAccountEditor(d, id) },
 		"person":       func(id string) (ui.Screen, error) { return newPersonScreen(d, id) },
 		"people":       func(string) (ui.Screen, error) { return newPeopleScreen(d) },
-		"team":         func(id string) (ui.Screen, error) { return newTeamScreen(d, id) },
+		"team":         func(id string) (ui.Screen, error) { return newTeamScreen(d, d.ws, id) },
 		"agenda":       func(string) (ui.Screen, error) { return newAgendaScreen(d), nil },
 		"proposals":    func(id string) (ui.Screen, error) { return newProposalsScreen(d, id) },
 		"proposal":     func(id string) (ui.Screen, error) { return newBuilder(d, id) },
@@ -141,15 +140,13 @@ func NewDesk(w fyne.Window, ws Workspace, prefs fyne.Preferences, opts Options) 
 	d.Frame = ui.NewFrame(w, nil, ui.Options{Today: opts.Today, Defer: opts.Defer, Background: opts.Background,
 		After: opts.After, OpenURL: opts.OpenURL, Viewer: opts.Viewer, Quit: opts.Quit, Shown: d.shown})
 	d.Frame.SetScreens(d.screenTable())
-	for _, it := range []navItem{
+	d.navList = []navItem{
 		{"accounts", lang.L("Accounts"), theme.HomeIcon()},
 		{"people", lang.L("People"), theme.AccountIcon()},
 		{"team", lang.L("Team and references"), theme.GridIcon()},
 		{"agenda", lang.L("Agenda"), theme.HistoryIcon()},
 		{"proposals", lang.L("Proposals"), theme.DocumentIcon()},
 		{"library", lang.L("Library"), theme.StorageIcon()},
-	} {
-		d.navList = append(d.navList, it)
 	}
 	d.nav = widget.NewList(
 		func() int { return len(d.navList) },
@@ -218,36 +215,7 @@ func (d *Desk) MainMenu() *fyne.MainMenu {
 // about unsaved changes, and the Ctrl shortcuts when the window has no
 // menu bar, as in tests).
 func (d *Desk) InstallShortcuts() {
-	c := d.win.Canvas()
-	for key, f := range map[fyne.KeyName]func(){fyne.KeyN: d.OnNew, fyne.KeyS: d.OnSave, fyne.KeyF: d.onFind, fyne.KeyQ: d.Quit} {
-		f := f
-		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { f() })
-	}
-	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
-		if !d.AnswerKey(k) && k.Name == fyne.KeyEscape {
-			d.OnCancel()
-		}
-	})
-}
-
-// The shortcuts wait while a question about unsaved changes is open.
-
-func (d *Desk) OnNew() {
-	if c, ok := d.Current().(creator); ok && !d.Asking() {
-		c.OnNew()
-	}
-}
-
-func (d *Desk) OnSave() {
-	if s, ok := d.Current().(saver); ok && !d.Asking() {
-		s.OnSave()
-	}
-}
-
-func (d *Desk) OnCancel() {
-	if c, ok := d.Current().(canceller); ok && !d.Asking() {
-		c.OnCancel()
-	}
+	d.Frame.InstallShortcuts(map[fyne.KeyName]func(){fyne.KeyF: d.onFind, fyne.KeyQ: d.Quit})
 }
 
 // onFind opens the search screen with the focus in its field.
@@ -264,7 +232,7 @@ func (d *Desk) onFind() {
 }
 
 // deleted offers to undo a deletion from a bar under the working area.
-func (d *Desk) deleted(e store.BinEntry) {
+func (d *Desk) deleted(e dossier.BinEntry) {
 	d.Deleted(e.What, e.Label, func() error { return d.ws.Restore(e.ID) })
 }
 

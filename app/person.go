@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"kamdesk/app/store"
 	"kamdesk/app/ui"
 	"kamdesk/dossier"
 )
@@ -26,7 +25,7 @@ type personStore interface {
 	Person(id string) (dossier.Person, error)
 	Rules() (dossier.Rules, error)
 	SavePerson(p *dossier.Person) error
-	DeletePerson(id string) (store.BinEntry, error)
+	DeletePerson(id string) (dossier.BinEntry, error)
 	SaveEvent(e *dossier.Event) error
 }
 

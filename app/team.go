@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"kamdesk/app/store"
 	"kamdesk/app/ui"
 	"kamdesk/dossier"
 )
@@ -22,11 +21,12 @@ import (
 type teamStore interface {
 	Team() ([]dossier.TeamMember, error)
 	SaveTeamMember(m *dossier.TeamMember) error
-	DeleteTeamMember(id string) (store.BinEntry, error)
+	DeleteTeamMember(id string) (dossier.BinEntry, error)
 	References() ([]dossier.Reference, error)
 	SaveReference(r *dossier.Reference) error
-	DeleteReference(id string) (store.BinEntry, error)
+	DeleteReference(id string) (dossier.BinEntry, error)
 	Accounts() ([]dossier.Account, error)
+	Restore(id string) error // undoes a deletion
 }
 
 // teamScreen edits our team (credited in proposals) and our references
@@ -35,15 +35,16 @@ type teamStore interface {
 // Its place ID remembers the tab and the record open: "" (the team),
 // "member:<id>", "references" or "reference:<id>". A bare ID is a member.
 type teamScreen struct {
-	desk    *Desk
+	host    ui.Host
+	st      teamStore
 	tabs    *container.AppTabs
 	members *recordTab
 	refs    *recordTab
 	root    fyne.CanvasObject
 }
 
-func newTeamScreen(d *Desk, id string) (*teamScreen, error) {
-	s := &teamScreen{desk: d}
+func newTeamScreen(h ui.Host, st teamStore, id string) (*teamScreen, error) {
+	s := &teamScreen{host: h, st: st}
 	mf, rf := &memberForm{s: s}, &referenceForm{s: s}
 	if err := mf.reload(); err != nil {
 		return nil, err
@@ -114,7 +115,7 @@ func (s *teamScreen) SaveChanges() bool {
 // remember records the tab and the record open as the desk's place, so
 // that showing the place again (Undo does) comes back to them.
 func (s *teamScreen) remember() {
-	if s.desk.Current() != s {
+	if s.host.Current() != s {
 		return // still being built: the desk sets the place itself
 	}
 	t := s.active()
@@ -125,18 +126,18 @@ func (s *teamScreen) remember() {
 	case t == s.refs:
 		id = "references"
 	}
-	s.desk.SetPlace(Place{Screen: "team", ID: id})
+	s.host.SetPlace(ui.Place{Screen: "team", ID: id})
 }
 
 // recordForm is the editor of one kind of record on a recordTab.
 type recordForm interface {
-	ids() []string                           // the listed records, in list order
-	reload() error                           // reads the records from the workspace
-	object() fyne.CanvasObject               // the fields
-	load(i int)                              // shows record i, or a blank one for -1
-	changed() bool                           // the form differs from the record loaded
-	save() (id string, saved bool)           // saves, or shows why it cannot
-	remove(i int, done func(store.BinEntry)) // asks, deletes, calls done
+	ids() []string                             // the listed records, in list order
+	reload() error                             // reads the records from the workspace
+	object() fyne.CanvasObject                 // the fields
+	load(i int)                                // shows record i, or a blank one for -1
+	changed() bool                             // the form differs from the record loaded
+	save() (id string, saved bool)             // saves, or shows why it cannot
+	remove(i int, done func(dossier.BinEntry)) // asks, deletes, calls done
 	Focus()
 }
 
@@ -188,7 +189,7 @@ func (t *recordTab) Dirty() bool { return t.open && t.form.changed() }
 
 // leave runs goOn at once, or after asking about unsaved changes; stay
 // runs when the user stays.
-func (t *recordTab) leave(goOn, stay func()) { t.s.desk.Leave(t, goOn, stay) }
+func (t *recordTab) leave(goOn, stay func()) { t.s.host.Leave(t, goOn, stay) }
 
 func (t *recordTab) onSelected(i widget.ListItemID) {
 	if t.busy || t.open && t.current == i {
@@ -268,7 +269,7 @@ func (t *recordTab) SaveChanges() bool {
 		return false
 	}
 	if err := t.form.reload(); err != nil {
-		t.s.desk.ShowError(err)
+		t.s.host.ShowError(err)
 	}
 	t.list.Refresh()
 	if i := slices.Index(t.form.ids(), id); i >= 0 {
@@ -284,21 +285,21 @@ func (t *recordTab) onDelete() {
 		return
 	}
 	id := t.form.ids()[t.current]
-	t.form.remove(t.current, func(e store.BinEntry) {
+	t.form.remove(t.current, func(e dossier.BinEntry) {
 		if err := t.form.reload(); err != nil {
-			t.s.desk.ShowError(err)
+			t.s.host.ShowError(err)
 		}
 		t.list.Refresh()
 		t.close()
 		// Undo shows the place again: let it open the restored record.
-		t.s.desk.SetPlace(Place{Screen: "team", ID: t.kind + ":" + id})
-		t.s.desk.deleted(e)
+		t.s.host.SetPlace(ui.Place{Screen: "team", ID: t.kind + ":" + id})
+		t.s.host.Deleted(e.What, e.Label, func() error { return t.s.st.Restore(e.ID) })
 	})
 }
 
 // showSaveError puts the problems of a failed save under their fields
 // and tells of the rest in a dialog; what was typed stays.
-func showSaveError(d *Desk, fs *ui.FieldSet, err error) {
+func showSaveError(d ui.Host, fs *ui.FieldSet, err error) {
 	rest := fs.ShowProblems(err)
 	if len(dossier.ProblemsOf(err)) == 0 || len(rest) > 0 {
 		d.ShowError(err)
@@ -306,12 +307,12 @@ func showSaveError(d *Desk, fs *ui.FieldSet, err error) {
 }
 
 // confirmDelete asks before a deletion; yes runs it.
-func confirmDelete(d *Desk, title, message string, yes func()) {
+func confirmDelete(d ui.Host, title, message string, yes func()) {
 	c := dialog.NewConfirm(title, message, func(ok bool) {
 		if ok {
 			yes()
 		}
-	}, d.win)
+	}, d.Window())
 	c.SetConfirmText(lang.L("Delete"))
 	c.SetDismissText(lang.L("Keep"))
 	c.SetConfirmImportance(widget.DangerImportance)

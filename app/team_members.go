@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"kamdesk/app/store"
 	"kamdesk/app/ui"
 	"kamdesk/dossier"
 )
@@ -30,7 +29,7 @@ type memberForm struct {
 }
 
 func (f *memberForm) reload() (err error) {
-	f.members, err = f.s.desk.ws.Team()
+	f.members, err = f.s.st.Team()
 	return err
 }
 
@@ -146,19 +145,19 @@ func (f *memberForm) changed() bool {
 
 func (f *memberForm) save() (string, bool) {
 	m := f.record()
-	if err := f.s.desk.ws.SaveTeamMember(&m); err != nil {
+	if err := f.s.st.SaveTeamMember(&m); err != nil {
 		f.touched.Reset(true)
-		showSaveError(f.s.desk, &f.fields, err)
+		showSaveError(f.s.host, &f.fields, err)
 		return "", false
 	}
 	return m.ID, true
 }
 
-func (f *memberForm) remove(i int, done func(store.BinEntry)) {
+func (f *memberForm) remove(i int, done func(dossier.BinEntry)) {
 	m := f.members[i]
-	accounts, err := f.s.desk.ws.Accounts()
+	accounts, err := f.s.st.Accounts()
 	if err != nil {
-		f.s.desk.ShowError(err)
+		f.s.host.ShowError(err)
 		return
 	}
 	var owned []string
@@ -177,14 +176,14 @@ func (f *memberForm) remove(i int, done func(store.BinEntry)) {
 	default:
 		msg = lang.L("Delete {{.Name}} from the team? They own {{.Count}} accounts ({{.Accounts}}), which will have no owner until you undo.", data)
 	}
-	confirmDelete(f.s.desk, lang.L("Delete team member"), msg, func() {
-		e, err := f.s.desk.ws.DeleteTeamMember(m.ID)
+	confirmDelete(f.s.host, lang.L("Delete team member"), msg, func() {
+		e, err := f.s.st.DeleteTeamMember(m.ID)
 		if err != nil {
-			f.s.desk.ShowError(err)
+			f.s.host.ShowError(err)
 			return
 		}
 		done(e)
 	})
 }
 
-func (f *memberForm) Focus() { f.s.desk.win.Canvas().Focus(f.name) }
+func (f *memberForm) Focus() { f.s.host.Window().Canvas().Focus(f.name) }

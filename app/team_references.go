@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"kamdesk/app/store"
 	"kamdesk/app/ui"
 	"kamdesk/dossier"
 )
@@ -31,7 +30,7 @@ type referenceForm struct {
 }
 
 func (f *referenceForm) reload() (err error) {
-	f.refs, err = f.s.desk.ws.References()
+	f.refs, err = f.s.st.References()
 	return err
 }
 
@@ -193,29 +192,29 @@ func (f *referenceForm) save() (string, bool) {
 	r, p := f.record()
 	if len(p) > 0 {
 		f.touched.Reset(true)
-		showSaveError(f.s.desk, &f.fields, p.Err())
+		showSaveError(f.s.host, &f.fields, p.Err())
 		return "", false
 	}
-	if err := f.s.desk.ws.SaveReference(&r); err != nil {
+	if err := f.s.st.SaveReference(&r); err != nil {
 		f.touched.Reset(true)
-		showSaveError(f.s.desk, &f.fields, err)
+		showSaveError(f.s.host, &f.fields, err)
 		return "", false
 	}
 	return r.ID, true
 }
 
-func (f *referenceForm) remove(i int, done func(store.BinEntry)) {
+func (f *referenceForm) remove(i int, done func(dossier.BinEntry)) {
 	r := f.refs[i]
 	msg := lang.L("Delete the reference “{{.Project}}” for {{.Client}}? You can undo this.",
 		map[string]any{"Project": r.Project, "Client": r.Client})
-	confirmDelete(f.s.desk, lang.L("Delete reference"), msg, func() {
-		e, err := f.s.desk.ws.DeleteReference(r.ID)
+	confirmDelete(f.s.host, lang.L("Delete reference"), msg, func() {
+		e, err := f.s.st.DeleteReference(r.ID)
 		if err != nil {
-			f.s.desk.ShowError(err)
+			f.s.host.ShowError(err)
 			return
 		}
 		done(e)
 	})
 }
 
-func (f *referenceForm) Focus() { f.s.desk.win.Canvas().Focus(f.client) }
+func (f *referenceForm) Focus() { f.s.host.Window().Canvas().Focus(f.client) }

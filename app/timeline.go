@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/i18n"
-	"kamdesk/app/store"
 	"kamdesk/app/ui"
 	"kamdesk/dossier"
 )
@@ -23,10 +22,10 @@ import (
 type timelineStore interface {
 	Events(acct string) ([]dossier.Event, error)
 	SaveEvent(e *dossier.Event) error
-	DeleteEvent(id string) (store.BinEntry, error)
+	DeleteEvent(id string) (dossier.BinEntry, error)
 	Promises(acct string) ([]dossier.Promise, error)
 	SavePromise(p *dossier.Promise) error
-	DeletePromise(id string) (store.BinEntry, error)
+	DeletePromise(id string) (dossier.BinEntry, error)
 	PutFile(name string, r io.Reader) (dossier.Attachment, error)
 	File(a dossier.Attachment) ([]byte, error)
 }

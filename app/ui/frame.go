@@ -90,6 +90,10 @@ type Host interface {
 	// Refresh builds the current screen again from the workspace.
 	Refresh()
 	Place() Place
+	// SetPlace says the current screen moved to place p by itself.
+	SetPlace(p Place)
+	// Current is the screen shown.
+	Current() Screen
 	ShowError(err error)
 	Today() dossier.Date
 	// Background runs work off the UI goroutine, then done on it.
