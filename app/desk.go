@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/team"
 	"kamdesk/app/ui"
 	"kamdesk/dossier"
 )
@@ -25,7 +26,7 @@ type Workspace interface {
 	accountEditStore
 	personStore
 	timelineStore
-	teamStore
+	team.Store
 	searchStore
 	agendaStore
 	proposalStore
@@ -50,7 +51,7 @@ func (d *Desk) screenTable() map[string]ui.Maker {
 		"account-edit": func(id string) (ui.Screen, error) { return newAccountEditor(d, id) },
 		"person":       func(id string) (ui.Screen, error) { return newPersonScreen(d, id) },
 		"people":       func(string) (ui.Screen, error) { return newPeopleScreen(d) },
-		"team":         func(id string) (ui.Screen, error) { return newTeamScreen(d, d.ws, id) },
+		"team":         func(id string) (ui.Screen, error) { return team.NewScreen(d, d.ws, id) },
 		"agenda":       func(string) (ui.Screen, error) { return newAgendaScreen(d), nil },
 		"proposals":    func(id string) (ui.Screen, error) { return newProposalsScreen(d, id) },
 		"proposal":     func(id string) (ui.Screen, error) { return newBuilder(d, id) },
@@ -136,9 +137,43 @@ func NewDesk(w fyne.Window, ws Workspace, prefs fyne.Preferences, opts Options) 
 	if opts.Today == nil {
 		opts.Today = dossier.Today
 	}
+	if opts.Defer == nil {
+		opts.Defer = func(f func()) { go fyne.Do(f) }
+	}
+	if opts.After == nil {
+		opts.After = func(d time.Duration, f func()) { time.AfterFunc(d, func() { fyne.Do(f) }) }
+	}
+	if opts.Background == nil {
+		opts.Background = func(work, done func()) {
+			go func() {
+				work()
+				fyne.Do(done)
+			}()
+		}
+	}
 	d := &Desk{win: w, ws: ws, opts: opts, prefs: prefs}
-	d.Frame = ui.NewFrame(w, nil, ui.Options{Today: opts.Today, Defer: opts.Defer, Background: opts.Background,
-		After: opts.After, OpenURL: opts.OpenURL, Viewer: opts.Viewer, Quit: opts.Quit, Shown: d.shown})
+	// The frame asks the desk's options each time: tests change them.
+	d.Frame = ui.NewFrame(w, nil, ui.Options{
+		Today:      func() dossier.Date { return d.opts.Today() },
+		Defer:      func(f func()) { d.opts.Defer(f) },
+		Background: func(work, done func()) { d.opts.Background(work, done) },
+		After:      func(t time.Duration, f func()) { d.opts.After(t, f) },
+		OpenURL: func(u *url.URL) error {
+			if d.opts.OpenURL == nil {
+				return nil
+			}
+			return d.opts.OpenURL(u)
+		},
+		Viewer: opts.Viewer,
+		Quit: func() {
+			if d.opts.Quit != nil {
+				d.opts.Quit()
+				return
+			}
+			w.Close()
+		},
+		Shown: d.shown,
+	})
 	d.Frame.SetScreens(d.screenTable())
 	d.navList = []navItem{
 		{"accounts", lang.L("Accounts"), theme.HomeIcon()},

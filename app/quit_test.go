@@ -11,6 +11,7 @@ import (
 
 	"kamdesk/app/store"
 	"kamdesk/app/ui"
+	"kamdesk/app/ui/uitest"
 )
 
 // Quitting asks about unsaved changes on every screen with an editor.
@@ -29,97 +30,10 @@ func quitDesk(t *testing.T) (*Desk, fyne.Window, *store.Store, *int) {
 // editor through Desk.Quit, which the window's close button, File → Quit
 // and Ctrl+Q call, and answers each way.
 func TestQuitAsksAboutUnsavedChanges(t *testing.T) {
-	for _, c := range editorCases() {
-		t.Run(c.name+"/clean", func(t *testing.T) {
-			d, w, _, quits := quitDesk(t)
-			c.open(d)
-			d.Quit()
-			if *quits != 1 || overlays(w) != 0 {
-				t.Errorf("quitting with nothing changed: quit %d times, %d dialogs; want to quit at once", *quits, overlays(w))
-			}
-		})
-		t.Run(c.name+"/save", func(t *testing.T) {
-			d, w, st, quits := quitDesk(t)
-			c.open(d)
-			c.edit(t, d)
-			d.Quit()
-			as, text := answers(t, w)
-			if !strings.Contains(text, "Save them before you quit?") || len(as) != 3 || as["Save"] == nil || as["Discard"] == nil || as["Cancel"] == nil {
-				t.Fatalf("the question says %q with %d answers, want Save, Discard, Cancel", text, len(as))
-			}
-			if *quits != 0 {
-				t.Fatal("quit before the answer")
-			}
-			answerQuestion(t, w, "Save")
-			if !c.saved(t, st) {
-				t.Error("Save did not save the edit")
-			}
-			if *quits != 1 {
-				t.Errorf("after Save the app quit %d times, want 1", *quits)
-			}
-		})
-		t.Run(c.name+"/discard", func(t *testing.T) {
-			d, w, st, quits := quitDesk(t)
-			c.open(d)
-			c.edit(t, d)
-			d.Quit()
-			answerQuestion(t, w, "Discard")
-			if c.saved(t, st) {
-				t.Error("Discard saved the edit")
-			}
-			if *quits != 1 {
-				t.Errorf("after Discard the app quit %d times, want 1", *quits)
-			}
-		})
-		t.Run(c.name+"/cancel", func(t *testing.T) {
-			d, w, st, quits := quitDesk(t)
-			c.open(d)
-			before := d.Current()
-			c.edit(t, d)
-			d.Quit()
-			answerQuestion(t, w, "Cancel")
-			if *quits != 0 {
-				t.Error("Cancel quit")
-			}
-			if d.Current() != before || !c.shown(d) {
-				t.Error("Cancel left the screen or lost the edit")
-			}
-			if c.saved(t, st) {
-				t.Error("Cancel saved the edit")
-			}
-			if overlays(w) != 0 {
-				t.Error("the question stayed open after Cancel")
-			}
-		})
-		t.Run(c.name+"/failed save", func(t *testing.T) {
-			d, w, st, quits := quitDesk(t)
-			c.open(d)
-			before := d.Current()
-			c.edit(t, d)
-			c.spoil(t, d)
-			d.Quit()
-			answerQuestion(t, w, "Save")
-			if *quits != 0 {
-				t.Fatal("the app quit although the save failed")
-			}
-			if d.Current() != before || !c.shown(d) || !c.spoiled(d) {
-				t.Error("a failed save left the screen or lost what was typed")
-			}
-			if !c.refused(d, w) {
-				t.Error("a failed save did not say why")
-			}
-			if c.saved(t, st) {
-				t.Error("the refused edit is in the store")
-			}
-			if top := w.Canvas().Overlays().Top(); top != nil {
-				for _, o := range test.LaidOutObjects(top) {
-					if _, ok := o.(*ui.Answer); ok {
-						t.Error("the question is still open after a failed save")
-					}
-				}
-			}
-		})
-	}
+	uitest.QuitCases(t, func(t *testing.T) (*ui.Frame, fyne.Window, *store.Store, *int) {
+		d, w, st, quits := quitDesk(t)
+		return d.Frame, w, st, quits
+	}, editorCases())
 }
 
 // TestQuitQuestionIsAskedOnce: closing the window again, or pressing
@@ -127,17 +41,17 @@ func TestQuitAsksAboutUnsavedChanges(t *testing.T) {
 func TestQuitQuestionIsAskedOnce(t *testing.T) {
 	d, w, st, quits := quitDesk(t)
 	c := editorCases()[0]
-	c.open(d)
-	c.edit(t, d)
+	c.Open(d.Frame)
+	c.Edit(t, d.Frame)
 	d.Quit()
 	d.Quit()
-	tmShortcut(w, fyne.KeyQ)
+	uitest.Shortcut(w, fyne.KeyQ)
 	if n := overlays(w); n != 1 {
 		t.Fatalf("asking to quit three times shows %d dialogs, want 1", n)
 	}
 	answerQuestion(t, w, "Discard")
-	if *quits != 1 || overlays(w) != 0 || c.saved(t, st) {
-		t.Errorf("after Discard: quit %d times, %d dialogs, saved %v", *quits, overlays(w), c.saved(t, st))
+	if *quits != 1 || overlays(w) != 0 || c.Saved(t, st) {
+		t.Errorf("after Discard: quit %d times, %d dialogs, saved %v", *quits, overlays(w), c.Saved(t, st))
 	}
 }
 
@@ -146,8 +60,8 @@ func TestQuitQuestionIsAskedOnce(t *testing.T) {
 func TestQuitWhileLeaving(t *testing.T) {
 	d, w, st, quits := quitDesk(t)
 	c := editorCases()[0]
-	c.open(d)
-	c.edit(t, d)
+	c.Open(d.Frame)
+	c.Edit(t, d.Frame)
 	d.OnCancel() // Esc: back to the dossier, which asks
 	if overlays(w) != 1 {
 		t.Fatal("Esc with unsaved changes did not ask")
@@ -160,8 +74,8 @@ func TestQuitWhileLeaving(t *testing.T) {
 		t.Errorf("the question now says %q, want it to ask before quitting", text)
 	}
 	answerQuestion(t, w, "Save")
-	if !c.saved(t, st) || *quits != 1 {
-		t.Errorf("after Save: saved %v, quit %d times; want saved and quit", c.saved(t, st), *quits)
+	if !c.Saved(t, st) || *quits != 1 {
+		t.Errorf("after Save: saved %v, quit %d times; want saved and quit", c.Saved(t, st), *quits)
 	}
 }
 
@@ -171,8 +85,8 @@ func TestQuitQuestionByKeyboard(t *testing.T) {
 	c := editorCases()[0]
 	t.Run("Enter saves", func(t *testing.T) {
 		d, w, st, quits := quitDesk(t)
-		c.open(d)
-		c.edit(t, d)
+		c.Open(d.Frame)
+		c.Edit(t, d.Frame)
 		d.Quit()
 		as, _ := answers(t, w)
 		if f := w.Canvas().Focused(); f != as["Save"] {
@@ -182,18 +96,18 @@ func TestQuitQuestionByKeyboard(t *testing.T) {
 			t.Error("Save is not highlighted as the default")
 		}
 		focusedAnswer(t, w).TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-		if !c.saved(t, st) || *quits != 1 {
-			t.Errorf("Enter: saved %v, quit %d times; want Save", c.saved(t, st), *quits)
+		if !c.Saved(t, st) || *quits != 1 {
+			t.Errorf("Enter: saved %v, quit %d times; want Save", c.Saved(t, st), *quits)
 		}
 	})
 	t.Run("Esc cancels", func(t *testing.T) {
 		d, w, st, quits := quitDesk(t)
-		c.open(d)
-		c.edit(t, d)
+		c.Open(d.Frame)
+		c.Edit(t, d.Frame)
 		d.Quit()
 		focusedAnswer(t, w).TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-		if *quits != 0 || overlays(w) != 0 || c.saved(t, st) || !c.shown(d) {
-			t.Errorf("Esc: quit %d times, %d dialogs, saved %v; want Cancel", *quits, overlays(w), c.saved(t, st))
+		if *quits != 0 || overlays(w) != 0 || c.Saved(t, st) || !c.Shown(d.Frame) {
+			t.Errorf("Esc: quit %d times, %d dialogs, saved %v; want Cancel", *quits, overlays(w), c.Saved(t, st))
 		}
 		// With no answer focused (after a click beside the buttons) the
 		// window's keys answer.
@@ -206,20 +120,20 @@ func TestQuitQuestionByKeyboard(t *testing.T) {
 		d.Quit()
 		w.Canvas().Unfocus()
 		w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEnter})
-		if !c.saved(t, st) || *quits != 1 {
-			t.Errorf("Enter on the window: saved %v, quit %d times; want Save", c.saved(t, st), *quits)
+		if !c.Saved(t, st) || *quits != 1 {
+			t.Errorf("Enter on the window: saved %v, quit %d times; want Save", c.Saved(t, st), *quits)
 		}
 	})
 	t.Run("Tab then Enter", func(t *testing.T) {
 		d, w, st, quits := quitDesk(t)
-		c.open(d)
-		c.edit(t, d)
+		c.Open(d.Frame)
+		c.Edit(t, d.Frame)
 		d.Quit()
 		as, _ := answers(t, w)
 		w.Canvas().Focus(as["Discard"])
 		focusedAnswer(t, w).TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-		if c.saved(t, st) || *quits != 1 {
-			t.Errorf("Enter on Discard: saved %v, quit %d times; want Discard", c.saved(t, st), *quits)
+		if c.Saved(t, st) || *quits != 1 {
+			t.Errorf("Enter on Discard: saved %v, quit %d times; want Discard", c.Saved(t, st), *quits)
 		}
 	})
 }
@@ -238,7 +152,7 @@ func TestQuitRoutes(t *testing.T) {
 			quitItem = file.Items[len(file.Items)-1]
 			quitItem.Action()
 		}},
-		{"Ctrl+Q", func(_ *testing.T, _ *Desk, w fyne.Window) { tmShortcut(w, fyne.KeyQ) }},
+		{"Ctrl+Q", func(_ *testing.T, _ *Desk, w fyne.Window) { uitest.Shortcut(w, fyne.KeyQ) }},
 		{"close button", func(t *testing.T, d *Desk, w fyne.Window) {
 			iw := &interceptedWindow{Window: w}
 			RestoreWindow(iw, fyne.CurrentApp().Preferences(), d.Quit)
@@ -255,12 +169,12 @@ func TestQuitRoutes(t *testing.T) {
 			if *quits != 1 || overlays(w) != 0 {
 				t.Errorf("with nothing to save: quit %d times, %d dialogs; want to quit at once", *quits, overlays(w))
 			}
-			c.open(d)
-			c.edit(t, d)
+			c.Open(d.Frame)
+			c.Edit(t, d.Frame)
 			run.quit(t, d, w)
 			answerQuestion(t, w, "Cancel")
-			if *quits != 1 || !c.shown(d) {
-				t.Errorf("after Cancel: quit %d times, edit shown %v", *quits, c.shown(d))
+			if *quits != 1 || !c.Shown(d.Frame) {
+				t.Errorf("after Cancel: quit %d times, edit shown %v", *quits, c.Shown(d.Frame))
 			}
 		})
 	}

@@ -370,6 +370,9 @@ func LocalFileURL(path string) *url.URL {
 	return &url.URL{Scheme: "file", Path: p}
 }
 
+// SetQuit makes quit what ends the app once nothing unsaved is left.
+func (f *Frame) SetQuit(quit func()) { f.opts.Quit = quit }
+
 // Area is the container the current screen is shown in, and Banner the
 // one of the undo bar (tests look into them).
 func (f *Frame) Area() *fyne.Container   { return f.area }

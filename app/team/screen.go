@@ -1,4 +1,4 @@
-package app
+package team
 
 import (
 	"slices"
@@ -18,7 +18,7 @@ import (
 
 // teamStore is what the team and references screen needs from the
 // workspace.
-type teamStore interface {
+type Store interface {
 	Team() ([]dossier.TeamMember, error)
 	SaveTeamMember(m *dossier.TeamMember) error
 	DeleteTeamMember(id string) (dossier.BinEntry, error)
@@ -36,14 +36,14 @@ type teamStore interface {
 // "member:<id>", "references" or "reference:<id>". A bare ID is a member.
 type teamScreen struct {
 	host    ui.Host
-	st      teamStore
+	st      Store
 	tabs    *container.AppTabs
 	members *recordTab
 	refs    *recordTab
 	root    fyne.CanvasObject
 }
 
-func newTeamScreen(h ui.Host, st teamStore, id string) (*teamScreen, error) {
+func NewScreen(h ui.Host, st Store, id string) (*teamScreen, error) {
 	s := &teamScreen{host: h, st: st}
 	mf, rf := &memberForm{s: s}, &referenceForm{s: s}
 	if err := mf.reload(); err != nil {

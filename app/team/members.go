@@ -1,6 +1,6 @@
 // The team-member form of the team screen.
 
-package app
+package team
 
 import (
 	"strings"

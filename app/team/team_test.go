@@ -1,81 +1,39 @@
-package app
+package team
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/store"
+	"kamdesk/app/ui"
+	"kamdesk/app/ui/uitest"
 	"kamdesk/dossier"
 )
 
-// tmOpen opens the team screen on the sample workspace, with the desk's
-// keyboard shortcuts installed.
-func tmOpen(t *testing.T) (*Desk, fyne.Window, *store.Store, *teamScreen) {
+// openTeam opens the team screen on the sample workspace, with the
+// frame's keyboard shortcuts installed.
+func openTeam(t *testing.T) (*ui.Frame, fyne.Window, *store.Store, *teamScreen) {
 	t.Helper()
-	d, w, st := testDesk(t, true)
-	d.InstallShortcuts()
-	d.Show(Place{Screen: "team"})
-	s, ok := d.Current().(*teamScreen)
+	f, w, st := uitest.Open(t, true)
+	f.SetScreens(map[string]ui.Maker{
+		"team": func(id string) (ui.Screen, error) { return NewScreen(f, st, id) },
+	})
+	f.Open(ui.Place{Screen: "team"})
+	s, ok := f.Current().(*teamScreen)
 	if !ok {
-		t.Fatalf("screen %v is %T, want the team screen", d.Place(), d.Current())
+		t.Fatalf("screen %v is %T, want the team screen", f.Place(), f.Current())
 	}
-	return d, w, st, s
+	return f, w, st, s
 }
 
-// tmShortcut presses Ctrl+key on the window.
-func tmShortcut(w fyne.Window, key fyne.KeyName) {
-	w.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault})
-}
-
-// tmRetype empties e with the keyboard and types text.
-func tmRetype(e keyField, text string) {
-	e.TypedShortcut(&fyne.ShortcutSelectAll{})
-	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
-	test.Type(e, text)
-}
-
-// tmButton finds the visible button labelled text under root.
-func tmButton(t *testing.T, root fyne.CanvasObject, text string) *widget.Button {
-	t.Helper()
-	for _, o := range test.LaidOutObjects(root) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
-			return b
-		}
-	}
-	t.Fatalf("no button %q on screen", text)
-	return nil
-}
-
-// tmTexts returns the visible labels under root, one a line.
-func tmTexts(root fyne.CanvasObject) string {
-	var texts []string
-	for _, o := range test.LaidOutObjects(root) {
-		if l, ok := o.(*widget.Label); ok && l.Visible() && l.Text != "" {
-			texts = append(texts, l.Text)
-		}
-	}
-	return strings.Join(texts, "\n")
-}
-
-// tmDialog returns the dialog on top of the window and its text.
-func tmDialog(t *testing.T, w fyne.Window) (fyne.CanvasObject, string) {
-	t.Helper()
-	top := w.Canvas().Overlays().Top()
-	if top == nil {
-		t.Fatal("no dialog is shown")
-	}
-	return top, tmTexts(top)
-}
-
-// tmSelect selects the row of the record id in the tab's list, as a
+// selectRecord selects the row of the record id in the tab's list, as a
 // click would.
-func tmSelect(t *testing.T, tab *recordTab, id string) {
+func selectRecord(t *testing.T, tab *recordTab, id string) {
 	t.Helper()
 	i := slices.Index(tab.form.ids(), id)
 	if i < 0 {
@@ -85,8 +43,8 @@ func tmSelect(t *testing.T, tab *recordTab, id string) {
 }
 
 func TestTeamCreateMember(t *testing.T) {
-	d, w, st, s := tmOpen(t)
-	tmShortcut(w, fyne.KeyN)
+	d, w, st, s := openTeam(t)
+	uitest.Shortcut(w, fyne.KeyN)
 	if !s.members.open || s.members.current != -1 {
 		t.Fatal("Ctrl+N on the Team tab did not open a new member")
 	}
@@ -104,7 +62,7 @@ func TestTeamCreateMember(t *testing.T) {
 	if !s.Dirty() {
 		t.Error("a typed member does not count as unsaved changes")
 	}
-	test.Tap(tmButton(t, s.members.editor, "Save"))
+	test.Tap(uitest.Button(t, s.members.editor, "Save"))
 
 	team, err := st.Team()
 	if err != nil {
@@ -132,17 +90,17 @@ func TestTeamCreateMember(t *testing.T) {
 	if got := f.heading.Text; got != "Ada Quist" {
 		t.Errorf("heading after saving = %q, want the member's name", got)
 	}
-	if !tmButton(t, s.members.editor, "Delete").Visible() {
+	if !uitest.Button(t, s.members.editor, "Delete").Visible() {
 		t.Error("a saved member cannot be deleted")
 	}
-	if !strings.Contains(tmTexts(s.members.list), "Bid Manager · ada.quist@veldmark.example · +44 20 7946 0199") {
-		t.Errorf("the list does not show the new member's details:\n%s", tmTexts(s.members.list))
+	if !strings.Contains(uitest.Texts(s.members.list), "Bid Manager · ada.quist@veldmark.example · +44 20 7946 0199") {
+		t.Errorf("the list does not show the new member's details:\n%s", uitest.Texts(s.members.list))
 	}
 }
 
 func TestTeamMemberValidation(t *testing.T) {
-	_, w, st, s := tmOpen(t)
-	tmShortcut(w, fyne.KeyN)
+	_, w, st, s := openTeam(t)
+	uitest.Shortcut(w, fyne.KeyN)
 	f := s.members.form.(*memberForm)
 	test.Type(f.email, "ada at veldmark")
 	if got, want := f.fields.MessageOf("email"), "is not a valid e-mail address"; got != want {
@@ -151,7 +109,7 @@ func TestTeamMemberValidation(t *testing.T) {
 	if got := f.fields.MessageOf("name"); got != "" {
 		t.Errorf("an untouched name already shows %q", got)
 	}
-	test.Tap(tmButton(t, s.members.editor, "Save"))
+	test.Tap(uitest.Button(t, s.members.editor, "Save"))
 	if got, want := f.fields.MessageOf("name"), "is required"; got != want {
 		t.Errorf("after saving without a name the message is %q, want %q", got, want)
 	}
@@ -159,7 +117,7 @@ func TestTeamMemberValidation(t *testing.T) {
 		t.Errorf("the failed save lost the e-mail typed: %q", f.email.Text)
 	}
 	if top := w.Canvas().Overlays().Top(); top != nil {
-		t.Errorf("a dialog was shown although every problem is next to its field:\n%s", tmTexts(top))
+		t.Errorf("a dialog was shown although every problem is next to its field:\n%s", uitest.Texts(top))
 	}
 	if team, _ := st.Team(); len(team) != 5 {
 		t.Errorf("the failed save stored something: %d members", len(team))
@@ -167,7 +125,7 @@ func TestTeamMemberValidation(t *testing.T) {
 
 	// Fixing the e-mail clears its message; a member without any contact
 	// can be saved but is marked: proposals cannot credit them.
-	tmRetype(f.email, "")
+	uitest.Retype(f.email, "")
 	if got := f.fields.MessageOf("email"); got != "" {
 		t.Errorf("an empty e-mail still shows %q", got)
 	}
@@ -178,13 +136,13 @@ func TestTeamMemberValidation(t *testing.T) {
 	if !f.warning.Visible() {
 		t.Error("the form does not warn that a member without contacts cannot be credited")
 	}
-	tmShortcut(w, fyne.KeyS)
+	uitest.Shortcut(w, fyne.KeyS)
 	team, _ := st.Team()
 	if len(team) != 6 {
 		t.Fatalf("%d members after saving Noor, want 6", len(team))
 	}
-	if !strings.Contains(tmTexts(s.members.list), "⚠ no contact details — cannot be credited") {
-		t.Errorf("the list does not mark the member without contacts:\n%s", tmTexts(s.members.list))
+	if !strings.Contains(uitest.Texts(s.members.list), "⚠ no contact details — cannot be credited") {
+		t.Errorf("the list does not mark the member without contacts:\n%s", uitest.Texts(s.members.list))
 	}
 	test.Type(f.phone, "+31 20 555 0101")
 	if f.warning.Visible() {
@@ -193,19 +151,19 @@ func TestTeamMemberValidation(t *testing.T) {
 }
 
 func TestTeamEditSampleMember(t *testing.T) {
-	_, w, st, s := tmOpen(t)
+	_, w, st, s := openTeam(t)
 	before, err := st.TeamMember("team-tomas-reyes")
 	if err != nil {
 		t.Fatal(err)
 	}
-	tmSelect(t, s.members, "team-tomas-reyes")
+	selectRecord(t, s.members, "team-tomas-reyes")
 	f := s.members.form.(*memberForm)
 	if f.name.Text != "Tomás Reyes" || f.email.Text != "tomas.reyes@veldmark.example" {
 		t.Fatalf("the form shows %q <%s>, want Tomás Reyes", f.name.Text, f.email.Text)
 	}
-	tmRetype(f.position, "Senior Key Account Manager")
-	tmRetype(f.phone, "+44 20 7946 0148")
-	tmShortcut(w, fyne.KeyS)
+	uitest.Retype(f.position, "Senior Key Account Manager")
+	uitest.Retype(f.phone, "+44 20 7946 0148")
+	uitest.Shortcut(w, fyne.KeyS)
 	after, err := st.TeamMember("team-tomas-reyes")
 	if err != nil {
 		t.Fatal(err)
@@ -218,7 +176,7 @@ func TestTeamEditSampleMember(t *testing.T) {
 	}
 
 	// Esc drops an edit: the store keeps the saved value and the form closes.
-	tmRetype(f.position, "Intern")
+	uitest.Retype(f.position, "Intern")
 	f.position.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if s.members.open {
 		t.Error("Esc did not close the form")
@@ -229,27 +187,27 @@ func TestTeamEditSampleMember(t *testing.T) {
 }
 
 func TestTeamUnsavedEditAsksBeforeLeaving(t *testing.T) {
-	_, w, st, s := tmOpen(t)
-	tmSelect(t, s.members, "team-jonas-brandt")
+	_, w, st, s := openTeam(t)
+	selectRecord(t, s.members, "team-jonas-brandt")
 	f := s.members.form.(*memberForm)
-	tmRetype(f.position, "Finance Director")
-	tmSelect(t, s.members, "team-priya-natarajan")
-	_, text := tmDialog(t, w)
+	uitest.Retype(f.position, "Finance Director")
+	selectRecord(t, s.members, "team-priya-natarajan")
+	_, text := uitest.Dialog(t, w)
 	if !strings.Contains(text, "not saved") {
 		t.Fatalf("selecting another member with unsaved changes shows:\n%s", text)
 	}
-	if as, _ := answers(t, w); len(as) != 3 {
+	if as, _ := uitest.Answers(t, w); len(as) != 3 {
 		t.Fatalf("the question offers %d answers, want Save, Discard, Cancel", len(as))
 	}
-	answerQuestion(t, w, "Cancel")
+	uitest.AnswerQuestion(t, w, "Cancel")
 	if f.name.Text != "Jonas Brandt" || f.position.Text != "Finance Director" {
 		t.Errorf("staying lost the edit: %q, %q", f.name.Text, f.position.Text)
 	}
 	if got := s.members.form.ids()[s.members.current]; got != "team-jonas-brandt" {
 		t.Errorf("the member open after staying is %q", got)
 	}
-	tmSelect(t, s.members, "team-priya-natarajan")
-	answerQuestion(t, w, "Discard")
+	selectRecord(t, s.members, "team-priya-natarajan")
+	uitest.AnswerQuestion(t, w, "Discard")
 	if f.name.Text != "Priya Natarajan" {
 		t.Errorf("after leaving the edit the form shows %q, want Priya Natarajan", f.name.Text)
 	}
@@ -259,9 +217,9 @@ func TestTeamUnsavedEditAsksBeforeLeaving(t *testing.T) {
 
 	// Save stores the edit and opens the member chosen, even when the
 	// saved name moves the rows of the list.
-	tmRetype(f.name, "Aaron Priya") // sorts before everybody
-	tmSelect(t, s.members, "team-mara-lindqvist")
-	answerQuestion(t, w, "Save")
+	uitest.Retype(f.name, "Aaron Priya") // sorts before everybody
+	selectRecord(t, s.members, "team-mara-lindqvist")
+	uitest.AnswerQuestion(t, w, "Save")
 	if m, _ := st.TeamMember("team-priya-natarajan"); m.Name != "Aaron Priya" {
 		t.Errorf("Save stored the name %q", m.Name)
 	}
@@ -271,16 +229,16 @@ func TestTeamUnsavedEditAsksBeforeLeaving(t *testing.T) {
 }
 
 func TestTeamDeleteMemberAndUndo(t *testing.T) {
-	d, w, st, s := tmOpen(t)
-	tmSelect(t, s.members, "team-mara-lindqvist")
-	test.Tap(tmButton(t, s.members.editor, "Delete"))
-	top, text := tmDialog(t, w)
+	d, w, st, s := openTeam(t)
+	selectRecord(t, s.members, "team-mara-lindqvist")
+	test.Tap(uitest.Button(t, s.members.editor, "Delete"))
+	top, text := uitest.Dialog(t, w)
 	for _, want := range []string{"Mara Lindqvist", "2 accounts", "Northbridge Build Group", "no owner until you undo"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the delete dialog does not say %q:\n%s", want, text)
 		}
 	}
-	test.Tap(tmButton(t, top, "Delete"))
+	test.Tap(uitest.Button(t, top, "Delete"))
 	if _, err := st.TeamMember("team-mara-lindqvist"); err == nil {
 		t.Fatal("Mara is still in the store after deleting")
 	}
@@ -293,7 +251,7 @@ func TestTeamDeleteMemberAndUndo(t *testing.T) {
 	if n := s.members.list.Length(); n != 4 {
 		t.Errorf("the list shows %d members after deleting one of 5", n)
 	}
-	test.Tap(tmButton(t, d.Banner(), "Undo"))
+	test.Tap(uitest.Button(t, d.Banner(), "Undo"))
 	if _, err := st.TeamMember("team-mara-lindqvist"); err != nil {
 		t.Fatalf("Undo did not bring Mara back: %v", err)
 	}
@@ -310,12 +268,12 @@ func TestTeamDeleteMemberAndUndo(t *testing.T) {
 }
 
 func TestTeamCreateReferenceWithConsent(t *testing.T) {
-	d, w, st, s := tmOpen(t)
+	d, w, st, s := openTeam(t)
 	s.tabs.SelectIndex(1)
 	if p := d.Place(); p.ID != "references" {
 		t.Errorf("place on the References tab = %v", p)
 	}
-	tmShortcut(w, fyne.KeyN)
+	uitest.Shortcut(w, fyne.KeyN)
 	if !s.refs.open || s.refs.current != -1 {
 		t.Fatal("Ctrl+N on the References tab did not open a new reference")
 	}
@@ -331,7 +289,7 @@ func TestTeamCreateReferenceWithConsent(t *testing.T) {
 	test.Type(f.refereePosition, "Facilities Director")
 	test.Type(f.refereeTo, "hana.kovac@orwin.example")
 	test.Tap(f.agreed)
-	test.Tap(tmButton(t, s.refs.editor, "Save"))
+	test.Tap(uitest.Button(t, s.refs.editor, "Save"))
 	refs, err := st.References()
 	if err != nil {
 		t.Fatal(err)
@@ -349,7 +307,7 @@ func TestTeamCreateReferenceWithConsent(t *testing.T) {
 	if p := d.Place(); p.ID != "reference:"+r.ID {
 		t.Errorf("place after saving = %v, want team/reference:%s", p, r.ID)
 	}
-	list := tmTexts(s.refs.list)
+	list := uitest.Texts(s.refs.list)
 	if !strings.Contains(list, "Orwin Logistics — Warehouse lighting and heating controls — 2025") {
 		t.Errorf("the list does not show the new reference:\n%s", list)
 	}
@@ -362,9 +320,9 @@ func TestTeamCreateReferenceWithConsent(t *testing.T) {
 }
 
 func TestTeamReferenceValidation(t *testing.T) {
-	_, w, st, s := tmOpen(t)
+	_, w, st, s := openTeam(t)
 	s.tabs.SelectIndex(1)
-	tmShortcut(w, fyne.KeyN)
+	uitest.Shortcut(w, fyne.KeyN)
 	f := s.refs.form.(*referenceForm)
 	test.Type(f.client, "Orwin Logistics")
 	test.Type(f.project, "Dock heating")
@@ -376,12 +334,12 @@ func TestTeamReferenceValidation(t *testing.T) {
 	if got, want := f.fields.MessageOf("year"), "must be a year in digits, between 1950 and 2100"; got != want {
 		t.Errorf("year abc: message %q, want %q", got, want)
 	}
-	tmRetype(f.year, "1900")
+	uitest.Retype(f.year, "1900")
 	if got, want := f.fields.MessageOf("year"), "must be between 1950 and 2100"; got != want {
 		t.Errorf("year 1900: message %q, want %q", got, want)
 	}
-	tmRetype(f.year, "abc")
-	tmShortcut(w, fyne.KeyS)
+	uitest.Retype(f.year, "abc")
+	uitest.Shortcut(w, fyne.KeyS)
 	if refs, _ := st.References(); len(refs) != 5 {
 		t.Errorf("a reference with problems was stored: %d references", len(refs))
 	}
@@ -392,36 +350,36 @@ func TestTeamReferenceValidation(t *testing.T) {
 		t.Error("the failed save does not show the problems next to the fields")
 	}
 	// An empty year is allowed; a name and a contact satisfy the consent.
-	tmRetype(f.year, "")
+	uitest.Retype(f.year, "")
 	test.Type(f.refereeName, "Hana Kovac")
 	test.Type(f.refereeTo, "+385 1 555 0100")
 	if got := f.fields.MessageOf("referee.agreed"); got != "" {
 		t.Errorf("consent with a name and contact still shows %q", got)
 	}
-	tmShortcut(w, fyne.KeyS)
+	uitest.Shortcut(w, fyne.KeyS)
 	refs, _ := st.References()
 	if len(refs) != 6 {
 		t.Fatalf("%d references after the fixed save, want 6", len(refs))
 	}
-	if !strings.Contains(tmTexts(s.refs.list), "Orwin Logistics — Dock heating") {
-		t.Errorf("a reference without a year is not listed as client — project:\n%s", tmTexts(s.refs.list))
+	if !strings.Contains(uitest.Texts(s.refs.list), "Orwin Logistics — Dock heating") {
+		t.Errorf("a reference without a year is not listed as client — project:\n%s", uitest.Texts(s.refs.list))
 	}
 }
 
 func TestTeamDeleteReferenceAndUndo(t *testing.T) {
-	d, w, st, s := tmOpen(t)
+	d, w, st, s := openTeam(t)
 	s.tabs.SelectIndex(1)
-	tmSelect(t, s.refs, "ref-brennock-cold-stores")
-	test.Tap(tmButton(t, s.refs.editor, "Delete"))
-	top, text := tmDialog(t, w)
+	selectRecord(t, s.refs, "ref-brennock-cold-stores")
+	test.Tap(uitest.Button(t, s.refs.editor, "Delete"))
+	top, text := uitest.Dialog(t, w)
 	if !strings.Contains(text, "Wireless temperature monitoring") {
 		t.Errorf("the delete dialog does not name the project:\n%s", text)
 	}
-	test.Tap(tmButton(t, top, "Delete"))
+	test.Tap(uitest.Button(t, top, "Delete"))
 	if _, err := st.Reference("ref-brennock-cold-stores"); err == nil {
 		t.Fatal("the reference is still stored after deleting")
 	}
-	test.Tap(tmButton(t, d.Banner(), "Undo"))
+	test.Tap(uitest.Button(t, d.Banner(), "Undo"))
 	if _, err := st.Reference("ref-brennock-cold-stores"); err != nil {
 		t.Fatalf("Undo did not restore the reference: %v", err)
 	}
@@ -431,20 +389,67 @@ func TestTeamDeleteReferenceAndUndo(t *testing.T) {
 	}
 }
 
-// tmRelayout lays the whole window out again, as a desktop window does
+// relayout lays the whole window out again, as a desktop window does
 // on its next frame after sizes changed (the test canvas does not).
-func tmRelayout(w fyne.Window) {
+func relayout(w fyne.Window) {
 	w.SetContent(w.Content())
 	w.Resize(fyne.NewSize(1280, 800))
 }
 
 func TestTeamMarkup(t *testing.T) {
-	_, w, _, s := tmOpen(t)
-	tmSelect(t, s.members, "team-mara-lindqvist")
-	tmRelayout(w)
+	_, w, _, s := openTeam(t)
+	selectRecord(t, s.members, "team-mara-lindqvist")
+	relayout(w)
 	test.AssertRendersToMarkup(t, "team/members.xml", w.Canvas())
 	s.tabs.SelectIndex(1)
-	tmSelect(t, s.refs, "ref-st-aldric-trust")
-	tmRelayout(w)
+	selectRecord(t, s.refs, "ref-st-aldric-trust")
+	relayout(w)
 	test.AssertRendersToMarkup(t, "team/references.xml", w.Canvas())
+}
+
+func TestTypedTextIsStoredReference(t *testing.T) {
+	_, w, st, s := openTeam(t)
+	s.tabs.SelectIndex(1)
+	for _, width := range uitest.Widths {
+		uitest.Shortcut(w, fyne.KeyN)
+		f := s.refs.form.(*referenceForm)
+		client := fmt.Sprintf("Client %v", width)
+		test.Type(f.client, client)
+		test.Type(f.project, "Lighting controls")
+		uitest.TypeAt(f.result, width, uitest.Sentence)
+		uitest.Shortcut(w, fyne.KeyS)
+		refs, _ := st.References()
+		i := slices.IndexFunc(refs, func(r dossier.Reference) bool { return r.Client == client })
+		if i < 0 {
+			t.Fatalf("reference %q not saved", client)
+		}
+		uitest.CheckSentence(t, "quantified result", width, refs[i].Result)
+	}
+}
+
+// TestQuitAsksAboutTeamMemberChanges: quitting with a member's edit asks
+// Save, Discard or Cancel, as every editor does.
+func TestQuitAsksAboutTeamMemberChanges(t *testing.T) {
+	member := func(d *ui.Frame) *memberForm { return d.Current().(*teamScreen).members.form.(*memberForm) }
+	uitest.QuitCases(t, func(t *testing.T) (*ui.Frame, fyne.Window, *store.Store, *int) {
+		f, w, st, _ := openTeam(t)
+		quits := 0
+		f.SetQuit(func() { quits++ })
+		return f, w, st, &quits
+	}, []uitest.EditorCase{{
+		Name:  "team member",
+		Open:  func(d *ui.Frame) { d.Show(ui.Place{Screen: "team", ID: "member:team-jonas-brandt"}) },
+		Edit:  func(_ *testing.T, d *ui.Frame) { uitest.Retype(member(d).position, "Finance Director") },
+		Spoil: func(_ *testing.T, d *ui.Frame) { uitest.Retype(member(d).email, "jonas at work") },
+		Saved: func(t *testing.T, st *store.Store) bool {
+			m, err := st.TeamMember("team-jonas-brandt")
+			if err != nil {
+				t.Fatal(err)
+			}
+			return m.Position == "Finance Director"
+		},
+		Shown:   func(d *ui.Frame) bool { return member(d).position.Text == "Finance Director" },
+		Spoiled: func(d *ui.Frame) bool { return member(d).email.Text == "jonas at work" },
+		Refused: func(d *ui.Frame, _ fyne.Window) bool { return member(d).fields.MessageOf("email") != "" },
+	}})
 }

@@ -1,0 +1,238 @@
+// Package uitest is what the tests of the desktop's screens share: a frame
+// in a test window on a real workspace, and the hands and eyes of a user
+// (type, find a button, read the labels, answer a question).
+package uitest
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"kamdesk/app/catalog"
+	"kamdesk/app/export"
+	"kamdesk/app/quiet"
+	"kamdesk/app/store"
+	"kamdesk/app/ui"
+	"kamdesk/assets"
+	"kamdesk/dossier"
+)
+
+// Today is the date the tests live on.
+var Today = dossier.MustDate("2026-11-25")
+
+// Main runs a package's tests in plain English, with the catalogue loaded.
+func Main(m *testing.M) {
+	quiet.PlainLocale()
+	if err := catalog.Load(); err != nil {
+		panic(err)
+	}
+	os.Exit(m.Run())
+}
+
+// BackgroundAndWait runs work on a goroutine of its own, as the desk does,
+// waits for it, then runs done on the caller's (the test's UI) goroutine.
+func BackgroundAndWait(work, done func()) {
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		work()
+	}()
+	<-finished
+	done()
+}
+
+// Options are the frame options of a test: today is Today, background
+// work is waited for, deferred and delayed work runs at once.
+func Options() ui.Options {
+	return ui.Options{
+		Today:      func() dossier.Date { return Today },
+		Defer:      func(f func()) { f() },
+		Background: BackgroundAndWait,
+		After:      func(_ time.Duration, f func()) { f() },
+	}
+}
+
+// Store opens a fresh workspace for the test, with the sample in it when
+// sample is true.
+func Store(t *testing.T, sample bool) *store.Store {
+	t.Helper()
+	st, err := store.Open(t.TempDir(), store.Options{NoGC: true,
+		Now: func() time.Time { return time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if sample {
+		if _, err := st.LoadSample(assets.Sample, Today, export.Snapshot); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return st
+}
+
+// Open makes a frame in a 1280×800 test window on a fresh workspace (the
+// sample when sample is true), with its shortcuts installed. The caller
+// gives it its screens (SetScreens) and opens a place.
+func Open(t *testing.T, sample bool) (*ui.Frame, fyne.Window, *store.Store) {
+	t.Helper()
+	test.NewTempApp(t)
+	st := Store(t, sample)
+	w := test.NewTempWindow(t, nil)
+	f := ui.NewFrame(w, nil, Options())
+	w.SetContent(f.Body())
+	w.Resize(fyne.NewSize(1280, 800))
+	f.InstallShortcuts(nil)
+	return f, w, st
+}
+
+// KeyField is a field the tests type into key by key: an entry or a text
+// area.
+type KeyField interface {
+	fyne.Focusable
+	fyne.Shortcutable
+}
+
+// Type types text into e key by key, Enter between lines.
+func Type(e KeyField, text string) {
+	for i, line := range strings.Split(text, "\n") {
+		if i > 0 {
+			e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		}
+		test.Type(e, line)
+	}
+}
+
+// Retype empties e with the keyboard and types text.
+func Retype(e KeyField, text string) {
+	e.TypedShortcut(&fyne.ShortcutSelectAll{})
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+	Type(e, text)
+}
+
+// Shortcut presses Ctrl+key on the window.
+func Shortcut(w fyne.Window, key fyne.KeyName) {
+	w.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault})
+}
+
+// FindButton returns the visible button labelled text under root, or nil.
+func FindButton(root fyne.CanvasObject, text string) *widget.Button {
+	for _, o := range test.LaidOutObjects(root) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
+			return b
+		}
+	}
+	return nil
+}
+
+// Button returns the visible button labelled text under root; the test
+// fails without one.
+func Button(t *testing.T, root fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
+	b := FindButton(root, text)
+	if b == nil {
+		t.Fatalf("no button %q on screen", text)
+	}
+	return b
+}
+
+// Texts returns the visible labels under root, one a line.
+func Texts(root fyne.CanvasObject) string {
+	var texts []string
+	for _, o := range test.LaidOutObjects(root) {
+		if l, ok := o.(*widget.Label); ok && l.Visible() && l.Text != "" {
+			texts = append(texts, l.Text)
+		}
+	}
+	return strings.Join(texts, "\n")
+}
+
+// Dialog returns the dialog on top of the window and its text.
+func Dialog(t *testing.T, w fyne.Window) (fyne.CanvasObject, string) {
+	t.Helper()
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog is shown")
+	}
+	return top, Texts(top)
+}
+
+// Overlays counts the dialogs over w's content.
+func Overlays(w fyne.Window) int { return len(w.Canvas().Overlays().List()) }
+
+// Answers returns the answers of the question on top of w, by label, and
+// the question's text; it fails the test when no question is shown.
+func Answers(t *testing.T, w fyne.Window) (map[string]*ui.Answer, string) {
+	t.Helper()
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no question is shown")
+	}
+	out := map[string]*ui.Answer{}
+	var texts []string
+	for _, o := range test.LaidOutObjects(top) {
+		switch x := o.(type) {
+		case *ui.Answer:
+			out[x.Text] = x
+		case *widget.Label:
+			texts = append(texts, x.Text)
+		}
+	}
+	if len(out) == 0 {
+		t.Fatalf("the dialog on top is not the question about unsaved changes: %q", texts)
+	}
+	return out, strings.Join(texts, "\n")
+}
+
+// AnswerQuestion taps the answer labelled text.
+func AnswerQuestion(t *testing.T, w fyne.Window, text string) {
+	t.Helper()
+	as, _ := Answers(t, w)
+	a := as[text]
+	if a == nil {
+		t.Fatalf("the question has no answer %q", text)
+	}
+	test.Tap(a)
+}
+
+// FocusedAnswer is the answer with the keyboard focus.
+func FocusedAnswer(t *testing.T, w fyne.Window) fyne.Focusable {
+	t.Helper()
+	f, ok := w.Canvas().Focused().(*ui.Answer)
+	if !ok {
+		t.Fatalf("the focus is on %T, not on an answer", w.Canvas().Focused())
+	}
+	return f
+}
+
+// What is typed is what is stored (issue 8): a sentence typed key by key
+// into every multi-line field of kamdesk, at widths where its spaces fall
+// at the ends of rows, is saved byte for byte.
+
+// Sentence is the sentence of issue 8: typed key by key at many widths,
+// Entry stored "asked for payment" as "asked forpayment".
+const Sentence = "Olga asked for payment terms and a discount for the second phase of the project, " +
+	"then we talked about the schedule again."
+
+// Widths are the widths of the field the sentence is typed at.
+var Widths = []float32{180, 260, 340, 430, 540, 700, 900}
+
+// TypeAt shows field f width wide and types s into it, key by key.
+func TypeAt(f fyne.Focusable, width float32, s string) {
+	o := f.(fyne.CanvasObject)
+	o.Resize(fyne.NewSize(width, max(o.Size().Height, 80)))
+	test.Type(f, s)
+}
+
+// CheckSentence compares what was stored in field at width with Sentence.
+func CheckSentence(t *testing.T, field string, width float32, got string) {
+	t.Helper()
+	if got != Sentence {
+		t.Errorf("%s typed %v wide, stored\n%q\nwant\n%q", field, width, got, Sentence)
+	}
+}
