@@ -60,14 +60,8 @@ func (d *Desk) screenTable() map[string]ui.Maker {
 	}
 }
 
-// The screens' optional abilities, used by the keyboard shortcuts and by
-// navigation (ui).
-type (
-	screen    = ui.Screen
-	creator   = ui.Creator
-	saver     = ui.Saver
-	canceller = ui.Canceller
-)
+// screen is what every screen of the working area provides (ui.Screen).
+type screen = ui.Screen
 
 // Place is where the user is: a screen and the record it shows. The desk
 // remembers the last place between sessions.
