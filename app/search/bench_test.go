@@ -44,10 +44,20 @@ func benchCorpus(b *testing.B) (*dossier.Workspace, []proposal.Proposal, []propo
 
 func BenchmarkIndexBuild(b *testing.B) {
 	ws, props, secs := benchCorpus(b)
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
 	b.ReportAllocs()
 	var x *Index
+	var cpu time.Duration
+	builds := 0
 	for b.Loop() {
+		start := threadCPU()
 		x = New(ws, props, secs)
+		cpu += threadCPU() - start
+		builds++
+	}
+	if threadCPU() >= 0 {
+		b.ReportMetric(cpu.Seconds()/float64(builds), "cpu-s/op")
 	}
 	b.ReportMetric(float64(len(x.recs)), "records")
 	postings := 0

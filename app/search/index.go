@@ -144,7 +144,7 @@ func New(ws *dossier.Workspace, proposals []proposal.Proposal, sections []propos
 	x.cand = make([]uint64, (n+63)/64)
 	x.nameAt = make([]uint32, 0, n+1)
 	var names strings.Builder
-	vocab := map[string]int32{}
+	vocab := make(map[string]int32, n)
 	var vocabText []byte
 	var last []int32 // the last record given each token
 	var buf []byte
