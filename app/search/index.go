@@ -97,10 +97,11 @@ type Index struct {
 	sections  []proposal.Section
 	acctAt    map[string]int // account ID → index in ws.Accounts
 
-	recs   []record       // by kind, then by name
-	groups [kinds + 1]int // recs[groups[k]:groups[k+1]] are of kind k
-	names  string         // the records' folded names, each followed by 0
-	nameAt []uint32       // where each record's name starts in names; and the end
+	recs    []record       // by kind, then by name
+	groups  [kinds + 1]int // recs[groups[k]:groups[k+1]] are of kind k
+	names   string         // the records' folded names, each followed by 0
+	nameAt  []uint32       // where each record's name starts in names; and the end
+	letters []nameLetters  // the ASCII letters and digits of each record's name
 
 	tokens   *suffixarray.Index // of the distinct tokens, each followed by 0
 	tokenAt  []uint32           // where each token starts in the suffix array's text
@@ -143,6 +144,7 @@ func New(ws *dossier.Workspace, proposals []proposal.Proposal, sections []propos
 	x.short = newShortWords(n)
 	x.cand = make([]uint64, (n+63)/64)
 	x.nameAt = make([]uint32, 0, n+1)
+	x.letters = make([]nameLetters, 0, n)
 	var names strings.Builder
 	vocab := make(map[string]int32, n)
 	var vocabText []byte
@@ -159,6 +161,7 @@ func New(ws *dossier.Workspace, proposals []proposal.Proposal, sections []propos
 				x.nameAt = append(x.nameAt, uint32(names.Len()))
 				names.Write(buf)
 				names.WriteByte(0)
+				x.letters = append(x.letters, lettersOf(buf))
 			}
 		}
 		x.short.add(ri, buf)

@@ -65,6 +65,32 @@ func (s *shortWords) add(ri int, text []byte) {
 	}
 }
 
+// nameLetters are the ASCII letters and digits of a folded name, by
+// alnum: the one it starts with, those that start a later word, and all,
+// which rank a word of one letter without a look at the name.
+type nameLetters struct {
+	first         int8 // -1 when the name starts otherwise
+	starts, holds uint64
+}
+
+func lettersOf(name []byte) nameLetters {
+	l := nameLetters{first: -1}
+	for i, c := range name {
+		a := alnum(c)
+		if a < 0 {
+			continue
+		}
+		switch {
+		case i == 0:
+			l.first = int8(a)
+		case isWordSep(name[i-1]):
+			l.starts |= 1 << a
+		}
+		l.holds |= 1 << a
+	}
+	return l
+}
+
 // Search finds the records holding every word of q, each word in any of
 // their fields, ranked. The result's slices are reused by the next
 // search.
@@ -155,6 +181,18 @@ func (x *Index) rankOf(ri int32, words []string) uint8 {
 	name := x.names[x.nameAt[ri] : x.nameAt[ri+1]-1]
 	rank := 0
 	for _, w := range words {
+		if a := shortWord(w); a >= 0 && a < alnums {
+			switch l := &x.letters[ri]; {
+			case int(l.first) == a:
+			case l.starts&(1<<a) != 0:
+				rank++
+			case l.holds&(1<<a) != 0:
+				rank += 2
+			default:
+				rank += 3
+			}
+			continue
+		}
 		switch i := strings.Index(name, w); {
 		case i == 0:
 		case i > 0 && startsWord(name, w, i):
