@@ -7,14 +7,18 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/search"
 	"kamdesk/app/ui"
 	"kamdesk/dossier"
+	"kamdesk/proposal"
 )
 
-// searchStore is what the search screen reads: the whole workspace, once,
-// to index it.
+// searchStore is what the search screen reads, once, to index it: the
+// dossier records, every proposal and the section library.
 type searchStore interface {
 	Workspace() (dossier.Workspace, error)
+	Proposals(acct string) ([]proposal.Proposal, error)
+	Sections() ([]proposal.Section, error)
 }
 
 // searchShown is how many results the screen lists at most.
@@ -23,14 +27,16 @@ const searchShown = 200
 // searchRow is a row of the results list: a group's heading or a hit.
 type searchRow struct {
 	heading string // set for a heading
-	hit     searchHit
+	hit     search.Hit
 }
 
-// searchScreen finds accounts and people as the user types, in every
-// field of their dossiers.
+// searchScreen finds records as the user types: accounts and people in
+// every field of their dossiers, meetings and other timeline events,
+// promises, proposals and library sections.
 type searchScreen struct {
 	desk  *Desk
-	index *searchIndex // nil until built
+	index *search.Index // nil until built
+	res   search.Result // what the rows show
 	rows  []searchRow
 
 	entry   *ui.Entry
@@ -47,12 +53,12 @@ type searchScreen struct {
 func newSearchScreen(d *Desk) *searchScreen {
 	s := &searchScreen{desk: d}
 	s.entry = ui.NewEntry(s.OnCancel)
-	s.entry.SetPlaceHolder(lang.L("Search accounts and people: name, position, company, hobbies, notes…"))
+	s.entry.SetPlaceHolder(lang.L("Search accounts, people, meetings, proposals and library sections…"))
 	s.entry.OnChanged = func(string) { s.run() }
 	s.entry.OnSubmitted = func(string) { s.openFirst() }
 	s.summary = widget.NewLabel("")
 	s.busy = widget.NewActivity()
-	s.hint = widget.NewLabel(lang.L("Type a few letters of a name, a position, a company, a hobby or anything in the notes. Several words find the records holding all of them."))
+	s.hint = widget.NewLabel(lang.L("Type a few letters of a name, a position, a company, a hobby, the notes, a meeting, a promise, a proposal's title or a library section. Several words find the records holding all of them."))
 	s.hint.Wrapping = fyne.TextWrapWord
 	s.hint.Alignment = fyne.TextAlignCenter
 	s.list = widget.NewList(func() int { return len(s.rows) }, s.newRow, s.updateRow)
@@ -67,13 +73,23 @@ func newSearchScreen(d *Desk) *searchScreen {
 func (s *searchScreen) build() {
 	s.busy.Start()
 	s.summary.SetText(lang.L("Reading the workspace…"))
-	var ws dossier.Workspace
-	var index *searchIndex
+	var index *search.Index
 	var err error
+	var st searchStore = s.desk.ws
 	s.desk.opts.Background(func() {
-		if ws, err = s.desk.ws.Workspace(); err == nil {
-			index = newSearchIndex(&ws)
+		var ws dossier.Workspace
+		var props []proposal.Proposal
+		var secs []proposal.Section
+		if ws, err = st.Workspace(); err != nil {
+			return
 		}
+		if props, err = st.Proposals(""); err != nil {
+			return
+		}
+		if secs, err = st.Sections(); err != nil {
+			return
+		}
+		index = search.New(&ws, props, secs)
 	}, func() {
 		s.busy.Stop()
 		s.busy.Hide()
@@ -111,37 +127,35 @@ func (s *searchScreen) run() {
 	if s.index == nil {
 		return
 	}
-	res := s.index.search(s.entry.Text)
+	res := s.index.Search(s.entry.Text)
+	s.res = res
 	s.rows = s.rows[:0]
-	if len(res.words) == 0 {
+	if len(res.Words) == 0 {
 		s.summary.SetText("")
 		s.showBody(s.hint)
 		return
 	}
-	people := res.people()
-	total := len(res.hits)
+	total := res.Len()
 	if total == 0 {
 		s.summary.SetText(lang.L("Nothing matches “{{.Query}}”.", map[string]any{"Query": ui.Clip(ui.OneLine(s.entry.Text), 60)}))
 		s.showBody(container.NewCenter(widget.NewLabel(lang.L("Try fewer or shorter words."))))
 		return
 	}
-	// Both groups get a fair share of the rows shown.
-	nAcct := min(res.accounts, max(searchShown/2, searchShown-len(people)))
-	nPeople := min(len(people), searchShown-nAcct)
-	if res.accounts > 0 {
-		s.rows = append(s.rows, searchRow{heading: s.heading(lang.L("Accounts"), res.accounts, nAcct)})
-		for _, h := range res.hits[:nAcct] {
+	shown := searchShares(res)
+	n := 0
+	for i, k := range search.Kinds {
+		hits := res.Of(k)
+		if len(hits) == 0 {
+			continue
+		}
+		s.rows = append(s.rows, searchRow{heading: s.heading(searchGroupName(k), len(hits), shown[i])})
+		for _, h := range hits[:shown[i]] {
 			s.rows = append(s.rows, searchRow{hit: h})
 		}
+		n += shown[i]
 	}
-	if len(people) > 0 {
-		s.rows = append(s.rows, searchRow{heading: s.heading(lang.L("People"), len(people), nPeople)})
-		for _, h := range people[:nPeople] {
-			s.rows = append(s.rows, searchRow{hit: h})
-		}
-	}
-	if shown := nAcct + nPeople; shown < total {
-		s.summary.SetText(lang.L("{{.Count}} matches, the best {{.Shown}} shown", map[string]any{"Count": total, "Shown": shown}))
+	if n < total {
+		s.summary.SetText(lang.L("{{.Count}} matches, the best {{.Shown}} shown", map[string]any{"Count": total, "Shown": n}))
 	} else {
 		s.summary.SetText(lang.N("{{.Count}} match", total, map[string]any{"Count": total}))
 	}
@@ -150,6 +164,49 @@ func (s *searchScreen) run() {
 	s.list.Refresh()
 	s.list.ScrollToTop()
 	s.showBody(s.list)
+}
+
+// searchShares shares the searchShown rows among the groups of kinds
+// found: equally, and what a small group leaves goes to the bigger ones.
+func searchShares(res search.Result) []int {
+	shown := make([]int, len(search.Kinds))
+	left := searchShown
+	for left > 0 {
+		open := 0 // the groups with more to show
+		for i, k := range search.Kinds {
+			if len(res.Of(k)) > shown[i] {
+				open++
+			}
+		}
+		if open == 0 {
+			break
+		}
+		share := max(left/open, 1)
+		for i, k := range search.Kinds {
+			if add := min(len(res.Of(k))-shown[i], share, left); add > 0 {
+				shown[i] += add
+				left -= add
+			}
+		}
+	}
+	return shown
+}
+
+// searchGroupName is the heading of the results of kind k.
+func searchGroupName(k search.Kind) string {
+	switch k {
+	case search.Account:
+		return lang.L("Accounts")
+	case search.Person:
+		return lang.L("People")
+	case search.Event:
+		return lang.L("Meetings and other events")
+	case search.Promise:
+		return lang.L("Promises")
+	case search.Proposal:
+		return lang.L("Proposals")
+	}
+	return lang.L("Library sections")
 }
 
 func (s *searchScreen) heading(group string, count, shown int) string {
@@ -219,38 +276,60 @@ func (s *searchScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	lines := hit.Objects[0].(*fyne.Container)
 	icon := hit.Objects[1].(*widget.Icon)
 	title, match := lines.Objects[0].(*widget.RichText), lines.Objects[1].(*widget.RichText)
-	x := s.index
-	acct := x.hitAccount(row.hit)
-	name, where := "", ""
-	if p := x.hitPerson(row.hit); p != nil {
-		icon.SetResource(theme.AccountIcon())
-		name = p.Name
-		if acct != nil {
-			where = acct.Name
-		}
-		if p.Position != "" {
-			where = p.Position + " · " + where
-		}
-	} else {
-		icon.SetResource(theme.HomeIcon())
-		name, where = acct.Name, ui.Tr(acct.Tier.Label())
-		if acct.Industry != "" {
-			where += " · " + acct.Industry
-		}
-	}
+	name, where, res := s.describe(row.hit)
+	icon.SetResource(res)
 	title.Segments = []widget.RichTextSegment{
 		&widget.TextSegment{Text: name, Style: strong},
 		&widget.TextSegment{Text: "  " + where, Style: plain},
 	}
 	title.Refresh()
-	before, found, after := x.snippet(row.hit, 110)
-	match.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: searchFieldLabel(row.hit.field) + ": ", Style: subtle}}
+	before, found, after := s.res.Snippet(row.hit, 110)
+	match.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: searchFieldLabel(s.res.Field(row.hit)) + ": ", Style: subtle}}
 	for _, seg := range []*widget.TextSegment{{Text: before, Style: plain}, {Text: found, Style: strong}, {Text: after, Style: plain}} {
 		if seg.Text != "" {
 			match.Segments = append(match.Segments, seg)
 		}
 	}
 	match.Refresh()
+}
+
+// describe returns what the first line of a hit's row shows: the name
+// or title of the record, where it belongs, and its icon.
+func (s *searchScreen) describe(h search.Hit) (name, where string, icon fyne.Resource) {
+	x := s.index
+	acctName := ""
+	if a := x.Account(h); a != nil {
+		acctName = a.Name
+	}
+	join := func(parts ...string) string {
+		out := ""
+		for _, p := range parts {
+			if p != "" && out != "" {
+				out += " · "
+			}
+			out += p
+		}
+		return out
+	}
+	switch x.Kind(h) {
+	case search.Account:
+		a := x.Account(h)
+		return a.Name, join(ui.Tr(a.Tier.Label()), a.Industry), theme.HomeIcon()
+	case search.Person:
+		p := x.Person(h)
+		return p.Name, join(p.Position, acctName), theme.AccountIcon()
+	case search.Event:
+		e := x.Event(h)
+		return e.Title, join(ui.Tr(e.Kind.Label()), e.Date.String(), acctName), theme.HistoryIcon()
+	case search.Promise:
+		p := x.Promise(h)
+		return ui.Clip(ui.OneLine(p.Text), 80), join(lang.L("Promise due {{.Date}}", map[string]any{"Date": p.Due.String()}), acctName), theme.ConfirmIcon()
+	case search.Proposal:
+		p := x.Proposal(h)
+		return p.Title, join(ui.Tr(p.Status.Label()), acctName), theme.DocumentIcon()
+	}
+	sec := x.Section(h)
+	return sec.Title, join(ui.Tr(sec.Kind.Label()), lang.L("Library")), theme.StorageIcon()
 }
 
 // Text styles of the result rows, all inline.
@@ -260,35 +339,41 @@ var (
 	subtle = widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder, TextStyle: fyne.TextStyle{Italic: true}}
 )
 
-// searchFieldLabel names a searched field the way the dossier labels it.
-func searchFieldLabel(f searchField) string {
+// searchFieldLabel names a searched field the way the forms label it.
+func searchFieldLabel(f search.Field) string {
 	switch f {
-	case inName:
+	case search.Name:
 		return ui.FieldLabel("name")
-	case inPosition:
+	case search.Title:
+		return ui.FieldLabel("title")
+	case search.Text:
+		return ui.FieldLabel("text")
+	case search.Position:
 		return ui.FieldLabel("position")
-	case inDepartment:
+	case search.Department:
 		return ui.FieldLabel("department")
-	case inAccount:
+	case search.AccountName:
 		return lang.L("Account")
-	case inIndustry:
+	case search.Industry:
 		return ui.FieldLabel("industry")
-	case inSegment:
+	case search.Segment:
 		return ui.FieldLabel("segment")
-	case inCompetitors:
+	case search.Competitors:
 		return ui.FieldLabel("competitors")
-	case inStrategy:
+	case search.Strategy:
 		return ui.FieldLabel("strategy")
-	case inGoals:
+	case search.Goals:
 		return ui.FieldLabel("goals")
-	case inEmail:
+	case search.Email:
 		return ui.FieldLabel("email")
-	case inHobbies:
+	case search.Hobbies:
 		return ui.FieldLabel("hobbies")
-	case inFamily:
+	case search.Family:
 		return ui.FieldLabel("family")
-	case inValues:
+	case search.Values:
 		return ui.FieldLabel("values")
+	case search.Body:
+		return ui.FieldLabel("body")
 	}
 	return ui.FieldLabel("notes")
 }
@@ -311,13 +396,28 @@ func (s *searchScreen) openFirst() {
 	}
 }
 
-// open shows the place of a hit: an account's dossier, a person's page.
-func (s *searchScreen) open(h searchHit) {
+// open shows the place of a hit: an account's dossier, a person's page, the
+// timeline of the account of an event or a promise, a proposal in the
+// builder, a section in the library.
+func (s *searchScreen) open(h search.Hit) {
+	x := s.index
 	var place Place
-	if p := s.index.hitPerson(h); p != nil {
+	switch x.Kind(h) {
+	case search.Person:
+		p := x.Person(h)
 		place = Place{Screen: "person", ID: p.ID}
-	} else {
-		place = Place{Screen: "account", ID: s.index.hitAccount(h).ID}
+	case search.Event:
+		place = Place{Screen: "account", ID: x.Event(h).AccountID}
+		s.desk.Remember("dossier.tab", lang.L("Timeline"))
+	case search.Promise:
+		place = Place{Screen: "account", ID: x.Promise(h).AccountID}
+		s.desk.Remember("dossier.tab", lang.L("Timeline"))
+	case search.Proposal:
+		place = Place{Screen: "proposal", ID: x.Proposal(h).ID}
+	case search.Section:
+		place = Place{Screen: "library", ID: x.Section(h).ID}
+	default:
+		place = Place{Screen: "account", ID: x.Account(h).ID}
 	}
 	s.desk.opts.Defer(func() { s.desk.Show(place) })
 }

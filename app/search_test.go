@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/search"
 	"kamdesk/app/store/storetest"
 	"kamdesk/dossier"
 )
@@ -28,29 +29,30 @@ func openSearch(t *testing.T, d *Desk, w fyne.Window) *searchScreen {
 	return s
 }
 
-// shownNames lists the names of the results listed, by group.
+// shownNames lists the names of the accounts and people listed.
 func (s *searchScreen) shownNames() (accounts, people []string) {
 	for _, r := range s.rows {
 		if r.heading != "" {
 			continue
 		}
-		if p := s.index.hitPerson(r.hit); p != nil {
-			people = append(people, p.Name)
-		} else {
-			accounts = append(accounts, s.index.hitAccount(r.hit).Name)
+		switch s.index.Kind(r.hit) {
+		case search.Person:
+			people = append(people, s.index.Person(r.hit).Name)
+		case search.Account:
+			accounts = append(accounts, s.index.Account(r.hit).Name)
 		}
 	}
 	return accounts, people
 }
 
-// rowOf returns the list row of the person or account named name.
+// rowOf returns the list row of the record named or titled name.
 func (s *searchScreen) rowOf(t *testing.T, name string) int {
 	t.Helper()
 	for i, r := range s.rows {
 		if r.heading != "" {
 			continue
 		}
-		if p := s.index.hitPerson(r.hit); p != nil && p.Name == name || p == nil && s.index.hitAccount(r.hit).Name == name {
+		if got, _, _ := s.describe(r.hit); got == name {
 			return i
 		}
 	}
@@ -141,8 +143,9 @@ func TestSearchGolden(t *testing.T) {
 	d, w, _ := testDesk(t, true)
 	s := openSearch(t, d, w)
 	test.Type(s.entry, "finance")
-	if got := s.summary.Text; got != "4 matches" {
-		t.Errorf("summary %q, want 4 matches", got)
+	// Four people, and the library section that mentions the finance team.
+	if got := s.summary.Text; got != "5 matches" {
+		t.Errorf("summary %q, want 5 matches", got)
 	}
 	test.AssertRendersToMarkup(t, "search/finance.xml", w.Canvas())
 }
@@ -196,8 +199,52 @@ func TestSearchShowsTheBest200(t *testing.T) {
 	if len(accounts) == 0 || len(people) == 0 {
 		t.Errorf("%d accounts and %d people listed, want both groups", len(accounts), len(people))
 	}
-	want := len(s.index.search("e").hits)
+	want := s.index.Search("e").Len()
 	if wantText := fmt.Sprintf("%d matches, the best %d shown", want, searchShown); want <= searchShown || s.summary.Text != wantText {
 		t.Errorf("summary %q, want %q", s.summary.Text, wantText)
+	}
+}
+
+// TestSearchFindsEveryKind finds a meeting, a promise, a proposal and a
+// library section under their headings, and opens each where it is kept.
+func TestSearchFindsEveryKind(t *testing.T) {
+	d, w, _ := testDesk(t, true)
+	for _, c := range []struct {
+		query, heading, row string
+		place               Place
+		tab                 string // the dossier's tab shown
+	}{
+		{query: "plant visit", heading: "Meetings and other events — 1", row: "Visit to the Doncaster modular plant construction site",
+			place: Place{Screen: "account", ID: "northbridge"}, tab: "Timeline"},
+		{query: "whole-life comparison", heading: "Promises — 1", row: "Send David Okafor a whole-life cost comparison per home over 15 years, our cont…",
+			place: Place{Screen: "account", ID: "northbridge"}, tab: "Timeline"},
+		{query: "castellan calm", heading: "Proposals — 1", row: "Castellan Calm: guest-room climate control for the 23-hotel roll-out",
+			place: Place{Screen: "proposal", ID: "prop-castellan-calm-rollout"}},
+		{query: "veldmark academy", heading: "Library sections — 1", row: "Training and handover: the Veldmark Academy",
+			place: Place{Screen: "library", ID: "training-academy"}},
+	} {
+		d.Remember("dossier.tab", "")
+		s := openSearch(t, d, w)
+		test.Type(s.entry, c.query)
+		if !slices.ContainsFunc(s.rows, func(r searchRow) bool { return r.heading == c.heading }) {
+			var headings []string
+			for _, r := range s.rows {
+				if r.heading != "" {
+					headings = append(headings, r.heading)
+				}
+			}
+			t.Errorf("%q shows the headings %q, want %q among them", c.query, headings, c.heading)
+			continue
+		}
+		s.list.Select(s.rowOf(t, c.row))
+		if p := d.Place(); p != c.place {
+			t.Errorf("selecting %q opened %v, want %v", c.row, p, c.place)
+		}
+		if c.tab == "" {
+			continue
+		}
+		if ds, ok := d.Current().(*dossierScreen); !ok || ds.tabs.Selected().Text != c.tab {
+			t.Errorf("selecting %q shows %T, want the dossier's %s tab", c.row, d.Current(), c.tab)
+		}
 	}
 }

@@ -3,11 +3,11 @@ package dossier
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
-// Slug makes a readable ID part from a name: Latin letters without their
-// accents (Müller → muller, Sørensen → sorensen), Cyrillic transliterated
+// Slug makes a readable ID part from a name: Latin letters folded as a
+// search folds them (FoldRune: Müller → muller, Sørensen → sorensen,
+// Nguyễn → nguyen), Cyrillic transliterated
 // (Ковалёв → kovalev), digits kept, everything else a single '-', at most
 // max bytes, never starting or ending with '-'. It may be empty (a name of
 // only symbols or another script); callers then use a fallback word.
@@ -15,22 +15,16 @@ func Slug(name string, max int) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range name {
-		t, ok := latinFold[r]
+		t, ok := cyrillicLatin[unicode.ToLower(r)]
 		if !ok {
-			if c, isCyr := cyrillicLatin[unicode.ToLower(r)]; isCyr {
-				t, ok = c, true
-			}
-		}
-		if !ok {
-			if r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-				t = string(r)
-			} else {
+			t = FoldRune(r)
+			if !plainWord(t) {
 				dash = true
 				continue
 			}
 		}
 		if t == "" {
-			continue // a sign letter such as ь
+			continue // a sign letter such as ь, or a combining accent
 		}
 		if dash && b.Len() > 0 {
 			b.WriteByte('-')
@@ -55,18 +49,15 @@ func Slug(name string, max int) string {
 	return strings.TrimRight(cut, "-")
 }
 
-// latinFold maps the letters of Latin-1 Supplement and Latin Extended-A to
-// plain Latin.
-var latinFold = func() map[rune]string {
-	m := map[rune]string{}
-	for _, pair := range strings.Fields(latinPairs) {
-		r, size := utf8.DecodeRuneInString(pair)
-		m[r] = pair[size:]
+// plainWord reports whether s has only ASCII letters and digits.
+func plainWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			return false
+		}
 	}
-	return m
-}()
-
-const latinPairs = `ÀA ÁA ÂA ÃA ÄA ÅA ÆAE ÇC ÈE ÉE ÊE ËE ÌI ÍI ÎI ÏI ÐD ÑN ÒO ÓO ÔO ÕO ÖO ØO ÙU ÚU ÛU ÜU ÝY ÞTH ßss àa áa âa ãa äa åa æae çc èe ée êe ëe ìi íi îi ïi ðd ñn òo óo ôo õo öo øo ùu úu ûu üu ýy þth ÿy ĀA āa ĂA ăa ĄA ąa ĆC ćc ĈC ĉc ĊC ċc ČC čc ĎD ďd ĐD đd ĒE ēe ĔE ĕe ĖE ėe ĘE ęe ĚE ěe ĜG ĝg ĞG ğg ĠG ġg ĢG ģg ĤH ĥh ĦH ħh ĨI ĩi ĪI īi ĬI ĭi ĮI įi İI ıi ĲIJ ĳij ĴJ ĵj ĶK ķk ĸk ĹL ĺl ĻL ļl ĽL ľl ĿL ŀl ŁL łl ŃN ńn ŅN ņn ŇN ňn ŉn ŊN ŋn ŌO ōo ŎO ŏo ŐO őo ŒOE œoe ŔR ŕr ŖR ŗr ŘR řr ŚS śs ŜS ŝs ŞS şs ŠS šs ŢT ţt ŤT ťt ŦT ŧt ŨU ũu ŪU ūu ŬU ŭu ŮU ůu ŰU űu ŲU ųu ŴW ŵw ŶY ŷy ŸY ŹZ źz ŻZ żz ŽZ žz ſs`
+	return true
+}
 
 // cyrillicLatin transliterates Russian, Ukrainian and Belarusian letters.
 var cyrillicLatin = map[rune]string{
