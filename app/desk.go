@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/library"
 	"kamdesk/app/team"
 	"kamdesk/app/ui"
 	"kamdesk/dossier"
@@ -55,7 +56,7 @@ func (d *Desk) screenTable() map[string]ui.Maker {
 		"agenda":       func(string) (ui.Screen, error) { return newAgendaScreen(d), nil },
 		"proposals":    func(id string) (ui.Screen, error) { return newProposalsScreen(d, id) },
 		"proposal":     func(id string) (ui.Screen, error) { return newBuilder(d, id) },
-		"library":      func(id string) (ui.Screen, error) { return newLibraryScreen(d, id) },
+		"library":      func(id string) (ui.Screen, error) { return library.NewScreen(d, d.ws, id) },
 		"search":       func(string) (ui.Screen, error) { return newSearchScreen(d), nil },
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"kamdesk/app/export"
 	"kamdesk/app/quiet"
 	"kamdesk/app/store"
+	"kamdesk/app/ui/uitest"
 	"kamdesk/assets"
 	"kamdesk/dossier"
 )
@@ -230,7 +231,7 @@ func TestReadOnlyWorkspaceSaysSo(t *testing.T) {
 	t.Cleanup(func() { ro.Close() })
 	d.ws = ro
 	bar := d.readOnlyBar()
-	if bar == nil || !strings.Contains(prVisible(bar), "Read only — changes cannot be saved") {
+	if bar == nil || !strings.Contains(uitest.Visible(bar), "Read only — changes cannot be saved") {
 		t.Errorf("the bar: %v", bar)
 	}
 }

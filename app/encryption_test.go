@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/store"
+	"kamdesk/app/ui/uitest"
 )
 
 // TestEncryptionFromTheDesktop: File → Encryption… encrypts the open
@@ -87,8 +88,8 @@ func TestPassphrasePrompt(t *testing.T) {
 	}
 	test.Type(pass, "wrong")
 	pass.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if opened || !strings.Contains(prVisible(c), "passphrase is wrong") || pass.Text != "" {
-		t.Errorf("a wrong passphrase: opened %v, shown %q", opened, prVisible(c))
+	if opened || !strings.Contains(uitest.Visible(c), "passphrase is wrong") || pass.Text != "" {
+		t.Errorf("a wrong passphrase: opened %v, shown %q", opened, uitest.Visible(c))
 	}
 	test.Type(pass, "correct horse battery")
 	pass.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})

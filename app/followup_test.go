@@ -10,6 +10,7 @@ import (
 	"kamdesk/app/export"
 	"kamdesk/app/store"
 	"kamdesk/app/ui"
+	"kamdesk/app/ui/uitest"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
 )
@@ -39,7 +40,7 @@ func fuSend(t *testing.T, f *followUpPart, day string) {
 	if f.sendAsk == nil {
 		t.Fatal("Mark as sent… asks nothing")
 	}
-	prRetype(f.sendAsk.date.Entry, day)
+	uitest.Retype(f.sendAsk.date.Entry, day)
 	test.Tap(f.sendAsk.ok)
 }
 
@@ -87,7 +88,7 @@ func TestFollowUpMarkSentPlansWorkingDays(t *testing.T) {
 	if got := f.sendAsk.date.Text; got != "2026-11-25" {
 		t.Errorf("sent date defaults to %q, want today", got)
 	}
-	prRetype(f.sendAsk.date.Entry, "27.11.2026")
+	uitest.Retype(f.sendAsk.date.Entry, "27.11.2026")
 	test.Tap(f.sendAsk.ok)
 	if got := f.sendAsk.fs.MessageOf("date"); got != "Write the date as YYYY-MM-DD." {
 		t.Errorf("a bad date says %q", got)
@@ -95,7 +96,7 @@ func TestFollowUpMarkSentPlansWorkingDays(t *testing.T) {
 	if p, _ := st.Proposal(sampleDraft); p.Status != proposal.Draft {
 		t.Fatal("a bad date marked the proposal sent")
 	}
-	prRetype(f.sendAsk.date.Entry, "2026-11-27") // a Friday
+	uitest.Retype(f.sendAsk.date.Entry, "2026-11-27") // a Friday
 	test.Tap(f.sendAsk.ok)
 	if w.Canvas().Overlays().Top() != nil {
 		t.Error("the dialog stays open after marking the proposal sent")
@@ -113,7 +114,7 @@ func TestFollowUpMarkSentPlansWorkingDays(t *testing.T) {
 	if p.Status != proposal.Sent || p.Sent.String() != "2026-11-27" || b.Dirty() {
 		t.Errorf("stored status %s sent %s; builder dirty %v", p.Status, p.Sent, b.Dirty())
 	}
-	shown := prVisible(f.root)
+	shown := uitest.Visible(f.root)
 	for _, s := range []string{"Sent · revision 1 is with the client, sent on Fri 2026-11-27", "Check the proposal arrived", "Due Mon 2026-11-30 · open", "Due Fri 2026-12-04 · open"} {
 		if !strings.Contains(shown, s) {
 			t.Errorf("the tab does not show %q:\n%s", s, shown)
@@ -132,8 +133,8 @@ func TestFollowUpDoneMovesTheStatus(t *testing.T) {
 	_, _, st, b, f := fuOpen(t, sampleDraft)
 	fuSend(t, f, "2026-11-27")
 
-	test.Tap(prButton(t, f.tasks.Objects[0], "Done…"))
-	prRetype(f.ask.date.Entry, "2026-11-30")
+	test.Tap(uitest.Button(t, f.tasks.Objects[0], "Done…"))
+	uitest.Retype(f.ask.date.Entry, "2026-11-30")
 	test.Type(f.ask.note, "Samuel Hart confirmed receipt by phone")
 	test.Tap(f.ask.ok)
 	p, _ := st.Proposal(sampleDraft)
@@ -144,11 +145,11 @@ func TestFollowUpDoneMovesTheStatus(t *testing.T) {
 	if !ok || ev.Kind != dossier.EventCall || ev.Date.String() != "2026-11-30" || ev.Text != "Samuel Hart confirmed receipt by phone" {
 		t.Errorf("timeline event for the receipt: %+v (found %v)", ev, ok)
 	}
-	if !strings.Contains(prVisible(f.root), "Done on Mon 2026-11-30: Samuel Hart confirmed receipt by phone") {
-		t.Errorf("the tab does not show the task done:\n%s", prVisible(f.root))
+	if !strings.Contains(uitest.Visible(f.root), "Done on Mon 2026-11-30: Samuel Hart confirmed receipt by phone") {
+		t.Errorf("the tab does not show the task done:\n%s", uitest.Visible(f.root))
 	}
 
-	test.Tap(prButton(t, f.tasks.Objects[3], "Done…"))
+	test.Tap(uitest.Button(t, f.tasks.Objects[3], "Done…"))
 	test.Type(f.ask.note, "Review meeting with Samuel and the regional GMs on 10 December")
 	test.Tap(f.ask.ok)
 	p, _ = st.Proposal(sampleDraft)
@@ -163,8 +164,8 @@ func TestFollowUpDoneMovesTheStatus(t *testing.T) {
 func TestFollowUpMoveAndDrop(t *testing.T) {
 	_, w, st, _, f := fuOpen(t, sampleSent)
 	// The sample's next-steps task (index 1) is due tomorrow.
-	test.Tap(prButton(t, f.tasks.Objects[1], "Move…"))
-	prRetype(f.ask.date.Entry, "2026-12-02")
+	test.Tap(uitest.Button(t, f.tasks.Objects[1], "Move…"))
+	uitest.Retype(f.ask.date.Entry, "2026-12-02")
 	test.Type(f.ask.note, "Claire is away until Tuesday")
 	test.Tap(f.ask.ok)
 	p, _ := st.Proposal(sampleSent)
@@ -175,8 +176,8 @@ func TestFollowUpMoveAndDrop(t *testing.T) {
 		t.Errorf("timeline event for the move: %+v (found %v)", ev, ok)
 	}
 
-	test.Tap(prButton(t, f.tasks.Objects[2], "Drop"))
-	test.Tap(prButton(t, w.Canvas().Overlays().Top(), "Drop"))
+	test.Tap(uitest.Button(t, f.tasks.Objects[2], "Drop"))
+	test.Tap(uitest.Button(t, w.Canvas().Overlays().Top(), "Drop"))
 	p, _ = st.Proposal(sampleSent)
 	if p.Tasks[2].Status != proposal.TaskDropped || !p.Tasks[2].DoneOn.Equal(testToday) {
 		t.Errorf("dropped task: %+v", p.Tasks[2])
@@ -224,7 +225,7 @@ func TestFollowUpFailedSaveKeepsTheWorkingCopy(t *testing.T) {
 	_, w, st, b, f := fuOpen(t, sampleSent)
 	b.p.Title = "" // an unsaved, invalid edit in another tab
 	before := fuTasks(t, st, sampleSent)
-	test.Tap(prButton(t, f.tasks.Objects[1], "Done…"))
+	test.Tap(uitest.Button(t, f.tasks.Objects[1], "Done…"))
 	test.Type(f.ask.note, "They need two weeks")
 	test.Tap(f.ask.ok)
 	if got := fuTasks(t, st, sampleSent); strings.Join(got, ",") != strings.Join(before, ",") {
@@ -243,7 +244,7 @@ func TestFollowUpFailedSaveKeepsTheWorkingCopy(t *testing.T) {
 
 func TestFollowUpSentSampleMarkup(t *testing.T) {
 	_, _, _, _, f := fuOpen(t, sampleSent)
-	shown := prVisible(f.root)
+	shown := uitest.Visible(f.root)
 	for _, s := range []string{
 		"Sent · revision 1 is with the client, sent on Sun 2026-11-22",
 		"Done on Mon 2026-11-23: Claire Dunmore confirmed receipt",

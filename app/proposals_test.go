@@ -7,11 +7,11 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/store"
+	"kamdesk/app/ui/uitest"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
 )
@@ -34,45 +34,9 @@ func prOpen(t *testing.T, id string) (*Desk, fyne.Window, *store.Store, *proposa
 	return d, w, st, s
 }
 
-// prShortcut presses Ctrl+key on the window.
-func prShortcut(w fyne.Window, key fyne.KeyName) {
-	w.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault})
-}
-
-// prRetype empties e with the keyboard and types text; a line break is
-// the Return key.
-func prRetype(e keyField, text string) {
-	e.TypedShortcut(&fyne.ShortcutSelectAll{})
-	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
-	for i, line := range strings.Split(text, "\n") {
-		if i > 0 {
-			e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-		}
-		test.Type(e, line)
-	}
-}
-
 // prLines is the table as the user reads it, one line a row.
 func prLines(s *proposalsScreen) []string {
 	return strings.Split(strings.TrimSuffix(s.String(), "\n"), "\n")
-}
-
-// prVisible returns the visible labels and checks under root.
-func prVisible(root fyne.CanvasObject) string {
-	var out []string
-	for _, o := range test.LaidOutObjects(root) {
-		switch w := o.(type) {
-		case *widget.Label:
-			if w.Visible() && w.Text != "" {
-				out = append(out, w.Text)
-			}
-		case *widget.Check:
-			if w.Visible() {
-				out = append(out, w.Text)
-			}
-		}
-	}
-	return strings.Join(out, "\n")
 }
 
 // prCheck finds the visible check labelled text under root.
@@ -84,18 +48,6 @@ func prCheck(t *testing.T, root fyne.CanvasObject, text string) *widget.Check {
 		}
 	}
 	t.Fatalf("no check %q on screen", text)
-	return nil
-}
-
-// prButton finds the visible button labelled text under root.
-func prButton(t *testing.T, root fyne.CanvasObject, text string) *widget.Button {
-	t.Helper()
-	for _, o := range test.LaidOutObjects(root) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
-			return b
-		}
-	}
-	t.Fatalf("no button %q on screen", text)
 	return nil
 }
 
@@ -175,7 +127,7 @@ func TestProposalsExpiredAndLate(t *testing.T) {
 		t.Errorf("expired filter:\n%s\nwant the Northbridge proposal, expired 16 days ago", s)
 	}
 	s.statusSel.SetSelected("Sent")
-	if s.String() != "" || !strings.Contains(prVisible(d.Area()), "No proposals match the filters.") {
+	if s.String() != "" || !strings.Contains(uitest.Visible(d.Area()), "No proposals match the filters.") {
 		t.Errorf("filtering Sent after it expired shows:\n%s", s)
 	}
 }
@@ -238,7 +190,7 @@ func TestProposalsSortAndOpen(t *testing.T) {
 // prNewForm opens the New proposal dialog with Ctrl+N.
 func prNewForm(t *testing.T, w fyne.Window, s *proposalsScreen) *newProposalForm {
 	t.Helper()
-	prShortcut(w, fyne.KeyN)
+	uitest.Shortcut(w, fyne.KeyN)
 	if s.newForm == nil {
 		t.Fatal("Ctrl+N did not open the New proposal dialog")
 	}
@@ -263,7 +215,7 @@ func TestNewProposalFromLibrarySections(t *testing.T) {
 	test.Tap(prCheck(t, top, "What changes for your teams (Benefits)"))
 	f.audSel.SetSelected("Technical")
 	f.kindSel.SetSelected("All kinds")
-	if shown := prVisible(f.secList); strings.Contains(shown, "Terms reserved for our key clients") {
+	if shown := uitest.Visible(f.secList); strings.Contains(shown, "Terms reserved for our key clients") {
 		t.Errorf("the technical audience filter lists a section not for technical readers:\n%s", shown)
 	}
 	if got := f.secCount.Text; got != "15 sections chosen" {
@@ -276,7 +228,7 @@ func TestNewProposalFromLibrarySections(t *testing.T) {
 	if got := f.author.Text; got != "Author: Tomás Reyes" {
 		t.Errorf("author line = %q", got)
 	}
-	prRetype(f.valid, "60")
+	uitest.Retype(f.valid, "60")
 	test.Tap(f.create)
 
 	p, ok := prNamed(t, st, "castellan", "Castellan Calm, phase 2")
@@ -324,11 +276,11 @@ func TestNewProposalValidatesAndKeepsTyping(t *testing.T) {
 	if f.fs.MessageOf("title") != "" || f.fs.MessageOf("account_id") != "" {
 		t.Error("the blank form scolds fields the user has not reached")
 	}
-	prRetype(f.valid, "zero")
+	uitest.Retype(f.valid, "zero")
 	if got := f.fs.MessageOf("valid_days"); got != "must be between 1 and 3660" {
 		t.Errorf("validity message = %q", got)
 	}
-	prRetype(f.valid, "30")
+	uitest.Retype(f.valid, "30")
 	test.Tap(f.create)
 	if got := f.fs.MessageOf("title"); got != "is required" {
 		t.Errorf("title message after Create = %q", got)

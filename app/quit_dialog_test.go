@@ -3,6 +3,8 @@ package app
 import (
 	"testing"
 
+	"kamdesk/app/ui/uitest"
+
 	"fyne.io/fyne/v2/test"
 )
 
@@ -52,7 +54,7 @@ func TestQuitAsksAboutFormsInDialogs(t *testing.T) {
 	})
 	t.Run("failed save", func(t *testing.T) {
 		d, quits, tl, saved := open(t)
-		prRetype(tl.eventEd.date.Entry, "2026-13-45")
+		uitest.Retype(tl.eventEd.date.Entry, "2026-13-45")
 		d.Quit()
 		answerQuestion(t, d.win, "Save")
 		if saved() || *quits != 0 || tl.eventEd.text.Text() != text {

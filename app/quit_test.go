@@ -242,7 +242,7 @@ func TestQuitAsksAboutTextNotYetANumber(t *testing.T) {
 	if *quits != 0 || !strings.HasPrefix(qty.Text, "x") {
 		t.Fatalf("quit %d times with the quantity %q; want to stay with what was typed", *quits, qty.Text)
 	}
-	if _, text := libDialog(t, w); !strings.Contains(text, "not a number") {
+	if _, text := uitest.Dialog(t, w); !strings.Contains(text, "not a number") {
 		t.Errorf("the failed save says %q", text)
 	}
 }

@@ -13,6 +13,7 @@ import (
 
 	"kamdesk/app/export"
 	"kamdesk/app/ui"
+	"kamdesk/app/ui/uitest"
 	"kamdesk/proposal"
 )
 
@@ -23,7 +24,7 @@ func overlayButton(t *testing.T, w fyne.Window, text string) {
 	if top == nil {
 		t.Fatalf("no dialog to answer %q", text)
 	}
-	test.Tap(prButton(t, top, text))
+	test.Tap(uitest.Button(t, top, text))
 }
 
 // TestEditingASentRevisionAsks: the terms the client holds do not change
@@ -39,7 +40,7 @@ func TestEditingASentRevisionAsks(t *testing.T) {
 	qty := e.rows[0].qty.Text
 
 	test.Type(e.rows[0].qty, "1")
-	if top := w.Canvas().Overlays().Top(); top == nil || !strings.Contains(prVisible(top), "The client holds revision 1") {
+	if top := w.Canvas().Overlays().Top(); top == nil || !strings.Contains(uitest.Visible(top), "The client holds revision 1") {
 		t.Fatal("editing a sent revision asks nothing")
 	}
 	test.Type(e.rows[0].qty, "1") // typing on while asked changes nothing, asks no second time

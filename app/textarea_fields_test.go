@@ -129,23 +129,6 @@ func TestTypedTextIsStoredFollowUpNote(t *testing.T) {
 	}
 }
 
-func TestTypedTextIsStoredLibrarySection(t *testing.T) {
-	_, w, st, s := libOpen(t, "")
-	for _, width := range uitest.Widths {
-		prShortcut(w, fyne.KeyN)
-		e := s.ed
-		test.Type(e.title, fmt.Sprintf("Section %v", width))
-		test.Type(e.weights[0], "50")
-		uitest.TypeAt(e.body, width, uitest.Sentence)
-		prShortcut(w, fyne.KeyS)
-		sec, err := st.Section(fmt.Sprintf("section-%v", width))
-		if err != nil {
-			t.Fatalf("section %v not saved: %v", width, err)
-		}
-		uitest.CheckSentence(t, "section text", width, sec.Body)
-	}
-}
-
 func TestTypedTextIsStoredProposal(t *testing.T) {
 	d, _, st, b, s := openSections(t)
 	d.opts.After = func(time.Duration, func()) {} // the readiness check waits for a pause in typing

@@ -17,7 +17,6 @@ func editorCases() []uitest.EditorCase {
 	pricing := func(d *ui.Frame) *pricingRow {
 		return d.Current().(*builder).parts[tabPricing].(*pricingEditor).rows[0]
 	}
-	library := func(d *ui.Frame) *sectionEditor { return d.Current().(*libraryScreen).ed }
 	dialogShown := func(_ *ui.Frame, w fyne.Window) bool { return w.Canvas().Overlays().Top() != nil }
 	return []uitest.EditorCase{{
 		Name: "person",
@@ -75,22 +74,5 @@ func editorCases() []uitest.EditorCase {
 		Shown:   func(d *ui.Frame) bool { return pricing(d).price.Text == "1,200.00" },
 		Spoiled: func(d *ui.Frame) bool { return pricing(d).qty.Text == "nine hundred" },
 		Refused: dialogShown, // "Not saved", naming the tab
-	}, {
-		Name: "library section",
-		Open: func(d *ui.Frame) { d.Show(Place{Screen: "library", ID: "validity-standard"}) },
-		Edit: func(_ *testing.T, d *ui.Frame) {
-			prRetype(library(d).title, "If you need more time to decide")
-		},
-		Spoil: func(_ *testing.T, d *ui.Frame) { prRetype(library(d).weights[0], "lots") },
-		Saved: func(t *testing.T, st *store.Store) bool {
-			sec, err := st.Section("validity-standard")
-			if err != nil {
-				t.Fatal(err)
-			}
-			return sec.Title == "If you need more time to decide"
-		},
-		Shown:   func(d *ui.Frame) bool { return library(d).title.Text == "If you need more time to decide" },
-		Spoiled: func(d *ui.Frame) bool { return library(d).weights[0].Text == "lots" },
-		Refused: func(d *ui.Frame, _ fyne.Window) bool { return library(d).fs.MessageOf("audiences") != "" },
 	}}
 }

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/export"
 	"kamdesk/dossier"
 )
 
@@ -104,6 +105,8 @@ type Host interface {
 	Defer(f func())
 	// Leave runs goOn, after asking about e's unsaved changes if any.
 	Leave(e Editor, goOn, stay func())
+	// AskReplace asks whether to replace the files of an export.
+	AskReplace(exists *export.ExistsError, dir string, replace func())
 	// Choose asks a question that is not about unsaved changes.
 	Choose(title, message, yes, no string, onYes, onNo func()) bool
 	// Deleted offers to undo a deletion.

@@ -236,3 +236,22 @@ func CheckSentence(t *testing.T, field string, width float32, got string) {
 		t.Errorf("%s typed %v wide, stored\n%q\nwant\n%q", field, width, got, Sentence)
 	}
 }
+
+// Visible returns what the user reads under root: the visible labels and
+// check boxes, one a line.
+func Visible(root fyne.CanvasObject) string {
+	var out []string
+	for _, o := range test.LaidOutObjects(root) {
+		switch w := o.(type) {
+		case *widget.Label:
+			if w.Visible() && w.Text != "" {
+				out = append(out, w.Text)
+			}
+		case *widget.Check:
+			if w.Visible() {
+				out = append(out, w.Text)
+			}
+		}
+	}
+	return strings.Join(out, "\n")
+}

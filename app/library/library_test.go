@@ -1,7 +1,8 @@
-package app
+package library
 
 import (
 	"errors"
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -13,25 +14,29 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"kamdesk/app/store"
+	"kamdesk/app/ui"
+	"kamdesk/app/ui/uitest"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
 )
 
-// libOpen shows the library at place id, with the desk's shortcuts.
-func libOpen(t *testing.T, id string) (*Desk, fyne.Window, *store.Store, *libraryScreen) {
+// openLibrary shows the library at place id, with the frame's shortcuts.
+func openLibrary(t *testing.T, id string) (*ui.Frame, fyne.Window, *store.Store, *libraryScreen) {
 	t.Helper()
-	d, w, st := testDesk(t, true)
-	d.InstallShortcuts()
-	d.Show(Place{Screen: "library", ID: id})
-	s, ok := d.Current().(*libraryScreen)
+	f, w, st := uitest.Open(t, true)
+	f.SetScreens(map[string]ui.Maker{
+		"library": func(id string) (ui.Screen, error) { return NewScreen(f, st, id) },
+	})
+	f.Open(ui.Place{Screen: "library", ID: id})
+	s, ok := f.Current().(*libraryScreen)
 	if !ok {
-		t.Fatalf("screen %v is %T, want the library", d.Place(), d.Current())
+		t.Fatalf("screen %v is %T, want the library", f.Place(), f.Current())
 	}
-	return d, w, st, s
+	return f, w, st, s
 }
 
-// libTitles are the titles the list shows.
-func libTitles(s *libraryScreen) []string {
+// titles are the titles the list shows.
+func titles(s *libraryScreen) []string {
 	var out []string
 	for _, sec := range s.shown {
 		out = append(out, sec.Title)
@@ -39,23 +44,23 @@ func libTitles(s *libraryScreen) []string {
 	return out
 }
 
-// libDialog is the text of the dialog on top of the window.
-func libDialog(t *testing.T, w fyne.Window) (fyne.CanvasObject, string) {
+// dialogText is the text of the dialog on top of the window.
+func dialogText(t *testing.T, w fyne.Window) (fyne.CanvasObject, string) {
 	t.Helper()
 	top := w.Canvas().Overlays().Top()
 	if top == nil {
 		t.Fatal("no dialog is shown")
 	}
-	return top, prVisible(top)
+	return top, uitest.Visible(top)
 }
 
 func TestLibraryBrowsesAndFilters(t *testing.T) {
-	d, _, _, s := libOpen(t, "")
+	d, _, _, s := openLibrary(t, "")
 	if len(s.shown) != 16 || s.summary.Text != "16 sections" {
 		t.Fatalf("list shows %d sections (%q), want the 16 of the sample", len(s.shown), s.summary.Text)
 	}
 	s.kindSel.SetSelected("Figures and financial result")
-	if got := libTitles(s); !slices.Equal(got, []string{"Measured performance in comparable buildings", "What the investment returns"}) {
+	if got := titles(s); !slices.Equal(got, []string{"Measured performance in comparable buildings", "What the investment returns"}) {
 		t.Errorf("figures: %q", got)
 	}
 	s.kindSel.SetSelected("All kinds")
@@ -70,7 +75,7 @@ func TestLibraryBrowsesAndFilters(t *testing.T) {
 	}
 	s.audSel.SetSelected("All audiences")
 	test.Type(s.search, "academy")
-	if got := libTitles(s); !slices.Equal(got, []string{"Training and handover: the Veldmark Academy"}) {
+	if got := titles(s); !slices.Equal(got, []string{"Training and handover: the Veldmark Academy"}) {
 		t.Errorf("text filter: %q", got)
 	}
 	if got := s.summary.Text; got != "1 of 16 sections" {
@@ -86,11 +91,11 @@ func TestLibraryBrowsesAndFilters(t *testing.T) {
 }
 
 func TestLibrarySectionSelectedMarkup(t *testing.T) {
-	d, _, _, s := libOpen(t, "cover-letter")
+	d, _, _, s := openLibrary(t, "cover-letter")
 	if got := s.ed.title.Text; got != "Covering letter" {
 		t.Fatalf("the place cover-letter opened %q", got)
 	}
-	placeholders := prVisible(s.ed.placeholders)
+	placeholders := uitest.Visible(s.ed.placeholders)
 	for _, want := range []string{"{{person.name}} — the names of the people the variant is addressed to", "{{author.name}} — the author's name"} {
 		if !strings.Contains(placeholders, want) {
 			t.Errorf("placeholders:\n%s\nlack %q", placeholders, want)
@@ -103,8 +108,8 @@ func TestLibrarySectionSelectedMarkup(t *testing.T) {
 }
 
 func TestLibraryCreateSectionByTyping(t *testing.T) {
-	d, w, st, s := libOpen(t, "")
-	prShortcut(w, fyne.KeyN)
+	d, w, st, s := openLibrary(t, "")
+	uitest.Shortcut(w, fyne.KeyN)
 	if !s.ed.open || !s.ed.fresh {
 		t.Fatal("Ctrl+N did not open a new section")
 	}
@@ -113,18 +118,18 @@ func TestLibraryCreateSectionByTyping(t *testing.T) {
 	e.kind.SetSelected("Terms")
 	test.Type(e.weights[1], "70") // HR
 	test.Type(e.weights[3], "40") // technical
-	prRetype(e.body, "Dear ")
+	uitest.Retype(e.body, "Dear ")
 	e.insert.SetSelected(e.insert.Options[slices.Index(proposal.Placeholders, "person.name")])
 	test.Type(e.body, ",")
-	prRetype(e.body, e.body.Text()+"\nour desk answers "+"{{account.name}} within the hour.")
-	if got := prVisible(e.placeholders); !strings.Contains(got, "{{person.name}} — the names of the people") ||
+	uitest.Retype(e.body, e.body.Text()+"\nour desk answers "+"{{account.name}} within the hour.")
+	if got := uitest.Visible(e.placeholders); !strings.Contains(got, "{{person.name}} — the names of the people") ||
 		!strings.Contains(got, "{{account.name}} — the client's name") {
 		t.Errorf("placeholders shown:\n%s", got)
 	}
 	if !s.Dirty() {
 		t.Error("a new section with text typed is not dirty")
 	}
-	prShortcut(w, fyne.KeyS)
+	uitest.Shortcut(w, fyne.KeyS)
 	sec, err := st.Section("our-service-desk")
 	if err != nil {
 		t.Fatalf("the section was not saved under its title's ID: %v", err)
@@ -139,13 +144,13 @@ func TestLibraryCreateSectionByTyping(t *testing.T) {
 	if s.Dirty() || s.ed.fresh || d.Place().ID != "our-service-desk" {
 		t.Errorf("after saving: dirty %v, fresh %v, place %v", s.Dirty(), s.ed.fresh, d.Place())
 	}
-	if !slices.Contains(libTitles(s), "Our service desk") {
+	if !slices.Contains(titles(s), "Our service desk") {
 		t.Error("the list does not show the new section")
 	}
 }
 
 func TestLibraryValidatesAsYouType(t *testing.T) {
-	_, w, st, s := libOpen(t, "")
+	_, w, st, s := openLibrary(t, "")
 	before, _ := st.Sections()
 	s.OnNew()
 	e := s.ed
@@ -154,22 +159,22 @@ func TestLibraryValidatesAsYouType(t *testing.T) {
 	if got := e.fs.MessageOf("body"); got != "unknown placeholder {{client.name}}" {
 		t.Errorf("body message = %q", got)
 	}
-	if got := prVisible(e.placeholders); !strings.Contains(got, "{{client.name}} — unknown placeholder") {
+	if got := uitest.Visible(e.placeholders); !strings.Contains(got, "{{client.name}} — unknown placeholder") {
 		t.Errorf("placeholders:\n%s\ndo not flag the unknown one", got)
 	}
 	if e.fs.MessageOf("title") != "" {
 		t.Error("the title is scolded before the user reached it")
 	}
-	prRetype(e.weights[2], "250")
+	uitest.Retype(e.weights[2], "250")
 	if got := e.fs.MessageOf("audiences"); got != "weight for finance must be between 1 and 100" {
 		t.Errorf("weight 250: %q", got)
 	}
-	prRetype(e.weights[2], "lots")
+	uitest.Retype(e.weights[2], "lots")
 	if got := e.fs.MessageOf("audiences"); got != "Each weight is a whole number from 0 to 100." {
 		t.Errorf("weight lots: %q", got)
 	}
-	prRetype(e.weights[2], "")
-	prShortcut(w, fyne.KeyS)
+	uitest.Retype(e.weights[2], "")
+	uitest.Shortcut(w, fyne.KeyS)
 	if got := e.fs.MessageOf("title"); got != "is required" {
 		t.Errorf("title message after a failed save = %q", got)
 	}
@@ -180,7 +185,7 @@ func TestLibraryValidatesAsYouType(t *testing.T) {
 	if e.body.Text() != "Hello {{client.name}}" || e.weights[0].Text != "50" {
 		t.Error("a failed save lost what was typed")
 	}
-	prRetype(e.body, "Hello {{account.name}}")
+	uitest.Retype(e.body, "Hello {{account.name}}")
 	test.Type(e.title, "Greeting")
 	if e.fs.MessageOf("body") != "" || e.fs.MessageOf("title") != "" {
 		t.Errorf("messages stay once fixed: %q, %q", e.fs.MessageOf("body"), e.fs.MessageOf("title"))
@@ -192,10 +197,10 @@ func TestLibraryValidatesAsYouType(t *testing.T) {
 }
 
 func TestLibraryEditSaveAndCancel(t *testing.T) {
-	d, w, st, s := libOpen(t, "validity-standard")
+	d, w, st, s := openLibrary(t, "validity-standard")
 	e := s.ed
-	prRetype(e.title, "If you need more time to decide")
-	prRetype(e.weights[0], "0") // executive: no longer served
+	uitest.Retype(e.title, "If you need more time to decide")
+	uitest.Retype(e.weights[0], "0") // executive: no longer served
 	if !s.Dirty() {
 		t.Fatal("an edited section is not dirty")
 	}
@@ -205,8 +210,8 @@ func TestLibraryEditSaveAndCancel(t *testing.T) {
 	if e.title.Text != "If you need more time" || s.Dirty() {
 		t.Errorf("after Esc the title is %q (dirty %v)", e.title.Text, s.Dirty())
 	}
-	prRetype(e.title, "If you need more time to decide")
-	prRetype(e.weights[0], "0")
+	uitest.Retype(e.title, "If you need more time to decide")
+	uitest.Retype(e.weights[0], "0")
 	s.OnSave()
 	sec, err := st.Section("validity-standard")
 	if err != nil {
@@ -221,25 +226,25 @@ func TestLibraryEditSaveAndCancel(t *testing.T) {
 }
 
 func TestLibraryDeleteAndUndo(t *testing.T) {
-	d, w, st, s := libOpen(t, "validity-standard")
-	test.Tap(prButton(t, d.Area(), "Delete"))
-	dlg, text := libDialog(t, w)
+	d, w, st, s := openLibrary(t, "validity-standard")
+	test.Tap(uitest.Button(t, d.Area(), "Delete"))
+	dlg, text := dialogText(t, w)
 	if !strings.Contains(text, "2 proposals follow it") {
 		t.Errorf("the confirmation does not warn of the 2 proposals following the section:\n%s", text)
 	}
-	test.Tap(prButton(t, dlg, "Delete"))
+	test.Tap(uitest.Button(t, dlg, "Delete"))
 	if _, err := st.Section("validity-standard"); !errors.Is(err, dossier.ErrNotFound) {
 		t.Fatalf("after deleting, the store says %v", err)
 	}
-	if slices.Contains(libTitles(s), "If you need more time") || s.ed.open {
+	if slices.Contains(titles(s), "If you need more time") || s.ed.open {
 		t.Error("the deleted section is still on screen")
 	}
-	test.Tap(prButton(t, d.Banner(), "Undo"))
+	test.Tap(uitest.Button(t, d.Banner(), "Undo"))
 	if _, err := st.Section("validity-standard"); err != nil {
 		t.Fatalf("Undo did not restore the section: %v", err)
 	}
 	s = d.Current().(*libraryScreen)
-	if !s.ed.open || s.ed.sec.ID != "validity-standard" || !slices.Contains(libTitles(s), "If you need more time") {
+	if !s.ed.open || s.ed.sec.ID != "validity-standard" || !slices.Contains(titles(s), "If you need more time") {
 		t.Error("after Undo the section is not shown again")
 	}
 }
@@ -255,7 +260,7 @@ func libWrite(t *testing.T, dir string, files map[string]string) {
 }
 
 func TestLibraryImportAllOrNothing(t *testing.T) {
-	_, w, st, s := libOpen(t, "")
+	_, w, st, s := openLibrary(t, "")
 	dir := t.TempDir()
 	libWrite(t, dir, map[string]string{
 		"site-visits.md":  "---\ntitle: Site visits\nkind: benefits\naudiences: executive 60, technical 80\nlanguage: en\n---\nWe visit {{account.name}} every month.\n",
@@ -263,7 +268,7 @@ func TestLibraryImportAllOrNothing(t *testing.T) {
 		"bad.md":          "---\ntitle: Broken\nkind: preamble\naudiences: executive 50\nlanguage: en\n---\nText.\n",
 	})
 	s.importFrom(dir)
-	_, text := libDialog(t, w)
+	_, text := dialogText(t, w)
 	if !strings.Contains(text, "Nothing was imported") || !strings.Contains(text, `bad.md:3: unknown kind "preamble"`) {
 		t.Errorf("import with a bad file says:\n%s", text)
 	}
@@ -277,7 +282,7 @@ func TestLibraryImportAllOrNothing(t *testing.T) {
 
 	libWrite(t, dir, map[string]string{"bad.md": "---\ntitle: Mended\nkind: other\naudiences: executive 50\nlanguage: en\n---\nText.\n"})
 	s.importFrom(dir)
-	if _, text := libDialog(t, w); !strings.Contains(text, "Imported 3 sections (2 new, 1 updated)") {
+	if _, text := dialogText(t, w); !strings.Contains(text, "Imported 3 sections (2 new, 1 updated)") {
 		t.Errorf("import says:\n%s", text)
 	}
 	for id, title := range map[string]string{"site-visits": "Site visits", "cover-letter": "Covering letter, revised", "bad": "Mended"} {
@@ -285,16 +290,16 @@ func TestLibraryImportAllOrNothing(t *testing.T) {
 			t.Errorf("section %s = %q, %v; want %q", id, sec.Title, err, title)
 		}
 	}
-	if !slices.Contains(libTitles(s), "Site visits") {
+	if !slices.Contains(titles(s), "Site visits") {
 		t.Error("the list does not show the imported sections")
 	}
 }
 
 func TestLibraryExportReimportsIdentically(t *testing.T) {
-	_, w, st, s := libOpen(t, "")
+	_, w, st, s := openLibrary(t, "")
 	dir := t.TempDir()
 	s.exportTo(dir)
-	if _, text := libDialog(t, w); !strings.Contains(text, "Exported 16 sections to "+dir) || !strings.Contains(text, "cover-letter.md") {
+	if _, text := dialogText(t, w); !strings.Contains(text, "Exported 16 sections to "+dir) || !strings.Contains(text, "cover-letter.md") {
 		t.Errorf("export says:\n%s", text)
 	}
 	secs, _ := st.Sections()
@@ -330,17 +335,17 @@ func TestLibraryExportReimportsIdentically(t *testing.T) {
 // holds section files of the same names asks; Cancel leaves them as they
 // were, Replace writes them.
 func TestLibraryExportAsksBeforeReplacing(t *testing.T) {
-	_, w, _, s := libOpen(t, "")
+	_, w, _, s := openLibrary(t, "")
 	dir := t.TempDir()
 	mine := filepath.Join(dir, "cover-letter.md")
 	if err := os.WriteFile(mine, []byte("my own notes"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	s.exportTo(dir)
-	if _, text := libDialog(t, w); !strings.Contains(text, "cover-letter.md") || !strings.Contains(text, "Replace it?") {
+	if _, text := dialogText(t, w); !strings.Contains(text, "cover-letter.md") || !strings.Contains(text, "Replace it?") {
 		t.Fatalf("exporting over a file says:\n%s", text)
 	}
-	answerQuestion(t, w, "Cancel")
+	uitest.AnswerQuestion(t, w, "Cancel")
 	if data, _ := os.ReadFile(mine); string(data) != "my own notes" {
 		t.Errorf("Cancel: the file holds %q", data)
 	}
@@ -348,11 +353,57 @@ func TestLibraryExportAsksBeforeReplacing(t *testing.T) {
 		t.Errorf("Cancel wrote files: %v", files)
 	}
 	s.exportTo(dir)
-	answerQuestion(t, w, "Replace")
+	uitest.AnswerQuestion(t, w, "Replace")
 	if data, _ := os.ReadFile(mine); !strings.HasPrefix(string(data), "---\nid: cover-letter\n") {
 		t.Errorf("Replace: the file holds %q", data)
 	}
-	if _, text := libDialog(t, w); !strings.Contains(text, "Exported 16 sections") {
+	if _, text := dialogText(t, w); !strings.Contains(text, "Exported 16 sections") {
 		t.Errorf("after Replace the export says:\n%s", text)
 	}
+}
+
+func TestTypedTextIsStoredLibrarySection(t *testing.T) {
+	_, w, st, s := openLibrary(t, "")
+	for _, width := range uitest.Widths {
+		uitest.Shortcut(w, fyne.KeyN)
+		e := s.ed
+		test.Type(e.title, fmt.Sprintf("Section %v", width))
+		test.Type(e.weights[0], "50")
+		uitest.TypeAt(e.body, width, uitest.Sentence)
+		uitest.Shortcut(w, fyne.KeyS)
+		sec, err := st.Section(fmt.Sprintf("section-%v", width))
+		if err != nil {
+			t.Fatalf("section %v not saved: %v", width, err)
+		}
+		uitest.CheckSentence(t, "section text", width, sec.Body)
+	}
+}
+
+// TestQuitAsksAboutSectionChanges: quitting with a section's edit asks
+// Save, Discard or Cancel, as every editor does.
+func TestQuitAsksAboutSectionChanges(t *testing.T) {
+	library := func(d *ui.Frame) *sectionEditor { return d.Current().(*libraryScreen).ed }
+	uitest.QuitCases(t, func(t *testing.T) (*ui.Frame, fyne.Window, *store.Store, *int) {
+		f, w, st, _ := openLibrary(t, "")
+		quits := 0
+		f.SetQuit(func() { quits++ })
+		return f, w, st, &quits
+	}, []uitest.EditorCase{{
+		Name: "library section",
+		Open: func(d *ui.Frame) { d.Show(ui.Place{Screen: "library", ID: "validity-standard"}) },
+		Edit: func(_ *testing.T, d *ui.Frame) {
+			uitest.Retype(library(d).title, "If you need more time to decide")
+		},
+		Spoil: func(_ *testing.T, d *ui.Frame) { uitest.Retype(library(d).weights[0], "lots") },
+		Saved: func(t *testing.T, st *store.Store) bool {
+			sec, err := st.Section("validity-standard")
+			if err != nil {
+				t.Fatal(err)
+			}
+			return sec.Title == "If you need more time to decide"
+		},
+		Shown:   func(d *ui.Frame) bool { return library(d).title.Text == "If you need more time to decide" },
+		Spoiled: func(d *ui.Frame) bool { return library(d).weights[0].Text == "lots" },
+		Refused: func(d *ui.Frame, _ fyne.Window) bool { return library(d).fs.MessageOf("audiences") != "" },
+	}})
 }

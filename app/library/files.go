@@ -1,4 +1,4 @@
-package app
+package library
 
 import (
 	"errors"
@@ -26,7 +26,7 @@ type libraryImport struct {
 // importLibrary reads every section file (*.md) in dir and its
 // subfolders into the library: all or nothing. Problems in the files come
 // back as *proposal.FileError values naming the file and line.
-func importLibrary(st proposalStore, dir string) (libraryImport, error) {
+func importLibrary(st libraryStore, dir string) (libraryImport, error) {
 	secs, err := proposal.ParseLibraryDir(os.DirFS(dir))
 	if err != nil {
 		return libraryImport{}, err
@@ -44,7 +44,7 @@ func importLibrary(st proposalStore, dir string) (libraryImport, error) {
 // exportLibrary writes each section of the library to dir as a section
 // file, replacing files of the same name only with replace (never a
 // folder, device, pipe or socket), and returns the files written.
-func exportLibrary(st proposalStore, dir string, replace bool) ([]string, error) {
+func exportLibrary(st libraryStore, dir string, replace bool) ([]string, error) {
 	secs, err := st.Sections()
 	if err != nil {
 		return nil, err
@@ -57,13 +57,13 @@ func (s *libraryScreen) onImport() {
 	s.leave(func() {
 		dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 			if err != nil {
-				s.desk.ShowError(err)
+				s.host.ShowError(err)
 				return
 			}
 			if u != nil {
 				s.importFrom(u.Path())
 			}
-		}, s.desk.win).Show()
+		}, s.host.Window()).Show()
 	}, func() {})
 }
 
@@ -74,7 +74,7 @@ func (s *libraryScreen) importFrom(dir string) {
 		res libraryImport
 		err error
 	)
-	s.desk.opts.Background(func() { res, err = importLibrary(s.st, dir) }, func() {
+	s.host.Background(func() { res, err = importLibrary(s.st, dir) }, func() {
 		if fes := proposal.FileErrors(err); len(fes) > 0 {
 			lines := make([]string, len(fes))
 			for i, fe := range fes {
@@ -86,11 +86,11 @@ func (s *libraryScreen) importFrom(dir string) {
 			return
 		}
 		if err != nil {
-			s.desk.ShowError(err)
+			s.host.ShowError(err)
 			return
 		}
 		if err := s.reload(); err != nil {
-			s.desk.ShowError(err)
+			s.host.ShowError(err)
 		}
 		if s.ed.open && !s.ed.fresh {
 			if sec, ok := s.section(s.ed.sec.ID); ok {
@@ -99,7 +99,7 @@ func (s *libraryScreen) importFrom(dir string) {
 		}
 		dialog.ShowInformation(lang.L("Library imported"),
 			lang.L("Imported {{.Count}} sections ({{.Added}} new, {{.Updated}} updated)",
-				map[string]any{"Count": res.Count, "Added": res.Added, "Updated": res.Updated}), s.desk.win)
+				map[string]any{"Count": res.Count, "Added": res.Added, "Updated": res.Updated}), s.host.Window())
 	})
 }
 
@@ -107,13 +107,13 @@ func (s *libraryScreen) importFrom(dir string) {
 func (s *libraryScreen) onExport() {
 	dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 		if err != nil {
-			s.desk.ShowError(err)
+			s.host.ShowError(err)
 			return
 		}
 		if u != nil {
 			s.exportTo(u.Path())
 		}
-	}, s.desk.win).Show()
+	}, s.host.Window()).Show()
 }
 
 // exportTo writes the library to dir off the UI goroutine and reports
@@ -126,13 +126,13 @@ func (s *libraryScreen) exportIn(dir string, replace bool) {
 		files []string
 		err   error
 	)
-	s.desk.opts.Background(func() { files, err = exportLibrary(s.st, dir, replace) }, func() {
+	s.host.Background(func() { files, err = exportLibrary(s.st, dir, replace) }, func() {
 		if exists := (*export.ExistsError)(nil); errors.As(err, &exists) && len(files) == 0 {
-			s.desk.AskReplace(exists, dir, func() { s.exportIn(dir, true) })
+			s.host.AskReplace(exists, dir, func() { s.exportIn(dir, true) })
 			return
 		}
 		if err != nil {
-			s.desk.ShowError(fmt.Errorf("%s %w", lang.N("Exported {{.Count}} section before this problem:", len(files), map[string]any{"Count": len(files)}), err))
+			s.host.ShowError(fmt.Errorf("%s %w", lang.N("Exported {{.Count}} section before this problem:", len(files), map[string]any{"Count": len(files)}), err))
 			return
 		}
 		names := make([]string, len(files))
@@ -153,6 +153,6 @@ func (s *libraryScreen) showReport(title, message, details string) {
 	list.Wrapping = fyne.TextWrapWord
 	scroll := container.NewVScroll(list)
 	scroll.SetMinSize(fyne.NewSize(560, 200))
-	d := dialog.NewCustom(title, lang.L("Close"), container.NewBorder(msg, nil, nil, nil, scroll), s.desk.win)
+	d := dialog.NewCustom(title, lang.L("Close"), container.NewBorder(msg, nil, nil, nil, scroll), s.host.Window())
 	d.Show()
 }

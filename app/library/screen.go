@@ -1,4 +1,4 @@
-package app
+package library
 
 import (
 	"fmt"
@@ -14,14 +14,28 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/ui"
+	"kamdesk/dossier"
 	"kamdesk/proposal"
 )
+
+// libraryStore is what the library reads and writes: the sections, and
+// the proposals that follow them.
+type libraryStore interface {
+	Sections() ([]proposal.Section, error)
+	Section(id string) (proposal.Section, error)
+	SaveSection(s *proposal.Section) error
+	CreateSection(s *proposal.Section) error
+	DeleteSection(id string) (dossier.BinEntry, error)
+	ImportSections(secs []proposal.Section) (added, updated int, err error)
+	Proposals(acct string) ([]proposal.Proposal, error)
+	Restore(id string) error // undoes a deletion
+}
 
 // libraryScreen browses the section library beside the editor of the
 // section open. Its place ID is the ID of the section open.
 type libraryScreen struct {
-	desk      *Desk
-	st        proposalStore
+	host      ui.Host
+	st        libraryStore
 	all       []proposal.Section
 	shown     []proposal.Section // those the filters let through
 	followers map[string]int     // section ID -> proposals following it
@@ -39,8 +53,8 @@ type libraryScreen struct {
 	busy    bool // set while the screen changes the list's selection itself
 }
 
-func newLibraryScreen(d *Desk, id string) (*libraryScreen, error) {
-	s := &libraryScreen{desk: d, st: d.ws.(proposalStore)}
+func NewScreen(host ui.Host, st libraryStore, id string) (*libraryScreen, error) {
+	s := &libraryScreen{host: host, st: st}
 	if err := s.load(); err != nil {
 		return nil, err
 	}
@@ -230,7 +244,7 @@ func (s *libraryScreen) onSelected(i widget.ListItemID) {
 
 // leave runs goOn at once, or after asking about unsaved changes; stay
 // runs when the user stays.
-func (s *libraryScreen) leave(goOn, stay func()) { s.desk.Leave(s, goOn, stay) }
+func (s *libraryScreen) leave(goOn, stay func()) { s.host.Leave(s, goOn, stay) }
 
 // open shows sec in the editor; fresh is true for a section not saved yet.
 func (s *libraryScreen) open(sec proposal.Section, fresh bool) {
@@ -254,10 +268,10 @@ func (s *libraryScreen) close() {
 // remember records the section open as the desk's place, so that Undo
 // and the next start come back to it.
 func (s *libraryScreen) remember() {
-	if s.desk.Current() != s {
+	if s.host.Current() != s {
 		return // still being built: the desk sets the place itself
 	}
-	s.desk.SetPlace(Place{Screen: "library", ID: s.ed.sec.ID})
+	s.host.SetPlace(ui.Place{Screen: "library", ID: s.ed.sec.ID})
 }
 
 func (s *libraryScreen) build() {
@@ -290,7 +304,7 @@ func (s *libraryScreen) OnNew() {
 			sec.Kind = proposal.Kinds[i-1]
 		}
 		s.open(sec, true)
-		s.desk.win.Canvas().Focus(s.ed.title)
+		s.host.Window().Canvas().Focus(s.ed.title)
 	}, s.showSelection)
 }
 
@@ -308,7 +322,7 @@ func (s *libraryScreen) SaveChanges() bool {
 		return false
 	}
 	if err := s.reload(); err != nil {
-		s.desk.ShowError(err)
+		s.host.ShowError(err)
 	}
 	s.open(sec, false)
 	return true
@@ -352,17 +366,17 @@ func (s *libraryScreen) onDelete() {
 		}
 		e, err := s.st.DeleteSection(sec.ID)
 		if err != nil {
-			s.desk.ShowError(err)
+			s.host.ShowError(err)
 			return
 		}
 		if err := s.reload(); err != nil {
-			s.desk.ShowError(err)
+			s.host.ShowError(err)
 		}
 		s.close()
 		// Undo shows the place again: let it open the restored section.
-		s.desk.SetPlace(Place{Screen: "library", ID: sec.ID})
-		s.desk.deleted(e)
-	}, s.desk.win)
+		s.host.SetPlace(ui.Place{Screen: "library", ID: sec.ID})
+		s.host.Deleted(e.What, e.Label, func() error { return s.st.Restore(e.ID) })
+	}, s.host.Window())
 	c.SetConfirmImportance(widget.DangerImportance)
 	c.SetConfirmText(lang.L("Delete"))
 	c.Show()

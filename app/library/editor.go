@@ -1,4 +1,4 @@
-package app
+package library
 
 import (
 	"errors"
@@ -258,7 +258,7 @@ func (e *sectionEditor) save() (proposal.Section, bool) {
 	}
 	if err != nil {
 		if rest := e.fs.ShowProblems(err); len(rest) > 0 || len(dossier.ProblemsOf(err)) == 0 {
-			e.s.desk.ShowError(err)
+			e.s.host.ShowError(err)
 		}
 		return sec, false
 	}
