@@ -102,12 +102,15 @@ func list[T any](txn *badger.Txn, k kind) ([]T, error) {
 	defer it.Close()
 	p := k.prefix()
 	for it.Seek(p); it.ValidForPrefix(p); it.Next() {
-		var v T
-		err := it.Item().Value(func(b []byte) error { return json.Unmarshal(b, &v) })
+		// Decoded in place: a record is hundreds of bytes, copied once
+		// less.
+		var zero T
+		out = append(out, zero)
+		v := &out[len(out)-1]
+		err := it.Item().Value(func(b []byte) error { return json.Unmarshal(b, v) })
 		if err != nil {
 			return nil, fmt.Errorf("%s %q is damaged: %w", k.noun, bytes.TrimPrefix(it.Item().Key(), p), err)
 		}
-		out = append(out, v)
 	}
 	return out, nil
 }
@@ -131,11 +134,11 @@ func listOf[T any](txn *badger.Txn, k kind, acct string) ([]T, error) {
 	ids := idsOf(txn, k, acct)
 	out := make([]T, 0, len(ids))
 	for _, id := range ids {
-		var v T
-		if err := get(txn, k, id, &v); err != nil {
+		var zero T
+		out = append(out, zero)
+		if err := get(txn, k, id, &out[len(out)-1]); err != nil {
 			return nil, err
 		}
-		out = append(out, v)
 	}
 	return out, nil
 }
