@@ -386,3 +386,22 @@ func (ck *checker) unresolved(as *assembly) {
 		}
 	}
 }
+
+// Readiness sums up the readiness check of one proposal: what the
+// proposals list shows of it.
+type Readiness struct {
+	Blocking int // findings that must be fixed before sending
+	Warnings int // the other findings
+	// Findings are the findings themselves, in Check's order. They are
+	// shared: read them, never change them.
+	Findings []Finding
+}
+
+// Ready reports whether nothing blocks sending.
+func (r Readiness) Ready() bool { return r.Blocking == 0 }
+
+// ReadinessOf sums up the findings fs of Check.
+func ReadinessOf(fs []Finding) Readiness {
+	n := Blocking(fs)
+	return Readiness{Blocking: n, Warnings: len(fs) - n, Findings: fs}
+}

@@ -251,6 +251,13 @@ func (s *Store) update(fn func(txn *badger.Txn) error) error {
 // updateSized is update for a change that may write up to w bytes, when
 // that is more than saveBudget.
 func (s *Store) updateSized(w int64, fn func(txn *badger.Txn) error) error {
+	return s.updateOf(w, nil, fn)
+}
+
+// updateOf is updateSized for a change that touches the proposals whose
+// IDs touched returns once fn ran, and nothing else the readiness check
+// reads (see changes.go); a nil touched means it may touch anything.
+func (s *Store) updateOf(w int64, touched func() []string, fn func(txn *badger.Txn) error) error {
 	if err := s.writable(); err != nil {
 		return err
 	}
@@ -262,7 +269,15 @@ func (s *Store) updateSized(w int64, fn func(txn *badger.Txn) error) error {
 	if s.db.IsClosed() {
 		return errors.New("the workspace is closed")
 	}
-	return s.db.Update(fn)
+	err := s.db.Update(fn)
+	// Noted after the commit, failed or not: a reader that sees the new
+	// generation sees the change.
+	if touched == nil {
+		s.changes.note(nil)
+	} else {
+		s.changes.note(touched())
+	}
+	return err
 }
 
 func (s *Store) view(fn func(txn *badger.Txn) error) error {
