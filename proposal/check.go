@@ -291,7 +291,7 @@ func (ck *checker) variants() {
 	p, c := ck.p, ck.c
 	asm := map[Audience]*assembly{}
 	for _, a := range Variants {
-		asm[a] = assemble(p, c, a)
+		asm[a] = assemble(p, c, a, false)
 	}
 	for _, a := range Variants {
 		as := asm[a]
