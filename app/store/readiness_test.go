@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -294,4 +295,43 @@ func TestReadinessConcurrent(t *testing.T) {
 		t.Error(err)
 	}
 	same(t, s, today, "concurrent saves")
+}
+
+// TestHeadsMatchTheFullLists: AccountNames and ProposalHeads list what
+// Accounts and Proposals list, in the same order.
+func TestHeadsMatchTheFullLists(t *testing.T) {
+	s := readinessStore(t)
+	accts, err := s.Accounts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	names, err := s.AccountNames()
+	if err != nil || len(names) != len(accts) {
+		t.Fatalf("AccountNames: %d, %v; want %d", len(names), err, len(accts))
+	}
+	for i := range accts {
+		if names[i].ID != accts[i].ID || names[i].Name != accts[i].Name {
+			t.Errorf("account %d: %+v, want %s %q", i, names[i], accts[i].ID, accts[i].Name)
+		}
+	}
+	for _, acct := range []string{"", accts[0].ID} {
+		props, err := s.Proposals(acct)
+		if err != nil {
+			t.Fatal(err)
+		}
+		heads, err := s.ProposalHeads(acct)
+		if err != nil || len(heads) != len(props) {
+			t.Fatalf("ProposalHeads(%q): %d, %v; want %d", acct, len(heads), err, len(props))
+		}
+		for i, p := range props {
+			h := heads[i]
+			if h.ID != p.ID || h.AccountID != p.AccountID || h.Title != p.Title || h.Status != p.Status ||
+				h.Language != p.Language || !h.Updated.Equal(p.Updated) || h.Issued != p.Issued || h.ValidDays != p.ValidDays {
+				t.Errorf("proposal %d: %+v, want %s %q", i, h, p.ID, p.Title)
+			}
+		}
+	}
+	if _, err := s.ProposalHeads("no-such-account"); !errors.Is(err, dossier.ErrNotFound) {
+		t.Errorf("ProposalHeads of an unknown account: %v, want ErrNotFound", err)
+	}
 }
