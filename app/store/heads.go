@@ -53,7 +53,7 @@ func (s *Store) AccountNames() ([]AccountName, error) {
 }
 
 // ProposalHead is a proposal as a chooser or a list row shows it: what it
-// is and to whom, not its content.
+// is, to whom, where it stands and its follow-up, not its content.
 type ProposalHead struct {
 	ID         string          `json:"id"`
 	AccountID  string          `json:"account_id"`
@@ -63,7 +63,18 @@ type ProposalHead struct {
 	Issued     dossier.Date    `json:"issued"`
 	ValidDays  int             `json:"valid_days,omitempty"`
 	ValidUntil dossier.Date    `json:"valid_until"`
+	Sent       dossier.Date    `json:"sent"`
+	Closed     dossier.Date    `json:"closed"`
+	Tasks      []proposal.Task `json:"tasks,omitempty"`
 	Updated    time.Time       `json:"updated"`
+}
+
+// Proposal returns a proposal with the fields of h and no content: enough
+// for its StatusOn, DaysLeft, Expiry and NextTask.
+func (h *ProposalHead) Proposal() proposal.Proposal {
+	return proposal.Proposal{ID: h.ID, AccountID: h.AccountID, Title: h.Title, Language: h.Language,
+		Status: h.Status, Issued: h.Issued, ValidDays: h.ValidDays, ValidUntil: h.ValidUntil,
+		Sent: h.Sent, Closed: h.Closed, Tasks: h.Tasks, Updated: h.Updated}
 }
 
 // ProposalHeads returns the heads of the proposals to account acct, or of

@@ -329,6 +329,15 @@ func TestHeadsMatchTheFullLists(t *testing.T) {
 				h.Language != p.Language || !h.Updated.Equal(p.Updated) || h.Issued != p.Issued || h.ValidDays != p.ValidDays {
 				t.Errorf("proposal %d: %+v, want %s %q", i, h, p.ID, p.Title)
 			}
+			hp := h.Proposal()
+			nt, nok := p.NextTask()
+			ht, hok := hp.NextTask()
+			hd, hdok := hp.DaysLeft(storetest.DefaultAnchor)
+			pd, pdok := p.DaysLeft(storetest.DefaultAnchor)
+			if hp.StatusOn(storetest.DefaultAnchor) != p.StatusOn(storetest.DefaultAnchor) || nt != ht || nok != hok ||
+				hd != pd || hdok != pdok || hp.Sent != p.Sent || hp.Closed != p.Closed {
+				t.Errorf("proposal %s: the head's status, next task or days left differ from the proposal's", p.ID)
+			}
 		}
 	}
 	if _, err := s.ProposalHeads("no-such-account"); !errors.Is(err, dossier.ErrNotFound) {
