@@ -215,7 +215,8 @@ func BenchmarkCreateProposalLean(b *testing.B) {
 // change that may touch any proposal (here: the rules saved); Cached is
 // Readiness with no change since; AfterSave is Readiness after a
 // proposal was saved (that one is checked again). Every case but Slow
-// reads the proposals too, as the list must.
+// reads the proposals too, as the list must; HeadsCached reads their
+// heads instead (ProposalHeads), enough for a row.
 func BenchmarkProposalsList(b *testing.B) {
 	for _, size := range benchSizes() {
 		b.Run(size.name, func(b *testing.B) {
@@ -263,6 +264,17 @@ func BenchmarkProposalsList(b *testing.B) {
 				list(b)
 				for b.Loop() {
 					list(b)
+				}
+			})
+			b.Run("HeadsCached", func(b *testing.B) {
+				list(b)
+				for b.Loop() {
+					if _, err := s.ProposalHeads(""); err != nil {
+						b.Fatal(err)
+					}
+					if _, err := s.Readiness(benchToday); err != nil {
+						b.Fatal(err)
+					}
 				}
 			})
 			b.Run("ReadinessCached", func(b *testing.B) {
