@@ -10,18 +10,28 @@ import "sync"
 //
 // Most changes may touch anything a proposal's readiness reads (the
 // account and its people, the team, the references, the library). Saving
-// or sending a proposal touches that proposal only, and says so: the
+// or sending a proposal touches that proposal only, and saving an account,
+// a person, an event or a promise touches the proposals to that account
+// only (to both accounts, for a person who moved), and they say so: the
 // readiness of the other proposals stands.
 
 // changeLogSize is how many recent changes the log remembers; a cache
 // further behind recomputes everything.
 const changeLogSize = 256
 
-// change is one committed write: the generation it made and the proposals
-// it touched, all when nil.
-type change struct {
-	gen       uint64
+// touch is what a change touched: the proposals with these IDs and the
+// proposals to these accounts.
+type touch struct {
 	proposals []string
+	accounts  []string
+}
+
+// change is one committed write: the generation it made and what it
+// touched, anything when all is set.
+type change struct {
+	gen uint64
+	touch
+	all bool
 }
 
 // changeLog is the generation and the recent changes. It is safe for
@@ -32,19 +42,22 @@ type changeLog struct {
 	recent []change // the last changes, oldest first
 }
 
-// note records a committed change touching proposals, or anything when
-// proposals is nil.
-func (l *changeLog) note(proposals []string) {
+// note records a committed change touching t, or anything when t is nil.
+func (l *changeLog) note(t *touch) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.gen++
-	if proposals == nil {
+	c := change{gen: l.gen, all: t == nil}
+	if t == nil {
 		// Whatever came before is covered by this change.
 		l.recent = l.recent[:0]
-	} else if len(l.recent) == changeLogSize {
-		l.recent = append(l.recent[:0], l.recent[1:]...)
+	} else {
+		c.touch = *t
+		if len(l.recent) == changeLogSize {
+			l.recent = append(l.recent[:0], l.recent[1:]...)
+		}
 	}
-	l.recent = append(l.recent, change{gen: l.gen, proposals: proposals})
+	l.recent = append(l.recent, c)
 }
 
 // generation returns the current generation.
@@ -54,28 +67,29 @@ func (l *changeLog) generation() uint64 {
 	return l.gen
 }
 
-// since returns the current generation and the proposals the changes
-// after generation from touched; all is set when a change may have touched
+// since returns the current generation and what the changes after
+// generation from touched; all is set when a change may have touched
 // anything, or the log no longer reaches back to from.
-func (l *changeLog) since(from uint64) (gen uint64, proposals []string, all bool) {
+func (l *changeLog) since(from uint64) (gen uint64, t touch, all bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.gen == from {
-		return l.gen, nil, false
+		return l.gen, t, false
 	}
 	if len(l.recent) == 0 || l.recent[0].gen > from+1 {
-		return l.gen, nil, true
+		return l.gen, t, true
 	}
 	for _, c := range l.recent {
 		if c.gen <= from {
 			continue
 		}
-		if c.proposals == nil {
-			return l.gen, nil, true
+		if c.all {
+			return l.gen, touch{}, true
 		}
-		proposals = append(proposals, c.proposals...)
+		t.proposals = append(t.proposals, c.proposals...)
+		t.accounts = append(t.accounts, c.accounts...)
 	}
-	return l.gen, proposals, false
+	return l.gen, t, false
 }
 
 // Generation returns the generation of the workspace: a number that grows

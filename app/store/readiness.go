@@ -26,9 +26,11 @@ type readinessCache struct {
 // summed up by proposal.ReadinessOf), by proposal ID, as of today. It is
 // worked out once per change of the workspace: called again with no
 // change since, it returns what it returned before; after saves of
-// proposals only, it checks those proposals again; after any other change
-// (an account, a person, the team, a reference, the library, a restore)
-// it checks every proposal again, reading each account's context once.
+// proposals, accounts, people, events or promises only, it checks again
+// the proposals saved and the proposals to the accounts (of the people)
+// saved; after any other change (the team, a reference, the library, a
+// deletion, a restore, an import) it checks every proposal again, reading
+// each account's context once.
 //
 // It is safe for concurrent use, and meant to be called off the UI
 // goroutine. The map is the caller's; the findings in it are shared and
@@ -125,13 +127,23 @@ func (s *Store) readinessOfAll(today dossier.Date) (map[string]proposal.Readines
 	return out, err
 }
 
-// readinessOf checks the proposals with the given IDs again, at one
-// moment, into byID; those that are gone leave it.
-func (s *Store) readinessOf(today dossier.Date, ids []string, byID map[string]proposal.Readiness) error {
+// readinessOf checks the proposals t touched again, at one moment, into
+// byID: those with its IDs and those to its accounts. Those that are gone
+// leave byID.
+func (s *Store) readinessOf(today dossier.Date, t touch, byID map[string]proposal.Readiness) error {
+	if len(t.proposals) == 0 && len(t.accounts) == 0 {
+		return nil
+	}
 	return s.view(func(txn *badger.Txn) error {
 		sh, err := readShared(txn)
 		if err != nil {
 			return err
+		}
+		ids := t.proposals
+		for _, acct := range t.accounts {
+			if acct != "" {
+				ids = append(ids, idsOf(txn, kProposal, acct)...)
+			}
 		}
 		seen := map[string]bool{}
 		for _, id := range ids {

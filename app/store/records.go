@@ -254,10 +254,10 @@ func (s *Store) updateSized(w int64, fn func(txn *badger.Txn) error) error {
 	return s.updateOf(w, nil, fn)
 }
 
-// updateOf is updateSized for a change that touches the proposals whose
-// IDs touched returns once fn ran, and nothing else the readiness check
-// reads (see changes.go); a nil touched means it may touch anything.
-func (s *Store) updateOf(w int64, touched func() []string, fn func(txn *badger.Txn) error) error {
+// updateOf is updateSized for a change that touches only what touched
+// returns once fn ran, of what the readiness check reads (see
+// changes.go); a nil touched means it may touch anything.
+func (s *Store) updateOf(w int64, touched func() touch, fn func(txn *badger.Txn) error) error {
 	if err := s.writable(); err != nil {
 		return err
 	}
@@ -275,7 +275,8 @@ func (s *Store) updateOf(w int64, touched func() []string, fn func(txn *badger.T
 	if touched == nil {
 		s.changes.note(nil)
 	} else {
-		s.changes.note(touched())
+		t := touched()
+		s.changes.note(&t)
 	}
 	return err
 }
