@@ -214,7 +214,8 @@ func BenchmarkCreateProposalLean(b *testing.B) {
 // account, then the check, on every load); First is Readiness after a
 // change that may touch any proposal (here: the rules saved); Cached is
 // Readiness with no change since; AfterSave is Readiness after a
-// proposal was saved (that one is checked again). Every case but Slow
+// proposal was saved (that one is checked again); AfterPersonSave after a
+// person was saved (the proposals to their account are). Every case but Slow
 // reads the proposals too, as the list must; HeadsCached reads their
 // heads instead (ProposalHeads), enough for a row.
 func BenchmarkProposalsList(b *testing.B) {
@@ -298,6 +299,27 @@ func BenchmarkProposalsList(b *testing.B) {
 					n++
 					p.Title = fmt.Sprintf("Edited %d", n)
 					if err := s.SaveProposal(&p); err != nil {
+						b.Fatal(err)
+					}
+					list(b)
+				}
+			})
+			b.Run("AfterPersonSave", func(b *testing.B) {
+				props, err := s.Proposals("")
+				if err != nil {
+					b.Fatal(err)
+				}
+				people, err := s.People(props[0].AccountID)
+				if err != nil {
+					b.Fatal(err)
+				}
+				pe := people[len(people)-1]
+				list(b)
+				n := 0
+				for b.Loop() {
+					n++
+					pe.Notes = fmt.Sprintf("Edited %d", n)
+					if err := s.SavePerson(&pe); err != nil {
 						b.Fatal(err)
 					}
 					list(b)
