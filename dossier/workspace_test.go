@@ -1,8 +1,12 @@
 package dossier_test
 
 import (
+	"cmp"
 	"encoding/json"
+	"fmt"
+	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -175,4 +179,97 @@ func TestWorkspaceJSONRoundTrip(t *testing.T) {
 	if got, want := agendaKeys(dossier.Agenda(&back, d("2026-03-02"))), agendaKeys(dossier.Agenda(w, d("2026-03-02"))); !slices.Equal(got, want) {
 		t.Errorf("agenda after round trip = %v, want %v", got, want)
 	}
+}
+
+// TestSortsMatchTheirComparisons: SortPeople and SortAccounts sort by keys
+// worked out once; the order is the stable order of the comparisons they
+// document, ties and case included.
+func TestSortsMatchTheirComparisons(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	names := []string{"Ann", "ann", "Bob", "bob", "Émile", "Zoë", "zed", "Carl", "carl", "Dana"}
+	var people []dossier.Person
+	var accounts []dossier.Account
+	for i := range 3000 {
+		people = append(people, dossier.Person{ID: fmt.Sprint("p", i), Name: names[rng.IntN(len(names))],
+			Role: slices.Concat(dossier.BuyingRoles, []dossier.BuyingRole{""})[rng.IntN(len(dossier.BuyingRoles)+1)], Influence: slices.Concat(dossier.Influences, []dossier.Influence{""})[rng.IntN(len(dossier.Influences)+1)]})
+		accounts = append(accounts, dossier.Account{ID: fmt.Sprint("a", i), Name: names[rng.IntN(len(names))],
+			Tier: slices.Concat(dossier.Tiers, []dossier.Tier{""})[rng.IntN(len(dossier.Tiers)+1)], RevenueShare: float64(rng.IntN(4))})
+	}
+	wantPeople := slices.Clone(people)
+	slices.SortStableFunc(wantPeople, comparePeople)
+	dossier.SortPeople(people)
+	for i := range people {
+		if people[i].ID != wantPeople[i].ID {
+			t.Fatalf("person %d is %s, want %s", i, people[i].ID, wantPeople[i].ID)
+		}
+	}
+	wantAccounts := slices.Clone(accounts)
+	slices.SortStableFunc(wantAccounts, compareAccounts)
+	dossier.SortAccounts(accounts)
+	for i := range accounts {
+		if accounts[i].ID != wantAccounts[i].ID {
+			t.Fatalf("account %d is %s, want %s", i, accounts[i].ID, wantAccounts[i].ID)
+		}
+	}
+}
+
+// comparePeople is the order SortPeople documents, compared directly.
+func comparePeople(a, b dossier.Person) int {
+	rank := func(r dossier.BuyingRole) int {
+		if i := slices.Index(dossier.BuyingRoles, r); i >= 0 {
+			return i
+		}
+		return len(dossier.BuyingRoles)
+	}
+	if c := cmp.Compare(rank(a.Role), rank(b.Role)); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(slices.Index(dossier.Influences, b.Influence), slices.Index(dossier.Influences, a.Influence)); c != 0 {
+		return c
+	}
+	return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
+}
+
+// compareAccounts is the order SortAccounts documents, compared directly.
+func compareAccounts(a, b dossier.Account) int {
+	rank := func(t dossier.Tier) int {
+		if i := t.Rank(); i >= 0 {
+			return i
+		}
+		return len(dossier.Tiers)
+	}
+	if c := cmp.Compare(rank(a.Tier), rank(b.Tier)); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(b.RevenueShare, a.RevenueShare); c != 0 {
+		return c
+	}
+	return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
+}
+
+// BenchmarkSortPeople sorts 100,000 people in random order: Keys is
+// SortPeople, Compare sorting the records with the comparison (as
+// SortPeople did).
+func BenchmarkSortPeople(b *testing.B) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	people := make([]dossier.Person, 100_000)
+	for i := range people {
+		people[i] = dossier.Person{ID: fmt.Sprint("p", i), Name: fmt.Sprintf("Person %d", rng.IntN(50000)),
+			Role:      dossier.BuyingRoles[rng.IntN(len(dossier.BuyingRoles))],
+			Influence: dossier.Influences[rng.IntN(len(dossier.Influences))],
+			Notes:     strings.Repeat("n", 300)}
+	}
+	work := make([]dossier.Person, len(people))
+	b.Run("Keys", func(b *testing.B) {
+		for b.Loop() {
+			copy(work, people)
+			dossier.SortPeople(work)
+		}
+	})
+	b.Run("Compare", func(b *testing.B) {
+		for b.Loop() {
+			copy(work, people)
+			slices.SortStableFunc(work, comparePeople)
+		}
+	})
 }

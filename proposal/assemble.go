@@ -234,7 +234,7 @@ func Assemble(p *Proposal, c *Context, a Audience) (*Variant, error) {
 	if !slices.Contains(Variants, a) {
 		return nil, fmt.Errorf("%q is not an audience (executive, hr, finance, technical or all): %w", a, ErrInvalid)
 	}
-	as := assemble(p, c, a)
+	as := assemble(p, c, a, true)
 	var errs []error
 	if len(as.missing) > 0 {
 		ids := make([]string, len(as.missing))
@@ -259,8 +259,10 @@ func Assemble(p *Proposal, c *Context, a Audience) (*Variant, error) {
 }
 
 // assemble builds the variant for a valid audience, recording problems
-// instead of failing.
-func assemble(p *Proposal, c *Context, a Audience) *assembly {
+// instead of failing. Without text it leaves out the Markdown of the
+// sections and of the whole, which the readiness check does not read:
+// blocks keep their titles, items, placeholders and what is unresolved.
+func assemble(p *Proposal, c *Context, a Audience, text bool) *assembly {
 	as := &assembly{
 		v:       &Variant{Audience: a, Addressees: c.Addressees(a)},
 		unknown: map[int]error{},
@@ -290,7 +292,7 @@ func assemble(p *Proposal, c *Context, a Audience) *assembly {
 		if pt.kind.Factual() {
 			as.facts = true
 		}
-		b, err := itemBlock(pt, values)
+		b, err := itemBlock(pt, values, text)
 		if err != nil {
 			as.unknown[pt.index] = err
 		}
@@ -328,15 +330,34 @@ func assemble(p *Proposal, c *Context, a Audience) *assembly {
 	}
 	// Each block is safe; the whole is checked again, since a link
 	// reference defined in one block can be used in another.
-	v.Markdown = safeMarkdown(strings.Join(md, "\n\n") + "\n")
+	if text {
+		v.Markdown = safeMarkdown(strings.Join(md, "\n\n") + "\n")
+	}
 	return as
 }
 
 // itemBlock is the block of one included item. With unknown placeholders
 // the body stays as written and the error is returned.
-func itemBlock(pt part, values map[string]string) (Block, error) {
+func itemBlock(pt part, values map[string]string, text bool) (Block, error) {
 	b := Block{Title: pt.title, Kind: pt.kind, Source: pt.source, Item: pt.index}
 	body := tidyBody(pt.body)
+	if !text {
+		// What Resolve reports, without the text: the known placeholders
+		// without a value, in order of first use.
+		err := CheckPlaceholders(body)
+		for _, n := range UsedPlaceholders(body) {
+			if slices.Contains(Placeholders, n) {
+				if b.Placeholders == nil {
+					b.Placeholders = map[string]string{}
+				}
+				b.Placeholders[n] = values[n]
+				if strings.TrimSpace(values[n]) == "" {
+					b.Unresolved = append(b.Unresolved, n)
+				}
+			}
+		}
+		return b, err
+	}
 	resolved, unresolved, err := Resolve(body, values)
 	if err != nil {
 		resolved = body

@@ -291,7 +291,7 @@ func (ck *checker) variants() {
 	p, c := ck.p, ck.c
 	asm := map[Audience]*assembly{}
 	for _, a := range Variants {
-		asm[a] = assemble(p, c, a)
+		asm[a] = assemble(p, c, a, false)
 	}
 	for _, a := range Variants {
 		as := asm[a]
@@ -385,4 +385,23 @@ func (ck *checker) unresolved(as *assembly) {
 				map[string]any{"Placeholder": describe(n), "Name": n, "Audience": as.v.Audience.Label(), "Section": b.Title})
 		}
 	}
+}
+
+// Readiness sums up the readiness check of one proposal: what the
+// proposals list shows of it.
+type Readiness struct {
+	Blocking int // findings that must be fixed before sending
+	Warnings int // the other findings
+	// Findings are the findings themselves, in Check's order. They are
+	// shared: read them, never change them.
+	Findings []Finding
+}
+
+// Ready reports whether nothing blocks sending.
+func (r Readiness) Ready() bool { return r.Blocking == 0 }
+
+// ReadinessOf sums up the findings fs of Check.
+func ReadinessOf(fs []Finding) Readiness {
+	n := Blocking(fs)
+	return Readiness{Blocking: n, Warnings: len(fs) - n, Findings: fs}
 }

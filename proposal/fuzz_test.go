@@ -157,7 +157,7 @@ func FuzzAssemble(f *testing.F) {
 		p, c := northbridge()
 		p.Items[itemSiteVisit].Title, p.Items[itemSiteVisit].Body = title, body
 		for _, a := range Variants {
-			md := assemble(p, c, a).v.Markdown
+			md := assemble(p, c, a, true).v.Markdown
 			if !utf8.ValidString(md) {
 				t.Fatalf("%s: the Markdown is not UTF-8", a)
 			}

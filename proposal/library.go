@@ -284,10 +284,12 @@ func bodyProblemLine(body string, first int) int {
 	var u *UnknownPlaceholderError
 	if errors.As(CheckPlaceholders(body), &u) && len(u.Names) > 0 {
 		for i, l := range lines {
-			for _, m := range placeholderRE.FindAllStringSubmatch(l, -1) {
-				if m[1] == "" && strings.TrimSpace(m[2]) == u.Names[0] {
-					return first + i
-				}
+			found := false
+			placeholderMatches(l, func(_, _ int, escaped bool, name string) {
+				found = found || !escaped && strings.TrimSpace(name) == u.Names[0]
+			})
+			if found {
+				return first + i
 			}
 		}
 	}

@@ -28,7 +28,7 @@ func exportedMarkdown(t *testing.T, body string) string {
 	t.Helper()
 	p, c := northbridge()
 	p.Items[itemSiteVisit].Body = body
-	return assemble(p, c, All).v.Markdown
+	return assemble(p, c, All, true).v.Markdown
 }
 
 // checkSafeMarkdown fails t when a trusting viewer would render anything
@@ -117,7 +117,7 @@ func TestSafeMarkdownAcrossSections(t *testing.T) {
 	p, c := northbridge()
 	p.Items[itemSiteVisit].Body = "[evil]: javascript:alert(1)"
 	p.Items[itemExclusive].Body = "Read [this][evil] first."
-	md := assemble(p, c, All).v.Markdown
+	md := assemble(p, c, All, true).v.Markdown
 	checkSafeMarkdown(t, md)
 	if strings.Contains(md, "javascript:") || !strings.Contains(md, "Read [this][evil] first.") {
 		t.Errorf("the refused definition or the text is wrong:\n%s", md)
@@ -130,7 +130,7 @@ func TestExportsDropInvisibleCharacters(t *testing.T) {
 	p, c := northbridge()
 	p.Title = "Offer \u202egnp.exe\u202c for\u200b you\ufeff"
 	p.Items[itemSiteVisit].Title = "Visit\u2066s\u2069 \u200bplan"
-	v := assemble(p, c, All).v
+	v := assemble(p, c, All, true).v
 	html, err := RenderHTML(Document{Title: p.Title, Subtitle: "All", Language: "en", Markdown: v.Markdown}, "")
 	if err != nil {
 		t.Fatal(err)

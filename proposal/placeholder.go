@@ -2,9 +2,9 @@ package proposal
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Placeholders are the names a section may use as {{name}}, resolved from
@@ -51,23 +51,59 @@ var PlaceholderHelp = map[string]string{
 	"today":                    "the day the variant is assembled",
 }
 
-// placeholderRE finds {{ ... }} on one line, unless escaped with a
-// backslash.
-var placeholderRE = regexp.MustCompile(`(\\?)\{\{([^{}\n]{0,64})\}\}`)
+// placeholderMatches calls fn for each {{ ... }} on one line in body, in
+// order and without overlap: from start to end, escaped when a backslash
+// comes before it (and then is part of the match), with name the text
+// between the braces (at most 64 characters, none of them a brace or a line
+// break). It finds what the regular expression (\\?)\{\{([^{}\n]{0,64})\}\}
+// finds (placeholder_test.go compares them), without the backtracking:
+// the readiness check of every proposal runs it over every section of
+// every variant.
+func placeholderMatches(body string, fn func(start, end int, escaped bool, name string)) {
+	for i := 0; i+3 < len(body); {
+		j := strings.Index(body[i:], "{{")
+		if j < 0 {
+			return
+		}
+		open := i + j
+		// The name: the longest run after {{ without a brace or a line
+		// break, of at most 64 characters, then }}.
+		k, n := open+2, 0
+		for k < len(body) && n <= 64 {
+			c := body[k]
+			if c == '{' || c == '}' || c == '\n' {
+				break
+			}
+			_, size := utf8.DecodeRuneInString(body[k:])
+			k += size
+			n++
+		}
+		if n > 64 || !strings.HasPrefix(body[k:], "}}") {
+			i = open + 1 // a match may start at the second brace
+			continue
+		}
+		start, escaped := open, open > i && body[open-1] == '\\'
+		if escaped {
+			start--
+		}
+		fn(start, k+2, escaped, body[open+2:k])
+		i = k + 2
+	}
+}
 
 // UsedPlaceholders returns the placeholder names body uses, in order of
 // first use, known or not.
 func UsedPlaceholders(body string) []string {
 	var out []string
-	for _, m := range placeholderRE.FindAllStringSubmatch(body, -1) {
-		if m[1] != "" {
-			continue
+	placeholderMatches(body, func(_, _ int, escaped bool, name string) {
+		if escaped {
+			return
 		}
-		name := strings.TrimSpace(m[2])
+		name = strings.TrimSpace(name)
 		if !slices.Contains(out, name) {
 			out = append(out, name)
 		}
-	}
+	})
 	return out
 }
 
@@ -111,21 +147,32 @@ func Resolve(body string, values map[string]string) (out string, unresolved []st
 	if err := CheckPlaceholders(body); err != nil {
 		return "", nil, err
 	}
-	out = placeholderRE.ReplaceAllStringFunc(body, func(m string) string {
-		if strings.HasPrefix(m, `\`) {
-			return m[1:]
+	var b strings.Builder
+	last := 0
+	placeholderMatches(body, func(start, end int, escaped bool, name string) {
+		b.WriteString(body[last:start])
+		last = end
+		m := body[start:end]
+		if escaped {
+			b.WriteString(m[1:])
+			return
 		}
-		name := strings.TrimSpace(m[2 : len(m)-2])
+		name = strings.TrimSpace(name)
 		v := values[name]
 		if strings.TrimSpace(v) == "" {
 			if !slices.Contains(unresolved, name) {
 				unresolved = append(unresolved, name)
 			}
-			return m
+			b.WriteString(m)
+			return
 		}
-		return EscapeMarkdown(v)
+		b.WriteString(EscapeMarkdown(v))
 	})
-	return out, unresolved, nil
+	if last == 0 {
+		return body, unresolved, nil
+	}
+	b.WriteString(body[last:])
+	return b.String(), unresolved, nil
 }
 
 // EscapeMarkdown makes s read as plain text wherever it is inserted in

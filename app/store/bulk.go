@@ -54,6 +54,7 @@ func (s *Store) Import(w dossier.Workspace) error {
 	}
 	wb := s.db.NewWriteBatch()
 	defer wb.Cancel()
+	defer s.changes.note(nil) // after the flush, written or not
 	for _, r := range recs {
 		if r.k.byAcct {
 			if err := wb.Set(r.k.ixKey(r.acct, r.id), nil); err != nil {

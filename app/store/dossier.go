@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -47,7 +48,7 @@ func (s *Store) saveAccount(a *dossier.Account, create bool) error {
 	if err := c.Validate(); err != nil {
 		return fmt.Errorf("account %s: %w", label(c.Name, c.ID), err)
 	}
-	err := s.update(func(txn *badger.Txn) error {
+	err := s.updateOf(saveBudget, func() touch { return touch{accounts: []string{c.ID}} }, func(txn *badger.Txn) error {
 		if err := claimID(txn, kAccount, &c.ID, create, c.Name, "account"); err != nil {
 			return fmt.Errorf("account %s: %w", label(c.Name, c.ID), err)
 		}
@@ -128,9 +129,16 @@ func (s *Store) savePerson(p *dossier.Person, create bool) error {
 	if err := c.Validate(); err != nil {
 		return fmt.Errorf("person %s: %w", label(c.Name, c.ID), err)
 	}
-	err := s.update(func(txn *badger.Txn) error {
+	var was struct { // the person as stored, when it was
+		AccountID string `json:"account_id"`
+	}
+	touched := func() touch { return touch{accounts: []string{c.AccountID, was.AccountID}} }
+	err := s.updateOf(saveBudget, touched, func(txn *badger.Txn) error {
 		if err := claimID(txn, kPerson, &c.ID, create, c.Name, "person"); err != nil {
 			return fmt.Errorf("person %s: %w", label(c.Name, c.ID), err)
+		}
+		if err := get(txn, kPerson, c.ID, &was); err != nil && !errors.Is(err, dossier.ErrNotFound) {
+			return err
 		}
 		if ok, err := exists(txn, kAccount.key(c.AccountID)); err != nil {
 			return err
@@ -303,7 +311,8 @@ func (s *Store) saveEvent(e *dossier.Event, create bool) error {
 	if err := c.Validate(); err != nil {
 		return fmt.Errorf("event %s: %w", label(c.Title, c.ID), err)
 	}
-	err := s.update(func(txn *badger.Txn) error {
+	// Events and promises are not read by the readiness check.
+	err := s.updateOf(saveBudget, func() touch { return touch{} }, func(txn *badger.Txn) error {
 		if err := claimID(txn, kEvent, &c.ID, create, c.Title, "event"); err != nil {
 			return fmt.Errorf("event %s: %w", label(c.Title, c.ID), err)
 		}
@@ -356,7 +365,8 @@ func (s *Store) savePromise(p *dossier.Promise, create bool) error {
 	if err := c.Validate(); err != nil {
 		return fmt.Errorf("promise %s: %w", c.ID, err)
 	}
-	err := s.update(func(txn *badger.Txn) error {
+	// Events and promises are not read by the readiness check.
+	err := s.updateOf(saveBudget, func() touch { return touch{} }, func(txn *badger.Txn) error {
 		if err := claimID(txn, kPromise, &c.ID, create, c.Text, "promise"); err != nil {
 			return fmt.Errorf("promise %s: %w", label(c.Text, c.ID), err)
 		}

@@ -90,6 +90,7 @@ func (s *Store) finish(j *journal) error {
 	if err := markScrub(s.dir); err != nil {
 		return fmt.Errorf("erasing: %w", err)
 	}
+	defer s.changes.note(nil) // after the erasure, done or not
 	keys := make([][]byte, len(j.Drop))
 	wb := s.db.NewWriteBatch()
 	for i, k := range j.Drop {

@@ -11,6 +11,7 @@ import (
 
 func TestMain(m *testing.M) {
 	code := m.Run()
+	closeBenchStores()
 	if children.dir != "" {
 		os.RemoveAll(children.dir)
 	}

@@ -221,7 +221,7 @@ func (s *Store) saveProposal(p *proposal.Proposal, create bool) error {
 	if err := c.Validate(); err != nil {
 		return fmt.Errorf("proposal %s: %w", label(c.Title, c.ID), err)
 	}
-	err := s.update(func(txn *badger.Txn) error {
+	err := s.updateOf(saveBudget, func() touch { return touch{proposals: []string{c.ID}} }, func(txn *badger.Txn) error {
 		if err := claimID(txn, kProposal, &c.ID, create, c.Title, "proposal"); err != nil {
 			return fmt.Errorf("proposal %s: %w", label(c.Title, c.ID), err)
 		}

@@ -102,12 +102,15 @@ func list[T any](txn *badger.Txn, k kind) ([]T, error) {
 	defer it.Close()
 	p := k.prefix()
 	for it.Seek(p); it.ValidForPrefix(p); it.Next() {
-		var v T
-		err := it.Item().Value(func(b []byte) error { return json.Unmarshal(b, &v) })
+		// Decoded in place: a record is hundreds of bytes, copied once
+		// less.
+		var zero T
+		out = append(out, zero)
+		v := &out[len(out)-1]
+		err := it.Item().Value(func(b []byte) error { return json.Unmarshal(b, v) })
 		if err != nil {
 			return nil, fmt.Errorf("%s %q is damaged: %w", k.noun, bytes.TrimPrefix(it.Item().Key(), p), err)
 		}
-		out = append(out, v)
 	}
 	return out, nil
 }
@@ -131,11 +134,11 @@ func listOf[T any](txn *badger.Txn, k kind, acct string) ([]T, error) {
 	ids := idsOf(txn, k, acct)
 	out := make([]T, 0, len(ids))
 	for _, id := range ids {
-		var v T
-		if err := get(txn, k, id, &v); err != nil {
+		var zero T
+		out = append(out, zero)
+		if err := get(txn, k, id, &out[len(out)-1]); err != nil {
 			return nil, err
 		}
-		out = append(out, v)
 	}
 	return out, nil
 }
@@ -248,6 +251,13 @@ func (s *Store) update(fn func(txn *badger.Txn) error) error {
 // updateSized is update for a change that may write up to w bytes, when
 // that is more than saveBudget.
 func (s *Store) updateSized(w int64, fn func(txn *badger.Txn) error) error {
+	return s.updateOf(w, nil, fn)
+}
+
+// updateOf is updateSized for a change that touches only what touched
+// returns once fn ran, of what the readiness check reads (see
+// changes.go); a nil touched means it may touch anything.
+func (s *Store) updateOf(w int64, touched func() touch, fn func(txn *badger.Txn) error) error {
 	if err := s.writable(); err != nil {
 		return err
 	}
@@ -259,7 +269,16 @@ func (s *Store) updateSized(w int64, fn func(txn *badger.Txn) error) error {
 	if s.db.IsClosed() {
 		return errors.New("the workspace is closed")
 	}
-	return s.db.Update(fn)
+	err := s.db.Update(fn)
+	// Noted after the commit, failed or not: a reader that sees the new
+	// generation sees the change.
+	if touched == nil {
+		s.changes.note(nil)
+	} else {
+		t := touched()
+		s.changes.note(&t)
+	}
+	return err
 }
 
 func (s *Store) view(fn func(txn *badger.Txn) error) error {

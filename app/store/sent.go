@@ -88,7 +88,7 @@ func (s *Store) SendProposal(p *proposal.Proposal, snap *proposal.Snapshot, ev *
 	if err := c.Validate(); err != nil {
 		return fmt.Errorf("proposal %s: %w", label(c.Title, c.ID), err)
 	}
-	err := s.updateSized(saveBudget+snapshotSize(&sc), func(txn *badger.Txn) error {
+	err := s.updateOf(saveBudget+snapshotSize(&sc), func() touch { return touch{proposals: []string{c.ID}} }, func(txn *badger.Txn) error {
 		var stored proposal.Proposal
 		if err := get(txn, kProposal, c.ID, &stored); err != nil {
 			return fmt.Errorf("proposal %s: %w", label(c.Title, c.ID), err)

@@ -117,6 +117,9 @@ type Store struct {
 	key []byte // the encryption key, nil for a workspace not encrypted
 
 	mu sync.Mutex // serialises read-modify-write sequences
+
+	changes   changeLog      // the generation of the workspace and what recent writes touched
+	readiness readinessCache // the readiness of every proposal (readiness.go)
 	// backupMu is held while a backup is written, and while an erasure
 	// drops the backups that hold what it erases (backup.go).
 	backupMu sync.Mutex

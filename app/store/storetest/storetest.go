@@ -21,6 +21,10 @@ type Options struct {
 	PeoplePerAccount   int
 	EventsPerAccount   int
 	PromisesPerAccount int
+	// Proposals is how many proposals Generate adds, spread over the
+	// accounts at random; with any, it also adds the section library
+	// they follow (Library). Workspace never holds them: see Proposals.
+	Proposals int
 	// Seed picks the workspace: the same seed gives the same records.
 	Seed uint64
 	// Anchor is the day the generated history and plans are spread
@@ -32,10 +36,23 @@ type Options struct {
 // DefaultAnchor is the anchor of Options whose Anchor is zero.
 var DefaultAnchor = dossier.MustDate("2026-11-25")
 
-// Generate writes the workspace of o into s, in bulk.
+// Generate writes the workspace of o into s, in bulk, and with
+// o.Proposals the section library and the proposals.
 func Generate(s *store.Store, o Options) error {
-	if err := s.Import(Workspace(o)); err != nil {
+	w := Workspace(o)
+	if err := s.Import(w); err != nil {
 		return fmt.Errorf("generating a workspace: %w", err)
+	}
+	if o.Proposals <= 0 {
+		return nil
+	}
+	lib := Library()
+	anchor := o.Anchor
+	if anchor.IsZero() {
+		anchor = DefaultAnchor
+	}
+	if err := writeProposals(s, anchor, lib, Proposals(o, &w, lib)); err != nil {
+		return fmt.Errorf("generating proposals: %w", err)
 	}
 	return nil
 }

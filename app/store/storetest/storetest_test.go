@@ -11,6 +11,7 @@ import (
 	"kamdesk/app/store"
 	"kamdesk/app/store/storetest"
 	"kamdesk/dossier"
+	"kamdesk/proposal"
 )
 
 var small = storetest.Options{Accounts: 30, PeoplePerAccount: 12, EventsPerAccount: 5, PromisesPerAccount: 4, Seed: 7}
@@ -297,6 +298,55 @@ func BenchmarkWorkspaceRead(b *testing.B) {
 	for b.Loop() {
 		if _, err := s.Workspace(); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestGenerateProposals: with Proposals, Generate adds the library and
+// the proposals, every one valid and saved as it was made; the rest of
+// the workspace is what it is without them.
+func TestGenerateProposals(t *testing.T) {
+	o := small
+	o.Proposals = 40
+	if !reflect.DeepEqual(storetest.Workspace(o), storetest.Workspace(small)) {
+		t.Fatal("asking for proposals changed the workspace")
+	}
+	w := storetest.Workspace(o)
+	lib := storetest.Library()
+	want := storetest.Proposals(o, &w, lib)
+	if len(want) != 40 || !reflect.DeepEqual(want, storetest.Proposals(o, &w, lib)) {
+		t.Fatalf("%d proposals, or not the same twice", len(want))
+	}
+	statuses := map[proposal.Status]int{}
+	for i := range want {
+		if err := want[i].Validate(); err != nil {
+			t.Errorf("proposal %s does not validate: %v", want[i].ID, err)
+		}
+		statuses[want[i].Status]++
+	}
+	if len(statuses) < 3 {
+		t.Errorf("statuses %v, want a mix", statuses)
+	}
+	s := open(t)
+	if err := storetest.Generate(s, o); err != nil {
+		t.Fatal(err)
+	}
+	secs, err := s.Sections()
+	if err != nil || len(secs) != len(lib) {
+		t.Fatalf("%d sections, %v; want %d", len(secs), err, len(lib))
+	}
+	got, err := s.Proposals("")
+	if err != nil || len(got) != len(want) {
+		t.Fatalf("%d proposals stored, %v; want %d", len(got), err, len(want))
+	}
+	// Each can be saved again through the store's checks (its account,
+	// team, references and sections exist).
+	for i := range got {
+		if got[i].Status != proposal.Draft {
+			continue
+		}
+		if err := s.SaveProposal(&got[i]); err != nil {
+			t.Errorf("saving generated proposal %s: %v", got[i].ID, err)
 		}
 	}
 }

@@ -1,0 +1,108 @@
+package store
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"kamdesk/dossier"
+	"kamdesk/proposal"
+)
+
+// Lists for choosers. A dialog that offers the accounts or the proposals to
+// pick from needs their names, not every field: decoding a few fields of
+// each record allocates a fraction of what decoding it whole does, and
+// keeps thousands of records' texts out of memory.
+
+// AccountName is an account as a chooser lists it.
+type AccountName struct {
+	ID   string
+	Name string
+}
+
+// AccountNames returns the ID and name of every account, in the order of
+// Accounts (most important first).
+func (s *Store) AccountNames() ([]AccountName, error) {
+	type head struct {
+		ID           string       `json:"id"`
+		Name         string       `json:"name"`
+		Tier         dossier.Tier `json:"tier"`
+		RevenueShare float64      `json:"revenue_share"`
+	}
+	var heads []head
+	err := s.view(func(txn *badger.Txn) (err error) {
+		heads, err = list[head](txn, kAccount)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	// Sorted as SortAccounts sorts, by the same fields.
+	accts := make([]dossier.Account, len(heads))
+	for i, h := range heads {
+		accts[i] = dossier.Account{ID: h.ID, Name: h.Name, Tier: h.Tier, RevenueShare: h.RevenueShare}
+	}
+	dossier.SortAccounts(accts)
+	out := make([]AccountName, len(accts))
+	for i, a := range accts {
+		out[i] = AccountName{ID: a.ID, Name: a.Name}
+	}
+	return out, nil
+}
+
+// ProposalHead is a proposal as a chooser or a list row shows it: what it
+// is, to whom, where it stands and its follow-up, not its content.
+type ProposalHead struct {
+	ID         string          `json:"id"`
+	AccountID  string          `json:"account_id"`
+	Title      string          `json:"title"`
+	Language   string          `json:"language"`
+	Status     proposal.Status `json:"status"`
+	Issued     dossier.Date    `json:"issued"`
+	ValidDays  int             `json:"valid_days,omitempty"`
+	ValidUntil dossier.Date    `json:"valid_until"`
+	Sent       dossier.Date    `json:"sent"`
+	Closed     dossier.Date    `json:"closed"`
+	Tasks      []proposal.Task `json:"tasks,omitempty"`
+	Updated    time.Time       `json:"updated"`
+}
+
+// Proposal returns a proposal with the fields of h and no content: enough
+// for its StatusOn, DaysLeft, Expiry and NextTask.
+func (h *ProposalHead) Proposal() proposal.Proposal {
+	return proposal.Proposal{ID: h.ID, AccountID: h.AccountID, Title: h.Title, Language: h.Language,
+		Status: h.Status, Issued: h.Issued, ValidDays: h.ValidDays, ValidUntil: h.ValidUntil,
+		Sent: h.Sent, Closed: h.Closed, Tasks: h.Tasks, Updated: h.Updated}
+}
+
+// ProposalHeads returns the heads of the proposals to account acct, or of
+// every proposal when acct is empty, in the order of Proposals (most
+// recently updated first). Proposal(id) reads one in full.
+func (s *Store) ProposalHeads(acct string) ([]ProposalHead, error) {
+	var out []ProposalHead
+	err := s.view(func(txn *badger.Txn) (err error) {
+		if acct == "" {
+			out, err = list[ProposalHead](txn, kProposal)
+			return err
+		}
+		if err := validID(kAccount, acct); err != nil {
+			return err
+		}
+		if ok, err := exists(txn, kAccount.key(acct)); err != nil {
+			return err
+		} else if !ok {
+			return notFound(kAccount, acct)
+		}
+		out, err = listOf[ProposalHead](txn, kProposal, acct)
+		return err
+	})
+	slices.SortStableFunc(out, func(a, b ProposalHead) int {
+		if c := b.Updated.Compare(a.Updated); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	return out, err
+}
