@@ -31,6 +31,7 @@ type Workspace interface {
 	searchStore
 	agendaStore
 	proposalStore
+	proposalsListStore
 }
 
 // binStore undoes deletions.

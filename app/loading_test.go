@@ -104,6 +104,26 @@ func (g *gatedStore) Proposals(acct string) ([]proposal.Proposal, error) {
 	return g.Store.Proposals(acct)
 }
 
+func (g *gatedStore) AccountNames() ([]store.AccountName, error) {
+	g.pass("AccountNames")
+	return g.Store.AccountNames()
+}
+
+func (g *gatedStore) ProposalHeads(acct string) ([]store.ProposalHead, error) {
+	g.pass("ProposalHeads")
+	return g.Store.ProposalHeads(acct)
+}
+
+func (g *gatedStore) Readiness(today dossier.Date) (map[string]proposal.Readiness, error) {
+	g.pass("Readiness")
+	return g.Store.Readiness(today)
+}
+
+func (g *gatedStore) Accounts() ([]dossier.Account, error) {
+	g.pass("Accounts")
+	return g.Store.Accounts()
+}
+
 func (g *gatedStore) Context(acct string, today dossier.Date) (*proposal.Context, error) {
 	g.pass("Context")
 	return g.Store.Context(acct, today)

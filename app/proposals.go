@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/store"
 	"kamdesk/app/ui"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
@@ -29,9 +30,13 @@ const (
 // neither won nor lost, and the follow-up tasks due within it or late.
 // Each opens the proposal's builder.
 func proposalAgenda(d *Desk, q agendaQuery) ([]agendaEntry, error) {
-	props, err := d.ws.(proposalStore).Proposals("")
+	heads, err := d.ws.ProposalHeads("") // no need to decode the content
 	if err != nil {
 		return nil, err
+	}
+	props := make([]proposal.Proposal, len(heads))
+	for i := range heads {
+		props[i] = heads[i].Proposal()
 	}
 	days := q.days
 	if days <= 0 {
@@ -55,11 +60,13 @@ func proposalAgenda(d *Desk, q agendaQuery) ([]agendaEntry, error) {
 // account: "account:<id>".
 const proposalsAccountPrefix = "account:"
 
-// proposalsListStore is what the proposals list reads.
+// proposalsListStore is what the proposals list reads: names and heads,
+// not whole records, and each proposal's readiness, which the store works
+// out once per change.
 type proposalsListStore interface {
-	Accounts() ([]dossier.Account, error)
-	Proposals(acct string) ([]proposal.Proposal, error)
-	Context(acct string, today dossier.Date) (*proposal.Context, error)
+	AccountNames() ([]store.AccountName, error)
+	ProposalHeads(acct string) ([]store.ProposalHead, error)
+	Readiness(today dossier.Date) (map[string]proposal.Readiness, error)
 }
 
 // proposalRow is one proposal with what the list shows about it, worked
@@ -82,7 +89,7 @@ type proposalsScreen struct {
 	desk      *Desk
 	st        proposalStore
 	today     dossier.Date
-	accounts  []dossier.Account
+	accounts  []store.AccountName
 	all       []proposalRow
 	rows      []proposalRow // those the filters let through, sorted
 	table     *ui.SortTable[proposalRow]
@@ -198,7 +205,7 @@ func (s *proposalsScreen) Keep(old screen) {
 
 // load reads the proposals and works out each row off the UI goroutine.
 func (s *proposalsScreen) Load() {
-	var accounts []dossier.Account
+	var accounts []store.AccountName
 	var rows []proposalRow
 	var err error
 	s.busy.Start()
@@ -216,7 +223,7 @@ func (s *proposalsScreen) Load() {
 
 // setAccounts makes accounts the choices of the account filter, keeping
 // the account chosen (at first, the one the place named).
-func (s *proposalsScreen) setAccounts(accounts []dossier.Account) {
+func (s *proposalsScreen) setAccounts(accounts []store.AccountName) {
 	chosen := s.filterAccount()
 	if !s.loaded {
 		chosen = s.preset
@@ -236,12 +243,16 @@ func (s *proposalsScreen) setAccounts(accounts []dossier.Account) {
 
 // proposalRows reads the accounts and works out the row of each proposal;
 // it runs off the UI goroutine.
-func proposalRows(st proposalsListStore, today dossier.Date) ([]dossier.Account, []proposalRow, error) {
-	accounts, err := st.Accounts()
+func proposalRows(st proposalsListStore, today dossier.Date) ([]store.AccountName, []proposalRow, error) {
+	accounts, err := st.AccountNames()
 	if err != nil {
 		return nil, nil, err
 	}
-	props, err := st.Proposals("")
+	heads, err := st.ProposalHeads("")
+	if err != nil {
+		return nil, nil, err
+	}
+	ready, err := st.Readiness(today)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -249,19 +260,11 @@ func proposalRows(st proposalsListStore, today dossier.Date) ([]dossier.Account,
 	for _, a := range accounts {
 		names[a.ID] = a.Name
 	}
-	contexts := map[string]*proposal.Context{}
-	rows := make([]proposalRow, 0, len(props))
-	for _, p := range props {
-		r := proposalRow{p: p, account: names[p.AccountID], status: p.StatusOn(today)}
+	rows := make([]proposalRow, 0, len(heads))
+	for i := range heads {
+		p := heads[i].Proposal()
+		r := proposalRow{p: p, account: names[p.AccountID], status: p.StatusOn(today), blocking: ready[p.ID].Blocking}
 		r.days, r.expires = p.DaysLeft(today)
-		ctx, ok := contexts[p.AccountID]
-		if !ok {
-			if ctx, err = st.Context(p.AccountID, today); err != nil {
-				return nil, nil, err
-			}
-			contexts[p.AccountID] = ctx
-		}
-		r.blocking = proposal.Blocking(proposal.Check(&p, ctx))
 		r.next, r.hasNext = p.NextTask()
 		rows = append(rows, r)
 	}

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/store"
 	"kamdesk/app/ui"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
@@ -23,9 +24,10 @@ import (
 type newProposalForm struct {
 	desk    *Desk
 	st      proposalStore
-	accts   []dossier.Account
+	accts   []store.AccountName
 	secs    []proposal.Section
-	props   []proposal.Proposal
+	props   []store.ProposalHead // to start from
+	prev    *proposal.Proposal   // the one chosen, read in full
 	team    []dossier.TeamMember
 	fs      ui.FieldSet
 	touched ui.Touched // fields the user has changed; all after Create was tried
@@ -59,13 +61,13 @@ func newNewProposalForm(d *Desk, acct string) (*newProposalForm, error) {
 	st := d.ws.(proposalStore)
 	f := &newProposalForm{desk: d, st: st, checked: map[string]bool{}}
 	var err error
-	if f.accts, err = d.ws.Accounts(); err != nil {
+	if f.accts, err = d.ws.AccountNames(); err != nil {
 		return nil, err
 	}
 	if f.secs, err = st.Sections(); err != nil {
 		return nil, err
 	}
-	if f.props, err = st.Proposals(""); err != nil {
+	if f.props, err = d.ws.ProposalHeads(""); err != nil {
 		return nil, err
 	}
 	if f.team, err = d.ws.Team(); err != nil {
@@ -78,7 +80,7 @@ func newNewProposalForm(d *Desk, acct string) (*newProposalForm, error) {
 		f.account.Options = append(f.account.Options, a.Name)
 	}
 	f.account.PlaceHolder = lang.L("Choose the account")
-	if i := slices.IndexFunc(f.accts, func(a dossier.Account) bool { return a.ID == acct }); i >= 0 {
+	if i := slices.IndexFunc(f.accts, func(a store.AccountName) bool { return a.ID == acct }); i >= 0 {
 		f.account.SetSelectedIndex(i)
 	}
 	f.title = ui.NewEntry(cancel)
@@ -113,8 +115,12 @@ func newNewProposalForm(d *Desk, acct string) (*newProposalForm, error) {
 	f.fromLib = container.NewBorder(container.NewHBox(f.kindSel, f.audSel), f.secCount, nil, nil, scroll)
 	// ...or from a previous proposal.
 	f.prevSel = widget.NewSelect(nil, func(string) { f.onPrevious() })
+	names := make(map[string]string, len(f.accts))
+	for _, a := range f.accts {
+		names[a.ID] = a.Name
+	}
 	for _, p := range f.props {
-		f.prevSel.Options = append(f.prevSel.Options, previousLabel(p, f.accts))
+		f.prevSel.Options = append(f.prevSel.Options, previousLabel(p.Title, names[p.AccountID]))
 	}
 	f.prevSel.PlaceHolder = lang.L("Choose the proposal to start from")
 	prevHint := widget.NewLabel(lang.L("Its sections, pricing, financial result, references and team are copied; the copy is a new draft issued today."))

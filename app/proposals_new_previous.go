@@ -7,18 +7,16 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"kamdesk/dossier"
 	"kamdesk/proposal"
 )
 
-// previousLabel names a proposal in the list to start from.
-func previousLabel(p proposal.Proposal, accts []dossier.Account) string {
-	for _, a := range accts {
-		if a.ID == p.AccountID {
-			return p.Title + " — " + a.Name
-		}
+// previousLabel names a proposal in the list to start from: its title and
+// its account's name.
+func previousLabel(title, account string) string {
+	if account == "" {
+		return title
 	}
-	return p.Title
+	return title + " — " + account
 }
 
 func (f *newProposalForm) fromPrevious() bool { return f.from.Selected == f.from.Options[1] }
@@ -42,7 +40,15 @@ func (f *newProposalForm) previous() (proposal.Proposal, bool) {
 	if i < 0 || i >= len(f.props) {
 		return proposal.Proposal{}, false
 	}
-	return f.props[i], true
+	if id := f.props[i].ID; f.prev == nil || f.prev.ID != id {
+		p, err := f.st.Proposal(id)
+		if err != nil {
+			f.desk.ShowError(err)
+			return proposal.Proposal{}, false
+		}
+		f.prev = &p
+	}
+	return *f.prev, true
 }
 
 // onPrevious takes the language, team and validity of the proposal
