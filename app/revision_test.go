@@ -122,7 +122,7 @@ func TestWhatWasSentOpensByteForByte(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d.opts.Viewer = view
+	d.SetViewer(view)
 
 	// The draft to Castellan, sent through the follow-up tab.
 	d.Show(Place{Screen: "proposal", ID: sampleDraft})

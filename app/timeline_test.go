@@ -185,7 +185,7 @@ func TestTimelineAddEventWithPeopleAndFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d.opts.Viewer = view
+	d.SetViewer(view)
 	row := tl.eventRows[ev.ID]
 	if len(row.open) != 1 {
 		t.Fatalf("%d Open buttons, want 1", len(row.open))

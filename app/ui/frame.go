@@ -373,6 +373,9 @@ func LocalFileURL(path string) *url.URL {
 	return &url.URL{Scheme: "file", Path: p}
 }
 
+// SetViewer makes v the folder files are opened from.
+func (f *Frame) SetViewer(v *ViewFolder) { f.opts.Viewer = v }
+
 // SetQuit makes quit what ends the app once nothing unsaved is left.
 func (f *Frame) SetQuit(quit func()) { f.opts.Quit = quit }
 
