@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 
 	fyneapp "fyne.io/fyne/v2/app"
 
@@ -41,36 +42,66 @@ func main() {
 	os.Exit(desktop(g.DataDir, g.Place))
 }
 
-// desktop opens the workspace and runs the desktop app until its window
-// closes.
+// desktop runs the desktop app until its window closes. The window is
+// drawn at once, saying the workspace is being opened: checking a big
+// workspace for damage takes seconds (store.Open), and a window that does
+// not appear looks like a program that did not start.
 func desktop(dir, place string) int {
-	st, err := store.Open(dir, store.Options{})
-	if errors.Is(err, store.ErrLocked) {
-		fmt.Fprintln(os.Stderr, cli.TerminalText(err.Error()))
-		return cli.ExitFail // the other kamdesk is on screen already
-	}
-	defer func() {
-		if st != nil {
-			st.Close()
-		}
-	}()
-
 	a := fyneapp.NewWithID("app.kamdesk.desktop")
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("kamdesk")
+	w.SetMaster()
+	w.SetContent(app.Opening(dir))
+	w.Resize(fyne.NewSize(640, 240))
+
+	var (
+		mu   sync.Mutex // guards st: the opening goroutine sets it too
+		st   *store.Store
+		view *ui.ViewFolder
+		code = cli.ExitOK
+	)
+	setStore := func(next *store.Store) {
+		mu.Lock()
+		st = next
+		mu.Unlock()
+	}
+	opened := make(chan struct{})
+	go func() {
+		defer close(opened)
+		first, err := store.Open(dir, store.Options{})
+		setStore(first)
+		fyne.Do(func() { shown(a, w, dir, place, first, err, setStore, &view, &code) })
+	}()
+	w.ShowAndRun()
+	<-opened
+	mu.Lock()
+	defer mu.Unlock()
+	if st != nil {
+		st.Close()
+	}
+	if view != nil {
+		view.Empty()
+	}
+	return code
+}
+
+// shown puts the desk on the window once the workspace is open, or asks
+// for its passphrase, or says why it cannot be opened, setting the exit
+// status. setStore records each store opened, for closing at the end.
+func shown(a fyne.App, w fyne.Window, dir, place string, st *store.Store, err error, setStore func(*store.Store), view **ui.ViewFolder, code *int) {
+	if errors.Is(err, store.ErrLocked) {
+		fmt.Fprintln(os.Stderr, cli.TerminalText(err.Error()))
+		*code = cli.ExitFail // the other kamdesk is on screen already
+		a.Quit()
+		return
+	}
 	// Files are opened from one folder in the workspace, emptied at the
 	// start (what a crash left) and when the window closes.
-	var view *ui.ViewFolder
-	defer func() {
-		if view != nil {
-			view.Empty()
-		}
-	}()
 	start := func() {
 		var verr error
-		if view, verr = ui.OpenViewFolder(filepath.Join(st.Dir(), "open")); verr != nil {
+		if *view, verr = ui.OpenViewFolder(filepath.Join(st.Dir(), "open")); verr != nil {
 			fmt.Fprintln(os.Stderr, "kamdesk:", cli.TerminalText(verr.Error()))
-			view = nil
+			*view = nil
 		}
 		reopen := func(passphrase []byte) (app.Workspace, error) {
 			next, err := store.Open(dir, store.Options{Passphrase: passphrase})
@@ -78,18 +109,19 @@ func desktop(dir, place string) int {
 				return nil, err
 			}
 			st = next
+			setStore(next)
 			return next, nil
 		}
 		quit := func() { app.CloseWindow(w, a.Preferences()) }
 		desk := app.NewDesk(w, st, a.Preferences(), app.Options{Sample: assets.Sample, OpenURL: a.OpenURL,
-			StartAt: place, Viewer: view, Quit: quit, Reopen: reopen})
+			StartAt: place, Viewer: *view, Quit: quit, Reopen: reopen})
 		w.SetContent(desk.Content())
 		w.SetMainMenu(desk.MainMenu())
 		desk.InstallShortcuts()
 		app.RestoreWindow(w, a.Preferences(), desk.Quit) // the close button asks too
+		w.CenterOnScreen()                               // it grew from the opening message
 		desk.Start()
 	}
-	w.SetMaster()
 	switch {
 	case errors.Is(err, store.ErrPassphraseNeeded):
 		w.SetContent(app.PassphrasePrompt(dir, func(passphrase []byte) error {
@@ -98,6 +130,7 @@ func desktop(dir, place string) int {
 				return err
 			}
 			st = next
+			setStore(next)
 			start()
 			return nil
 		}, a.Quit))
@@ -106,7 +139,7 @@ func desktop(dir, place string) int {
 		// Started from a desktop menu nobody reads stderr: say it in a window.
 		fmt.Fprintln(os.Stderr, cli.TerminalText(err.Error()))
 		st = nil
-		failed := true
+		*code = cli.ExitFail
 		w.SetContent(app.OpenFailure(err, dir, a.Quit, func(passphrase []byte) error {
 			b, ok := store.LatestBackup(dir)
 			if !ok {
@@ -119,19 +152,13 @@ func desktop(dir, place string) int {
 			if err != nil {
 				return err
 			}
-			st, failed = next, false
+			st, *code = next, cli.ExitOK
+			setStore(next)
 			start()
 			return nil
 		}))
 		w.Resize(fyne.NewSize(640, 240))
-		w.ShowAndRun()
-		if failed {
-			return cli.ExitFail
-		}
-		return cli.ExitOK
 	default:
 		start()
 	}
-	w.ShowAndRun()
-	return cli.ExitOK
 }

@@ -110,3 +110,14 @@ func (d *Desk) readOnlyBar() fyne.CanvasObject {
 	l.Importance = widget.WarningImportance
 	return container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, l)
 }
+
+// Opening is the window's content while the workspace in dir is opened
+// and checked: a spinner and what is happening.
+func Opening(dir string) fyne.CanvasObject {
+	spin := widget.NewActivity()
+	spin.Start()
+	what := widget.NewLabelWithStyle(lang.L("Opening the workspace…"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	where := widget.NewLabelWithStyle(dir, fyne.TextAlignCenter, fyne.TextStyle{})
+	where.Importance = widget.LowImportance
+	return container.NewCenter(container.NewVBox(spin, what, where))
+}
