@@ -139,9 +139,7 @@ func (s *accountsScreen) show() {
 	if n == 0 {
 		body = container.NewCenter(widget.NewLabel(lang.L("No accounts yet.")))
 	}
-	s.body.Objects = []fyne.CanvasObject{body}
-	s.body.Refresh()
-	s.table.Refresh()
+	ui.ShowIn(s.body, body)
 }
 
 // accountRows are the rows of the accounts list: it runs off the UI

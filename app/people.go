@@ -272,10 +272,8 @@ func (s *peopleScreen) show() {
 	if len(s.all) == 0 {
 		body = container.NewCenter(widget.NewLabel(lang.L("Nobody is recorded yet. Add the people of each account's decision-making group.")))
 	}
-	s.body.Objects = []fyne.CanvasObject{body}
-	s.body.Refresh()
 	s.table.UnselectAll()
-	s.table.Refresh()
+	ui.ShowIn(s.body, body)
 }
 
 // loading and rowCount are for tests: what the list shows.

@@ -337,7 +337,6 @@ func (s *proposalsScreen) show() {
 			"All": lang.N("{{.Count}} proposal", len(s.all), map[string]any{"Count": len(s.all)})}))
 	}
 	s.table.UnselectAll()
-	s.table.Refresh()
 	s.showBody()
 }
 
@@ -357,8 +356,7 @@ func (s *proposalsScreen) showBody() {
 	case len(s.rows) == 0:
 		o = container.NewCenter(widget.NewLabel(lang.L("No proposals match the filters.")))
 	}
-	s.body.Objects = []fyne.CanvasObject{o}
-	s.body.Refresh()
+	ui.ShowIn(s.body, o)
 }
 
 // onSort sorts the table on column col (tapping its header).

@@ -43,3 +43,15 @@ func (b *Busy) Loading() bool { return b.Visible() }
 
 // CreateRenderer is for Fyne.
 func (b *Busy) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(b.box) }
+
+// ShowIn makes o what box shows. When box shows it already (a table whose
+// rows changed), o is refreshed instead: putting it in again would lay it
+// out a second time.
+func ShowIn(box *fyne.Container, o fyne.CanvasObject) {
+	if len(box.Objects) == 1 && box.Objects[0] == o {
+		o.Refresh()
+		return
+	}
+	box.Objects = []fyne.CanvasObject{o}
+	box.Refresh()
+}
