@@ -72,3 +72,7 @@ var foldTable = func() []string {
 	}
 	return t
 }()
+
+// OneLine makes s one line: every run of white space, line breaks
+// included, becomes one space, and none is left at either end.
+func OneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

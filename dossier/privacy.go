@@ -84,7 +84,7 @@ func CollectPersonalData(p Person, account string, people []Person, events []Eve
 // MentionsName reports whether text names the person called name: the
 // whole name, case folded, as words.
 func MentionsName(text, name string) bool {
-	name = strings.Join(strings.Fields(name), " ")
+	name = OneLine(name)
 	if name == "" || text == "" {
 		return false
 	}

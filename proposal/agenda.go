@@ -1,8 +1,6 @@
 package proposal
 
 import (
-	"strings"
-
 	"kamdesk/dossier"
 )
 
@@ -23,7 +21,7 @@ func Agenda(props []Proposal, accountName func(id string) string, today, horizon
 		if p.Status.Closed() {
 			continue
 		}
-		title := strings.Join(strings.Fields(p.Title), " ")
+		title := dossier.OneLine(p.Title)
 		acct := accountName(p.AccountID)
 		if e := p.Expiry(); !e.IsZero() && !e.After(horizon) {
 			it := dossier.AgendaItem{Date: e, Kind: AgendaExpiry, Late: e.Before(today),

@@ -412,12 +412,9 @@ func cleanText(s string) string {
 	return strings.Join(out, "\n")
 }
 
-// oneLine collapses s to one line with single spaces.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
 // inlineText is user text escaped to read as plain text on one line: a name,
 // a title, a table cell.
-func inlineText(s string) string { return EscapeMarkdown(oneLine(s)) }
+func inlineText(s string) string { return EscapeMarkdown(dossier.OneLine(s)) }
 
 // tidyBody normalises a section body: "\n" line ends, no blanks at line ends
 // (a hard break written as two trailing spaces becomes a backslash, which

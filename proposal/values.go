@@ -41,10 +41,10 @@ func variantValues(p *Proposal, c *Context, a Audience, people []dossier.Person)
 
 	var names, positions []string
 	for _, pe := range people {
-		if n := oneLine(pe.Name); n != "" {
+		if n := dossier.OneLine(pe.Name); n != "" {
 			names = append(names, n)
 		}
-		if pos := oneLine(pe.Position); pos != "" {
+		if pos := dossier.OneLine(pe.Position); pos != "" {
 			positions = append(positions, pos)
 		}
 	}

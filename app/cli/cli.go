@@ -266,7 +266,7 @@ func Run(g Global, args []string, env Env) int {
 	case errors.Is(err, errFindings):
 		return ExitFail
 	default:
-		fmt.Fprintln(env.Stderr, oneLine(err.Error()))
+		fmt.Fprintln(env.Stderr, dossier.OneLine(err.Error()))
 		return ExitFail
 	}
 }
@@ -274,8 +274,6 @@ func Run(g Global, args []string, env Env) int {
 // errFindings reports that a check command found what it looks for; its
 // report is already printed.
 var errFindings = errors.New("findings")
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // flagError rewrites the flag package's complaint about a value,
 // `invalid value "1e9" for flag -days: parse error`, in the words of the

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"kamdesk/dossier"
 	"kamdesk/proposal"
 )
 
@@ -41,7 +42,7 @@ func FuzzPricingCSV(f *testing.F) {
 					t.Fatalf("error %q: line %d of a file of %d lines", fe, fe.Line, n)
 				}
 			}
-			if !errors.Is(err, proposal.ErrInvalid) || !utf8.ValidString(oneLine(err.Error())) {
+			if !errors.Is(err, proposal.ErrInvalid) || !utf8.ValidString(dossier.OneLine(err.Error())) {
 				t.Fatalf("error %q: not ErrInvalid", err)
 			}
 			return

@@ -353,7 +353,7 @@ func table(w io.Writer, headings ...string) *tabwriter.Writer {
 
 func row(tw *tabwriter.Writer, cells ...string) {
 	for i, c := range cells {
-		cells[i] = terminalText(strings.ReplaceAll(oneLine(c), "\t", " "))
+		cells[i] = terminalText(strings.ReplaceAll(dossier.OneLine(c), "\t", " "))
 	}
 	fmt.Fprintln(tw, strings.Join(cells, "\t"))
 }

@@ -40,7 +40,7 @@ func libraryImport(fs *flag.FlagSet) func(*ctx, []string) error {
 		secs, err := readLibrary(path)
 		if fes := proposal.FileErrors(err); len(fes) > 0 {
 			for _, fe := range fes {
-				fmt.Fprintln(c.Stderr, oneLine(fe.Error()))
+				fmt.Fprintln(c.Stderr, dossier.OneLine(fe.Error()))
 			}
 			return errors.New(i18n.N("nothing imported: fix the {{.Count}} problem above and import again", len(fes), map[string]any{"Count": len(fes)}))
 		}

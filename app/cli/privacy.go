@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"kamdesk/app/i18n"
+	"kamdesk/dossier"
 
 	"kamdesk/app/store"
 )
@@ -37,14 +38,14 @@ func personErase(fs *flag.FlagSet) func(*ctx, []string) error {
 		if err == nil {
 			name = d.Person.Name
 		}
-		q := i18n.L("Erase {{.Name}} for good? This cannot be undone.", map[string]any{"Name": oneLine(name)})
+		q := i18n.L("Erase {{.Name}} for good? This cannot be undone.", map[string]any{"Name": dossier.OneLine(name)})
 		if !*yes && !c.confirm(q) {
 			return fmt.Errorf("%s", i18n.L("nothing was erased"))
 		}
 		if err := st.ErasePerson(args[0], store.EraseOptions{Mentions: *mentions}); err != nil {
 			return err
 		}
-		c.printf("%s\n", i18n.L("Erased {{.Name}}.", map[string]any{"Name": oneLine(name)}))
+		c.printf("%s\n", i18n.L("Erased {{.Name}}.", map[string]any{"Name": dossier.OneLine(name)}))
 		return nil
 	}
 }
@@ -64,14 +65,14 @@ func accountErase(fs *flag.FlagSet) func(*ctx, []string) error {
 			name = a.Name
 		}
 		q := i18n.L("Erase {{.Name}} with its people, timeline, files, proposals and sent copies, for good? This cannot be undone.",
-			map[string]any{"Name": oneLine(name)})
+			map[string]any{"Name": dossier.OneLine(name)})
 		if !*yes && !c.confirm(q) {
 			return fmt.Errorf("%s", i18n.L("nothing was erased"))
 		}
 		if err := st.EraseAccount(args[0]); err != nil {
 			return err
 		}
-		c.printf("%s\n", i18n.L("Erased {{.Name}}.", map[string]any{"Name": oneLine(name)}))
+		c.printf("%s\n", i18n.L("Erased {{.Name}}.", map[string]any{"Name": dossier.OneLine(name)}))
 		return nil
 	}
 }
@@ -108,10 +109,10 @@ func personPrivacy(fs *flag.FlagSet) func(*ctx, []string) error {
 		if source == "" {
 			source = i18n.L("not recorded")
 		}
-		c.printf("%s %s\n\n", i18n.L("Source and consent:"), oneLine(source))
+		c.printf("%s %s\n\n", i18n.L("Source and consent:"), dossier.OneLine(source))
 		tw := table(c.Stdout, "FIELD", "VALUE")
 		for _, f := range d.Facts {
-			row(tw, fieldName(f.Field), oneLine(f.Value))
+			row(tw, fieldName(f.Field), dossier.OneLine(f.Value))
 		}
 		if err := tw.Flush(); err != nil {
 			return err
@@ -127,7 +128,7 @@ func personPrivacy(fs *flag.FlagSet) func(*ctx, []string) error {
 			if !m.Date.IsZero() {
 				date = m.Date.String()
 			}
-			row(tw, tr(m.Kind), date, oneLine(m.Title), tr(m.How))
+			row(tw, tr(m.Kind), date, dossier.OneLine(m.Title), tr(m.How))
 		}
 		return tw.Flush()
 	}

@@ -190,7 +190,7 @@ func proposalPricing(fs *flag.FlagSet) func(*ctx, []string) error {
 }
 
 func clipText(s string, n int) string {
-	r := []rune(oneLine(s))
+	r := []rune(dossier.OneLine(s))
 	if len(r) <= n {
 		return string(r)
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"kamdesk/app/i18n"
+	"kamdesk/dossier"
 
 	"kamdesk/app/export"
 	"kamdesk/app/store"
@@ -35,7 +36,7 @@ func proposalRevise(fs *flag.FlagSet) func(*ctx, []string) error {
 			return err
 		}
 		c.printf("%s\n", i18n.L("Revision {{.Revision}} of “{{.Title}}” started, valid until {{.Date}}. Revision {{.Sent}} stays on record as sent.",
-			map[string]any{"Revision": p.Rev(), "Title": oneLine(p.Title), "Date": p.Expiry().String(), "Sent": p.SentRevision()}))
+			map[string]any{"Revision": p.Rev(), "Title": dossier.OneLine(p.Title), "Date": p.Expiry().String(), "Sent": p.SentRevision()}))
 		return nil
 	}
 }
@@ -63,7 +64,7 @@ func proposalHistory(fs *flag.FlagSet) func(*ctx, []string) error {
 			}
 			return c.json(h)
 		}
-		c.printf("%s\n", oneLine(p.Title))
+		c.printf("%s\n", dossier.OneLine(p.Title))
 		c.printf("%s\n\n", revisionLine(&p))
 		if len(p.Sendings) == 0 {
 			if p.SentRevision() > 0 {

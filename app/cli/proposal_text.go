@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"kamdesk/app/i18n"
+	"kamdesk/dossier"
 
 	"kamdesk/proposal"
 )
@@ -182,9 +183,9 @@ func writeFindings(w io.Writer, fs []proposal.Finding) {
 		if f.Audience != "" {
 			who = tr(f.Audience.Label())
 		}
-		fmt.Fprintf(w, "%-8s [%s] %s\n", sev, who, oneLine(i18n.L(f.Message, f.Data)))
+		fmt.Fprintf(w, "%-8s [%s] %s\n", sev, who, dossier.OneLine(i18n.L(f.Message, f.Data)))
 		if f.Fix != "" {
-			fmt.Fprintf(w, "         %s %s\n", i18n.L("Fix:"), oneLine(i18n.L(f.Fix)))
+			fmt.Fprintf(w, "         %s %s\n", i18n.L("Fix:"), dossier.OneLine(i18n.L(f.Fix)))
 		}
 	}
 	if len(fs) > 0 {

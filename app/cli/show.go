@@ -212,7 +212,7 @@ func (d *dossierText) timeline(events []dossier.Event, promises []dossier.Promis
 				apology = i18n.L("apology sent")
 			}
 			fmt.Fprintf(d.w, "            %s\n", i18n.L("slipped from {{.Old}} to {{.New}} (told on {{.On}}, {{.Apology}}): {{.Why}}",
-				map[string]any{"Old": s.OldDue.String(), "New": s.NewDue.String(), "On": s.On.String(), "Apology": apology, "Why": oneLine(s.Explanation)}))
+				map[string]any{"Old": s.OldDue.String(), "New": s.NewDue.String(), "On": s.On.String(), "Apology": apology, "Why": dossier.OneLine(s.Explanation)}))
 		}
 	}
 }

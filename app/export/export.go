@@ -77,7 +77,7 @@ func Snapshot(p *proposal.Proposal, ctx *proposal.Context, audiences []proposal.
 // SentEvent is how a sending of p on day on reads on the account's
 // timeline (in the user's language: the timeline is the user's record).
 func SentEvent(p *proposal.Proposal, on dossier.Date) dossier.Event {
-	title := []rune(strings.Join(strings.Fields(p.Title), " "))
+	title := []rune(dossier.OneLine(p.Title))
 	if len(title) > 80 {
 		title = append(title[:79], '…')
 	}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"kamdesk/dossier"
+
 	"github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/badger/v4/options"
 )
@@ -285,10 +287,11 @@ func (e *openError) Error() string { return e.msg }
 func (e *openError) Unwrap() error { return e.err }
 
 // squash makes s one line.
-func squash(s string) string { return strings.Join(strings.Fields(s), " ") }
+func squash(s string) string { return dossier.OneLine(s) }
 
+// oneLine makes s one line of at most 200 bytes.
 func oneLine(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = dossier.OneLine(s)
 	if len(s) > 200 {
 		s = s[:200] + "…"
 	}

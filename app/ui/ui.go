@@ -12,7 +12,6 @@ package ui
 
 import (
 	"image/color"
-	"strings"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -77,7 +76,7 @@ func InfluenceDots(i dossier.Influence) string {
 }
 
 // OneLine folds whitespace, for showing text in a single row.
-func OneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+func OneLine(s string) string { return dossier.OneLine(s) }
 
 // Clip shortens s to n runes with an ellipsis.
 func Clip(s string, n int) string {
