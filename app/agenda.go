@@ -182,6 +182,7 @@ func (s *agendaScreen) read(first bool) {
 			}
 			entries = append(entries, more...)
 		}
+		slices.SortStableFunc(entries, func(a, b agendaEntry) int { return dossier.CompareAgenda(a.item, b.item) })
 	}, func() {
 		if load != s.loads {
 			return // the user chose another horizon meanwhile
@@ -196,7 +197,6 @@ func (s *agendaScreen) read(first bool) {
 		if first {
 			s.setHorizons()
 		}
-		slices.SortStableFunc(entries, func(a, b agendaEntry) int { return dossier.CompareAgenda(a.item, b.item) })
 		s.entries = entries
 		s.show()
 	})

@@ -118,15 +118,7 @@ func (e *sectionEditor) load(sec proposal.Section, fresh bool) {
 	} else {
 		e.del.Show()
 	}
-	n := e.s.followers[sec.ID]
-	switch {
-	case fresh:
-		e.followers.SetText("")
-	case n == 0:
-		e.followers.SetText(lang.L("No proposal follows this section."))
-	default:
-		e.followers.SetText(lang.N("{{.Count}} proposal follows this section: a change here changes it too.", n, map[string]any{"Count": n}))
-	}
+	e.showFollowers()
 	e.showPlaceholders()
 	e.validate()
 }
@@ -263,4 +255,18 @@ func (e *sectionEditor) save() (proposal.Section, bool) {
 		return sec, false
 	}
 	return sec, true
+}
+
+// showFollowers says how many proposals follow the section open; nothing
+// while they are being counted (libraryScreen.countFollowers).
+func (e *sectionEditor) showFollowers() {
+	n, counted := e.s.followers[e.sec.ID]
+	switch {
+	case e.fresh || e.s.followers == nil:
+		e.followers.SetText("")
+	case !counted || n == 0:
+		e.followers.SetText(lang.L("No proposal follows this section."))
+	default:
+		e.followers.SetText(lang.N("{{.Count}} proposal follows this section: a change here changes it too.", n, map[string]any{"Count": n}))
+	}
 }

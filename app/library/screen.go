@@ -116,22 +116,46 @@ func (s *libraryScreen) load() error {
 	if err != nil {
 		return err
 	}
-	props, err := s.st.Proposals("")
-	if err != nil {
-		return err
-	}
 	s.all = secs
-	s.followers = map[string]int{}
+	s.countFollowers()
+	return nil
+}
+
+// countFollowers counts the proposals that follow each section off the UI
+// goroutine (it reads every proposal), then shows the count of the section
+// open.
+func (s *libraryScreen) countFollowers() {
+	var followers map[string]int
+	var err error
+	s.host.Background(func() { followers, err = sectionFollowers(s.st) }, func() {
+		if err != nil {
+			s.host.ShowError(err)
+			return
+		}
+		s.followers = followers
+		if s.ed != nil && s.ed.open {
+			s.ed.showFollowers()
+		}
+	})
+}
+
+// sectionFollowers counts, for each section, the proposals that follow it.
+func sectionFollowers(st libraryStore) (map[string]int, error) {
+	props, err := st.Proposals("")
+	if err != nil {
+		return nil, err
+	}
+	followers := map[string]int{}
 	for _, p := range props {
 		seen := map[string]bool{}
 		for _, it := range p.Items {
 			if it.SectionID != "" && !it.Custom && !seen[it.SectionID] {
 				seen[it.SectionID] = true
-				s.followers[it.SectionID]++
+				followers[it.SectionID]++
 			}
 		}
 	}
-	return nil
+	return followers, nil
 }
 
 func (s *libraryScreen) section(id string) (proposal.Section, bool) {
