@@ -47,7 +47,7 @@ SCREENSHOT_DIR := assets/screenshots
 # Extra options for .ci/install-deps; `test`, `smoke` and `screenshots` add --test.
 DEPS_FLAGS :=
 
-.PHONY: help run build test bench fuzz screenshots clean vulncheck \
+.PHONY: help run build test bench bench-all fuzz screenshots clean vulncheck \
 	deps fmt fmt-check vet staticcheck layering race smoke
 
 help: ## list the targets
@@ -57,7 +57,8 @@ help: ## list the targets
 	@echo "  build        build the binary into \$$(BUILD_DIR)/kamdesk ($(BINARY))"
 	@echo "  test         everything CI checks, failing fast: deps (--test), gofmt,"
 	@echo "               go vet, staticcheck, layering, go test -race, build, GUI smoke test"
-	@echo "  bench        run the benchmarks (go test -bench . -benchmem ./...)"
+	@echo "  bench        the speed figures of the desktop on generated workspaces (BENCH_SIZE=huge|large)"
+	@echo "  bench-all    every benchmark (go test -bench . -benchmem ./...)"
 	@echo "  fuzz         run each fuzz test for \$$(FUZZTIME) ($(FUZZTIME)); a failing input is"
 	@echo "               saved under the package's testdata/fuzz/ (make test runs the seeds)"
 	@echo "  screenshots  run the GUI smoke test, save the window to $(SCREENSHOT_DIR)/"
@@ -168,7 +169,23 @@ vulncheck:
 	@.ci/install-tools --quiet govulncheck
 	@GOVULNCHECK="$(TOOLS_BIN)/govulncheck" .ci/vulncheck
 
+# The figures of issue 10 on generated workspaces (5,000 accounts, 100,000
+# people, 2,000 proposals; BENCH_SIZE=large for 500/20,000/200): what the UI
+# goroutine spends opening each list, creating a proposal, the proposals
+# list's data with cached readiness, what the screens read, search as you
+# type (p95 a keystroke) and typing in a 20,000-character note. Medians of
+# BENCH_COUNT runs; the machine is shared, so compare ratios.
+BENCH_SIZE ?= huge
+BENCH_COUNT ?= 3
 bench:
+	@echo "== make bench: issue-10 figures at size $(BENCH_SIZE) (BENCH_SIZE=large|huge), $(BENCH_COUNT) runs each"
+	KAMDESK_BENCH_SIZE=$(BENCH_SIZE) $(GO) test -run '^$$' -bench 'ScreensOnUIGoroutine' -benchtime 3x -count $(BENCH_COUNT) -timeout 60m ./app
+	KAMDESK_BENCH_SIZE=$(BENCH_SIZE) $(GO) test -run '^$$' -bench 'CreateProposalLean|ProposalsList|ScreenReads' -benchtime 3x -count $(BENCH_COUNT) -timeout 60m ./app/store
+	$(GO) test -run '^$$' -bench 'Typing|IndexBuild' -benchtime 2x -count $(BENCH_COUNT) -timeout 30m ./app/search
+	$(GO) test -run '^$$' -bench 'TextAreaTyping20k' -count $(BENCH_COUNT) ./app/ui
+
+# Every benchmark of every package.
+bench-all:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 # go test fuzzes one test of one package at a time.

@@ -27,7 +27,14 @@ func TestMain(m *testing.M) {
 	if err := catalog.Load(); err != nil {
 		panic(err)
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	for _, st := range benchStores {
+		st.Close()
+	}
+	for _, dir := range benchDirs {
+		os.RemoveAll(dir)
+	}
+	os.Exit(code)
 }
 
 // backgroundAndWait runs work on a goroutine of its own, as the desk does,

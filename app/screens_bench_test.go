@@ -30,14 +30,7 @@ func BenchmarkScreensOnUIGoroutine(b *testing.B) {
 			Proposals: 200, Seed: 1}
 	}
 	test.NewTempApp(b)
-	st, err := store.Open(b.TempDir(), store.Options{NoGC: true, NoBackup: true})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { st.Close() })
-	if err := storetest.Generate(st, o); err != nil {
-		b.Fatal(err)
-	}
+	st := benchWorkspace(b, o)
 	// The UI goroutine is the benchmark's: background work runs on a
 	// goroutine and hands done back, timed apart.
 	var (
@@ -109,3 +102,31 @@ func BenchmarkScreensOnUIGoroutine(b *testing.B) {
 		})
 	}
 }
+
+// benchStores are the generated workspaces of the benchmarks, one per
+// size, generated once per test binary (-count runs the benchmark again).
+var benchStores = map[storetest.Options]*store.Store{}
+
+func benchWorkspace(b *testing.B, o storetest.Options) *store.Store {
+	b.Helper()
+	if st := benchStores[o]; st != nil {
+		return st
+	}
+	dir, err := os.MkdirTemp("", "kamdesk-bench")
+	if err != nil {
+		b.Fatal(err)
+	}
+	st, err := store.Open(dir, store.Options{NoGC: true, NoBackup: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := storetest.Generate(st, o); err != nil {
+		b.Fatal(err)
+	}
+	benchStores[o] = st
+	benchDirs = append(benchDirs, dir)
+	return st
+}
+
+// benchDirs are the folders of benchStores, removed by TestMain.
+var benchDirs []string
