@@ -189,6 +189,6 @@ func (s *accountsScreen) String() string {
 	return b.String()
 }
 
-// loading and rowCount are for tests: what the list shows.
-func (s *accountsScreen) loading() bool { return s.busy.Loading() }
-func (s *accountsScreen) rowCount() int { return len(s.rows) }
+// Loading and RowCount say what the list shows (the tests ask).
+func (s *accountsScreen) Loading() bool { return s.busy.Loading() }
+func (s *accountsScreen) RowCount() int { return len(s.rows) }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"net/url"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/agenda"
 	"kamdesk/app/library"
 	"kamdesk/app/team"
 	"kamdesk/app/ui"
@@ -29,7 +31,7 @@ type Workspace interface {
 	timelineStore
 	team.Store
 	searchStore
-	agendaStore
+	agenda.Store
 	proposalStore
 	proposalsListStore
 }
@@ -54,11 +56,14 @@ func (d *Desk) screenTable() map[string]ui.Maker {
 		"person":       func(id string) (ui.Screen, error) { return newPersonScreen(d, id) },
 		"people":       func(string) (ui.Screen, error) { return newPeopleScreen(d) },
 		"team":         func(id string) (ui.Screen, error) { return team.NewScreen(d, d.ws, id) },
-		"agenda":       func(string) (ui.Screen, error) { return newAgendaScreen(d), nil },
-		"proposals":    func(id string) (ui.Screen, error) { return newProposalsScreen(d, id) },
-		"proposal":     func(id string) (ui.Screen, error) { return newBuilder(d, id) },
-		"library":      func(id string) (ui.Screen, error) { return library.NewScreen(d, d.ws, id) },
-		"search":       func(string) (ui.Screen, error) { return newSearchScreen(d), nil },
+		"agenda": func(string) (ui.Screen, error) {
+			return agenda.NewScreen(d, d.ws, []agenda.Source{agenda.Dossier, proposalAgenda(d.ws)},
+				slices.Concat(agenda.DossierKinds, proposalAgendaKinds)), nil
+		},
+		"proposals": func(id string) (ui.Screen, error) { return newProposalsScreen(d, id) },
+		"proposal":  func(id string) (ui.Screen, error) { return newBuilder(d, id) },
+		"library":   func(id string) (ui.Screen, error) { return library.NewScreen(d, d.ws, id) },
+		"search":    func(string) (ui.Screen, error) { return newSearchScreen(d), nil },
 	}
 }
 

@@ -242,3 +242,20 @@ func TestReadOnlyWorkspaceSaysSo(t *testing.T) {
 		t.Errorf("the bar: %v", bar)
 	}
 }
+
+// TestNavigationOpensEachArea: every entry of the navigation, by its
+// label, opens its screen.
+func TestNavigationOpensEachArea(t *testing.T) {
+	d, _, _ := testDesk(t, true)
+	want := map[string]string{"Accounts": "accounts", "People": "people", "Team and references": "team",
+		"Agenda": "agenda", "Proposals": "proposals", "Library": "library"}
+	if len(d.navList) != len(want) {
+		t.Fatalf("the navigation has %d entries, want %d", len(d.navList), len(want))
+	}
+	for i, it := range d.navList {
+		d.nav.Select(i)
+		if got := d.Place().Screen; got != want[it.label] {
+			t.Errorf("%q opens %q, want %q", it.label, got, want[it.label])
+		}
+	}
+}

@@ -1,12 +1,14 @@
 package app
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"kamdesk/app/agenda"
 	"kamdesk/app/export"
 	"kamdesk/app/store"
 	"kamdesk/app/ui"
@@ -258,20 +260,30 @@ func TestFollowUpSentSampleMarkup(t *testing.T) {
 	test.AssertObjectRendersToMarkup(t, "followup/sent.xml", f.root)
 }
 
-func TestAgendaShowsProposalFollowUps(t *testing.T) {
-	d, _, _ := testDesk(t, true)
-	d.Show(Place{Screen: "agenda"})
-	s, ok := d.Current().(*agendaScreen)
-	if !ok {
-		t.Fatalf("the agenda is %T", d.Current())
+// proposalEntries are the entries the proposals give the agenda over
+// days from today (0: the workspace's rules), in agenda order.
+func proposalEntries(t *testing.T, st *store.Store, days int) []agenda.Entry {
+	t.Helper()
+	ws, err := st.Workspace()
+	if err != nil {
+		t.Fatal(err)
 	}
+	entries, err := proposalAgenda(st)(agenda.Query{Today: testToday, Days: days, WS: &ws})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.SortStableFunc(entries, func(a, b agenda.Entry) int { return dossier.CompareAgenda(a.Item, b.Item) })
+	return entries
+}
+
+func TestAgendaShowsProposalFollowUps(t *testing.T) {
+	d, _, st := testDesk(t, true)
 	var got []string
-	row := -1
-	for i, r := range s.rows {
-		if r.entry != nil && r.entry.item.Kind == agendaProposalFollowUp {
-			got = append(got, r.entry.item.Date.String()+" "+ui.Tr(r.entry.item.Message, r.entry.item.Data))
-			if row < 0 {
-				row = i
+	for _, e := range proposalEntries(t, st, 0) {
+		if e.Item.Kind == agendaProposalFollowUp {
+			got = append(got, e.Item.Date.String()+" "+ui.Tr(e.Item.Message, e.Item.Data))
+			if e.Place != (Place{Screen: "proposal", ID: sampleSent}) {
+				t.Errorf("a follow-up opens %v, want the builder of %s", e.Place, sampleSent)
 			}
 		}
 	}
@@ -284,23 +296,19 @@ func TestAgendaShowsProposalFollowUps(t *testing.T) {
 		t.Errorf("proposal follow-ups on the agenda:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	// Over 90 days the two proposals' expiry dates come into view.
-	s.horizon.SetSelected("90 days")
 	var expiring []string
-	for _, r := range s.rows {
-		if r.entry != nil && r.entry.item.Kind == agendaProposalExpiry {
-			expiring = append(expiring, ui.Tr(r.entry.item.Message, r.entry.item.Data))
+	for _, e := range proposalEntries(t, st, 90) {
+		if e.Item.Kind == agendaProposalExpiry {
+			expiring = append(expiring, ui.Tr(e.Item.Message, e.Item.Data))
 		}
 	}
 	if len(expiring) != 2 || expiring[0] != "Proposal “Factory-commissioned controls for the Doncaster modular plant” to Northbridge Build Group expires on 2027-01-04" {
 		t.Errorf("expiring proposals over 90 days: %q", expiring)
 	}
-	s.horizon.SetSelected("30 days")
-	if row < 0 {
-		t.Fatal("no proposal follow-up to open")
-	}
-	s.list.Select(row)
-	if p := d.Place(); p != (Place{Screen: "proposal", ID: sampleSent}) {
-		t.Errorf("a follow-up opens %v, want the builder of %s", p, sampleSent)
+	// The desk's agenda lists them among the dossier's items.
+	d.Show(Place{Screen: "agenda"})
+	if shown := uitest.Visible(d.Area()); !strings.Contains(shown, want[0][len("2026-11-26 "):]) {
+		t.Errorf("the agenda does not show the proposal's follow-up:\n%s", shown)
 	}
 }
 
@@ -326,7 +334,7 @@ func fuSendStored(t *testing.T, st *store.Store, p *proposal.Proposal, day dossi
 }
 
 func TestAgendaLateFollowUpAndExpiredProposal(t *testing.T) {
-	d, _, st := testDesk(t, true)
+	_, _, st := testDesk(t, true)
 	p, err := st.Proposal(sampleSent)
 	if err != nil {
 		t.Fatal(err)
@@ -356,14 +364,9 @@ func TestAgendaLateFollowUpAndExpiredProposal(t *testing.T) {
 	if err := st.SaveProposal(&won); err != nil {
 		t.Fatal(err)
 	}
-	d.Show(Place{Screen: "agenda"})
-	s := d.Current().(*agendaScreen)
 	var late []string
-	for _, r := range s.rows {
-		if r.entry == nil {
-			continue
-		}
-		it := r.entry.item
+	for _, e := range proposalEntries(t, st, 0) {
+		it := e.Item
 		if it.RecordID == sampleDraft {
 			t.Errorf("a won proposal is on the agenda: %s", ui.Tr(it.Message, it.Data))
 		}

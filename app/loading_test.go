@@ -197,8 +197,8 @@ func gatedDesk(t *testing.T) (*Desk, *gatedStore, *laterWork) {
 
 // listScreen is what the test asks of a list screen.
 type listScreen interface {
-	loading() bool
-	rowCount() int
+	Loading() bool
+	RowCount() int
 }
 
 func TestListsLoadInTheBackground(t *testing.T) {
@@ -222,18 +222,18 @@ func TestListsLoadInTheBackground(t *testing.T) {
 			if !ok {
 				t.Fatalf("%s is a %T, not a list screen", name, d.Current())
 			}
-			if !s.loading() {
+			if !s.Loading() {
 				t.Errorf("%s shows no loading state while its data is read", name)
 			}
-			if n := s.rowCount(); n != 0 {
+			if n := s.RowCount(); n != 0 {
 				t.Errorf("%s shows %d rows before its data is read", name, n)
 			}
 			g.release()
 			later.finish()
-			if s.loading() {
+			if s.Loading() {
 				t.Errorf("%s still shows its loading state once loaded", name)
 			}
-			loaded := s.rowCount()
+			loaded := s.RowCount()
 			if loaded == 0 {
 				t.Fatalf("%s shows no rows once loaded", name)
 			}
@@ -246,16 +246,16 @@ func TestListsLoadInTheBackground(t *testing.T) {
 				t.Errorf("refreshing %s read %v on the UI goroutine", name, reads)
 			}
 			s = d.Current().(listScreen)
-			if n := s.rowCount(); n != loaded {
+			if n := s.RowCount(); n != loaded {
 				t.Errorf("refreshing %s shows %d rows while loading, want the %d already shown", name, n, loaded)
 			}
-			if !s.loading() {
+			if !s.Loading() {
 				t.Errorf("refreshing %s shows no loading state", name)
 			}
 			g.release()
 			later.finish()
-			if n := s.rowCount(); n != loaded || s.loading() {
-				t.Errorf("refreshed %s: %d rows, loading %v; want %d rows, loaded", name, n, s.loading(), loaded)
+			if n := s.RowCount(); n != loaded || s.Loading() {
+				t.Errorf("refreshed %s: %d rows, loading %v; want %d rows, loaded", name, n, s.Loading(), loaded)
 			}
 		})
 	}

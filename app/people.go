@@ -276,9 +276,9 @@ func (s *peopleScreen) show() {
 	ui.ShowIn(s.body, body)
 }
 
-// loading and rowCount are for tests: what the list shows.
-func (s *peopleScreen) loading() bool { return s.busy.Loading() }
-func (s *peopleScreen) rowCount() int { return len(s.rows) }
+// Loading and RowCount say what the list shows (the tests ask).
+func (s *peopleScreen) Loading() bool { return s.busy.Loading() }
+func (s *peopleScreen) RowCount() int { return len(s.rows) }
 
 // onSort sorts the table on column col (tapping its header).
 func (s *peopleScreen) onSort(col int) { s.table.OnSort(col) }

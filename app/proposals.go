@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/agenda"
 	"kamdesk/app/store"
 	"kamdesk/app/ui"
 	"kamdesk/dossier"
@@ -29,31 +30,39 @@ const (
 // proposals that expire within the horizon (or have expired) and are
 // neither won nor lost, and the follow-up tasks due within it or late.
 // Each opens the proposal's builder.
-func proposalAgenda(d *Desk, q agendaQuery) ([]agendaEntry, error) {
-	heads, err := d.ws.ProposalHeads("") // no need to decode the content
-	if err != nil {
-		return nil, err
-	}
-	props := make([]proposal.Proposal, len(heads))
-	for i := range heads {
-		props[i] = heads[i].Proposal()
-	}
-	days := q.days
-	if days <= 0 {
-		days = q.ws.Rules.OrDefault().AgendaDays
-	}
-	names := map[string]string{}
-	for _, a := range q.ws.Accounts {
-		names[a.ID] = a.Name
-	}
-	var out []agendaEntry
-	for _, it := range proposal.Agenda(props, func(id string) string { return names[id] }, q.today, q.today.AddDays(days)) {
-		if task, ok := it.Data["Task"].(string); ok {
-			it.Data["Task"] = ui.Tr(task)
+func proposalAgenda(st proposalsListStore) agenda.Source {
+	return func(q agenda.Query) ([]agenda.Entry, error) {
+		heads, err := st.ProposalHeads("") // no need to decode the content
+		if err != nil {
+			return nil, err
 		}
-		out = append(out, agendaEntry{item: it, place: Place{Screen: "proposal", ID: it.RecordID}})
+		props := make([]proposal.Proposal, len(heads))
+		for i := range heads {
+			props[i] = heads[i].Proposal()
+		}
+		days := q.Days
+		if days <= 0 {
+			days = q.WS.Rules.OrDefault().AgendaDays
+		}
+		names := map[string]string{}
+		for _, a := range q.WS.Accounts {
+			names[a.ID] = a.Name
+		}
+		var out []agenda.Entry
+		for _, it := range proposal.Agenda(props, func(id string) string { return names[id] }, q.Today, q.Today.AddDays(days)) {
+			if task, ok := it.Data["Task"].(string); ok {
+				it.Data["Task"] = ui.Tr(task)
+			}
+			out = append(out, agenda.Entry{Item: it, Place: Place{Screen: "proposal", ID: it.RecordID}})
+		}
+		return out, nil
 	}
-	return out, nil
+}
+
+// proposalAgendaKinds are the kinds of the proposals' agenda items.
+var proposalAgendaKinds = []agenda.Kind{
+	{Kind: agendaProposalExpiry, Label: "Expiring proposals", Icon: theme.IconNameDocument},
+	{Kind: agendaProposalFollowUp, Label: "Proposal follow-up", Icon: theme.IconNameMailSend},
 }
 
 // proposalsAccountPrefix starts the place ID of the proposals of one
@@ -305,7 +314,7 @@ func weekdayDate(d dossier.Date) string {
 
 // weekdayShort is the short translated name of a date's weekday, as the
 // agenda writes it.
-func weekdayShort(d dossier.Date) string { return weekday(d.Weekday()) }
+func weekdayShort(d dossier.Date) string { return ui.Weekday(d.Weekday()) }
 
 // filter applies the status and account filters, then the sort order.
 func (s *proposalsScreen) filter() {
@@ -398,6 +407,6 @@ func (s *proposalsScreen) String() string {
 	return b.String()
 }
 
-// loading and rowCount are for tests: what the list shows.
-func (s *proposalsScreen) loading() bool { return s.busy.Loading() }
-func (s *proposalsScreen) rowCount() int { return len(s.rows) }
+// Loading and RowCount say what the list shows (the tests ask).
+func (s *proposalsScreen) Loading() bool { return s.busy.Loading() }
+func (s *proposalsScreen) RowCount() int { return len(s.rows) }

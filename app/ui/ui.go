@@ -12,6 +12,8 @@ package ui
 
 import (
 	"image/color"
+	"strconv"
+	"time"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -85,4 +87,9 @@ func Clip(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// Weekday is the short translated name of a day of the week.
+func Weekday(d time.Weekday) string {
+	return lang.X("weekday."+strconv.Itoa(int(d)), d.String()[:3])
 }

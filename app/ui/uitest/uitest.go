@@ -255,3 +255,20 @@ func Visible(root fyne.CanvasObject) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// Elsewhere is a screen of another area, for a frame that tests one area:
+// opening a place there shows it, so that the test sees where the user
+// went.
+type Elsewhere struct{ Place ui.Place }
+
+// Content is an empty area.
+func (Elsewhere) Content() fyne.CanvasObject { return widget.NewLabel("") }
+
+// ElsewhereAt returns makers of Elsewhere screens for the named screens.
+func ElsewhereAt(screens ...string) map[string]ui.Maker {
+	m := map[string]ui.Maker{}
+	for _, name := range screens {
+		m[name] = func(id string) (ui.Screen, error) { return Elsewhere{ui.Place{Screen: name, ID: id}}, nil }
+	}
+	return m
+}

@@ -1,8 +1,7 @@
-package app
+package agenda
 
 import (
 	"slices"
-	"strconv"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -16,99 +15,95 @@ import (
 	"kamdesk/dossier"
 )
 
-// agendaStore is what the agenda reads: the whole dossier, for
-// dossier.Agenda.
-type agendaStore interface {
+// Store is what the agenda reads: the whole dossier, for dossier.Agenda.
+type Store interface {
 	Workspace() (dossier.Workspace, error)
 }
 
-// agendaEntry is one line of the agenda: what to act on and when (the
-// item's date, kind, lateness and message), and where to go to act on it.
-type agendaEntry struct {
-	item  dossier.AgendaItem
-	place Place
+// Entry is one line of the agenda: what to act on and when (the item's
+// date, kind, lateness and message), and where to go to act on it.
+type Entry struct {
+	Item  dossier.AgendaItem
+	Place ui.Place
 }
 
-// agendaQuery is what the agenda asks each of its sources for.
-type agendaQuery struct {
-	today dossier.Date
-	// days is how far ahead to look, for birthdays too; 0 means as the
+// Query is what the agenda asks each of its sources for.
+type Query struct {
+	Today dossier.Date
+	// Days is how far ahead to look, for birthdays too; 0 means as the
 	// workspace rules say (AgendaDays, BirthdayNoticeDays).
-	days int
-	// ws is the dossier, read once for every source; sources only read it.
-	ws *dossier.Workspace
+	Days int
+	// WS is the dossier, read once for every source; sources only read it.
+	WS *dossier.Workspace
 }
 
-// agendaSource lists entries of the agenda. It runs off the UI goroutine
-// and must not touch widgets; it may read the workspace through d.ws.
-type agendaSource func(d *Desk, q agendaQuery) ([]agendaEntry, error)
+// Source lists entries of the agenda. It runs off the UI goroutine and
+// must not touch widgets.
+type Source func(q Query) ([]Entry, error)
 
-// agendaSources make the agenda: the dossier's, then the proposals'. Each
-// source's kinds are in agendaKinds.
-var agendaSources = []agendaSource{dossierAgenda, proposalAgenda}
-
-// agendaKind is a kind of agenda item as the screen shows it: the label of
-// its filter (English, translated when shown) and its icon.
-type agendaKind struct {
-	kind  dossier.AgendaKind
-	label string
-	icon  fyne.ThemeIconName
+// Kind is a kind of agenda item as the screen shows it: the label of its
+// filter (English, translated when shown) and its icon.
+type Kind struct {
+	Kind  dossier.AgendaKind
+	Label string
+	Icon  fyne.ThemeIconName
 }
 
-// agendaKinds are the kinds the agenda filters by, in the order of the
-// filters. Items of a kind not listed are always shown.
-var agendaKinds = []agendaKind{
+// DossierKinds are the kinds of the dossier's items (Dossier), in the
+// order of their filters.
+var DossierKinds = []Kind{
 	{dossier.AgendaBirthday, "Birthdays", theme.IconNameCalendar},
 	{dossier.AgendaContact, "Contacts", theme.IconNameMailCompose},
 	{dossier.AgendaPromise, "Promises", theme.IconNameConfirm},
 	{dossier.AgendaTenderPrep, "Tender preparation", theme.IconNameDocumentCreate},
 	{dossier.AgendaTender, "Tenders", theme.IconNameDocument},
 	{dossier.AgendaReview, "Annual reviews", theme.IconNameViewRefresh},
-	{agendaProposalExpiry, "Expiring proposals", theme.IconNameDocument},
-	{agendaProposalFollowUp, "Proposal follow-up", theme.IconNameMailSend},
 }
 
-// agendaHorizons are the choices of how far ahead the agenda looks.
-var agendaHorizons = []int{7, 30, 90}
+// horizons are the choices of how far ahead the agenda looks.
+var horizons = []int{7, 30, 90}
 
-// dossierAgenda is the dossier's part of the agenda: birthdays, contacts
-// due, promises, tender preparation, tenders and annual reviews.
-func dossierAgenda(d *Desk, q agendaQuery) ([]agendaEntry, error) {
-	w := *q.ws
-	if q.days > 0 {
+// Dossier is the dossier's part of the agenda: birthdays, contacts due,
+// promises, tender preparation, tenders and annual reviews.
+func Dossier(q Query) ([]Entry, error) {
+	w := *q.WS
+	if q.Days > 0 {
 		r := w.Rules.OrDefault()
-		r.AgendaDays, r.BirthdayNoticeDays = q.days, q.days
+		r.AgendaDays, r.BirthdayNoticeDays = q.Days, q.Days
 		w.Rules = r
 	}
-	items := dossier.Agenda(&w, q.today)
-	out := make([]agendaEntry, len(items))
+	items := dossier.Agenda(&w, q.Today)
+	out := make([]Entry, len(items))
 	for i, it := range items {
-		place := Place{Screen: "account", ID: it.AccountID}
+		place := ui.Place{Screen: "account", ID: it.AccountID}
 		if it.PersonID != "" {
-			place = Place{Screen: "person", ID: it.PersonID}
+			place = ui.Place{Screen: "person", ID: it.PersonID}
 		}
-		out[i] = agendaEntry{item: it, place: place}
+		out[i] = Entry{Item: it, Place: place}
 	}
 	return out, nil
 }
 
-// agendaRow is a row of the agenda list: a group's heading or an entry.
-type agendaRow struct {
+// row is a row of the agenda list: a group's heading or an entry.
+type row struct {
 	heading string
-	entry   *agendaEntry
+	entry   *Entry
 }
 
-// agendaScreen lists what needs attention, late things first, grouped by
+// screen lists what needs attention, late things first, grouped by
 // when: late, today, this week, later.
-type agendaScreen struct {
-	desk   *Desk
-	ws     dossier.Workspace
-	today  dossier.Date
-	days   int // the horizon chosen; 0 until the user chooses one
-	hidden map[dossier.AgendaKind]bool
+type screen struct {
+	host    ui.Host
+	st      Store
+	sources []Source
+	kinds   []Kind
+	ws      dossier.Workspace
+	today   dossier.Date
+	days    int // the horizon chosen; 0 until the user chooses one
+	hidden  map[dossier.AgendaKind]bool
 
-	entries []agendaEntry // from every source, in agenda order
-	rows    []agendaRow   // what the list shows
+	entries []Entry // from every source, in agenda order
+	rows    []row   // what the list shows
 
 	horizon *widget.RadioGroup
 	checks  []*widget.Check
@@ -121,16 +116,18 @@ type agendaScreen struct {
 	loads   int       // counts loads, so that only the last one shows
 }
 
-func newAgendaScreen(d *Desk) *agendaScreen {
-	s := &agendaScreen{desk: d, today: d.opts.Today(), hidden: map[dossier.AgendaKind]bool{}}
+// NewScreen makes the agenda of the entries of sources, with a filter for
+// each of kinds (items of a kind not listed are always shown).
+func NewScreen(host ui.Host, st Store, sources []Source, kinds []Kind) ui.Screen {
+	s := &screen{host: host, st: st, sources: sources, kinds: kinds, today: host.Today(), hidden: map[dossier.AgendaKind]bool{}}
 	s.summary = widget.NewLabel(lang.L("Reading the workspace…"))
 	s.busy = widget.NewActivity()
 	s.list = widget.NewList(func() int { return len(s.rows) }, s.newRow, s.updateRow)
 	s.list.OnSelected = s.onSelected
 	s.body = container.NewStack()
-	for _, k := range agendaKinds {
-		kind := k.kind
-		c := widget.NewCheck(ui.Tr(k.label), func(on bool) {
+	for _, k := range kinds {
+		kind := k.Kind
+		c := widget.NewCheck(ui.Tr(k.Label), func(on bool) {
 			s.hidden[kind] = !on
 			s.show()
 		})
@@ -144,45 +141,45 @@ func newAgendaScreen(d *Desk) *agendaScreen {
 }
 
 // load reads the workspace and shows the agenda.
-func (s *agendaScreen) Load() { s.read(true) }
+func (s *screen) Load() { s.read(true) }
 
 // keep shows the entries of the agenda screen old while this one loads.
-func (s *agendaScreen) Keep(old screen) {
-	if o, ok := old.(*agendaScreen); ok && o.entries != nil {
+func (s *screen) Keep(old ui.Screen) {
+	if o, ok := old.(*screen); ok && o.entries != nil {
 		s.entries = o.entries
 		s.show()
 	}
 }
 
-// loading and rowCount are for tests: what the list shows.
-func (s *agendaScreen) loading() bool { return s.busy.Visible() }
-func (s *agendaScreen) rowCount() int { return len(s.rows) }
+// Loading and RowCount say what the list shows (the tests ask).
+func (s *screen) Loading() bool { return s.busy.Visible() }
+func (s *screen) RowCount() int { return len(s.rows) }
 
 // read reads the workspace (first is true) or reuses it, asks every
 // source for its entries off the UI goroutine and shows them.
-func (s *agendaScreen) read(first bool) {
+func (s *screen) read(first bool) {
 	s.busy.Start()
 	s.busy.Show()
 	s.loads++
 	load := s.loads
-	q := agendaQuery{today: s.today, days: s.days}
-	var entries []agendaEntry
+	q := Query{Today: s.today, Days: s.days}
+	var entries []Entry
 	var err error
-	s.desk.opts.Background(func() {
+	s.host.Background(func() {
 		if first {
-			if s.ws, err = s.desk.ws.Workspace(); err != nil {
+			if s.ws, err = s.st.Workspace(); err != nil {
 				return
 			}
 		}
-		q.ws = &s.ws
-		for _, src := range agendaSources {
-			var more []agendaEntry
-			if more, err = src(s.desk, q); err != nil {
+		q.WS = &s.ws
+		for _, src := range s.sources {
+			var more []Entry
+			if more, err = src(q); err != nil {
 				return
 			}
 			entries = append(entries, more...)
 		}
-		slices.SortStableFunc(entries, func(a, b agendaEntry) int { return dossier.CompareAgenda(a.item, b.item) })
+		slices.SortStableFunc(entries, func(a, b Entry) int { return dossier.CompareAgenda(a.Item, b.Item) })
 	}, func() {
 		if load != s.loads {
 			return // the user chose another horizon meanwhile
@@ -191,7 +188,7 @@ func (s *agendaScreen) read(first bool) {
 		s.busy.Hide()
 		if err != nil {
 			s.summary.SetText(lang.L("The workspace could not be read."))
-			s.desk.ShowError(err)
+			s.host.ShowError(err)
 			return
 		}
 		if first {
@@ -204,9 +201,9 @@ func (s *agendaScreen) read(first bool) {
 
 // setHorizons offers 7, 30 and 90 days, and the workspace's own horizon
 // when it is another, which is chosen at first.
-func (s *agendaScreen) setHorizons() {
+func (s *screen) setHorizons() {
 	rule := s.ws.Rules.OrDefault().AgendaDays
-	days := slices.Clone(agendaHorizons)
+	days := slices.Clone(horizons)
 	if !slices.Contains(days, rule) {
 		days = append(days, rule)
 		slices.Sort(days)
@@ -236,7 +233,7 @@ func horizonLabel(days int) string {
 }
 
 // group is the heading an item falls under.
-func (s *agendaScreen) group(it dossier.AgendaItem) int {
+func (s *screen) group(it dossier.AgendaItem) int {
 	// The week ends on Sunday.
 	weekEnd := s.today.AddDays((7 - int(s.today.Weekday())) % 7)
 	switch {
@@ -250,19 +247,19 @@ func (s *agendaScreen) group(it dossier.AgendaItem) int {
 	return 3
 }
 
-var agendaGroups = []string{"Late", "Today", "This week", "Later"}
+var groupNames = []string{"Late", "Today", "This week", "Later"}
 
 // show lists the entries of the kinds not filtered out, under their
 // headings.
-func (s *agendaScreen) show() {
-	var groups [4][]*agendaEntry
+func (s *screen) show() {
+	var groups [4][]*Entry
 	late := 0
 	for i := range s.entries {
 		e := &s.entries[i]
-		if s.hidden[e.item.Kind] {
+		if s.hidden[e.Item.Kind] {
 			continue
 		}
-		g := s.group(e.item)
+		g := s.group(e.Item)
 		groups[g] = append(groups[g], e)
 		if g == 0 {
 			late++
@@ -274,10 +271,10 @@ func (s *agendaScreen) show() {
 		if len(list) == 0 {
 			continue
 		}
-		s.rows = append(s.rows, agendaRow{heading: lang.L("{{.Group}} — {{.Count}}",
-			map[string]any{"Group": lang.L(agendaGroups[g]), "Count": len(list)})})
+		s.rows = append(s.rows, row{heading: lang.L("{{.Group}} — {{.Count}}",
+			map[string]any{"Group": lang.L(groupNames[g]), "Count": len(list)})})
 		for _, e := range list {
-			s.rows = append(s.rows, agendaRow{entry: e})
+			s.rows = append(s.rows, row{entry: e})
 		}
 		n += len(list)
 	}
@@ -304,7 +301,7 @@ func (s *agendaScreen) show() {
 	}
 }
 
-func (s *agendaScreen) Content() fyne.CanvasObject {
+func (s *screen) Content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Agenda"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ahead := widget.NewLabel(lang.L("Looking ahead:"))
 	top := container.NewHBox(widget.NewIcon(theme.HistoryIcon()), title, s.summary, s.busy, layout.NewSpacer(), ahead, s.horizon)
@@ -316,7 +313,7 @@ func (s *agendaScreen) Content() fyne.CanvasObject {
 }
 
 // A row template: a heading, or an icon, a date and the item's text.
-func (s *agendaScreen) newRow() fyne.CanvasObject {
+func (s *screen) newRow() fyne.CanvasObject {
 	heading := widget.NewLabelWithStyle("Heading", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	date := widget.NewLabel("2006-01-02")
 	date.Truncation = fyne.TextTruncateEllipsis
@@ -327,15 +324,15 @@ func (s *agendaScreen) newRow() fyne.CanvasObject {
 	return container.NewStack(heading, item)
 }
 
-func (s *agendaScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+func (s *screen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if id >= len(s.rows) {
 		return
 	}
-	row := s.rows[id]
+	r := s.rows[id]
 	stack := o.(*fyne.Container)
 	heading, item := stack.Objects[0].(*widget.Label), stack.Objects[1].(*fyne.Container)
-	if row.heading != "" {
-		heading.SetText(row.heading)
+	if r.heading != "" {
+		heading.SetText(r.heading)
 		heading.Show()
 		item.Hide()
 		return
@@ -345,36 +342,31 @@ func (s *agendaScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	text := item.Objects[0].(*widget.Label)
 	left := item.Objects[1].(*fyne.Container)
 	icon, date := left.Objects[0].(*widget.Icon), left.Objects[1].(*fyne.Container).Objects[0].(*widget.Label)
-	it := row.entry.item
-	icon.SetResource(theme.Icon(kindIcon(it.Kind)))
+	it := r.entry.Item
+	icon.SetResource(theme.Icon(s.kindIcon(it.Kind)))
 	date.Importance = widget.MediumImportance
 	if it.Late {
 		date.Importance = widget.DangerImportance
 	}
-	date.SetText(it.Date.String() + " " + weekday(it.Date.Weekday()))
+	date.SetText(it.Date.String() + " " + ui.Weekday(it.Date.Weekday()))
 	text.SetText(ui.OneLine(ui.Tr(it.Message, it.Data)))
 }
 
-func kindIcon(k dossier.AgendaKind) fyne.ThemeIconName {
-	for _, ak := range agendaKinds {
-		if ak.kind == k {
-			return ak.icon
+func (s *screen) kindIcon(k dossier.AgendaKind) fyne.ThemeIconName {
+	for _, ak := range s.kinds {
+		if ak.Kind == k {
+			return ak.Icon
 		}
 	}
 	return theme.IconNameInfo
 }
 
-// weekday is the short name of a day of the week.
-func weekday(d time.Weekday) string {
-	return lang.X("weekday."+strconv.Itoa(int(d)), d.String()[:3])
-}
-
 // dateSize is the size of the date column: a date and the longest
 // weekday name.
-func (s *agendaScreen) dateSize() fyne.Size {
+func (s *screen) dateSize() fyne.Size {
 	if s.dateCol.IsZero() {
 		for d := time.Sunday; d <= time.Saturday; d++ {
-			m := widget.NewLabel("2026-12-30 " + weekday(d)).MinSize()
+			m := widget.NewLabel("2026-12-30 " + ui.Weekday(d)).MinSize()
 			s.dateCol = s.dateCol.Max(m)
 		}
 		// Room for the widest digits, which the sample date may not have.
@@ -383,11 +375,11 @@ func (s *agendaScreen) dateSize() fyne.Size {
 	return s.dateCol
 }
 
-func (s *agendaScreen) onSelected(id widget.ListItemID) {
+func (s *screen) onSelected(id widget.ListItemID) {
 	if id >= len(s.rows) || s.rows[id].entry == nil {
 		s.list.Unselect(id)
 		return
 	}
-	place := s.rows[id].entry.place
-	s.desk.opts.Defer(func() { s.desk.Show(place) })
+	place := s.rows[id].entry.Place
+	s.host.Defer(func() { s.host.Show(place) })
 }

@@ -1,4 +1,4 @@
-package app
+package agenda
 
 import (
 	"fmt"
@@ -11,27 +11,39 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/store"
 	"kamdesk/app/ui"
+	"kamdesk/app/ui/uitest"
 	"kamdesk/dossier"
 )
 
-// openAgenda opens the agenda from the navigation.
-func openAgenda(t *testing.T, d *Desk) *agendaScreen {
+// agendaFrame opens a frame on the sample workspace whose agenda takes
+// the dossier's entries and those of more sources, and whose other places
+// are Elsewhere.
+func agendaFrame(t *testing.T, more []Source, kinds ...Kind) (*ui.Frame, fyne.Window, *store.Store) {
 	t.Helper()
-	i := slices.IndexFunc(d.navList, func(it navItem) bool { return it.screen == "agenda" })
-	if i < 0 || d.navList[i].label != "Agenda" {
-		t.Fatal("no Agenda entry in the navigation")
+	f, w, st := uitest.Open(t, true)
+	screens := uitest.ElsewhereAt("account", "person", "accounts", "proposal")
+	screens["agenda"] = func(string) (ui.Screen, error) {
+		return NewScreen(f, st, append([]Source{Dossier}, more...), append(slices.Clone(DossierKinds), kinds...)), nil
 	}
-	d.nav.Select(i)
-	s, ok := d.Current().(*agendaScreen)
+	f.SetScreens(screens)
+	return f, w, st
+}
+
+// openAgenda opens the agenda afresh.
+func openAgenda(t *testing.T, f *ui.Frame) *screen {
+	t.Helper()
+	f.Open(ui.Place{Screen: "agenda"})
+	s, ok := f.Current().(*screen)
 	if !ok {
-		t.Fatalf("the Agenda entry shows %T", d.Current())
+		t.Fatalf("the agenda is %T", f.Current())
 	}
 	return s
 }
 
 // headings lists the agenda's group headings.
-func (s *agendaScreen) headings() []string {
+func (s *screen) headings() []string {
 	var out []string
 	for _, r := range s.rows {
 		if r.heading != "" {
@@ -42,11 +54,11 @@ func (s *agendaScreen) headings() []string {
 }
 
 // shown lists the items the agenda shows.
-func (s *agendaScreen) shown() []dossier.AgendaItem {
+func (s *screen) shown() []dossier.AgendaItem {
 	var out []dossier.AgendaItem
 	for _, r := range s.rows {
 		if r.entry != nil {
-			out = append(out, r.entry.item)
+			out = append(out, r.entry.Item)
 		}
 	}
 	return out
@@ -54,7 +66,7 @@ func (s *agendaScreen) shown() []dossier.AgendaItem {
 
 // dossierShown lists the items of the dossier's kinds the agenda shows,
 // leaving out those of other sources (proposals).
-func (s *agendaScreen) dossierShown() []dossier.AgendaItem {
+func (s *screen) dossierShown() []dossier.AgendaItem {
 	var out []dossier.AgendaItem
 	for _, it := range s.shown() {
 		switch it.Kind {
@@ -67,11 +79,11 @@ func (s *agendaScreen) dossierShown() []dossier.AgendaItem {
 }
 
 // rowWhere returns the first row of an item that ok accepts.
-func (s *agendaScreen) rowWhere(t *testing.T, ok func(it dossier.AgendaItem) bool) (int, dossier.AgendaItem) {
+func (s *screen) rowWhere(t *testing.T, ok func(it dossier.AgendaItem) bool) (int, dossier.AgendaItem) {
 	t.Helper()
 	for i, r := range s.rows {
-		if r.entry != nil && ok(r.entry.item) {
-			return i, r.entry.item
+		if r.entry != nil && ok(r.entry.Item) {
+			return i, r.entry.Item
 		}
 	}
 	t.Fatal("no such item in the agenda")
@@ -80,24 +92,24 @@ func (s *agendaScreen) rowWhere(t *testing.T, ok func(it dossier.AgendaItem) boo
 
 // sampleAgenda is the dossier's agenda of the sample, over days (0 for the
 // rules).
-func sampleAgenda(t *testing.T, d *Desk, days int) []dossier.AgendaItem {
+func sampleAgenda(t *testing.T, st *store.Store, days int) []dossier.AgendaItem {
 	t.Helper()
-	ws, err := d.ws.Workspace()
+	ws, err := st.Workspace()
 	if err != nil {
 		t.Fatal(err)
 	}
 	if days > 0 {
 		ws.Rules.AgendaDays, ws.Rules.BirthdayNoticeDays = days, days
 	}
-	return dossier.Agenda(&ws, testToday)
+	return dossier.Agenda(&ws, uitest.Today)
 }
 
 func TestAgendaShowsLateFirst(t *testing.T) {
-	d, w, _ := testDesk(t, true)
+	d, w, st := agendaFrame(t, nil)
 	s := openAgenda(t, d)
 	test.AssertRendersToMarkup(t, "agenda/sample.xml", w.Canvas())
 
-	want := sampleAgenda(t, d, 0)
+	want := sampleAgenda(t, st, 0)
 	if got := s.dossierShown(); len(got) != len(want) || len(got) == 0 {
 		t.Fatalf("the agenda shows %d items of the dossier, want the sample's %d", len(got), len(want))
 	}
@@ -123,8 +135,8 @@ func TestAgendaShowsLateFirst(t *testing.T) {
 	}
 	// This week ends on Sunday 29 November.
 	for _, r := range s.rows {
-		if r.entry != nil && s.group(r.entry.item) == 2 && r.entry.item.Date.After(dossier.MustDate("2026-11-29")) {
-			t.Errorf("%s falls this week", r.entry.item.Date)
+		if r.entry != nil && s.group(r.entry.Item) == 2 && r.entry.Item.Date.After(dossier.MustDate("2026-11-29")) {
+			t.Errorf("%s falls this week", r.entry.Item.Date)
 		}
 	}
 	if want := fmt.Sprintf("%d items · %d late", len(got), late); s.summary.Text != want {
@@ -139,25 +151,25 @@ func TestAgendaShowsLateFirst(t *testing.T) {
 }
 
 func TestAgendaOpensThePlace(t *testing.T) {
-	d, _, _ := testDesk(t, true)
+	d, _, _ := agendaFrame(t, nil)
 	s := openAgenda(t, d)
 	row, it := s.rowWhere(t, func(it dossier.AgendaItem) bool { return it.Kind == dossier.AgendaContact && it.Late })
 	s.list.Select(row)
-	if p := d.Place(); p != (Place{Screen: "person", ID: it.PersonID}) {
+	if p := d.Place(); p != (ui.Place{Screen: "person", ID: it.PersonID}) {
 		t.Errorf("a late contact opens %v, want person/%s", p, it.PersonID)
 	}
 
 	s = openAgenda(t, d)
 	row, it = s.rowWhere(t, func(it dossier.AgendaItem) bool { return it.Kind == dossier.AgendaPromise })
 	s.list.Select(row)
-	if p := d.Place(); p != (Place{Screen: "account", ID: it.AccountID}) {
+	if p := d.Place(); p != (ui.Place{Screen: "account", ID: it.AccountID}) {
 		t.Errorf("a promise opens %v, want account/%s", p, it.AccountID)
 	}
 
 	s = openAgenda(t, d)
 	row, it = s.rowWhere(t, func(it dossier.AgendaItem) bool { return it.Kind == dossier.AgendaTenderPrep })
 	s.list.Select(row)
-	if p := d.Place(); p != (Place{Screen: "account", ID: it.AccountID}) {
+	if p := d.Place(); p != (ui.Place{Screen: "account", ID: it.AccountID}) {
 		t.Errorf("a tender preparation opens %v, want account/%s", p, it.AccountID)
 	}
 
@@ -170,7 +182,7 @@ func TestAgendaOpensThePlace(t *testing.T) {
 }
 
 func TestAgendaHorizon(t *testing.T) {
-	d, _, _ := testDesk(t, true)
+	d, _, st := agendaFrame(t, nil)
 	s := openAgenda(t, d)
 	if s.horizon.Selected != "30 days" || !slices.Equal(s.horizon.Options, []string{"7 days", "30 days", "90 days"}) {
 		t.Fatalf("horizon %q of %q, want 30 days of 7, 30, 90", s.horizon.Selected, s.horizon.Options)
@@ -182,12 +194,12 @@ func TestAgendaHorizon(t *testing.T) {
 	}{{"7 days", 7}, {"90 days", 90}, {"30 days", 30}} {
 		s.horizon.SetSelected(c.option)
 		got := s.dossierShown()
-		want := sampleAgenda(t, d, c.days)
+		want := sampleAgenda(t, st, c.days)
 		if len(got) != len(want) {
 			t.Errorf("over %s the agenda shows %d items, want %d", c.option, len(got), len(want))
 		}
 		for _, it := range got {
-			if it.Date.After(testToday.AddDays(c.days)) {
+			if it.Date.After(uitest.Today.AddDays(c.days)) {
 				t.Errorf("over %s the agenda shows %s on %s", c.option, it.Text(), it.Date)
 			}
 		}
@@ -199,7 +211,7 @@ func TestAgendaHorizon(t *testing.T) {
 }
 
 func TestAgendaFiltersByKind(t *testing.T) {
-	d, _, _ := testDesk(t, true)
+	d, _, _ := agendaFrame(t, nil)
 	s := openAgenda(t, d)
 	all := len(s.shown())
 	contacts := 0
@@ -208,7 +220,7 @@ func TestAgendaFiltersByKind(t *testing.T) {
 			contacts++
 		}
 	}
-	i := slices.IndexFunc(agendaKinds, func(k agendaKind) bool { return k.kind == dossier.AgendaContact })
+	i := slices.IndexFunc(DossierKinds, func(k Kind) bool { return k.Kind == dossier.AgendaContact })
 	check := s.checks[i]
 	if check.Text != "Contacts" || contacts == 0 {
 		t.Fatalf("filter %q with %d contacts in the agenda", check.Text, contacts)
@@ -241,19 +253,15 @@ func TestAgendaFiltersByKind(t *testing.T) {
 
 // TestAgendaTakesOtherSources adds a source, as the proposals will.
 func TestAgendaTakesOtherSources(t *testing.T) {
-	sources, kinds := agendaSources, agendaKinds
-	t.Cleanup(func() { agendaSources, agendaKinds = sources, kinds })
-	agendaKinds = append(slices.Clone(agendaKinds), agendaKind{"test-kind", "Test items", theme.IconNameDocument})
-	agendaSources = append(slices.Clone(agendaSources), func(d *Desk, q agendaQuery) ([]agendaEntry, error) {
-		return []agendaEntry{{
-			item: dossier.AgendaItem{Date: q.today.AddDays(2), Kind: "test-kind", AccountID: "castellan",
+	d, _, _ := agendaFrame(t, []Source{func(q Query) ([]Entry, error) {
+		return []Entry{{
+			Item: dossier.AgendaItem{Date: q.Today.AddDays(2), Kind: "test-kind", AccountID: "castellan",
 				Message: "Proposal to {{.Account}} expires", Data: map[string]any{"Account": "Castellan Hotels"}},
-			place: Place{Screen: "accounts"},
+			Place: ui.Place{Screen: "accounts"},
 		}}, nil
-	})
-	d, _, _ := testDesk(t, true)
+	}}, Kind{"test-kind", "Test items", theme.IconNameDocument})
 	s := openAgenda(t, d)
-	if len(s.checks) != len(agendaKinds) || s.checks[len(s.checks)-1].Text != "Test items" {
+	if len(s.checks) != len(DossierKinds)+1 || s.checks[len(s.checks)-1].Text != "Test items" {
 		t.Errorf("no filter for the added kind")
 	}
 	row, it := s.rowWhere(t, func(it dossier.AgendaItem) bool { return it.Kind == "test-kind" })
