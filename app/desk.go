@@ -14,6 +14,7 @@ import (
 
 	"kamdesk/app/agenda"
 	"kamdesk/app/library"
+	"kamdesk/app/search"
 	"kamdesk/app/team"
 	"kamdesk/app/ui"
 	"kamdesk/dossier"
@@ -30,7 +31,7 @@ type Workspace interface {
 	personStore
 	timelineStore
 	team.Store
-	searchStore
+	search.Store
 	agenda.Store
 	proposalStore
 	proposalsListStore
@@ -63,7 +64,7 @@ func (d *Desk) screenTable() map[string]ui.Maker {
 		"proposals": func(id string) (ui.Screen, error) { return newProposalsScreen(d, id) },
 		"proposal":  func(id string) (ui.Screen, error) { return newBuilder(d, id) },
 		"library":   func(id string) (ui.Screen, error) { return library.NewScreen(d, d.ws, id) },
-		"search":    func(string) (ui.Screen, error) { return newSearchScreen(d), nil },
+		"search":    func(string) (ui.Screen, error) { return search.NewScreen(d, d.ws), nil },
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"kamdesk/app/export"
 	"kamdesk/app/quiet"
 	"kamdesk/app/store"
+	"kamdesk/app/ui"
 	"kamdesk/app/ui/uitest"
 	"kamdesk/assets"
 	"kamdesk/dossier"
@@ -257,5 +258,28 @@ func TestNavigationOpensEachArea(t *testing.T) {
 		if got := d.Place().Screen; got != want[it.label] {
 			t.Errorf("%q opens %q, want %q", it.label, got, want[it.label])
 		}
+	}
+}
+
+// TestFindShortcut: Ctrl+F opens the search with the cursor in its field,
+// from any screen; the search opens a found event in the dossier's
+// timeline tab.
+func TestFindShortcut(t *testing.T) {
+	d, w, _ := testDesk(t, true)
+	d.InstallShortcuts()
+	d.Show(Place{Screen: "team"})
+	uitest.Shortcut(w, fyne.KeyF)
+	if d.Place().Screen != "search" {
+		t.Fatalf("Ctrl+F shows %v, want the search", d.Place())
+	}
+	entry, ok := w.Canvas().Focused().(*ui.Entry)
+	if !ok {
+		t.Fatalf("Ctrl+F puts the focus on %T, want the search field", w.Canvas().Focused())
+	}
+	test.Type(entry, "plant visit")
+	d.Remember("dossier.tab", "Timeline") // what the search asks when it opens an event
+	d.Show(Place{Screen: "account", ID: "northbridge"})
+	if ds, ok := d.Current().(*dossierScreen); !ok || ds.tabs.Selected().Text != "Timeline" {
+		t.Errorf("the dossier opened on %T, not on its Timeline tab", d.Current())
 	}
 }

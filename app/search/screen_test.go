@@ -1,4 +1,4 @@
-package app
+package search
 
 import (
 	"fmt"
@@ -10,35 +10,50 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"kamdesk/app/search"
+	"kamdesk/app/store"
 	"kamdesk/app/store/storetest"
+	"kamdesk/app/ui"
+	"kamdesk/app/ui/uitest"
 	"kamdesk/dossier"
 )
 
-// openSearch opens the search screen with Ctrl+F, as a user does.
-func openSearch(t *testing.T, d *Desk, w fyne.Window) *searchScreen {
+// searchFrame opens a frame on a fresh workspace (the sample when
+// sample is true) with the search screen, the other places Elsewhere.
+func searchFrame(t *testing.T, sample bool) (*ui.Frame, fyne.Window, *store.Store) {
 	t.Helper()
-	d.onFind()
-	s, ok := d.Current().(*searchScreen)
+	f, w, st := uitest.Open(t, sample)
+	screens := uitest.ElsewhereAt("account", "person", "proposal", "library")
+	screens["search"] = func(string) (ui.Screen, error) { return NewScreen(f, st), nil }
+	f.SetScreens(screens)
+	return f, w, st
+}
+
+// openSearch opens the search screen afresh with the cursor in its field,
+// as Ctrl+F does.
+func openSearch(t *testing.T, d *ui.Frame, w fyne.Window) *screen {
+	t.Helper()
+	d.Open(ui.Place{Screen: "search"})
+	s, ok := d.Current().(*screen)
 	if !ok {
-		t.Fatalf("Ctrl+F shows %T, want the search screen", d.Current())
+		t.Fatalf("the search is %T", d.Current())
 	}
+	s.Focus()
 	if w.Canvas().Focused() != s.entry {
-		t.Fatal("Ctrl+F does not put the cursor in the search field")
+		t.Fatal("the cursor is not in the search field")
 	}
 	return s
 }
 
 // shownNames lists the names of the accounts and people listed.
-func (s *searchScreen) shownNames() (accounts, people []string) {
+func (s *screen) shownNames() (accounts, people []string) {
 	for _, r := range s.rows {
 		if r.heading != "" {
 			continue
 		}
 		switch s.index.Kind(r.hit) {
-		case search.Person:
+		case Person:
 			people = append(people, s.index.Person(r.hit).Name)
-		case search.Account:
+		case Account:
 			accounts = append(accounts, s.index.Account(r.hit).Name)
 		}
 	}
@@ -46,7 +61,7 @@ func (s *searchScreen) shownNames() (accounts, people []string) {
 }
 
 // rowOf returns the list row of the record named or titled name.
-func (s *searchScreen) rowOf(t *testing.T, name string) int {
+func (s *screen) rowOf(t *testing.T, name string) int {
 	t.Helper()
 	for i, r := range s.rows {
 		if r.heading != "" {
@@ -72,7 +87,7 @@ func renderedRows(w fyne.Window) []string {
 }
 
 func TestSearchShowsAHintFirst(t *testing.T) {
-	d, w, _ := testDesk(t, true)
+	d, w, _ := searchFrame(t, true)
 	s := openSearch(t, d, w)
 	if len(s.body.Objects) != 1 || s.body.Objects[0] != s.hint || !strings.Contains(s.hint.Text, "Type a few letters") {
 		t.Errorf("an empty query shows %v, want the hint", s.body.Objects)
@@ -84,7 +99,7 @@ func TestSearchShowsAHintFirst(t *testing.T) {
 }
 
 func TestSearchFindsAsYouType(t *testing.T) {
-	d, w, st := testDesk(t, true)
+	d, w, st := searchFrame(t, true)
 	// Someone with accents in their name.
 	jm := dossier.Person{AccountID: "meridian", Name: "Jürgen Müller", Position: "Cold-chain Engineer",
 		Type: dossier.Technical, Level: dossier.Buyer}
@@ -140,7 +155,7 @@ func TestSearchFindsAsYouType(t *testing.T) {
 }
 
 func TestSearchGolden(t *testing.T) {
-	d, w, _ := testDesk(t, true)
+	d, w, _ := searchFrame(t, true)
 	s := openSearch(t, d, w)
 	test.Type(s.entry, "finance")
 	// Four people, and the library section that mentions the finance team.
@@ -151,18 +166,18 @@ func TestSearchGolden(t *testing.T) {
 }
 
 func TestSearchOpensTheResult(t *testing.T) {
-	d, w, _ := testDesk(t, true)
+	d, w, _ := searchFrame(t, true)
 	s := openSearch(t, d, w)
 	test.Type(s.entry, "castellan")
 	s.list.Select(s.rowOf(t, "Castellan Hotels"))
-	if p := d.Place(); p != (Place{Screen: "account", ID: "castellan"}) {
+	if p := d.Place(); p != (ui.Place{Screen: "account", ID: "castellan"}) {
 		t.Errorf("selecting the account opened %v, want account/castellan", p)
 	}
 
 	s = openSearch(t, d, w)
 	test.Type(s.entry, "narrowboat")
 	s.list.Select(s.rowOf(t, "Anna Keller"))
-	if p := d.Place(); p != (Place{Screen: "person", ID: "northbridge-anna-keller"}) {
+	if p := d.Place(); p != (ui.Place{Screen: "person", ID: "northbridge-anna-keller"}) {
 		t.Errorf("selecting a person opened %v, want person/northbridge-anna-keller", p)
 	}
 
@@ -170,7 +185,7 @@ func TestSearchOpensTheResult(t *testing.T) {
 	s = openSearch(t, d, w)
 	test.Type(s.entry, "okafor")
 	s.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if p := d.Place(); p != (Place{Screen: "person", ID: "northbridge-david-okafor"}) {
+	if p := d.Place(); p != (ui.Place{Screen: "person", ID: "northbridge-david-okafor"}) {
 		t.Errorf("Enter opened %v, want person/northbridge-david-okafor", p)
 	}
 
@@ -186,47 +201,47 @@ func TestSearchOpensTheResult(t *testing.T) {
 // TestSearchShowsTheBest200 searches a generated workspace of 400 people,
 // where one letter matches nearly everybody.
 func TestSearchShowsTheBest200(t *testing.T) {
-	d, w, st := testDesk(t, false)
+	d, w, st := searchFrame(t, false)
 	if err := storetest.Generate(st, storetest.Options{Accounts: 10, PeoplePerAccount: 40, Seed: 2}); err != nil {
 		t.Fatal(err)
 	}
 	s := openSearch(t, d, w)
 	test.Type(s.entry, "e")
 	accounts, people := s.shownNames()
-	if len(accounts)+len(people) != searchShown {
-		t.Errorf("%d results listed, want %d", len(accounts)+len(people), searchShown)
+	if len(accounts)+len(people) != shownAtMost {
+		t.Errorf("%d results listed, want %d", len(accounts)+len(people), shownAtMost)
 	}
 	if len(accounts) == 0 || len(people) == 0 {
 		t.Errorf("%d accounts and %d people listed, want both groups", len(accounts), len(people))
 	}
 	want := s.index.Search("e").Len()
-	if wantText := fmt.Sprintf("%d matches, the best %d shown", want, searchShown); want <= searchShown || s.summary.Text != wantText {
+	if wantText := fmt.Sprintf("%d matches, the best %d shown", want, shownAtMost); want <= shownAtMost || s.summary.Text != wantText {
 		t.Errorf("summary %q, want %q", s.summary.Text, wantText)
 	}
 }
 
-// TestSearchFindsEveryKind finds a meeting, a promise, a proposal and a
+// TestSearchScreenOpensEveryKind finds a meeting, a promise, a proposal and a
 // library section under their headings, and opens each where it is kept.
-func TestSearchFindsEveryKind(t *testing.T) {
-	d, w, _ := testDesk(t, true)
+func TestSearchScreenOpensEveryKind(t *testing.T) {
+	d, w, _ := searchFrame(t, true)
 	for _, c := range []struct {
 		query, heading, row string
-		place               Place
+		place               ui.Place
 		tab                 string // the dossier's tab shown
 	}{
 		{query: "plant visit", heading: "Meetings and other events — 1", row: "Visit to the Doncaster modular plant construction site",
-			place: Place{Screen: "account", ID: "northbridge"}, tab: "Timeline"},
+			place: ui.Place{Screen: "account", ID: "northbridge"}, tab: "Timeline"},
 		{query: "whole-life comparison", heading: "Promises — 1", row: "Send David Okafor a whole-life cost comparison per home over 15 years, our cont…",
-			place: Place{Screen: "account", ID: "northbridge"}, tab: "Timeline"},
+			place: ui.Place{Screen: "account", ID: "northbridge"}, tab: "Timeline"},
 		{query: "castellan calm", heading: "Proposals — 1", row: "Castellan Calm: guest-room climate control for the 23-hotel roll-out",
-			place: Place{Screen: "proposal", ID: "prop-castellan-calm-rollout"}},
+			place: ui.Place{Screen: "proposal", ID: "prop-castellan-calm-rollout"}},
 		{query: "veldmark academy", heading: "Library sections — 1", row: "Training and handover: the Veldmark Academy",
-			place: Place{Screen: "library", ID: "training-academy"}},
+			place: ui.Place{Screen: "library", ID: "training-academy"}},
 	} {
 		d.Remember("dossier.tab", "")
 		s := openSearch(t, d, w)
 		test.Type(s.entry, c.query)
-		if !slices.ContainsFunc(s.rows, func(r searchRow) bool { return r.heading == c.heading }) {
+		if !slices.ContainsFunc(s.rows, func(r row) bool { return r.heading == c.heading }) {
 			var headings []string
 			for _, r := range s.rows {
 				if r.heading != "" {
@@ -243,8 +258,8 @@ func TestSearchFindsEveryKind(t *testing.T) {
 		if c.tab == "" {
 			continue
 		}
-		if ds, ok := d.Current().(*dossierScreen); !ok || ds.tabs.Selected().Text != c.tab {
-			t.Errorf("selecting %q shows %T, want the dossier's %s tab", c.row, d.Current(), c.tab)
+		if got := d.Recall("dossier.tab"); got != c.tab {
+			t.Errorf("selecting %q asks the dossier for its %q tab, want %s", c.row, got, c.tab)
 		}
 	}
 }

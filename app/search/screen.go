@@ -1,4 +1,4 @@
-package app
+package search
 
 import (
 	"fyne.io/fyne/v2"
@@ -7,37 +7,37 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"kamdesk/app/search"
 	"kamdesk/app/ui"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
 )
 
-// searchStore is what the search screen reads, once, to index it: the
-// dossier records, every proposal and the section library.
-type searchStore interface {
+// Store is what the search screen reads, once, to index it: the dossier
+// records, every proposal and the section library.
+type Store interface {
 	Workspace() (dossier.Workspace, error)
 	Proposals(acct string) ([]proposal.Proposal, error)
 	Sections() ([]proposal.Section, error)
 }
 
-// searchShown is how many results the screen lists at most.
-const searchShown = 200
+// shown is how many results the screen lists at most.
+const shownAtMost = 200
 
-// searchRow is a row of the results list: a group's heading or a hit.
-type searchRow struct {
+// row is a row of the results list: a group's heading or a hit.
+type row struct {
 	heading string // set for a heading
-	hit     search.Hit
+	hit     Hit
 }
 
-// searchScreen finds records as the user types: accounts and people in
+// screen finds records as the user types: accounts and people in
 // every field of their dossiers, meetings and other timeline events,
 // promises, proposals and library sections.
-type searchScreen struct {
-	desk  *Desk
-	index *search.Index // nil until built
-	res   search.Result // what the rows show
-	rows  []searchRow
+type screen struct {
+	host  ui.Host
+	st    Store
+	index *Index // nil until built
+	res   Result // what the rows show
+	rows  []row
 
 	entry   *ui.Entry
 	summary *widget.Label
@@ -50,8 +50,10 @@ type searchScreen struct {
 	headings                 []int   // the rows that are headings
 }
 
-func newSearchScreen(d *Desk) *searchScreen {
-	s := &searchScreen{desk: d}
+// NewScreen makes the search screen; it reads st once, off the UI
+// goroutine, to build its index.
+func NewScreen(host ui.Host, st Store) ui.Screen {
+	s := &screen{host: host, st: st}
 	s.entry = ui.NewEntry(s.OnCancel)
 	s.entry.SetPlaceHolder(lang.L("Search accounts, people, meetings, proposals and library sections…"))
 	s.entry.OnChanged = func(string) { s.run() }
@@ -70,13 +72,13 @@ func newSearchScreen(d *Desk) *searchScreen {
 
 // build indexes the workspace off the UI goroutine; the screen shows a
 // spinner meanwhile and searches what was typed once the index is ready.
-func (s *searchScreen) build() {
+func (s *screen) build() {
 	s.busy.Start()
 	s.summary.SetText(lang.L("Reading the workspace…"))
-	var index *search.Index
+	var index *Index
 	var err error
-	var st searchStore = s.desk.ws
-	s.desk.opts.Background(func() {
+	st := s.st
+	s.host.Background(func() {
 		var ws dossier.Workspace
 		var props []proposal.Proposal
 		var secs []proposal.Section
@@ -89,13 +91,13 @@ func (s *searchScreen) build() {
 		if secs, err = st.Sections(); err != nil {
 			return
 		}
-		index = search.New(&ws, props, secs)
+		index = New(&ws, props, secs)
 	}, func() {
 		s.busy.Stop()
 		s.busy.Hide()
 		if err != nil {
 			s.summary.SetText(lang.L("The workspace could not be read."))
-			s.desk.ShowError(err)
+			s.host.ShowError(err)
 			return
 		}
 		s.index = index
@@ -103,7 +105,7 @@ func (s *searchScreen) build() {
 	})
 }
 
-func (s *searchScreen) Content() fyne.CanvasObject {
+func (s *screen) Content() fyne.CanvasObject {
 	icon := widget.NewIcon(theme.SearchIcon())
 	top := container.NewBorder(nil, nil, icon, nil, s.entry)
 	status := container.NewHBox(s.busy, s.summary)
@@ -111,19 +113,19 @@ func (s *searchScreen) Content() fyne.CanvasObject {
 }
 
 // focus puts the cursor in the search field (Ctrl+F).
-func (s *searchScreen) Focus() {
-	s.desk.win.Canvas().Focus(s.entry)
+func (s *screen) Focus() {
+	s.host.Window().Canvas().Focus(s.entry)
 }
 
 // onCancel (Esc) clears the query.
-func (s *searchScreen) OnCancel() {
+func (s *screen) OnCancel() {
 	if s.entry.Text != "" {
 		s.entry.SetText("")
 	}
 }
 
 // run searches for what is typed and shows the results.
-func (s *searchScreen) run() {
+func (s *screen) run() {
 	if s.index == nil {
 		return
 	}
@@ -143,14 +145,14 @@ func (s *searchScreen) run() {
 	}
 	shown := searchShares(res)
 	n := 0
-	for i, k := range search.Kinds {
+	for i, k := range Kinds {
 		hits := res.Of(k)
 		if len(hits) == 0 {
 			continue
 		}
-		s.rows = append(s.rows, searchRow{heading: s.heading(searchGroupName(k), len(hits), shown[i])})
+		s.rows = append(s.rows, row{heading: s.heading(searchGroupName(k), len(hits), shown[i])})
 		for _, h := range hits[:shown[i]] {
-			s.rows = append(s.rows, searchRow{hit: h})
+			s.rows = append(s.rows, row{hit: h})
 		}
 		n += shown[i]
 	}
@@ -166,14 +168,14 @@ func (s *searchScreen) run() {
 	s.showBody(s.list)
 }
 
-// searchShares shares the searchShown rows among the groups of kinds
+// searchShares shares the shownAtMost rows among the groups of kinds
 // found: equally, and what a small group leaves goes to the bigger ones.
-func searchShares(res search.Result) []int {
-	shown := make([]int, len(search.Kinds))
-	left := searchShown
+func searchShares(res Result) []int {
+	shown := make([]int, len(Kinds))
+	left := shownAtMost
 	for left > 0 {
 		open := 0 // the groups with more to show
-		for i, k := range search.Kinds {
+		for i, k := range Kinds {
 			if len(res.Of(k)) > shown[i] {
 				open++
 			}
@@ -182,7 +184,7 @@ func searchShares(res search.Result) []int {
 			break
 		}
 		share := max(left/open, 1)
-		for i, k := range search.Kinds {
+		for i, k := range Kinds {
 			if add := min(len(res.Of(k))-shown[i], share, left); add > 0 {
 				shown[i] += add
 				left -= add
@@ -193,30 +195,30 @@ func searchShares(res search.Result) []int {
 }
 
 // searchGroupName is the heading of the results of kind k.
-func searchGroupName(k search.Kind) string {
+func searchGroupName(k Kind) string {
 	switch k {
-	case search.Account:
+	case Account:
 		return lang.L("Accounts")
-	case search.Person:
+	case Person:
 		return lang.L("People")
-	case search.Event:
+	case Event:
 		return lang.L("Meetings and other events")
-	case search.Promise:
+	case Promise:
 		return lang.L("Promises")
-	case search.Proposal:
+	case Proposal:
 		return lang.L("Proposals")
 	}
 	return lang.L("Library sections")
 }
 
-func (s *searchScreen) heading(group string, count, shown int) string {
+func (s *screen) heading(group string, count, shown int) string {
 	if shown < count {
 		return lang.L("{{.Group}} — {{.Count}}, {{.Shown}} shown", map[string]any{"Group": group, "Count": count, "Shown": shown})
 	}
 	return lang.L("{{.Group}} — {{.Count}}", map[string]any{"Group": group, "Count": count})
 }
 
-func (s *searchScreen) showBody(o fyne.CanvasObject) {
+func (s *screen) showBody(o fyne.CanvasObject) {
 	if len(s.body.Objects) == 1 && s.body.Objects[0] == o {
 		return
 	}
@@ -226,7 +228,7 @@ func (s *searchScreen) showBody(o fyne.CanvasObject) {
 
 // sizeRows gives headings the height of their one line; the other rows
 // keep the height of the template, a hit's.
-func (s *searchScreen) sizeRows() {
+func (s *screen) sizeRows() {
 	if s.rowHeight == 0 {
 		row := s.newRow().(*fyne.Container)
 		s.headingHeight, s.rowHeight = row.Objects[0].MinSize().Height, row.MinSize().Height
@@ -247,7 +249,7 @@ func (s *searchScreen) sizeRows() {
 
 // A row template: a heading, or an icon with two lines of rich text (the
 // name and account; the field that matched with the match in bold).
-func (s *searchScreen) newRow() fyne.CanvasObject {
+func (s *screen) newRow() fyne.CanvasObject {
 	heading := widget.NewLabelWithStyle("Heading", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title := widget.NewRichText()
 	title.Truncation = fyne.TextTruncateEllipsis
@@ -258,7 +260,7 @@ func (s *searchScreen) newRow() fyne.CanvasObject {
 	return container.NewStack(heading, hit)
 }
 
-func (s *searchScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+func (s *screen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if id >= len(s.rows) {
 		return
 	}
@@ -295,7 +297,7 @@ func (s *searchScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 
 // describe returns what the first line of a hit's row shows: the name
 // or title of the record, where it belongs, and its icon.
-func (s *searchScreen) describe(h search.Hit) (name, where string, icon fyne.Resource) {
+func (s *screen) describe(h Hit) (name, where string, icon fyne.Resource) {
 	x := s.index
 	acctName := ""
 	if a := x.Account(h); a != nil {
@@ -312,19 +314,19 @@ func (s *searchScreen) describe(h search.Hit) (name, where string, icon fyne.Res
 		return out
 	}
 	switch x.Kind(h) {
-	case search.Account:
+	case Account:
 		a := x.Account(h)
 		return a.Name, join(ui.Tr(a.Tier.Label()), a.Industry), theme.HomeIcon()
-	case search.Person:
+	case Person:
 		p := x.Person(h)
 		return p.Name, join(p.Position, acctName), theme.AccountIcon()
-	case search.Event:
+	case Event:
 		e := x.Event(h)
 		return e.Title, join(ui.Tr(e.Kind.Label()), e.Date.String(), acctName), theme.HistoryIcon()
-	case search.Promise:
+	case Promise:
 		p := x.Promise(h)
 		return ui.Clip(ui.OneLine(p.Text), 80), join(lang.L("Promise due {{.Date}}", map[string]any{"Date": p.Due.String()}), acctName), theme.ConfirmIcon()
-	case search.Proposal:
+	case Proposal:
 		p := x.Proposal(h)
 		return p.Title, join(ui.Tr(p.Status.Label()), acctName), theme.DocumentIcon()
 	}
@@ -340,45 +342,45 @@ var (
 )
 
 // searchFieldLabel names a searched field the way the forms label it.
-func searchFieldLabel(f search.Field) string {
+func searchFieldLabel(f Field) string {
 	switch f {
-	case search.Name:
+	case Name:
 		return ui.FieldLabel("name")
-	case search.Title:
+	case Title:
 		return ui.FieldLabel("title")
-	case search.Text:
+	case Text:
 		return ui.FieldLabel("text")
-	case search.Position:
+	case Position:
 		return ui.FieldLabel("position")
-	case search.Department:
+	case Department:
 		return ui.FieldLabel("department")
-	case search.AccountName:
+	case AccountName:
 		return lang.L("Account")
-	case search.Industry:
+	case Industry:
 		return ui.FieldLabel("industry")
-	case search.Segment:
+	case Segment:
 		return ui.FieldLabel("segment")
-	case search.Competitors:
+	case Competitors:
 		return ui.FieldLabel("competitors")
-	case search.Strategy:
+	case Strategy:
 		return ui.FieldLabel("strategy")
-	case search.Goals:
+	case Goals:
 		return ui.FieldLabel("goals")
-	case search.Email:
+	case Email:
 		return ui.FieldLabel("email")
-	case search.Hobbies:
+	case Hobbies:
 		return ui.FieldLabel("hobbies")
-	case search.Family:
+	case Family:
 		return ui.FieldLabel("family")
-	case search.Values:
+	case Values:
 		return ui.FieldLabel("values")
-	case search.Body:
+	case Body:
 		return ui.FieldLabel("body")
 	}
 	return ui.FieldLabel("notes")
 }
 
-func (s *searchScreen) onSelected(id widget.ListItemID) {
+func (s *screen) onSelected(id widget.ListItemID) {
 	if id >= len(s.rows) || s.rows[id].heading != "" {
 		s.list.Unselect(id)
 		return
@@ -387,7 +389,7 @@ func (s *searchScreen) onSelected(id widget.ListItemID) {
 }
 
 // openFirst opens the best result (Enter in the search field).
-func (s *searchScreen) openFirst() {
+func (s *screen) openFirst() {
 	for _, r := range s.rows {
 		if r.heading == "" {
 			s.open(r.hit)
@@ -399,25 +401,25 @@ func (s *searchScreen) openFirst() {
 // open shows the place of a hit: an account's dossier, a person's page, the
 // timeline of the account of an event or a promise, a proposal in the
 // builder, a section in the library.
-func (s *searchScreen) open(h search.Hit) {
+func (s *screen) open(h Hit) {
 	x := s.index
-	var place Place
+	var place ui.Place
 	switch x.Kind(h) {
-	case search.Person:
+	case Person:
 		p := x.Person(h)
-		place = Place{Screen: "person", ID: p.ID}
-	case search.Event:
-		place = Place{Screen: "account", ID: x.Event(h).AccountID}
-		s.desk.Remember("dossier.tab", lang.L("Timeline"))
-	case search.Promise:
-		place = Place{Screen: "account", ID: x.Promise(h).AccountID}
-		s.desk.Remember("dossier.tab", lang.L("Timeline"))
-	case search.Proposal:
-		place = Place{Screen: "proposal", ID: x.Proposal(h).ID}
-	case search.Section:
-		place = Place{Screen: "library", ID: x.Section(h).ID}
+		place = ui.Place{Screen: "person", ID: p.ID}
+	case Event:
+		place = ui.Place{Screen: "account", ID: x.Event(h).AccountID}
+		s.host.Remember("dossier.tab", lang.L("Timeline"))
+	case Promise:
+		place = ui.Place{Screen: "account", ID: x.Promise(h).AccountID}
+		s.host.Remember("dossier.tab", lang.L("Timeline"))
+	case Proposal:
+		place = ui.Place{Screen: "proposal", ID: x.Proposal(h).ID}
+	case Section:
+		place = ui.Place{Screen: "library", ID: x.Section(h).ID}
 	default:
-		place = Place{Screen: "account", ID: x.Account(h).ID}
+		place = ui.Place{Screen: "account", ID: x.Account(h).ID}
 	}
-	s.desk.opts.Defer(func() { s.desk.Show(place) })
+	s.host.Defer(func() { s.host.Show(place) })
 }
