@@ -260,3 +260,27 @@ func TestListsLoadInTheBackground(t *testing.T) {
 		})
 	}
 }
+
+// TestNewProposalDialogReadsInTheBackground: Ctrl+N on the proposals reads
+// what the dialog offers (every account's name, every proposal's head)
+// off the UI goroutine, then opens the dialog.
+func TestNewProposalDialogReadsInTheBackground(t *testing.T) {
+	d, g, later := gatedDesk(t)
+	d.Show(Place{Screen: "proposals"})
+	later.finish()
+	s := d.Current().(*proposalsScreen)
+	g.readsOnUI()
+	g.hold()
+	s.OnNew()
+	if reads := g.readsOnUI(); len(reads) > 0 {
+		t.Errorf("Ctrl+N read %v on the UI goroutine", reads)
+	}
+	if s.newForm != nil {
+		t.Error("the dialog opened before what it offers was read")
+	}
+	g.release()
+	later.finish()
+	if s.newForm == nil || len(s.newForm.accts) == 0 {
+		t.Fatal("the dialog did not open with the accounts once they were read")
+	}
+}

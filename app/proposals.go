@@ -109,6 +109,7 @@ type proposalsScreen struct {
 	newBtn    *widget.Button
 	body      *fyne.Container
 	newForm   *newProposalForm // the New proposal dialog, while open
+	opening   bool             // set while the dialog's choices are read
 	preset    string           // the account the filter starts on, if any
 	loaded    bool
 }
@@ -380,18 +381,31 @@ func (s *proposalsScreen) Content() fyne.CanvasObject {
 }
 
 // onNew asks what the new proposal is and starts it (Ctrl+N).
+// It reads what the dialog offers off the UI goroutine first.
 func (s *proposalsScreen) OnNew() {
-	if s.newForm != nil {
-		return // already open
+	if s.newForm != nil || s.opening {
+		return // already open, or opening
 	}
-	f, err := newNewProposalForm(s.desk, s.filterAccount())
-	if err != nil {
-		s.desk.ShowError(err)
-		return
-	}
-	s.newForm = f
-	f.show()
-	f.dlg.SetOnClosed(func() { s.newForm = nil })
+	s.opening = true
+	var choices newProposalChoices
+	var err error
+	s.busy.Start()
+	s.desk.opts.Background(func() { choices, err = readNewProposalChoices(s.desk.ws) }, func() {
+		s.busy.Stop()
+		s.opening = false
+		if err != nil {
+			s.desk.ShowError(err)
+			return
+		}
+		f, err := newNewProposalForm(s.desk, s.filterAccount(), choices)
+		if err != nil {
+			s.desk.ShowError(err)
+			return
+		}
+		s.newForm = f
+		f.show()
+		f.dlg.SetOnClosed(func() { s.newForm = nil })
+	})
 }
 
 // String describes the table for tests and debugging: one line a row.

@@ -57,22 +57,35 @@ type newProposalForm struct {
 	busy     bool // set while the form sets its own inputs
 }
 
-func newNewProposalForm(d *Desk, acct string) (*newProposalForm, error) {
+// newProposalChoices are what the New proposal dialog offers: read off
+// the UI goroutine before it opens (readNewProposalChoices).
+type newProposalChoices struct {
+	accts []store.AccountName
+	secs  []proposal.Section
+	props []store.ProposalHead
+	team  []dossier.TeamMember
+}
+
+// readNewProposalChoices reads what the dialog offers; it runs off the UI
+// goroutine.
+func readNewProposalChoices(ws Workspace) (c newProposalChoices, err error) {
+	if c.accts, err = ws.AccountNames(); err != nil {
+		return c, err
+	}
+	if c.secs, err = ws.Sections(); err != nil {
+		return c, err
+	}
+	if c.props, err = ws.ProposalHeads(""); err != nil {
+		return c, err
+	}
+	c.team, err = ws.Team()
+	return c, err
+}
+
+func newNewProposalForm(d *Desk, acct string, c newProposalChoices) (*newProposalForm, error) {
 	st := d.ws.(proposalStore)
-	f := &newProposalForm{desk: d, st: st, checked: map[string]bool{}}
-	var err error
-	if f.accts, err = d.ws.AccountNames(); err != nil {
-		return nil, err
-	}
-	if f.secs, err = st.Sections(); err != nil {
-		return nil, err
-	}
-	if f.props, err = d.ws.ProposalHeads(""); err != nil {
-		return nil, err
-	}
-	if f.team, err = d.ws.Team(); err != nil {
-		return nil, err
-	}
+	f := &newProposalForm{desk: d, st: st, checked: map[string]bool{},
+		accts: c.accts, secs: c.secs, props: c.props, team: c.team}
 	cancel := func() { f.dlg.Hide() }
 
 	f.account = widget.NewSelect(nil, func(string) { f.changed("account_id") })

@@ -367,6 +367,7 @@ func TestNewProposalCreatesOnceWhileWorking(t *testing.T) {
 	release := make(chan struct{})
 	var wg sync.WaitGroup
 	var pending []func()
+	f := prNewForm(t, w, s) // its choices are read as usual
 	s.desk.opts.Background = func(work, done func()) {
 		wg.Add(1)
 		go func() {
@@ -376,7 +377,6 @@ func TestNewProposalCreatesOnceWhileWorking(t *testing.T) {
 		}()
 		pending = append(pending, done)
 	}
-	f := prNewForm(t, w, s)
 	test.Type(f.title, "Castellan Calm, phase 3")
 	test.Tap(prCheck(t, w.Canvas().Overlays().Top(), "Tomás Reyes — Key Account Manager"))
 	test.Tap(f.create)
