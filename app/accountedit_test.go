@@ -7,39 +7,17 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/ui/uitest"
 	"kamdesk/dossier"
 )
 
-// aeShortcut presses Ctrl+key on the window, as a user would.
-func aeShortcut(w fyne.Window, key fyne.KeyName) {
-	w.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault})
-}
-
-// aeType types text into e; a line break is the Return key.
-func aeType(e keyField, text string) {
-	for i, line := range strings.Split(text, "\n") {
-		if i > 0 {
-			e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-		}
-		test.Type(e, line)
-	}
-}
-
-// aeRetype empties e with the keyboard and types text.
-func aeRetype(e keyField, text string) {
-	e.TypedShortcut(&fyne.ShortcutSelectAll{})
-	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
-	aeType(e, text)
-}
-
-// aeVisit calls f for o and everything under it that is shown: hidden
+// visitShown calls f for o and everything under it that is shown: hidden
 // objects (such as the content of tabs not selected) are skipped with
 // their children.
-func aeVisit(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
+func visitShown(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
 	if o == nil || !o.Visible() {
 		return
 	}
@@ -47,20 +25,20 @@ func aeVisit(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
 	switch c := o.(type) {
 	case *fyne.Container:
 		for _, x := range c.Objects {
-			aeVisit(x, f)
+			visitShown(x, f)
 		}
 	case fyne.Widget:
 		for _, x := range test.WidgetRenderer(c).Objects() {
-			aeVisit(x, f)
+			visitShown(x, f)
 		}
 	}
 }
 
-// aeButton finds the shown button labelled text under root.
-func aeButton(t *testing.T, root fyne.CanvasObject, text string) *widget.Button {
+// shownButton finds the shown button labelled text under root.
+func shownButton(t *testing.T, root fyne.CanvasObject, text string) *widget.Button {
 	t.Helper()
 	var found *widget.Button
-	aeVisit(root, func(o fyne.CanvasObject) {
+	visitShown(root, func(o fyne.CanvasObject) {
 		if b, ok := o.(*widget.Button); ok && b.Text == text && found == nil {
 			found = b
 		}
@@ -71,15 +49,15 @@ func aeButton(t *testing.T, root fyne.CanvasObject, text string) *widget.Button 
 	return found
 }
 
-// aeDialog returns the dialog on top of the window and its text.
-func aeDialog(t *testing.T, w fyne.Window) (fyne.CanvasObject, string) {
+// shownDialog returns the dialog on top of the window and its text.
+func shownDialog(t *testing.T, w fyne.Window) (fyne.CanvasObject, string) {
 	t.Helper()
 	top := w.Canvas().Overlays().Top()
 	if top == nil {
 		t.Fatal("no dialog is shown")
 	}
 	var texts []string
-	aeVisit(top, func(o fyne.CanvasObject) {
+	visitShown(top, func(o fyne.CanvasObject) {
 		if l, ok := o.(*widget.Label); ok {
 			texts = append(texts, l.Text)
 		}
@@ -87,7 +65,7 @@ func aeDialog(t *testing.T, w fyne.Window) (fyne.CanvasObject, string) {
 	return top, strings.Join(texts, "\n")
 }
 
-func aeEditor(t *testing.T, d *Desk) *accountEditor {
+func accountEditorShown(t *testing.T, d *Desk) *accountEditor {
 	t.Helper()
 	e, ok := d.Current().(*accountEditor)
 	if !ok {
@@ -99,11 +77,11 @@ func aeEditor(t *testing.T, d *Desk) *accountEditor {
 func TestNewAccountFormSavesEveryField(t *testing.T) {
 	d, w, st := testDesk(t, true)
 	d.InstallShortcuts()
-	aeShortcut(w, fyne.KeyN) // on the accounts list
+	uitest.Shortcut(w, fyne.KeyN) // on the accounts list
 	if p := d.Place(); p != (Place{Screen: "account-edit", ID: "new"}) {
 		t.Fatalf("Ctrl+N on the list opened %v, want account-edit/new", p)
 	}
-	s := aeEditor(t, d)
+	s := accountEditorShown(t, d)
 	if w.Canvas().Focused() != s.name {
 		t.Error("the new account form does not put the cursor in Name")
 	}
@@ -112,38 +90,38 @@ func TestNewAccountFormSavesEveryField(t *testing.T) {
 		t.Error("an untouched new form reports changes")
 	}
 
-	aeType(s.name, "Lumen Rail Systems")
+	uitest.Type(s.name, "Lumen Rail Systems")
 	if !s.Dirty() {
 		t.Error("typing a name does not make the form dirty")
 	}
-	aeType(s.industry, "Rail")
-	aeType(s.segment, "Signalling, Nordics")
+	uitest.Type(s.industry, "Rail")
+	uitest.Type(s.segment, "Signalling, Nordics")
 	s.tier.SetSelected("Key")
 	test.Tap(s.criteria[1]) // large potential
 	test.Tap(s.criteria[4]) // unhappy with a competitor
-	aeType(s.share, "12,5")
-	aeType(s.strategy, "Electrify every regional line by 2032.")
-	aeType(s.goals, "Cut delays by 20%.\nOne control room.")
-	aeType(s.competitors, "Ferrant Controls\n\n  Signum AB  \n")
-	aeType(s.tender.Entry, "2027-12-15")
+	uitest.Type(s.share, "12,5")
+	uitest.Type(s.strategy, "Electrify every regional line by 2032.")
+	uitest.Type(s.goals, "Cut delays by 20%.\nOne control room.")
+	uitest.Type(s.competitors, "Ferrant Controls\n\n  Signum AB  \n")
+	uitest.Type(s.tender.Entry, "2027-12-15")
 	if got, want := s.prepStart.Text, "Preparation starts on 2027-03-15."; !s.prepStart.Visible() || got != want {
 		t.Errorf("preparation start = %q (visible %v), want %q with the 9-month rule", got, s.prepStart.Visible(), want)
 	}
-	aeType(s.prepMonths, "6")
+	uitest.Type(s.prepMonths, "6")
 	if got, want := s.prepStart.Text, "Preparation starts on 2027-06-15."; got != want {
 		t.Errorf("with a 6-month override the preparation start = %q, want %q", got, want)
 	}
-	aeType(s.review.Entry, "2027-01-20")
+	uitest.Type(s.review.Entry, "2027-01-20")
 	s.owner.SetSelected("Priya Natarajan")
 	test.Tap(s.passive)
-	aeType(s.notes, "Met at InnoTrans.")
+	uitest.Type(s.notes, "Met at InnoTrans.")
 	for _, f := range s.fields.Order {
 		if f.Msg.Visible() {
 			t.Errorf("field %s shows %q for valid input", f.Name, f.Msg.Text)
 		}
 	}
 
-	aeShortcut(w, fyne.KeyS)
+	uitest.Shortcut(w, fyne.KeyS)
 	p := d.Place()
 	if p.Screen != "account" {
 		t.Fatalf("after saving the screen is %v, want the new account's dossier", p)
@@ -183,7 +161,7 @@ func accountsEqual(a, b dossier.Account) bool {
 func TestAccountFormValidatesAsYouType(t *testing.T) {
 	d, _, _ := testDesk(t, true)
 	d.Show(Place{Screen: "account-edit", ID: "new"})
-	s := aeEditor(t, d)
+	s := accountEditorShown(t, d)
 	for _, f := range s.fields.Order {
 		if f.Msg.Visible() {
 			t.Errorf("the empty new form already shows %q under %s", f.Msg.Text, f.Name)
@@ -191,7 +169,7 @@ func TestAccountFormValidatesAsYouType(t *testing.T) {
 	}
 	msg := func(field string) string { return s.fields.MessageOf(field) }
 
-	aeType(s.name, "N")
+	uitest.Type(s.name, "N")
 	s.name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
 	if got := msg("name"); got != "is required" {
 		t.Errorf("emptied name: message %q, want %q", got, "is required")
@@ -199,7 +177,7 @@ func TestAccountFormValidatesAsYouType(t *testing.T) {
 	if got := msg("tier"); got != "" {
 		t.Errorf("tier shows %q before the user touched it or tried to save", got)
 	}
-	aeType(s.name, "Nordvik")
+	uitest.Type(s.name, "Nordvik")
 	if got := msg("name"); got != "" {
 		t.Errorf("after typing a name its message is still %q", got)
 	}
@@ -217,7 +195,7 @@ func TestAccountFormValidatesAsYouType(t *testing.T) {
 		{"", "", false},
 	}
 	for _, c := range cases {
-		aeRetype(s.share, c.share)
+		uitest.Retype(s.share, c.share)
 		if got := msg("revenue_share"); got != c.msg {
 			t.Errorf("share %q: message %q, want %q", c.share, got, c.msg)
 		}
@@ -225,34 +203,34 @@ func TestAccountFormValidatesAsYouType(t *testing.T) {
 			t.Errorf("share %q: mono-dependence warning shown = %v, want %v", c.share, got, c.mono)
 		}
 	}
-	aeRetype(s.share, "80")
+	uitest.Retype(s.share, "80")
 	if want := "⚠ Above 75% of our revenue: we depend dangerously on this client."; s.monoWarning.Text != want {
 		t.Errorf("warning = %q, want %q", s.monoWarning.Text, want)
 	}
 
-	aeType(s.tender.Entry, "2026-02-30")
+	uitest.Type(s.tender.Entry, "2026-02-30")
 	if got := msg("next_tender"); got != "is not a date in the form YYYY-MM-DD" {
 		t.Errorf("tender 2026-02-30: message %q", got)
 	}
 	if s.prepStart.Visible() {
 		t.Error("the preparation start is shown for an impossible tender date")
 	}
-	aeRetype(s.tender.Entry, "2027-03-31")
+	uitest.Retype(s.tender.Entry, "2027-03-31")
 	if got := msg("next_tender"); got != "" {
 		t.Errorf("valid tender date still shows %q", got)
 	}
 	if got, want := s.prepStart.Text, "Preparation started on 2026-06-30."; !s.prepStart.Visible() || got != want {
 		t.Errorf("preparation start = %q, want %q", got, want)
 	}
-	aeType(s.prepMonths, "x")
+	uitest.Type(s.prepMonths, "x")
 	if got := msg("tender_prep_months"); got != "is not a whole number" {
 		t.Errorf("prep months x: message %q", got)
 	}
-	aeRetype(s.prepMonths, "40")
+	uitest.Retype(s.prepMonths, "40")
 	if got := msg("tender_prep_months"); got != "must be between 0 and 36" {
 		t.Errorf("prep months 40: message %q", got)
 	}
-	aeType(s.review.Entry, "2027-13-01")
+	uitest.Type(s.review.Entry, "2027-13-01")
 	if got := msg("annual_review"); got != "is not a date in the form YYYY-MM-DD" {
 		t.Errorf("review 2027-13-01: message %q", got)
 	}
@@ -262,16 +240,16 @@ func TestAccountFormFailedSaveKeepsEverything(t *testing.T) {
 	d, w, st := testDesk(t, true)
 	before, _ := st.Accounts()
 	d.Show(Place{Screen: "account-edit", ID: "new"})
-	s := aeEditor(t, d)
-	aeType(s.industry, "Logistics")
-	aeType(s.share, "abc")
-	aeType(s.notes, "First met at the fair.\nFollow up in spring.")
+	s := accountEditorShown(t, d)
+	uitest.Type(s.industry, "Logistics")
+	uitest.Type(s.share, "abc")
+	uitest.Type(s.notes, "First met at the fair.\nFollow up in spring.")
 	test.Tap(s.saveBtn)
 
 	if p := d.Place(); p.Screen != "account-edit" {
 		t.Fatalf("a failed save left the form for %v", p)
 	}
-	if got := aeEditor(t, d); got != s {
+	if got := accountEditorShown(t, d); got != s {
 		t.Fatal("a failed save rebuilt the form")
 	}
 	if s.industry.Text != "Logistics" || s.share.Text != "abc" || s.notes.Text() != "First met at the fair.\nFollow up in spring." {
@@ -294,9 +272,9 @@ func TestAccountFormFailedSaveKeepsEverything(t *testing.T) {
 	}
 
 	// Fixing the fields and saving again works.
-	aeType(s.name, "Nordvik Logistics")
+	uitest.Type(s.name, "Nordvik Logistics")
 	s.tier.SetSelected("Valued")
-	aeRetype(s.share, "4")
+	uitest.Retype(s.share, "4")
 	if s.status.Visible() {
 		t.Error("the failure note stays after every problem was fixed")
 	}
@@ -315,11 +293,11 @@ func TestEditNorthbridge(t *testing.T) {
 	d, w, st := testDesk(t, true)
 	orig, _ := st.Account("northbridge")
 	d.Show(Place{Screen: "account", ID: "northbridge"})
-	test.Tap(aeButton(t, w.Canvas().Content(), "Edit account"))
+	test.Tap(shownButton(t, w.Canvas().Content(), "Edit account"))
 	if p := d.Place(); p != (Place{Screen: "account-edit", ID: "northbridge"}) {
 		t.Fatalf("Edit in the dossier opened %v", p)
 	}
-	s := aeEditor(t, d)
+	s := accountEditorShown(t, d)
 	test.AssertRendersToMarkup(t, "accountedit/northbridge.xml", w.Canvas())
 	if s.Dirty() {
 		t.Error("the form reports changes right after loading")
@@ -341,7 +319,7 @@ func TestEditNorthbridge(t *testing.T) {
 		t.Errorf("for the tender on %s the form says %q, want %q", s.tender.Text, got, want)
 	}
 
-	aeRetype(s.share, "81")
+	uitest.Retype(s.share, "81")
 	if !s.monoWarning.Visible() {
 		t.Error("no mono-dependence warning at 81%")
 	}
@@ -375,7 +353,7 @@ func TestAccountFormCancel(t *testing.T) {
 
 	// Unchanged: Esc goes straight back to the dossier.
 	d.Show(Place{Screen: "account-edit", ID: "northbridge"})
-	s := aeEditor(t, d)
+	s := accountEditorShown(t, d)
 	s.name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if p := d.Place(); p != (Place{Screen: "account", ID: "northbridge"}) {
 		t.Fatalf("Esc on an unchanged form went to %v, want the dossier", p)
@@ -386,10 +364,10 @@ func TestAccountFormCancel(t *testing.T) {
 
 	// Changed: Esc asks; Cancel stays with the text, Discard leaves unsaved.
 	d.Show(Place{Screen: "account-edit", ID: "northbridge"})
-	s = aeEditor(t, d)
-	aeRetype(s.name, "Northbridge Renamed")
+	s = accountEditorShown(t, d)
+	uitest.Retype(s.name, "Northbridge Renamed")
 	s.name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	_, text := aeDialog(t, w)
+	_, text := shownDialog(t, w)
 	if !strings.Contains(text, "not saved") {
 		t.Errorf("the question on leaving is %q", text)
 	}
@@ -410,15 +388,15 @@ func TestAccountFormCancel(t *testing.T) {
 
 	// Save saves, then goes where the user was going: a failed save stays.
 	d.Show(Place{Screen: "account-edit", ID: "northbridge"})
-	s = aeEditor(t, d)
-	aeRetype(s.name, "Northbridge Renamed")
-	aeRetype(s.share, "about a third")
+	s = accountEditorShown(t, d)
+	uitest.Retype(s.name, "Northbridge Renamed")
+	uitest.Retype(s.share, "about a third")
 	d.Show(Place{Screen: "agenda"})
 	answerQuestion(t, w, "Save")
 	if d.Current() != s || s.share.Text != "about a third" || s.fields.MessageOf("revenue_share") == "" {
 		t.Fatalf("a failed save went to %v, or lost the text %q, or did not say why", d.Place(), s.share.Text)
 	}
-	aeRetype(s.share, "38")
+	uitest.Retype(s.share, "38")
 	d.Show(Place{Screen: "agenda"})
 	answerQuestion(t, w, "Save")
 	if got, _ := st.Account("northbridge"); got.Name != "Northbridge Renamed" {
@@ -430,7 +408,7 @@ func TestAccountFormCancel(t *testing.T) {
 
 	// A new account: back to the list.
 	d.Show(Place{Screen: "account-edit", ID: "new"})
-	test.Tap(aeButton(t, w.Canvas().Content(), "Cancel"))
+	test.Tap(shownButton(t, w.Canvas().Content(), "Cancel"))
 	if p := d.Place(); p != (Place{Screen: "accounts"}) {
 		t.Errorf("cancelling a new account went to %v, want the list", p)
 	}
@@ -444,20 +422,20 @@ func TestDeleteAccountAndUndo(t *testing.T) {
 		t.Fatal("the sample's northbridge has no people or events to delete")
 	}
 	d.Show(Place{Screen: "account", ID: "northbridge"})
-	test.Tap(aeButton(t, w.Canvas().Content(), "Delete account"))
-	dlg, text := aeDialog(t, w)
+	test.Tap(shownButton(t, w.Canvas().Content(), "Delete account"))
+	dlg, text := shownDialog(t, w)
 	if want := "Delete the account “Northbridge Build Group” with its 6 people, events and promises? You can undo this."; !strings.Contains(text, want) {
 		t.Errorf("confirmation says %q, want %q", text, want)
 	}
 	// Saying no deletes nothing.
-	test.Tap(aeButton(t, dlg, "No"))
+	test.Tap(shownButton(t, dlg, "No"))
 	if _, err := st.Account("northbridge"); err != nil {
 		t.Fatalf("answering No deleted the account: %v", err)
 	}
 
-	test.Tap(aeButton(t, w.Canvas().Content(), "Delete account"))
-	dlg, _ = aeDialog(t, w)
-	test.Tap(aeButton(t, dlg, "Delete"))
+	test.Tap(shownButton(t, w.Canvas().Content(), "Delete account"))
+	dlg, _ = shownDialog(t, w)
+	test.Tap(shownButton(t, dlg, "Delete"))
 	if p := d.Place(); p.Screen != "accounts" {
 		t.Fatalf("after deleting the screen is %v, want the list", p)
 	}
@@ -471,7 +449,7 @@ func TestDeleteAccountAndUndo(t *testing.T) {
 		t.Error("the list still shows the deleted account")
 	}
 
-	test.Tap(aeButton(t, d.Banner(), "Undo"))
+	test.Tap(shownButton(t, d.Banner(), "Undo"))
 	if _, err := st.Account("northbridge"); err != nil {
 		t.Fatalf("after Undo the account is not back: %v", err)
 	}
@@ -510,7 +488,7 @@ func TestAccountsListKeyboard(t *testing.T) {
 	}
 
 	d.Show(Place{Screen: "accounts"})
-	test.Tap(aeButton(t, w.Canvas().Content(), "New account"))
+	test.Tap(shownButton(t, w.Canvas().Content(), "New account"))
 	if p := d.Place(); p != (Place{Screen: "account-edit", ID: "new"}) {
 		t.Errorf("the New account button opened %v", p)
 	}
@@ -519,12 +497,12 @@ func TestAccountsListKeyboard(t *testing.T) {
 func TestFirstAccountInAnEmptyWorkspace(t *testing.T) {
 	d, w, st := testDesk(t, false)
 	test.Tap(d.Current().(*welcome).empty)
-	test.Tap(aeButton(t, w.Canvas().Content(), "New account"))
-	s := aeEditor(t, d)
+	test.Tap(shownButton(t, w.Canvas().Content(), "New account"))
+	s := accountEditorShown(t, d)
 	if len(s.ownerIDs) != 1 || s.owner.Selected != "None" {
 		t.Errorf("without a team the owner choices are %v (selected %q), want only None", s.owner.Options, s.owner.Selected)
 	}
-	aeType(s.name, "Solway Water")
+	uitest.Type(s.name, "Solway Water")
 	s.tier.SetSelected("Crown jewel")
 	test.Tap(s.saveBtn)
 	accts, _ := st.Accounts()
@@ -534,7 +512,7 @@ func TestFirstAccountInAnEmptyWorkspace(t *testing.T) {
 	if p := d.Place(); p != (Place{Screen: "account", ID: accts[0].ID}) {
 		t.Errorf("after saving the screen is %v, want its dossier", p)
 	}
-	test.Tap(aeButton(t, w.Canvas().Content(), "Accounts")) // back to the list
+	test.Tap(shownButton(t, w.Canvas().Content(), "Accounts")) // back to the list
 	if got := d.Current().(*accountsScreen).String(); got != accts[0].ID+"\n" {
 		t.Errorf("the list shows %q, want the new account", got)
 	}

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/store"
+	"kamdesk/app/ui/uitest"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
 )
@@ -23,9 +24,9 @@ import (
 // on the tests' today (and so valid until 2027-01-09).
 const northbridgeProposal = "prop-northbridge-modular-controls"
 
-// beOpen opens a sample proposal in the builder on tab; a sent one on a
+// openBuilderPart opens a sample proposal in the builder on tab; a sent one on a
 // new revision, so that its terms can be edited.
-func beOpen(t *testing.T, id, tab string) (*Desk, fyne.Window, *store.Store, *builder) {
+func openBuilderPart(t *testing.T, id, tab string) (*Desk, fyne.Window, *store.Store, *builder) {
 	t.Helper()
 	d, w, st := testDesk(t, true)
 	reviseSent(t, st, id)
@@ -52,27 +53,9 @@ func reviseSent(t *testing.T, st *store.Store, id string) {
 	}
 }
 
-// beRetype empties e with the keyboard and types text.
-func beRetype(e keyField, text string) {
-	e.TypedShortcut(&fyne.ShortcutSelectAll{})
-	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
-	test.Type(e, text)
-}
-
-// beTexts returns the visible labels under root, one a line.
-func beTexts(root fyne.CanvasObject) string {
-	var texts []string
-	for _, o := range test.LaidOutObjects(root) {
-		if l, ok := o.(*widget.Label); ok && l.Visible() && l.Text != "" {
-			texts = append(texts, l.Text)
-		}
-	}
-	return strings.Join(texts, "\n")
-}
-
-// beFinding returns the first finding with code (and audience, unless
+// findingOf returns the first finding with code (and audience, unless
 // empty), or nil.
-func beFinding(fs []proposal.Finding, code string, a proposal.Audience) *proposal.Finding {
+func findingOf(fs []proposal.Finding, code string, a proposal.Audience) *proposal.Finding {
 	for i, f := range fs {
 		if f.Code == code && (a == "" || f.Audience == a) {
 			return &fs[i]
@@ -81,8 +64,8 @@ func beFinding(fs []proposal.Finding, code string, a proposal.Audience) *proposa
 	return nil
 }
 
-// beShown reports whether l is visible and shows text.
-func beShown(l *widget.Label, text string) bool {
+// showsText reports whether l is visible and shows text.
+func showsText(l *widget.Label, text string) bool {
 	return l.Visible() && strings.Contains(l.Text, text)
 }
 
@@ -105,7 +88,7 @@ func TestParseAmount(t *testing.T) {
 }
 
 func TestPricingAmountsAndTotalsAreLive(t *testing.T) {
-	_, _, _, b := beOpen(t, northbridgeProposal, tabPricing)
+	_, _, _, b := openBuilderPart(t, northbridgeProposal, tabPricing)
 	e := b.parts[tabPricing].(*pricingEditor)
 	if len(e.rows) != 5 {
 		t.Fatalf("%d rows, want the 5 lines of the sample", len(e.rows))
@@ -113,7 +96,7 @@ func TestPricingAmountsAndTotalsAreLive(t *testing.T) {
 	if got := e.rows[0].amount.Text; got != "982,350.00" {
 		t.Errorf("first line amount = %q, want 982,350.00 (900 × 1,180.00 less 7.5%%)", got)
 	}
-	if got := beTexts(e.totals); !strings.Contains(got, "1,189,950.00") {
+	if got := uitest.Texts(e.totals); !strings.Contains(got, "1,189,950.00") {
 		t.Errorf("totals = %q, want the net total 1,189,950.00", got)
 	}
 
@@ -125,11 +108,11 @@ func TestPricingAmountsAndTotalsAreLive(t *testing.T) {
 	if got := b.p.Pricing[5].Currency; got != "GBP" || r.cur.Selected != "GBP" {
 		t.Errorf("new line currency = %q (shown %q), want GBP from the last line", got, r.cur.Selected)
 	}
-	if !beShown(r.msg, "Description is required") {
+	if !showsText(r.msg, "Description is required") {
 		t.Errorf("an empty new line says %q, want that the description is required", r.msg.Text)
 	}
 	test.Type(r.desc, "Spare controllers")
-	beRetype(r.qty, "3")
+	uitest.Retype(r.qty, "3")
 	test.Type(r.price, "33.335")
 	if got := r.amount.Text; got != "100.01" {
 		t.Errorf("3 × 33.335 shows %q, want 100.01", got)
@@ -137,7 +120,7 @@ func TestPricingAmountsAndTotalsAreLive(t *testing.T) {
 	if r.msg.Visible() {
 		t.Errorf("a valid line shows the message %q", r.msg.Text)
 	}
-	if got := beTexts(e.totals); !strings.Contains(got, "1,190,050.01") {
+	if got := uitest.Texts(e.totals); !strings.Contains(got, "1,190,050.01") {
 		t.Errorf("totals = %q, want the net total 1,190,050.01", got)
 	}
 	if !b.Dirty() {
@@ -145,18 +128,18 @@ func TestPricingAmountsAndTotalsAreLive(t *testing.T) {
 	}
 
 	// A discount of 12.5% on 1,000.
-	beRetype(r.qty, "1")
-	beRetype(r.price, "1,000")
+	uitest.Retype(r.qty, "1")
+	uitest.Retype(r.price, "1,000")
 	test.Type(r.disc, "12.5")
 	if got := r.amount.Text; got != "875.00" {
 		t.Errorf("12.5%% off 1,000 shows %q, want 875.00", got)
 	}
-	if got := beTexts(e.totals); !strings.Contains(got, "82,975.00") || !strings.Contains(got, "1,190,825.00") {
+	if got := uitest.Texts(e.totals); !strings.Contains(got, "82,975.00") || !strings.Contains(got, "1,190,825.00") {
 		t.Errorf("totals = %q, want the discount grown by 125.00 and the net total 1,190,825.00", got)
 	}
 
 	// A decimal comma.
-	beRetype(r.price, "12,50")
+	uitest.Retype(r.price, "12,50")
 	if got := b.p.Pricing[5].UnitPrice; !got.Equal(proposal.MustDecimal("12.50")) {
 		t.Errorf("“12,50” was read as %v, want 12.50", got)
 	}
@@ -165,43 +148,43 @@ func TestPricingAmountsAndTotalsAreLive(t *testing.T) {
 	}
 
 	// Text that is not a number keeps what was typed and says so.
-	beRetype(r.qty, "abc")
+	uitest.Retype(r.qty, "abc")
 	if r.qty.Text != "abc" {
 		t.Errorf("the quantity shows %q, want the typed abc", r.qty.Text)
 	}
-	if !beShown(r.msg, "Quantity is not a number") {
+	if !showsText(r.msg, "Quantity is not a number") {
 		t.Errorf("the line says %q, want that the quantity is not a number", r.msg.Text)
 	}
 	if got := b.p.Pricing[5].Quantity; !got.IsZero() {
 		t.Errorf("the quantity in the proposal became %v, want 0 from the emptied field before abc", got)
 	}
-	beRetype(r.qty, "2")
+	uitest.Retype(r.qty, "2")
 	if r.msg.Visible() || r.amount.Text != "21.88" {
 		t.Errorf("after correcting the quantity: message %q, amount %q; want none and 21.88", r.msg.Text, r.amount.Text)
 	}
 
 	// Discounts over 100% are refused by validation, next to the line.
-	beRetype(r.disc, "120")
-	if !beShown(r.msg, "Discount % must be between 0 and 100 percent") {
+	uitest.Retype(r.disc, "120")
+	if !showsText(r.msg, "Discount % must be between 0 and 100 percent") {
 		t.Errorf("a 120%% discount says %q", r.msg.Text)
 	}
-	beRetype(r.disc, "0")
+	uitest.Retype(r.disc, "0")
 
 	// A line with figures marked wrong counts in no total: −500 at 150 %
 	// off would add +250.00.
-	before := beTexts(e.totals)
-	beRetype(r.price, "-500")
-	beRetype(r.disc, "150")
+	before := uitest.Texts(e.totals)
+	uitest.Retype(r.price, "-500")
+	uitest.Retype(r.disc, "150")
 	if r.amount.Text != "not counted" || r.amount.Importance != widget.DangerImportance || !r.msg.Visible() {
 		t.Errorf("the invalid line shows %q (importance %v), message %q", r.amount.Text, r.amount.Importance, r.msg.Text)
 	}
-	if got := beTexts(e.totals); strings.Contains(got, "1,190,200.00") || !strings.Contains(got, "1,189,950.00") {
+	if got := uitest.Texts(e.totals); strings.Contains(got, "1,190,200.00") || !strings.Contains(got, "1,189,950.00") {
 		t.Errorf("totals with an invalid line = %q, want the five valid lines only (1,189,950.00); before it %q", got, before)
 	}
 }
 
 func TestPricingCurrenciesAndOrder(t *testing.T) {
-	_, _, _, b := beOpen(t, northbridgeProposal, tabPricing)
+	_, _, _, b := openBuilderPart(t, northbridgeProposal, tabPricing)
 	e := b.parts[tabPricing].(*pricingEditor)
 	if e.mixed.Visible() {
 		t.Errorf("one currency warns %q", e.mixed.Text)
@@ -216,13 +199,13 @@ func TestPricingCurrenciesAndOrder(t *testing.T) {
 	if got := b.p.Pricing[4].Currency; got != "EUR" {
 		t.Errorf("line currency = %q, want EUR", got)
 	}
-	if !beShown(e.mixed, "mixes currencies (GBP, EUR)") {
+	if !showsText(e.mixed, "mixes currencies (GBP, EUR)") {
 		t.Errorf("mixed currencies warn %q (visible %v)", e.mixed.Text, e.mixed.Visible())
 	}
-	if got := beTexts(e.totals); !strings.Contains(got, "EUR") || !strings.Contains(got, "60,800.00") || !strings.Contains(got, "1,129,150.00") {
+	if got := uitest.Texts(e.totals); !strings.Contains(got, "EUR") || !strings.Contains(got, "60,800.00") || !strings.Contains(got, "1,129,150.00") {
 		t.Errorf("totals = %q, want GBP 1,129,150.00 and EUR 60,800.00", got)
 	}
-	if beFinding(b.findings, "mixed-currencies", "") == nil {
+	if findingOf(b.findings, "mixed-currencies", "") == nil {
 		t.Error("the readiness check does not see the mixed currencies")
 	}
 
@@ -251,14 +234,14 @@ func TestPricingCurrenciesAndOrder(t *testing.T) {
 }
 
 func TestPricingWithoutLinesLacksFigures(t *testing.T) {
-	_, _, _, b := beOpen(t, northbridgeProposal, tabPricing)
+	_, _, _, b := openBuilderPart(t, northbridgeProposal, tabPricing)
 	e := b.parts[tabPricing].(*pricingEditor)
 	// Without factual sections and a financial result, only the pricing
 	// gives the finance variant its figures.
 	b.p.Items = nil
 	b.p.Financial = proposal.Financial{}
 	b.reloadAll()
-	if f := beFinding(b.findings, "no-figures", proposal.Finance); f != nil {
+	if f := findingOf(b.findings, "no-figures", proposal.Finance); f != nil {
 		t.Fatalf("with pricing the finance variant lacks figures: %s", f.Text())
 	}
 	for len(e.rows) > 0 {
@@ -273,18 +256,18 @@ func TestPricingWithoutLinesLacksFigures(t *testing.T) {
 	if len(e.totals.Objects) != 0 {
 		t.Error("an empty table still shows totals")
 	}
-	f := beFinding(b.findings, "no-figures", proposal.Finance)
+	f := findingOf(b.findings, "no-figures", proposal.Finance)
 	if f == nil || f.Severity != proposal.SeverityBlocking {
 		t.Fatalf("no blocking no-figures finding for finance without pricing: %v", b.findings)
 	}
 	test.Tap(e.add)
-	if f := beFinding(b.findings, "no-figures", proposal.Finance); f != nil {
+	if f := findingOf(b.findings, "no-figures", proposal.Finance); f != nil {
 		t.Errorf("adding a line does not clear %q", f.Text())
 	}
 }
 
 func TestPricingFocusPlace(t *testing.T) {
-	_, w, _, b := beOpen(t, northbridgeProposal, tabSections)
+	_, w, _, b := openBuilderPart(t, northbridgeProposal, tabSections)
 	e := b.parts[tabPricing].(*pricingEditor)
 	b.jump(proposal.Place{Area: proposal.AreaPricing, Item: 2})
 	if got := w.Canvas().Focused(); got != e.rows[2].desc {
@@ -298,7 +281,7 @@ func TestPricingFocusPlace(t *testing.T) {
 }
 
 func TestFinancialPaybackAndROI(t *testing.T) {
-	_, w, _, b := beOpen(t, northbridgeProposal, tabFinancial)
+	_, w, _, b := openBuilderPart(t, northbridgeProposal, tabFinancial)
 	e := b.parts[tabFinancial].(*financialEditor)
 	if got := e.cur.Selected; got != "GBP" {
 		t.Errorf("currency = %q, want GBP", got)
@@ -310,9 +293,9 @@ func TestFinancialPaybackAndROI(t *testing.T) {
 		t.Errorf("a matching investment shows %q", e.findings.Text)
 	}
 
-	beRetype(e.inv, "100000")
-	beRetype(e.gain, "40000")
-	beRetype(e.years, "3")
+	uitest.Retype(e.inv, "100000")
+	uitest.Retype(e.gain, "40000")
+	uitest.Retype(e.years, "3")
 	f := b.p.Financial
 	if !f.Investment.Equal(proposal.Int(100000)) || !f.YearlyGain.Equal(proposal.Int(40000)) || f.Years != 3 {
 		t.Errorf("financial result = %+v, want 100000, 40000 a year, 3 years", f)
@@ -324,35 +307,35 @@ func TestFinancialPaybackAndROI(t *testing.T) {
 		t.Errorf("ROI shows %q, want 20%% over 3 years", got)
 	}
 	want := "The investment in the financial result (GBP 100,000.00) differs from the pricing total (GBP 1,189,950.00)."
-	if beFinding(b.findings, "pricing-mismatch", "") == nil || !beShown(e.findings, want) {
+	if findingOf(b.findings, "pricing-mismatch", "") == nil || !showsText(e.findings, want) {
 		t.Errorf("the mismatch shows %q (visible %v), want %q", e.findings.Text, e.findings.Visible(), want)
 	}
 	if got := e.total.Text; got != "Pricing total: GBP 1,189,950.00" {
 		t.Errorf("pricing total shows %q", got)
 	}
 
-	beRetype(e.years, "1")
+	uitest.Retype(e.years, "1")
 	if got := e.roi.Text; got != "Return on investment over 1 year: -60%" {
 		t.Errorf("ROI over one year shows %q", got)
 	}
 
 	// Text that cannot be read stays, with a message beside it.
-	beRetype(e.gain, "40k")
+	uitest.Retype(e.gain, "40k")
 	if e.gain.Text != "40k" || !strings.Contains(e.fields.MessageOf("financial.yearly_gain"), "is not a number") {
 		t.Errorf("gain %q says %q, want the text kept and a message", e.gain.Text, e.fields.MessageOf("financial.yearly_gain"))
 	}
 	if !b.p.Financial.YearlyGain.Equal(proposal.Int(40)) {
 		t.Errorf("the gain became %v, want 40, the last text that was a number", b.p.Financial.YearlyGain)
 	}
-	beRetype(e.gain, "40 000")
+	uitest.Retype(e.gain, "40 000")
 	if e.fields.MessageOf("financial.yearly_gain") != "" {
 		t.Errorf("a corrected gain still says %q", e.fields.MessageOf("financial.yearly_gain"))
 	}
-	beRetype(e.years, "0")
+	uitest.Retype(e.years, "0")
 	if got := e.fields.MessageOf("financial.years"); got != "must be between 1 and 30" {
 		t.Errorf("0 years says %q", got)
 	}
-	beRetype(e.years, "")
+	uitest.Retype(e.years, "")
 	if b.p.Financial.Years != 0 || e.fields.MessageOf("financial.years") != "" || !strings.Contains(e.roi.Text, "over 3 years") {
 		t.Errorf("empty years: %d, message %q, ROI %q; want the default of 3 years", b.p.Financial.Years, e.fields.MessageOf("financial.years"), e.roi.Text)
 	}
@@ -364,7 +347,7 @@ func TestFinancialPaybackAndROI(t *testing.T) {
 	if !b.p.Financial.Investment.Equal(proposal.MustDecimal("1189950")) {
 		t.Errorf("investment = %v, want the pricing total", b.p.Financial.Investment)
 	}
-	if beFinding(b.findings, "pricing-mismatch", "") != nil || e.findings.Visible() {
+	if findingOf(b.findings, "pricing-mismatch", "") != nil || e.findings.Visible() {
 		t.Errorf("the mismatch is still reported: %q", e.findings.Text)
 	}
 
@@ -401,12 +384,12 @@ func TestFinancialDefaultsToThePricingCurrency(t *testing.T) {
 }
 
 func TestPeopleReferencesAndCreditsAreSaved(t *testing.T) {
-	_, _, st, b := beOpen(t, northbridgeProposal, tabPeople)
+	_, _, st, b := openBuilderPart(t, northbridgeProposal, tabPeople)
 	e := b.parts[tabPeople].(*peopleEditor)
 	if len(e.refRows) != 5 || len(e.memberRows) != 5 {
 		t.Fatalf("%d references and %d members listed, want 5 and 5", len(e.refRows), len(e.memberRows))
 	}
-	texts := beTexts(e.refs)
+	texts := uitest.Texts(e.refs)
 	for _, want := range []string{"1. Kelsey & Rowe Homes", "2. Pellmore University Hospitals",
 		"Factory-fitted heating and ventilation controls for 640 timber-frame homes — 2024",
 		"May be contacted: Graham Ashdown, Technical Director", "No consent: name and contact will not be printed"} {
@@ -430,7 +413,7 @@ func TestPeopleReferencesAndCreditsAreSaved(t *testing.T) {
 
 	test.Tap(e.memberRows["team-jonas-brandt"])
 	test.Tap(e.memberRows["team-elin-achterberg"])
-	beRetype(e.roleInputs["team-elin-achterberg"], "Roll-out planning")
+	uitest.Retype(e.roleInputs["team-elin-achterberg"], "Roll-out planning")
 	test.Tap(e.creditUp["team-elin-achterberg"])
 	wantCredits := []proposal.Credit{
 		{MemberID: "team-mara-lindqvist", Role: "Account lead and commercial terms"},
@@ -470,11 +453,11 @@ func TestPeopleReferencesAndCreditsAreSaved(t *testing.T) {
 	for _, id := range []string{"team-mara-lindqvist", "team-elin-achterberg", "team-priya-natarajan"} {
 		test.Tap(e.memberRows[id])
 	}
-	f := beFinding(b.findings, "no-credits", "")
+	f := findingOf(b.findings, "no-credits", "")
 	if len(b.p.Credits) != 0 || f == nil || f.Severity != proposal.SeverityBlocking {
 		t.Fatalf("without credits: %v, finding %v", b.p.Credits, f)
 	}
-	if !beShown(e.teamNotes, "Nobody is credited for preparing the proposal.") || e.teamNotes.Importance != widget.DangerImportance {
+	if !showsText(e.teamNotes, "Nobody is credited for preparing the proposal.") || e.teamNotes.Importance != widget.DangerImportance {
 		t.Errorf("the team list says %q", e.teamNotes.Text)
 	}
 	if got := e.author.Options; len(got) != 1 || got[0] != "Priya Natarajan (not credited)" {
@@ -485,7 +468,7 @@ func TestPeopleReferencesAndCreditsAreSaved(t *testing.T) {
 	for _, id := range slices.Clone(b.p.References) {
 		test.Tap(e.refRows[id])
 	}
-	if beFinding(b.findings, "no-references", proposal.HR) == nil || !beShown(e.refNotes, "The HR variant cites no references.") {
+	if findingOf(b.findings, "no-references", proposal.HR) == nil || !showsText(e.refNotes, "The HR variant cites no references.") {
 		t.Errorf("without references the list says %q", e.refNotes.Text)
 	}
 	b.jump(proposal.Place{Area: proposal.AreaCredits, Item: -1})
@@ -510,7 +493,7 @@ func checkTexts(root fyne.CanvasObject) string {
 }
 
 func TestPeopleFlagsMembersWithoutContact(t *testing.T) {
-	d, _, st, _ := beOpen(t, northbridgeProposal, tabPeople)
+	d, _, st, _ := openBuilderPart(t, northbridgeProposal, tabPeople)
 	m := dossier.TeamMember{Name: "Ada Quist", Position: "Bid Manager"}
 	if err := st.SaveTeamMember(&m); err != nil {
 		t.Fatal(err)
@@ -519,18 +502,18 @@ func TestPeopleFlagsMembersWithoutContact(t *testing.T) {
 	b := d.Current().(*builder)
 	e := b.parts[tabPeople].(*peopleEditor)
 	const flag = "No e-mail or phone: the readiness check will block"
-	if !strings.Contains(beTexts(e.team), flag) {
-		t.Errorf("a member without contacts is not flagged:\n%s", beTexts(e.team))
+	if !strings.Contains(uitest.Texts(e.team), flag) {
+		t.Errorf("a member without contacts is not flagged:\n%s", uitest.Texts(e.team))
 	}
 	test.Tap(e.memberRows[m.ID])
-	f := beFinding(b.findings, "credit-without-contact", "")
-	if f == nil || !beShown(e.teamNotes, "Ada Quist is credited without an e-mail address or a phone number.") {
+	f := findingOf(b.findings, "credit-without-contact", "")
+	if f == nil || !showsText(e.teamNotes, "Ada Quist is credited without an e-mail address or a phone number.") {
 		t.Errorf("crediting her: finding %v, the list says %q", f, e.teamNotes.Text)
 	}
 }
 
 func TestValidityDaysOrDate(t *testing.T) {
-	_, w, _, b := beOpen(t, northbridgeProposal, tabValidity)
+	_, w, _, b := openBuilderPart(t, northbridgeProposal, tabValidity)
 	e := b.parts[tabValidity].(*validityEditor)
 	if e.byDate() || e.days.Text != "45" || e.issued.Text != "2026-11-25" {
 		t.Errorf("shows by date %v, %q days from %q; want 45 days from 2026-11-25 (revision 2)", e.byDate(), e.days.Text, e.issued.Text)
@@ -538,7 +521,7 @@ func TestValidityDaysOrDate(t *testing.T) {
 	if got := e.expiry.Text; got != "Valid until Saturday 9 January 2027 — 45 days from the issue date" {
 		t.Errorf("expiry shows %q", got)
 	}
-	beRetype(e.issued.Entry, "2026-11-20")
+	uitest.Retype(e.issued.Entry, "2026-11-20")
 	if got := e.expiry.Text; got != "Valid until Monday 4 January 2027 — 45 days from the issue date" {
 		t.Errorf("expiry shows %q", got)
 	}
@@ -553,7 +536,7 @@ func TestValidityDaysOrDate(t *testing.T) {
 	if !e.byUntil.Visible() || e.forDays.Visible() {
 		t.Error("switching to a date does not show the date instead of the days")
 	}
-	beRetype(e.until.Entry, "2027-01-08")
+	uitest.Retype(e.until.Entry, "2027-01-08")
 	if got := e.expiry.Text; got != "Valid until Friday 8 January 2027 — 49 days from the issue date" {
 		t.Errorf("expiry shows %q", got)
 	}
@@ -561,45 +544,45 @@ func TestValidityDaysOrDate(t *testing.T) {
 		t.Errorf("expiry = %v (dirty %v), want 2027-01-08", b.p.Expiry(), b.Dirty())
 	}
 
-	beRetype(e.until.Entry, "2026-11-30")
-	if !beShown(e.warning, "The proposal expires in 5 days.") || beFinding(b.findings, "expiring-soon", "") == nil {
+	uitest.Retype(e.until.Entry, "2026-11-30")
+	if !showsText(e.warning, "The proposal expires in 5 days.") || findingOf(b.findings, "expiring-soon", "") == nil {
 		t.Errorf("5 days before the expiry warns %q", e.warning.Text)
 	}
-	beRetype(e.until.Entry, "2026-11-20")
-	if !beShown(e.warning, "This date has passed: the proposal expired on Friday 20 November 2026.") || e.warning.Importance != widget.DangerImportance {
+	uitest.Retype(e.until.Entry, "2026-11-20")
+	if !showsText(e.warning, "This date has passed: the proposal expired on Friday 20 November 2026.") || e.warning.Importance != widget.DangerImportance {
 		t.Errorf("a past date warns %q", e.warning.Text)
 	}
-	if f := beFinding(b.findings, "expired", ""); f == nil || f.Severity != proposal.SeverityBlocking {
+	if f := findingOf(b.findings, "expired", ""); f == nil || f.Severity != proposal.SeverityBlocking {
 		t.Errorf("a past date gives no blocking expired finding: %v", b.findings)
 	}
 	if !strings.Contains(b.status.Text, "Expired") {
 		t.Errorf("the header says %q, want Expired", b.status.Text)
 	}
 
-	beRetype(e.until.Entry, "2026-10-01")
+	uitest.Retype(e.until.Entry, "2026-10-01")
 	if got := e.fields.MessageOf("valid_until"); got != "cannot be before the issue date" {
 		t.Errorf("a date before the issue says %q", got)
 	}
-	beRetype(e.until.Entry, "2026-13-01")
+	uitest.Retype(e.until.Entry, "2026-13-01")
 	if e.until.Text != "2026-13-01" || e.fields.MessageOf("valid_until") != "is not a date in the form YYYY-MM-DD" {
 		t.Errorf("an invalid date shows %q with %q", e.until.Text, e.fields.MessageOf("valid_until"))
 	}
-	beRetype(e.until.Entry, "2026-12-26")
+	uitest.Retype(e.until.Entry, "2026-12-26")
 
 	e.mode.SetSelected(validForDays())
 	if b.p.ValidDays != 36 || !b.p.ValidUntil.IsZero() || e.days.Text != "36" {
 		t.Errorf("back to days: %d days (shown %q), until %v; want 36 and no date", b.p.ValidDays, e.days.Text, b.p.ValidUntil)
 	}
-	beRetype(e.days, "abc") // emptied (no validity), then text that is not a number
+	uitest.Retype(e.days, "abc") // emptied (no validity), then text that is not a number
 	if e.days.Text != "abc" || e.fields.MessageOf("valid_days") != "is not a whole number of days" || b.p.ValidDays != 0 {
 		t.Errorf("days abc: shown %q, message %q, kept %d", e.days.Text, e.fields.MessageOf("valid_days"), b.p.ValidDays)
 	}
-	beRetype(e.days, "1")
+	uitest.Retype(e.days, "1")
 	if got := e.expiry.Text; got != "Valid until Saturday 21 November 2026 — 1 day from the issue date" {
 		t.Errorf("one day shows %q", got)
 	}
-	beRetype(e.issued.Entry, "")
-	if beFinding(b.findings, "no-expiry", "") == nil || !strings.Contains(e.expiry.Text, "No expiry date yet") {
+	uitest.Retype(e.issued.Entry, "")
+	if findingOf(b.findings, "no-expiry", "") == nil || !strings.Contains(e.expiry.Text, "No expiry date yet") {
 		t.Errorf("without an issue date: %q", e.expiry.Text)
 	}
 
@@ -623,14 +606,14 @@ func TestBuilderEditorsGolden(t *testing.T) {
 			test.Type(e.rows[3].qty, "x")
 		}},
 		{tabFinancial, 800, "mismatch", func(b *builder) {
-			beRetype(b.parts[tabFinancial].(*financialEditor).inv, "1,000,000")
+			uitest.Retype(b.parts[tabFinancial].(*financialEditor).inv, "1,000,000")
 		}},
 		{tabPeople, 900, "", nil},
 		{tabValidity, 500, "expired", func(b *builder) {
 			e := b.parts[tabValidity].(*validityEditor)
-			beRetype(e.issued.Entry, "2026-11-20")
+			uitest.Retype(e.issued.Entry, "2026-11-20")
 			e.mode.SetSelected(validUntilDate())
-			beRetype(e.until.Entry, "2026-11-24")
+			uitest.Retype(e.until.Entry, "2026-11-24")
 		}},
 	} {
 		t.Run(c.tab, func(t *testing.T) {

@@ -17,8 +17,8 @@ import (
 	"kamdesk/proposal"
 )
 
-// fuOpen opens the builder of proposal id on its Follow-up tab.
-func fuOpen(t *testing.T, id string) (*Desk, fyne.Window, *store.Store, *builder, *followUpPart) {
+// openFollowUp opens the builder of proposal id on its Follow-up tab.
+func openFollowUp(t *testing.T, id string) (*Desk, fyne.Window, *store.Store, *builder, *followUpPart) {
 	t.Helper()
 	d, w, st := testDesk(t, true)
 	d.Show(Place{Screen: "proposal", ID: id})
@@ -34,9 +34,9 @@ func fuOpen(t *testing.T, id string) (*Desk, fyne.Window, *store.Store, *builder
 	return d, w, st, b, f
 }
 
-// fuSend marks the proposal as sent on day through the dialog, in the
+// sendFromFollowUp marks the proposal as sent on day through the dialog, in the
 // variants it proposes.
-func fuSend(t *testing.T, f *followUpPart, day string) {
+func sendFromFollowUp(t *testing.T, f *followUpPart, day string) {
 	t.Helper()
 	test.Tap(f.sendBtn)
 	if f.sendAsk == nil {
@@ -46,8 +46,8 @@ func fuSend(t *testing.T, f *followUpPart, day string) {
 	test.Tap(f.sendAsk.ok)
 }
 
-// fuEvent finds the event of acct titled title in the store.
-func fuEvent(t *testing.T, st *store.Store, acct, title string) (dossier.Event, bool) {
+// eventTitled finds the event of acct titled title in the store.
+func eventTitled(t *testing.T, st *store.Store, acct, title string) (dossier.Event, bool) {
 	t.Helper()
 	evs, err := st.Events(acct)
 	if err != nil {
@@ -61,8 +61,8 @@ func fuEvent(t *testing.T, st *store.Store, acct, title string) (dossier.Event, 
 	return dossier.Event{}, false
 }
 
-// fuTasks describes the stored tasks: "kind due status".
-func fuTasks(t *testing.T, st *store.Store, id string) []string {
+// taskLines describes the stored tasks: "kind due status".
+func taskLines(t *testing.T, st *store.Store, id string) []string {
 	t.Helper()
 	p, err := st.Proposal(id)
 	if err != nil {
@@ -76,7 +76,7 @@ func fuTasks(t *testing.T, st *store.Store, id string) []string {
 }
 
 func TestFollowUpMarkSentPlansWorkingDays(t *testing.T) {
-	_, w, st, b, f := fuOpen(t, sampleDraft)
+	_, w, st, b, f := openFollowUp(t, sampleDraft)
 	if got := f.status.Text; got != "Draft · not sent yet" {
 		t.Errorf("status line = %q", got)
 	}
@@ -109,7 +109,7 @@ func TestFollowUpMarkSentPlansWorkingDays(t *testing.T) {
 		"consideration 2026-12-01 open",
 		"meeting 2026-12-04 open",
 	}
-	if got := fuTasks(t, st, sampleDraft); strings.Join(got, "\n") != strings.Join(want, "\n") {
+	if got := taskLines(t, st, sampleDraft); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("stored tasks:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	p, _ := st.Proposal(sampleDraft)
@@ -122,7 +122,7 @@ func TestFollowUpMarkSentPlansWorkingDays(t *testing.T) {
 			t.Errorf("the tab does not show %q:\n%s", s, shown)
 		}
 	}
-	ev, ok := fuEvent(t, st, "castellan", "Proposal “Castellan Calm: guest-room climate control for the 23-hotel roll-out” sent")
+	ev, ok := eventTitled(t, st, "castellan", "Proposal “Castellan Calm: guest-room climate control for the 23-hotel roll-out” sent")
 	if !ok || ev.Kind != dossier.EventLetter || ev.Date.String() != "2026-11-27" {
 		t.Errorf("timeline event for sending: %+v (found %v)", ev, ok)
 	}
@@ -132,8 +132,8 @@ func TestFollowUpMarkSentPlansWorkingDays(t *testing.T) {
 }
 
 func TestFollowUpDoneMovesTheStatus(t *testing.T) {
-	_, _, st, b, f := fuOpen(t, sampleDraft)
-	fuSend(t, f, "2026-11-27")
+	_, _, st, b, f := openFollowUp(t, sampleDraft)
+	sendFromFollowUp(t, f, "2026-11-27")
 
 	test.Tap(uitest.Button(t, f.tasks.Objects[0], "Done…"))
 	uitest.Retype(f.ask.date.Entry, "2026-11-30")
@@ -143,7 +143,7 @@ func TestFollowUpDoneMovesTheStatus(t *testing.T) {
 	if p.Status != proposal.Received || p.Tasks[0].Status != proposal.TaskDone || p.Tasks[0].Note != "Samuel Hart confirmed receipt by phone" {
 		t.Errorf("after the receipt: status %s, task %+v", p.Status, p.Tasks[0])
 	}
-	ev, ok := fuEvent(t, st, "castellan", "Receipt confirmed: “Castellan Calm: guest-room climate control for the 23-hotel roll-out”")
+	ev, ok := eventTitled(t, st, "castellan", "Receipt confirmed: “Castellan Calm: guest-room climate control for the 23-hotel roll-out”")
 	if !ok || ev.Kind != dossier.EventCall || ev.Date.String() != "2026-11-30" || ev.Text != "Samuel Hart confirmed receipt by phone" {
 		t.Errorf("timeline event for the receipt: %+v (found %v)", ev, ok)
 	}
@@ -158,13 +158,13 @@ func TestFollowUpDoneMovesTheStatus(t *testing.T) {
 	if p.Status != proposal.InDiscussion || b.p.Status != proposal.InDiscussion {
 		t.Errorf("after agreeing the meeting: stored %s, builder %s; want in discussion", p.Status, b.p.Status)
 	}
-	if ev, ok := fuEvent(t, st, "castellan", "Meeting on intermediate results agreed: “Castellan Calm: guest-room climate control for the 23-hotel roll-out”"); !ok || ev.Kind != dossier.EventMeeting || !ev.Date.Equal(testToday) {
+	if ev, ok := eventTitled(t, st, "castellan", "Meeting on intermediate results agreed: “Castellan Calm: guest-room climate control for the 23-hotel roll-out”"); !ok || ev.Kind != dossier.EventMeeting || !ev.Date.Equal(testToday) {
 		t.Errorf("timeline event for the meeting: %+v (found %v)", ev, ok)
 	}
 }
 
 func TestFollowUpMoveAndDrop(t *testing.T) {
-	_, w, st, _, f := fuOpen(t, sampleSent)
+	_, w, st, _, f := openFollowUp(t, sampleSent)
 	// The sample's next-steps task (index 1) is due tomorrow.
 	test.Tap(uitest.Button(t, f.tasks.Objects[1], "Move…"))
 	uitest.Retype(f.ask.date.Entry, "2026-12-02")
@@ -174,7 +174,7 @@ func TestFollowUpMoveAndDrop(t *testing.T) {
 	if got := p.Tasks[1].Due.String(); got != "2026-12-02" || p.Tasks[1].Status != proposal.TaskOpen {
 		t.Errorf("moved task: due %s, %s", got, p.Tasks[1].Status)
 	}
-	if ev, ok := fuEvent(t, st, "northbridge", "Follow-up moved to 2026-12-02: Ask about next steps (“Factory-commissioned controls for the Doncaster modular plant”)"); !ok || ev.Text != "Claire is away until Tuesday" {
+	if ev, ok := eventTitled(t, st, "northbridge", "Follow-up moved to 2026-12-02: Ask about next steps (“Factory-commissioned controls for the Doncaster modular plant”)"); !ok || ev.Text != "Claire is away until Tuesday" {
 		t.Errorf("timeline event for the move: %+v (found %v)", ev, ok)
 	}
 
@@ -184,13 +184,13 @@ func TestFollowUpMoveAndDrop(t *testing.T) {
 	if p.Tasks[2].Status != proposal.TaskDropped || !p.Tasks[2].DoneOn.Equal(testToday) {
 		t.Errorf("dropped task: %+v", p.Tasks[2])
 	}
-	if _, ok := fuEvent(t, st, "northbridge", "Follow-up dropped: Ask how long they need to consider it (“Factory-commissioned controls for the Doncaster modular plant”)"); !ok {
+	if _, ok := eventTitled(t, st, "northbridge", "Follow-up dropped: Ask how long they need to consider it (“Factory-commissioned controls for the Doncaster modular plant”)"); !ok {
 		t.Error("no timeline event for dropping the task")
 	}
 }
 
 func TestFollowUpOutcomeWon(t *testing.T) {
-	_, w, st, b, f := fuOpen(t, sampleSent)
+	_, w, st, b, f := openFollowUp(t, sampleSent)
 	test.Tap(f.wonBtn)
 	test.Tap(f.ask.ok)
 	if got := f.ask.fs.MessageOf("note"); got != "is required" {
@@ -210,7 +210,7 @@ func TestFollowUpOutcomeWon(t *testing.T) {
 			t.Errorf("task %s is still open after the outcome", tk.Kind)
 		}
 	}
-	ev, ok := fuEvent(t, st, "northbridge", "Outcome: won — Factory commissioning won over the site-based bid")
+	ev, ok := eventTitled(t, st, "northbridge", "Outcome: won — Factory commissioning won over the site-based bid")
 	if !ok || ev.Kind != dossier.EventNote || !ev.Date.Equal(testToday) ||
 		ev.Text != "Proposal “Factory-commissioned controls for the Doncaster modular plant”: Factory commissioning won over the site-based bid" {
 		t.Errorf("timeline event for the outcome: %+v (found %v)", ev, ok)
@@ -224,19 +224,19 @@ func TestFollowUpOutcomeWon(t *testing.T) {
 }
 
 func TestFollowUpFailedSaveKeepsTheWorkingCopy(t *testing.T) {
-	_, w, st, b, f := fuOpen(t, sampleSent)
+	_, w, st, b, f := openFollowUp(t, sampleSent)
 	b.p.Title = "" // an unsaved, invalid edit in another tab
-	before := fuTasks(t, st, sampleSent)
+	before := taskLines(t, st, sampleSent)
 	test.Tap(uitest.Button(t, f.tasks.Objects[1], "Done…"))
 	test.Type(f.ask.note, "They need two weeks")
 	test.Tap(f.ask.ok)
-	if got := fuTasks(t, st, sampleSent); strings.Join(got, ",") != strings.Join(before, ",") {
+	if got := taskLines(t, st, sampleSent); strings.Join(got, ",") != strings.Join(before, ",") {
 		t.Errorf("stored tasks changed although the save failed: %v", got)
 	}
 	if b.p.Tasks[1].Status != proposal.TaskOpen || b.p.Title != "" {
 		t.Errorf("the working copy is not as it was: task %s, title %q", b.p.Tasks[1].Status, b.p.Title)
 	}
-	if _, ok := fuEvent(t, st, "northbridge", "Next steps discussed: “Factory-commissioned controls for the Doncaster modular plant”"); ok {
+	if _, ok := eventTitled(t, st, "northbridge", "Next steps discussed: “Factory-commissioned controls for the Doncaster modular plant”"); ok {
 		t.Error("an event was recorded for a step that was not saved")
 	}
 	if w.Canvas().Overlays().Top() == nil {
@@ -245,7 +245,7 @@ func TestFollowUpFailedSaveKeepsTheWorkingCopy(t *testing.T) {
 }
 
 func TestFollowUpSentSampleMarkup(t *testing.T) {
-	_, _, _, _, f := fuOpen(t, sampleSent)
+	_, _, _, _, f := openFollowUp(t, sampleSent)
 	shown := uitest.Visible(f.root)
 	for _, s := range []string{
 		"Sent · revision 1 is with the client, sent on Sun 2026-11-22",
@@ -312,9 +312,9 @@ func TestAgendaShowsProposalFollowUps(t *testing.T) {
 	}
 }
 
-// fuSendStored records a sending of p on day through the store, as the
+// sendStored records a sending of p on day through the store, as the
 // desktop does.
-func fuSendStored(t *testing.T, st *store.Store, p *proposal.Proposal, day dossier.Date) {
+func sendStored(t *testing.T, st *store.Store, p *proposal.Proposal, day dossier.Date) {
 	t.Helper()
 	ctx, err := st.Context(p.AccountID, day)
 	if err != nil {
@@ -348,7 +348,7 @@ func TestAgendaLateFollowUpAndExpiredProposal(t *testing.T) {
 	if err := st.SaveProposal(&p); err != nil {
 		t.Fatal(err)
 	}
-	fuSendStored(t, st, &p, dossier.MustDate("2026-11-23"))
+	sendStored(t, st, &p, dossier.MustDate("2026-11-23"))
 	p.CompleteTask(len(p.Tasks)-4, dossier.MustDate("2026-11-24"), "arrived")
 	p.Tasks[len(p.Tasks)-3].Due = dossier.MustDate("2026-11-20") // next steps
 	if err := st.SaveProposal(&p); err != nil {
@@ -359,7 +359,7 @@ func TestAgendaLateFollowUpAndExpiredProposal(t *testing.T) {
 	if err := st.SaveProposal(&won); err != nil {
 		t.Fatal(err)
 	}
-	fuSendStored(t, st, &won, dossier.MustDate("2026-11-24"))
+	sendStored(t, st, &won, dossier.MustDate("2026-11-24"))
 	won.Close(proposal.Won, testToday, "signed")
 	if err := st.SaveProposal(&won); err != nil {
 		t.Fatal(err)

@@ -21,8 +21,8 @@ const (
 	sampleDraft = "prop-castellan-calm-rollout"
 )
 
-// prOpen shows the proposals screen at place id.
-func prOpen(t *testing.T, id string) (*Desk, fyne.Window, *store.Store, *proposalsScreen) {
+// openProposals shows the proposals screen at place id.
+func openProposals(t *testing.T, id string) (*Desk, fyne.Window, *store.Store, *proposalsScreen) {
 	t.Helper()
 	d, w, st := testDesk(t, true)
 	d.InstallShortcuts()
@@ -34,13 +34,13 @@ func prOpen(t *testing.T, id string) (*Desk, fyne.Window, *store.Store, *proposa
 	return d, w, st, s
 }
 
-// prLines is the table as the user reads it, one line a row.
-func prLines(s *proposalsScreen) []string {
+// tableLines is the table as the user reads it, one line a row.
+func tableLines(s *proposalsScreen) []string {
 	return strings.Split(strings.TrimSuffix(s.String(), "\n"), "\n")
 }
 
-// prCheck finds the visible check labelled text under root.
-func prCheck(t *testing.T, root fyne.CanvasObject, text string) *widget.Check {
+// checkBox finds the visible check labelled text under root.
+func checkBox(t *testing.T, root fyne.CanvasObject, text string) *widget.Check {
 	t.Helper()
 	for _, o := range test.LaidOutObjects(root) {
 		if c, ok := o.(*widget.Check); ok && c.Text == text && c.Visible() {
@@ -52,8 +52,8 @@ func prCheck(t *testing.T, root fyne.CanvasObject, text string) *widget.Check {
 }
 
 func TestProposalsListsTheSample(t *testing.T) {
-	d, _, _, s := prOpen(t, "")
-	got := prLines(s)
+	d, _, _, s := openProposals(t, "")
+	got := tableLines(s)
 	if len(got) != 2 {
 		t.Fatalf("table rows:\n%s\nwant the 2 sample proposals", s)
 	}
@@ -106,7 +106,7 @@ func TestProposalsCountdownColours(t *testing.T) {
 }
 
 func TestProposalsExpiredAndLate(t *testing.T) {
-	d, _, st, _ := prOpen(t, "")
+	d, _, st, _ := openProposals(t, "")
 	p, err := st.Proposal(sampleSent)
 	if err != nil {
 		t.Fatal(err)
@@ -122,7 +122,7 @@ func TestProposalsExpiredAndLate(t *testing.T) {
 	d.Show(Place{Screen: "proposals"})
 	s := d.Current().(*proposalsScreen)
 	s.statusSel.SetSelected("Expired")
-	got := prLines(s)
+	got := tableLines(s)
 	if len(got) != 1 || !strings.Contains(got[0], "| Expired | expired 16 days ago |") {
 		t.Errorf("expired filter:\n%s\nwant the Northbridge proposal, expired 16 days ago", s)
 	}
@@ -133,16 +133,16 @@ func TestProposalsExpiredAndLate(t *testing.T) {
 }
 
 func TestProposalsFilters(t *testing.T) {
-	d, _, _, s := prOpen(t, "")
+	d, _, _, s := openProposals(t, "")
 	s.statusSel.SetSelected("Draft")
-	if got := prLines(s); len(got) != 1 || !strings.HasPrefix(got[0], "Castellan Calm") {
+	if got := tableLines(s); len(got) != 1 || !strings.HasPrefix(got[0], "Castellan Calm") {
 		t.Errorf("status Draft shows:\n%s\nwant only the Castellan draft", s)
 	}
 	if got := s.summary.Text; got != "1 of 2 proposals" {
 		t.Errorf("summary = %q", got)
 	}
 	s.statusSel.SetSelected("Sent")
-	if got := prLines(s); len(got) != 1 || !strings.HasPrefix(got[0], "Factory-commissioned") {
+	if got := tableLines(s); len(got) != 1 || !strings.HasPrefix(got[0], "Factory-commissioned") {
 		t.Errorf("status Sent shows:\n%s\nwant only the Northbridge proposal", s)
 	}
 	s.statusSel.SetSelected("Won")
@@ -151,7 +151,7 @@ func TestProposalsFilters(t *testing.T) {
 	}
 	s.statusSel.SetSelected("All statuses")
 	s.acctSel.SetSelected("Northbridge Build Group")
-	if got := prLines(s); len(got) != 1 || !strings.Contains(got[0], "| Northbridge Build Group |") {
+	if got := tableLines(s); len(got) != 1 || !strings.Contains(got[0], "| Northbridge Build Group |") {
 		t.Errorf("account Northbridge shows:\n%s", s)
 	}
 	s.acctSel.SetSelected("Meridian Freight")
@@ -162,13 +162,13 @@ func TestProposalsFilters(t *testing.T) {
 	// Opened from an account, the screen shows that account's proposals.
 	d.Show(Place{Screen: "proposals", ID: "account:castellan"})
 	s = d.Current().(*proposalsScreen)
-	if got := prLines(s); len(got) != 1 || !strings.Contains(got[0], "| Castellan Hotels |") || s.acctSel.Selected != "Castellan Hotels" {
+	if got := tableLines(s); len(got) != 1 || !strings.Contains(got[0], "| Castellan Hotels |") || s.acctSel.Selected != "Castellan Hotels" {
 		t.Errorf("proposals of castellan:\n%s (filter %q)", s, s.acctSel.Selected)
 	}
 }
 
 func TestProposalsSortAndOpen(t *testing.T) {
-	d, _, _, s := prOpen(t, "")
+	d, _, _, s := openProposals(t, "")
 	s.onSort(0) // by title
 	if got := s.rows[0].p.ID; got != sampleDraft {
 		t.Errorf("sorted by title, first = %s", got)
@@ -187,8 +187,8 @@ func TestProposalsSortAndOpen(t *testing.T) {
 	}
 }
 
-// prNewForm opens the New proposal dialog with Ctrl+N.
-func prNewForm(t *testing.T, w fyne.Window, s *proposalsScreen) *newProposalForm {
+// openNewProposalForm opens the New proposal dialog with Ctrl+N.
+func openNewProposalForm(t *testing.T, w fyne.Window, s *proposalsScreen) *newProposalForm {
 	t.Helper()
 	uitest.Shortcut(w, fyne.KeyN)
 	if s.newForm == nil {
@@ -198,8 +198,8 @@ func prNewForm(t *testing.T, w fyne.Window, s *proposalsScreen) *newProposalForm
 }
 
 func TestNewProposalFromLibrarySections(t *testing.T) {
-	d, w, st, s := prOpen(t, "account:castellan")
-	f := prNewForm(t, w, s)
+	d, w, st, s := openProposals(t, "account:castellan")
+	f := openNewProposalForm(t, w, s)
 	top := w.Canvas().Overlays().Top()
 	if f.account.Selected != "Castellan Hotels" {
 		t.Errorf("account preselected = %q, want Castellan Hotels (opened from it)", f.account.Selected)
@@ -212,7 +212,7 @@ func TestNewProposalFromLibrarySections(t *testing.T) {
 	if got := len(f.secList.Objects); got != 2 {
 		t.Errorf("benefits sections listed: %d, want 2", got)
 	}
-	test.Tap(prCheck(t, top, "What changes for your teams (Benefits)"))
+	test.Tap(checkBox(t, top, "What changes for your teams (Benefits)"))
 	f.audSel.SetSelected("Technical")
 	f.kindSel.SetSelected("All kinds")
 	if shown := uitest.Visible(f.secList); strings.Contains(shown, "Terms reserved for our key clients") {
@@ -223,15 +223,15 @@ func TestNewProposalFromLibrarySections(t *testing.T) {
 	}
 
 	test.Type(f.title, "Castellan Calm, phase 2")
-	test.Tap(prCheck(t, top, "Tomás Reyes — Key Account Manager"))
-	test.Tap(prCheck(t, top, "Priya Natarajan — Lead Solutions Architect"))
+	test.Tap(checkBox(t, top, "Tomás Reyes — Key Account Manager"))
+	test.Tap(checkBox(t, top, "Priya Natarajan — Lead Solutions Architect"))
 	if got := f.author.Text; got != "Author: Tomás Reyes" {
 		t.Errorf("author line = %q", got)
 	}
 	uitest.Retype(f.valid, "60")
 	test.Tap(f.create)
 
-	p, ok := prNamed(t, st, "castellan", "Castellan Calm, phase 2")
+	p, ok := proposalNamed(t, st, "castellan", "Castellan Calm, phase 2")
 	if !ok {
 		t.Fatal("the new proposal is not in the store")
 	}
@@ -255,8 +255,8 @@ func TestNewProposalFromLibrarySections(t *testing.T) {
 	}
 }
 
-// prNamed finds the proposal to acct titled title in the store.
-func prNamed(t *testing.T, st *store.Store, acct, title string) (proposal.Proposal, bool) {
+// proposalNamed finds the proposal to acct titled title in the store.
+func proposalNamed(t *testing.T, st *store.Store, acct, title string) (proposal.Proposal, bool) {
 	t.Helper()
 	props, err := st.Proposals(acct)
 	if err != nil {
@@ -271,8 +271,8 @@ func prNamed(t *testing.T, st *store.Store, acct, title string) (proposal.Propos
 }
 
 func TestNewProposalValidatesAndKeepsTyping(t *testing.T) {
-	d, w, st, s := prOpen(t, "")
-	f := prNewForm(t, w, s)
+	d, w, st, s := openProposals(t, "")
+	f := openNewProposalForm(t, w, s)
 	if f.fs.MessageOf("title") != "" || f.fs.MessageOf("account_id") != "" {
 		t.Error("the blank form scolds fields the user has not reached")
 	}
@@ -297,14 +297,14 @@ func TestNewProposalValidatesAndKeepsTyping(t *testing.T) {
 		t.Error("messages stay after the fields were filled in")
 	}
 	test.Tap(f.create)
-	if _, ok := prNamed(t, st, "meridian", "Cold store controls"); !ok {
+	if _, ok := proposalNamed(t, st, "meridian", "Cold store controls"); !ok {
 		t.Error("the proposal was not created once the form was valid")
 	}
 }
 
 func TestNewProposalFromAPreviousOne(t *testing.T) {
-	d, w, st, s := prOpen(t, "")
-	f := prNewForm(t, w, s)
+	d, w, st, s := openProposals(t, "")
+	f := openNewProposalForm(t, w, s)
 	prev, err := st.Proposal(sampleSent)
 	if err != nil {
 		t.Fatal(err)
@@ -325,7 +325,7 @@ func TestNewProposalFromAPreviousOne(t *testing.T) {
 	test.Type(f.title, "Factory-commissioned controls for the Leeds cross-dock")
 	test.Tap(f.create)
 
-	p, ok := prNamed(t, st, "meridian", "Factory-commissioned controls for the Leeds cross-dock")
+	p, ok := proposalNamed(t, st, "meridian", "Factory-commissioned controls for the Leeds cross-dock")
 	if !ok {
 		t.Fatal("the copy is not in the store")
 	}
@@ -363,11 +363,11 @@ func TestNewProposalFromAPreviousOne(t *testing.T) {
 // disabled while the proposal is saved in the background; a second click
 // meanwhile makes no duplicate. The work runs on a real goroutine.
 func TestNewProposalCreatesOnceWhileWorking(t *testing.T) {
-	_, w, st, s := prOpen(t, "account:castellan")
+	_, w, st, s := openProposals(t, "account:castellan")
 	release := make(chan struct{})
 	var wg sync.WaitGroup
 	var pending []func()
-	f := prNewForm(t, w, s) // its choices are read as usual
+	f := openNewProposalForm(t, w, s) // its choices are read as usual
 	s.desk.opts.Background = func(work, done func()) {
 		wg.Add(1)
 		go func() {
@@ -378,7 +378,7 @@ func TestNewProposalCreatesOnceWhileWorking(t *testing.T) {
 		pending = append(pending, done)
 	}
 	test.Type(f.title, "Castellan Calm, phase 3")
-	test.Tap(prCheck(t, w.Canvas().Overlays().Top(), "Tomás Reyes — Key Account Manager"))
+	test.Tap(checkBox(t, w.Canvas().Overlays().Top(), "Tomás Reyes — Key Account Manager"))
 	test.Tap(f.create)
 	if !f.create.Disabled() || !f.progress.Visible() {
 		t.Errorf("while creating: button disabled %v, progress shown %v", f.create.Disabled(), f.progress.Visible())

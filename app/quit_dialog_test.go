@@ -17,13 +17,13 @@ func TestQuitAsksAboutFormsInDialogs(t *testing.T) {
 		d, _, st, quits := quitDesk(t)
 		d.Show(Place{Screen: "account", ID: "northbridge"})
 		ds := d.Current().(*dossierScreen)
-		tlSelectTab(t, ds.tabs, "Timeline")
+		selectTab(t, ds.tabs, "Timeline")
 		tl := ds.timeline
 		test.Tap(tl.addEvent)
 		test.Type(tl.eventEd.title, title)
 		test.Type(tl.eventEd.text, text)
 		saved := func() bool {
-			_, ok := tlEvent(t, st, title)
+			_, ok := storedEvent(t, st, title)
 			return ok
 		}
 		return d, quits, tl, saved
@@ -65,7 +65,7 @@ func TestQuitAsksAboutFormsInDialogs(t *testing.T) {
 		d, _, _, quits := quitDesk(t)
 		d.Show(Place{Screen: "account", ID: "northbridge"})
 		ds := d.Current().(*dossierScreen)
-		tlSelectTab(t, ds.tabs, "Timeline")
+		selectTab(t, ds.tabs, "Timeline")
 		test.Tap(ds.timeline.addEvent)
 		d.Quit()
 		if *quits != 1 {

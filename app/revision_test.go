@@ -129,7 +129,7 @@ func TestWhatWasSentOpensByteForByte(t *testing.T) {
 	b := d.Current().(*builder)
 	b.showTab(tabFollowUp)
 	f := b.parts[tabFollowUp].(*followUpPart)
-	fuSend(t, f, "2026-11-24")
+	sendFromFollowUp(t, f, "2026-11-24")
 	stored, _ := st.Proposal(sampleDraft)
 	last, ok := stored.LastSending()
 	if !ok {
@@ -156,7 +156,7 @@ func TestWhatWasSentOpensByteForByte(t *testing.T) {
 	if !ok {
 		t.Fatalf("screen = %T, want the dossier", d.Current())
 	}
-	tlSelectTab(t, ds.tabs, "Timeline")
+	selectTab(t, ds.tabs, "Timeline")
 	tl := ds.timeline
 	var row *eventRow
 	for _, e := range tl.events {

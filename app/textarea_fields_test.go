@@ -25,7 +25,7 @@ func TestTypedTextIsStoredAccount(t *testing.T) {
 	d, _, st := testDesk(t, true)
 	for _, width := range uitest.Widths {
 		d.Show(Place{Screen: "account-edit", ID: "new"})
-		s := aeEditor(t, d)
+		s := accountEditorShown(t, d)
 		name := fmt.Sprintf("Account %v", width)
 		test.Type(s.name, name)
 		s.tier.SetSelected("Key")
@@ -70,7 +70,7 @@ func TestTypedTextIsStoredPerson(t *testing.T) {
 }
 
 func TestTypedTextIsStoredTimeline(t *testing.T) {
-	_, w, st, tl := tlOpen(t)
+	_, w, st, tl := openTimeline(t)
 	const slipping = "prm-northbridge-training-outline"
 	for i, width := range uitest.Widths {
 		test.Tap(tl.addEvent)
@@ -79,9 +79,9 @@ func TestTypedTextIsStoredTimeline(t *testing.T) {
 		test.Type(e.title, title)
 		uitest.TypeAt(e.text, width, uitest.Sentence)
 		test.Tap(e.save)
-		ev, ok := tlEvent(t, st, title)
+		ev, ok := storedEvent(t, st, title)
 		if !ok {
-			t.Fatalf("event %q not saved: %q", title, tlTexts(tlOverlay(w)))
+			t.Fatalf("event %q not saved: %q", title, labelTexts(topOverlay(w)))
 		}
 		uitest.CheckSentence(t, "what happened", width, ev.Text)
 
@@ -94,7 +94,7 @@ func TestTypedTextIsStoredTimeline(t *testing.T) {
 		ps, _ := st.Promises("northbridge")
 		j := slices.IndexFunc(ps, func(p dossier.Promise) bool { return p.Due.Equal(due) })
 		if j < 0 {
-			t.Fatalf("promise due %s not saved: %q", due, tlTexts(tlOverlay(w)))
+			t.Fatalf("promise due %s not saved: %q", due, labelTexts(topOverlay(w)))
 		}
 		uitest.CheckSentence(t, "promise", width, ps[j].Text)
 
@@ -103,16 +103,16 @@ func TestTypedTextIsStoredTimeline(t *testing.T) {
 		uitest.TypeAt(se.explanation, width, uitest.Sentence)
 		se.newDue.SetDate(dossier.MustDate("2026-12-01").AddDays(i))
 		test.Tap(se.save)
-		p := tlPromise(t, st, slipping)
+		p := storedPromise(t, st, slipping)
 		if len(p.Slips) != i+1 {
-			t.Fatalf("%d slips saved, want %d: %q", len(p.Slips), i+1, tlTexts(tlOverlay(w)))
+			t.Fatalf("%d slips saved, want %d: %q", len(p.Slips), i+1, labelTexts(topOverlay(w)))
 		}
 		uitest.CheckSentence(t, "slip explanation", width, p.Slips[i].Explanation)
 	}
 }
 
 func TestTypedTextIsStoredFollowUpNote(t *testing.T) {
-	_, w, st, _, f := fuOpen(t, sampleSent)
+	_, w, st, _, f := openFollowUp(t, sampleSent)
 	for i, width := range uitest.Widths {
 		f.onMove(1)
 		due := dossier.MustDate("2026-12-02").AddDays(i)
@@ -121,7 +121,7 @@ func TestTypedTextIsStoredFollowUpNote(t *testing.T) {
 		test.Tap(f.ask.ok)
 		title := "Follow-up moved to " + due.String() +
 			": Ask about next steps (“Factory-commissioned controls for the Doncaster modular plant”)"
-		ev, ok := fuEvent(t, st, "northbridge", title)
+		ev, ok := eventTitled(t, st, "northbridge", title)
 		if !ok {
 			t.Fatalf("no event %q; dialog %v", title, w.Canvas().Overlays().Top() != nil)
 		}

@@ -20,10 +20,10 @@ import (
 	"kamdesk/dossier"
 )
 
-// tlOpen opens the sample account northbridge on its Timeline tab.
+// openTimeline opens the sample account northbridge on its Timeline tab.
 // On the sample's dates (today 2026-11-25) its promise of a training
 // outline, due 2026-11-21, is late.
-func tlOpen(t *testing.T) (*Desk, fyne.Window, *store.Store, *timeline) {
+func openTimeline(t *testing.T) (*Desk, fyne.Window, *store.Store, *timeline) {
 	t.Helper()
 	d, w, st := testDesk(t, true)
 	d.Show(Place{Screen: "account", ID: "northbridge"})
@@ -31,14 +31,14 @@ func tlOpen(t *testing.T) (*Desk, fyne.Window, *store.Store, *timeline) {
 	if !ok {
 		t.Fatalf("screen = %T, want the dossier", d.Current())
 	}
-	tlSelectTab(t, s.tabs, "Timeline")
+	selectTab(t, s.tabs, "Timeline")
 	if s.timeline == nil {
 		t.Fatal("the dossier has no timeline")
 	}
 	return d, w, st, s.timeline
 }
 
-func tlSelectTab(t *testing.T, tabs *container.AppTabs, text string) {
+func selectTab(t *testing.T, tabs *container.AppTabs, text string) {
 	t.Helper()
 	for _, it := range tabs.Items {
 		if it.Text == text {
@@ -50,7 +50,7 @@ func tlSelectTab(t *testing.T, tabs *container.AppTabs, text string) {
 }
 
 // texts lists the texts of the labels shown under o.
-func tlTexts(o fyne.CanvasObject) []string {
+func labelTexts(o fyne.CanvasObject) []string {
 	var out []string
 	for _, x := range test.LaidOutObjects(o) {
 		if l, ok := x.(*widget.Label); ok && x.Visible() {
@@ -60,12 +60,12 @@ func tlTexts(o fyne.CanvasObject) []string {
 	return out
 }
 
-func tlHasText(o fyne.CanvasObject, part string) bool {
-	return slices.ContainsFunc(tlTexts(o), func(s string) bool { return strings.Contains(s, part) })
+func hasLabel(o fyne.CanvasObject, part string) bool {
+	return slices.ContainsFunc(labelTexts(o), func(s string) bool { return strings.Contains(s, part) })
 }
 
-// tlTapButton taps the button labelled text under o.
-func tlTapButton(t *testing.T, o fyne.CanvasObject, text string) {
+// tapButton taps the button labelled text under o.
+func tapButton(t *testing.T, o fyne.CanvasObject, text string) {
 	t.Helper()
 	for _, x := range test.LaidOutObjects(o) {
 		if b, ok := x.(*widget.Button); ok && b.Text == text {
@@ -76,8 +76,8 @@ func tlTapButton(t *testing.T, o fyne.CanvasObject, text string) {
 	t.Fatalf("no button %q", text)
 }
 
-// tlTapCheck ticks (or unticks) the check box labelled text under o.
-func tlTapCheck(t *testing.T, o fyne.CanvasObject, text string) {
+// tapCheck ticks (or unticks) the check box labelled text under o.
+func tapCheck(t *testing.T, o fyne.CanvasObject, text string) {
 	t.Helper()
 	for _, x := range test.LaidOutObjects(o) {
 		if c, ok := x.(*widget.Check); ok && c.Text == text {
@@ -88,9 +88,9 @@ func tlTapCheck(t *testing.T, o fyne.CanvasObject, text string) {
 	t.Fatalf("no check box %q", text)
 }
 
-func tlOverlay(w fyne.Window) fyne.CanvasObject { return w.Canvas().Overlays().Top() }
+func topOverlay(w fyne.Window) fyne.CanvasObject { return w.Canvas().Overlays().Top() }
 
-func tlEvent(t *testing.T, st *store.Store, title string) (dossier.Event, bool) {
+func storedEvent(t *testing.T, st *store.Store, title string) (dossier.Event, bool) {
 	t.Helper()
 	events, err := st.Events("northbridge")
 	if err != nil {
@@ -104,7 +104,7 @@ func tlEvent(t *testing.T, st *store.Store, title string) (dossier.Event, bool) 
 	return dossier.Event{}, false
 }
 
-func tlPromise(t *testing.T, st *store.Store, id string) dossier.Promise {
+func storedPromise(t *testing.T, st *store.Store, id string) dossier.Promise {
 	t.Helper()
 	ps, err := st.Promises("northbridge")
 	if err != nil {
@@ -121,13 +121,13 @@ func tlPromise(t *testing.T, st *store.Store, id string) dossier.Promise {
 
 func TestTimelineAddEventWithPeopleAndFile(t *testing.T) {
 	t.Setenv("TMPDIR", t.TempDir()) // where Open puts its copies
-	d, w, st, tl := tlOpen(t)
+	d, w, st, tl := openTimeline(t)
 	var opened *url.URL
 	d.opts.OpenURL = func(u *url.URL) error { opened = u; return nil }
 
 	test.Tap(tl.addEvent)
 	e := tl.eventEd
-	if tlOverlay(w) == nil || e == nil {
+	if topOverlay(w) == nil || e == nil {
 		t.Fatal("Add event opened no editor")
 	}
 	if got := e.date.Text; got != "2026-11-25" {
@@ -135,8 +135,8 @@ func TestTimelineAddEventWithPeopleAndFile(t *testing.T) {
 	}
 	e.kind.Set(dossier.EventCall)
 	test.Type(e.title, "Module line workshop")
-	tlTapCheck(t, tlOverlay(w), "Anna Keller")
-	tlTapCheck(t, tlOverlay(w), "Rajesh Varma")
+	tapCheck(t, topOverlay(w), "Anna Keller")
+	tapCheck(t, topOverlay(w), "Rajesh Varma")
 	test.Type(e.text, "Agreed the test rig.")
 
 	content := []byte("Minutes of the workshop\nline 2\n")
@@ -145,15 +145,15 @@ func TestTimelineAddEventWithPeopleAndFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	e.attachPath(path)
-	if !tlHasText(e.attachBox, "minutes.txt") {
-		t.Errorf("the editor does not list the attached file: %q", tlTexts(e.attachBox))
+	if !hasLabel(e.attachBox, "minutes.txt") {
+		t.Errorf("the editor does not list the attached file: %q", labelTexts(e.attachBox))
 	}
 	test.Tap(e.save)
-	if tlOverlay(w) != nil {
-		t.Fatalf("the editor stayed open after a valid save: %q", tlTexts(tlOverlay(w)))
+	if topOverlay(w) != nil {
+		t.Fatalf("the editor stayed open after a valid save: %q", labelTexts(topOverlay(w)))
 	}
 
-	ev, ok := tlEvent(t, st, "Module line workshop")
+	ev, ok := storedEvent(t, st, "Module line workshop")
 	if !ok {
 		t.Fatal("the event is not in the store")
 	}
@@ -175,7 +175,7 @@ func TestTimelineAddEventWithPeopleAndFile(t *testing.T) {
 	if tl.events[0].ID != ev.ID {
 		t.Errorf("first event = %q, want the new one", tl.events[0].Title)
 	}
-	if !tlHasText(tl.eventBox, "With Anna Keller, Rajesh Varma") || !tlHasText(tl.eventBox, "minutes.txt") {
+	if !hasLabel(tl.eventBox, "With Anna Keller, Rajesh Varma") || !hasLabel(tl.eventBox, "minutes.txt") {
 		t.Error("the list does not show the event's people and file")
 	}
 
@@ -227,7 +227,7 @@ func TestTimelineAddEventWithPeopleAndFile(t *testing.T) {
 }
 
 func TestTimelineRemoveAttachment(t *testing.T) {
-	_, w, st, tl := tlOpen(t)
+	_, w, st, tl := openTimeline(t)
 	test.Tap(tl.addEvent)
 	e := tl.eventEd
 	test.Type(e.title, "Two files")
@@ -239,17 +239,17 @@ func TestTimelineRemoveAttachment(t *testing.T) {
 	}
 	test.Tap(e.remove[0])
 	test.Tap(e.save)
-	if tlOverlay(w) != nil {
+	if topOverlay(w) != nil {
 		t.Fatal("the editor stayed open")
 	}
-	ev, _ := tlEvent(t, st, "Two files")
+	ev, _ := storedEvent(t, st, "Two files")
 	if len(ev.Attachments) != 1 || ev.Attachments[0].Name != "b.txt" {
 		t.Errorf("attachments = %+v, want only b.txt", ev.Attachments)
 	}
 }
 
 func TestTimelineRefusesTooLargeFile(t *testing.T) {
-	_, w, _, tl := tlOpen(t)
+	_, w, _, tl := openTimeline(t)
 	test.Tap(tl.addEvent)
 	e := tl.eventEd
 	big := io.NopCloser(io.LimitReader(tlZeros{}, dossier.MaxFile+1))
@@ -257,8 +257,8 @@ func TestTimelineRefusesTooLargeFile(t *testing.T) {
 	if len(e.attachments) != 0 {
 		t.Errorf("a file over the limit was attached: %+v", e.attachments)
 	}
-	if !tlHasText(tlOverlay(w), "larger than 50 MB") {
-		t.Errorf("no error about the size: %q", tlTexts(tlOverlay(w)))
+	if !hasLabel(topOverlay(w), "larger than 50 MB") {
+		t.Errorf("no error about the size: %q", labelTexts(topOverlay(w)))
 	}
 	if e.save.Disabled() || e.attach.Disabled() {
 		t.Error("the editor stays disabled after a refused file")
@@ -273,7 +273,7 @@ func (tlZeros) Read(p []byte) (int, error) {
 }
 
 func TestTimelineEventValidationKeepsTyping(t *testing.T) {
-	_, w, st, tl := tlOpen(t)
+	_, w, st, tl := openTimeline(t)
 	before, _ := st.Events("northbridge")
 	test.Tap(tl.addEvent)
 	e := tl.eventEd
@@ -284,7 +284,7 @@ func TestTimelineEventValidationKeepsTyping(t *testing.T) {
 		t.Error("no message under a date that is not a date")
 	}
 	test.Tap(e.save)
-	if tlOverlay(w) == nil {
+	if topOverlay(w) == nil {
 		t.Fatal("the editor closed on an invalid save")
 	}
 	if got := e.fs.MessageOf("title"); got == "" {
@@ -302,13 +302,13 @@ func TestTimelineEventValidationKeepsTyping(t *testing.T) {
 		t.Errorf("messages stay after fixing: %q, %q", e.fs.MessageOf("date"), e.fs.MessageOf("title"))
 	}
 	test.Tap(e.save)
-	if ev, ok := tlEvent(t, st, "Fixed"); !ok || ev.Text != "Notes typed before the title" {
+	if ev, ok := storedEvent(t, st, "Fixed"); !ok || ev.Text != "Notes typed before the title" {
 		t.Errorf("after fixing the event saved = %+v, %v", ev, ok)
 	}
 }
 
 func TestTimelineEditEvent(t *testing.T) {
-	_, _, st, tl := tlOpen(t)
+	_, _, st, tl := openTimeline(t)
 	const id = "evt-northbridge-plant-delay"
 	test.Tap(tl.eventRows[id].edit)
 	e := tl.eventEd
@@ -319,46 +319,46 @@ func TestTimelineEditEvent(t *testing.T) {
 		t.Errorf("people ticked = %v, want Rajesh Varma", got)
 	}
 	e.title.SetText("Plant phase 1 moved to April")
-	tlTapCheck(t, e.people, "Claire Dunmore")
+	tapCheck(t, e.people, "Claire Dunmore")
 	test.Tap(e.save)
-	ev, ok := tlEvent(t, st, "Plant phase 1 moved to April")
+	ev, ok := storedEvent(t, st, "Plant phase 1 moved to April")
 	if !ok || ev.ID != id {
 		t.Fatalf("edited event not saved under its ID: %+v", ev)
 	}
 	if len(ev.People) != 2 {
 		t.Errorf("people = %v, want Rajesh Varma and Claire Dunmore", ev.People)
 	}
-	if !tlHasText(tl.eventBox, "Plant phase 1 moved to April") {
+	if !hasLabel(tl.eventBox, "Plant phase 1 moved to April") {
 		t.Error("the list shows the old title")
 	}
 }
 
 func TestTimelineDeleteEventAndUndo(t *testing.T) {
-	d, w, st, tl := tlOpen(t)
+	d, w, st, tl := openTimeline(t)
 	const title = "Modular plant phase 1 moved to April 2027"
 	test.Tap(tl.eventRows["evt-northbridge-plant-delay"].del)
-	tlTapButton(t, tlOverlay(w), "Yes")
-	if _, ok := tlEvent(t, st, title); ok {
+	tapButton(t, topOverlay(w), "Yes")
+	if _, ok := storedEvent(t, st, title); ok {
 		t.Fatal("the event is still in the store")
 	}
-	if tlHasText(tl.eventBox, title) {
+	if hasLabel(tl.eventBox, title) {
 		t.Error("the deleted event is still listed")
 	}
-	tlTapButton(t, d.Banner(), "Undo")
-	if _, ok := tlEvent(t, st, title); !ok {
+	tapButton(t, d.Banner(), "Undo")
+	if _, ok := storedEvent(t, st, title); !ok {
 		t.Fatal("Undo did not bring the event back")
 	}
 	s := d.Current().(*dossierScreen)
 	if s.tabs.Selected().Text != "Timeline" {
 		t.Errorf("after Undo the dossier shows %q, want the Timeline", s.tabs.Selected().Text)
 	}
-	if !tlHasText(s.timeline.eventBox, title) {
+	if !hasLabel(s.timeline.eventBox, title) {
 		t.Error("the restored event is not listed")
 	}
 }
 
 func TestTimelineAddPromise(t *testing.T) {
-	_, w, st, tl := tlOpen(t)
+	_, w, st, tl := openTimeline(t)
 	test.Tap(tl.addPromise)
 	e := tl.promiseEd
 	if e.made.Text != "2026-11-25" {
@@ -366,14 +366,14 @@ func TestTimelineAddPromise(t *testing.T) {
 	}
 	test.Type(e.text, "Send the spares price list")
 	test.Tap(e.save)
-	if tlOverlay(w) == nil || e.fs.MessageOf("due") == "" {
+	if topOverlay(w) == nil || e.fs.MessageOf("due") == "" {
 		t.Fatal("a promise without a due date was accepted")
 	}
 	test.Type(e.due, "2026-12-10")
-	tlTapCheck(t, e.people, "Gary Whitlow")
+	tapCheck(t, e.people, "Gary Whitlow")
 	test.Tap(e.save)
-	if tlOverlay(w) != nil {
-		t.Fatalf("the editor stayed open: %q", tlTexts(tlOverlay(w)))
+	if topOverlay(w) != nil {
+		t.Fatalf("the editor stayed open: %q", labelTexts(topOverlay(w)))
 	}
 	ps, _ := st.Promises("northbridge")
 	var got *dossier.Promise
@@ -395,10 +395,10 @@ func TestTimelineAddPromise(t *testing.T) {
 }
 
 func TestTimelinePromiseKeptAndReopened(t *testing.T) {
-	_, _, st, tl := tlOpen(t)
+	_, _, st, tl := openTimeline(t)
 	const id = "prm-northbridge-bid-team"
 	test.Tap(tl.promiseRows[id].kept)
-	p := tlPromise(t, st, id)
+	p := storedPromise(t, st, id)
 	if p.Status != dossier.PromiseKept || !p.DoneOn.Equal(testToday) {
 		t.Errorf("after Kept: status %s, done on %s; want kept on %s", p.Status, p.DoneOn, testToday)
 	}
@@ -407,56 +407,56 @@ func TestTimelinePromiseKeptAndReopened(t *testing.T) {
 		t.Errorf("the row shows %q with Kept offered: %v", row.status.Text, row.kept != nil)
 	}
 	test.Tap(row.reopen)
-	if p := tlPromise(t, st, id); p.Status != dossier.PromiseOpen || !p.DoneOn.IsZero() {
+	if p := storedPromise(t, st, id); p.Status != dossier.PromiseOpen || !p.DoneOn.IsZero() {
 		t.Errorf("after Reopen: %s, done on %s", p.Status, p.DoneOn)
 	}
 }
 
 func TestTimelineDropPromise(t *testing.T) {
-	_, w, st, tl := tlOpen(t)
+	_, w, st, tl := openTimeline(t)
 	const id = "prm-northbridge-bid-team"
 	test.Tap(tl.promiseRows[id].drop)
-	tlTapButton(t, tlOverlay(w), "No")
-	if p := tlPromise(t, st, id); p.Status != dossier.PromiseOpen {
+	tapButton(t, topOverlay(w), "No")
+	if p := storedPromise(t, st, id); p.Status != dossier.PromiseOpen {
 		t.Fatalf("answering No dropped it: %s", p.Status)
 	}
 	test.Tap(tl.promiseRows[id].drop)
-	tlTapButton(t, tlOverlay(w), "Yes")
-	if p := tlPromise(t, st, id); p.Status != dossier.PromiseDropped || !p.DoneOn.Equal(testToday) {
+	tapButton(t, topOverlay(w), "Yes")
+	if p := storedPromise(t, st, id); p.Status != dossier.PromiseDropped || !p.DoneOn.Equal(testToday) {
 		t.Errorf("after Drop: %s on %s", p.Status, p.DoneOn)
 	}
 }
 
 func TestTimelineEditAndDeletePromise(t *testing.T) {
-	d, w, st, tl := tlOpen(t)
+	d, w, st, tl := openTimeline(t)
 	const id = "prm-northbridge-bid-team"
 	test.Tap(tl.promiseRows[id].edit)
 	e := tl.promiseEd
 	e.text.SetText("Share the tender calendar with Anna Keller.")
 	e.due.SetText("2026-12-01")
 	test.Tap(e.save)
-	if p := tlPromise(t, st, id); p.Text != "Share the tender calendar with Anna Keller." || p.Due.String() != "2026-12-01" {
+	if p := storedPromise(t, st, id); p.Text != "Share the tender calendar with Anna Keller." || p.Due.String() != "2026-12-01" {
 		t.Errorf("edited promise = %+v", p)
 	}
 	test.Tap(tl.promiseRows[id].del)
-	tlTapButton(t, tlOverlay(w), "Yes")
+	tapButton(t, topOverlay(w), "Yes")
 	if _, ok := tl.promiseRows[id]; ok {
 		t.Fatal("the deleted promise is still listed")
 	}
-	tlTapButton(t, d.Banner(), "Undo")
-	tlPromise(t, st, id) // fails the test when it did not come back
+	tapButton(t, d.Banner(), "Undo")
+	storedPromise(t, st, id) // fails the test when it did not come back
 }
 
 func TestTimelineSlippedPromise(t *testing.T) {
-	_, w, st, tl := tlOpen(t)
+	_, w, st, tl := openTimeline(t)
 	const id = "prm-northbridge-training-outline"
-	before := tlPromise(t, st, id)
+	before := storedPromise(t, st, id)
 	if before.Due.String() != "2026-11-21" {
 		t.Fatalf("sample promise due %s, want 2026-11-21", before.Due)
 	}
 	test.Tap(tl.promiseRows[id].slip)
 	e := tl.slipEd
-	if e == nil || tlOverlay(w) == nil {
+	if e == nil || topOverlay(w) == nil {
 		t.Fatal("Slipped… opened no dialog")
 	}
 	if e.on.Text != "2026-11-25" {
@@ -466,13 +466,13 @@ func TestTimelineSlippedPromise(t *testing.T) {
 	// The explanation is required.
 	test.Type(e.newDue, "2026-12-05")
 	test.Tap(e.save)
-	if tlOverlay(w) == nil {
+	if topOverlay(w) == nil {
 		t.Fatal("the dialog closed without an explanation")
 	}
 	if got := e.fs.MessageOf("explanation"); !strings.Contains(got, "explanation") {
 		t.Errorf("message under the explanation = %q", got)
 	}
-	if !tlHasText(tlOverlay(w), "the client is owed an explanation") {
+	if !hasLabel(topOverlay(w), "the client is owed an explanation") {
 		t.Error("the dialog does not show the message")
 	}
 
@@ -483,7 +483,7 @@ func TestTimelineSlippedPromise(t *testing.T) {
 	if got, want := e.fs.MessageOf("new_due"), "must be after the current due date 2026-11-21"; got != want {
 		t.Errorf("message under the new date = %q, want %q", got, want)
 	}
-	if p := tlPromise(t, st, id); len(p.Slips) != 0 || !p.Due.Equal(before.Due) {
+	if p := storedPromise(t, st, id); len(p.Slips) != 0 || !p.Due.Equal(before.Due) {
 		t.Fatalf("a rejected slip was saved: %+v", p)
 	}
 	if e.explanation.Text() != "The trainer certification body moved its syllabus review." {
@@ -497,10 +497,10 @@ func TestTimelineSlippedPromise(t *testing.T) {
 		t.Errorf("the message stays after fixing the date: %q", e.fs.MessageOf("new_due"))
 	}
 	test.Tap(e.save)
-	if tlOverlay(w) != nil {
-		t.Fatalf("the dialog stayed open: %q", tlTexts(tlOverlay(w)))
+	if topOverlay(w) != nil {
+		t.Fatalf("the dialog stayed open: %q", labelTexts(topOverlay(w)))
 	}
-	p := tlPromise(t, st, id)
+	p := storedPromise(t, st, id)
 	if len(p.Slips) != 1 {
 		t.Fatalf("%d slips recorded, want 1", len(p.Slips))
 	}
@@ -515,13 +515,13 @@ func TestTimelineSlippedPromise(t *testing.T) {
 	if got := tl.promiseRows[id].status.Text; got != "Open" {
 		t.Errorf("status after the slip = %q, want Open (no longer late)", got)
 	}
-	if !tlHasText(tl.promiseBox, "slipped from 2026-11-21 to 2026-12-05 (told on 2026-11-25, apology sent): The trainer certification") {
-		t.Errorf("the slip is not shown: %q", tlTexts(tl.promiseBox))
+	if !hasLabel(tl.promiseBox, "slipped from 2026-11-21 to 2026-12-05 (told on 2026-11-25, apology sent): The trainer certification") {
+		t.Errorf("the slip is not shown: %q", labelTexts(tl.promiseBox))
 	}
 }
 
 func TestTimelineLatePromise(t *testing.T) {
-	_, _, _, tl := tlOpen(t)
+	_, _, _, tl := openTimeline(t)
 	late := tl.promiseRows["prm-northbridge-training-outline"].status
 	if late.Text != "Late" || late.Importance != widget.DangerImportance {
 		t.Errorf("overdue promise shows %q (importance %v), want Late in red", late.Text, late.Importance)
@@ -531,8 +531,8 @@ func TestTimelineLatePromise(t *testing.T) {
 	}
 	// Open promises come first, soonest due first.
 	first := tl.promiseBox.Objects[0]
-	if !tlHasText(first, "Send Sophie Marsh the outline") {
-		t.Errorf("first promise shows %q, want the late training outline", tlTexts(first))
+	if !hasLabel(first, "Send Sophie Marsh the outline") {
+		t.Errorf("first promise shows %q, want the late training outline", labelTexts(first))
 	}
 }
 
@@ -540,7 +540,7 @@ func TestTimelineLatePromise(t *testing.T) {
 // and slipped promises) and the editors, in a window of their own so the
 // masters do not depend on the dossier's header.
 func TestTimelineMarkup(t *testing.T) {
-	d, _, st, _ := tlOpen(t)
+	d, _, st, _ := openTimeline(t)
 	people, _ := st.People("northbridge")
 	events, _ := st.Events("northbridge")
 	promises, _ := st.Promises("northbridge")

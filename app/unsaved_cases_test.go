@@ -24,8 +24,8 @@ func editorCases() []uitest.EditorCase {
 			d.Show(Place{Screen: "account", ID: "northbridge"})
 			d.Show(Place{Screen: "person", ID: "northbridge-david-okafor"})
 		},
-		Edit:  func(_ *testing.T, d *ui.Frame) { aeRetype(person(d).phone, newPhone) },
-		Spoil: func(_ *testing.T, d *ui.Frame) { aeRetype(person(d).email, "david at home") },
+		Edit:  func(_ *testing.T, d *ui.Frame) { uitest.Retype(person(d).phone, newPhone) },
+		Spoil: func(_ *testing.T, d *ui.Frame) { uitest.Retype(person(d).email, "david at home") },
 		Saved: func(t *testing.T, st *store.Store) bool {
 			p, err := st.Person("northbridge-david-okafor")
 			if err != nil {
@@ -41,9 +41,9 @@ func editorCases() []uitest.EditorCase {
 	}, {
 		Name: "account",
 		Open: func(d *ui.Frame) { d.Show(Place{Screen: "account-edit", ID: "northbridge"}) },
-		Edit: func(_ *testing.T, d *ui.Frame) { aeRetype(account(d).name, "Northbridge Renamed") },
+		Edit: func(_ *testing.T, d *ui.Frame) { uitest.Retype(account(d).name, "Northbridge Renamed") },
 		Spoil: func(_ *testing.T, d *ui.Frame) {
-			aeRetype(account(d).share, "about a third")
+			uitest.Retype(account(d).share, "about a third")
 		},
 		Saved: func(t *testing.T, st *store.Store) bool {
 			a, err := st.Account("northbridge")
@@ -62,8 +62,8 @@ func editorCases() []uitest.EditorCase {
 		Open: func(d *ui.Frame) {
 			d.Show(Place{Screen: "proposal", ID: sampleDraft + ":" + tabPricing}) // a draft: a sent one would ask for a revision
 		},
-		Edit:  func(_ *testing.T, d *ui.Frame) { beRetype(pricing(d).price, "1,200.00") },
-		Spoil: func(_ *testing.T, d *ui.Frame) { beRetype(pricing(d).qty, "nine hundred") },
+		Edit:  func(_ *testing.T, d *ui.Frame) { uitest.Retype(pricing(d).price, "1,200.00") },
+		Spoil: func(_ *testing.T, d *ui.Frame) { uitest.Retype(pricing(d).qty, "nine hundred") },
 		Saved: func(t *testing.T, st *store.Store) bool {
 			p, err := st.Proposal(sampleDraft)
 			if err != nil {

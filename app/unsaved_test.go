@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"kamdesk/app/ui"
+	"kamdesk/app/ui/uitest"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -71,7 +72,7 @@ func TestLeaveQuestionByKeyboard(t *testing.T) {
 	d.Show(Place{Screen: "account", ID: "northbridge"})
 	d.Show(Place{Screen: "person", ID: "northbridge-david-okafor"})
 	s := d.Current().(*personScreen)
-	aeRetype(s.phone, "+44 20 7946 0555")
+	uitest.Retype(s.phone, "+44 20 7946 0555")
 	phone := func() string {
 		p, err := st.Person("northbridge-david-okafor")
 		if err != nil {
