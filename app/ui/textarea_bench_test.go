@@ -18,10 +18,10 @@ import (
 //
 //	go test -run '^$' -bench TextAreaTyping20k -count 5 ./app/
 func BenchmarkTextAreaTyping20k(b *testing.B) {
-	para := strings.Repeat(taLong, 3) + "\n" // about 370 characters
+	para := strings.Repeat(longSentence, 3) + "\n" // about 370 characters
 	notes := map[string]string{
 		"paragraphs":    strings.Repeat(para, 20000/len(para)+1)[:20000],
-		"one-paragraph": strings.Repeat(taLong, 20000/len(taLong)+1)[:20000],
+		"one-paragraph": strings.Repeat(longSentence, 20000/len(longSentence)+1)[:20000],
 	}
 	const keys = "lorem ipsum dolor sit amet, "
 	for _, shape := range []string{"paragraphs", "one-paragraph"} {

@@ -11,8 +11,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// taForm is a text area between two entries, as on a form.
-func taForm(t *testing.T) (before *widget.Entry, a *TextArea, after *widget.Entry, w fyne.Window) {
+// areaBetweenEntries is a text area between two entries, as on a form.
+func areaBetweenEntries(t *testing.T) (before *widget.Entry, a *TextArea, after *widget.Entry, w fyne.Window) {
 	t.Helper()
 	test.NewTempApp(t)
 	before, after = widget.NewEntry(), widget.NewEntry()
@@ -23,7 +23,7 @@ func taForm(t *testing.T) (before *widget.Entry, a *TextArea, after *widget.Entr
 }
 
 func TestTextAreaTabGoesThroughLikeAField(t *testing.T) {
-	before, a, after, w := taForm(t)
+	before, a, after, w := areaBetweenEntries(t)
 	a.SetText("one\ntwo\nthree")
 	c := w.Canvas()
 	c.Focus(before)
@@ -79,7 +79,7 @@ func TestTextAreaEscapeAndWindowShortcuts(t *testing.T) {
 }
 
 func TestTextAreaClickHandsTheFocusToTheArea(t *testing.T) {
-	_, a, _, w := taForm(t)
+	_, a, _, w := areaBetweenEntries(t)
 	a.SetText("one\ntwo\nthree")
 	click := &desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(5, 5)}, Button: desktop.MouseButtonPrimary}
 	a.blocks[2].MouseDown(click) // what the window does on a click
@@ -97,7 +97,7 @@ func TestTextAreaClickHandsTheFocusToTheArea(t *testing.T) {
 }
 
 func TestTextAreaDisabled(t *testing.T) {
-	_, a, _ := taNew(t, 400, nil)
+	_, a, _ := showArea(t, 400, nil)
 	a.SetText("read only")
 	a.Disable()
 	test.Type(a, "more")
@@ -120,14 +120,14 @@ func TestTextAreaDisabled(t *testing.T) {
 }
 
 func TestTextAreaPlaceholderAndOnChanged(t *testing.T) {
-	_, a, w := taNew(t, 400, nil)
+	_, a, w := showArea(t, 400, nil)
 	a.SetPlaceHolder("Why it slipped")
 	var calls []string
 	a.OnChanged = func(s string) { calls = append(calls, s) }
 	if a.blocks[0].PlaceHolder != "Why it slipped" {
 		t.Error("an empty area shows no placeholder")
 	}
-	taType("ab\ncd")(taField{}, w)
+	typeKeys("ab\ncd")(typedField{}, w)
 	if got := a.blocks[0].PlaceHolder; got != "" {
 		t.Errorf("two paragraphs still show the placeholder %q", got)
 	}
@@ -138,16 +138,16 @@ func TestTextAreaPlaceholderAndOnChanged(t *testing.T) {
 }
 
 func TestTextAreaUndoByWords(t *testing.T) {
-	_, a, w := taNew(t, 400, nil)
-	taType("payment terms agreed")(taField{}, w)
-	undo := taShortcut(&fyne.ShortcutUndo{})
+	_, a, w := showArea(t, 400, nil)
+	typeKeys("payment terms agreed")(typedField{}, w)
+	undo := pressShortcut(&fyne.ShortcutUndo{})
 	for _, want := range []string{"payment terms ", "payment ", ""} {
-		undo(taField{}, w)
+		undo(typedField{}, w)
 		if got := a.Text(); got != want {
 			t.Errorf("after Ctrl+Z the text is %q, want %q", got, want)
 		}
 	}
-	taShortcut(&fyne.ShortcutRedo{})(taField{}, w)
+	pressShortcut(&fyne.ShortcutRedo{})(typedField{}, w)
 	if got := a.Text(); got != "payment " {
 		t.Errorf("after Ctrl+Y the text is %q, want %q", got, "payment ")
 	}
@@ -155,8 +155,8 @@ func TestTextAreaUndoByWords(t *testing.T) {
 
 // Where a long paragraph is cut into blocks, keys work as if it were not.
 func TestTextAreaKeysAcrossCuts(t *testing.T) {
-	long := strings.Repeat(taLong, 20)
-	_, a, w := taNew(t, 300, nil)
+	long := strings.Repeat(longSentence, 20)
+	_, a, w := showArea(t, 300, nil)
 	a.SetText(long)
 	cut := -1
 	for i, b := range a.blocks[:len(a.blocks)-1] {
@@ -168,11 +168,11 @@ func TestTextAreaKeysAcrossCuts(t *testing.T) {
 	if cut < 0 {
 		t.Fatalf("%d blocks, none cut inside the paragraph", len(a.blocks))
 	}
-	at := func(p int, ops ...taOp) string {
+	at := func(p int, ops ...userAction) string {
 		a.SetText(long)
 		a.setCaret(p)
 		for _, op := range ops {
-			op(taField{}, w)
+			op(typedField{}, w)
 		}
 		return a.Text()
 	}
@@ -183,14 +183,14 @@ func TestTextAreaKeysAcrossCuts(t *testing.T) {
 		got  string
 		want string
 	}{
-		{"type at the cut", at(cut, taType("X")), join(string(r[:cut]), "X", string(r[cut:]))},
-		{"Backspace at the cut", at(cut, taKey(fyne.KeyBackspace, 1)), join(string(r[:cut-1]), string(r[cut:]))},
-		{"Delete at the cut", at(cut, taKey(fyne.KeyDelete, 1)), join(string(r[:cut]), string(r[cut+1:]))},
-		{"Left over the cut", at(cut+1, taKey(fyne.KeyLeft, 2), taType("X")),
+		{"type at the cut", at(cut, typeKeys("X")), join(string(r[:cut]), "X", string(r[cut:]))},
+		{"Backspace at the cut", at(cut, pressKey(fyne.KeyBackspace, 1)), join(string(r[:cut-1]), string(r[cut:]))},
+		{"Delete at the cut", at(cut, pressKey(fyne.KeyDelete, 1)), join(string(r[:cut]), string(r[cut+1:]))},
+		{"Left over the cut", at(cut+1, pressKey(fyne.KeyLeft, 2), typeKeys("X")),
 			join(string(r[:cut-1]), "X", string(r[cut-1:]))},
-		{"Right over the cut", at(cut-1, taKey(fyne.KeyRight, 2), taType("X")),
+		{"Right over the cut", at(cut-1, pressKey(fyne.KeyRight, 2), typeKeys("X")),
 			join(string(r[:cut+1]), "X", string(r[cut+1:]))},
-		{"Enter at the cut", at(cut, taKey(fyne.KeyReturn, 1)), join(string(r[:cut]), "\n", string(r[cut:]))},
+		{"Enter at the cut", at(cut, pressKey(fyne.KeyReturn, 1)), join(string(r[:cut]), "\n", string(r[cut:]))},
 	} {
 		if c.got != c.want {
 			i := 0
@@ -204,34 +204,34 @@ func TestTextAreaKeysAcrossCuts(t *testing.T) {
 }
 
 func TestTextAreaLongPasteAndDownThrough(t *testing.T) {
-	_, a, w := taNew(t, 420, nil)
-	text := strings.Repeat(taLong+"\n", 30) + strings.Repeat(taCyrillic+" ", 40)
-	taPaste(text)(taField{}, w)
+	_, a, w := showArea(t, 420, nil)
+	text := strings.Repeat(longSentence+"\n", 30) + strings.Repeat(cyrillicSentence+" ", 40)
+	pasteText(text)(typedField{}, w)
 	if got := a.Text(); got != text {
 		t.Fatalf("pasted %d bytes, the text has %d", len(text), len(got))
 	}
-	taKey(fyne.KeyPageUp, 100)(taField{}, w)
+	pressKey(fyne.KeyPageUp, 100)(typedField{}, w)
 	if a.caret() != 0 {
 		t.Errorf("PageUp to the top leaves the cursor at %d", a.caret())
 	}
-	rows := len(taRows(a))
-	taKey(fyne.KeyDown, rows+3)(taField{}, w)
+	rows := len(rowStarts(a))
+	pressKey(fyne.KeyDown, rows+3)(typedField{}, w)
 	if got, want := a.caret(), a.length(); got != want {
 		t.Errorf("Down through every row leaves the cursor at %d, want the end %d", got, want)
 	}
-	taKey(fyne.KeyUp, rows+3)(taField{}, w)
+	pressKey(fyne.KeyUp, rows+3)(typedField{}, w)
 	if a.caret() != 0 {
 		t.Errorf("Up through every row leaves the cursor at %d, want 0", a.caret())
 	}
-	taShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyEnd, Modifier: fyne.KeyModifierShortcutDefault})(taField{}, w)
-	taType("!")(taField{}, w)
+	pressShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyEnd, Modifier: fyne.KeyModifierShortcutDefault})(typedField{}, w)
+	typeKeys("!")(typedField{}, w)
 	if got := a.Text(); got != text+"!" {
 		t.Errorf("Ctrl+End and a key: the text ends %q", got[len(got)-10:])
 	}
 }
 
 func TestTextAreaClickBelowTheText(t *testing.T) {
-	_, a, _, w := taForm(t)
+	_, a, _, w := areaBetweenEntries(t)
 	a.SetText("one\ntwo")
 	test.TapCanvas(w.Canvas(), a.Position().Add(fyne.NewPos(200, a.Size().Height-6)))
 	if w.Canvas().Focused() != a {
@@ -244,24 +244,24 @@ func TestTextAreaClickBelowTheText(t *testing.T) {
 }
 
 func TestTextAreaSelectAllSurvivesWindowShortcuts(t *testing.T) {
-	_, a, w := taNew(t, 400, nil)
+	_, a, w := showArea(t, 400, nil)
 	a.SetText("one\ntwo")
 	save := &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
-	for _, op := range []taOp{taShortcut(&fyne.ShortcutSelectAll{}), taShortcut(save)} {
-		op(taField{}, w)
+	for _, op := range []userAction{pressShortcut(&fyne.ShortcutSelectAll{}), pressShortcut(save)} {
+		op(typedField{}, w)
 	}
 	if !a.all {
 		t.Fatal("Ctrl+S dropped the selection of the whole text")
 	}
-	taShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyBackspace, Modifier: fyne.KeyModifierShortcutDefault})(taField{}, w)
+	pressShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyBackspace, Modifier: fyne.KeyModifierShortcutDefault})(typedField{}, w)
 	if got := a.Text(); got != "" {
 		t.Errorf("Ctrl+Backspace over the whole text leaves %q", got)
 	}
 	a.SetText("kept")
-	taShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyEnd, Modifier: fyne.KeyModifierShortcutDefault})(taField{}, w)
-	taType(" more")(taField{}, w)
+	pressShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyEnd, Modifier: fyne.KeyModifierShortcutDefault})(typedField{}, w)
+	typeKeys(" more")(typedField{}, w)
 	a.Disable()
-	taShortcut(&fyne.ShortcutUndo{})(taField{}, w)
+	pressShortcut(&fyne.ShortcutUndo{})(typedField{}, w)
 	if got := a.Text(); got != "kept more" {
 		t.Errorf("Ctrl+Z in a disabled area changed the text to %q", got)
 	}
@@ -272,15 +272,15 @@ func TestTextAreaSelectAllSurvivesWindowShortcuts(t *testing.T) {
 // into the next paragraph; every block shows its part selected (the
 // parts, joined, are the selection), and Ctrl+X cuts exactly it.
 func TestTextAreaShiftSelectsAcrossBlocks(t *testing.T) {
-	_, a, w := taNew(t, 300, nil)
-	text := strings.Repeat(taLong, 12) + "\n" + strings.Repeat(taCyrillic+" ", 3)
+	_, a, w := showArea(t, 300, nil)
+	text := strings.Repeat(longSentence, 12) + "\n" + strings.Repeat(cyrillicSentence+" ", 3)
 	a.SetText(text)
 	if len(a.blocks) < 4 {
 		t.Fatalf("%d blocks: the text is not cut", len(a.blocks))
 	}
 	from := 40
 	a.setCaret(from)
-	taSelect(fyne.KeyDown, len(taRows(a))-3)(taField{}, w)
+	selectWithKeys(fyne.KeyDown, len(rowStarts(a))-3)(typedField{}, w)
 	to := a.caret()
 	if !a.span.on || to <= a.start(3) {
 		t.Fatalf("Shift+Down from %d: span %+v, caret %d; want it past the third block (%d)", from, a.span, to, a.start(3))
@@ -308,7 +308,7 @@ func TestTextAreaShiftSelectsAcrossBlocks(t *testing.T) {
 			t.Errorf("block %d holds a part of the selection but does not draw it", i)
 		}
 	}
-	taClip(true)(taField{}, w)
+	copyOrCut(true)(typedField{}, w)
 	if got := fyne.CurrentApp().Clipboard().Content(); got != string(r[from:to]) {
 		t.Errorf("Ctrl+X put %d characters on the clipboard, want %d", len([]rune(got)), to-from)
 	}
@@ -326,11 +326,11 @@ func TestTextAreaShiftSelectsAcrossBlocks(t *testing.T) {
 // Shift over paragraphs ends it; the next key goes where the click was,
 // and replaces nothing.
 func TestTextAreaClickEndsASelection(t *testing.T) {
-	_, a, _, w := taForm(t)
+	_, a, _, w := areaBetweenEntries(t)
 	a.SetText("one\ntwo\nthree")
 	w.Canvas().Focus(a)
 	a.setCaret(1)
-	taSelect(fyne.KeyDown, 1)(taField{}, w)
+	selectWithKeys(fyne.KeyDown, 1)(typedField{}, w)
 	if _, _, ok := a.selection(); !ok {
 		t.Fatal("Shift+Down selected nothing")
 	}
@@ -352,7 +352,7 @@ func TestTextAreaClickEndsASelection(t *testing.T) {
 // Shift goes up in the other field), coming back and pressing Down moves
 // the cursor, selecting nothing.
 func TestTextAreaShiftTabForgetsShift(t *testing.T) {
-	before, a, _, w := taForm(t)
+	before, a, _, w := areaBetweenEntries(t)
 	a.SetText("one\ntwo\nthree")
 	c := w.Canvas()
 	c.Focus(a)

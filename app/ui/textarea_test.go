@@ -19,31 +19,31 @@ type keyField interface {
 	fyne.Shortcutable
 }
 
-// taField is the field the table test types into, and how to read it.
-type taField struct {
+// typedField is the field the table test types into, and how to read it.
+type typedField struct {
 	keyField
 	set       func(string)
 	text      func() string
 	onChanged func(func(string))
 }
 
-// taNew shows a text area alone in a window width wide, with the focus.
-func taNew(t testing.TB, width float32, onEscape func()) (taField, *TextArea, fyne.Window) {
+// showArea shows a text area alone in a window width wide, with the focus.
+func showArea(t testing.TB, width float32, onEscape func()) (typedField, *TextArea, fyne.Window) {
 	t.Helper()
 	test.NewTempApp(t)
 	a := NewTextArea(onEscape)
 	w := test.NewTempWindow(t, a)
 	w.Resize(fyne.NewSize(width, 400))
 	w.Canvas().Focus(a)
-	return taField{a, a.SetText, a.Text, func(f func(string)) { a.OnChanged = f }}, a, w
+	return typedField{a, a.SetText, a.Text, func(f func(string)) { a.OnChanged = f }}, a, w
 }
 
-// taOp is a step of a table case: what the user does.
-type taOp func(f taField, w fyne.Window)
+// userAction is a step of a table case: what the user does.
+type userAction func(f typedField, w fyne.Window)
 
-// taType types s key by key; "\n" is the Return key.
-func taType(s string) taOp {
-	return func(f taField, w fyne.Window) {
+// typeKeys types s key by key; "\n" is the Return key.
+func typeKeys(s string) userAction {
+	return func(f typedField, w fyne.Window) {
 		for _, r := range s {
 			if r == '\n' {
 				w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
@@ -54,32 +54,32 @@ func taType(s string) taOp {
 	}
 }
 
-// taKey presses key n times.
-func taKey(key fyne.KeyName, n int) taOp {
-	return func(f taField, w fyne.Window) {
+// pressKey presses key n times.
+func pressKey(key fyne.KeyName, n int) userAction {
+	return func(f typedField, w fyne.Window) {
 		for range n {
 			w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: key})
 		}
 	}
 }
 
-func taShortcut(s fyne.Shortcut) taOp {
-	return func(f taField, w fyne.Window) { w.Canvas().Focused().(fyne.Shortcutable).TypedShortcut(s) }
+func pressShortcut(s fyne.Shortcut) userAction {
+	return func(f typedField, w fyne.Window) { w.Canvas().Focused().(fyne.Shortcutable).TypedShortcut(s) }
 }
 
-func taPaste(text string) taOp {
-	return func(f taField, w fyne.Window) {
+func pasteText(text string) userAction {
+	return func(f typedField, w fyne.Window) {
 		cb := fyne.CurrentApp().Clipboard()
 		cb.SetContent(text)
 		w.Canvas().Focused().(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutPaste{Clipboard: cb})
 	}
 }
 
-func taSet(text string) taOp { return func(f taField, _ fyne.Window) { f.set(text) } }
+func setText(text string) userAction { return func(f typedField, _ fyne.Window) { f.set(text) } }
 
-// taShift presses Shift (down) or lets it go.
-func taShift(down bool) taOp {
-	return func(f taField, w fyne.Window) {
+// holdShift presses Shift (down) or lets it go.
+func holdShift(down bool) userAction {
+	return func(f typedField, w fyne.Window) {
 		k := w.Canvas().Focused().(desktop.Keyable)
 		if down {
 			k.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
@@ -89,18 +89,18 @@ func taShift(down bool) taOp {
 	}
 }
 
-// taSelect holds Shift while it presses key n times.
-func taSelect(key fyne.KeyName, n int) taOp {
-	return func(f taField, w fyne.Window) {
-		taShift(true)(f, w)
-		taKey(key, n)(f, w)
-		taShift(false)(f, w)
+// selectWithKeys holds Shift while it presses key n times.
+func selectWithKeys(key fyne.KeyName, n int) userAction {
+	return func(f typedField, w fyne.Window) {
+		holdShift(true)(f, w)
+		pressKey(key, n)(f, w)
+		holdShift(false)(f, w)
 	}
 }
 
-// taClip is Ctrl+C or Ctrl+X with the app's clipboard.
-func taClip(cut bool) taOp {
-	return func(f taField, w fyne.Window) {
+// copyOrCut is Ctrl+C or Ctrl+X with the app's clipboard.
+func copyOrCut(cut bool) userAction {
+	return func(f typedField, w fyne.Window) {
 		cb := fyne.CurrentApp().Clipboard()
 		var s fyne.Shortcut = &fyne.ShortcutCopy{Clipboard: cb}
 		if cut {
@@ -110,9 +110,9 @@ func taClip(cut bool) taOp {
 	}
 }
 
-// taPasteClip is Ctrl+V of what the clipboard holds.
-func taPasteClip() taOp {
-	return func(f taField, w fyne.Window) {
+// pasteClipboard is Ctrl+V of what the clipboard holds.
+func pasteClipboard() userAction {
+	return func(f typedField, w fyne.Window) {
 		w.Canvas().Focused().(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutPaste{Clipboard: fyne.CurrentApp().Clipboard()})
 	}
 }
@@ -123,93 +123,93 @@ const tfSentence = "Olga asked for payment terms and a discount for the second p
 	"then we talked about the schedule again."
 
 const (
-	taCyrillic = "Ольга попросила условия оплаты и скидку на второй этап проекта, потом мы снова обсудили график."
-	taLong     = "Olga asked for payment terms and a discount for the second phase of the project, then we talked about the schedule again. "
+	cyrillicSentence = "Ольга попросила условия оплаты и скидку на второй этап проекта, потом мы снова обсудили график."
+	longSentence     = "Olga asked for payment terms and a discount for the second phase of the project, then we talked about the schedule again. "
 )
 
-// taCases are what a demanding user does in a multi-line field, and the
+// editingCases are what a demanding user does in a multi-line field, and the
 // text that must result. PageUp and PageDown go to the start and end of
 // these short texts.
-var taCases = []struct {
+var editingCases = []struct {
 	name string
-	ops  []taOp
+	ops  []userAction
 	want string
 }{
-	{"typing", []taOp{taType(tfSentence)}, tfSentence},
-	{"typing Cyrillic", []taOp{taType(taCyrillic)}, taCyrillic},
-	{"typing two paragraphs", []taOp{taType("Olga asked for payment terms.\nThen we talked about the schedule.")},
+	{"typing", []userAction{typeKeys(tfSentence)}, tfSentence},
+	{"typing Cyrillic", []userAction{typeKeys(cyrillicSentence)}, cyrillicSentence},
+	{"typing two paragraphs", []userAction{typeKeys("Olga asked for payment terms.\nThen we talked about the schedule.")},
 		"Olga asked for payment terms.\nThen we talked about the schedule."},
-	{"typing spaces", []taOp{taType("  two  spaces   and three   ")}, "  two  spaces   and three   "},
-	{"Enter cuts the paragraph", []taOp{taSet("onetwo"), taKey(fyne.KeyPageUp, 1), taKey(fyne.KeyRight, 3),
-		taKey(fyne.KeyReturn, 1), taType("X")}, "one\nXtwo"},
-	{"Enter twice: an empty paragraph", []taOp{taType("a\n\nb")}, "a\n\nb"},
-	{"Backspace at a paragraph start joins", []taOp{taSet("one\ntwo"), taKey(fyne.KeyPageDown, 1),
-		taKey(fyne.KeyLeft, 3), taKey(fyne.KeyBackspace, 1), taType("-")}, "one-two"},
-	{"Delete at a paragraph end joins", []taOp{taSet("one\ntwo"), taKey(fyne.KeyPageUp, 1), taKey(fyne.KeyEnd, 1),
-		taKey(fyne.KeyDelete, 1), taType("-")}, "one-two"},
-	{"Backspace over an empty paragraph", []taOp{taSet("a\n\nb"), taKey(fyne.KeyPageDown, 1),
-		taKey(fyne.KeyLeft, 1), taKey(fyne.KeyBackspace, 2)}, "ab"},
-	{"Right goes into the next paragraph", []taOp{taSet("ab\ncd"), taKey(fyne.KeyPageUp, 1),
-		taKey(fyne.KeyRight, 3), taType("X")}, "ab\nXcd"},
-	{"Left goes into the previous paragraph", []taOp{taSet("ab\ncd"), taKey(fyne.KeyPageDown, 1),
-		taKey(fyne.KeyLeft, 3), taType("X")}, "abX\ncd"},
-	{"Down keeps the column", []taOp{taSet("abc\ndef"), taKey(fyne.KeyPageUp, 1), taKey(fyne.KeyRight, 1),
-		taKey(fyne.KeyDown, 1), taType("X")}, "abc\ndXef"},
-	{"Up keeps the column", []taOp{taSet("abc\ndef"), taKey(fyne.KeyPageDown, 1), taKey(fyne.KeyUp, 1),
-		taType("X")}, "abcX\ndef"},
-	{"Home and End", []taOp{taSet("abc\ndef"), taKey(fyne.KeyPageDown, 1), taKey(fyne.KeyHome, 1), taType("<"),
-		taKey(fyne.KeyEnd, 1), taType(">")}, "abc\n<def>"},
-	{"paste of paragraphs", []taOp{taSet("ab"), taKey(fyne.KeyPageUp, 1), taKey(fyne.KeyRight, 1),
-		taPaste("1\n2\n\n3"), taType("X")}, "a1\n2\n\n3Xb"},
-	{"paste over a selection", []taOp{taSet("abc"), taShortcut(&fyne.ShortcutSelectAll{}), taPaste("x\ny")}, "x\ny"},
-	{"select all and type", []taOp{taSet("one\ntwo"), taShortcut(&fyne.ShortcutSelectAll{}), taType("z")}, "z"},
-	{"select all and erase", []taOp{taSet("one\ntwo"), taShortcut(&fyne.ShortcutSelectAll{}),
-		taKey(fyne.KeyBackspace, 1)}, ""},
-	{"undo typing", []taOp{taType("hello"), taShortcut(&fyne.ShortcutUndo{})}, ""},
-	{"undo and redo", []taOp{taType("hello"), taShortcut(&fyne.ShortcutUndo{}), taShortcut(&fyne.ShortcutRedo{})},
+	{"typing spaces", []userAction{typeKeys("  two  spaces   and three   ")}, "  two  spaces   and three   "},
+	{"Enter cuts the paragraph", []userAction{setText("onetwo"), pressKey(fyne.KeyPageUp, 1), pressKey(fyne.KeyRight, 3),
+		pressKey(fyne.KeyReturn, 1), typeKeys("X")}, "one\nXtwo"},
+	{"Enter twice: an empty paragraph", []userAction{typeKeys("a\n\nb")}, "a\n\nb"},
+	{"Backspace at a paragraph start joins", []userAction{setText("one\ntwo"), pressKey(fyne.KeyPageDown, 1),
+		pressKey(fyne.KeyLeft, 3), pressKey(fyne.KeyBackspace, 1), typeKeys("-")}, "one-two"},
+	{"Delete at a paragraph end joins", []userAction{setText("one\ntwo"), pressKey(fyne.KeyPageUp, 1), pressKey(fyne.KeyEnd, 1),
+		pressKey(fyne.KeyDelete, 1), typeKeys("-")}, "one-two"},
+	{"Backspace over an empty paragraph", []userAction{setText("a\n\nb"), pressKey(fyne.KeyPageDown, 1),
+		pressKey(fyne.KeyLeft, 1), pressKey(fyne.KeyBackspace, 2)}, "ab"},
+	{"Right goes into the next paragraph", []userAction{setText("ab\ncd"), pressKey(fyne.KeyPageUp, 1),
+		pressKey(fyne.KeyRight, 3), typeKeys("X")}, "ab\nXcd"},
+	{"Left goes into the previous paragraph", []userAction{setText("ab\ncd"), pressKey(fyne.KeyPageDown, 1),
+		pressKey(fyne.KeyLeft, 3), typeKeys("X")}, "abX\ncd"},
+	{"Down keeps the column", []userAction{setText("abc\ndef"), pressKey(fyne.KeyPageUp, 1), pressKey(fyne.KeyRight, 1),
+		pressKey(fyne.KeyDown, 1), typeKeys("X")}, "abc\ndXef"},
+	{"Up keeps the column", []userAction{setText("abc\ndef"), pressKey(fyne.KeyPageDown, 1), pressKey(fyne.KeyUp, 1),
+		typeKeys("X")}, "abcX\ndef"},
+	{"Home and End", []userAction{setText("abc\ndef"), pressKey(fyne.KeyPageDown, 1), pressKey(fyne.KeyHome, 1), typeKeys("<"),
+		pressKey(fyne.KeyEnd, 1), typeKeys(">")}, "abc\n<def>"},
+	{"paste of paragraphs", []userAction{setText("ab"), pressKey(fyne.KeyPageUp, 1), pressKey(fyne.KeyRight, 1),
+		pasteText("1\n2\n\n3"), typeKeys("X")}, "a1\n2\n\n3Xb"},
+	{"paste over a selection", []userAction{setText("abc"), pressShortcut(&fyne.ShortcutSelectAll{}), pasteText("x\ny")}, "x\ny"},
+	{"select all and type", []userAction{setText("one\ntwo"), pressShortcut(&fyne.ShortcutSelectAll{}), typeKeys("z")}, "z"},
+	{"select all and erase", []userAction{setText("one\ntwo"), pressShortcut(&fyne.ShortcutSelectAll{}),
+		pressKey(fyne.KeyBackspace, 1)}, ""},
+	{"undo typing", []userAction{typeKeys("hello"), pressShortcut(&fyne.ShortcutUndo{})}, ""},
+	{"undo and redo", []userAction{typeKeys("hello"), pressShortcut(&fyne.ShortcutUndo{}), pressShortcut(&fyne.ShortcutRedo{})},
 		"hello"},
-	{"undo Enter", []taOp{taSet("onetwo"), taKey(fyne.KeyPageUp, 1), taKey(fyne.KeyRight, 3),
-		taKey(fyne.KeyReturn, 1), taShortcut(&fyne.ShortcutUndo{})}, "onetwo"},
-	{"Tab leaves the field", []taOp{taType("a"), taKey(fyne.KeyTab, 1)}, "a"},
-	{"Escape types nothing", []taOp{taType("a"), taKey(fyne.KeyEscape, 1)}, "a"},
-	{"Shift+Right over a paragraph end, then a key", []taOp{taSet("ab\ncd"), taKey(fyne.KeyPageUp, 1),
-		taKey(fyne.KeyRight, 1), taSelect(fyne.KeyRight, 3), taType("X")}, "aXd"},
-	{"Shift+Down over paragraphs, then Backspace", []taOp{taSet("one\ntwo\nthree"), taKey(fyne.KeyPageUp, 1),
-		taSelect(fyne.KeyDown, 2), taKey(fyne.KeyBackspace, 1)}, "three"},
-	{"Shift+Up over a paragraph end, then a key", []taOp{taSet("ab\ncd"), taKey(fyne.KeyPageDown, 1),
-		taSelect(fyne.KeyUp, 1), taType("X")}, "abX"},
-	{"Left ends a selection at its start", []taOp{taSet("ab\ncd"), taKey(fyne.KeyPageDown, 1),
-		taSelect(fyne.KeyLeft, 3), taKey(fyne.KeyLeft, 1), taType("X")}, "abX\ncd"},
-	{"Right ends a selection at its end", []taOp{taSet("ab\ncd"), taKey(fyne.KeyPageUp, 1),
-		taSelect(fyne.KeyRight, 4), taKey(fyne.KeyRight, 1), taType("X")}, "ab\ncXd"},
-	{"copy over paragraphs, paste at the end", []taOp{taSet("ab\ncd"), taKey(fyne.KeyPageUp, 1),
-		taKey(fyne.KeyRight, 1), taSelect(fyne.KeyRight, 3), taClip(false), taKey(fyne.KeyPageDown, 1),
-		taPasteClip()}, "ab\ncdb\nc"},
-	{"cut over paragraphs, paste at the end", []taOp{taSet("ab\ncd"), taKey(fyne.KeyPageUp, 1),
-		taKey(fyne.KeyRight, 1), taSelect(fyne.KeyRight, 3), taClip(true), taKey(fyne.KeyPageDown, 1),
-		taPasteClip()}, "adb\nc"},
-	{"Ctrl+Shift+End selects to the end", []taOp{taSet("ab\ncd\nef"), taKey(fyne.KeyPageUp, 1),
-		taKey(fyne.KeyRight, 1), taShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyEnd,
-			Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}), taType("X")}, "aX"},
-	{"Shift+Left after Ctrl+A keeps the rest selected", []taOp{taSet("ab\ncd"),
-		taShortcut(&fyne.ShortcutSelectAll{}), taSelect(fyne.KeyLeft, 1), taType("X")}, "Xd"},
-	{"undo a key typed over paragraphs", []taOp{taSet("ab\ncd"), taKey(fyne.KeyPageUp, 1),
-		taKey(fyne.KeyRight, 1), taSelect(fyne.KeyRight, 3), taType("X"), taShortcut(&fyne.ShortcutUndo{})}, "ab\ncd"},
-	{"Ctrl going down keeps Ctrl+A's selection for Ctrl+C", []taOp{taSet("ab"), taShortcut(&fyne.ShortcutSelectAll{}),
-		taKey(desktop.KeyControlLeft, 1), taClip(false), taKey(fyne.KeyPageDown, 1), taPasteClip()}, "abab"},
-	{"Ctrl going down keeps a Shift selection for Ctrl+X", []taOp{taSet("ab\ncd"), taKey(fyne.KeyPageUp, 1),
-		taKey(fyne.KeyRight, 1), taSelect(fyne.KeyRight, 3), taKey(desktop.KeyControlLeft, 1), taClip(true)}, "ad"},
-	{"a space at the end of a long text", []taOp{taType(strings.Repeat(taLong, 3))}, strings.Repeat(taLong, 3)},
+	{"undo Enter", []userAction{setText("onetwo"), pressKey(fyne.KeyPageUp, 1), pressKey(fyne.KeyRight, 3),
+		pressKey(fyne.KeyReturn, 1), pressShortcut(&fyne.ShortcutUndo{})}, "onetwo"},
+	{"Tab leaves the field", []userAction{typeKeys("a"), pressKey(fyne.KeyTab, 1)}, "a"},
+	{"Escape types nothing", []userAction{typeKeys("a"), pressKey(fyne.KeyEscape, 1)}, "a"},
+	{"Shift+Right over a paragraph end, then a key", []userAction{setText("ab\ncd"), pressKey(fyne.KeyPageUp, 1),
+		pressKey(fyne.KeyRight, 1), selectWithKeys(fyne.KeyRight, 3), typeKeys("X")}, "aXd"},
+	{"Shift+Down over paragraphs, then Backspace", []userAction{setText("one\ntwo\nthree"), pressKey(fyne.KeyPageUp, 1),
+		selectWithKeys(fyne.KeyDown, 2), pressKey(fyne.KeyBackspace, 1)}, "three"},
+	{"Shift+Up over a paragraph end, then a key", []userAction{setText("ab\ncd"), pressKey(fyne.KeyPageDown, 1),
+		selectWithKeys(fyne.KeyUp, 1), typeKeys("X")}, "abX"},
+	{"Left ends a selection at its start", []userAction{setText("ab\ncd"), pressKey(fyne.KeyPageDown, 1),
+		selectWithKeys(fyne.KeyLeft, 3), pressKey(fyne.KeyLeft, 1), typeKeys("X")}, "abX\ncd"},
+	{"Right ends a selection at its end", []userAction{setText("ab\ncd"), pressKey(fyne.KeyPageUp, 1),
+		selectWithKeys(fyne.KeyRight, 4), pressKey(fyne.KeyRight, 1), typeKeys("X")}, "ab\ncXd"},
+	{"copy over paragraphs, paste at the end", []userAction{setText("ab\ncd"), pressKey(fyne.KeyPageUp, 1),
+		pressKey(fyne.KeyRight, 1), selectWithKeys(fyne.KeyRight, 3), copyOrCut(false), pressKey(fyne.KeyPageDown, 1),
+		pasteClipboard()}, "ab\ncdb\nc"},
+	{"cut over paragraphs, paste at the end", []userAction{setText("ab\ncd"), pressKey(fyne.KeyPageUp, 1),
+		pressKey(fyne.KeyRight, 1), selectWithKeys(fyne.KeyRight, 3), copyOrCut(true), pressKey(fyne.KeyPageDown, 1),
+		pasteClipboard()}, "adb\nc"},
+	{"Ctrl+Shift+End selects to the end", []userAction{setText("ab\ncd\nef"), pressKey(fyne.KeyPageUp, 1),
+		pressKey(fyne.KeyRight, 1), pressShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyEnd,
+			Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}), typeKeys("X")}, "aX"},
+	{"Shift+Left after Ctrl+A keeps the rest selected", []userAction{setText("ab\ncd"),
+		pressShortcut(&fyne.ShortcutSelectAll{}), selectWithKeys(fyne.KeyLeft, 1), typeKeys("X")}, "Xd"},
+	{"undo a key typed over paragraphs", []userAction{setText("ab\ncd"), pressKey(fyne.KeyPageUp, 1),
+		pressKey(fyne.KeyRight, 1), selectWithKeys(fyne.KeyRight, 3), typeKeys("X"), pressShortcut(&fyne.ShortcutUndo{})}, "ab\ncd"},
+	{"Ctrl going down keeps Ctrl+A's selection for Ctrl+C", []userAction{setText("ab"), pressShortcut(&fyne.ShortcutSelectAll{}),
+		pressKey(desktop.KeyControlLeft, 1), copyOrCut(false), pressKey(fyne.KeyPageDown, 1), pasteClipboard()}, "abab"},
+	{"Ctrl going down keeps a Shift selection for Ctrl+X", []userAction{setText("ab\ncd"), pressKey(fyne.KeyPageUp, 1),
+		pressKey(fyne.KeyRight, 1), selectWithKeys(fyne.KeyRight, 3), pressKey(desktop.KeyControlLeft, 1), copyOrCut(true)}, "ad"},
+	{"a space at the end of a long text", []userAction{typeKeys(strings.Repeat(longSentence, 3))}, strings.Repeat(longSentence, 3)},
 }
 
-// taWidths are the widths of the window the table cases run in.
-var taWidths = []float32{150, 210, 300, 420, 640}
+// areaWidths are the widths of the window the table cases run in.
+var areaWidths = []float32{150, 210, 300, 420, 640}
 
 func TestTextAreaTable(t *testing.T) {
-	for _, c := range taCases {
-		for _, width := range taWidths {
+	for _, c := range editingCases {
+		for _, width := range areaWidths {
 			t.Run(fmt.Sprintf("%s/%v", c.name, width), func(t *testing.T) {
-				f, _, w := taNew(t, width, func() {})
+				f, _, w := showArea(t, width, func() {})
 				changed := "(none)"
 				f.onChanged(func(s string) { changed = s })
 				for _, op := range c.ops {
@@ -226,22 +226,22 @@ func TestTextAreaTable(t *testing.T) {
 	}
 }
 
-// taOdd are texts that must come back byte for byte from SetText.
-var taOdd = []string{
+// oddTexts are texts that must come back byte for byte from SetText.
+var oddTexts = []string{
 	"", "\n", "\n\n", "a\n", "\na", "  leading", "trailing  ", " ", "a\r\nb\r\n", "\ttab\tand tab",
-	"emoji 🙂 and Ольга", strings.Repeat(taLong, 200), strings.Repeat(taLong+"\n", 40),
-	strings.Repeat("x", 5000), strings.Repeat(taLong, 20) + "\n\n" + strings.Repeat(taCyrillic+" ", 30),
+	"emoji 🙂 and Ольга", strings.Repeat(longSentence, 200), strings.Repeat(longSentence+"\n", 40),
+	strings.Repeat("x", 5000), strings.Repeat(longSentence, 20) + "\n\n" + strings.Repeat(cyrillicSentence+" ", 30),
 }
 
 func TestTextAreaSetTextRoundTrip(t *testing.T) {
-	_, a, _ := taNew(t, 400, nil)
-	for _, s := range taOdd {
+	_, a, _ := showArea(t, 400, nil)
+	for _, s := range oddTexts {
 		a.SetText(s)
 		if got := a.Text(); got != s {
 			t.Errorf("SetText(%.40q…) then Text() = %.40q…", s, got)
 		}
 	}
-	for _, s := range taOdd { // and the same from a fresh area
+	for _, s := range oddTexts { // and the same from a fresh area
 		b := NewTextArea(nil)
 		b.SetText(s)
 		if got := b.Text(); got != s {
@@ -250,8 +250,8 @@ func TestTextAreaSetTextRoundTrip(t *testing.T) {
 	}
 }
 
-// taRows are the offsets in the text where the area's rows start.
-func taRows(a *TextArea) []int {
+// rowStarts are the offsets in the text where the area's rows start.
+func rowStarts(a *TextArea) []int {
 	var out []int
 	for i, b := range a.blocks {
 		s := a.start(i)
@@ -279,8 +279,8 @@ func entryRows(e *widget.Entry) []int {
 // rows one Entry has for the whole text, as it is typed and as its width
 // changes.
 func TestTextAreaCutsDoNotShow(t *testing.T) {
-	long := strings.Repeat(taLong, 25) + "\n\n" + strings.Repeat(taCyrillic+" ", 12) + "\nshort"
-	_, a, w := taNew(t, 600, nil)
+	long := strings.Repeat(longSentence, 25) + "\n\n" + strings.Repeat(cyrillicSentence+" ", 12) + "\nshort"
+	_, a, w := showArea(t, 600, nil)
 	e := widget.NewMultiLineEntry()
 	e.Wrapping = fyne.TextWrapWord
 	we := test.NewTempWindow(t, e)
@@ -294,7 +294,7 @@ func TestTextAreaCutsDoNotShow(t *testing.T) {
 		for range int(a.column.MinSize().Height/200) + 1 {
 			test.Scroll(w.Canvas(), fyne.NewPos(50, 50), 0, -200)
 		}
-		got, want := taRows(a), entryRows(e)
+		got, want := rowStarts(a), entryRows(e)
 		if !slices.Equal(got, want) {
 			t.Errorf("%s at %v: rows start at\n%v\nwant\n%v", when, width, got, want)
 		}
@@ -312,12 +312,12 @@ func TestTextAreaCutsDoNotShow(t *testing.T) {
 		check("after SetText", width)
 	}
 	a.setCaret(1000)
-	taType("typing in the middle of a long paragraph, ")(taField{}, w)
+	typeKeys("typing in the middle of a long paragraph, ")(typedField{}, w)
 	check("after typing", 900)
-	taKey(fyne.KeyBackspace, 30)(taField{}, w)
+	pressKey(fyne.KeyBackspace, 30)(typedField{}, w)
 	check("after erasing", 900)
-	a.setCaret(len(taLong) * 10)
-	taKey(fyne.KeyReturn, 1)(taField{}, w)
-	taType("x")(taField{}, w)
+	a.setCaret(len(longSentence) * 10)
+	pressKey(fyne.KeyReturn, 1)(typedField{}, w)
+	typeKeys("x")(typedField{}, w)
 	check("after cutting the paragraph", 330)
 }
