@@ -34,7 +34,7 @@ type AgendaItem struct {
 }
 
 // Text returns the item's message in English.
-func (it AgendaItem) Text() string { return fill(it.Message, it.Data) }
+func (it AgendaItem) Text() string { return Fill(it.Message, it.Data) }
 
 // Agenda lists what needs attention from today over the agenda horizon of
 // the workspace rules: birthdays, contacts due, promises due and late,

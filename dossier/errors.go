@@ -34,7 +34,7 @@ func (e *FieldError) Error() string {
 
 // Text is Message with its parameters filled in, in English.
 func (e *FieldError) Text() string {
-	return fill(e.Message, e.Data)
+	return Fill(e.Message, e.Data)
 }
 
 // Unwrap makes every FieldError match ErrInvalid.
@@ -97,8 +97,11 @@ func ProblemsOf(err error) Problems {
 	return nil
 }
 
-// fill replaces {{.Key}} placeholders in msg with values from data.
-func fill(msg string, data map[string]any) string {
+// Fill replaces the {{.Key}} parameters of a message with the values of
+// data; a parameter without a value stays as written. It is how every
+// English message of the domain (field errors, agenda items, readiness
+// findings) is filled; translations go through the catalogue instead.
+func Fill(msg string, data map[string]any) string {
 	if len(data) == 0 || !strings.Contains(msg, "{{") {
 		return msg
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"slices"
 	"strings"
-	"text/template"
 
 	"kamdesk/dossier"
 )
@@ -54,20 +53,7 @@ type Finding struct {
 }
 
 // Text returns the message with its parameters filled in, in English.
-func (f Finding) Text() string {
-	if !strings.Contains(f.Message, "{{") {
-		return f.Message
-	}
-	t, err := template.New("").Option("missingkey=zero").Parse(f.Message)
-	if err != nil {
-		return f.Message
-	}
-	var b strings.Builder
-	if err := t.Execute(&b, f.Data); err != nil {
-		return f.Message
-	}
-	return b.String()
-}
+func (f Finding) Text() string { return dossier.Fill(f.Message, f.Data) }
 
 // Blocking counts the blocking findings of fs.
 func Blocking(fs []Finding) int {
