@@ -82,19 +82,7 @@ func label(name, id string) string {
 func (s *Store) People(acct string) ([]dossier.Person, error) {
 	var out []dossier.Person
 	err := s.view(func(txn *badger.Txn) (err error) {
-		if acct == "" {
-			out, err = list[dossier.Person](txn, kPerson)
-			return err
-		}
-		if err := validID(kAccount, acct); err != nil {
-			return err
-		}
-		if ok, err := exists(txn, kAccount.key(acct)); err != nil {
-			return err
-		} else if !ok {
-			return notFound(kAccount, acct)
-		}
-		out, err = listOf[dossier.Person](txn, kPerson, acct)
+		out, err = listAllOrOf[dossier.Person](txn, kPerson, acct)
 		return err
 	})
 	dossier.SortPeople(out)

@@ -83,19 +83,7 @@ func (h *ProposalHead) Proposal() proposal.Proposal {
 func (s *Store) ProposalHeads(acct string) ([]ProposalHead, error) {
 	var out []ProposalHead
 	err := s.view(func(txn *badger.Txn) (err error) {
-		if acct == "" {
-			out, err = list[ProposalHead](txn, kProposal)
-			return err
-		}
-		if err := validID(kAccount, acct); err != nil {
-			return err
-		}
-		if ok, err := exists(txn, kAccount.key(acct)); err != nil {
-			return err
-		} else if !ok {
-			return notFound(kAccount, acct)
-		}
-		out, err = listOf[ProposalHead](txn, kProposal, acct)
+		out, err = listAllOrOf[ProposalHead](txn, kProposal, acct)
 		return err
 	})
 	slices.SortStableFunc(out, func(a, b ProposalHead) int {

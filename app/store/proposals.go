@@ -170,19 +170,7 @@ func sameSection(a, b proposal.Section) bool {
 func (s *Store) Proposals(acct string) ([]proposal.Proposal, error) {
 	var out []proposal.Proposal
 	err := s.view(func(txn *badger.Txn) (err error) {
-		if acct == "" {
-			out, err = list[proposal.Proposal](txn, kProposal)
-			return err
-		}
-		if err := validID(kAccount, acct); err != nil {
-			return err
-		}
-		if ok, err := exists(txn, kAccount.key(acct)); err != nil {
-			return err
-		} else if !ok {
-			return notFound(kAccount, acct)
-		}
-		out, err = listOf[proposal.Proposal](txn, kProposal, acct)
+		out, err = listAllOrOf[proposal.Proposal](txn, kProposal, acct)
 		return err
 	})
 	slices.SortStableFunc(out, func(a, b proposal.Proposal) int {

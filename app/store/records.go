@@ -129,6 +129,23 @@ func idsOf(txn *badger.Txn, k kind, acct string) []string {
 	return ids
 }
 
+// listAllOrOf decodes the records of kind k of every account when acct is
+// empty, else those of account acct, which must exist.
+func listAllOrOf[T any](txn *badger.Txn, k kind, acct string) ([]T, error) {
+	if acct == "" {
+		return list[T](txn, k)
+	}
+	if err := validID(kAccount, acct); err != nil {
+		return nil, err
+	}
+	if ok, err := exists(txn, kAccount.key(acct)); err != nil {
+		return nil, err
+	} else if !ok {
+		return nil, notFound(kAccount, acct)
+	}
+	return listOf[T](txn, k, acct)
+}
+
 // listOf decodes the records of kind k that belong to account acct.
 func listOf[T any](txn *badger.Txn, k kind, acct string) ([]T, error) {
 	ids := idsOf(txn, k, acct)
