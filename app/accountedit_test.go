@@ -371,14 +371,14 @@ func TestAccountFormCancel(t *testing.T) {
 	if !strings.Contains(text, "not saved") {
 		t.Errorf("the question on leaving is %q", text)
 	}
-	answerQuestion(t, w, "Cancel")
+	uitest.AnswerQuestion(t, w, "Cancel")
 	if d.Current() != s || s.name.Text != "Northbridge Renamed" {
 		t.Fatalf("answering Cancel left the form (%v) or lost the text %q", d.Place(), s.name.Text)
 	}
 	d.InstallShortcuts()
 	w.Canvas().Unfocus()
 	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape}) // Esc on the window
-	answerQuestion(t, w, "Discard")
+	uitest.AnswerQuestion(t, w, "Discard")
 	if p := d.Place(); p != (Place{Screen: "account", ID: "northbridge"}) {
 		t.Fatalf("leaving went to %v, want the dossier", p)
 	}
@@ -392,13 +392,13 @@ func TestAccountFormCancel(t *testing.T) {
 	uitest.Retype(s.name, "Northbridge Renamed")
 	uitest.Retype(s.share, "about a third")
 	d.Show(Place{Screen: "agenda"})
-	answerQuestion(t, w, "Save")
+	uitest.AnswerQuestion(t, w, "Save")
 	if d.Current() != s || s.share.Text != "about a third" || s.fields.MessageOf("revenue_share") == "" {
 		t.Fatalf("a failed save went to %v, or lost the text %q, or did not say why", d.Place(), s.share.Text)
 	}
 	uitest.Retype(s.share, "38")
 	d.Show(Place{Screen: "agenda"})
-	answerQuestion(t, w, "Save")
+	uitest.AnswerQuestion(t, w, "Save")
 	if got, _ := st.Account("northbridge"); got.Name != "Northbridge Renamed" {
 		t.Errorf("Save on leaving stored the name %q", got.Name)
 	}

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/export"
+	"kamdesk/app/ui/uitest"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
 )
@@ -412,7 +413,7 @@ func TestExportDialogRecordsTheExport(t *testing.T) {
 	if texts := outTexts(w.Canvas().Overlays().Top()); !slices.ContainsFunc(texts, func(s string) bool { return strings.Contains(s, "5 files of this export are in") }) {
 		t.Fatalf("exporting over the files shows %q", texts)
 	}
-	answerQuestion(t, w, "Cancel")
+	uitest.AnswerQuestion(t, w, "Cancel")
 	if data, _ := os.ReadFile(first); string(data) != "edited by hand" {
 		t.Errorf("Cancel: %s holds %q", first, data)
 	}
@@ -420,7 +421,7 @@ func TestExportDialogRecordsTheExport(t *testing.T) {
 		t.Errorf("Cancel recorded exports: %d, want %d", len(s2.Exports), before+6)
 	}
 	e.runIn(a, export.Markdown, folder, false)
-	answerQuestion(t, w, "Replace")
+	uitest.AnswerQuestion(t, w, "Replace")
 	if data, _ := os.ReadFile(first); string(data) == "edited by hand" {
 		t.Error("Replace left the file as it was")
 	}

@@ -11,9 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"kamdesk/app/catalog"
 	"kamdesk/app/export"
-	"kamdesk/app/quiet"
 	"kamdesk/app/store"
 	"kamdesk/app/ui"
 	"kamdesk/app/ui/uitest"
@@ -24,10 +22,7 @@ import (
 var testToday = dossier.MustDate("2026-11-25")
 
 func TestMain(m *testing.M) {
-	quiet.PlainLocale()
-	if err := catalog.Load(); err != nil {
-		panic(err)
-	}
+	uitest.Setup()
 	code := m.Run()
 	for _, st := range benchStores {
 		st.Close()
@@ -36,19 +31,6 @@ func TestMain(m *testing.M) {
 		os.RemoveAll(dir)
 	}
 	os.Exit(code)
-}
-
-// backgroundAndWait runs work on a goroutine of its own, as the desk does,
-// waits for it, then runs done on the caller's (the test's UI) goroutine.
-// The tests of loading_test.go hand done back later instead.
-func backgroundAndWait(work, done func()) {
-	finished := make(chan struct{})
-	go func() {
-		defer close(finished)
-		work()
-	}()
-	<-finished
-	done()
 }
 
 // testDesk opens a desk on a fresh workspace in a test window, with
@@ -72,7 +54,7 @@ func testDesk(t *testing.T, sample bool) (*Desk, fyne.Window, *store.Store) {
 		Today:      func() dossier.Date { return testToday },
 		Sample:     assets.Sample,
 		Defer:      func(f func()) { f() },
-		Background: backgroundAndWait,
+		Background: uitest.BackgroundAndWait,
 		After:      func(_ time.Duration, f func()) { f() },
 	})
 	w.SetContent(d.Content())

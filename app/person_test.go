@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/store"
+	"kamdesk/app/ui/uitest"
 	"kamdesk/dossier"
 )
 
@@ -365,7 +366,7 @@ func TestPersonEditorCancel(t *testing.T) {
 	if d.Place().Screen != "person" {
 		t.Fatal("Esc with unsaved changes left without asking")
 	}
-	answerQuestion(t, w, "Discard")
+	uitest.AnswerQuestion(t, w, "Discard")
 	if pl := d.Place(); pl != (Place{Screen: "account", ID: "northbridge"}) {
 		t.Errorf("after Discard, the place is %v, want account/northbridge", pl)
 	}
@@ -378,7 +379,7 @@ func TestPersonEditorCancel(t *testing.T) {
 	s = d.Current().(*personScreen)
 	test.Type(s.position, " (interim)")
 	test.Tap(buttonIn(d.Area(), "Northbridge Build Group"))
-	answerQuestion(t, w, "Save")
+	uitest.AnswerQuestion(t, w, "Save")
 	if pl := d.Place(); pl != (Place{Screen: "account", ID: "northbridge"}) {
 		t.Errorf("after Save, the place is %v, want account/northbridge", pl)
 	}

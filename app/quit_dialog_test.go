@@ -31,7 +31,7 @@ func TestQuitAsksAboutFormsInDialogs(t *testing.T) {
 	t.Run("save", func(t *testing.T) {
 		d, quits, _, saved := open(t)
 		d.Quit()
-		answerQuestion(t, d.win, "Save")
+		uitest.AnswerQuestion(t, d.win, "Save")
 		if !saved() || *quits != 1 {
 			t.Errorf("Save: saved %v, quit %d times", saved(), *quits)
 		}
@@ -39,7 +39,7 @@ func TestQuitAsksAboutFormsInDialogs(t *testing.T) {
 	t.Run("discard", func(t *testing.T) {
 		d, quits, _, saved := open(t)
 		d.Quit()
-		answerQuestion(t, d.win, "Discard")
+		uitest.AnswerQuestion(t, d.win, "Discard")
 		if saved() || *quits != 1 {
 			t.Errorf("Discard: saved %v, quit %d times", saved(), *quits)
 		}
@@ -47,7 +47,7 @@ func TestQuitAsksAboutFormsInDialogs(t *testing.T) {
 	t.Run("cancel", func(t *testing.T) {
 		d, quits, tl, saved := open(t)
 		d.Quit()
-		answerQuestion(t, d.win, "Cancel")
+		uitest.AnswerQuestion(t, d.win, "Cancel")
 		if saved() || *quits != 0 || tl.eventEd.text.Text() != text || d.DialogEditor() == nil {
 			t.Errorf("Cancel: saved %v, quit %d times, text %q, dialog open %v", saved(), *quits, tl.eventEd.text.Text(), d.DialogEditor() != nil)
 		}
@@ -56,7 +56,7 @@ func TestQuitAsksAboutFormsInDialogs(t *testing.T) {
 		d, quits, tl, saved := open(t)
 		uitest.Retype(tl.eventEd.date.Entry, "2026-13-45")
 		d.Quit()
-		answerQuestion(t, d.win, "Save")
+		uitest.AnswerQuestion(t, d.win, "Save")
 		if saved() || *quits != 0 || tl.eventEd.text.Text() != text {
 			t.Errorf("a failed save: saved %v, quit %d times, text %q", saved(), *quits, tl.eventEd.text.Text())
 		}

@@ -46,12 +46,12 @@ func TestQuitQuestionIsAskedOnce(t *testing.T) {
 	d.Quit()
 	d.Quit()
 	uitest.Shortcut(w, fyne.KeyQ)
-	if n := overlays(w); n != 1 {
+	if n := uitest.Overlays(w); n != 1 {
 		t.Fatalf("asking to quit three times shows %d dialogs, want 1", n)
 	}
-	answerQuestion(t, w, "Discard")
-	if *quits != 1 || overlays(w) != 0 || c.Saved(t, st) {
-		t.Errorf("after Discard: quit %d times, %d dialogs, saved %v", *quits, overlays(w), c.Saved(t, st))
+	uitest.AnswerQuestion(t, w, "Discard")
+	if *quits != 1 || uitest.Overlays(w) != 0 || c.Saved(t, st) {
+		t.Errorf("after Discard: quit %d times, %d dialogs, saved %v", *quits, uitest.Overlays(w), c.Saved(t, st))
 	}
 }
 
@@ -63,17 +63,17 @@ func TestQuitWhileLeaving(t *testing.T) {
 	c.Open(d.Frame)
 	c.Edit(t, d.Frame)
 	d.OnCancel() // Esc: back to the dossier, which asks
-	if overlays(w) != 1 {
+	if uitest.Overlays(w) != 1 {
 		t.Fatal("Esc with unsaved changes did not ask")
 	}
 	d.Quit()
-	if n := overlays(w); n != 1 {
+	if n := uitest.Overlays(w); n != 1 {
 		t.Fatalf("quitting while asked about leaving shows %d dialogs, want 1", n)
 	}
-	if _, text := answers(t, w); !strings.Contains(text, "before you quit") {
+	if _, text := uitest.Answers(t, w); !strings.Contains(text, "before you quit") {
 		t.Errorf("the question now says %q, want it to ask before quitting", text)
 	}
-	answerQuestion(t, w, "Save")
+	uitest.AnswerQuestion(t, w, "Save")
 	if !c.Saved(t, st) || *quits != 1 {
 		t.Errorf("after Save: saved %v, quit %d times; want saved and quit", c.Saved(t, st), *quits)
 	}
@@ -88,14 +88,14 @@ func TestQuitQuestionByKeyboard(t *testing.T) {
 		c.Open(d.Frame)
 		c.Edit(t, d.Frame)
 		d.Quit()
-		as, _ := answers(t, w)
+		as, _ := uitest.Answers(t, w)
 		if f := w.Canvas().Focused(); f != as["Save"] {
 			t.Fatalf("the focus is on %v, want Save", f)
 		}
 		if as["Save"].Importance != widget.HighImportance {
 			t.Error("Save is not highlighted as the default")
 		}
-		focusedAnswer(t, w).TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		uitest.FocusedAnswer(t, w).TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 		if !c.Saved(t, st) || *quits != 1 {
 			t.Errorf("Enter: saved %v, quit %d times; want Save", c.Saved(t, st), *quits)
 		}
@@ -105,17 +105,17 @@ func TestQuitQuestionByKeyboard(t *testing.T) {
 		c.Open(d.Frame)
 		c.Edit(t, d.Frame)
 		d.Quit()
-		focusedAnswer(t, w).TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-		if *quits != 0 || overlays(w) != 0 || c.Saved(t, st) || !c.Shown(d.Frame) {
-			t.Errorf("Esc: quit %d times, %d dialogs, saved %v; want Cancel", *quits, overlays(w), c.Saved(t, st))
+		uitest.FocusedAnswer(t, w).TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+		if *quits != 0 || uitest.Overlays(w) != 0 || c.Saved(t, st) || !c.Shown(d.Frame) {
+			t.Errorf("Esc: quit %d times, %d dialogs, saved %v; want Cancel", *quits, uitest.Overlays(w), c.Saved(t, st))
 		}
 		// With no answer focused (after a click beside the buttons) the
 		// window's keys answer.
 		d.Quit()
 		w.Canvas().Unfocus()
 		w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
-		if *quits != 0 || overlays(w) != 0 {
-			t.Errorf("Esc on the window: quit %d times, %d dialogs; want Cancel", *quits, overlays(w))
+		if *quits != 0 || uitest.Overlays(w) != 0 {
+			t.Errorf("Esc on the window: quit %d times, %d dialogs; want Cancel", *quits, uitest.Overlays(w))
 		}
 		d.Quit()
 		w.Canvas().Unfocus()
@@ -129,9 +129,9 @@ func TestQuitQuestionByKeyboard(t *testing.T) {
 		c.Open(d.Frame)
 		c.Edit(t, d.Frame)
 		d.Quit()
-		as, _ := answers(t, w)
+		as, _ := uitest.Answers(t, w)
 		w.Canvas().Focus(as["Discard"])
-		focusedAnswer(t, w).TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		uitest.FocusedAnswer(t, w).TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 		if c.Saved(t, st) || *quits != 1 {
 			t.Errorf("Enter on Discard: saved %v, quit %d times; want Discard", c.Saved(t, st), *quits)
 		}
@@ -166,13 +166,13 @@ func TestQuitRoutes(t *testing.T) {
 			d, w, _, quits := quitDesk(t)
 			d.Show(Place{Screen: "accounts"})
 			run.quit(t, d, w)
-			if *quits != 1 || overlays(w) != 0 {
-				t.Errorf("with nothing to save: quit %d times, %d dialogs; want to quit at once", *quits, overlays(w))
+			if *quits != 1 || uitest.Overlays(w) != 0 {
+				t.Errorf("with nothing to save: quit %d times, %d dialogs; want to quit at once", *quits, uitest.Overlays(w))
 			}
 			c.Open(d.Frame)
 			c.Edit(t, d.Frame)
 			run.quit(t, d, w)
-			answerQuestion(t, w, "Cancel")
+			uitest.AnswerQuestion(t, w, "Cancel")
 			if *quits != 1 || !c.Shown(d.Frame) {
 				t.Errorf("after Cancel: quit %d times, edit shown %v", *quits, c.Shown(d.Frame))
 			}
@@ -238,7 +238,7 @@ func TestQuitAsksAboutTextNotYetANumber(t *testing.T) {
 		t.Fatal("the unreadable quantity changed the working copy")
 	}
 	d.Quit()
-	answerQuestion(t, w, "Save")
+	uitest.AnswerQuestion(t, w, "Save")
 	if *quits != 0 || !strings.HasPrefix(qty.Text, "x") {
 		t.Fatalf("quit %d times with the quantity %q; want to stay with what was typed", *quits, qty.Text)
 	}

@@ -47,7 +47,7 @@ func TestEditingASentRevisionAsks(t *testing.T) {
 	if n := len(w.Canvas().Overlays().List()); n != 1 {
 		t.Errorf("%d dialogs open, want 1", n)
 	}
-	answerQuestion(t, w, "Keep revision 1")
+	uitest.AnswerQuestion(t, w, "Keep revision 1")
 	if e.rows[0].qty.Text != qty || b.Dirty() || b.p.Rev() != 1 {
 		t.Errorf("after keeping revision 1: quantity %q (want %q), dirty %v, revision %d", e.rows[0].qty.Text, qty, b.Dirty(), b.p.Rev())
 	}

@@ -28,11 +28,16 @@ var Today = dossier.MustDate("2026-11-25")
 
 // Main runs a package's tests in plain English, with the catalogue loaded.
 func Main(m *testing.M) {
+	Setup()
+	os.Exit(m.Run())
+}
+
+// Setup makes the tests' language plain English and loads the catalogue.
+func Setup() {
 	quiet.PlainLocale()
 	if err := catalog.Load(); err != nil {
 		panic(err)
 	}
-	os.Exit(m.Run())
 }
 
 // BackgroundAndWait runs work on a goroutine of its own, as the desk does,
