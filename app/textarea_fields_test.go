@@ -17,10 +17,6 @@ import (
 // into every multi-line field of kamdesk, at widths where its spaces fall
 // at the ends of rows, is saved byte for byte.
 
-// keyField is a field the tests type into key by key: an entry or a text
-// area.
-type keyField = uitest.KeyField
-
 func TestTypedTextIsStoredAccount(t *testing.T) {
 	d, _, st := testDesk(t, true)
 	for _, width := range uitest.Widths {
