@@ -314,14 +314,13 @@ func (s *screen) Content() fyne.CanvasObject {
 
 // A row template: a heading, or an icon, a date and the item's text.
 func (s *screen) newRow() fyne.CanvasObject {
-	heading := widget.NewLabelWithStyle("Heading", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	date := widget.NewLabel("2006-01-02")
 	date.Truncation = fyne.TextTruncateEllipsis
 	text := widget.NewLabel("Text")
 	text.Truncation = fyne.TextTruncateEllipsis
 	item := container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(theme.CalendarIcon()),
 		container.NewGridWrap(s.dateSize(), date)), nil, text)
-	return container.NewStack(heading, item)
+	return ui.HeadedRow(item)
 }
 
 func (s *screen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -329,16 +328,11 @@ func (s *screen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	r := s.rows[id]
-	stack := o.(*fyne.Container)
-	heading, item := stack.Objects[0].(*widget.Label), stack.Objects[1].(*fyne.Container)
-	if r.heading != "" {
-		heading.SetText(r.heading)
-		heading.Show()
-		item.Hide()
+	shown := ui.SetHeadedRow(o, r.heading)
+	if shown == nil {
 		return
 	}
-	heading.Hide()
-	item.Show()
+	item := shown.(*fyne.Container)
 	text := item.Objects[0].(*widget.Label)
 	left := item.Objects[1].(*fyne.Container)
 	icon, date := left.Objects[0].(*widget.Icon), left.Objects[1].(*fyne.Container).Objects[0].(*widget.Label)

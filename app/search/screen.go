@@ -250,14 +250,13 @@ func (s *screen) sizeRows() {
 // A row template: a heading, or an icon with two lines of rich text (the
 // name and account; the field that matched with the match in bold).
 func (s *screen) newRow() fyne.CanvasObject {
-	heading := widget.NewLabelWithStyle("Heading", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title := widget.NewRichText()
 	title.Truncation = fyne.TextTruncateEllipsis
 	match := widget.NewRichText()
 	match.Truncation = fyne.TextTruncateEllipsis
 	lines := container.NewVBox(title, match)
 	hit := container.NewBorder(nil, nil, widget.NewIcon(theme.AccountIcon()), nil, lines)
-	return container.NewStack(heading, hit)
+	return ui.HeadedRow(hit)
 }
 
 func (s *screen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -265,16 +264,11 @@ func (s *screen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	row := s.rows[id]
-	stack := o.(*fyne.Container)
-	heading, hit := stack.Objects[0].(*widget.Label), stack.Objects[1].(*fyne.Container)
-	if row.heading != "" {
-		heading.SetText(row.heading)
-		heading.Show()
-		hit.Hide()
+	shown := ui.SetHeadedRow(o, row.heading)
+	if shown == nil {
 		return
 	}
-	heading.Hide()
-	hit.Show()
+	hit := shown.(*fyne.Container)
 	lines := hit.Objects[0].(*fyne.Container)
 	icon := hit.Objects[1].(*widget.Icon)
 	title, match := lines.Objects[0].(*widget.RichText), lines.Objects[1].(*widget.RichText)

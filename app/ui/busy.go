@@ -55,3 +55,27 @@ func ShowIn(box *fyne.Container, o fyne.CanvasObject) {
 	box.Objects = []fyne.CanvasObject{o}
 	box.Refresh()
 }
+
+// HeadedRow is the row template of a list with headings (the agenda, the
+// search): a bold heading, or item.
+func HeadedRow(item fyne.CanvasObject) fyne.CanvasObject {
+	heading := widget.NewLabelWithStyle("Heading", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return container.NewStack(heading, item)
+}
+
+// SetHeadedRow makes row o (from HeadedRow) show heading and returns nil
+// when heading is not empty; else it shows the row's item and returns it,
+// to be filled in.
+func SetHeadedRow(o fyne.CanvasObject, heading string) fyne.CanvasObject {
+	stack := o.(*fyne.Container)
+	label, item := stack.Objects[0].(*widget.Label), stack.Objects[1]
+	if heading != "" {
+		label.SetText(heading)
+		label.Show()
+		item.Hide()
+		return nil
+	}
+	label.Hide()
+	item.Show()
+	return item
+}
