@@ -89,8 +89,9 @@ type Options struct {
 	// needs it: the widget still expects to be on screen. Tests set it to
 	// run f at once; the default hands f to fyne.Do from a goroutine.
 	Defer func(f func())
-	// Background runs work off the UI goroutine, then done on it. Tests set
-	// it to run both at once; the default uses a goroutine and fyne.Do.
+	// Background runs work off the UI goroutine, then done on it. The
+	// default uses a goroutine and fyne.Do; tests keep the goroutine and
+	// wait for it (uitest.BackgroundAndWait).
 	Background func(work, done func())
 	// After runs f on the UI goroutine once d has passed (debouncing work
 	// while the user types). Tests set it to run f at once.
@@ -140,18 +141,13 @@ func NewDesk(w fyne.Window, ws Workspace, prefs fyne.Preferences, opts Options) 
 		opts.Today = dossier.Today
 	}
 	if opts.Defer == nil {
-		opts.Defer = func(f func()) { go fyne.Do(f) }
+		opts.Defer = ui.DeferToUI
 	}
 	if opts.After == nil {
-		opts.After = func(d time.Duration, f func()) { time.AfterFunc(d, func() { fyne.Do(f) }) }
+		opts.After = ui.AfterOnUI
 	}
 	if opts.Background == nil {
-		opts.Background = func(work, done func()) {
-			go func() {
-				work()
-				fyne.Do(done)
-			}()
-		}
+		opts.Background = ui.InBackground
 	}
 	d := &Desk{win: w, ws: ws, opts: opts, prefs: prefs}
 	// The frame asks the desk's options each time: tests change them.

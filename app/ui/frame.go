@@ -169,24 +169,36 @@ type Frame struct {
 	dialogEd DialogEditor // the form open in a dialog, if any
 }
 
+// DeferToUI runs f on the UI goroutine once the current event is handled:
+// the default Options.Defer.
+func DeferToUI(f func()) { go fyne.Do(f) }
+
+// AfterOnUI runs f on the UI goroutine once d has passed: the default
+// Options.After.
+func AfterOnUI(d time.Duration, f func()) { time.AfterFunc(d, func() { fyne.Do(f) }) }
+
+// InBackground runs work on a goroutine of its own, then done on the UI
+// goroutine: the default Options.Background.
+func InBackground(work, done func()) {
+	go func() {
+		work()
+		fyne.Do(done)
+	}()
+}
+
 // NewFrame makes the working area of window w showing screens.
 func NewFrame(w fyne.Window, screens map[string]Maker, opts Options) *Frame {
 	if opts.Today == nil {
 		opts.Today = dossier.Today
 	}
 	if opts.Defer == nil {
-		opts.Defer = func(f func()) { go fyne.Do(f) }
+		opts.Defer = DeferToUI
 	}
 	if opts.After == nil {
-		opts.After = func(d time.Duration, f func()) { time.AfterFunc(d, func() { fyne.Do(f) }) }
+		opts.After = AfterOnUI
 	}
 	if opts.Background == nil {
-		opts.Background = func(work, done func()) {
-			go func() {
-				work()
-				fyne.Do(done)
-			}()
-		}
+		opts.Background = InBackground
 	}
 	return &Frame{win: w, opts: opts, screens: screens, memory: map[string]string{},
 		area: container.NewStack(), banner: container.NewStack()}
