@@ -15,16 +15,6 @@ import (
 	"kamdesk/dossier"
 )
 
-// accountEditStore is what the account form (and the dossier's Delete)
-// needs from the workspace.
-type accountEditStore interface {
-	Account(id string) (dossier.Account, error)
-	SaveAccount(a *dossier.Account) error
-	DeleteAccount(id string) (dossier.BinEntry, error)
-	Team() ([]dossier.TeamMember, error)
-	Rules() (dossier.Rules, error)
-}
-
 // newAccountID is the place ID of the form for a new account.
 const newAccountID = "new"
 
@@ -33,7 +23,8 @@ const newAccountID = "new"
 // shown under its field once the field has been changed, and under every
 // field after a save was tried.
 type accountEditor struct {
-	desk  *Desk
+	host  ui.Host
+	st    Store
 	acct  dossier.Account // as loaded or last saved; the base of what is saved
 	isNew bool
 	rules dossier.Rules
@@ -68,18 +59,18 @@ type accountEditor struct {
 	cancelBtn   *widget.Button
 }
 
-func newAccountEditor(d *Desk, id string) (*accountEditor, error) {
-	s := &accountEditor{desk: d, isNew: id == newAccountID || id == ""}
+func newAccountEditor(h ui.Host, st Store, id string) (*accountEditor, error) {
+	s := &accountEditor{host: h, st: st, isNew: id == newAccountID || id == ""}
 	var err error
 	if !s.isNew {
-		if s.acct, err = d.ws.Account(id); err != nil {
+		if s.acct, err = st.Account(id); err != nil {
 			return nil, err
 		}
 	}
-	if s.rules, err = d.ws.Rules(); err != nil {
+	if s.rules, err = st.Rules(); err != nil {
 		return nil, err
 	}
-	if s.team, err = d.ws.Team(); err != nil {
+	if s.team, err = st.Team(); err != nil {
 		return nil, err
 	}
 	s.build()
@@ -121,14 +112,14 @@ func (s *accountEditor) build() {
 	s.goals = text("goals")
 	s.competitors = text("competitors")
 	s.competitors.SetPlaceHolder(lang.L("One competitor per line"))
-	s.tender = ui.NewDateInput(s.desk.win, s.OnCancel)
+	s.tender = ui.NewDateInput(s.host.Window(), s.OnCancel)
 	s.tender.OnChanged = func(string) { s.changed("next_tender") }
 	s.prepStart = widget.NewLabel("")
 	s.prepStart.Importance = widget.LowImportance
 	s.prepStart.Hide()
 	s.prepMonths = line("tender_prep_months")
 	s.prepMonths.SetPlaceHolder(lang.L("{{.Months}} (the workspace rule)", map[string]any{"Months": s.rules.OrDefault().TenderPrepMonths}))
-	s.review = ui.NewDateInput(s.desk.win, s.OnCancel)
+	s.review = ui.NewDateInput(s.host.Window(), s.OnCancel)
 	s.review.OnChanged = func(string) { s.changed("annual_review") }
 	opts := []string{lang.L("None")}
 	s.ownerIDs = []string{""}
@@ -317,7 +308,7 @@ func (s *accountEditor) check() (dossier.Account, dossier.Problems) {
 	if problems.For("next_tender") == nil && problems.For("tender_prep_months") == nil && !a.NextTender.IsZero() {
 		start := a.TenderPrepStart(s.rules)
 		msg := "Preparation starts on {{.Date}}."
-		if start.Before(s.desk.opts.Today()) {
+		if start.Before(s.host.Today()) {
 			msg = "Preparation started on {{.Date}}."
 		}
 		s.prepStart.SetText(lang.L(msg, map[string]any{"Date": start.String()}))
@@ -348,8 +339,8 @@ func (s *accountEditor) OnSave() {
 	if !s.SaveChanges() {
 		return
 	}
-	place := Place{Screen: "account", ID: s.acct.ID}
-	s.desk.opts.Defer(func() { s.desk.Show(place) })
+	place := ui.Place{Screen: "account", ID: s.acct.ID}
+	s.host.Defer(func() { s.host.Show(place) })
 }
 
 // saveChanges saves the account, staying on the form, and reports whether
@@ -366,15 +357,15 @@ func (s *accountEditor) SaveChanges() bool {
 			}
 		}
 		if len(rest) > 0 {
-			s.desk.ShowError(rest)
+			s.host.ShowError(rest)
 		}
 		return false
 	}
-	if err := s.desk.ws.SaveAccount(&a); err != nil {
+	if err := s.st.SaveAccount(&a); err != nil {
 		s.status.Show()
 		rest := s.fields.ShowProblems(err)
 		if len(rest) > 0 || len(dossier.ProblemsOf(err)) == 0 {
-			s.desk.ShowError(err)
+			s.host.ShowError(err)
 		}
 		return false
 	}
@@ -388,15 +379,15 @@ func (s *accountEditor) SaveChanges() bool {
 // account, the list for a new one. The desk asks first when something was
 // changed.
 func (s *accountEditor) OnCancel() {
-	place := Place{Screen: "accounts"}
+	place := ui.Place{Screen: "accounts"}
 	if !s.isNew {
-		place = Place{Screen: "account", ID: s.acct.ID}
+		place = ui.Place{Screen: "account", ID: s.acct.ID}
 	}
-	s.desk.opts.Defer(func() { s.desk.Show(place) })
+	s.host.Defer(func() { s.host.Show(place) })
 }
 
 // focus puts the cursor in the first field.
-func (s *accountEditor) Focus() { s.desk.win.Canvas().Focus(s.name) }
+func (s *accountEditor) Focus() { s.host.Window().Canvas().Focus(s.name) }
 
 func (s *accountEditor) Content() fyne.CanvasObject {
 	header := container.NewHBox(widget.NewIcon(theme.DocumentCreateIcon()), s.title)
@@ -407,10 +398,10 @@ func (s *accountEditor) Content() fyne.CanvasObject {
 
 // editAccount opens the form for account id ("new" for a new account)
 // with the cursor in its first field.
-func editAccount(d *Desk, id string) {
-	d.opts.Defer(func() {
-		d.Show(Place{Screen: "account-edit", ID: id})
-		if e, ok := d.Current().(*accountEditor); ok {
+func editAccount(h ui.Host, id string) {
+	h.Defer(func() {
+		h.Show(ui.Place{Screen: "account-edit", ID: id})
+		if e, ok := h.Current().(*accountEditor); ok {
 			e.Focus()
 		}
 	})
@@ -419,21 +410,21 @@ func editAccount(d *Desk, id string) {
 // confirmDeleteAccount asks, then moves the account with its people,
 // events, promises and proposals to the bin, offers Undo and shows the
 // list.
-func confirmDeleteAccount(d *Desk, a dossier.Account, people int) {
+func confirmDeleteAccount(h ui.Host, st Store, a dossier.Account, people int) {
 	msg := lang.N("Delete the account “{{.Name}}” with its {{.Count}} person, events and promises? You can undo this.",
 		people, map[string]any{"Name": a.Name, "Count": people})
 	c := dialog.NewConfirm(lang.L("Delete account"), msg, func(ok bool) {
 		if !ok {
 			return
 		}
-		entry, err := d.ws.DeleteAccount(a.ID)
+		entry, err := st.DeleteAccount(a.ID)
 		if err != nil {
-			d.ShowError(err)
+			h.ShowError(err)
 			return
 		}
-		d.deleted(entry)
-		d.Show(Place{Screen: "accounts"})
-	}, d.win)
+		h.Deleted(entry.What, entry.Label, func() error { return st.Restore(entry.ID) })
+		h.Show(ui.Place{Screen: "accounts"})
+	}, h.Window())
 	c.SetConfirmText(lang.L("Delete"))
 	c.SetConfirmImportance(widget.DangerImportance)
 	c.Show()

@@ -35,8 +35,8 @@ type accountRow struct {
 // the background (load): until then it shows a loading state, or the rows
 // of the accounts screen it replaces (keep).
 type accountsScreen struct {
-	desk    *Desk
-	st      accountsStore
+	host    ui.Host
+	st      Store
 	rows    []accountRow
 	loaded  bool // rows hold the workspace's accounts (or an older screen's)
 	table   *ui.SortTable[accountRow]
@@ -46,8 +46,8 @@ type accountsScreen struct {
 	newBtn  *widget.Button
 }
 
-func newAccountsScreen(d *Desk) *accountsScreen {
-	s := &accountsScreen{desk: d, st: d.ws}
+func newAccountsScreen(h ui.Host, st Store) *accountsScreen {
+	s := &accountsScreen{host: h, st: st}
 	columns := []ui.TableColumn[accountRow]{
 		ui.Col(lang.L("Account"), 240, func(r *accountRow) string { return r.acct.Name },
 			func(a, b *accountRow) int {
@@ -77,8 +77,8 @@ func newAccountsScreen(d *Desk) *accountsScreen {
 	s.summary = widget.NewLabel("")
 	s.newBtn = widget.NewButtonWithIcon(lang.L("New account"), theme.ContentAddIcon(), s.OnNew)
 	s.table = ui.NewSortTable(&s.rows, columns, -1, func(r *accountRow) {
-		place := Place{Screen: "account", ID: r.acct.ID}
-		s.desk.opts.Defer(func() { s.desk.Show(place) })
+		place := ui.Place{Screen: "account", ID: r.acct.ID}
+		s.host.Defer(func() { s.host.Show(place) })
 	})
 	s.busy = ui.NewBusy()
 	s.body = container.NewStack()
@@ -115,14 +115,14 @@ func (s *accountsScreen) Keep(old screen) {
 
 // load reads the accounts off the UI goroutine and shows them.
 func (s *accountsScreen) Load() {
-	today := s.desk.opts.Today()
+	today := s.host.Today()
 	var rows []accountRow
 	var err error
 	s.busy.Start()
-	s.desk.opts.Background(func() { rows, err = accountRows(s.st, today) }, func() {
+	s.host.Background(func() { rows, err = accountRows(s.st, today) }, func() {
 		s.busy.Stop()
 		if err != nil {
-			s.desk.ShowError(err)
+			s.host.ShowError(err)
 			return
 		}
 		s.rows, s.loaded = rows, true
@@ -178,7 +178,7 @@ func (s *accountsScreen) Content() fyne.CanvasObject {
 }
 
 // onNew opens the form for a new account (Ctrl+N).
-func (s *accountsScreen) OnNew() { editAccount(s.desk, newAccountID) }
+func (s *accountsScreen) OnNew() { editAccount(s.host, newAccountID) }
 
 // String describes the table for tests and debugging.
 func (s *accountsScreen) String() string {

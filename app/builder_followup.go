@@ -89,10 +89,10 @@ func (f *followUpPart) reload() {
 		f.status.SetText(lang.L("{{.Status}} · not sent yet", map[string]any{"Status": status}))
 	case sent == p.Rev():
 		f.status.SetText(lang.L("{{.Status}} · revision {{.Revision}} is with the client, sent on {{.Date}}",
-			map[string]any{"Status": status, "Revision": sent, "Date": weekdayDate(p.Sent)}))
+			map[string]any{"Status": status, "Revision": sent, "Date": ui.WeekdayDate(p.Sent)}))
 	default:
 		f.status.SetText(lang.L("{{.Status}} · revision {{.Revision}} in preparation; revision {{.Sent}} is with the client, sent on {{.Date}}",
-			map[string]any{"Status": status, "Revision": p.Rev(), "Sent": sent, "Date": weekdayDate(p.Sent)}))
+			map[string]any{"Status": status, "Revision": p.Rev(), "Sent": sent, "Date": ui.WeekdayDate(p.Sent)}))
 	}
 	closed := p.Status.Closed()
 	f.sendBtn.SetText(lang.L("Mark revision {{.Revision}} as sent…", map[string]any{"Revision": p.Rev()}))
@@ -124,7 +124,7 @@ func (f *followUpPart) reload() {
 	switch {
 	case closed:
 		f.outcome.SetText(lang.L("{{.Status}} on {{.Date}}: {{.Reason}}", map[string]any{
-			"Status": ui.Tr(p.Status.Label()), "Date": weekdayDate(p.Closed), "Reason": ui.OneLine(p.Outcome)}))
+			"Status": ui.Tr(p.Status.Label()), "Date": ui.WeekdayDate(p.Closed), "Reason": ui.OneLine(p.Outcome)}))
 		f.outcome.Importance = widget.SuccessImportance
 		if p.Status == proposal.Lost {
 			f.outcome.Importance = widget.DangerImportance
@@ -158,22 +158,22 @@ func (f *followUpPart) taskRow(i int, t proposal.Task, today dossier.Date, close
 	var buttons []fyne.CanvasObject
 	switch t.Status {
 	case proposal.TaskDone:
-		text := lang.L("Done on {{.Date}}", map[string]any{"Date": weekdayDate(t.DoneOn)})
+		text := lang.L("Done on {{.Date}}", map[string]any{"Date": ui.WeekdayDate(t.DoneOn)})
 		if n := ui.OneLine(t.Note); n != "" {
 			text += ": " + n
 		}
 		when.SetText(text)
 		when.Importance = widget.SuccessImportance
 	case proposal.TaskDropped:
-		when.SetText(lang.L("Dropped on {{.Date}} (was due {{.Due}})", map[string]any{"Date": weekdayDate(t.DoneOn), "Due": weekdayDate(t.Due)}))
+		when.SetText(lang.L("Dropped on {{.Date}} (was due {{.Due}})", map[string]any{"Date": ui.WeekdayDate(t.DoneOn), "Due": ui.WeekdayDate(t.Due)}))
 		when.Importance = widget.LowImportance
 	default:
 		if t.Due.Before(today) {
 			n := t.Due.DaysUntil(today)
-			when.SetText(lang.N("Due {{.Date}} · late by {{.Count}} day", n, map[string]any{"Date": weekdayDate(t.Due), "Count": n}))
+			when.SetText(lang.N("Due {{.Date}} · late by {{.Count}} day", n, map[string]any{"Date": ui.WeekdayDate(t.Due), "Count": n}))
 			when.Importance = widget.DangerImportance
 		} else {
-			when.SetText(lang.L("Due {{.Date}} · open", map[string]any{"Date": weekdayDate(t.Due)}))
+			when.SetText(lang.L("Due {{.Date}} · open", map[string]any{"Date": ui.WeekdayDate(t.Due)}))
 		}
 		if !closed {
 			done := widget.NewButtonWithIcon(lang.L("Done…"), theme.ConfirmIcon(), func() { f.onDone(i) })
@@ -254,7 +254,7 @@ func (f *followUpPart) onMove(i int) {
 	}
 	t := f.b.p.Tasks[i]
 	f.ask = newFollowUpAsk(f.b.desk, ui.Tr(t.Kind.Label()), lang.L("Move"),
-		lang.L("Due {{.Date}}. When should it be done instead?", map[string]any{"Date": weekdayDate(t.Due)}),
+		lang.L("Due {{.Date}}. When should it be done instead?", map[string]any{"Date": ui.WeekdayDate(t.Due)}),
 		lang.L("New date"), t.Due, lang.L("Why"), false,
 		func(due dossier.Date, why string) bool {
 			return f.apply(func(p *proposal.Proposal) error { return p.MoveTask(i, due) },
@@ -273,7 +273,7 @@ func (f *followUpPart) onDrop(i int) {
 	}
 	t := f.b.p.Tasks[i]
 	c := dialog.NewConfirm(lang.L("Drop follow-up"),
-		lang.L("Drop “{{.Task}}”, due {{.Date}}? It will no longer be on the agenda.", map[string]any{"Task": ui.Tr(t.Kind.Label()), "Date": weekdayDate(t.Due)}),
+		lang.L("Drop “{{.Task}}”, due {{.Date}}? It will no longer be on the agenda.", map[string]any{"Task": ui.Tr(t.Kind.Label()), "Date": ui.WeekdayDate(t.Due)}),
 		func(ok bool) {
 			if !ok {
 				return

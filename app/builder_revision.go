@@ -29,13 +29,13 @@ func (b *builder) guardRevision() bool {
 	if b.base.Status.Closed() {
 		b.asking = b.desk.Choose(lang.L("The record is closed"),
 			lang.L("The proposal was {{.Status}} on {{.Date}}: its terms cannot change any more.",
-				map[string]any{"Status": ui.Tr(b.base.Status.Label()), "Date": weekdayDate(b.base.Closed)}),
+				map[string]any{"Status": ui.Tr(b.base.Status.Label()), "Date": ui.WeekdayDate(b.base.Closed)}),
 			lang.L("OK"), "", b.revertTerms, nil)
 	} else {
 		sent, next := b.base.SentRevision(), b.base.Rev()+1
 		b.asking = b.desk.Choose(lang.L("Revision {{.Sent}} was sent", map[string]any{"Sent": sent}),
 			lang.L("The client holds revision {{.Sent}}, sent on {{.Date}}. Changing the terms starts revision {{.Next}}, with its own validity from today; revision {{.Sent}} stays on record as sent.",
-				map[string]any{"Sent": sent, "Next": next, "Date": weekdayDate(b.base.Sent)}),
+				map[string]any{"Sent": sent, "Next": next, "Date": ui.WeekdayDate(b.base.Sent)}),
 			lang.L("Start revision {{.Next}}", map[string]any{"Next": next}),
 			lang.L("Keep revision {{.Sent}}", map[string]any{"Sent": sent}),
 			func() {

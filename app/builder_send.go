@@ -39,7 +39,7 @@ func (f *followUpPart) onSend() {
 	}
 	if s := b.p.SentRevision(); s > 0 {
 		notes = append(notes, lang.L("Revision {{.Sent}} was sent on {{.Date}}: sending revision {{.Revision}} plans the open follow-up anew.",
-			map[string]any{"Sent": s, "Revision": b.p.Rev(), "Date": weekdayDate(b.p.Sent)}))
+			map[string]any{"Sent": s, "Revision": b.p.Rev(), "Date": ui.WeekdayDate(b.p.Sent)}))
 	}
 	notes = append(notes, lang.L("A copy of each variant sent is kept, exactly as the client receives it. The follow-up is planned on the working days after this date."))
 
@@ -174,7 +174,7 @@ func planText(p *proposal.Proposal) string {
 	lines := []string{lang.L("Follow-up planned:")}
 	for _, t := range p.Tasks {
 		if t.Status == proposal.TaskOpen {
-			lines = append(lines, "- "+weekdayDate(t.Due)+": "+ui.Tr(t.Kind.Label()))
+			lines = append(lines, "- "+ui.WeekdayDate(t.Due)+": "+ui.Tr(t.Kind.Label()))
 		}
 	}
 	return strings.Join(lines, "\n")
@@ -197,15 +197,15 @@ func (f *followUpPart) sendings() []fyne.CanvasObject {
 			to = append(to, w)
 		}
 		text := widget.NewLabel(lang.L("Revision {{.Revision}} · sent on {{.Date}} · {{.To}}",
-			map[string]any{"Revision": s.Revision, "Date": weekdayDate(s.On), "To": strings.Join(to, "; ")}))
+			map[string]any{"Revision": s.Revision, "Date": ui.WeekdayDate(s.On), "To": strings.Join(to, "; ")}))
 		text.Wrapping = fyne.TextWrapWord
 		ref := p.ID + "/" + s.ID
-		open := widget.NewButtonWithIcon(lang.L("What was sent…"), theme.MailSendIcon(), func() { f.b.desk.showSentCopy(ref) })
+		open := widget.NewButtonWithIcon(lang.L("What was sent…"), theme.MailSendIcon(), func() { ui.ShowSentCopy(f.b.desk, f.b.desk.ws, ref) })
 		f.copyBtns = append(f.copyBtns, open)
 		rows = append(rows, container.NewBorder(nil, nil, nil, container.NewCenter(open), text))
 	}
 	if len(p.Sendings) == 0 && p.SentRevision() > 0 {
-		l := widget.NewLabel(lang.L("Sent on {{.Date}}, before kamdesk kept copies of what was sent.", map[string]any{"Date": weekdayDate(p.Sent)}))
+		l := widget.NewLabel(lang.L("Sent on {{.Date}}, before kamdesk kept copies of what was sent.", map[string]any{"Date": ui.WeekdayDate(p.Sent)}))
 		l.Importance = widget.LowImportance
 		rows = append(rows, l)
 	}

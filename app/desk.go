@@ -24,12 +24,7 @@ import (
 // screen declares the part it uses; *store.Store implements them all.
 type Workspace interface {
 	welcomeStore
-	accountsStore
-	dossierStore
-	binStore
-	accountEditStore
-	personStore
-	timelineStore
+	Store
 	team.Store
 	search.Store
 	agenda.Store
@@ -51,11 +46,11 @@ func (d *Desk) screenTable() map[string]ui.Maker {
 			}
 			return newWelcome(d), nil
 		},
-		"accounts":     func(string) (ui.Screen, error) { return newAccountsScreen(d), nil },
-		"account":      func(id string) (ui.Screen, error) { return newDossierScreen(d, id) },
-		"account-edit": func(id string) (ui.Screen, error) { return newAccountEditor(d, id) },
-		"person":       func(id string) (ui.Screen, error) { return newPersonScreen(d, id) },
-		"people":       func(string) (ui.Screen, error) { return newPeopleScreen(d) },
+		"accounts":     func(string) (ui.Screen, error) { return newAccountsScreen(d, d.ws), nil },
+		"account":      func(id string) (ui.Screen, error) { return newDossierScreen(d, d.ws, id) },
+		"account-edit": func(id string) (ui.Screen, error) { return newAccountEditor(d, d.ws, id) },
+		"person":       func(id string) (ui.Screen, error) { return newPersonScreen(d, d.ws, id) },
+		"people":       func(string) (ui.Screen, error) { return newPeopleScreen(d, d.ws) },
 		"team":         func(id string) (ui.Screen, error) { return team.NewScreen(d, d.ws, id) },
 		"agenda": func(string) (ui.Screen, error) {
 			return agenda.NewScreen(d, d.ws, []agenda.Source{agenda.Dossier, proposalAgenda(d.ws)},

@@ -16,20 +16,12 @@ import (
 	"kamdesk/dossier"
 )
 
-type dossierStore interface {
-	Account(id string) (dossier.Account, error)
-	People(acct string) ([]dossier.Person, error)
-	Events(acct string) ([]dossier.Event, error)
-	Promises(acct string) ([]dossier.Promise, error)
-	Team() ([]dossier.TeamMember, error)
-	Rules() (dossier.Rules, error)
-}
-
 // dossierScreen shows one account's dossier: its facts, the
 // decision-making group as an org chart beside the list of people, the
 // account plan and the timeline.
 type dossierScreen struct {
-	desk     *Desk
+	host     ui.Host
+	st       Store
 	acct     dossier.Account
 	people   []dossier.Person
 	events   []dossier.Event
@@ -43,25 +35,25 @@ type dossierScreen struct {
 	timeline   *timeline // the Timeline tab
 }
 
-func newDossierScreen(d *Desk, id string) (*dossierScreen, error) {
-	s := &dossierScreen{desk: d}
+func newDossierScreen(h ui.Host, st Store, id string) (*dossierScreen, error) {
+	s := &dossierScreen{host: h, st: st}
 	var err error
-	if s.acct, err = d.ws.Account(id); err != nil {
+	if s.acct, err = st.Account(id); err != nil {
 		return nil, err
 	}
-	if s.people, err = d.ws.People(id); err != nil {
+	if s.people, err = st.People(id); err != nil {
 		return nil, err
 	}
-	if s.events, err = d.ws.Events(id); err != nil {
+	if s.events, err = st.Events(id); err != nil {
 		return nil, err
 	}
-	if s.promises, err = d.ws.Promises(id); err != nil {
+	if s.promises, err = st.Promises(id); err != nil {
 		return nil, err
 	}
-	if s.team, err = d.ws.Team(); err != nil {
+	if s.team, err = st.Team(); err != nil {
 		return nil, err
 	}
-	if s.rules, err = d.ws.Rules(); err != nil {
+	if s.rules, err = st.Rules(); err != nil {
 		return nil, err
 	}
 	s.detail = container.NewStack()
@@ -87,7 +79,7 @@ func newDossierScreen(d *Desk, id string) (*dossierScreen, error) {
 
 func (s *dossierScreen) Content() fyne.CanvasObject {
 	back := widget.NewButtonWithIcon(lang.L("Accounts"), theme.NavigateBackIcon(), func() {
-		s.desk.Show(Place{Screen: "accounts"})
+		s.host.Show(ui.Place{Screen: "accounts"})
 	})
 	back.Importance = widget.LowImportance
 	name := widget.NewLabelWithStyle(s.acct.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -97,12 +89,12 @@ func (s *dossierScreen) Content() fyne.CanvasObject {
 	}
 	facts = append(facts, lang.L("{{.Share}}% of our revenue", map[string]any{"Share": strconv.FormatFloat(s.acct.RevenueShare, 'f', -1, 64)}))
 	sub := widget.NewLabel(strings.Join(facts, " · "))
-	edit := widget.NewButtonWithIcon(lang.L("Edit account"), theme.DocumentCreateIcon(), func() { editAccount(s.desk, s.acct.ID) })
-	del := widget.NewButtonWithIcon(lang.L("Delete account"), theme.DeleteIcon(), func() { confirmDeleteAccount(s.desk, s.acct, len(s.people)) })
+	edit := widget.NewButtonWithIcon(lang.L("Edit account"), theme.DocumentCreateIcon(), func() { editAccount(s.host, s.acct.ID) })
+	del := widget.NewButtonWithIcon(lang.L("Delete account"), theme.DeleteIcon(), func() { confirmDeleteAccount(s.host, s.st, s.acct, len(s.people)) })
 	actions := container.NewHBox(edit, del)
 	// The account's proposals, with "New proposal" preset to this account.
 	props := widget.NewButtonWithIcon(lang.L("Proposals"), theme.DocumentIcon(), func() {
-		s.desk.Show(Place{Screen: "proposals", ID: "account:" + s.acct.ID})
+		s.host.Show(ui.Place{Screen: "proposals", ID: "account:" + s.acct.ID})
 	})
 	actions.Objects = append([]fyne.CanvasObject{props}, actions.Objects...)
 	header := container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(back, name, sub), actions))
@@ -120,11 +112,11 @@ func (s *dossierScreen) Content() fyne.CanvasObject {
 		container.NewTabItem(lang.L("Timeline"), s.timelineTab()),
 	)
 	for _, it := range s.tabs.Items {
-		if it.Text == s.desk.Recall("dossier.tab") {
+		if it.Text == s.host.Recall("dossier.tab") {
 			s.tabs.Select(it)
 		}
 	}
-	s.tabs.OnSelected = func(it *container.TabItem) { s.desk.Remember("dossier.tab", it.Text) }
+	s.tabs.OnSelected = func(it *container.TabItem) { s.host.Remember("dossier.tab", it.Text) }
 	return container.NewBorder(header, nil, nil, nil, s.tabs)
 }
 
@@ -142,8 +134,8 @@ func (s *dossierScreen) coverageText() string {
 
 func (s *dossierScreen) groupTab() fyne.CanvasObject {
 	add := widget.NewButtonWithIcon(lang.L("Add person"), theme.ContentAddIcon(), func() {
-		place := Place{Screen: "person", ID: newPersonPrefix + s.acct.ID}
-		s.desk.opts.Defer(func() { s.desk.Show(place) })
+		place := ui.Place{Screen: "person", ID: newPersonPrefix + s.acct.ID}
+		s.host.Defer(func() { s.host.Show(place) })
 	})
 	if len(s.people) == 0 {
 		return container.NewCenter(container.NewVBox(
@@ -175,7 +167,7 @@ func (s *dossierScreen) legend() fyne.CanvasObject {
 
 // showPerson shows a person's whole dossier, read-only.
 func (s *dossierScreen) showPerson(p dossier.Person) {
-	today := s.desk.opts.Today()
+	today := s.host.Today()
 	form := widget.NewForm()
 	add := func(label, value string) {
 		if strings.TrimSpace(value) == "" {
@@ -226,8 +218,8 @@ func (s *dossierScreen) showPerson(p dossier.Person) {
 	add("Source and consent", p.PrivacyNote)
 	title := widget.NewLabelWithStyle(p.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	edit := widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), func() {
-		place := Place{Screen: "person", ID: p.ID}
-		s.desk.opts.Defer(func() { s.desk.Show(place) })
+		place := ui.Place{Screen: "person", ID: p.ID}
+		s.host.Defer(func() { s.host.Show(place) })
 	})
 	s.detail.Objects = []fyne.CanvasObject{container.NewVBox(container.NewBorder(nil, nil, nil, edit, title), form)}
 	s.detail.Refresh()
@@ -288,6 +280,6 @@ func (s *dossierScreen) planTab() fyne.CanvasObject {
 
 // timelineTab is the account's events and promises, editable (timeline.go).
 func (s *dossierScreen) timelineTab() fyne.CanvasObject {
-	s.timeline = newTimeline(s.desk, s.acct.ID, s.people, s.events, s.promises)
+	s.timeline = newTimeline(s.host, s.st, s.acct.ID, s.people, s.events, s.promises)
 	return s.timeline.Content()
 }

@@ -72,10 +72,10 @@ type formDialog struct {
 // track makes the open form the desk's dialog editor until it closes:
 // state gives the form's content (compared with what it was when opened),
 // commit saves it as Save does.
-func (f *formDialog) track(d *Desk, state func() string, commit func() bool) {
+func (f *formDialog) track(h ui.Host, state func() string, commit func() bool) {
 	f.state, f.commit, f.initial = state, commit, state()
-	d.TrackDialog(f)
-	f.dlg.SetOnClosed(func() { d.DialogClosed(f) })
+	h.TrackDialog(f)
+	f.dlg.SetOnClosed(func() { h.DialogClosed(f) })
 }
 
 func (f *formDialog) Close() { f.dlg.Hide() }
@@ -134,16 +134,16 @@ func (f *formDialog) check(err error, badDates ...string) (bool, []*dossier.Fiel
 // saved reports whether the record passed its checks and the store took
 // it; when it did not, the problems are shown next to the fields and, for
 // those without a field, in a dialog.
-func (f *formDialog) saved(d *Desk, valid bool, rest []*dossier.FieldError, save func() error) bool {
+func (f *formDialog) saved(h ui.Host, valid bool, rest []*dossier.FieldError, save func() error) bool {
 	if len(rest) > 0 {
-		d.ShowError(dossier.Problems(rest))
+		h.ShowError(dossier.Problems(rest))
 	}
 	if !valid {
 		return false
 	}
 	if err := save(); err != nil {
 		if _, rest := f.check(err); len(rest) > 0 || len(dossier.ProblemsOf(err)) == 0 {
-			d.ShowError(err) // not (only) a problem of a field
+			h.ShowError(err) // not (only) a problem of a field
 		}
 		return false
 	}

@@ -40,8 +40,8 @@ type peopleStore interface {
 // filtered by account, stakeholder type, ladder level and text. It reads
 // the people and filters them off the UI goroutine (load, filter).
 type peopleScreen struct {
-	desk     *Desk
-	st       peopleStore
+	host     ui.Host
+	st       Store
 	accounts []dossier.Account
 	all      []personRow // never changed in place: background filters read it
 	rows     []personRow // what the filters let through, sorted
@@ -61,8 +61,8 @@ type peopleScreen struct {
 	pickDialog dialog.Dialog
 }
 
-func newPeopleScreen(d *Desk) (*peopleScreen, error) {
-	s := &peopleScreen{desk: d, st: d.ws}
+func newPeopleScreen(h ui.Host, st Store) (*peopleScreen, error) {
+	s := &peopleScreen{host: h, st: st}
 	s.build()
 	return s, nil
 }
@@ -78,15 +78,15 @@ func (s *peopleScreen) Keep(old screen) {
 
 // load reads the people off the UI goroutine, then filters them.
 func (s *peopleScreen) Load() {
-	today := s.desk.opts.Today()
+	today := s.host.Today()
 	var accounts []dossier.Account
 	var rows []personRow
 	var err error
 	s.busy.Start()
-	s.desk.opts.Background(func() { accounts, rows, err = peopleRows(s.st, today) }, func() {
+	s.host.Background(func() { accounts, rows, err = peopleRows(s.st, today) }, func() {
 		if err != nil {
 			s.busy.Stop()
-			s.desk.ShowError(err)
+			s.host.ShowError(err)
 			return
 		}
 		s.setAccounts(accounts)
@@ -165,8 +165,8 @@ func (s *peopleScreen) build() {
 	}
 	// Sorted by name at first; people a column finds equal stay by name.
 	s.table = ui.NewSortTable(&s.rows, columns, 0, func(r *personRow) {
-		place := Place{Screen: "person", ID: r.p.ID}
-		s.desk.opts.Defer(func() { s.desk.Show(place) })
+		place := ui.Place{Screen: "person", ID: r.p.ID}
+		s.host.Defer(func() { s.host.Show(place) })
 	})
 	s.table.Tie = func(a, b *personRow) int { return strings.Compare(a.name, b.name) }
 
@@ -230,7 +230,7 @@ func (s *peopleScreen) filter() {
 	n := s.filters
 	var rows []personRow
 	s.busy.Start()
-	s.desk.opts.Background(func() {
+	s.host.Background(func() {
 		rows = filterPeople(all, acct, typ, level, words)
 		order(rows)
 	}, func() {
@@ -296,7 +296,7 @@ func (s *peopleScreen) Content() fyne.CanvasObject {
 func (s *peopleScreen) OnNew() {
 	switch len(s.accounts) {
 	case 0:
-		dialog.ShowInformation(lang.L("New person"), lang.L("Add an account first: every person belongs to one."), s.desk.win)
+		dialog.ShowInformation(lang.L("New person"), lang.L("Add an account first: every person belongs to one."), s.host.Window())
 		return
 	case 1:
 		s.openNew(s.accounts[0].ID)
@@ -314,11 +314,11 @@ func (s *peopleScreen) OnNew() {
 			if i := s.pickAcct.SelectedIndex(); ok && i >= 0 {
 				s.openNew(s.accounts[i].ID)
 			}
-		}, s.desk.win)
+		}, s.host.Window())
 	s.pickDialog.Resize(fyne.NewSize(440, s.pickDialog.MinSize().Height))
 	s.pickDialog.Show()
 }
 
 func (s *peopleScreen) openNew(acct string) {
-	s.desk.opts.Defer(func() { s.desk.Show(Place{Screen: "person", ID: newPersonPrefix + acct}) })
+	s.host.Defer(func() { s.host.Show(ui.Place{Screen: "person", ID: newPersonPrefix + acct}) })
 }

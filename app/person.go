@@ -16,19 +16,6 @@ import (
 	"kamdesk/dossier"
 )
 
-// personStore is what the person editor and the People screen need from
-// the workspace.
-type personStore interface {
-	Accounts() ([]dossier.Account, error)
-	Account(id string) (dossier.Account, error)
-	People(acct string) ([]dossier.Person, error)
-	Person(id string) (dossier.Person, error)
-	Rules() (dossier.Rules, error)
-	SavePerson(p *dossier.Person) error
-	DeletePerson(id string) (dossier.BinEntry, error)
-	SaveEvent(e *dossier.Event) error
-}
-
 // newPersonPrefix starts the place ID of a person not yet saved:
 // "new:<account ID>".
 const newPersonPrefix = "new:"
@@ -36,7 +23,8 @@ const newPersonPrefix = "new:"
 // personScreen edits one member of an account's decision-making group:
 // every fact of the dossier, validated as it is typed.
 type personScreen struct {
-	desk   *Desk
+	host   ui.Host
+	st     Store
 	acct   dossier.Account
 	orig   dossier.Person // as stored; no ID yet for a new person
 	others []dossier.Person
@@ -67,25 +55,25 @@ type personScreen struct {
 	saved   string     // the form's state when it was last loaded or saved
 }
 
-func newPersonScreen(d *Desk, id string) (*personScreen, error) {
-	s := &personScreen{desk: d}
+func newPersonScreen(h ui.Host, st Store, id string) (*personScreen, error) {
+	s := &personScreen{host: h, st: st}
 	var err error
 	if acct, ok := strings.CutPrefix(id, newPersonPrefix); ok {
 		s.orig.AccountID = acct
-	} else if s.orig, err = d.ws.Person(id); err != nil {
+	} else if s.orig, err = st.Person(id); err != nil {
 		return nil, err
 	}
-	if s.acct, err = d.ws.Account(s.orig.AccountID); err != nil {
+	if s.acct, err = st.Account(s.orig.AccountID); err != nil {
 		return nil, err
 	}
-	group, err := d.ws.People(s.acct.ID)
+	group, err := st.People(s.acct.ID)
 	if err != nil {
 		return nil, err
 	}
 	s.others = managerCandidates(group, s.orig.ID)
-	s.back = Place{Screen: "account", ID: s.acct.ID}
-	if d.Place().Screen == "people" {
-		s.back = d.Place()
+	s.back = ui.Place{Screen: "account", ID: s.acct.ID}
+	if h.Place().Screen == "people" {
+		s.back = h.Place()
 	}
 	s.build()
 	s.load(s.orig)
@@ -172,9 +160,9 @@ func (s *personScreen) build() {
 		npsOpts = append(npsOpts, strconv.Itoa(i))
 	}
 	s.nps = widget.NewSelect(npsOpts, func(string) { s.changed("nps") })
-	s.lastContact = ui.NewDateInput(s.desk.win, s.OnCancel)
+	s.lastContact = ui.NewDateInput(s.host.Window(), s.OnCancel)
 	s.lastContact.OnChanged = func(string) { s.changed("last_contact") }
-	s.nextContact = ui.NewDateInput(s.desk.win, s.OnCancel)
+	s.nextContact = ui.NewDateInput(s.host.Window(), s.OnCancel)
 	s.nextContact.OnChanged = func(string) { s.changed("next_contact") }
 
 	s.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), s.OnSave)
@@ -182,7 +170,7 @@ func (s *personScreen) build() {
 	s.cancel = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), s.OnCancel)
 	s.del = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), s.onDelete)
 	s.del.Importance = widget.DangerImportance
-	s.privacyBtn = widget.NewButtonWithIcon(lang.L("Personal data…"), theme.InfoIcon(), func() { s.desk.showPersonalData(s.orig.ID) })
+	s.privacyBtn = widget.NewButtonWithIcon(lang.L("Personal data…"), theme.InfoIcon(), func() { showPersonalData(s.host, s.st, s.orig.ID) })
 	s.privacyBtn.Importance = widget.LowImportance
 	s.eraseBtn = widget.NewButtonWithIcon(lang.L("Erase…"), theme.ContentClearIcon(), s.onErase)
 	s.eraseBtn.Importance = widget.LowImportance
@@ -268,7 +256,7 @@ func (s *personScreen) live() {
 		s.advice.Hide()
 	}
 	if b, problem := s.bday.Birthday(); problem == nil {
-		s.bdayHint.SetText(ui.BirthdayHint(b, s.desk.opts.Today()))
+		s.bdayHint.SetText(ui.BirthdayHint(b, s.host.Today()))
 	} else {
 		s.bdayHint.SetText("")
 	}

@@ -17,9 +17,9 @@ func (s *personScreen) OnSave() {
 		return
 	}
 	place, id := s.back, s.orig.ID
-	s.desk.opts.Defer(func() {
-		s.desk.Show(place)
-		if ds, ok := s.desk.Current().(*dossierScreen); ok {
+	s.host.Defer(func() {
+		s.host.Show(place)
+		if ds, ok := s.host.Current().(*dossierScreen); ok {
 			ds.selectPerson(id)
 		}
 	})
@@ -35,12 +35,12 @@ func (s *personScreen) SaveChanges() bool {
 		s.status.SetText(lang.L("Please fix the fields marked in red."))
 		return false
 	}
-	if err := s.desk.ws.SavePerson(&p); err != nil {
+	if err := s.st.SavePerson(&p); err != nil {
 		// The store checks what the form cannot: the account still exists,
 		// the reporting line does not loop.
 		pr = dossier.ProblemsOf(err)
 		if rest := s.fields.ShowProblems(err); len(rest) > 0 || len(pr) == 0 {
-			s.desk.ShowError(err)
+			s.host.ShowError(err)
 		}
 		if len(pr) > 0 {
 			s.status.SetText(lang.L("Please fix the fields marked in red."))
@@ -66,10 +66,10 @@ func (s *personScreen) recordMove(old, p dossier.Person) {
 		title = lang.L("{{.Name}} placed on the ladder as {{.New}}",
 			map[string]any{"Name": name, "New": ui.Tr(p.Level.Label())})
 	}
-	e := dossier.Event{AccountID: p.AccountID, Kind: dossier.EventNote, Date: s.desk.opts.Today(),
+	e := dossier.Event{AccountID: p.AccountID, Kind: dossier.EventNote, Date: s.host.Today(),
 		Title: ui.Clip(ui.OneLine(title), dossier.MaxLine), People: []string{p.ID}}
-	if err := s.desk.ws.SaveEvent(&e); err != nil {
-		s.desk.ShowError(err)
+	if err := s.st.SaveEvent(&e); err != nil {
+		s.host.ShowError(err)
 	}
 }
 
@@ -77,7 +77,7 @@ func (s *personScreen) recordMove(old, p dossier.Person) {
 // was changed.
 func (s *personScreen) OnCancel() {
 	place := s.back
-	s.desk.opts.Defer(func() { s.desk.Show(place) })
+	s.host.Defer(func() { s.host.Show(place) })
 }
 
 // onDelete moves the person to the bin after asking; the desk offers to
@@ -92,21 +92,21 @@ func (s *personScreen) onDelete() {
 		if !ok {
 			return
 		}
-		entry, err := s.desk.ws.DeletePerson(s.orig.ID)
+		entry, err := s.st.DeletePerson(s.orig.ID)
 		if err != nil {
-			s.desk.ShowError(err)
+			s.host.ShowError(err)
 			return
 		}
 		s.saved = s.state() // nothing left to save
-		place := Place{Screen: "account", ID: s.acct.ID}
+		place := ui.Place{Screen: "account", ID: s.acct.ID}
 		if s.back.Screen == "people" {
 			place = s.back
 		}
-		s.desk.opts.Defer(func() {
-			s.desk.Show(place)
-			s.desk.deleted(entry)
+		s.host.Defer(func() {
+			s.host.Show(place)
+			s.host.Deleted(entry.What, entry.Label, func() error { return s.st.Restore(entry.ID) })
 		})
-	}, s.desk.win)
+	}, s.host.Window())
 	confirm.SetConfirmText(lang.L("Delete"))
 	confirm.SetConfirmImportance(widget.DangerImportance)
 	confirm.Show()
@@ -115,8 +115,8 @@ func (s *personScreen) onDelete() {
 // onErase asks, erases the person for good and goes back to the account.
 func (s *personScreen) onErase() {
 	acct := s.orig.AccountID
-	s.desk.askErase(s.orig, func() {
+	askErase(s.host, s.st, s.orig, func() {
 		s.saved = s.state() // nothing left to ask about
-		s.desk.opts.Defer(func() { s.desk.Show(Place{Screen: "account", ID: acct}) })
+		s.host.Defer(func() { s.host.Show(ui.Place{Screen: "account", ID: acct}) })
 	})
 }

@@ -487,7 +487,7 @@ func TestPersonalDataFromThePerson(t *testing.T) {
 	if w.Canvas().Overlays().Top() == nil {
 		t.Fatal("Personal data… shows nothing")
 	}
-	v := d.showPersonalData("northbridge-anna-keller")
+	v := showPersonalData(d, d.ws, "northbridge-anna-keller")
 	all := strings.Join(v.text, "\n")
 	for _, want := range []string{"Source and consent: ", "Birthday: ", "E-mail: anna", "sent copy", "involved"} {
 		if !strings.Contains(all, want) {
@@ -506,7 +506,7 @@ func TestEraseFromThePerson(t *testing.T) {
 	d, _, st := testDesk(t, true)
 	d.Show(Place{Screen: "person", ID: "northbridge-anna-keller"})
 	s := d.Current().(*personScreen)
-	a := d.askErase(s.orig, func() { d.Show(Place{Screen: "account", ID: "northbridge"}) })
+	a := askErase(d, d.ws, s.orig, func() { d.Show(Place{Screen: "account", ID: "northbridge"}) })
 	a.mentions.SetChecked(true)
 	a.dlg.Confirm()
 	if _, err := st.Person("northbridge-anna-keller"); err == nil {

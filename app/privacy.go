@@ -11,21 +11,15 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"kamdesk/app/store"
 	"kamdesk/app/ui"
 	"kamdesk/dossier"
 )
-
-// personalDataStore gathers what is kept about a person.
-type personalDataStore interface {
-	PersonalData(id string) (dossier.PersonalData, error)
-}
 
 // personalData is the dialog that shows everything kept about a person,
 // with its source and consent, for answering a subject-access request; it
 // saves the same as JSON for the person who asked.
 type personalData struct {
-	d    *Desk
+	h    ui.Host
 	data dossier.PersonalData
 	dlg  dialog.Dialog
 	save *widget.Button
@@ -33,17 +27,13 @@ type personalData struct {
 	text []string
 }
 
-func (d *Desk) showPersonalData(id string) *personalData {
-	st, ok := d.ws.(personalDataStore)
-	if !ok {
-		return nil
-	}
+func showPersonalData(h ui.Host, st Store, id string) *personalData {
 	data, err := st.PersonalData(id)
 	if err != nil {
-		d.ShowError(err)
+		h.ShowError(err)
 		return nil
 	}
-	v := &personalData{d: d, data: data}
+	v := &personalData{h: h, data: data}
 	rows := container.NewVBox()
 	line := func(s string, style fyne.TextStyle, imp widget.Importance) {
 		l := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, style)
@@ -76,7 +66,7 @@ func (d *Desk) showPersonalData(id string) *personalData {
 	v.save = widget.NewButtonWithIcon(lang.L("Save as JSON…"), theme.DocumentSaveIcon(), v.OnSave)
 	body := container.NewBorder(nil, container.NewHBox(v.save), nil, nil, container.NewVScroll(rows))
 	v.dlg = dialog.NewCustom(lang.L("Personal data kept about {{.Name}}", map[string]any{"Name": data.Person.Name}),
-		lang.L("Close"), body, d.win)
+		lang.L("Close"), body, h.Window())
 	v.dlg.Resize(fyne.NewSize(720, 560))
 	v.dlg.Show()
 	return v
@@ -97,16 +87,11 @@ func (v *personalData) OnSave() {
 			}
 		}
 		if err != nil {
-			v.d.ShowError(fmt.Errorf("%s: %w", lang.L("Personal data"), err))
+			v.h.ShowError(fmt.Errorf("%s: %w", lang.L("Personal data"), err))
 		}
-	}, v.d.win)
+	}, v.h.Window())
 	fd.SetFileName(dossier.SafeFileName("personal data - " + v.data.Person.Name + ".json"))
 	fd.Show()
-}
-
-// personEraser erases people for good.
-type personEraser interface {
-	ErasePerson(id string, o store.EraseOptions) error
 }
 
 // eraseAsk is the question before a person is erased for good.
@@ -117,11 +102,7 @@ type eraseAsk struct {
 
 // askErase asks whether to erase person p for good (and their mentions),
 // then erases them and runs done.
-func (d *Desk) askErase(p dossier.Person, done func()) *eraseAsk {
-	st, ok := d.ws.(personEraser)
-	if !ok {
-		return nil
-	}
+func askErase(h ui.Host, st Store, p dossier.Person, done func()) *eraseAsk {
 	a := &eraseAsk{}
 	msg := widget.NewLabel(lang.L("Erasing removes {{.Name}} for good: their record, their place in the bin and in the people of events and promises, and the old copies in the database files. Unlike Delete, it cannot be undone. The timeline keeps only that a person was erased.",
 		map[string]any{"Name": p.Name}))
@@ -133,12 +114,12 @@ func (d *Desk) askErase(p dossier.Person, done func()) *eraseAsk {
 			if !ok {
 				return
 			}
-			if err := st.ErasePerson(p.ID, store.EraseOptions{Mentions: a.mentions.Checked}); err != nil {
-				d.ShowError(err)
+			if err := st.ErasePerson(p.ID, dossier.EraseOptions{Mentions: a.mentions.Checked}); err != nil {
+				h.ShowError(err)
 				return
 			}
 			done()
-		}, d.win)
+		}, h.Window())
 	a.dlg.Resize(fyne.NewSize(600, 300))
 	a.dlg.Show()
 	return a

@@ -164,7 +164,7 @@ func newProposalsScreen(d *Desk, id string) (*proposalsScreen, error) {
 			if !r.hasNext {
 				return "–", widget.MediumImportance
 			}
-			text := weekdayDate(r.next.Due) + " · " + ui.Tr(r.next.Kind.Label())
+			text := ui.WeekdayDate(r.next.Due) + " · " + ui.Tr(r.next.Kind.Label())
 			if r.next.Due.Before(s.today) {
 				return lang.L("{{.Task}} (late)", map[string]any{"Task": text}), widget.DangerImportance
 			}
@@ -304,18 +304,6 @@ func expiryText(r *proposalRow) (string, widget.Importance) {
 	}
 	return text, widget.SuccessImportance
 }
-
-// weekdayDate shows a date with its weekday: "Thu 2026-11-26".
-func weekdayDate(d dossier.Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	return lang.L("{{.Weekday}} {{.Date}}", map[string]any{"Weekday": weekdayShort(d), "Date": d.String()})
-}
-
-// weekdayShort is the short translated name of a date's weekday, as the
-// agenda writes it.
-func weekdayShort(d dossier.Date) string { return ui.Weekday(d.Weekday()) }
 
 // filter applies the status and account filters, then the sort order.
 func (s *proposalsScreen) filter() {

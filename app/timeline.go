@@ -18,23 +18,12 @@ import (
 	"kamdesk/dossier"
 )
 
-// timelineStore is what the timeline needs from the workspace.
-type timelineStore interface {
-	Events(acct string) ([]dossier.Event, error)
-	SaveEvent(e *dossier.Event) error
-	DeleteEvent(id string) (dossier.BinEntry, error)
-	Promises(acct string) ([]dossier.Promise, error)
-	SavePromise(p *dossier.Promise) error
-	DeletePromise(id string) (dossier.BinEntry, error)
-	PutFile(name string, r io.Reader) (dossier.Attachment, error)
-	File(a dossier.Attachment) ([]byte, error)
-}
-
 // timeline is an account's record of work: every event with its
 // documents, newest first, beside the promises made to the client, with
 // the slips of those that could not be kept on time.
 type timeline struct {
-	desk     *Desk
+	host     ui.Host
+	st       Store
 	win      fyne.Window // where its dialogs open
 	acct     string
 	people   []dossier.Person
@@ -72,8 +61,8 @@ type promiseRow struct {
 }
 
 // newTimeline shows the events, promises and people of account acct.
-func newTimeline(d *Desk, acct string, people []dossier.Person, events []dossier.Event, promises []dossier.Promise) *timeline {
-	t := &timeline{desk: d, win: d.win, acct: acct, people: people, events: events, promises: promises}
+func newTimeline(h ui.Host, st Store, acct string, people []dossier.Person, events []dossier.Event, promises []dossier.Promise) *timeline {
+	t := &timeline{host: h, st: st, win: h.Window(), acct: acct, people: people, events: events, promises: promises}
 	t.eventBox = container.NewVBox()
 	t.promiseBox = container.NewVBox()
 	t.addEvent = widget.NewButtonWithIcon(lang.L("Add event"), theme.ContentAddIcon(), t.onAddEvent)
@@ -101,14 +90,14 @@ func (t *timeline) Content() fyne.CanvasObject {
 
 // reload reads the events and promises again and shows them.
 func (t *timeline) reload() {
-	events, err := t.desk.ws.Events(t.acct)
+	events, err := t.st.Events(t.acct)
 	if err != nil {
-		t.desk.ShowError(err)
+		t.host.ShowError(err)
 		return
 	}
-	promises, err := t.desk.ws.Promises(t.acct)
+	promises, err := t.st.Promises(t.acct)
 	if err != nil {
-		t.desk.ShowError(err)
+		t.host.ShowError(err)
 		return
 	}
 	t.events, t.promises = events, promises
@@ -122,7 +111,7 @@ func (t *timeline) background(work, done func()) {
 	t.working++
 	t.busy.Show()
 	t.busy.Start()
-	t.desk.opts.Background(work, func() {
+	t.host.Background(work, func() {
 		if t.working--; t.working == 0 {
 			t.busy.Stop()
 			t.busy.Hide()
@@ -190,7 +179,7 @@ func (t *timeline) eventItem(e dossier.Event) fyne.CanvasObject {
 		box.Add(wrapLabel(text, widget.MediumImportance))
 	}
 	if e.Sent != "" {
-		row.sent = widget.NewButtonWithIcon(lang.L("What was sent…"), theme.MailSendIcon(), func() { t.desk.showSentCopy(e.Sent) })
+		row.sent = widget.NewButtonWithIcon(lang.L("What was sent…"), theme.MailSendIcon(), func() { ui.ShowSentCopy(t.host, t.st, e.Sent) })
 		box.Add(container.NewHBox(row.sent))
 	}
 	for _, a := range e.Attachments {
@@ -245,7 +234,7 @@ func (t *timeline) promiseItem(p dossier.Promise) fyne.CanvasObject {
 	t.promiseRows[p.ID] = row
 	row.status = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	switch {
-	case p.Late(t.desk.opts.Today()):
+	case p.Late(t.host.Today()):
 		row.status.SetText(lang.L("Late"))
 		row.status.Importance = widget.DangerImportance
 	case p.Status == dossier.PromiseOpen:
@@ -291,14 +280,14 @@ func (t *timeline) promiseItem(p dossier.Promise) fyne.CanvasObject {
 
 // savePromise writes p and shows the promises again.
 func (t *timeline) savePromise(p dossier.Promise) {
-	if err := t.desk.ws.SavePromise(&p); err != nil {
-		t.desk.ShowError(err)
+	if err := t.st.SavePromise(&p); err != nil {
+		t.host.ShowError(err)
 	}
 	t.reload()
 }
 
 func (t *timeline) onKept(p dossier.Promise) {
-	p.Keep(t.desk.opts.Today())
+	p.Keep(t.host.Today())
 	t.savePromise(p)
 }
 
@@ -312,7 +301,7 @@ func (t *timeline) onDrop(p dossier.Promise) {
 		lang.L("“{{.Text}}” will be recorded as dropped today.", map[string]any{"Text": ui.Clip(ui.OneLine(p.Text), 80)}),
 		func(ok bool) {
 			if ok {
-				p.Drop(t.desk.opts.Today())
+				p.Drop(t.host.Today())
 				t.savePromise(p)
 			}
 		}, t.win)
@@ -325,12 +314,12 @@ func (t *timeline) onDeletePromise(p dossier.Promise) {
 			if !ok {
 				return
 			}
-			entry, err := t.desk.ws.DeletePromise(p.ID)
+			entry, err := t.st.DeletePromise(p.ID)
 			if err != nil {
-				t.desk.ShowError(err)
+				t.host.ShowError(err)
 				return
 			}
-			t.desk.deleted(entry)
+			t.host.Deleted(entry.What, entry.Label, func() error { return t.st.Restore(entry.ID) })
 			t.reload()
 		}, t.win)
 }
@@ -342,12 +331,12 @@ func (t *timeline) onDeleteEvent(e dossier.Event) {
 			if !ok {
 				return
 			}
-			entry, err := t.desk.ws.DeleteEvent(e.ID)
+			entry, err := t.st.DeleteEvent(e.ID)
 			if err != nil {
-				t.desk.ShowError(err)
+				t.host.ShowError(err)
 				return
 			}
-			t.desk.deleted(entry)
+			t.host.Deleted(entry.What, entry.Label, func() error { return t.st.Restore(entry.ID) })
 			t.reload()
 		}, t.win)
 }
@@ -359,22 +348,22 @@ func (t *timeline) openAttachment(a dossier.Attachment) {
 	var err error
 	t.background(func() {
 		var data []byte
-		if data, err = t.desk.ws.File(a); err == nil {
-			path, err = t.desk.ViewFile(a.Name, data)
+		if data, err = t.st.File(a); err == nil {
+			path, err = t.host.ViewFile(a.Name, data)
 		}
 	}, func() {
 		if err != nil {
-			t.desk.ShowError(err)
+			t.host.ShowError(err)
 			return
 		}
-		t.desk.OpenPath(path)
+		t.host.OpenPath(path)
 	})
 }
 
 func (t *timeline) onSaveAttachmentAs(a dossier.Attachment) {
 	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			t.desk.ShowError(err)
+			t.host.ShowError(err)
 			return
 		}
 		if w != nil {
@@ -389,14 +378,14 @@ func (t *timeline) onSaveAttachmentAs(a dossier.Attachment) {
 func (t *timeline) saveAttachment(a dossier.Attachment, w io.WriteCloser) {
 	var err error
 	t.background(func() {
-		data, rerr := t.desk.ws.File(a)
+		data, rerr := t.st.File(a)
 		if rerr == nil {
 			_, rerr = w.Write(data)
 		}
 		err = cmp.Or(rerr, w.Close())
 	}, func() {
 		if err != nil {
-			t.desk.ShowError(err)
+			t.host.ShowError(err)
 		}
 	})
 }

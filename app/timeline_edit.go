@@ -39,7 +39,7 @@ type eventEditor struct {
 }
 
 func (t *timeline) onAddEvent() {
-	t.editEvent(dossier.Event{AccountID: t.acct, Kind: dossier.EventMeeting, Date: t.desk.opts.Today()})
+	t.editEvent(dossier.Event{AccountID: t.acct, Kind: dossier.EventMeeting, Date: t.host.Today()})
 }
 
 func (t *timeline) onEditEvent(e dossier.Event) { t.editEvent(e) }
@@ -79,7 +79,7 @@ func (t *timeline) editEvent(ev dossier.Event) {
 		title = lang.L("New event")
 	}
 	e.open(title, nil, t.win, e.OnSave)
-	e.track(t.desk, func() string { return formState(e.event()) }, e.SaveChanges)
+	e.track(t.host, func() string { return formState(e.event()) }, e.SaveChanges)
 	e.loading = false
 	t.win.Canvas().Focus(e.title)
 }
@@ -122,7 +122,7 @@ func (e *eventEditor) OnSave() { e.SaveChanges() }
 func (e *eventEditor) SaveChanges() bool {
 	ev, bad := e.event()
 	ok, rest := e.check(ev.Validate(), bad...)
-	if !e.saved(e.t.desk, ok, rest, func() error { return e.t.desk.ws.SaveEvent(&ev) }) {
+	if !e.saved(e.t.host, ok, rest, func() error { return e.t.st.SaveEvent(&ev) }) {
 		return false
 	}
 	e.t.reload()
@@ -153,7 +153,7 @@ func (e *eventEditor) showAttachments() {
 func (e *eventEditor) onAttach() {
 	dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			e.t.desk.ShowError(err)
+			e.t.host.ShowError(err)
 			return
 		}
 		if r != nil {
@@ -166,7 +166,7 @@ func (e *eventEditor) onAttach() {
 func (e *eventEditor) attachPath(path string) {
 	f, err := os.Open(path)
 	if err != nil {
-		e.t.desk.ShowError(err)
+		e.t.host.ShowError(err)
 		return
 	}
 	e.attachReader(filepath.Base(path), f)
@@ -181,16 +181,16 @@ func (e *eventEditor) attachReader(name string, r io.ReadCloser) {
 	e.busy.Start()
 	var a dossier.Attachment
 	var err error
-	e.t.desk.opts.Background(func() {
+	e.t.host.Background(func() {
 		defer r.Close()
-		a, err = e.t.desk.ws.PutFile(name, r)
+		a, err = e.t.st.PutFile(name, r)
 	}, func() {
 		e.busy.Stop()
 		e.busy.Hide()
 		e.attach.Enable()
 		e.save.Enable()
 		if err != nil {
-			e.t.desk.ShowError(err)
+			e.t.host.ShowError(err)
 			return
 		}
 		e.attachments = append(e.attachments, a)
@@ -214,7 +214,7 @@ type promiseEditor struct {
 }
 
 func (t *timeline) onAddPromise() {
-	t.editPromise(dossier.Promise{AccountID: t.acct, Status: dossier.PromiseOpen, Made: t.desk.opts.Today()})
+	t.editPromise(dossier.Promise{AccountID: t.acct, Status: dossier.PromiseOpen, Made: t.host.Today()})
 }
 
 func (t *timeline) onEditPromise(p dossier.Promise) { t.editPromise(p) }
@@ -249,7 +249,7 @@ func (t *timeline) editPromise(pr dossier.Promise) {
 		title = lang.L("New promise")
 	}
 	e.open(title, top, t.win, e.OnSave)
-	e.track(t.desk, func() string { return formState(e.promise()) }, e.SaveChanges)
+	e.track(t.host, func() string { return formState(e.promise()) }, e.SaveChanges)
 	e.loading = false
 	t.win.Canvas().Focus(e.text)
 }
@@ -282,7 +282,7 @@ func (e *promiseEditor) OnSave() { e.SaveChanges() }
 func (e *promiseEditor) SaveChanges() bool {
 	pr, bad := e.promise()
 	ok, rest := e.check(pr.Validate(), bad...)
-	if !e.saved(e.t.desk, ok, rest, func() error { return e.t.desk.ws.SavePromise(&pr) }) {
+	if !e.saved(e.t.host, ok, rest, func() error { return e.t.st.SavePromise(&pr) }) {
 		return false
 	}
 	e.t.reload()
@@ -313,7 +313,7 @@ func (t *timeline) onSlipped(p dossier.Promise) {
 	e.newDue = ui.NewDateInput(t.win, e.cancel)
 	e.newDue.OnChanged = func(string) { e.validate() }
 	e.on = ui.NewDateInput(t.win, e.cancel)
-	e.on.SetDate(t.desk.opts.Today())
+	e.on.SetDate(t.host.Today())
 	e.on.OnChanged = func(string) { e.validate() }
 	e.fs.Add(ui.NewField("explanation", lang.L("Explanation given to the client"), e.explanation))
 	e.fs.Add(ui.NewField("apology_sent", lang.L("Apology"), e.apology))
@@ -324,7 +324,7 @@ func (t *timeline) onSlipped(p dossier.Promise) {
 		wrapLabel(lang.L("Due {{.Date}}. The client gets an explanation, an apology and a new date; all three are recorded.",
 			map[string]any{"Date": p.Due.String()}), widget.LowImportance))
 	e.open(lang.L("The promise slipped"), top, t.win, e.OnSave)
-	e.track(t.desk, func() string {
+	e.track(t.host, func() string {
 		return formState([]any{e.explanation.Text, e.apology.Checked, e.newDue.Text, e.on.Text}, nil)
 	}, e.SaveChanges)
 	t.win.Canvas().Focus(e.explanation)
@@ -358,7 +358,7 @@ func (e *slipEditor) OnSave() { e.SaveChanges() }
 func (e *slipEditor) SaveChanges() bool {
 	pr, bad, err := e.slipped()
 	ok, rest := e.check(err, bad...)
-	if !e.saved(e.t.desk, ok, rest, func() error { return e.t.desk.ws.SavePromise(&pr) }) {
+	if !e.saved(e.t.host, ok, rest, func() error { return e.t.st.SavePromise(&pr) }) {
 		return false
 	}
 	e.t.reload()

@@ -544,7 +544,7 @@ func TestTimelineMarkup(t *testing.T) {
 	people, _ := st.People("northbridge")
 	events, _ := st.Events("northbridge")
 	promises, _ := st.Promises("northbridge")
-	tl := newTimeline(d, "northbridge", people, events, promises)
+	tl := newTimeline(d, d.ws, "northbridge", people, events, promises)
 	w := test.NewTempWindow(t, tl.Content())
 	tl.win = w
 	w.Resize(fyne.NewSize(1080, 720))

@@ -156,3 +156,12 @@ func Facts(p Person) []Fact {
 	add("privacy_note", p.PrivacyNote)
 	return out
 }
+
+// EraseOptions say how far erasing a person reaches.
+type EraseOptions struct {
+	// Mentions also replaces the person's name, e-mail and phone wherever
+	// a text mentions them: events, promises, colleagues' notes, proposal
+	// sending records and the copies of what was sent, deletions in the
+	// bin.
+	Mentions bool
+}

@@ -31,14 +31,8 @@ import (
 // ErasedMark replaces an erased person's name, e-mail and phone in texts.
 const ErasedMark = "[erased]"
 
-// EraseOptions say how far an erasure reaches.
-type EraseOptions struct {
-	// Mentions also replaces the person's name, e-mail and phone wherever
-	// a text mentions them: events, promises, colleagues' notes, proposal
-	// sending records and the copies of what was sent, deletions in the
-	// bin.
-	Mentions bool
-}
+// EraseOptions say how far an erasure reaches (dossier.EraseOptions).
+type EraseOptions = dossier.EraseOptions
 
 // ErasePerson erases person id, whether in the workspace or in the bin.
 // People who reported to them report to their manager; the account's

@@ -113,6 +113,8 @@ type Host interface {
 	Deleted(what, label string, undo func() error)
 	// TrackDialog makes f the form open in a dialog until it closes.
 	TrackDialog(f DialogEditor)
+	// DialogClosed says f's dialog closed: it is no longer tracked.
+	DialogClosed(f DialogEditor)
 	DialogEditor() DialogEditor
 	// ViewFile puts data into the view folder; OpenPath opens a file.
 	ViewFile(name string, data []byte) (string, error)

@@ -93,3 +93,11 @@ func Clip(s string, n int) string {
 func Weekday(d time.Weekday) string {
 	return lang.X("weekday."+strconv.Itoa(int(d)), d.String()[:3])
 }
+
+// WeekdayDate shows a date with its weekday: "Thu 2026-11-26".
+func WeekdayDate(d dossier.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return lang.L("{{.Weekday}} {{.Date}}", map[string]any{"Weekday": Weekday(d.Weekday()), "Date": d.String()})
+}

@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"fmt"
@@ -11,20 +11,19 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"kamdesk/app/ui"
 	"kamdesk/proposal"
 )
 
-// snapshotStore reads the copies of what was sent.
-type snapshotStore interface {
+// SnapshotStore reads the copies of what was sent.
+type SnapshotStore interface {
 	Snapshot(prop, snap string) (proposal.Snapshot, error)
 }
 
-// sentCopy is the dialog that shows what the client received in one
+// SentCopy is the dialog that shows what the client received in one
 // sending: each variant sent, to whom, opened or saved byte for byte as
 // it was sent.
-type sentCopy struct {
-	d    *Desk
+type SentCopy struct {
+	h    Host
 	snap proposal.Snapshot
 	dlg  dialog.Dialog
 	open []*widget.Button // per file, for tests
@@ -33,22 +32,18 @@ type sentCopy struct {
 	opened string
 }
 
-// showSentCopy opens the copy ref ("<proposal ID>/<snapshot ID>", as an
+// ShowSentCopy opens the copy ref ("<proposal ID>/<snapshot ID>", as an
 // event's Sent holds it).
-func (d *Desk) showSentCopy(ref string) *sentCopy {
+func ShowSentCopy(h Host, st SnapshotStore, ref string) *SentCopy {
 	prop, snap, _ := strings.Cut(ref, "/")
-	st, ok := d.ws.(snapshotStore)
-	if !ok {
-		return nil
-	}
 	s, err := st.Snapshot(prop, snap)
 	if err != nil {
-		d.ShowError(err)
+		h.ShowError(err)
 		return nil
 	}
-	c := &sentCopy{d: d, snap: s}
+	c := &SentCopy{h: h, snap: s}
 	intro := widget.NewLabel(lang.L("Revision {{.Revision}} of “{{.Title}}”, sent on {{.Date}}. These are the files as the client received them.",
-		map[string]any{"Revision": s.Revision, "Title": ui.Clip(ui.OneLine(s.Title), 80), "Date": weekdayDate(s.On)}))
+		map[string]any{"Revision": s.Revision, "Title": Clip(OneLine(s.Title), 80), "Date": WeekdayDate(s.On)}))
 	intro.Wrapping = fyne.TextWrapWord
 	rows := container.NewVBox(intro, widget.NewSeparator())
 	for _, f := range s.Files {
@@ -56,9 +51,9 @@ func (d *Desk) showSentCopy(ref string) *sentCopy {
 		open.Importance = widget.HighImportance
 		save := widget.NewButtonWithIcon(lang.L("Save as…"), theme.DocumentSaveIcon(), func() { c.OnSave(f) })
 		c.open, c.save = append(c.open, open), append(c.save, save)
-		who := lang.L("{{.Variant}} variant", map[string]any{"Variant": ui.Tr(f.Audience.Label())})
+		who := lang.L("{{.Variant}} variant", map[string]any{"Variant": Tr(f.Audience.Label())})
 		if len(f.People) > 0 {
-			who = lang.L("{{.Variant}} variant, to {{.People}}", map[string]any{"Variant": ui.Tr(f.Audience.Label()), "People": strings.Join(f.People, ", ")})
+			who = lang.L("{{.Variant}} variant, to {{.People}}", map[string]any{"Variant": Tr(f.Audience.Label()), "People": strings.Join(f.People, ", ")})
 		}
 		name := widget.NewLabel(f.Name)
 		name.Truncation = fyne.TextTruncateEllipsis
@@ -68,23 +63,23 @@ func (d *Desk) showSentCopy(ref string) *sentCopy {
 		rows.Add(container.NewBorder(nil, nil, nil, container.NewCenter(container.NewHBox(open, save)),
 			container.NewVBox(head, name)))
 	}
-	c.dlg = dialog.NewCustom(lang.L("What was sent"), lang.L("Close"), container.NewVScroll(rows), d.win)
+	c.dlg = dialog.NewCustom(lang.L("What was sent"), lang.L("Close"), container.NewVScroll(rows), h.Window())
 	c.dlg.Resize(fyne.NewSize(640, min(560, rows.MinSize().Height+140)))
 	c.dlg.Show()
 	return c
 }
 
-func (c *sentCopy) onOpen(f proposal.SentFile) {
-	path, err := c.d.ViewFile(f.Name, f.HTML)
+func (c *SentCopy) onOpen(f proposal.SentFile) {
+	path, err := c.h.ViewFile(f.Name, f.HTML)
 	if err != nil {
-		c.d.ShowError(err)
+		c.h.ShowError(err)
 		return
 	}
 	c.opened = path
-	c.d.OpenPath(path)
+	c.h.OpenPath(path)
 }
 
-func (c *sentCopy) OnSave(f proposal.SentFile) {
+func (c *SentCopy) OnSave(f proposal.SentFile) {
 	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err == nil && w != nil {
 			_, err = w.Write(f.HTML)
@@ -93,9 +88,9 @@ func (c *sentCopy) OnSave(f proposal.SentFile) {
 			}
 		}
 		if err != nil {
-			c.d.ShowError(fmt.Errorf("%s: %w", f.Name, err))
+			c.h.ShowError(fmt.Errorf("%s: %w", f.Name, err))
 		}
-	}, c.d.win)
+	}, c.h.Window())
 	fd.SetFileName(f.Name)
 	fd.Show()
 }

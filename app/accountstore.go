@@ -1,0 +1,37 @@
+package app
+
+import (
+	"io"
+
+	"kamdesk/app/ui"
+	"kamdesk/dossier"
+)
+
+// Store is what the accounts area (the accounts and people lists, the
+// dossier, the account and person editors, the timeline) needs from the
+// workspace.
+type Store interface {
+	Accounts() ([]dossier.Account, error)
+	Workspace() (dossier.Workspace, error)
+	Account(id string) (dossier.Account, error)
+	SaveAccount(a *dossier.Account) error
+	DeleteAccount(id string) (dossier.BinEntry, error)
+	People(acct string) ([]dossier.Person, error)
+	Person(id string) (dossier.Person, error)
+	SavePerson(p *dossier.Person) error
+	DeletePerson(id string) (dossier.BinEntry, error)
+	PersonalData(id string) (dossier.PersonalData, error)
+	ErasePerson(id string, o dossier.EraseOptions) error
+	Events(acct string) ([]dossier.Event, error)
+	SaveEvent(e *dossier.Event) error
+	DeleteEvent(id string) (dossier.BinEntry, error)
+	Promises(acct string) ([]dossier.Promise, error)
+	SavePromise(p *dossier.Promise) error
+	DeletePromise(id string) (dossier.BinEntry, error)
+	PutFile(name string, r io.Reader) (dossier.Attachment, error)
+	File(a dossier.Attachment) ([]byte, error)
+	Team() ([]dossier.TeamMember, error)
+	Rules() (dossier.Rules, error)
+	Restore(id string) error // undoes a deletion
+	ui.SnapshotStore         // what was sent, from the timeline
+}
