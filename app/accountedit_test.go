@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/ui"
 	"kamdesk/app/ui/uitest"
 	"kamdesk/dossier"
 )
@@ -65,7 +66,7 @@ func shownDialog(t *testing.T, w fyne.Window) (fyne.CanvasObject, string) {
 	return top, strings.Join(texts, "\n")
 }
 
-func accountEditorShown(t *testing.T, d *Desk) *accountEditor {
+func accountEditorShown(t *testing.T, d *ui.Frame) *accountEditor {
 	t.Helper()
 	e, ok := d.Current().(*accountEditor)
 	if !ok {
@@ -75,10 +76,9 @@ func accountEditorShown(t *testing.T, d *Desk) *accountEditor {
 }
 
 func TestNewAccountFormSavesEveryField(t *testing.T) {
-	d, w, st := testDesk(t, true)
-	d.InstallShortcuts()
+	d, w, st := openAccounts(t, true)
 	uitest.Shortcut(w, fyne.KeyN) // on the accounts list
-	if p := d.Place(); p != (Place{Screen: "account-edit", ID: "new"}) {
+	if p := d.Place(); p != (ui.Place{Screen: "account-edit", ID: "new"}) {
 		t.Fatalf("Ctrl+N on the list opened %v, want account-edit/new", p)
 	}
 	s := accountEditorShown(t, d)
@@ -159,8 +159,8 @@ func accountsEqual(a, b dossier.Account) bool {
 }
 
 func TestAccountFormValidatesAsYouType(t *testing.T) {
-	d, _, _ := testDesk(t, true)
-	d.Show(Place{Screen: "account-edit", ID: "new"})
+	d, _, _ := openAccounts(t, true)
+	d.Show(ui.Place{Screen: "account-edit", ID: "new"})
 	s := accountEditorShown(t, d)
 	for _, f := range s.fields.Order {
 		if f.Msg.Visible() {
@@ -237,9 +237,9 @@ func TestAccountFormValidatesAsYouType(t *testing.T) {
 }
 
 func TestAccountFormFailedSaveKeepsEverything(t *testing.T) {
-	d, w, st := testDesk(t, true)
+	d, w, st := openAccounts(t, true)
 	before, _ := st.Accounts()
-	d.Show(Place{Screen: "account-edit", ID: "new"})
+	d.Show(ui.Place{Screen: "account-edit", ID: "new"})
 	s := accountEditorShown(t, d)
 	uitest.Type(s.industry, "Logistics")
 	uitest.Type(s.share, "abc")
@@ -290,11 +290,11 @@ func TestAccountFormFailedSaveKeepsEverything(t *testing.T) {
 }
 
 func TestEditNorthbridge(t *testing.T) {
-	d, w, st := testDesk(t, true)
+	d, w, st := openAccounts(t, true)
 	orig, _ := st.Account("northbridge")
-	d.Show(Place{Screen: "account", ID: "northbridge"})
+	d.Show(ui.Place{Screen: "account", ID: "northbridge"})
 	test.Tap(shownButton(t, w.Canvas().Content(), "Edit account"))
-	if p := d.Place(); p != (Place{Screen: "account-edit", ID: "northbridge"}) {
+	if p := d.Place(); p != (ui.Place{Screen: "account-edit", ID: "northbridge"}) {
 		t.Fatalf("Edit in the dossier opened %v", p)
 	}
 	s := accountEditorShown(t, d)
@@ -326,7 +326,7 @@ func TestEditNorthbridge(t *testing.T) {
 	test.Tap(s.criteria[3]) // now in the media
 	s.owner.SetSelected("None")
 	test.Tap(s.saveBtn)
-	if p := d.Place(); p != (Place{Screen: "account", ID: "northbridge"}) {
+	if p := d.Place(); p != (ui.Place{Screen: "account", ID: "northbridge"}) {
 		t.Fatalf("after saving the screen is %v, want the dossier", p)
 	}
 	got, _ := st.Account("northbridge")
@@ -348,14 +348,14 @@ func TestEditNorthbridge(t *testing.T) {
 }
 
 func TestAccountFormCancel(t *testing.T) {
-	d, w, st := testDesk(t, true)
+	d, w, st := openAccounts(t, true)
 	orig, _ := st.Account("northbridge")
 
 	// Unchanged: Esc goes straight back to the dossier.
-	d.Show(Place{Screen: "account-edit", ID: "northbridge"})
+	d.Show(ui.Place{Screen: "account-edit", ID: "northbridge"})
 	s := accountEditorShown(t, d)
 	s.name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if p := d.Place(); p != (Place{Screen: "account", ID: "northbridge"}) {
+	if p := d.Place(); p != (ui.Place{Screen: "account", ID: "northbridge"}) {
 		t.Fatalf("Esc on an unchanged form went to %v, want the dossier", p)
 	}
 	if top := w.Canvas().Overlays().Top(); top != nil {
@@ -363,7 +363,7 @@ func TestAccountFormCancel(t *testing.T) {
 	}
 
 	// Changed: Esc asks; Cancel stays with the text, Discard leaves unsaved.
-	d.Show(Place{Screen: "account-edit", ID: "northbridge"})
+	d.Show(ui.Place{Screen: "account-edit", ID: "northbridge"})
 	s = accountEditorShown(t, d)
 	uitest.Retype(s.name, "Northbridge Renamed")
 	s.name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
@@ -375,11 +375,10 @@ func TestAccountFormCancel(t *testing.T) {
 	if d.Current() != s || s.name.Text != "Northbridge Renamed" {
 		t.Fatalf("answering Cancel left the form (%v) or lost the text %q", d.Place(), s.name.Text)
 	}
-	d.InstallShortcuts()
 	w.Canvas().Unfocus()
 	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape}) // Esc on the window
 	uitest.AnswerQuestion(t, w, "Discard")
-	if p := d.Place(); p != (Place{Screen: "account", ID: "northbridge"}) {
+	if p := d.Place(); p != (ui.Place{Screen: "account", ID: "northbridge"}) {
 		t.Fatalf("leaving went to %v, want the dossier", p)
 	}
 	if got, _ := st.Account("northbridge"); got.Name != orig.Name {
@@ -387,17 +386,17 @@ func TestAccountFormCancel(t *testing.T) {
 	}
 
 	// Save saves, then goes where the user was going: a failed save stays.
-	d.Show(Place{Screen: "account-edit", ID: "northbridge"})
+	d.Show(ui.Place{Screen: "account-edit", ID: "northbridge"})
 	s = accountEditorShown(t, d)
 	uitest.Retype(s.name, "Northbridge Renamed")
 	uitest.Retype(s.share, "about a third")
-	d.Show(Place{Screen: "agenda"})
+	d.Show(ui.Place{Screen: "agenda"})
 	uitest.AnswerQuestion(t, w, "Save")
 	if d.Current() != s || s.share.Text != "about a third" || s.fields.MessageOf("revenue_share") == "" {
 		t.Fatalf("a failed save went to %v, or lost the text %q, or did not say why", d.Place(), s.share.Text)
 	}
 	uitest.Retype(s.share, "38")
-	d.Show(Place{Screen: "agenda"})
+	d.Show(ui.Place{Screen: "agenda"})
 	uitest.AnswerQuestion(t, w, "Save")
 	if got, _ := st.Account("northbridge"); got.Name != "Northbridge Renamed" {
 		t.Errorf("Save on leaving stored the name %q", got.Name)
@@ -407,21 +406,21 @@ func TestAccountFormCancel(t *testing.T) {
 	}
 
 	// A new account: back to the list.
-	d.Show(Place{Screen: "account-edit", ID: "new"})
+	d.Show(ui.Place{Screen: "account-edit", ID: "new"})
 	test.Tap(shownButton(t, w.Canvas().Content(), "Cancel"))
-	if p := d.Place(); p != (Place{Screen: "accounts"}) {
+	if p := d.Place(); p != (ui.Place{Screen: "accounts"}) {
 		t.Errorf("cancelling a new account went to %v, want the list", p)
 	}
 }
 
 func TestDeleteAccountAndUndo(t *testing.T) {
-	d, w, st := testDesk(t, true)
+	d, w, st := openAccounts(t, true)
 	people, _ := st.People("northbridge")
 	events, _ := st.Events("northbridge")
 	if len(people) == 0 || len(events) == 0 {
 		t.Fatal("the sample's northbridge has no people or events to delete")
 	}
-	d.Show(Place{Screen: "account", ID: "northbridge"})
+	d.Show(ui.Place{Screen: "account", ID: "northbridge"})
 	test.Tap(shownButton(t, w.Canvas().Content(), "Delete account"))
 	dlg, text := shownDialog(t, w)
 	if want := "Delete the account “Northbridge Build Group” with its 6 people, events and promises? You can undo this."; !strings.Contains(text, want) {
@@ -468,35 +467,34 @@ func TestDeleteAccountAndUndo(t *testing.T) {
 }
 
 func TestAccountsListKeyboard(t *testing.T) {
-	d, w, _ := testDesk(t, true)
+	d, w, _ := openAccounts(t, true)
 	s := d.Current().(*accountsScreen)
 	w.Canvas().Focus(s.table)
 	key := func(k fyne.KeyName) { w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: k}) }
 	key(fyne.KeyDown)
 	second := s.rows[1].acct.ID
 	key(fyne.KeyReturn)
-	if p := d.Place(); p != (Place{Screen: "account", ID: second}) {
+	if p := d.Place(); p != (ui.Place{Screen: "account", ID: second}) {
 		t.Fatalf("Down, Return on the list opened %v, want account/%s", p, second)
 	}
 
-	d.Show(Place{Screen: "accounts"})
+	d.Show(ui.Place{Screen: "accounts"})
 	s = d.Current().(*accountsScreen)
 	w.Canvas().Focus(s.table)
 	key(fyne.KeySpace)
-	if p := d.Place(); p != (Place{Screen: "account", ID: s.rows[0].acct.ID}) {
+	if p := d.Place(); p != (ui.Place{Screen: "account", ID: s.rows[0].acct.ID}) {
 		t.Errorf("Space on the list opened %v, want the first account", p)
 	}
 
-	d.Show(Place{Screen: "accounts"})
+	d.Show(ui.Place{Screen: "accounts"})
 	test.Tap(shownButton(t, w.Canvas().Content(), "New account"))
-	if p := d.Place(); p != (Place{Screen: "account-edit", ID: "new"}) {
+	if p := d.Place(); p != (ui.Place{Screen: "account-edit", ID: "new"}) {
 		t.Errorf("the New account button opened %v", p)
 	}
 }
 
 func TestFirstAccountInAnEmptyWorkspace(t *testing.T) {
-	d, w, st := testDesk(t, false)
-	test.Tap(d.Current().(*welcome).empty)
+	d, w, st := openAccounts(t, false)
 	test.Tap(shownButton(t, w.Canvas().Content(), "New account"))
 	s := accountEditorShown(t, d)
 	if len(s.ownerIDs) != 1 || s.owner.Selected != "None" {
@@ -509,7 +507,7 @@ func TestFirstAccountInAnEmptyWorkspace(t *testing.T) {
 	if len(accts) != 1 || accts[0].Name != "Solway Water" || accts[0].Tier != dossier.TierCrownJewel {
 		t.Fatalf("accounts after saving the first one: %+v", accts)
 	}
-	if p := d.Place(); p != (Place{Screen: "account", ID: accts[0].ID}) {
+	if p := d.Place(); p != (ui.Place{Screen: "account", ID: accts[0].ID}) {
 		t.Errorf("after saving the screen is %v, want its dossier", p)
 	}
 	test.Tap(shownButton(t, w.Canvas().Content(), "Accounts")) // back to the list

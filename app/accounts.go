@@ -66,13 +66,13 @@ func newAccountsScreen(h ui.Host, st Store) *accountsScreen {
 			return lang.L("{{.People}} people · {{.Strength}}%", map[string]any{"People": r.coverage.People, "Strength": r.coverage.Strength})
 		}, func(a, b *accountRow) int { return cmp.Compare(a.coverage.Strength, b.coverage.Strength) }),
 		ui.Col(lang.L("Next tender"), 110, func(r *accountRow) string { return dashIfEmpty(r.acct.NextTender.String()) },
-			func(a, b *accountRow) int { return compareDates(a.acct.NextTender, b.acct.NextTender) }),
+			func(a, b *accountRow) int { return ui.CompareDates(a.acct.NextTender, b.acct.NextTender) }),
 		ui.Col(lang.L("Next"), 360, func(r *accountRow) string {
 			if r.next.Date.IsZero() {
 				return "–"
 			}
 			return r.next.Date.String() + "  " + ui.Clip(ui.Tr(r.next.Message, r.next.Data), 60)
-		}, func(a, b *accountRow) int { return compareDates(a.next.Date, b.next.Date) }),
+		}, func(a, b *accountRow) int { return ui.CompareDates(a.next.Date, b.next.Date) }),
 	}
 	s.summary = widget.NewLabel("")
 	s.newBtn = widget.NewButtonWithIcon(lang.L("New account"), theme.ContentAddIcon(), s.OnNew)
@@ -83,19 +83,6 @@ func newAccountsScreen(h ui.Host, st Store) *accountsScreen {
 	s.busy = ui.NewBusy()
 	s.body = container.NewStack()
 	return s
-}
-
-func compareDates(a, b dossier.Date) int {
-	// unset dates sort last
-	switch {
-	case a.IsZero() && b.IsZero():
-		return 0
-	case a.IsZero():
-		return 1
-	case b.IsZero():
-		return -1
-	}
-	return a.Time().Compare(b.Time())
 }
 
 func dashIfEmpty(s string) string {

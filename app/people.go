@@ -147,7 +147,7 @@ func (s *peopleScreen) build() {
 				return r.next.String() + " ⚠"
 			}
 			return r.next.String()
-		}, func(a, b *personRow) int { return compareDates(a.next, b.next) }),
+		}, func(a, b *personRow) int { return ui.CompareDates(a.next, b.next) }),
 		ui.Col(lang.L("Birthday"), 120, func(r *personRow) string {
 			switch r.bday {
 			case -1:

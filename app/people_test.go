@@ -6,13 +6,14 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/ui"
 	"kamdesk/dossier"
 )
 
-func openPeople(t *testing.T) (*Desk, *peopleScreen) {
+func openPeople(t *testing.T) (*ui.Frame, *peopleScreen) {
 	t.Helper()
-	d, _, _ := testDesk(t, true)
-	d.Show(Place{Screen: "people"})
+	d, _, _ := openAccounts(t, true)
+	d.Show(ui.Place{Screen: "people"})
 	s, ok := d.Current().(*peopleScreen)
 	if !ok {
 		t.Fatalf("screen = %T, want the people screen", d.Current())
@@ -29,8 +30,8 @@ func rowNames(s *peopleScreen) []string {
 }
 
 func TestPeopleListsEverybody(t *testing.T) {
-	d, w, st := testDesk(t, true)
-	d.Show(Place{Screen: "people"})
+	d, w, st := openAccounts(t, true)
+	d.Show(ui.Place{Screen: "people"})
 	test.AssertRendersToMarkup(t, "people/all.xml", w.Canvas())
 	s := d.Current().(*peopleScreen)
 	all, _ := st.People("")
@@ -120,7 +121,7 @@ func TestPeopleOpensPerson(t *testing.T) {
 	d, s := openPeople(t)
 	s.typ.Set(dossier.Finance)
 	s.table.Select(widget.TableCellID{Row: 3, Col: 0}) // Samuel Hart
-	if pl := d.Place(); pl != (Place{Screen: "person", ID: "castellan-samuel-hart"}) {
+	if pl := d.Place(); pl != (ui.Place{Screen: "person", ID: "castellan-samuel-hart"}) {
 		t.Fatalf("selecting a row opened %v, want person/castellan-samuel-hart", pl)
 	}
 	d.OnCancel()
@@ -133,22 +134,22 @@ func TestPeopleNewPersonAsksTheAccount(t *testing.T) {
 	d, s := openPeople(t)
 	s.account.SetSelected("Meridian Freight")
 	d.OnNew() // Ctrl+N
-	if s.pickAcct == nil || d.win.Canvas().Overlays().Top() == nil {
+	if s.pickAcct == nil || d.Window().Canvas().Overlays().Top() == nil {
 		t.Fatal("New person with several accounts does not ask which account")
 	}
 	if got := s.pickAcct.Selected; got != "Meridian Freight" {
 		t.Errorf("the dialog offers %q, want the filtered account Meridian Freight", got)
 	}
 	s.pickAcct.SetSelected("Castellan Hotels")
-	tapInDialog(t, d.win, "Continue")
-	if pl := d.Place(); pl != (Place{Screen: "person", ID: "new:castellan"}) {
+	tapInDialog(t, d.Window(), "Continue")
+	if pl := d.Place(); pl != (ui.Place{Screen: "person", ID: "new:castellan"}) {
 		t.Errorf("the new person opened %v, want person/new:castellan", pl)
 	}
 }
 
 func TestPeopleEmptyWorkspace(t *testing.T) {
-	d, w, _ := testDesk(t, false)
-	d.Show(Place{Screen: "people"})
+	d, w, _ := openAccounts(t, false)
+	d.Show(ui.Place{Screen: "people"})
 	s := d.Current().(*peopleScreen)
 	if !s.newPerson.Disabled() {
 		t.Error("New person is enabled without any account")

@@ -11,21 +11,22 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/store"
+	"kamdesk/app/ui"
 	"kamdesk/app/ui/uitest"
 	"kamdesk/dossier"
 )
 
 // openPerson opens the person editor on place id ("new:<account>" for a
 // new person) from the account's dossier.
-func openPerson(t *testing.T, id string) (*Desk, fyne.Window, *store.Store, *personScreen) {
+func openPerson(t *testing.T, id string) (*ui.Frame, fyne.Window, *store.Store, *personScreen) {
 	t.Helper()
-	d, w, st := testDesk(t, true)
+	d, w, st := openAccounts(t, true)
 	acct, _ := strings.CutPrefix(id, newPersonPrefix)
 	if p, err := st.Person(id); err == nil {
 		acct = p.AccountID
 	}
-	d.Show(Place{Screen: "account", ID: acct})
-	d.Show(Place{Screen: "person", ID: id})
+	d.Show(ui.Place{Screen: "account", ID: acct})
+	d.Show(ui.Place{Screen: "person", ID: id})
 	s, ok := d.Current().(*personScreen)
 	if !ok {
 		t.Fatalf("screen for person/%s = %T, want the person editor", id, d.Current())
@@ -184,7 +185,7 @@ func TestPersonEditorCreatesPerson(t *testing.T) {
 		t.Errorf("saved person\n got %+v\nwant %+v", p, want)
 	}
 	// Back in the dossier with the new person selected.
-	if pl := d.Place(); pl != (Place{Screen: "account", ID: "northbridge"}) {
+	if pl := d.Place(); pl != (ui.Place{Screen: "account", ID: "northbridge"}) {
 		t.Fatalf("after saving the place is %v, want account/northbridge", pl)
 	}
 	ds := d.Current().(*dossierScreen)
@@ -197,7 +198,7 @@ func TestPersonEditorCreatesPerson(t *testing.T) {
 	for _, e := range events {
 		if e.Title == "Priya Natarajan placed on the ladder as Buyer" {
 			found = true
-			if !e.Date.Equal(testToday) || len(e.People) != 1 || e.People[0] != p.ID {
+			if !e.Date.Equal(uitest.Today) || len(e.People) != 1 || e.People[0] != p.ID {
 				t.Errorf("ladder event = %+v, want today and the new person", e)
 			}
 		}
@@ -321,11 +322,11 @@ func TestPersonEditorRecordsLadderMove(t *testing.T) {
 	if move == nil {
 		t.Fatal("no timeline event records the move on the ladder")
 	}
-	if !move.Date.Equal(testToday) || move.Kind != dossier.EventNote || len(move.People) != 1 || move.People[0] != p.ID {
+	if !move.Date.Equal(uitest.Today) || move.Kind != dossier.EventNote || len(move.People) != 1 || move.People[0] != p.ID {
 		t.Errorf("ladder event = %+v, want a note dated today about David", move)
 	}
 	// Saving without a move adds nothing to the timeline.
-	d.Show(Place{Screen: "person", ID: "northbridge-david-okafor"})
+	d.Show(ui.Place{Screen: "person", ID: "northbridge-david-okafor"})
 	s = d.Current().(*personScreen)
 	test.Type(s.hobbies, " Chess.")
 	test.Tap(s.save)
@@ -356,10 +357,10 @@ func TestPersonEditorRefusesUnknownFields(t *testing.T) {
 func TestPersonEditorCancel(t *testing.T) {
 	d, w, st, _ := openPerson(t, "northbridge-david-okafor")
 	d.OnCancel() // Esc, nothing changed: straight back
-	if pl := d.Place(); pl != (Place{Screen: "account", ID: "northbridge"}) {
+	if pl := d.Place(); pl != (ui.Place{Screen: "account", ID: "northbridge"}) {
 		t.Fatalf("Esc went to %v, want account/northbridge", pl)
 	}
-	d.Show(Place{Screen: "person", ID: "northbridge-david-okafor"})
+	d.Show(ui.Place{Screen: "person", ID: "northbridge-david-okafor"})
 	s := d.Current().(*personScreen)
 	test.Type(s.position, " (interim)")
 	s.position.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) // Esc in a field
@@ -367,7 +368,7 @@ func TestPersonEditorCancel(t *testing.T) {
 		t.Fatal("Esc with unsaved changes left without asking")
 	}
 	uitest.AnswerQuestion(t, w, "Discard")
-	if pl := d.Place(); pl != (Place{Screen: "account", ID: "northbridge"}) {
+	if pl := d.Place(); pl != (ui.Place{Screen: "account", ID: "northbridge"}) {
 		t.Errorf("after Discard, the place is %v, want account/northbridge", pl)
 	}
 	if p, _ := st.Person("northbridge-david-okafor"); strings.Contains(p.Position, "interim") {
@@ -375,12 +376,12 @@ func TestPersonEditorCancel(t *testing.T) {
 	}
 
 	// The back button asks too; Save stores the edit and goes back.
-	d.Show(Place{Screen: "person", ID: "northbridge-david-okafor"})
+	d.Show(ui.Place{Screen: "person", ID: "northbridge-david-okafor"})
 	s = d.Current().(*personScreen)
 	test.Type(s.position, " (interim)")
 	test.Tap(buttonIn(d.Area(), "Northbridge Build Group"))
 	uitest.AnswerQuestion(t, w, "Save")
-	if pl := d.Place(); pl != (Place{Screen: "account", ID: "northbridge"}) {
+	if pl := d.Place(); pl != (ui.Place{Screen: "account", ID: "northbridge"}) {
 		t.Errorf("after Save, the place is %v, want account/northbridge", pl)
 	}
 	if p, _ := st.Person("northbridge-david-okafor"); !strings.Contains(p.Position, "(interim)") {
@@ -398,7 +399,7 @@ func TestPersonEditorDeleteAndUndo(t *testing.T) {
 	if c, _ := st.Person("northbridge-claire-dunmore"); c.ReportsTo != "northbridge-anna-keller" {
 		t.Errorf("Claire reports to %q after David's deletion, want his manager Anna", c.ReportsTo)
 	}
-	if pl := d.Place(); pl != (Place{Screen: "account", ID: "northbridge"}) {
+	if pl := d.Place(); pl != (ui.Place{Screen: "account", ID: "northbridge"}) {
 		t.Fatalf("after deleting, the place is %v, want account/northbridge", pl)
 	}
 	if n := len(d.Current().(*dossierScreen).people); n != 5 {
@@ -421,8 +422,8 @@ func TestPersonEditorDeleteAndUndo(t *testing.T) {
 }
 
 func TestDossierEditAndAddPerson(t *testing.T) {
-	d, w, _ := testDesk(t, true)
-	d.Show(Place{Screen: "account", ID: "northbridge"})
+	d, w, _ := openAccounts(t, true)
+	d.Show(ui.Place{Screen: "account", ID: "northbridge"})
 	var card *personCard
 	for _, o := range test.LaidOutObjects(w.Canvas().Content()) {
 		if c, ok := o.(*personCard); ok && c.person.ID == "northbridge-sophie-marsh" {
@@ -442,7 +443,7 @@ func TestDossierEditAndAddPerson(t *testing.T) {
 		t.Fatal("the person's details have no Edit button")
 	}
 	test.Tap(edit)
-	if pl := d.Place(); pl != (Place{Screen: "person", ID: "northbridge-sophie-marsh"}) {
+	if pl := d.Place(); pl != (ui.Place{Screen: "person", ID: "northbridge-sophie-marsh"}) {
 		t.Errorf("Edit opened %v, want person/northbridge-sophie-marsh", pl)
 	}
 	d.OnCancel()
@@ -451,7 +452,7 @@ func TestDossierEditAndAddPerson(t *testing.T) {
 		t.Fatal("the decision-making group has no Add person button")
 	}
 	test.Tap(add)
-	if pl := d.Place(); pl != (Place{Screen: "person", ID: "new:northbridge"}) {
+	if pl := d.Place(); pl != (ui.Place{Screen: "person", ID: "new:northbridge"}) {
 		t.Errorf("Add person opened %v, want person/new:northbridge", pl)
 	}
 }
@@ -477,8 +478,8 @@ func TestManagerCandidates(t *testing.T) {
 // TestPersonalDataFromThePerson: the person's screen lists everything kept
 // about them, with the source and consent, and the records naming them.
 func TestPersonalDataFromThePerson(t *testing.T) {
-	d, w, _ := testDesk(t, true)
-	d.Show(Place{Screen: "person", ID: "northbridge-anna-keller"})
+	d, w, st := openAccounts(t, true)
+	d.Show(ui.Place{Screen: "person", ID: "northbridge-anna-keller"})
 	s := d.Current().(*personScreen)
 	if !s.privacyBtn.Visible() {
 		t.Fatal("no Personal data… button")
@@ -487,7 +488,7 @@ func TestPersonalDataFromThePerson(t *testing.T) {
 	if w.Canvas().Overlays().Top() == nil {
 		t.Fatal("Personal data… shows nothing")
 	}
-	v := showPersonalData(d, d.ws, "northbridge-anna-keller")
+	v := showPersonalData(d, st, "northbridge-anna-keller")
 	all := strings.Join(v.text, "\n")
 	for _, want := range []string{"Source and consent: ", "Birthday: ", "E-mail: anna", "sent copy", "involved"} {
 		if !strings.Contains(all, want) {
@@ -503,16 +504,16 @@ func TestPersonalDataFromThePerson(t *testing.T) {
 // TestEraseFromThePerson: Erase… asks, erases for good and goes back to
 // the account, whose timeline records that a person was erased.
 func TestEraseFromThePerson(t *testing.T) {
-	d, _, st := testDesk(t, true)
-	d.Show(Place{Screen: "person", ID: "northbridge-anna-keller"})
+	d, _, st := openAccounts(t, true)
+	d.Show(ui.Place{Screen: "person", ID: "northbridge-anna-keller"})
 	s := d.Current().(*personScreen)
-	a := askErase(d, d.ws, s.orig, func() { d.Show(Place{Screen: "account", ID: "northbridge"}) })
+	a := askErase(d, st, s.orig, func() { d.Show(ui.Place{Screen: "account", ID: "northbridge"}) })
 	a.mentions.SetChecked(true)
 	a.dlg.Confirm()
 	if _, err := st.Person("northbridge-anna-keller"); err == nil {
 		t.Fatal("the person is still there")
 	}
-	if got := d.Place(); got != (Place{Screen: "account", ID: "northbridge"}) {
+	if got := d.Place(); got != (ui.Place{Screen: "account", ID: "northbridge"}) {
 		t.Errorf("after erasing the desk shows %v", got)
 	}
 	if _, err := st.PersonalData("northbridge-anna-keller"); err == nil {

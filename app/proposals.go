@@ -177,7 +177,7 @@ func newProposalsScreen(d *Desk, id string) (*proposalsScreen, error) {
 			if b.hasNext {
 				db = b.next.Due
 			}
-			return compareDates(da, db)
+			return ui.CompareDates(da, db)
 		}),
 	}
 

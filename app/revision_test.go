@@ -152,22 +152,12 @@ func TestWhatWasSentOpensByteForByte(t *testing.T) {
 
 	// From the timeline of the account.
 	d.Show(Place{Screen: "account", ID: "castellan"})
-	ds, ok := d.Current().(*dossierScreen)
-	if !ok {
-		t.Fatalf("screen = %T, want the dossier", d.Current())
-	}
-	selectTab(t, ds.tabs, "Timeline")
-	tl := ds.timeline
-	var row *eventRow
-	for _, e := range tl.events {
-		if e.Sent == stored.ID+"/"+last.ID {
-			row = tl.eventRows[e.ID]
-		}
-	}
-	if row == nil || row.sent == nil {
+	uitest.SelectTab(t, d.Area(), "Timeline")
+	sent := uitest.FindButton(d.Area(), "What was sent…")
+	if sent == nil {
 		t.Fatal("the timeline's sending event offers no copy")
 	}
-	test.Tap(row.sent)
+	test.Tap(sent)
 	overlayButton(t, w, "Open")
 	if got, _ := os.ReadFile(opened[len(opened)-1]); !bytes.Equal(got, snap.Files[0].HTML) {
 		t.Error("the copy opened from the timeline is not the bytes as sent")

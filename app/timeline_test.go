@@ -17,16 +17,17 @@ import (
 
 	"kamdesk/app/store"
 	"kamdesk/app/ui"
+	"kamdesk/app/ui/uitest"
 	"kamdesk/dossier"
 )
 
 // openTimeline opens the sample account northbridge on its Timeline tab.
 // On the sample's dates (today 2026-11-25) its promise of a training
 // outline, due 2026-11-21, is late.
-func openTimeline(t *testing.T) (*Desk, fyne.Window, *store.Store, *timeline) {
+func openTimeline(t *testing.T) (*ui.Frame, fyne.Window, *store.Store, *timeline) {
 	t.Helper()
-	d, w, st := testDesk(t, true)
-	d.Show(Place{Screen: "account", ID: "northbridge"})
+	d, w, st := openAccounts(t, true)
+	d.Show(ui.Place{Screen: "account", ID: "northbridge"})
 	s, ok := d.Current().(*dossierScreen)
 	if !ok {
 		t.Fatalf("screen = %T, want the dossier", d.Current())
@@ -123,7 +124,7 @@ func TestTimelineAddEventWithPeopleAndFile(t *testing.T) {
 	t.Setenv("TMPDIR", t.TempDir()) // where Open puts its copies
 	d, w, st, tl := openTimeline(t)
 	var opened *url.URL
-	d.opts.OpenURL = func(u *url.URL) error { opened = u; return nil }
+	d.SetOpenURL(func(u *url.URL) error { opened = u; return nil })
 
 	test.Tap(tl.addEvent)
 	e := tl.eventEd
@@ -161,7 +162,7 @@ func TestTimelineAddEventWithPeopleAndFile(t *testing.T) {
 	if want := []string{"northbridge-anna-keller", "northbridge-rajesh-varma"}; !slices.Equal(ev.People, want) {
 		t.Errorf("people = %v, want %v", ev.People, want)
 	}
-	if ev.Kind != dossier.EventCall || ev.Text != "Agreed the test rig." || !ev.Date.Equal(testToday) {
+	if ev.Kind != dossier.EventCall || ev.Text != "Agreed the test rig." || !ev.Date.Equal(uitest.Today) {
 		t.Errorf("saved event = %+v", ev)
 	}
 	if len(ev.Attachments) != 1 || ev.Attachments[0].Name != "minutes.txt" || ev.Attachments[0].Size != int64(len(content)) {
@@ -385,7 +386,7 @@ func TestTimelineAddPromise(t *testing.T) {
 	if got == nil {
 		t.Fatal("the promise is not in the store")
 	}
-	if got.Status != dossier.PromiseOpen || got.Due.String() != "2026-12-10" || !got.Made.Equal(testToday) ||
+	if got.Status != dossier.PromiseOpen || got.Due.String() != "2026-12-10" || !got.Made.Equal(uitest.Today) ||
 		!slices.Equal(got.People, []string{"northbridge-gary-whitlow"}) {
 		t.Errorf("saved promise = %+v", *got)
 	}
@@ -399,8 +400,8 @@ func TestTimelinePromiseKeptAndReopened(t *testing.T) {
 	const id = "prm-northbridge-bid-team"
 	test.Tap(tl.promiseRows[id].kept)
 	p := storedPromise(t, st, id)
-	if p.Status != dossier.PromiseKept || !p.DoneOn.Equal(testToday) {
-		t.Errorf("after Kept: status %s, done on %s; want kept on %s", p.Status, p.DoneOn, testToday)
+	if p.Status != dossier.PromiseKept || !p.DoneOn.Equal(uitest.Today) {
+		t.Errorf("after Kept: status %s, done on %s; want kept on %s", p.Status, p.DoneOn, uitest.Today)
 	}
 	row := tl.promiseRows[id]
 	if row.status.Text != "Kept on 2026-11-25" || row.kept != nil {
@@ -422,7 +423,7 @@ func TestTimelineDropPromise(t *testing.T) {
 	}
 	test.Tap(tl.promiseRows[id].drop)
 	tapButton(t, topOverlay(w), "Yes")
-	if p := storedPromise(t, st, id); p.Status != dossier.PromiseDropped || !p.DoneOn.Equal(testToday) {
+	if p := storedPromise(t, st, id); p.Status != dossier.PromiseDropped || !p.DoneOn.Equal(uitest.Today) {
 		t.Errorf("after Drop: %s on %s", p.Status, p.DoneOn)
 	}
 }
@@ -506,7 +507,7 @@ func TestTimelineSlippedPromise(t *testing.T) {
 	}
 	s := p.Slips[0]
 	if s.Explanation != "The trainer certification body moved its syllabus review." || !s.ApologySent ||
-		s.OldDue.String() != "2026-11-21" || s.NewDue.String() != "2026-12-05" || !s.On.Equal(testToday) {
+		s.OldDue.String() != "2026-11-21" || s.NewDue.String() != "2026-12-05" || !s.On.Equal(uitest.Today) {
 		t.Errorf("slip = %+v", s)
 	}
 	if p.Due.String() != "2026-12-05" || p.Status != dossier.PromiseOpen {
@@ -544,7 +545,7 @@ func TestTimelineMarkup(t *testing.T) {
 	people, _ := st.People("northbridge")
 	events, _ := st.Events("northbridge")
 	promises, _ := st.Promises("northbridge")
-	tl := newTimeline(d, d.ws, "northbridge", people, events, promises)
+	tl := newTimeline(d, st, "northbridge", people, events, promises)
 	w := test.NewTempWindow(t, tl.Content())
 	tl.win = w
 	w.Resize(fyne.NewSize(1080, 720))

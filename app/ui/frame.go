@@ -387,6 +387,10 @@ func LocalFileURL(path string) *url.URL {
 	return &url.URL{Scheme: "file", Path: p}
 }
 
+// SetOpenURL sets how files and web addresses are opened (tests record
+// them instead).
+func (f *Frame) SetOpenURL(open func(u *url.URL) error) { f.opts.OpenURL = open }
+
 // SetViewer makes v the folder files are opened from.
 func (f *Frame) SetViewer(v *ViewFolder) { f.opts.Viewer = v }
 

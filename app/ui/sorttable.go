@@ -3,6 +3,8 @@ package ui
 import (
 	"slices"
 
+	"kamdesk/dossier"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 )
@@ -151,4 +153,18 @@ func (t *SortTable[R]) Order() func(rows []R) {
 		}
 		copy(rows, sorted)
 	}
+}
+
+// CompareDates orders dates for a sortable column; unset dates sort
+// last.
+func CompareDates(a, b dossier.Date) int {
+	switch {
+	case a.IsZero() && b.IsZero():
+		return 0
+	case a.IsZero():
+		return 1
+	case b.IsZero():
+		return -1
+	}
+	return a.Time().Compare(b.Time())
 }

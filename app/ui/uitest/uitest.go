@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -144,6 +145,41 @@ func Button(t *testing.T, root fyne.CanvasObject, text string) *widget.Button {
 		t.Fatalf("no button %q on screen", text)
 	}
 	return b
+}
+
+// EntryWithText returns the visible entry under root whose text is text,
+// or nil: a field found as the user sees it, by what it holds.
+func EntryWithText(root fyne.CanvasObject, text string) *widget.Entry {
+	for _, o := range test.LaidOutObjects(root) {
+		var e *widget.Entry
+		switch o := o.(type) {
+		case *widget.Entry:
+			e = o
+		case *ui.Entry:
+			e = &o.Entry
+		}
+		if e != nil && e.Visible() && e.Text == text {
+			return e
+		}
+	}
+	return nil
+}
+
+// SelectTab selects the tab labelled text of the tabs under root, as a
+// click on it would; the test fails without one.
+func SelectTab(t *testing.T, root fyne.CanvasObject, text string) {
+	t.Helper()
+	for _, o := range test.LaidOutObjects(root) {
+		if tabs, ok := o.(*container.AppTabs); ok {
+			for _, it := range tabs.Items {
+				if it.Text == text {
+					tabs.Select(it)
+					return
+				}
+			}
+		}
+	}
+	t.Fatalf("no tab %q on screen", text)
 }
 
 // Texts returns the visible labels under root, one a line.
