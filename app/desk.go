@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/accounts"
 	"kamdesk/app/agenda"
 	"kamdesk/app/library"
 	"kamdesk/app/search"
@@ -24,7 +25,7 @@ import (
 // screen declares the part it uses; *store.Store implements them all.
 type Workspace interface {
 	welcomeStore
-	Store
+	accounts.Store
 	team.Store
 	search.Store
 	agenda.Store
@@ -46,11 +47,11 @@ func (d *Desk) screenTable() map[string]ui.Maker {
 			}
 			return newWelcome(d), nil
 		},
-		"accounts":     func(string) (ui.Screen, error) { return newAccountsScreen(d, d.ws), nil },
-		"account":      func(id string) (ui.Screen, error) { return newDossierScreen(d, d.ws, id) },
-		"account-edit": func(id string) (ui.Screen, error) { return newAccountEditor(d, d.ws, id) },
-		"person":       func(id string) (ui.Screen, error) { return newPersonScreen(d, d.ws, id) },
-		"people":       func(string) (ui.Screen, error) { return newPeopleScreen(d, d.ws) },
+		"accounts":     func(string) (ui.Screen, error) { return accounts.NewList(d, d.ws), nil },
+		"account":      func(id string) (ui.Screen, error) { return accounts.NewDossier(d, d.ws, id) },
+		"account-edit": func(id string) (ui.Screen, error) { return accounts.NewAccountEditor(d, d.ws, id) },
+		"person":       func(id string) (ui.Screen, error) { return accounts.NewPerson(d, d.ws, id) },
+		"people":       func(string) (ui.Screen, error) { return accounts.NewPeople(d, d.ws) },
 		"team":         func(id string) (ui.Screen, error) { return team.NewScreen(d, d.ws, id) },
 		"agenda": func(string) (ui.Screen, error) {
 			return agenda.NewScreen(d, d.ws, []agenda.Source{agenda.Dossier, proposalAgenda(d.ws)},

@@ -1,4 +1,4 @@
-package app
+package accounts
 
 import (
 	"fmt"
@@ -35,7 +35,8 @@ type dossierScreen struct {
 	timeline   *timeline // the Timeline tab
 }
 
-func newDossierScreen(h ui.Host, st Store, id string) (*dossierScreen, error) {
+// NewDossier opens the dossier of account id.
+func NewDossier(h ui.Host, st Store, id string) (*dossierScreen, error) {
 	s := &dossierScreen{host: h, st: st}
 	var err error
 	if s.acct, err = st.Account(id); err != nil {

@@ -1,4 +1,10 @@
-package app
+// Package accounts is the accounts area of the desk: the list of key
+// accounts, an account's dossier with its org chart and timeline, the
+// account and person editors, and the list of people across accounts.
+// Its screens reach the workspace through Store and the rest of the desk
+// through ui.Host; they open the places "accounts", "account/ID",
+// "account-edit/ID", "person/ID" and "people".
+package accounts
 
 import (
 	"io"

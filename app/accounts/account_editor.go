@@ -1,4 +1,4 @@
-package app
+package accounts
 
 import (
 	"strconv"
@@ -59,7 +59,9 @@ type accountEditor struct {
 	cancelBtn   *widget.Button
 }
 
-func newAccountEditor(h ui.Host, st Store, id string) (*accountEditor, error) {
+// NewAccountEditor opens the form of account id, or of a new account
+// when id is "new" (or empty).
+func NewAccountEditor(h ui.Host, st Store, id string) (*accountEditor, error) {
 	s := &accountEditor{host: h, st: st, isNew: id == newAccountID || id == ""}
 	var err error
 	if !s.isNew {
@@ -330,10 +332,10 @@ func (s *accountEditor) snapshot() string {
 	return strings.Join(parts, "\x00")
 }
 
-// dirty reports changes since the form was loaded or saved.
+// Dirty reports changes since the form was loaded or saved.
 func (s *accountEditor) Dirty() bool { return s.snapshot() != s.saved }
 
-// onSave saves the account and opens its dossier. A save that fails keeps
+// OnSave saves the account and opens its dossier. A save that fails keeps
 // everything typed and shows the problems.
 func (s *accountEditor) OnSave() {
 	if !s.SaveChanges() {
@@ -343,7 +345,7 @@ func (s *accountEditor) OnSave() {
 	s.host.Defer(func() { s.host.Show(place) })
 }
 
-// saveChanges saves the account, staying on the form, and reports whether
+// SaveChanges saves the account, staying on the form, and reports whether
 // it was saved.
 func (s *accountEditor) SaveChanges() bool {
 	s.touched.All = true
@@ -375,7 +377,7 @@ func (s *accountEditor) SaveChanges() bool {
 	return true
 }
 
-// onCancel goes back where the user came from: the dossier of an existing
+// OnCancel goes back where the user came from: the dossier of an existing
 // account, the list for a new one. The desk asks first when something was
 // changed.
 func (s *accountEditor) OnCancel() {
@@ -386,7 +388,7 @@ func (s *accountEditor) OnCancel() {
 	s.host.Defer(func() { s.host.Show(place) })
 }
 
-// focus puts the cursor in the first field.
+// Focus puts the cursor in the first field.
 func (s *accountEditor) Focus() { s.host.Window().Canvas().Focus(s.name) }
 
 func (s *accountEditor) Content() fyne.CanvasObject {

@@ -1,4 +1,4 @@
-package app
+package accounts
 
 import (
 	"fyne.io/fyne/v2/dialog"
@@ -9,7 +9,7 @@ import (
 	"kamdesk/dossier"
 )
 
-// onSave writes the person, records a move on the ladder on the
+// OnSave writes the person, records a move on the ladder on the
 // account's timeline and goes back. A failed save keeps the form as it is
 // and shows what to fix.
 func (s *personScreen) OnSave() {
@@ -25,7 +25,7 @@ func (s *personScreen) OnSave() {
 	})
 }
 
-// saveChanges writes the person and records a move on the ladder,
+// SaveChanges writes the person and records a move on the ladder,
 // staying on the form, and reports whether the person was saved.
 func (s *personScreen) SaveChanges() bool {
 	s.touched.All = true
@@ -73,7 +73,7 @@ func (s *personScreen) recordMove(old, p dossier.Person) {
 	}
 }
 
-// onCancel goes back without saving; the desk asks first when something
+// OnCancel goes back without saving; the desk asks first when something
 // was changed.
 func (s *personScreen) OnCancel() {
 	place := s.back

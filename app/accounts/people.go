@@ -1,4 +1,4 @@
-package app
+package accounts
 
 import (
 	"cmp"
@@ -61,14 +61,16 @@ type peopleScreen struct {
 	pickDialog dialog.Dialog
 }
 
-func newPeopleScreen(h ui.Host, st Store) (*peopleScreen, error) {
+// NewPeople opens the list of everybody in every account; it fills in
+// the background.
+func NewPeople(h ui.Host, st Store) (*peopleScreen, error) {
 	s := &peopleScreen{host: h, st: st}
 	s.build()
 	return s, nil
 }
 
-// keep shows the people of the people screen old while this one loads.
-func (s *peopleScreen) Keep(old screen) {
+// Keep shows the people of the people screen old while this one loads.
+func (s *peopleScreen) Keep(old ui.Screen) {
 	if o, ok := old.(*peopleScreen); ok && o.loaded {
 		s.setAccounts(o.accounts)
 		s.all, s.rows, s.loaded = o.all, slices.Clone(o.rows), true
@@ -76,7 +78,7 @@ func (s *peopleScreen) Keep(old screen) {
 	}
 }
 
-// load reads the people off the UI goroutine, then filters them.
+// Load reads the people off the UI goroutine, then filters them.
 func (s *peopleScreen) Load() {
 	today := s.host.Today()
 	var accounts []dossier.Account
@@ -291,7 +293,7 @@ func (s *peopleScreen) Content() fyne.CanvasObject {
 	return container.NewBorder(top, nil, nil, nil, s.body)
 }
 
-// onNew opens the editor on a new person; with several accounts it asks
+// OnNew opens the editor on a new person; with several accounts it asks
 // which one first, offering the account of the filter.
 func (s *peopleScreen) OnNew() {
 	switch len(s.accounts) {

@@ -1,4 +1,4 @@
-package app
+package accounts
 
 import (
 	"cmp"
@@ -46,7 +46,8 @@ type accountsScreen struct {
 	newBtn  *widget.Button
 }
 
-func newAccountsScreen(h ui.Host, st Store) *accountsScreen {
+// NewList opens the list of accounts; it fills in the background.
+func NewList(h ui.Host, st Store) *accountsScreen {
 	s := &accountsScreen{host: h, st: st}
 	columns := []ui.TableColumn[accountRow]{
 		ui.Col(lang.L("Account"), 240, func(r *accountRow) string { return r.acct.Name },
@@ -92,15 +93,15 @@ func dashIfEmpty(s string) string {
 	return s
 }
 
-// keep shows the rows of the accounts screen old while this one loads.
-func (s *accountsScreen) Keep(old screen) {
+// Keep shows the rows of the accounts screen old while this one loads.
+func (s *accountsScreen) Keep(old ui.Screen) {
 	if o, ok := old.(*accountsScreen); ok && o.loaded {
 		s.rows, s.loaded = slices.Clone(o.rows), true
 		s.show()
 	}
 }
 
-// load reads the accounts off the UI goroutine and shows them.
+// Load reads the accounts off the UI goroutine and shows them.
 func (s *accountsScreen) Load() {
 	today := s.host.Today()
 	var rows []accountRow
@@ -164,7 +165,7 @@ func (s *accountsScreen) Content() fyne.CanvasObject {
 	return container.NewBorder(header, nil, nil, nil, s.body)
 }
 
-// onNew opens the form for a new account (Ctrl+N).
+// OnNew opens the form for a new account (Ctrl+N).
 func (s *accountsScreen) OnNew() { editAccount(s.host, newAccountID) }
 
 // String describes the table for tests and debugging.

@@ -1,4 +1,4 @@
-package app
+package accounts
 
 import (
 	"fmt"
@@ -28,7 +28,7 @@ type personScreen struct {
 	acct   dossier.Account
 	orig   dossier.Person // as stored; no ID yet for a new person
 	others []dossier.Person
-	back   Place // where Save and Cancel return
+	back   ui.Place // where Save and Cancel return
 
 	fields                             ui.FieldSet
 	name, position, department, email  *ui.Entry
@@ -55,7 +55,9 @@ type personScreen struct {
 	saved   string     // the form's state when it was last loaded or saved
 }
 
-func newPersonScreen(h ui.Host, st Store, id string) (*personScreen, error) {
+// NewPerson opens the editor of person id, or of a new person of
+// account A when id is "new:A".
+func NewPerson(h ui.Host, st Store, id string) (*personScreen, error) {
 	s := &personScreen{host: h, st: st}
 	var err error
 	if acct, ok := strings.CutPrefix(id, newPersonPrefix); ok {
