@@ -19,7 +19,8 @@ import (
 	"kamdesk/app"
 	"kamdesk/app/catalog"
 	"kamdesk/app/cli"
-	"kamdesk/app/quiet"
+	"kamdesk/app/i18n"
+	"kamdesk/app/i18n/quiet"
 	"kamdesk/app/store"
 	"kamdesk/app/ui"
 	"kamdesk/assets"
@@ -27,7 +28,7 @@ import (
 
 func main() {
 	quiet.Restore()
-	quiet.PlainLocale()
+	i18n.PlainLocale()
 	if err := catalog.Load(); err != nil {
 		fmt.Fprintln(os.Stderr, "kamdesk: translations:", err)
 	}

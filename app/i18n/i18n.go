@@ -47,6 +47,23 @@ func load() {
 	localizer = goi18n.NewLocalizer(bundle, best.String(), base.String(), "en")
 }
 
+// PlainLocale makes a "C.UTF-8" or "POSIX.UTF-8" locale, common on servers
+// and CI machines, read as English (LANGUAGE=en): by Fyne's locale lookup,
+// which would otherwise log a parse error for it each time catalogues load,
+// and by L and N. Other locales are left alone. main calls it first thing.
+func PlainLocale() {
+	for _, env := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		v := os.Getenv(env)
+		if v == "" {
+			continue
+		}
+		if strings.HasPrefix(v, "C.") || strings.HasPrefix(v, "POSIX.") {
+			os.Setenv("LANGUAGE", "en")
+		}
+		return
+	}
+}
+
 // userLanguages are the languages the environment asks for, first the
 // one that wins; "C" and "POSIX" are English.
 func userLanguages() []language.Tag {

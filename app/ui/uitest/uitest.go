@@ -16,7 +16,7 @@ import (
 
 	"kamdesk/app/catalog"
 	"kamdesk/app/export"
-	"kamdesk/app/quiet"
+	"kamdesk/app/i18n"
 	"kamdesk/app/store"
 	"kamdesk/app/ui"
 	"kamdesk/assets"
@@ -34,7 +34,7 @@ func Main(m *testing.M) {
 
 // Setup makes the tests' language plain English and loads the catalogue.
 func Setup() {
-	quiet.PlainLocale()
+	i18n.PlainLocale()
 	if err := catalog.Load(); err != nil {
 		panic(err)
 	}
