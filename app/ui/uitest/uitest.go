@@ -14,9 +14,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"kamdesk/app/catalog"
 	"kamdesk/app/export"
-	"kamdesk/app/i18n"
+	"kamdesk/app/i18n/fynelang"
 	"kamdesk/app/store"
 	"kamdesk/app/ui"
 	"kamdesk/assets"
@@ -34,8 +33,7 @@ func Main(m *testing.M) {
 
 // Setup makes the tests' language plain English and loads the catalogue.
 func Setup() {
-	i18n.PlainLocale()
-	if err := catalog.Load(); err != nil {
+	if err := fynelang.Load(); err != nil {
 		panic(err)
 	}
 }
