@@ -142,8 +142,8 @@ layering:
 		echo "$$bad" >&2; \
 		exit 1; \
 	fi
-	@echo "== layering: the command line, export, store and i18n must not depend on fyne.io"
-	@fyne=$$($(GO) list -deps -test ./app/cli ./app/export ./app/store/... ./app/i18n | grep '^fyne\.io/' || true); \
+	@echo "== layering: the command line, export, store and i18n (all but i18n/fynelang) must not depend on fyne.io"
+	@fyne=$$($(GO) list -deps -test ./app/cli ./app/export ./app/store/... ./app/i18n ./app/i18n/quiet | grep '^fyne\.io/' || true); \
 	if [[ -n "$$fyne" ]]; then \
 		echo "layering: FAIL: they depend on:" >&2; echo "$$fyne" >&2; exit 1; \
 	fi

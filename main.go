@@ -17,9 +17,10 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"kamdesk/app"
-	"kamdesk/app/catalog"
 	"kamdesk/app/cli"
-	"kamdesk/app/quiet"
+	"kamdesk/app/i18n"
+	"kamdesk/app/i18n/fynelang"
+	"kamdesk/app/i18n/quiet"
 	"kamdesk/app/store"
 	"kamdesk/app/ui"
 	"kamdesk/assets"
@@ -27,10 +28,7 @@ import (
 
 func main() {
 	quiet.Restore()
-	quiet.PlainLocale()
-	if err := catalog.Load(); err != nil {
-		fmt.Fprintln(os.Stderr, "kamdesk: translations:", err)
-	}
+	i18n.PlainLocale()
 	g, rest, err := cli.ParseGlobal(os.Args[1:], os.Getenv)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, cli.TerminalText(err.Error()))
@@ -47,6 +45,9 @@ func main() {
 // workspace for damage takes seconds (store.Open), and a window that does
 // not appear looks like a program that did not start.
 func desktop(dir, place string) int {
+	if err := fynelang.Load(); err != nil {
+		fmt.Fprintln(os.Stderr, "kamdesk: translations:", err)
+	}
 	a := fyneapp.NewWithID("app.kamdesk.desktop")
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("kamdesk")

@@ -1,12 +1,19 @@
-// Package i18n translates kamdesk's messages for the packages that must
-// not import Fyne: the command line and the export. It reads the same
-// catalogues (assets/translations) with the same engine (go-i18n) as
-// Fyne's lang package, which the desktop uses, so that a message reads the
-// same in the window and on the terminal. English source strings are the
-// keys; a message missing from a catalogue is its key.
+// Package i18n is kamdesk's translation catalogue, for the desktop and
+// the command line alike, and imports no Fyne package. It names the
+// catalogues (Catalogues, in assets/translations), says how the user's
+// locale is read (PlainLocale), and translates messages (L, N) for the
+// packages that must not import Fyne: the command line and the export.
+//
+// The desktop translates with Fyne's lang package, which uses the same
+// engine (go-i18n): package fynelang loads these catalogues into it, so a
+// message reads the same in the window and on the terminal. Package quiet
+// keeps Fyne's lang from logging locale errors while the program starts.
+// English source strings are the keys; a message missing from a catalogue
+// is its key.
 package i18n
 
 import (
+	"embed"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -20,6 +27,14 @@ import (
 	"kamdesk/assets"
 )
 
+// Catalogues holds the translation catalogues in the directory
+// CatalogueDir, one JSON file per language (en.json, ...), in the format of
+// go-i18n and of fyne.io/fyne/v2/lang.
+var Catalogues embed.FS = assets.Translations
+
+// CatalogueDir is the directory of the catalogues in Catalogues.
+const CatalogueDir = "translations"
+
 var (
 	setup     sync.Once
 	localizer *goi18n.Localizer
@@ -31,9 +46,9 @@ func load() {
 	bundle := goi18n.NewBundle(language.English)
 	bundle.RegisterUnmarshalFunc("json", json.Unmarshal)
 	tags := []language.Tag{language.English}
-	if files, err := assets.Translations.ReadDir("translations"); err == nil {
+	if files, err := Catalogues.ReadDir(CatalogueDir); err == nil {
 		for _, f := range files {
-			data, err := assets.Translations.ReadFile("translations/" + f.Name())
+			data, err := Catalogues.ReadFile(CatalogueDir + "/" + f.Name())
 			if err != nil {
 				continue
 			}
@@ -45,6 +60,23 @@ func load() {
 	best, _, _ := language.NewMatcher(tags).Match(userLanguages()...)
 	base, _ := best.Base()
 	localizer = goi18n.NewLocalizer(bundle, best.String(), base.String(), "en")
+}
+
+// PlainLocale makes a "C.UTF-8" or "POSIX.UTF-8" locale, common on servers
+// and CI machines, read as English (LANGUAGE=en): by Fyne's locale lookup,
+// which would otherwise log a parse error for it each time catalogues load,
+// and by L and N. Other locales are left alone. main calls it first thing.
+func PlainLocale() {
+	for _, env := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		v := os.Getenv(env)
+		if v == "" {
+			continue
+		}
+		if strings.HasPrefix(v, "C.") || strings.HasPrefix(v, "POSIX.") {
+			os.Setenv("LANGUAGE", "en")
+		}
+		return
+	}
 }
 
 // userLanguages are the languages the environment asks for, first the

@@ -1,6 +1,9 @@
 package i18n
 
-import "testing"
+import (
+	"os"
+	"testing"
+)
 
 func TestMessages(t *testing.T) {
 	t.Setenv("LANGUAGE", "")
@@ -22,6 +25,26 @@ func TestSize(t *testing.T) {
 	for n, want := range map[int64]string{512: "512 B", 3 << 10: "3 KB", 5 << 20: "5.0 MB", 1536 << 10: "1.5 MB"} {
 		if got := Size(n); got != want {
 			t.Errorf("Size(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+func TestPlainLocale(t *testing.T) {
+	for _, c := range []struct{ lcAll, lang, want string }{
+		{"", "C.UTF-8", "en"},
+		{"POSIX.UTF-8", "de_DE.UTF-8", "en"},
+		{"", "C", ""}, // Fyne reads a bare "C" as English already
+		{"", "de_DE.UTF-8", ""},
+		{"de_DE.UTF-8", "C.UTF-8", ""}, // LC_ALL wins
+		{"", "", ""},
+	} {
+		t.Setenv("LANGUAGE", "")
+		t.Setenv("LC_ALL", c.lcAll)
+		t.Setenv("LC_MESSAGES", "")
+		t.Setenv("LANG", c.lang)
+		PlainLocale()
+		if got := os.Getenv("LANGUAGE"); got != c.want {
+			t.Errorf("LC_ALL=%q LANG=%q: LANGUAGE=%q, want %q", c.lcAll, c.lang, got, c.want)
 		}
 	}
 }

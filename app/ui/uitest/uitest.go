@@ -15,9 +15,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"kamdesk/app/catalog"
 	"kamdesk/app/export"
-	"kamdesk/app/quiet"
+	"kamdesk/app/i18n/fynelang"
 	"kamdesk/app/store"
 	"kamdesk/app/ui"
 	"kamdesk/assets"
@@ -35,8 +34,7 @@ func Main(m *testing.M) {
 
 // Setup makes the tests' language plain English and loads the catalogue.
 func Setup() {
-	quiet.PlainLocale()
-	if err := catalog.Load(); err != nil {
+	if err := fynelang.Load(); err != nil {
 		panic(err)
 	}
 }

@@ -1,4 +1,4 @@
-package app
+package i18n
 
 import (
 	"encoding/json"
@@ -6,7 +6,6 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -14,12 +13,14 @@ import (
 	"text/template"
 )
 
-// TestTranslationCatalogue checks the strings written for translation: every
-// plural message (lang.N) has its one/other forms in the English catalogue,
-// and every message key parses as a template, so a translator's catalogue
-// and the fallback English both render.
+// TestTranslationCatalogue checks the strings written for translation in
+// every package under app/, the desktop's (Fyne's lang.L, lang.N, lang.X)
+// and the command line's (i18n.L, i18n.N): every plural message (N) has its
+// one/other forms in the English catalogue, and every message key parses as
+// a template, so a translator's catalogue and the fallback English both
+// render.
 func TestTranslationCatalogue(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join("..", "assets", "translations", "en.json"))
+	raw, err := Catalogues.ReadFile(CatalogueDir + "/en.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,8 +29,9 @@ func TestTranslationCatalogue(t *testing.T) {
 		t.Fatalf("en.json: %v", err)
 	}
 	calls := 0
+	const app = ".."  // this package is app/i18n
 	var dirs []string // app and every package under it
-	filepath.WalkDir(".", func(path string, e fs.DirEntry, err error) error {
+	filepath.WalkDir(app, func(path string, e fs.DirEntry, err error) error {
 		if err == nil && e.IsDir() {
 			if e.Name() == "testdata" {
 				return filepath.SkipDir
@@ -58,7 +60,7 @@ func TestTranslationCatalogue(t *testing.T) {
 					return true
 				}
 				pkg, ok := sel.X.(*ast.Ident)
-				if !ok || pkg.Name != "lang" {
+				if !ok || pkg.Name != "lang" && pkg.Name != "i18n" {
 					return true
 				}
 				arg := call.Args[0]
@@ -75,12 +77,12 @@ func TestTranslationCatalogue(t *testing.T) {
 				}
 				calls++
 				if _, err := template.New("").Parse(msg); err != nil {
-					t.Errorf("%s: lang.%s(%q) is not a valid template: %v", file, sel.Sel.Name, msg, err)
+					t.Errorf("%s: %s.%s(%q) is not a valid template: %v", file, pkg.Name, sel.Sel.Name, msg, err)
 				}
 				if sel.Sel.Name == "N" {
 					var forms map[string]string
 					if err := json.Unmarshal(catalogue[msg], &forms); err != nil || forms["one"] == "" || forms["other"] == "" {
-						t.Errorf("%s: lang.N(%q) has no one/other forms in en.json", file, msg)
+						t.Errorf("%s: %s.N(%q) has no one/other forms in en.json", file, pkg.Name, msg)
 					}
 				}
 				return true

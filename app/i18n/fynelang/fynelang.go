@@ -1,0 +1,20 @@
+// Package fynelang loads kamdesk's catalogues (package i18n) into Fyne's
+// translation engine, fyne.io/fyne/v2/lang, which the desktop's lang.L and
+// lang.N read. It is the one part of the catalogue that imports Fyne, so
+// that the command line, which imports i18n, need not.
+package fynelang
+
+import (
+	"fyne.io/fyne/v2/lang"
+
+	"kamdesk/app/i18n"
+)
+
+// Load adds the catalogues to Fyne's. English source strings are the keys;
+// the English catalogue carries the plural forms. It first makes a
+// "C.UTF-8" locale read as English (i18n.PlainLocale), for which Fyne would
+// log an error.
+func Load() error {
+	i18n.PlainLocale()
+	return lang.AddTranslationsFS(i18n.Catalogues, i18n.CatalogueDir)
+}
