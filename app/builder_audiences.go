@@ -128,7 +128,7 @@ func (a *audiencesPart) build(v *variantView) {
 		who = none
 	}
 
-	v.finds = newWrapColumn()
+	v.finds = ui.NewWrapColumn()
 	for _, f := range b.findings {
 		if f.Audience == v.a {
 			v.finds.Add(newFindingRow(f, false, b.jump))
@@ -162,7 +162,7 @@ func (a *audiencesPart) build(v *variantView) {
 	page.StrokeWidth = 1
 	page.CornerRadius = 4
 	paper := container.NewStack(page, container.NewPadded(container.NewPadded(v.preview)))
-	body := newWrapColumn(
+	body := ui.NewWrapColumn(
 		heading(lang.L("Addressed to")), who,
 		heading(lang.L("Readiness of this variant")), v.finds,
 		heading(lang.L("Preview")), paper,

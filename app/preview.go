@@ -17,6 +17,7 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	_ "golang.org/x/image/webp"
 
+	"kamdesk/app/ui"
 	"kamdesk/proposal"
 )
 
@@ -36,7 +37,7 @@ import (
 func renderMarkdown(md string) fyne.CanvasObject {
 	doc, src := proposal.ParseMarkdown(md)
 	r := &mdPreview{src: src}
-	return newWrapColumn(r.blocks(doc, mdBlockCtx{lead: true})...)
+	return ui.NewWrapColumn(r.blocks(doc, mdBlockCtx{lead: true})...)
 }
 
 // mdPreview turns the export's Markdown tree into Fyne objects.
@@ -144,7 +145,7 @@ func (r *mdPreview) paragraph(n ast.Node, st mdStyle) []fyne.CanvasObject {
 // blocks (nested lists indent under their item). In the closing panel
 // lists carry no bullets, as in the export.
 func (r *mdPreview) list(l *ast.List, bc mdBlockCtx) fyne.CanvasObject {
-	box := newWrapColumn()
+	box := ui.NewWrapColumn()
 	num := l.Start
 	// every marker of the list as wide as the widest: "10." under "9."
 	markerStyle := mdStyle{color: mdMuted(bc.muted)}.rich()
@@ -173,7 +174,7 @@ func (r *mdPreview) list(l *ast.List, bc mdBlockCtx) fyne.CanvasObject {
 		num++
 		ic := bc
 		ic.lead = false
-		content := newWrapColumn(r.blocks(it, ic)...)
+		content := ui.NewWrapColumn(r.blocks(it, ic)...)
 		if marker == nil {
 			box.Add(content)
 			continue
@@ -211,7 +212,7 @@ func (r *mdPreview) code(n ast.Node) fyne.CanvasObject {
 func mdQuote(content []fyne.CanvasObject) fyne.CanvasObject {
 	bar := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
 	bar.SetMinSize(fyne.NewSize(3, 0))
-	return container.NewBorder(nil, nil, bar, nil, newWrapColumn(content...))
+	return container.NewBorder(nil, nil, bar, nil, ui.NewWrapColumn(content...))
 }
 
 // mdClosingPanel is the tinted panel with the accent bar that holds the
@@ -224,46 +225,5 @@ func mdClosingPanel(content []fyne.CanvasObject) fyne.CanvasObject {
 	bar := canvas.NewRectangle(tint)
 	bar.SetMinSize(fyne.NewSize(4, 0))
 	return container.NewStack(bg, container.NewBorder(nil, nil, bar, nil,
-		container.NewPadded(newWrapColumn(content...))))
-}
-
-// wrapColumn stacks blocks like a VBox, but gives each block its width
-// before asking its height, so that word-wrapped text is as tall as it
-// needs at that width and no taller.
-type wrapColumn struct{}
-
-func newWrapColumn(objs ...fyne.CanvasObject) *fyne.Container {
-	return container.New(wrapColumn{}, objs...)
-}
-
-func (wrapColumn) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var s fyne.Size
-	n := 0
-	for _, o := range objs {
-		if !o.Visible() {
-			continue
-		}
-		m := o.MinSize()
-		s.Width = max(s.Width, m.Width)
-		s.Height += m.Height
-		n++
-	}
-	if n > 1 {
-		s.Height += theme.Padding() * float32(n-1)
-	}
-	return s
-}
-
-func (wrapColumn) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	var y float32
-	for _, o := range objs {
-		if !o.Visible() {
-			continue
-		}
-		o.Resize(fyne.NewSize(size.Width, o.Size().Height)) // the width first
-		h := o.MinSize().Height
-		o.Move(fyne.NewPos(0, y))
-		o.Resize(fyne.NewSize(size.Width, h))
-		y += h + theme.Padding()
-	}
+		container.NewPadded(ui.NewWrapColumn(content...))))
 }
