@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/export"
+	"kamdesk/app/preview"
 	"kamdesk/app/ui"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
@@ -147,7 +148,7 @@ func (a *audiencesPart) build(v *variantView) {
 		msg.Wrapping = fyne.TextWrapWord
 		v.preview = msg
 	} else {
-		v.preview = renderMarkdown(variant.Markdown)
+		v.preview = preview.Markdown(variant.Markdown)
 	}
 	v.open = widget.NewButtonWithIcon(lang.L("Open in browser"), theme.ComputerIcon(), func() { a.openInBrowser(v.a) })
 	if err != nil {

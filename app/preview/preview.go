@@ -1,4 +1,15 @@
-package app
+// Package preview is the Markdown preview widget: it shows an assembled
+// variant the way the HTML export prints it, so that what the user checks
+// on screen is what the client reads. Fyne's own Markdown widget has no
+// tables and follows no URL policy, so the preview walks the export's own
+// Markdown tree (proposal.ParseMarkdown: the same parser, extensions and
+// structure) and builds Fyne objects: headings, paragraphs with bold,
+// italic, struck-out and code spans, links that pass the export's URL
+// policy, nested lists and task lists, quotes, code blocks, rules, data:
+// images, tables as real grids (header row, alignments, numeric columns
+// right-aligned, rules and zebra rows) and the closing panel holding the
+// credits and the validity. Raw HTML is dropped as the export drops it.
+package preview
 
 import (
 	"image/color"
@@ -21,20 +32,8 @@ import (
 	"kamdesk/proposal"
 )
 
-// The preview shows an assembled variant the way the HTML export prints
-// it, so that what the user checks on screen is what the client reads.
-// Fyne's own Markdown widget has no tables and follows no URL policy, so
-// the preview walks the export's own Markdown tree (proposal.ParseMarkdown:
-// the same parser, extensions and structure) and builds Fyne objects:
-// headings, paragraphs with bold, italic, struck-out and code spans, links
-// that pass the export's URL policy, nested lists and task lists, quotes,
-// code blocks, rules, data: images, tables as real grids (header row,
-// alignments, numeric columns right-aligned, rules and zebra rows) and the
-// closing panel holding the credits and the validity. Raw HTML is dropped
-// as the export drops it.
-
-// renderMarkdown shows md as the HTML export would print it.
-func renderMarkdown(md string) fyne.CanvasObject {
+// Markdown shows md as the HTML export would print it.
+func Markdown(md string) fyne.CanvasObject {
 	doc, src := proposal.ParseMarkdown(md)
 	r := &mdPreview{src: src}
 	return ui.NewWrapColumn(r.blocks(doc, mdBlockCtx{lead: true})...)
