@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/export"
+	"kamdesk/app/preview"
 	"kamdesk/app/ui"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
@@ -128,7 +129,7 @@ func (a *audiencesPart) build(v *variantView) {
 		who = none
 	}
 
-	v.finds = newWrapColumn()
+	v.finds = ui.NewWrapColumn()
 	for _, f := range b.findings {
 		if f.Audience == v.a {
 			v.finds.Add(newFindingRow(f, false, b.jump))
@@ -147,7 +148,7 @@ func (a *audiencesPart) build(v *variantView) {
 		msg.Wrapping = fyne.TextWrapWord
 		v.preview = msg
 	} else {
-		v.preview = renderMarkdown(variant.Markdown)
+		v.preview = preview.Markdown(variant.Markdown)
 	}
 	v.open = widget.NewButtonWithIcon(lang.L("Open in browser"), theme.ComputerIcon(), func() { a.openInBrowser(v.a) })
 	if err != nil {
@@ -162,7 +163,7 @@ func (a *audiencesPart) build(v *variantView) {
 	page.StrokeWidth = 1
 	page.CornerRadius = 4
 	paper := container.NewStack(page, container.NewPadded(container.NewPadded(v.preview)))
-	body := newWrapColumn(
+	body := ui.NewWrapColumn(
 		heading(lang.L("Addressed to")), who,
 		heading(lang.L("Readiness of this variant")), v.finds,
 		heading(lang.L("Preview")), paper,

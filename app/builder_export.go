@@ -120,7 +120,7 @@ func (e *exporter) form() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Format"), e.format),
 		widget.NewFormItem(lang.L("For"), e.audience),
 	)
-	return newWrapColumn(f, e.warning)
+	return ui.NewWrapColumn(f, e.warning)
 }
 
 // show opens the export dialog; choosing where to save follows.
@@ -239,7 +239,7 @@ func (e *exporter) record(exports []proposal.Export) error {
 // offers to show their folder.
 func (e *exporter) showResult(files []string) {
 	open := e.desk.opts.OpenURL
-	rows := newWrapColumn(widget.NewLabel(lang.N("Exported {{.Count}} file:", len(files), map[string]any{"Count": len(files)})))
+	rows := ui.NewWrapColumn(widget.NewLabel(lang.N("Exported {{.Count}} file:", len(files), map[string]any{"Count": len(files)})))
 	for _, f := range files {
 		path := widget.NewLabel(f)
 		path.Wrapping = fyne.TextWrapBreak

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/export"
+	"kamdesk/app/preview"
 	"kamdesk/app/ui/uitest"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
@@ -56,7 +57,21 @@ func outTexts(o fyne.CanvasObject) []string {
 		case *widget.Label:
 			out = append(out, c.Text)
 		case *widget.RichText:
-			out = append(out, outPlainText(c))
+			out = append(out, preview.Text(c))
+		}
+	}
+	return out
+}
+
+// outPreviewCells returns the text of the cells of the preview's tables
+// under o, row by row.
+func outPreviewCells(o fyne.CanvasObject) []string {
+	var out []string
+	for _, c := range test.LaidOutObjects(o) {
+		if cells, ok := preview.TableCells(c); ok {
+			for _, cell := range cells {
+				out = append(out, preview.Text(cell))
+			}
 		}
 	}
 	return out

@@ -27,7 +27,7 @@ type readinessPart struct {
 
 func newReadinessPart(b *builder) *readinessPart {
 	r := &readinessPart{b: b, summary: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
-	r.list = newWrapColumn()
+	r.list = ui.NewWrapColumn()
 	r.root = container.NewBorder(container.NewVBox(r.summary, widget.NewSeparator()), nil, nil, nil,
 		container.NewVScroll(r.list))
 	r.show()
@@ -119,7 +119,7 @@ func (r *findingRow) CreateRenderer() fyne.WidgetRenderer {
 	fix.Wrapping = fyne.TextWrapWord
 	fix.Importance = widget.LowImportance
 	fix.TextStyle.Italic = true
-	lines := newWrapColumn()
+	lines := ui.NewWrapColumn()
 	if r.audience {
 		who := widget.NewLabelWithStyle(findingAudience(r.f), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		lines.Add(who)

@@ -1,4 +1,4 @@
-package app
+package preview
 
 import (
 	"html"
@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/ui/uitest"
 	"kamdesk/proposal"
 )
 
@@ -62,7 +63,7 @@ Prices hold until that date.
 func outRichTexts(o fyne.CanvasObject) (texts []string, links []*widget.HyperlinkSegment) {
 	for _, c := range test.LaidOutObjects(o) {
 		if rt, ok := c.(*widget.RichText); ok {
-			texts = append(texts, outPlainText(rt))
+			texts = append(texts, Text(rt))
 			for _, s := range rt.Segments {
 				if l, ok := s.(*widget.HyperlinkSegment); ok {
 					links = append(links, l)
@@ -73,27 +74,15 @@ func outRichTexts(o fyne.CanvasObject) (texts []string, links []*widget.Hyperlin
 	return texts, links
 }
 
-// outPlainText is what a rich text reads, without the strokes of struck-out
-// text.
-func outPlainText(rt *widget.RichText) string {
-	return strings.ReplaceAll(rt.String(), "\u0336", "")
-}
-
 // outPreviewCells returns the text of the cells of the tables under o, row
 // by row.
 func outPreviewCells(o fyne.CanvasObject) []string {
 	var out []string
 	for _, c := range test.LaidOutObjects(o) {
-		box, ok := c.(*fyne.Container)
-		if !ok {
-			continue
-		}
-		l, ok := box.Layout.(*mdTableLayout)
-		if !ok {
-			continue
-		}
-		for _, cell := range box.Objects[2*l.rows:] {
-			out = append(out, outPlainText(cell.(*widget.RichText)))
+		if cells, ok := TableCells(c); ok {
+			for _, cell := range cells {
+				out = append(out, Text(cell))
+			}
 		}
 	}
 	return out
@@ -121,10 +110,10 @@ func outExportCells(t *testing.T, md string) []string {
 
 func TestPreviewRendersLikeTheExport(t *testing.T) {
 	test.NewTempApp(t)
-	doc := renderMarkdown(outPreviewDoc)
+	doc := Markdown(outPreviewDoc)
 	w := test.NewTempWindow(t, doc)
 	w.Resize(fyne.NewSize(760, 900))
-	test.AssertRendersToMarkup(t, "preview/document.xml", w.Canvas())
+	test.AssertRendersToMarkup(t, "document.xml", w.Canvas())
 
 	texts, links := outRichTexts(doc)
 	var got []string
@@ -151,7 +140,7 @@ func TestPreviewRendersLikeTheExport(t *testing.T) {
 
 func TestPreviewTableAlignment(t *testing.T) {
 	test.NewTempApp(t)
-	doc := renderMarkdown("| Item | Note | Price |\n| --- | :---: | --- |\n| Rig | spare | 1,200.00 |\n| Set | — | 90.50 |\n")
+	doc := Markdown("| Item | Note | Price |\n| --- | :---: | --- |\n| Rig | spare | 1,200.00 |\n| Set | — | 90.50 |\n")
 	var aligns []fyne.TextAlign
 	for _, c := range test.LaidOutObjects(doc) {
 		if box, ok := c.(*fyne.Container); ok {
@@ -172,7 +161,7 @@ func TestPreviewImages(t *testing.T) {
 	test.NewTempApp(t)
 	// a 1×1 PNG, allowed as a data: image; a remote image is refused
 	const png1 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
-	doc := renderMarkdown("Logo: ![our logo](data:image/png;base64," + png1 + ") and ![a tracker](https://example.com/t.gif)\n")
+	doc := Markdown("Logo: ![our logo](data:image/png;base64," + png1 + ") and ![a tracker](https://example.com/t.gif)\n")
 	images := 0
 	for _, c := range test.LaidOutObjects(doc) {
 		if _, ok := c.(*canvas.Image); ok {
@@ -189,12 +178,13 @@ func TestPreviewImages(t *testing.T) {
 }
 
 func TestPreviewOfTheFinanceVariantHasEveryTableCell(t *testing.T) {
-	d, _, st := testDesk(t, true)
+	test.NewTempApp(t)
+	st := uitest.Store(t, true)
 	p, err := st.Proposal("prop-northbridge-modular-controls")
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, err := st.Context(p.AccountID, d.opts.Today())
+	ctx, err := st.Context(p.AccountID, uitest.Today)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -206,7 +196,7 @@ func TestPreviewOfTheFinanceVariantHasEveryTableCell(t *testing.T) {
 	if len(want) < 6*(len(p.Pricing)+2) {
 		t.Fatalf("the finance variant's export has %d table cells; the pricing table is missing", len(want))
 	}
-	doc := renderMarkdown(v.Markdown)
+	doc := Markdown(v.Markdown)
 	got := outPreviewCells(doc)
 	for _, c := range want {
 		if !slices.Contains(got, c) {

@@ -1,4 +1,15 @@
-package app
+// Package preview is the Markdown preview widget: it shows an assembled
+// variant the way the HTML export prints it, so that what the user checks
+// on screen is what the client reads. Fyne's own Markdown widget has no
+// tables and follows no URL policy, so the preview walks the export's own
+// Markdown tree (proposal.ParseMarkdown: the same parser, extensions and
+// structure) and builds Fyne objects: headings, paragraphs with bold,
+// italic, struck-out and code spans, links that pass the export's URL
+// policy, nested lists and task lists, quotes, code blocks, rules, data:
+// images, tables as real grids (header row, alignments, numeric columns
+// right-aligned, rules and zebra rows) and the closing panel holding the
+// credits and the validity. Raw HTML is dropped as the export drops it.
+package preview
 
 import (
 	"image/color"
@@ -17,26 +28,15 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	_ "golang.org/x/image/webp"
 
+	"kamdesk/app/ui"
 	"kamdesk/proposal"
 )
 
-// The preview shows an assembled variant the way the HTML export prints
-// it, so that what the user checks on screen is what the client reads.
-// Fyne's own Markdown widget has no tables and follows no URL policy, so
-// the preview walks the export's own Markdown tree (proposal.ParseMarkdown:
-// the same parser, extensions and structure) and builds Fyne objects:
-// headings, paragraphs with bold, italic, struck-out and code spans, links
-// that pass the export's URL policy, nested lists and task lists, quotes,
-// code blocks, rules, data: images, tables as real grids (header row,
-// alignments, numeric columns right-aligned, rules and zebra rows) and the
-// closing panel holding the credits and the validity. Raw HTML is dropped
-// as the export drops it.
-
-// renderMarkdown shows md as the HTML export would print it.
-func renderMarkdown(md string) fyne.CanvasObject {
+// Markdown shows md as the HTML export would print it.
+func Markdown(md string) fyne.CanvasObject {
 	doc, src := proposal.ParseMarkdown(md)
 	r := &mdPreview{src: src}
-	return newWrapColumn(r.blocks(doc, mdBlockCtx{lead: true})...)
+	return ui.NewWrapColumn(r.blocks(doc, mdBlockCtx{lead: true})...)
 }
 
 // mdPreview turns the export's Markdown tree into Fyne objects.
@@ -144,7 +144,7 @@ func (r *mdPreview) paragraph(n ast.Node, st mdStyle) []fyne.CanvasObject {
 // blocks (nested lists indent under their item). In the closing panel
 // lists carry no bullets, as in the export.
 func (r *mdPreview) list(l *ast.List, bc mdBlockCtx) fyne.CanvasObject {
-	box := newWrapColumn()
+	box := ui.NewWrapColumn()
 	num := l.Start
 	// every marker of the list as wide as the widest: "10." under "9."
 	markerStyle := mdStyle{color: mdMuted(bc.muted)}.rich()
@@ -173,7 +173,7 @@ func (r *mdPreview) list(l *ast.List, bc mdBlockCtx) fyne.CanvasObject {
 		num++
 		ic := bc
 		ic.lead = false
-		content := newWrapColumn(r.blocks(it, ic)...)
+		content := ui.NewWrapColumn(r.blocks(it, ic)...)
 		if marker == nil {
 			box.Add(content)
 			continue
@@ -211,7 +211,7 @@ func (r *mdPreview) code(n ast.Node) fyne.CanvasObject {
 func mdQuote(content []fyne.CanvasObject) fyne.CanvasObject {
 	bar := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
 	bar.SetMinSize(fyne.NewSize(3, 0))
-	return container.NewBorder(nil, nil, bar, nil, newWrapColumn(content...))
+	return container.NewBorder(nil, nil, bar, nil, ui.NewWrapColumn(content...))
 }
 
 // mdClosingPanel is the tinted panel with the accent bar that holds the
@@ -224,46 +224,5 @@ func mdClosingPanel(content []fyne.CanvasObject) fyne.CanvasObject {
 	bar := canvas.NewRectangle(tint)
 	bar.SetMinSize(fyne.NewSize(4, 0))
 	return container.NewStack(bg, container.NewBorder(nil, nil, bar, nil,
-		container.NewPadded(newWrapColumn(content...))))
-}
-
-// wrapColumn stacks blocks like a VBox, but gives each block its width
-// before asking its height, so that word-wrapped text is as tall as it
-// needs at that width and no taller.
-type wrapColumn struct{}
-
-func newWrapColumn(objs ...fyne.CanvasObject) *fyne.Container {
-	return container.New(wrapColumn{}, objs...)
-}
-
-func (wrapColumn) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var s fyne.Size
-	n := 0
-	for _, o := range objs {
-		if !o.Visible() {
-			continue
-		}
-		m := o.MinSize()
-		s.Width = max(s.Width, m.Width)
-		s.Height += m.Height
-		n++
-	}
-	if n > 1 {
-		s.Height += theme.Padding() * float32(n-1)
-	}
-	return s
-}
-
-func (wrapColumn) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	var y float32
-	for _, o := range objs {
-		if !o.Visible() {
-			continue
-		}
-		o.Resize(fyne.NewSize(size.Width, o.Size().Height)) // the width first
-		h := o.MinSize().Height
-		o.Move(fyne.NewPos(0, y))
-		o.Resize(fyne.NewSize(size.Width, h))
-		y += h + theme.Padding()
-	}
+		container.NewPadded(ui.NewWrapColumn(content...))))
 }

@@ -1,6 +1,6 @@
 // The preview's tables: GFM tables as grids with aligned cells.
 
-package app
+package preview
 
 import (
 	"image/color"
@@ -187,6 +187,23 @@ func (l *mdTableLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		rule.Resize(fyne.NewSize(size.Width, l.ruleHeight(r)))
 		y += l.ruleHeight(r)
 	}
+}
+
+// TableCells returns the cells of o, row by row, when o is a table of the
+// preview (ok is false for anything else): how its tables are read back.
+func TableCells(o fyne.CanvasObject) (cells []*widget.RichText, ok bool) {
+	box, ok := o.(*fyne.Container)
+	if !ok {
+		return nil, false
+	}
+	l, ok := box.Layout.(*mdTableLayout)
+	if !ok {
+		return nil, false
+	}
+	for _, c := range box.Objects[2*l.rows:] {
+		cells = append(cells, c.(*widget.RichText))
+	}
+	return cells, true
 }
 
 // mdColumnTrailing reports whether the body cells of column c are aligned

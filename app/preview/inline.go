@@ -1,6 +1,6 @@
 // The preview's inline content: styled text, links and images.
 
-package app
+package preview
 
 import (
 	"bytes"
@@ -212,6 +212,12 @@ func struckOut(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// Text is what a rich text of the preview reads: its text, without the
+// strokes that draw struck-out runs.
+func Text(rt *widget.RichText) string {
+	return strings.ReplaceAll(rt.String(), "\u0336", "")
 }
 
 // flush ends the current run of text as one rich text widget.

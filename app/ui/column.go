@@ -1,0 +1,49 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+)
+
+// wrapColumn is the layout of NewWrapColumn.
+type wrapColumn struct{}
+
+// NewWrapColumn stacks objs like a VBox, but gives each block its width
+// before asking its height, so that word-wrapped text is as tall as it
+// needs at that width and no taller.
+func NewWrapColumn(objs ...fyne.CanvasObject) *fyne.Container {
+	return container.New(wrapColumn{}, objs...)
+}
+
+func (wrapColumn) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	n := 0
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		s.Width = max(s.Width, m.Width)
+		s.Height += m.Height
+		n++
+	}
+	if n > 1 {
+		s.Height += theme.Padding() * float32(n-1)
+	}
+	return s
+}
+
+func (wrapColumn) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	var y float32
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		o.Resize(fyne.NewSize(size.Width, o.Size().Height)) // the width first
+		h := o.MinSize().Height
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, h))
+		y += h + theme.Padding()
+	}
+}
