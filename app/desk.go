@@ -33,11 +33,6 @@ type Workspace interface {
 	proposalsListStore
 }
 
-// binStore undoes deletions.
-type binStore interface {
-	Restore(id string) error
-}
-
 // screenTable is every screen of the desk, by the name its places use.
 func (d *Desk) screenTable() map[string]ui.Maker {
 	return map[string]ui.Maker{
