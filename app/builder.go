@@ -103,8 +103,8 @@ type (
 // tabs, checked as you go, previewed per audience, exported and followed
 // up.
 type builder struct {
-	desk  *Desk
-	st    proposalStore
+	host  ui.Host
+	st    Store
 	p     proposal.Proposal // the working copy every part edits
 	saved []byte            // the proposal as last saved, to tell unsaved changes
 	base  proposal.Proposal // the proposal as last saved, to tell a sent revision's edits
@@ -142,18 +142,17 @@ const (
 
 // newBuilder opens proposal id; "id:tab" opens it on that tab (see the
 // tab names above).
-func newBuilder(d *Desk, id string) (*builder, error) {
+func newBuilder(h ui.Host, st Store, id string) (*builder, error) {
 	id, startTab, _ := strings.Cut(id, ":")
-	st := d.ws.(proposalStore)
-	p, err := st.Proposal(id)
+		p, err := st.Proposal(id)
 	if err != nil {
 		return nil, err
 	}
-	ctx, err := st.Context(p.AccountID, d.opts.Today())
+	ctx, err := st.Context(p.AccountID, h.Today())
 	if err != nil {
 		return nil, err
 	}
-	b := &builder{desk: d, st: st, p: p, ctx: ctx, startTab: startTab}
+	b := &builder{host: h, st: st, p: p, ctx: ctx, startTab: startTab}
 	b.setSaved()
 	b.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	b.title.Truncation = fyne.TextTruncateEllipsis
@@ -170,7 +169,7 @@ func newBuilder(d *Desk, id string) (*builder, error) {
 
 func (b *builder) Content() fyne.CanvasObject {
 	back := widget.NewButtonWithIcon(lang.L("Proposals"), theme.NavigateBackIcon(), func() {
-		b.desk.Show(Place{Screen: "proposals"})
+		b.host.Show(ui.Place{Screen: "proposals"})
 	})
 	back.Importance = widget.LowImportance
 	save := widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), b.OnSave)
@@ -203,7 +202,7 @@ func (b *builder) changed() {
 	b.updateHeader()
 	b.checkGen++
 	gen := b.checkGen
-	b.desk.opts.After(checkDebounce, func() {
+	b.host.After(checkDebounce, func() {
 		if gen == b.checkGen {
 			b.check()
 		}
@@ -227,7 +226,7 @@ func (b *builder) blocking() int { return proposal.Blocking(b.findings) }
 func (b *builder) updateHeader() {
 	acct := b.ctx.Account.Name
 	setText(b.title, fmt.Sprintf("%s — %s", b.p.Title, acct))
-	today := b.desk.opts.Today()
+	today := b.host.Today()
 	st := ui.Tr(b.p.StatusOn(today).Label())
 	if left, ok := b.p.DaysLeft(today); ok {
 		st = lang.L("{{.Status}} · valid until {{.Date}} ({{.Days}} days left)",
@@ -288,13 +287,13 @@ func (b *builder) SaveChanges() bool {
 			b.showTab(t.name)
 			dialog.ShowInformation(lang.L("Not saved"),
 				lang.L("Some fields on the “{{.Tab}}” tab hold text that is not a number or a date. Fix the fields marked in red, then save.",
-					map[string]any{"Tab": t.label()}), b.desk.win)
+					map[string]any{"Tab": t.label()}), b.host.Window())
 			return false
 		}
 	}
 	p := b.p
 	if err := b.st.SaveProposal(&p); err != nil {
-		b.desk.ShowError(err)
+		b.host.ShowError(err)
 		return false
 	}
 	b.p = p
@@ -327,13 +326,13 @@ func (b *builder) onDelete() {
 			}
 			e, err := b.st.DeleteProposal(b.p.ID)
 			if err != nil {
-				b.desk.ShowError(err)
+				b.host.ShowError(err)
 				return
 			}
 			b.saved, _ = json.Marshal(&b.p) // nothing left to lose
-			b.desk.Show(Place{Screen: "proposals"})
-			b.desk.deleted(e)
-		}, b.desk.win)
+			b.host.Show(ui.Place{Screen: "proposals"})
+			b.host.Deleted(e.What, e.Label, func() error { return b.st.Restore(e.ID) })
+		}, b.host.Window())
 }
 
 // reloadAll shows the working copy again in every part.
@@ -361,9 +360,9 @@ func (b *builder) jump(pl proposal.Place) {
 	}[pl.Area]
 	if pl.Area == proposal.AreaDossier {
 		if pl.PersonID != "" {
-			b.desk.Show(Place{Screen: "person", ID: pl.PersonID})
+			b.host.Show(ui.Place{Screen: "person", ID: pl.PersonID})
 		} else {
-			b.desk.Show(Place{Screen: "account", ID: b.p.AccountID})
+			b.host.Show(ui.Place{Screen: "account", ID: b.p.AccountID})
 		}
 		return
 	}
@@ -378,4 +377,4 @@ func (b *builder) jump(pl proposal.Place) {
 
 // Keyboard: Ctrl+S saves, Esc goes back to the list (asking about unsaved
 // changes).
-func (b *builder) OnCancel() { b.desk.Show(Place{Screen: "proposals"}) }
+func (b *builder) OnCancel() { b.host.Show(ui.Place{Screen: "proposals"}) }

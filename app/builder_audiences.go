@@ -210,16 +210,16 @@ func (a *audiencesPart) openInBrowser(aud proposal.Audience) {
 	b := a.b
 	data, err := export.Render(&b.p, b.ctx, aud, "html", time.Now().UTC().Truncate(time.Second))
 	if err != nil {
-		b.desk.ShowError(err)
+		b.host.ShowError(err)
 		return
 	}
-	path, err := b.desk.ViewFile(proposal.ExportFileName(b.ctx.Account.Name, b.p.Title, b.p.Rev(), aud, "html"), data)
+	path, err := b.host.ViewFile(proposal.ExportFileName(b.ctx.Account.Name, b.p.Title, b.p.Rev(), aud, "html"), data)
 	if err != nil {
-		b.desk.ShowError(err)
+		b.host.ShowError(err)
 		return
 	}
 	a.opened = path
-	b.desk.OpenPath(path)
+	b.host.OpenPath(path)
 }
 
 // shownBox holds content and calls onShown whenever it is shown, as the

@@ -157,7 +157,7 @@ func (e *peopleEditor) setRole(id, role string) {
 // creditsChanged is called after every change of who is credited; the
 // list is rebuilt after the tap that changed it is handled.
 func (e *peopleEditor) creditsChanged() {
-	e.b.desk.opts.Defer(e.buildTeam)
+	e.b.host.Defer(e.buildTeam)
 	e.b.changed()
 }
 
@@ -201,7 +201,7 @@ func (e *peopleEditor) onAuthor(string) {
 	}
 	e.b.p.Author = e.authorIDs[i]
 	e.b.changed()
-	e.b.desk.opts.Defer(func() {
+	e.b.host.Defer(func() {
 		e.loading = true
 		e.fillAuthors() // drops a "not credited" former author
 		e.loading = false

@@ -364,7 +364,7 @@ func TestFinancialPaybackAndROI(t *testing.T) {
 
 func TestFinancialDefaultsToThePricingCurrency(t *testing.T) {
 	d, _, _ := testDesk(t, true)
-	b, err := newBuilder(d, northbridgeProposal)
+	b, err := newBuilder(d, d.ws, northbridgeProposal)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -472,11 +472,11 @@ func TestPeopleReferencesAndCreditsAreSaved(t *testing.T) {
 		t.Errorf("without references the list says %q", e.refNotes.Text)
 	}
 	b.jump(proposal.Place{Area: proposal.AreaCredits, Item: -1})
-	if got := b.desk.win.Canvas().Focused(); got != e.teamChecks[0] {
+	if got := b.host.Window().Canvas().Focused(); got != e.teamChecks[0] {
 		t.Errorf("jumping to the credits focuses %T, want the first team member", got)
 	}
 	b.jump(proposal.Place{Area: proposal.AreaReferences, Item: -1})
-	if got := b.desk.win.Canvas().Focused(); got != e.refChecks[0] {
+	if got := b.host.Window().Canvas().Focused(); got != e.refChecks[0] {
 		t.Errorf("jumping to the references focuses %T, want the first reference", got)
 	}
 }
@@ -619,7 +619,7 @@ func TestBuilderEditorsGolden(t *testing.T) {
 		t.Run(c.tab, func(t *testing.T) {
 			d, _, st := testDesk(t, true)
 			reviseSent(t, st, northbridgeProposal)
-			b, err := newBuilder(d, northbridgeProposal)
+			b, err := newBuilder(d, d.ws, northbridgeProposal)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -43,8 +43,8 @@ func exportChoiceLabel(a proposal.Audience) string {
 // audience and where to save, writes the files in the background, records
 // the export in the stored proposal and shows what was written.
 type exporter struct {
-	desk     *Desk
-	st       proposalStore
+	host     ui.Host
+	st       Store
 	p        proposal.Proposal // a copy of what is exported
 	ctx      *proposal.Context
 	blocking int
@@ -58,9 +58,9 @@ type exporter struct {
 	result   dialog.Dialog // the dialog that lists them
 }
 
-func newExporter(d *Desk, st proposalStore, p proposal.Proposal, ctx *proposal.Context, findings []proposal.Finding,
+func newExporter(h ui.Host, st Store, p proposal.Proposal, ctx *proposal.Context, findings []proposal.Finding,
 	recorded func(proposal.Proposal)) *exporter {
-	e := &exporter{desk: d, st: st, p: cloneProposal(p), ctx: ctx, blocking: proposal.Blocking(findings), recorded: recorded}
+	e := &exporter{host: h, st: st, p: cloneProposal(p), ctx: ctx, blocking: proposal.Blocking(findings), recorded: recorded}
 	e.format = widget.NewRadioGroup([]string{"HTML", "Markdown"}, nil)
 	e.format.Horizontal = true
 	e.format.Required = true
@@ -130,7 +130,7 @@ func (e *exporter) show() {
 			if ok {
 				e.chooseDestination()
 			}
-		}, e.desk.win)
+		}, e.host.Window())
 	dlg.Resize(fyne.NewSize(520, 0))
 	dlg.Show()
 }
@@ -141,20 +141,20 @@ func (e *exporter) chooseDestination() {
 	if all {
 		fd := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 			if err != nil {
-				e.desk.ShowError(err)
+				e.host.ShowError(err)
 				return
 			}
 			if dir != nil {
 				e.runIn(a, format, dir.Path(), false)
 			}
-		}, e.desk.win)
+		}, e.host.Window())
 		e.startIn(fd)
 		fd.Show()
 		return
 	}
 	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			e.desk.ShowError(err)
+			e.host.ShowError(err)
 			return
 		}
 		if w == nil {
@@ -163,7 +163,7 @@ func (e *exporter) chooseDestination() {
 		path := w.URI().Path()
 		w.Close()                      // the export replaces the file the dialog created
 		e.runIn(a, format, path, true) // the dialog asked before replacing
-	}, e.desk.win)
+	}, e.host.Window())
 	fd.SetFileName(proposal.ExportFileName(e.ctx.Account.Name, e.p.Title, e.p.Rev(), a, format))
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{"." + format}))
 	e.startIn(fd)
@@ -193,14 +193,14 @@ func (e *exporter) runIn(a proposal.Audience, format, dest string, replace bool)
 	before := len(p.Exports)
 	var files []string
 	var err error
-	busy := dialog.NewCustomWithoutButtons(lang.L("Exporting…"), widget.NewProgressBarInfinite(), e.desk.win)
+	busy := dialog.NewCustomWithoutButtons(lang.L("Exporting…"), widget.NewProgressBarInfinite(), e.host.Window())
 	busy.Show()
-	e.desk.opts.Background(func() {
+	e.host.Background(func() {
 		files, err = export.Proposal(&p, e.ctx, a, format, dest, now, replace)
 	}, func() {
 		busy.Hide()
 		if exists := (*export.ExistsError)(nil); errors.As(err, &exists) && len(files) == 0 {
-			e.desk.AskReplace(exists, dest, func() { e.runIn(a, format, dest, true) })
+			e.host.AskReplace(exists, dest, func() { e.runIn(a, format, dest, true) })
 			return
 		}
 		if len(files) > 0 {
@@ -210,7 +210,7 @@ func (e *exporter) runIn(a proposal.Audience, format, dest string, replace bool)
 		}
 		e.written = files
 		if err != nil {
-			e.desk.ShowError(err)
+			e.host.ShowError(err)
 			return
 		}
 		e.showResult(files)
@@ -238,7 +238,7 @@ func (e *exporter) record(exports []proposal.Export) error {
 // showResult lists the files written, each with a button to open it, and
 // offers to show their folder.
 func (e *exporter) showResult(files []string) {
-	open := e.desk.opts.OpenURL
+	open := e.host.OpenURL
 	rows := ui.NewWrapColumn(widget.NewLabel(lang.N("Exported {{.Count}} file:", len(files), map[string]any{"Count": len(files)})))
 	for _, f := range files {
 		path := widget.NewLabel(f)
@@ -254,14 +254,14 @@ func (e *exporter) showResult(files []string) {
 		rows.Add(container.NewHBox(widget.NewButtonWithIcon(lang.L("Show in folder"), theme.FolderOpenIcon(),
 			func() { e.openURL(ui.LocalFileURL(dir)) })))
 	}
-	e.result = dialog.NewCustom(lang.L("Export finished"), lang.L("Close"), rows, e.desk.win)
+	e.result = dialog.NewCustom(lang.L("Export finished"), lang.L("Close"), rows, e.host.Window())
 	e.result.Resize(fyne.NewSize(640, 0))
 	e.result.Show()
 }
 
 func (e *exporter) openURL(u *url.URL) {
-	if err := e.desk.opts.OpenURL(u); err != nil {
-		e.desk.ShowError(err)
+	if err := e.host.OpenURL(u); err != nil {
+		e.host.ShowError(err)
 	}
 }
 
@@ -275,7 +275,7 @@ func (b *builder) exportButton() *widget.Button {
 func (b *builder) onExport() { b.newExporter().show() }
 
 func (b *builder) newExporter() *exporter {
-	e := newExporter(b.desk, b.st, b.p, b.ctx, b.findings, b.exported)
+	e := newExporter(b.host, b.st, b.p, b.ctx, b.findings, b.exported)
 	if parts, ok := b.parts[tabAudiences].(*audiencesPart); ok && parts.onScreen() {
 		e.audience.SetSelectedIndex(slices.Index(exportChoices, parts.current().a))
 	}

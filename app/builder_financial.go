@@ -253,7 +253,7 @@ func (e *financialEditor) onChecked() {
 
 // focusPlace puts the cursor on the investment.
 func (e *financialEditor) focusPlace(proposal.Place) {
-	if c := e.b.desk.win.Canvas(); c != nil {
+	if c := e.b.host.Window().Canvas(); c != nil {
 		c.Focus(e.inv)
 	}
 }

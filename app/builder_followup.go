@@ -81,7 +81,7 @@ func (f *followUpPart) onSaved() { f.reload() }
 // reload shows the working copy's status, tasks and outcome.
 func (f *followUpPart) reload() {
 	p := &f.b.p
-	today := f.b.desk.opts.Today()
+	today := f.b.host.Today()
 	status := ui.Tr(p.StatusOn(today).Label())
 	sent := p.SentRevision()
 	switch {
@@ -196,7 +196,7 @@ func (f *followUpPart) apply(change func(p *proposal.Proposal) error, event func
 	before.Tasks = slices.Clone(b.p.Tasks)
 	if err := change(&b.p); err != nil {
 		b.p = before
-		b.desk.ShowError(err)
+		b.host.ShowError(err)
 		return false
 	}
 	if !b.SaveChanges() { // it said why
@@ -208,8 +208,8 @@ func (f *followUpPart) apply(change func(p *proposal.Proposal) error, event func
 	f.reload()
 	ev := event()
 	ev.AccountID = b.p.AccountID
-	if err := b.desk.ws.SaveEvent(&ev); err != nil {
-		b.desk.ShowError(err)
+	if err := b.st.SaveEvent(&ev); err != nil {
+		b.host.ShowError(err)
 	}
 	return true
 }
@@ -238,9 +238,9 @@ func (f *followUpPart) onDone(i int) {
 		return
 	}
 	t := f.b.p.Tasks[i]
-	f.ask = newFollowUpAsk(f.b.desk, ui.Tr(t.Kind.Label()), lang.L("Done"),
+	f.ask = newFollowUpAsk(f.b.host, ui.Tr(t.Kind.Label()), lang.L("Done"),
 		lang.L("Note what you learnt: the answer, the time they need, the date agreed for the meeting."),
-		lang.L("Done on"), f.b.desk.opts.Today(), lang.L("What was learnt"), false,
+		lang.L("Done on"), f.b.host.Today(), lang.L("What was learnt"), false,
 		func(on dossier.Date, note string) bool {
 			kind, title := f.doneEvent(t.Kind)
 			return f.apply(func(p *proposal.Proposal) error { return p.CompleteTask(i, on, note) },
@@ -253,13 +253,13 @@ func (f *followUpPart) onMove(i int) {
 		return
 	}
 	t := f.b.p.Tasks[i]
-	f.ask = newFollowUpAsk(f.b.desk, ui.Tr(t.Kind.Label()), lang.L("Move"),
+	f.ask = newFollowUpAsk(f.b.host, ui.Tr(t.Kind.Label()), lang.L("Move"),
 		lang.L("Due {{.Date}}. When should it be done instead?", map[string]any{"Date": ui.WeekdayDate(t.Due)}),
 		lang.L("New date"), t.Due, lang.L("Why"), false,
 		func(due dossier.Date, why string) bool {
 			return f.apply(func(p *proposal.Proposal) error { return p.MoveTask(i, due) },
 				func() dossier.Event {
-					return dossier.Event{Kind: dossier.EventNote, Date: f.b.desk.opts.Today(),
+					return dossier.Event{Kind: dossier.EventNote, Date: f.b.host.Today(),
 						Title: lang.L("Follow-up moved to {{.Date}}: {{.Task}} (“{{.Title}}”)", map[string]any{
 							"Date": due.String(), "Task": ui.Tr(t.Kind.Label()), "Title": f.quoted()}),
 						Text: why}
@@ -278,14 +278,14 @@ func (f *followUpPart) onDrop(i int) {
 			if !ok {
 				return
 			}
-			today := f.b.desk.opts.Today()
+			today := f.b.host.Today()
 			f.apply(func(p *proposal.Proposal) error { return p.DropTask(i, today) },
 				func() dossier.Event {
 					return dossier.Event{Kind: dossier.EventNote, Date: today,
 						Title: lang.L("Follow-up dropped: {{.Task}} (“{{.Title}}”)", map[string]any{
 							"Task": ui.Tr(t.Kind.Label()), "Title": f.quoted()})}
 				})
-		}, f.b.desk.win)
+		}, f.b.host.Window())
 	c.SetConfirmText(lang.L("Drop"))
 	c.Show()
 }
@@ -298,9 +298,9 @@ func (f *followUpPart) onOutcome(s proposal.Status) {
 	if s == proposal.Lost {
 		title, word = lang.L("Proposal lost"), lang.L("lost")
 	}
-	f.ask = newFollowUpAsk(f.b.desk, title, lang.L("Record outcome"),
+	f.ask = newFollowUpAsk(f.b.host, title, lang.L("Record outcome"),
 		lang.L("Open follow-up tasks are dropped. Say why: it is what a colleague will want to know."),
-		lang.L("Date"), f.b.desk.opts.Today(), lang.L("Reason"), true,
+		lang.L("Date"), f.b.host.Today(), lang.L("Reason"), true,
 		func(on dossier.Date, why string) bool {
 			return f.apply(func(p *proposal.Proposal) error { return p.Close(s, on, why) },
 				func() dossier.Event {
@@ -321,12 +321,12 @@ type followUpAsk struct {
 	ok   *widget.Button
 }
 
-func newFollowUpAsk(d *Desk, title, confirm, intro, dateLabel string, date dossier.Date,
+func newFollowUpAsk(h ui.Host, title, confirm, intro, dateLabel string, date dossier.Date,
 	noteLabel string, noteRequired bool, do func(on dossier.Date, note string) bool) *followUpAsk {
 	a := &followUpAsk{}
 	var dlg *dialog.CustomDialog
 	hide := func() { dlg.Hide() }
-	a.date = ui.NewDateInput(d.win, hide)
+	a.date = ui.NewDateInput(h.Window(), hide)
 	a.date.SetDate(date)
 	a.fs.Add(ui.NewField("date", dateLabel, a.date.Object()))
 	if noteLabel != "" {
@@ -363,15 +363,15 @@ func newFollowUpAsk(d *Desk, title, confirm, intro, dateLabel string, date dossi
 		l.Wrapping = fyne.TextWrapWord
 		body = container.NewBorder(l, nil, nil, nil, body)
 	}
-	dlg = dialog.NewCustomWithoutButtons(title, body, d.win)
+	dlg = dialog.NewCustomWithoutButtons(title, body, h.Window())
 	dlg.SetButtons([]fyne.CanvasObject{cancel, a.ok})
 	a.dlg = dlg
 	dlg.Resize(fyne.NewSize(560, body.MinSize().Height+160))
 	dlg.Show()
 	if a.note != nil {
-		d.win.Canvas().Focus(a.note)
+		h.Window().Canvas().Focus(a.note)
 	} else {
-		d.win.Canvas().Focus(a.date.Entry)
+		h.Window().Canvas().Focus(a.date.Entry)
 	}
 	return a
 }

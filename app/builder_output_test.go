@@ -40,7 +40,7 @@ func outOpen(t *testing.T, d *Desk, id string) *builder {
 // a window, for golden markup that does not change with the other tabs.
 func outPartWindow(t *testing.T, d *Desk, id, tab string, size fyne.Size) (*builder, fyne.Window) {
 	t.Helper()
-	b, err := newBuilder(d, id)
+	b, err := newBuilder(d, d.ws, id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -444,7 +444,7 @@ func TestExportDialogRecordsTheExport(t *testing.T) {
 
 func TestExportDialogWarnsOfBlockingProblems(t *testing.T) {
 	d, _, _ := testDesk(t, true)
-	b, err := newBuilder(d, outputDraft)
+	b, err := newBuilder(d, d.ws, outputDraft)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -222,7 +222,7 @@ func (e *peopleEditor) moveRef(id string, delta int) {
 // refsChanged is called after every change of the cited references; the
 // list is rebuilt after the tap that changed it is handled.
 func (e *peopleEditor) refsChanged() {
-	e.b.desk.opts.Defer(e.buildRefs)
+	e.b.host.Defer(e.buildRefs)
 	e.b.changed()
 }
 
@@ -242,7 +242,7 @@ func (e *peopleEditor) focusPlace(pl proposal.Place) {
 	}
 	scroll.ScrollToTop()
 	if len(checks) > 0 {
-		if c := e.b.desk.win.Canvas(); c != nil {
+		if c := e.b.host.Window().Canvas(); c != nil {
 			c.Focus(checks[0])
 		}
 	}

@@ -304,7 +304,7 @@ func (e *pricingEditor) focusPlace(pl proposal.Place) {
 }
 
 func (e *pricingEditor) Focus(o fyne.Focusable) {
-	if c := e.b.desk.win.Canvas(); c != nil {
+	if c := e.b.host.Window().Canvas(); c != nil {
 		c.Focus(o)
 	}
 }

@@ -24,16 +24,16 @@ func (b *builder) guardRevision() bool {
 	if !b.base.Frozen() || b.p.Rev() != b.base.Rev() || b.base.SameContent(&b.p) {
 		return false
 	}
-	focused := b.desk.win.Canvas().Focused()
-	b.desk.win.Canvas().Unfocus() // no more typing into the sent terms while asked
+	focused := b.host.Window().Canvas().Focused()
+	b.host.Window().Canvas().Unfocus() // no more typing into the sent terms while asked
 	if b.base.Status.Closed() {
-		b.asking = b.desk.Choose(lang.L("The record is closed"),
+		b.asking = b.host.Choose(lang.L("The record is closed"),
 			lang.L("The proposal was {{.Status}} on {{.Date}}: its terms cannot change any more.",
 				map[string]any{"Status": ui.Tr(b.base.Status.Label()), "Date": ui.WeekdayDate(b.base.Closed)}),
 			lang.L("OK"), "", b.revertTerms, nil)
 	} else {
 		sent, next := b.base.SentRevision(), b.base.Rev()+1
-		b.asking = b.desk.Choose(lang.L("Revision {{.Sent}} was sent", map[string]any{"Sent": sent}),
+		b.asking = b.host.Choose(lang.L("Revision {{.Sent}} was sent", map[string]any{"Sent": sent}),
 			lang.L("The client holds revision {{.Sent}}, sent on {{.Date}}. Changing the terms starts revision {{.Next}}, with its own validity from today; revision {{.Sent}} stays on record as sent.",
 				map[string]any{"Sent": sent, "Next": next, "Date": ui.WeekdayDate(b.base.Sent)}),
 			lang.L("Start revision {{.Next}}", map[string]any{"Next": next}),
@@ -41,7 +41,7 @@ func (b *builder) guardRevision() bool {
 			func() {
 				b.startRevision()
 				if focused != nil {
-					b.desk.win.Canvas().Focus(focused)
+					b.host.Window().Canvas().Focus(focused)
 				}
 			}, b.revertTerms)
 	}
@@ -56,8 +56,8 @@ func (b *builder) guardRevision() bool {
 // saved with Save, like any edit.
 func (b *builder) startRevision() {
 	b.asking = false
-	if err := b.p.NewRevision(b.desk.opts.Today()); err != nil {
-		b.desk.ShowError(err)
+	if err := b.p.NewRevision(b.host.Today()); err != nil {
+		b.host.ShowError(err)
 		b.revertTerms()
 		return
 	}

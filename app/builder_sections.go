@@ -282,7 +282,7 @@ func (s *sectionsEditor) addOwn() {
 		Audiences: proposal.Weights{proposal.Executive: 50, proposal.HR: 50, proposal.Finance: 50, proposal.Technical: 50}})[0]
 	blk.expand()
 	s.ensureVisible(blk)
-	s.b.desk.win.Canvas().Focus(blk.ed.title)
+	s.b.host.Window().Canvas().Focus(blk.ed.title)
 	blk.ed.title.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
@@ -300,7 +300,7 @@ func (s *sectionsEditor) customise(blk *sectionBlock) {
 	blk.showingText = false
 	blk.expand()
 	s.b.changed()
-	s.b.desk.win.Canvas().Focus(blk.ed.body)
+	s.b.host.Window().Canvas().Focus(blk.ed.body)
 }
 
 // focusPlace shows where a finding points: a block, opened with the focus
@@ -314,7 +314,7 @@ func (s *sectionsEditor) focusPlace(pl proposal.Place) {
 			return
 		}
 		blk := s.blocks[pl.Item]
-		c := s.b.desk.win.Canvas()
+		c := s.b.host.Window().Canvas()
 		switch {
 		case blk.item().Own():
 			blk.expand()
@@ -351,7 +351,7 @@ func (s *sectionsEditor) unfocusIn(blk *sectionBlock) {
 	if blk.ed == nil {
 		return
 	}
-	c := s.b.desk.win.Canvas()
+	c := s.b.host.Window().Canvas()
 	f := c.Focused()
 	if f == nil {
 		return

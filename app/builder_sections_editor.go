@@ -43,7 +43,7 @@ func (blk *sectionBlock) expand() {
 	}
 	s := blk.s
 	it := blk.item()
-	esc := s.b.desk.OnCancel
+	esc := s.b.OnCancel
 	move := func(d int) { s.move(blk, d) }
 	ed := &blockEditor{}
 	blk.busy = true

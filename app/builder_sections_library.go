@@ -65,7 +65,7 @@ func (s *sectionsEditor) openPicker() {
 				p.addPicked()
 			}
 			s.picker = nil
-		}, s.b.desk.win)
+		}, s.b.host.Window())
 	p.dlg.Resize(fyne.NewSize(860, 560))
 	p.dlg.Show()
 }

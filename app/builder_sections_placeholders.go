@@ -51,5 +51,5 @@ func (blk *sectionBlock) insertPlaceholder(name string) {
 	for _, r := range "{{" + name + "}}" {
 		body.TypedRune(r)
 	}
-	blk.s.b.desk.win.Canvas().Focus(body)
+	blk.s.b.host.Window().Canvas().Focus(body)
 }

@@ -448,7 +448,7 @@ func TestSectionsMissingLibrarySection(t *testing.T) {
 
 func TestSectionsGolden(t *testing.T) {
 	d, _, _ := testDesk(t, true)
-	b, err := newBuilder(d, castellanProposal)
+	b, err := newBuilder(d, d.ws, castellanProposal)
 	if err != nil {
 		t.Fatal(err)
 	}

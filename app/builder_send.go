@@ -46,8 +46,8 @@ func (f *followUpPart) onSend() {
 	a := &sendAsk{checks: map[proposal.Audience]*widget.Check{}}
 	var dlg *dialog.CustomDialog
 	hide := func() { dlg.Hide() }
-	a.date = ui.NewDateInput(b.desk.win, hide)
-	a.date.SetDate(b.desk.opts.Today())
+	a.date = ui.NewDateInput(b.host.Window(), hide)
+	a.date.SetDate(b.host.Today())
 	a.fs.Add(ui.NewField("date", lang.L("Sent on"), a.date.Object()))
 	chosen := proposal.DefaultSentVariants(b.ctx)
 	variants := container.NewVBox()
@@ -98,12 +98,12 @@ func (f *followUpPart) onSend() {
 	intro := widget.NewLabel(strings.Join(notes, "\n"))
 	intro.Wrapping = fyne.TextWrapWord
 	body := container.NewBorder(intro, nil, nil, nil, grid)
-	dlg = dialog.NewCustomWithoutButtons(lang.L("Mark revision {{.Revision}} as sent", map[string]any{"Revision": b.p.Rev()}), body, b.desk.win)
+	dlg = dialog.NewCustomWithoutButtons(lang.L("Mark revision {{.Revision}} as sent", map[string]any{"Revision": b.p.Rev()}), body, b.host.Window())
 	dlg.SetButtons([]fyne.CanvasObject{cancel, a.ok})
 	a.dlg = dlg
 	dlg.Resize(fyne.NewSize(620, body.MinSize().Height+160))
 	dlg.Show()
-	b.desk.win.Canvas().Focus(a.date.Entry)
+	b.host.Window().Canvas().Focus(a.date.Entry)
 	f.sendAsk = a
 }
 
@@ -122,18 +122,18 @@ func (f *followUpPart) send(on dossier.Date, auds []proposal.Audience) bool {
 	}
 	p := cloneProposal(b.p)
 	if err := p.MarkSent(on, proposal.DefaultFollowUp()); err != nil {
-		b.desk.ShowError(err)
+		b.host.ShowError(err)
 		return false
 	}
 	snap, err := export.Snapshot(&p, b.ctx, auds)
 	if err != nil {
-		b.desk.ShowError(err)
+		b.host.ShowError(err)
 		return false
 	}
 	ev := export.SentEvent(&p, on)
 	ev.Text = planText(&p)
 	if err := b.st.SendProposal(&p, snap, &ev); err != nil {
-		b.desk.ShowError(err)
+		b.host.ShowError(err)
 		return false
 	}
 	b.p = p
@@ -153,12 +153,12 @@ func (f *followUpPart) onRevise() {
 		return
 	}
 	p := cloneProposal(b.p)
-	if err := p.NewRevision(b.desk.opts.Today()); err != nil {
-		b.desk.ShowError(err)
+	if err := p.NewRevision(b.host.Today()); err != nil {
+		b.host.ShowError(err)
 		return
 	}
 	if err := b.st.SaveProposal(&p); err != nil {
-		b.desk.ShowError(err)
+		b.host.ShowError(err)
 		return
 	}
 	b.p = p
@@ -200,7 +200,7 @@ func (f *followUpPart) sendings() []fyne.CanvasObject {
 			map[string]any{"Revision": s.Revision, "Date": ui.WeekdayDate(s.On), "To": strings.Join(to, "; ")}))
 		text.Wrapping = fyne.TextWrapWord
 		ref := p.ID + "/" + s.ID
-		open := widget.NewButtonWithIcon(lang.L("What was sent…"), theme.MailSendIcon(), func() { ui.ShowSentCopy(f.b.desk, f.b.desk.ws, ref) })
+		open := widget.NewButtonWithIcon(lang.L("What was sent…"), theme.MailSendIcon(), func() { ui.ShowSentCopy(f.b.host, f.b.st, ref) })
 		f.copyBtns = append(f.copyBtns, open)
 		rows = append(rows, container.NewBorder(nil, nil, nil, container.NewCenter(open), text))
 	}

@@ -41,7 +41,7 @@ func validUntilDate() string { return lang.L("Valid until a date") }
 
 func newValidityEditor(b *builder) *validityEditor {
 	e := &validityEditor{b: b, bad: map[string]string{}}
-	win := b.desk.win
+	win := b.host.Window()
 	e.issued = ui.NewDateInput(win, b.OnCancel)
 	e.issued.OnChanged = func(string) { e.edited("issued") }
 	e.mode = widget.NewRadioGroup([]string{validForDays(), validUntilDate()}, func(string) { e.onMode() })
@@ -206,7 +206,7 @@ func (e *validityEditor) edited(name string) {
 func (e *validityEditor) update() {
 	p := &e.b.p
 	exp := p.Expiry()
-	today := e.b.desk.opts.Today()
+	today := e.b.host.Today()
 	switch {
 	case !exp.IsZero() && !p.Issued.IsZero():
 		n := p.Issued.DaysUntil(exp)
@@ -251,7 +251,7 @@ func (e *validityEditor) update() {
 
 // focusPlace puts the cursor on the issue date.
 func (e *validityEditor) focusPlace(proposal.Place) {
-	if c := e.b.desk.win.Canvas(); c != nil {
+	if c := e.b.host.Window().Canvas(); c != nil {
 		c.Focus(e.issued.Entry)
 	}
 }

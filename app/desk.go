@@ -52,8 +52,8 @@ func (d *Desk) screenTable() map[string]ui.Maker {
 			return agenda.NewScreen(d, d.ws, []agenda.Source{agenda.Dossier, proposalAgenda(d.ws)},
 				slices.Concat(agenda.DossierKinds, proposalAgendaKinds)), nil
 		},
-		"proposals": func(id string) (ui.Screen, error) { return newProposalsScreen(d, id) },
-		"proposal":  func(id string) (ui.Screen, error) { return newBuilder(d, id) },
+		"proposals": func(id string) (ui.Screen, error) { return newProposalsScreen(d, d.ws, id) },
+		"proposal":  func(id string) (ui.Screen, error) { return newBuilder(d, d.ws, id) },
 		"library":   func(id string) (ui.Screen, error) { return library.NewScreen(d, d.ws, id) },
 		"search":    func(string) (ui.Screen, error) { return search.NewScreen(d, d.ws), nil },
 	}

@@ -53,7 +53,7 @@ func proposalAgenda(st proposalsListStore) agenda.Source {
 			if task, ok := it.Data["Task"].(string); ok {
 				it.Data["Task"] = ui.Tr(task)
 			}
-			out = append(out, agenda.Entry{Item: it, Place: Place{Screen: "proposal", ID: it.RecordID}})
+			out = append(out, agenda.Entry{Item: it, Place: ui.Place{Screen: "proposal", ID: it.RecordID}})
 		}
 		return out, nil
 	}
@@ -95,8 +95,8 @@ type proposalRow struct {
 // valid, whether it is ready to send and the next follow-up, filtered by
 // status and account.
 type proposalsScreen struct {
-	desk      *Desk
-	st        proposalStore
+	host      ui.Host
+	st        Store
 	today     dossier.Date
 	accounts  []store.AccountName
 	all       []proposalRow
@@ -117,8 +117,8 @@ type proposalsScreen struct {
 // statusChoices are the statuses the filter offers, Expired included.
 var statusChoices = append(slices.Clone(proposal.Statuses), proposal.Expired)
 
-func newProposalsScreen(d *Desk, id string) (*proposalsScreen, error) {
-	s := &proposalsScreen{desk: d, st: d.ws.(proposalStore), today: d.opts.Today()}
+func newProposalsScreen(h ui.Host, st Store, id string) (*proposalsScreen, error) {
+	s := &proposalsScreen{host: h, st: st, today: h.Today()}
 	s.preset, _ = strings.CutPrefix(id, proposalsAccountPrefix)
 	columns := []ui.TableColumn[proposalRow]{
 		ui.ColorCol(lang.L("Proposal"), 280, func(r *proposalRow) (string, widget.Importance) { return r.p.Title, widget.MediumImportance },
@@ -196,8 +196,8 @@ func newProposalsScreen(d *Desk, id string) (*proposalsScreen, error) {
 	s.newBtn.Importance = widget.HighImportance
 	// Until a header is tapped: the store's order, most recently updated first.
 	s.table = ui.NewSortTable(&s.rows, columns, -1, func(r *proposalRow) {
-		place := Place{Screen: "proposal", ID: r.p.ID}
-		s.desk.opts.Defer(func() { s.desk.Show(place) })
+		place := ui.Place{Screen: "proposal", ID: r.p.ID}
+		s.host.Defer(func() { s.host.Show(place) })
 	})
 	s.body = container.NewStack()
 	return s, nil
@@ -219,10 +219,10 @@ func (s *proposalsScreen) Load() {
 	var rows []proposalRow
 	var err error
 	s.busy.Start()
-	s.desk.opts.Background(func() { accounts, rows, err = proposalRows(s.desk.ws, s.today) }, func() {
+	s.host.Background(func() { accounts, rows, err = proposalRows(s.st, s.today) }, func() {
 		s.busy.Stop()
 		if err != nil {
-			s.desk.ShowError(err)
+			s.host.ShowError(err)
 			return
 		}
 		s.setAccounts(accounts)
@@ -378,16 +378,16 @@ func (s *proposalsScreen) OnNew() {
 	var choices newProposalChoices
 	var err error
 	s.busy.Start()
-	s.desk.opts.Background(func() { choices, err = readNewProposalChoices(s.desk.ws) }, func() {
+	s.host.Background(func() { choices, err = readNewProposalChoices(s.st) }, func() {
 		s.busy.Stop()
 		s.opening = false
 		if err != nil {
-			s.desk.ShowError(err)
+			s.host.ShowError(err)
 			return
 		}
-		f, err := newNewProposalForm(s.desk, s.filterAccount(), choices)
+		f, err := newNewProposalForm(s.host, s.st, s.filterAccount(), choices)
 		if err != nil {
-			s.desk.ShowError(err)
+			s.host.ShowError(err)
 			return
 		}
 		s.newForm = f

@@ -22,8 +22,8 @@ import (
 // language, from which library sections or previous proposal, credited to
 // whom and valid for how long.
 type newProposalForm struct {
-	desk    *Desk
-	st      proposalStore
+	host    ui.Host
+	st      Store
 	accts   []store.AccountName
 	secs    []proposal.Section
 	props   []store.ProposalHead // to start from
@@ -68,7 +68,7 @@ type newProposalChoices struct {
 
 // readNewProposalChoices reads what the dialog offers; it runs off the UI
 // goroutine.
-func readNewProposalChoices(ws Workspace) (c newProposalChoices, err error) {
+func readNewProposalChoices(ws Store) (c newProposalChoices, err error) {
 	if c.accts, err = ws.AccountNames(); err != nil {
 		return c, err
 	}
@@ -82,9 +82,8 @@ func readNewProposalChoices(ws Workspace) (c newProposalChoices, err error) {
 	return c, err
 }
 
-func newNewProposalForm(d *Desk, acct string, c newProposalChoices) (*newProposalForm, error) {
-	st := d.ws.(proposalStore)
-	f := &newProposalForm{desk: d, st: st, checked: map[string]bool{},
+func newNewProposalForm(h ui.Host, st Store, acct string, c newProposalChoices) (*newProposalForm, error) {
+		f := &newProposalForm{host: h, st: st, checked: map[string]bool{},
 		accts: c.accts, secs: c.secs, props: c.props, team: c.team}
 	cancel := func() { f.dlg.Hide() }
 
@@ -188,7 +187,7 @@ func newNewProposalForm(d *Desk, acct string, c newProposalChoices) (*newProposa
 
 func (f *newProposalForm) show() {
 	f.scroll = container.NewVScroll(f.fs.Grid())
-	f.dlg = dialog.NewCustomWithoutButtons(lang.L("New proposal"), f.scroll, f.desk.win)
+	f.dlg = dialog.NewCustomWithoutButtons(lang.L("New proposal"), f.scroll, f.host.Window())
 	f.create = widget.NewButtonWithIcon(lang.L("Create"), theme.ConfirmIcon(), f.onCreate)
 	f.create.Importance = widget.HighImportance
 	f.progress = widget.NewProgressBarInfinite()
@@ -197,16 +196,16 @@ func (f *newProposalForm) show() {
 	cancel := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), f.dlg.Hide)
 	f.dlg.SetButtons([]fyne.CanvasObject{f.progress, cancel, f.create})
 	size := fyne.NewSize(820, 760)
-	if h := f.desk.win.Canvas().Size().Height - 40; h > 300 && size.Height > h {
+	if h := f.host.Window().Canvas().Size().Height - 40; h > 300 && size.Height > h {
 		size.Height = h
 	}
 	f.dlg.Resize(size)
 	f.dlg.SetOnClosed(func() {
-		f.desk.DialogClosed(f)
+		f.host.DialogClosed(f)
 	})
-	f.desk.TrackDialog(f)
+	f.host.TrackDialog(f)
 	f.dlg.Show()
-	f.desk.win.Canvas().Focus(f.title)
+	f.host.Window().Canvas().Focus(f.title)
 }
 
 // dirty reports a title typed: what quitting should not drop silently.
@@ -223,7 +222,7 @@ func (f *newProposalForm) SaveChanges() bool {
 	}
 	if err != nil {
 		if rest := f.fs.ShowProblems(err); len(rest) > 0 || len(dossier.ProblemsOf(err)) == 0 {
-			f.desk.ShowError(err)
+			f.host.ShowError(err)
 		}
 		f.relayout()
 		return false
@@ -339,7 +338,7 @@ func (f *newProposalForm) build() (proposal.Proposal, error) {
 		Title:    strings.TrimSpace(f.title.Text),
 		Language: strings.TrimSpace(f.language.Text),
 		Status:   proposal.Draft,
-		Issued:   f.desk.opts.Today(),
+		Issued:   f.host.Today(),
 	}
 	if i := f.account.SelectedIndex(); i >= 0 && i < len(f.accts) {
 		p.AccountID = f.accts[i].ID
@@ -390,7 +389,7 @@ func (f *newProposalForm) onCreate() {
 	p, err := f.build()
 	if err != nil {
 		if rest := f.fs.ShowProblems(err); len(rest) > 0 {
-			f.desk.ShowError(dossier.Problems(rest).Err())
+			f.host.ShowError(dossier.Problems(rest).Err())
 		}
 		f.relayout()
 		return
@@ -402,20 +401,20 @@ func (f *newProposalForm) onCreate() {
 	f.create.Disable()
 	f.progress.Show()
 	f.progress.Start()
-	f.desk.opts.Background(func() { err = f.st.SaveProposal(&p) }, func() {
+	f.host.Background(func() { err = f.st.SaveProposal(&p) }, func() {
 		f.creating = false
 		f.progress.Stop()
 		f.progress.Hide()
 		f.create.Enable()
 		if err != nil {
 			if rest := f.fs.ShowProblems(err); len(rest) > 0 || len(dossier.ProblemsOf(err)) == 0 {
-				f.desk.ShowError(err)
+				f.host.ShowError(err)
 			}
 			f.relayout()
 			return
 		}
 		f.dlg.Hide()
-		place := Place{Screen: "proposal", ID: p.ID}
-		f.desk.opts.Defer(func() { f.desk.Show(place) })
+		place := ui.Place{Screen: "proposal", ID: p.ID}
+		f.host.Defer(func() { f.host.Show(place) })
 	})
 }

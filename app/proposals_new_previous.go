@@ -43,7 +43,7 @@ func (f *newProposalForm) previous() (proposal.Proposal, bool) {
 	if id := f.props[i].ID; f.prev == nil || f.prev.ID != id {
 		p, err := f.st.Proposal(id)
 		if err != nil {
-			f.desk.ShowError(err)
+			f.host.ShowError(err)
 			return proposal.Proposal{}, false
 		}
 		f.prev = &p

@@ -363,12 +363,12 @@ func TestNewProposalFromAPreviousOne(t *testing.T) {
 // disabled while the proposal is saved in the background; a second click
 // meanwhile makes no duplicate. The work runs on a real goroutine.
 func TestNewProposalCreatesOnceWhileWorking(t *testing.T) {
-	_, w, st, s := openProposals(t, "account:castellan")
+	d, w, st, s := openProposals(t, "account:castellan")
 	release := make(chan struct{})
 	var wg sync.WaitGroup
 	var pending []func()
 	f := openNewProposalForm(t, w, s) // its choices are read as usual
-	s.desk.opts.Background = func(work, done func()) {
+	d.opts.Background = func(work, done func()) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
