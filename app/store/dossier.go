@@ -38,8 +38,8 @@ func (s *Store) Account(id string) (dossier.Account, error) {
 func (s *Store) SaveAccount(a *dossier.Account) error { return s.saveAccount(a, a.ID == "") }
 
 // CreateAccount adds a new account: without an ID it is given a fresh one,
-// with
-// an ID that ID must be free (else the error matches dossier.ErrConflict).
+// with an ID that ID must be free (else the error matches
+// dossier.ErrConflict).
 func (s *Store) CreateAccount(a *dossier.Account) error { return s.saveAccount(a, true) }
 
 func (s *Store) saveAccount(a *dossier.Account, create bool) error {
@@ -102,8 +102,8 @@ func (s *Store) Person(id string) (dossier.Person, error) {
 func (s *Store) SavePerson(p *dossier.Person) error { return s.savePerson(p, p.ID == "") }
 
 // CreatePerson adds a new person: without an ID it is given a fresh one,
-// with
-// an ID that ID must be free (else the error matches dossier.ErrConflict).
+// with an ID that ID must be free (else the error matches
+// dossier.ErrConflict).
 func (s *Store) CreatePerson(p *dossier.Person) error { return s.savePerson(p, true) }
 
 func (s *Store) savePerson(p *dossier.Person, create bool) error {
@@ -179,8 +179,8 @@ func (s *Store) TeamMember(id string) (dossier.TeamMember, error) {
 func (s *Store) SaveTeamMember(m *dossier.TeamMember) error { return s.saveTeamMember(m, m.ID == "") }
 
 // CreateTeamMember adds a new team member: without an ID it is given a fresh one,
-// with
-// an ID that ID must be free (else the error matches dossier.ErrConflict).
+// with an ID that ID must be free (else the error matches
+// dossier.ErrConflict).
 func (s *Store) CreateTeamMember(m *dossier.TeamMember) error { return s.saveTeamMember(m, true) }
 
 func (s *Store) saveTeamMember(m *dossier.TeamMember, create bool) error {
@@ -224,8 +224,8 @@ func (s *Store) Reference(id string) (dossier.Reference, error) {
 func (s *Store) SaveReference(r *dossier.Reference) error { return s.saveReference(r, r.ID == "") }
 
 // CreateReference adds a new reference: without an ID it is given a fresh one,
-// with
-// an ID that ID must be free (else the error matches dossier.ErrConflict).
+// with an ID that ID must be free (else the error matches
+// dossier.ErrConflict).
 func (s *Store) CreateReference(r *dossier.Reference) error { return s.saveReference(r, true) }
 
 func (s *Store) saveReference(r *dossier.Reference, create bool) error {
@@ -258,8 +258,8 @@ func (s *Store) Events(acct string) ([]dossier.Event, error) {
 func (s *Store) SaveEvent(e *dossier.Event) error { return s.saveEvent(e, e.ID == "") }
 
 // CreateEvent adds a new event: without an ID it is given a fresh one,
-// with
-// an ID that ID must be free (else the error matches dossier.ErrConflict).
+// with an ID that ID must be free (else the error matches
+// dossier.ErrConflict).
 func (s *Store) CreateEvent(e *dossier.Event) error { return s.saveEvent(e, true) }
 
 func (s *Store) saveEvent(e *dossier.Event, create bool) error {
@@ -308,8 +308,8 @@ func (s *Store) Promises(acct string) ([]dossier.Promise, error) {
 func (s *Store) SavePromise(p *dossier.Promise) error { return s.savePromise(p, p.ID == "") }
 
 // CreatePromise adds a new promise: without an ID it is given a fresh one,
-// with
-// an ID that ID must be free (else the error matches dossier.ErrConflict).
+// with an ID that ID must be free (else the error matches
+// dossier.ErrConflict).
 func (s *Store) CreatePromise(p *dossier.Promise) error { return s.savePromise(p, true) }
 
 func (s *Store) savePromise(p *dossier.Promise, create bool) error {
