@@ -104,12 +104,12 @@ func (g *gatedStore) Proposals(acct string) ([]proposal.Proposal, error) {
 	return g.Store.Proposals(acct)
 }
 
-func (g *gatedStore) AccountNames() ([]store.AccountName, error) {
+func (g *gatedStore) AccountNames() ([]dossier.AccountName, error) {
 	g.pass("AccountNames")
 	return g.Store.AccountNames()
 }
 
-func (g *gatedStore) ProposalHeads(acct string) ([]store.ProposalHead, error) {
+func (g *gatedStore) ProposalHeads(acct string) ([]proposal.Head, error) {
 	g.pass("ProposalHeads")
 	return g.Store.ProposalHeads(acct)
 }

@@ -14,6 +14,7 @@ import (
 	"kamdesk/app/export"
 	"kamdesk/app/store"
 	"kamdesk/assets"
+	"kamdesk/dossier"
 )
 
 // damagedWithBackup is a workspace holding the sample, backed up, then
@@ -44,7 +45,7 @@ func damagedWithBackup(t *testing.T, passphrase string) (string, error) {
 	}
 	os.Remove(filepath.Join(dir, "db", "MANIFEST"))
 	_, err = store.Open(dir, store.Options{NoGC: true, Passphrase: []byte(passphrase)})
-	if !errors.Is(err, store.ErrDamaged) {
+	if !errors.Is(err, dossier.ErrDamaged) {
 		t.Fatalf("open of the damaged workspace: %v", err)
 	}
 	return dir, err

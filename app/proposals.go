@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/agenda"
-	"kamdesk/app/store"
 	"kamdesk/app/ui"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
@@ -73,8 +72,8 @@ const proposalsAccountPrefix = "account:"
 // not whole records, and each proposal's readiness, which the store works
 // out once per change.
 type proposalsListStore interface {
-	AccountNames() ([]store.AccountName, error)
-	ProposalHeads(acct string) ([]store.ProposalHead, error)
+	AccountNames() ([]dossier.AccountName, error)
+	ProposalHeads(acct string) ([]proposal.Head, error)
 	Readiness(today dossier.Date) (map[string]proposal.Readiness, error)
 }
 
@@ -98,7 +97,7 @@ type proposalsScreen struct {
 	host      ui.Host
 	st        Store
 	today     dossier.Date
-	accounts  []store.AccountName
+	accounts  []dossier.AccountName
 	all       []proposalRow
 	rows      []proposalRow // those the filters let through, sorted
 	table     *ui.SortTable[proposalRow]
@@ -215,7 +214,7 @@ func (s *proposalsScreen) Keep(old screen) {
 
 // load reads the proposals and works out each row off the UI goroutine.
 func (s *proposalsScreen) Load() {
-	var accounts []store.AccountName
+	var accounts []dossier.AccountName
 	var rows []proposalRow
 	var err error
 	s.busy.Start()
@@ -233,7 +232,7 @@ func (s *proposalsScreen) Load() {
 
 // setAccounts makes accounts the choices of the account filter, keeping
 // the account chosen (at first, the one the place named).
-func (s *proposalsScreen) setAccounts(accounts []store.AccountName) {
+func (s *proposalsScreen) setAccounts(accounts []dossier.AccountName) {
 	chosen := s.filterAccount()
 	if !s.loaded {
 		chosen = s.preset
@@ -253,7 +252,7 @@ func (s *proposalsScreen) setAccounts(accounts []store.AccountName) {
 
 // proposalRows reads the accounts and works out the row of each proposal;
 // it runs off the UI goroutine.
-func proposalRows(st proposalsListStore, today dossier.Date) ([]store.AccountName, []proposalRow, error) {
+func proposalRows(st proposalsListStore, today dossier.Date) ([]dossier.AccountName, []proposalRow, error) {
 	accounts, err := st.AccountNames()
 	if err != nil {
 		return nil, nil, err

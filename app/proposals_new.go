@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"kamdesk/app/store"
 	"kamdesk/app/ui"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
@@ -24,10 +23,10 @@ import (
 type newProposalForm struct {
 	host    ui.Host
 	st      Store
-	accts   []store.AccountName
+	accts   []dossier.AccountName
 	secs    []proposal.Section
-	props   []store.ProposalHead // to start from
-	prev    *proposal.Proposal   // the one chosen, read in full
+	props   []proposal.Head    // to start from
+	prev    *proposal.Proposal // the one chosen, read in full
 	team    []dossier.TeamMember
 	fs      ui.FieldSet
 	touched ui.Touched // fields the user has changed; all after Create was tried
@@ -60,9 +59,9 @@ type newProposalForm struct {
 // newProposalChoices are what the New proposal dialog offers: read off
 // the UI goroutine before it opens (readNewProposalChoices).
 type newProposalChoices struct {
-	accts []store.AccountName
+	accts []dossier.AccountName
 	secs  []proposal.Section
-	props []store.ProposalHead
+	props []proposal.Head
 	team  []dossier.TeamMember
 }
 
@@ -83,7 +82,7 @@ func readNewProposalChoices(ws Store) (c newProposalChoices, err error) {
 }
 
 func newNewProposalForm(h ui.Host, st Store, acct string, c newProposalChoices) (*newProposalForm, error) {
-		f := &newProposalForm{host: h, st: st, checked: map[string]bool{},
+	f := &newProposalForm{host: h, st: st, checked: map[string]bool{},
 		accts: c.accts, secs: c.secs, props: c.props, team: c.team}
 	cancel := func() { f.dlg.Hide() }
 
@@ -92,7 +91,7 @@ func newNewProposalForm(h ui.Host, st Store, acct string, c newProposalChoices) 
 		f.account.Options = append(f.account.Options, a.Name)
 	}
 	f.account.PlaceHolder = lang.L("Choose the account")
-	if i := slices.IndexFunc(f.accts, func(a store.AccountName) bool { return a.ID == acct }); i >= 0 {
+	if i := slices.IndexFunc(f.accts, func(a dossier.AccountName) bool { return a.ID == acct }); i >= 0 {
 		f.account.SetSelectedIndex(i)
 	}
 	f.title = ui.NewEntry(cancel)

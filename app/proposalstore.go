@@ -1,7 +1,6 @@
 package app
 
 import (
-	"kamdesk/app/store"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
 )
@@ -10,8 +9,8 @@ import (
 // starts one, the builder with its export and follow-up) needs from the
 // workspace.
 type Store interface {
-	AccountNames() ([]store.AccountName, error)
-	ProposalHeads(acct string) ([]store.ProposalHead, error)
+	AccountNames() ([]dossier.AccountName, error)
+	ProposalHeads(acct string) ([]proposal.Head, error)
 	Readiness(today dossier.Date) (map[string]proposal.Readiness, error)
 	Proposals(acct string) ([]proposal.Proposal, error)
 	Proposal(id string) (proposal.Proposal, error)

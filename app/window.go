@@ -11,6 +11,7 @@ import (
 
 	"kamdesk/app/store"
 	"kamdesk/app/ui"
+	"kamdesk/dossier"
 )
 
 // RestoreWindow gives w the size it had when it was last closed. Closing
@@ -48,9 +49,9 @@ func OpenFailure(err error, dir string, quit func(), restore func(passphrase []b
 	msg.Wrapping = fyne.TextWrapWord
 	hint := widget.NewLabel(lang.L("Nothing was changed in {{.Dir}}. Restore the folder from a backup, or start kamdesk on another workspace with: kamdesk --data DIR", map[string]any{"Dir": dir}))
 	switch {
-	case errors.Is(err, store.ErrDiskFull):
+	case errors.Is(err, dossier.ErrDiskFull):
 		hint.SetText(lang.L("Nothing was changed in {{.Dir}}. Free some space on its disk and start kamdesk again.", map[string]any{"Dir": dir}))
-	case errors.Is(err, store.ErrReadOnly):
+	case errors.Is(err, dossier.ErrReadOnly):
 		hint.SetText(lang.L("Nothing was changed in {{.Dir}}. Copy the folder to a place kamdesk can write to and open the copy with: kamdesk --data DIR", map[string]any{"Dir": dir}))
 	}
 	hint.Wrapping = fyne.TextWrapWord
@@ -59,7 +60,7 @@ func OpenFailure(err error, dir string, quit func(), restore func(passphrase []b
 	closeBtn.Importance = widget.HighImportance
 	buttons := container.NewHBox(closeBtn)
 	body := container.NewVBox(container.NewHBox(widget.NewIcon(theme.ErrorIcon()), title), msg, hint)
-	if b, ok := store.LatestBackup(dir); ok && restore != nil && errors.Is(err, store.ErrDamaged) {
+	if b, ok := store.LatestBackup(dir); ok && restore != nil && errors.Is(err, dossier.ErrDamaged) {
 		hint.SetText(lang.L("Nothing was changed in {{.Dir}}. kamdesk can put its latest automatic backup, made {{.Made}}, in place of the damaged files, which are kept aside in the same folder. What was saved after the backup is not in it.",
 			map[string]any{"Dir": dir, "Made": b.Made.Local().Format("2006-01-02 15:04")}))
 		problem := widget.NewLabel("")

@@ -38,6 +38,13 @@ type Account struct {
 	Updated time.Time `json:"updated"`
 }
 
+// AccountName is an account as a chooser lists it: its ID and name, not
+// its other fields (the store's AccountNames).
+type AccountName struct {
+	ID   string
+	Name string
+}
+
 // Validate reports every problem with a, each naming its field.
 func (a *Account) Validate() error {
 	var p Problems

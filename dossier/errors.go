@@ -18,6 +18,23 @@ var (
 	ErrConflict = errors.New("conflict")
 )
 
+// Errors of the workspace as a whole. The store returns them, wrapped (its
+// ErrLocked, ErrDamaged, ErrReadOnly and ErrDiskFull are these values);
+// they live here so the user interface can test for them with errors.Is
+// without importing the store.
+var (
+	// ErrLocked reports a workspace another process has open.
+	ErrLocked = errors.New("workspace is in use")
+	// ErrDamaged reports a workspace whose files cannot be read.
+	ErrDamaged = errors.New("workspace is damaged")
+	// ErrReadOnly reports a change to a workspace open for reading only,
+	// and a workspace that cannot be opened where it is without writing.
+	ErrReadOnly = errors.New("workspace is read-only")
+	// ErrDiskFull reports a change, or an open, refused because the disk
+	// has too little free space for it.
+	ErrDiskFull = errors.New("disk is full")
+)
+
 // FieldError is one validation problem, tied to the field it concerns.
 //
 // Message is an English source string, possibly with text/template

@@ -38,33 +38,28 @@ func (s *Store) Account(id string) (dossier.Account, error) {
 func (s *Store) SaveAccount(a *dossier.Account) error { return s.saveAccount(a, a.ID == "") }
 
 // CreateAccount adds a new account: without an ID it is given a fresh one,
-// with
-// an ID that ID must be free (else the error matches dossier.ErrConflict).
+// with an ID that ID must be free (else the error matches
+// dossier.ErrConflict).
 func (s *Store) CreateAccount(a *dossier.Account) error { return s.saveAccount(a, true) }
 
 func (s *Store) saveAccount(a *dossier.Account, create bool) error {
-	c := *a
-	stamp(&c.Created, &c.Updated, s.now())
-	if err := c.Validate(); err != nil {
-		return fmt.Errorf("account %s: %w", label(c.Name, c.ID), err)
-	}
-	err := s.updateOf(saveBudget, func() touch { return touch{accounts: []string{c.ID}} }, func(txn *badger.Txn) error {
-		if err := claimID(txn, kAccount, &c.ID, create, c.Name, "account"); err != nil {
-			return fmt.Errorf("account %s: %w", label(c.Name, c.ID), err)
-		}
-		if c.Owner != "" {
-			if ok, err := exists(txn, kTeam.key(c.Owner)); err != nil {
-				return err
-			} else if !ok {
-				return fmt.Errorf("account %s: owner: %w", label(c.Name, c.ID), notFound(kTeam, c.Owner))
+	return saveRecord(s, a, create, saving[dossier.Account]{
+		k: kAccount, fallback: "account",
+		of: func(c *dossier.Account) recordOf {
+			return recordOf{id: &c.ID, created: &c.Created, updated: &c.Updated, name: c.Name, label: label(c.Name, c.ID)}
+		},
+		touched: func(c *dossier.Account) touch { return touch{accounts: []string{c.ID}} },
+		check: func(txn *badger.Txn, c *dossier.Account) error {
+			if c.Owner != "" {
+				if ok, err := exists(txn, kTeam.key(c.Owner)); err != nil {
+					return err
+				} else if !ok {
+					return fmt.Errorf("account %s: owner: %w", label(c.Name, c.ID), notFound(kTeam, c.Owner))
+				}
 			}
-		}
-		return put(txn, kAccount, c.ID, &c)
+			return nil
+		},
 	})
-	if err == nil {
-		*a = c
-	}
-	return err
 }
 
 func label(name, id string) string {
@@ -107,41 +102,33 @@ func (s *Store) Person(id string) (dossier.Person, error) {
 func (s *Store) SavePerson(p *dossier.Person) error { return s.savePerson(p, p.ID == "") }
 
 // CreatePerson adds a new person: without an ID it is given a fresh one,
-// with
-// an ID that ID must be free (else the error matches dossier.ErrConflict).
+// with an ID that ID must be free (else the error matches
+// dossier.ErrConflict).
 func (s *Store) CreatePerson(p *dossier.Person) error { return s.savePerson(p, true) }
 
 func (s *Store) savePerson(p *dossier.Person, create bool) error {
-	c := *p
-	stamp(&c.Created, &c.Updated, s.now())
-	if err := c.Validate(); err != nil {
-		return fmt.Errorf("person %s: %w", label(c.Name, c.ID), err)
-	}
 	var was struct { // the person as stored, when it was
 		AccountID string `json:"account_id"`
 	}
-	touched := func() touch { return touch{accounts: []string{c.AccountID, was.AccountID}} }
-	err := s.updateOf(saveBudget, touched, func(txn *badger.Txn) error {
-		if err := claimID(txn, kPerson, &c.ID, create, c.Name, "person"); err != nil {
-			return fmt.Errorf("person %s: %w", label(c.Name, c.ID), err)
-		}
-		if err := get(txn, kPerson, c.ID, &was); err != nil && !errors.Is(err, dossier.ErrNotFound) {
-			return err
-		}
-		if ok, err := exists(txn, kAccount.key(c.AccountID)); err != nil {
-			return err
-		} else if !ok {
-			return fmt.Errorf("person %s: %w", label(c.Name, c.ID), notFound(kAccount, c.AccountID))
-		}
-		if err := checkManager(txn, &c); err != nil {
-			return err
-		}
-		return putOwned(txn, kPerson, c.AccountID, c.ID, &c)
+	return saveRecord(s, p, create, saving[dossier.Person]{
+		k: kPerson, fallback: "person",
+		of: func(c *dossier.Person) recordOf {
+			return recordOf{id: &c.ID, created: &c.Created, updated: &c.Updated, account: c.AccountID,
+				name: c.Name, label: label(c.Name, c.ID)}
+		},
+		touched: func(c *dossier.Person) touch { return touch{accounts: []string{c.AccountID, was.AccountID}} },
+		check: func(txn *badger.Txn, c *dossier.Person) error {
+			if err := get(txn, kPerson, c.ID, &was); err != nil && !errors.Is(err, dossier.ErrNotFound) {
+				return err
+			}
+			if ok, err := exists(txn, kAccount.key(c.AccountID)); err != nil {
+				return err
+			} else if !ok {
+				return fmt.Errorf("person %s: %w", label(c.Name, c.ID), notFound(kAccount, c.AccountID))
+			}
+			return checkManager(txn, c)
+		},
 	})
-	if err == nil {
-		*p = c
-	}
-	return err
 }
 
 func checkManager(txn *badger.Txn, p *dossier.Person) error {
@@ -192,26 +179,17 @@ func (s *Store) TeamMember(id string) (dossier.TeamMember, error) {
 func (s *Store) SaveTeamMember(m *dossier.TeamMember) error { return s.saveTeamMember(m, m.ID == "") }
 
 // CreateTeamMember adds a new team member: without an ID it is given a fresh one,
-// with
-// an ID that ID must be free (else the error matches dossier.ErrConflict).
+// with an ID that ID must be free (else the error matches
+// dossier.ErrConflict).
 func (s *Store) CreateTeamMember(m *dossier.TeamMember) error { return s.saveTeamMember(m, true) }
 
 func (s *Store) saveTeamMember(m *dossier.TeamMember, create bool) error {
-	c := *m
-	stamp(&c.Created, &c.Updated, s.now())
-	if err := c.Validate(); err != nil {
-		return fmt.Errorf("team member %s: %w", label(c.Name, c.ID), err)
-	}
-	err := s.update(func(txn *badger.Txn) error {
-		if err := claimID(txn, kTeam, &c.ID, create, c.Name, "team"); err != nil {
-			return fmt.Errorf("team member %s: %w", label(c.Name, c.ID), err)
-		}
-		return put(txn, kTeam, c.ID, &c)
+	return saveRecord(s, m, create, saving[dossier.TeamMember]{
+		k: kTeam, fallback: "team",
+		of: func(c *dossier.TeamMember) recordOf {
+			return recordOf{id: &c.ID, created: &c.Created, updated: &c.Updated, name: c.Name, label: label(c.Name, c.ID)}
+		},
 	})
-	if err == nil {
-		*m = c
-	}
-	return err
 }
 
 // References returns the references, newest first.
@@ -246,26 +224,17 @@ func (s *Store) Reference(id string) (dossier.Reference, error) {
 func (s *Store) SaveReference(r *dossier.Reference) error { return s.saveReference(r, r.ID == "") }
 
 // CreateReference adds a new reference: without an ID it is given a fresh one,
-// with
-// an ID that ID must be free (else the error matches dossier.ErrConflict).
+// with an ID that ID must be free (else the error matches
+// dossier.ErrConflict).
 func (s *Store) CreateReference(r *dossier.Reference) error { return s.saveReference(r, true) }
 
 func (s *Store) saveReference(r *dossier.Reference, create bool) error {
-	c := *r
-	stamp(&c.Created, &c.Updated, s.now())
-	if err := c.Validate(); err != nil {
-		return fmt.Errorf("reference %s: %w", label(c.Project, c.ID), err)
-	}
-	err := s.update(func(txn *badger.Txn) error {
-		if err := claimID(txn, kReference, &c.ID, create, c.Client, "ref"); err != nil {
-			return fmt.Errorf("reference %s: %w", label(c.Project, c.ID), err)
-		}
-		return put(txn, kReference, c.ID, &c)
+	return saveRecord(s, r, create, saving[dossier.Reference]{
+		k: kReference, fallback: "ref",
+		of: func(c *dossier.Reference) recordOf {
+			return recordOf{id: &c.ID, created: &c.Created, updated: &c.Updated, name: c.Client, label: label(c.Project, c.ID)}
+		},
 	})
-	if err == nil {
-		*r = c
-	}
-	return err
 }
 
 // Events returns the timeline events of account acct, newest first.
@@ -289,37 +258,33 @@ func (s *Store) Events(acct string) ([]dossier.Event, error) {
 func (s *Store) SaveEvent(e *dossier.Event) error { return s.saveEvent(e, e.ID == "") }
 
 // CreateEvent adds a new event: without an ID it is given a fresh one,
-// with
-// an ID that ID must be free (else the error matches dossier.ErrConflict).
+// with an ID that ID must be free (else the error matches
+// dossier.ErrConflict).
 func (s *Store) CreateEvent(e *dossier.Event) error { return s.saveEvent(e, true) }
 
 func (s *Store) saveEvent(e *dossier.Event, create bool) error {
-	c := *e
-	stamp(&c.Created, &c.Updated, s.now())
-	if err := c.Validate(); err != nil {
-		return fmt.Errorf("event %s: %w", label(c.Title, c.ID), err)
-	}
-	// Events and promises are not read by the readiness check.
-	err := s.updateOf(saveBudget, func() touch { return touch{} }, func(txn *badger.Txn) error {
-		if err := claimID(txn, kEvent, &c.ID, create, c.Title, "event"); err != nil {
-			return fmt.Errorf("event %s: %w", label(c.Title, c.ID), err)
-		}
-		if err := checkAccountPeople(txn, c.AccountID, c.People); err != nil {
-			return fmt.Errorf("event %s: %w", label(c.Title, c.ID), err)
-		}
-		for _, a := range c.Attachments {
-			if ok, err := exists(txn, fileKey(a.FileID, 0)); err != nil {
-				return err
-			} else if !ok && a.Size > 0 {
-				return fmt.Errorf("event %s: attachment %s: %w", label(c.Title, c.ID), a.Name, dossier.ErrNotFound)
+	return saveRecord(s, e, create, saving[dossier.Event]{
+		k: kEvent, fallback: "event",
+		of: func(c *dossier.Event) recordOf {
+			return recordOf{id: &c.ID, created: &c.Created, updated: &c.Updated, account: c.AccountID,
+				name: c.Title, label: label(c.Title, c.ID)}
+		},
+		// Events and promises are not read by the readiness check.
+		touched: func(*dossier.Event) touch { return touch{} },
+		check: func(txn *badger.Txn, c *dossier.Event) error {
+			if err := checkAccountPeople(txn, c.AccountID, c.People); err != nil {
+				return fmt.Errorf("event %s: %w", label(c.Title, c.ID), err)
 			}
-		}
-		return putOwned(txn, kEvent, c.AccountID, c.ID, &c)
+			for _, a := range c.Attachments {
+				if ok, err := exists(txn, fileKey(a.FileID, 0)); err != nil {
+					return err
+				} else if !ok && a.Size > 0 {
+					return fmt.Errorf("event %s: attachment %s: %w", label(c.Title, c.ID), a.Name, dossier.ErrNotFound)
+				}
+			}
+			return nil
+		},
 	})
-	if err == nil {
-		*e = c
-	}
-	return err
 }
 
 // Promises returns the promises made to account acct, by due date.
@@ -343,30 +308,28 @@ func (s *Store) Promises(acct string) ([]dossier.Promise, error) {
 func (s *Store) SavePromise(p *dossier.Promise) error { return s.savePromise(p, p.ID == "") }
 
 // CreatePromise adds a new promise: without an ID it is given a fresh one,
-// with
-// an ID that ID must be free (else the error matches dossier.ErrConflict).
+// with an ID that ID must be free (else the error matches
+// dossier.ErrConflict).
 func (s *Store) CreatePromise(p *dossier.Promise) error { return s.savePromise(p, true) }
 
 func (s *Store) savePromise(p *dossier.Promise, create bool) error {
-	c := *p
-	stamp(&c.Created, &c.Updated, s.now())
-	if err := c.Validate(); err != nil {
-		return fmt.Errorf("promise %s: %w", c.ID, err)
-	}
-	// Events and promises are not read by the readiness check.
-	err := s.updateOf(saveBudget, func() touch { return touch{} }, func(txn *badger.Txn) error {
-		if err := claimID(txn, kPromise, &c.ID, create, c.Text, "promise"); err != nil {
-			return fmt.Errorf("promise %s: %w", label(c.Text, c.ID), err)
-		}
-		if err := checkAccountPeople(txn, c.AccountID, c.People); err != nil {
-			return fmt.Errorf("promise %s: %w", c.ID, err)
-		}
-		return putOwned(txn, kPromise, c.AccountID, c.ID, &c)
+	return saveRecord(s, p, create, saving[dossier.Promise]{
+		k: kPromise, fallback: "promise",
+		// A promise is named by its ID (as in bulk.go), except where its ID
+		// is refused.
+		of: func(c *dossier.Promise) recordOf {
+			return recordOf{id: &c.ID, created: &c.Created, updated: &c.Updated, account: c.AccountID,
+				name: c.Text, label: c.ID, claimLabel: label(c.Text, c.ID)}
+		},
+		// Events and promises are not read by the readiness check.
+		touched: func(*dossier.Promise) touch { return touch{} },
+		check: func(txn *badger.Txn, c *dossier.Promise) error {
+			if err := checkAccountPeople(txn, c.AccountID, c.People); err != nil {
+				return fmt.Errorf("promise %s: %w", c.ID, err)
+			}
+			return nil
+		},
 	})
-	if err == nil {
-		*p = c
-	}
-	return err
 }
 
 func checkAccountPeople(txn *badger.Txn, acct string, people []string) error {

@@ -3,7 +3,6 @@ package store
 import (
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -16,11 +15,8 @@ import (
 // each record allocates a fraction of what decoding it whole does, and
 // keeps thousands of records' texts out of memory.
 
-// AccountName is an account as a chooser lists it.
-type AccountName struct {
-	ID   string
-	Name string
-}
+// AccountName is an account as a chooser lists it (dossier.AccountName).
+type AccountName = dossier.AccountName
 
 // AccountNames returns the ID and name of every account, in the order of
 // Accounts (most important first).
@@ -52,30 +48,9 @@ func (s *Store) AccountNames() ([]AccountName, error) {
 	return out, nil
 }
 
-// ProposalHead is a proposal as a chooser or a list row shows it: what it
-// is, to whom, where it stands and its follow-up, not its content.
-type ProposalHead struct {
-	ID         string          `json:"id"`
-	AccountID  string          `json:"account_id"`
-	Title      string          `json:"title"`
-	Language   string          `json:"language"`
-	Status     proposal.Status `json:"status"`
-	Issued     dossier.Date    `json:"issued"`
-	ValidDays  int             `json:"valid_days,omitempty"`
-	ValidUntil dossier.Date    `json:"valid_until"`
-	Sent       dossier.Date    `json:"sent"`
-	Closed     dossier.Date    `json:"closed"`
-	Tasks      []proposal.Task `json:"tasks,omitempty"`
-	Updated    time.Time       `json:"updated"`
-}
-
-// Proposal returns a proposal with the fields of h and no content: enough
-// for its StatusOn, DaysLeft, Expiry and NextTask.
-func (h *ProposalHead) Proposal() proposal.Proposal {
-	return proposal.Proposal{ID: h.ID, AccountID: h.AccountID, Title: h.Title, Language: h.Language,
-		Status: h.Status, Issued: h.Issued, ValidDays: h.ValidDays, ValidUntil: h.ValidUntil,
-		Sent: h.Sent, Closed: h.Closed, Tasks: h.Tasks, Updated: h.Updated}
-}
+// ProposalHead is a proposal as a chooser or a list row shows it
+// (proposal.Head).
+type ProposalHead = proposal.Head
 
 // ProposalHeads returns the heads of the proposals to account acct, or of
 // every proposal when acct is empty, in the order of Proposals (most

@@ -204,27 +204,23 @@ func (s *Store) SaveProposal(p *proposal.Proposal) error { return s.saveProposal
 func (s *Store) CreateProposal(p *proposal.Proposal) error { return s.saveProposal(p, true) }
 
 func (s *Store) saveProposal(p *proposal.Proposal, create bool) error {
-	c := *p
-	stamp(&c.Created, &c.Updated, s.now())
-	if err := c.Validate(); err != nil {
-		return fmt.Errorf("proposal %s: %w", label(c.Title, c.ID), err)
-	}
-	err := s.updateOf(saveBudget, func() touch { return touch{proposals: []string{c.ID}} }, func(txn *badger.Txn) error {
-		if err := claimID(txn, kProposal, &c.ID, create, c.Title, "proposal"); err != nil {
-			return fmt.Errorf("proposal %s: %w", label(c.Title, c.ID), err)
-		}
-		if err := checkRevision(txn, &c, create); err != nil {
-			return fmt.Errorf("proposal %s: %w", label(c.Title, c.ID), err)
-		}
-		if err := checkProposalRefs(txn, &c); err != nil {
-			return fmt.Errorf("proposal %s: %w", label(c.Title, c.ID), err)
-		}
-		return putOwned(txn, kProposal, c.AccountID, c.ID, &c)
+	return saveRecord(s, p, create, saving[proposal.Proposal]{
+		k: kProposal, fallback: "proposal",
+		of: func(c *proposal.Proposal) recordOf {
+			return recordOf{id: &c.ID, created: &c.Created, updated: &c.Updated, account: c.AccountID,
+				name: c.Title, label: label(c.Title, c.ID)}
+		},
+		touched: func(c *proposal.Proposal) touch { return touch{proposals: []string{c.ID}} },
+		check: func(txn *badger.Txn, c *proposal.Proposal) error {
+			if err := checkRevision(txn, c, create); err != nil {
+				return fmt.Errorf("proposal %s: %w", label(c.Title, c.ID), err)
+			}
+			if err := checkProposalRefs(txn, c); err != nil {
+				return fmt.Errorf("proposal %s: %w", label(c.Title, c.ID), err)
+			}
+			return nil
+		},
 	})
-	if err == nil {
-		*p = c
-	}
-	return err
 }
 
 // checkRevision keeps the record of what was sent: a new proposal has no

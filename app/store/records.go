@@ -259,6 +259,79 @@ func stamp(created, updated *time.Time, now time.Time) {
 	*updated = now
 }
 
+// saving is how saveRecord saves one kind of record, T.
+type saving[T any] struct {
+	k        kind
+	fallback string // the word of a new ID whose name gives no slug (NewID)
+	// of tells where the copy c being saved keeps its ID and time stamps,
+	// and how it is named; it is asked again after each step that may
+	// give c its ID.
+	of func(c *T) recordOf
+	// touched tells what of the readiness check's reads the save touched
+	// (see updateOf); nil means it may touch anything.
+	touched func(c *T) touch
+	// check runs the record's own checks in the transaction, once its ID
+	// is settled and before it is written; nil means none. Its errors are
+	// returned as they are.
+	check func(txn *badger.Txn, c *T) error
+}
+
+// recordOf is what saveRecord needs to know of a record.
+type recordOf struct {
+	id               *string
+	created, updated *time.Time
+	account          string // the account a kind indexed by account files it under
+	name             string // a new ID is made from it (NewID)
+	label            string // messages say "<noun> <label>: ..."
+	claimLabel       string // the label of claimID's refusals, when not label
+}
+
+// saveRecord is the one body of the SaveX and CreateX of every record but
+// library sections (saveSection stamps and validates inside the
+// transaction, once it knows the stored Created): it stamps a copy of
+// *rec and validates it, then in one transaction settles its ID (claimID
+// says what create means), runs the kind's own checks and writes it,
+// under its account's index for a kind indexed by account. Only on
+// success does *rec become the copy, its ID and time stamps set.
+func saveRecord[T any, P interface {
+	*T
+	Validate() error
+}](s *Store, rec P, create bool, how saving[T]) error {
+	c := *rec
+	f := how.of(&c)
+	stamp(f.created, f.updated, s.now())
+	if err := P(&c).Validate(); err != nil {
+		return fmt.Errorf("%s %s: %w", how.k.noun, f.label, err)
+	}
+	var touched func() touch
+	if how.touched != nil {
+		touched = func() touch { return how.touched(&c) }
+	}
+	err := s.updateOf(saveBudget, touched, func(txn *badger.Txn) error {
+		if err := claimID(txn, how.k, f.id, create, f.name, how.fallback); err != nil {
+			f := how.of(&c)
+			if f.claimLabel == "" {
+				f.claimLabel = f.label
+			}
+			return fmt.Errorf("%s %s: %w", how.k.noun, f.claimLabel, err)
+		}
+		if how.check != nil {
+			if err := how.check(txn, &c); err != nil {
+				return err
+			}
+		}
+		f := how.of(&c)
+		if how.k.byAcct {
+			return putOwned(txn, how.k, f.account, *f.id, &c)
+		}
+		return put(txn, how.k, *f.id, &c)
+	})
+	if err == nil {
+		*rec = c
+	}
+	return err
+}
+
 // update runs fn in a read-write transaction, serialised with other
 // read-modify-write sequences of this store.
 func (s *Store) update(fn func(txn *badger.Txn) error) error {

@@ -42,23 +42,28 @@ import (
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
+
+	"kamdesk/dossier"
 )
 
 // Errors of opening a workspace. Record errors use the dossier sentinels
 // (dossier.ErrNotFound, dossier.ErrInvalid, dossier.ErrConflict), wrapped.
+// ErrLocked, ErrDamaged, ErrReadOnly and ErrDiskFull are the dossier's
+// values of the same names under the store's names, so the user interface
+// tests for them without importing the store; errors.Is matches either.
 var (
 	// ErrLocked reports a workspace another process has open.
-	ErrLocked = errors.New("workspace is in use")
+	ErrLocked = dossier.ErrLocked
 	// ErrDamaged reports a workspace whose files cannot be read.
-	ErrDamaged = errors.New("workspace is damaged")
+	ErrDamaged = dossier.ErrDamaged
 	// ErrTooNew reports a workspace written by a newer kamdesk.
 	ErrTooNew = errors.New("workspace was written by a newer version of kamdesk")
 	// ErrReadOnly reports a change to a workspace open for reading only,
 	// and a workspace that cannot be opened where it is without writing.
-	ErrReadOnly = errors.New("workspace is read-only")
+	ErrReadOnly = dossier.ErrReadOnly
 	// ErrDiskFull reports a change, or an open, refused because the disk
 	// has too little free space for it (space.go).
-	ErrDiskFull = errors.New("disk is full")
+	ErrDiskFull = dossier.ErrDiskFull
 )
 
 // SchemaVersion is the version of the key layout and encoding this build

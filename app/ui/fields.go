@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
-	"kamdesk/app/store"
 	"kamdesk/dossier"
 )
 
@@ -17,7 +16,7 @@ import (
 // matter to programs (": invalid", ": not found") are dropped.
 func UserError(err error) error {
 	switch {
-	case errors.Is(err, store.ErrLocked), errors.Is(err, store.ErrDamaged):
+	case errors.Is(err, dossier.ErrLocked), errors.Is(err, dossier.ErrDamaged):
 		return err
 	case errors.Is(err, dossier.ErrInvalid):
 		var lines []string
