@@ -238,18 +238,14 @@ func (e *exporter) record(exports []proposal.Export) error {
 // showResult lists the files written, each with a button to open it, and
 // offers to show their folder.
 func (e *exporter) showResult(files []string) {
-	open := e.host.OpenURL
 	rows := ui.NewWrapColumn(widget.NewLabel(lang.N("Exported {{.Count}} file:", len(files), map[string]any{"Count": len(files)})))
 	for _, f := range files {
 		path := widget.NewLabel(f)
 		path.Wrapping = fyne.TextWrapBreak
-		var openBtn fyne.CanvasObject
-		if open != nil {
-			openBtn = widget.NewButtonWithIcon(lang.L("Open"), theme.FileIcon(), func() { e.openURL(ui.LocalFileURL(f)) })
-		}
+		openBtn := widget.NewButtonWithIcon(lang.L("Open"), theme.FileIcon(), func() { e.openURL(ui.LocalFileURL(f)) })
 		rows.Add(container.NewBorder(nil, nil, nil, openBtn, path))
 	}
-	if open != nil && len(files) > 0 {
+	if len(files) > 0 {
 		dir := filepath.Dir(files[0])
 		rows.Add(container.NewHBox(widget.NewButtonWithIcon(lang.L("Show in folder"), theme.FolderOpenIcon(),
 			func() { e.openURL(ui.LocalFileURL(dir)) })))

@@ -255,11 +255,6 @@ func (d *Desk) onFind() {
 	}
 }
 
-// deleted offers to undo a deletion from a bar under the working area.
-func (d *Desk) deleted(e dossier.BinEntry) {
-	d.Deleted(e.What, e.Label, func() error { return d.ws.Restore(e.ID) })
-}
-
 // Start shows the first screen: the welcome on an empty workspace, else the
 // last place the user was, else the accounts.
 func (d *Desk) Start() {
