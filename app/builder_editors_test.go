@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/store"
+	"kamdesk/app/ui"
 	"kamdesk/app/ui/uitest"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
@@ -26,11 +27,11 @@ const northbridgeProposal = "prop-northbridge-modular-controls"
 
 // openBuilderPart opens a sample proposal in the builder on tab; a sent one on a
 // new revision, so that its terms can be edited.
-func openBuilderPart(t *testing.T, id, tab string) (*Desk, fyne.Window, *store.Store, *builder) {
+func openBuilderPart(t *testing.T, id, tab string) (*ui.Frame, fyne.Window, *store.Store, *builder) {
 	t.Helper()
-	d, w, st := testDesk(t, true)
+	d, w, st := openProposalArea(t, true)
 	reviseSent(t, st, id)
-	d.Show(Place{Screen: "proposal", ID: id})
+	d.Show(ui.Place{Screen: "proposal", ID: id})
 	b, ok := d.Current().(*builder)
 	if !ok {
 		t.Fatalf("screen = %T, want the proposal builder", d.Current())
@@ -44,7 +45,7 @@ func openBuilderPart(t *testing.T, id, tab string) (*Desk, fyne.Window, *store.S
 func reviseSent(t *testing.T, st *store.Store, id string) {
 	t.Helper()
 	if p, err := st.Proposal(id); err == nil && p.CanRevise() {
-		if err := p.NewRevision(testToday); err != nil {
+		if err := p.NewRevision(uitest.Today); err != nil {
 			t.Fatal(err)
 		}
 		if err := st.SaveProposal(&p); err != nil {
@@ -363,8 +364,8 @@ func TestFinancialPaybackAndROI(t *testing.T) {
 }
 
 func TestFinancialDefaultsToThePricingCurrency(t *testing.T) {
-	d, _, _ := testDesk(t, true)
-	b, err := newBuilder(d, d.ws, northbridgeProposal)
+	d, _, st := openProposalArea(t, true)
+	b, err := newBuilder(d, st, northbridgeProposal)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -498,7 +499,7 @@ func TestPeopleFlagsMembersWithoutContact(t *testing.T) {
 	if err := st.SaveTeamMember(&m); err != nil {
 		t.Fatal(err)
 	}
-	d.Show(Place{Screen: "proposal", ID: northbridgeProposal}) // again, with her in the team
+	d.Show(ui.Place{Screen: "proposal", ID: northbridgeProposal}) // again, with her in the team
 	b := d.Current().(*builder)
 	e := b.parts[tabPeople].(*peopleEditor)
 	const flag = "No e-mail or phone: the readiness check will block"
@@ -617,9 +618,9 @@ func TestBuilderEditorsGolden(t *testing.T) {
 		}},
 	} {
 		t.Run(c.tab, func(t *testing.T) {
-			d, _, st := testDesk(t, true)
+			d, _, st := openProposalArea(t, true)
 			reviseSent(t, st, northbridgeProposal)
-			b, err := newBuilder(d, d.ws, northbridgeProposal)
+			b, err := newBuilder(d, st, northbridgeProposal)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -639,9 +640,9 @@ func TestBuilderEditorsGolden(t *testing.T) {
 // TestUnreadableTextBlocksSave: a save while a field holds text that is not
 // a number keeps the text on screen and the stored proposal unchanged.
 func TestUnreadableTextBlocksSave(t *testing.T) {
-	d, _, st := testDesk(t, true)
+	d, _, st := openProposalArea(t, true)
 	before, _ := st.Proposal("prop-castellan-calm-rollout")
-	d.Show(Place{Screen: "proposal", ID: "prop-castellan-calm-rollout"})
+	d.Show(ui.Place{Screen: "proposal", ID: "prop-castellan-calm-rollout"})
 	b := d.Current().(*builder)
 	b.p.Title = "Retitled while a field is unreadable"
 	b.changed()

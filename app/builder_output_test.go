@@ -16,6 +16,8 @@ import (
 
 	"kamdesk/app/export"
 	"kamdesk/app/preview"
+	"kamdesk/app/store"
+	"kamdesk/app/ui"
 	"kamdesk/app/ui/uitest"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
@@ -26,9 +28,9 @@ import (
 const outputDraft = "prop-castellan-calm-rollout"
 
 // outOpen shows the builder of proposal id on the desk.
-func outOpen(t *testing.T, d *Desk, id string) *builder {
+func outOpen(t *testing.T, d *ui.Frame, id string) *builder {
 	t.Helper()
-	d.Show(Place{Screen: "proposal", ID: id})
+	d.Show(ui.Place{Screen: "proposal", ID: id})
 	b, ok := d.Current().(*builder)
 	if !ok {
 		t.Fatalf("screen = %T, want the proposal builder", d.Current())
@@ -38,9 +40,9 @@ func outOpen(t *testing.T, d *Desk, id string) *builder {
 
 // outPartWindow shows a part of a builder that is not on the desk alone in
 // a window, for golden markup that does not change with the other tabs.
-func outPartWindow(t *testing.T, d *Desk, id, tab string, size fyne.Size) (*builder, fyne.Window) {
+func outPartWindow(t *testing.T, d *ui.Frame, st *store.Store, id, tab string, size fyne.Size) (*builder, fyne.Window) {
 	t.Helper()
-	b, err := newBuilder(d, d.ws, id)
+	b, err := newBuilder(d, st, id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +80,7 @@ func outPreviewCells(o fyne.CanvasObject) []string {
 }
 
 func TestAudiencesShowTheVariantOnScreenOnly(t *testing.T) {
-	d, _, _ := testDesk(t, true)
+	d, _, _ := openProposalArea(t, true)
 	b := outOpen(t, d, outputDraft)
 	a := b.parts[tabAudiences].(*audiencesPart)
 	if a.assembled != 0 {
@@ -109,7 +111,7 @@ func TestAudiencesShowTheVariantOnScreenOnly(t *testing.T) {
 	// Typing does not assemble anything; the check after the pause does,
 	// for the variant on screen only, keeping the place of the reader.
 	var pending []func()
-	d.opts.After = func(_ time.Duration, f func()) { pending = append(pending, f) }
+	d.Options().After = func(_ time.Duration, f func()) { pending = append(pending, f) }
 	for _, s := range []string{"C", "Ca", "Cal"} {
 		b.p.Title = s
 		b.changed()
@@ -139,7 +141,7 @@ func TestAudiencesShowTheVariantOnScreenOnly(t *testing.T) {
 }
 
 func TestAudiencesSayWhenNobodyReadsAVariant(t *testing.T) {
-	d, _, st := testDesk(t, true)
+	d, _, st := openProposalArea(t, true)
 	p, err := st.Person("castellan-samuel-hart")
 	if err != nil {
 		t.Fatal(err)
@@ -148,7 +150,7 @@ func TestAudiencesSayWhenNobodyReadsAVariant(t *testing.T) {
 	if err := st.SavePerson(&p); err != nil {
 		t.Fatal(err)
 	}
-	b, w := outPartWindow(t, d, outputDraft, tabAudiences, fyne.NewSize(900, 700))
+	b, w := outPartWindow(t, d, st, outputDraft, tabAudiences, fyne.NewSize(900, 700))
 	a := b.parts[tabAudiences].(*audiencesPart)
 	a.showAudience(proposal.Finance)
 	if !slices.Contains(outTexts(a.current().box), "Nobody of this type in the dossier") {
@@ -158,17 +160,17 @@ func TestAudiencesSayWhenNobodyReadsAVariant(t *testing.T) {
 }
 
 func TestAudiencesGolden(t *testing.T) {
-	d, _, _ := testDesk(t, true)
-	b, w := outPartWindow(t, d, outputDraft, tabAudiences, fyne.NewSize(900, 700))
+	d, _, st := openProposalArea(t, true)
+	b, w := outPartWindow(t, d, st, outputDraft, tabAudiences, fyne.NewSize(900, 700))
 	b.parts[tabAudiences].(*audiencesPart).showAudience(proposal.Finance)
 	test.AssertRendersToMarkup(t, "builder/audiences_finance.xml", w.Canvas())
 }
 
 func TestOpenInBrowserWritesAPrivateFile(t *testing.T) {
 	t.Setenv("TMPDIR", t.TempDir())
-	d, _, _ := testDesk(t, true)
+	d, _, _ := openProposalArea(t, true)
 	var opened *url.URL
-	d.opts.OpenURL = func(u *url.URL) error { opened = u; return nil }
+	d.Options().OpenURL = func(u *url.URL) error { opened = u; return nil }
 	b := outOpen(t, d, outputDraft)
 	b.showTab(tabAudiences)
 	a := b.parts[tabAudiences].(*audiencesPart)
@@ -223,7 +225,7 @@ func outRegistered(name string) bool {
 }
 
 func TestReadinessListsFindingsAndJumpsToTheFix(t *testing.T) {
-	d, _, _ := testDesk(t, true)
+	d, _, _ := openProposalArea(t, true)
 	b := outOpen(t, d, outputDraft)
 	r := b.parts[tabReadiness].(*readinessPart)
 	if got, want := r.summary.Text, "Ready to send, 1 warning"; got != want {
@@ -263,8 +265,8 @@ func TestReadinessListsFindingsAndJumpsToTheFix(t *testing.T) {
 }
 
 func TestReadinessGolden(t *testing.T) {
-	d, _, _ := testDesk(t, true)
-	b, w := outPartWindow(t, d, outputDraft, tabReadiness, fyne.NewSize(800, 500))
+	d, _, st := openProposalArea(t, true)
+	b, w := outPartWindow(t, d, st, outputDraft, tabReadiness, fyne.NewSize(800, 500))
 	b.p.Credits = nil
 	b.check()
 	test.AssertRendersToMarkup(t, "builder/readiness.xml", w.Canvas())
@@ -277,12 +279,12 @@ func TestReadinessGolden(t *testing.T) {
 }
 
 func TestExportProposalWritesTheFiles(t *testing.T) {
-	d, _, st := testDesk(t, true)
+	d, _, st := openProposalArea(t, true)
 	p, err := st.Proposal(outputDraft)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, err := st.Context(p.AccountID, d.opts.Today())
+	ctx, err := st.Context(p.AccountID, d.Today())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -339,9 +341,9 @@ func TestExportProposalWritesTheFiles(t *testing.T) {
 }
 
 func TestExportDialogRecordsTheExport(t *testing.T) {
-	d, w, st := testDesk(t, true)
+	d, w, st := openProposalArea(t, true)
 	var opened []string
-	d.opts.OpenURL = func(u *url.URL) error { opened = append(opened, u.Path); return nil }
+	d.Options().OpenURL = func(u *url.URL) error { opened = append(opened, u.Path); return nil }
 	b := outOpen(t, d, outputDraft)
 	before := len(b.p.Exports)
 	b.p.Title = "Castellan Calm, revised" // an unsaved edit stays unsaved
@@ -443,8 +445,8 @@ func TestExportDialogRecordsTheExport(t *testing.T) {
 }
 
 func TestExportDialogWarnsOfBlockingProblems(t *testing.T) {
-	d, _, _ := testDesk(t, true)
-	b, err := newBuilder(d, d.ws, outputDraft)
+	d, _, st := openProposalArea(t, true)
+	b, err := newBuilder(d, st, outputDraft)
 	if err != nil {
 		t.Fatal(err)
 	}

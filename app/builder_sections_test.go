@@ -15,6 +15,7 @@ import (
 	"kamdesk/app/export"
 	"kamdesk/app/store"
 	"kamdesk/app/ui"
+	"kamdesk/app/ui/uitest"
 	"kamdesk/assets"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
@@ -24,10 +25,10 @@ const castellanProposal = "prop-castellan-calm-rollout"
 
 // openSections opens the sample draft proposal to Castellan in the
 // builder and returns its Sections tab.
-func openSections(t *testing.T) (*Desk, fyne.Window, *store.Store, *builder, *sectionsEditor) {
+func openSections(t *testing.T) (*ui.Frame, fyne.Window, *store.Store, *builder, *sectionsEditor) {
 	t.Helper()
-	d, w, st := testDesk(t, true)
-	d.Show(Place{Screen: "proposal", ID: castellanProposal})
+	d, w, st := openProposalArea(t, true)
+	d.Show(ui.Place{Screen: "proposal", ID: castellanProposal})
 	b, ok := d.Current().(*builder)
 	if !ok {
 		t.Fatalf("screen = %T, want the proposal builder", d.Current())
@@ -169,7 +170,7 @@ func TestSectionsAddFromLibrary(t *testing.T) {
 	if got := secItemIDs(saved.Items); len(got) != 8 || got[7] != "spec-integration-security" || saved.Items[7].Own() {
 		t.Fatalf("saved items = %v, want spec-integration-security following the library last", got)
 	}
-	ctx, err := st.Context(saved.AccountID, testToday)
+	ctx, err := st.Context(saved.AccountID, uitest.Today)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -422,11 +423,11 @@ func TestSectionsEmptyPlaceholderAndWeights(t *testing.T) {
 }
 
 func TestSectionsMissingLibrarySection(t *testing.T) {
-	d, w, st := testDesk(t, true)
+	d, w, st := openProposalArea(t, true)
 	if _, err := st.DeleteSection("references-similar-projects"); err != nil {
 		t.Fatal(err)
 	}
-	d.Show(Place{Screen: "proposal", ID: castellanProposal})
+	d.Show(ui.Place{Screen: "proposal", ID: castellanProposal})
 	b := d.Current().(*builder)
 	s := b.parts[tabSections].(*sectionsEditor)
 	blk := s.blocks[3]
@@ -447,8 +448,8 @@ func TestSectionsMissingLibrarySection(t *testing.T) {
 }
 
 func TestSectionsGolden(t *testing.T) {
-	d, _, _ := testDesk(t, true)
-	b, err := newBuilder(d, d.ws, castellanProposal)
+	d, _, st := openProposalArea(t, true)
+	b, err := newBuilder(d, st, castellanProposal)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -484,17 +485,18 @@ func BenchmarkTypeInLongProposal(bm *testing.B) {
 		bm.Fatal(err)
 	}
 	defer st.Close()
-	if _, err := st.LoadSample(assets.Sample, testToday, export.Snapshot); err != nil {
+	if _, err := st.LoadSample(assets.Sample, uitest.Today, export.Snapshot); err != nil {
 		bm.Fatal(err)
 	}
 	w := test.NewTempWindow(bm, nil)
-	d := NewDesk(w, st, nil, Options{
-		Today: func() dossier.Date { return testToday },
+	d := ui.NewFrame(w, nil, ui.Options{
+		Today: func() dossier.Date { return uitest.Today },
 		Defer: func(f func()) { f() }, Background: func(work, done func()) { work(); done() },
 	})
-	w.SetContent(d.Content())
+	d.SetScreens(map[string]ui.Maker{"proposal": func(id string) (ui.Screen, error) { return newBuilder(d, st, id) }})
+	w.SetContent(d.Body())
 	w.Resize(fyne.NewSize(1280, 800))
-	d.Show(Place{Screen: "proposal", ID: castellanProposal})
+	d.Show(ui.Place{Screen: "proposal", ID: castellanProposal})
 	b := d.Current().(*builder)
 	s := b.parts[tabSections].(*sectionsEditor)
 	para := "Castellan's guests expect a quiet, comfortable room the moment they open the door; {{account.name}} expects lower energy bills. "
@@ -530,7 +532,7 @@ func BenchmarkTypeInLongProposal(bm *testing.B) {
 	// Warm Fyne's cache of measured text up for both entries with the same
 	// texts, so that every run measures the same thing: the work one key
 	// causes.
-	d.opts.After = func(time.Duration, func()) {}
+	d.Options().After = func(time.Duration, func()) {}
 	for _, e := range []interface {
 		fyne.Focusable
 		SetText(string)
@@ -544,11 +546,11 @@ func BenchmarkTypeInLongProposal(bm *testing.B) {
 	}
 	bm.Run("entry-alone", func(bm *testing.B) { typing(bm, lone, lone.SetText) })
 	bm.Run("keystroke", func(bm *testing.B) {
-		d.opts.After = func(time.Duration, func()) {} // the check waits for a pause
+		d.Options().After = func(time.Duration, func()) {} // the check waits for a pause
 		typing(bm, blk.ed.body, blk.ed.body.SetText)
 	})
 	bm.Run("with-check", func(bm *testing.B) {
-		d.opts.After = func(_ time.Duration, f func()) { f() }
+		d.Options().After = func(_ time.Duration, f func()) { f() }
 		typing(bm, blk.ed.body, blk.ed.body.SetText)
 	})
 }

@@ -1,9 +1,12 @@
 package app
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -172,5 +175,64 @@ func TestFindShortcut(t *testing.T) {
 	d.Show(Place{Screen: "account", ID: "northbridge"})
 	if d.Place().Screen != "account" || uitest.FindButton(d.Area(), "Add event") == nil {
 		t.Errorf("the dossier opened on %v, not on its Timeline tab", d.Place())
+	}
+}
+
+// TestWhatWasSentOpensByteForByte: a proposal marked as sent from its
+// follow-up keeps a copy of what was sent; the copy opens from the
+// follow-up and from the account's timeline, the bytes as sent, in the
+// view folder.
+func TestWhatWasSentOpensByteForByte(t *testing.T) {
+	const draft = "prop-castellan-calm-rollout" // a draft in the sample
+	d, w, st := testDesk(t, true)
+	var opened []string
+	d.opts.OpenURL = func(u *url.URL) error { opened = append(opened, filepath.FromSlash(u.Path)); return nil }
+	view, err := ui.OpenViewFolder(filepath.Join(t.TempDir(), "open"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.SetViewer(view)
+
+	d.Show(Place{Screen: "proposal", ID: draft + ":follow-up"})
+	test.Tap(uitest.Button(t, d.Area(), "Mark revision 1 as sent…"))
+	top, _ := uitest.Dialog(t, w)
+	test.Tap(uitest.Button(t, top, "Mark as sent"))
+	p, _ := st.Proposal(draft)
+	last, ok := p.LastSending()
+	if !ok {
+		t.Fatal("no sending on record")
+	}
+	snap, err := st.Snapshot(p.ID, last.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	openCopy := func(from string) {
+		t.Helper()
+		b := uitest.FindButton(d.Area(), "What was sent…")
+		if b == nil {
+			t.Fatalf("the %s offers no copy of what was sent", from)
+		}
+		test.Tap(b)
+		top, _ := uitest.Dialog(t, w)
+		test.Tap(uitest.Button(t, top, "Open"))
+		if got, _ := os.ReadFile(opened[len(opened)-1]); !bytes.Equal(got, snap.Files[0].HTML) || filepath.Dir(opened[len(opened)-1]) != view.Dir() {
+			t.Errorf("from the %s: opened %s, not the bytes as sent in the view folder", from, opened[len(opened)-1])
+		}
+		test.Tap(uitest.Button(t, top, "Close"))
+	}
+	openCopy("follow-up")
+	d.Show(Place{Screen: "account", ID: p.AccountID})
+	uitest.SelectTab(t, d.Area(), "Timeline")
+	openCopy("timeline")
+}
+
+// TestAgendaListsProposalFollowUps: the desk's agenda lists the proposals'
+// follow-ups among the dossier's items.
+func TestAgendaListsProposalFollowUps(t *testing.T) {
+	d, _, _ := testDesk(t, true)
+	d.Show(Place{Screen: "agenda"})
+	const want = "Follow up “Factory-commissioned controls for the Doncaster modular plant”: Ask about next steps"
+	if shown := uitest.Visible(d.Area()); !strings.Contains(shown, want) {
+		t.Errorf("the agenda does not show the proposal's follow-up:\n%s", shown)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -13,6 +14,7 @@ import (
 
 	"kamdesk/app/export"
 	"kamdesk/app/store"
+	"kamdesk/app/ui/uitest"
 	"kamdesk/assets"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
@@ -268,19 +270,18 @@ func TestNewProposalDialogReadsInTheBackground(t *testing.T) {
 	d, g, later := gatedDesk(t)
 	d.Show(Place{Screen: "proposals"})
 	later.finish()
-	s := d.Current().(*proposalsScreen)
 	g.readsOnUI()
 	g.hold()
-	s.OnNew()
+	d.OnNew()
 	if reads := g.readsOnUI(); len(reads) > 0 {
 		t.Errorf("Ctrl+N read %v on the UI goroutine", reads)
 	}
-	if s.newForm != nil {
+	if uitest.Overlays(d.win) != 0 {
 		t.Error("the dialog opened before what it offers was read")
 	}
 	g.release()
 	later.finish()
-	if s.newForm == nil || len(s.newForm.accts) == 0 {
-		t.Fatal("the dialog did not open with the accounts once they were read")
+	if _, text := uitest.Dialog(t, d.win); !strings.Contains(text, "New proposal") {
+		t.Fatalf("the dialog did not open once what it offers was read: %q", text)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/store"
+	"kamdesk/app/ui"
 	"kamdesk/app/ui/uitest"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
@@ -22,11 +23,10 @@ const (
 )
 
 // openProposals shows the proposals screen at place id.
-func openProposals(t *testing.T, id string) (*Desk, fyne.Window, *store.Store, *proposalsScreen) {
+func openProposals(t *testing.T, id string) (*ui.Frame, fyne.Window, *store.Store, *proposalsScreen) {
 	t.Helper()
-	d, w, st := testDesk(t, true)
-	d.InstallShortcuts()
-	d.Show(Place{Screen: "proposals", ID: id})
+	d, w, st := openProposalArea(t, true)
+	d.Show(ui.Place{Screen: "proposals", ID: id})
 	s, ok := d.Current().(*proposalsScreen)
 	if !ok {
 		t.Fatalf("screen %v is %T, want the proposals screen", d.Place(), d.Current())
@@ -75,9 +75,6 @@ func TestProposalsListsTheSample(t *testing.T) {
 	if got := s.summary.Text; got != "2 proposals" {
 		t.Errorf("summary = %q, want 2 proposals", got)
 	}
-	if nav := d.navList; !slices.ContainsFunc(nav, func(it navItem) bool { return it.screen == "proposals" }) {
-		t.Error("the navigation has no Proposals entry")
-	}
 	test.AssertObjectRendersToMarkup(t, "proposals/list.xml", d.Area())
 }
 
@@ -119,7 +116,7 @@ func TestProposalsExpiredAndLate(t *testing.T) {
 	if err := st.SaveProposal(&p); err != nil {
 		t.Fatal(err)
 	}
-	d.Show(Place{Screen: "proposals"})
+	d.Show(ui.Place{Screen: "proposals"})
 	s := d.Current().(*proposalsScreen)
 	s.statusSel.SetSelected("Expired")
 	got := tableLines(s)
@@ -160,7 +157,7 @@ func TestProposalsFilters(t *testing.T) {
 	}
 
 	// Opened from an account, the screen shows that account's proposals.
-	d.Show(Place{Screen: "proposals", ID: "account:castellan"})
+	d.Show(ui.Place{Screen: "proposals", ID: "account:castellan"})
 	s = d.Current().(*proposalsScreen)
 	if got := tableLines(s); len(got) != 1 || !strings.Contains(got[0], "| Castellan Hotels |") || s.acctSel.Selected != "Castellan Hotels" {
 		t.Errorf("proposals of castellan:\n%s (filter %q)", s, s.acctSel.Selected)
@@ -241,7 +238,7 @@ func TestNewProposalFromLibrarySections(t *testing.T) {
 	if !strings.HasPrefix(p.ID, "castellan-calm-phase-2-") {
 		t.Errorf("ID = %q", p.ID)
 	}
-	if p.Status != proposal.Draft || !p.Issued.Equal(testToday) || p.ValidDays != 60 || p.Language != "en" {
+	if p.Status != proposal.Draft || !p.Issued.Equal(uitest.Today) || p.ValidDays != 60 || p.Language != "en" {
 		t.Errorf("draft = status %s, issued %s, valid %d days, language %s", p.Status, p.Issued, p.ValidDays, p.Language)
 	}
 	if len(p.Items) != 15 || slices.ContainsFunc(p.Items, func(it proposal.Item) bool { return it.SectionID == "benefits-for-your-people" || it.Custom }) {
@@ -332,7 +329,7 @@ func TestNewProposalFromAPreviousOne(t *testing.T) {
 	if d.Place().ID != p.ID {
 		t.Errorf("after Create the desk shows %v", d.Place())
 	}
-	if p.ID == prev.ID || p.Status != proposal.Draft || !p.Issued.Equal(testToday) || p.ValidDays != 45 || !p.ValidUntil.IsZero() {
+	if p.ID == prev.ID || p.Status != proposal.Draft || !p.Issued.Equal(uitest.Today) || p.ValidDays != 45 || !p.ValidUntil.IsZero() {
 		t.Errorf("copy: id %s, status %s, issued %s, %d days, until %s", p.ID, p.Status, p.Issued, p.ValidDays, p.ValidUntil)
 	}
 	if len(p.Items) != len(prev.Items) || len(p.Items) != 16 {
@@ -368,7 +365,7 @@ func TestNewProposalCreatesOnceWhileWorking(t *testing.T) {
 	var wg sync.WaitGroup
 	var pending []func()
 	f := openNewProposalForm(t, w, s) // its choices are read as usual
-	d.opts.Background = func(work, done func()) {
+	d.Options().Background = func(work, done func()) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

@@ -2,8 +2,6 @@ package app
 
 import (
 	"bytes"
-	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -32,8 +30,8 @@ func overlayButton(t *testing.T, w fyne.Window, text string) {
 // back; starting the next one makes it a draft of new terms, saved as
 // revision 2, sent with a copy of its own while revision 1's stays.
 func TestEditingASentRevisionAsks(t *testing.T) {
-	d, w, st := testDesk(t, true)
-	d.Show(Place{Screen: "proposal", ID: northbridgeProposal})
+	d, w, st := openProposalArea(t, true)
+	d.Show(ui.Place{Screen: "proposal", ID: northbridgeProposal})
 	b := d.Current().(*builder)
 	b.showTab(tabPricing)
 	e := b.parts[tabPricing].(*pricingEditor)
@@ -60,7 +58,7 @@ func TestEditingASentRevisionAsks(t *testing.T) {
 	}
 	test.Type(e.rows[0].qty, "1")
 	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if b.p.Rev() != 2 || !b.Dirty() || b.p.Issued != testToday {
+	if b.p.Rev() != 2 || !b.Dirty() || b.p.Issued != uitest.Today {
 		t.Fatalf("after starting revision 2: revision %d, dirty %v, issued %s", b.p.Rev(), b.Dirty(), b.p.Issued)
 	}
 	if !strings.Contains(b.status.Text, "revision 2 in preparation, revision 1 with the client") {
@@ -112,62 +110,10 @@ func TestEditingASentRevisionAsks(t *testing.T) {
 	}
 }
 
-// TestWhatWasSentOpensByteForByte: the copy opens from the proposal's
-// follow-up and from the account's timeline, the bytes as sent.
-func TestWhatWasSentOpensByteForByte(t *testing.T) {
-	d, w, st := testDesk(t, true)
-	var opened []string
-	d.opts.OpenURL = func(u *url.URL) error { opened = append(opened, filepath.FromSlash(u.Path)); return nil }
-	view, err := ui.OpenViewFolder(filepath.Join(t.TempDir(), "open"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	d.SetViewer(view)
-
-	// The draft to Castellan, sent through the follow-up tab.
-	d.Show(Place{Screen: "proposal", ID: sampleDraft})
-	b := d.Current().(*builder)
-	b.showTab(tabFollowUp)
-	f := b.parts[tabFollowUp].(*followUpPart)
-	sendFromFollowUp(t, f, "2026-11-24")
-	stored, _ := st.Proposal(sampleDraft)
-	last, ok := stored.LastSending()
-	if !ok {
-		t.Fatal("no sending on record")
-	}
-	snap, err := st.Snapshot(stored.ID, last.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-
-	test.Tap(f.copyBtns[0])
-	overlayButton(t, w, "Open")
-	if len(opened) != 1 {
-		t.Fatalf("opened %q, want one file", opened)
-	}
-	if got, _ := os.ReadFile(opened[0]); !bytes.Equal(got, snap.Files[0].HTML) || filepath.Dir(opened[0]) != view.Dir() {
-		t.Errorf("opened %s: not the bytes as sent, or not in the view folder", opened[0])
-	}
-	overlayButton(t, w, "Close")
-
-	// From the timeline of the account.
-	d.Show(Place{Screen: "account", ID: "castellan"})
-	uitest.SelectTab(t, d.Area(), "Timeline")
-	sent := uitest.FindButton(d.Area(), "What was sent…")
-	if sent == nil {
-		t.Fatal("the timeline's sending event offers no copy")
-	}
-	test.Tap(sent)
-	overlayButton(t, w, "Open")
-	if got, _ := os.ReadFile(opened[len(opened)-1]); !bytes.Equal(got, snap.Files[0].HTML) {
-		t.Error("the copy opened from the timeline is not the bytes as sent")
-	}
-}
-
 // TestExportLeavesNoUnsavedChanges: an export of a saved proposal records
 // the export and leaves nothing unsaved.
 func TestExportLeavesNoUnsavedChanges(t *testing.T) {
-	d, _, _ := testDesk(t, true)
+	d, _, _ := openProposalArea(t, true)
 	b := outOpen(t, d, outputDraft)
 	e := b.newExporter()
 	e.run(proposal.Finance, export.HTML, filepath.Join(t.TempDir(), "f.html"))

@@ -34,7 +34,7 @@ func TestTypedTextIsStoredFollowUpNote(t *testing.T) {
 
 func TestTypedTextIsStoredProposal(t *testing.T) {
 	d, _, st, b, s := openSections(t)
-	d.opts.After = func(time.Duration, func()) {} // the readiness check waits for a pause in typing
+	d.Options().After = func(time.Duration, func()) {} // the readiness check waits for a pause in typing
 	for _, width := range uitest.Widths {
 		s.addOwn()
 		blk := s.blocks[len(s.blocks)-1]

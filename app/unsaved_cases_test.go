@@ -12,31 +12,10 @@ import (
 )
 
 // editorCases are screens with editors, for the desk's quit and leave
-// tests: a person's editor, edited as the user sees it, and a proposal's
-// pricing.
+// tests: a person's editor, edited as the user sees it. Each area tests
+// its own editors with uitest.QuitCases.
 func editorCases() []uitest.EditorCase {
-	pricing := func(d *ui.Frame) *pricingRow {
-		return d.Current().(*builder).parts[tabPricing].(*pricingEditor).rows[0]
-	}
-	dialogShown := func(_ *ui.Frame, w fyne.Window) bool { return w.Canvas().Overlays().Top() != nil }
-	return []uitest.EditorCase{personCase(), {
-		Name: "proposal pricing",
-		Open: func(d *ui.Frame) {
-			d.Show(Place{Screen: "proposal", ID: sampleDraft + ":" + tabPricing}) // a draft: a sent one would ask for a revision
-		},
-		Edit:  func(_ *testing.T, d *ui.Frame) { uitest.Retype(pricing(d).price, "1,200.00") },
-		Spoil: func(_ *testing.T, d *ui.Frame) { uitest.Retype(pricing(d).qty, "nine hundred") },
-		Saved: func(t *testing.T, st *store.Store) bool {
-			p, err := st.Proposal(sampleDraft)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return p.Pricing[0].UnitPrice.String() == "1200"
-		},
-		Shown:   func(d *ui.Frame) bool { return pricing(d).price.Text == "1,200.00" },
-		Spoiled: func(d *ui.Frame) bool { return pricing(d).qty.Text == "nine hundred" },
-		Refused: dialogShown, // "Not saved", naming the tab
-	}}
+	return []uitest.EditorCase{personCase()}
 }
 
 // personCase edits David Okafor's phone and e-mail, finding the fields

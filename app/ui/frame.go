@@ -387,6 +387,10 @@ func LocalFileURL(path string) *url.URL {
 	return &url.URL{Scheme: "file", Path: p}
 }
 
+// Options are the frame's options, read each time they are used: a test
+// changes them to hold background or delayed work.
+func (f *Frame) Options() *Options { return &f.opts }
+
 // SetOpenURL sets how files and web addresses are opened (tests record
 // them instead).
 func (f *Frame) SetOpenURL(open func(u *url.URL) error) { f.opts.OpenURL = open }
