@@ -14,26 +14,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/ui"
-	"kamdesk/dossier"
 	"kamdesk/proposal"
 )
-
-// proposalStore is what the proposal screens need from the workspace.
-type proposalStore interface {
-	Proposals(acct string) ([]proposal.Proposal, error)
-	Proposal(id string) (proposal.Proposal, error)
-	SaveProposal(p *proposal.Proposal) error
-	SendProposal(p *proposal.Proposal, snap *proposal.Snapshot, ev *dossier.Event) error
-	Snapshot(prop, snap string) (proposal.Snapshot, error)
-	DeleteProposal(id string) (dossier.BinEntry, error)
-	Sections() ([]proposal.Section, error)
-	Section(id string) (proposal.Section, error)
-	SaveSection(s *proposal.Section) error
-	CreateSection(s *proposal.Section) error
-	DeleteSection(id string) (dossier.BinEntry, error)
-	ImportSections(secs []proposal.Section) (added, updated int, err error)
-	Context(acct string, today dossier.Date) (*proposal.Context, error)
-}
 
 // builderTab describes one tab of the builder.
 type builderTab struct {
@@ -144,7 +126,7 @@ const (
 // tab names above).
 func newBuilder(h ui.Host, st Store, id string) (*builder, error) {
 	id, startTab, _ := strings.Cut(id, ":")
-		p, err := st.Proposal(id)
+	p, err := st.Proposal(id)
 	if err != nil {
 		return nil, err
 	}

@@ -29,8 +29,7 @@ type Workspace interface {
 	team.Store
 	search.Store
 	agenda.Store
-	proposalStore
-	proposalsListStore
+	Store
 }
 
 // screenTable is every screen of the desk, by the name its places use.

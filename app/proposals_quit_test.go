@@ -1,9 +1,12 @@
 package app
 
 import (
+	"encoding/json"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"kamdesk/app/store"
 	"kamdesk/app/ui"
@@ -45,4 +48,26 @@ func quitProposals(t *testing.T) (*ui.Frame, fyne.Window, *store.Store, *int) {
 	quits := 0
 	f.SetQuit(func() { quits++ })
 	return f, w, st, &quits
+}
+
+// TestQuitAsksAboutTextNotYetANumber: text in a number field that is not
+// a number leaves the proposal as it was, but it was typed: quitting
+// asks, and Save says what to fix instead of quitting.
+func TestQuitAsksAboutTextNotYetANumber(t *testing.T) {
+	d, w, _, quits := quitProposals(t)
+	d.Show(ui.Place{Screen: "proposal", ID: northbridgeProposal + ":" + tabPricing})
+	b := d.Current().(*builder)
+	qty := b.parts[tabPricing].(*pricingEditor).rows[0].qty
+	test.Type(qty, "x")
+	if got, _ := json.Marshal(&b.p); string(got) != string(b.saved) {
+		t.Fatal("the unreadable quantity changed the working copy")
+	}
+	d.Quit()
+	uitest.AnswerQuestion(t, w, "Save")
+	if *quits != 0 || !strings.HasPrefix(qty.Text, "x") {
+		t.Fatalf("quit %d times with the quantity %q; want to stay with what was typed", *quits, qty.Text)
+	}
+	if _, text := uitest.Dialog(t, w); !strings.Contains(text, "not a number") {
+		t.Errorf("the failed save says %q", text)
+	}
 }
