@@ -15,6 +15,7 @@ import (
 	"kamdesk/app/accounts"
 	"kamdesk/app/agenda"
 	"kamdesk/app/library"
+	"kamdesk/app/proposals"
 	"kamdesk/app/search"
 	"kamdesk/app/team"
 	"kamdesk/app/ui"
@@ -29,7 +30,7 @@ type Workspace interface {
 	team.Store
 	search.Store
 	agenda.Store
-	Store
+	proposals.Store
 }
 
 // screenTable is every screen of the desk, by the name its places use.
@@ -48,11 +49,11 @@ func (d *Desk) screenTable() map[string]ui.Maker {
 		"people":       func(string) (ui.Screen, error) { return accounts.NewPeople(d, d.ws) },
 		"team":         func(id string) (ui.Screen, error) { return team.NewScreen(d, d.ws, id) },
 		"agenda": func(string) (ui.Screen, error) {
-			return agenda.NewScreen(d, d.ws, []agenda.Source{agenda.Dossier, proposalAgenda(d.ws)},
-				slices.Concat(agenda.DossierKinds, proposalAgendaKinds)), nil
+			return agenda.NewScreen(d, d.ws, []agenda.Source{agenda.Dossier, proposals.Agenda(d.ws)},
+				slices.Concat(agenda.DossierKinds, proposals.AgendaKinds)), nil
 		},
-		"proposals": func(id string) (ui.Screen, error) { return newProposalsScreen(d, d.ws, id) },
-		"proposal":  func(id string) (ui.Screen, error) { return newBuilder(d, d.ws, id) },
+		"proposals": func(id string) (ui.Screen, error) { return proposals.NewList(d, d.ws, id) },
+		"proposal":  func(id string) (ui.Screen, error) { return proposals.NewBuilder(d, d.ws, id) },
 		"library":   func(id string) (ui.Screen, error) { return library.NewScreen(d, d.ws, id) },
 		"search":    func(string) (ui.Screen, error) { return search.NewScreen(d, d.ws), nil },
 	}

@@ -1,0 +1,245 @@
+package proposals
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kamdesk/app/export"
+	"kamdesk/app/preview"
+	"kamdesk/app/ui"
+	"kamdesk/dossier"
+	"kamdesk/proposal"
+)
+
+// audiencesPart shows each variant of the proposal as its readers get
+// it: who it is addressed to, what the readiness check says about it, and
+// a preview that looks like the export. Assembling a variant costs a
+// little, so it is done only for the variant on screen, and only when it
+// comes on screen or the readiness check ran again (after a pause in
+// typing), never on each keystroke.
+type audiencesPart struct {
+	b     *builder
+	root  *shownBox
+	tabs  *container.AppTabs
+	views []*variantView
+	gen   int // counts the changes of the working copy seen by the check
+	// assembled counts the variants assembled for the preview.
+	assembled int
+
+	// opened is the last file opened in the browser.
+	opened string
+}
+
+// variantView is the tab of one variant.
+type variantView struct {
+	a       proposal.Audience
+	box     *fyne.Container // holds the view once built
+	built   int             // the generation shown; -1 before the first
+	variant *proposal.Variant
+	people  *fyne.Container
+	finds   *fyne.Container
+	preview fyne.CanvasObject
+	open    *widget.Button
+	scroll  *container.Scroll
+}
+
+func newAudiencesPart(b *builder) *audiencesPart {
+	a := &audiencesPart{b: b}
+	a.tabs = container.NewAppTabs()
+	for _, aud := range proposal.Variants {
+		v := &variantView{a: aud, box: container.NewStack(), built: -1}
+		a.views = append(a.views, v)
+		a.tabs.Append(container.NewTabItem(ui.Tr(aud.Label()), v.box))
+	}
+	a.tabs.OnSelected = func(*container.TabItem) { a.showCurrent() }
+	a.root = newShownBox(a.tabs, a.showCurrent)
+	return a
+}
+
+func (a *audiencesPart) Content() fyne.CanvasObject { return a.root }
+
+// reload marks every variant as out of date; the check that follows a
+// reload shows the current one again.
+func (a *audiencesPart) reload() { a.gen++ }
+
+// onChecked shows the current variant again if it is on screen; the
+// others wait until they are.
+func (a *audiencesPart) onChecked() {
+	a.gen++
+	if a.onScreen() {
+		a.showCurrent()
+	}
+}
+
+// onScreen reports whether the builder shows this tab.
+func (a *audiencesPart) onScreen() bool {
+	b := a.b
+	return b.tabs != nil && b.tabOf[tabAudiences] != nil && b.tabs.Selected() == b.tabOf[tabAudiences]
+}
+
+// current is the view of the variant whose tab is selected.
+func (a *audiencesPart) current() *variantView {
+	i := a.tabs.SelectedIndex()
+	if i < 0 || i >= len(a.views) {
+		i = 0
+	}
+	return a.views[i]
+}
+
+// showAudience selects the tab of variant aud.
+func (a *audiencesPart) showAudience(aud proposal.Audience) {
+	for i, v := range a.views {
+		if v.a == aud {
+			a.tabs.SelectIndex(i)
+		}
+	}
+	a.showCurrent()
+}
+
+// showCurrent builds the current variant's view unless it is up to date.
+func (a *audiencesPart) showCurrent() {
+	if v := a.current(); v.built != a.gen {
+		a.build(v)
+	}
+}
+
+// build assembles the variant of v and shows it.
+func (a *audiencesPart) build(v *variantView) {
+	b := a.b
+	v.built = a.gen
+	a.assembled++
+	variant, err := proposal.Assemble(&b.p, b.ctx, v.a)
+	v.variant = variant
+	people := b.ctx.Addressees(v.a)
+
+	v.people = container.NewGridWithColumns(2)
+	for _, p := range people {
+		v.people.Add(addresseeChip(p))
+	}
+	var who fyne.CanvasObject = v.people
+	if len(people) == 0 {
+		none := widget.NewLabel(lang.L("Nobody of this type in the dossier"))
+		none.Importance = widget.LowImportance
+		who = none
+	}
+
+	v.finds = ui.NewWrapColumn()
+	for _, f := range b.findings {
+		if f.Audience == v.a {
+			v.finds.Add(newFindingRow(f, false, b.jump))
+		}
+	}
+	if len(v.finds.Objects) == 0 {
+		ok := widget.NewLabel(lang.L("The readiness check found nothing to fix in this variant."))
+		ok.Importance = widget.SuccessImportance
+		ok.Wrapping = fyne.TextWrapWord
+		v.finds.Add(ok)
+	}
+
+	if err != nil {
+		msg := widget.NewLabel(lang.L("This variant cannot be assembled: {{.Error}}", map[string]any{"Error": err.Error()}))
+		msg.Importance = widget.DangerImportance
+		msg.Wrapping = fyne.TextWrapWord
+		v.preview = msg
+	} else {
+		v.preview = preview.Markdown(variant.Markdown)
+	}
+	v.open = widget.NewButtonWithIcon(lang.L("Open in browser"), theme.ComputerIcon(), func() { a.openInBrowser(v.a) })
+	if err != nil {
+		v.open.Disable()
+	}
+
+	heading := func(s string) fyne.CanvasObject {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	page := canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
+	page.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	page.StrokeWidth = 1
+	page.CornerRadius = 4
+	paper := container.NewStack(page, container.NewPadded(container.NewPadded(v.preview)))
+	body := ui.NewWrapColumn(
+		heading(lang.L("Addressed to")), who,
+		heading(lang.L("Readiness of this variant")), v.finds,
+		heading(lang.L("Preview")), paper,
+	)
+	top := container.NewBorder(nil, nil, nil, v.open,
+		widget.NewLabel(lang.L("What the {{.Audience}} readers get", map[string]any{"Audience": ui.Tr(v.a.Label())})))
+	scroll := container.NewVScroll(body)
+	v.box.Objects = []fyne.CanvasObject{container.NewBorder(top, nil, nil, nil, scroll)}
+	v.box.Refresh()
+	if v.scroll != nil { // the reader stays where they were reading
+		scroll.ScrollToOffset(v.scroll.Offset)
+	}
+	v.scroll = scroll
+}
+
+// addresseeChip shows a person the variant speaks to: a dot in the colour
+// of their rung on the ladder, their name, position and level.
+func addresseeChip(p dossier.Person) fyne.CanvasObject {
+	dot := canvas.NewCircle(ui.LevelColor(p.Level))
+	dot.StrokeWidth = 0
+	sz := theme.TextSize()
+	dotBox := container.NewCenter(container.NewGridWrap(fyne.NewSize(sz*0.8, sz*0.8), dot))
+	name := widget.NewRichText(
+		&widget.TextSegment{Text: p.Name, Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
+	)
+	line := p.Position
+	if lvl := ui.Tr(p.Level.Label()); lvl != "" {
+		if line != "" {
+			line += " · "
+		}
+		line += lvl
+	}
+	if line != "" {
+		name.Segments = append(name.Segments, &widget.TextSegment{Text: "  " + line,
+			Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}})
+	}
+	name.Truncation = fyne.TextTruncateEllipsis
+	return container.NewBorder(nil, nil, dotBox, nil, name)
+}
+
+// openInBrowser writes the variant for aud as the export would into the
+// view folder, and opens it with the system's viewer.
+func (a *audiencesPart) openInBrowser(aud proposal.Audience) {
+	b := a.b
+	data, err := export.Render(&b.p, b.ctx, aud, "html", time.Now().UTC().Truncate(time.Second))
+	if err != nil {
+		b.host.ShowError(err)
+		return
+	}
+	path, err := b.host.ViewFile(proposal.ExportFileName(b.ctx.Account.Name, b.p.Title, b.p.Rev(), aud, "html"), data)
+	if err != nil {
+		b.host.ShowError(err)
+		return
+	}
+	a.opened = path
+	b.host.OpenPath(path)
+}
+
+// shownBox holds content and calls onShown whenever it is shown, as the
+// builder's tabs show the content of the selected tab.
+type shownBox struct {
+	widget.BaseWidget
+	content fyne.CanvasObject
+	onShown func()
+}
+
+func newShownBox(content fyne.CanvasObject, onShown func()) *shownBox {
+	s := &shownBox{content: content, onShown: onShown}
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+// Show shows the box and tells onShown.
+func (s *shownBox) Show() {
+	s.BaseWidget.Show()
+	s.onShown()
+}
+
+func (s *shownBox) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(s.content) }

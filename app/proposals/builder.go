@@ -1,0 +1,362 @@
+package proposals
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"kamdesk/app/ui"
+	"kamdesk/proposal"
+)
+
+// builderTab describes one tab of the builder.
+type builderTab struct {
+	name  string
+	label func() string // translated at run time
+	icon  fyne.Resource
+	make  func(b *builder) builderPart
+}
+
+// builderTabs are the builder's tabs, in their order.
+func builderTabs() []builderTab {
+	return []builderTab{
+		{name: tabSections,
+			label: func() string { return lang.L("Sections") }, icon: theme.ListIcon(),
+			make: func(b *builder) builderPart { return newSectionsEditor(b) }},
+		{name: tabPricing,
+			label: func() string { return lang.L("Pricing") }, icon: theme.ListIcon(),
+			make: func(b *builder) builderPart { return newPricingEditor(b) }},
+		{name: tabFinancial,
+			label: func() string { return lang.L("Financial result") }, icon: theme.InfoIcon(),
+			make: func(b *builder) builderPart { return newFinancialEditor(b) }},
+		{name: tabPeople,
+			label: func() string { return lang.L("References and team") }, icon: theme.AccountIcon(),
+			make: func(b *builder) builderPart { return newPeopleEditor(b) }},
+		{name: tabValidity,
+			label: func() string { return lang.L("Validity") }, icon: theme.HistoryIcon(),
+			make: func(b *builder) builderPart { return newValidityEditor(b) }},
+		{name: tabAudiences,
+			label: func() string { return lang.L("Audiences and preview") },
+			icon:  theme.VisibilityIcon(),
+			make:  func(b *builder) builderPart { return newAudiencesPart(b) }},
+		{name: tabReadiness,
+			label: func() string { return lang.L("Readiness") },
+			icon:  theme.ConfirmIcon(),
+			make:  func(b *builder) builderPart { return newReadinessPart(b) }},
+		{name: tabFollowUp,
+			label: func() string { return lang.L("Follow-up") }, icon: theme.MailSendIcon(),
+			make: func(b *builder) builderPart { return newFollowUpPart(b) }},
+	}
+}
+
+// builderPart is one tab of the proposal builder. Parts edit the builder's
+// working copy (b.p) and call b.changed() after every edit.
+type builderPart interface {
+	Content() fyne.CanvasObject
+	// reload shows the working copy again after it changed elsewhere (a
+	// save, marking as sent, a reorder).
+	reload()
+}
+
+// Optional abilities of a part.
+type (
+	// checkedPart wants to know when the readiness findings change.
+	checkedPart interface{ onChecked() }
+	// placedPart can put the focus on the place a finding points to.
+	placedPart interface{ focusPlace(proposal.Place) }
+	// savedPart shows the saved record (its revision, what was sent) and
+	// wants to know when it was saved.
+	savedPart interface{ onSaved() }
+	// unreadablePart holds typed text it could not read (a number, a
+	// date); saving waits until it is fixed, so nothing typed is lost
+	// silently.
+	unreadablePart interface{ unreadable() int }
+)
+
+// builder is the proposal builder: one proposal, edited as blocks in
+// tabs, checked as you go, previewed per audience, exported and followed
+// up.
+type builder struct {
+	host  ui.Host
+	st    Store
+	p     proposal.Proposal // the working copy every part edits
+	saved []byte            // the proposal as last saved, to tell unsaved changes
+	base  proposal.Proposal // the proposal as last saved, to tell a sent revision's edits
+	// asking is set while the user is asked whether to start a new
+	// revision, so that the question is never stacked.
+	asking bool
+	ctx    *proposal.Context // the account, its people, team, references, library
+
+	startTab string // the tab to show first
+
+	findings []proposal.Finding
+	checkGen int // debounces the readiness check while typing
+
+	parts map[string]builderPart
+	tabs  *container.AppTabs
+	tabOf map[string]*container.TabItem
+
+	title     *widget.Label
+	status    *widget.Label
+	readiness *widget.Button
+}
+
+// The builder's tabs, by name, and their order.
+const (
+	tabSections   = "sections"
+	tabPricing    = "pricing"
+	tabFinancial  = "financial"
+	tabPeople     = "people" // references and team credits
+	tabValidity   = "validity"
+	tabAudiences  = "audiences"
+	tabReadiness  = "readiness"
+	tabFollowUp   = "follow-up"
+	checkDebounce = 300 * time.Millisecond
+)
+
+// NewBuilder opens proposal id; "id:tab" opens it on that tab (see the
+// tab names above).
+func NewBuilder(h ui.Host, st Store, id string) (*builder, error) {
+	id, startTab, _ := strings.Cut(id, ":")
+	p, err := st.Proposal(id)
+	if err != nil {
+		return nil, err
+	}
+	ctx, err := st.Context(p.AccountID, h.Today())
+	if err != nil {
+		return nil, err
+	}
+	b := &builder{host: h, st: st, p: p, ctx: ctx, startTab: startTab}
+	b.setSaved()
+	b.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	b.title.Truncation = fyne.TextTruncateEllipsis
+	b.status = widget.NewLabel("")
+	b.status.Truncation = fyne.TextTruncateEllipsis // a long status never widens the window
+	b.readiness = widget.NewButtonWithIcon("", theme.WarningIcon(), func() { b.showTab(tabReadiness) })
+	b.parts = map[string]builderPart{}
+	for _, t := range builderTabs() {
+		b.parts[t.name] = t.make(b)
+	}
+	b.check()
+	return b, nil
+}
+
+func (b *builder) Content() fyne.CanvasObject {
+	back := widget.NewButtonWithIcon(lang.L("Proposals"), theme.NavigateBackIcon(), func() {
+		b.host.Show(ui.Place{Screen: "proposals"})
+	})
+	back.Importance = widget.LowImportance
+	save := widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), b.OnSave)
+	save.Importance = widget.HighImportance
+	del := widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), b.onDelete)
+	del.Importance = widget.LowImportance
+	header := container.NewBorder(nil, nil, container.NewHBox(back), container.NewHBox(b.readiness, b.exportButton(), save, del),
+		container.NewVBox(b.title, b.status))
+
+	b.tabOf = map[string]*container.TabItem{}
+	var items []*container.TabItem
+	for _, t := range builderTabs() {
+		item := container.NewTabItemWithIcon(t.label(), t.icon, b.parts[t.name].Content())
+		b.tabOf[t.name] = item
+		items = append(items, item)
+	}
+	// All at once: each Append refreshes every tab built so far.
+	b.tabs = container.NewAppTabs(items...)
+	b.showTab(b.startTab)
+	b.updateHeader()
+	return container.NewBorder(container.NewVBox(header, widget.NewSeparator()), nil, nil, nil, b.tabs)
+}
+
+// changed is called by the parts after every edit of the working copy: the
+// header updates at once, the readiness check after a pause in typing.
+func (b *builder) changed() {
+	if b.guardRevision() {
+		return
+	}
+	b.updateHeader()
+	b.checkGen++
+	gen := b.checkGen
+	b.host.After(checkDebounce, func() {
+		if gen == b.checkGen {
+			b.check()
+		}
+	})
+}
+
+// check runs the readiness check on the working copy and tells the parts.
+func (b *builder) check() {
+	b.findings = proposal.Check(&b.p, b.ctx)
+	b.updateHeader()
+	for _, p := range b.parts {
+		if c, ok := p.(checkedPart); ok {
+			c.onChecked()
+		}
+	}
+}
+
+// blocking counts the blocking findings.
+func (b *builder) blocking() int { return proposal.Blocking(b.findings) }
+
+func (b *builder) updateHeader() {
+	acct := b.ctx.Account.Name
+	setText(b.title, fmt.Sprintf("%s — %s", b.p.Title, acct))
+	today := b.host.Today()
+	st := ui.Tr(b.p.StatusOn(today).Label())
+	if left, ok := b.p.DaysLeft(today); ok {
+		st = lang.L("{{.Status}} · valid until {{.Date}} ({{.Days}} days left)",
+			map[string]any{"Status": st, "Date": b.p.Expiry().String(), "Days": left})
+	} else {
+		st = lang.L("{{.Status}} · no expiry date", map[string]any{"Status": st})
+	}
+	if r := revisionStatus(&b.p); r != "" {
+		st += " · " + r
+	}
+	if b.Dirty() {
+		st += " · " + lang.L("unsaved changes")
+	}
+	setText(b.status, st)
+	n := b.blocking()
+	w := len(b.findings) - n
+	text, imp, icon := lang.L("Ready to send"), widget.SuccessImportance, theme.ConfirmIcon()
+	switch {
+	case n > 0:
+		text, imp, icon = lang.N("{{.Count}} to fix", n, map[string]any{"Count": n}), widget.DangerImportance, theme.ErrorIcon()
+	case w > 0:
+		text, imp, icon = lang.N("Ready · {{.Count}} warning", w, map[string]any{"Count": w}), widget.WarningImportance, theme.WarningIcon()
+	}
+	if b.readiness.Text != text || b.readiness.Importance != imp {
+		b.readiness.Text, b.readiness.Importance = text, imp
+		b.readiness.SetIcon(icon) // refreshes
+	}
+}
+
+// setText changes a label only when its text differs: typing updates the
+// header on every key.
+func setText(l *widget.Label, s string) {
+	if l.Text != s {
+		l.SetText(s)
+	}
+}
+
+// Dirty reports unsaved changes: the working copy differs from what is
+// saved, or a field holds text that is not yet a number or a date.
+func (b *builder) Dirty() bool {
+	for _, p := range b.parts {
+		if u, ok := p.(unreadablePart); ok && u.unreadable() > 0 {
+			return true
+		}
+	}
+	cur, _ := json.Marshal(&b.p)
+	return string(cur) != string(b.saved)
+}
+
+// OnSave writes the working copy (Ctrl+S).
+func (b *builder) OnSave() { b.SaveChanges() }
+
+// SaveChanges writes the working copy and reports whether it was saved. A
+// failed save keeps every edit and says what to fix.
+func (b *builder) SaveChanges() bool {
+	for _, t := range builderTabs() {
+		if u, ok := b.parts[t.name].(unreadablePart); ok && u.unreadable() > 0 {
+			b.showTab(t.name)
+			dialog.ShowInformation(lang.L("Not saved"),
+				lang.L("Some fields on the “{{.Tab}}” tab hold text that is not a number or a date. Fix the fields marked in red, then save.",
+					map[string]any{"Tab": t.label()}), b.host.Window())
+			return false
+		}
+	}
+	p := b.p
+	if err := b.st.SaveProposal(&p); err != nil {
+		b.host.ShowError(err)
+		return false
+	}
+	b.p = p
+	b.setSaved()
+	b.check()
+	for _, part := range b.parts {
+		if s, ok := part.(savedPart); ok {
+			s.onSaved()
+		}
+	}
+	return true
+}
+
+// setSaved takes the working copy as the proposal last saved.
+func (b *builder) setSaved() { b.setSavedFrom(&b.p) }
+
+// setSavedFrom takes p as the proposal last saved.
+func (b *builder) setSavedFrom(p *proposal.Proposal) {
+	b.saved, _ = json.Marshal(p)
+	b.base = proposal.Proposal{}
+	json.Unmarshal(b.saved, &b.base) // a deep copy
+}
+
+func (b *builder) onDelete() {
+	dialog.ShowConfirm(lang.L("Delete proposal"),
+		lang.L("Delete the proposal “{{.Title}}”? You can undo this.", map[string]any{"Title": b.p.Title}),
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			e, err := b.st.DeleteProposal(b.p.ID)
+			if err != nil {
+				b.host.ShowError(err)
+				return
+			}
+			b.saved, _ = json.Marshal(&b.p) // nothing left to lose
+			b.host.Show(ui.Place{Screen: "proposals"})
+			b.host.Deleted(e.What, e.Label, func() error { return b.st.Restore(e.ID) })
+		}, b.host.Window())
+}
+
+// reloadAll shows the working copy again in every part.
+func (b *builder) reloadAll() {
+	for _, p := range b.parts {
+		p.reload()
+	}
+	b.changed()
+}
+
+// showTab brings a tab to the front.
+func (b *builder) showTab(name string) {
+	if t := b.tabOf[name]; t != nil {
+		b.tabs.Select(t)
+	}
+}
+
+// jump goes to where a finding can be fixed.
+func (b *builder) jump(pl proposal.Place) {
+	tab := map[string]string{
+		proposal.AreaValidity: tabValidity, proposal.AreaCredits: tabPeople,
+		proposal.AreaReferences: tabPeople, proposal.AreaSections: tabSections,
+		proposal.AreaSection: tabSections, proposal.AreaPricing: tabPricing,
+		proposal.AreaFinancial: tabFinancial,
+	}[pl.Area]
+	if pl.Area == proposal.AreaDossier {
+		if pl.PersonID != "" {
+			b.host.Show(ui.Place{Screen: "person", ID: pl.PersonID})
+		} else {
+			b.host.Show(ui.Place{Screen: "account", ID: b.p.AccountID})
+		}
+		return
+	}
+	if tab == "" {
+		return
+	}
+	b.showTab(tab)
+	if p, ok := b.parts[tab].(placedPart); ok && p != nil {
+		p.focusPlace(pl)
+	}
+}
+
+// Keyboard: Ctrl+S saves, Esc goes back to the list (asking about unsaved
+// changes).
+func (b *builder) OnCancel() { b.host.Show(ui.Place{Screen: "proposals"}) }
