@@ -45,7 +45,7 @@ func (d *Desk) onEncryption() {
 	if !ok || d.opts.Reopen == nil {
 		return
 	}
-	e, _ := d.Current().(editor)
+	e, _ := d.Current().(ui.Editor)
 	d.Leave(e, func() { d.showEncryption(ws) }, func() {})
 }
 

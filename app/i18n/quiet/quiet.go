@@ -3,7 +3,8 @@
 // Fyne's lang package looks up the user's locale in its init function and
 // logs an error for every locale it cannot parse, such as the "C.UTF-8" of
 // a bare terminal or CI machine. Those lines would greet every command-line
-// user. Only main imports this package; Restore is the first thing it does.
+// user. Only main (and the tests' harness, uitest) imports this package;
+// Restore is the first thing it does.
 //
 // The package must run before fyne.io/fyne/v2/lang, and Go initialises,
 // step by step, the first package in import-path order whose imports are

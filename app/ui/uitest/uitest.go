@@ -17,6 +17,7 @@ import (
 
 	"kamdesk/app/export"
 	"kamdesk/app/i18n/fynelang"
+	"kamdesk/app/i18n/quiet"
 	"kamdesk/app/store"
 	"kamdesk/app/ui"
 	"kamdesk/assets"
@@ -34,6 +35,7 @@ func Main(m *testing.M) {
 
 // Setup makes the tests' language plain English and loads the catalogue.
 func Setup() {
+	quiet.Restore() // Fyne's locale lookup at start-up said nothing
 	if err := fynelang.Load(); err != nil {
 		panic(err)
 	}
