@@ -59,9 +59,6 @@ func (d *Desk) screenTable() map[string]ui.Maker {
 	}
 }
 
-// screen is what every screen of the working area provides (ui.Screen).
-type screen = ui.Screen
-
 // Place is where the user is: a screen and the record it shows. The desk
 // remembers the last place between sessions.
 type Place = ui.Place
@@ -256,27 +253,37 @@ func (d *Desk) onFind() {
 }
 
 // Start shows the first screen: the welcome on an empty workspace, else the
-// last place the user was, else the accounts.
+// last place the user was, else the accounts. Whether the workspace is
+// empty is read in the background: the window is drawn at once.
 func (d *Desk) Start() {
-	accounts, err := d.ws.Accounts()
-	if err != nil {
-		d.ShowError(err)
-	}
-	if err == nil && len(accounts) == 0 {
-		d.Open(Place{Screen: "welcome"})
-		return
-	}
-	p := Place{Screen: "accounts"}
-	if d.opts.StartAt != "" {
-		d.Open(ParsePlace(d.opts.StartAt))
-		return
-	}
-	if d.prefs != nil {
-		if last := ParsePlace(d.prefs.String("last.place")); last.Screen != "" && last.Screen != "welcome" {
-			p = last
+	var (
+		empty bool
+		err   error
+	)
+	d.Background(func() {
+		var names []dossier.AccountName
+		names, err = d.ws.AccountNames()
+		empty = len(names) == 0
+	}, func() {
+		if err != nil {
+			d.ShowError(err)
 		}
-	}
-	d.Show(p)
+		if err == nil && empty {
+			d.Open(Place{Screen: "welcome"})
+			return
+		}
+		if d.opts.StartAt != "" {
+			d.Open(ParsePlace(d.opts.StartAt))
+			return
+		}
+		p := Place{Screen: "accounts"}
+		if d.prefs != nil {
+			if last := ParsePlace(d.prefs.String("last.place")); last.Screen != "" && last.Screen != "welcome" {
+				p = last
+			}
+		}
+		d.Show(p)
+	})
 }
 
 // shown highlights the navigation entry of the place shown and remembers

@@ -193,6 +193,9 @@ func gatedDesk(t *testing.T) (*Desk, *gatedStore, *laterWork) {
 	w.SetContent(d.Content())
 	w.Resize(fyne.NewSize(1280, 800))
 	d.Start()
+	if reads := g.readsOnUI(); len(reads) > 0 {
+		t.Errorf("starting the desk read %v on the UI goroutine", reads)
+	}
 	later.finish()
 	return d, g, later
 }

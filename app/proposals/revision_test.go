@@ -15,16 +15,6 @@ import (
 	"kamdesk/proposal"
 )
 
-// overlayButton taps the button labelled text on the top overlay of w.
-func overlayButton(t *testing.T, w fyne.Window, text string) {
-	t.Helper()
-	top := w.Canvas().Overlays().Top()
-	if top == nil {
-		t.Fatalf("no dialog to answer %q", text)
-	}
-	test.Tap(uitest.Button(t, top, text))
-}
-
 // TestEditingASentRevisionAsks: the terms the client holds do not change
 // silently. The first edit asks; keeping the sent revision puts the edit
 // back; starting the next one makes it a draft of new terms, saved as
