@@ -424,7 +424,7 @@ func confirmDeleteAccount(h ui.Host, st Store, a dossier.Account, people int) {
 			h.ShowError(err)
 			return
 		}
-		h.Deleted(entry.What, entry.Label, func() error { return st.Restore(entry.ID) })
+		ui.OfferUndo(h, entry, st.Restore)
 		h.Show(ui.Place{Screen: "accounts"})
 	}, h.Window())
 	c.SetConfirmText(lang.L("Delete"))

@@ -104,7 +104,7 @@ func (s *personScreen) onDelete() {
 		}
 		s.host.Defer(func() {
 			s.host.Show(place)
-			s.host.Deleted(entry.What, entry.Label, func() error { return s.st.Restore(entry.ID) })
+			ui.OfferUndo(s.host, entry, s.st.Restore)
 		})
 	}, s.host.Window())
 	confirm.SetConfirmText(lang.L("Delete"))

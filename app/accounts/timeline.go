@@ -308,37 +308,32 @@ func (t *timeline) onDrop(p dossier.Promise) {
 }
 
 func (t *timeline) onDeletePromise(p dossier.Promise) {
-	dialog.ShowConfirm(lang.L("Delete the promise?"),
+	t.confirmDelete(lang.L("Delete the promise?"),
 		lang.L("“{{.Text}}” and its slips will be deleted.", map[string]any{"Text": ui.Clip(ui.OneLine(p.Text), 80)}),
-		func(ok bool) {
-			if !ok {
-				return
-			}
-			entry, err := t.st.DeletePromise(p.ID)
-			if err != nil {
-				t.host.ShowError(err)
-				return
-			}
-			t.host.Deleted(entry.What, entry.Label, func() error { return t.st.Restore(entry.ID) })
-			t.reload()
-		}, t.win)
+		func() (dossier.BinEntry, error) { return t.st.DeletePromise(p.ID) })
 }
 
 func (t *timeline) onDeleteEvent(e dossier.Event) {
-	dialog.ShowConfirm(lang.L("Delete the event?"),
+	t.confirmDelete(lang.L("Delete the event?"),
 		lang.L("“{{.Title}}” and its attached files will be deleted.", map[string]any{"Title": ui.Clip(e.Title, 80)}),
-		func(ok bool) {
-			if !ok {
-				return
-			}
-			entry, err := t.st.DeleteEvent(e.ID)
-			if err != nil {
-				t.host.ShowError(err)
-				return
-			}
-			t.host.Deleted(entry.What, entry.Label, func() error { return t.st.Restore(entry.ID) })
-			t.reload()
-		}, t.win)
+		func() (dossier.BinEntry, error) { return t.st.DeleteEvent(e.ID) })
+}
+
+// confirmDelete asks title and message; on yes it deletes, offers Undo
+// and shows the timeline again.
+func (t *timeline) confirmDelete(title, message string, del func() (dossier.BinEntry, error)) {
+	dialog.ShowConfirm(title, message, func(ok bool) {
+		if !ok {
+			return
+		}
+		entry, err := del()
+		if err != nil {
+			t.host.ShowError(err)
+			return
+		}
+		ui.OfferUndo(t.host, entry, t.st.Restore)
+		t.reload()
+	}, t.win)
 }
 
 // openAttachment puts the file into the view folder and opens it with the

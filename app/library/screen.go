@@ -399,7 +399,7 @@ func (s *libraryScreen) onDelete() {
 		s.close()
 		// Undo shows the place again: let it open the restored section.
 		s.host.SetPlace(ui.Place{Screen: "library", ID: sec.ID})
-		s.host.Deleted(e.What, e.Label, func() error { return s.st.Restore(e.ID) })
+		ui.OfferUndo(s.host, e, s.st.Restore)
 	}, s.host.Window())
 	c.SetConfirmImportance(widget.DangerImportance)
 	c.SetConfirmText(lang.L("Delete"))

@@ -313,7 +313,7 @@ func (b *builder) onDelete() {
 			}
 			b.saved, _ = json.Marshal(&b.p) // nothing left to lose
 			b.host.Show(ui.Place{Screen: "proposals"})
-			b.host.Deleted(e.What, e.Label, func() error { return b.st.Restore(e.ID) })
+			ui.OfferUndo(b.host, e, b.st.Restore)
 		}, b.host.Window())
 }
 

@@ -293,7 +293,7 @@ func (t *recordTab) onDelete() {
 		t.close()
 		// Undo shows the place again: let it open the restored record.
 		t.s.host.SetPlace(ui.Place{Screen: "team", ID: t.kind + ":" + id})
-		t.s.host.Deleted(e.What, e.Label, func() error { return t.s.st.Restore(e.ID) })
+		ui.OfferUndo(t.s.host, e, t.s.st.Restore)
 	})
 }
 

@@ -125,6 +125,11 @@ type Host interface {
 	Recall(key string) string
 }
 
+// OfferUndo offers to undo the deletion e, which restore puts back.
+func OfferUndo(h Host, e dossier.BinEntry, restore func(id string) error) {
+	h.Deleted(e.What, e.Label, func() error { return restore(e.ID) })
+}
+
 // Options configure a frame.
 type Options struct {
 	// Today returns the current date; tests fix it.
