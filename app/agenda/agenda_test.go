@@ -135,7 +135,7 @@ func TestAgendaShowsLateFirst(t *testing.T) {
 	}
 	// This week ends on Sunday 29 November.
 	for _, r := range s.rows {
-		if r.entry != nil && s.group(r.entry.Item) == 2 && r.entry.Item.Date.After(dossier.MustDate("2026-11-29")) {
+		if r.entry != nil && group(r.entry.Item, s.today) == 2 && r.entry.Item.Date.After(dossier.MustDate("2026-11-29")) {
 			t.Errorf("%s falls this week", r.entry.Item.Date)
 		}
 	}
@@ -265,11 +265,69 @@ func TestAgendaTakesOtherSources(t *testing.T) {
 		t.Errorf("no filter for the added kind")
 	}
 	row, it := s.rowWhere(t, func(it dossier.AgendaItem) bool { return it.Kind == "test-kind" })
-	if s.group(it) != 2 {
-		t.Errorf("an item in two days falls in group %d, want this week", s.group(it))
+	if group(it, s.today) != 2 {
+		t.Errorf("an item in two days falls in group %d, want this week", group(it, s.today))
 	}
 	s.list.Select(row)
 	if d.Place().Screen != "accounts" {
 		t.Errorf("the added item opens %v, want its own place", d.Place())
+	}
+}
+
+// queuedHost holds the screen's background work until the test runs it.
+type queuedHost struct {
+	ui.Host
+	queue []func()
+}
+
+func (h *queuedHost) Background(work, done func()) {
+	h.queue = append(h.queue, func() { uitest.BackgroundAndWait(work, done) })
+}
+
+// run runs the work queued, and what it queues in turn.
+func (h *queuedHost) run() {
+	for len(h.queue) > 0 {
+		next := h.queue[0]
+		h.queue = h.queue[1:]
+		next()
+	}
+}
+
+// TestAgendaArrangesInTheBackground: at 100,000 people the agenda holds
+// tens of thousands of entries, so choosing a kind arranges them off the
+// UI goroutine, and the list keeps what it shows until the new rows are in.
+func TestAgendaArrangesInTheBackground(t *testing.T) {
+	f, _, st := agendaFrame(t, nil)
+	h := &queuedHost{Host: f}
+	s := NewScreen(h, st, []Source{Dossier}, DossierKinds).(*screen)
+	s.Load()
+	if len(s.rows) != 0 || !s.Loading() {
+		t.Fatalf("before its work ran the agenda shows %d rows (loading %v)", len(s.rows), s.Loading())
+	}
+	h.run()
+	all := len(s.shown())
+	if all == 0 || s.Loading() {
+		t.Fatalf("after reading the agenda shows %d items (loading %v)", all, s.Loading())
+	}
+	test.Tap(s.checks[0]) // Birthdays off
+	if got := len(s.shown()); got != all || len(h.queue) != 1 {
+		t.Fatalf("a filter changed the rows on the UI goroutine (%d → %d items, %d jobs queued)", all, got, len(h.queue))
+	}
+	h.run()
+	if got := len(s.shown()); got >= all {
+		t.Errorf("without birthdays %d items, had %d", got, all)
+	}
+	// A filter changed while the workspace is read again applies to the
+	// rows read.
+	s.horizon.SetSelected(horizonLabel(90))
+	test.Tap(s.checks[1]) // Contacts off
+	h.run()
+	for _, it := range s.shown() {
+		if it.Kind == dossier.AgendaBirthday || it.Kind == dossier.AgendaContact {
+			t.Fatalf("birthdays and contacts are filtered out, the agenda shows %s", it.Text())
+		}
+	}
+	if len(s.shown()) == 0 {
+		t.Error("over 90 days without birthdays and contacts the agenda shows nothing")
 	}
 }

@@ -1,6 +1,7 @@
 package agenda
 
 import (
+	"maps"
 	"slices"
 	"time"
 
@@ -104,6 +105,8 @@ type screen struct {
 
 	entries []Entry // from every source, in agenda order
 	rows    []row   // what the list shows
+	shownN  int     // entries among rows
+	late    int     // late entries among rows
 
 	horizon *widget.RadioGroup
 	checks  []*widget.Check
@@ -112,8 +115,9 @@ type screen struct {
 	list    *widget.List
 	body    *fyne.Container
 
-	dateCol fyne.Size // the size of the date column
-	loads   int       // counts loads, so that only the last one shows
+	dateCol  fyne.Size // the size of the date column
+	loads    int       // counts reads, so that only the last one's entries are kept
+	arranges int       // counts arrangements, so that only the last one shows
 }
 
 // NewScreen makes the agenda of the entries of sources, with a filter for
@@ -129,7 +133,7 @@ func NewScreen(host ui.Host, st Store, sources []Source, kinds []Kind) ui.Screen
 		kind := k.Kind
 		c := widget.NewCheck(ui.Tr(k.Label), func(on bool) {
 			s.hidden[kind] = !on
-			s.show()
+			s.rearrange()
 		})
 		c.Checked = true
 		s.checks = append(s.checks, c)
@@ -143,11 +147,15 @@ func NewScreen(host ui.Host, st Store, sources []Source, kinds []Kind) ui.Screen
 // load reads the workspace and shows the agenda.
 func (s *screen) Load() { s.read(true) }
 
-// keep shows the entries of the agenda screen old while this one loads.
+// Keep shows what the agenda screen old shows while this one loads.
 func (s *screen) Keep(old ui.Screen) {
 	if o, ok := old.(*screen); ok && o.entries != nil {
 		s.entries = o.entries
-		s.show()
+		if len(o.hidden) == 0 {
+			s.show(arrangement{rows: o.rows, shown: o.shownN, late: o.late})
+		} else {
+			s.rearrange()
+		}
 	}
 }
 
@@ -156,14 +164,18 @@ func (s *screen) Loading() bool { return s.busy.Visible() }
 func (s *screen) RowCount() int { return len(s.rows) }
 
 // read reads the workspace (first is true) or reuses it, asks every
-// source for its entries off the UI goroutine and shows them.
+// source for its entries and arranges them off the UI goroutine, and
+// shows them.
 func (s *screen) read(first bool) {
 	s.busy.Start()
 	s.busy.Show()
 	s.loads++
-	load := s.loads
+	s.arranges++
+	load, arranged := s.loads, s.arranges
 	q := Query{Today: s.today, Days: s.days}
+	hidden := maps.Clone(s.hidden)
 	var entries []Entry
+	var arr arrangement
 	var err error
 	s.host.Background(func() {
 		if first {
@@ -180,6 +192,7 @@ func (s *screen) read(first bool) {
 			entries = append(entries, more...)
 		}
 		slices.SortStableFunc(entries, func(a, b Entry) int { return dossier.CompareAgenda(a.Item, b.Item) })
+		arr = arrange(entries, hidden, q.Today)
 	}, func() {
 		if load != s.loads {
 			return // the user chose another horizon meanwhile
@@ -195,7 +208,25 @@ func (s *screen) read(first bool) {
 			s.setHorizons()
 		}
 		s.entries = entries
-		s.show()
+		if arranged != s.arranges {
+			s.rearrange() // a filter changed meanwhile
+			return
+		}
+		s.show(arr)
+	})
+}
+
+// rearrange arranges the entries again off the UI goroutine (a filter
+// changed) and shows them.
+func (s *screen) rearrange() {
+	s.arranges++
+	arranged := s.arranges
+	entries, hidden, today := s.entries, maps.Clone(s.hidden), s.today
+	var arr arrangement
+	s.host.Background(func() { arr = arrange(entries, hidden, today) }, func() {
+		if arranged == s.arranges {
+			s.show(arr)
+		}
 	})
 }
 
@@ -232,14 +263,14 @@ func horizonLabel(days int) string {
 	return lang.L("{{.Days}} days", map[string]any{"Days": days})
 }
 
-// group is the heading an item falls under.
-func (s *screen) group(it dossier.AgendaItem) int {
+// group is the heading an item falls under, seen on today.
+func group(it dossier.AgendaItem, today dossier.Date) int {
 	// The week ends on Sunday.
-	weekEnd := s.today.AddDays((7 - int(s.today.Weekday())) % 7)
+	weekEnd := today.AddDays((7 - int(today.Weekday())) % 7)
 	switch {
-	case it.Late || it.Date.Before(s.today):
+	case it.Late || it.Date.Before(today):
 		return 0
-	case it.Date.Equal(s.today):
+	case it.Date.Equal(today):
 		return 1
 	case !it.Date.After(weekEnd):
 		return 2
@@ -249,38 +280,52 @@ func (s *screen) group(it dossier.AgendaItem) int {
 
 var groupNames = []string{"Late", "Today", "This week", "Later"}
 
-// show lists the entries of the kinds not filtered out, under their
-// headings.
-func (s *screen) show() {
+// arrangement is what the list shows: the rows, and how many entries
+// they hold and how many of those are late.
+type arrangement struct {
+	rows        []row
+	shown, late int
+}
+
+// arrange puts the entries of the kinds not hidden under their headings.
+// It runs off the UI goroutine: at 100,000 people the agenda holds tens
+// of thousands of entries.
+func arrange(entries []Entry, hidden map[dossier.AgendaKind]bool, today dossier.Date) arrangement {
 	var groups [4][]*Entry
-	late := 0
-	for i := range s.entries {
-		e := &s.entries[i]
-		if s.hidden[e.Item.Kind] {
+	var a arrangement
+	for i := range entries {
+		e := &entries[i]
+		if hidden[e.Item.Kind] {
 			continue
 		}
-		g := s.group(e.Item)
+		g := group(e.Item, today)
 		groups[g] = append(groups[g], e)
 		if g == 0 {
-			late++
+			a.late++
 		}
+		a.shown++
 	}
-	s.rows = s.rows[:0]
-	n := 0
+	a.rows = make([]row, 0, a.shown+len(groups))
 	for g, list := range groups {
 		if len(list) == 0 {
 			continue
 		}
-		s.rows = append(s.rows, row{heading: lang.L("{{.Group}} — {{.Count}}",
+		a.rows = append(a.rows, row{heading: lang.L("{{.Group}} — {{.Count}}",
 			map[string]any{"Group": lang.L(groupNames[g]), "Count": len(list)})})
 		for _, e := range list {
-			s.rows = append(s.rows, row{entry: e})
+			a.rows = append(a.rows, row{entry: e})
 		}
-		n += len(list)
 	}
+	return a
+}
+
+// show shows an arrangement of the entries.
+func (s *screen) show(a arrangement) {
+	s.rows, s.shownN, s.late = a.rows, a.shown, a.late
+	n := a.shown
 	text := lang.N("{{.Count}} item", n, map[string]any{"Count": n})
-	if late > 0 {
-		text += " · " + lang.L("{{.Count}} late", map[string]any{"Count": late})
+	if a.late > 0 {
+		text += " · " + lang.L("{{.Count}} late", map[string]any{"Count": a.late})
 	}
 	s.summary.SetText(text)
 	if n == 0 {
