@@ -96,6 +96,16 @@ func (g *gatedStore) Workspace() (dossier.Workspace, error) {
 	return g.Store.Workspace()
 }
 
+func (g *gatedStore) Overview() (dossier.Workspace, error) {
+	g.pass("Overview")
+	return g.Store.Overview()
+}
+
+func (g *gatedStore) PeopleSummaries() ([]dossier.Person, error) {
+	g.pass("PeopleSummaries")
+	return g.Store.PeopleSummaries()
+}
+
 func (g *gatedStore) People(acct string) ([]dossier.Person, error) {
 	g.pass("People")
 	return g.Store.People(acct)

@@ -288,7 +288,7 @@ func TestSampleAccounts(t *testing.T) {
 
 	levels := map[dossier.Level]bool{}
 	for _, a := range w.Accounts {
-		people := w.PeopleOf(a.ID)
+		people := w.PeopleByAccount()[a.ID]
 		c := dossier.CoverageOf(people)
 		for l := range c.ByLevel {
 			levels[l] = true
@@ -662,7 +662,7 @@ func TestSampleLibrary(t *testing.T) {
 func sampleContext(s sampleFile, acct string) *proposal.Context {
 	w := s.Workspace
 	a, _ := w.Account(acct)
-	c := &proposal.Context{People: w.PeopleOf(acct), Team: w.Team, References: w.References,
+	c := &proposal.Context{People: w.PeopleByAccount()[acct], Team: w.Team, References: w.References,
 		Library: s.Library, Today: s.Anchor}
 	if a != nil {
 		c.Account = *a

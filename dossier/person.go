@@ -42,6 +42,17 @@ type Person struct {
 	Updated time.Time `json:"updated"`
 }
 
+// Summary is p as lists show it (the people list, an account's coverage,
+// the agenda's birthdays and contacts): every field but the personal
+// texts (family, hobbies, values, notes), the privacy note and the
+// manager, which only the person's own screens show. The store keeps it
+// next to the record, so that a list of a hundred thousand people reads a
+// fraction of the bytes.
+func (p Person) Summary() Person {
+	p.ReportsTo, p.Family, p.Hobbies, p.Values, p.Notes, p.PrivacyNote = "", "", "", "", "", ""
+	return p
+}
+
 // Validate reports every problem with p, each naming its field. It does not
 // check that the account or the manager exist; the store does.
 func (p *Person) Validate() error {

@@ -38,13 +38,13 @@ func (w *Workspace) Person(id string) (*Person, bool) {
 	return nil, false
 }
 
-// PeopleOf returns the people of account id.
-func (w *Workspace) PeopleOf(id string) []Person {
-	var out []Person
+// PeopleByAccount returns the people of every account, by account ID, in
+// the order of w.People: one pass, where PeopleOf for every account
+// would read everybody once per account.
+func (w *Workspace) PeopleByAccount() map[string][]Person {
+	out := map[string][]Person{}
 	for _, p := range w.People {
-		if p.AccountID == id {
-			out = append(out, p)
-		}
+		out[p.AccountID] = append(out[p.AccountID], p)
 	}
 	return out
 }

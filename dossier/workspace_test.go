@@ -136,14 +136,15 @@ func TestWorkspaceLookups(t *testing.T) {
 		t.Errorf("Person(\"\") = %v, %v; want nil, false", p, ok)
 	}
 	var ids []string
-	for _, p := range w.PeopleOf("beta") {
+	byAccount := w.PeopleByAccount()
+	for _, p := range byAccount["beta"] {
 		ids = append(ids, p.ID)
 	}
 	if want := []string{"fay", "dora", "eve"}; !slices.Equal(ids, want) {
-		t.Errorf("PeopleOf(beta) = %v, want %v", ids, want)
+		t.Errorf("PeopleByAccount()[beta] = %v, want %v", ids, want)
 	}
-	if got := w.PeopleOf("gamma"); len(got) != 0 {
-		t.Errorf("PeopleOf(gamma) = %v, want none", got)
+	if got := byAccount["gamma"]; len(got) != 0 {
+		t.Errorf("PeopleByAccount()[gamma] = %v, want none", got)
 	}
 }
 

@@ -20,7 +20,9 @@ import (
 
 type accountsStore interface {
 	Accounts() ([]dossier.Account, error)
-	Workspace() (dossier.Workspace, error)
+	// Overview is the workspace with its people as summaries
+	// (dossier.Person.Summary): enough for coverage and the agenda.
+	Overview() (dossier.Workspace, error)
 }
 
 // accountRow is one account with what the list shows about it.
@@ -133,15 +135,12 @@ func (s *accountsScreen) show() {
 // accountRows are the rows of the accounts list: it runs off the UI
 // goroutine.
 func accountRows(st accountsStore, today dossier.Date) ([]accountRow, error) {
-	w, err := st.Workspace()
+	w, err := st.Overview()
 	if err != nil {
 		return nil, err
 	}
 	// One pass over the people and the agenda, not one per account.
-	people := map[string][]dossier.Person{}
-	for _, p := range w.People {
-		people[p.AccountID] = append(people[p.AccountID], p)
-	}
+	people := w.PeopleByAccount()
 	next := map[string]dossier.AgendaItem{}
 	for _, it := range dossier.Agenda(&w, today) {
 		if n, ok := next[it.AccountID]; !it.Late && (!ok || it.Date.Before(n.Date)) {

@@ -32,7 +32,9 @@ type personRow struct {
 // peopleStore is what the people list reads.
 type peopleStore interface {
 	Accounts() ([]dossier.Account, error)
-	People(acct string) ([]dossier.Person, error)
+	// PeopleSummaries is everybody without their personal texts
+	// (dossier.Person.Summary): what the list shows and filters on.
+	PeopleSummaries() ([]dossier.Person, error)
 	Rules() (dossier.Rules, error)
 }
 
@@ -104,7 +106,7 @@ func peopleRows(st peopleStore, today dossier.Date) ([]dossier.Account, []person
 	if err != nil {
 		return nil, nil, err
 	}
-	people, err := st.People("")
+	people, err := st.PeopleSummaries()
 	if err != nil {
 		return nil, nil, err
 	}

@@ -18,7 +18,8 @@ import (
 // workspace.
 type Store interface {
 	Accounts() ([]dossier.Account, error)
-	Workspace() (dossier.Workspace, error)
+	Overview() (dossier.Workspace, error)
+	PeopleSummaries() ([]dossier.Person, error)
 	Account(id string) (dossier.Account, error)
 	SaveAccount(a *dossier.Account) error
 	DeleteAccount(id string) (dossier.BinEntry, error)

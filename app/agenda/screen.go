@@ -16,9 +16,10 @@ import (
 	"kamdesk/dossier"
 )
 
-// Store is what the agenda reads: the whole dossier, for dossier.Agenda.
+// Store is what the agenda reads: the dossier for dossier.Agenda, its
+// people as summaries (dossier.Person.Summary).
 type Store interface {
-	Workspace() (dossier.Workspace, error)
+	Overview() (dossier.Workspace, error)
 }
 
 // Entry is one line of the agenda: what to act on and when (the item's
@@ -34,7 +35,8 @@ type Query struct {
 	// Days is how far ahead to look, for birthdays too; 0 means as the
 	// workspace rules say (AgendaDays, BirthdayNoticeDays).
 	Days int
-	// WS is the dossier, read once for every source; sources only read it.
+	// WS is the dossier, read once for every source, its people as
+	// summaries (dossier.Person.Summary); sources only read it.
 	WS *dossier.Workspace
 }
 
@@ -179,7 +181,7 @@ func (s *screen) read(first bool) {
 	var err error
 	s.host.Background(func() {
 		if first {
-			if s.ws, err = s.st.Workspace(); err != nil {
+			if s.ws, err = s.st.Overview(); err != nil {
 				return
 			}
 		}

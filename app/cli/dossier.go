@@ -124,13 +124,14 @@ func accountList(fs *flag.FlagSet) func(*ctx, []string) error {
 		if err != nil {
 			return err
 		}
-		w, err := st.Workspace()
+		w, err := st.Overview() // coverage needs no personal texts
 		if err != nil {
 			return err
 		}
+		people := w.PeopleByAccount()
 		out := make([]accountJSON, 0, len(w.Accounts))
 		for _, a := range w.Accounts {
-			out = append(out, toAccountJSON(a, w.PeopleOf(a.ID), w.Rules))
+			out = append(out, toAccountJSON(a, people[a.ID], w.Rules))
 		}
 		if *asJSON {
 			return c.json(out)
@@ -279,7 +280,7 @@ func agendaCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 		if err != nil {
 			return err
 		}
-		ws, err := st.Workspace()
+		ws, err := st.Overview() // the agenda needs no personal texts
 		if err != nil {
 			return err
 		}

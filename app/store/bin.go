@@ -59,7 +59,7 @@ func (d *deletion) remove(key []byte) error {
 			return err
 		}
 	}
-	return d.txn.Delete(key)
+	return deleteRecord(d.txn, key)
 }
 
 // A tomb (gone/<record key>, empty value) marks the ID of a record that
@@ -117,7 +117,7 @@ func (d *deletion) change(k kind, id string, old, updated any) error {
 		return err
 	}
 	d.body.Changed = append(d.body.Changed, binRecord{Key: k.key(id), Old: ob, New: nb})
-	return d.txn.Set(k.key(id), nb)
+	return setRecord(d.txn, k.key(id), nb)
 }
 
 // removeOwned removes the records of kind k indexed under account acct.
@@ -332,7 +332,7 @@ func (s *Store) Restore(id string) error {
 			if ok, err := exists(txn, r.Key); err != nil {
 				return err
 			} else if !ok {
-				if err := txn.Set(r.Key, r.Old); err != nil {
+				if err := setRecord(txn, r.Key, r.Old); err != nil {
 					return err
 				}
 			}
@@ -355,7 +355,7 @@ func (s *Store) Restore(id string) error {
 				return err
 			}
 			if bytes.Equal(cur, r.New) {
-				if err := txn.Set(r.Key, r.Old); err != nil {
+				if err := setRecord(txn, r.Key, r.Old); err != nil {
 					return err
 				}
 			}

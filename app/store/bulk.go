@@ -61,7 +61,7 @@ func (s *Store) Import(w dossier.Workspace) error {
 				return fmt.Errorf("import: %w", err)
 			}
 		}
-		if err := wb.Set(r.k.key(r.id), r.value); err != nil {
+		if err := setRecordIn(wb, r.k.key(r.id), r.value); err != nil {
 			return fmt.Errorf("import: %w", err)
 		}
 	}

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -14,12 +16,14 @@ import (
 // before opening a workspace that was not closed properly: every record
 // decodes, the index entry of every record indexed by account is there
 // (ix/<kind>/<account>/<id>), every index entry points to its record
-// under the same account, every attachment of an event is there, and the
-// bin, the sent copies and the schema version decode.
+// under the same account, every attachment of an event is there, every
+// person has its summary (summary.go) and every summary its person, and
+// the bin, the sent copies and the schema version decode.
 //
-// An index entry whose record is missing is what an import cut short
-// leaves (Import writes an index entry before its record, in batches that
-// commit one after another): it is noted, to be removed after opening.
+// An index entry or a summary whose record is missing, and a record
+// whose summary is missing, are what an import cut short leaves (Import
+// writes an index entry, its record and its summary, in batches that
+// commit one after another): they are noted, to be mended after opening.
 // Anything else is damage.
 func (st *dbState) checkRecords() error {
 	keys := make([]string, 0, len(st.values))
@@ -79,9 +83,13 @@ func (st *dbState) checkKey(key string, value []byte) error {
 		if prefix == kEvent.name {
 			return st.checkAttachments(key, value)
 		}
-		return nil
+		return st.checkSummary(key, value)
 	}
 	switch prefix {
+	case "sum":
+		if _, ok := st.values[rest]; !ok {
+			st.dangling = append(st.dangling, []byte(key))
+		}
 	case "ix":
 		parts := strings.SplitN(rest, "/", 3)
 		if len(parts) != 3 {
@@ -127,6 +135,33 @@ func (st *dbState) checkKey(key string, value []byte) error {
 		}
 	}
 	return nil
+}
+
+// checkSummary notes the summary to write of the record under key, when
+// it has none or an outdated one, in a workspace that keeps summaries.
+func (st *dbState) checkSummary(key string, value []byte) error {
+	sk := summaryKey([]byte(key))
+	if sk == nil || !st.summarized() {
+		return nil
+	}
+	want, err := summaryOf([]byte(key), value)
+	if err != nil {
+		return damaged(err, "the record %s cannot be read", key)
+	}
+	if have, ok := st.values[string(sk)]; !ok || !bytes.Equal(have, want) {
+		if st.unsummed == nil {
+			st.unsummed = map[string][]byte{}
+		}
+		st.unsummed[string(sk)] = want
+	}
+	return nil
+}
+
+// summarized reports whether the workspace keeps summaries: its schema
+// is 3 or later (an older one gets them when it is migrated).
+func (st *dbState) summarized() bool {
+	v := st.values[string(schemaKey)]
+	return len(v) == 4 && binary.BigEndian.Uint32(v) >= summarySchema
 }
 
 // checkAttachments checks that the files of the event stored under key are

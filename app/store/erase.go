@@ -131,7 +131,20 @@ func newErasure(txn *badger.Txn) *erasure {
 	return &erasure{txn: txn, writes: map[string][]byte{}}
 }
 
+// set keeps v under key (nil: nothing), and the summary of a record
+// kept under its summary key.
 func (e *erasure) set(key []byte, v []byte) {
+	e.setKey(key, v)
+	if sk := summaryKey(key); sk != nil {
+		var sum []byte
+		if v != nil {
+			sum, _ = summaryOf(key, v) // e.put encoded v: it decodes
+		}
+		e.setKey(sk, sum)
+	}
+}
+
+func (e *erasure) setKey(key []byte, v []byte) {
 	k := string(key)
 	if _, ok := e.writes[k]; !ok {
 		e.order = append(e.order, k)

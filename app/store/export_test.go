@@ -5,6 +5,9 @@ import (
 	"errors"
 	"io"
 	"os"
+	"slices"
+	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/dgraph-io/badger/v4"
@@ -106,4 +109,87 @@ func Plain(o Options) Options {
 func CrashBeforeSwap() (restore func()) {
 	swapHook = func() error { return errors.New("crashed") }
 	return func() { swapHook = nil }
+}
+
+// SummaryProblems lists what is wrong with the summary rows of the
+// workspace (summary.go): a person without its summary or with an
+// outdated one, a summary without its person. A closed store has none.
+func (s *Store) SummaryProblems() ([]string, error) {
+	if s.db.IsClosed() {
+		return nil, nil
+	}
+	var out []string
+	err := s.db.View(func(txn *badger.Txn) error {
+		values := func(p []byte) (map[string][]byte, error) {
+			m := map[string][]byte{}
+			it := txn.NewIterator(badger.DefaultIteratorOptions)
+			defer it.Close()
+			for it.Seek(p); it.ValidForPrefix(p); it.Next() {
+				v, err := it.Item().ValueCopy(nil)
+				if err != nil {
+					return nil, err
+				}
+				m[string(it.Item().Key())] = v
+			}
+			return m, nil
+		}
+		people, err := values(kPerson.prefix())
+		if err != nil {
+			return err
+		}
+		sums, err := values(summaryPrefix)
+		if err != nil {
+			return err
+		}
+		for k, v := range people {
+			want, err := summaryOf([]byte(k), v)
+			if err != nil {
+				return err
+			}
+			have, ok := sums[string(summaryKey([]byte(k)))]
+			switch {
+			case !ok:
+				out = append(out, k+" has no summary")
+			case !bytes.Equal(have, want):
+				out = append(out, k+" has an outdated summary: "+string(have))
+			}
+		}
+		for k := range sums {
+			if _, ok := people[strings.TrimPrefix(k, string(summaryPrefix))]; !ok {
+				out = append(out, k+" is the summary of no person")
+			}
+		}
+		return nil
+	})
+	slices.Sort(out)
+	return out, err
+}
+
+// summaryFaults are the summary problems of every workspace the tests
+// closed: whatever a test wrote, the summaries must be in step.
+var summaryFaults struct {
+	sync.Mutex
+	list []string
+}
+
+func init() {
+	beforeClose = func(s *Store) {
+		problems, err := s.SummaryProblems()
+		if err != nil {
+			problems = append(problems, "reading the summaries: "+err.Error())
+		}
+		summaryFaults.Lock()
+		defer summaryFaults.Unlock()
+		for _, p := range problems {
+			summaryFaults.list = append(summaryFaults.list, s.dir+": "+p)
+		}
+	}
+}
+
+// SummaryFaults returns the summary problems of the workspaces closed so
+// far (SummaryProblems, checked as each closed).
+func SummaryFaults() []string {
+	summaryFaults.Lock()
+	defer summaryFaults.Unlock()
+	return slices.Clone(summaryFaults.list)
 }

@@ -1,17 +1,30 @@
 package store_test
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"sync"
 	"testing"
 	"time"
+
+	"kamdesk/app/store"
 )
 
 func TestMain(m *testing.M) {
 	code := m.Run()
 	closeBenchStores()
+	// Every workspace the tests closed had its summaries in step with
+	// its people (store.SummaryProblems).
+	if faults := store.SummaryFaults(); len(faults) > 0 {
+		for _, f := range faults {
+			fmt.Fprintln(os.Stderr, "summary rows:", f)
+		}
+		if code == 0 {
+			code = 1
+		}
+	}
 	if children.dir != "" {
 		os.RemoveAll(children.dir)
 	}

@@ -176,9 +176,16 @@ func Open(dir string, o Options) (s *Store, err error) {
 	if len(st.dangling) > 0 {
 		// Left by an import a crash cut short; nothing reads them.
 		if err := s.removeKeys(st.dangling); err != nil {
-			logline("removing %d index entries without their record: %v", len(st.dangling), err)
+			logline("removing %d index entries and summaries without their record: %v", len(st.dangling), err)
 		} else {
-			logline("removed %d index entries without their record", len(st.dangling))
+			logline("removed %d index entries and summaries without their record", len(st.dangling))
+		}
+	}
+	if len(st.unsummed) > 0 {
+		if err := s.writeKeys(st.unsummed); err != nil {
+			logline("writing %d summaries of people: %v", len(st.unsummed), err)
+		} else {
+			logline("wrote %d summaries of people", len(st.unsummed))
 		}
 	}
 	if n, err := s.sweepOrphanFiles(); err != nil {
@@ -276,6 +283,18 @@ func (s *Store) removeKeys(keys [][]byte) error {
 		}
 		return nil
 	})
+}
+
+// writeKeys writes the values of kv in batches.
+func (s *Store) writeKeys(kv map[string][]byte) error {
+	wb := s.db.NewWriteBatch()
+	defer wb.Cancel()
+	for k, v := range kv {
+		if err := wb.Set([]byte(k), v); err != nil {
+			return err
+		}
+	}
+	return wb.Flush()
 }
 
 type openError struct {

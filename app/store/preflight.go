@@ -75,7 +75,11 @@ type dbState struct {
 	orphans  []orphan // tables the MANIFEST does not list
 	empty    []string // empty log files to remove before opening (leftovers.go)
 	salvage  []string // files to move aside before opening (salvage.go)
-	dangling [][]byte // index entries without their record, removed after opening
+	dangling [][]byte // index entries and summaries without their record, removed after opening
+	// unsummed holds the summaries to write after opening, by key: of
+	// records without their summary or with an outdated one (an import
+	// a crash cut short).
+	unsummed map[string][]byte
 
 	memBytes, sstBytes int64 // disk space the memtable logs and tables take
 }

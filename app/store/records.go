@@ -74,7 +74,7 @@ func put(txn *badger.Txn, k kind, id string, v any) error {
 	if err != nil {
 		return err
 	}
-	return txn.Set(k.key(id), b)
+	return setRecord(txn, k.key(id), b)
 }
 
 // putOwned writes a record of a kind indexed by account (people, events,
@@ -96,11 +96,14 @@ func putOwned(txn *badger.Txn, k kind, acct, id string, v any) error {
 }
 
 // list decodes every record of kind k, in key order.
-func list[T any](txn *badger.Txn, k kind) ([]T, error) {
+func list[T any](txn *badger.Txn, k kind) ([]T, error) { return listPrefix[T](txn, k.prefix(), k.noun) }
+
+// listPrefix decodes every value under prefix p, in key order; noun names
+// them in the error of one that is damaged.
+func listPrefix[T any](txn *badger.Txn, p []byte, noun string) ([]T, error) {
 	var out []T
 	it := txn.NewIterator(badger.DefaultIteratorOptions)
 	defer it.Close()
-	p := k.prefix()
 	for it.Seek(p); it.ValidForPrefix(p); it.Next() {
 		// Decoded in place: a record is hundreds of bytes, copied once
 		// less.
@@ -109,7 +112,7 @@ func list[T any](txn *badger.Txn, k kind) ([]T, error) {
 		v := &out[len(out)-1]
 		err := it.Item().Value(func(b []byte) error { return json.Unmarshal(b, v) })
 		if err != nil {
-			return nil, fmt.Errorf("%s %q is damaged: %w", k.noun, bytes.TrimPrefix(it.Item().Key(), p), err)
+			return nil, fmt.Errorf("%s %q is damaged: %w", noun, bytes.TrimPrefix(it.Item().Key(), p), err)
 		}
 	}
 	return out, nil

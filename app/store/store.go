@@ -20,6 +20,7 @@
 //	section/<id>                 proposal.Section (the section library)
 //	prop/<id>                    proposal.Proposal, indexed by account
 //	ix/<kind>/<account>/<id>     index of a record kind by account (empty value)
+//	sum/person/<id>              summary of a person for lists (summary.go)
 //	file/<id>/<chunk>            attachment bytes in 512 KiB chunks, chunk big-endian uint32
 //	bin/<seq>                    a deletion with what went with it: 24 hex digits, nanoseconds then random
 //	gone/<record key>            a tomb: the record waits in the bin, its ID is not given again (empty value)
@@ -68,15 +69,21 @@ var (
 
 // SchemaVersion is the version of the key layout and encoding this build
 // writes. Open migrates older workspaces up to it.
-const SchemaVersion = 2
+const SchemaVersion = summarySchema
 
-// migrations[v] upgrades a workspace from schema v to v+1, inside one
-// transaction. Version 0 is a workspace created before the version key
-// existed: an empty directory, which needs nothing.
-var migrations = []func(txn *badger.Txn) error{
-	0: func(*badger.Txn) error { return nil },
+// summarySchema is the first schema whose people have summary rows.
+const summarySchema = 3
+
+// migrations[v] upgrades a workspace from schema v to v+1; the version
+// key is written once it is done, so each must be safe to run again.
+// Version 0 is a workspace created before the version key existed: an
+// empty directory, which needs nothing.
+var migrations = []func(db *badger.DB) error{
+	0: func(*badger.DB) error { return nil },
 	// 1 → 2: tombs mark the IDs of records in the bin (see tombKey).
-	1: buryRemoved,
+	1: func(db *badger.DB) error { return db.Update(buryRemoved) },
+	// 2 → 3: summary rows of people (summary.go).
+	2: summarize,
 }
 
 // Options tune a workspace. The zero value is right for the desktop.
@@ -155,6 +162,9 @@ func (s *Store) CheckPassphrase(passphrase []byte) error {
 
 func (s *Store) dbDir() string { return filepath.Join(s.dir, "db") }
 
+// beforeClose, when set (the tests set it), runs as a workspace closes.
+var beforeClose func(*Store)
+
 // Close stops background work and closes the database. It is safe to call
 // more than once.
 func (s *Store) Close() error {
@@ -162,6 +172,9 @@ func (s *Store) Close() error {
 	defer s.mu.Unlock()
 	if s.db.IsClosed() {
 		return nil
+	}
+	if beforeClose != nil {
+		beforeClose(s)
 	}
 	close(s.stop)
 	s.stopped.Wait()
@@ -263,14 +276,14 @@ func (s *Store) migrate() error {
 		if s.ro != nil {
 			return &openError{fmt.Sprintf("the workspace %s was written by an older kamdesk and must be brought up to date, which needs writing (%s); copy it to a place kamdesk can write to", s.dir, s.ro.why), ErrReadOnly}
 		}
-		err = s.db.Update(func(txn *badger.Txn) error {
-			if err := migrations[v](txn); err != nil {
-				return err
-			}
-			var b [4]byte
-			binary.BigEndian.PutUint32(b[:], v+1)
-			return txn.Set(schemaKey, b[:])
-		})
+		err = migrations[v](s.db)
+		if err == nil {
+			err = s.db.Update(func(txn *badger.Txn) error {
+				var b [4]byte
+				binary.BigEndian.PutUint32(b[:], v+1)
+				return txn.Set(schemaKey, b[:])
+			})
+		}
 		if err != nil {
 			return fmt.Errorf("upgrading the workspace %s from schema %d: %w", s.dir, v, err)
 		}
