@@ -42,7 +42,8 @@ FUZZ_TARGETS := \
 	./proposal:FuzzAssemble \
 	./proposal:FuzzSafeMarkdown \
 	./proposal:FuzzRenderHTML \
-	./app/cli:FuzzPricingCSV
+	./app/cli:FuzzPricingCSV \
+	./app/store:FuzzDecodeSummary
 SCREENSHOT_DIR := assets/screenshots
 # Extra options for .ci/install-deps; `test`, `smoke` and `screenshots` add --test.
 DEPS_FLAGS :=

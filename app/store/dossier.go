@@ -362,19 +362,19 @@ func (s *Store) Workspace() (dossier.Workspace, error) {
 // fraction of what Workspace reads.
 func (s *Store) Overview() (dossier.Workspace, error) {
 	return s.workspace(func(txn *badger.Txn) ([]dossier.Person, error) {
-		return listSummaries[dossier.Person](txn, kPerson)
+		return listSummaries(txn)
 	})
 }
 
 // PeopleSummaries returns the summary of every person
-// (dossier.Person.Summary), in dossier order, for the people list.
+// (dossier.Person.Summary), for the people list, in the store's order:
+// the list sorts them as it shows them.
 func (s *Store) PeopleSummaries() ([]dossier.Person, error) {
 	var out []dossier.Person
 	err := s.view(func(txn *badger.Txn) (err error) {
-		out, err = listSummaries[dossier.Person](txn, kPerson)
+		out, err = listSummaries(txn)
 		return err
 	})
-	dossier.SortPeople(out)
 	return out, err
 }
 

@@ -367,7 +367,9 @@ func BenchmarkScreenReads(b *testing.B) {
 				fn   func() error
 			}{
 				{"Workspace", func() error { _, err := s.Workspace(); return err }},
+				{"Overview", func() error { _, err := s.Overview(); return err }},
 				{"Accounts", func() error { _, err := s.Accounts(); return err }},
+				{"PeopleSummaries", func() error { _, err := s.PeopleSummaries(); return err }},
 				{"PeopleAll", func() error { _, err := s.People(""); return err }},
 				{"PeopleOfAccount", func() error { _, err := s.People(accts[0].ID); return err }},
 				{"Rules", func() error { _, err := s.Rules(); return err }},
