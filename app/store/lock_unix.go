@@ -41,7 +41,14 @@ func lockDir(dir string, shared bool) (*dirLock, error) {
 	return &dirLock{f}, nil
 }
 
-func (l *dirLock) unlock() error { return l.f.Close() }
+// unlock lets the lock go explicitly before closing: a child process
+// another goroutine is starting shares the open file between its fork
+// and its exec, and closing alone would leave the lock held until then
+// (a workspace closed and opened again at once was "already open").
+func (l *dirLock) unlock() error {
+	syscall.Flock(int(l.f.Fd()), syscall.LOCK_UN)
+	return l.f.Close()
+}
 
 // isUnsupported tells whether err says the system cannot sync a
 // directory; on Unix systems it always can.
