@@ -172,6 +172,14 @@ var summaryFaults struct {
 	list []string
 }
 
+// SkipSummaryCheck turns the check at close off until restore, for
+// benchmarks that time Close.
+func SkipSummaryCheck() (restore func()) {
+	old := beforeClose
+	beforeClose = nil
+	return func() { beforeClose = old }
+}
+
 func init() {
 	beforeClose = func(s *Store) {
 		problems, err := s.SummaryProblems()

