@@ -250,8 +250,10 @@ func (s *Store) autoBackup(now time.Time, logline func(string, ...any)) {
 	}
 }
 
-// empty reports whether the workspace holds no record (only its schema
+// Empty reports whether the workspace holds no record (only its schema
 // version, or nothing).
+func (s *Store) Empty() bool { return s.empty() }
+
 func (s *Store) empty() bool {
 	n := 0
 	s.db.View(func(txn *badger.Txn) error {
