@@ -31,6 +31,9 @@ type accountRow struct {
 	coverage dossier.Coverage
 	mono     bool
 	next     dossier.AgendaItem // the account's first agenda item; zero Date if none
+	// counting is true while coverage and next are still being worked
+	// out (the people and the agenda take longest to read).
+	counting bool
 }
 
 // accountsScreen lists the key accounts in a sortable table. It fills in
@@ -66,11 +69,17 @@ func NewList(h ui.Host, st Store) *accountsScreen {
 			return s
 		}, func(a, b *accountRow) int { return cmp.Compare(a.acct.RevenueShare, b.acct.RevenueShare) }),
 		ui.Col(lang.L("Coverage"), 150, func(r *accountRow) string {
+			if r.counting {
+				return "…"
+			}
 			return lang.L("{{.People}} people · {{.Strength}}%", map[string]any{"People": r.coverage.People, "Strength": r.coverage.Strength})
 		}, func(a, b *accountRow) int { return cmp.Compare(a.coverage.Strength, b.coverage.Strength) }),
 		ui.Col(lang.L("Next tender"), 110, func(r *accountRow) string { return dashIfEmpty(r.acct.NextTender.String()) },
 			func(a, b *accountRow) int { return ui.CompareDates(a.acct.NextTender, b.acct.NextTender) }),
 		ui.Col(lang.L("Next"), 360, func(r *accountRow) string {
+			if r.counting {
+				return "…"
+			}
 			if r.next.Date.IsZero() {
 				return "–"
 			}
@@ -103,21 +112,41 @@ func (s *accountsScreen) Keep(old ui.Screen) {
 	}
 }
 
-// Load reads the accounts off the UI goroutine and shows them.
+// Load reads the accounts off the UI goroutine and shows them: first the
+// accounts alone, which read quickly, when nothing is on screen yet; then
+// with their coverage and next step, which need everybody and the agenda
+// (at 100,000 people most of a second).
 func (s *accountsScreen) Load() {
 	today := s.host.Today()
-	var rows []accountRow
+	var accounts []dossier.Account
 	var err error
 	s.busy.Start()
-	s.host.Background(func() { rows, err = accountRows(s.st, today) }, func() {
-		s.busy.Stop()
+	s.host.Background(func() { accounts, err = s.st.Accounts() }, func() {
 		if err != nil {
+			s.busy.Stop()
 			s.host.ShowError(err)
 			return
 		}
-		s.rows, s.loaded = rows, true
-		s.table.Sort() // the store's order (tier, share, name) until a header is tapped
-		s.show()
+		if !s.loaded {
+			rows := make([]accountRow, len(accounts))
+			for i, a := range accounts {
+				rows[i] = accountRow{acct: a, counting: true}
+			}
+			s.rows = rows
+			s.table.Sort() // the store's order (tier, share, name) until a header is tapped
+			s.show()
+		}
+		var rows []accountRow
+		s.host.Background(func() { rows, err = accountRows(s.st, today) }, func() {
+			s.busy.Stop()
+			if err != nil {
+				s.host.ShowError(err)
+				return
+			}
+			s.rows, s.loaded = rows, true
+			s.table.Sort()
+			s.show()
+		})
 	})
 }
 

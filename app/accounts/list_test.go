@@ -1,12 +1,14 @@
 package accounts
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/ui"
+	"kamdesk/app/ui/uitest"
 	"kamdesk/dossier"
 )
 
@@ -100,4 +102,38 @@ func TestLayoutTree(t *testing.T) {
 	if _, ok := pos["loop-a"]; !ok {
 		t.Error("people in a reporting loop are not drawn")
 	}
+}
+
+// TestAccountsListShowsAccountsFirst: on a big workspace the accounts
+// read in a moment and their coverage and next step take most of a
+// second, so the list shows the accounts at once, coverage and next step
+// as "…", and fills those in; a list that replaces one on screen keeps the
+// full rows until the new ones are in.
+func TestAccountsListShowsAccountsFirst(t *testing.T) {
+	f, w, st := uitest.Open(t, true)
+	q := &uitest.Queue{Host: f}
+	s := NewList(q, st)
+	w.SetContent(s.Content())
+	s.Load()
+	if !q.Step() || s.RowCount() == 0 || !s.Loading() {
+		t.Fatalf("after reading the accounts: %d rows, loading %v", s.RowCount(), s.Loading())
+	}
+	shown := test.RenderToMarkup(w.Canvas())
+	if !strings.Contains(shown, "Northbridge") || !strings.Contains(shown, ">…</text>") || strings.Contains(shown, "people ·") {
+		t.Errorf("before the coverage is worked out the list shows:\n%s", shown)
+	}
+	q.Run()
+	shown = test.RenderToMarkup(w.Canvas())
+	if s.Loading() || strings.Contains(shown, ">…</text>") || !strings.Contains(shown, "people ·") {
+		t.Errorf("once loaded the list shows (loading %v):\n%s", s.Loading(), shown)
+	}
+	again := NewList(q, st)
+	again.Keep(s)
+	w.SetContent(again.Content())
+	again.Load()
+	q.Step()
+	if shown := test.RenderToMarkup(w.Canvas()); strings.Contains(shown, ">…</text>") || !strings.Contains(shown, "people ·") {
+		t.Errorf("a list opened again showed the accounts without their coverage:\n%s", shown)
+	}
+	q.Run()
 }

@@ -274,46 +274,27 @@ func TestAgendaTakesOtherSources(t *testing.T) {
 	}
 }
 
-// queuedHost holds the screen's background work until the test runs it.
-type queuedHost struct {
-	ui.Host
-	queue []func()
-}
-
-func (h *queuedHost) Background(work, done func()) {
-	h.queue = append(h.queue, func() { uitest.BackgroundAndWait(work, done) })
-}
-
-// run runs the work queued, and what it queues in turn.
-func (h *queuedHost) run() {
-	for len(h.queue) > 0 {
-		next := h.queue[0]
-		h.queue = h.queue[1:]
-		next()
-	}
-}
-
 // TestAgendaArrangesInTheBackground: at 100,000 people the agenda holds
 // tens of thousands of entries, so choosing a kind arranges them off the
 // UI goroutine, and the list keeps what it shows until the new rows are in.
 func TestAgendaArrangesInTheBackground(t *testing.T) {
 	f, _, st := agendaFrame(t, nil)
-	h := &queuedHost{Host: f}
+	h := &uitest.Queue{Host: f}
 	s := NewScreen(h, st, []Source{Dossier}, DossierKinds).(*screen)
 	s.Load()
 	if len(s.rows) != 0 || !s.Loading() {
 		t.Fatalf("before its work ran the agenda shows %d rows (loading %v)", len(s.rows), s.Loading())
 	}
-	h.run()
+	h.Run()
 	all := len(s.shown())
 	if all == 0 || s.Loading() {
 		t.Fatalf("after reading the agenda shows %d items (loading %v)", all, s.Loading())
 	}
 	test.Tap(s.checks[0]) // Birthdays off
-	if got := len(s.shown()); got != all || len(h.queue) != 1 {
-		t.Fatalf("a filter changed the rows on the UI goroutine (%d → %d items, %d jobs queued)", all, got, len(h.queue))
+	if got := len(s.shown()); got != all || h.Len() != 1 {
+		t.Fatalf("a filter changed the rows on the UI goroutine (%d → %d items, %d jobs queued)", all, got, h.Len())
 	}
-	h.run()
+	h.Run()
 	if got := len(s.shown()); got >= all {
 		t.Errorf("without birthdays %d items, had %d", got, all)
 	}
@@ -321,7 +302,7 @@ func TestAgendaArrangesInTheBackground(t *testing.T) {
 	// rows read.
 	s.horizon.SetSelected(horizonLabel(90))
 	test.Tap(s.checks[1]) // Contacts off
-	h.run()
+	h.Run()
 	for _, it := range s.shown() {
 		if it.Kind == dossier.AgendaBirthday || it.Kind == dossier.AgendaContact {
 			t.Fatalf("birthdays and contacts are filtered out, the agenda shows %s", it.Text())

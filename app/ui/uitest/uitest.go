@@ -313,3 +313,37 @@ func ElsewhereAt(screens ...string) map[string]ui.Maker {
 	}
 	return m
 }
+
+// Queue is a host whose background work waits until the test runs it, so
+// that a test can look at a screen between its steps: what it shows while
+// it reads, and after.
+type Queue struct {
+	ui.Host
+	jobs []func()
+}
+
+// Background queues work and done; Step runs them.
+func (q *Queue) Background(work, done func()) {
+	q.jobs = append(q.jobs, func() { BackgroundAndWait(work, done) })
+}
+
+// Len is the number of jobs waiting.
+func (q *Queue) Len() int { return len(q.jobs) }
+
+// Step runs the first job waiting, its work on a goroutine of its own and
+// then done; it reports whether there was one.
+func (q *Queue) Step() bool {
+	if len(q.jobs) == 0 {
+		return false
+	}
+	next := q.jobs[0]
+	q.jobs = q.jobs[1:]
+	next()
+	return true
+}
+
+// Run runs the jobs waiting, and those they queue in turn.
+func (q *Queue) Run() {
+	for q.Step() {
+	}
+}
