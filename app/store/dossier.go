@@ -353,17 +353,16 @@ func checkAccountPeople(txn *badger.Txn, acct string, people []string) error {
 // Workspace returns every dossier record at one moment, for search and
 // export.
 func (s *Store) Workspace() (dossier.Workspace, error) {
-	return s.workspace(func(txn *badger.Txn) ([]dossier.Person, error) { return list[dossier.Person](txn, kPerson) })
+	return s.workspace(true)
 }
 
 // Overview is the workspace as the lists see it (the accounts list, the
-// agenda): every record in full but the people, who come as their
-// summaries (dossier.Person.Summary). At 100,000 people it reads a
+// agenda, coverage): the rules, the accounts, the promises and the people
+// as their summaries (dossier.Person.Summary); no events, team or
+// references, which none of them show. At 100,000 people it reads a
 // fraction of what Workspace reads.
 func (s *Store) Overview() (dossier.Workspace, error) {
-	return s.workspace(func(txn *badger.Txn) ([]dossier.Person, error) {
-		return listSummaries(txn)
-	})
+	return s.workspace(false)
 }
 
 // PeopleSummaries returns the summary of every person
@@ -378,9 +377,9 @@ func (s *Store) PeopleSummaries() ([]dossier.Person, error) {
 	return out, err
 }
 
-// workspace reads every dossier record at one moment, the people with
-// people.
-func (s *Store) workspace(people func(txn *badger.Txn) ([]dossier.Person, error)) (dossier.Workspace, error) {
+// workspace reads the dossier at one moment: every record when whole,
+// else the records of Overview.
+func (s *Store) workspace(whole bool) (dossier.Workspace, error) {
 	var w dossier.Workspace
 	rules, err := s.Rules()
 	if err != nil {
@@ -391,7 +390,14 @@ func (s *Store) workspace(people func(txn *badger.Txn) ([]dossier.Person, error)
 		if w.Accounts, err = list[dossier.Account](txn, kAccount); err != nil {
 			return err
 		}
-		if w.People, err = people(txn); err != nil {
+		if w.Promises, err = list[dossier.Promise](txn, kPromise); err != nil {
+			return err
+		}
+		if !whole {
+			w.People, err = listSummaries(txn)
+			return err
+		}
+		if w.People, err = list[dossier.Person](txn, kPerson); err != nil {
 			return err
 		}
 		if w.Team, err = list[dossier.TeamMember](txn, kTeam); err != nil {
@@ -400,10 +406,7 @@ func (s *Store) workspace(people func(txn *badger.Txn) ([]dossier.Person, error)
 		if w.References, err = list[dossier.Reference](txn, kReference); err != nil {
 			return err
 		}
-		if w.Events, err = list[dossier.Event](txn, kEvent); err != nil {
-			return err
-		}
-		w.Promises, err = list[dossier.Promise](txn, kPromise)
+		w.Events, err = list[dossier.Event](txn, kEvent)
 		return err
 	})
 	dossier.SortAccounts(w.Accounts)
