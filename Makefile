@@ -180,7 +180,7 @@ BENCH_SIZE ?= huge
 BENCH_COUNT ?= 3
 bench:
 	@echo "== make bench: issue-10 figures at size $(BENCH_SIZE) (BENCH_SIZE=large|huge), $(BENCH_COUNT) runs each"
-	KAMDESK_BENCH_SIZE=$(BENCH_SIZE) $(GO) test -run '^$$' -bench 'ScreensOnUIGoroutine' -benchtime 3x -count $(BENCH_COUNT) -timeout 60m ./app
+	KAMDESK_BENCH_SIZE=$(BENCH_SIZE) $(GO) test -run '^$$' -bench 'ScreensOnUIGoroutine|Start' -benchtime 3x -count $(BENCH_COUNT) -timeout 60m ./app
 	KAMDESK_BENCH_SIZE=$(BENCH_SIZE) $(GO) test -run '^$$' -bench 'Open$$|CreateProposalLean|ProposalsList|ScreenReads' -benchtime 3x -count $(BENCH_COUNT) -timeout 60m ./app/store
 	$(GO) test -run '^$$' -bench 'Typing|IndexBuild' -benchtime 2x -count $(BENCH_COUNT) -timeout 30m ./app/search
 	$(GO) test -run '^$$' -bench 'TextAreaTyping20k' -count $(BENCH_COUNT) ./app/ui

@@ -2,6 +2,7 @@ package app
 
 import (
 	"os"
+	"runtime"
 	"slices"
 	"sync"
 	"testing"
@@ -130,3 +131,90 @@ func benchWorkspace(b *testing.B, o storetest.Options) *store.Store {
 
 // benchDirs are the folders of benchStores, removed by TestMain.
 var benchDirs []string
+
+// BenchmarkStart opens a generated workspace that was closed properly, as
+// the desktop does at start (store.Open, the desk, its Start), and times
+// until the accounts list shows the accounts (names-ms) and until it shows
+// their coverage and next step too (full-ms); heap-MB is the Go heap in
+// use after a collection once the list is full. Window and GL start-up
+// (a few hundred milliseconds) are not counted: see the README.
+func BenchmarkStart(b *testing.B) {
+	o := storetest.Options{Accounts: 5000, PeoplePerAccount: 20, EventsPerAccount: 4, PromisesPerAccount: 2,
+		Proposals: 2000, Seed: 1}
+	if os.Getenv("KAMDESK_BENCH_SIZE") == "large" {
+		o = storetest.Options{Accounts: 500, PeoplePerAccount: 40, EventsPerAccount: 10, PromisesPerAccount: 4,
+			Proposals: 200, Seed: 1}
+	}
+	test.NewTempApp(b)
+	dir, err := os.MkdirTemp("", "kamdesk-bench")
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchDirs = append(benchDirs, dir)
+	st, err := store.Open(dir, store.Options{NoGC: true, NoBackup: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := storetest.Generate(st, o); err != nil {
+		b.Fatal(err)
+	}
+	if err := st.Close(); err != nil {
+		b.Fatal(err)
+	}
+	type list interface {
+		Loading() bool
+		RowCount() int
+	}
+	var names, full, heap []float64
+	w := test.NewTempWindow(b, nil)
+	w.Resize(fyne.NewSize(1280, 800))
+	for b.Loop() {
+		runtime.GC()
+		var jobs []func()
+		background := func(work, done func()) {
+			jobs = append(jobs, func() {
+				finished := make(chan struct{})
+				go func() { defer close(finished); work() }()
+				<-finished
+				done()
+			})
+		}
+		t0 := time.Now()
+		st, err := store.Open(dir, store.Options{NoGC: true, NoBackup: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		d := NewDesk(w, st, nil, Options{
+			Today:      func() dossier.Date { return storetest.DefaultAnchor },
+			Defer:      func(f func()) { f() },
+			Background: background,
+			After:      func(_ time.Duration, f func()) { f() },
+		})
+		w.SetContent(d.Content())
+		d.Start()
+		var shown time.Duration
+		for len(jobs) > 0 {
+			job := jobs[0]
+			jobs = jobs[1:]
+			job()
+			l, ok := d.Current().(list)
+			if ok && shown == 0 && l.RowCount() > 0 {
+				shown = time.Since(t0)
+			}
+			if ok && l.RowCount() > 0 && !l.Loading() {
+				break
+			}
+		}
+		names = append(names, float64(shown)/1e6)
+		full = append(full, float64(time.Since(t0))/1e6)
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		heap = append(heap, float64(m.HeapInuse)/(1<<20))
+		st.Close()
+	}
+	median := func(v []float64) float64 { slices.Sort(v); return v[len(v)/2] }
+	b.ReportMetric(median(names), "names-ms")
+	b.ReportMetric(median(full), "full-ms")
+	b.ReportMetric(median(heap), "heap-MB")
+}
