@@ -110,24 +110,34 @@ func localize(message string, count int, plural bool, data []any) string {
 	if len(data) > 0 {
 		d = data[0]
 	}
-	cfg := &goi18n.LocalizeConfig{DefaultMessage: &goi18n.Message{ID: message, Other: message}, TemplateData: d}
+	cfg := &goi18n.LocalizeConfig{MessageID: message, TemplateData: d}
 	if plural {
 		cfg.PluralCount = count
 	}
 	if s, err := localizer.Localize(cfg); err == nil {
 		return s
 	}
-	// The catalogue cannot say: the message itself, filled in.
-	t, err := template.New("").Parse(message)
-	if err != nil {
-		return message
+	// Not in the catalogue: the message itself, filled in. (Handing it to
+	// go-i18n as a default message would parse it afresh at every call:
+	// a second for the 5,000 lines of an agenda.)
+	t, ok := parsed.Load(message)
+	if !ok {
+		p, err := template.New("").Parse(message)
+		if err != nil {
+			return message
+		}
+		t, _ = parsed.LoadOrStore(message, p)
 	}
 	var b strings.Builder
-	if t.Execute(&b, d) != nil {
+	if t.(*template.Template).Execute(&b, d) != nil {
 		return message
 	}
 	return b.String()
 }
+
+// parsed are the templates of the messages the catalogue does not hold,
+// by message.
+var parsed sync.Map
 
 // Size is a file's size in the unit a person reads best: B, KB, MB.
 func Size(n int64) string {

@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -46,5 +47,29 @@ func TestPlainLocale(t *testing.T) {
 		if got := os.Getenv("LANGUAGE"); got != c.want {
 			t.Errorf("LC_ALL=%q LANG=%q: LANGUAGE=%q, want %q", c.lcAll, c.lang, got, c.want)
 		}
+	}
+}
+
+// TestMessagesOutsideTheCatalogueAtOnce: a message the catalogue does not
+// hold is parsed once and filled in with each call's data, from many
+// goroutines at once (the agenda fills thousands of lines).
+func TestMessagesOutsideTheCatalogueAtOnce(t *testing.T) {
+	done := make(chan string)
+	for i := range 8 {
+		go func() {
+			var last string
+			for j := range 200 {
+				last = L("Promise to {{.Account}}: {{.Text}}", map[string]any{"Account": i, "Text": j})
+			}
+			done <- last
+		}()
+	}
+	for range 8 {
+		if got := <-done; !strings.HasSuffix(got, ": 199") || !strings.HasPrefix(got, "Promise to ") {
+			t.Errorf("got %q", got)
+		}
+	}
+	if got := L("Broken {{.X"); got != "Broken {{.X" {
+		t.Errorf("a message that is no template gives %q, want it as it is", got)
 	}
 }
