@@ -13,6 +13,7 @@ import (
 
 	"kamdesk/app/store"
 	"kamdesk/app/store/storetest"
+	"kamdesk/app/ui/uitest"
 	"kamdesk/dossier"
 )
 
@@ -170,15 +171,7 @@ func BenchmarkStart(b *testing.B) {
 	w.Resize(fyne.NewSize(1280, 800))
 	for b.Loop() {
 		runtime.GC()
-		var jobs []func()
-		background := func(work, done func()) {
-			jobs = append(jobs, func() {
-				finished := make(chan struct{})
-				go func() { defer close(finished); work() }()
-				<-finished
-				done()
-			})
-		}
+		q := &uitest.Queue{} // background work waits for the loop below
 		t0 := time.Now()
 		st, err := store.Open(dir, store.Options{NoGC: true, NoBackup: true})
 		if err != nil {
@@ -187,16 +180,13 @@ func BenchmarkStart(b *testing.B) {
 		d := NewDesk(w, st, nil, Options{
 			Today:      func() dossier.Date { return storetest.DefaultAnchor },
 			Defer:      func(f func()) { f() },
-			Background: background,
+			Background: q.Background,
 			After:      func(_ time.Duration, f func()) { f() },
 		})
 		w.SetContent(d.Content())
 		d.Start()
 		var shown time.Duration
-		for len(jobs) > 0 {
-			job := jobs[0]
-			jobs = jobs[1:]
-			job()
+		for q.Step() {
 			l, ok := d.Current().(list)
 			if ok && shown == 0 && l.RowCount() > 0 {
 				shown = time.Since(t0)

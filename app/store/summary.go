@@ -44,8 +44,17 @@ func summaryOf(key, value []byte) ([]byte, error) {
 }
 
 // setRecord writes value under a record's key, with its summary row.
-func setRecord(txn *badger.Txn, key, value []byte) error {
-	if err := txn.Set(key, value); err != nil {
+func setRecord(txn *badger.Txn, key, value []byte) error { return setWithSummary(txn.Set, key, value) }
+
+// setRecordIn is setRecord for a write batch (an import, an erasure).
+func setRecordIn(wb *badger.WriteBatch, key, value []byte) error {
+	return setWithSummary(wb.Set, key, value)
+}
+
+// setWithSummary writes value under key with set, and the summary of the
+// record under its summary key.
+func setWithSummary(set func(key, value []byte) error, key, value []byte) error {
+	if err := set(key, value); err != nil {
 		return err
 	}
 	sk := summaryKey(key)
@@ -56,7 +65,7 @@ func setRecord(txn *badger.Txn, key, value []byte) error {
 	if err != nil {
 		return err
 	}
-	return txn.Set(sk, sum)
+	return set(sk, sum)
 }
 
 // deleteRecord deletes a record's key and its summary row.
@@ -68,22 +77,6 @@ func deleteRecord(txn *badger.Txn, key []byte) error {
 		return txn.Delete(sk)
 	}
 	return nil
-}
-
-// setRecordIn is setRecord for a write batch (an import, an erasure).
-func setRecordIn(wb *badger.WriteBatch, key, value []byte) error {
-	if err := wb.Set(key, value); err != nil {
-		return err
-	}
-	sk := summaryKey(key)
-	if sk == nil {
-		return nil
-	}
-	sum, err := summaryOf(key, value)
-	if err != nil {
-		return err
-	}
-	return wb.Set(sk, sum)
 }
 
 // listSummaries decodes the summaries of every person, in key order: the
