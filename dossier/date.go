@@ -177,8 +177,8 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 		*d = Date{}
 		return nil
 	}
-	var s string
-	if err := json.Unmarshal(b, &s); err != nil {
+	s, err := jsonString(b)
+	if err != nil {
 		return err
 	}
 	v, err := readDate(s)
@@ -359,8 +359,8 @@ func (b *Birthday) UnmarshalJSON(data []byte) error {
 		*b = Birthday{}
 		return nil
 	}
-	var s string
-	if err := json.Unmarshal(data, &s); err != nil {
+	s, err := jsonString(data)
+	if err != nil {
 		return err
 	}
 	v, err := ParseBirthday(s)
@@ -369,4 +369,25 @@ func (b *Birthday) UnmarshalJSON(data []byte) error {
 	}
 	*b = v
 	return nil
+}
+
+// jsonString reads the JSON string b. A date is plain ASCII between quotes
+// and read as it is; anything else goes through encoding/json. (A nested
+// json.Unmarshal per date was a fifth of decoding a person.)
+func jsonString(b []byte) (string, error) {
+	if len(b) >= 2 && b[0] == '"' && b[len(b)-1] == '"' {
+		plain := true
+		for _, c := range b[1 : len(b)-1] {
+			if c < 0x20 || c >= 0x80 || c == '"' || c == '\\' {
+				plain = false
+				break
+			}
+		}
+		if plain {
+			return string(b[1 : len(b)-1]), nil
+		}
+	}
+	var s string
+	err := json.Unmarshal(b, &s)
+	return s, err
 }

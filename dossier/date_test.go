@@ -281,6 +281,21 @@ func TestDateJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"d":20260315}`), &got); err == nil {
 		t.Errorf("Unmarshal of a number error = nil, want an error")
 	}
+	// A date written with JSON escapes reads as the plain one does (a
+	// plain one is read without encoding/json); so does a birthday.
+	var esc struct {
+		D dossier.Date     `json:"d"`
+		B dossier.Birthday `json:"b"`
+	}
+	if err := json.Unmarshal([]byte(`{"d":"\u0032026-03-15","b":"--0\u0032-25"}`), &esc); err != nil {
+		t.Fatalf("Unmarshal of escaped dates: %v", err)
+	}
+	if esc.D.String() != "2026-03-15" || esc.B.String() != "--02-25" {
+		t.Errorf("escaped dates read as %q and %q", esc.D, esc.B)
+	}
+	if err := json.Unmarshal([]byte(`{"d":"2026-03-1\u00e9"}`), &esc); !errors.Is(err, dossier.ErrInvalid) {
+		t.Errorf("Unmarshal of an escaped bad date error = %v, want ErrInvalid", err)
+	}
 }
 
 func TestParseBirthday(t *testing.T) {
