@@ -201,3 +201,7 @@ func SummaryFaults() []string {
 	defer summaryFaults.Unlock()
 	return slices.Clone(summaryFaults.list)
 }
+
+// CheckedFully tells whether the checks before opening s read every
+// file, rather than trusting the note of a clean close (closed.go).
+func (s *Store) CheckedFully() bool { return s.checked }

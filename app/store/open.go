@@ -117,6 +117,9 @@ func Open(dir string, o Options) (s *Store, err error) {
 		if err := st.repair(logline); err != nil {
 			return nil, fmt.Errorf("cannot open the workspace %s: %w", abs, err)
 		}
+		if err := removeClosed(dbDir); err != nil {
+			return nil, fmt.Errorf("cannot write in the workspace %s: %w", abs, err)
+		}
 		if ownLock {
 			// Badger's open replays and truncates the logs: what LOCK said
 			// of them is no longer to be checked.
@@ -155,7 +158,7 @@ func Open(dir string, o Options) (s *Store, err error) {
 		}
 	}
 	s = &Store{dir: abs, db: db, now: o.Now, logf: logf, lock: lock, ro: ro, stop: make(chan struct{}),
-		reserve: reserve{dir: dbDir}, key: key}
+		reserve: reserve{dir: dbDir}, key: key, checked: !st.trusted}
 	if s.now == nil {
 		s.now = time.Now
 	}

@@ -64,6 +64,7 @@ type dbState struct {
 	files   map[string]os.FileInfo
 	fresh   bool // no MANIFEST and no data: a new workspace
 	unclean bool // not closed by kamdesk: a LOCK or memtable logs are left
+	trusted bool // as kamdesk closed it, and not read again (closed.go)
 	lock    lockRecord
 
 	manifest badger.Manifest
@@ -117,6 +118,17 @@ func checkDB(dir string, opt badger.Options, readOnly bool, now time.Time) (*dbS
 	// Memory table logs left are a crash's too (checkMemLogs). Known
 	// before the tables are read: only then are their values kept.
 	st.unclean = st.unclean || len(st.names(".mem")) > 0
+	if !st.unclean && st.closedUnchanged() {
+		// As a clean close left it (closed.go): the key registry still
+		// says whether the passphrase is right. Every value log file is
+		// as one read in full (writeChecked).
+		st.trusted = true
+		for _, name := range st.names(".sst") {
+			st.sstBytes += st.files[name].Size()
+		}
+		st.listValueLogs()
+		return st, st.checkKeyRegistry(opt)
+	}
 	defer st.closeValueLogs()
 	steps := []func(badger.Options) error{
 		st.checkManifest, st.checkKeyRegistry, st.checkTables, st.checkMemLogs, st.checkOrphans, st.checkValueLogs,

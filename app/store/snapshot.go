@@ -102,6 +102,21 @@ type valueLog struct {
 // checkValueLogs looks at the value log files: their headers, and where
 // Badger's open will truncate the newest one.
 func (st *dbState) checkValueLogs(badger.Options) error {
+	vl := st.listValueLogs()
+	if vl == nil {
+		return nil
+	}
+	lf, err := vl.read(st)
+	if err != nil {
+		return err
+	}
+	vl.validEnd = lf.scan().validEnd
+	return nil
+}
+
+// listValueLogs fills st.vlogs and returns the newest value log file,
+// nil when there is none.
+func (st *dbState) listValueLogs() *valueLog {
 	st.vlogs = map[uint32]*valueLog{}
 	checked := readChecked(st.dir)
 	newest := int64(-1)
@@ -123,12 +138,7 @@ func (st *dbState) checkValueLogs(badger.Options) error {
 	}
 	vl := st.vlogs[uint32(newest)]
 	vl.newest, vl.checked = true, false
-	lf, err := vl.read(st)
-	if err != nil {
-		return err
-	}
-	vl.validEnd = lf.scan().validEnd
-	return nil
+	return vl
 }
 
 // closeValueLogs closes the value log files the checks opened.

@@ -3,6 +3,7 @@ package store_test
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -393,36 +394,50 @@ func BenchmarkScreenReads(b *testing.B) {
 }
 
 // BenchmarkOpen opens and closes a generated workspace that was closed
-// properly, as every command and the desktop's start do: the checks
-// before opening read every table (preflight.go), then Badger opens.
+// properly, as every command and the desktop's start do: "as-closed"
+// finds every file as the note of the clean close says and does not read
+// the tables again (closed.go); "full-checks" (a workspace copied, or
+// after a crash) reads every table (preflight.go), then Badger opens.
 func BenchmarkOpen(b *testing.B) {
 	for _, size := range benchSizes() {
-		b.Run(size.name, func(b *testing.B) {
-			dir, err := os.MkdirTemp("", "kamdesk-bench")
-			if err != nil {
-				b.Fatal(err)
+		dir, err := os.MkdirTemp("", "kamdesk-bench")
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer os.RemoveAll(dir)
+		s, err := store.Open(dir, store.Options{NoGC: true, NoBackup: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := storetest.Generate(s, size.o); err != nil {
+			b.Fatal(err)
+		}
+		if err := s.Close(); err != nil {
+			b.Fatal(err)
+		}
+		defer store.SkipSummaryCheck()()
+		for _, full := range []bool{false, true} {
+			name := size.name + "/as-closed"
+			if full {
+				name = size.name + "/full-checks"
 			}
-			defer os.RemoveAll(dir)
-			s, err := store.Open(dir, store.Options{NoGC: true, NoBackup: true})
-			if err != nil {
-				b.Fatal(err)
-			}
-			if err := storetest.Generate(s, size.o); err != nil {
-				b.Fatal(err)
-			}
-			if err := s.Close(); err != nil {
-				b.Fatal(err)
-			}
-			defer store.SkipSummaryCheck()()
-			for b.Loop() {
-				s, err := store.Open(dir, store.Options{NoGC: true, NoBackup: true})
-				if err != nil {
-					b.Fatal(err)
+			b.Run(name, func(b *testing.B) {
+				for b.Loop() {
+					if full {
+						os.Remove(filepath.Join(dir, "kamdesk.closed"))
+					}
+					s, err := store.Open(dir, store.Options{NoGC: true, NoBackup: true})
+					if err != nil {
+						b.Fatal(err)
+					}
+					if s.CheckedFully() != full {
+						b.Fatalf("full checks %v, want %v", s.CheckedFully(), full)
+					}
+					if err := s.Close(); err != nil {
+						b.Fatal(err)
+					}
 				}
-				if err := s.Close(); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
+			})
+		}
 	}
 }

@@ -128,6 +128,8 @@ type Store struct {
 
 	key []byte // the encryption key, nil for a workspace not encrypted
 
+	checked bool // the checks before opening read every file (not as closed.go allows)
+
 	mu sync.Mutex // serialises read-modify-write sequences
 
 	changes   changeLog      // the generation of the workspace and what recent writes touched
@@ -187,6 +189,12 @@ func (s *Store) Close() error {
 	if err == nil && ownLock && s.ro == nil {
 		// Closed cleanly: the pid file goes, as Badger's own lock does.
 		err = os.Remove(filepath.Join(dbDir, pidFile))
+	}
+	if err == nil && s.ro == nil && !scrubPending(s.dir) {
+		// What the next open need not read again (closed.go).
+		if cerr := writeClosed(dbDir); cerr != nil {
+			fmt.Fprintf(s.logf, "%s kamdesk: noting the files as closed: %v\n", time.Now().Format(time.RFC3339), cerr)
+		}
 	}
 	s.lock.unlock()
 	if err == nil && s.ro == nil && scrubPending(s.dir) {
