@@ -41,7 +41,6 @@ type closedFile struct {
 	Checked bool `json:"checked,omitempty"`
 }
 
-
 func closedPath(dbDir string) string { return filepath.Join(filepath.Dir(dbDir), closedName) }
 
 func fileCRC(path string, buf []byte) (uint32, error) {
