@@ -231,9 +231,16 @@ func dropBackups(dir string) error {
 // backupEvery and the workspace holds something.
 // now is the time of the open (read there, not here: s.now may be a
 // test's clock that moves on).
+// backupDue tells whether the automatic backup of the workspace dir is
+// due at now.
+func backupDue(dir string, now time.Time) bool {
+	b, ok := LatestBackup(dir)
+	return !ok || now.Sub(b.Made) >= backupEvery
+}
+
 func (s *Store) autoBackup(now time.Time, logline func(string, ...any)) {
 	defer s.stopped.Done()
-	if b, ok := LatestBackup(s.dir); ok && now.Sub(b.Made) < backupEvery {
+	if !backupDue(s.dir, now) {
 		return
 	}
 	if s.empty() {

@@ -126,6 +126,15 @@ func (s *Store) finish(j *journal) error {
 
 // finishErase completes an erasure a crash interrupted, when a workspace
 // opens.
+// erasing tells whether an erasure a crash interrupted is left to
+// finish.
+func (s *Store) erasing() bool {
+	return s.db.View(func(txn *badger.Txn) error {
+		_, err := txn.Get(eraseJournal)
+		return err
+	}) == nil
+}
+
 func (s *Store) finishErase() error {
 	var j *journal
 	err := s.db.View(func(txn *badger.Txn) error {

@@ -34,13 +34,46 @@ import (
 // every change gives an error matching ErrReadOnly. One that needs a
 // repair first (kamdesk was not closed properly on it) cannot be opened
 // there: an error matching ErrReadOnly says so.
-func Open(dir string, o Options) (s *Store, err error) {
+func Open(dir string, o Options) (*Store, error) {
+	if o.ForReading && !o.ReadOnly {
+		s, err := open(dir, o, true)
+		if !errors.Is(err, errNeedsUpdate) {
+			return s, err
+		}
+	}
+	return open(dir, o, false)
+}
+
+// errNeedsUpdate reports, from an open for reading (Options.ForReading),
+// a workspace that must be written before it can be read.
+var errNeedsUpdate = errors.New("the workspace needs writing before it can be read")
+
+// open opens as Open says; forReading opens a workspace that could be
+// written for reading only, or gives errNeedsUpdate when that is not
+// enough.
+func open(dir string, o Options, forReading bool) (s *Store, err error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, fmt.Errorf("workspace %s: %w", dir, err)
 	}
 	dbDir := filepath.Join(abs, "db")
 	ro := readOnlyReason(abs, dbDir, o.ReadOnly)
+	if ro == nil && forReading {
+		if _, err := os.Stat(filepath.Join(dbDir, "MANIFEST")); err != nil {
+			return nil, errNeedsUpdate // a new workspace, made by opening it
+		}
+		if _, err := os.Stat(swapPath(abs)); err == nil {
+			return nil, errNeedsUpdate // an encryption to finish
+		}
+		now := time.Now()
+		if o.Now != nil {
+			now = o.Now()
+		}
+		if !o.NoBackup && backupDue(abs, now) {
+			return nil, errNeedsUpdate // the day's backup, made by a read-write open
+		}
+		ro = &readOnlyError{dir: abs, why: "it was opened for reading only", chosen: true}
+	}
 	if ro == nil {
 		if err := recoverSwap(abs); err != nil { // an encryption a crash interrupted
 			return nil, fmt.Errorf("finishing the encryption of %s: %w", abs, err)
@@ -97,6 +130,12 @@ func Open(dir string, o Options) (s *Store, err error) {
 	if errors.Is(err, badger.ErrEncryptionKeyMismatch) {
 		time.Sleep(wrongPassphraseDelay)
 		return nil, &openError{fmt.Sprintf("%s: the passphrase is wrong", abs), ErrWrongPassphrase}
+	}
+	if err == nil && ro != nil && ro.chosen && st.unclean {
+		err = errNeedsUpdate // the checks after a crash repair what they find
+	}
+	if errors.Is(err, errNeedsWrite) && ro != nil && ro.chosen || errors.Is(err, errNeedsUpdate) {
+		return nil, errNeedsUpdate
 	}
 	if errors.Is(err, errNeedsWrite) {
 		return nil, &openError{fmt.Sprintf("the workspace %s cannot be opened where it is: %v, and opening it needs a repair, but %s; copy the folder to a place kamdesk can write to and open the copy",
@@ -166,6 +205,10 @@ func Open(dir string, o Options) (s *Store, err error) {
 		db.Close()
 		return nil, err
 	}
+	if ro != nil && ro.chosen && s.erasing() {
+		db.Close()
+		return nil, errNeedsUpdate
+	}
 	if ro != nil {
 		return s, nil
 	}
@@ -232,7 +275,7 @@ func roomToOpen(dir string, st *dbState) (*readOnlyError, error) {
 		return nil, &openError{fmt.Sprintf("the disk holding the workspace %s is full: %d MB more are needed to open it (%d MB free); free some space and open it again",
 			dir, more, free>>20), ErrDiskFull}
 	}
-	return &readOnlyError{dir, fmt.Sprintf("the disk is full (%d MB more are needed to save, %d MB free)", more, free>>20), true}, nil
+	return &readOnlyError{dir: dir, why: fmt.Sprintf("the disk is full (%d MB more are needed to save, %d MB free)", more, free>>20), full: true}, nil
 }
 
 type nopCloser struct{ io.Writer }

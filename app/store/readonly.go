@@ -12,6 +12,9 @@ type readOnlyError struct {
 	dir  string
 	why  string // "kamdesk cannot write in DIR", "it was opened read-only"
 	full bool   // the disk is full: the error matches ErrDiskFull too
+	// chosen is set when the caller only reads (Options.ForReading) and
+	// the workspace could be written.
+	chosen bool
 }
 
 func (e *readOnlyError) Error() string {
@@ -27,12 +30,12 @@ func (e *readOnlyError) Unwrap() []error {
 
 // ReadOnly tells whether the workspace is open for reading only: every
 // change gives an error matching ErrReadOnly. ReadOnlyReason says why.
-func (s *Store) ReadOnly() bool { return s.ro != nil }
+func (s *Store) ReadOnly() bool { return s.ro != nil && !s.ro.chosen }
 
 // ReadOnlyReason says, in one sentence, why the workspace is open for
 // reading only, or "" when it is not.
 func (s *Store) ReadOnlyReason() string {
-	if s.ro == nil {
+	if !s.ReadOnly() {
 		return ""
 	}
 	return fmt.Sprintf("the workspace %s is open for reading only: %s", s.dir, s.ro.why)

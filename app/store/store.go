@@ -103,6 +103,16 @@ type Options struct {
 	// in a place kamdesk cannot write to (a backup disk, a read-only
 	// mount).
 	ReadOnly bool
+	// ForReading says the caller only reads (a command that lists or
+	// shows): Open then opens for reading only when that needs no
+	// writing first (kamdesk was closed properly on the workspace, it is
+	// of this version's schema, no erasure or encryption is left
+	// unfinished), which spares Badger's new log files and the syncs of
+	// a read-write open and close; otherwise as usual. A change through
+	// such a store is refused like one through a ReadOnly store, but
+	// ReadOnly and ReadOnlyReason say nothing of it: the workspace itself
+	// can be written.
+	ForReading bool
 
 	// NoBackup turns off the automatic backup at open (backup.go).
 	NoBackup bool
@@ -280,6 +290,9 @@ func (s *Store) migrate() error {
 		}
 		if v > SchemaVersion {
 			return &openError{fmt.Sprintf("the workspace %s was written by a newer kamdesk (schema %d, this one knows %d); update kamdesk", s.dir, v, SchemaVersion), ErrTooNew}
+		}
+		if s.ro != nil && s.ro.chosen {
+			return errNeedsUpdate
 		}
 		if s.ro != nil {
 			return &openError{fmt.Sprintf("the workspace %s was written by an older kamdesk and must be brought up to date, which needs writing (%s); copy it to a place kamdesk can write to", s.dir, s.ro.why), ErrReadOnly}
