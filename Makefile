@@ -43,6 +43,8 @@ FUZZ_TARGETS := \
 	./proposal:FuzzSafeMarkdown \
 	./proposal:FuzzRenderHTML \
 	./app/cli:FuzzPricingCSV \
+	./app/cli:FuzzTerminalSafe \
+	./app/i18n:FuzzFill \
 	./app/store:FuzzDecodeSummary
 SCREENSHOT_DIR := assets/screenshots
 # Extra options for .ci/install-deps; `test`, `smoke` and `screenshots` add --test.

@@ -23,37 +23,63 @@ type Coverage struct {
 
 // CoverageOf computes the coverage of the people of one account.
 func CoverageOf(people []Person) Coverage {
-	c := Coverage{ByLevel: map[Level]int{}, ByType: map[StakeholderType]int{}}
-	var sum, weights float64
-	for _, p := range people {
-		c.People++
-		c.ByLevel[p.Level]++
-		c.ByType[p.Type]++
-		if p.Role == RoleDecisionMaker {
-			c.DecisionMakers++
-		}
-		if p.Level.Rank() >= Customer.Rank() {
-			c.Warm++
-		}
-		w := 1.0
-		switch p.Influence {
-		case InfluenceHigh:
-			w = 3
-		case InfluenceMedium:
-			w = 2
-		}
-		if r := p.Level.Rank(); r >= 0 {
-			sum += w * float64(r) / float64(len(Ladder)-1)
-			weights += w
-		}
+	var t CoverageTally
+	for i := range people {
+		t.Add(&people[i])
 	}
-	for _, t := range []StakeholderType{Executive, HR, Finance, Technical} {
-		if c.ByType[t] > 0 {
+	return t.Coverage()
+}
+
+// CoverageTally computes a coverage one person at a time, for a caller
+// that reads people as a stream (the command line's account list at
+// 100,000 people) and keeps none of them.
+type CoverageTally struct {
+	c            Coverage
+	sum, weights float64
+}
+
+// Add counts p.
+func (t *CoverageTally) Add(p *Person) {
+	c := &t.c
+	if c.ByLevel == nil {
+		c.ByLevel, c.ByType = map[Level]int{}, map[StakeholderType]int{}
+	}
+	c.People++
+	c.ByLevel[p.Level]++
+	c.ByType[p.Type]++
+	if p.Role == RoleDecisionMaker {
+		c.DecisionMakers++
+	}
+	if p.Level.Rank() >= Customer.Rank() {
+		c.Warm++
+	}
+	w := 1.0
+	switch p.Influence {
+	case InfluenceHigh:
+		w = 3
+	case InfluenceMedium:
+		w = 2
+	}
+	if r := p.Level.Rank(); r >= 0 {
+		t.sum += w * float64(r) / float64(len(Ladder)-1)
+		t.weights += w
+	}
+}
+
+// Coverage returns the coverage of the people counted.
+func (t *CoverageTally) Coverage() Coverage {
+	c := t.c
+	if c.ByLevel == nil {
+		c.ByLevel, c.ByType = map[Level]int{}, map[StakeholderType]int{}
+	}
+	c.Audiences = 0
+	for _, st := range []StakeholderType{Executive, HR, Finance, Technical} {
+		if c.ByType[st] > 0 {
 			c.Audiences++
 		}
 	}
-	if weights > 0 {
-		c.Strength = int(math.Round(100 * sum / weights))
+	if t.weights > 0 {
+		c.Strength = int(math.Round(100 * t.sum / t.weights))
 	}
 	return c
 }

@@ -146,6 +146,26 @@ func TestWorkspaceLookups(t *testing.T) {
 	if got := byAccount["gamma"]; len(got) != 0 {
 		t.Errorf("PeopleByAccount()[gamma] = %v, want none", got)
 	}
+	// The runs share one array: appending to one must not write over
+	// another's people.
+	before := map[string][]string{}
+	for acct, people := range byAccount {
+		for _, p := range people {
+			before[acct] = append(before[acct], p.ID)
+		}
+	}
+	for acct := range byAccount {
+		_ = append(byAccount[acct], dossier.Person{ID: "intruder"})
+	}
+	for acct, people := range byAccount {
+		var ids []string
+		for _, p := range people {
+			ids = append(ids, p.ID)
+		}
+		if !slices.Equal(ids, before[acct]) {
+			t.Errorf("after appending to every account's people, %s has %v, want %v", acct, ids, before[acct])
+		}
+	}
 }
 
 func TestWorkspaceJSONRoundTrip(t *testing.T) {

@@ -2,7 +2,9 @@ package cli_test
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,7 +33,7 @@ func run(t *testing.T, dir string, args ...string) result {
 		Getenv: func(string) string { return "" },
 		Today:  func() dossier.Date { return today },
 		Open: func(d string, o store.Options) (*store.Store, error) {
-			return store.Open(d, store.Options{NoGC: true, Passphrase: o.Passphrase, Now: func() time.Time { return time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC) }})
+			return store.Open(d, store.Options{NoGC: true, Passphrase: o.Passphrase, ForReading: o.ForReading, Now: func() time.Time { return time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC) }})
 		},
 	}
 	g, rest, err := cli.ParseGlobal(append([]string{"--data", dir}, args...), env.Getenv)
@@ -308,4 +310,48 @@ func TestAgendaIncludesProposals(t *testing.T) {
 	if items[0]["late"] != true {
 		t.Errorf("first agenda item is not late: %v", items[0])
 	}
+}
+
+// TestReadingCommandsLeaveTheFolderAlone: once the day's backup is made,
+// the commands that only read open the workspace for reading: no file of
+// the folder changes, and no note about a read-only workspace is printed.
+func TestReadingCommandsLeaveTheFolderAlone(t *testing.T) {
+	dir := demo(t)
+	mustRun(t, dir, "account", "list") // the day's backup
+	before := folderDigest(t, dir)
+	for _, args := range [][]string{
+		{"account", "list"}, {"account", "show", "northbridge"}, {"person", "list", "--json"},
+		{"agenda"}, {"proposal", "list"}, {"library", "list"}, {"team", "list"},
+	} {
+		r := run(t, dir, args...)
+		if r.code != 0 || r.stderr != "" {
+			t.Errorf("%v: exit %d, stderr %q", args, r.code, r.stderr)
+		}
+		if after := folderDigest(t, dir); after != before {
+			t.Errorf("%v changed the workspace folder:\n%s\nwas\n%s", args, after, before)
+			before = after
+		}
+	}
+}
+
+// folderDigest lists every file under dir with its size and a hash.
+func folderDigest(t *testing.T, dir string) string {
+	t.Helper()
+	var b strings.Builder
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		fmt.Fprintf(&b, "%s %d %x\n", rel, len(data), sha256.Sum256(data))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
 }

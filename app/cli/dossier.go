@@ -21,10 +21,10 @@ import (
 func init() {
 	register(
 		command{name: "demo", summary: "load the sample workspace (running it again changes nothing)", setup: demoCmd},
-		command{name: "account list", summary: "list the key accounts", setup: accountList},
-		command{name: "account show", args: "ID", summary: "show an account's whole dossier", setup: accountShow},
-		command{name: "person list", summary: "list the people of the decision-making groups", setup: personList},
-		command{name: "team list", summary: "list our team members (for proposal credits)", setup: listing[dossier.TeamMember]{
+		command{name: "account list", reads: true, summary: "list the key accounts", setup: accountList},
+		command{name: "account show", reads: true, args: "ID", summary: "show an account's whole dossier", setup: accountShow},
+		command{name: "person list", reads: true, summary: "list the people of the decision-making groups", setup: personList},
+		command{name: "team list", reads: true, summary: "list our team members (for proposal credits)", setup: listing[dossier.TeamMember]{
 			load:     (*store.Store).Team,
 			empty:    "No team members yet.",
 			headings: []string{"ID", "NAME", "POSITION", "E-MAIL", "PHONE"},
@@ -32,7 +32,7 @@ func init() {
 				return []string{m.ID, m.Name, m.Position, dash(m.Email), dash(m.Phone)}
 			},
 		}.setup},
-		command{name: "reference list", summary: "list the references and their referees", setup: listing[dossier.Reference]{
+		command{name: "reference list", reads: true, summary: "list the references and their referees", setup: listing[dossier.Reference]{
 			load:     (*store.Store).References,
 			empty:    "No references yet.",
 			headings: []string{"ID", "CLIENT", "PROJECT", "YEAR", "REFEREE", "MAY BE CONTACTED"},
@@ -44,7 +44,7 @@ func init() {
 				return []string{r.ID, r.Client, r.Project, dash(year), dash(r.Referee.Name), yesNo(r.Recommends())}
 			},
 		}.setup},
-		command{name: "agenda", summary: "list what needs attention: birthdays, contacts, promises, tenders, reviews, proposals", setup: agendaCmd},
+		command{name: "agenda", reads: true, summary: "list what needs attention: birthdays, contacts, promises, tenders, reviews, proposals", setup: agendaCmd},
 	)
 }
 
@@ -124,14 +124,33 @@ func accountList(fs *flag.FlagSet) func(*ctx, []string) error {
 		if err != nil {
 			return err
 		}
-		w, err := st.Overview() // coverage needs no personal texts
+		rules, err := st.Rules()
 		if err != nil {
 			return err
 		}
-		people := w.PeopleByAccount()
-		out := make([]accountJSON, 0, len(w.Accounts))
-		for _, a := range w.Accounts {
-			out = append(out, toAccountJSON(a, people[a.ID], w.Rules))
+		accounts, err := st.Accounts()
+		if err != nil {
+			return err
+		}
+		// Coverage needs no personal texts, and no person kept: each
+		// summary is counted as it is read.
+		tally := make(map[string]*dossier.CoverageTally, len(accounts))
+		for _, a := range accounts {
+			tally[a.ID] = &dossier.CoverageTally{}
+		}
+		err = st.EachPersonSummary(func(p *dossier.Person) error {
+			if t := tally[p.AccountID]; t != nil {
+				t.Add(p)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		out := make([]accountJSON, 0, len(accounts))
+		for _, a := range accounts {
+			out = append(out, accountJSON{Account: a, MonoDependent: a.MonoDependent(rules),
+				TenderPrepStart: a.TenderPrepStart(rules), Coverage: tally[a.ID].Coverage()})
 		}
 		if *asJSON {
 			return c.json(out)
@@ -238,20 +257,22 @@ func personList(fs *flag.FlagSet) func(*ctx, []string) error {
 		if err != nil {
 			return err
 		}
-		people, err := st.People(*acct)
-		if err != nil {
-			return err
-		}
 		rules, err := st.Rules()
 		if err != nil {
 			return err
 		}
 		if *asJSON {
-			out := make([]personJSON, 0, len(people))
-			for _, p := range people {
-				out = append(out, toPersonJSON(p, rules, c.Today()))
+			people, err := st.People(*acct)
+			if err != nil {
+				return err
 			}
-			return c.json(out)
+			today := c.Today()
+			return c.jsonList(len(people), func(i int) any { return toPersonJSON(people[i], rules, today) })
+		}
+		// The table shows no personal texts: the summaries are enough.
+		people, err := st.PeopleSummariesOf(*acct)
+		if err != nil {
+			return err
 		}
 		if len(people) == 0 {
 			c.printf("%s\n", i18n.L("No people yet."))
@@ -292,18 +313,14 @@ func agendaCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 		if err != nil {
 			return err
 		}
-		out := make([]agendaJSON, 0, len(items))
-		for _, it := range items {
-			out = append(out, agendaJSON{it, it.Text()})
-		}
 		if *asJSON {
-			return c.json(out)
+			return c.jsonList(len(items), func(i int) any { return agendaJSON{items[i], items[i].Text()} })
 		}
-		if len(out) == 0 {
+		if len(items) == 0 {
 			c.printf("%s\n", i18n.L("Nothing needs attention in the next {{.Days}} days.", map[string]any{"Days": ws.Rules.AgendaDays}))
 			return nil
 		}
-		writeAgenda(c.Stdout, out)
+		writeAgenda(c.Stdout, items)
 		return nil
 	}
 }
@@ -328,7 +345,7 @@ func fullAgenda(st *store.Store, ws *dossier.Workspace, acct string, today dossi
 	return items, nil
 }
 
-func writeAgenda(w io.Writer, items []agendaJSON) {
+func writeAgenda(w io.Writer, items []dossier.AgendaItem) {
 	tw := table(w, "DATE", "", "WHAT")
 	for _, it := range items {
 		late := ""

@@ -18,7 +18,7 @@ import (
 
 func init() {
 	register(
-		command{name: "library list", summary: "list the sections of the proposal library", setup: listing[proposal.Section]{
+		command{name: "library list", reads: true, summary: "list the sections of the proposal library", setup: listing[proposal.Section]{
 			load:     (*store.Store).Sections,
 			empty:    "The section library is empty. Import sections with: kamdesk library import DIR",
 			headings: []string{"ID", "TITLE", "KIND", "AUDIENCES", "LANGUAGE"},
@@ -27,7 +27,7 @@ func init() {
 			},
 		}.setup},
 		command{name: "library import", args: "PATH", summary: "import library sections from a folder of Markdown files, or one file (all or nothing)", setup: libraryImport},
-		command{name: "library export", args: "DIR", summary: "write every library section to DIR as a Markdown file", setup: libraryExport},
+		command{name: "library export", reads: true, args: "DIR", summary: "write every library section to DIR as a Markdown file", setup: libraryExport},
 	)
 }
 

@@ -13,7 +13,7 @@ import (
 
 func init() {
 	register(
-		command{name: "person privacy", args: "ID",
+		command{name: "person privacy", reads: true, args: "ID",
 			summary: "list everything kept about a person, with its source and consent (for a subject-access request)", setup: personPrivacy},
 		command{name: "person erase", args: "ID",
 			summary: "erase a person for good: their record, their place in the bin and (with --mentions) every mention; asks unless --yes", setup: personErase},

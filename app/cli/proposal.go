@@ -18,9 +18,9 @@ import (
 func init() {
 	register(
 		command{name: "proposal new", summary: "create a draft proposal from the library and print its ID", setup: proposalNew},
-		command{name: "proposal list", summary: "list the proposals with their status, expiry, readiness and next follow-up", setup: proposalList},
-		command{name: "proposal show", args: "ID", summary: "show a proposal: sections, pricing, financial result, follow-up, exports and readiness", setup: proposalShow},
-		command{name: "proposal check", args: "ID", summary: "check a proposal is ready to send (exit 1 while blocking problems remain)", setup: proposalCheck},
+		command{name: "proposal list", reads: true, summary: "list the proposals with their status, expiry, readiness and next follow-up", setup: proposalList},
+		command{name: "proposal show", reads: true, args: "ID", summary: "show a proposal: sections, pricing, financial result, follow-up, exports and readiness", setup: proposalShow},
+		command{name: "proposal check", reads: true, args: "ID", summary: "check a proposal is ready to send (exit 1 while blocking problems remain)", setup: proposalCheck},
 		command{name: "proposal sent", args: "ID", summary: "record that a proposal was sent and plan the follow-up calls", setup: proposalSent},
 		command{name: "proposal export", args: "ID", summary: "export a proposal for one audience, or every variant with --audience all, as HTML or Markdown", setup: proposalExport},
 	)

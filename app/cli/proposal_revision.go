@@ -18,8 +18,8 @@ import (
 func init() {
 	register(
 		command{name: "proposal revise", args: "ID", summary: "start a new revision of a sent proposal, to change its terms", setup: proposalRevise},
-		command{name: "proposal history", args: "ID", summary: "list a proposal's revisions and what was sent to whom and when", setup: proposalHistory},
-		command{name: "proposal sent-copy", args: "ID", summary: "write a copy of what the client received, byte for byte as sent", setup: proposalSentCopy},
+		command{name: "proposal history", reads: true, args: "ID", summary: "list a proposal's revisions and what was sent to whom and when", setup: proposalHistory},
+		command{name: "proposal sent-copy", reads: true, args: "ID", summary: "write a copy of what the client received, byte for byte as sent", setup: proposalSentCopy},
 	)
 }
 

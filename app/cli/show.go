@@ -222,5 +222,9 @@ func (d *dossierText) agenda(items []agendaJSON) {
 		return
 	}
 	d.heading(i18n.L("Coming up"))
-	writeAgenda(d.w, items)
+	plain := make([]dossier.AgendaItem, len(items))
+	for i := range items {
+		plain[i] = items[i].AgendaItem
+	}
+	writeAgenda(d.w, plain)
 }

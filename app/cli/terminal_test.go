@@ -53,3 +53,51 @@ func TestJSONSafe(t *testing.T) {
 		t.Errorf("jsonSafe output reads back as %q, %v; want %q", back["s"], err, in["s"])
 	}
 }
+
+// FuzzTerminalSafe: terminalSafe, which looks at bytes, says the same as
+// cleaning the text rune by rune: safe exactly when nothing changes.
+func FuzzTerminalSafe(f *testing.F) {
+	for _, s := range []string{"plain", "Zürich — 東京 😀", "c1 \u009b", "\u00a0nbsp", "bidi \u202e", "\u2066x\u2069",
+		"\u2028\u2029", "\u202f\u2065\u206a", "del \x7f", "bad \xff", "cut \xe2\x80", "\xc2", "tab\tnl\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var b strings.Builder
+		for _, r := range s {
+			if r = terminalRune(r); r >= 0 {
+				b.WriteRune(r)
+			}
+		}
+		if want := b.String() == s; terminalSafe(s) != want {
+			t.Errorf("terminalSafe(%q) = %v, want %v", s, !want, want)
+		}
+	})
+}
+
+// TestJSONList: a list printed one element at a time is the same bytes as
+// the whole list printed at once.
+func TestJSONList(t *testing.T) {
+	type rec struct {
+		Name  string            `json:"name"`
+		Tags  []string          `json:"tags"`
+		Extra map[string]string `json:"extra,omitempty"`
+	}
+	all := []rec{
+		{Name: "Zürich <AG> & Co", Tags: []string{"a", "b"}},
+		{Name: "c1 \u009b bidi \u202e", Extra: map[string]string{"k": "v\n"}},
+		{Name: "", Tags: []string{}},
+	}
+	for n := range len(all) + 1 {
+		list := all[:n]
+		var whole, each bytes.Buffer
+		if err := (&ctx{Env: Env{Stdout: &whole}}).json(list); err != nil {
+			t.Fatal(err)
+		}
+		if err := (&ctx{Env: Env{Stdout: &each}}).jsonList(n, func(i int) any { return list[i] }); err != nil {
+			t.Fatal(err)
+		}
+		if each.String() != whole.String() {
+			t.Errorf("%d elements one at a time:\n%s\nwant\n%s", n, each.String(), whole.String())
+		}
+	}
+}

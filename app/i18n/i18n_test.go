@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"text/template"
 )
 
 func TestMessages(t *testing.T) {
@@ -72,4 +73,35 @@ func TestMessagesOutsideTheCatalogueAtOnce(t *testing.T) {
 	if got := L("Broken {{.X"); got != "Broken {{.X" {
 		t.Errorf("a message that is no template gives %q, want it as it is", got)
 	}
+}
+
+// FuzzFill: a message filled without text/template (text and {{.Name}}
+// fields, a map of strings and numbers) reads as text/template fills it.
+func FuzzFill(f *testing.F) {
+	for _, m := range []string{"Promise to {{.Account}}: {{.Text}}", "{{.N}} B", "{{.Missing}} x", "{{ .A }}",
+		"{{.A}}{{.B}}}}", "{{.A.B}}", "{{if .A}}y{{end}}", "{{.A}", "}}{{.Ü}}", "{{.1A}}", "{{.A|printf \"%q\"}}"} {
+		f.Add(m, "text with {{ braces", 42)
+	}
+	f.Fuzz(func(t *testing.T, message, a string, n int) {
+		data := map[string]any{"A": a, "B": n, "Account": a, "Text": a, "N": int64(n), "Ü": a}
+		p, err := template.New("").Parse(message)
+		if err != nil {
+			return // fill gives the message itself, without a template
+		}
+		var want strings.Builder
+		if p.Execute(&want, data) != nil {
+			return
+		}
+		parts := simpleParts(message)
+		if parts == nil {
+			return
+		}
+		got, ok := (&filler{t: p, parts: parts}).fillMap(data)
+		if !ok {
+			t.Fatalf("fillMap refused %q", message)
+		}
+		if got != want.String() {
+			t.Errorf("fill(%q) = %q, text/template gives %q", message, got, want.String())
+		}
+	})
 }

@@ -80,42 +80,74 @@ func deleteRecord(txn *badger.Txn, key []byte) error {
 }
 
 // listSummaries decodes the summaries of every person, in key order: the
-// order of list's. The summaries are small and live in Badger's tables:
-// they are read as the iterator passes, without its prefetching
-// goroutines, into chunks joined once at the end (growing one slice of
-// 100,000 people copies it a dozen times).
+// order of list's. They are decoded into chunks joined once at the end
+// (growing one slice of 100,000 people copies it a dozen times).
 func listSummaries(txn *badger.Txn) ([]dossier.Person, error) {
 	const chunk = 4096
-	p := append(bytes.Clone(summaryPrefix), kPerson.prefix()...)
-	opt := badger.DefaultIteratorOptions
-	opt.PrefetchValues = false
-	it := txn.NewIterator(opt)
-	defer it.Close()
 	var chunks [][]dossier.Person
 	cur := make([]dossier.Person, 0, chunk)
 	n := 0
-	for it.Seek(p); it.ValidForPrefix(p); it.Next() {
+	err := eachSummary(txn, func(p *dossier.Person) error {
 		if len(cur) == chunk {
 			chunks, cur = append(chunks, cur), make([]dossier.Person, 0, chunk)
 		}
-		cur = append(cur, dossier.Person{})
+		cur = append(cur, *p)
 		n++
-		sum := &cur[len(cur)-1]
-		if it.Item().Value(func(b []byte) error { return decodeSummary(b, sum) }) == nil {
-			continue
-		}
-		// A damaged summary: the record says the same.
-		id := string(bytes.TrimPrefix(it.Item().Key(), p))
-		if err := get(txn, kPerson, id, sum); err != nil {
-			return nil, err
-		}
-		*sum = sum.Summary()
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	out := make([]dossier.Person, 0, n)
 	for _, c := range append(chunks, cur) {
 		out = append(out, c...)
 	}
 	return out, nil
+}
+
+// eachSummary calls fn with the summary of every person, in key order,
+// decoded into the same Person each time: fn copies what it keeps. The
+// summaries are small and live in Badger's tables: they are read as the
+// iterator passes, without its prefetching goroutines.
+func eachSummary(txn *badger.Txn, fn func(p *dossier.Person) error) error {
+	p := append(bytes.Clone(summaryPrefix), kPerson.prefix()...)
+	opt := badger.DefaultIteratorOptions
+	opt.PrefetchValues = false
+	it := txn.NewIterator(opt)
+	defer it.Close()
+	var sum dossier.Person
+	for it.Seek(p); it.ValidForPrefix(p); it.Next() {
+		sum = dossier.Person{}
+		if it.Item().Value(func(b []byte) error { return decodeSummary(b, &sum) }) != nil {
+			// A damaged summary: the record says the same.
+			id := string(bytes.TrimPrefix(it.Item().Key(), p))
+			sum = dossier.Person{}
+			if err := get(txn, kPerson, id, &sum); err != nil {
+				return err
+			}
+			sum = sum.Summary()
+		}
+		if err := fn(&sum); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// getSummary decodes the summary of the person id into p; from the
+// record when the summary is missing or damaged.
+func getSummary(txn *badger.Txn, id string, p *dossier.Person) error {
+	if item, err := txn.Get(summaryKey(kPerson.key(id))); err == nil {
+		if item.Value(func(b []byte) error { return decodeSummary(b, p) }) == nil {
+			return nil
+		}
+	}
+	*p = dossier.Person{}
+	if err := get(txn, kPerson, id, p); err != nil {
+		return err
+	}
+	*p = p.Summary()
+	return nil
 }
 
 // summaryVersion is the first byte of an encoded summary.

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -39,6 +40,26 @@ func checkPeopleSummaries(t *testing.T, s *store.Store) {
 	dossier.SortPeople(got)
 	if !slices.EqualFunc(got, want, samePersonJSON) {
 		t.Errorf("PeopleSummaries gives %d people, want the summaries of the %d people", len(got), len(want))
+	}
+	var each []dossier.Person
+	if err := s.EachPersonSummary(func(p *dossier.Person) error { each = append(each, *p); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	dossier.SortPeople(each)
+	if !slices.EqualFunc(each, want, samePersonJSON) {
+		t.Errorf("EachPersonSummary gives %d people, want the summaries of the %d people", len(each), len(want))
+	}
+	if got := must(s.PeopleSummariesOf("")); !slices.EqualFunc(got, want, samePersonJSON) {
+		t.Errorf("PeopleSummariesOf(\"\") gives %d people, want the summaries of the %d people in People's order", len(got), len(want))
+	}
+	for _, a := range must(s.Accounts()) {
+		want := summariesOf(must(s.People(a.ID)))
+		if got := must(s.PeopleSummariesOf(a.ID)); !slices.EqualFunc(got, want, samePersonJSON) {
+			t.Errorf("PeopleSummariesOf(%s) gives %d people, want the summaries of its %d in People's order", a.ID, len(got), len(want))
+		}
+	}
+	if _, err := s.PeopleSummariesOf("no-such-account"); !errors.Is(err, dossier.ErrNotFound) {
+		t.Errorf("PeopleSummariesOf of an unknown account: %v, want ErrNotFound", err)
 	}
 	w := must(s.Overview())
 	dossier.SortPeople(w.People)
