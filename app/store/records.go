@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync/atomic"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -53,6 +54,7 @@ func get(txn *badger.Txn, k kind, id string, v any) error {
 	if err != nil {
 		return err
 	}
+	decoded.Add(1)
 	return item.Value(func(b []byte) error {
 		if err := json.Unmarshal(b, v); err != nil {
 			return fmt.Errorf("%s %q is damaged: %w", k.noun, id, err)
@@ -101,21 +103,68 @@ func list[T any](txn *badger.Txn, k kind) ([]T, error) { return listPrefix[T](tx
 // listPrefix decodes every value under prefix p, in key order; noun names
 // them in the error of one that is damaged.
 func listPrefix[T any](txn *badger.Txn, p []byte, noun string) ([]T, error) {
-	var out []T
+	var out chunked[T]
 	it := txn.NewIterator(badger.DefaultIteratorOptions)
 	defer it.Close()
 	for it.Seek(p); it.ValidForPrefix(p); it.Next() {
 		// Decoded in place: a record is hundreds of bytes, copied once
 		// less.
-		var zero T
-		out = append(out, zero)
-		v := &out[len(out)-1]
+		v := out.next()
+		decoded.Add(1)
 		err := it.Item().Value(func(b []byte) error { return json.Unmarshal(b, v) })
 		if err != nil {
 			return nil, fmt.Errorf("%s %q is damaged: %w", noun, bytes.TrimPrefix(it.Item().Key(), p), err)
 		}
 	}
-	return out, nil
+	return out.all(), nil
+}
+
+// decoded counts the records and summaries the store has decoded.
+var decoded atomic.Int64
+
+// Decoded returns how many records and summaries the store has decoded
+// since the program started: a count of work, for the tests that check
+// that what a command costs grows with the workspace no faster than it
+// should (app/cli/scale_test.go), where time would be noise.
+func Decoded() int64 { return decoded.Load() }
+
+// chunked collects values in chunks joined once at the end: growing one
+// slice of 100,000 people by append copied it a dozen times, a third of
+// reading them.
+type chunked[T any] struct {
+	chunks [][]T
+	cur    []T
+	n      int
+}
+
+// next adds a zero value and returns it, to fill in.
+func (c *chunked[T]) next() *T {
+	const chunk = 1024
+	if len(c.cur) == cap(c.cur) {
+		if c.cur != nil {
+			c.chunks = append(c.chunks, c.cur)
+		}
+		c.cur = make([]T, 0, chunk)
+	}
+	var zero T
+	c.cur = append(c.cur, zero)
+	c.n++
+	return &c.cur[len(c.cur)-1]
+}
+
+// all returns the values in order, nil when there are none.
+func (c *chunked[T]) all() []T {
+	if c.n == 0 {
+		return nil
+	}
+	if len(c.chunks) == 0 {
+		return c.cur
+	}
+	out := make([]T, 0, c.n)
+	for _, ch := range append(c.chunks, c.cur) {
+		out = append(out, ch...)
+	}
+	return out
 }
 
 // idsOf returns the IDs indexed under account acct for kind k.

@@ -80,29 +80,17 @@ func deleteRecord(txn *badger.Txn, key []byte) error {
 }
 
 // listSummaries decodes the summaries of every person, in key order: the
-// order of list's. They are decoded into chunks joined once at the end
-// (growing one slice of 100,000 people copies it a dozen times).
+// order of list's.
 func listSummaries(txn *badger.Txn) ([]dossier.Person, error) {
-	const chunk = 4096
-	var chunks [][]dossier.Person
-	cur := make([]dossier.Person, 0, chunk)
-	n := 0
+	var out chunked[dossier.Person]
 	err := eachSummary(txn, func(p *dossier.Person) error {
-		if len(cur) == chunk {
-			chunks, cur = append(chunks, cur), make([]dossier.Person, 0, chunk)
-		}
-		cur = append(cur, *p)
-		n++
+		*out.next() = *p
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	out := make([]dossier.Person, 0, n)
-	for _, c := range append(chunks, cur) {
-		out = append(out, c...)
-	}
-	return out, nil
+	return out.all(), nil
 }
 
 // eachSummary calls fn with the summary of every person, in key order,
@@ -118,6 +106,7 @@ func eachSummary(txn *badger.Txn, fn func(p *dossier.Person) error) error {
 	var sum dossier.Person
 	for it.Seek(p); it.ValidForPrefix(p); it.Next() {
 		sum = dossier.Person{}
+		decoded.Add(1)
 		if it.Item().Value(func(b []byte) error { return decodeSummary(b, &sum) }) != nil {
 			// A damaged summary: the record says the same.
 			id := string(bytes.TrimPrefix(it.Item().Key(), p))
@@ -137,6 +126,7 @@ func eachSummary(txn *badger.Txn, fn func(p *dossier.Person) error) error {
 // getSummary decodes the summary of the person id into p; from the
 // record when the summary is missing or damaged.
 func getSummary(txn *badger.Txn, id string, p *dossier.Person) error {
+	decoded.Add(1)
 	if item, err := txn.Get(summaryKey(kPerson.key(id))); err == nil {
 		if item.Value(func(b []byte) error { return decodeSummary(b, p) }) == nil {
 			return nil
