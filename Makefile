@@ -44,6 +44,7 @@ FUZZ_TARGETS := \
 	./proposal:FuzzRenderHTML \
 	./app/cli:FuzzPricingCSV \
 	./app/cli:FuzzTerminalSafe \
+	./app/cli:FuzzIndentJSON \
 	./app/i18n:FuzzFill \
 	./app/store:FuzzDecodeSummary
 SCREENSHOT_DIR := assets/screenshots

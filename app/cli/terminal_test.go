@@ -101,3 +101,26 @@ func TestJSONList(t *testing.T) {
 		}
 	}
 }
+
+// FuzzIndentJSON: indentJSON indents compact JSON as json.Indent does.
+func FuzzIndentJSON(f *testing.F) {
+	for _, s := range []string{`{"a":[1,2,{}],"b":{"c":"x\"y\\","d":[]},"e":null}`, `[]`, `"s"`, `[[[]],{"":""}]`,
+		`{"k":"é — \u2028 : , { ["}`, `-1.5e+10`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !json.Valid([]byte(s)) {
+			return
+		}
+		var compact, want bytes.Buffer
+		if err := json.Compact(&compact, []byte(s)); err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Indent(&want, compact.Bytes(), "  ", "\t"); err != nil {
+			t.Fatal(err)
+		}
+		if got := indentJSON(nil, compact.Bytes(), "  ", "\t"); string(got) != want.String() {
+			t.Errorf("indentJSON(%s) =\n%s\nwant\n%s", compact.Bytes(), got, want.Bytes())
+		}
+	})
+}
