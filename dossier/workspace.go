@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync/atomic"
 )
 
 // Workspace is every dossier record of a workspace at one moment: what the
@@ -18,25 +19,40 @@ type Workspace struct {
 	Promises   []Promise    `json:"promises"`
 }
 
-// Account returns the account with id.
+// Account returns the account with id. It looks at every account before
+// it: a caller that looks up many builds a map.
 func (w *Workspace) Account(id string) (*Account, bool) {
 	for i := range w.Accounts {
 		if w.Accounts[i].ID == id {
+			scanned.Add(int64(i + 1))
 			return &w.Accounts[i], true
 		}
 	}
+	scanned.Add(int64(len(w.Accounts)))
 	return nil, false
 }
 
-// Person returns the person with id.
+// Person returns the person with id. It looks at every person before it:
+// a caller that looks up many builds a map.
 func (w *Workspace) Person(id string) (*Person, bool) {
 	for i := range w.People {
 		if w.People[i].ID == id {
+			scanned.Add(int64(i + 1))
 			return &w.People[i], true
 		}
 	}
+	scanned.Add(int64(len(w.People)))
 	return nil, false
 }
+
+// scanned counts the records Account and Person look at.
+var scanned atomic.Int64
+
+// Scanned returns how many records Workspace.Account and Workspace.Person
+// have looked at since the program started: a count of work, for the
+// tests that check a command's cost grows no faster than the workspace
+// (a lookup in a loop over the records is the usual quadratic path).
+func Scanned() int64 { return scanned.Load() }
 
 // PeopleByAccount returns the people of every account, by account ID, in
 // the order of w.People: one pass, where PeopleOf for every account

@@ -334,9 +334,13 @@ func fullAgenda(st *store.Store, ws *dossier.Workspace, acct string, today dossi
 	if err != nil {
 		return nil, err
 	}
+	names := make(map[string]string, len(ws.Accounts))
+	for _, a := range ws.Accounts {
+		names[a.ID] = a.Name
+	}
 	name := func(id string) string {
-		if a, ok := ws.Account(id); ok {
-			return a.Name
+		if n, ok := names[id]; ok {
+			return n
 		}
 		return id
 	}

@@ -258,7 +258,14 @@ func proposalList(fs *flag.FlagSet) func(*ctx, []string) error {
 		if err != nil {
 			return err
 		}
-		contexts := map[string]*proposal.Context{}
+		accts := make([]string, len(props))
+		for i, p := range props {
+			accts[i] = p.AccountID
+		}
+		contexts, err := st.Contexts(accts, c.Today())
+		if err != nil {
+			return err
+		}
 		out := make([]proposalListJSON, 0, len(props))
 		for _, p := range props {
 			r, err := c.review(st, p, contexts)

@@ -98,6 +98,34 @@ func contextIn(txn *badger.Txn, sh *shared, acct string, today dossier.Date) (*p
 	return c, nil
 }
 
+// Contexts returns the contexts of the accounts accts, as Context does,
+// read at one moment, with the team, the references and the library read
+// once and shared among them (they must not be changed): a list of
+// proposals that read them for each account read the references of every
+// account once per account.
+func (s *Store) Contexts(accts []string, today dossier.Date) (map[string]*proposal.Context, error) {
+	out := map[string]*proposal.Context{}
+	err := s.view(func(txn *badger.Txn) error {
+		sh, err := readShared(txn)
+		if err != nil {
+			return err
+		}
+		for _, acct := range accts {
+			if _, ok := out[acct]; ok {
+				continue
+			}
+			if err := validID(kAccount, acct); err != nil {
+				return err
+			}
+			if out[acct], err = contextIn(txn, &sh, acct, today); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
 // readinessOfAll checks every proposal, at one moment.
 func (s *Store) readinessOfAll(today dossier.Date) (map[string]proposal.Readiness, error) {
 	out := map[string]proposal.Readiness{}

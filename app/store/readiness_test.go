@@ -344,3 +344,36 @@ func TestHeadsMatchTheFullLists(t *testing.T) {
 		t.Errorf("ProposalHeads of an unknown account: %v, want ErrNotFound", err)
 	}
 }
+
+// TestContextsMatchContext: the contexts read together, with the shared
+// records read once, are those Context reads one at a time.
+func TestContextsMatchContext(t *testing.T) {
+	s := open(t, t.TempDir())
+	if err := storetest.Generate(s, storetest.Options{Accounts: 6, PeoplePerAccount: 4, Proposals: 8, Seed: 5}); err != nil {
+		t.Fatal(err)
+	}
+	today := dossier.MustDate("2026-11-25")
+	var ids []string
+	for _, a := range must(s.Accounts()) {
+		ids = append(ids, a.ID, a.ID) // twice: read once
+	}
+	got, err := s.Contexts(ids, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(ids)/2 {
+		t.Errorf("%d contexts for %d accounts", len(got), len(ids)/2)
+	}
+	for _, id := range ids {
+		want, err := s.Context(id, today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(mustJSON(got[id])) != string(mustJSON(want)) {
+			t.Errorf("the context of %s read with the others differs from Context's", id)
+		}
+	}
+	if _, err := s.Contexts([]string{"no-such-account"}, today); !errors.Is(err, dossier.ErrNotFound) {
+		t.Errorf("Contexts of an unknown account: %v, want ErrNotFound", err)
+	}
+}
