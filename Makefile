@@ -51,7 +51,7 @@ SCREENSHOT_DIR := assets/screenshots
 # Extra options for .ci/install-deps; `test`, `smoke` and `screenshots` add --test.
 DEPS_FLAGS :=
 
-.PHONY: help run build test bench bench-all fuzz screenshots clean vulncheck \
+.PHONY: help run build test bench bench-compare bench-all fuzz screenshots clean vulncheck \
 	deps fmt fmt-check vet staticcheck layering race smoke
 
 help: ## list the targets
@@ -62,6 +62,7 @@ help: ## list the targets
 	@echo "  test         everything CI checks, failing fast: deps (--test), gofmt,"
 	@echo "               go vet, staticcheck, layering, go test -race, build, GUI smoke test"
 	@echo "  bench        the speed figures of the desktop on generated workspaces (BENCH_SIZE=huge|large)"
+	@echo "  bench-compare  whole-process export time against goldmark alone, pandoc, cmark-gfm"
 	@echo "  bench-all    every benchmark (go test -bench . -benchmem ./...)"
 	@echo "  fuzz         run each fuzz test for \$$(FUZZTIME) ($(FUZZTIME)); a failing input is"
 	@echo "               saved under the package's testdata/fuzz/ (make test runs the seeds)"
@@ -187,6 +188,14 @@ bench:
 	KAMDESK_BENCH_SIZE=$(BENCH_SIZE) $(GO) test -run '^$$' -bench 'Open$$|CreateProposalLean|ProposalsList|ScreenReads' -benchtime 3x -count $(BENCH_COUNT) -timeout 60m ./app/store
 	$(GO) test -run '^$$' -bench 'Typing|IndexBuild' -benchtime 2x -count $(BENCH_COUNT) -timeout 30m ./app/search
 	$(GO) test -run '^$$' -bench 'TextAreaTyping20k' -count $(BENCH_COUNT) ./app/ui
+	@echo "== issue-14 figures: the list commands at 1k/10k/100k people (growth ratios), export against goldmark alone"
+	KAMDESK_BENCH_SIZE=$(BENCH_SIZE) $(GO) test -run '^$$' -bench 'ListCommands' -benchtime 3x -timeout 60m ./app/cli
+	$(GO) test -run '^$$' -bench 'ExportVsGoldmark' -benchtime 30x -count $(BENCH_COUNT) ./proposal
+
+# Whole-process export time against goldmark alone, pandoc and cmark-gfm
+# (when installed: apt install pandoc cmark-gfm). Not run by CI.
+bench-compare:
+	GO=$(GO) .ci/bench-compare
 
 # Every benchmark of every package.
 bench-all:
