@@ -298,3 +298,55 @@ func summarize(db *badger.DB) error {
 	}
 	return wb.Flush()
 }
+
+// PeopleSummaries returns the summary of every person
+// (dossier.Person.Summary), for the people list, in the store's order:
+// the list sorts them as it shows them.
+func (s *Store) PeopleSummaries() ([]dossier.Person, error) {
+	var out []dossier.Person
+	err := s.view(func(txn *badger.Txn) (err error) {
+		out, err = listSummaries(txn)
+		return err
+	})
+	return out, err
+}
+
+// EachPersonSummary calls fn with the summary of every person, in no
+// order, into the same Person each time (fn copies what it keeps), and
+// stops at fn's first error: for a caller that counts people and keeps
+// none, at the cost of reading them.
+func (s *Store) EachPersonSummary(fn func(p *dossier.Person) error) error {
+	return s.view(func(txn *badger.Txn) error { return eachSummary(txn, fn) })
+}
+
+// PeopleSummariesOf returns the summaries of the people of account acct,
+// which must exist, or of everybody when acct is empty, in the order of
+// People.
+func (s *Store) PeopleSummariesOf(acct string) ([]dossier.Person, error) {
+	var out []dossier.Person
+	err := s.view(func(txn *badger.Txn) (err error) {
+		if acct != "" {
+			if err := validID(kAccount, acct); err != nil {
+				return err
+			}
+			if ok, err := exists(txn, kAccount.key(acct)); err != nil {
+				return err
+			} else if !ok {
+				return notFound(kAccount, acct)
+			}
+		}
+		if acct == "" {
+			out, err = listSummaries(txn)
+			return err
+		}
+		for _, id := range idsOf(txn, kPerson, acct) {
+			out = append(out, dossier.Person{})
+			if err := getSummary(txn, id, &out[len(out)-1]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	dossier.SortPeople(out)
+	return out, err
+}
