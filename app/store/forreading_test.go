@@ -124,3 +124,40 @@ func TestOpenForReading(t *testing.T) {
 		}
 	})
 }
+
+// TestOpenForReadingACopy: a workspace copied elsewhere (its files' times
+// change, so the note of the clean close no longer holds) is opened to be
+// written once, and its close notes it: the next open for reading trusts
+// the note and writes nothing.
+func TestOpenForReadingACopy(t *testing.T) {
+	from := t.TempDir()
+	s := open(t, from)
+	newAccount(t, s, "Northbridge")
+	if _, err := s.BackUp(); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	dir := t.TempDir()
+	copyWorkspace(t, from, dir)
+	o := store.Options{NoGC: true, ForReading: true, Now: func() time.Time { return fixedNow }}
+	s, err := store.Open(dir, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !s.CheckedFully() {
+		t.Error("a copied workspace opened without the full checks")
+	}
+	s.Close()
+	before := digests(t, dir)
+	s, err = store.Open(dir, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.CheckedFully() {
+		t.Error("the second open of the copy read every file again")
+	}
+	s.Close()
+	if after := digests(t, dir); !equalMaps(before, after) {
+		t.Errorf("the second open for reading changed the folder:\n%s", diffMaps(before, after))
+	}
+}

@@ -131,8 +131,11 @@ func open(dir string, o Options, forReading bool) (s *Store, err error) {
 		time.Sleep(wrongPassphraseDelay)
 		return nil, &openError{fmt.Sprintf("%s: the passphrase is wrong", abs), ErrWrongPassphrase}
 	}
-	if err == nil && ro != nil && ro.chosen && st.unclean {
-		err = errNeedsUpdate // the checks after a crash repair what they find
+	if err == nil && ro != nil && ro.chosen && (st.unclean || !st.trusted) {
+		// The checks after a crash repair what they find; a workspace
+		// checked in full (copied, say) is opened to be written once, so
+		// that its close notes it (closed.go) and the next reads are quick.
+		err = errNeedsUpdate
 	}
 	if errors.Is(err, errNeedsWrite) && ro != nil && ro.chosen || errors.Is(err, errNeedsUpdate) {
 		return nil, errNeedsUpdate

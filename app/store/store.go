@@ -105,9 +105,9 @@ type Options struct {
 	ReadOnly bool
 	// ForReading says the caller only reads (a command that lists or
 	// shows): Open then opens for reading only when that needs no
-	// writing first (kamdesk was closed properly on the workspace, it is
-	// of this version's schema, no erasure or encryption is left
-	// unfinished), which spares Badger's new log files and the syncs of
+	// writing first (kamdesk was closed properly on the workspace and
+	// nothing changed it since, it is of this version's schema, no
+	// erasure or encryption is left unfinished), which spares Badger's new log files and the syncs of
 	// a read-write open and close; otherwise as usual. A change through
 	// such a store is refused like one through a ReadOnly store, but
 	// ReadOnly and ReadOnlyReason say nothing of it: the workspace itself
