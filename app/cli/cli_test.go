@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,20 +29,32 @@ type result struct {
 func run(t *testing.T, dir string, args ...string) result {
 	t.Helper()
 	var out, errb bytes.Buffer
-	env := cli.Env{
-		Stdout: &out, Stderr: &errb, Stdin: strings.NewReader(""),
+	code := runWith(t, testEnv(&out, &errb), dir, args...)
+	return result{code, out.String(), errb.String()}
+}
+
+// testEnv is the environment of run: no terminal, no variables, today
+// fixed, the workspace opened without garbage collection.
+func testEnv(stdout, stderr io.Writer) cli.Env {
+	return cli.Env{
+		Stdout: stdout, Stderr: stderr, Stdin: strings.NewReader(""),
 		Getenv: func(string) string { return "" },
 		Today:  func() dossier.Date { return today },
 		Open: func(d string, o store.Options) (*store.Store, error) {
 			return store.Open(d, store.Options{NoGC: true, Passphrase: o.Passphrase, ForReading: o.ForReading, Now: func() time.Time { return time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC) }})
 		},
 	}
+}
+
+// runWith runs a command line against the workspace dir in env and
+// returns the exit code.
+func runWith(t testing.TB, env cli.Env, dir string, args ...string) int {
+	t.Helper()
 	g, rest, err := cli.ParseGlobal(append([]string{"--data", dir}, args...), env.Getenv)
 	if err != nil {
 		t.Fatalf("ParseGlobal(%q): %v", args, err)
 	}
-	code := cli.Run(g, rest, env)
-	return result{code, out.String(), errb.String()}
+	return cli.Run(g, rest, env)
 }
 
 func demo(t *testing.T) string {

@@ -9,10 +9,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"kamdesk/app/cli"
-	"kamdesk/app/store"
-	"kamdesk/dossier"
 )
 
 // BenchmarkListCommands runs each list command on generated workspaces
@@ -68,22 +64,10 @@ func median(v []float64) float64 {
 	return s[len(s)/2]
 }
 
-// runCommand runs a command as kamdesk does, its output thrown away.
+// runCommand runs a command, its output thrown away.
 func runCommand(b testing.TB, dir string, args []string) {
-	env := cli.SystemEnv()
-	env.Stdout, env.Stderr, env.Stdin = io.Discard, io.Discard, strings.NewReader("")
-	env.Getenv = func(string) string { return "" }
-	env.Today = func() dossier.Date { return today }
-	env.Open = func(d string, o store.Options) (*store.Store, error) {
-		o.NoGC = true
-		o.Now = func() time.Time { return today.Time().Add(10 * time.Hour) }
-		return store.Open(d, o)
-	}
-	g, rest, err := cli.ParseGlobal(append([]string{"--data", dir}, args...), env.Getenv)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if code := cli.Run(g, rest, env); code != 0 {
+	b.Helper()
+	if code := runWith(b, testEnv(io.Discard, io.Discard), dir, args...); code != 0 {
 		b.Fatalf("%v: exit %d", args, code)
 	}
 }

@@ -93,27 +93,8 @@ func TestDamageWithTimesKept(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	copyKeepingTimes := func(t *testing.T) string {
-		dir := t.TempDir()
-		copyWorkspace(t, base, dir)
-		err := filepath.WalkDir(base, func(path string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			info, err := d.Info()
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(base, path)
-			return os.Chtimes(filepath.Join(dir, rel), info.ModTime(), info.ModTime())
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return dir
-	}
 	// Undamaged, such a copy opens as closed: else this test tests nothing.
-	s, err := store.Open(copyKeepingTimes(t), store.Options{NoGC: true})
+	s, err := store.Open(copyKeepingTimes(t, base), store.Options{NoGC: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +123,7 @@ func TestDamageWithTimesKept(t *testing.T) {
 		}
 		cases++
 		t.Run(e.Name(), func(t *testing.T) {
-			dir := copyKeepingTimes(t)
+			dir := copyKeepingTimes(t, base)
 			path := filepath.Join(dir, "db", e.Name())
 			info, err := os.Stat(path)
 			if err != nil {
@@ -167,10 +148,7 @@ func TestDamageWithTimesKept(t *testing.T) {
 // TestOpenAsClosedRefusesAWrongPassphrase: the open that trusts the note
 // still reads the key registry, where a wrong passphrase shows.
 func TestOpenAsClosedRefusesAWrongPassphrase(t *testing.T) {
-	dir := t.TempDir()
-	s := open(t, dir)
-	newAccount(t, s, "Northbridge")
-	s.Close()
+	dir := closedWorkspace(t)
 	if err := store.Encrypt(dir, []byte("right horse battery")); err != nil {
 		t.Fatal(err)
 	}
@@ -188,4 +166,27 @@ func TestOpenAsClosedRefusesAWrongPassphrase(t *testing.T) {
 	if !errors.Is(err, store.ErrWrongPassphrase) {
 		t.Fatalf("Open with a wrong passphrase = %v, want ErrWrongPassphrase", err)
 	}
+}
+
+// copyKeepingTimes copies the workspace base as copyWorkspace does and
+// gives every file of the copy its original's modification time.
+func copyKeepingTimes(t *testing.T, base string) string {
+	t.Helper()
+	dir := t.TempDir()
+	copyWorkspace(t, base, dir)
+	err := filepath.WalkDir(base, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(base, path)
+		return os.Chtimes(filepath.Join(dir, rel), info.ModTime(), info.ModTime())
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }

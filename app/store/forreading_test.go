@@ -37,13 +37,7 @@ func TestOpenForReading(t *testing.T) {
 	}
 
 	t.Run("closed properly", func(t *testing.T) {
-		dir := t.TempDir()
-		s := open(t, dir)
-		newAccount(t, s, "Northbridge")
-		if _, err := s.BackUp(); err != nil {
-			t.Fatal(err)
-		}
-		s.Close()
+		dir := closedWorkspace(t)
 		before := digests(t, dir)
 		s, err := store.Open(dir, forReading)
 		if err != nil {
@@ -79,14 +73,7 @@ func TestOpenForReading(t *testing.T) {
 	})
 
 	t.Run("after a crash", func(t *testing.T) {
-		closed := t.TempDir()
-		s := open(t, closed)
-		newAccount(t, s, "Northbridge")
-		if _, err := s.BackUp(); err != nil {
-			t.Fatal(err)
-		}
-		s.Close()
-		dir := killedCopy(t, closed, "")
+		dir := killedCopy(t, closedWorkspace(t), "")
 		s, err := store.Open(dir, forReading)
 		if err != nil {
 			t.Fatal(err)
@@ -130,15 +117,8 @@ func TestOpenForReading(t *testing.T) {
 // written once, and its close notes it: the next open for reading trusts
 // the note and writes nothing.
 func TestOpenForReadingACopy(t *testing.T) {
-	from := t.TempDir()
-	s := open(t, from)
-	newAccount(t, s, "Northbridge")
-	if _, err := s.BackUp(); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
 	dir := t.TempDir()
-	copyWorkspace(t, from, dir)
+	copyWorkspace(t, closedWorkspace(t), dir)
 	o := store.Options{NoGC: true, ForReading: true, Now: func() time.Time { return fixedNow }}
 	s, err := store.Open(dir, o)
 	if err != nil {
@@ -160,4 +140,18 @@ func TestOpenForReadingACopy(t *testing.T) {
 	if after := digests(t, dir); !equalMaps(before, after) {
 		t.Errorf("the second open for reading changed the folder:\n%s", diffMaps(before, after))
 	}
+}
+
+// closedWorkspace makes a workspace with one account and its day's
+// backup, closed properly.
+func closedWorkspace(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	s := open(t, dir)
+	newAccount(t, s, "Northbridge")
+	if _, err := s.BackUp(); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	return dir
 }

@@ -104,26 +104,38 @@ func contextIn(txn *badger.Txn, sh *shared, acct string, today dossier.Date) (*p
 // proposals that read them for each account read the references of every
 // account once per account.
 func (s *Store) Contexts(accts []string, today dossier.Date) (map[string]*proposal.Context, error) {
-	out := map[string]*proposal.Context{}
+	for _, acct := range accts {
+		if err := validID(kAccount, acct); err != nil {
+			return nil, err
+		}
+	}
+	var out map[string]*proposal.Context
 	err := s.view(func(txn *badger.Txn) error {
 		sh, err := readShared(txn)
 		if err != nil {
 			return err
 		}
-		for _, acct := range accts {
-			if _, ok := out[acct]; ok {
-				continue
-			}
-			if err := validID(kAccount, acct); err != nil {
-				return err
-			}
-			if out[acct], err = contextIn(txn, &sh, acct, today); err != nil {
-				return err
-			}
-		}
-		return nil
+		out, err = contextsIn(txn, &sh, accts, today)
+		return err
 	})
 	return out, err
+}
+
+// contextsIn reads the context of each account of accts once, in txn,
+// with the shared records of sh.
+func contextsIn(txn *badger.Txn, sh *shared, accts []string, today dossier.Date) (map[string]*proposal.Context, error) {
+	out := map[string]*proposal.Context{}
+	for _, acct := range accts {
+		if _, ok := out[acct]; ok {
+			continue
+		}
+		c, err := contextIn(txn, sh, acct, today)
+		if err != nil {
+			return nil, err
+		}
+		out[acct] = c
+	}
+	return out, nil
 }
 
 // readinessOfAll checks every proposal, at one moment.
@@ -138,17 +150,17 @@ func (s *Store) readinessOfAll(today dossier.Date) (map[string]proposal.Readines
 		if err != nil {
 			return err
 		}
-		ctxs := map[string]*proposal.Context{}
+		accts := make([]string, len(props))
+		for i := range props {
+			accts[i] = props[i].AccountID
+		}
+		ctxs, err := contextsIn(txn, &sh, accts, today)
+		if err != nil {
+			return err
+		}
 		for i := range props {
 			p := &props[i]
-			ctx, ok := ctxs[p.AccountID]
-			if !ok {
-				if ctx, err = contextIn(txn, &sh, p.AccountID, today); err != nil {
-					return err
-				}
-				ctxs[p.AccountID] = ctx
-			}
-			out[p.ID] = proposal.ReadinessOf(proposal.Check(p, ctx))
+			out[p.ID] = proposal.ReadinessOf(proposal.Check(p, ctxs[p.AccountID]))
 		}
 		return nil
 	})
