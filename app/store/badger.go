@@ -16,6 +16,15 @@ const (
 	valueThreshold   = 64 << 10 // values this long or longer go to the value log
 )
 
+// compactAtClose is the number of level-0 tables from which a read-write
+// open compacts level 0 when it closes. Every session that writes leaves
+// its memtable as a new level-0 table at close, and Badger's compactors
+// start up to a second after the open, so a command line run never
+// compacts: without this, every command that saves leaves one more table
+// and opening slows down with the workspace's age. Four keeps the cost of
+// the compaction spread over several commands (TestShortSessionsKeepFewTables).
+const compactAtClose = 4
+
 // badgerOptions sizes Badger for a laptop. Badger's defaults map a 2 GB
 // value log and reserve 64 MB memtables times five and a 256 MB block
 // cache: sized for servers. A workspace holds megabytes, so these keep the

@@ -156,6 +156,9 @@ func open(dir string, o Options, forReading bool) (s *Store, err error) {
 		opt = opt.WithReadOnly(ro != nil).WithBypassLockGuard(ownLock || ro != nil)
 	}
 	if ro == nil {
+		opt = opt.WithCompactL0OnClose(st.levelZeroTables() >= compactAtClose)
+	}
+	if ro == nil {
 		if err := st.repair(logline); err != nil {
 			return nil, fmt.Errorf("cannot open the workspace %s: %w", abs, err)
 		}

@@ -120,13 +120,17 @@ func checkDB(dir string, opt badger.Options, readOnly bool, now time.Time) (*dbS
 	st.unclean = st.unclean || len(st.names(".mem")) > 0
 	if !st.unclean && st.closedUnchanged() {
 		// As a clean close left it (closed.go): the key registry still
-		// says whether the passphrase is right. Every value log file is
+		// says whether the passphrase is right, and the MANIFEST how many
+		// tables level 0 holds (compactAtClose). Every value log file is
 		// as one read in full (writeChecked).
 		st.trusted = true
 		for _, name := range st.names(".sst") {
 			st.sstBytes += st.files[name].Size()
 		}
 		st.listValueLogs()
+		if err := st.checkManifest(opt); err != nil {
+			return nil, err
+		}
 		return st, st.checkKeyRegistry(opt)
 	}
 	defer st.closeValueLogs()
@@ -168,6 +172,18 @@ func (st *dbState) names(ext string) []string {
 	}
 	sort.Strings(names)
 	return names
+}
+
+// levelZeroTables returns the number of tables the MANIFEST puts on
+// level 0.
+func (st *dbState) levelZeroTables() int {
+	n := 0
+	for _, tm := range st.manifest.Tables {
+		if tm.Level == 0 {
+			n++
+		}
+	}
+	return n
 }
 
 func (st *dbState) hasMemLogs() bool {
