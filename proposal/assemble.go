@@ -234,7 +234,12 @@ func Assemble(p *Proposal, c *Context, a Audience) (*Variant, error) {
 	if !slices.Contains(Variants, a) {
 		return nil, fmt.Errorf("%q is not an audience (executive, hr, finance, technical or all): %w", a, ErrInvalid)
 	}
-	as := assemble(p, c, a, true)
+	return assemble(p, c, a, true).variant(p)
+}
+
+// variant returns the assembled variant, or what makes it unfit to hand
+// out: library sections that are gone, unknown placeholders.
+func (as *assembly) variant(p *Proposal) (*Variant, error) {
 	var errs []error
 	if len(as.missing) > 0 {
 		ids := make([]string, len(as.missing))

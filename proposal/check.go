@@ -77,12 +77,18 @@ const ExpiringSoonDays = 7
 // type needs. Findings come blocking first, then by audience (the whole
 // proposal, then the order of Variants), then by code.
 func Check(p *Proposal, c *Context) []Finding {
-	ck := &checker{p: p, c: c}
+	ck := &checker{p: p, c: c, variants: Variants}
+	return ck.run()
+}
+
+// run runs the checks of the proposal as a whole and of ck.variants, and
+// sorts the findings.
+func (ck *checker) run() []Finding {
 	ck.validity()
 	ck.credits()
 	ck.sections()
 	ck.pricing()
-	ck.variants()
+	ck.checkVariants()
 	fs := ck.fs
 	slices.SortStableFunc(fs, func(a, b Finding) int {
 		if x := cmp.Compare(severityRank(a.Severity), severityRank(b.Severity)); x != 0 {
@@ -126,6 +132,11 @@ type checker struct {
 	p  *Proposal
 	c  *Context
 	fs []Finding
+	// variants are the variants to check, each assembled once into asm;
+	// with text, with their Markdown (Prepare).
+	variants []Audience
+	text     bool
+	asm      map[Audience]*assembly
 }
 
 func (ck *checker) add(sev Severity, code string, a Audience, place Place, msg, fix string, data map[string]any) {
@@ -273,14 +284,14 @@ func (ck *checker) pricing() {
 
 // variants checks each variant that has readers: the tailored ones whose
 // audience has people in the dossier, and the whole group.
-func (ck *checker) variants() {
+func (ck *checker) checkVariants() {
 	p, c := ck.p, ck.c
-	asm := map[Audience]*assembly{}
-	for _, a := range Variants {
-		asm[a] = assemble(p, c, a, false)
+	ck.asm = map[Audience]*assembly{}
+	for _, a := range ck.variants {
+		ck.asm[a] = assemble(p, c, a, ck.text)
 	}
-	for _, a := range Variants {
-		as := asm[a]
+	for _, a := range ck.variants {
+		as := ck.asm[a]
 		if a != All && len(as.v.Addressees) == 0 {
 			continue
 		}
@@ -351,7 +362,7 @@ func (ck *checker) variants() {
 				"The decision maker {{.Name}} is reached by no tailored variant: their stakeholder type is {{.Type}}.",
 				"Set their stakeholder type in the dossier (executive, HR, finance or technical) so a variant argues the way they weigh things.",
 				data)
-		case asm[a].items == 0:
+		case ck.items(a) == 0:
 			data["Audience"] = a.Label()
 			ck.add(SeverityBlocking, "decision-maker-unreached", "", place,
 				"The decision maker {{.Name}} is reached by no tailored variant: the {{.Audience}} variant has no sections.",
@@ -359,6 +370,16 @@ func (ck *checker) variants() {
 				data)
 		}
 	}
+}
+
+// items is the number of items the variant for a includes: counted from
+// its assembly when it was checked, else without assembling it.
+func (ck *checker) items(a Audience) int {
+	if as := ck.asm[a]; as != nil {
+		return as.items
+	}
+	ps, _ := itemParts(ck.p, ck.c)
+	return len(arrangeItems(ps, a))
 }
 
 // unresolved reports each placeholder without a value, per section.

@@ -23,19 +23,22 @@ func TestCheckFixtureIsReady(t *testing.T) {
 	}
 }
 
-// TestCheckFindings breaks the ready fixture one way at a time, expects
-// the finding, then fixes it and expects the finding gone.
-func TestCheckFindings(t *testing.T) {
-	tests := []struct {
-		name     string
-		code     string
-		severity Severity
-		audience Audience
-		place    Place
-		text     string // a part of the English text
-		breakIt  func(t *testing.T, p *Proposal, c *Context)
-		fix      func(t *testing.T, p *Proposal, c *Context)
-	}{
+// findingCase is a way to break the fixture that Check reports, and its
+// fix.
+type findingCase struct {
+	name     string
+	code     string
+	severity Severity
+	audience Audience
+	place    Place
+	text     string // a part of the English text
+	breakIt  func(t *testing.T, p *Proposal, c *Context)
+	fix      func(t *testing.T, p *Proposal, c *Context)
+}
+
+// findingCases are the findings of the readiness check, one case each.
+func findingCases() []findingCase {
+	return []findingCase{
 		{
 			name: "no expiry", code: "no-expiry", severity: SeverityBlocking, place: Place{Area: AreaValidity, Item: -1},
 			text:    "no expiry date",
@@ -281,6 +284,12 @@ func TestCheckFindings(t *testing.T) {
 			},
 		},
 	}
+}
+
+// TestCheckFindings breaks the ready fixture one way at a time, expects
+// the finding, then fixes it and expects the finding gone.
+func TestCheckFindings(t *testing.T) {
+	tests := findingCases()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p, c := northbridge()

@@ -35,8 +35,8 @@ func bigProposal() (*Proposal, *Context) {
 }
 
 // BenchmarkExportVsGoldmark: exporting the executive variant of a
-// 100 KB, 40-section proposal as kamdesk does (the readiness check, the
-// assembly, the HTML document) against goldmark with the GFM extensions
+// 100 KB, 40-section proposal as kamdesk does (the variant assembled once
+// and checked, proposal.Prepare; the HTML document) against goldmark with the GFM extensions
 // alone on the same Markdown, in the same run; reports the ratio.
 func BenchmarkExportVsGoldmark(b *testing.B) {
 	p, c := bigProposal()
@@ -47,13 +47,12 @@ func BenchmarkExportVsGoldmark(b *testing.B) {
 	md := []byte(v.Markdown)
 	gm := goldmark.New(goldmark.WithExtensions(extension.GFM))
 	export := func() {
-		Check(p, c)
-		v, err := Assemble(p, c, Executive)
+		prep, err := Prepare(p, c, Executive)
 		if err != nil {
 			b.Fatal(err)
 		}
 		if _, err := RenderHTML(Document{Title: p.Title, Subtitle: "Executive variant", Language: "en",
-			Markdown: v.Markdown, Generated: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}, ""); err != nil {
+			Markdown: prep.Variants[0].Markdown, Generated: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}, ""); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -122,16 +122,25 @@ func proposalExport(fs *flag.FlagSet) func(*ctx, []string) error {
 		if ext != "html" && ext != "md" {
 			return usageError{i18n.L("--format {{.Value}} is not html or md", map[string]any{"Value": *format})}
 		}
-		st, r, err := c.loadReview(args[0])
+		// The readiness check runs inside the export, on the variants
+		// written, each assembled once (proposal.Prepare).
+		st, err := c.store()
 		if err != nil {
 			return err
 		}
-		p := r.p
+		p, err := st.Proposal(args[0])
+		if err != nil {
+			return err
+		}
+		pc, err := st.Context(p.AccountID, c.Today())
+		if err != nil {
+			return fmt.Errorf("proposal %s: %w", p.ID, err)
+		}
 		now := time.Now().UTC().Truncate(time.Second)
 		if c.Now != nil {
 			now = c.Now().UTC().Truncate(time.Second)
 		}
-		written, err := export.Proposal(&p, r.ctx, a, ext, *out, now, *force)
+		written, findings, err := export.Proposal(&p, pc, a, ext, *out, now, *force)
 		if err != nil {
 			if msg := existsMessage(err); msg != "" {
 				return errors.New(msg)
@@ -148,9 +157,9 @@ func proposalExport(fs *flag.FlagSet) func(*ctx, []string) error {
 				return err
 			}
 		}
-		if n := proposal.Blocking(r.findings); n > 0 {
-			fmt.Fprintln(c.Stderr, i18n.L("warning: {{.Count}} blocking problems remain; see kamdesk proposal check {{.ID}}",
-				map[string]any{"Count": n, "ID": p.ID}))
+		if n := proposal.Blocking(findings); n > 0 {
+			fmt.Fprintln(c.Stderr, i18n.N("warning: {{.Count}} blocking problems remain in what was exported; see kamdesk proposal check {{.ID}}",
+				n, map[string]any{"Count": n, "ID": p.ID}))
 		}
 		return nil
 	}

@@ -512,3 +512,52 @@ func TestProposalCommandsInHelp(t *testing.T) {
 		t.Errorf("proposal alone: %+v, want the proposal commands", r)
 	}
 }
+
+// TestProposalExportWarnsOfWhatItWrote: the export runs the readiness
+// check on what it writes (each variant assembled once), so its warning
+// counts the blocking problems of the proposal as a whole and of the
+// variants written, not of the others; the export and the record of it
+// happen all the same.
+func TestProposalExportWarnsOfWhatItWrote(t *testing.T) {
+	dir := demo(t)
+	r := run(t, dir, "proposal", "new", "--account", "northbridge", "--title", "Controls, short",
+		"--sections", "cover-letter,spec-controls-platform", "--team", "team-elin-achterberg")
+	if r.code != 0 {
+		t.Fatalf("proposal new: %+v", r)
+	}
+	id := strings.TrimSpace(r.stdout)
+	var check struct {
+		Findings []struct{ Severity, Code, Audience string }
+	}
+	if err := json.Unmarshal([]byte(run(t, dir, "proposal", "check", id, "--json").stdout), &check); err != nil {
+		t.Fatal(err)
+	}
+	blocking := map[string]int{}
+	for _, f := range check.Findings {
+		if f.Severity == "blocking" {
+			blocking[f.Audience]++
+		}
+	}
+	if blocking[""] != 0 || blocking["executive"] != 1 || blocking["hr"] != 1 || blocking["finance"] != 0 {
+		t.Fatalf("the proposal's blocking findings by variant are %v; the test needs one for executive and one for HR only", blocking)
+	}
+	for _, c := range []struct{ audience, warning string }{
+		{"executive", "warning: 1 blocking problem remains in what was exported; see kamdesk proposal check " + id + "\n"},
+		{"finance", ""},
+		{"all", "warning: 2 blocking problems remain in what was exported; see kamdesk proposal check " + id + "\n"},
+	} {
+		r := run(t, dir, "proposal", "export", id, "--audience", c.audience, "--format", "md", "-o", filepath.Join(t.TempDir(), "out"))
+		if r.code != 0 || r.stderr != c.warning {
+			t.Errorf("export %s: exit %d, stderr %q; want 0 and %q", c.audience, r.code, r.stderr, c.warning)
+		}
+	}
+	var history struct {
+		Exports []struct{ Audience string }
+	}
+	if err := json.Unmarshal([]byte(run(t, dir, "proposal", "show", id, "--json").stdout), &history); err != nil {
+		t.Fatal(err)
+	}
+	if len(history.Exports) != 7 {
+		t.Errorf("the proposal records %d exports, want 7 (one, one, five)", len(history.Exports))
+	}
+}

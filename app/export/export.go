@@ -5,6 +5,7 @@
 package export
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -33,16 +34,32 @@ func Render(p *proposal.Proposal, ctx *proposal.Context, a proposal.Audience, fo
 	if err != nil {
 		return nil, fmt.Errorf("the %s variant: %w", strings.ToLower(a.Label()), err)
 	}
+	return render(p, ctx, v, format, now)
+}
+
+// render renders the assembled variant v of p as the file an export
+// writes.
+func render(p *proposal.Proposal, ctx *proposal.Context, v *proposal.Variant, format string, now time.Time) ([]byte, error) {
 	if format == Markdown {
 		return []byte(v.Markdown), nil
 	}
 	return proposal.RenderHTML(proposal.Document{
 		Title:     p.Title,
-		Subtitle:  a.Label() + " variant — " + ctx.Account.Name,
+		Subtitle:  v.Audience.Label() + " variant — " + ctx.Account.Name,
 		Language:  p.Language,
 		Markdown:  v.Markdown,
 		Generated: now,
 	}, assets.ExportCSS)
+}
+
+// prepare assembles the variants of p for audiences, each once, with the
+// readiness check of what they hand out (proposal.Prepare).
+func prepare(p *proposal.Proposal, ctx *proposal.Context, audiences []proposal.Audience) (*proposal.Prepared, error) {
+	prep, err := proposal.Prepare(p, ctx, audiences...)
+	if ve := (*proposal.VariantError)(nil); errors.As(err, &ve) {
+		return nil, fmt.Errorf("the %s variant: %w", strings.ToLower(ve.Audience.Label()), ve.Err)
+	}
+	return prep, err
 }
 
 // Snapshot renders what a sending of p hands to the client: for each
@@ -56,15 +73,18 @@ func Snapshot(p *proposal.Proposal, ctx *proposal.Context, audiences []proposal.
 		if !slices.Contains(proposal.Variants, a) {
 			return nil, fmt.Errorf("%q is not an audience: %w", a, proposal.ErrInvalid)
 		}
-		md, err := Render(p, ctx, a, Markdown, now)
+	}
+	prep, err := prepare(p, ctx, audiences)
+	if err != nil {
+		return nil, err
+	}
+	for i, a := range audiences {
+		v := prep.Variants[i]
+		html, err := render(p, ctx, v, HTML, now)
 		if err != nil {
 			return nil, err
 		}
-		html, err := Render(p, ctx, a, HTML, now)
-		if err != nil {
-			return nil, err
-		}
-		f := proposal.SentFile{Audience: a, Markdown: string(md), HTML: html,
+		f := proposal.SentFile{Audience: a, Markdown: v.Markdown, HTML: html,
 			Name: proposal.ExportFileName(ctx.Account.Name, p.Title, p.Rev(), a, HTML)}
 		for _, person := range ctx.Addressees(a) {
 			f.People = append(f.People, person.Name)
@@ -94,18 +114,20 @@ func SentEvent(p *proposal.Proposal, on dossier.Date) dossier.Event {
 // proposal.All, or when dest is an existing folder, dest is a folder (made
 // if missing) that receives one file per variant — for All the four
 // audiences and the whole group — named by proposal.ExportFileName.
-// It returns the absolute paths written.
+// It returns the absolute paths written, and the readiness check's
+// findings about p as a whole and about the variants written: each is
+// assembled once, for the check and the file (proposal.Prepare).
 //
 // Every file is checked before any is written (see WriteNew): a file
 // that exists is replaced only with replace (else the error matches
 // ErrExists), and a folder, device, pipe or socket where a file should go
 // is refused (ErrNotRegular), as is a symbolic link unless replace is set.
-func Proposal(p *proposal.Proposal, ctx *proposal.Context, a proposal.Audience, format, dest string, now time.Time, replace bool) ([]string, error) {
+func Proposal(p *proposal.Proposal, ctx *proposal.Context, a proposal.Audience, format, dest string, now time.Time, replace bool) ([]string, []proposal.Finding, error) {
 	if format != HTML && format != Markdown {
-		return nil, fmt.Errorf("export: %q is not html or md: %w", format, proposal.ErrInvalid)
+		return nil, nil, fmt.Errorf("export: %q is not html or md: %w", format, proposal.ErrInvalid)
 	}
 	if !slices.Contains(proposal.Variants, a) {
-		return nil, fmt.Errorf("export: %q is not an audience: %w", a, proposal.ErrInvalid)
+		return nil, nil, fmt.Errorf("export: %q is not an audience: %w", a, proposal.ErrInvalid)
 	}
 	variants := []proposal.Audience{a}
 	isDir := a == proposal.All
@@ -126,20 +148,24 @@ func Proposal(p *proposal.Proposal, ctx *proposal.Context, a proposal.Audience, 
 		}
 	}
 	if err := checkTargets(files, replace); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	prep, err := prepare(p, ctx, variants)
+	if err != nil {
+		return nil, nil, err
 	}
 	var written []string
 	for i, v := range variants {
-		data, err := Render(p, ctx, v, format, now)
+		data, err := render(p, ctx, prep.Variants[i], format, now)
 		if err != nil {
-			return written, err
+			return written, prep.Findings, err
 		}
 		file := files[i]
 		if err := WriteNew(file, data, 0o644, replace); err != nil {
-			return written, err
+			return written, prep.Findings, err
 		}
 		abs, err := filepath.Abs(file)
 		if err != nil {
@@ -148,7 +174,7 @@ func Proposal(p *proposal.Proposal, ctx *proposal.Context, a proposal.Audience, 
 		p.Exports = append(p.Exports, proposal.Export{At: now, Audience: v, Format: format, File: abs})
 		written = append(written, abs)
 	}
-	return written, nil
+	return written, prep.Findings, nil
 }
 
 // Library writes each section to dir as a Markdown file with its

@@ -43,7 +43,7 @@ func TestProposalOneAndAll(t *testing.T) {
 	p, ctx, st := sample(t)
 	dir := t.TempDir()
 	file := filepath.Join(dir, "finance.html")
-	got, err := export.Proposal(p, ctx, proposal.Finance, export.HTML, file, now, false)
+	got, _, err := export.Proposal(p, ctx, proposal.Finance, export.HTML, file, now, false)
 	if err != nil || len(got) != 1 {
 		t.Fatalf("export finance: %v, %v", got, err)
 	}
@@ -54,7 +54,7 @@ func TestProposalOneAndAll(t *testing.T) {
 		}
 	}
 	all := filepath.Join(dir, "all")
-	got, err = export.Proposal(p, ctx, proposal.All, export.Markdown, all, now, false)
+	got, _, err = export.Proposal(p, ctx, proposal.All, export.Markdown, all, now, false)
 	if err != nil || len(got) != 5 {
 		t.Fatalf("export all: %d files, %v; want 5", len(got), err)
 	}
@@ -70,7 +70,7 @@ func TestProposalOneAndAll(t *testing.T) {
 			t.Errorf("a temporary file was left behind: %s", e.Name())
 		}
 	}
-	if _, err := export.Proposal(p, ctx, proposal.Finance, "pdf", file, now, true); !errors.Is(err, proposal.ErrInvalid) {
+	if _, _, err := export.Proposal(p, ctx, proposal.Finance, "pdf", file, now, true); !errors.Is(err, proposal.ErrInvalid) {
 		t.Errorf("export as pdf: %v, want ErrInvalid", err)
 	}
 }

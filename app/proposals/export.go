@@ -196,7 +196,7 @@ func (e *exporter) runIn(a proposal.Audience, format, dest string, replace bool)
 	busy := dialog.NewCustomWithoutButtons(lang.L("Exporting…"), widget.NewProgressBarInfinite(), e.host.Window())
 	busy.Show()
 	e.host.Background(func() {
-		files, err = export.Proposal(&p, e.ctx, a, format, dest, now, replace)
+		files, _, err = export.Proposal(&p, e.ctx, a, format, dest, now, replace)
 	}, func() {
 		busy.Hide()
 		if exists := (*export.ExistsError)(nil); errors.As(err, &exists) && len(files) == 0 {

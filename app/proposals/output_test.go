@@ -292,7 +292,7 @@ func TestExportProposalWritesTheFiles(t *testing.T) {
 	dir := t.TempDir()
 
 	file := filepath.Join(dir, "finance.html")
-	files, err := export.Proposal(&p, ctx, proposal.Finance, export.HTML, file, now, true)
+	files, _, err := export.Proposal(&p, ctx, proposal.Finance, export.HTML, file, now, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -315,7 +315,7 @@ func TestExportProposalWritesTheFiles(t *testing.T) {
 	}
 
 	all := filepath.Join(dir, "all", "of", "them")
-	files, err = export.Proposal(&p, ctx, proposal.All, export.Markdown, all, now, true)
+	files, _, err = export.Proposal(&p, ctx, proposal.All, export.Markdown, all, now, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -335,7 +335,7 @@ func TestExportProposalWritesTheFiles(t *testing.T) {
 	if leftovers, _ := filepath.Glob(filepath.Join(all, ".kamdesk-*")); len(leftovers) > 0 {
 		t.Errorf("temporary files left: %q", leftovers)
 	}
-	if _, err := export.Proposal(&p, ctx, proposal.Finance, "pdf", file, now, true); err == nil {
+	if _, _, err := export.Proposal(&p, ctx, proposal.Finance, "pdf", file, now, true); err == nil {
 		t.Error("exporting as pdf did not fail")
 	}
 }
