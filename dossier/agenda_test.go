@@ -2,7 +2,9 @@ package dossier_test
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -322,5 +324,29 @@ func TestSortAgenda(t *testing.T) {
 	want := []string{"4", "2", "7", "3", "6", "5", "1"}
 	if !slices.Equal(got, want) {
 		t.Errorf("SortAgenda order = %v, want %v", got, want)
+	}
+}
+
+// TestSortAgendaIsTheStableSort: on random agendas with many ties,
+// SortAgenda gives exactly the order of a stable sort by CompareAgenda.
+func TestSortAgendaIsTheStableSort(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	kinds := []dossier.AgendaKind{dossier.AgendaBirthday, dossier.AgendaContact, dossier.AgendaPromise, dossier.AgendaReview, dossier.AgendaTender}
+	for round := range 200 {
+		items := make([]dossier.AgendaItem, rng.IntN(300))
+		for i := range items {
+			items[i] = dossier.AgendaItem{Kind: kinds[rng.IntN(len(kinds))], Late: rng.IntN(3) == 0, RecordID: strconv.Itoa(i)}
+			if rng.IntN(10) > 0 { // some without a date
+				items[i].Date = d("2026-03-01").AddDays(rng.IntN(9) - 4)
+			}
+		}
+		want := slices.Clone(items)
+		slices.SortStableFunc(want, dossier.CompareAgenda)
+		dossier.SortAgenda(items)
+		for i := range items {
+			if items[i].RecordID != want[i].RecordID {
+				t.Fatalf("round %d: item %d is %s, the stable sort has %s", round, i, items[i].RecordID, want[i].RecordID)
+			}
+		}
 	}
 }

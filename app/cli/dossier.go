@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"flag"
 	"fmt"
 	"io"
@@ -8,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
 
 	"kamdesk/app/i18n"
 
@@ -349,16 +351,43 @@ func fullAgenda(st *store.Store, ws *dossier.Workspace, acct string, today dossi
 	return items, nil
 }
 
+// writeAgenda writes items as a table of their date, LATE for those past
+// their date, and what they remind of.
+//
+// It writes what a table (text/tabwriter) of the three columns writes,
+// without holding the text: the widths of the first two columns are
+// known before the messages are made, and the last is not padded
+// (TestWriteAgendaIsTheTable). At 100,000 people the tabwriter held 90,000
+// rows and took a fifth of the command.
 func writeAgenda(w io.Writer, items []dossier.AgendaItem) {
-	tw := table(w, "DATE", "", "WHAT")
+	cell := func(s string) string { return terminalText(strings.ReplaceAll(dossier.OneLine(s), "\t", " ")) }
+	date, late, what := cell(i18n.L("DATE")), cell(i18n.L("LATE")), cell(i18n.L("WHAT"))
+	const padding = 2
+	dateWidth, lateWidth := utf8.RuneCountInString(date), 0
 	for _, it := range items {
-		late := ""
+		dateWidth = max(dateWidth, utf8.RuneCountInString(cell(it.Date.String())))
 		if it.Late {
-			late = i18n.L("LATE")
+			lateWidth = utf8.RuneCountInString(late)
 		}
-		row(tw, it.Date.String(), late, i18n.L(it.Message, it.Data))
 	}
-	tw.Flush()
+	bw := bufio.NewWriter(w)
+	line := func(d, l, text string) {
+		bw.WriteString(d)
+		bw.WriteString(strings.Repeat(" ", dateWidth+padding-utf8.RuneCountInString(d)))
+		bw.WriteString(l)
+		bw.WriteString(strings.Repeat(" ", lateWidth+padding-utf8.RuneCountInString(l)))
+		bw.WriteString(text)
+		bw.WriteByte('\n')
+	}
+	line(date, "", what)
+	for _, it := range items {
+		l := ""
+		if it.Late {
+			l = late
+		}
+		line(cell(it.Date.String()), l, cell(i18n.L(it.Message, it.Data)))
+	}
+	bw.Flush()
 }
 
 // table starts a tab-aligned table with translated headings.
