@@ -139,11 +139,7 @@ func SortAgenda(items []AgendaItem) {
 		}
 		return cmp.Compare(a.at, b.at)
 	})
-	sorted := make([]AgendaItem, len(items))
-	for i, k := range keys {
-		sorted[i] = items[k.at]
-	}
-	copy(items, sorted)
+	reorder(items, func(i int) int { return keys[i].at })
 }
 
 // CompareAgenda is the agenda's order: late first, then by date, then by

@@ -123,9 +123,15 @@ func permute[T any](recs []T, keys []sortKey) {
 		}
 		return strings.Compare(x.folded, y.folded)
 	})
+	reorder(recs, func(i int) int { return keys[i].at })
+}
+
+// reorder puts recs in the order of their positions at(0), at(1), …, a
+// permutation: each record is moved once.
+func reorder[T any](recs []T, at func(i int) int) {
 	sorted := make([]T, len(recs))
-	for i, k := range keys {
-		sorted[i] = recs[k.at]
+	for i := range sorted {
+		sorted[i] = recs[at(i)]
 	}
 	copy(recs, sorted)
 }
