@@ -174,18 +174,6 @@ func (st *dbState) names(ext string) []string {
 	return names
 }
 
-// levelZeroTables returns the number of tables the MANIFEST puts on
-// level 0.
-func (st *dbState) levelZeroTables() int {
-	n := 0
-	for _, tm := range st.manifest.Tables {
-		if tm.Level == 0 {
-			n++
-		}
-	}
-	return n
-}
-
 func (st *dbState) hasMemLogs() bool {
 	for _, name := range st.names(".mem") {
 		if st.files[name].Size() > 0 {
@@ -193,27 +181,6 @@ func (st *dbState) hasMemLogs() bool {
 		}
 	}
 	return false
-}
-
-// checkManifest reads the MANIFEST as Badger does. Badger truncates a
-// MANIFEST after its last whole record; a record cut short is damage
-// here, since the MANIFEST is written a whole record at a time.
-func (st *dbState) checkManifest(opt badger.Options) error {
-	f, err := os.Open(st.path(badger.ManifestFilename))
-	if err != nil {
-		return damaged(err, "its MANIFEST file cannot be read")
-	}
-	defer f.Close()
-	m, end, err := badger.ReplayManifestFile(f, opt.ExternalMagicVersion, opt)
-	if err != nil {
-		return damaged(err, "its MANIFEST file, the list of its tables, is damaged")
-	}
-	if end < st.files[badger.ManifestFilename].Size() {
-		return damaged(nil, "its MANIFEST file, the list of its tables, is cut short (%d of %d bytes whole)",
-			end, st.files[badger.ManifestFilename].Size())
-	}
-	st.manifest = m
-	return nil
 }
 
 // checkKeyRegistry reads the KEYREGISTRY. In a workspace without

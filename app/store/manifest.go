@@ -1,0 +1,40 @@
+package store
+
+import (
+	"os"
+
+	"github.com/dgraph-io/badger/v4"
+)
+
+// checkManifest reads the MANIFEST as Badger does. Badger truncates a
+// MANIFEST after its last whole record; a record cut short is damage
+// here, since the MANIFEST is written a whole record at a time.
+func (st *dbState) checkManifest(opt badger.Options) error {
+	f, err := os.Open(st.path(badger.ManifestFilename))
+	if err != nil {
+		return damaged(err, "its MANIFEST file cannot be read")
+	}
+	defer f.Close()
+	m, end, err := badger.ReplayManifestFile(f, opt.ExternalMagicVersion, opt)
+	if err != nil {
+		return damaged(err, "its MANIFEST file, the list of its tables, is damaged")
+	}
+	if end < st.files[badger.ManifestFilename].Size() {
+		return damaged(nil, "its MANIFEST file, the list of its tables, is cut short (%d of %d bytes whole)",
+			end, st.files[badger.ManifestFilename].Size())
+	}
+	st.manifest = m
+	return nil
+}
+
+// levelZeroTables returns the number of tables the MANIFEST puts on
+// level 0.
+func (st *dbState) levelZeroTables() int {
+	n := 0
+	for _, tm := range st.manifest.Tables {
+		if tm.Level == 0 {
+			n++
+		}
+	}
+	return n
+}
