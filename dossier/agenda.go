@@ -41,43 +41,51 @@ func (it AgendaItem) Text() string { return Fill(it.Message, it.Data) }
 // tender preparation windows and tenders, annual reviews. Late items come
 // first, then by date.
 func Agenda(w *Workspace, today Date) []AgendaItem {
+	items := AgendaItems(w, today)
+	SortAgenda(items)
+	return items
+}
+
+// AgendaItems are the items of Agenda in no order, for a caller that adds
+// its own before sorting them all once (SortAgenda).
+func AgendaItems(w *Workspace, today Date) []AgendaItem {
+	m := NewAgendaMaker(w, today)
+	for i := range w.People {
+		m.Person(&w.People[i])
+	}
+	return m.Items
+}
+
+// An AgendaMaker makes the items of Agenda, in no order, from a workspace
+// whose people come one at a time (store.OverviewEach): at 100,000 people
+// they need not all be held.
+type AgendaMaker struct {
+	// Items are the items made so far: the accounts' and the promises'
+	// from the start, then those of each person given.
+	Items       []AgendaItem
+	r           Rules
+	today       Date
+	horizon     Date
+	accountName map[string]string
+}
+
+// NewAgendaMaker starts the agenda of w on today with the items of its
+// accounts and promises; w.People are not read.
+func NewAgendaMaker(w *Workspace, today Date) *AgendaMaker {
 	r := w.Rules.OrDefault()
-	horizon := today.AddDays(r.AgendaDays)
-	accountName := map[string]string{}
+	m := &AgendaMaker{r: r, today: today, horizon: today.AddDays(r.AgendaDays), accountName: map[string]string{}}
 	for _, a := range w.Accounts {
-		accountName[a.ID] = a.Name
+		m.accountName[a.ID] = a.Name
 	}
-	var items []AgendaItem
-	for _, p := range w.People {
-		acct := accountName[p.AccountID]
-		if !p.Birthday.IsZero() {
-			if n := p.Birthday.DaysUntil(today); n <= r.BirthdayNoticeDays {
-				it := AgendaItem{Date: p.Birthday.Next(today), Kind: AgendaBirthday,
-					AccountID: p.AccountID, PersonID: p.ID,
-					Message: "Birthday of {{.Person}} ({{.Account}})",
-					Data:    map[string]any{"Person": p.Name, "Account": acct}}
-				if age, ok := p.Birthday.AgeOn(today); ok {
-					it.Message = "Birthday of {{.Person}} ({{.Account}}), turns {{.Age}}"
-					it.Data["Age"] = age
-				}
-				items = append(items, it)
-			}
-		}
-		if d := p.ContactDate(r); !d.IsZero() && !d.After(horizon) {
-			items = append(items, AgendaItem{Date: d, Kind: AgendaContact, Late: d.Before(today),
-				AccountID: p.AccountID, PersonID: p.ID,
-				Message: "Get in touch with {{.Person}} ({{.Account}})",
-				Data:    map[string]any{"Person": p.Name, "Account": acct}})
-		}
-	}
+	horizon := m.horizon
 	for _, pr := range w.Promises {
 		if pr.Status != PromiseOpen || pr.Due.After(horizon) {
 			continue
 		}
-		items = append(items, AgendaItem{Date: pr.Due, Kind: AgendaPromise, Late: pr.Late(today),
+		m.Items = append(m.Items, AgendaItem{Date: pr.Due, Kind: AgendaPromise, Late: pr.Late(today),
 			AccountID: pr.AccountID, RecordID: pr.ID,
 			Message: "Promise to {{.Account}}: {{.Text}}",
-			Data:    map[string]any{"Account": accountName[pr.AccountID], "Text": pr.Text}})
+			Data:    map[string]any{"Account": m.accountName[pr.AccountID], "Text": pr.Text}})
 	}
 	for _, a := range w.Accounts {
 		// Passive clients stay in the database as well-informed prospects:
@@ -88,24 +96,49 @@ func Agenda(w *Workspace, today Date) []AgendaItem {
 			if d.Before(today) {
 				d = today
 			}
-			items = append(items, AgendaItem{Date: d, Kind: AgendaTenderPrep, AccountID: a.ID,
+			m.Items = append(m.Items, AgendaItem{Date: d, Kind: AgendaTenderPrep, AccountID: a.ID,
 				Message: "Tender preparation for {{.Account}}: tender on {{.Tender}}",
 				Data:    map[string]any{"Account": a.Name, "Tender": a.NextTender.String()}})
 		}
 		if !a.Passive && !a.NextTender.IsZero() && !a.NextTender.Before(today) && !a.NextTender.After(horizon) {
-			items = append(items, AgendaItem{Date: a.NextTender, Kind: AgendaTender, AccountID: a.ID,
+			m.Items = append(m.Items, AgendaItem{Date: a.NextTender, Kind: AgendaTender, AccountID: a.ID,
 				Message: "Tender of {{.Account}}",
 				Data:    map[string]any{"Account": a.Name}})
 		}
 		if !a.AnnualReview.IsZero() && !a.AnnualReview.After(horizon) {
-			items = append(items, AgendaItem{Date: a.AnnualReview, Kind: AgendaReview, AccountID: a.ID,
+			m.Items = append(m.Items, AgendaItem{Date: a.AnnualReview, Kind: AgendaReview, AccountID: a.ID,
 				Late:    a.AnnualReview.Before(today),
 				Message: "Annual review of {{.Account}}: is it still a {{.Tier}} account?",
 				Data:    map[string]any{"Account": a.Name, "Tier": a.Tier.Label()}})
 		}
 	}
-	SortAgenda(items)
-	return items
+	return m
+}
+
+// Person adds the items of p: a birthday within notice, a contact due
+// within the horizon. p is not kept.
+func (m *AgendaMaker) Person(p *Person) {
+	r, today := m.r, m.today
+	acct := m.accountName[p.AccountID]
+	if !p.Birthday.IsZero() {
+		if n := p.Birthday.DaysUntil(today); n <= r.BirthdayNoticeDays {
+			it := AgendaItem{Date: p.Birthday.Next(today), Kind: AgendaBirthday,
+				AccountID: p.AccountID, PersonID: p.ID,
+				Message: "Birthday of {{.Person}} ({{.Account}})",
+				Data:    map[string]any{"Person": p.Name, "Account": acct}}
+			if age, ok := p.Birthday.AgeOn(today); ok {
+				it.Message = "Birthday of {{.Person}} ({{.Account}}), turns {{.Age}}"
+				it.Data["Age"] = age
+			}
+			m.Items = append(m.Items, it)
+		}
+	}
+	if d := p.ContactDate(r); !d.IsZero() && !d.After(m.horizon) {
+		m.Items = append(m.Items, AgendaItem{Date: d, Kind: AgendaContact, Late: d.Before(today),
+			AccountID: p.AccountID, PersonID: p.ID,
+			Message: "Get in touch with {{.Person}} ({{.Account}})",
+			Data:    map[string]any{"Person": p.Name, "Account": acct}})
+	}
 }
 
 // SortAgenda orders items: late first, then by date, then by kind, items

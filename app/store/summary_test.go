@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -272,4 +273,35 @@ func mustJSON(v any) []byte {
 		panic(err)
 	}
 	return b
+}
+
+// TestOverviewEachIsOverview: OverviewEach gives the rules, accounts and
+// promises of Overview before the first person, then every person's
+// summary in Overview's order, and keeps none.
+func TestOverviewEachIsOverview(t *testing.T) {
+	s := open(t, t.TempDir())
+	if _, err := s.LoadSample(assets.Sample, dossier.MustDate("2026-11-25"), export.Snapshot); err != nil {
+		t.Fatal(err)
+	}
+	want := must(s.Overview())
+	var began *dossier.Workspace
+	var people []dossier.Person
+	got, err := s.OverviewEach(func(w *dossier.Workspace) {
+		if people != nil || began != nil {
+			t.Error("begin was not called once, before the people")
+		}
+		began = w
+	}, func(p *dossier.Person) { people = append(people, *p) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if began == nil || !reflect.DeepEqual(began.Accounts, want.Accounts) || !reflect.DeepEqual(began.Promises, want.Promises) || began.Rules != want.Rules {
+		t.Error("begin had another workspace than Overview's")
+	}
+	if got.People != nil {
+		t.Errorf("OverviewEach returned %d people; it keeps none", len(got.People))
+	}
+	if len(people) == 0 || !reflect.DeepEqual(people, want.People) {
+		t.Errorf("OverviewEach gave %d people, Overview %d, or in another order or form", len(people), len(want.People))
+	}
 }
