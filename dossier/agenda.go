@@ -49,7 +49,7 @@ func Agenda(w *Workspace, today Date) []AgendaItem {
 // AgendaItems are the items of Agenda in no order, for a caller that adds
 // its own before sorting them all once (SortAgenda).
 func AgendaItems(w *Workspace, today Date) []AgendaItem {
-	m := NewAgendaMaker(w, today)
+	m := NewAgendaMaker(w, today, nil)
 	for i := range w.People {
 		m.Person(&w.People[i])
 	}
@@ -63,6 +63,7 @@ type AgendaMaker struct {
 	// Items are the items made so far: the accounts' and the promises'
 	// from the start, then those of each person given.
 	Items       []AgendaItem
+	made        func(*AgendaItem)
 	r           Rules
 	today       Date
 	horizon     Date
@@ -70,10 +71,13 @@ type AgendaMaker struct {
 }
 
 // NewAgendaMaker starts the agenda of w on today with the items of its
-// accounts and promises; w.People are not read.
-func NewAgendaMaker(w *Workspace, today Date) *AgendaMaker {
+// accounts and promises; w.People are not read. made, when not nil, is
+// called with each item as it is made, before it is kept: a caller that
+// keeps 100,000 of them may turn each message into its text at once and
+// drop its Data.
+func NewAgendaMaker(w *Workspace, today Date, made func(*AgendaItem)) *AgendaMaker {
 	r := w.Rules.OrDefault()
-	m := &AgendaMaker{r: r, today: today, horizon: today.AddDays(r.AgendaDays), accountName: map[string]string{}}
+	m := &AgendaMaker{made: made, r: r, today: today, horizon: today.AddDays(r.AgendaDays), accountName: map[string]string{}}
 	for _, a := range w.Accounts {
 		m.accountName[a.ID] = a.Name
 	}
@@ -82,7 +86,7 @@ func NewAgendaMaker(w *Workspace, today Date) *AgendaMaker {
 		if pr.Status != PromiseOpen || pr.Due.After(horizon) {
 			continue
 		}
-		m.Items = append(m.Items, AgendaItem{Date: pr.Due, Kind: AgendaPromise, Late: pr.Late(today),
+		m.add(AgendaItem{Date: pr.Due, Kind: AgendaPromise, Late: pr.Late(today),
 			AccountID: pr.AccountID, RecordID: pr.ID,
 			Message: "Promise to {{.Account}}: {{.Text}}",
 			Data:    map[string]any{"Account": m.accountName[pr.AccountID], "Text": pr.Text}})
@@ -96,23 +100,31 @@ func NewAgendaMaker(w *Workspace, today Date) *AgendaMaker {
 			if d.Before(today) {
 				d = today
 			}
-			m.Items = append(m.Items, AgendaItem{Date: d, Kind: AgendaTenderPrep, AccountID: a.ID,
+			m.add(AgendaItem{Date: d, Kind: AgendaTenderPrep, AccountID: a.ID,
 				Message: "Tender preparation for {{.Account}}: tender on {{.Tender}}",
 				Data:    map[string]any{"Account": a.Name, "Tender": a.NextTender.String()}})
 		}
 		if !a.Passive && !a.NextTender.IsZero() && !a.NextTender.Before(today) && !a.NextTender.After(horizon) {
-			m.Items = append(m.Items, AgendaItem{Date: a.NextTender, Kind: AgendaTender, AccountID: a.ID,
+			m.add(AgendaItem{Date: a.NextTender, Kind: AgendaTender, AccountID: a.ID,
 				Message: "Tender of {{.Account}}",
 				Data:    map[string]any{"Account": a.Name}})
 		}
 		if !a.AnnualReview.IsZero() && !a.AnnualReview.After(horizon) {
-			m.Items = append(m.Items, AgendaItem{Date: a.AnnualReview, Kind: AgendaReview, AccountID: a.ID,
+			m.add(AgendaItem{Date: a.AnnualReview, Kind: AgendaReview, AccountID: a.ID,
 				Late:    a.AnnualReview.Before(today),
 				Message: "Annual review of {{.Account}}: is it still a {{.Tier}} account?",
 				Data:    map[string]any{"Account": a.Name, "Tier": a.Tier.Label()}})
 		}
 	}
 	return m
+}
+
+// add keeps the item it, made.
+func (m *AgendaMaker) add(it AgendaItem) {
+	if m.made != nil {
+		m.made(&it)
+	}
+	m.Items = append(m.Items, it)
 }
 
 // Person adds the items of p: a birthday within notice, a contact due
@@ -130,11 +142,11 @@ func (m *AgendaMaker) Person(p *Person) {
 				it.Message = "Birthday of {{.Person}} ({{.Account}}), turns {{.Age}}"
 				it.Data["Age"] = age
 			}
-			m.Items = append(m.Items, it)
+			m.add(it)
 		}
 	}
 	if d := p.ContactDate(r); !d.IsZero() && !d.After(m.horizon) {
-		m.Items = append(m.Items, AgendaItem{Date: d, Kind: AgendaContact, Late: d.Before(today),
+		m.add(AgendaItem{Date: d, Kind: AgendaContact, Late: d.Before(today),
 			AccountID: p.AccountID, PersonID: p.ID,
 			Message: "Get in touch with {{.Person}} ({{.Account}})",
 			Data:    map[string]any{"Person": p.Name, "Account": acct}})

@@ -40,7 +40,7 @@ func TestWriteAgendaIsTheTable(t *testing.T) {
 			row(tw, it.Date.String(), late, it.Message)
 		}
 		tw.Flush()
-		writeAgenda(&got, items)
+		writeAgenda(&got, items, localText)
 		if got.String() != want.String() {
 			t.Fatalf("round %d: writeAgenda wrote\n%q\nthe table writes\n%q", round, got.String(), want.String())
 		}

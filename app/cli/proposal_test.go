@@ -561,3 +561,34 @@ func TestProposalExportWarnsOfWhatItWrote(t *testing.T) {
 		t.Errorf("the proposal records %d exports, want 7 (one, one, five)", len(history.Exports))
 	}
 }
+
+// TestAgendaPrintsUserTextAsWritten: the agenda turns each item into its
+// text as it is made; a promise whose text looks like a template or
+// markup is printed as written, in the table and in --json.
+func TestAgendaPrintsUserTextAsWritten(t *testing.T) {
+	dir := demo(t)
+	s, err := store.Open(dir, store.Options{NoGC: true, NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const text = `Send {{.Account}} the "<b>terms</b>" & {{ printf "%d" 1 }}`
+	pr := dossier.Promise{AccountID: "northbridge", Text: text, Made: today, Due: today.AddDays(3), Status: dossier.PromiseOpen}
+	if err := s.CreatePromise(&pr); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	r := run(t, dir, "agenda")
+	if r.code != 0 || !strings.Contains(r.stdout, "Promise to Northbridge Build Group: "+text+"\n") {
+		t.Errorf("agenda: exit %d, the promise not as written in:\n%s", r.code, r.stdout)
+	}
+	r = run(t, dir, "agenda", "--json")
+	var items []struct{ Kind, Text string }
+	if err := json.Unmarshal([]byte(r.stdout), &items); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(items, func(it struct{ Kind, Text string }) bool {
+		return it.Kind == "promise" && it.Text == "Promise to Northbridge Build Group: "+text
+	}) {
+		t.Errorf("agenda --json lacks the promise as written: %s", r.stdout)
+	}
+}

@@ -226,5 +226,5 @@ func (d *dossierText) agenda(items []agendaJSON) {
 	for i := range items {
 		plain[i] = items[i].AgendaItem
 	}
-	writeAgenda(d.w, plain)
+	writeAgenda(d.w, plain, localText)
 }
