@@ -69,7 +69,7 @@ var (
 
 // SchemaVersion is the version of the key layout and encoding this build
 // writes. Open migrates older workspaces up to it.
-const SchemaVersion = summarySchema
+const SchemaVersion = 4
 
 // summarySchema is the first schema whose people have summary rows.
 const summarySchema = 3
@@ -84,6 +84,8 @@ var migrations = []func(db *badger.DB) error{
 	1: func(db *badger.DB) error { return db.Update(buryRemoved) },
 	// 2 → 3: summary rows of people (summary.go).
 	2: summarize,
+	// 3 → 4: the summaries note the record's format (summaryOf).
+	3: summarize,
 }
 
 // Options tune a workspace. The zero value is right for the desktop.

@@ -34,13 +34,36 @@ func summaryKey(key []byte) []byte {
 	return append(bytes.Clone(summaryPrefix), key...)
 }
 
-// summaryOf encodes the summary of the person record value.
+// summaryOf encodes the summary of the person record value, noting
+// whether value is, byte for byte, what json.Marshal writes of the person
+// it holds (recordFormat).
 func summaryOf(key, value []byte) ([]byte, error) {
 	var p dossier.Person
 	if err := json.Unmarshal(value, &p); err != nil {
 		return nil, fmt.Errorf("%s is damaged: %w", key, err)
 	}
-	return encodeSummary(p.Summary())
+	format := byte(0)
+	if again, err := json.Marshal(&p); err == nil && bytes.Equal(again, value) {
+		format = recordFormat
+	}
+	return encodeSummary(p.Summary(), format)
+}
+
+// recordFormat names the JSON a person record holds when json.Marshal of
+// today's dossier.Person wrote it: a summary that says so lets a reader
+// take the record's bytes as that JSON without decoding them (the people
+// list's --json). Change it whenever the JSON of dossier.Person changes
+// (TestRecordFormatNamesPersonJSON fails until then): summaries that name
+// an older format are not believed.
+const recordFormat = 1
+
+// summaryRecordFormat returns the record format the encoded summary b
+// notes, 0 when none.
+func summaryRecordFormat(b []byte) byte {
+	if len(b) < 2 || b[0] != summaryVersion {
+		return 0
+	}
+	return b[len(b)-1]
 }
 
 // setRecord writes value under a record's key, with its summary row.
@@ -140,8 +163,9 @@ func getSummary(txn *badger.Txn, id string, p *dossier.Person) error {
 	return nil
 }
 
-// summaryVersion is the first byte of an encoded summary.
-const summaryVersion = 1
+// summaryVersion is the first byte of an encoded summary: 2 since the
+// summary ends with the record's format (summaryOf).
+const summaryVersion = 2
 
 // encodeSummary encodes the summary p compactly: decoding it costs a
 // tenth of decoding the same fields from JSON, which at 100,000 people is
@@ -149,8 +173,8 @@ const summaryVersion = 1
 // then the fields in order: strings as a length and their bytes, numbers
 // as varints, a date as its day number (1 + days since 1970-01-01, 0 when
 // unset), the NPS as 0 (not asked) or 1 + the score, time stamps as
-// time.Time's binary form with its length.
-func encodeSummary(p dossier.Person) ([]byte, error) {
+// time.Time's binary form with its length; last the record's format (summaryOf).
+func encodeSummary(p dossier.Person, format byte) ([]byte, error) {
 	b := make([]byte, 0, 256)
 	b = append(b, summaryVersion)
 	for _, s := range summaryStrings(&p) {
@@ -175,7 +199,7 @@ func encodeSummary(p dossier.Person) ([]byte, error) {
 		b = binary.AppendUvarint(b, uint64(len(tb)))
 		b = append(b, tb...)
 	}
-	return b, nil
+	return append(b, format), nil
 }
 
 // summaryStrings are the string fields of a summary, in encoding order.
@@ -259,15 +283,15 @@ func decodeSummary(b []byte, p *dossier.Person) error {
 		}
 		at += int(n)
 	}
-	if at != len(b) {
-		return fmt.Errorf("%d bytes too many", len(b)-at)
+	if at != len(b)-1 { // the record's format
+		return fmt.Errorf("%d bytes too many", len(b)-1-at)
 	}
 	return nil
 }
 
-// summarize writes the summary row of every person (schema 2 → 3). It
-// writes in batches, not one transaction: a workspace of 100,000 people
-// holds more summaries than a transaction may, and writing a summary
+// summarize writes the summary row of every person (schema 2 → 3, and
+// again 3 → 4). It writes in batches, not one transaction: a workspace of
+// 100,000 people holds more summaries than a transaction may, and writing a summary
 // again is harmless, so a migration a crash cut short is simply done
 // again at the next open.
 func summarize(db *badger.DB) error {

@@ -39,7 +39,7 @@ func TestSummaryEncodingKeepsEveryField(t *testing.T) {
 		}
 	}
 	for _, want := range []dossier.Person{p.Summary(), {ID: "bare-aaaaaaaa", AccountID: "acct", Name: "Bare"}} {
-		b, err := encodeSummary(want)
+		b, err := encodeSummary(want, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -59,7 +59,7 @@ func TestSummaryEncodingKeepsEveryField(t *testing.T) {
 // and what decodes encodes and decodes again.
 func FuzzDecodeSummary(f *testing.F) {
 	for _, p := range []dossier.Person{filled().Summary(), {}} {
-		b, err := encodeSummary(p)
+		b, err := encodeSummary(p, 0)
 		if err != nil {
 			f.Fatal(err)
 		}
@@ -74,7 +74,7 @@ func FuzzDecodeSummary(f *testing.F) {
 		if decodeSummary(b, &p) != nil {
 			return
 		}
-		again, err := encodeSummary(p)
+		again, err := encodeSummary(p, 0)
 		if err != nil {
 			return // a time stamp encoding/binary will not write again
 		}
