@@ -45,6 +45,7 @@ FUZZ_TARGETS := \
 	./app/cli:FuzzPricingCSV \
 	./app/cli:FuzzTerminalSafe \
 	./app/cli:FuzzIndentJSON \
+	./app/cli:FuzzUnescapeHTML \
 	./app/i18n:FuzzFill \
 	./app/store:FuzzDecodeSummary
 SCREENSHOT_DIR := assets/screenshots

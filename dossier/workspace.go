@@ -89,12 +89,31 @@ func (w *Workspace) PeopleByAccount() map[string][]Person {
 // SortPeople orders people the way a dossier shows a decision-making group:
 // decision makers and high influence first, then by name.
 func SortPeople(people []Person) {
-	keys := make([]sortKey, len(people))
+	var s PeopleSorter
 	for i := range people {
-		p := &people[i]
-		keys[i] = sortKey{i, roleRank(p.Role), -influenceRank(p.Influence), 0, strings.ToLower(p.Name)}
+		s.Add(&people[i])
 	}
-	permute(people, keys)
+	permute(people, s.keys)
+}
+
+// A PeopleSorter gives the order of SortPeople for people seen one at a
+// time and not held (the people list's --json at 100,000 people).
+type PeopleSorter struct{ keys []sortKey }
+
+// Add notes the next person, p, which is not kept.
+func (s *PeopleSorter) Add(p *Person) {
+	s.keys = append(s.keys, sortKey{len(s.keys), roleRank(p.Role), -influenceRank(p.Influence), 0, strings.ToLower(p.Name)})
+}
+
+// Order returns the people added in SortPeople's order, as the numbers of
+// their turns to Add (from 0).
+func (s *PeopleSorter) Order() []int {
+	sortKeys(s.keys)
+	order := make([]int, len(s.keys))
+	for i, k := range s.keys {
+		order[i] = k.at
+	}
+	return order
 }
 
 // sortKey is what the dossier's orders compare of a record, worked out
@@ -111,6 +130,12 @@ type sortKey struct {
 // permute sorts the keys stably (by a, b, share descending, then folded)
 // and puts recs in their order.
 func permute[T any](recs []T, keys []sortKey) {
+	sortKeys(keys)
+	reorder(recs, func(i int) int { return keys[i].at })
+}
+
+// sortKeys sorts keys stably by a, b, share descending, then folded.
+func sortKeys(keys []sortKey) {
 	slices.SortStableFunc(keys, func(x, y sortKey) int {
 		if c := cmp.Compare(x.a, y.a); c != 0 {
 			return c
@@ -123,7 +148,6 @@ func permute[T any](recs []T, keys []sortKey) {
 		}
 		return strings.Compare(x.folded, y.folded)
 	})
-	reorder(recs, func(i int) int { return keys[i].at })
 }
 
 // reorder puts recs in the order of their positions at(0), at(1), …, a

@@ -80,6 +80,12 @@ type accountJSON struct {
 // personJSON is a person with derived values, as --json prints it.
 type personJSON struct {
 	dossier.Person
+	personDerived
+}
+
+// personDerived are the values --json derives for a person, from fields
+// their summary holds too (personListJSON).
+type personDerived struct {
 	NPSClass       dossier.NPSClass `json:"nps_class"`
 	NextBirthday   dossier.Date     `json:"next_birthday"`
 	DaysToBirthday *int             `json:"days_to_birthday"`
@@ -98,7 +104,13 @@ func toAccountJSON(a dossier.Account, people []dossier.Person, r dossier.Rules) 
 }
 
 func toPersonJSON(p dossier.Person, r dossier.Rules, today dossier.Date) personJSON {
-	j := personJSON{Person: p, ContactDue: p.ContactDue(r, today)}
+	return personJSON{Person: p, personDerived: derivedOf(&p, r, today)}
+}
+
+// derivedOf works out what --json derives for the person p (or their
+// summary).
+func derivedOf(p *dossier.Person, r dossier.Rules, today dossier.Date) personDerived {
+	j := personDerived{ContactDue: p.ContactDue(r, today)}
 	if c, ok := p.NPSClass(); ok {
 		j.NPSClass = c
 	}
@@ -259,6 +271,9 @@ func personList(fs *flag.FlagSet) func(*ctx, []string) error {
 		rules, err := st.Rules()
 		if err != nil {
 			return err
+		}
+		if *asJSON && *acct == "" {
+			return c.personListJSON(st, rules, c.Today())
 		}
 		if *asJSON {
 			people, err := st.People(*acct)

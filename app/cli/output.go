@@ -20,7 +20,7 @@ func (c *ctx) json(v any) error {
 	if err := enc.Encode(v); err != nil {
 		return err
 	}
-	_, err := c.Stdout.Write(jsonSafe(b.Bytes()))
+	_, err := c.checked().Write(jsonSafe(b.Bytes()))
 	return err
 }
 
@@ -47,7 +47,7 @@ func (c *ctx) jsonList(n int, elem func(i int) any) error {
 	var compact bytes.Buffer
 	enc := json.NewEncoder(&compact)
 	enc.SetEscapeHTML(false)
-	w := c.Stdout
+	w := c.checked()
 	io.WriteString(w, "[\n")
 	var b []byte
 	for i := range n {

@@ -57,7 +57,7 @@ func TerminalText(s string) string { return terminalText(s) }
 // bidirectional controls are 0xE2 0x80 0xAA–0xAE and 0xE2 0x81 0xA6–0xA9.
 // (Decoding every rune of the 125 MB of `person list --json` at 100,000
 // people, as soon as one name had an accent, took seconds.)
-func terminalSafe(s string) bool {
+func terminalSafe[T ~string | ~[]byte](s T) bool {
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case c < 0x20 && c != '\n' && c != '\t' || c == 0x7f:
@@ -69,7 +69,10 @@ func terminalSafe(s string) bool {
 			return false
 		}
 	}
-	return utf8.ValidString(s)
+	if b, ok := any(s).([]byte); ok {
+		return utf8.Valid(b) // without copying b into a string
+	}
+	return utf8.ValidString(string(s))
 }
 
 // terminalWriter cleans what passes through it with terminalText. A
@@ -98,10 +101,25 @@ func (t *terminalWriter) Write(p []byte) (int, error) {
 	if cut < len(data) {
 		t.pending = bytes.Clone(data[cut:])
 	}
+	if terminalSafe(data[:cut]) {
+		_, err := t.w.Write(data[:cut])
+		return len(p), err
+	}
 	if _, err := io.WriteString(t.w, terminalText(string(data[:cut]))); err != nil {
 		return 0, err
 	}
 	return len(p), nil
+}
+
+// checked returns where to write what is terminal-safe already (jsonSafe
+// made it so): past the terminal writer, which would check it again,
+// after what it holds back.
+func (c *ctx) checked() io.Writer {
+	if t, ok := c.Stdout.(*terminalWriter); ok {
+		t.flush()
+		return t.w
+	}
+	return c.Stdout
 }
 
 // flush writes an incomplete sequence left at the end as the replacement
@@ -119,7 +137,7 @@ func (t *terminalWriter) flush() {
 // where alone they can occur, \uXXXX means the same character, so the
 // data is unchanged.
 func jsonSafe(b []byte) []byte {
-	if terminalSafe(string(b)) {
+	if terminalSafe(b) {
 		return b
 	}
 	var out bytes.Buffer

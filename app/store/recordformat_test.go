@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -142,5 +143,84 @@ func TestSummariesOfASchema3Workspace(t *testing.T) {
 	got, err := s.PeopleSummaries()
 	if err != nil || !reflect.DeepEqual(got, want) {
 		t.Errorf("after the upgrade the summaries read differently (%v)", err)
+	}
+}
+
+// TestEachPersonRecord: every person comes in the store's order with
+// their summary and record; the records kamdesk wrote are vouched for as
+// json.Marshal's JSON, one written otherwise (keys in another order, as
+// an older kamdesk or another program might have) is not, and one whose
+// summary is missing still comes, with a summary from the record.
+func TestEachPersonRecord(t *testing.T) {
+	s, err := Open(t.TempDir(), Options{NoGC: true, NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	restore := SkipSummaryCheck() // one summary goes on purpose
+	defer restore()
+	defer s.Close()
+	if _, err := s.LoadSample(assets.Sample, dossier.MustDate("2026-11-25"), nil); err != nil {
+		t.Fatal(err)
+	}
+	people, err := s.People("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]dossier.Person{}
+	for _, p := range people {
+		byID[p.ID] = p
+	}
+	sums, err := s.PeopleSummaries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	odd, lost := sums[3].ID, sums[5].ID
+	err = s.db.Update(func(txn *badger.Txn) error {
+		p := byID[odd]
+		b, _ := json.Marshal(map[string]any{"name": p.Name, "id": p.ID, "account_id": p.AccountID}) // keys sorted: not Marshal's order of Person
+		sum, err := summaryOf(kPerson.key(odd), b)
+		if err != nil {
+			return err
+		}
+		if err := txn.Set(kPerson.key(odd), b); err != nil {
+			return err
+		}
+		if err := txn.Set(summaryKey(kPerson.key(odd)), sum); err != nil {
+			return err
+		}
+		return txn.Delete(summaryKey(kPerson.key(lost)))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := 0
+	err = s.EachPersonRecord(func(sum *dossier.Person, raw []byte, asMarshaled bool) error {
+		if i >= len(sums) || sum.ID != sums[i].ID {
+			return fmt.Errorf("person %d is %s, want %s", i, sum.ID, sums[i].ID)
+		}
+		i++
+		if sum.ID == odd {
+			if asMarshaled {
+				t.Errorf("the record of %s, written with its keys sorted, is vouched for as json.Marshal's", odd)
+			}
+			return nil
+		}
+		if !reflect.DeepEqual(*sum, sums[i-1]) && sum.ID != lost {
+			t.Errorf("the summary of %s differs from PeopleSummaries'", sum.ID)
+		}
+		if sum.ID == lost && !reflect.DeepEqual(*sum, byID[lost].Summary()) {
+			t.Errorf("%s, without a summary, came with %+v", lost, *sum)
+		}
+		want, _ := json.Marshal(byID[sum.ID])
+		if !bytes.Equal(raw, want) {
+			t.Errorf("the record of %s is not its JSON", sum.ID)
+		}
+		if !asMarshaled && sum.ID != lost {
+			t.Errorf("the record of %s, written by kamdesk, is not vouched for", sum.ID)
+		}
+		return nil
+	})
+	if err != nil || i != len(sums) {
+		t.Fatalf("EachPersonRecord: %d people, %v; want %d", i, err, len(sums))
 	}
 }
