@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"testing"
 	"time"
 
@@ -101,4 +102,36 @@ func FuzzUnescapeHTML(f *testing.F) {
 			t.Errorf("terminalSafe of the bytes and of the string of %q differ", s)
 		}
 	})
+}
+
+// failingWriter fails every write after the first n bytes.
+type failingWriter struct{ n int }
+
+func (f *failingWriter) Write(p []byte) (int, error) {
+	if f.n -= len(p); f.n < 0 {
+		return 0, errors.New("disk full")
+	}
+	return len(p), nil
+}
+
+// TestPersonListJSONStopsOnAWriteError: a write that fails ends the
+// command with the error, and the goroutines that make the text finish
+// (the test would hang, or -race report, otherwise).
+func TestPersonListJSONStopsOnAWriteError(t *testing.T) {
+	s, err := store.Open(t.TempDir(), store.Options{NoGC: true, NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := storetest.Generate(s, storetest.Options{Accounts: 40, PeoplePerAccount: 50, Seed: 9}); err != nil {
+		t.Fatal(err)
+	}
+	rules, err := s.Rules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &ctx{Env: Env{Stdout: &failingWriter{n: 100 << 10}}}
+	if err := c.personListJSON(s, rules, dossier.MustDate("2026-11-25")); err == nil || err.Error() != "disk full" {
+		t.Errorf("personListJSON on a failing writer: %v, want disk full", err)
+	}
 }
