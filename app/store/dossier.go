@@ -372,45 +372,19 @@ func (s *Store) Overview() (dossier.Workspace, error) {
 // moment. The workspace returned has no people. At 100,000 people the
 // agenda holds a fifth of what it held with Overview.
 func (s *Store) OverviewEach(begin func(w *dossier.Workspace), each func(p *dossier.Person)) (dossier.Workspace, error) {
-	var w dossier.Workspace
-	rules, err := s.Rules()
-	if err != nil {
-		return w, err
-	}
-	w.Rules = rules
-	err = s.view(func(txn *badger.Txn) (err error) {
-		if w.Accounts, err = list[dossier.Account](txn, kAccount); err != nil {
-			return err
-		}
-		if w.Promises, err = list[dossier.Promise](txn, kPromise); err != nil {
-			return err
-		}
-		dossier.SortAccounts(w.Accounts)
-		begin(&w)
+	return s.readWorkspace(func(txn *badger.Txn, w *dossier.Workspace) error {
+		begin(w)
 		return eachSummary(txn, func(p *dossier.Person) error {
 			each(p)
 			return nil
 		})
 	})
-	return w, err
 }
 
 // workspace reads the dossier at one moment: every record when whole,
 // else the records of Overview.
 func (s *Store) workspace(whole bool) (dossier.Workspace, error) {
-	var w dossier.Workspace
-	rules, err := s.Rules()
-	if err != nil {
-		return w, err
-	}
-	w.Rules = rules
-	err = s.view(func(txn *badger.Txn) (err error) {
-		if w.Accounts, err = list[dossier.Account](txn, kAccount); err != nil {
-			return err
-		}
-		if w.Promises, err = list[dossier.Promise](txn, kPromise); err != nil {
-			return err
-		}
+	return s.readWorkspace(func(txn *badger.Txn, w *dossier.Workspace) (err error) {
 		if !whole {
 			w.People, err = listSummaries(txn)
 			return err
@@ -427,6 +401,26 @@ func (s *Store) workspace(whole bool) (dossier.Workspace, error) {
 		w.Events, err = list[dossier.Event](txn, kEvent)
 		return err
 	})
-	dossier.SortAccounts(w.Accounts)
+}
+
+// readWorkspace reads the rules, then at one moment the accounts (in
+// their order) and the promises, and whatever more reads.
+func (s *Store) readWorkspace(more func(txn *badger.Txn, w *dossier.Workspace) error) (dossier.Workspace, error) {
+	var w dossier.Workspace
+	rules, err := s.Rules()
+	if err != nil {
+		return w, err
+	}
+	w.Rules = rules
+	err = s.view(func(txn *badger.Txn) (err error) {
+		if w.Accounts, err = list[dossier.Account](txn, kAccount); err != nil {
+			return err
+		}
+		if w.Promises, err = list[dossier.Promise](txn, kPromise); err != nil {
+			return err
+		}
+		dossier.SortAccounts(w.Accounts)
+		return more(txn, &w)
+	})
 	return w, err
 }
