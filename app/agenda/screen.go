@@ -193,7 +193,7 @@ func (s *screen) read(first bool) {
 			}
 			entries = append(entries, more...)
 		}
-		slices.SortStableFunc(entries, func(a, b Entry) int { return dossier.CompareAgenda(a.Item, b.Item) })
+		dossier.SortAgendaBy(entries, func(e *Entry) *dossier.AgendaItem { return &e.Item })
 		arr = arrange(entries, hidden, q.Today)
 	}, func() {
 		if load != s.loads {
