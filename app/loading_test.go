@@ -298,3 +298,8 @@ func TestNewProposalDialogReadsInTheBackground(t *testing.T) {
 		t.Fatalf("the dialog did not open once what it offers was read: %q", text)
 	}
 }
+
+func (g *gatedStore) OverviewEach(begin func(w *dossier.Workspace), each func(p *dossier.Person)) (dossier.Workspace, error) {
+	g.pass("OverviewEach")
+	return g.Store.OverviewEach(begin, each)
+}

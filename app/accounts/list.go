@@ -20,9 +20,10 @@ import (
 
 type accountsStore interface {
 	Accounts() ([]dossier.Account, error)
-	// Overview is the workspace with its people as summaries
-	// (dossier.Person.Summary): enough for coverage and the agenda.
-	Overview() (dossier.Workspace, error)
+	// OverviewEach is the workspace with its people as summaries
+	// (dossier.Person.Summary), one at a time: enough for coverage and
+	// the agenda.
+	OverviewEach(begin func(w *dossier.Workspace), each func(p *dossier.Person)) (dossier.Workspace, error)
 }
 
 // accountRow is one account with what the list shows about it.
@@ -162,23 +163,52 @@ func (s *accountsScreen) show() {
 }
 
 // accountRows are the rows of the accounts list: it runs off the UI
-// goroutine.
+// goroutine. The people come one at a time (store.OverviewEach) and are
+// not kept, nor is the agenda: each account's coverage is tallied and its
+// next step (its first item of the agenda that is not late) chosen as
+// they come. At 100,000 people holding them and the whole agenda was most
+// of the desktop's memory at start.
 func accountRows(st accountsStore, today dossier.Date) ([]accountRow, error) {
-	w, err := st.Overview()
+	tallies := map[string]*dossier.CoverageTally{}
+	// The first of equal items is the one made first, as in the
+	// agenda's order: items of one kind are made in the same order.
+	next := map[string]dossier.AgendaItem{}
+	var m *dossier.AgendaMaker
+	take := func() {
+		for _, it := range m.Items {
+			if it.Late {
+				continue
+			}
+			n, ok := next[it.AccountID]
+			if !ok || it.Date.Before(n.Date) || it.Date.Equal(n.Date) && it.Kind < n.Kind {
+				next[it.AccountID] = it
+			}
+		}
+		m.Items = m.Items[:0]
+	}
+	w, err := st.OverviewEach(func(w *dossier.Workspace) {
+		m = dossier.NewAgendaMaker(w, today, nil)
+		take()
+	}, func(p *dossier.Person) {
+		t := tallies[p.AccountID]
+		if t == nil {
+			t = &dossier.CoverageTally{}
+			tallies[p.AccountID] = t
+		}
+		t.Add(p)
+		m.Person(p)
+		take()
+	})
 	if err != nil {
 		return nil, err
 	}
-	// One pass over the people and the agenda, not one per account.
-	people := w.PeopleByAccount()
-	next := map[string]dossier.AgendaItem{}
-	for _, it := range dossier.Agenda(&w, today) {
-		if n, ok := next[it.AccountID]; !it.Late && (!ok || it.Date.Before(n.Date)) {
-			next[it.AccountID] = it
-		}
-	}
 	rows := make([]accountRow, 0, len(w.Accounts))
 	for _, a := range w.Accounts {
-		rows = append(rows, accountRow{acct: a, coverage: dossier.CoverageOf(people[a.ID]),
+		t := tallies[a.ID]
+		if t == nil {
+			t = &dossier.CoverageTally{}
+		}
+		rows = append(rows, accountRow{acct: a, coverage: t.Coverage(),
 			mono: a.MonoDependent(w.Rules), next: next[a.ID]})
 	}
 	return rows, nil

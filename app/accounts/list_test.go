@@ -1,12 +1,15 @@
 package accounts
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"kamdesk/app/store"
+	"kamdesk/app/store/storetest"
 	"kamdesk/app/ui"
 	"kamdesk/app/ui/uitest"
 	"kamdesk/dossier"
@@ -136,4 +139,54 @@ func TestAccountsListShowsAccountsFirst(t *testing.T) {
 		t.Errorf("a list opened again showed the accounts without their coverage:\n%s", shown)
 	}
 	q.Run()
+}
+
+// TestAccountRowsAsFromTheWholeAgenda: the rows worked out with the
+// people coming one at a time are those worked out, as before, from every
+// person and the whole sorted agenda: coverage, and the next step, the
+// first item of the agenda that is not late (the first of equal ones).
+func TestAccountRowsAsFromTheWholeAgenda(t *testing.T) {
+	st, err := store.Open(t.TempDir(), store.Options{NoGC: true, NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := storetest.Generate(st, storetest.Options{Accounts: 60, PeoplePerAccount: 25, EventsPerAccount: 2,
+		PromisesPerAccount: 3, Seed: 4}); err != nil {
+		t.Fatal(err)
+	}
+	for _, today := range []dossier.Date{storetest.DefaultAnchor, storetest.DefaultAnchor.AddDays(40), storetest.DefaultAnchor.AddDays(-90)} {
+		got, err := accountRows(st, today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, err := st.Overview()
+		if err != nil {
+			t.Fatal(err)
+		}
+		people := w.PeopleByAccount()
+		next := map[string]dossier.AgendaItem{}
+		for _, it := range dossier.Agenda(&w, today) {
+			if n, ok := next[it.AccountID]; !it.Late && (!ok || it.Date.Before(n.Date)) {
+				next[it.AccountID] = it
+			}
+		}
+		if len(got) != len(w.Accounts) {
+			t.Fatalf("%d rows, want %d", len(got), len(w.Accounts))
+		}
+		withNext := 0
+		for i, a := range w.Accounts {
+			r := got[i]
+			if r.acct.ID != a.ID || !reflect.DeepEqual(r.coverage, dossier.CoverageOf(people[a.ID])) ||
+				r.mono != a.MonoDependent(w.Rules) || !reflect.DeepEqual(r.next, next[a.ID]) {
+				t.Fatalf("on %s the row of %s is %+v, want coverage %+v, next %+v", today, a.ID, r, dossier.CoverageOf(people[a.ID]), next[a.ID])
+			}
+			if !r.next.Date.IsZero() {
+				withNext++
+			}
+		}
+		if withNext == 0 {
+			t.Errorf("on %s no account has a next step: the test compares nothing", today)
+		}
+	}
 }

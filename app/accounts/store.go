@@ -19,6 +19,7 @@ import (
 type Store interface {
 	Accounts() ([]dossier.Account, error)
 	Overview() (dossier.Workspace, error)
+	OverviewEach(begin func(w *dossier.Workspace), each func(p *dossier.Person)) (dossier.Workspace, error)
 	PeopleSummaries() ([]dossier.Person, error)
 	Account(id string) (dossier.Account, error)
 	SaveAccount(a *dossier.Account) error
