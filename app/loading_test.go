@@ -303,3 +303,13 @@ func (g *gatedStore) OverviewEach(begin func(w *dossier.Workspace), each func(p 
 	g.pass("OverviewEach")
 	return g.Store.OverviewEach(begin, each)
 }
+
+func (g *gatedStore) OverviewWithoutPeople() (dossier.Workspace, error) {
+	g.pass("OverviewWithoutPeople")
+	return g.Store.OverviewWithoutPeople()
+}
+
+func (g *gatedStore) EachPersonSummary(fn func(p *dossier.Person) error) error {
+	g.pass("EachPersonSummary")
+	return g.Store.EachPersonSummary(fn)
+}

@@ -17,9 +17,11 @@ import (
 )
 
 // Store is what the agenda reads: the dossier for dossier.Agenda, its
-// people as summaries (dossier.Person.Summary).
+// people as summaries (dossier.Person.Summary) read as they are needed,
+// not kept.
 type Store interface {
-	Overview() (dossier.Workspace, error)
+	OverviewWithoutPeople() (dossier.Workspace, error)
+	EachPersonSummary(fn func(p *dossier.Person) error) error
 }
 
 // Entry is one line of the agenda: what to act on and when (the item's
@@ -35,9 +37,14 @@ type Query struct {
 	// Days is how far ahead to look, for birthdays too; 0 means as the
 	// workspace rules say (AgendaDays, BirthdayNoticeDays).
 	Days int
-	// WS is the dossier, read once for every source, its people as
-	// summaries (dossier.Person.Summary); sources only read it.
+	// WS is the dossier, read once for every source, without its people;
+	// sources only read it.
 	WS *dossier.Workspace
+	// People gives each the summary of every person
+	// (dossier.Person.Summary), in the store's order, into the same
+	// Person each time: at 100,000 people they are not kept. Without it,
+	// the people are WS's.
+	People func(each func(p *dossier.Person)) error
 }
 
 // Source lists entries of the agenda. It runs off the UI goroutine and
@@ -75,7 +82,16 @@ func Dossier(q Query) ([]Entry, error) {
 		r.AgendaDays, r.BirthdayNoticeDays = q.Days, q.Days
 		w.Rules = r
 	}
-	items := dossier.Agenda(&w, q.Today)
+	m := dossier.NewAgendaMaker(&w, q.Today, nil)
+	if q.People == nil { // a dossier with its people in it
+		for i := range w.People {
+			m.Person(&w.People[i])
+		}
+	} else if err := q.People(m.Person); err != nil {
+		return nil, err
+	}
+	items := m.Items
+	dossier.SortAgenda(items)
 	out := make([]Entry, len(items))
 	for i, it := range items {
 		place := ui.Place{Screen: "account", ID: it.AccountID}
@@ -181,11 +197,14 @@ func (s *screen) read(first bool) {
 	var err error
 	s.host.Background(func() {
 		if first {
-			if s.ws, err = s.st.Overview(); err != nil {
+			if s.ws, err = s.st.OverviewWithoutPeople(); err != nil {
 				return
 			}
 		}
 		q.WS = &s.ws
+		q.People = func(each func(p *dossier.Person)) error {
+			return s.st.EachPersonSummary(func(p *dossier.Person) error { each(p); return nil })
+		}
 		for _, src := range s.sources {
 			var more []Entry
 			if more, err = src(q); err != nil {

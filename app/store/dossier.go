@@ -365,6 +365,13 @@ func (s *Store) Overview() (dossier.Workspace, error) {
 	return s.workspace(false)
 }
 
+// OverviewWithoutPeople is Overview without the people: the rules, the
+// accounts and the promises, for a caller that reads the people's
+// summaries as it goes (EachPersonSummary).
+func (s *Store) OverviewWithoutPeople() (dossier.Workspace, error) {
+	return s.readWorkspace(func(*badger.Txn, *dossier.Workspace) error { return nil })
+}
+
 // OverviewEach is Overview with the people not kept: begin is called with
 // the workspace read so far (rules, accounts in their order, promises),
 // then each with every person's summary in the store's order, decoded
