@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -226,6 +227,37 @@ func dateOfNumber(n int64) dossier.Date {
 
 var errShortSummary = errors.New("cut short")
 
+// enumTexts are the strings of the values of the summary's enums.
+var enumTexts = sync.OnceValue(func() map[string]string {
+	m := map[string]string{"": ""}
+	add := func(s string) { m[s] = s }
+	for _, v := range dossier.BuyingRoles {
+		add(string(v))
+	}
+	for _, v := range dossier.Influences {
+		add(string(v))
+	}
+	for _, v := range dossier.StakeholderTypes {
+		add(string(v))
+	}
+	for _, v := range dossier.Ladder {
+		add(string(v))
+	}
+	for _, v := range dossier.Channels {
+		add(string(v))
+	}
+	return m
+})
+
+// enumText returns the enum value's own string for s, or s when it is
+// none (a value of a newer kamdesk).
+func enumText(s string) string {
+	if t, ok := enumTexts()[s]; ok {
+		return t
+	}
+	return s
+}
+
 // decodeSummary decodes b (encodeSummary) into *p. Its strings share
 // one allocation.
 func decodeSummary(b []byte, p *dossier.Person) error {
@@ -259,6 +291,13 @@ func decodeSummary(b []byte, p *dossier.Person) error {
 		*s = all[at : at+int(n)]
 		at += int(n)
 	}
+	// The enums are the constants' strings, not parts of all: a map key
+	// or a line kept for one of them would keep the whole summary alive.
+	p.Role = dossier.BuyingRole(enumText(string(p.Role)))
+	p.Influence = dossier.Influence(enumText(string(p.Influence)))
+	p.Type = dossier.StakeholderType(enumText(string(p.Type)))
+	p.Level = dossier.Level(enumText(string(p.Level)))
+	p.Channel = dossier.Channel(enumText(string(p.Channel)))
 	var ints [6]int64
 	for i := range ints {
 		v, err := varint()
