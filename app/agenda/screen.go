@@ -82,16 +82,17 @@ func Dossier(q Query) ([]Entry, error) {
 		r.AgendaDays, r.BirthdayNoticeDays = q.Days, q.Days
 		w.Rules = r
 	}
-	m := dossier.NewAgendaMaker(&w, q.Today, nil)
+	// In no order: the screen sorts the entries of every source together.
+	var items []dossier.AgendaItem
 	if q.People == nil { // a dossier with its people in it
-		for i := range w.People {
-			m.Person(&w.People[i])
+		items = dossier.AgendaItems(&w, q.Today)
+	} else {
+		m := dossier.NewAgendaMaker(&w, q.Today, nil)
+		if err := q.People(m.Person); err != nil {
+			return nil, err
 		}
-	} else if err := q.People(m.Person); err != nil {
-		return nil, err
+		items = m.Items
 	}
-	items := m.Items
-	dossier.SortAgenda(items)
 	out := make([]Entry, len(items))
 	for i, it := range items {
 		place := ui.Place{Screen: "account", ID: it.AccountID}

@@ -76,17 +76,12 @@ func agendaCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 // proposals, follow-up calls due) of account acct, or of all when acct is
 // empty, late items first.
 func fullAgenda(st *store.Store, ws *dossier.Workspace, acct string, today dossier.Date) ([]dossier.AgendaItem, error) {
-	items, err := agendaItems(st, ws, acct, today)
+	items, err := withProposals(st, ws, dossier.AgendaItems(ws, today), acct, today)
 	if err != nil {
 		return nil, err
 	}
 	dossier.SortAgenda(items)
 	return items, nil
-}
-
-// agendaItems are the items of fullAgenda in no order.
-func agendaItems(st *store.Store, ws *dossier.Workspace, acct string, today dossier.Date) ([]dossier.AgendaItem, error) {
-	return withProposals(st, ws, dossier.AgendaItems(ws, today), acct, today)
 }
 
 // withProposals adds to the dossier's agenda items those of the proposals
