@@ -91,8 +91,12 @@ func indentJSON(dst, src []byte, prefix, indent string) []byte {
 		}
 		switch c {
 		case '"':
-			// The string, to its closing quote, as it is.
+			// The string, to its closing quote, as it is: the next quote
+			// closes it when no backslash comes before it.
 			j := i + 1
+			if q := bytes.IndexByte(src[j:], '"'); q >= 0 && bytes.IndexByte(src[j:j+q], '\\') < 0 {
+				j += q
+			}
 			for j < len(src) && src[j] != '"' {
 				if src[j] == '\\' {
 					j++

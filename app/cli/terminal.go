@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/binary"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -58,21 +59,59 @@ func TerminalText(s string) string { return terminalText(s) }
 // (Decoding every rune of the 125 MB of `person list --json` at 100,000
 // people, as soon as one name had an accent, took seconds.)
 func terminalSafe[T ~string | ~[]byte](s T) bool {
+	if b, ok := any(s).([]byte); ok {
+		return terminalSafeBytes(b)
+	}
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c < 0x20 && c != '\n' && c != '\t' || c == 0x7f:
-			return false
-		case c == 0xc2 && i+1 < len(s) && s[i+1] < 0xa0:
-			return false
-		case c == 0xe2 && i+2 < len(s) && (s[i+1] == 0x80 && 0xaa <= s[i+2] && s[i+2] <= 0xae ||
-			s[i+1] == 0x81 && 0xa6 <= s[i+2] && s[i+2] <= 0xa9):
+		if !terminalSafeAt(s, i) {
 			return false
 		}
 	}
-	if b, ok := any(s).([]byte); ok {
-		return utf8.Valid(b) // without copying b into a string
-	}
 	return utf8.ValidString(string(s))
+}
+
+// terminalSafeBytes is terminalSafe of b, eight bytes at a time where
+// none can start a control (most of any text, accented or not).
+func terminalSafeBytes(b []byte) bool {
+	for i := 0; i < len(b); {
+		if i+8 <= len(b) && safeWord(binary.LittleEndian.Uint64(b[i:])) {
+			i += 8
+			continue
+		}
+		if !terminalSafeAt(b, i) {
+			return false
+		}
+		i++
+	}
+	return utf8.Valid(b)
+}
+
+// terminalSafeAt reports whether s[i] does not start a C0 control, DEL,
+// a C1 control or a bidirectional control (see terminalSafe).
+func terminalSafeAt[T ~string | ~[]byte](s T, i int) bool {
+	switch c := s[i]; {
+	case c < 0x20 && c != '\n' && c != '\t' || c == 0x7f:
+		return false
+	case c == 0xc2 && i+1 < len(s) && s[i+1] < 0xa0:
+		return false
+	case c == 0xe2 && i+2 < len(s) && (s[i+1] == 0x80 && 0xaa <= s[i+2] && s[i+2] <= 0xae ||
+		s[i+1] == 0x81 && 0xa6 <= s[i+2] && s[i+2] <= 0xa9):
+		return false
+	}
+	return true
+}
+
+// safeWord reports whether none of the eight bytes of w is below 0x20,
+// 0x7f, 0xc2 or 0xe2: eight bytes that start no control (each of
+// terminalSafe's sequences starts with one of those bytes; a sequence cut
+// by the end of w is checked from its first byte). Subtracting n from each
+// byte borrows into the top bit of a byte below n and of no other before
+// the first such byte; XOR with c makes a byte c zero.
+func safeWord(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	zero := func(x uint64) uint64 { return (x - ones) &^ x }
+	below := (w - 0x20*ones) &^ w
+	return (below|zero(w^0x7f*ones)|zero(w^0xc2*ones)|zero(w^0xe2*ones))&highs == 0
 }
 
 // terminalWriter cleans what passes through it with terminalText. A

@@ -58,7 +58,8 @@ func TestJSONSafe(t *testing.T) {
 // cleaning the text rune by rune: safe exactly when nothing changes.
 func FuzzTerminalSafe(f *testing.F) {
 	for _, s := range []string{"plain", "Zürich — 東京 😀", "c1 \u009b", "\u00a0nbsp", "bidi \u202e", "\u2066x\u2069",
-		"\u2028\u2029", "\u202f\u2065\u206a", "del \x7f", "bad \xff", "cut \xe2\x80", "\xc2", "tab\tnl\n"} {
+		"\u2028\u2029", "\u202f\u2065\u206a", "del \x7f", "bad \xff", "cut \xe2\x80", "\xc2", "tab\tnl\n",
+		"Kelvane Power plc\x1b[31m", "eight by\x7fes and more", "Ågatrice Ånn, General Counsel"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -72,6 +73,36 @@ func FuzzTerminalSafe(f *testing.F) {
 			t.Errorf("terminalSafe(%q) = %v, want %v", s, !want, want)
 		}
 	})
+}
+
+// TestTerminalSafeAnywhere: terminalSafe, which passes over eight
+// printable ASCII bytes at a time, finds every byte value and every
+// sequence it must find at every place in a longer text, and lets
+// everything else through.
+func TestTerminalSafeAnywhere(t *testing.T) {
+	want := func(s string) bool { // as FuzzTerminalSafe: nothing changes
+		var b strings.Builder
+		for _, r := range s {
+			if r = terminalRune(r); r >= 0 {
+				b.WriteRune(r)
+			}
+		}
+		return b.String() == s
+	}
+	const text = "Kelvane Power plc" // 17 bytes: two words and a tail
+	var cases []string
+	for c := range 256 {
+		cases = append(cases, string([]byte{byte(c)}))
+	}
+	cases = append(cases, "\u009b", "\u0085", "\u00a0", "\u202e", "\u202a", "\u2069", "\u2066", "\u2028", "\u202f", "é", "東")
+	for _, c := range cases {
+		for at := 0; at <= len(text); at++ {
+			s := text[:at] + c + text[at:]
+			if got := terminalSafe(s); got != want(s) || terminalSafe([]byte(s)) != got {
+				t.Errorf("terminalSafe(%q) = %v, want %v", s, got, !got)
+			}
+		}
+	}
 }
 
 // TestJSONList: a list printed one element at a time is the same bytes as
