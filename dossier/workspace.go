@@ -105,6 +105,16 @@ func (s *PeopleSorter) Add(p *Person) {
 	s.keys = append(s.keys, sortKey{len(s.keys), roleRank(p.Role), -influenceRank(p.Influence), 0, strings.ToLower(p.Name)})
 }
 
+// Append notes the people noted in o after those noted in s, as if they
+// had been added to s in turn.
+func (s *PeopleSorter) Append(o *PeopleSorter) {
+	base := len(s.keys)
+	for _, k := range o.keys {
+		k.at += base
+		s.keys = append(s.keys, k)
+	}
+}
+
 // Order returns the people added in SortPeople's order, as the numbers of
 // their turns to Add (from 0).
 func (s *PeopleSorter) Order() []int {
@@ -134,20 +144,30 @@ func permute[T any](recs []T, keys []sortKey) {
 	reorder(recs, func(i int) int { return keys[i].at })
 }
 
-// sortKeys sorts keys stably by a, b, share descending, then folded.
+// sortKeys sorts keys stably by a, b, share descending, then folded: as
+// every key's at is its place before the sort, ties go by at, which is
+// the stable sort's order at the unstable sort's speed
+// (TestSortKeysIsTheStableSort).
 func sortKeys(keys []sortKey) {
-	slices.SortStableFunc(keys, func(x, y sortKey) int {
-		if c := cmp.Compare(x.a, y.a); c != 0 {
+	slices.SortFunc(keys, func(x, y sortKey) int {
+		if c := compareKeys(x, y); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(x.b, y.b); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(y.share, x.share); c != 0 {
-			return c
-		}
-		return strings.Compare(x.folded, y.folded)
+		return cmp.Compare(x.at, y.at)
 	})
+}
+
+func compareKeys(x, y sortKey) int {
+	if c := cmp.Compare(x.a, y.a); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(x.b, y.b); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(y.share, x.share); c != 0 {
+		return c
+	}
+	return strings.Compare(x.folded, y.folded)
 }
 
 // reorder puts recs in the order of their positions at(0), at(1), …, a
