@@ -4,8 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"slices"
 	"testing"
 	"time"
+
+	"github.com/dgraph-io/badger/v4"
 
 	"kamdesk/app/store"
 	"kamdesk/app/store/storetest"
@@ -63,17 +69,88 @@ func TestPersonListJSONIsTheList(t *testing.T) {
 	if err := fast.personListJSON(s, rules, today); err != nil {
 		t.Fatal(err)
 	}
-	if got.String() != want.String() {
-		a, b := got.Bytes(), want.Bytes()
-		i := 0
-		for i < len(a) && i < len(b) && a[i] == b[i] {
-			i++
-		}
-		t.Fatalf("personListJSON differs from jsonList at byte %d of %d:\n%q\nwant\n%q", i, len(b), a[max(0, i-80):min(len(a), i+80)], b[max(0, i-80):min(len(b), i+80)])
-	}
+	sameJSON(t, "personListJSON", got.Bytes(), want.Bytes())
 	if !bytes.Contains(got.Bytes(), []byte(`Fish & <chips>`)) || !bytes.Contains(got.Bytes(), []byte(`\\u003c literal`)) {
 		t.Error("the test's people are not in the output as the test means them")
 	}
+	// Cut anywhere, read by any number of goroutines: the same bytes.
+	var ids []string
+	for _, p := range people {
+		ids = append(ids, p.ID)
+	}
+	slices.Sort(ids)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	for _, splits := range [][]string{{ids[0]}, {ids[len(ids)/2]}, {ids[3], ids[4], ids[40], "zzz"}, ids} {
+		for _, procs := range []int{1, 3} {
+			runtime.GOMAXPROCS(procs)
+			var out bytes.Buffer
+			c := &ctx{Env: Env{Stdout: &out}}
+			if err := c.personListJSONSplit(s, rules, today, splits); err != nil {
+				t.Fatal(err)
+			}
+			sameJSON(t, fmt.Sprintf("%d splits, %d cores", len(splits), procs), out.Bytes(), want.Bytes())
+		}
+	}
+}
+
+// sameJSON fails the test where got and want first differ.
+func sameJSON(t *testing.T, what string, got, want []byte) {
+	t.Helper()
+	if !bytes.Equal(got, want) {
+		i := 0
+		for i < len(got) && i < len(want) && got[i] == want[i] {
+			i++
+		}
+		t.Fatalf("%s differs from jsonList at byte %d of %d:\n%q\nwant\n%q", what, i, len(want), got[max(0, i-80):min(len(got), i+80)], want[max(0, i-80):min(len(want), i+80)])
+	}
+}
+
+// TestPersonListJSONWithoutASummary: in a workspace where a person's
+// summary is gone (damaged), person list --json still prints everybody,
+// as jsonList does.
+func TestPersonListJSONWithoutASummary(t *testing.T) {
+	dir := t.TempDir()
+	s, err := store.Open(dir, store.Options{NoGC: true, NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := storetest.Generate(s, storetest.Options{Accounts: 3, PeoplePerAccount: 5, Seed: 2}); err != nil {
+		t.Fatal(err)
+	}
+	people, err := s.People("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	db, err := badger.Open(badger.DefaultOptions(filepath.Join(dir, "db")).WithLogger(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lost := people[4].ID
+	if err := db.Update(func(txn *badger.Txn) error { return txn.Delete([]byte("sum/person/" + lost)) }); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if s, err = store.Open(dir, store.Options{NoGC: true, NoBackup: true}); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	sums, err := s.PeopleSummaries()
+	if err != nil || len(sums) != len(people)-1 {
+		t.Fatalf("%d summaries (%v) of %d people: the test means one missing", len(sums), err, len(people))
+	}
+	rules, _ := s.Rules()
+	today := dossier.MustDate("2026-11-25")
+	var want, got bytes.Buffer
+	old := &ctx{Env: Env{Stdout: &want}}
+	if err := old.jsonList(len(people), func(i int) any { return toPersonJSON(people[i], rules, today) }); err != nil {
+		t.Fatal(err)
+	}
+	c := &ctx{Env: Env{Stdout: &got}}
+	if err := c.personListJSON(s, rules, today); err != nil {
+		t.Fatal(err)
+	}
+	sameJSON(t, "personListJSON", got.Bytes(), want.Bytes())
 }
 
 // FuzzUnescapeHTML: for any text, json.Marshal's JSON of it with
@@ -133,5 +210,25 @@ func TestPersonListJSONStopsOnAWriteError(t *testing.T) {
 	c := &ctx{Env: Env{Stdout: &failingWriter{n: 100 << 10}}}
 	if err := c.personListJSON(s, rules, dossier.MustDate("2026-11-25")); err == nil || err.Error() != "disk full" {
 		t.Errorf("personListJSON on a failing writer: %v, want disk full", err)
+	}
+}
+
+// TestDerivedFieldsAreMarshal: appendFields writes what json.Marshal
+// writes of the derived values, without the opening brace.
+func TestDerivedFieldsAreMarshal(t *testing.T) {
+	n, m := 0, -3
+	for _, d := range []personDerived{
+		{},
+		{NPSClass: dossier.Promoter, NextBirthday: dossier.MustDate("2027-02-28"), DaysToBirthday: &n, Age: &m, ContactDue: true},
+		{NPSClass: dossier.Detractor, DaysToBirthday: &m},
+		{NPSClass: `odd "<&>" \ class` + "\x01\u2028é"},
+	} {
+		want, err := json.Marshal(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := d.appendFields([]byte("{")); !bytes.Equal(got, want) {
+			t.Errorf("appendFields = %s, want %s", got, want)
+		}
 	}
 }

@@ -14,6 +14,9 @@ const (
 	memTableSize     = 8 << 20  // a memtable; its log file (.mem) is twice this, sparse
 	valueLogFileSize = 64 << 20 // a value log file (.vlog) is twice this, sparse
 	valueThreshold   = 64 << 10 // values this long or longer go to the value log
+
+	blockCacheSize        = 16 << 20 // decompressed blocks kept
+	readingBlockCacheSize = 2 << 20  // the same for a command that only reads (Options.ForReading)
 )
 
 // compactAtClose is the number of level-0 tables from which a read-write
@@ -57,7 +60,7 @@ func badgerOptions(dir string, logw io.Writer) badger.Options {
 		WithNumCompactors(2).
 		WithValueThreshold(valueThreshold).
 		WithValueLogFileSize(valueLogFileSize).
-		WithBlockCacheSize(16 << 20).
+		WithBlockCacheSize(blockCacheSize).
 		WithIndexCacheSize(8 << 20).
 		WithCompression(options.Snappy)
 }

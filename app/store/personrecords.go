@@ -2,67 +2,166 @@ package store
 
 import (
 	"bytes"
-	"encoding/json"
+	"errors"
 	"fmt"
+	"slices"
+	"sync"
+	"sync/atomic"
 
 	"github.com/dgraph-io/badger/v4"
 
 	"kamdesk/dossier"
 )
 
-// EachPersonRecord calls fn for every person, in the store's order, with
-// their summary (decoded into the same Person each time), the bytes of
-// their record (valid during the call only) and whether those bytes are
-// the JSON json.Marshal writes of the person today (their summary notes
-// recordFormat), all at one moment; it stops at fn's first error. A
-// caller that prints every person as JSON takes the bytes as they are
-// when they are, instead of decoding 100,000 records to encode them
-// again.
-func (s *Store) EachPersonRecord(fn func(sum *dossier.Person, raw []byte, asMarshaled bool) error) error {
+// ReadPeopleInParts calls fn with the people of one moment, to read in
+// parts (PeopleParts): cut at splits (person IDs in increasing order)
+// into len(splits)+1 parts, part 0 holding the people before splits[0],
+// part i those from splits[i-1] to before splits[i], the last those from
+// the last split on; up to workers goroutines read the parts at once. A
+// caller that prints every person as JSON reads their summaries first,
+// sorts, then takes the records' bytes as they are, instead of decoding
+// 100,000 records to encode them again.
+func (s *Store) ReadPeopleInParts(splits []string, workers int, fn func(pp *PeopleParts) error) error {
+	bounds := [][]byte{nil}
+	for i, id := range splits {
+		if err := validID(kPerson, id); err != nil {
+			return err
+		}
+		if i > 0 && id <= splits[i-1] {
+			return fmt.Errorf("the splits %q and %q are not in increasing order", splits[i-1], id)
+		}
+		bounds = append(bounds, kPerson.key(id))
+	}
+	bounds = append(bounds, nil)
 	return s.view(func(txn *badger.Txn) error {
-		opt := badger.DefaultIteratorOptions
-		opt.PrefetchValues = false // read as the iterators pass
-		records := txn.NewIterator(opt)
-		defer records.Close()
-		sums := txn.NewIterator(opt)
-		defer sums.Close()
-		rp := kPerson.prefix()
-		sp := append(bytes.Clone(summaryPrefix), rp...)
-		sums.Seek(sp)
+		return fn(&PeopleParts{txn: txn, bounds: bounds, workers: max(1, min(workers, len(bounds)-1))})
+	})
+}
+
+// PeopleParts reads the people of one moment in parts (ReadPeopleInParts),
+// valid during ReadPeopleInParts' call only.
+type PeopleParts struct {
+	txn     *badger.Txn
+	bounds  [][]byte
+	workers int
+}
+
+// Parts returns how many parts there are.
+func (pp *PeopleParts) Parts() int { return len(pp.bounds) - 1 }
+
+// Summaries calls fn for every person who has a summary (every person,
+// in a workspace that is not damaged) with their ID and summary (both
+// valid during the call only) and whether their record's bytes are the
+// JSON json.Marshal writes of the person today (the summary notes
+// recordFormat). Each goroutine takes the next part nobody has taken and
+// calls fn with its number (from 0) and the part's; within a part, fn is
+// called in the store's order. It stops at the first error fn returns
+// (the other goroutines at their next person) and returns it.
+func (pp *PeopleParts) Summaries(fn func(worker, part int, id []byte, sum *dossier.Person, asMarshaled bool) error) error {
+	rp := kPerson.prefix()
+	sp := append(bytes.Clone(summaryPrefix), rp...)
+	return pp.each(sp, func(worker, part int, key, b []byte) error {
 		var sum dossier.Person
-		var want []byte
-		for records.Seek(rp); records.ValidForPrefix(rp); records.Next() {
-			key := records.Item().Key()
-			// The summary keys are the record keys behind "sum/": both
-			// iterators go the same way.
-			want = append(append(want[:0], summaryPrefix...), key...)
-			for sums.ValidForPrefix(sp) && bytes.Compare(sums.Item().Key(), want) < 0 {
-				sums.Next()
-			}
-			summed, asMarshaled := false, false
-			decoded.Add(1)
-			if sums.ValidForPrefix(sp) && bytes.Equal(sums.Item().Key(), want) {
-				sums.Item().Value(func(b []byte) error {
-					if decodeSummary(b, &sum) == nil {
-						summed, asMarshaled = true, summaryRecordFormat(b) == recordFormat
-					}
-					return nil
-				})
-			}
-			err := records.Item().Value(func(raw []byte) error {
-				if !summed { // no summary, or a damaged one: the record says the same
-					var p dossier.Person
-					if err := json.Unmarshal(raw, &p); err != nil {
-						return fmt.Errorf("person %q is damaged: %w", bytes.TrimPrefix(key, rp), err)
-					}
-					sum = p.Summary()
-				}
-				return fn(&sum, raw, asMarshaled)
-			})
-			if err != nil {
+		asMarshaled := false
+		decoded.Add(1)
+		if decodeSummary(b, &sum) == nil {
+			asMarshaled = summaryRecordFormat(b) == recordFormat
+		} else { // a damaged summary: the record says the same
+			id := string(bytes.TrimPrefix(key, sp))
+			sum = dossier.Person{}
+			if err := get(pp.txn, kPerson, id, &sum); err != nil {
 				return err
 			}
+			sum = sum.Summary()
 		}
-		return nil
+		return fn(worker, part, bytes.TrimPrefix(key, sp), &sum, asMarshaled)
 	})
+}
+
+// Records calls fn for every person with their ID and the bytes of their
+// record (both valid during the call only), in parts as Summaries does.
+func (pp *PeopleParts) Records(fn func(worker, part int, id, raw []byte) error) error {
+	rp := kPerson.prefix()
+	return pp.each(rp, func(worker, part int, key, raw []byte) error {
+		decoded.Add(1)
+		return fn(worker, part, bytes.TrimPrefix(key, rp), raw)
+	})
+}
+
+// each calls fn for every key with prefix p (followed by a person's key
+// without its kind: "person/ID" or "sum/person/ID") in the parts, with
+// its value, as Summaries says.
+func (pp *PeopleParts) each(p []byte, fn func(worker, part int, key, value []byte) error) error {
+	var stop atomic.Bool
+	var next atomic.Int64
+	errs := make([]error, pp.workers)
+	var wg sync.WaitGroup
+	lead := p[:len(p)-len(kPerson.prefix())] // "" or "sum/"
+	for w := range pp.workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			opt := badger.DefaultIteratorOptions
+			opt.PrefetchValues = false // read as the iterator passes
+			opt.Prefix = p
+			it := pp.txn.NewIterator(opt)
+			defer it.Close()
+			var from, to []byte
+			for part := int(next.Add(1) - 1); part < pp.Parts() && errs[w] == nil; part = int(next.Add(1) - 1) {
+				from, to = append(append(from[:0], lead...), pp.bounds[part]...), nil
+				if pp.bounds[part] == nil {
+					from = append(from[:0], p...)
+				}
+				if pp.bounds[part+1] != nil {
+					to = append(append(to, lead...), pp.bounds[part+1]...)
+				}
+				for it.Seek(from); it.ValidForPrefix(p) && errs[w] == nil; it.Next() {
+					key := it.Item().Key()
+					if to != nil && bytes.Compare(key, to) >= 0 {
+						break
+					}
+					if stop.Load() {
+						errs[w] = errStopped
+						break
+					}
+					errs[w] = it.Item().Value(func(v []byte) error { return fn(w, part, key, v) })
+				}
+			}
+			if errs[w] != nil {
+				stop.Store(true)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil && err != errStopped {
+			return err
+		}
+	}
+	return nil
+}
+
+// errStopped ends a goroutine of PeopleParts when another failed.
+var errStopped = errors.New("stopped")
+
+// PersonSplits returns person IDs, in increasing order, that cut the
+// store's people into parts for EachPersonRecordSplit: where Badger's
+// tables that hold people begin and end (nothing is read), so there are
+// a few dozen parts at 100,000 people and none when they fit one table.
+func (s *Store) PersonSplits() []string {
+	p := kPerson.prefix()
+	var splits []string
+	for _, t := range s.db.Tables() {
+		for _, k := range [][]byte{t.Left, t.Right} {
+			if len(k) <= 8 {
+				continue
+			}
+			// Without Badger's version
+			if id, ok := bytes.CutPrefix(k[:len(k)-8], p); ok && dossier.ValidID(string(id)) {
+				splits = append(splits, string(id))
+			}
+		}
+	}
+	slices.Sort(splits)
+	return slices.Compact(splits)
 }

@@ -6,9 +6,12 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -146,12 +149,14 @@ func TestSummariesOfASchema3Workspace(t *testing.T) {
 	}
 }
 
-// TestEachPersonRecord: every person comes in the store's order with
-// their summary and record; the records kamdesk wrote are vouched for as
-// json.Marshal's JSON, one written otherwise (keys in another order, as
-// an older kamdesk or another program might have) is not, and one whose
-// summary is missing still comes, with a summary from the record.
-func TestEachPersonRecord(t *testing.T) {
+// TestPeopleInParts: cut anywhere and read by any number of goroutines,
+// every person comes once, the parts one after the other in the store's
+// order, with their summary and then their record; the records kamdesk
+// wrote are vouched for as json.Marshal's JSON, one written otherwise
+// (keys in another order, as an older kamdesk or another program might
+// have) is not; one whose summary is missing comes with their record
+// only; an error stops the reading.
+func TestPeopleInParts(t *testing.T) {
 	s, err := Open(t.TempDir(), Options{NoGC: true, NoBackup: true})
 	if err != nil {
 		t.Fatal(err)
@@ -174,7 +179,14 @@ func TestEachPersonRecord(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	odd, lost := sums[3].ID, sums[5].ID
+	var ids []string // in the store's order
+	sumByID := map[string]dossier.Person{}
+	for _, p := range sums {
+		ids = append(ids, p.ID)
+		sumByID[p.ID] = p
+	}
+	slices.Sort(ids)
+	odd, lost := ids[3], ids[5]
 	err = s.db.Update(func(txn *badger.Txn) error {
 		p := byID[odd]
 		b, _ := json.Marshal(map[string]any{"name": p.Name, "id": p.ID, "account_id": p.AccountID}) // keys sorted: not Marshal's order of Person
@@ -193,34 +205,60 @@ func TestEachPersonRecord(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	i := 0
-	err = s.EachPersonRecord(func(sum *dossier.Person, raw []byte, asMarshaled bool) error {
-		if i >= len(sums) || sum.ID != sums[i].ID {
-			return fmt.Errorf("person %d is %s, want %s", i, sum.ID, sums[i].ID)
-		}
-		i++
-		if sum.ID == odd {
-			if asMarshaled {
-				t.Errorf("the record of %s, written with its keys sorted, is vouched for as json.Marshal's", odd)
+	for _, splits := range [][]string{nil, {ids[0]}, {ids[4]}, {ids[1], ids[2], ids[7], "zzz"}, ids} {
+		for _, workers := range []int{1, 2, 3} {
+			var gotSums, gotRecords [][]string
+			err := s.ReadPeopleInParts(splits, workers, func(pp *PeopleParts) error {
+				if pp.Parts() != len(splits)+1 {
+					t.Errorf("%d parts, want %d", pp.Parts(), len(splits)+1)
+				}
+				gotSums = make([][]string, pp.Parts())
+				gotRecords = make([][]string, pp.Parts())
+				err := pp.Summaries(func(_, part int, id []byte, sum *dossier.Person, asMarshaled bool) error {
+					gotSums[part] = append(gotSums[part], string(id))
+					if string(id) != sum.ID {
+						t.Errorf("the summary of %s came with the ID %s", sum.ID, id)
+					}
+					if asMarshaled == (sum.ID == odd) {
+						t.Errorf("the record of %s vouched for: %v", sum.ID, asMarshaled)
+					}
+					if sum.ID != odd && !reflect.DeepEqual(*sum, sumByID[sum.ID]) {
+						t.Errorf("the summary of %s differs from PeopleSummaries'", sum.ID)
+					}
+					return nil
+				})
+				if err != nil {
+					return err
+				}
+				return pp.Records(func(_, part int, id, raw []byte) error {
+					gotRecords[part] = append(gotRecords[part], string(id))
+					if want, _ := json.Marshal(byID[string(id)]); string(id) != odd && !bytes.Equal(raw, want) {
+						t.Errorf("the record of %s is not its JSON", id)
+					}
+					return nil
+				})
+			})
+			if err != nil {
+				t.Fatalf("splits %q, %d workers: %v", splits, workers, err)
 			}
-			return nil
+			want := slices.DeleteFunc(slices.Clone(ids), func(id string) bool { return id == lost })
+			if got := slices.Concat(gotSums...); !slices.Equal(got, want) {
+				t.Errorf("splits %q, %d workers: the summaries came as %q, want %q", splits, workers, got, want)
+			}
+			if got := slices.Concat(gotRecords...); !slices.Equal(got, ids) {
+				t.Errorf("splits %q, %d workers: the records came as %q, want %q", splits, workers, got, ids)
+			}
 		}
-		if !reflect.DeepEqual(*sum, sums[i-1]) && sum.ID != lost {
-			t.Errorf("the summary of %s differs from PeopleSummaries'", sum.ID)
-		}
-		if sum.ID == lost && !reflect.DeepEqual(*sum, byID[lost].Summary()) {
-			t.Errorf("%s, without a summary, came with %+v", lost, *sum)
-		}
-		want, _ := json.Marshal(byID[sum.ID])
-		if !bytes.Equal(raw, want) {
-			t.Errorf("the record of %s is not its JSON", sum.ID)
-		}
-		if !asMarshaled && sum.ID != lost {
-			t.Errorf("the record of %s, written by kamdesk, is not vouched for", sum.ID)
-		}
-		return nil
+	}
+	stop := errors.New("stop")
+	var n atomic.Int32
+	err = s.ReadPeopleInParts([]string{ids[4]}, 2, func(pp *PeopleParts) error {
+		return pp.Records(func(_, _ int, _, _ []byte) error { n.Add(1); return stop })
 	})
-	if err != nil || i != len(sums) {
-		t.Fatalf("EachPersonRecord: %d people, %v; want %d", i, err, len(sums))
+	if err != stop || n.Load() > 2 {
+		t.Errorf("an error from fn: %v after %d people, want stop after at most 2", err, n.Load())
+	}
+	if err := s.ReadPeopleInParts([]string{ids[4], ids[1]}, 2, func(*PeopleParts) error { return nil }); err == nil {
+		t.Error("splits out of order were taken")
 	}
 }
