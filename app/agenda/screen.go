@@ -381,10 +381,8 @@ func (s *screen) Content() fyne.CanvasObject {
 
 // A row template: a heading, or an icon, a date and the item's text.
 func (s *screen) newRow() fyne.CanvasObject {
-	date := widget.NewLabel("2006-01-02")
-	date.Truncation = fyne.TextTruncateEllipsis
-	text := widget.NewLabel("Text")
-	text.Truncation = fyne.TextTruncateEllipsis
+	date := ui.NewFitLabel("2006-01-02")
+	text := ui.NewFitLabel("Text")
 	item := container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(theme.CalendarIcon()),
 		container.NewGridWrap(s.dateSize(), date)), nil, text)
 	return ui.HeadedRow(item)
@@ -400,9 +398,9 @@ func (s *screen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	item := shown.(*fyne.Container)
-	text := item.Objects[0].(*widget.Label)
+	text := item.Objects[0].(*ui.FitLabel)
 	left := item.Objects[1].(*fyne.Container)
-	icon, date := left.Objects[0].(*widget.Icon), left.Objects[1].(*fyne.Container).Objects[0].(*widget.Label)
+	icon, date := left.Objects[0].(*widget.Icon), left.Objects[1].(*fyne.Container).Objects[0].(*ui.FitLabel)
 	it := r.entry.Item
 	icon.SetResource(theme.Icon(s.kindIcon(it.Kind)))
 	date.Importance = widget.MediumImportance

@@ -74,18 +74,16 @@ func NewScreen(host ui.Host, st libraryStore, id string) (*libraryScreen, error)
 	s.list = widget.NewList(
 		func() int { return len(s.shown) },
 		func() fyne.CanvasObject {
-			t := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			t.Truncation = fyne.TextTruncateEllipsis
-			sub := widget.NewLabel("")
-			sub.Truncation = fyne.TextTruncateEllipsis
+			t := ui.NewFitLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			sub := ui.NewFitLabel("")
 			sub.Importance = widget.LowImportance
 			return container.NewVBox(t, sub)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			sec := s.shown[i]
 			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(sec.Title)
-			box.Objects[1].(*widget.Label).SetText(sectionSummary(sec))
+			box.Objects[0].(*ui.FitLabel).SetText(sec.Title)
+			box.Objects[1].(*ui.FitLabel).SetText(sectionSummary(sec))
 		})
 	s.list.OnSelected = s.onSelected
 	s.ed = newSectionEditor(s)

@@ -45,19 +45,17 @@ func (f *memberForm) newList() *widget.List {
 	return widget.NewList(
 		func() int { return len(f.members) },
 		func() fyne.CanvasObject {
-			name := widget.NewLabelWithStyle("Name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			name.Truncation = fyne.TextTruncateEllipsis
+			name := ui.NewFitLabelWithStyle("Name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			warn := widget.NewLabel("")
 			warn.Importance = widget.DangerImportance
-			info := widget.NewLabel("Position")
-			info.Truncation = fyne.TextTruncateEllipsis
+			info := ui.NewFitLabel("Position")
 			return container.NewVBox(container.NewBorder(nil, nil, nil, warn, name), info)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			m := f.members[i]
 			box := o.(*fyne.Container)
 			top := box.Objects[0].(*fyne.Container)
-			top.Objects[0].(*widget.Label).SetText(m.Name)
+			top.Objects[0].(*ui.FitLabel).SetText(m.Name)
 			warn := top.Objects[1].(*widget.Label)
 			if m.Reachable() {
 				warn.SetText("")
@@ -66,7 +64,7 @@ func (f *memberForm) newList() *widget.List {
 				warn.SetText(lang.L("⚠ no contact details — cannot be credited"))
 				warn.Show()
 			}
-			box.Objects[1].(*widget.Label).SetText(joinSome(" · ", m.Position, m.Email, m.Phone))
+			box.Objects[1].(*ui.FitLabel).SetText(joinSome(" · ", m.Position, m.Email, m.Phone))
 			top.Refresh() // the mark's width changed
 		})
 }

@@ -46,23 +46,21 @@ func (f *referenceForm) newList() *widget.List {
 	return widget.NewList(
 		func() int { return len(f.refs) },
 		func() fyne.CanvasObject {
-			title := widget.NewLabelWithStyle("Client — project", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			title.Truncation = fyne.TextTruncateEllipsis
+			title := ui.NewFitLabelWithStyle("Client — project", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			consent := widget.NewLabel("")
-			referee := widget.NewLabel("Referee")
-			referee.Truncation = fyne.TextTruncateEllipsis
+			referee := ui.NewFitLabel("Referee")
 			return container.NewVBox(title, container.NewBorder(nil, nil, nil, consent, referee))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			r := f.refs[i]
 			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(referenceTitle(r))
+			box.Objects[0].(*ui.FitLabel).SetText(referenceTitle(r))
 			bottom := box.Objects[1].(*fyne.Container)
 			referee := joinSome(", ", r.Referee.Name, r.Referee.Position)
 			if referee == "" {
 				referee = lang.L("No referee named")
 			}
-			bottom.Objects[0].(*widget.Label).SetText(referee)
+			bottom.Objects[0].(*ui.FitLabel).SetText(referee)
 			consent := bottom.Objects[1].(*widget.Label)
 			if r.Recommends() {
 				consent.SetText(lang.L("✓ may be contacted"))

@@ -52,14 +52,10 @@ type SortTable[R any] struct {
 func NewSortTable[R any](rows *[]R, columns []TableColumn[R], sortBy int, open func(r *R)) *SortTable[R] {
 	t := &SortTable[R]{Columns: columns, rows: rows, sortBy: sortBy}
 	t.Length = func() (int, int) { return len(*t.rows), len(t.Columns) }
-	t.CreateCell = func() fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
-	}
+	t.CreateCell = func() fyne.CanvasObject { return NewFitLabel("") }
 	t.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
 		text, imp := t.Columns[id.Col].Cell(&(*t.rows)[id.Row])
-		l := o.(*widget.Label)
+		l := o.(*FitLabel)
 		l.Importance = imp
 		l.SetText(text)
 	}

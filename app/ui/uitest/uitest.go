@@ -182,12 +182,21 @@ func SelectTab(t *testing.T, root fyne.CanvasObject, text string) {
 	t.Fatalf("no tab %q on screen", text)
 }
 
-// Texts returns the visible labels under root, one a line.
+// Texts returns the visible labels under root, one a line; a label cut
+// to its width (ui.FitLabel) with its whole text, as a label that
+// truncates holds it.
 func Texts(root fyne.CanvasObject) string {
 	var texts []string
 	for _, o := range test.LaidOutObjects(root) {
-		if l, ok := o.(*widget.Label); ok && l.Visible() && l.Text != "" {
-			texts = append(texts, l.Text)
+		switch l := o.(type) {
+		case *widget.Label:
+			if l.Visible() && l.Text != "" {
+				texts = append(texts, l.Text)
+			}
+		case *ui.FitLabel:
+			if l.Visible() && l.FullText() != "" {
+				texts = append(texts, l.FullText())
+			}
 		}
 	}
 	return strings.Join(texts, "\n")
@@ -278,8 +287,9 @@ func CheckSentence(t *testing.T, field string, width float32, got string) {
 	}
 }
 
-// Visible returns what the user reads under root: the visible labels and
-// check boxes, one a line.
+// Visible returns what the user reads under root: the visible labels (a
+// label cut to its width with its whole text, as in Texts) and check
+// boxes, one a line.
 func Visible(root fyne.CanvasObject) string {
 	var out []string
 	for _, o := range test.LaidOutObjects(root) {
@@ -287,6 +297,10 @@ func Visible(root fyne.CanvasObject) string {
 		case *widget.Label:
 			if w.Visible() && w.Text != "" {
 				out = append(out, w.Text)
+			}
+		case *ui.FitLabel:
+			if w.Visible() && w.FullText() != "" {
+				out = append(out, w.FullText())
 			}
 		case *widget.Check:
 			if w.Visible() {
