@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -185,13 +186,27 @@ func DeferToUI(f func()) { go fyne.Do(f) }
 func AfterOnUI(d time.Duration, f func()) { time.AfterFunc(d, func() { fyne.Do(f) }) }
 
 // InBackground runs work on a goroutine of its own, then done on the UI
-// goroutine: the default Options.Background.
+// goroutine: the default Options.Background. Two seconds after the last
+// work running ended, when no other has started, what the works left in
+// the heap goes back to the system (GiveBack): by then the screen that
+// asked for it is drawn.
 func InBackground(work, done func()) {
+	working.Add(1)
 	go func() {
 		work()
 		fyne.Do(done)
+		if working.Add(-1) == 0 {
+			time.AfterFunc(2*time.Second, func() {
+				if working.Load() == 0 {
+					GiveBack(giveBackFrom)
+				}
+			})
+		}
 	}()
 }
+
+// working counts the works InBackground runs.
+var working atomic.Int32
 
 // NewFrame makes the working area of window w showing screens.
 func NewFrame(w fyne.Window, screens map[string]Maker, opts Options) *Frame {
