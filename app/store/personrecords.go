@@ -145,7 +145,7 @@ func (pp *PeopleParts) each(p []byte, fn func(worker, part int, key, value []byt
 var errStopped = errors.New("stopped")
 
 // PersonSplits returns person IDs, in increasing order, that cut the
-// store's people into parts for EachPersonRecordSplit: where Badger's
+// store's people into parts for ReadPeopleInParts: where Badger's
 // tables that hold people begin and end (nothing is read), so there are
 // a few dozen parts at 100,000 people and none when they fit one table.
 func (s *Store) PersonSplits() []string {
