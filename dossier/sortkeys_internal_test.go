@@ -8,13 +8,18 @@ import (
 )
 
 // TestSortKeysIsTheStableSort: on random keys with many ties (NaN shares
-// among them), sortKeys gives exactly the order of a stable sort.
+// among them), few or many (sorted in halves on two cores), sortKeys gives
+// exactly the order of a stable sort.
 func TestSortKeysIsTheStableSort(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 5))
 	shares := []float64{0, 0.5, 1, math.NaN()}
 	names := []string{"", "anna", "anna keller", "ágnes", "zoltán"}
-	for round := range 200 {
-		keys := make([]sortKey, rng.IntN(300))
+	for round := range 203 {
+		n := rng.IntN(300)
+		if round >= 200 { // sorted in two halves, then merged
+			n = 40000 + rng.IntN(3)
+		}
+		keys := make([]sortKey, n)
 		for i := range keys {
 			keys[i] = sortKey{i, rng.IntN(3), rng.IntN(3), shares[rng.IntN(len(shares))], names[rng.IntN(len(names))]}
 		}
