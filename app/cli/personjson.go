@@ -270,13 +270,25 @@ func (b *elemBuckets) bucket(k int) ([]byte, error) {
 		if e == nil {
 			return nil, errLostElement
 		}
-		elem = append(elem[:0], "  "...)
-		elem = indentJSON(elem, e, "  ", "  ")
-		if k*bucketSize+i < b.total-1 {
-			elem = append(elem, ',')
+		// The indentation adds spaces and line breaks between tokens
+		// only: the element is terminal-safe indented when it is compact,
+		// where it is checked without the line breaks.
+		safe := terminalSafeBytes(e)
+		to := text
+		if !safe {
+			to = elem[:0]
 		}
-		elem = append(elem, '\n')
-		text = append(text, jsonSafe(elem)...)
+		to = indentJSON(append(to, "  "...), e, "  ", "  ")
+		if k*bucketSize+i < b.total-1 {
+			to = append(to, ',')
+		}
+		to = append(to, '\n')
+		if safe {
+			text = to
+		} else {
+			elem = to
+			text = append(text, jsonSafe(elem)...)
+		}
 	}
 	return text, nil
 }

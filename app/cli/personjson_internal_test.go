@@ -232,3 +232,32 @@ func TestDerivedFieldsAreMarshal(t *testing.T) {
 		}
 	}
 }
+
+// TestBucketsEscapeControls: elements holding what a terminal would act on
+// (a record written by another program: kamdesk refuses controls in a
+// person's texts) come out escaped, the others as they are, each indented.
+func TestBucketsEscapeControls(t *testing.T) {
+	elems := []string{"{\"a\":\"bidi \u202e\",\"n\":[1,2]}", "{\"b\":\"del \x7f\"}", "{\"c\":\"c1 \u009b and Ágnes\"}", `{"d":"plain"}`}
+	b := newElemBuckets(len(elems), 2)
+	for i, e := range elems {
+		b.file(i%2, i, []byte(e))
+	}
+	got, err := b.bucket(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []byte
+	for i, e := range elems {
+		elem := indentJSON([]byte("  "), []byte(e), "  ", "  ")
+		if i < len(elems)-1 {
+			elem = append(elem, ',')
+		}
+		want = append(want, jsonSafe(append(elem, '\n'))...)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("bucket =\n%s\nwant\n%s", got, want)
+	}
+	if bytes.Contains(got, []byte("\x7f")) || !bytes.Contains(got, []byte(`\u007f`)) {
+		t.Errorf("DEL is not escaped:\n%q", got)
+	}
+}
