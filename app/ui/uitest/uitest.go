@@ -188,18 +188,23 @@ func SelectTab(t *testing.T, root fyne.CanvasObject, text string) {
 func Texts(root fyne.CanvasObject) string {
 	var texts []string
 	for _, o := range test.LaidOutObjects(root) {
-		switch l := o.(type) {
-		case *widget.Label:
-			if l.Visible() && l.Text != "" {
-				texts = append(texts, l.Text)
-			}
-		case *ui.FitLabel:
-			if l.Visible() && l.FullText() != "" {
-				texts = append(texts, l.FullText())
-			}
+		if text, ok := labelText(o); ok {
+			texts = append(texts, text)
 		}
 	}
 	return strings.Join(texts, "\n")
+}
+
+// labelText returns the text of o when it is a visible label with a
+// text: a label cut to its width (ui.FitLabel) with its whole text.
+func labelText(o fyne.CanvasObject) (string, bool) {
+	switch l := o.(type) {
+	case *widget.Label:
+		return l.Text, l.Visible() && l.Text != ""
+	case *ui.FitLabel:
+		return l.FullText(), l.Visible() && l.FullText() != ""
+	}
+	return "", false
 }
 
 // Dialog returns the dialog on top of the window and its text.
@@ -293,19 +298,10 @@ func CheckSentence(t *testing.T, field string, width float32, got string) {
 func Visible(root fyne.CanvasObject) string {
 	var out []string
 	for _, o := range test.LaidOutObjects(root) {
-		switch w := o.(type) {
-		case *widget.Label:
-			if w.Visible() && w.Text != "" {
-				out = append(out, w.Text)
-			}
-		case *ui.FitLabel:
-			if w.Visible() && w.FullText() != "" {
-				out = append(out, w.FullText())
-			}
-		case *widget.Check:
-			if w.Visible() {
-				out = append(out, w.Text)
-			}
+		if text, ok := labelText(o); ok {
+			out = append(out, text)
+		} else if c, ok := o.(*widget.Check); ok && c.Visible() {
+			out = append(out, c.Text)
 		}
 	}
 	return strings.Join(out, "\n")
