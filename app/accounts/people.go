@@ -18,9 +18,9 @@ import (
 
 // personRow is one person with what the People table shows about them.
 type personRow struct {
-	p       dossier.Person
-	account string // the account's name
-	rank    int    // the account's place in the accounts list
+	p       *dossier.Person // in the slice the list read, never changed: rows are copied by every filter
+	account string          // the account's name
+	rank    int             // the account's place in the accounts list
 	next    dossier.Date
 	due     bool
 	bday    int // days to the next birthday, -1 when unknown
@@ -119,7 +119,8 @@ func peopleRows(st peopleStore, today dossier.Date) ([]dossier.Account, []person
 		names[a.ID], ranks[a.ID] = a.Name, i
 	}
 	rows := make([]personRow, len(people))
-	for i, p := range people {
+	for i := range people {
+		p := &people[i]
 		account := names[p.AccountID]
 		rows[i] = personRow{p: p, account: account, rank: ranks[p.AccountID],
 			next: p.ContactDate(rules), due: p.ContactDue(rules, today), bday: p.Birthday.DaysUntil(today),
