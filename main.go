@@ -29,13 +29,9 @@ import (
 func main() {
 	quiet.Restore()
 	i18n.PlainLocale()
-	g, rest, err := cli.ParseGlobal(os.Args[1:], os.Getenv)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, cli.TerminalText(err.Error()))
-		os.Exit(cli.ExitUsage)
-	}
-	if len(rest) > 0 || g.Help || g.Version {
-		os.Exit(cli.Run(g, rest, cli.SystemEnv()))
+	g, code, ran := cli.Command(os.Args[1:])
+	if ran {
+		os.Exit(code)
 	}
 	os.Exit(desktop(g.DataDir, g.Place))
 }

@@ -72,6 +72,22 @@ const (
 // Version is the version printed by --version; main sets it from the build.
 var Version = "0.1.0"
 
+// Command runs the command line of args (os.Args[1:]): the command, or
+// --help or --version. ran is false when args hold none of them (the
+// desktop app starts then, with the global options g); else code is the
+// exit status.
+func Command(args []string) (g Global, code int, ran bool) {
+	g, rest, err := ParseGlobal(args, os.Getenv)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, TerminalText(err.Error()))
+		return g, ExitUsage, true
+	}
+	if len(rest) > 0 || g.Help || g.Version {
+		return g, Run(g, rest, SystemEnv()), true
+	}
+	return g, ExitOK, false
+}
+
 // ParseGlobal reads the global options before the command and returns the
 // rest of the arguments: the command and its own arguments. The workspace
 // is --data, else $KAMDESK_DATA, else DefaultDataDir.

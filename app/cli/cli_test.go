@@ -368,3 +368,20 @@ func folderDigest(t *testing.T, dir string) string {
 	}
 	return b.String()
 }
+
+// TestCommand: what kamdesk and kamdesk-cli do with their arguments: a
+// command, --help or --version runs (here --version, exit 0), a wrong
+// global option is a usage error, and no command leaves the start to the
+// desktop app.
+func TestCommand(t *testing.T) {
+	t.Setenv("KAMDESK_DATA", t.TempDir())
+	if _, code, ran := cli.Command([]string{"--version"}); !ran || code != cli.ExitOK {
+		t.Errorf("--version: ran %v, exit %d", ran, code)
+	}
+	if _, code, ran := cli.Command([]string{"--no-such-option"}); !ran || code != cli.ExitUsage {
+		t.Errorf("--no-such-option: ran %v, exit %d", ran, code)
+	}
+	if g, _, ran := cli.Command([]string{"--open", "agenda"}); ran || g.Place != "agenda" {
+		t.Errorf("no command: ran %v, place %q", ran, g.Place)
+	}
+}
