@@ -66,13 +66,8 @@ func (pp *PeopleParts) Summaries(fn func(worker, part int, id []byte, sum *dossi
 		decoded.Add(1)
 		if decodeSummary(b, &sum) == nil {
 			asMarshaled = summaryRecordFormat(b) == recordFormat
-		} else { // a damaged summary: the record says the same
-			id := string(bytes.TrimPrefix(key, sp))
-			sum = dossier.Person{}
-			if err := get(pp.txn, kPerson, id, &sum); err != nil {
-				return err
-			}
-			sum = sum.Summary()
+		} else if err := summaryFromRecord(pp.txn, string(bytes.TrimPrefix(key, sp)), &sum); err != nil {
+			return err
 		}
 		return fn(worker, part, bytes.TrimPrefix(key, sp), &sum, asMarshaled)
 	})

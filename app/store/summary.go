@@ -132,13 +132,9 @@ func eachSummary(txn *badger.Txn, fn func(p *dossier.Person) error) error {
 		sum = dossier.Person{}
 		decoded.Add(1)
 		if it.Item().Value(func(b []byte) error { return decodeSummary(b, &sum) }) != nil {
-			// A damaged summary: the record says the same.
-			id := string(bytes.TrimPrefix(it.Item().Key(), p))
-			sum = dossier.Person{}
-			if err := get(txn, kPerson, id, &sum); err != nil {
+			if err := summaryFromRecord(txn, string(bytes.TrimPrefix(it.Item().Key(), p)), &sum); err != nil {
 				return err
 			}
-			sum = sum.Summary()
 		}
 		if err := fn(&sum); err != nil {
 			return err
@@ -156,6 +152,12 @@ func getSummary(txn *badger.Txn, id string, p *dossier.Person) error {
 			return nil
 		}
 	}
+	return summaryFromRecord(txn, id, p)
+}
+
+// summaryFromRecord makes the summary of the person id, whose summary is
+// missing or damaged, from their record: the record says the same.
+func summaryFromRecord(txn *badger.Txn, id string, p *dossier.Person) error {
 	*p = dossier.Person{}
 	if err := get(txn, kPerson, id, p); err != nil {
 		return err
