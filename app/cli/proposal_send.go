@@ -128,13 +128,9 @@ func proposalExport(fs *flag.FlagSet) func(*ctx, []string) error {
 		if err != nil {
 			return err
 		}
-		p, err := st.Proposal(args[0])
+		p, pc, err := st.ProposalContext(args[0], c.Today())
 		if err != nil {
 			return err
-		}
-		pc, err := st.Context(p.AccountID, c.Today())
-		if err != nil {
-			return fmt.Errorf("proposal %s: %w", p.ID, err)
 		}
 		now := time.Now().UTC().Truncate(time.Second)
 		if c.Now != nil {

@@ -205,3 +205,16 @@ func SummaryFaults() []string {
 // CheckedFully tells whether the checks before opening s read every
 // file, rather than trusting the note of a clean close (closed.go).
 func (s *Store) CheckedFully() bool { return s.checked }
+
+// DeleteRawKeys deletes keys from the database of s as they are, without
+// the store's own checks: a record gone that others still name.
+func DeleteRawKeys(s *Store, keys ...string) error {
+	return s.db.Update(func(txn *badger.Txn) error {
+		for _, k := range keys {
+			if err := txn.Delete([]byte(k)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

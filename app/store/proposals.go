@@ -299,6 +299,78 @@ func (s *Store) DeleteProposal(id string) (BinEntry, error) {
 	})
 }
 
+// ProposalContext reads, at one moment, the proposal id and the context
+// assembling and checking it needs, as Context gives it but with only the
+// team members, references and library sections the proposal names (its
+// author and credits, its references, the sections its items follow): an
+// export of one proposal reads those, not a whole library of sections.
+// What it names and does not exist is left out, as Context leaves it out.
+func (s *Store) ProposalContext(id string, today dossier.Date) (proposal.Proposal, *proposal.Context, error) {
+	var p proposal.Proposal
+	if err := validID(kProposal, id); err != nil {
+		return p, nil, err
+	}
+	c := &proposal.Context{Today: today}
+	err := s.view(func(txn *badger.Txn) (err error) {
+		if err := get(txn, kProposal, id, &p); err != nil {
+			return err
+		}
+		if err := get(txn, kAccount, p.AccountID, &c.Account); err != nil {
+			return fmt.Errorf("proposal %s: %w", p.ID, err)
+		}
+		if c.People, err = listOf[dossier.Person](txn, kPerson, p.AccountID); err != nil {
+			return err
+		}
+		members := []string{p.Author}
+		for _, cr := range p.Credits {
+			members = append(members, cr.MemberID)
+		}
+		if c.Team, err = named[dossier.TeamMember](txn, kTeam, members); err != nil {
+			return err
+		}
+		if c.References, err = named[dossier.Reference](txn, kReference, p.References); err != nil {
+			return err
+		}
+		sections := make([]string, len(p.Items))
+		for i, it := range p.Items {
+			sections[i] = it.SectionID
+		}
+		c.Library, err = named[proposal.Section](txn, kSection, sections)
+		return err
+	})
+	if err != nil {
+		return proposal.Proposal{}, nil, err
+	}
+	dossier.SortPeople(c.People)
+	sortBy(c.Team, func(m dossier.TeamMember) string { return m.Name })
+	sortReferences(c.References)
+	sortSections(c.Library)
+	return p, c, nil
+}
+
+// named decodes the records of kind k with the IDs ids, each once, leaving
+// out empty IDs and records that do not exist.
+func named[T any](txn *badger.Txn, k kind, ids []string) ([]T, error) {
+	var out []T
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if id == "" || seen[id] || !dossier.ValidID(id) {
+			continue
+		}
+		seen[id] = true
+		var v T
+		err := get(txn, k, id, &v)
+		if errors.Is(err, dossier.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
 // Context gathers, at one moment, what assembling and checking a proposal
 // to account acct needs: the account, its people, the whole team, every
 // reference and the whole section library.

@@ -2,6 +2,9 @@ package store_test
 
 import (
 	"errors"
+	"fmt"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -268,4 +271,92 @@ func TestContext(t *testing.T) {
 	if _, err := s.Context("../x", today); !errors.Is(err, dossier.ErrInvalid) {
 		t.Errorf("Context(../x) = %v, want ErrInvalid", err)
 	}
+}
+
+// TestProposalContextIsContext: what an export reads of one proposal
+// (ProposalContext: the team members, references and sections it names)
+// assembles and checks every variant of every proposal of the sample as
+// the whole context does, also once what it names is gone from the
+// library, the team and the references.
+func TestProposalContextIsContext(t *testing.T) {
+	s := open(t, t.TempDir())
+	today := dossier.MustDate("2026-11-25")
+	if _, err := s.LoadSample(assets.Sample, today, export.Snapshot); err != nil {
+		t.Fatal(err)
+	}
+	// One more section and member in the workspace that no proposal
+	// names, so that the two contexts differ.
+	extra := proposal.Section{Title: "Unused", Kind: proposal.KindOther, Body: "Not in any proposal.", Language: "en",
+		Audiences: proposal.Weights{proposal.Executive: 50}}
+	if err := s.SaveSection(&extra); err != nil {
+		t.Fatal(err)
+	}
+	// An author the proposal does not credit.
+	team, err := s.Team()
+	if err != nil {
+		t.Fatal(err)
+	}
+	authored := false
+	for _, p := range must(s.Proposals("")) {
+		for _, m := range team {
+			if !slices.ContainsFunc(p.Credits, func(c proposal.Credit) bool { return c.MemberID == m.ID }) {
+				p.Author = m.ID
+				authored = authored || s.SaveProposal(&p) == nil
+				break
+			}
+		}
+	}
+	if !authored {
+		t.Fatal("no proposal takes an author it does not credit")
+	}
+	same := func(t *testing.T) {
+		t.Helper()
+		props, err := s.Proposals("")
+		if err != nil || len(props) == 0 {
+			t.Fatalf("%d proposals, %v", len(props), err)
+		}
+		for _, p := range props {
+			whole, err := s.Context(p.AccountID, today)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, named, err := s.ProposalContext(p.ID, today)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, p) {
+				t.Errorf("%s: ProposalContext's proposal differs from Proposals'", p.ID)
+			}
+			if len(named.Library) >= len(whole.Library) {
+				t.Errorf("%s: %d sections read, the whole library has %d", p.ID, len(named.Library), len(whole.Library))
+			}
+			want, werr := proposal.Prepare(&p, whole, proposal.Variants...)
+			have, herr := proposal.Prepare(&p, named, proposal.Variants...)
+			if fmt.Sprint(werr) != fmt.Sprint(herr) || !reflect.DeepEqual(want, have) {
+				t.Errorf("%s: prepared with what it names differs from prepared with the whole context (errors %v, %v)", p.ID, werr, herr)
+			}
+		}
+	}
+	same(t)
+	// Gone: a section the proposals follow, a member they credit, a
+	// reference they list (raw deletes; the store keeps them otherwise).
+	props, _ := s.Proposals("")
+	p := props[0]
+	var keys []string
+	for _, it := range p.Items {
+		if it.SectionID != "" {
+			keys = append(keys, "sect/"+it.SectionID)
+			break
+		}
+	}
+	if len(p.Credits) > 0 {
+		keys = append(keys, "team/"+p.Credits[0].MemberID)
+	}
+	if len(p.References) > 0 {
+		keys = append(keys, "ref/"+p.References[0])
+	}
+	if err := store.DeleteRawKeys(s, keys...); err != nil {
+		t.Fatal(err)
+	}
+	same(t)
 }
