@@ -48,7 +48,8 @@ FUZZ_TARGETS := \
 	./app/cli:FuzzIndentJSON \
 	./app/cli:FuzzUnescapeHTML \
 	./app/i18n:FuzzFill \
-	./app/store:FuzzDecodeSummary
+	./app/store:FuzzDecodeSummary \
+	./app/store:FuzzParsePending
 SCREENSHOT_DIR := assets/screenshots
 # Extra options for .ci/install-deps; `test`, `smoke` and `screenshots` add --test.
 DEPS_FLAGS :=

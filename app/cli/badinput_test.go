@@ -195,7 +195,8 @@ func runRecovering(t *testing.T, dir string, args ...string) (r result, panicked
 		Getenv: func(string) string { return "" },
 		Today:  func() dossier.Date { return today },
 		Open: func(d string, o store.Options) (*store.Store, error) {
-			st, err := store.Open(d, store.Options{NoGC: true, Passphrase: o.Passphrase, ForReading: o.ForReading, Now: func() time.Time { return today.Time().Add(10 * time.Hour) }})
+			o.NoGC, o.Now = true, func() time.Time { return today.Time().Add(10 * time.Hour) }
+			st, err := store.Open(d, o)
 			opened = st
 			return st, err
 		},

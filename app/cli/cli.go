@@ -161,6 +161,11 @@ type command struct {
 	// opened for reading when that needs no repair first
 	// (store.Options.ForReading).
 	reads bool
+	// exports is set for a command that reads the workspace and records
+	// exports: it is opened as for reads, and the exports wait in the
+	// workspace for the next open for writing to record them
+	// (store.Options.RecordsExports).
+	exports bool
 	// setup declares the command's flags on fs and returns the function that
 	// runs it with the positional arguments.
 	setup func(fs *flag.FlagSet) func(c *ctx, args []string) error
@@ -173,15 +178,16 @@ func register(cmds ...command) { commands = append(commands, cmds...) }
 // ctx is one run of a command.
 type ctx struct {
 	Env
-	global Global
-	reads  bool // the command only reads
-	st     *store.Store
+	global  Global
+	reads   bool // the command only reads
+	exports bool // the command reads and records exports
+	st      *store.Store
 }
 
 // store opens the workspace on first use.
 func (c *ctx) store() (*store.Store, error) {
 	if c.st == nil {
-		o := store.Options{ForReading: c.reads}
+		o := store.Options{ForReading: c.reads || c.exports, RecordsExports: c.exports}
 		if store.Encrypted(c.global.DataDir) {
 			p, err := c.passphrase(i18n.L("Passphrase of the workspace: "), c.global.PassphraseFile)
 			if err != nil {
@@ -256,7 +262,7 @@ func Run(g Global, args []string, env Env) int {
 			map[string]any{"Command": cmd.name, "Error": flagError(err)}))
 		return ExitUsage
 	}
-	c := &ctx{Env: env, global: g, reads: cmd.reads}
+	c := &ctx{Env: env, global: g, reads: cmd.reads, exports: cmd.exports}
 	err := run(c, fs.Args())
 	if err == nil && c.st != nil && c.st.ReadOnly() {
 		// A command that only read: said once. One that tried to change

@@ -41,7 +41,8 @@ func testEnv(stdout, stderr io.Writer) cli.Env {
 		Getenv: func(string) string { return "" },
 		Today:  func() dossier.Date { return today },
 		Open: func(d string, o store.Options) (*store.Store, error) {
-			return store.Open(d, store.Options{NoGC: true, Passphrase: o.Passphrase, ForReading: o.ForReading, Now: func() time.Time { return time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC) }})
+			o.NoGC, o.Now = true, func() time.Time { return time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC) }
+			return store.Open(d, o)
 		},
 	}
 }

@@ -136,6 +136,7 @@ func proposalExport(fs *flag.FlagSet) func(*ctx, []string) error {
 		if c.Now != nil {
 			now = c.Now().UTC().Truncate(time.Second)
 		}
+		before := len(p.Exports)
 		written, findings, err := export.Proposal(&p, pc, a, ext, *out, now, *force)
 		if err != nil {
 			if msg := existsMessage(err); msg != "" {
@@ -149,7 +150,7 @@ func proposalExport(fs *flag.FlagSet) func(*ctx, []string) error {
 		// The export is recorded on the proposal, unless the workspace can
 		// only be read: the files are what was asked for.
 		if !st.ReadOnly() {
-			if err := st.SaveProposal(&p); err != nil {
+			if err := st.RecordExports(p.ID, p.Exports[before:]); err != nil {
 				return err
 			}
 		}

@@ -26,7 +26,8 @@ func runOn(t *testing.T, day dossier.Date, dir string, args ...string) result {
 		Today:  func() dossier.Date { return day },
 		Now:    func() time.Time { return day.Time().Add(10 * time.Hour) },
 		Open: func(d string, o store.Options) (*store.Store, error) {
-			return store.Open(d, store.Options{NoGC: true, Passphrase: o.Passphrase, ForReading: o.ForReading, Now: func() time.Time { return day.Time().Add(10 * time.Hour) }})
+			o.NoGC, o.Now = true, func() time.Time { return day.Time().Add(10 * time.Hour) }
+			return store.Open(d, o)
 		},
 	}
 	g, rest, err := cli.ParseGlobal(append([]string{"--data", dir}, args...), env.Getenv)

@@ -220,12 +220,11 @@ func (e *exporter) runIn(a proposal.Audience, format, dest string, replace bool)
 // record adds the exports to the stored proposal (not the unsaved edits
 // of the working copy) and tells whoever opened the dialog.
 func (e *exporter) record(exports []proposal.Export) error {
-	stored, err := e.st.Proposal(e.p.ID)
-	if err != nil {
+	if err := e.st.RecordExports(e.p.ID, exports); err != nil {
 		return err
 	}
-	stored.Exports = append(stored.Exports, exports...)
-	if err := e.st.SaveProposal(&stored); err != nil {
+	stored, err := e.st.Proposal(e.p.ID)
+	if err != nil {
 		return err
 	}
 	e.p.Exports = slices.Clone(stored.Exports)

@@ -22,6 +22,7 @@ type Store interface {
 	Proposals(acct string) ([]proposal.Proposal, error)
 	Proposal(id string) (proposal.Proposal, error)
 	SaveProposal(p *proposal.Proposal) error
+	RecordExports(id string, exports []proposal.Export) error
 	SendProposal(p *proposal.Proposal, snap *proposal.Snapshot, ev *dossier.Event) error
 	Snapshot(prop, snap string) (proposal.Snapshot, error)
 	DeleteProposal(id string) (dossier.BinEntry, error)

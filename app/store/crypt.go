@@ -118,6 +118,20 @@ func Encrypt(dir string, passphrase []byte) error {
 	if Encrypted(dir) {
 		return fmt.Errorf("%s is encrypted already; change the passphrase instead: %w", dir, dossier.ErrConflict)
 	}
+	// Exports still to be recorded are added to their proposals first:
+	// an encrypted workspace keeps nothing in the clear (pending.go).
+	if pendingExists(dir) {
+		s, err := Open(dir, Options{NoGC: true, NoBackup: true})
+		if err != nil {
+			return err
+		}
+		if err := s.Close(); err != nil {
+			return err
+		}
+		if pendingExists(dir) {
+			return fmt.Errorf("%s: the exports waiting in %s could not be recorded (see kamdesk.log); not encrypting", dir, pendingName)
+		}
+	}
 	p, err := newKeyParams()
 	if err != nil {
 		return err

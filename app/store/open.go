@@ -72,6 +72,12 @@ func open(dir string, o Options, forReading bool) (s *Store, err error) {
 		if !o.NoBackup && backupDue(abs, now) {
 			return nil, errNeedsUpdate // the day's backup, made by a read-write open
 		}
+		if o.RecordsExports && Encrypted(abs) {
+			return nil, errNeedsUpdate // no exports in the clear (pending.go)
+		}
+		if !o.RecordsExports && pendingExists(abs) {
+			return nil, errNeedsUpdate // exports to record (pending.go)
+		}
 		ro = &readOnlyError{dir: abs, why: "it was opened for reading only", chosen: true}
 	}
 	if ro == nil {
@@ -208,7 +214,8 @@ func open(dir string, o Options, forReading bool) (s *Store, err error) {
 		}
 	}
 	s = &Store{dir: abs, db: db, now: o.Now, logf: logf, lock: lock, ro: ro, stop: make(chan struct{}),
-		reserve: reserve{dir: dbDir}, key: key, checked: !st.trusted}
+		reserve: reserve{dir: dbDir}, key: key, checked: !st.trusted,
+		recordsExports: ro != nil && ro.chosen && o.RecordsExports, sync: !o.noSync}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -226,6 +233,10 @@ func open(dir string, o Options, forReading bool) (s *Store, err error) {
 	if err := s.finishErase(); err != nil { // one a crash interrupted
 		db.Close()
 		return nil, fmt.Errorf("finishing an erasure in %s: %w", abs, err)
+	}
+	if err := s.foldPending(logline); err != nil {
+		// Not fatal: the file stays for the next open for writing.
+		logline("recording the exports of %s: %v", pendingName, err)
 	}
 	if err := st.writeChecked(); err != nil {
 		logline("noting the value log files read in full: %v", err)

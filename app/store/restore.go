@@ -73,8 +73,9 @@ func Restore(dir, path string, passphrase []byte) (Restored, error) {
 		return Restored{}, fmt.Errorf("restoring %s: %w", path, err)
 	}
 
-	// The swap: the old database and its encryption.json go aside, the
-	// restored one takes their place.
+	// The swap: the old database, its encryption.json and the exports
+	// still to be recorded in it (pending.go) go aside, the restored one
+	// takes their place.
 	aside := filepath.Join(abs, "replaced-"+time.Now().UTC().Format("20060102-150405"))
 	if err := os.Mkdir(aside, 0o700); err != nil {
 		os.RemoveAll(next)
@@ -88,7 +89,7 @@ func Restore(dir, path string, passphrase []byte) (Restored, error) {
 		os.Remove(aside)
 		os.RemoveAll(next)
 	}
-	for _, name := range []string{"db", "encryption.json"} {
+	for _, name := range []string{"db", "encryption.json", pendingName} {
 		from := filepath.Join(abs, name)
 		if _, err := os.Lstat(from); errors.Is(err, os.ErrNotExist) {
 			continue

@@ -115,6 +115,13 @@ type Options struct {
 	// ReadOnly and ReadOnlyReason say nothing of it: the workspace itself
 	// can be written.
 	ForReading bool
+	// RecordsExports goes with ForReading, for a command that reads and
+	// then records exports (RecordExports): a store it opens for reading
+	// keeps the exports in the workspace's pending-exports file, for the
+	// next open for writing to add to their proposals (pending.go), and
+	// that file does not make it open for writing first, as it does an
+	// open ForReading alone. An encrypted workspace opens for writing.
+	RecordsExports bool
 
 	// NoBackup turns off the automatic backup at open (backup.go).
 	NoBackup bool
@@ -141,6 +148,9 @@ type Store struct {
 	key []byte // the encryption key, nil for a workspace not encrypted
 
 	checked bool // the checks before opening read every file (not as closed.go allows)
+
+	recordsExports bool // open for reading, RecordExports writes the pending-exports file
+	sync           bool // changes are synced before they are reported (not Options.noSync)
 
 	mu sync.Mutex // serialises read-modify-write sequences
 

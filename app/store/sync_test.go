@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -10,9 +11,11 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"kamdesk/app/store"
 	"kamdesk/dossier"
+	"kamdesk/proposal"
 )
 
 // A SIGKILL does not lose what the kernel holds in its page cache, so the
@@ -33,7 +36,12 @@ func TestSyncChild(t *testing.T) {
 	if dir == "" {
 		t.Skip("run by TestSavesAreSyncedBeforeAcknowledged")
 	}
+	exports := os.Getenv("KAMDESK_SYNC_WHAT") == "exports"
 	o := store.Options{NoGC: true}
+	if exports {
+		// Recorded in the pending-exports file by a store open for reading.
+		o = store.Options{NoGC: true, NoBackup: true, ForReading: true, RecordsExports: true}
+	}
 	if os.Getenv("KAMDESK_SYNC_OFF") != "" {
 		o = store.WithoutSync(o)
 	}
@@ -43,14 +51,25 @@ func TestSyncChild(t *testing.T) {
 		os.Exit(3)
 	}
 	defer s.Close()
+	if a := (dossier.Account{Name: "Probe", Tier: dossier.TierKey}); exports && !errors.Is(s.CreateAccount(&a), store.ErrReadOnly) {
+		fmt.Println("the workspace opened for writing: the pending-exports file is not what is traced")
+		os.Exit(5)
+	}
 	mark, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
 	if err != nil {
 		os.Exit(3)
 	}
 	for i := range syncChildSaves {
 		fmt.Fprintf(mark, "KDMARK begin %d\n", i)
-		a := dossier.Account{Name: fmt.Sprintf("Account %d", i), Tier: dossier.TierKey}
-		if err := s.SaveAccount(&a); err != nil {
+		if exports {
+			e := proposal.Export{At: fixedNow.Add(time.Duration(i) * time.Second), Audience: proposal.Finance,
+				Format: "html", File: filepath.Join(dir, fmt.Sprintf("export-%d.html", i))}
+			err = s.RecordExports(syncChildProposal, []proposal.Export{e})
+		} else {
+			a := dossier.Account{Name: fmt.Sprintf("Account %d", i), Tier: dossier.TierKey}
+			err = s.SaveAccount(&a)
+		}
+		if err != nil {
 			fmt.Println("save failed:", err)
 			os.Exit(4)
 		}
@@ -58,11 +77,21 @@ func TestSyncChild(t *testing.T) {
 	}
 }
 
+// syncChildProposal is a proposal of the sample workspace.
+const syncChildProposal = "prop-northbridge-modular-controls"
+
 // TestSavesAreSyncedBeforeAcknowledged runs the child under strace and
-// checks that every save synced before it returned. It also runs the
-// child with SyncWrites off and checks that the same inspection finds
+// checks that every save synced before it returned: saves of records, and
+// exports recorded by a store open for reading (pending.go). It also runs
+// the child with syncing off and checks that the same inspection finds
 // unsynced saves, so the test is known to be able to fail.
 func TestSavesAreSyncedBeforeAcknowledged(t *testing.T) {
+	for _, what := range []string{"saves", "exports"} {
+		t.Run(what, func(t *testing.T) { testSyncedBeforeAcknowledged(t, what) })
+	}
+}
+
+func testSyncedBeforeAcknowledged(t *testing.T, what string) {
 	strace, err := exec.LookPath("strace")
 	if err != nil {
 		if os.Getenv("KAMDESK_REQUIRE_STRACE") != "" {
@@ -73,11 +102,14 @@ func TestSavesAreSyncedBeforeAcknowledged(t *testing.T) {
 	trace := func(t *testing.T, syncOff bool) (unsynced []int) {
 		t.Helper()
 		dir := t.TempDir()
+		if what == "exports" {
+			dir = sampleWorkspace(t)
+		}
 		out := filepath.Join(t.TempDir(), "trace.txt")
 		cmd := exec.Command(strace, "-f", "-qq", "-s", "40", "-o", out,
 			"-e", "trace=write,fsync,fdatasync,msync,sync_file_range,syncfs,sync",
 			os.Args[0], "-test.run=^TestSyncChild$", "-test.count=1")
-		cmd.Env = append(os.Environ(), "KAMDESK_SYNC_DIR="+dir)
+		cmd.Env = append(os.Environ(), "KAMDESK_SYNC_DIR="+dir, "KAMDESK_SYNC_WHAT="+what)
 		if syncOff {
 			cmd.Env = append(cmd.Env, "KAMDESK_SYNC_OFF=1")
 		}
