@@ -37,6 +37,7 @@ FUZZFLAGS ?=
 # that fails is saved there and becomes a seed: look at it, fix, commit it.
 FUZZ_TARGETS := \
 	./dossier:FuzzParseDate \
+	./dossier:FuzzOneLine \
 	./proposal:FuzzParseDecimal \
 	./proposal:FuzzParseSectionFile \
 	./proposal:FuzzProposalRoundTrip \

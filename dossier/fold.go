@@ -77,5 +77,41 @@ var foldTable = sync.OnceValue(func() []string {
 })
 
 // OneLine makes s one line: every run of white space, line breaks
-// included, becomes one space, and none is left at either end.
-func OneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// included, becomes one space, and none is left at either end. A text
+// that is one line already is returned as it is, without a copy (the
+// agenda makes a hundred thousand lines of names and positions).
+func OneLine(s string) string {
+	if isOneLine(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// isOneLine reports whether OneLine leaves s as it is: no white space
+// (as unicode.IsSpace says, as strings.Fields splits) other than single
+// spaces between other characters.
+func isOneLine(s string) bool {
+	space := true // a space at the start is one too many
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += n - 1
+			space = false
+		case c == ' ':
+			if space {
+				return false
+			}
+			space = true
+		case c >= '\t' && c <= '\r':
+			return false
+		default:
+			space = false
+		}
+	}
+	return !space || s == ""
+}

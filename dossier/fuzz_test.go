@@ -47,3 +47,18 @@ func FuzzParseDate(f *testing.F) {
 		}
 	})
 }
+
+// FuzzOneLine: OneLine is strings.Fields joined by single spaces, whatever
+// the text (its quick path for a text that is one line already included).
+func FuzzOneLine(f *testing.F) {
+	for _, s := range []string{"", " ", "Anna Keller", " Anna", "Anna ", "Anna  Keller", "Anna\tKeller",
+		"Anna\u00a0Keller", "Анна Келлер", "Keller\u2028", "\u0085", "a\xffb", "\xff ", "a\x0bb", "a\x1cb", "Ü ß"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.Join(strings.Fields(s), " ")
+		if got := dossier.OneLine(s); got != want {
+			t.Fatalf("OneLine(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
