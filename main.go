@@ -48,7 +48,8 @@ func desktop(dir, place string) int {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("kamdesk")
 	w.SetMaster()
-	w.SetContent(app.Opening(dir))
+	opening, stopOpening := app.Opening(dir)
+	w.SetContent(opening)
 	w.Resize(fyne.NewSize(640, 240))
 
 	var (
@@ -67,7 +68,10 @@ func desktop(dir, place string) int {
 		defer close(opened)
 		first, err := store.Open(dir, store.Options{})
 		setStore(first)
-		fyne.Do(func() { shown(a, w, dir, place, first, err, setStore, &view, &code) })
+		fyne.Do(func() {
+			stopOpening()
+			shown(a, w, dir, place, first, err, setStore, &view, &code)
+		})
 	}()
 	w.ShowAndRun()
 	<-opened

@@ -113,12 +113,15 @@ func (d *Desk) readOnlyBar() fyne.CanvasObject {
 }
 
 // Opening is the window's content while the workspace in dir is opened
-// and checked: a spinner and what is happening.
-func Opening(dir string) fyne.CanvasObject {
+// and checked: a spinner and what is happening. stop stops the spinner;
+// call it when the window shows something else: a spinner out of sight
+// goes on turning, and each step of it repaints the whole window (it kept
+// a core busy for the first minute of every start).
+func Opening(dir string) (content fyne.CanvasObject, stop func()) {
 	spin := widget.NewActivity()
 	spin.Start()
 	what := widget.NewLabelWithStyle(lang.L("Opening the workspace…"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	where := widget.NewLabelWithStyle(dir, fyne.TextAlignCenter, fyne.TextStyle{})
 	where.Importance = widget.LowImportance
-	return container.NewCenter(container.NewVBox(spin, what, where))
+	return container.NewCenter(container.NewVBox(spin, what, where)), spin.Stop
 }
