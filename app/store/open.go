@@ -132,11 +132,6 @@ func open(dir string, o Options, forReading bool) (s *Store, err error) {
 	if o.plain {
 		opt = opt.WithCompression(options.None)
 	}
-	if forReading && ro != nil {
-		// A command that lists or shows reads each block once or twice:
-		// a cache the size of the desktop's only holds memory.
-		opt = opt.WithBlockCacheSize(readingBlockCacheSize)
-	}
 	st, err := checkDB(dbDir, opt, ro != nil, time.Now())
 	if errors.Is(err, badger.ErrEncryptionKeyMismatch) {
 		time.Sleep(wrongPassphraseDelay)
