@@ -139,29 +139,45 @@ func accountList(fs *flag.FlagSet) func(*ctx, []string) error {
 		if err != nil {
 			return err
 		}
-		accounts, err := st.Accounts()
-		if err != nil {
-			return err
-		}
-		// Coverage needs no personal texts, and no person kept: each
-		// summary is counted as it is read.
-		tally := make(map[string]*dossier.CoverageTally, len(accounts))
-		for _, a := range accounts {
-			tally[a.ID] = &dossier.CoverageTally{}
-		}
+		// The accounts are read on a goroutine of their own while the
+		// people are counted (each alone keeps one core busy: at 100,000
+		// people about 150 and 300 ms). Coverage needs no personal texts,
+		// and no person kept: each summary is counted as it is read. No
+		// other process writes meanwhile: the workspace is open for
+		// reading, or for writing by this one alone.
+		var accounts []dossier.Account
+		read := make(chan error, 1)
+		go func() {
+			var err error
+			accounts, err = st.Accounts()
+			read <- err
+		}()
+		tally := map[string]*dossier.CoverageTally{}
 		err = st.EachPersonSummary(func(p *dossier.Person) error {
-			if t := tally[p.AccountID]; t != nil {
-				t.Add(p)
+			t := tally[p.AccountID]
+			if t == nil {
+				t = &dossier.CoverageTally{}
+				tally[p.AccountID] = t
 			}
+			t.Add(p)
 			return nil
 		})
+		if rerr := <-read; rerr != nil {
+			return rerr
+		}
 		if err != nil {
 			return err
 		}
 		out := make([]accountJSON, 0, len(accounts))
 		for _, a := range accounts {
+			var cov dossier.Coverage
+			if t := tally[a.ID]; t != nil {
+				cov = t.Coverage()
+			} else {
+				cov = (&dossier.CoverageTally{}).Coverage()
+			}
 			out = append(out, accountJSON{Account: a, MonoDependent: a.MonoDependent(rules),
-				TenderPrepStart: a.TenderPrepStart(rules), Coverage: tally[a.ID].Coverage()})
+				TenderPrepStart: a.TenderPrepStart(rules), Coverage: cov})
 		}
 		if *asJSON {
 			return c.json(out)
