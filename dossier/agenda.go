@@ -119,6 +119,28 @@ func NewAgendaMaker(w *Workspace, today Date, made func(*AgendaItem)) *AgendaMak
 	return m
 }
 
+// Part returns a maker of the items of some of the people (Person) with
+// m's workspace, day and made, and no items of its own; Join adds them
+// to m's. Each part may make its items on a goroutine of its own (made
+// is then called on several at once).
+func (m *AgendaMaker) Part() *AgendaMaker {
+	return &AgendaMaker{made: m.made, r: m.r, today: m.today, horizon: m.horizon, accountName: m.accountName}
+}
+
+// Join adds the items of parts to m's, in their order, and lets go of
+// the parts' own.
+func (m *AgendaMaker) Join(parts []*AgendaMaker) {
+	n := len(m.Items)
+	for _, p := range parts {
+		n += len(p.Items)
+	}
+	m.Items = slices.Grow(m.Items, n-len(m.Items))
+	for _, p := range parts {
+		m.Items = append(m.Items, p.Items...)
+		p.Items = nil
+	}
+}
+
 // add keeps the item it, made.
 func (m *AgendaMaker) add(it AgendaItem) {
 	if m.made != nil {

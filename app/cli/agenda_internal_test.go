@@ -3,9 +3,13 @@ package cli
 import (
 	"bytes"
 	"math/rand/v2"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
+	"kamdesk/app/store"
+	"kamdesk/app/store/storetest"
 	"kamdesk/dossier"
 )
 
@@ -43,6 +47,56 @@ func TestWriteAgendaIsTheTable(t *testing.T) {
 		writeAgenda(&got, items, localText)
 		if got.String() != want.String() {
 			t.Fatalf("round %d: writeAgenda wrote\n%q\nthe table writes\n%q", round, got.String(), want.String())
+		}
+	}
+}
+
+// TestAgendaOfPeopleInParts: the dossier's agenda made with the people
+// read in parts, cut anywhere and read by one to three goroutines, is the
+// agenda made reading them one by one (store.OverviewEach), item for item
+// in the same order, messages made alike.
+func TestAgendaOfPeopleInParts(t *testing.T) {
+	s, err := store.Open(t.TempDir(), store.Options{NoGC: true, NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := storetest.Generate(s, storetest.Options{Accounts: 9, PeoplePerAccount: 12, PromisesPerAccount: 1, Seed: 7}); err != nil {
+		t.Fatal(err)
+	}
+	today := storetest.DefaultAnchor
+	made := func(it *dossier.AgendaItem) { it.Message, it.Data = localText(it), nil }
+	var m *dossier.AgendaMaker
+	ws, err := s.OverviewEach(func(w *dossier.Workspace) {
+		w.Rules.AgendaDays, w.Rules.BirthdayNoticeDays = 120, 120
+		m = dossier.NewAgendaMaker(w, today, made)
+	}, func(p *dossier.Person) { m.Person(p) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := m.Items
+	if len(want) < 50 || len(ws.Accounts) != 9 {
+		t.Fatalf("%d items of %d accounts: too few for the test", len(want), len(ws.Accounts))
+	}
+	people, err := s.PeopleSummariesOf("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, p := range people {
+		ids = append(ids, p.ID)
+	}
+	slices.Sort(ids)
+	for _, splits := range [][]string{nil, {ids[0]}, {ids[len(ids)/2]}, {ids[3], ids[4], ids[40], "zzz"}, ids} {
+		for _, workers := range []int{1, 2, 3} {
+			_, got, err := agendaOfPeople(s, splits, workers, today, 120, made)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%d splits, %d goroutines: %d items, not the %d read one by one (first: %+v)",
+					len(splits), workers, len(got), len(want), got[:min(1, len(got))])
+			}
 		}
 	}
 }

@@ -22,20 +22,31 @@ import (
 // sorts, then takes the records' bytes as they are, instead of decoding
 // 100,000 records to encode them again.
 func (s *Store) ReadPeopleInParts(splits []string, workers int, fn func(pp *PeopleParts) error) error {
+	bounds, err := partBounds(splits)
+	if err != nil {
+		return err
+	}
+	return s.view(func(txn *badger.Txn) error { return fn(newPeopleParts(txn, bounds, workers)) })
+}
+
+// partBounds returns the keys the parts cut at splits begin at, with nil
+// at either end.
+func partBounds(splits []string) ([][]byte, error) {
 	bounds := [][]byte{nil}
 	for i, id := range splits {
 		if err := validID(kPerson, id); err != nil {
-			return err
+			return nil, err
 		}
 		if i > 0 && id <= splits[i-1] {
-			return fmt.Errorf("the splits %q and %q are not in increasing order", splits[i-1], id)
+			return nil, fmt.Errorf("the splits %q and %q are not in increasing order", splits[i-1], id)
 		}
 		bounds = append(bounds, kPerson.key(id))
 	}
-	bounds = append(bounds, nil)
-	return s.view(func(txn *badger.Txn) error {
-		return fn(&PeopleParts{txn: txn, bounds: bounds, workers: max(1, min(workers, len(bounds)-1))})
-	})
+	return append(bounds, nil), nil
+}
+
+func newPeopleParts(txn *badger.Txn, bounds [][]byte, workers int) *PeopleParts {
+	return &PeopleParts{txn: txn, bounds: bounds, workers: max(1, min(workers, len(bounds)-1))}
 }
 
 // PeopleParts reads the people of one moment in parts (ReadPeopleInParts),
