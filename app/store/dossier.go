@@ -388,24 +388,6 @@ func (s *Store) OverviewEach(begin func(w *dossier.Workspace), each func(p *doss
 	})
 }
 
-// OverviewInParts is OverviewEach with the people read in parts, cut at
-// splits (PersonSplits) and read by up to workers goroutines, as
-// ReadPeopleInParts reads them: begin is given the workspace read so far
-// and the number of parts, then each every person's summary (valid
-// during the call only) with the number of its part; within a part in the
-// store's order and on one goroutine, the parts at once.
-func (s *Store) OverviewInParts(splits []string, workers int, begin func(w *dossier.Workspace, parts int), each func(part int, p *dossier.Person) error) (dossier.Workspace, error) {
-	bounds, err := partBounds(splits)
-	if err != nil {
-		return dossier.Workspace{}, err
-	}
-	return s.readWorkspace(func(txn *badger.Txn, w *dossier.Workspace) error {
-		pp := newPeopleParts(txn, bounds, workers)
-		begin(w, pp.Parts())
-		return pp.Summaries(func(_, part int, _ []byte, sum *dossier.Person, _ bool) error { return each(part, sum) })
-	})
-}
-
 // workspace reads the dossier at one moment: every record when whole,
 // else the records of Overview.
 func (s *Store) workspace(whole bool) (dossier.Workspace, error) {
