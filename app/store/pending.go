@@ -34,7 +34,9 @@ import (
 // is appended after a newline, so one never runs into the next.
 //
 // An encrypted workspace never has the file (its proposals' titles must
-// not lie in the clear): RecordsExports opens it for writing.
+// not lie in the clear): RecordsExports opens it for writing. A workspace
+// that cannot be written (a copy on a read-only disk) shows its proposals
+// without the exports still waiting in its file.
 
 const pendingName = "exports.pending"
 
