@@ -261,9 +261,9 @@ func (d *Desk) Start() {
 		err   error
 	)
 	d.Background(func() {
-		var names []dossier.AccountName
-		names, err = d.ws.AccountNames()
-		empty = len(names) == 0
+		var has bool
+		has, err = d.ws.HasAccounts()
+		empty = !has
 	}, func() {
 		if err != nil {
 			d.ShowError(err)

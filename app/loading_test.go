@@ -116,6 +116,11 @@ func (g *gatedStore) Proposals(acct string) ([]proposal.Proposal, error) {
 	return g.Store.Proposals(acct)
 }
 
+func (g *gatedStore) HasAccounts() (bool, error) {
+	g.pass("HasAccounts")
+	return g.Store.HasAccounts()
+}
+
 func (g *gatedStore) AccountNames() ([]dossier.AccountName, error) {
 	g.pass("AccountNames")
 	return g.Store.AccountNames()

@@ -15,6 +15,7 @@ import (
 
 type welcomeStore interface {
 	LoadSample(data []byte, today dossier.Date, snapshot store.MakeSnapshot) (int, error)
+	HasAccounts() (bool, error) // none: the desk starts on the welcome
 }
 
 // welcome is the first screen on an empty workspace: what kamdesk is, and

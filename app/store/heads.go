@@ -15,6 +15,24 @@ import (
 // each record allocates a fraction of what decoding it whole does, and
 // keeps thousands of records' texts out of memory.
 
+// HasAccounts reports whether the workspace holds an account, reading
+// one key: the desk's start asks it (the welcome or the accounts list)
+// before the list reads them all.
+func (s *Store) HasAccounts() (bool, error) {
+	found := false
+	err := s.view(func(txn *badger.Txn) error {
+		opt := badger.DefaultIteratorOptions
+		opt.PrefetchValues = false
+		opt.Prefix = kAccount.prefix()
+		it := txn.NewIterator(opt)
+		defer it.Close()
+		it.Rewind()
+		found = it.Valid()
+		return nil
+	})
+	return found, err
+}
+
 // AccountName is an account as a chooser lists it (dossier.AccountName).
 type AccountName = dossier.AccountName
 

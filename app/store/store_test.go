@@ -442,3 +442,24 @@ func TestMovedEventLeavesItsOldAccount(t *testing.T) {
 		t.Errorf("after the move: %d events under Iota, %d under Kappa; want 0 and 1", len(ea), len(eb))
 	}
 }
+
+// TestHasAccounts: an empty workspace, or one with only team members and
+// sections, has no accounts; one with an account has.
+func TestHasAccounts(t *testing.T) {
+	s := open(t, t.TempDir())
+	has := func(want bool) {
+		t.Helper()
+		if got, err := s.HasAccounts(); err != nil || got != want {
+			t.Fatalf("HasAccounts() = %v, %v; want %v", got, err, want)
+		}
+	}
+	has(false)
+	m := dossier.TeamMember{Name: "Mara Lindqvist", Position: "Key Account Director"}
+	if err := s.SaveTeamMember(&m); err != nil {
+		t.Fatal(err)
+	}
+	newSection(t, s, "Covering letter", proposal.KindOther)
+	has(false)
+	newAccount(t, s, "Northbridge")
+	has(true)
+}
