@@ -116,6 +116,16 @@ func (g *gatedStore) Proposals(acct string) ([]proposal.Proposal, error) {
 	return g.Store.Proposals(acct)
 }
 
+func (g *gatedStore) Team() ([]dossier.TeamMember, error) {
+	g.pass("Team")
+	return g.Store.Team()
+}
+
+func (g *gatedStore) References() ([]dossier.Reference, error) {
+	g.pass("References")
+	return g.Store.References()
+}
+
 func (g *gatedStore) HasAccounts() (bool, error) {
 	g.pass("HasAccounts")
 	return g.Store.HasAccounts()
@@ -223,13 +233,17 @@ type listScreen interface {
 
 func TestListsLoadInTheBackground(t *testing.T) {
 	d, g, later := gatedDesk(t)
-	for _, name := range []string{"accounts", "people", "proposals", "agenda"} {
+	for _, name := range []string{"accounts", "people", "proposals", "agenda", "team"} {
 		t.Run(name, func(t *testing.T) {
 			g.mu.Lock()
 			g.ui = goroutineID() // the subtest's goroutine is the UI's now
 			g.mu.Unlock()
 			// Another screen first, so that the list is opened afresh.
-			d.Show(Place{Screen: "team"})
+			other := "team"
+			if name == "team" {
+				other = "accounts"
+			}
+			d.Show(Place{Screen: other})
 			later.finish()
 			g.readsOnUI()
 

@@ -41,17 +41,16 @@ type teamScreen struct {
 	members *recordTab
 	refs    *recordTab
 	root    fyne.CanvasObject
+	busy    *ui.Busy
+	open    string // the record of the place, opened once the lists are read
+	loaded  bool   // the lists hold what was read
 }
 
+// NewScreen builds the screen; Load reads the team and the references
+// off the UI goroutine (the desk calls it), then opens the record of id.
 func NewScreen(h ui.Host, st Store, id string) (*teamScreen, error) {
-	s := &teamScreen{host: h, st: st}
+	s := &teamScreen{host: h, st: st, busy: ui.NewBusy(), open: id}
 	mf, rf := &memberForm{s: s}, &referenceForm{s: s}
-	if err := mf.reload(); err != nil {
-		return nil, err
-	}
-	if err := rf.reload(); err != nil {
-		return nil, err
-	}
 	s.members = newRecordTab(s, "member", mf, mf.newList(),
 		lang.L("Select a team member to edit, or add one with New (Ctrl+N)."))
 	s.refs = newRecordTab(s, "reference", rf, rf.newList(),
@@ -62,17 +61,8 @@ func NewScreen(h ui.Host, st Store, id string) (*teamScreen, error) {
 		container.NewTabItemWithIcon(lang.L("Team"), theme.AccountIcon(), s.members.object()),
 		container.NewTabItemWithIcon(lang.L("References"), theme.ConfirmIcon(), s.refs.object()),
 	)
-	kind, rec, found := strings.Cut(id, ":")
-	switch {
-	case id == "references":
+	if kind, _, _ := strings.Cut(id, ":"); id == "references" || kind == "reference" {
 		s.tabs.SelectIndex(1)
-	case kind == "reference":
-		s.tabs.SelectIndex(1)
-		s.refs.openID(rec)
-	case kind == "member":
-		s.members.openID(rec)
-	case id != "" && !found:
-		s.members.openID(id)
 	}
 	s.tabs.OnSelected = func(*container.TabItem) { s.remember() }
 
@@ -80,9 +70,65 @@ func NewScreen(h ui.Host, st Store, id string) (*teamScreen, error) {
 	intro := widget.NewLabel(lang.L("Proposals credit the team members who prepared them, with position and contacts, and cite references: delivered projects with a quantified result and a referee."))
 	intro.Wrapping = fyne.TextWrapWord
 	intro.Importance = widget.LowImportance
-	header := container.NewVBox(container.NewHBox(widget.NewIcon(theme.GridIcon()), title), intro)
+	header := container.NewVBox(container.NewHBox(widget.NewIcon(theme.GridIcon()), title, s.busy), intro)
 	s.root = container.NewBorder(header, nil, nil, nil, s.tabs)
 	return s, nil
+}
+
+// Keep shows the lists of the screen this one replaces at the same place
+// (a refresh, an undo) until Load has read them again.
+func (s *teamScreen) Keep(old ui.Screen) {
+	if o, ok := old.(*teamScreen); ok && o.loaded {
+		s.setLists(o.members.form.(*memberForm).members, o.refs.form.(*referenceForm).refs)
+	}
+}
+
+// Load reads the team and the references off the UI goroutine, shows
+// them, then opens the record the place names.
+func (s *teamScreen) Load() {
+	var (
+		members []dossier.TeamMember
+		refs    []dossier.Reference
+		err     error
+	)
+	s.busy.Start()
+	s.host.Background(func() {
+		if members, err = s.st.Team(); err == nil {
+			refs, err = s.st.References()
+		}
+	}, func() {
+		s.busy.Stop()
+		if err != nil {
+			s.host.ShowError(err)
+			return
+		}
+		s.setLists(members, refs)
+		kind, rec, found := strings.Cut(s.open, ":")
+		switch {
+		case kind == "reference":
+			s.refs.openID(rec)
+		case kind == "member":
+			s.members.openID(rec)
+		case s.open != "" && s.open != "references" && !found:
+			s.members.openID(s.open)
+		}
+	})
+}
+
+// setLists shows members and refs in the lists.
+func (s *teamScreen) setLists(members []dossier.TeamMember, refs []dossier.Reference) {
+	s.members.form.(*memberForm).members = members
+	s.refs.form.(*referenceForm).refs = refs
+	s.loaded = true
+	s.members.list.Refresh()
+	s.refs.list.Refresh()
+}
+
+// Loading reports whether the lists are being read; RowCount is how many
+// members and references they show.
+func (s *teamScreen) Loading() bool { return s.busy.Loading() }
+func (s *teamScreen) RowCount() int {
+	return len(s.members.form.(*memberForm).members) + len(s.refs.form.(*referenceForm).refs)
 }
 
 func (s *teamScreen) Content() fyne.CanvasObject { return s.root }
