@@ -66,6 +66,12 @@ func BenchmarkScreensOnUIGoroutine(b *testing.B) {
 		return done
 	}
 	w := test.NewTempWindow(b, nil)
+	// As the desktop does, the window shows the opening message first,
+	// whose text loads the fonts (tens of milliseconds, once a process).
+	opening, stop := Opening(st.Dir())
+	w.SetContent(opening)
+	w.Resize(fyne.NewSize(1280, 800))
+	stop()
 	d := NewDesk(w, st, nil, Options{
 		Today:      func() dossier.Date { return storetest.DefaultAnchor },
 		Defer:      func(f func()) { f() },
