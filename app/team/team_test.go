@@ -2,6 +2,7 @@ package team
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -452,4 +453,73 @@ func TestQuitAsksAboutTeamMemberChanges(t *testing.T) {
 		Spoiled: func(d *ui.Frame) bool { return member(d).email.Text == "jonas at work" },
 		Refused: func(d *ui.Frame, _ fyne.Window) bool { return member(d).fields.MessageOf("email") != "" },
 	}})
+}
+
+// uiReads is a team store that notes the reads of every account made on
+// the test's goroutine, the UI's.
+type uiReads struct {
+	*store.Store
+	ui     string
+	onUI   int
+	called int
+}
+
+func goroutineOf() string {
+	b := make([]byte, 64)
+	b = b[:runtime.Stack(b, false)]
+	id, _, _ := strings.Cut(strings.TrimPrefix(string(b), "goroutine "), " ")
+	return id
+}
+
+func (r *uiReads) Accounts() ([]dossier.Account, error) {
+	r.called++
+	if goroutineOf() == r.ui {
+		r.onUI++
+	}
+	return r.Store.Accounts()
+}
+
+// TestTeamDeleteMemberOwningMany: the question before deleting a member
+// who owns many accounts counts them all and names three, and the
+// accounts are read off the UI goroutine.
+func TestTeamDeleteMemberOwningMany(t *testing.T) {
+	f, w, st := uitest.Open(t, true)
+	for i := range 5 {
+		a := dossier.Account{Name: fmt.Sprintf("Harbourline %d", i+1), Tier: dossier.TierKey, Owner: "team-tomas-reyes"}
+		if err := st.SaveAccount(&a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	reads := &uiReads{Store: st, ui: goroutineOf()}
+	f.SetScreens(map[string]ui.Maker{
+		"team": func(id string) (ui.Screen, error) { return NewScreen(f, reads, id) },
+	})
+	f.Open(ui.Place{Screen: "team"})
+	s := f.Current().(*teamScreen)
+	selectRecord(t, s.members, "team-tomas-reyes")
+	test.Tap(uitest.Button(t, s.members.editor, "Delete"))
+	_, text := uitest.Dialog(t, w)
+	owned := 0
+	accounts, err := st.Accounts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	named := 0
+	for _, a := range accounts {
+		if a.Owner == "team-tomas-reyes" {
+			owned++
+			if strings.Contains(text, a.Name) {
+				named++
+			}
+		}
+	}
+	if want := fmt.Sprintf("%d accounts", owned); owned < 5 || !strings.Contains(text, want) || !strings.Contains(text, ", …)") {
+		t.Errorf("the delete dialog does not say %q and cut the names with …:\n%s", want, text)
+	}
+	if named != 3 {
+		t.Errorf("the delete dialog names %d of the %d accounts, want 3:\n%s", named, owned, text)
+	}
+	if reads.called == 0 || reads.onUI > 0 {
+		t.Errorf("the accounts were read %d times, %d on the UI goroutine; want off it", reads.called, reads.onUI)
+	}
 }
