@@ -19,7 +19,8 @@ import (
 
 // BenchmarkScreensOnUIGoroutine opens each list screen of a generated
 // workspace (5,000 accounts, 100,000 people, 2,000 proposals; set
-// KAMDESK_BENCH_SIZE=large for 500/20,000/200) and measures the time the
+// KAMDESK_BENCH_SIZE=large for 500/20,000/200), and the builder of one of
+// its proposals, and measures the time the
 // UI goroutine spends: building the screen and drawing it, then taking
 // the rows the background work read. The background work itself is not
 // counted: the window stays responsive while it runs. ui-ms is the UI
@@ -80,7 +81,16 @@ func BenchmarkScreensOnUIGoroutine(b *testing.B) {
 	})
 	w.SetContent(d.Content())
 	w.Resize(fyne.NewSize(1280, 800))
-	for _, screen := range []string{"accounts", "people", "proposals", "agenda", "team", "library"} {
+	heads, err := st.ProposalHeads("")
+	if err != nil || len(heads) == 0 {
+		b.Fatalf("%d proposals: %v", len(heads), err)
+	}
+	places := map[string]Place{"builder": {Screen: "proposal", ID: heads[len(heads)/2].ID}}
+	for _, screen := range []string{"accounts", "people", "proposals", "agenda", "team", "library", "builder"} {
+		place, ok := places[screen]
+		if !ok {
+			place = Place{Screen: screen}
+		}
 		b.Run(screen, func(b *testing.B) {
 			var ui []time.Duration
 			mu.Lock()
@@ -92,7 +102,7 @@ func BenchmarkScreensOnUIGoroutine(b *testing.B) {
 					done()
 				}
 				t0 := time.Now()
-				d.Open(Place{Screen: screen})
+				d.Open(place)
 				spent := time.Since(t0)
 				for done := next(); done != nil; done = next() { // done may start more (a filter)
 					t1 := time.Now()
