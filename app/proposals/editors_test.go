@@ -499,7 +499,7 @@ func TestPeopleFlagsMembersWithoutContact(t *testing.T) {
 	if err := st.SaveTeamMember(&m); err != nil {
 		t.Fatal(err)
 	}
-	d.Show(ui.Place{Screen: "proposal", ID: northbridgeProposal}) // again, with her in the team
+	d.Show(ui.Place{Screen: "proposal", ID: northbridgeProposal + ":" + tabPeople}) // again, with her in the team
 	b := d.Current().(*builder)
 	e := b.parts[tabPeople].(*peopleEditor)
 	const flag = "No e-mail or phone: the readiness check will block"

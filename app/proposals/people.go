@@ -43,7 +43,11 @@ type peopleEditor struct {
 	authorIDs  []string          // member ID of each author option
 	roles      map[string]string // roles of members whose credit was removed, to restore
 	loading    bool
-	root       fyne.CanvasObject
+	// built is set once the rows are made, when the tab is first shown
+	// (Content): a workspace's references are hundreds of rows, made for
+	// nothing when the proposal is opened on another tab.
+	built bool
+	root  fyne.CanvasObject
 }
 
 func newPeopleEditor(b *builder) *peopleEditor {
@@ -71,7 +75,6 @@ func newPeopleEditor(b *builder) *peopleEditor {
 		authorRow, e.teamNotes, e.creditsMsg), nil, nil, nil, e.teamScroll)
 	split := container.NewHSplit(container.NewPadded(left), container.NewPadded(right))
 	e.root = split
-	e.reload()
 	return e
 }
 
@@ -82,10 +85,20 @@ func newNoteLabel() *widget.Label {
 	return l
 }
 
-func (e *peopleEditor) Content() fyne.CanvasObject { return e.root }
+func (e *peopleEditor) Content() fyne.CanvasObject {
+	if !e.built {
+		e.built = true
+		e.reload()
+	}
+	return e.root
+}
 
-// reload shows the working copy's references and credits again.
+// reload shows the working copy's references and credits again, once
+// they are shown.
 func (e *peopleEditor) reload() {
+	if !e.built {
+		return
+	}
 	e.buildRefs()
 	e.buildTeam()
 	e.onChecked()
