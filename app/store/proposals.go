@@ -310,42 +310,48 @@ func (s *Store) ProposalContext(id string, today dossier.Date) (proposal.Proposa
 	if err := validID(kProposal, id); err != nil {
 		return p, nil, err
 	}
-	c := &proposal.Context{Today: today}
-	err := s.view(func(txn *badger.Txn) (err error) {
+	var c *proposal.Context
+	err := s.view(func(txn *badger.Txn) error {
 		if err := get(txn, kProposal, id, &p); err != nil {
 			return err
 		}
-		if err := get(txn, kAccount, p.AccountID, &c.Account); err != nil {
+		sh, err := readNamed(txn, &p)
+		if err != nil {
+			return err
+		}
+		if c, err = contextIn(txn, &sh, p.AccountID, today); err != nil {
 			return fmt.Errorf("proposal %s: %w", p.ID, err)
 		}
-		if c.People, err = listOf[dossier.Person](txn, kPerson, p.AccountID); err != nil {
-			return err
-		}
-		members := []string{p.Author}
-		for _, cr := range p.Credits {
-			members = append(members, cr.MemberID)
-		}
-		if c.Team, err = named[dossier.TeamMember](txn, kTeam, members); err != nil {
-			return err
-		}
-		if c.References, err = named[dossier.Reference](txn, kReference, p.References); err != nil {
-			return err
-		}
-		sections := make([]string, len(p.Items))
-		for i, it := range p.Items {
-			sections[i] = it.SectionID
-		}
-		c.Library, err = named[proposal.Section](txn, kSection, sections)
-		return err
+		return nil
 	})
 	if err != nil {
 		return proposal.Proposal{}, nil, err
 	}
-	dossier.SortPeople(c.People)
-	sortBy(c.Team, func(m dossier.TeamMember) string { return m.Name })
-	sortReferences(c.References)
-	sortSections(c.Library)
 	return p, c, nil
+}
+
+// readNamed reads the shared records p names, sorted as readShared sorts
+// the whole of them.
+func readNamed(txn *badger.Txn, p *proposal.Proposal) (sh shared, err error) {
+	members := []string{p.Author}
+	for _, cr := range p.Credits {
+		members = append(members, cr.MemberID)
+	}
+	if sh.team, err = named[dossier.TeamMember](txn, kTeam, members); err != nil {
+		return sh, err
+	}
+	if sh.refs, err = named[dossier.Reference](txn, kReference, p.References); err != nil {
+		return sh, err
+	}
+	sections := make([]string, len(p.Items))
+	for i, it := range p.Items {
+		sections[i] = it.SectionID
+	}
+	if sh.library, err = named[proposal.Section](txn, kSection, sections); err != nil {
+		return sh, err
+	}
+	sh.sort()
+	return sh, nil
 }
 
 // named decodes the records of kind k with the IDs ids, each once, leaving
@@ -378,29 +384,14 @@ func (s *Store) Context(acct string, today dossier.Date) (*proposal.Context, err
 	if err := validID(kAccount, acct); err != nil {
 		return nil, err
 	}
-	c := &proposal.Context{Today: today}
-	err := s.view(func(txn *badger.Txn) (err error) {
-		if err := get(txn, kAccount, acct, &c.Account); err != nil {
+	var c *proposal.Context
+	err := s.view(func(txn *badger.Txn) error {
+		sh, err := readShared(txn)
+		if err != nil {
 			return err
 		}
-		if c.People, err = listOf[dossier.Person](txn, kPerson, acct); err != nil {
-			return err
-		}
-		if c.Team, err = list[dossier.TeamMember](txn, kTeam); err != nil {
-			return err
-		}
-		if c.References, err = list[dossier.Reference](txn, kReference); err != nil {
-			return err
-		}
-		c.Library, err = list[proposal.Section](txn, kSection)
+		c, err = contextIn(txn, &sh, acct, today)
 		return err
 	})
-	if err != nil {
-		return nil, err
-	}
-	dossier.SortPeople(c.People)
-	sortBy(c.Team, func(m dossier.TeamMember) string { return m.Name })
-	sortReferences(c.References)
-	sortSections(c.Library)
-	return c, nil
+	return c, err
 }

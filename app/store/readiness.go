@@ -77,10 +77,15 @@ func readShared(txn *badger.Txn) (sh shared, err error) {
 	if sh.library, err = list[proposal.Section](txn, kSection); err != nil {
 		return sh, err
 	}
+	sh.sort()
+	return sh, nil
+}
+
+// sort puts the shared records in the order Context gives them.
+func (sh *shared) sort() {
 	sortBy(sh.team, func(m dossier.TeamMember) string { return m.Name })
 	sortReferences(sh.refs)
 	sortSections(sh.library)
-	return sh, nil
 }
 
 // contextIn reads the context of account acct in txn, as Context does,
