@@ -41,6 +41,8 @@ type teamScreen struct {
 	members *recordTab
 	refs    *recordTab
 	root    fyne.CanvasObject
+	mf      *memberForm    // the form of members, which holds their list
+	rf      *referenceForm // the form of references, which holds theirs
 	busy    *ui.Busy
 	open    string // the record of the place, opened once the lists are read
 	loaded  bool   // the lists hold what was read
@@ -51,6 +53,7 @@ type teamScreen struct {
 func NewScreen(h ui.Host, st Store, id string) (*teamScreen, error) {
 	s := &teamScreen{host: h, st: st, busy: ui.NewBusy(), open: id}
 	mf, rf := &memberForm{s: s}, &referenceForm{s: s}
+	s.mf, s.rf = mf, rf
 	s.members = newRecordTab(s, "member", mf, mf.newList(),
 		lang.L("Select a team member to edit, or add one with New (Ctrl+N)."))
 	s.refs = newRecordTab(s, "reference", rf, rf.newList(),
@@ -79,7 +82,7 @@ func NewScreen(h ui.Host, st Store, id string) (*teamScreen, error) {
 // (a refresh, an undo) until Load has read them again.
 func (s *teamScreen) Keep(old ui.Screen) {
 	if o, ok := old.(*teamScreen); ok && o.loaded {
-		s.setLists(o.members.form.(*memberForm).members, o.refs.form.(*referenceForm).refs)
+		s.setLists(o.mf.members, o.rf.refs)
 	}
 }
 
@@ -117,8 +120,7 @@ func (s *teamScreen) Load() {
 
 // setLists shows members and refs in the lists.
 func (s *teamScreen) setLists(members []dossier.TeamMember, refs []dossier.Reference) {
-	s.members.form.(*memberForm).members = members
-	s.refs.form.(*referenceForm).refs = refs
+	s.mf.members, s.rf.refs = members, refs
 	s.loaded = true
 	s.members.list.Refresh()
 	s.refs.list.Refresh()
@@ -128,7 +130,7 @@ func (s *teamScreen) setLists(members []dossier.TeamMember, refs []dossier.Refer
 // members and references they show.
 func (s *teamScreen) Loading() bool { return s.busy.Loading() }
 func (s *teamScreen) RowCount() int {
-	return len(s.members.form.(*memberForm).members) + len(s.refs.form.(*referenceForm).refs)
+	return len(s.mf.members) + len(s.rf.refs)
 }
 
 func (s *teamScreen) Content() fyne.CanvasObject { return s.root }
