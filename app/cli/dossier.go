@@ -170,14 +170,12 @@ func accountList(fs *flag.FlagSet) func(*ctx, []string) error {
 		}
 		out := make([]accountJSON, 0, len(accounts))
 		for _, a := range accounts {
-			var cov dossier.Coverage
-			if t := tally[a.ID]; t != nil {
-				cov = t.Coverage()
-			} else {
-				cov = (&dossier.CoverageTally{}).Coverage()
+			t := tally[a.ID]
+			if t == nil {
+				t = &dossier.CoverageTally{} // nobody in its group
 			}
 			out = append(out, accountJSON{Account: a, MonoDependent: a.MonoDependent(rules),
-				TenderPrepStart: a.TenderPrepStart(rules), Coverage: cov})
+				TenderPrepStart: a.TenderPrepStart(rules), Coverage: t.Coverage()})
 		}
 		if *asJSON {
 			return c.json(out)
