@@ -10,8 +10,9 @@ import (
 const giveBackFrom = 32 << 20
 
 // GiveBack returns the memory the Go heap holds beyond its live objects
-// (garbage not yet collected, free spans) to the system when that is at
-// least least bytes, and reports whether it did. Reading a big workspace
+// (garbage not yet collected, free spans) to the system when that comes
+// to at least the given number of bytes (least), and reports whether it
+// did. Reading a big workspace
 // (opening the accounts of 100,000 people) leaves the heap at two or
 // three times what the lists keep; the runtime gives the rest back only
 // over minutes, and a desktop that holds 330 MB after start for 60 MB of
