@@ -142,11 +142,29 @@ func NewBuilder(h ui.Host, st Store, id string) (*builder, error) {
 	b.status.Truncation = fyne.TextTruncateEllipsis // a long status never widens the window
 	b.readiness = widget.NewButtonWithIcon("", theme.WarningIcon(), func() { b.showTab(tabReadiness) })
 	b.parts = map[string]builderPart{}
-	for _, t := range builderTabs() {
-		b.parts[t.name] = t.make(b)
-	}
 	b.check()
 	return b, nil
+}
+
+// part returns the part of the tab name, made when it is first asked
+// for (its tab shown, a finding on it followed): a tab the user does not
+// open costs nothing. The loops over b.parts reach the parts made so far;
+// a part made later reads the working copy as it is then.
+func (b *builder) part(name string) builderPart {
+	if p := b.parts[name]; p != nil {
+		return p
+	}
+	for _, t := range builderTabs() {
+		if t.name == name {
+			p := t.make(b)
+			b.parts[name] = p
+			if c, ok := p.(checkedPart); ok {
+				c.onChecked()
+			}
+			return p
+		}
+	}
+	return nil
 }
 
 func (b *builder) Content() fyne.CanvasObject {
@@ -166,18 +184,18 @@ func (b *builder) Content() fyne.CanvasObject {
 	// ones too, which laid all eight out and shaped their texts (the
 	// previews, every block): 2.4 s of the UI goroutine at 100,000 people.
 	b.tabOf = map[string]*container.TabItem{}
-	part := map[*container.TabItem]builderPart{}
+	name := map[*container.TabItem]string{}
 	var items []*container.TabItem
 	for _, t := range builderTabs() {
 		item := container.NewTabItemWithIcon(t.label(), t.icon, container.NewStack())
 		b.tabOf[t.name] = item
-		part[item] = b.parts[t.name]
+		name[item] = t.name
 		items = append(items, item)
 	}
 	// The tabs show and hide the holders; the part is told it is shown
 	// (the audiences' preview assembles its variant only then).
 	fill := func(item *container.TabItem) {
-		c := part[item].Content()
+		c := b.part(name[item]).Content()
 		if holder, ok := item.Content.(*fyne.Container); ok && len(holder.Objects) == 0 {
 			holder.Objects = []fyne.CanvasObject{c}
 			holder.Refresh()
@@ -370,7 +388,7 @@ func (b *builder) jump(pl proposal.Place) {
 		return
 	}
 	b.showTab(tab)
-	if p, ok := b.parts[tab].(placedPart); ok && p != nil {
+	if p, ok := b.part(tab).(placedPart); ok && p != nil {
 		p.focusPlace(pl)
 	}
 }

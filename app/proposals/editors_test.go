@@ -90,7 +90,7 @@ func TestParseAmount(t *testing.T) {
 
 func TestPricingAmountsAndTotalsAreLive(t *testing.T) {
 	_, _, _, b := openBuilderPart(t, northbridgeProposal, tabPricing)
-	e := b.parts[tabPricing].(*pricingEditor)
+	e := b.part(tabPricing).(*pricingEditor)
 	if len(e.rows) != 5 {
 		t.Fatalf("%d rows, want the 5 lines of the sample", len(e.rows))
 	}
@@ -186,7 +186,7 @@ func TestPricingAmountsAndTotalsAreLive(t *testing.T) {
 
 func TestPricingCurrenciesAndOrder(t *testing.T) {
 	_, _, _, b := openBuilderPart(t, northbridgeProposal, tabPricing)
-	e := b.parts[tabPricing].(*pricingEditor)
+	e := b.part(tabPricing).(*pricingEditor)
 	if e.mixed.Visible() {
 		t.Errorf("one currency warns %q", e.mixed.Text)
 	}
@@ -236,7 +236,7 @@ func TestPricingCurrenciesAndOrder(t *testing.T) {
 
 func TestPricingWithoutLinesLacksFigures(t *testing.T) {
 	_, _, _, b := openBuilderPart(t, northbridgeProposal, tabPricing)
-	e := b.parts[tabPricing].(*pricingEditor)
+	e := b.part(tabPricing).(*pricingEditor)
 	// Without factual sections and a financial result, only the pricing
 	// gives the finance variant its figures.
 	b.p.Items = nil
@@ -269,7 +269,7 @@ func TestPricingWithoutLinesLacksFigures(t *testing.T) {
 
 func TestPricingFocusPlace(t *testing.T) {
 	_, w, _, b := openBuilderPart(t, northbridgeProposal, tabSections)
-	e := b.parts[tabPricing].(*pricingEditor)
+	e := b.part(tabPricing).(*pricingEditor)
 	b.jump(proposal.Place{Area: proposal.AreaPricing, Item: 2})
 	if got := w.Canvas().Focused(); got != e.rows[2].desc {
 		t.Errorf("jumping to line 2 focuses %T, want its description", got)
@@ -283,7 +283,7 @@ func TestPricingFocusPlace(t *testing.T) {
 
 func TestFinancialPaybackAndROI(t *testing.T) {
 	_, w, _, b := openBuilderPart(t, northbridgeProposal, tabFinancial)
-	e := b.parts[tabFinancial].(*financialEditor)
+	e := b.part(tabFinancial).(*financialEditor)
 	if got := e.cur.Selected; got != "GBP" {
 		t.Errorf("currency = %q, want GBP", got)
 	}
@@ -371,7 +371,7 @@ func TestFinancialDefaultsToThePricingCurrency(t *testing.T) {
 	}
 	b.p.Financial = proposal.Financial{}
 	b.reloadAll()
-	e := b.parts[tabFinancial].(*financialEditor)
+	e := b.part(tabFinancial).(*financialEditor)
 	if e.cur.Selected != "GBP" || e.years.Text != "" || e.years.PlaceHolder != "3" {
 		t.Errorf("an empty result shows currency %q, years %q (placeholder %q); want GBP and the default 3", e.cur.Selected, e.years.Text, e.years.PlaceHolder)
 	}
@@ -386,7 +386,7 @@ func TestFinancialDefaultsToThePricingCurrency(t *testing.T) {
 
 func TestPeopleReferencesAndCreditsAreSaved(t *testing.T) {
 	_, _, st, b := openBuilderPart(t, northbridgeProposal, tabPeople)
-	e := b.parts[tabPeople].(*peopleEditor)
+	e := b.part(tabPeople).(*peopleEditor)
 	if len(e.refRows) != 5 || len(e.memberRows) != 5 {
 		t.Fatalf("%d references and %d members listed, want 5 and 5", len(e.refRows), len(e.memberRows))
 	}
@@ -501,7 +501,7 @@ func TestPeopleFlagsMembersWithoutContact(t *testing.T) {
 	}
 	d.Show(ui.Place{Screen: "proposal", ID: northbridgeProposal + ":" + tabPeople}) // again, with her in the team
 	b := d.Current().(*builder)
-	e := b.parts[tabPeople].(*peopleEditor)
+	e := b.part(tabPeople).(*peopleEditor)
 	const flag = "No e-mail or phone: the readiness check will block"
 	if !strings.Contains(uitest.Texts(e.team), flag) {
 		t.Errorf("a member without contacts is not flagged:\n%s", uitest.Texts(e.team))
@@ -515,7 +515,7 @@ func TestPeopleFlagsMembersWithoutContact(t *testing.T) {
 
 func TestValidityDaysOrDate(t *testing.T) {
 	_, w, _, b := openBuilderPart(t, northbridgeProposal, tabValidity)
-	e := b.parts[tabValidity].(*validityEditor)
+	e := b.part(tabValidity).(*validityEditor)
 	if e.byDate() || e.days.Text != "45" || e.issued.Text != "2026-11-25" {
 		t.Errorf("shows by date %v, %q days from %q; want 45 days from 2026-11-25 (revision 2)", e.byDate(), e.days.Text, e.issued.Text)
 	}
@@ -602,16 +602,16 @@ func TestBuilderEditorsGolden(t *testing.T) {
 		change func(b *builder)
 	}{
 		{tabPricing, 700, "warnings", func(b *builder) {
-			e := b.parts[tabPricing].(*pricingEditor)
+			e := b.part(tabPricing).(*pricingEditor)
 			e.rows[4].cur.SetSelected("EUR")
 			test.Type(e.rows[3].qty, "x")
 		}},
 		{tabFinancial, 800, "mismatch", func(b *builder) {
-			uitest.Retype(b.parts[tabFinancial].(*financialEditor).inv, "1,000,000")
+			uitest.Retype(b.part(tabFinancial).(*financialEditor).inv, "1,000,000")
 		}},
 		{tabPeople, 900, "", nil},
 		{tabValidity, 500, "expired", func(b *builder) {
-			e := b.parts[tabValidity].(*validityEditor)
+			e := b.part(tabValidity).(*validityEditor)
 			uitest.Retype(e.issued.Entry, "2026-11-20")
 			e.mode.SetSelected(validUntilDate())
 			uitest.Retype(e.until.Entry, "2026-11-24")
@@ -626,7 +626,7 @@ func TestBuilderEditorsGolden(t *testing.T) {
 			}
 			// The tab alone, so that the other tabs of the builder do not
 			// change it.
-			w := test.NewTempWindow(t, b.parts[c.tab].Content())
+			w := test.NewTempWindow(t, b.part(c.tab).Content())
 			w.Resize(fyne.NewSize(1100, c.height))
 			test.AssertRendersToMarkup(t, "builder/"+c.tab+".xml", w.Canvas())
 			if c.change != nil {
@@ -646,7 +646,7 @@ func TestUnreadableTextBlocksSave(t *testing.T) {
 	b := d.Current().(*builder)
 	b.p.Title = "Retitled while a field is unreadable"
 	b.changed()
-	fin := b.parts[tabFinancial].(*financialEditor)
+	fin := b.part(tabFinancial).(*financialEditor)
 	fin.gain.SetText("40k")
 	b.OnSave()
 	if fin.gain.Text != "40k" {

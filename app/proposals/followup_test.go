@@ -27,7 +27,7 @@ func openFollowUp(t *testing.T, id string) (*ui.Frame, fyne.Window, *store.Store
 		t.Fatalf("screen %v is %T, want the builder", d.Place(), d.Current())
 	}
 	b.showTab(tabFollowUp)
-	f, ok := b.parts[tabFollowUp].(*followUpPart)
+	f, ok := b.part(tabFollowUp).(*followUpPart)
 	if !ok {
 		t.Fatal("the builder has no Follow-up tab")
 	}

@@ -46,7 +46,7 @@ func outPartWindow(t *testing.T, d *ui.Frame, st *store.Store, id, tab string, s
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := test.NewTempWindow(t, b.parts[tab].Content())
+	w := test.NewTempWindow(t, b.part(tab).Content())
 	w.Resize(size)
 	return b, w
 }
@@ -82,7 +82,7 @@ func outPreviewCells(o fyne.CanvasObject) []string {
 func TestAudiencesShowTheVariantOnScreenOnly(t *testing.T) {
 	d, _, _ := openProposalArea(t, true)
 	b := outOpen(t, d, outputDraft)
-	a := b.parts[tabAudiences].(*audiencesPart)
+	a := b.part(tabAudiences).(*audiencesPart)
 	if a.assembled != 0 {
 		t.Fatalf("%d variants assembled before the tab was shown, want none", a.assembled)
 	}
@@ -151,7 +151,7 @@ func TestAudiencesSayWhenNobodyReadsAVariant(t *testing.T) {
 		t.Fatal(err)
 	}
 	b, w := outPartWindow(t, d, st, outputDraft, tabAudiences, fyne.NewSize(900, 700))
-	a := b.parts[tabAudiences].(*audiencesPart)
+	a := b.part(tabAudiences).(*audiencesPart)
 	a.showAudience(proposal.Finance)
 	if !slices.Contains(outTexts(a.current().box), "Nobody of this type in the dossier") {
 		t.Errorf("the finance tab without financiers shows %q", outTexts(a.current().box))
@@ -162,7 +162,7 @@ func TestAudiencesSayWhenNobodyReadsAVariant(t *testing.T) {
 func TestAudiencesGolden(t *testing.T) {
 	d, _, st := openProposalArea(t, true)
 	b, w := outPartWindow(t, d, st, outputDraft, tabAudiences, fyne.NewSize(900, 700))
-	b.parts[tabAudiences].(*audiencesPart).showAudience(proposal.Finance)
+	b.part(tabAudiences).(*audiencesPart).showAudience(proposal.Finance)
 	test.AssertRendersToMarkup(t, "builder/audiences_finance.xml", w.Canvas())
 }
 
@@ -173,7 +173,7 @@ func TestOpenInBrowserWritesAPrivateFile(t *testing.T) {
 	d.Options().OpenURL = func(u *url.URL) error { opened = u; return nil }
 	b := outOpen(t, d, outputDraft)
 	b.showTab(tabAudiences)
-	a := b.parts[tabAudiences].(*audiencesPart)
+	a := b.part(tabAudiences).(*audiencesPart)
 	a.showAudience(proposal.Finance)
 	test.Tap(a.current().open)
 	if a.opened == "" {
@@ -227,7 +227,7 @@ func outRegistered(name string) bool {
 func TestReadinessListsFindingsAndJumpsToTheFix(t *testing.T) {
 	d, _, _ := openProposalArea(t, true)
 	b := outOpen(t, d, outputDraft)
-	r := b.parts[tabReadiness].(*readinessPart)
+	r := b.part(tabReadiness).(*readinessPart)
 	if got, want := r.summary.Text, "Ready to send, 1 warning"; got != want {
 		t.Errorf("summary = %q, want %q", got, want)
 	}
@@ -273,7 +273,7 @@ func TestReadinessGolden(t *testing.T) {
 	b.p.Credits = []proposal.Credit{{MemberID: "team-tomas-reyes"}}
 	b.p.Items = append(b.p.Items, proposal.Item{SectionID: "uniqueness-key-client-terms"})
 	b.check()
-	if got := b.parts[tabReadiness].(*readinessPart).summary.Text; got != "Ready to send" {
+	if got := b.part(tabReadiness).(*readinessPart).summary.Text; got != "Ready to send" {
 		t.Errorf("summary = %q, want Ready to send", got)
 	}
 }

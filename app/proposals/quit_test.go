@@ -17,7 +17,7 @@ import (
 // pricing asks Save, Discard or Cancel, as every editor does.
 func TestQuitAsksAboutPricingChanges(t *testing.T) {
 	pricing := func(d *ui.Frame) *pricingRow {
-		return d.Current().(*builder).parts[tabPricing].(*pricingEditor).rows[0]
+		return d.Current().(*builder).part(tabPricing).(*pricingEditor).rows[0]
 	}
 	dialogShown := func(_ *ui.Frame, w fyne.Window) bool { return w.Canvas().Overlays().Top() != nil }
 	uitest.QuitCases(t, quitProposals, []uitest.EditorCase{{
@@ -57,7 +57,7 @@ func TestQuitAsksAboutTextNotYetANumber(t *testing.T) {
 	d, w, _, quits := quitProposals(t)
 	d.Show(ui.Place{Screen: "proposal", ID: northbridgeProposal + ":" + tabPricing})
 	b := d.Current().(*builder)
-	qty := b.parts[tabPricing].(*pricingEditor).rows[0].qty
+	qty := b.part(tabPricing).(*pricingEditor).rows[0].qty
 	test.Type(qty, "x")
 	if got, _ := json.Marshal(&b.p); string(got) != string(b.saved) {
 		t.Fatal("the unreadable quantity changed the working copy")

@@ -24,7 +24,7 @@ func TestEditingASentRevisionAsks(t *testing.T) {
 	d.Show(ui.Place{Screen: "proposal", ID: northbridgeProposal})
 	b := d.Current().(*builder)
 	b.showTab(tabPricing)
-	e := b.parts[tabPricing].(*pricingEditor)
+	e := b.part(tabPricing).(*pricingEditor)
 	qty := e.rows[0].qty.Text
 
 	test.Type(e.rows[0].qty, "1")
@@ -65,7 +65,7 @@ func TestEditingASentRevisionAsks(t *testing.T) {
 
 	// Revision 2 goes out with its own copy; revision 1's is as sent.
 	b.showTab(tabFollowUp)
-	f := b.parts[tabFollowUp].(*followUpPart)
+	f := b.part(tabFollowUp).(*followUpPart)
 	if !f.sendBtn.Visible() || f.sendBtn.Text != "Mark revision 2 as sent…" || f.reviseBtn.Visible() {
 		t.Errorf("send button %q visible %v; revise visible %v", f.sendBtn.Text, f.sendBtn.Visible(), f.reviseBtn.Visible())
 	}

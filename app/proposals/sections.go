@@ -28,16 +28,21 @@ import (
 // virtualised list (Fyne's List wants rows of known height): a closed
 // block is a few labels and buttons, and adding, removing, moving, opening
 // or closing a block only lays the column out again, without redrawing
-// every block.
+// every block. When the tab opens, the column gets the first few blocks
+// at once and the others a few at a time once the window has drawn them
+// (see attachSome): the seventeen blocks of a generated proposal, laid
+// out at once, kept the UI goroutine twice as long as the rest of the
+// builder's opening (BenchmarkScreensOnUIGoroutine/builder).
 type sectionsEditor struct {
-	b      *builder
-	blocks []*sectionBlock // one per item, in item order
-	list   *fyne.Container // the blocks' cards, in item order
-	scroll *container.Scroll
-	empty  *widget.Label
-	notes  *fyne.Container // findings about the list of sections as a whole
-	undo   *widget.Button
-	root   fyne.CanvasObject
+	b        *builder
+	blocks   []*sectionBlock // one per item, in item order
+	list     *fyne.Container // the blocks' cards, in item order: blocks[:attached]
+	attached int             // the blocks whose cards are in list
+	scroll   *container.Scroll
+	empty    *widget.Label
+	notes    *fyne.Container // findings about the list of sections as a whole
+	undo     *widget.Button
+	root     fyne.CanvasObject
 
 	notesKey string
 	removed  *secRemoval
@@ -68,9 +73,14 @@ func newSectionsEditor(b *builder) *sectionsEditor {
 	s.scroll = container.NewVScroll(container.NewVBox(s.empty, s.list))
 	top := container.NewVBox(container.NewHBox(addLib, addOwn, s.undo), hint, s.notes)
 	s.root = container.NewBorder(top, nil, nil, nil, s.scroll)
-	s.buildBlocks()
+	s.buildBlocks(secFirstBlocks)
 	return s
 }
+
+// secFirstBlocks are the blocks the Sections tab shows as it opens, as
+// many as a tall window shows closed; secMoreBlocks those it adds at a
+// time after that.
+const secFirstBlocks, secMoreBlocks = 3, 3
 
 func (s *sectionsEditor) Content() fyne.CanvasObject { return s.root }
 
@@ -89,23 +99,60 @@ func (s *sectionsEditor) reload() {
 		s.unfocusIn(blk)
 	}
 	s.values = proposal.Values(&s.b.p, s.b.ctx, proposal.All)
-	s.buildBlocks()
+	s.buildBlocks(len(s.b.p.Items)) // all: the list stays where it was scrolled to
 	for _, i := range open {
 		s.blocks[i].expand()
 	}
 }
 
-func (s *sectionsEditor) buildBlocks() {
+// buildBlocks makes a block for every item and puts the first ones in the
+// column, the others a few at a time afterwards.
+func (s *sectionsEditor) buildBlocks(first int) {
 	s.blocks = make([]*sectionBlock, len(s.b.p.Items))
-	objs := make([]fyne.CanvasObject, len(s.b.p.Items))
 	for i := range s.b.p.Items {
 		s.blocks[i] = s.newBlock(i)
+	}
+	s.attached = min(first, len(s.blocks))
+	objs := make([]fyne.CanvasObject, s.attached, len(s.blocks))
+	for i := range objs {
 		objs[i] = s.blocks[i].card
 	}
 	s.list.Objects = objs
 	s.structureChanged()
 	s.showFindings()
+	if s.attached < len(s.blocks) {
+		s.b.host.Defer(s.attachSome)
+	}
 }
+
+// attachSome puts a few more blocks in the column, and asks to be called
+// again for the rest: the UI goroutine draws the window and handles the
+// user's input in between.
+func (s *sectionsEditor) attachSome() {
+	if s.attached >= len(s.blocks) {
+		return
+	}
+	s.attach(min(s.attached+secMoreBlocks, len(s.blocks)))
+	if s.attached < len(s.blocks) {
+		s.b.host.Defer(s.attachSome)
+	}
+}
+
+// attach puts the blocks up to n in the column.
+func (s *sectionsEditor) attach(n int) {
+	if n <= s.attached {
+		return
+	}
+	for _, blk := range s.blocks[s.attached:n] {
+		s.list.Objects = append(s.list.Objects, blk.card)
+	}
+	s.attached = n
+	s.layoutList()
+}
+
+// attachAll puts every block in the column: what changes the order of
+// the blocks or scrolls to one needs them all there.
+func (s *sectionsEditor) attachAll() { s.attach(len(s.blocks)) }
 
 // structureChanged renumbers the blocks after sections were added, removed
 // or moved, and lays the list out again.
@@ -212,6 +259,7 @@ func (s *sectionsEditor) libSection(id string) (*proposal.Section, bool) {
 // move moves the block by delta places (-1 up, +1 down), keeping the
 // focus where it is.
 func (s *sectionsEditor) move(blk *sectionBlock, delta int) {
+	s.attachAll()
 	i := blk.index
 	j := i + delta
 	if j < 0 || j >= len(s.blocks) {
@@ -228,12 +276,14 @@ func (s *sectionsEditor) move(blk *sectionBlock, delta int) {
 
 // remove takes the block out of the proposal; "Undo remove" puts it back.
 func (s *sectionsEditor) remove(blk *sectionBlock) {
+	s.attachAll()
 	i := blk.index
 	s.unfocusIn(blk)
 	s.removed = &secRemoval{item: s.b.p.Items[i], at: i}
 	s.b.p.Items = slices.Delete(s.b.p.Items, i, i+1)
 	s.blocks = slices.Delete(s.blocks, i, i+1)
 	s.list.Objects = slices.Delete(s.list.Objects, i, i+1)
+	s.attached--
 	s.undo.Show()
 	s.structureChanged()
 	s.b.changed()
@@ -245,11 +295,13 @@ func (s *sectionsEditor) undoRemove() {
 	if r == nil {
 		return
 	}
+	s.attachAll()
 	at := min(r.at, len(s.b.p.Items))
 	s.b.p.Items = slices.Insert(s.b.p.Items, at, r.item)
 	blk := s.newBlock(at)
 	s.blocks = slices.Insert(s.blocks, at, blk)
 	s.list.Objects = slices.Insert(s.list.Objects, at, fyne.CanvasObject(blk.card))
+	s.attached++
 	s.removed = nil
 	s.undo.Hide()
 	s.structureChanged()
@@ -259,12 +311,14 @@ func (s *sectionsEditor) undoRemove() {
 
 // add appends items as new blocks.
 func (s *sectionsEditor) add(items ...proposal.Item) []*sectionBlock {
+	s.attachAll()
 	var added []*sectionBlock
 	for _, it := range items {
 		s.b.p.Items = append(s.b.p.Items, it)
 		blk := s.newBlock(len(s.b.p.Items) - 1)
 		s.blocks = append(s.blocks, blk)
 		s.list.Objects = append(s.list.Objects, blk.card)
+		s.attached++
 		added = append(added, blk)
 	}
 	if len(added) == 0 {
@@ -332,6 +386,7 @@ func (s *sectionsEditor) focusPlace(pl proposal.Place) {
 
 // ensureVisible scrolls so that the block is in view, its top first.
 func (s *sectionsEditor) ensureVisible(blk *sectionBlock) {
+	s.attachAll()
 	y := s.list.Position().Y + blk.card.Position().Y
 	h := blk.card.Size().Height
 	view := s.scroll.Size().Height

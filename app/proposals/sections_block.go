@@ -21,18 +21,19 @@ type sectionBlock struct {
 	index int // the item it shows, in b.p.Items
 
 	card              *widget.Card
-	number, title     *widget.Label
-	meta              *widget.Label // kind · source · audience weights
-	problem           *widget.Label // validation problems of a closed block
-	summary           *widget.Label // the beginning of the text
-	full              *widget.Label // a library section's whole text, read-only
+	number            *widget.Label
+	title             *ui.FitLabel
+	meta              *ui.WrapLabel // kind · source · audience weights
+	problem           *ui.WrapLabel // validation problems of a closed block
+	summary           *ui.WrapLabel // the beginning of the text
+	full              *ui.WrapLabel // a library section's whole text, read-only
 	editorBox         *fyne.Container
 	actions           *fyne.Container
 	edit, customise   *widget.Button
 	showText          *widget.Button
 	up, down, remove  *widget.Button
-	phOK, phUnknown   *widget.Label // placeholders and what they resolve to
-	phEmpty           *widget.Label
+	phOK, phUnknown   *ui.WrapLabel // placeholders and what they resolve to
+	phEmpty           *ui.WrapLabel
 	marks             *fyne.Container // readiness findings about the block
 	phKey, marksKey   string
 	showingText, busy bool
@@ -43,8 +44,7 @@ type sectionBlock struct {
 func (s *sectionsEditor) newBlock(i int) *sectionBlock {
 	blk := &sectionBlock{s: s, index: i}
 	blk.number = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	blk.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	blk.title.Truncation = fyne.TextTruncateEllipsis
+	blk.title = ui.NewFitLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	blk.up = widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { s.move(blk, -1) })
 	blk.down = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { s.move(blk, 1) })
 	blk.remove = widget.NewButtonWithIcon(lang.L("Remove"), theme.DeleteIcon(), func() { s.remove(blk) })
@@ -72,9 +72,8 @@ func (s *sectionsEditor) newBlock(i int) *sectionBlock {
 }
 
 // secWrapped is an empty word-wrapped label of importance imp.
-func secWrapped(imp widget.Importance) *widget.Label {
-	l := widget.NewLabel("")
-	l.Wrapping = fyne.TextWrapWord
+func secWrapped(imp widget.Importance) *ui.WrapLabel {
+	l := ui.NewWrapLabel("")
 	l.Importance = imp
 	return l
 }
@@ -152,8 +151,8 @@ func (blk *sectionBlock) show() {
 }
 
 // secLabelText sets a label's text and hides it when there is none.
-func secLabelText(l *widget.Label, text string) {
-	if l.Text != text {
+func secLabelText(l *ui.WrapLabel, text string) {
+	if l.FullText() != text {
 		l.SetText(text)
 	}
 	if text == "" {

@@ -3,6 +3,7 @@ package proposals
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -34,7 +35,7 @@ func openSections(t *testing.T) (*ui.Frame, fyne.Window, *store.Store, *builder,
 		t.Fatalf("screen = %T, want the proposal builder", d.Current())
 	}
 	b.showTab(tabSections)
-	return d, w, st, b, b.parts[tabSections].(*sectionsEditor)
+	return d, w, st, b, b.part(tabSections).(*sectionsEditor)
 }
 
 // secItemIDs names the items: the library section they follow or their title.
@@ -97,10 +98,10 @@ func TestSectionsShowTheItems(t *testing.T) {
 	}
 	blk := s.blocks[1]
 	lib, _ := s.libSection("understanding-business")
-	if got := blk.title.Text; got != lib.Title {
+	if got := blk.title.FullText(); got != lib.Title {
 		t.Errorf("block 2 title = %q, want the library's %q", got, lib.Title)
 	}
-	if got, want := blk.meta.Text, "Understanding of your business · follows the library · Executive 95 · HR 30 · Finance 40 · Technical 40"; got != want {
+	if got, want := blk.meta.FullText(), "Understanding of your business · follows the library · Executive 95 · HR 30 · Finance 40 · Technical 40"; got != want {
 		t.Errorf("block 2 meta = %q, want %q", got, want)
 	}
 	if blk.ed != nil || !blk.customise.Visible() || blk.edit.Visible() {
@@ -112,8 +113,8 @@ func TestSectionsShowTheItems(t *testing.T) {
 		t.Fatalf("account name = %q", name)
 	}
 	cover := s.blocks[0]
-	if want := "{{account.name}} = Castellan Hotels"; !strings.Contains(cover.phOK.Text, want) {
-		t.Errorf("cover letter placeholders = %q, want it to contain %q", cover.phOK.Text, want)
+	if want := "{{account.name}} = Castellan Hotels"; !strings.Contains(cover.phOK.FullText(), want) {
+		t.Errorf("cover letter placeholders = %q, want it to contain %q", cover.phOK.FullText(), want)
 	}
 }
 
@@ -159,7 +160,7 @@ func TestSectionsAddFromLibrary(t *testing.T) {
 	if n := len(b.p.Items); n != 8 || b.p.Items[7].SectionID != "spec-integration-security" || b.p.Items[7].Own() {
 		t.Fatalf("items after adding = %v, want the library section, following the library, at the end", secItemIDs(b.p.Items))
 	}
-	if got := s.blocks[7].title.Text; got != lib.Title {
+	if got := s.blocks[7].title.FullText(); got != lib.Title {
 		t.Errorf("new block title = %q, want %q", got, lib.Title)
 	}
 	b.OnSave()
@@ -206,8 +207,8 @@ func TestSectionsCustomiseThenEdit(t *testing.T) {
 	if w.Canvas().Focused() != blk.ed.body {
 		t.Error("the focus is not in the customised text")
 	}
-	if !strings.Contains(blk.meta.Text, "customised copy") {
-		t.Errorf("meta = %q, want it to say customised copy", blk.meta.Text)
+	if !strings.Contains(blk.meta.FullText(), "customised copy") {
+		t.Errorf("meta = %q, want it to say customised copy", blk.meta.FullText())
 	}
 	test.Type(blk.ed.body, "For Castellan's 23 hotels. ")
 	test.Type(blk.ed.title, "Castellan: ")
@@ -229,8 +230,8 @@ func TestSectionsCustomiseThenEdit(t *testing.T) {
 	}
 	// Done closes the editor and shows the summary of the new text.
 	test.Tap(blk.ed.done)
-	if blk.ed != nil || !blk.summary.Visible() || !strings.HasPrefix(blk.summary.Text, "For Castellan's 23 hotels.") {
-		t.Errorf("after Done: editor %v, summary %q", blk.ed != nil, blk.summary.Text)
+	if blk.ed != nil || !blk.summary.Visible() || !strings.HasPrefix(blk.summary.FullText(), "For Castellan's 23 hotels.") {
+		t.Errorf("after Done: editor %v, summary %q", blk.ed != nil, blk.summary.FullText())
 	}
 	if !blk.edit.Visible() {
 		t.Error("a closed custom block has no Edit button")
@@ -331,8 +332,8 @@ func TestSectionsUnknownPlaceholder(t *testing.T) {
 		t.Errorf("typing over the selected title gave %q", got)
 	}
 	test.Type(blk.ed.body, "Written for {{acount.name}}.")
-	if !blk.phUnknown.Visible() || !strings.Contains(blk.phUnknown.Text, "{{acount.name}}: unknown placeholder") {
-		t.Errorf("unknown placeholder mark = %q (shown %v)", blk.phUnknown.Text, blk.phUnknown.Visible())
+	if !blk.phUnknown.Visible() || !strings.Contains(blk.phUnknown.FullText(), "{{acount.name}}: unknown placeholder") {
+		t.Errorf("unknown placeholder mark = %q (shown %v)", blk.phUnknown.FullText(), blk.phUnknown.Visible())
 	}
 	fs := secFindings(b.findings, "unknown-placeholder", blk.index)
 	if len(fs) != 1 || fs[0].Severity != proposal.SeverityBlocking {
@@ -370,8 +371,8 @@ func TestSectionsUnknownPlaceholder(t *testing.T) {
 	if len(secMarks(blk)) != 0 {
 		t.Errorf("marks after the fix = %q", secMarks(blk))
 	}
-	if want := "{{account.name}} = Castellan Hotels"; !strings.Contains(blk.phOK.Text, want) {
-		t.Errorf("placeholders = %q, want %q", blk.phOK.Text, want)
+	if want := "{{account.name}} = Castellan Hotels"; !strings.Contains(blk.phOK.FullText(), want) {
+		t.Errorf("placeholders = %q, want %q", blk.phOK.FullText(), want)
 	}
 	if msg := blk.ed.fields.MessageOf("body"); msg != "" {
 		t.Errorf("message under the text after the fix = %q", msg)
@@ -393,13 +394,13 @@ func TestSectionsEmptyPlaceholderAndWeights(t *testing.T) {
 	blk := s.blocks[len(s.blocks)-1]
 	test.Type(blk.ed.body, "Signed {{author.email}} and {{financial.roi}}")
 	if blk.phEmpty.Visible() {
-		t.Errorf("empty placeholders flagged while every value is known: %q", blk.phEmpty.Text)
+		t.Errorf("empty placeholders flagged while every value is known: %q", blk.phEmpty.FullText())
 	}
 	// The financial result is cleared on its tab: the ROI has no value.
 	b.p.Financial = proposal.Financial{}
 	b.changed()
-	if !blk.phEmpty.Visible() || !strings.Contains(blk.phEmpty.Text, "{{financial.roi}}: no value") {
-		t.Errorf("empty placeholder mark = %q (shown %v)", blk.phEmpty.Text, blk.phEmpty.Visible())
+	if !blk.phEmpty.Visible() || !strings.Contains(blk.phEmpty.FullText(), "{{financial.roi}}: no value") {
+		t.Errorf("empty placeholder mark = %q (shown %v)", blk.phEmpty.FullText(), blk.phEmpty.Visible())
 	}
 	// Weights: 0 leaves an audience out, text is refused with a message.
 	ed := blk.ed
@@ -417,8 +418,8 @@ func TestSectionsEmptyPlaceholderAndWeights(t *testing.T) {
 	if msg := ed.fields.MessageOf("audiences"); !strings.Contains(msg, "between 1 and 100") {
 		t.Errorf("message for a weight of 150 = %q", msg)
 	}
-	if !strings.Contains(blk.meta.Text, "Executive 50 · Technical 150") {
-		t.Errorf("meta = %q", blk.meta.Text)
+	if !strings.Contains(blk.meta.FullText(), "Executive 50 · Technical 150") {
+		t.Errorf("meta = %q", blk.meta.FullText())
 	}
 }
 
@@ -429,10 +430,10 @@ func TestSectionsMissingLibrarySection(t *testing.T) {
 	}
 	d.Show(ui.Place{Screen: "proposal", ID: castellanProposal})
 	b := d.Current().(*builder)
-	s := b.parts[tabSections].(*sectionsEditor)
+	s := b.part(tabSections).(*sectionsEditor)
 	blk := s.blocks[3]
-	if blk.title.Text != "Missing library section" || !strings.Contains(blk.meta.Text, "references-similar-projects") {
-		t.Errorf("missing section block: %q / %q", blk.title.Text, blk.meta.Text)
+	if blk.title.FullText() != "Missing library section" || !strings.Contains(blk.meta.FullText(), "references-similar-projects") {
+		t.Errorf("missing section block: %q / %q", blk.title.FullText(), blk.meta.FullText())
 	}
 	if len(secFindings(b.findings, "missing-section", 3)) != 1 || len(secMarks(blk)) == 0 {
 		t.Error("the missing section has no blocking mark")
@@ -453,7 +454,7 @@ func TestSectionsGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := b.parts[tabSections].(*sectionsEditor)
+	s := b.part(tabSections).(*sectionsEditor)
 	// The tab alone, so that the other tabs of the builder do not change it.
 	w := test.NewTempWindow(t, s.Content())
 	w.Resize(fyne.NewSize(1000, 1400))
@@ -498,7 +499,7 @@ func BenchmarkTypeInLongProposal(bm *testing.B) {
 	w.Resize(fyne.NewSize(1280, 800))
 	d.Show(ui.Place{Screen: "proposal", ID: castellanProposal})
 	b := d.Current().(*builder)
-	s := b.parts[tabSections].(*sectionsEditor)
+	s := b.part(tabSections).(*sectionsEditor)
 	para := "Castellan's guests expect a quiet, comfortable room the moment they open the door; {{account.name}} expects lower energy bills. "
 	for len(s.blocks) < 41 {
 		s.add(proposal.Item{Title: "Own section", Kind: proposal.KindBenefits,
@@ -553,4 +554,50 @@ func BenchmarkTypeInLongProposal(bm *testing.B) {
 		d.Options().After = func(_ time.Duration, f func()) { f() }
 		typing(bm, blk.ed.body, blk.ed.body.SetText)
 	})
+}
+
+// TestSectionsFillInAfterOpening: the Sections tab opens with its first
+// blocks in the column and puts the others in afterwards, a few at a
+// time, as deferred work (the window draws in between); moving a block
+// before that puts them all in first, in the proposal's order.
+func TestSectionsFillInAfterOpening(t *testing.T) {
+	for _, moveFirst := range []bool{false, true} {
+		f, _, st := openProposalArea(t, true)
+		q := &uitest.Queue{Host: f}
+		b, err := NewBuilder(q, st, castellanProposal)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Area().Objects = []fyne.CanvasObject{b.Content()}
+		f.Area().Refresh()
+		s := b.part(tabSections).(*sectionsEditor)
+		n := len(b.p.Items)
+		if n <= secFirstBlocks+secMoreBlocks {
+			t.Fatalf("the proposal has %d sections: too few to fill in", n)
+		}
+		if len(s.blocks) != n || len(s.list.Objects) != secFirstBlocks || q.Len() != 1 {
+			t.Fatalf("as it opens: %d blocks, %d in the column, %d jobs waiting; want %d, %d, 1",
+				len(s.blocks), len(s.list.Objects), q.Len(), n, secFirstBlocks)
+		}
+		if moveFirst {
+			s.move(s.blocks[secFirstBlocks-1], 1)
+		} else {
+			q.Step()
+			if len(s.list.Objects) != secFirstBlocks+secMoreBlocks {
+				t.Errorf("after one step %d blocks are in the column, want %d", len(s.list.Objects), secFirstBlocks+secMoreBlocks)
+			}
+		}
+		q.Run()
+		if len(s.list.Objects) != n {
+			t.Fatalf("at the end %d of %d blocks are in the column", len(s.list.Objects), n)
+		}
+		for i, blk := range s.blocks {
+			if s.list.Objects[i] != blk.card || blk.index != i || blk.number.Text != strconv.Itoa(i+1)+"." {
+				t.Errorf("block %d: in the column at the wrong place, or numbered %q", i, blk.number.Text)
+			}
+			if blk.card.Size().Height == 0 {
+				t.Errorf("block %d is not laid out", i)
+			}
+		}
+	}
 }

@@ -47,7 +47,7 @@ func TestTypedTextIsStoredProposal(t *testing.T) {
 		uitest.CheckSentence(t, "proposal section text", width, p.Items[len(p.Items)-1].Body)
 	}
 	b.showTab(tabFinancial)
-	e := b.parts[tabFinancial].(*financialEditor)
+	e := b.part(tabFinancial).(*financialEditor)
 	for _, width := range uitest.Widths {
 		e.note.SetText("")
 		uitest.TypeAt(e.note, width, uitest.Sentence)

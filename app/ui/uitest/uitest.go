@@ -324,9 +324,9 @@ func ElsewhereAt(screens ...string) map[string]ui.Maker {
 	return m
 }
 
-// Queue is a host whose background work waits until the test runs it, so
-// that a test can look at a screen between its steps: what it shows while
-// it reads, and after.
+// Queue is a host whose background and deferred work waits until the
+// test runs it, so that a test can look at a screen between its steps:
+// what it shows while it reads, and after.
 type Queue struct {
 	ui.Host
 	jobs []func()
@@ -336,6 +336,10 @@ type Queue struct {
 func (q *Queue) Background(work, done func()) {
 	q.jobs = append(q.jobs, func() { BackgroundAndWait(work, done) })
 }
+
+// Defer queues f, as work the screen leaves for after the window drew;
+// Step runs it.
+func (q *Queue) Defer(f func()) { q.jobs = append(q.jobs, f) }
 
 // Len is the number of jobs waiting.
 func (q *Queue) Len() int { return len(q.jobs) }
