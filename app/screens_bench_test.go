@@ -20,7 +20,7 @@ import (
 // BenchmarkScreensOnUIGoroutine opens each list screen of a generated
 // workspace (5,000 accounts, 100,000 people, 2,000 proposals; set
 // KAMDESK_BENCH_SIZE=large for 500/20,000/200), and the builder of one of
-// its proposals, and measures the time the
+// its proposals on each of its tabs, and measures the time the
 // UI goroutine spends: building the screen and drawing it, then taking
 // the rows the background work read. The background work itself is not
 // counted: the window stays responsive while it runs. ui-ms is the UI
@@ -92,8 +92,15 @@ func BenchmarkScreensOnUIGoroutine(b *testing.B) {
 	if err != nil || len(heads) == 0 {
 		b.Fatalf("%d proposals: %v", len(heads), err)
 	}
-	places := map[string]Place{"builder": {Screen: "proposal", ID: heads[len(heads)/2].ID}}
-	for _, screen := range []string{"accounts", "people", "proposals", "agenda", "team", "library", "builder"} {
+	// The builder opens on its first tab, or on the tab its place names.
+	id := heads[len(heads)/2].ID
+	places := map[string]Place{"builder": {Screen: "proposal", ID: id}}
+	screens := []string{"accounts", "people", "proposals", "agenda", "team", "library", "builder"}
+	for _, tab := range []string{"pricing", "financial", "people", "validity", "audiences", "readiness", "follow-up"} {
+		places["builder:"+tab] = Place{Screen: "proposal", ID: id + ":" + tab}
+		screens = append(screens, "builder:"+tab)
+	}
+	for _, screen := range screens {
 		place, ok := places[screen]
 		if !ok {
 			place = Place{Screen: screen}

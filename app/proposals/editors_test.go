@@ -1,6 +1,7 @@
 package proposals
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -387,8 +388,8 @@ func TestFinancialDefaultsToThePricingCurrency(t *testing.T) {
 func TestPeopleReferencesAndCreditsAreSaved(t *testing.T) {
 	_, _, st, b := openBuilderPart(t, northbridgeProposal, tabPeople)
 	e := b.part(tabPeople).(*peopleEditor)
-	if len(e.refRows) != 5 || len(e.memberRows) != 5 {
-		t.Fatalf("%d references and %d members listed, want 5 and 5", len(e.refRows), len(e.memberRows))
+	if len(e.refItems) != 5 || len(e.memberRows) != 5 {
+		t.Fatalf("%d references and %d members listed, want 5 and 5", len(e.refItems), len(e.memberRows))
 	}
 	texts := uitest.Texts(e.refs)
 	for _, want := range []string{"1. Kelsey & Rowe Homes", "2. Pellmore University Hospitals",
@@ -399,16 +400,16 @@ func TestPeopleReferencesAndCreditsAreSaved(t *testing.T) {
 		}
 	}
 
-	test.Tap(e.refRows["ref-st-aldric-trust"])
-	test.Tap(e.refRows["ref-kelsey-rowe-homes"])
+	test.Tap(refRow(t, e, "ref-st-aldric-trust").chk)
+	test.Tap(refRow(t, e, "ref-kelsey-rowe-homes").chk)
 	if want := []string{"ref-pellmore-hospitals", "ref-st-aldric-trust"}; !slices.Equal(b.p.References, want) {
 		t.Errorf("references = %v, want %v (the order of ticking)", b.p.References, want)
 	}
-	test.Tap(e.refUp["ref-st-aldric-trust"])
+	test.Tap(refRow(t, e, "ref-st-aldric-trust").up)
 	if want := []string{"ref-st-aldric-trust", "ref-pellmore-hospitals"}; !slices.Equal(b.p.References, want) {
 		t.Errorf("after moving up: %v, want %v", b.p.References, want)
 	}
-	if got := e.refChecks[0].Text; got != "1. St Aldric Trust Bank" {
+	if got := e.refViewOf(0).chk.Text; got != "1. St Aldric Trust Bank" {
 		t.Errorf("the first reference row is %q, want St Aldric numbered 1", got)
 	}
 
@@ -467,7 +468,7 @@ func TestPeopleReferencesAndCreditsAreSaved(t *testing.T) {
 
 	// Without references the HR variant cites none.
 	for _, id := range slices.Clone(b.p.References) {
-		test.Tap(e.refRows[id])
+		test.Tap(refRow(t, e, id).chk)
 	}
 	if findingOf(b.findings, "no-references", proposal.HR) == nil || !showsText(e.refNotes, "The HR variant cites no references.") {
 		t.Errorf("without references the list says %q", e.refNotes.Text)
@@ -477,9 +478,21 @@ func TestPeopleReferencesAndCreditsAreSaved(t *testing.T) {
 		t.Errorf("jumping to the credits focuses %T, want the first team member", got)
 	}
 	b.jump(proposal.Place{Area: proposal.AreaReferences, Item: -1})
-	if got := b.host.Window().Canvas().Focused(); got != e.refChecks[0] {
+	if got := b.host.Window().Canvas().Focused(); got != e.refViewOf(0).chk {
 		t.Errorf("jumping to the references focuses %T, want the first reference", got)
 	}
+}
+
+// refRow returns the row of the references list that shows reference id,
+// scrolled into view.
+func refRow(t *testing.T, e *peopleEditor, id string) *refView {
+	t.Helper()
+	i := slices.IndexFunc(e.refItems, func(it refItem) bool { return it.id == id })
+	v := e.refViewOf(i)
+	if v == nil {
+		t.Fatalf("no row shows reference %q", id)
+	}
+	return v
 }
 
 // checkTexts returns the labels of the check boxes under root.
@@ -664,5 +677,47 @@ func TestUnreadableTextBlocksSave(t *testing.T) {
 	after, _ = st.Proposal("prop-castellan-calm-rollout")
 	if after.Title != "Retitled while a field is unreadable" || !after.Financial.YearlyGain.Equal(proposal.Int(40000)) {
 		t.Errorf("after fixing the field the save stored %q, gain %v", after.Title, after.Financial.YearlyGain)
+	}
+}
+
+// TestPeopleReferencesMakeRowsInView: with hundreds of references in the
+// workspace the tab makes rows only for those in view (a column of a row
+// each kept the UI goroutine a second at 250), and a reference far down
+// the list is ticked, numbered and moved like the first.
+func TestPeopleReferencesMakeRowsInView(t *testing.T) {
+	d, _, st := openProposalArea(t, true)
+	reviseSent(t, st, northbridgeProposal)
+	for i := range 300 {
+		r := dossier.Reference{Client: fmt.Sprintf("Zephyr Client %03d", i), Project: "Controls for an invented site", Year: 2025}
+		if err := st.SaveReference(&r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d.Show(ui.Place{Screen: "proposal", ID: northbridgeProposal + ":" + tabPeople})
+	b := d.Current().(*builder)
+	e := b.part(tabPeople).(*peopleEditor)
+	if len(e.refItems) != 305 {
+		t.Fatalf("%d references listed, want 305", len(e.refItems))
+	}
+	if n := len(e.refViews); n == 0 || n > 20 {
+		t.Errorf("%d rows made for 305 references, want those in view", n)
+	}
+	lastItem := e.refItems[len(e.refItems)-1]
+	last := lastItem.id
+	test.Tap(refRow(t, e, last).chk)
+	n := len(b.p.References)
+	if n != 3 || b.p.References[2] != last {
+		t.Fatalf("after ticking the last reference: %v", b.p.References)
+	}
+	v := refRow(t, e, last)
+	if want := "3. " + lastItem.ref.Client; v.chk.Text != want || !v.chk.Checked || v.up.Disabled() || v.buttons.Hidden {
+		t.Errorf("its row shows %q (ticked %v, up enabled %v)", v.chk.Text, v.chk.Checked, !v.up.Disabled())
+	}
+	test.Tap(v.up)
+	if b.p.References[1] != last {
+		t.Errorf("after moving it up: %v", b.p.References)
+	}
+	if n := len(e.refViews); n > 40 {
+		t.Errorf("%d rows made after scrolling", n)
 	}
 }
