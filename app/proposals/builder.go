@@ -17,11 +17,13 @@ import (
 	"kamdesk/proposal"
 )
 
-// builderTab describes one tab of the builder.
+// builderTab describes one tab of the builder. The tabs carry no icons:
+// eight of them did not fit a window 1280 pixels wide, and drawing their
+// icons again each time the builder opened on a tab cost 10-25 ms of the
+// UI goroutine.
 type builderTab struct {
 	name  string
 	label func() string // translated at run time
-	icon  fyne.Resource
 	make  func(b *builder) builderPart
 }
 
@@ -29,31 +31,29 @@ type builderTab struct {
 func builderTabs() []builderTab {
 	return []builderTab{
 		{name: tabSections,
-			label: func() string { return lang.L("Sections") }, icon: theme.ListIcon(),
-			make: func(b *builder) builderPart { return newSectionsEditor(b) }},
+			label: func() string { return lang.L("Sections") },
+			make:  func(b *builder) builderPart { return newSectionsEditor(b) }},
 		{name: tabPricing,
-			label: func() string { return lang.L("Pricing") }, icon: theme.ListIcon(),
-			make: func(b *builder) builderPart { return newPricingEditor(b) }},
+			label: func() string { return lang.L("Pricing") },
+			make:  func(b *builder) builderPart { return newPricingEditor(b) }},
 		{name: tabFinancial,
-			label: func() string { return lang.L("Financial result") }, icon: theme.InfoIcon(),
-			make: func(b *builder) builderPart { return newFinancialEditor(b) }},
+			label: func() string { return lang.L("Financial result") },
+			make:  func(b *builder) builderPart { return newFinancialEditor(b) }},
 		{name: tabPeople,
-			label: func() string { return lang.L("References and team") }, icon: theme.AccountIcon(),
-			make: func(b *builder) builderPart { return newPeopleEditor(b) }},
+			label: func() string { return lang.L("References and team") },
+			make:  func(b *builder) builderPart { return newPeopleEditor(b) }},
 		{name: tabValidity,
-			label: func() string { return lang.L("Validity") }, icon: theme.HistoryIcon(),
-			make: func(b *builder) builderPart { return newValidityEditor(b) }},
+			label: func() string { return lang.L("Validity") },
+			make:  func(b *builder) builderPart { return newValidityEditor(b) }},
 		{name: tabAudiences,
 			label: func() string { return lang.L("Audiences and preview") },
-			icon:  theme.VisibilityIcon(),
 			make:  func(b *builder) builderPart { return newAudiencesPart(b) }},
 		{name: tabReadiness,
 			label: func() string { return lang.L("Readiness") },
-			icon:  theme.ConfirmIcon(),
 			make:  func(b *builder) builderPart { return newReadinessPart(b) }},
 		{name: tabFollowUp,
-			label: func() string { return lang.L("Follow-up") }, icon: theme.MailSendIcon(),
-			make: func(b *builder) builderPart { return newFollowUpPart(b) }},
+			label: func() string { return lang.L("Follow-up") },
+			make:  func(b *builder) builderPart { return newFollowUpPart(b) }},
 	}
 }
 
@@ -187,7 +187,7 @@ func (b *builder) Content() fyne.CanvasObject {
 	name := map[*container.TabItem]string{}
 	var items []*container.TabItem
 	for _, t := range builderTabs() {
-		item := container.NewTabItemWithIcon(t.label(), t.icon, container.NewStack())
+		item := container.NewTabItem(t.label(), container.NewStack())
 		b.tabOf[t.name] = item
 		name[item] = t.name
 		items = append(items, item)
