@@ -33,10 +33,14 @@ import (
 )
 
 // Markdown shows md as the HTML export would print it.
-func Markdown(md string) fyne.CanvasObject {
+func Markdown(md string) fyne.CanvasObject { return ui.NewWrapColumn(Blocks(md)...) }
+
+// Blocks are the blocks Markdown stacks, for a column that puts them in
+// a few at a time.
+func Blocks(md string) []fyne.CanvasObject {
 	doc, src := proposal.ParseMarkdown(md)
 	r := &mdPreview{src: src}
-	return ui.NewWrapColumn(r.blocks(doc, mdBlockCtx{lead: true})...)
+	return r.blocks(doc, mdBlockCtx{lead: true})
 }
 
 // mdPreview turns the export's Markdown tree into Fyne objects.

@@ -147,8 +147,15 @@ func (a *audiencesPart) build(v *variantView) {
 		msg.Importance = widget.DangerImportance
 		msg.Wrapping = fyne.TextWrapWord
 		v.preview = msg
-	} else {
-		v.preview = preview.Markdown(variant.Markdown)
+	}
+	var more []fyne.CanvasObject // the preview's blocks put in after the window drew
+	if err == nil {
+		blocks := preview.Blocks(variant.Markdown)
+		first := len(blocks)
+		if v.scroll == nil { // shown afresh: the reader starts at the top
+			first = min(first, previewFirstBlocks)
+		}
+		v.preview, more = ui.NewWrapColumn(blocks[:first]...), blocks[first:]
 	}
 	v.open = widget.NewButtonWithIcon(lang.L("Open in browser"), theme.ComputerIcon(), func() { a.openInBrowser(v.a) })
 	if err != nil {
@@ -177,6 +184,33 @@ func (a *audiencesPart) build(v *variantView) {
 		scroll.ScrollToOffset(v.scroll.Offset)
 	}
 	v.scroll = scroll
+	if len(more) > 0 {
+		a.b.host.Defer(func() { a.morePreview(v, v.preview, more) })
+	}
+}
+
+// previewFirstBlocks are the blocks of a variant's preview (paragraphs,
+// headings, tables) shown as the tab opens, more than a tall window
+// holds; the others come previewMoreBlocks at a time once the window drew
+// (laying out and wrapping the whole of a long variant at once kept the
+// UI goroutine about 0.1 s).
+const previewFirstBlocks, previewMoreBlocks = 8, 16
+
+// morePreview puts the next blocks in the preview col of v, and asks to be
+// called again for the rest; it stops when v shows another preview.
+func (a *audiencesPart) morePreview(v *variantView, col fyne.CanvasObject, more []fyne.CanvasObject) {
+	c, ok := col.(*fyne.Container)
+	if !ok || v.preview != col || v.scroll == nil {
+		return
+	}
+	n := min(len(more), previewMoreBlocks)
+	c.Objects = append(c.Objects, more[:n]...)
+	c.Layout.Layout(c.Objects, c.Size()) // the new blocks wrapped at the column's width
+	v.scroll.Refresh()                   // then the column and the page made taller, without refreshing every block
+	if n < len(more) {
+		rest := more[n:]
+		a.b.host.Defer(func() { a.morePreview(v, col, rest) })
+	}
 }
 
 // addresseeChip shows a person the variant speaks to: a dot in the colour

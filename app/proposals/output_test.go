@@ -58,6 +58,8 @@ func outTexts(o fyne.CanvasObject) []string {
 		switch c := c.(type) {
 		case *widget.Label:
 			out = append(out, c.Text)
+		case *ui.WrapLabel:
+			out = append(out, c.FullText())
 		case *widget.RichText:
 			out = append(out, preview.Text(c))
 		}
@@ -476,5 +478,58 @@ func TestReadinessSummary(t *testing.T) {
 		if got, _ := readinessSummary(c.fs); got != c.want {
 			t.Errorf("summary of %d findings = %q, want %q", len(c.fs), got, c.want)
 		}
+	}
+}
+
+// TestAudiencesPreviewFillsIn: a variant's preview shows its first blocks
+// as the tab opens and the others a few at a time as deferred work, in
+// the end all of them in the order of the document; shown again after a
+// change, it shows them all at once, so that the reader stays where they
+// were reading.
+func TestAudiencesPreviewFillsIn(t *testing.T) {
+	f, w, st := openProposalArea(t, true)
+	w.Resize(fyne.NewSize(1280, 800))
+	q := &uitest.Queue{Host: f}
+	b, err := NewBuilder(q, st, outputDraft+":"+tabAudiences)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Area().Objects = []fyne.CanvasObject{b.Content()}
+	f.Area().Refresh()
+	a := b.part(tabAudiences).(*audiencesPart)
+	v := a.current()
+	col, ok := v.preview.(*fyne.Container)
+	if !ok {
+		t.Fatalf("the preview is a %T", v.preview)
+	}
+	all := preview.Blocks(v.variant.Markdown)
+	if len(all) <= previewFirstBlocks+previewMoreBlocks {
+		t.Fatalf("the variant has %d blocks: too few to fill in", len(all))
+	}
+	if len(col.Objects) != previewFirstBlocks || q.Len() != 1 {
+		t.Fatalf("as the tab opens the preview has %d blocks and %d jobs wait, want %d and 1", len(col.Objects), q.Len(), previewFirstBlocks)
+	}
+	q.Step()
+	if len(col.Objects) != previewFirstBlocks+previewMoreBlocks {
+		t.Errorf("after one step it has %d blocks", len(col.Objects))
+	}
+	q.Run()
+	if len(col.Objects) != len(all) {
+		t.Fatalf("in the end it has %d of %d blocks", len(col.Objects), len(all))
+	}
+	var texts, want []string
+	for i := range all {
+		texts = append(texts, strings.Join(outTexts(col.Objects[i]), "|"))
+		want = append(want, strings.Join(outTexts(all[i]), "|"))
+	}
+	if !slices.Equal(texts, want) {
+		t.Errorf("the blocks differ from the document's:\n%q\nwant\n%q", texts, want)
+	}
+	if h, min := col.Size().Height, col.MinSize().Height; h < min {
+		t.Errorf("the column is %v tall, its blocks need %v", h, min)
+	}
+	b.check() // a change: shown again at once, where the reader was
+	if v.preview == fyne.CanvasObject(col) || len(v.preview.(*fyne.Container).Objects) != len(all) || q.Len() != 0 {
+		t.Errorf("shown again: %d blocks, %d jobs wait", len(v.preview.(*fyne.Container).Objects), q.Len())
 	}
 }

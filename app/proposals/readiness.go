@@ -113,10 +113,8 @@ func (r *findingRow) CreateRenderer() fyne.WidgetRenderer {
 	if r.f.Severity == proposal.SeverityBlocking {
 		icon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
 	}
-	msg := widget.NewLabel(r.message())
-	msg.Wrapping = fyne.TextWrapWord
-	fix := widget.NewLabel(ui.Tr(r.f.Fix, r.f.Data))
-	fix.Wrapping = fyne.TextWrapWord
+	msg := ui.NewWrapLabel(r.message())
+	fix := ui.NewWrapLabel(ui.Tr(r.f.Fix, r.f.Data))
 	fix.Importance = widget.LowImportance
 	fix.TextStyle.Italic = true
 	lines := ui.NewWrapColumn()

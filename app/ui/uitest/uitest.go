@@ -196,12 +196,15 @@ func Texts(root fyne.CanvasObject) string {
 }
 
 // labelText returns the text of o when it is a visible label with a
-// text: a label cut to its width (ui.FitLabel) with its whole text.
+// text: a label cut to its width (ui.FitLabel) or broken into lines
+// (ui.WrapLabel) with its whole text.
 func labelText(o fyne.CanvasObject) (string, bool) {
 	switch l := o.(type) {
 	case *widget.Label:
 		return l.Text, l.Visible() && l.Text != ""
 	case *ui.FitLabel:
+		return l.FullText(), l.Visible() && l.FullText() != ""
+	case *ui.WrapLabel:
 		return l.FullText(), l.Visible() && l.FullText() != ""
 	}
 	return "", false
