@@ -16,11 +16,7 @@ import (
 // 0.3 ms a label on the development machine: most of the UI goroutine's
 // time when a list of 100,000 people opened). A FitLabel cuts its text
 // with the TextFitter of the package.
-type FitLabel struct {
-	widget.Label
-	full  string  // the whole text; Label.Text is what is shown
-	width float32 // the width Label.Text was fitted to
-}
+type FitLabel struct{ fittedLabel }
 
 // NewFitLabel returns a FitLabel showing text.
 func NewFitLabel(text string) *FitLabel {
@@ -29,25 +25,35 @@ func NewFitLabel(text string) *FitLabel {
 
 // NewFitLabelWithStyle returns a FitLabel showing text aligned and styled.
 func NewFitLabelWithStyle(text string, align fyne.TextAlign, style fyne.TextStyle) *FitLabel {
-	l := &FitLabel{full: text}
+	l := &FitLabel{fittedLabel{full: text, fit: (*TextFitter).Fit}}
 	l.Label.Text, l.Alignment, l.TextStyle = text, align, style
 	l.ExtendBaseWidget(l)
 	return l
 }
 
-// SetText shows text, cut to the label's width, and refreshes the label
-// (for its importance, say, even when the text is the same).
-func (l *FitLabel) SetText(text string) {
+// fittedLabel is a label that shows its text made to fit its width by
+// fit (cut or broken into lines), measured with the package's
+// TextFitter: FitLabel and WrapLabel.
+type fittedLabel struct {
+	widget.Label
+	full  string  // the whole text; Label.Text is what is shown
+	width float32 // the width Label.Text was fitted to
+	fit   func(f *TextFitter, s string, width float32, style fyne.TextStyle) string
+}
+
+// SetText shows text, fitted to the label's width, and refreshes the
+// label (for its importance, say, even when the text is the same).
+func (l *fittedLabel) SetText(text string) {
 	l.full = text
 	l.width = l.Size().Width
 	l.Label.SetText(l.fitted())
 }
 
 // FullText returns the whole text the label was given.
-func (l *FitLabel) FullText() string { return l.full }
+func (l *fittedLabel) FullText() string { return l.full }
 
-// Resize cuts the text to the new width.
-func (l *FitLabel) Resize(size fyne.Size) {
+// Resize fits the text to the new width.
+func (l *fittedLabel) Resize(size fyne.Size) {
 	l.Label.Resize(size)
 	if size.Width != l.width {
 		l.width = size.Width
@@ -57,20 +63,21 @@ func (l *FitLabel) Resize(size fyne.Size) {
 	}
 }
 
-// MinSize is that of a label that truncates: as wide as an ellipsis.
-func (l *FitLabel) MinSize() fyne.Size {
+// MinSize is as tall as the text shown and as wide as an ellipsis: the
+// label takes the width it is given.
+func (l *fittedLabel) MinSize() fyne.Size {
 	min := l.Label.MinSize()
 	min.Width = fitter.ellipsisWidth(l.TextStyle) + 2*theme.InnerPadding()
 	return min
 }
 
-// fitted is the whole text cut to the label's width; the whole text
+// fitted is the whole text fitted to the label's width; the whole text
 // while the label has none (it is not laid out yet).
-func (l *FitLabel) fitted() string {
+func (l *fittedLabel) fitted() string {
 	if l.width <= 0 {
 		return l.full
 	}
-	return fitter.Fit(l.full, l.width-2*theme.InnerPadding(), l.TextStyle)
+	return l.fit(&fitter, l.full, l.width-2*theme.InnerPadding(), l.TextStyle)
 }
 
 // fitter is the TextFitter of every FitLabel.

@@ -4,8 +4,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 )
 
 // WrapLabel is a label that wraps its text at word boundaries to its
@@ -16,60 +14,14 @@ import (
 // proposal of forty sections opened). A WrapLabel breaks its text with the
 // TextFitter of the package, which adds up widths of characters measured
 // once, and shows the lines in a label that does not wrap.
-type WrapLabel struct {
-	widget.Label
-	full  string  // the whole text; Label.Text is it broken into lines
-	width float32 // the width Label.Text was broken for
-}
+type WrapLabel struct{ fittedLabel }
 
 // NewWrapLabel returns a WrapLabel showing text.
 func NewWrapLabel(text string) *WrapLabel {
-	l := &WrapLabel{full: text}
+	l := &WrapLabel{fittedLabel{full: text, fit: (*TextFitter).Wrap}}
 	l.Label.Text = text
 	l.ExtendBaseWidget(l)
 	return l
-}
-
-// SetText shows text, broken into lines of the label's width, and
-// refreshes the label (for its importance, say, even when the text is the
-// same).
-func (l *WrapLabel) SetText(text string) {
-	l.full = text
-	l.width = l.Size().Width
-	l.Label.SetText(l.wrapped())
-}
-
-// FullText returns the text the label was given, without the breaks it
-// made.
-func (l *WrapLabel) FullText() string { return l.full }
-
-// Resize breaks the text again for the new width.
-func (l *WrapLabel) Resize(size fyne.Size) {
-	l.Label.Resize(size)
-	if size.Width != l.width {
-		l.width = size.Width
-		if text := l.wrapped(); text != l.Label.Text {
-			l.Label.SetText(text)
-		}
-	}
-}
-
-// MinSize is as tall as the lines of the text at the label's width, and
-// as wide as an ellipsis: like a label that wraps, it takes the width it
-// is given.
-func (l *WrapLabel) MinSize() fyne.Size {
-	min := l.Label.MinSize()
-	min.Width = fitter.ellipsisWidth(l.TextStyle) + 2*theme.InnerPadding()
-	return min
-}
-
-// wrapped is the whole text broken into lines of the label's width; the
-// whole text while the label has none (it is not laid out yet).
-func (l *WrapLabel) wrapped() string {
-	if l.width <= 0 {
-		return l.full
-	}
-	return fitter.Wrap(l.full, l.width-2*theme.InnerPadding(), l.TextStyle)
 }
 
 // Wrap breaks s into lines no wider than width in style, as a label that
