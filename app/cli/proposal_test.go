@@ -176,6 +176,11 @@ func TestProposalNewErrors(t *testing.T) {
 	if p.ValidUntil.String() != "2027-01-15" || p.ValidDays != 0 || len(p.Items) != 1 {
 		t.Errorf("--valid-until: valid_until %v, valid_days %d, items %d", p.ValidUntil, p.ValidDays, len(p.Items))
 	}
+	// One day is one day, not "1 days".
+	id = strings.TrimSpace(mustRun(t, dir, append(base, "--valid-days", "1", "--sections", "cover-letter")...))
+	if text := mustRun(t, dir, "proposal", "show", id); !strings.Contains(text, "(1 day left)") {
+		t.Errorf("a proposal valid one more day shows\n%s", text)
+	}
 }
 
 func TestProposalSentPlansFollowUpOnWorkingDays(t *testing.T) {

@@ -31,11 +31,11 @@ func writeProposal(w io.Writer, r *review) {
 		var left string
 		switch {
 		case n > 0:
-			left = i18n.L("{{.Days}} days left", map[string]any{"Days": n})
+			left = i18n.N("{{.Count}} day left", n, map[string]any{"Count": n})
 		case n == 0:
 			left = i18n.L("expires today")
 		default:
-			left = i18n.L("expired {{.Days}} days ago", map[string]any{"Days": -n})
+			left = i18n.N("expired {{.Count}} day ago", -n, map[string]any{"Count": -n})
 		}
 		d.field("Valid until", e.String()+"  ("+left+")")
 	} else {

@@ -247,8 +247,8 @@ func (b *builder) updateHeader() {
 	today := b.host.Today()
 	st := ui.Tr(b.p.StatusOn(today).Label())
 	if left, ok := b.p.DaysLeft(today); ok {
-		st = lang.L("{{.Status}} · valid until {{.Date}} ({{.Days}} days left)",
-			map[string]any{"Status": st, "Date": b.p.Expiry().String(), "Days": left})
+		st = lang.L("{{.Status}} · valid until {{.Date}} ({{.Left}})",
+			map[string]any{"Status": st, "Date": b.p.Expiry().String(), "Left": countdown(left)})
 	} else {
 		st = lang.L("{{.Status}} · no expiry date", map[string]any{"Status": st})
 	}

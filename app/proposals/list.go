@@ -282,6 +282,18 @@ func proposalRows(st proposalsListStore, today dossier.Date) ([]dossier.AccountN
 	return accounts, rows, nil
 }
 
+// countdown says how long a proposal valid for days more stays valid:
+// "12 days left", "expires today", "expired 3 days ago".
+func countdown(days int) string {
+	switch {
+	case days < 0:
+		return lang.N("expired {{.Count}} day ago", -days, map[string]any{"Count": -days})
+	case days == 0:
+		return lang.L("expires today")
+	}
+	return lang.N("{{.Count}} day left", days, map[string]any{"Count": days})
+}
+
 // expiryText is the countdown to a proposal's expiry, coloured as the
 // date nears.
 func expiryText(r *proposalRow) (string, widget.Importance) {
@@ -290,13 +302,10 @@ func expiryText(r *proposalRow) (string, widget.Importance) {
 		return "–", widget.MediumImportance
 	case !r.expires:
 		return lang.L("no expiry date"), widget.WarningImportance
-	case r.days < 0:
-		n := -r.days
-		return lang.N("expired {{.Count}} day ago", n, map[string]any{"Count": n}), widget.DangerImportance
-	case r.days == 0:
-		return lang.L("expires today"), widget.DangerImportance
+	case r.days <= 0:
+		return countdown(r.days), widget.DangerImportance
 	}
-	text := lang.N("{{.Count}} day left", r.days, map[string]any{"Count": r.days})
+	text := countdown(r.days)
 	switch {
 	case r.days <= 3:
 		return text, widget.DangerImportance

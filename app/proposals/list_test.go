@@ -397,3 +397,26 @@ func TestNewProposalCreatesOnceWhileWorking(t *testing.T) {
 		t.Errorf("%d proposals created from %d runs, want 1", n, len(pending))
 	}
 }
+
+// TestBuilderHeaderCountsDownToExpiry: the builder's header says how long
+// the proposal stays valid as the list does: days left (one day in the
+// singular), "expires today", or how long ago it expired, never a
+// negative number of days left.
+func TestBuilderHeaderCountsDownToExpiry(t *testing.T) {
+	d, _, _ := openProposalArea(t, true)
+	d.Show(ui.Place{Screen: "proposal", ID: castellanProposal})
+	b := d.Current().(*builder)
+	for _, c := range []struct {
+		days int
+		want string
+	}{
+		{10, "(10 days left)"}, {1, "(1 day left)"}, {0, "(expires today)"},
+		{-1, "(expired 1 day ago)"}, {-29, "(expired 29 days ago)"},
+	} {
+		b.p.ValidUntil = uitest.Today.AddDays(c.days)
+		b.updateHeader()
+		if got := b.status.Text; !strings.Contains(got, c.want) || strings.Contains(got, "(-") {
+			t.Errorf("valid until today%+d: the header says %q, want %q", c.days, got, c.want)
+		}
+	}
+}
