@@ -227,6 +227,16 @@ func TestPersonEditorValidatesNextToFields(t *testing.T) {
 			s.bday.Month.SetSelected("February")
 			s.bday.Year.SetText("2025")
 		}, "birthday", "2025 is not a leap year: February has 28 days."},
+		{"31 February 2023", func(s *personScreen) {
+			s.bday.Day.SetSelected("31")
+			s.bday.Month.SetSelected("February")
+			s.bday.Year.SetText("2023")
+		}, "birthday", "2023 is not a leap year: February has 28 days."},
+		{"30 February 2024", func(s *personScreen) {
+			s.bday.Day.SetSelected("30")
+			s.bday.Month.SetSelected("February")
+			s.bday.Year.SetText("2024")
+		}, "birthday", "February has only 29 days."},
 		{"year out of range", func(s *personScreen) { s.bday.Year.SetText("1850") }, "birthday", "The year must be between 1900 and 2100."},
 		{"day without month", func(s *personScreen) { s.bday.Set(dossier.Birthday{}); s.bday.Day.SetSelected("3") },
 			"birthday", "Choose both the day and the month."},

@@ -116,11 +116,11 @@ func (b *BirthdayInput) Birthday() (dossier.Birthday, *dossier.FieldError) {
 		year = y
 	}
 	monthName := lang.L(monthNames[month-1])
+	if year != 0 && month == time.February && day > 28 && daysInMonth(year, month) == 28 {
+		return problem("{{.Year}} is not a leap year: February has 28 days.", map[string]any{"Year": year})
+	}
 	if max := daysInMonth(2000, month); day > max { // 2000 was a leap year
 		return problem("{{.Month}} has only {{.Days}} days.", map[string]any{"Month": monthName, "Days": max})
-	}
-	if year != 0 && day > daysInMonth(year, month) {
-		return problem("{{.Year}} is not a leap year: February has 28 days.", map[string]any{"Year": year})
 	}
 	return dossier.Birthday{Day: day, Month: month, Year: year}, nil
 }
