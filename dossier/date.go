@@ -56,12 +56,52 @@ func ParseDate(s string) (Date, error) {
 	}
 	t, err := time.Parse(DateFormat, s)
 	if err != nil {
+		if bad := noSuchDay(s); bad != nil {
+			return Date{}, bad
+		}
 		return Date{}, fmt.Errorf("%q is not a date in the form YYYY-MM-DD: %w", s, ErrInvalid)
 	}
 	if d := (Date{t}); !d.InRange() {
 		return Date{}, fmt.Errorf("%q is %w", s, ErrDateRange)
 	}
 	return Date{t}, nil
+}
+
+// NoSuchDay is why ParseDate refused a text in the form YYYY-MM-DD: its
+// month is not 01 to 12, or its day is not in that month (Days is how many
+// the month has). It matches ErrInvalid.
+type NoSuchDay struct {
+	Text             string
+	Year, Month, Day int
+	Days             int // the days of the month; 0 when there is no such month
+}
+
+func (e *NoSuchDay) Error() string {
+	switch {
+	case e.Days > 0 && e.Day == 0:
+		return fmt.Sprintf("%q is not a date: there is no day 00", e.Text)
+	case e.Days == 0:
+		return fmt.Sprintf("%q is not a date: there is no month %02d", e.Text, e.Month)
+	}
+	return fmt.Sprintf("%q is not a date: %s %d has %d days", e.Text, time.Month(e.Month), e.Year, e.Days)
+}
+
+func (e *NoSuchDay) Unwrap() error { return ErrInvalid }
+
+// noSuchDay returns why s, written as YYYY-MM-DD, names no day; nil when
+// s is not in that form.
+func noSuchDay(s string) *NoSuchDay {
+	if len(s) != len(DateFormat) || s[4] != '-' || s[7] != '-' || !allDigits(s[:4]) || !allDigits(s[5:7]) || !allDigits(s[8:]) {
+		return nil
+	}
+	y, _ := strconv.Atoi(s[:4])
+	m, _ := strconv.Atoi(s[5:7])
+	d, _ := strconv.Atoi(s[8:])
+	e := &NoSuchDay{Text: s, Year: y, Month: m, Day: d}
+	if m >= 1 && m <= 12 {
+		e.Days = time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	}
+	return e
 }
 
 // InRange reports whether d is set and lies between MinDate and MaxDate.

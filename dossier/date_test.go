@@ -536,3 +536,32 @@ func TestBirthdayJSON(t *testing.T) {
 		t.Errorf("Unmarshal of a number error = nil, want an error")
 	}
 }
+
+// TestParseDateSaysWhichDayIsNot: a text in the form YYYY-MM-DD that names
+// no day is refused saying why (no such month; the month's days), and still
+// matches dossier.ErrInvalid; a text in another form is not told about months.
+func TestParseDateSaysWhichDayIsNot(t *testing.T) {
+	for _, c := range []struct {
+		in               string
+		month, day, days int
+	}{
+		{"2026-13-45", 13, 45, 0}, {"2026-00-10", 0, 10, 0}, {"2023-02-29", 2, 29, 28},
+		{"2024-02-30", 2, 30, 29}, {"2026-11-31", 11, 31, 30}, {"2026-11-00", 11, 0, 30},
+	} {
+		_, err := dossier.ParseDate(c.in)
+		var bad *dossier.NoSuchDay
+		if !errors.As(err, &bad) || !errors.Is(err, dossier.ErrInvalid) {
+			t.Errorf("dossier.ParseDate(%q) = %v, want a NoSuchDay matching dossier.ErrInvalid", c.in, err)
+			continue
+		}
+		if bad.Month != c.month || bad.Day != c.day || bad.Days != c.days {
+			t.Errorf("dossier.ParseDate(%q): month %d, day %d, days %d; want %d, %d, %d", c.in, bad.Month, bad.Day, bad.Days, c.month, c.day, c.days)
+		}
+	}
+	for _, in := range []string{"next week", "2026-1-5", "26-11-05", "2026/11/05"} {
+		var bad *dossier.NoSuchDay
+		if _, err := dossier.ParseDate(in); errors.As(err, &bad) || !errors.Is(err, dossier.ErrInvalid) {
+			t.Errorf("dossier.ParseDate(%q) = %v, want the form refused", in, err)
+		}
+	}
+}

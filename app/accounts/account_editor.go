@@ -260,7 +260,8 @@ func (s *accountEditor) account() (dossier.Account, dossier.Problems) {
 	date := func(field string, in *ui.DateInput) dossier.Date {
 		v, err := in.Date()
 		if err != nil {
-			p.Add(field, ui.DateProblem(err), nil)
+			msg, data := ui.DateProblem(err)
+			p.Add(field, msg, data)
 		}
 		return v
 	}

@@ -209,7 +209,7 @@ func TestAccountFormValidatesAsYouType(t *testing.T) {
 	}
 
 	uitest.Type(s.tender.Entry, "2026-02-30")
-	if got := msg("next_tender"); got != "is not a date in the form YYYY-MM-DD" {
+	if got := msg("next_tender"); got != "is past the end of the month: February 2026 has 28 days" {
 		t.Errorf("tender 2026-02-30: message %q", got)
 	}
 	if s.prepStart.Visible() {
@@ -231,7 +231,7 @@ func TestAccountFormValidatesAsYouType(t *testing.T) {
 		t.Errorf("prep months 40: message %q", got)
 	}
 	uitest.Type(s.review.Entry, "2027-13-01")
-	if got := msg("annual_review"); got != "is not a date in the form YYYY-MM-DD" {
+	if got := msg("annual_review"); got != "has no month 13: months go from 01 to 12" {
 		t.Errorf("review 2027-13-01: message %q", got)
 	}
 }

@@ -85,11 +85,15 @@ func (f *formDialog) Dirty() bool { return f.state != nil && f.state() != f.init
 func (f *formDialog) SaveChanges() bool { return f.commit() }
 
 // formState is a form's content as one string, for track.
-func formState(v any, bad []string) string {
+func formState(v any, bad []badDate) string {
+	var names []string
+	for _, d := range bad {
+		names = append(names, d.field)
+	}
 	b, _ := json.Marshal(struct {
 		V   any
 		Bad []string
-	}{v, bad})
+	}{v, names})
 	return string(b)
 }
 
@@ -117,18 +121,24 @@ func (f *formDialog) open(title string, top fyne.CanvasObject, win fyne.Window, 
 func (f *formDialog) cancel() { f.dlg.Hide() }
 
 // check shows the problems of err under the form's fields, and a message
-// under each date field named in badDates, which do not hold a date. It
+// under each date field of badDates, which do not hold a date. It
 // reports whether the record is valid and returns the problems that have
 // no field on the form.
-func (f *formDialog) check(err error, badDates ...string) (bool, []*dossier.FieldError) {
+func (f *formDialog) check(err error, badDates ...badDate) (bool, []*dossier.FieldError) {
 	rest := f.fs.ShowProblems(err)
-	for _, name := range badDates {
-		f.fs.By[name].SetMessage(lang.L("Write the date as YYYY-MM-DD."))
+	for _, d := range badDates {
+		f.fs.By[d.field].SetMessage(ui.DateSentence(d.err))
 	}
 	if f.scroll != nil {
 		f.scroll.Refresh() // the messages take room
 	}
 	return err == nil && len(badDates) == 0, rest
+}
+
+// badDate is a date field whose text is not a date, and why.
+type badDate struct {
+	field string
+	err   error
 }
 
 // saved reports whether the record passed its checks and the store took

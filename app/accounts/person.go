@@ -304,7 +304,8 @@ func (s *personScreen) person() (dossier.Person, dossier.Problems) {
 	}{{"last_contact", s.lastContact, &p.LastContact}, {"next_contact", s.nextContact, &p.NextContact}} {
 		v, err := d.input.Date()
 		if err != nil {
-			pr.Add(d.name, ui.DateProblem(err), nil)
+			msg, data := ui.DateProblem(err)
+			pr.Add(d.name, msg, data)
 		}
 		*d.to = v
 	}

@@ -241,7 +241,9 @@ func TestPersonEditorValidatesNextToFields(t *testing.T) {
 		{"day without month", func(s *personScreen) { s.bday.Set(dossier.Birthday{}); s.bday.Day.SetSelected("3") },
 			"birthday", "Choose both the day and the month."},
 		{"unreadable date", func(s *personScreen) { s.nextContact.SetText("next week") }, "next_contact", "is not a date in the form YYYY-MM-DD"},
-		{"impossible date", func(s *personScreen) { s.lastContact.SetText("2026-02-30") }, "last_contact", "is not a date in the form YYYY-MM-DD"},
+		{"impossible date", func(s *personScreen) { s.lastContact.SetText("2026-02-30") }, "last_contact",
+			"is past the end of the month: February 2026 has 28 days"},
+		{"month 13", func(s *personScreen) { s.nextContact.SetText("2026-13-45") }, "next_contact", "has no month 13: months go from 01 to 12"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

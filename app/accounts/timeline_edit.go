@@ -92,15 +92,15 @@ func (t *timeline) peopleInput(c *peopleChoice) fyne.CanvasObject {
 	return c
 }
 
-// event is the event as the form has it, and the names of the date
-// fields that do not hold a date.
-func (e *eventEditor) event() (dossier.Event, []string) {
+// event is the event as the form has it, and the date fields that do
+// not hold a date.
+func (e *eventEditor) event() (dossier.Event, []badDate) {
 	ev := e.ev
-	var bad []string
+	var bad []badDate
 	var err error
 	ev.Kind = e.kind.Value()
 	if ev.Date, err = e.date.Date(); err != nil {
-		bad = append(bad, "date")
+		bad = append(bad, badDate{"date", err})
 	}
 	ev.Title = strings.TrimSpace(e.title.Text)
 	ev.People = e.people.ids()
@@ -254,16 +254,16 @@ func (t *timeline) editPromise(pr dossier.Promise) {
 	t.win.Canvas().Focus(e.text)
 }
 
-func (e *promiseEditor) promise() (dossier.Promise, []string) {
+func (e *promiseEditor) promise() (dossier.Promise, []badDate) {
 	pr := e.pr
-	var bad []string
+	var bad []badDate
 	var err error
 	pr.Text = strings.TrimSpace(e.text.Text())
 	if pr.Made, err = e.made.Date(); err != nil {
-		bad = append(bad, "made")
+		bad = append(bad, badDate{"made", err})
 	}
 	if pr.Due, err = e.due.Date(); err != nil {
-		bad = append(bad, "due")
+		bad = append(bad, badDate{"due", err})
 	}
 	pr.People = e.people.ids()
 	return pr, bad
@@ -330,19 +330,19 @@ func (t *timeline) onSlipped(p dossier.Promise) {
 	t.win.Canvas().Focus(e.explanation)
 }
 
-// slipped is the promise with the slip applied, the names of the date
-// fields that do not hold a date, and the problems of the slip.
-func (e *slipEditor) slipped() (dossier.Promise, []string, error) {
+// slipped is the promise with the slip applied, the date fields that do
+// not hold a date, and the problems of the slip.
+func (e *slipEditor) slipped() (dossier.Promise, []badDate, error) {
 	pr := e.pr
 	pr.Slips = slices.Clone(pr.Slips)
-	var bad []string
+	var bad []badDate
 	newDue, err := e.newDue.Date()
 	if err != nil {
-		bad = append(bad, "new_due")
+		bad = append(bad, badDate{"new_due", err})
 	}
 	on, err := e.on.Date()
 	if err != nil {
-		bad = append(bad, "on")
+		bad = append(bad, badDate{"on", err})
 	}
 	err = pr.Slip(on, strings.TrimSpace(e.explanation.Text()), e.apology.Checked, newDue)
 	return pr, bad, err

@@ -578,7 +578,7 @@ func TestValidityDaysOrDate(t *testing.T) {
 		t.Errorf("a date before the issue says %q", got)
 	}
 	uitest.Retype(e.until.Entry, "2026-13-01")
-	if e.until.Text != "2026-13-01" || e.fields.MessageOf("valid_until") != "is not a date in the form YYYY-MM-DD" {
+	if e.until.Text != "2026-13-01" || e.fields.MessageOf("valid_until") != "has no month 13: months go from 01 to 12" {
 		t.Errorf("an invalid date shows %q with %q", e.until.Text, e.fields.MessageOf("valid_until"))
 	}
 	uitest.Retype(e.until.Entry, "2026-12-26")

@@ -339,7 +339,7 @@ func newFollowUpAsk(h ui.Host, title, confirm, intro, dateLabel string, date dos
 		on, err := a.date.Date()
 		valid := true
 		if err != nil || on.IsZero() {
-			a.fs.By["date"].SetMessage(lang.L("Write the date as YYYY-MM-DD."))
+			a.fs.By["date"].SetMessage(ui.DateSentence(err))
 			valid = false
 		}
 		note := ""

@@ -95,6 +95,11 @@ func TestFollowUpMarkSentPlansWorkingDays(t *testing.T) {
 	if got := f.sendAsk.fs.MessageOf("date"); got != "Write the date as YYYY-MM-DD." {
 		t.Errorf("a bad date says %q", got)
 	}
+	uitest.Retype(f.sendAsk.date.Entry, "2026-11-31") // in the form, but no such day
+	test.Tap(f.sendAsk.ok)
+	if got := f.sendAsk.fs.MessageOf("date"); got != "November 2026 has only 30 days." {
+		t.Errorf("31 November says %q", got)
+	}
 	if p, _ := st.Proposal(sampleDraft); p.Status != proposal.Draft {
 		t.Fatal("a bad date marked the proposal sent")
 	}

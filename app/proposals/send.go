@@ -75,7 +75,7 @@ func (f *followUpPart) onSend() {
 		on, err := a.date.Date()
 		valid := true
 		if err != nil || on.IsZero() {
-			a.fs.By["date"].SetMessage(lang.L("Write the date as YYYY-MM-DD."))
+			a.fs.By["date"].SetMessage(ui.DateSentence(err))
 			valid = false
 		}
 		var auds []proposal.Audience

@@ -30,7 +30,7 @@ type validityEditor struct {
 	span    *widget.Label   // "Valid for" or "Valid until", beside the one shown
 	expiry  *widget.Label
 	warning *widget.Label
-	bad     map[string]string // messages (English sources) of text that cannot be read, by field
+	bad     map[string]badText // messages (English sources) of text that cannot be read, by field
 	loading bool
 	root    fyne.CanvasObject
 }
@@ -40,7 +40,7 @@ func validForDays() string   { return lang.L("Valid for a number of days") }
 func validUntilDate() string { return lang.L("Valid until a date") }
 
 func newValidityEditor(b *builder) *validityEditor {
-	e := &validityEditor{b: b, bad: map[string]string{}}
+	e := &validityEditor{b: b, bad: map[string]badText{}}
 	win := b.host.Window()
 	e.issued = ui.NewDateInput(win, b.OnCancel)
 	e.issued.OnChanged = func(string) { e.edited("issued") }
@@ -169,7 +169,7 @@ func (e *validityEditor) edited(name string) {
 	case "issued":
 		d, err := e.issued.Date()
 		if err != nil {
-			e.bad[name] = ui.DateProblem(err)
+			e.bad[name] = dateProblem(err)
 			break
 		}
 		p.Issued = d
@@ -180,23 +180,23 @@ func (e *validityEditor) edited(name string) {
 		case text == "":
 			n = 0
 		case err != nil:
-			e.bad[name] = "is not a whole number of days"
+			e.bad[name] = badText{msg: "is not a whole number of days"}
 		case n < 1 || n > 3660:
-			e.bad[name] = "must be between 1 and 3660"
+			e.bad[name] = badText{msg: "must be between 1 and 3660"}
 		}
-		if e.bad[name] == "" {
+		if e.bad[name].msg == "" {
 			p.ValidDays, p.ValidUntil = n, dossier.Date{}
 		}
 	case "valid_until":
 		d, err := e.until.Date()
 		if err != nil {
-			e.bad[name] = ui.DateProblem(err)
+			e.bad[name] = dateProblem(err)
 			break
 		}
 		p.ValidUntil, p.ValidDays = d, 0
 	}
 	e.update()
-	if e.bad[name] == "" {
+	if e.bad[name].msg == "" {
 		e.b.changed()
 	}
 }
@@ -237,8 +237,8 @@ func (e *validityEditor) update() {
 
 	var pr dossier.Problems
 	for _, f := range e.fields.Order {
-		if m := e.bad[f.Name]; m != "" {
-			pr.Add(f.Name, m, nil)
+		if m := e.bad[f.Name]; m.msg != "" {
+			pr.Add(f.Name, m.msg, m.data)
 		}
 	}
 	for _, x := range dossier.ProblemsOf(p.Validate()) {
@@ -264,3 +264,16 @@ func longDate(d dossier.Date) string {
 
 // unreadable counts the fields whose text could not be read.
 func (e *validityEditor) unreadable() int { return len(e.bad) }
+
+// badText is what is wrong with the text of a field: a message (an
+// English source template) and its data.
+type badText struct {
+	msg  string
+	data map[string]any
+}
+
+// dateProblem is what is wrong with a date ParseDate refused.
+func dateProblem(err error) badText {
+	msg, data := ui.DateProblem(err)
+	return badText{msg, data}
+}

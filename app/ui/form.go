@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -215,12 +216,46 @@ func (d *DateInput) Date() (dossier.Date, error) {
 }
 
 // DateProblem is the message for a date field whose text ParseDate
-// refused (an English source string, translated where it is shown).
-func DateProblem(err error) string {
-	if errors.Is(err, dossier.ErrDateRange) {
-		return "must be between 1900-01-01 and 2199-12-31"
+// refused, with its data (an English source template, translated where
+// it is shown): the month or day that does not exist when the text has
+// the form YYYY-MM-DD.
+func DateProblem(err error) (string, map[string]any) {
+	var bad *dossier.NoSuchDay
+	switch {
+	case errors.Is(err, dossier.ErrDateRange):
+		return "must be between 1900-01-01 and 2199-12-31", nil
+	case !errors.As(err, &bad):
+		return "is not a date in the form YYYY-MM-DD", nil
+	case bad.Days == 0:
+		return "has no month {{.Month}}: months go from 01 to 12", map[string]any{"Month": fmt.Sprintf("%02d", bad.Month)}
+	case bad.Day == 0:
+		return "has no day 00: days start at 01", nil
 	}
-	return "is not a date in the form YYYY-MM-DD"
+	return "is past the end of the month: {{.Month}} {{.Year}} has {{.Days}} days", noSuchDayData(bad)
+}
+
+// DateSentence says in a sentence, translated, what is wrong with a date
+// field that must hold a date: err from ParseDate, or nil when it is
+// empty.
+func DateSentence(err error) string {
+	var bad *dossier.NoSuchDay
+	switch {
+	case errors.Is(err, dossier.ErrDateRange):
+		return lang.L("The date must be between 1900-01-01 and 2199-12-31.")
+	case !errors.As(err, &bad):
+		return lang.L("Write the date as YYYY-MM-DD.")
+	case bad.Days == 0:
+		return lang.L("There is no month {{.Month}}: months go from 01 to 12.", map[string]any{"Month": fmt.Sprintf("%02d", bad.Month)})
+	case bad.Day == 0:
+		return lang.L("There is no day 00: days start at 01.")
+	}
+	return lang.L("{{.Month}} {{.Year}} has only {{.Days}} days.", noSuchDayData(bad))
+}
+
+// noSuchDayData names the month of bad in the user's language, with its
+// year and its days.
+func noSuchDayData(bad *dossier.NoSuchDay) map[string]any {
+	return map[string]any{"Month": lang.L(monthNames[bad.Month-1]), "Year": bad.Year, "Days": bad.Days}
 }
 
 // SetDate shows v ("" for the zero Date).
