@@ -112,11 +112,28 @@ func NewAgendaMaker(w *Workspace, today Date, made func(*AgendaItem)) *AgendaMak
 		if !a.AnnualReview.IsZero() && !a.AnnualReview.After(horizon) {
 			m.add(AgendaItem{Date: a.AnnualReview, Kind: AgendaReview, AccountID: a.ID,
 				Late:    a.AnnualReview.Before(today),
-				Message: "Annual review of {{.Account}}: is it still a {{.Tier}} account?",
+				Message: reviewQuestion(a.Tier),
 				Data:    map[string]any{"Account": a.Name, "Tier": a.Tier.Label()}})
 		}
 	}
 	return m
+}
+
+// reviewQuestion is what the agenda asks at an account's annual review:
+// a whole sentence for each tier, so that every language words it right
+// ("is it still a Other account?" was the English of one template).
+func reviewQuestion(t Tier) string {
+	switch t {
+	case TierCrownJewel:
+		return "Annual review of {{.Account}}: is it still one of our crown jewels?"
+	case TierKey:
+		return "Annual review of {{.Account}}: is it still a key account?"
+	case TierValued:
+		return "Annual review of {{.Account}}: is it still a valued account?"
+	case TierOther:
+		return "Annual review of {{.Account}}: does it still belong among the other accounts?"
+	}
+	return "Annual review of {{.Account}}: is its tier, {{.Tier}}, still right?"
 }
 
 // Part returns a maker of the items of some of the people (Person) with

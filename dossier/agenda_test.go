@@ -83,7 +83,7 @@ func TestAgenda(t *testing.T) {
 	}
 
 	texts := map[string]string{
-		"2026-02-20 review acme LATE":  "Annual review of Acme: is it still a Key account?",
+		"2026-02-20 review acme LATE":  "Annual review of Acme: is it still a key account?",
 		"2026-02-25 contact carl LATE": "Get in touch with Carl Dahl (Acme)",
 		"2026-02-27 promise p1 LATE":   "Promise to Acme: Send the price list",
 		"2026-03-02 birthday boris":    "Birthday of Boris Ek (Acme)",
@@ -347,6 +347,25 @@ func TestSortAgendaIsTheStableSort(t *testing.T) {
 			if items[i].RecordID != want[i].RecordID {
 				t.Fatalf("round %d: item %d is %s, the stable sort has %s", round, i, items[i].RecordID, want[i].RecordID)
 			}
+		}
+	}
+}
+
+// TestAgendaReviewQuestionPerTier: the annual review asks a whole sentence
+// for each tier, never "a Other account".
+func TestAgendaReviewQuestionPerTier(t *testing.T) {
+	today := d("2026-03-02")
+	want := map[dossier.Tier]string{
+		dossier.TierCrownJewel: "Annual review of Acme: is it still one of our crown jewels?",
+		dossier.TierKey:        "Annual review of Acme: is it still a key account?",
+		dossier.TierValued:     "Annual review of Acme: is it still a valued account?",
+		dossier.TierOther:      "Annual review of Acme: does it still belong among the other accounts?",
+	}
+	for _, tier := range dossier.Tiers {
+		w := &dossier.Workspace{Accounts: []dossier.Account{{ID: "acme", Name: "Acme", Tier: tier, AnnualReview: today}}}
+		items := dossier.Agenda(w, today)
+		if len(items) != 1 || items[0].Text() != want[tier] {
+			t.Errorf("tier %s: %v, want %q", tier, items, want[tier])
 		}
 	}
 }

@@ -51,7 +51,9 @@ func (l Line) problems() []dossier.FieldError {
 	if l.Discount.Sign() < 0 || l.Discount.Cmp(Int(100)) > 0 {
 		pr.Add("discount", "must be between 0 and 100 percent", nil)
 	}
-	if !ValidCurrency(l.Currency) {
+	if l.Currency == "" {
+		pr.Add("currency", "choose a currency", nil)
+	} else if !ValidCurrency(l.Currency) {
 		pr.Add("currency", "is not a currency code such as EUR, GBP or USD", map[string]any{"Value": l.Currency})
 	}
 	out := make([]dossier.FieldError, len(pr))
@@ -206,7 +208,9 @@ func (p *Proposal) validateDates(pr *dossier.Problems) {
 
 // validate adds the problems of the financial result to pr.
 func (f Financial) validate(pr *dossier.Problems) {
-	if !f.IsZero() && !ValidCurrency(f.Currency) {
+	if !f.IsZero() && f.Currency == "" {
+		pr.Add("financial.currency", "choose a currency", nil)
+	} else if !f.IsZero() && !ValidCurrency(f.Currency) {
 		pr.Add("financial.currency", "is not a currency code such as EUR, GBP or USD", map[string]any{"Value": f.Currency})
 	}
 	switch {

@@ -178,3 +178,26 @@ func TestMarkSentKeepsFollowUpsInRange(t *testing.T) {
 		t.Errorf("MoveTask beyond the range = %v, want ErrDateRange", err)
 	}
 }
+
+// TestValidateCurrencyChosen: a price line or a financial result without
+// a currency asks for one to be chosen; one with a text that is no
+// currency code says so.
+func TestValidateCurrencyChosen(t *testing.T) {
+	for _, c := range []struct {
+		name, field, want string
+		set               func(p *Proposal)
+	}{
+		{"line without currency", "pricing.0.currency", "choose a currency", func(p *Proposal) { p.Pricing[0].Currency = "" }},
+		{"line in EURO", "pricing.0.currency", "is not a currency code such as EUR, GBP or USD", func(p *Proposal) { p.Pricing[0].Currency = "EURO" }},
+		{"result without currency", "financial.currency", "choose a currency", func(p *Proposal) {
+			p.Financial.Investment, p.Financial.Currency = fxDec("1000"), ""
+		}},
+	} {
+		p, _ := northbridge()
+		c.set(p)
+		f := dossier.ProblemsOf(p.Validate()).For(c.field)
+		if f == nil || f.Message != c.want {
+			t.Errorf("%s: problem %v, want %q", c.name, f, c.want)
+		}
+	}
+}
