@@ -72,4 +72,7 @@ var fieldLabels = map[string]string{
 	"referee.name": "Referee", "referee.position": "Referee's position", "referee.contact": "Referee's contact",
 	"referee.agreed": "Referee agreed", "made": "Made on", "done_on": "Done on", "slips": "Slips",
 	"attachments": "Attachments", "explanation": "Explanation", "new_due": "New date",
+	"description": "Description", "quantity": "Quantity", "unit": "Unit", "unit_price": "Unit price",
+	"discount": "Discount %", "currency": "Currency", "id": "ID", "on": "Date", "revision": "Revision",
+	"closed": "Closed on", "tasks": "Follow-up task", "sendings": "Sending", "note": "Note",
 }
