@@ -386,12 +386,28 @@ func (ck *checker) items(a Audience) int {
 func (ck *checker) unresolved(as *assembly) {
 	for _, b := range as.v.Blocks {
 		for _, n := range b.Unresolved {
-			ck.add(SeverityBlocking, "unresolved-placeholder", as.v.Audience, Place{Area: AreaSection, Item: b.Item},
+			ck.add(SeverityBlocking, "unresolved-placeholder", as.v.Audience, valuePlace(n, b.Item),
 				"The placeholder {{.Placeholder}} has no value in the {{.Audience}} variant (section “{{.Section}}”).",
 				"Fill in what it stands for (in the dossier, the proposal or the team), or remove it from the section.",
 				map[string]any{"Placeholder": describe(n), "Name": n, "Audience": as.v.Audience.Label(), "Section": b.Title})
 		}
 	}
+}
+
+// valuePlace is where the value of placeholder name is filled in when the
+// proposal holds it: the tab of the builder for the financial result, the
+// pricing and the author; else the section item that uses it (whose fix
+// says where the value comes from).
+func valuePlace(name string, item int) Place {
+	switch area, _, _ := strings.Cut(name, "."); area {
+	case "financial":
+		return placeAt(AreaFinancial)
+	case "pricing":
+		return placeAt(AreaPricing)
+	case "author":
+		return placeAt(AreaCredits)
+	}
+	return Place{Area: AreaSection, Item: item}
 }
 
 // Readiness sums up the readiness check of one proposal: what the

@@ -283,6 +283,18 @@ func findingCases() []findingCase {
 				c.Account.Competitors = []string{"SiteLine Pro"}
 			},
 		},
+		{
+			// the value is filled in on the Financial result tab, not in the section
+			name: "unresolved financial placeholder", code: "unresolved-placeholder", severity: SeverityBlocking,
+			audience: Technical, place: placeAt(AreaFinancial), text: "{{financial.",
+			breakIt: func(t *testing.T, p *Proposal, c *Context) {
+				p.Items[itemSiteVisit].Body = "It saves {{financial.yearly_gain}} a year."
+				p.Financial.YearlyGain = Decimal{}
+			},
+			fix: func(t *testing.T, p *Proposal, c *Context) {
+				p.Financial.YearlyGain = MustDecimal("120000")
+			},
+		},
 	}
 }
 
