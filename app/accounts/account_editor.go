@@ -425,8 +425,8 @@ func confirmDeleteAccount(h ui.Host, st Store, a dossier.Account, people int) {
 			h.ShowError(err)
 			return
 		}
-		ui.OfferUndo(h, entry, st.Restore)
 		h.Show(ui.Place{Screen: "accounts"})
+		ui.OfferUndo(h, entry, st.Restore) // on the list, where the user is now
 	}, h.Window())
 	c.SetConfirmText(lang.L("Delete"))
 	c.SetConfirmImportance(widget.DangerImportance)

@@ -515,3 +515,21 @@ func TestFirstAccountInAnEmptyWorkspace(t *testing.T) {
 		t.Errorf("the list shows %q, want the new account", got)
 	}
 }
+
+// TestUndoBarStaysWhereItWasOffered: the undo bar of a deletion shows on
+// the screen the deletion left the user on, and goes when they go
+// elsewhere; it does not follow them to every screen.
+func TestUndoBarStaysWhereItWasOffered(t *testing.T) {
+	d, w, _ := openAccounts(t, true)
+	d.Show(ui.Place{Screen: "account", ID: "northbridge"})
+	test.Tap(shownButton(t, w.Canvas().Content(), "Delete account"))
+	dlg, _ := shownDialog(t, w)
+	test.Tap(shownButton(t, dlg, "Delete"))
+	if p := d.Place(); p != (ui.Place{Screen: "accounts"}) || len(d.Banner().Objects) == 0 {
+		t.Fatalf("after deleting: at %v, undo bar shown %v", p, len(d.Banner().Objects) > 0)
+	}
+	d.Show(ui.Place{Screen: "account", ID: "castellan"})
+	if len(d.Banner().Objects) != 0 {
+		t.Error("the undo bar followed the user to another account")
+	}
+}

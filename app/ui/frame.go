@@ -169,6 +169,7 @@ type Frame struct {
 	screens map[string]Maker
 	area    *fyne.Container
 	banner  *fyne.Container // the undo bar under the working area
+	undoAt  Place           // the place the undo bar was offered at
 	place   Place
 	current Screen
 	memory  map[string]string
@@ -284,6 +285,9 @@ func (f *Frame) Open(p Place) {
 		k.Keep(f.current)
 	}
 	f.place, f.current = p, s
+	if len(f.banner.Objects) > 0 && p != f.undoAt { // the undo bar stays where it was offered
+		f.closeBanner()
+	}
 	f.area.Objects = []fyne.CanvasObject{s.Content()}
 	f.area.Refresh()
 	if f.opts.Shown != nil {
@@ -333,9 +337,10 @@ func (f *Frame) OpenURL(u *url.URL) error {
 	return f.opts.OpenURL(u)
 }
 
-// Deleted offers to undo a deletion from a bar under the working area,
-// until the next deletion or until the user closes it. what is the kind
-// of record in English (translated here), label its name.
+// Deleted offers to undo a deletion from a bar under the working area of
+// the place shown, until the user goes to another place, deletes again or
+// closes it. what is the kind of record in English (translated here),
+// label its name.
 func (f *Frame) Deleted(what, label string, undo func() error) {
 	msg := widget.NewLabel(lang.L("Deleted {{.What}} “{{.Label}}”.", map[string]any{"What": lang.L(what), "Label": Clip(label, 60)}))
 	undoBtn := widget.NewButtonWithIcon(lang.L("Undo"), theme.ContentUndoIcon(), func() {
@@ -343,18 +348,21 @@ func (f *Frame) Deleted(what, label string, undo func() error) {
 			f.ShowError(err)
 			return
 		}
-		f.banner.Objects = nil
-		f.banner.Refresh()
+		f.closeBanner()
 		f.Show(f.place)
 	})
 	undoBtn.Importance = widget.HighImportance
-	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
-		f.banner.Objects = nil
-		f.banner.Refresh()
-	})
+	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), f.closeBanner)
 	closeBtn.Importance = widget.LowImportance
 	bar := container.NewBorder(nil, nil, nil, container.NewHBox(undoBtn, closeBtn), msg)
 	f.banner.Objects = []fyne.CanvasObject{bar}
+	f.banner.Refresh()
+	f.undoAt = f.place
+}
+
+// closeBanner takes the undo bar away.
+func (f *Frame) closeBanner() {
+	f.banner.Objects = nil
 	f.banner.Refresh()
 }
 
