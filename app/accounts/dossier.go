@@ -133,11 +133,14 @@ func (s *dossierScreen) coverageText() string {
 		map[string]any{"People": c.People, "Audiences": c.Audiences, "Strength": c.Strength, "Levels": strings.Join(levels, ", ")})
 }
 
+// OnNew adds a person to the account (Ctrl+N), as "Add person" does.
+func (s *dossierScreen) OnNew() {
+	place := ui.Place{Screen: "person", ID: newPersonPrefix + s.acct.ID}
+	s.host.Defer(func() { s.host.Show(place) })
+}
+
 func (s *dossierScreen) groupTab() fyne.CanvasObject {
-	add := widget.NewButtonWithIcon(lang.L("Add person"), theme.ContentAddIcon(), func() {
-		place := ui.Place{Screen: "person", ID: newPersonPrefix + s.acct.ID}
-		s.host.Defer(func() { s.host.Show(place) })
-	})
+	add := widget.NewButtonWithIcon(lang.L("Add person"), theme.ContentAddIcon(), s.OnNew)
 	if len(s.people) == 0 {
 		return container.NewCenter(container.NewVBox(
 			widget.NewLabel(lang.L("Nobody of this account's decision-making group is recorded yet.")), container.NewCenter(add)))

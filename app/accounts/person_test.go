@@ -467,6 +467,12 @@ func TestDossierEditAndAddPerson(t *testing.T) {
 	if pl := d.Place(); pl != (ui.Place{Screen: "person", ID: "new:northbridge"}) {
 		t.Errorf("Add person opened %v, want person/new:northbridge", pl)
 	}
+	// Ctrl+N on the dossier does the same, as the README says.
+	d.Show(ui.Place{Screen: "account", ID: "castellan"})
+	uitest.Shortcut(w, fyne.KeyN)
+	if pl := d.Place(); pl != (ui.Place{Screen: "person", ID: "new:castellan"}) {
+		t.Errorf("Ctrl+N on the dossier opened %v, want person/new:castellan", pl)
+	}
 }
 
 func TestManagerCandidates(t *testing.T) {
