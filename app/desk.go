@@ -169,10 +169,19 @@ func NewDesk(w fyne.Window, ws Workspace, prefs fyne.Preferences, opts Options) 
 		{"proposals", lang.L("Proposals"), theme.DocumentIcon()},
 		{"library", lang.L("Library"), theme.StorageIcon()},
 	}
+	// The rows are made with the longest label, so that the list (and the
+	// sidebar, which cannot be narrower) shows every label whole.
+	longest := ""
+	for _, it := range d.navList {
+		if fyne.MeasureText(it.label, theme.TextSize(), fyne.TextStyle{}).Width >
+			fyne.MeasureText(longest, theme.TextSize(), fyne.TextStyle{}).Width {
+			longest = it.label
+		}
+	}
 	d.nav = widget.NewList(
 		func() int { return len(d.navList) },
 		func() fyne.CanvasObject {
-			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Navigation"))
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel(longest))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			box := o.(*fyne.Container)

@@ -155,6 +155,28 @@ func TestNavigationOpensEachArea(t *testing.T) {
 	}
 }
 
+// TestSidebarLabelsWhole: in a window 1024 pixels wide (a 13-inch
+// laptop) every entry of the navigation shows its label whole.
+func TestSidebarLabelsWhole(t *testing.T) {
+	d, w, _ := testDesk(t, true)
+	w.Resize(fyne.NewSize(1024, 700))
+	seen := 0
+	for _, o := range test.LaidOutObjects(d.nav) {
+		l, ok := o.(*widget.Label)
+		if !ok || l.Text == "" {
+			continue
+		}
+		seen++
+		// the label stands after the icon in its row
+		if right := l.Position().X + l.MinSize().Width; right > d.nav.Size().Width+0.5 {
+			t.Errorf("%q needs the sidebar %v wide, it is %v", l.Text, right, d.nav.Size().Width)
+		}
+	}
+	if seen != len(d.navList) {
+		t.Errorf("%d labels laid out, want %d", seen, len(d.navList))
+	}
+}
+
 // TestFindShortcut: Ctrl+F opens the search with the cursor in its field,
 // from any screen; the search opens a found event in the dossier's
 // timeline tab.
