@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -229,7 +230,8 @@ func (d *Desk) MainMenu() *fyne.MainMenu {
 	quitItem := fyne.NewMenuItem(lang.L("Quit"), d.Quit)
 	quitItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 	quitItem.IsQuit = true // Fyne adds no Quit of its own, and keeps this action
-	file := []*fyne.MenuItem{newItem, saveItem, fyne.NewMenuItemSeparator()}
+	sampleItem := fyne.NewMenuItem(lang.L("Load the sample workspace…"), d.onSampleMenu)
+	file := []*fyne.MenuItem{newItem, saveItem, fyne.NewMenuItemSeparator(), sampleItem, fyne.NewMenuItemSeparator()}
 	if d.opts.Reopen != nil {
 		file = append(file, fyne.NewMenuItem(lang.L("Encryption…"), d.onEncryption), fyne.NewMenuItemSeparator())
 	}
@@ -238,6 +240,24 @@ func (d *Desk) MainMenu() *fyne.MainMenu {
 		fyne.NewMenu(lang.L("Edit"), findItem),
 		fyne.NewMenu(lang.L("Go"), goItems...),
 	)
+}
+
+// onSampleMenu offers the sample workspace (File → Load the sample
+// workspace…): on the welcome while the workspace is empty; a workspace
+// that holds accounts is never mixed with the sample's invented ones.
+func (d *Desk) onSampleMenu() {
+	has, err := d.ws.HasAccounts()
+	if err != nil {
+		d.ShowError(err)
+		return
+	}
+	if has {
+		dialog.ShowInformation(lang.L("Sample workspace"),
+			lang.L("The sample workspace is loaded into an empty workspace only, so that its invented clients never mix with yours. To try it, start kamdesk on a new folder: kamdesk --data FOLDER."),
+			d.win)
+		return
+	}
+	d.Show(Place{Screen: "welcome"})
 }
 
 // InstallShortcuts makes the desk's shortcuts work on the window's canvas

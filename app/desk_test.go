@@ -95,6 +95,38 @@ func TestWelcomeStartEmpty(t *testing.T) {
 	}
 }
 
+// TestSampleOfferedAgain: a user who started empty finds the sample again
+// on the empty accounts list and in the File menu; on a workspace that
+// holds accounts the menu says why it is not loaded there.
+func TestSampleOfferedAgain(t *testing.T) {
+	d, w, st := testDesk(t, false)
+	test.Tap(d.Current().(*welcome).empty)
+	test.Tap(uitest.Button(t, w.Canvas().Content(), "Load the sample workspace…"))
+	if got := d.Place().Screen; got != "welcome" {
+		t.Fatalf("the empty list's button opened %q, want the welcome", got)
+	}
+	d.Show(Place{Screen: "agenda"})
+	d.onSampleMenu()
+	if got := d.Place().Screen; got != "welcome" {
+		t.Errorf("File → Load the sample workspace… on an empty workspace opened %q, want the welcome", got)
+	}
+	test.Tap(d.Current().(*welcome).sample)
+	if has, _ := st.HasAccounts(); !has || d.Place().Screen != "accounts" {
+		t.Fatalf("the sample is not loaded (accounts: %v, screen %q)", has, d.Place().Screen)
+	}
+	d.onSampleMenu()
+	if _, text := uitest.Dialog(t, w); !strings.Contains(text, "empty workspace only") || d.Place().Screen != "accounts" {
+		t.Errorf("on a workspace with accounts the menu says %q and shows %q", text, d.Place().Screen)
+	}
+	found := false
+	for _, it := range d.MainMenu().Items[0].Items {
+		found = found || it.Label == "Load the sample workspace…"
+	}
+	if !found {
+		t.Error("the File menu does not offer the sample workspace")
+	}
+}
+
 func TestOpenFailureSaysWhatToDo(t *testing.T) {
 	test.NewTempApp(t)
 	quit := false

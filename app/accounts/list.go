@@ -156,8 +156,11 @@ func (s *accountsScreen) show() {
 	n := len(s.rows)
 	s.summary.SetText(lang.N("{{.Count}} account", n, map[string]any{"Count": n}))
 	body := fyne.CanvasObject(s.table)
-	if n == 0 {
-		body = container.NewCenter(widget.NewLabel(lang.L("No accounts yet.")))
+	if n == 0 { // a new workspace: the welcome offers the sample
+		sample := widget.NewButtonWithIcon(lang.L("Load the sample workspace…"), theme.DownloadIcon(), func() {
+			s.host.Show(ui.Place{Screen: "welcome"})
+		})
+		body = container.NewCenter(container.NewVBox(widget.NewLabel(lang.L("No accounts yet.")), container.NewCenter(sample)))
 	}
 	ui.ShowIn(s.body, body)
 }
