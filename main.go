@@ -115,7 +115,7 @@ func shown(a fyne.App, w fyne.Window, dir, place string, st *store.Store, err er
 		}
 		quit := func() { app.CloseWindow(w, a.Preferences()) }
 		desk := app.NewDesk(w, st, a.Preferences(), app.Options{Sample: assets.Sample, OpenURL: a.OpenURL,
-			StartAt: place, Viewer: *view, Quit: quit, Reopen: reopen})
+			StartAt: place, Viewer: *view, Quit: quit, Reopen: reopen, Version: cli.Version, Dir: dir})
 		w.SetContent(desk.Content())
 		w.SetMainMenu(desk.MainMenu())
 		desk.InstallShortcuts()

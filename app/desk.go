@@ -101,6 +101,9 @@ type Options struct {
 	// and closes it); Desk.Quit asks about unsaved changes first. Nil
 	// closes the window.
 	Quit func()
+	// Version and Dir are the version of kamdesk and the workspace's
+	// folder, for Help → About.
+	Version, Dir string
 }
 
 // section of the navigation.
@@ -235,11 +238,50 @@ func (d *Desk) MainMenu() *fyne.MainMenu {
 	if d.opts.Reopen != nil {
 		file = append(file, fyne.NewMenuItem(lang.L("Encryption…"), d.onEncryption), fyne.NewMenuItemSeparator())
 	}
+	// The Edit menu acts on the field that has the focus, as its keys do.
+	edit := func(label string, key fyne.KeyName, sc func() fyne.Shortcut) *fyne.MenuItem {
+		mi := fyne.NewMenuItem(label, func() { d.editFocused(sc()) })
+		mi.Shortcut = &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
+		return mi
+	}
+	clip := func() fyne.Clipboard { return fyne.CurrentApp().Clipboard() }
+	editItems := []*fyne.MenuItem{
+		edit(lang.L("Undo"), fyne.KeyZ, func() fyne.Shortcut { return &fyne.ShortcutUndo{} }),
+		fyne.NewMenuItemSeparator(),
+		edit(lang.L("Cut"), fyne.KeyX, func() fyne.Shortcut { return &fyne.ShortcutCut{Clipboard: clip()} }),
+		edit(lang.L("Copy"), fyne.KeyC, func() fyne.Shortcut { return &fyne.ShortcutCopy{Clipboard: clip()} }),
+		edit(lang.L("Paste"), fyne.KeyV, func() fyne.Shortcut { return &fyne.ShortcutPaste{Clipboard: clip()} }),
+		edit(lang.L("Select all"), fyne.KeyA, func() fyne.Shortcut { return &fyne.ShortcutSelectAll{} }),
+		fyne.NewMenuItemSeparator(), findItem,
+	}
 	return fyne.NewMainMenu(
 		fyne.NewMenu(lang.L("File"), append(file, quitItem)...),
-		fyne.NewMenu(lang.L("Edit"), findItem),
+		fyne.NewMenu(lang.L("Edit"), editItems...),
 		fyne.NewMenu(lang.L("Go"), goItems...),
+		fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("About kamdesk"), d.onAbout)),
 	)
+}
+
+// editFocused hands sc (cut, copy, paste, select all, undo) to the field
+// that has the focus, as if its keys were pressed there; without one it
+// does nothing.
+func (d *Desk) editFocused(sc fyne.Shortcut) {
+	if f, ok := d.win.Canvas().Focused().(fyne.Shortcutable); ok {
+		f.TypedShortcut(sc)
+	}
+}
+
+// onAbout says which kamdesk this is, where its workspace is, and what it
+// is built with (Help → About kamdesk).
+func (d *Desk) onAbout() {
+	text := lang.L("kamdesk {{.Version}}, the desk of a key account manager.", map[string]any{"Version": d.opts.Version}) + "\n\n" +
+		lang.L("Workspace: {{.Dir}}", map[string]any{"Dir": d.opts.Dir}) + "\n\n" +
+		lang.L("Built with Fyne (BSD 3-Clause licence), Badger (Apache 2.0 licence) and goldmark (MIT licence).")
+	msg := widget.NewLabel(text)
+	msg.Wrapping = fyne.TextWrapWord
+	dlg := dialog.NewCustom(lang.L("About kamdesk"), lang.L("Close"), msg, d.win)
+	dlg.Resize(fyne.NewSize(520, 0))
+	dlg.Show()
 }
 
 // onSampleMenu offers the sample workspace (File → Load the sample

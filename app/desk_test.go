@@ -170,6 +170,45 @@ func TestReadOnlyWorkspaceSaysSo(t *testing.T) {
 	}
 }
 
+// TestEditMenuActsOnTheFocusedField: Edit → Select all, Cut, Paste and
+// Undo act on the field that has the focus, as their keys do; Help →
+// About kamdesk says the version and the workspace's folder.
+func TestEditMenuActsOnTheFocusedField(t *testing.T) {
+	d, w, st := testDesk(t, true)
+	d.opts.Version, d.opts.Dir = "9.9.9", st.Dir()
+	d.onFind()
+	field, ok := w.Canvas().Focused().(*ui.Entry)
+	if !ok {
+		t.Fatalf("the search has no field with the focus: %T", w.Canvas().Focused())
+	}
+	field.SetText("Northbridge")
+	items := map[string]*fyne.MenuItem{}
+	for _, m := range d.MainMenu().Items {
+		for _, it := range m.Items {
+			items[m.Label+" → "+it.Label] = it
+		}
+	}
+	for _, name := range []string{"Edit → Select all", "Edit → Cut"} {
+		items[name].Action()
+	}
+	if field.Text != "" || fyne.CurrentApp().Clipboard().Content() != "Northbridge" {
+		t.Errorf("after Select all and Cut: field %q, clipboard %q", field.Text, fyne.CurrentApp().Clipboard().Content())
+	}
+	items["Edit → Paste"].Action()
+	items["Edit → Paste"].Action()
+	if field.Text != "NorthbridgeNorthbridge" {
+		t.Errorf("after pasting twice the field holds %q", field.Text)
+	}
+	items["Edit → Undo"].Action()
+	if field.Text != "Northbridge" {
+		t.Errorf("after Undo the field holds %q", field.Text)
+	}
+	items["Help → About kamdesk"].Action()
+	if _, text := uitest.Dialog(t, w); !strings.Contains(text, "kamdesk 9.9.9") || !strings.Contains(text, st.Dir()) {
+		t.Errorf("About says %q", text)
+	}
+}
+
 // TestNavigationOpensEachArea: every entry of the navigation, by its
 // label, opens its screen.
 func TestNavigationOpensEachArea(t *testing.T) {
