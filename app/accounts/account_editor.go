@@ -392,6 +392,9 @@ func (s *accountEditor) OnCancel() {
 // Focus puts the cursor in the first field.
 func (s *accountEditor) Focus() { s.host.Window().Canvas().Focus(s.name) }
 
+// FocusFirst puts the cursor in the name when the form opens.
+func (s *accountEditor) FocusFirst() { s.Focus() }
+
 func (s *accountEditor) Content() fyne.CanvasObject {
 	header := container.NewHBox(widget.NewIcon(theme.DocumentCreateIcon()), s.title)
 	buttons := container.NewHBox(s.saveBtn, s.cancelBtn, s.status)

@@ -73,6 +73,9 @@ func (s *personScreen) recordMove(old, p dossier.Person) {
 	}
 }
 
+// FocusFirst puts the cursor in the name when the form opens.
+func (s *personScreen) FocusFirst() { s.host.Window().Canvas().Focus(s.name) }
+
 // OnCancel goes back without saving; the desk asks first when something
 // was changed.
 func (s *personScreen) OnCancel() {

@@ -538,3 +538,19 @@ func TestEraseFromThePerson(t *testing.T) {
 		t.Error("personal data is still kept")
 	}
 }
+
+// TestFormsOpenWithTheCursorInTheFirstField: the account and person forms
+// take the focus in their first field however they are opened (a
+// remembered place, a link, the dossier's Edit), so that the user can type
+// at once.
+func TestFormsOpenWithTheCursorInTheFirstField(t *testing.T) {
+	d, w, _ := openAccounts(t, true)
+	d.Show(ui.Place{Screen: "account-edit", ID: "castellan"})
+	if e, ok := d.Current().(*accountEditor); !ok || w.Canvas().Focused() != e.name {
+		t.Errorf("the account form opens with the focus on %T", w.Canvas().Focused())
+	}
+	d.Show(ui.Place{Screen: "person", ID: "northbridge-david-okafor"})
+	if s, ok := d.Current().(*personScreen); !ok || w.Canvas().Focused() != s.name {
+		t.Errorf("the person form opens with the focus on %T", w.Canvas().Focused())
+	}
+}

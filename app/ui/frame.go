@@ -62,6 +62,9 @@ type (
 	// Keeper shows what the screen it replaces at the same place showed
 	// (a refresh, an undo) until its own data is ready.
 	Keeper interface{ Keep(old Screen) }
+	// Former is a form: the frame puts the focus in its first field when
+	// it opens, so that the user can type at once.
+	Former interface{ FocusFirst() }
 )
 
 // Editor is a screen, or a part of one, that edits records.
@@ -295,6 +298,9 @@ func (f *Frame) Open(p Place) {
 	}
 	if l, ok := s.(Loader); ok {
 		l.Load()
+	}
+	if fm, ok := s.(Former); ok {
+		fm.FocusFirst()
 	}
 }
 
