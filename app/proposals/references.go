@@ -56,8 +56,8 @@ func (e *peopleEditor) newRefList() {
 func (e *peopleEditor) newRefRow() fyne.CanvasObject {
 	v := &refView{index: -1}
 	v.chk = widget.NewCheck("", nil)
-	v.up = widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { e.moveRef(e.refItems[v.index].id, -1) })
-	v.down = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { e.moveRef(e.refItems[v.index].id, +1) })
+	v.up = widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { e.moveRef(e.refID(v), -1) })
+	v.down = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { e.moveRef(e.refID(v), +1) })
 	v.buttons = container.NewHBox(v.up, v.down)
 	v.project = ui.NewFitLabel("")
 	v.marker = ui.NewFitLabel("")
@@ -81,7 +81,7 @@ func (e *peopleEditor) showRefRow(i widget.ListItemID, row fyne.CanvasObject) {
 	v.chk.OnChanged = nil // showing is not ticking
 	v.chk.Text, v.chk.Checked = refText(it), it.pos >= 0
 	v.chk.Refresh()
-	v.chk.OnChanged = func(on bool) { e.toggleRef(e.refItems[v.index].id, on) }
+	v.chk.OnChanged = func(on bool) { e.toggleRef(e.refID(v), on) }
 	v.buttons.Hidden = it.pos < 0 || n < 2
 	enableButton(v.up, it.pos > 0)
 	enableButton(v.down, it.pos >= 0 && it.pos < n-1)
@@ -114,6 +114,15 @@ func (e *peopleEditor) showRefRow(i widget.ListItemID, row fyne.CanvasObject) {
 		v.marker.SetText(lang.L("No referee named"))
 	}
 	v.marker.Show()
+}
+
+// refID is the reference the row v shows ("" when it shows none, which
+// every action ignores).
+func (e *peopleEditor) refID(v *refView) string {
+	if v.index < 0 || v.index >= len(e.refItems) {
+		return ""
+	}
+	return e.refItems[v.index].id
 }
 
 // refText is the label of an item's check box: the client, numbered when
@@ -183,7 +192,7 @@ func (e *peopleEditor) toggleRef(id string, on bool) {
 }
 
 func (e *peopleEditor) cite(id string) {
-	if slices.Contains(e.b.p.References, id) {
+	if id == "" || slices.Contains(e.b.p.References, id) {
 		return
 	}
 	e.b.p.References = append(e.b.p.References, id)
