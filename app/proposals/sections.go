@@ -77,9 +77,10 @@ func newSectionsEditor(b *builder) *sectionsEditor {
 	return s
 }
 
-// secFirstBlocks are the blocks the Sections tab shows as it opens, as
-// many as a tall window shows closed; secMoreBlocks those it adds at a
-// time after that.
+// secFirstBlocks are the blocks the Sections tab shows as it opens, about
+// as many as a window 800 pixels tall shows closed (a taller one gets the
+// next ones a frame later); secMoreBlocks those it adds at a time after
+// that.
 const secFirstBlocks, secMoreBlocks = 3, 3
 
 func (s *sectionsEditor) Content() fyne.CanvasObject { return s.root }
