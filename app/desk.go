@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -238,6 +239,8 @@ func (d *Desk) MainMenu() *fyne.MainMenu {
 	if d.opts.Reopen != nil {
 		file = append(file, fyne.NewMenuItem(lang.L("Encryption…"), d.onEncryption), fyne.NewMenuItemSeparator())
 	}
+	keysItem := fyne.NewMenuItem(lang.L("Keyboard shortcuts"), d.onKeys)
+	keysItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeySlash, Modifier: fyne.KeyModifierShortcutDefault}
 	// The Edit menu acts on the field that has the focus, as its keys do.
 	edit := func(label string, key fyne.KeyName, sc func() fyne.Shortcut) *fyne.MenuItem {
 		mi := fyne.NewMenuItem(label, func() { d.editFocused(sc()) })
@@ -258,7 +261,7 @@ func (d *Desk) MainMenu() *fyne.MainMenu {
 		fyne.NewMenu(lang.L("File"), append(file, quitItem)...),
 		fyne.NewMenu(lang.L("Edit"), editItems...),
 		fyne.NewMenu(lang.L("Go"), goItems...),
-		fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("About kamdesk"), d.onAbout)),
+		fyne.NewMenu(lang.L("Help"), keysItem, fyne.NewMenuItem(lang.L("About kamdesk"), d.onAbout)),
 	)
 }
 
@@ -269,6 +272,38 @@ func (d *Desk) editFocused(sc fyne.Shortcut) {
 	if f, ok := d.win.Canvas().Focused().(fyne.Shortcutable); ok {
 		f.TypedShortcut(sc)
 	}
+}
+
+// shortcutKeys are the keys of the desk and what they do, for the
+// overview (Help → Keyboard shortcuts, Ctrl+/).
+var shortcutKeys = [][2]string{
+	{"Ctrl+N", "New record on the current screen: account, person (on an account's dossier too), member, section, proposal"},
+	{"Ctrl+S", "Save what you are editing"},
+	{"Ctrl+F", "Search as you type"},
+	{"Esc", "Cancel the edit (kamdesk asks before dropping unsaved changes)"},
+	{"Ctrl+Q", "Quit"},
+	{"Alt+1 … Alt+6", "Go to Accounts, People, Team and references, Agenda, Proposals, Library"},
+	{"Alt+Up, Alt+Down", "Move the section you are editing in a proposal"},
+	{"Arrows, Space, Enter", "Move in lists and tables, open the row"},
+	{"Tab, Shift+Tab", "Next and previous field, out of a multi-line text too"},
+	{"Ctrl+X, Ctrl+C, Ctrl+V", "Cut, copy, paste in the field that has the focus"},
+	{"Ctrl+A, Ctrl+Z, Ctrl+Y", "Select all, undo, redo in the field that has the focus"},
+	{"Ctrl+/", "This overview"},
+}
+
+// onKeys shows the keyboard shortcuts (Help → Keyboard shortcuts, Ctrl+/).
+func (d *Desk) onKeys() {
+	grid := container.New(layout.NewFormLayout())
+	for _, k := range shortcutKeys {
+		key := widget.NewLabelWithStyle(k[0], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+		what := widget.NewLabel(lang.L(k[1]))
+		what.Wrapping = fyne.TextWrapWord
+		grid.Add(key)
+		grid.Add(what)
+	}
+	dlg := dialog.NewCustom(lang.L("Keyboard shortcuts"), lang.L("Close"), grid, d.win)
+	dlg.Resize(fyne.NewSize(720, 0))
+	dlg.Show()
 }
 
 // onAbout says which kamdesk this is, where its workspace is, and what it
@@ -307,7 +342,7 @@ func (d *Desk) onSampleMenu() {
 // about unsaved changes, and the Ctrl shortcuts when the window has no
 // menu bar, as in tests).
 func (d *Desk) InstallShortcuts() {
-	d.Frame.InstallShortcuts(map[fyne.KeyName]func(){fyne.KeyF: d.onFind, fyne.KeyQ: d.Quit})
+	d.Frame.InstallShortcuts(map[fyne.KeyName]func(){fyne.KeyF: d.onFind, fyne.KeyQ: d.Quit, fyne.KeySlash: d.onKeys})
 }
 
 // onFind opens the search screen with the focus in its field.

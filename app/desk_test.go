@@ -209,6 +209,27 @@ func TestEditMenuActsOnTheFocusedField(t *testing.T) {
 	}
 }
 
+// TestKeyboardShortcutsOverview: Help → Keyboard shortcuts (Ctrl+/) lists
+// the desk's keys.
+func TestKeyboardShortcutsOverview(t *testing.T) {
+	d, w, _ := testDesk(t, true)
+	d.InstallShortcuts()
+	uitest.Shortcut(w, fyne.KeySlash)
+	_, text := uitest.Dialog(t, w)
+	for _, want := range []string{"Keyboard shortcuts", "Ctrl+N", "Save what you are editing", "Alt+1 … Alt+6", "Ctrl+/"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the overview lacks %q:\n%s", want, text)
+		}
+	}
+	found := false
+	for _, it := range d.MainMenu().Items[3].Items {
+		found = found || it.Label == "Keyboard shortcuts"
+	}
+	if !found {
+		t.Error("the Help menu does not offer the keyboard shortcuts")
+	}
+}
+
 // TestNavigationOpensEachArea: every entry of the navigation, by its
 // label, opens its screen.
 func TestNavigationOpensEachArea(t *testing.T) {
