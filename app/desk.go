@@ -303,7 +303,7 @@ func (d *Desk) onKeys() {
 	}
 	dlg := dialog.NewCustom(lang.L("Keyboard shortcuts"), lang.L("Close"), grid, d.win)
 	dlg.Resize(fyne.NewSize(720, 0))
-	dlg.Show()
+	d.ShowClosable(dlg)
 }
 
 // onAbout says which kamdesk this is, where its workspace is, and what it
@@ -316,7 +316,7 @@ func (d *Desk) onAbout() {
 	msg.Wrapping = fyne.TextWrapWord
 	dlg := dialog.NewCustom(lang.L("About kamdesk"), lang.L("Close"), msg, d.win)
 	dlg.Resize(fyne.NewSize(520, 0))
-	dlg.Show()
+	d.ShowClosable(dlg)
 }
 
 // onSampleMenu offers the sample workspace (File → Load the sample

@@ -214,12 +214,20 @@ func TestEditMenuActsOnTheFocusedField(t *testing.T) {
 func TestKeyboardShortcutsOverview(t *testing.T) {
 	d, w, _ := testDesk(t, true)
 	d.InstallShortcuts()
+	d.Show(Place{Screen: "person", ID: "northbridge-david-okafor"})
 	uitest.Shortcut(w, fyne.KeySlash)
 	_, text := uitest.Dialog(t, w)
 	for _, want := range []string{"Keyboard shortcuts", "Ctrl+N", "Save what you are editing", "Alt+1 … Alt+6", "Ctrl+/"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the overview lacks %q:\n%s", want, text)
 		}
+	}
+	// Esc closes it, and only it: the screen under it stays (it went back
+	// to the account, as Esc on the form does).
+	w.Canvas().Unfocus()
+	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if uitest.Overlays(w) != 0 || d.Place().Screen != "person" {
+		t.Errorf("after Esc: %d dialogs open, at %v; want none, still the person", uitest.Overlays(w), d.Place())
 	}
 	found := false
 	for _, it := range d.MainMenu().Items[3].Items {

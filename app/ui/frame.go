@@ -173,9 +173,11 @@ type Frame struct {
 	area    *fyne.Container
 	banner  *fyne.Container // the undo bar under the working area
 	undoAt  Place           // the place the undo bar was offered at
-	place   Place
-	current Screen
-	memory  map[string]string
+	// closable is the dialog shown by ShowClosable, which Esc closes.
+	closable dialog.Dialog
+	place    Place
+	current  Screen
+	memory   map[string]string
 
 	asking   *question    // the open question about unsaved changes
 	dialogEd DialogEditor // the form open in a dialog, if any

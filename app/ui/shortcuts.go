@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 )
 
@@ -19,10 +20,30 @@ func (f *Frame) InstallShortcuts(more map[fyne.KeyName]func()) {
 		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { do() })
 	}
 	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
-		if !f.AnswerKey(k) && k.Name == fyne.KeyEscape {
-			f.OnCancel()
+		if f.AnswerKey(k) || k.Name != fyne.KeyEscape {
+			return
+		}
+		if c.Overlays().Top() != nil { // Esc is for the dialog on top, never for the screen under it
+			if f.closable != nil {
+				f.closable.Hide()
+				f.closable = nil
+			}
+			return
+		}
+		f.OnCancel()
+	})
+}
+
+// ShowClosable shows d, a dialog that only informs (its one button closes
+// it), and lets Esc close it too.
+func (f *Frame) ShowClosable(d dialog.Dialog) {
+	f.closable = d
+	d.SetOnClosed(func() {
+		if f.closable == d {
+			f.closable = nil
 		}
 	})
+	d.Show()
 }
 
 // The shortcuts wait while a question about unsaved changes is open.
