@@ -147,6 +147,9 @@ func (f *followUpPart) reload() {
 		f.lostBtn.Show()
 	}
 	f.outcome.Refresh()
+	// The lists above the outcome grew or shrank: the column is laid out
+	// again, or the outcome would be drawn over the tasks.
+	f.root.Refresh()
 }
 
 // taskRow shows follow-up task i: what to do, when, where it stands, and

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 
 	"kamdesk/app/agenda"
@@ -381,4 +382,26 @@ func TestAgendaLateFollowUpAndExpiredProposal(t *testing.T) {
 	if strings.Join(late, "\n") != strings.Join(want, "\n") {
 		t.Errorf("late proposal items:\n%s\nwant\n%s", strings.Join(late, "\n"), strings.Join(want, "\n"))
 	}
+}
+
+// TestFollowUpAfterSendingNothingOverlaps: after "Mark as sent…" the tab
+// shows the planned tasks, then the outcome under them, not over them
+// (the Outcome block covered task 2's buttons), in a real-size window.
+func TestFollowUpAfterSendingNothingOverlaps(t *testing.T) {
+	_, w, _, _, f := openFollowUp(t, sampleDraft)
+	w.Resize(fyne.NewSize(1280, 800))
+	sendFromFollowUp(t, f, "2026-11-25")
+	if len(f.b.p.Tasks) < 2 {
+		t.Fatalf("sending planned %d tasks", len(f.b.p.Tasks))
+	}
+	tasksEnd := f.tasks.Position().Y + f.tasks.Size().Height
+	if f.tasks.Size().Height < f.tasks.MinSize().Height {
+		t.Errorf("the task list is %v tall, its rows need %v", f.tasks.Size().Height, f.tasks.MinSize().Height)
+	}
+	col := f.root.(*container.Scroll).Content.(*fyne.Container) // the tab's column: ..., the tasks, a rule, "Outcome", its row
+	row := col.Objects[len(col.Objects)-1]
+	if row.Position().Y < tasksEnd {
+		t.Errorf("the outcome row starts at %v, above the end of the tasks at %v", row.Position().Y, tasksEnd)
+	}
+	test.AssertRendersToMarkup(t, "followup/after_sending.xml", w.Canvas())
 }
