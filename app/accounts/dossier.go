@@ -196,11 +196,12 @@ func (s *dossierScreen) showPerson(p dossier.Person) {
 	add("Phone", p.Phone)
 	add("Preferred channel", ui.Tr(p.Channel.Label()))
 	if !p.Birthday.IsZero() {
-		b := p.Birthday.String()
+		b := ui.BirthdayText(p.Birthday)
+		n := p.Birthday.DaysUntil(today)
 		if age, ok := p.Birthday.AgeOn(today); ok {
-			b += "  " + lang.L("(turns {{.Age}} in {{.Days}} days)", map[string]any{"Age": age, "Days": p.Birthday.DaysUntil(today)})
+			b += "  " + lang.N("(turns {{.Age}} in {{.Count}} day)", n, map[string]any{"Age": age, "Count": n})
 		} else {
-			b += "  " + lang.L("(in {{.Days}} days)", map[string]any{"Days": p.Birthday.DaysUntil(today)})
+			b += "  " + lang.N("(in {{.Count}} day)", n, map[string]any{"Count": n})
 		}
 		add("Birthday", b)
 	}

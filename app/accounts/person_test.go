@@ -554,3 +554,25 @@ func TestFormsOpenWithTheCursorInTheFirstField(t *testing.T) {
 		t.Errorf("the person form opens with the focus on %T", w.Canvas().Focused())
 	}
 }
+
+// TestDossierShowsBirthdaysAsWritten: the details of a person show a
+// birthday without a year as "8 March", not "--03-08", and count the days
+// to it in the right number.
+func TestDossierShowsBirthdaysAsWritten(t *testing.T) {
+	d, w, _ := openAccounts(t, true)
+	d.Show(ui.Place{Screen: "account", ID: "northbridge"})
+	var card *personCard
+	for _, o := range test.LaidOutObjects(w.Canvas().Content()) {
+		if c, ok := o.(*personCard); ok && c.person.ID == "northbridge-david-okafor" {
+			card = c
+		}
+	}
+	if card == nil {
+		t.Fatal("no card for David Okafor")
+	}
+	test.Tap(card)
+	ds := d.Current().(*dossierScreen)
+	if !shown(ds.detail, "8 March  (in 103 days)") || shown(ds.detail, "--03-08") {
+		t.Errorf("David's birthday is shown as:\n%s", uitest.Texts(ds.detail))
+	}
+}

@@ -115,7 +115,7 @@ func TestAccountShowText(t *testing.T) {
 	}
 	for _, want := range []string{
 		"Northbridge Build Group", "Tier: Crown jewel", "[x] A well-known brand",
-		"Decision-making group", "Anna Keller", "Ladder level: Advocate", "Birthday: 1974-11-19  (turns 53 in 359 days)",
+		"Decision-making group", "Anna Keller", "Ladder level: Advocate", "Birthday: 19 November 1974  (turns 53 in 359 days)",
 		"Timeline", "Promises", "slipped from", "Coverage",
 	} {
 		if !strings.Contains(r.stdout, want) {

@@ -144,12 +144,12 @@ func (d *dossierText) group() {
 		d.field("  Phone", p.Phone)
 		d.field("  Preferred channel", tr(p.Channel.Label()))
 		if !p.Birthday.IsZero() {
-			b := p.Birthday.String()
+			b := birthdayText(p.Birthday)
 			days := p.Birthday.DaysUntil(d.today)
 			if age, ok := p.Birthday.AgeOn(d.today); ok {
-				b += "  " + i18n.L("(turns {{.Age}} in {{.Days}} days)", map[string]any{"Age": age, "Days": days})
+				b += "  " + i18n.N("(turns {{.Age}} in {{.Count}} day)", days, map[string]any{"Age": age, "Count": days})
 			} else {
-				b += "  " + i18n.L("(in {{.Days}} days)", map[string]any{"Days": days})
+				b += "  " + i18n.N("(in {{.Count}} day)", days, map[string]any{"Count": days})
 			}
 			d.field("  Birthday", b)
 		}
@@ -227,4 +227,13 @@ func (d *dossierText) agenda(items []agendaJSON) {
 		plain[i] = items[i].AgendaItem
 	}
 	writeAgenda(d.w, plain, localText)
+}
+
+// birthdayText is a birthday as people write it: "8 March", "8 March 1979".
+func birthdayText(b dossier.Birthday) string {
+	data := map[string]any{"Day": b.Day, "Month": i18n.L(b.Month.String()), "Year": b.Year}
+	if b.HasYear() {
+		return i18n.L("{{.Day}} {{.Month}} {{.Year}}", data)
+	}
+	return i18n.L("{{.Day}} {{.Month}}", data)
 }

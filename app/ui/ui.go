@@ -94,6 +94,19 @@ func Weekday(d time.Weekday) string {
 	return lang.X("weekday."+strconv.Itoa(int(d)), d.String()[:3])
 }
 
+// BirthdayText shows a birthday as people write it, in the user's
+// language: "8 March", or "8 March 1979" when the year is known.
+func BirthdayText(b dossier.Birthday) string {
+	if b.IsZero() {
+		return ""
+	}
+	data := map[string]any{"Day": b.Day, "Month": lang.L(monthNames[b.Month-1]), "Year": b.Year}
+	if b.HasYear() {
+		return lang.L("{{.Day}} {{.Month}} {{.Year}}", data)
+	}
+	return lang.L("{{.Day}} {{.Month}}", data)
+}
+
 // WeekdayDate shows a date with its weekday: "Thu 2026-11-26".
 func WeekdayDate(d dossier.Date) string {
 	if d.IsZero() {
