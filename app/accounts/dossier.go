@@ -89,7 +89,7 @@ func (s *dossierScreen) Content() fyne.CanvasObject {
 		facts = append(facts, s.acct.Industry)
 	}
 	facts = append(facts, lang.L("{{.Share}}% of our revenue", map[string]any{"Share": strconv.FormatFloat(s.acct.RevenueShare, 'f', -1, 64)}))
-	sub := widget.NewLabel(strings.Join(facts, " · "))
+	sub := ui.NewFitLabel(strings.Join(facts, " · ")) // cut, so that the header fits a window 1024 pixels wide
 	edit := widget.NewButtonWithIcon(lang.L("Edit account"), theme.DocumentCreateIcon(), func() { editAccount(s.host, s.acct.ID) })
 	del := widget.NewButtonWithIcon(lang.L("Delete account"), theme.DeleteIcon(), func() { confirmDeleteAccount(s.host, s.st, s.acct, len(s.people)) })
 	actions := container.NewHBox(edit, del)
@@ -98,14 +98,15 @@ func (s *dossierScreen) Content() fyne.CanvasObject {
 		s.host.Show(ui.Place{Screen: "proposals", ID: "account:" + s.acct.ID})
 	})
 	actions.Objects = append([]fyne.CanvasObject{props}, actions.Objects...)
-	header := container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(back, name, sub), actions))
+	header := container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(back, name), actions, sub))
 	if s.acct.MonoDependent(s.rules) {
-		warn := widget.NewLabelWithStyle(lang.L("⚠ Above {{.Limit}}% of our revenue: we depend dangerously on this client.",
-			map[string]any{"Limit": s.rules.OrDefault().MonoDependencePercent}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		warn := ui.NewWrapLabel(lang.L("⚠ Above {{.Limit}}% of our revenue: we depend dangerously on this client.",
+			map[string]any{"Limit": s.rules.OrDefault().MonoDependencePercent}))
+		warn.TextStyle = fyne.TextStyle{Bold: true}
 		warn.Importance = widget.DangerImportance
 		header.Add(warn)
 	}
-	header.Add(widget.NewLabel(s.coverageText()))
+	header.Add(ui.NewWrapLabel(s.coverageText())) // wrapped: the window need not be as wide as the whole line
 
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Decision-making group"), s.groupTab()),

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -30,25 +29,26 @@ type personScreen struct {
 	others []dossier.Person
 	back   ui.Place // where Save and Cancel return
 
-	fields                             ui.FieldSet
-	name, position, department, email  *ui.Entry
-	phone                              *ui.Entry
-	family, hobbies, values            *ui.TextArea
-	notes, privacy                     *ui.TextArea
-	reportsTo                          *widget.Select
-	reportIDs                          []string // the person behind each option of reportsTo after "nobody"
-	role                               *ui.Choice[dossier.BuyingRole]
-	influence                          *ui.Choice[dossier.Influence]
-	typ                                *ui.Choice[dossier.StakeholderType]
-	level                              *ui.Choice[dossier.Level]
-	channel                            *ui.Choice[dossier.Channel]
-	advice, bdayHint, npsClass, status *widget.Label
-	bday                               *ui.BirthdayInput
-	nps                                *widget.Select
-	lastContact, nextContact           *ui.DateInput
-	save, cancel, del                  *widget.Button
-	privacyBtn                         *widget.Button // what is kept about the person
-	eraseBtn                           *widget.Button // erases them for good
+	fields                            ui.FieldSet
+	name, position, department, email *ui.Entry
+	phone                             *ui.Entry
+	family, hobbies, values           *ui.TextArea
+	notes, privacy                    *ui.TextArea
+	reportsTo                         *widget.Select
+	reportIDs                         []string // the person behind each option of reportsTo after "nobody"
+	role                              *ui.Choice[dossier.BuyingRole]
+	influence                         *ui.Choice[dossier.Influence]
+	typ                               *ui.Choice[dossier.StakeholderType]
+	level                             *ui.Choice[dossier.Level]
+	channel                           *ui.Choice[dossier.Channel]
+	advice, bdayHint, npsClass        *widget.Label
+	status                            *ui.FitLabel // "Please fix the fields marked in red."
+	bday                              *ui.BirthdayInput
+	nps                               *widget.Select
+	lastContact, nextContact          *ui.DateInput
+	save, cancel, del                 *widget.Button
+	privacyBtn                        *widget.Button // what is kept about the person
+	eraseBtn                          *widget.Button // erases them for good
 
 	loading bool       // set while the form is filled from the record
 	touched ui.Touched // fields changed since the form opened; all once a save was tried
@@ -153,7 +153,7 @@ func (s *personScreen) build() {
 	s.advice = hintLabel()
 	s.bdayHint = hintLabel()
 	s.npsClass = widget.NewLabel("")
-	s.status = widget.NewLabel("")
+	s.status = ui.NewFitLabel("")
 	s.status.Importance = widget.DangerImportance
 
 	s.bday = ui.NewBirthdayInput(s.OnCancel, func() { s.changed("birthday") })
@@ -379,7 +379,9 @@ func (s *personScreen) Content() fyne.CanvasObject {
 	if s.orig.ID != "" {
 		title = s.orig.Name
 	}
-	bar := container.NewHBox(back, widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		layout.NewSpacer(), s.status, s.privacyBtn, s.eraseBtn, s.del, s.cancel, s.save)
+	// The name and the status are cut to the room the buttons leave, so
+	// that the form fits a window 1024 pixels wide.
+	bar := container.NewBorder(nil, nil, back, container.NewHBox(s.privacyBtn, s.eraseBtn, s.del, s.cancel, s.save),
+		container.NewGridWithColumns(2, ui.NewFitLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.status))
 	return container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, body)
 }

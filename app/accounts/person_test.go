@@ -270,7 +270,7 @@ func TestPersonEditorValidatesNextToFields(t *testing.T) {
 			if s.fields.MessageOf(tt.field) != tt.want {
 				t.Errorf("after the failed save the message under %s is %q", tt.field, s.fields.MessageOf(tt.field))
 			}
-			if s.status.Text == "" {
+			if s.status.FullText() == "" {
 				t.Error("a failed save says nothing beside the buttons")
 			}
 			if p, _ := st.Person("northbridge-david-okafor"); !reflect.DeepEqual(p, stored) {
@@ -574,5 +574,33 @@ func TestDossierShowsBirthdaysAsWritten(t *testing.T) {
 	ds := d.Current().(*dossierScreen)
 	if !shown(ds.detail, "8 March  (in 103 days)") || shown(ds.detail, "--03-08") {
 		t.Errorf("David's birthday is shown as:\n%s", uitest.Texts(ds.detail))
+	}
+}
+
+// TestScreensFitALaptop: the account's dossier and the account and person
+// forms, the person's with its "fix the fields" status shown, need no
+// more width than a window 1024 pixels wide leaves beside the sidebar
+// (186 pixels, the divider and the window's padding): their headers cut
+// the name and the facts instead of widening the window.
+func TestScreensFitALaptop(t *testing.T) {
+	const room = 1024 - 186 - 8 - 8
+	d, _, _ := openAccounts(t, true)
+	for _, p := range []ui.Place{{Screen: "account", ID: "northbridge"}, {Screen: "account-edit", ID: "northbridge"},
+		{Screen: "person", ID: "northbridge-david-okafor"}} {
+		d.Show(p)
+		if ps, ok := d.Current().(*personScreen); ok {
+			ps.email.SetText("david@")
+			ps.OnSave()
+			if ps.status.FullText() == "" {
+				t.Fatal("a refused save shows no status")
+			}
+		}
+		if w := d.Current().Content().MinSize().Width; w > room {
+			t.Errorf("%v needs %v pixels of width, %v are left at 1024", p, w, room)
+		}
+		d.OnCancel()
+		if d.Asking() {
+			uitest.AnswerQuestion(t, d.Window(), "Discard")
+		}
 	}
 }

@@ -35,7 +35,7 @@ func TestQuitAsksAboutAccountAndPersonChanges(t *testing.T) {
 		Shown:   func(d *ui.Frame) bool { return person(d).phone.Text == newPhone },
 		Spoiled: func(d *ui.Frame) bool { return person(d).email.Text == "david at home" },
 		Refused: func(d *ui.Frame, _ fyne.Window) bool {
-			return person(d).fields.MessageOf("email") != "" && person(d).status.Text != ""
+			return person(d).fields.MessageOf("email") != "" && person(d).status.FullText() != ""
 		},
 	}, {
 		Name: "account",
