@@ -389,11 +389,8 @@ func (s *accountEditor) OnCancel() {
 	s.host.Defer(func() { s.host.Show(place) })
 }
 
-// Focus puts the cursor in the first field.
-func (s *accountEditor) Focus() { s.host.Window().Canvas().Focus(s.name) }
-
 // FocusFirst puts the cursor in the name when the form opens.
-func (s *accountEditor) FocusFirst() { s.Focus() }
+func (s *accountEditor) FocusFirst() { s.host.Window().Canvas().Focus(s.name) }
 
 func (s *accountEditor) Content() fyne.CanvasObject {
 	header := container.NewHBox(widget.NewIcon(theme.DocumentCreateIcon()), s.title)
@@ -402,15 +399,10 @@ func (s *accountEditor) Content() fyne.CanvasObject {
 	return container.NewBorder(header, buttons, nil, nil, container.NewVScroll(form))
 }
 
-// editAccount opens the form for account id ("new" for a new account)
-// with the cursor in its first field.
+// editAccount opens the form for account id ("new" for a new account);
+// the frame puts the cursor in its first field (FocusFirst).
 func editAccount(h ui.Host, id string) {
-	h.Defer(func() {
-		h.Show(ui.Place{Screen: "account-edit", ID: id})
-		if e, ok := h.Current().(*accountEditor); ok {
-			e.Focus()
-		}
-	})
+	h.Defer(func() { h.Show(ui.Place{Screen: "account-edit", ID: id}) })
 }
 
 // confirmDeleteAccount asks, then moves the account with its people,
