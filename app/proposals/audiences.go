@@ -142,14 +142,13 @@ func (a *audiencesPart) build(v *variantView) {
 		v.finds.Add(ok)
 	}
 
+	var more []fyne.CanvasObject // the preview's blocks put in after the window drew
 	if err != nil {
 		msg := widget.NewLabel(lang.L("This variant cannot be assembled: {{.Error}}", map[string]any{"Error": err.Error()}))
 		msg.Importance = widget.DangerImportance
 		msg.Wrapping = fyne.TextWrapWord
 		v.preview = msg
-	}
-	var more []fyne.CanvasObject // the preview's blocks put in after the window drew
-	if err == nil {
+	} else {
 		blocks := preview.Blocks(variant.Markdown)
 		first := len(blocks)
 		if v.scroll == nil { // shown afresh: the reader starts at the top
@@ -190,8 +189,8 @@ func (a *audiencesPart) build(v *variantView) {
 }
 
 // previewFirstBlocks are the blocks of a variant's preview (paragraphs,
-// headings, tables) shown as the tab opens, more than a tall window
-// holds; the others come previewMoreBlocks at a time once the window drew
+// headings, tables) shown as the tab opens, about what a window 800
+// pixels tall shows under the addressees and findings; the others come previewMoreBlocks at a time once the window drew
 // (laying out and wrapping the whole of a long variant at once kept the
 // UI goroutine about 0.1 s).
 const previewFirstBlocks, previewMoreBlocks = 8, 16
