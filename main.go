@@ -45,6 +45,7 @@ func desktop(dir, place string) int {
 		fmt.Fprintln(os.Stderr, "kamdesk: translations:", err)
 	}
 	a := fyneapp.NewWithID("app.kamdesk.desktop")
+	a.Settings().SetTheme(ui.Theme{})
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("kamdesk")
 	w.SetMaster()
