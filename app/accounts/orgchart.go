@@ -1,8 +1,6 @@
 package accounts
 
 import (
-	"image/color"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -161,7 +159,7 @@ func (c *personCard) Tapped(*fyne.PointEvent) {
 func (c *personCard) CreateRenderer() fyne.WidgetRenderer {
 	p := c.person
 	lc := ui.LevelColor(p.Level)
-	bg := canvas.NewRectangle(color.NRGBA{R: lc.R, G: lc.G, B: lc.B, A: 0x30})
+	bg := canvas.NewRectangle(ui.LevelTint(p.Level))
 	bg.StrokeColor = lc
 	bg.StrokeWidth = 2
 	bg.CornerRadius = 6
@@ -171,7 +169,7 @@ func (c *personCard) CreateRenderer() fyne.WidgetRenderer {
 	name.TextStyle = fyne.TextStyle{Bold: true}
 	position := canvas.NewText(ui.Clip(p.Position, 30), theme.Color(theme.ColorNameForeground))
 	position.TextSize = theme.CaptionTextSize()
-	level := canvas.NewText(ui.Tr(p.Level.Label()), lc)
+	level := canvas.NewText(ui.Tr(p.Level.Label()), theme.Color(theme.ColorNameForeground)) // readable on either theme; the stripe carries the colour
 	level.TextSize = theme.CaptionTextSize()
 	level.TextStyle = fyne.TextStyle{Bold: true}
 	badge := canvas.NewText(ui.TypeBadge(p.Type)+"  "+ui.InfluenceDots(p.Influence), theme.Color(theme.ColorNameForeground))

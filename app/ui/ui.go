@@ -29,24 +29,36 @@ func Tr(s string, data ...any) string {
 	return lang.L(s, data...)
 }
 
-// LevelColor is the colour of a rung of the relationship ladder: warm
-// reds for opponents through greens to blue for experts.
+// LevelColor is the colour of a rung of the relationship ladder: red for
+// opponents through orange and yellow to green, light blue and blue for
+// experts. The hues come from Okabe and Ito's palette for colour-blind
+// readers, so every two rungs stay apart with protanopia and deuteranopia
+// too (TestLadderColoursToldApart). Colour is never the only cue: the
+// level's name is always written beside it, in the text colour.
 func LevelColor(l dossier.Level) color.NRGBA {
 	switch l {
 	case dossier.Opponent:
-		return color.NRGBA{R: 0xc6, G: 0x28, B: 0x28, A: 0xff}
+		return color.NRGBA{R: 0xb2, G: 0x18, B: 0x2b, A: 0xff}
 	case dossier.Doubter:
-		return color.NRGBA{R: 0xef, G: 0x6c, B: 0x00, A: 0xff}
+		return color.NRGBA{R: 0xf2, G: 0x8e, B: 0x2b, A: 0xff}
 	case dossier.Buyer:
-		return color.NRGBA{R: 0xc7, G: 0x9a, B: 0x00, A: 0xff}
+		return color.NRGBA{R: 0xf0, G: 0xe4, B: 0x42, A: 0xff}
 	case dossier.Customer:
-		return color.NRGBA{R: 0x55, G: 0x8b, B: 0x2f, A: 0xff}
+		return color.NRGBA{R: 0x00, G: 0x9e, B: 0x73, A: 0xff}
 	case dossier.Advocate:
-		return color.NRGBA{R: 0x2e, G: 0x7d, B: 0x32, A: 0xff}
+		return color.NRGBA{R: 0x56, G: 0xb4, B: 0xe9, A: 0xff}
 	case dossier.Expert:
-		return color.NRGBA{R: 0x15, G: 0x65, B: 0xc0, A: 0xff}
+		return color.NRGBA{R: 0x3a, G: 0x55, B: 0xc8, A: 0xff}
 	}
 	return color.NRGBA{R: 0x75, G: 0x75, B: 0x75, A: 0xff}
+}
+
+// LevelTint is the light wash of a rung's colour behind a person's card;
+// text on it is drawn in the foreground colour.
+func LevelTint(l dossier.Level) color.NRGBA {
+	c := LevelColor(l)
+	c.A = 0x30
+	return c
 }
 
 // TypeBadge is the short mark of a stakeholder type on a card.
