@@ -311,6 +311,9 @@ func (b *builder) SaveChanges() bool {
 	}
 	p := b.p
 	if err := b.st.SaveProposal(&p); err != nil {
+		if e, ok := b.parts[tabPricing].(*pricingEditor); ok {
+			e.revealProblems()
+		}
 		b.host.ShowError(err)
 		return false
 	}

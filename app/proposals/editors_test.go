@@ -110,9 +110,6 @@ func TestPricingAmountsAndTotalsAreLive(t *testing.T) {
 	if got := b.p.Pricing[5].Currency; got != "GBP" || r.cur.Selected != "GBP" {
 		t.Errorf("new line currency = %q (shown %q), want GBP from the last line", got, r.cur.Selected)
 	}
-	if !showsText(r.msg, "Description is required") {
-		t.Errorf("an empty new line says %q, want that the description is required", r.msg.Text)
-	}
 	test.Type(r.desc, "Spare controllers")
 	uitest.Retype(r.qty, "3")
 	test.Type(r.price, "33.335")
@@ -353,10 +350,10 @@ func TestFinancialPaybackAndROI(t *testing.T) {
 		t.Errorf("the mismatch is still reported: %q", e.findings.Text)
 	}
 
-	// In a currency without pricing there is no total to use.
+	// In a currency without pricing the table's total is offered.
 	e.cur.SetSelected("EUR")
-	if b.p.Financial.Currency != "EUR" || !e.useTotal.Disabled() {
-		t.Errorf("currency %q, button disabled %v; want EUR and no total to use", b.p.Financial.Currency, e.useTotal.Disabled())
+	if b.p.Financial.Currency != "EUR" || e.useTotal.Disabled() || !strings.Contains(e.total.Text, "GBP 1,189,950.00") {
+		t.Errorf("currency %q, button disabled %v, total %q; want EUR and the GBP total offered", b.p.Financial.Currency, e.useTotal.Disabled(), e.total.Text)
 	}
 	b.jump(proposal.Place{Area: proposal.AreaFinancial, Item: -1})
 	if w.Canvas().Focused() != e.inv {
@@ -719,5 +716,123 @@ func TestPeopleReferencesMakeRowsInView(t *testing.T) {
 	}
 	if n := len(e.refViews); n > 40 {
 		t.Errorf("%d rows made after scrolling", n)
+	}
+}
+
+// newSampleProposal creates an empty draft for account acct in language
+// and opens it in the builder on tab.
+func newSampleProposal(t *testing.T, acct, language, tab string) (fyne.Window, *builder) {
+	t.Helper()
+	d, w, st := openProposalArea(t, true)
+	p := proposal.Proposal{AccountID: acct, Title: "Extension", Language: language, Status: proposal.Draft}
+	if err := st.CreateProposal(&p); err != nil {
+		t.Fatal(err)
+	}
+	d.Show(ui.Place{Screen: "proposal", ID: p.ID})
+	b, ok := d.Current().(*builder)
+	if !ok {
+		t.Fatalf("screen = %T, want the proposal builder", d.Current())
+	}
+	b.showTab(tab)
+	return w, b
+}
+
+// TestNewPricingLineTakesTheClientsCurrency: the first line of a new
+// proposal for a UK client (whose earlier proposal is priced in GBP) is in
+// GBP, not in EUR, the first currency offered; without history, a
+// language with a region ("nb-NO") tells the currency.
+func TestNewPricingLineTakesTheClientsCurrency(t *testing.T) {
+	for _, c := range []struct{ acct, language, want string }{
+		{"northbridge", "en", "GBP"},
+		{"meridian", "nb-NO", "NOK"},
+	} {
+		_, b := newSampleProposal(t, c.acct, c.language, tabPricing)
+		e := b.part(tabPricing).(*pricingEditor)
+		test.Tap(e.add)
+		if len(e.rows) != 1 {
+			t.Fatalf("%s: %d rows after Add line, want 1", c.acct, len(e.rows))
+		}
+		if got := b.p.Pricing[0].Currency; got != c.want || e.rows[0].cur.Selected != c.want {
+			t.Errorf("%s (%s): the new line is in %q (shown %q), want %s", c.acct, c.language, got, e.rows[0].cur.Selected, c.want)
+		}
+	}
+}
+
+// TestNewPricingLineSaysWhatIsMissingOnceLeft: a line just added does not
+// greet the user with "Description is required"; leaving the description
+// empty does say it, and a failed save says it for every field.
+func TestNewPricingLineSaysWhatIsMissingOnceLeft(t *testing.T) {
+	_, w, _, b := openBuilderPart(t, northbridgeProposal, tabPricing)
+	e := b.part(tabPricing).(*pricingEditor)
+	test.Tap(e.add)
+	r := e.rows[len(e.rows)-1]
+	if w.Canvas().Focused() != r.desc {
+		t.Fatal("Add line does not put the cursor in the new description")
+	}
+	if r.msg.Visible() {
+		t.Errorf("a line just added says %q before the user typed anything", r.msg.Text)
+	}
+	w.Canvas().Focus(r.qty) // Tab to the quantity, the description left empty
+	if !showsText(r.msg, "Description is required") {
+		t.Errorf("after leaving the empty description the line says %q, want that it is required", r.msg.Text)
+	}
+	test.Type(r.desc, "Spare controllers")
+	if r.msg.Visible() {
+		t.Errorf("with a description the line still says %q", r.msg.Text)
+	}
+
+	// A line never visited shows its problems when saving fails.
+	test.Tap(e.add)
+	r = e.rows[len(e.rows)-1]
+	if r.msg.Visible() {
+		t.Errorf("a second new line says %q at once", r.msg.Text)
+	}
+	if b.SaveChanges() {
+		t.Fatal("a line without a description was saved")
+	}
+	if !showsText(r.msg, "Description is required") {
+		t.Errorf("after the failed save the line says %q, want that the description is required", r.msg.Text)
+	}
+}
+
+// TestFinancialResultFollowsThePricingCurrency: repricing the table in
+// EUR takes the financial result (in GBP, the table's former currency)
+// along; "Use the pricing total" in a result of another currency sets the
+// currency and the investment both.
+func TestFinancialResultFollowsThePricingCurrency(t *testing.T) {
+	_, _, _, b := openBuilderPart(t, northbridgeProposal, tabFinancial)
+	f := b.part(tabFinancial).(*financialEditor)
+	if f.cur.Selected != "GBP" {
+		t.Fatalf("the sample's result is in %q, want GBP", f.cur.Selected)
+	}
+	b.showTab(tabPricing)
+	e := b.part(tabPricing).(*pricingEditor)
+	for _, r := range e.rows {
+		r.cur.SetSelected("EUR")
+	}
+	b.showTab(tabFinancial)
+	if b.p.Financial.Currency != "EUR" || f.cur.Selected != "EUR" {
+		t.Errorf("after repricing in EUR the result is in %q (shown %q), want EUR", b.p.Financial.Currency, f.cur.Selected)
+	}
+	if !strings.Contains(f.total.Text, "EUR 1,189,950.00") {
+		t.Errorf("the result offers %q, want the EUR pricing total", f.total.Text)
+	}
+
+	// A result the user put in another currency stays there...
+	f.cur.SetSelected("USD")
+	b.showTab(tabPricing)
+	e.rows[0].cur.SetSelected("GBP")
+	b.showTab(tabFinancial)
+	if b.p.Financial.Currency != "USD" {
+		t.Errorf("a result chosen in USD moved to %q with the pricing", b.p.Financial.Currency)
+	}
+	// ...until "Use the pricing total" takes the table's total and currency.
+	if f.useTotal.Disabled() {
+		t.Fatal("Use the pricing total is disabled while the table has a total")
+	}
+	test.Tap(f.useTotal)
+	tot := proposal.Totals(b.p.Pricing)[0]
+	if b.p.Financial.Currency != tot.Currency || f.cur.Selected != tot.Currency || !b.p.Financial.Investment.Equal(tot.Net) {
+		t.Errorf("Use the pricing total gave %s %v (shown %q), want %s %v", b.p.Financial.Currency, b.p.Financial.Investment, f.cur.Selected, tot.Currency, tot.Net)
 	}
 }

@@ -1,7 +1,6 @@
 package proposals
 
 import (
-	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -85,13 +84,7 @@ func (e *financialEditor) newInput(name, placeholder string) *ui.Entry {
 
 func (e *financialEditor) Content() fyne.CanvasObject { return e.root }
 
-// pricingCurrency is the currency of the pricing table: its first line's.
-func (e *financialEditor) pricingCurrency() string {
-	if t := proposal.Totals(e.b.p.Pricing); len(t) > 0 {
-		return t[0].Currency
-	}
-	return ""
-}
+func (e *financialEditor) pricingCurrency() string { return pricingCurrency(e.b.p.Pricing) }
 
 // currency is the currency of the financial result: the one chosen, else
 // the pricing's.
@@ -181,23 +174,31 @@ func (e *financialEditor) edited(name string) {
 	e.b.changed()
 }
 
-// onUseTotal takes the net total of the pricing in the result's currency
-// as the investment.
+// onUseTotal takes the pricing's net total as the investment, and its
+// currency as the result's.
 func (e *financialEditor) onUseTotal() {
 	t, ok := e.pricingTotal()
 	if !ok {
 		return
 	}
-	e.inv.SetText(priceText(t.Net)) // edited() takes it into the working copy
+	if t.Currency != e.cur.Selected {
+		e.cur.SetSelected(t.Currency) // edited() takes it into the working copy
+	}
+	e.inv.SetText(priceText(t.Net))
 }
 
-// pricingTotal is the pricing total in the result's currency.
+// pricingTotal is the pricing total the investment can be taken from: the
+// one in the result's currency, else the table's (its first line's).
 func (e *financialEditor) pricingTotal() (proposal.Total, bool) {
+	totals := proposal.Totals(e.b.p.Pricing)
 	cur := e.currency()
-	for _, t := range proposal.Totals(e.b.p.Pricing) {
+	for _, t := range totals {
 		if t.Currency == cur {
 			return t, true
 		}
+	}
+	if len(totals) > 0 {
+		return totals[0], true
 	}
 	return proposal.Total{}, false
 }
@@ -218,11 +219,19 @@ func (e *financialEditor) update() {
 	} else {
 		e.roi.SetText(lang.L("Return on investment: enter an investment"))
 	}
+	if c := e.currency(); c != "" && c != e.cur.Selected && !e.loading {
+		e.loading = true // the pricing's currency changed, and the result followed it
+		if !slices.Contains(e.cur.Options, c) {
+			e.cur.SetOptions(append(slices.Clone(e.cur.Options), c))
+		}
+		e.cur.SetSelected(c)
+		e.loading = false
+	}
 	if t, ok := e.pricingTotal(); ok {
 		e.total.SetText(lang.L("Pricing total: {{.Amount}}", map[string]any{"Amount": moneyText(t.Currency, t.Net)}))
 		e.useTotal.Enable()
 	} else {
-		e.total.SetText(lang.L("No pricing in this currency"))
+		e.total.SetText(lang.L("The pricing table has no total yet"))
 		e.useTotal.Disable()
 	}
 }
@@ -256,81 +265,6 @@ func (e *financialEditor) focusPlace(proposal.Place) {
 	if c := e.b.host.Window().Canvas(); c != nil {
 		c.Focus(e.inv)
 	}
-}
-
-// Money in the builder: currencies offered and numbers as typed, shared
-// by the pricing table and the financial result.
-
-// commonCurrencies are offered in the currency drop-downs, before any other
-// code the proposal already uses.
-var commonCurrencies = []string{"EUR", "GBP", "USD", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "JPY", "CNY", "INR", "AUD", "CAD"}
-
-// currencyOptions returns the common currency codes followed by the codes
-// of used that are not among them, in order of first use.
-func currencyOptions(used ...string) []string {
-	opts := slices.Clone(commonCurrencies)
-	for _, c := range used {
-		if c != "" && !slices.Contains(opts, c) {
-			opts = append(opts, c)
-		}
-	}
-	return opts
-}
-
-// errNotNumber is what parseAmount returns for text it cannot read.
-var errNotNumber = errors.New("not a number")
-
-// parseAmount reads a number typed in the builder: a quantity, a price, a
-// percentage or an amount.
-//
-// proposal.ParseDecimal wants a decimal point and reads commas as thousands
-// separators, so it rejects "12,50" as ambiguous. Many users type a decimal
-// comma, so the builder applies one more rule before giving up: when the
-// text has exactly one comma and no other separator (no point, space,
-// apostrophe or underscore), the comma is read as the decimal point.
-// "12,50" is 12.50 and "0,5" is 0.5. A comma that groups thousands the way
-// ParseDecimal reads them keeps that meaning ("1,250" is 1250), since
-// ParseDecimal accepts it before the rule is tried.
-func parseAmount(s string) (proposal.Decimal, error) {
-	d, err := proposal.ParseDecimal(s)
-	if err == nil {
-		return d, nil
-	}
-	t := strings.TrimSpace(s)
-	if strings.Count(t, ",") == 1 && !strings.ContainsAny(t, ".' _\u00a0\u202f") {
-		if d, err := proposal.ParseDecimal(strings.Replace(t, ",", ".", 1)); err == nil {
-			return d, nil
-		}
-	}
-	return proposal.Decimal{}, errNotNumber
-}
-
-// msgNotANumber is the message (an English source, translated where it is
-// shown) next to a field whose text parseAmount cannot read.
-const msgNotANumber = "is not a number: write 1250.50, 1,250.50 or 1250,50 (at most 6 decimals)"
-
-// priceText shows a price in an entry with at least two decimals, and
-// more when it has them: "1180.00", "33.335".
-func priceText(d proposal.Decimal) string {
-	places := 2
-	if _, frac, ok := strings.Cut(d.String(), "."); ok {
-		places = max(places, len(frac))
-	}
-	return d.Fixed(places)
-}
-
-// amountText shows an amount in an entry: empty for none, else with two
-// decimals (more when it has them).
-func amountText(d proposal.Decimal) string {
-	if d.IsZero() {
-		return ""
-	}
-	return priceText(d)
-}
-
-// moneyText writes an amount with its currency: "GBP 1,189,950.00".
-func moneyText(currency string, d proposal.Decimal) string {
-	return strings.TrimSpace(currency + " " + d.Grouped(2, ","))
 }
 
 // unreadable counts the fields whose text could not be read.

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -28,20 +27,21 @@ type pricingColumn struct {
 // pricingEditor is the Pricing tab: the lines of the pricing table with
 // their amounts, the totals per currency under it, all live.
 type pricingEditor struct {
-	b       *builder
-	cols    []pricingColumn
-	rows    []*pricingRow
-	list    *fyne.Container // the rows
-	scroll  *container.Scroll
-	empty   *widget.Label
-	add     *widget.Button
-	totals  *fyne.Container
-	mixed   *widget.Label
-	general *widget.Label // problems of the table as a whole
-	options []string      // currency codes offered
-	lastCur string        // the currency chosen last, for new lines
-	loading bool          // set while reload fills the inputs
-	root    fyne.CanvasObject
+	b        *builder
+	cols     []pricingColumn
+	rows     []*pricingRow
+	list     *fyne.Container // the rows
+	scroll   *container.Scroll
+	empty    *widget.Label
+	add      *widget.Button
+	totals   *fyne.Container
+	mixed    *widget.Label
+	general  *widget.Label // problems of the table as a whole
+	options  []string      // currency codes offered
+	lastCur  string        // the currency chosen last, for new lines
+	pricedIn string        // the table's currency (its first line's) at the last edit, which the financial result follows
+	loading  bool          // set while reload fills the inputs
+	root     fyne.CanvasObject
 }
 
 func newPricingEditor(b *builder) *pricingEditor {
@@ -108,6 +108,7 @@ func (e *pricingEditor) reload() {
 		used = append(used, l.Currency)
 	}
 	e.options = currencyOptions(used...)
+	e.pricedIn = pricingCurrency(e.b.p.Pricing)
 	e.rows = nil
 	for _, l := range e.b.p.Pricing {
 		e.rows = append(e.rows, e.newRow(l))
@@ -118,7 +119,9 @@ func (e *pricingEditor) reload() {
 }
 
 // newCurrency is the currency of a new line: the last line's, else the one
-// chosen last, else the financial result's, else the first offered.
+// chosen last, else the financial result's, else the proposal's currency
+// as the account and its language tell it (proposalCurrency), else the
+// first offered.
 func (e *pricingEditor) newCurrency() string {
 	if n := len(e.b.p.Pricing); n > 0 && e.b.p.Pricing[n-1].Currency != "" {
 		return e.b.p.Pricing[n-1].Currency
@@ -129,6 +132,9 @@ func (e *pricingEditor) newCurrency() string {
 	if c := e.b.p.Financial.Currency; c != "" {
 		return c
 	}
+	if c := e.b.proposalCurrency(); c != "" {
+		return c
+	}
 	return e.options[0]
 }
 
@@ -137,6 +143,7 @@ func (e *pricingEditor) onAdd() {
 	e.b.p.Pricing = append(e.b.p.Pricing, l)
 	e.loading = true
 	r := e.newRow(l)
+	r.fresh = true // says what is missing once the user has left the field
 	e.loading = false
 	e.rows = append(e.rows, r)
 	e.relist()
@@ -192,9 +199,33 @@ func (e *pricingEditor) relist() {
 // edited follows a valid edit of the table: the figures, the problems
 // and the builder.
 func (e *pricingEditor) edited() {
+	e.follow()
 	e.update()
 	e.showProblems()
 	e.b.changed()
+}
+
+// follow keeps the financial result in the table's currency: when the
+// table's currency changes and the result was in the former one (or in
+// none), the result takes the new one.
+func (e *pricingEditor) follow() {
+	now := pricingCurrency(e.b.p.Pricing)
+	if now == e.pricedIn {
+		return
+	}
+	if f := &e.b.p.Financial; now != "" && (f.Currency == "" || f.Currency == e.pricedIn) {
+		f.Currency = now
+	}
+	e.pricedIn = now
+}
+
+// revealProblems shows every line's problems, also in the fields of new
+// lines the user has not left yet: after a save that failed.
+func (e *pricingEditor) revealProblems() {
+	for _, r := range e.rows {
+		r.fresh = false
+	}
+	e.showProblems()
 }
 
 // update shows the amounts, the totals per currency and the warning about
@@ -255,7 +286,7 @@ func (e *pricingEditor) showProblems() {
 				continue
 			}
 			msg := ui.Tr(r.bad[c.name])
-			if msg == "" {
+			if msg == "" && (!r.fresh || r.touched[c.name]) {
 				f := fmt.Sprintf("pricing.%d.%s", i, c.name)
 				if k := slices.IndexFunc(probs, func(p *dossier.FieldError) bool { return p.Field == f }); k >= 0 {
 					msg = ui.Tr(probs[k].Message, probs[k].Data)
@@ -307,112 +338,4 @@ func (e *pricingEditor) Focus(o fyne.Focusable) {
 	if c := e.b.host.Window().Canvas(); c != nil {
 		c.Focus(o)
 	}
-}
-
-// pricingRow is one line of the table.
-type pricingRow struct {
-	e                            *pricingEditor
-	desc, qty, unit, price, disc *ui.Entry
-	cur                          *widget.Select
-	amount                       *widget.Label
-	up, down, del                *widget.Button
-	msg                          *widget.Label
-	bad                          map[string]string // messages (English sources) of text that is not a number, by field
-	box                          *fyne.Container
-}
-
-func (e *pricingEditor) newRow(l proposal.Line) *pricingRow {
-	r := &pricingRow{e: e, bad: map[string]string{}}
-	text := func(name, value, placeholder string) *ui.Entry {
-		in := ui.NewEntry(e.b.OnCancel)
-		in.SetPlaceHolder(placeholder)
-		in.SetText(value)
-		in.OnChanged = func(string) { r.edited(name) }
-		return in
-	}
-	r.desc = text("description", l.Description, lang.L("What the client gets"))
-	r.qty = text("quantity", l.Quantity.String(), "0")
-	r.unit = text("unit", l.Unit, lang.L("e.g. day"))
-	r.price = text("unit_price", amountText(l.UnitPrice), "0.00")
-	disc := ""
-	if !l.Discount.IsZero() {
-		disc = l.Discount.String()
-	}
-	r.disc = text("discount", disc, "0")
-	opts := e.options
-	if l.Currency != "" && !slices.Contains(opts, l.Currency) {
-		opts = append(slices.Clone(opts), l.Currency)
-	}
-	r.cur = widget.NewSelect(opts, func(string) { r.edited("currency") })
-	r.cur.PlaceHolder = lang.L("Currency")
-	r.cur.SetSelected(l.Currency)
-	r.amount = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{})
-	r.up = widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { e.move(r, -1) })
-	r.down = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { e.move(r, +1) })
-	r.del = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.remove(r) })
-	r.del.Importance = widget.LowImportance
-	r.msg = widget.NewLabel("")
-	r.msg.Importance = widget.DangerImportance
-	r.msg.Wrapping = fyne.TextWrapWord
-	r.msg.Hide()
-	cells := container.New(e.layout(), r.desc, r.qty, r.unit, r.price, r.disc, r.cur, r.amount,
-		container.New(layout.NewGridLayoutWithColumns(3), r.up, r.down, r.del))
-	r.box = container.NewVBox(cells, r.msg)
-	return r
-}
-
-// edited takes the text of field name into the working copy when it is
-// valid, or says what is wrong with it and keeps it as typed.
-func (r *pricingRow) edited(name string) {
-	e := r.e
-	if e.loading {
-		return
-	}
-	i := slices.Index(e.rows, r)
-	if i < 0 {
-		return
-	}
-	l := &e.b.p.Pricing[i]
-	number := func(in *ui.Entry, to *proposal.Decimal) bool {
-		d, err := parseAmount(in.Text)
-		if err != nil {
-			r.bad[name] = msgNotANumber
-			e.showProblems()
-			return false
-		}
-		delete(r.bad, name)
-		*to = d
-		return true
-	}
-	switch name {
-	case "description":
-		l.Description = r.desc.Text
-	case "unit":
-		l.Unit = r.unit.Text
-	case "currency":
-		l.Currency = r.cur.Selected
-		e.lastCur = l.Currency
-	case "quantity":
-		if !number(r.qty, &l.Quantity) {
-			return
-		}
-	case "unit_price":
-		if !number(r.price, &l.UnitPrice) {
-			return
-		}
-	case "discount":
-		if !number(r.disc, &l.Discount) {
-			return
-		}
-	}
-	e.edited()
-}
-
-// unreadable counts the cells whose text could not be read.
-func (e *pricingEditor) unreadable() int {
-	n := 0
-	for _, r := range e.rows {
-		n += len(r.bad)
-	}
-	return n
 }

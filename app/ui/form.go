@@ -19,10 +19,11 @@ import (
 // keeps everything typed.
 
 // Entry is a text entry that hands Escape to the desk (cancel) instead of
-// swallowing it.
+// swallowing it, and says when the user leaves it.
 type Entry struct {
 	widget.Entry
-	OnEscape func()
+	OnEscape    func()
+	OnFocusLost func() // after the focus moved elsewhere
 }
 
 func NewEntry(onEscape func()) *Entry {
@@ -38,6 +39,14 @@ func (e *Entry) TypedKey(k *fyne.KeyEvent) {
 		return
 	}
 	e.Entry.TypedKey(k)
+}
+
+// FocusLost tells OnFocusLost after the entry let the focus go.
+func (e *Entry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.OnFocusLost != nil {
+		e.OnFocusLost()
+	}
 }
 
 // Field is one labelled input of a form with the message line under it.
