@@ -719,12 +719,20 @@ func TestPeopleReferencesMakeRowsInView(t *testing.T) {
 	}
 }
 
-// newSampleProposal creates an empty draft for account acct in language
-// and opens it in the builder on tab.
+// newSampleProposal creates a draft for account acct in language, as
+// "proposal new" does: every library section, nothing else. It opens the
+// draft in the builder on tab.
 func newSampleProposal(t *testing.T, acct, language, tab string) (fyne.Window, *builder) {
 	t.Helper()
 	d, w, st := openProposalArea(t, true)
 	p := proposal.Proposal{AccountID: acct, Title: "Extension", Language: language, Status: proposal.Draft}
+	secs, err := st.Sections()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range secs {
+		p.Items = append(p.Items, proposal.Item{SectionID: s.ID})
+	}
 	if err := st.CreateProposal(&p); err != nil {
 		t.Fatal(err)
 	}

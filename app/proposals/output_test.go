@@ -1,6 +1,7 @@
 package proposals
 
 import (
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -531,5 +532,85 @@ func TestAudiencesPreviewFillsIn(t *testing.T) {
 	b.check() // a change: shown again at once, where the reader was
 	if v.preview == fyne.CanvasObject(col) || len(v.preview.(*fyne.Container).Objects) != len(all) || q.Len() != 0 {
 		t.Errorf("shown again: %d blocks, %d jobs wait", len(v.preview.(*fyne.Container).Objects), q.Len())
+	}
+}
+
+// TestReadinessGroupsFindingsByCause: a new draft without an author,
+// credits, pricing or financial result has dozens of findings; the
+// readiness tab shows one row per cause, the author's placeholders in one
+// row that names them and goes to the References and team tab, and lists
+// the single findings under it on request.
+func TestReadinessGroupsFindingsByCause(t *testing.T) {
+	_, b := newSampleProposal(t, "meridian", "en", tabReadiness)
+	b.check()
+	r := b.part(tabReadiness).(*readinessPart)
+	fs := b.findings
+	if len(fs) < 20 {
+		t.Fatalf("the new draft has %d findings, want dozens", len(fs))
+	}
+	if len(r.rows) >= len(fs)/3 {
+		t.Errorf("%d rows for %d findings, want one row per cause", len(r.rows), len(fs))
+	}
+	if !strings.Contains(r.summary.Text, "causes") {
+		t.Errorf("summary = %q, want it to say how many causes", r.summary.Text)
+	}
+	var author *findingRow
+	for _, row := range r.rows {
+		if strings.Contains(row.message(), "{{author.name}}") {
+			author = row
+		}
+	}
+	if author == nil {
+		t.Fatalf("no row for the author's placeholders; rows: %q", outTexts(r.list))
+	}
+	msg := author.message()
+	if !strings.Contains(msg, "{{author.email}}") || !strings.Contains(msg, "places.") || strings.Count(msg, "{{author.name}}") != 1 {
+		t.Errorf("the author's cause says %q, want each placeholder once and the number of places", msg)
+	}
+	if got := outTexts(author); !slices.ContainsFunc(got, func(s string) bool {
+		return strings.HasPrefix(s, "Executive, HR, Finance, Technical") && strings.HasSuffix(s, " variants")
+	}) {
+		t.Errorf("the author's cause shows %q, want every variant", got)
+	}
+	n := 0
+	for _, f := range fs {
+		if strings.HasPrefix(fmt.Sprint(f.Data["Name"]), "author.") {
+			n++
+		}
+	}
+	show := uitest.Button(t, r.list, fmt.Sprintf("Show the %d findings", n))
+	before := len(test.LaidOutObjects(r.list))
+	test.Tap(show)
+	if got := uitest.Texts(r.list); !strings.Contains(got, "The placeholder {{author.phone}} has no value in the HR variant") {
+		t.Errorf("after Show the findings the list lacks a single finding: %q", got)
+	}
+	if len(test.LaidOutObjects(r.list)) <= before {
+		t.Error("Show the findings added nothing")
+	}
+	test.Tap(uitest.Button(t, r.list, "Hide them"))
+	test.Tap(author)
+	if b.tabs.Selected() != b.tabOf[tabPeople] {
+		t.Errorf("tapping the author's cause selected %q, want References and team", b.tabs.Selected().Text)
+	}
+}
+
+// TestTabsSayEachCauseOnce: the References and team tab of a draft
+// without an author says once that the author's placeholders have no
+// value, not once per variant and section.
+func TestTabsSayEachCauseOnce(t *testing.T) {
+	_, b := newSampleProposal(t, "meridian", "en", tabPeople)
+	b.check()
+	e := b.part(tabPeople).(*peopleEditor)
+	var l *widget.Label
+	for _, o := range test.LaidOutObjects(e.Content()) {
+		if w, ok := o.(*widget.Label); ok && strings.Contains(w.Text, "{{author.name}}") {
+			l = w
+		}
+	}
+	if l == nil {
+		t.Fatalf("the tab does not mention {{author.name}}: %q", outTexts(e.Content()))
+	}
+	if n := strings.Count(l.Text, "{{author.name}}"); n != 1 || !strings.Contains(l.Text, "have no value in") {
+		t.Errorf("the tab says {{author.name}} %d times: %q", n, l.Text)
 	}
 }

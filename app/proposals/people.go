@@ -143,7 +143,8 @@ func (e *peopleEditor) focusPlace(pl proposal.Place) {
 func showAreaFindings(l *widget.Label, fs []proposal.Finding, areas ...string) {
 	var lines []string
 	blocking := false
-	for _, f := range fs {
+	for _, c := range proposal.Causes(fs) { // one line per cause, not one per variant and section
+		f := causeFinding(c)
 		if !slices.Contains(areas, f.Place.Area) {
 			continue
 		}

@@ -2,6 +2,7 @@ package proposals
 
 import (
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -21,7 +22,7 @@ type readinessPart struct {
 	b       *builder
 	summary *widget.Label
 	list    *fyne.Container
-	rows    []*findingRow // the rows shown, for tests
+	rows    []*findingRow // the rows shown, one per cause, for tests
 	root    fyne.CanvasObject
 }
 
@@ -40,19 +41,31 @@ func (r *readinessPart) reload() { r.show() }
 
 func (r *readinessPart) onChecked() { r.show() }
 
-// show lists the builder's current findings.
+// show lists the builder's current findings, one row per cause: a draft
+// without a team has twenty findings of the author's placeholders, and
+// one fix, crediting the author, clears them all.
 func (r *readinessPart) show() {
 	fs := r.b.findings
+	causes := proposal.Causes(fs)
 	text, imp := readinessSummary(fs)
+	if len(causes) < len(fs) {
+		text += " " + lang.N("— from {{.Count}} cause", len(causes), map[string]any{"Count": len(causes)})
+	}
 	r.summary.SetText(text)
 	r.summary.Importance = imp
 	r.summary.Refresh()
 	r.rows = nil
 	var objs []fyne.CanvasObject
-	for _, f := range fs {
-		row := newFindingRow(f, true, r.b.jump)
+	for _, c := range causes {
+		if len(c.Findings) == 1 {
+			row := newFindingRow(c.First(), true, r.b.jump)
+			r.rows = append(r.rows, row)
+			objs = append(objs, row)
+			continue
+		}
+		row, details := causeRows(c, r.b.jump)
 		r.rows = append(r.rows, row)
-		objs = append(objs, row)
+		objs = append(objs, row, details)
 	}
 	if len(fs) == 0 {
 		l := widget.NewLabel(lang.L("The check found nothing to fix: every variant has what its readers need, and the credits and the validity are in place."))
@@ -61,6 +74,86 @@ func (r *readinessPart) show() {
 	}
 	r.list.Objects = objs
 	r.list.Refresh()
+}
+
+// causeRows shows a cause of several findings: a row that says what they
+// share and goes to where they are fixed, and under it a button that
+// shows (or hides) each of the findings.
+func causeRows(c proposal.Cause, jump func(proposal.Place)) (*findingRow, fyne.CanvasObject) {
+	row := newFindingRow(causeFinding(c), true, jump)
+	row.who = causeAudiences(c)
+	more := ui.NewWrapColumn()
+	more.Hide()
+	n := len(c.Findings)
+	var toggle *widget.Button
+	toggle = widget.NewButtonWithIcon(lang.N("Show the {{.Count}} finding", n, map[string]any{"Count": n}), theme.MenuExpandIcon(), func() {
+		if more.Visible() {
+			more.Hide()
+			toggle.SetText(lang.N("Show the {{.Count}} finding", n, map[string]any{"Count": n}))
+			toggle.SetIcon(theme.MenuExpandIcon())
+			return
+		}
+		if len(more.Objects) == 0 { // made when first asked for
+			for _, g := range c.Findings {
+				more.Add(newFindingRow(g, true, jump))
+			}
+		}
+		more.Show()
+		toggle.SetText(lang.L("Hide them"))
+		toggle.SetIcon(theme.MenuDropUpIcon())
+	})
+	toggle.Importance = widget.LowImportance
+	return row, container.NewBorder(nil, nil, widget.NewLabel(""), nil, container.NewVBox(container.NewHBox(toggle), more))
+}
+
+// causeFinding is what a cause of several findings says: the first
+// finding's words, or for placeholders without a value each placeholder
+// once, the number of places and the tab where the values are filled in.
+func causeFinding(c proposal.Cause) proposal.Finding {
+	f := c.First()
+	ps := c.Placeholders()
+	if len(c.Findings) == 1 || len(ps) == 0 {
+		return f
+	}
+	sum := proposal.Finding{Severity: f.Severity, Code: f.Code, Audience: f.Audience, Fix: f.Fix, Place: f.Place,
+		Message: "{{.Placeholders}} have no value in {{.Places}}."}
+	if len(ps) == 1 {
+		sum.Message = "{{.Placeholders}} has no value in {{.Places}}."
+	}
+	sum.Data = map[string]any{"Placeholders": strings.Join(ps, ", "),
+		"Places": lang.N("{{.Count}} place", len(c.Findings), map[string]any{"Count": len(c.Findings)})}
+	switch f.Place.Area {
+	case proposal.AreaCredits:
+		sum.Fix = "Choose the author on the References and team tab: their name, position and contacts fill these in."
+	case proposal.AreaFinancial:
+		sum.Fix = "Enter the investment and the yearly gain or saving on the Financial result tab."
+	case proposal.AreaPricing:
+		sum.Fix = "Add the lines of the pricing table on the Pricing tab."
+	}
+	return sum
+}
+
+// causeAudiences names the variants a cause concerns: "Executive, HR and
+// Finance variants", or the whole proposal.
+func causeAudiences(c proposal.Cause) string {
+	var names []string
+	whole := false
+	for _, a := range c.Audiences() {
+		if a == "" {
+			whole = true
+			continue
+		}
+		names = append(names, ui.Tr(a.Label()))
+	}
+	switch {
+	case len(names) == 0:
+		return lang.L("Whole proposal")
+	case whole:
+		return lang.L("Whole proposal and the {{.Audiences}} variants", map[string]any{"Audiences": strings.Join(names, ", ")})
+	case len(names) == 1:
+		return lang.L("{{.Audience}} variant", map[string]any{"Audience": names[0]})
+	}
+	return lang.L("{{.Audiences}} variants", map[string]any{"Audiences": strings.Join(names, ", ")})
 }
 
 // readinessSummary says in one line how far the proposal is from being
@@ -94,7 +187,8 @@ func findingAudience(f proposal.Finding) string {
 type findingRow struct {
 	widget.BaseWidget
 	f        proposal.Finding
-	audience bool // show the variant concerned
+	audience bool   // show the variant concerned
+	who      string // the variants concerned, when not the finding's own
 	onTap    func(proposal.Place)
 	bg       *canvas.Rectangle
 }
@@ -119,7 +213,11 @@ func (r *findingRow) CreateRenderer() fyne.WidgetRenderer {
 	fix.TextStyle.Italic = true
 	lines := ui.NewWrapColumn()
 	if r.audience {
-		who := widget.NewLabelWithStyle(findingAudience(r.f), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		text := r.who
+		if text == "" {
+			text = findingAudience(r.f)
+		}
+		who := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		lines.Add(who)
 	}
 	lines.Add(msg)
