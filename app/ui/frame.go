@@ -12,9 +12,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/export"
 	"kamdesk/dossier"
@@ -150,6 +147,10 @@ type Options struct {
 	// After runs f on the UI goroutine once d has passed (debouncing work
 	// while the user types). Tests set it to run f at once.
 	After func(d time.Duration, f func())
+	// Expire runs f on the UI goroutine once d has passed, for what goes
+	// away by itself (the undo bar). The default is AfterOnUI; tests keep
+	// f to run it when they choose, or never.
+	Expire func(d time.Duration, f func())
 	// OpenURL opens a file or web address with the system's viewer (an
 	// attachment, an exported proposal). Nil in tests.
 	OpenURL func(u *url.URL) error
@@ -173,6 +174,7 @@ type Frame struct {
 	area    *fyne.Container
 	banner  *fyne.Container // the undo bar under the working area
 	undoAt  Place           // the place the undo bar was offered at
+	undoGen int             // counts the undo bars offered, so an old one's time running out closes nothing
 	// closable is the dialog shown by ShowClosable, which Esc closes.
 	closable dialog.Dialog
 	place    Place
@@ -227,6 +229,9 @@ func NewFrame(w fyne.Window, screens map[string]Maker, opts Options) *Frame {
 	}
 	if opts.Background == nil {
 		opts.Background = InBackground
+	}
+	if opts.Expire == nil {
+		opts.Expire = AfterOnUI
 	}
 	return &Frame{win: w, opts: opts, screens: screens, memory: map[string]string{},
 		area: container.NewStack(), banner: container.NewStack()}
@@ -343,35 +348,6 @@ func (f *Frame) OpenURL(u *url.URL) error {
 		return nil
 	}
 	return f.opts.OpenURL(u)
-}
-
-// Deleted offers to undo a deletion from a bar under the working area of
-// the place shown, until the user goes to another place, deletes again or
-// closes it. what is the kind of record in English (translated here),
-// label its name.
-func (f *Frame) Deleted(what, label string, undo func() error) {
-	msg := widget.NewLabel(lang.L("Deleted {{.What}} “{{.Label}}”.", map[string]any{"What": lang.L(what), "Label": Clip(label, 60)}))
-	undoBtn := widget.NewButtonWithIcon(lang.L("Undo"), theme.ContentUndoIcon(), func() {
-		if err := undo(); err != nil {
-			f.ShowError(err)
-			return
-		}
-		f.closeBanner()
-		f.Show(f.place)
-	})
-	undoBtn.Importance = widget.HighImportance
-	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), f.closeBanner)
-	closeBtn.Importance = widget.LowImportance
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(undoBtn, closeBtn), msg)
-	f.banner.Objects = []fyne.CanvasObject{bar}
-	f.banner.Refresh()
-	f.undoAt = f.place
-}
-
-// closeBanner takes the undo bar away.
-func (f *Frame) closeBanner() {
-	f.banner.Objects = nil
-	f.banner.Refresh()
 }
 
 // TrackDialog makes the open form d the frame's dialog editor until it

@@ -54,13 +54,15 @@ func BackgroundAndWait(work, done func()) {
 }
 
 // Options are the frame options of a test: today is Today, background
-// work is waited for, deferred and delayed work runs at once.
+// work is waited for, deferred and delayed work runs at once, and what
+// would go away by itself (the undo bar) stays.
 func Options() ui.Options {
 	return ui.Options{
 		Today:      func() dossier.Date { return Today },
 		Defer:      func(f func()) { f() },
 		Background: BackgroundAndWait,
 		After:      func(_ time.Duration, f func()) { f() },
+		Expire:     func(time.Duration, func()) {}, // the undo bar stays until a test closes it
 	}
 }
 
