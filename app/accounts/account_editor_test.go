@@ -40,7 +40,7 @@ func shownButton(t *testing.T, root fyne.CanvasObject, text string) *widget.Butt
 	t.Helper()
 	var found *widget.Button
 	visitShown(root, func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text && found == nil {
+		if b, ok := uitest.AsButton(o); ok && b.Text == text && found == nil {
 			found = b
 		}
 	})

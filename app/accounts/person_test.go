@@ -37,7 +37,7 @@ func openPerson(t *testing.T, id string) (*ui.Frame, fyne.Window, *store.Store, 
 // buttonIn finds the button labelled text among the objects laid out in o.
 func buttonIn(o fyne.CanvasObject, text string) *widget.Button {
 	for _, x := range test.LaidOutObjects(o) {
-		if b, ok := x.(*widget.Button); ok && b.Text == text && b.Visible() {
+		if b, ok := uitest.AsButton(x); ok && b.Text == text && b.Visible() {
 			return b
 		}
 	}

@@ -69,7 +69,7 @@ func hasLabel(o fyne.CanvasObject, part string) bool {
 func tapButton(t *testing.T, o fyne.CanvasObject, text string) {
 	t.Helper()
 	for _, x := range test.LaidOutObjects(o) {
-		if b, ok := x.(*widget.Button); ok && b.Text == text {
+		if b, ok := uitest.AsButton(x); ok && b.Text == text {
 			test.Tap(b)
 			return
 		}

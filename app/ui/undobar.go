@@ -90,6 +90,9 @@ type barButton struct {
 	bar *undoBar
 }
 
+// Unwrap is the button itself, for tests that look for buttons.
+func (b *barButton) Unwrap() *widget.Button { return &b.Button }
+
 func (b *barButton) MouseIn(e *desktop.MouseEvent) {
 	b.bar.pointerOn++
 	b.Button.MouseIn(e)

@@ -128,14 +128,25 @@ func Shortcut(w fyne.Window, key fyne.KeyName) {
 	w.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault})
 }
 
-// FindButton returns the visible button labelled text under root, or nil.
+// FindButton returns the visible button labelled text under root, or nil;
+// a widget built on a button (ui's undo bar's) counts as its button.
 func FindButton(root fyne.CanvasObject, text string) *widget.Button {
 	for _, o := range test.LaidOutObjects(root) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
+		if b, ok := AsButton(o); ok && b.Text == text && b.Visible() {
 			return b
 		}
 	}
 	return nil
+}
+
+// AsButton is o as a button: a widget.Button, or a widget built on one
+// (the undo bar's buttons, which tell the bar the pointer is on them).
+func AsButton(o fyne.CanvasObject) (*widget.Button, bool) {
+	if u, ok := o.(interface{ Unwrap() *widget.Button }); ok {
+		return u.Unwrap(), true
+	}
+	b, ok := o.(*widget.Button)
+	return b, ok
 }
 
 // Button returns the visible button labelled text under root; the test
