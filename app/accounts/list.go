@@ -46,6 +46,7 @@ type accountsScreen struct {
 	rows    []accountRow
 	loaded  bool // rows hold the workspace's accounts (or an older screen's)
 	table   *ui.SortTable[accountRow]
+	focus   ui.FirstFocus
 	summary *widget.Label
 	busy    *ui.Busy
 	body    *fyne.Container // the table, or a word that there are no accounts
@@ -163,6 +164,7 @@ func (s *accountsScreen) show() {
 		body = container.NewCenter(container.NewVBox(widget.NewLabel(lang.L("No accounts yet.")), container.NewCenter(sample)))
 	}
 	ui.ShowIn(s.body, body)
+	s.focus.Try(s.host.Window(), s.table)
 }
 
 // accountRows are the rows of the accounts list: it runs off the UI
@@ -241,3 +243,7 @@ func (s *accountsScreen) String() string {
 // Loading and RowCount say what the list shows (the tests ask).
 func (s *accountsScreen) Loading() bool { return s.busy.Loading() }
 func (s *accountsScreen) RowCount() int { return len(s.rows) }
+
+// FocusFirst gives the keyboard to the table of accounts: arrows move in it, Enter opens an account,
+// as soon as the screen opens.
+func (s *accountsScreen) FocusFirst() { s.focus.Want(s.host.Window(), s.table) }

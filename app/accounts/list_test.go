@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -188,5 +190,57 @@ func TestAccountRowsAsFromTheWholeAgenda(t *testing.T) {
 		if withNext == 0 {
 			t.Errorf("on %s no account has a next step: the test compares nothing", today)
 		}
+	}
+}
+
+// TestListsTakeTheKeyboardWhenOpened: the accounts and people tables have
+// the focus as soon as they open, so arrows and Enter work without
+// tabbing to them first.
+func TestListsTakeTheKeyboardWhenOpened(t *testing.T) {
+	d, w, _ := openAccounts(t, true)
+	s := d.Current().(*accountsScreen)
+	if w.Canvas().Focused() != s.table {
+		t.Fatalf("the accounts list opened with the focus on %T, want its table", w.Canvas().Focused())
+	}
+	second := s.rows[1].acct.ID
+	s.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	s.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if p := d.Place(); p != (ui.Place{Screen: "account", ID: second}) {
+		t.Errorf("Down, Enter opened %v, want the second account %s", p, second)
+	}
+	d.Show(ui.Place{Screen: "people"})
+	if ps := d.Current().(*peopleScreen); w.Canvas().Focused() != ps.table {
+		t.Errorf("the people list opened with the focus on %T, want its table", w.Canvas().Focused())
+	}
+}
+
+// TestListTakesTheKeyboardOnceLoaded: in the desktop the table is put on
+// screen only once its rows are read in the background; it takes the
+// focus then, unless the user has put it elsewhere meanwhile.
+func TestListTakesTheKeyboardOnceLoaded(t *testing.T) {
+	f, w, st := uitest.Open(t, true)
+	q := &uitest.Queue{Host: f}
+	s := NewList(q, st)
+	w.SetContent(s.Content())
+	s.Load()
+	s.FocusFirst()
+	if w.Canvas().Focused() == s.table {
+		t.Fatal("the table took the focus before it was on screen")
+	}
+	q.Run()
+	if w.Canvas().Focused() != s.table {
+		t.Errorf("once loaded the focus is on %T, want the table", w.Canvas().Focused())
+	}
+
+	// Typing in a field while the list loads keeps the focus there.
+	other := widget.NewEntry()
+	again := NewList(q, st)
+	w.SetContent(container.NewBorder(other, nil, nil, nil, again.Content()))
+	again.Load()
+	again.FocusFirst()
+	w.Canvas().Focus(other)
+	q.Run()
+	if w.Canvas().Focused() != other {
+		t.Errorf("the loaded list took the focus from the field the user chose (%T)", w.Canvas().Focused())
 	}
 }

@@ -51,6 +51,7 @@ type peopleScreen struct {
 	filters  int // the filters started; only the last one's rows are shown
 
 	table      *ui.SortTable[personRow]
+	focus      ui.FirstFocus
 	account    *widget.Select // "All accounts", then accounts in order
 	typ        *ui.Choice[dossier.StakeholderType]
 	level      *ui.Choice[dossier.Level]
@@ -279,6 +280,7 @@ func (s *peopleScreen) show() {
 	}
 	s.table.UnselectAll()
 	ui.ShowIn(s.body, body)
+	s.focus.Try(s.host.Window(), s.table)
 }
 
 // Loading and RowCount say what the list shows (the tests ask).
@@ -327,3 +329,7 @@ func (s *peopleScreen) OnNew() {
 func (s *peopleScreen) openNew(acct string) {
 	s.host.Defer(func() { s.host.Show(ui.Place{Screen: "person", ID: newPersonPrefix + acct}) })
 }
+
+// FocusFirst gives the keyboard to the table of people: arrows move in it, Enter opens a person,
+// as soon as the screen opens.
+func (s *peopleScreen) FocusFirst() { s.focus.Want(s.host.Window(), s.table) }

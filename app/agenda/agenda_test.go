@@ -312,3 +312,12 @@ func TestAgendaArrangesInTheBackground(t *testing.T) {
 		t.Error("over 90 days without birthdays and contacts the agenda shows nothing")
 	}
 }
+
+// TestAgendaTakesTheKeyboardWhenOpened: the list has the focus as soon as
+// the agenda opens.
+func TestAgendaTakesTheKeyboardWhenOpened(t *testing.T) {
+	d, w, _ := agendaFrame(t, nil)
+	if s := openAgenda(t, d); w.Canvas().Focused() != s.list {
+		t.Errorf("the agenda opened with the focus on %T, want its list", w.Canvas().Focused())
+	}
+}

@@ -132,6 +132,7 @@ type screen struct {
 	summary *widget.Label
 	busy    *widget.Activity
 	list    *widget.List
+	focus   ui.FirstFocus
 	body    *fyne.Container
 
 	dateCol  fyne.Size // the size of the date column
@@ -366,6 +367,7 @@ func (s *screen) show(a arrangement) {
 		s.body.Objects = []fyne.CanvasObject{s.list}
 		s.body.Refresh()
 	}
+	s.focus.Try(s.host.Window(), s.list)
 }
 
 func (s *screen) Content() fyne.CanvasObject {
@@ -442,3 +444,7 @@ func (s *screen) onSelected(id widget.ListItemID) {
 	place := s.rows[id].entry.Place
 	s.host.Defer(func() { s.host.Show(place) })
 }
+
+// FocusFirst gives the keyboard to the agenda: arrows move in it, Space opens an entry,
+// as soon as the screen opens.
+func (s *screen) FocusFirst() { s.focus.Want(s.host.Window(), s.list) }

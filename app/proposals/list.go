@@ -101,6 +101,7 @@ type proposalsScreen struct {
 	all       []proposalRow
 	rows      []proposalRow // those the filters let through, sorted
 	table     *ui.SortTable[proposalRow]
+	focus     ui.FirstFocus
 	statusSel *widget.Select
 	acctSel   *widget.Select
 	summary   *widget.Label
@@ -365,6 +366,7 @@ func (s *proposalsScreen) showBody() {
 		o = container.NewCenter(widget.NewLabel(lang.L("No proposals match the filters.")))
 	}
 	ui.ShowIn(s.body, o)
+	s.focus.Try(s.host.Window(), s.table)
 }
 
 // onSort sorts the table on column col (tapping its header).
@@ -422,3 +424,7 @@ func (s *proposalsScreen) String() string {
 // Loading and RowCount say what the list shows (the tests ask).
 func (s *proposalsScreen) Loading() bool { return s.busy.Loading() }
 func (s *proposalsScreen) RowCount() int { return len(s.rows) }
+
+// FocusFirst gives the keyboard to the table of proposals: arrows move in it, Enter opens a proposal,
+// as soon as the screen opens.
+func (s *proposalsScreen) FocusFirst() { s.focus.Want(s.host.Window(), s.table) }

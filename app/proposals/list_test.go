@@ -420,3 +420,13 @@ func TestBuilderHeaderCountsDownToExpiry(t *testing.T) {
 		}
 	}
 }
+
+// TestProposalsListTakesTheKeyboardWhenOpened: the table has the focus as
+// soon as the list opens.
+func TestProposalsListTakesTheKeyboardWhenOpened(t *testing.T) {
+	d, w, _ := openProposalArea(t, true)
+	d.Show(ui.Place{Screen: "proposals"})
+	if s := d.Current().(*proposalsScreen); w.Canvas().Focused() != s.table {
+		t.Errorf("the proposals list opened with the focus on %T, want its table", w.Canvas().Focused())
+	}
+}

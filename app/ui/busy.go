@@ -79,3 +79,34 @@ func SetHeadedRow(o fyne.CanvasObject, heading string) fyne.CanvasObject {
 	item.Show()
 	return item
 }
+
+// FirstFocus gives a list screen's table the keyboard when the screen
+// opens, so that arrows and Enter work at once. A table that is put on
+// screen only when its rows are read (ShowIn, after a background load)
+// cannot take the focus yet: it takes it when it arrives, unless the user
+// has put the focus somewhere else by then.
+type FirstFocus struct{ wanted bool }
+
+// Want gives o the focus now, or when Try next finds it on screen.
+func (f *FirstFocus) Want(w fyne.Window, o fyne.Focusable) {
+	c := w.Canvas()
+	c.Focus(o)
+	f.wanted = c.Focused() != o
+	if f.wanted {
+		c.Unfocus() // what had it belonged to the screen left
+	}
+}
+
+// Try gives o the focus if it is still wanted and nothing else has it.
+func (f *FirstFocus) Try(w fyne.Window, o fyne.Focusable) {
+	if !f.wanted {
+		return
+	}
+	c := w.Canvas()
+	if c.Focused() != nil {
+		f.wanted = false // the user chose where to type
+		return
+	}
+	c.Focus(o)
+	f.wanted = c.Focused() != o
+}
