@@ -46,7 +46,7 @@ func builderTabs() []builderTab {
 			label: func() string { return lang.L("Validity") },
 			make:  func(b *builder) builderPart { return newValidityEditor(b) }},
 		{name: tabAudiences,
-			label: func() string { return lang.L("Audiences and preview") },
+			label: func() string { return lang.L("Preview") },
 			make:  func(b *builder) builderPart { return newAudiencesPart(b) }},
 		{name: tabReadiness,
 			label: func() string { return lang.L("Readiness") },

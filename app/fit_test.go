@@ -1,0 +1,134 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"kamdesk/app/ui"
+)
+
+// fitPlaces are the desk's main screens, the builder on each of its tabs.
+var fitPlaces = []string{"accounts", "account/northbridge", "account-edit/northbridge",
+	"person/northbridge-david-okafor", "people", "team", "agenda", "proposals", "library",
+	"proposal/prop-northbridge-modular-controls:sections", "proposal/prop-northbridge-modular-controls:pricing",
+	"proposal/prop-northbridge-modular-controls:financial", "proposal/prop-northbridge-modular-controls:people",
+	"proposal/prop-northbridge-modular-controls:validity", "proposal/prop-northbridge-modular-controls:audiences",
+	"proposal/prop-northbridge-modular-controls:readiness", "proposal/prop-northbridge-modular-controls:follow-up"}
+
+// TestEveryScreenFitsTheWindow: on a 13-inch laptop (1024×700) and on a
+// large monitor (1920×1080) every main screen fits the window: nothing
+// needs more room than the window has, and no widget lies outside it
+// (what a scroll holds may, the scroll clips it).
+func TestEveryScreenFitsTheWindow(t *testing.T) {
+	d, w, _ := testDesk(t, true)
+	for _, size := range []fyne.Size{fyne.NewSize(1024, 700), fyne.NewSize(1920, 1080)} {
+		for _, place := range fitPlaces {
+			screen, id, _ := strings.Cut(place, "/")
+			d.Show(ui.Place{Screen: screen, ID: id})
+			w.Resize(size.AddWidthHeight(1, 1)) // lays the screen out afresh, as the window does when minimum sizes change
+			w.Resize(size)
+			if got := w.Canvas().Size(); got.Width > size.Width+0.5 || got.Height > size.Height+0.5 {
+				t.Errorf("%v at %v: the window grew to %v (the screen needs %v)", place, size, got, w.Content().MinSize())
+				continue
+			}
+			for _, out := range outside(w.Content(), size) {
+				t.Errorf("%v at %v: %s", place, size, out)
+			}
+			if screen == "proposal" {
+				texts := shownTexts(w.Content())
+				for _, tab := range builderTabLabels {
+					if !texts[tab] {
+						t.Errorf("%v at %v: the tab %q is not shown (behind “…”?)", place, size, tab)
+					}
+				}
+			}
+		}
+	}
+}
+
+// builderTabLabels are the builder's tabs, each of which must be in view.
+var builderTabLabels = []string{"Sections", "Pricing", "Financial result", "References and team", "Validity",
+	"Preview", "Readiness", "Follow-up"}
+
+// shownTexts are the texts drawn under o, hidden objects left out.
+func shownTexts(o fyne.CanvasObject) map[string]bool {
+	out := map[string]bool{}
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		switch o := o.(type) {
+		case *canvas.Text:
+			out[o.Text] = true
+		case *fyne.Container:
+			for _, c := range o.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(o).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return out
+}
+
+// outside lists the shown objects under o that reach beyond a window of
+// size, not counting what scrolls clip.
+func outside(o fyne.CanvasObject, size fyne.Size) []string {
+	var out []string
+	var walk func(o fyne.CanvasObject, at fyne.Position)
+	walk = func(o fyne.CanvasObject, at fyne.Position) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		pos := at.Add(o.Position())
+		s := o.Size()
+		if t, ok := o.(*canvas.Text); ok && t.Alignment == fyne.TextAlignLeading {
+			s.Width = min(s.Width, t.MinSize().Width) // its box may run on past the glyphs
+		}
+		if s.Width > 0 && s.Height > 0 && (pos.X < -0.5 || pos.Y < -0.5 || pos.X+s.Width > size.Width+0.5 || pos.Y+s.Height > size.Height+0.5) {
+			out = append(out, fmt.Sprintf("%s at %v, %v reaches outside", describe(o), pos, s))
+			return
+		}
+		if _, ok := o.(*container.Scroll); ok || strings.HasSuffix(fmt.Sprintf("%T", o), ".Scroll") {
+			return // it clips what it holds
+		}
+		if _, ok := o.(interface{ ScrollToTop() }); ok {
+			return // a list or a table: it scrolls
+		}
+		switch o := o.(type) {
+		case *fyne.Container:
+			for _, c := range o.Objects {
+				walk(c, pos)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(o).Objects() {
+				walk(c, pos)
+			}
+		}
+	}
+	walk(o, fyne.Position{})
+	return out
+}
+
+func describe(o fyne.CanvasObject) string {
+	switch o := o.(type) {
+	case *widget.Label:
+		return fmt.Sprintf("label %q", o.Text)
+	case *widget.Button:
+		return fmt.Sprintf("button %q", o.Text)
+	case *widget.RichText:
+		return "rich text"
+	}
+	return fmt.Sprintf("%T", o)
+}
