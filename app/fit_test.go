@@ -132,3 +132,49 @@ func describe(o fyne.CanvasObject) string {
 	}
 	return fmt.Sprintf("%T", o)
 }
+
+// TestTablesFillWideWindows: at 1920 pixels the accounts, people and
+// proposals tables use the width: their columns end near the table's right
+// edge instead of leaving hundreds of pixels empty; at 1024 they keep
+// their widths and scroll.
+func TestTablesFillWideWindows(t *testing.T) {
+	d, w, _ := testDesk(t, true)
+	for _, screen := range []string{"accounts", "people", "proposals"} {
+		d.Show(ui.Place{Screen: screen})
+		for _, width := range []float32{1920, 1024} {
+			w.Resize(fyne.NewSize(width, 1000))
+			table, right := tableColumnsEnd(t, w.Content())
+			empty := table.Size().Width - right
+			if width == 1920 && empty > 40 {
+				t.Errorf("%s at %v: the columns end %v pixels before the table's edge", screen, width, empty)
+			}
+			if empty < 0 && width == 1920 {
+				t.Errorf("%s at %v: the columns run %v pixels past the table", screen, width, -empty)
+			}
+		}
+	}
+}
+
+// tableColumnsEnd finds the table on screen and where its last header
+// cell ends, from the table's left edge.
+func tableColumnsEnd(t *testing.T, root fyne.CanvasObject) (fyne.CanvasObject, float32) {
+	t.Helper()
+	for _, o := range test.LaidOutObjects(root) {
+		tab, ok := o.(interface {
+			fyne.Widget
+			OnSort(col int) // a ui.SortTable
+		})
+		if !ok {
+			continue
+		}
+		var right float32
+		for _, c := range test.LaidOutObjects(tab) {
+			if b, ok := c.(*widget.Button); ok && b.Visible() {
+				right = max(right, b.Position().X+b.Size().Width)
+			}
+		}
+		return tab, right
+	}
+	t.Fatal("no table on screen")
+	return nil, 0
+}

@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"math"
 	"slices"
 
 	"kamdesk/dossier"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -45,6 +47,7 @@ type SortTable[R any] struct {
 	sortBy  int               // the column sorted on; -1 keeps the order the rows came in
 	desc    bool              // descending
 	Tie     func(a, b *R) int // orders rows the column finds equal; nil keeps their order
+	filled  float32           // the width the columns were last made to fill
 }
 
 // NewSortTable shows *rows under columns, sorted on column sortBy (-1 for
@@ -93,6 +96,44 @@ func NewSortTable[R any](rows *[]R, columns []TableColumn[R], sortBy int, open f
 		t.SetColumnWidth(i, c.Width)
 	}
 	return t
+}
+
+// Resize fills the width the table is given: when it is wider than its
+// columns need, the columns grow (the wide ones most), so a
+// window on a large monitor shows long names and next steps whole instead
+// of an empty band on the right. A column the user widened by dragging its
+// header's edge keeps its width until the table is resized.
+func (t *SortTable[R]) Resize(s fyne.Size) {
+	if s.Width != t.filled {
+		t.filled = s.Width
+		for i, w := range t.fillWidths(s.Width) {
+			t.SetColumnWidth(i, w)
+		}
+	}
+	t.Table.Resize(s)
+}
+
+// fillWidths are the columns' widths in a table width wide: their own
+// widths, and the room left over shared in proportion to the square of
+// each width, so that the wide columns of names and titles get most of it
+// and a column of dates or percentages little.
+func (t *SortTable[R]) fillWidths(width float32) []float32 {
+	var sum, squares float32
+	for _, c := range t.Columns {
+		sum += c.Width
+		squares += c.Width * c.Width
+	}
+	// the table puts a padding's width between columns, and keeps room
+	// for its vertical scroll bar
+	extra := width - float32(len(t.Columns))*theme.Padding() - theme.ScrollBarSize() - sum
+	out := make([]float32, len(t.Columns))
+	for i, c := range t.Columns {
+		out[i] = c.Width
+		if extra > 0 && squares > 0 {
+			out[i] = float32(math.Floor(float64(c.Width + extra*c.Width*c.Width/squares)))
+		}
+	}
+	return out
 }
 
 // TypedKey treats Return and Enter like Space: open the focused row.
