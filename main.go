@@ -55,9 +55,10 @@ func desktop(dir, place string) int {
 
 	var (
 		mu   sync.Mutex // guards st: the opening goroutine sets it too
-		st   *store.Store
-		view *ui.ViewFolder
-		code = cli.ExitOK
+		st    *store.Store
+		view  *ui.ViewFolder
+		front func() // stops answering other kamdesks started on the workspace
+		code  = cli.ExitOK
 	)
 	setStore := func(next *store.Store) {
 		mu.Lock()
@@ -71,7 +72,7 @@ func desktop(dir, place string) int {
 		setStore(first)
 		fyne.Do(func() {
 			stopOpening()
-			shown(a, w, dir, place, first, err, setStore, &view, &code)
+			shown(a, w, dir, place, first, err, setStore, &view, &front, &code)
 		})
 	}()
 	w.ShowAndRun()
@@ -84,17 +85,19 @@ func desktop(dir, place string) int {
 	if view != nil {
 		view.Empty()
 	}
+	if front != nil {
+		front()
+	}
 	return code
 }
 
 // shown puts the desk on the window once the workspace is open, or asks
 // for its passphrase, or says why it cannot be opened, setting the exit
 // status. setStore records each store opened, for closing at the end.
-func shown(a fyne.App, w fyne.Window, dir, place string, st *store.Store, err error, setStore func(*store.Store), view **ui.ViewFolder, code *int) {
-	if errors.Is(err, store.ErrLocked) {
-		fmt.Fprintln(os.Stderr, cli.TerminalText(err.Error()))
-		*code = cli.ExitFail // the other kamdesk is on screen already
-		a.Quit()
+func shown(a fyne.App, w fyne.Window, dir, place string, st *store.Store, err error, setStore func(*store.Store), view **ui.ViewFolder, stopFront *func(), code *int) {
+	if errors.Is(err, store.ErrLocked) && app.AskFront(dir) == nil {
+		fmt.Fprintln(os.Stderr, cli.TerminalText(lang.L("kamdesk is already open on {{.Dir}}: its window is brought to the front.", map[string]any{"Dir": dir})))
+		a.Quit() // the other kamdesk's window is on top now
 		return
 	}
 	// Files are opened from one folder in the workspace, emptied at the
@@ -119,6 +122,14 @@ func shown(a fyne.App, w fyne.Window, dir, place string, st *store.Store, err er
 			StartAt: place, Viewer: *view, Quit: quit, Reopen: reopen, Version: cli.Version, Dir: dir})
 		w.SetContent(desk.Content())
 		w.SetMainMenu(desk.MainMenu())
+		// Another kamdesk started on this workspace brings this window
+		// to the front; without the socket (a path too long for one) it
+		// says in its own window that the workspace is open.
+		if stop, ferr := app.ListenFront(st.Dir(), func() { fyne.Do(func() { w.Show(); w.RequestFocus() }) }); ferr == nil {
+			*stopFront = stop
+		} else {
+			fmt.Fprintln(os.Stderr, "kamdesk:", cli.TerminalText(ferr.Error()))
+		}
 		desk.InstallShortcuts()
 		app.RestoreWindow(w, a.Preferences(), desk.Quit) // the close button asks too
 		w.CenterOnScreen()                               // it grew from the opening message

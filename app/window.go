@@ -51,6 +51,8 @@ func OpenFailure(err error, dir string, quit func(), restore func(passphrase []b
 	switch {
 	case errors.Is(err, dossier.ErrDiskFull):
 		hint.SetText(lang.L("Nothing was changed in {{.Dir}}. Free some space on its disk and start kamdesk again.", map[string]any{"Dir": dir}))
+	case errors.Is(err, dossier.ErrLocked):
+		hint.SetText(lang.L("Another kamdesk has it open and did not answer. Switch to its window (it may be on another desktop or minimised), or close it and start kamdesk again."))
 	case errors.Is(err, dossier.ErrReadOnly):
 		hint.SetText(lang.L("Nothing was changed in {{.Dir}}. Copy the folder to a place kamdesk can write to and open the copy with: kamdesk --data DIR", map[string]any{"Dir": dir}))
 	}
