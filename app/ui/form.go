@@ -65,8 +65,11 @@ func NewField(name, label string, input fyne.CanvasObject) *Field {
 	return &Field{Name: name, Label: label, Input: input, Msg: msg}
 }
 
-// SetMessage shows text under the field; "" hides the line.
+// SetMessage shows text under the field and outlines its input in red,
+// as the forms' messages promise ("fix the fields marked in red"); ""
+// hides the line and the outline.
 func (f *Field) SetMessage(text string) {
+	MarkInvalid(f.Input, text)
 	if text == "" {
 		f.Msg.SetText("")
 		f.Msg.Hide()
@@ -74,6 +77,39 @@ func (f *Field) SetMessage(text string) {
 	}
 	f.Msg.SetText(text)
 	f.Msg.Show()
+}
+
+// MarkInvalid outlines the text inputs in o in red while problem is not
+// "" (an entry shows it while the cursor is elsewhere, with its error
+// mark), and takes the outline away when it is.
+func MarkInvalid(o fyne.CanvasObject, problem string) {
+	var err error
+	if problem != "" {
+		err = errors.New(problem)
+	}
+	switch o := o.(type) {
+	case *Entry:
+		markEntry(&o.Entry, err)
+	case *widget.Entry:
+		markEntry(o, err)
+	case *TextArea:
+		if o.invalid != (err != nil) {
+			o.invalid = err != nil
+			o.Refresh()
+		}
+	case *fyne.Container:
+		for _, c := range o.Objects {
+			MarkInvalid(c, problem)
+		}
+	}
+}
+
+func markEntry(e *widget.Entry, err error) {
+	if err == nil && !e.AlwaysShowValidationError {
+		return // never marked
+	}
+	e.AlwaysShowValidationError = true
+	e.SetValidationError(err)
 }
 
 // FieldSet is a form's fields by record field name.

@@ -50,6 +50,7 @@ type TextArea struct {
 	settleHeld bool    // settle waits: it is under way, or blocks are being rebuilt
 
 	focused bool     // the area or one of its blocks has the keyboard
+	invalid bool     // its form says what is wrong with it: outlined in red when not being typed in
 	all     bool     // Ctrl+A: everything is selected
 	span    textSpan // selected with Shift and the keys (textarea_select.go)
 	shift   bool     // Shift is held

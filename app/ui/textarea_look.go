@@ -193,6 +193,8 @@ func (r *textAreaRenderer) Refresh() {
 		r.border.StrokeColor = th.Color(theme.ColorNameDisabled, v)
 	case a.focused:
 		r.border.StrokeColor = th.Color(theme.ColorNamePrimary, v)
+	case a.invalid:
+		r.border.StrokeColor = th.Color(theme.ColorNameError, v)
 	default:
 		r.border.StrokeColor = th.Color(theme.ColorNameInputBorder, v)
 	}
