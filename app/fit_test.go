@@ -28,6 +28,7 @@ var fitPlaces = []string{"accounts", "account/northbridge", "account-edit/northb
 // (what a scroll holds may, the scroll clips it).
 func TestEveryScreenFitsTheWindow(t *testing.T) {
 	d, w, _ := testDesk(t, true)
+	fyne.CurrentApp().Settings().SetTheme(ui.Theme{}) // the sizes of the real window, not of Fyne's test theme
 	for _, size := range []fyne.Size{fyne.NewSize(1024, 700), fyne.NewSize(1920, 1080)} {
 		for _, place := range fitPlaces {
 			screen, id, _ := strings.Cut(place, "/")
@@ -100,8 +101,17 @@ func outside(o fyne.CanvasObject, size fyne.Size) []string {
 			out = append(out, fmt.Sprintf("%s at %v, %v reaches outside", describe(o), pos, s))
 			return
 		}
-		if _, ok := o.(*container.Scroll); ok || strings.HasSuffix(fmt.Sprintf("%T", o), ".Scroll") {
-			return // it clips what it holds
+		if sc, ok := o.(*container.Scroll); ok {
+			if sc.Direction == container.ScrollVerticalOnly || sc.Direction == container.ScrollNone {
+				return // it clips what it holds, and never needs scrolling sideways
+			}
+			if need := sc.Content.MinSize().Width; need > s.Width+0.5 {
+				out = append(out, fmt.Sprintf("%s holds %v pixels of width in %v: it scrolls sideways", describe(sc.Content), need, s.Width))
+			}
+			return
+		}
+		if strings.HasSuffix(fmt.Sprintf("%T", o), ".Scroll") {
+			return // a list's or a table's own scroll
 		}
 		if _, ok := o.(interface{ ScrollToTop() }); ok {
 			return // a list or a table: it scrolls

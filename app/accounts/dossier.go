@@ -30,6 +30,8 @@ type dossierScreen struct {
 	rules    dossier.Rules
 
 	peopleList *widget.List
+	chart      *orgChart       // the decision-making group
+	chartView  *chartView      // the chart in its pane, with its zoom
 	detail     *fyne.Container // the selected person
 	tabs       *container.AppTabs
 	timeline   *timeline // the Timeline tab
@@ -146,32 +148,37 @@ func (s *dossierScreen) groupTab() fyne.CanvasObject {
 		return container.NewCenter(container.NewVBox(
 			widget.NewLabel(lang.L("Nobody of this account's decision-making group is recorded yet.")), container.NewCenter(add)))
 	}
-	chart := container.NewScroll(container.NewPadded(newOrgChart(s.people, s.showPerson)))
+	s.chart = newOrgChart(s.people, s.showPerson)
+	s.chartView = newChartView(s.chart)
+	chart := s.chartView.root
 	legend := s.legend()
 	s.detail.Objects = []fyne.CanvasObject{container.NewCenter(widget.NewLabel(lang.L("Choose a person to see their dossier.")))}
 	right := container.NewVSplit(container.NewBorder(container.NewHBox(add), nil, nil, nil, s.peopleList), container.NewScroll(s.detail))
-	right.Offset = 0.45
+	right.Offset = 0.3 // the person's dossier, below, gets most of the height
 	split := container.NewHSplit(container.NewBorder(nil, legend, nil, nil, chart), right)
-	split.Offset = 0.62
+	split.Offset = 0.55
 	return split
 }
 
 func (s *dossierScreen) legend() fyne.CanvasObject {
-	box := container.NewHBox()
+	box := container.NewGridWithColumns(3) // two rows: the legend fits a narrow pane
 	for _, l := range dossier.Ladder {
 		sw := canvas.NewRectangle(ui.LevelColor(l))
 		sw.CornerRadius = 3
 		sw.SetMinSize(fyne.NewSize(14, 14))
-		box.Add(container.NewCenter(sw))
-		box.Add(widget.NewLabel(ui.Tr(l.Label())))
+		box.Add(container.NewHBox(container.NewCenter(sw), widget.NewLabel(ui.Tr(l.Label()))))
 	}
 	hint := widget.NewLabel(lang.L("EXE executive · HR · FIN finance · TEC technical · ●●● influence"))
 	hint.Importance = widget.LowImportance
-	return container.NewVBox(container.NewHScroll(box), hint)
+	hint.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(box, hint)
 }
 
 // showPerson shows a person's whole dossier, read-only.
 func (s *dossierScreen) showPerson(p dossier.Person) {
+	if s.chart != nil {
+		s.chart.selectPerson(p.ID)
+	}
 	today := s.host.Today()
 	form := widget.NewForm()
 	add := func(label, value string) {

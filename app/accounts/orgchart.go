@@ -18,6 +18,8 @@ type orgChart struct {
 	widget.BaseWidget
 	people   []dossier.Person
 	OnTapped func(p dossier.Person)
+	zoom     float32 // 1 draws cards at their full size
+	selected string  // the ID of the person whose dossier is shown, highlighted
 }
 
 const (
@@ -26,9 +28,43 @@ const (
 )
 
 func newOrgChart(people []dossier.Person, onTapped func(dossier.Person)) *orgChart {
-	c := &orgChart{people: people, OnTapped: onTapped}
+	c := &orgChart{people: people, OnTapped: onTapped, zoom: 1}
 	c.ExtendBaseWidget(c)
 	return c
+}
+
+// setZoom draws the chart at zoom z (1 is full size), within the zooms
+// offered.
+func (c *orgChart) setZoom(z float32) {
+	z = min(max(z, minZoom), maxZoom)
+	if z != c.zoom {
+		c.zoom = z
+		c.Refresh()
+	}
+}
+
+// fullSize is the chart's size at zoom 1.
+func (c *orgChart) fullSize() fyne.Size {
+	_, size := layoutTree(c.people)
+	return size
+}
+
+// The zooms of the chart: fitting a big group to its pane stops at
+// minZoom, below which names are too small to read.
+const (
+	minZoom = 0.45
+	maxZoom = 1.5
+)
+
+// zoomSteps are the zooms the − and + buttons go through.
+var zoomSteps = []float32{0.45, 0.55, 0.67, 0.8, 0.9, 1, 1.25, 1.5}
+
+// select highlights the person with ID id.
+func (c *orgChart) selectPerson(id string) {
+	if c.selected != id {
+		c.selected = id
+		c.Refresh()
+	}
 }
 
 // layoutTree places people in a tidy tree: roots (nobody above them in the
@@ -93,9 +129,26 @@ func layoutTree(people []dossier.Person) (pos map[string]fyne.Position, size fyn
 }
 
 func (c *orgChart) CreateRenderer() fyne.WidgetRenderer {
+	r := &orgChartRenderer{chart: c, box: container.NewWithoutLayout()}
+	r.build()
+	return r
+}
+
+type orgChartRenderer struct {
+	chart *orgChart
+	box   *fyne.Container
+	size  fyne.Size
+	zoom  float32
+	cards []*personCard
+}
+
+// build draws the chart at its zoom: the connectors, then the cards.
+func (r *orgChartRenderer) build() {
+	c := r.chart
+	z := c.zoom
 	pos, size := layoutTree(c.people)
+	at := func(p fyne.Position) fyne.Position { return fyne.NewPos(p.X*z, p.Y*z) }
 	objects := []fyne.CanvasObject{}
-	// connectors first, under the cards
 	for _, p := range c.people {
 		from, ok1 := pos[p.ReportsTo]
 		to, ok2 := pos[p.ID]
@@ -111,28 +164,42 @@ func (c *orgChart) CreateRenderer() fyne.WidgetRenderer {
 		} {
 			l := canvas.NewLine(stroke)
 			l.StrokeWidth = 1.5
-			l.Position1, l.Position2 = seg[0], seg[1]
+			l.Position1, l.Position2 = at(seg[0]), at(seg[1])
 			objects = append(objects, l)
 		}
 	}
+	r.cards = r.cards[:0]
 	for _, p := range c.people {
 		card := newPersonCard(p, c.OnTapped)
-		card.Resize(fyne.NewSize(cardW, cardH))
-		card.Move(pos[p.ID])
+		card.zoom, card.selected = z, p.ID == c.selected
+		card.Resize(fyne.NewSize(cardW*z, cardH*z))
+		card.Move(at(pos[p.ID]))
+		r.cards = append(r.cards, card)
 		objects = append(objects, card)
 	}
-	box := container.NewWithoutLayout(objects...)
-	return &orgChartRenderer{box: box, size: size}
+	r.box.Objects = objects
+	r.size, r.zoom = fyne.NewSize(size.Width*z, size.Height*z), z
 }
 
-type orgChartRenderer struct {
-	box  *fyne.Container
-	size fyne.Size
+func (r *orgChartRenderer) Layout(fyne.Size)   {}
+func (r *orgChartRenderer) MinSize() fyne.Size { return r.size }
+
+// Refresh draws the chart again when its zoom changed, else marks the
+// person selected.
+func (r *orgChartRenderer) Refresh() {
+	if r.zoom != r.chart.zoom {
+		r.build()
+	} else {
+		for _, card := range r.cards {
+			if sel := card.person.ID == r.chart.selected; sel != card.selected {
+				card.selected = sel
+				card.Refresh()
+			}
+		}
+	}
+	r.box.Refresh()
 }
 
-func (r *orgChartRenderer) Layout(fyne.Size)             {}
-func (r *orgChartRenderer) MinSize() fyne.Size           { return r.size }
-func (r *orgChartRenderer) Refresh()                     { r.box.Refresh() }
 func (r *orgChartRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.box} }
 func (r *orgChartRenderer) Destroy()                     {}
 
@@ -141,10 +208,12 @@ type personCard struct {
 	widget.BaseWidget
 	person   dossier.Person
 	onTapped func(dossier.Person)
+	zoom     float32 // of the chart
+	selected bool    // the person whose dossier is shown
 }
 
 func newPersonCard(p dossier.Person, onTapped func(dossier.Person)) *personCard {
-	c := &personCard{person: p, onTapped: onTapped}
+	c := &personCard{person: p, onTapped: onTapped, zoom: 1}
 	c.ExtendBaseWidget(c)
 	return c
 }
@@ -158,46 +227,68 @@ func (c *personCard) Tapped(*fyne.PointEvent) {
 
 func (c *personCard) CreateRenderer() fyne.WidgetRenderer {
 	p := c.person
-	lc := ui.LevelColor(p.Level)
+	fg := theme.Color(theme.ColorNameForeground)
 	bg := canvas.NewRectangle(ui.LevelTint(p.Level))
-	bg.StrokeColor = lc
-	bg.StrokeWidth = 2
-	bg.CornerRadius = 6
-	stripe := canvas.NewRectangle(lc)
-	stripe.CornerRadius = 3
-	name := canvas.NewText(ui.Clip(p.Name, 24), theme.Color(theme.ColorNameForeground))
+	stripe := canvas.NewRectangle(ui.LevelColor(p.Level))
+	name := canvas.NewText(ui.Clip(p.Name, 24), fg)
 	name.TextStyle = fyne.TextStyle{Bold: true}
-	position := canvas.NewText(ui.Clip(p.Position, 30), theme.Color(theme.ColorNameForeground))
-	position.TextSize = theme.CaptionTextSize()
-	level := canvas.NewText(ui.Tr(p.Level.Label()), theme.Color(theme.ColorNameForeground)) // readable on either theme; the stripe carries the colour
-	level.TextSize = theme.CaptionTextSize()
+	position := canvas.NewText(ui.Clip(p.Position, 30), fg)
+	level := canvas.NewText(ui.Tr(p.Level.Label()), fg) // readable on either theme; the stripe carries the colour
 	level.TextStyle = fyne.TextStyle{Bold: true}
-	badge := canvas.NewText(ui.TypeBadge(p.Type)+"  "+ui.InfluenceDots(p.Influence), theme.Color(theme.ColorNameForeground))
-	badge.TextSize = theme.CaptionTextSize()
+	badge := canvas.NewText(ui.TypeBadge(p.Type)+"  "+ui.InfluenceDots(p.Influence), fg)
 	badge.TextStyle = fyne.TextStyle{Monospace: true}
 	objs := []fyne.CanvasObject{bg, stripe, name, position, level, badge}
-	return &cardRenderer{objs: objs, bg: bg, stripe: stripe, name: name, position: position, level: level, badge: badge}
+	r := &cardRenderer{card: c, objs: objs, bg: bg, stripe: stripe, name: name, position: position, level: level, badge: badge}
+	r.style()
+	return r
 }
 
 type cardRenderer struct {
+	card                         *personCard
 	objs                         []fyne.CanvasObject
 	bg, stripe                   *canvas.Rectangle
 	name, position, level, badge *canvas.Text
 }
 
-func (r *cardRenderer) Layout(s fyne.Size) {
-	r.bg.Resize(s)
-	r.stripe.Move(fyne.NewPos(0, 0))
-	r.stripe.Resize(fyne.NewSize(6, s.Height))
-	pad := float32(12)
-	r.name.Move(fyne.NewPos(pad, 6))
-	r.position.Move(fyne.NewPos(pad, 28))
-	r.level.Move(fyne.NewPos(pad, 50))
-	bs := r.badge.MinSize()
-	r.badge.Move(fyne.NewPos(s.Width-bs.Width-8, 50))
+// style sizes the card's text and lines to the chart's zoom, and marks
+// the card of the person selected with a thick border in the accent
+// colour.
+func (r *cardRenderer) style() {
+	z := r.card.zoom
+	r.bg.StrokeColor, r.bg.StrokeWidth = ui.LevelColor(r.card.person.Level), 2
+	if r.card.selected {
+		r.bg.StrokeColor, r.bg.StrokeWidth = theme.Color(theme.ColorNamePrimary), 4
+	}
+	r.bg.CornerRadius, r.stripe.CornerRadius = 6*z, 3*z
+	r.name.TextSize = theme.TextSize() * z
+	for _, t := range []*canvas.Text{r.position, r.level, r.badge} {
+		t.TextSize = theme.CaptionTextSize() * z
+	}
 }
 
-func (r *cardRenderer) MinSize() fyne.Size           { return fyne.NewSize(cardW, cardH) }
-func (r *cardRenderer) Refresh()                     { canvas.Refresh(r.bg) }
+func (r *cardRenderer) Layout(s fyne.Size) {
+	z := r.card.zoom
+	r.bg.Resize(s)
+	r.stripe.Move(fyne.NewPos(0, 0))
+	r.stripe.Resize(fyne.NewSize(6*z, s.Height))
+	pad := 12 * z
+	r.name.Move(fyne.NewPos(pad, 6*z))
+	r.position.Move(fyne.NewPos(pad, 28*z))
+	r.level.Move(fyne.NewPos(pad, 50*z))
+	bs := r.badge.MinSize()
+	r.badge.Move(fyne.NewPos(s.Width-bs.Width-8*z, 50*z))
+}
+
+func (r *cardRenderer) MinSize() fyne.Size {
+	return fyne.NewSize(cardW*r.card.zoom, cardH*r.card.zoom)
+}
+
+func (r *cardRenderer) Refresh() {
+	r.style()
+	for _, o := range r.objs {
+		o.Refresh()
+	}
+}
+
 func (r *cardRenderer) Objects() []fyne.CanvasObject { return r.objs }
 func (r *cardRenderer) Destroy()                     {}

@@ -371,7 +371,7 @@ func (s *personScreen) Content() fyne.CanvasObject {
 	}
 	left := container.NewVBox(heading(lang.L("Role and contact")), business.Grid())
 	right := container.NewVBox(heading(lang.L("Personal")), personal.Grid())
-	body := container.NewScroll(container.NewPadded(container.NewGridWithColumns(2, left, right)))
+	body := container.NewScroll(container.NewPadded(ui.NewSideBySide(left, right)))
 
 	back := widget.NewButtonWithIcon(s.acct.Name, theme.NavigateBackIcon(), s.OnCancel)
 	back.Importance = widget.LowImportance

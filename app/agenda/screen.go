@@ -374,11 +374,11 @@ func (s *screen) Content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Agenda"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ahead := widget.NewLabel(lang.L("Looking ahead:"))
 	top := container.NewHBox(widget.NewIcon(theme.HistoryIcon()), title, s.summary, s.busy, layout.NewSpacer(), ahead, s.horizon)
-	filters := container.NewHBox()
+	filters := container.NewGridWithColumns(4) // in rows: every kind in view on a laptop too
 	for _, c := range s.checks {
 		filters.Add(c)
 	}
-	return container.NewBorder(container.NewVBox(top, container.NewHScroll(filters)), nil, nil, nil, s.body)
+	return container.NewBorder(container.NewVBox(top, filters), nil, nil, nil, s.body)
 }
 
 // A row template: a heading, or an icon, a date and the item's text.

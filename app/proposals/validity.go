@@ -57,14 +57,14 @@ func newValidityEditor(b *builder) *validityEditor {
 	fDays := e.fields.Add(ui.NewField("valid_days", "", e.days))
 	fUntil := e.fields.Add(ui.NewField("valid_until", "", e.until.Object()))
 	unit := widget.NewLabel(lang.L("days from the issue date"))
-	e.forDays = container.NewVBox(container.NewBorder(nil, nil, nil, unit, e.days), fDays.Msg)
-	e.byUntil = container.NewVBox(e.until.Object(), fUntil.Msg)
+	e.forDays = container.NewVBox(container.NewBorder(nil, nil, nil, unit, e.days), fDays.Message())
+	e.byUntil = container.NewVBox(e.until.Object(), fUntil.Message())
 	e.span = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{})
 	label := func(text string) fyne.CanvasObject {
 		return container.NewVBox(widget.NewLabelWithStyle(text, fyne.TextAlignTrailing, fyne.TextStyle{}))
 	}
 	form := container.New(&ui.FormLayout{},
-		label(fIssued.Label), container.NewVBox(fIssued.Input, fIssued.Msg),
+		label(fIssued.Label), container.NewVBox(fIssued.Input, fIssued.Message()),
 		label(lang.L("Validity")), e.mode,
 		container.NewVBox(e.span), container.NewStack(e.forDays, e.byUntil),
 	)

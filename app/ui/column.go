@@ -47,3 +47,41 @@ func (wrapColumn) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		y += h + theme.Padding()
 	}
 }
+
+// sideBySide lays objects out in a row, each as wide as it needs and the
+// width left over shared equally, all as tall as the tallest. Unlike a
+// grid of equal columns it needs only the sum of their widths: a form of
+// two columns, one of which needs more room, fits a narrower window.
+type sideBySide struct{}
+
+// NewSideBySide puts objs side by side (see sideBySide).
+func NewSideBySide(objs ...fyne.CanvasObject) *fyne.Container {
+	return container.New(sideBySide{}, objs...)
+}
+
+func (sideBySide) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for i, o := range objs {
+		m := o.MinSize()
+		if i > 0 {
+			s.Width += theme.Padding()
+		}
+		s.Width += m.Width
+		s.Height = max(s.Height, m.Height)
+	}
+	return s
+}
+
+func (l sideBySide) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if len(objs) == 0 {
+		return
+	}
+	extra := (size.Width - l.MinSize(objs).Width) / float32(len(objs))
+	x := float32(0)
+	for _, o := range objs {
+		w := o.MinSize().Width + max(extra, 0)
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+		x += w + theme.Padding()
+	}
+}

@@ -3,7 +3,10 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"image/color"
 	"time"
+
+	"fyne.io/fyne/v2/canvas"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -61,8 +64,43 @@ func NewField(name, label string, input fyne.CanvasObject) *Field {
 	msg := widget.NewLabel("")
 	msg.Importance = widget.DangerImportance
 	msg.Wrapping = fyne.TextWrapWord
+	msg.SizeName = theme.SizeNameCaptionText
 	msg.Hide()
 	return &Field{Name: name, Label: label, Input: input, Msg: msg}
+}
+
+// Message is the field's message line as forms lay it out: compact, and
+// taking its room under the input whether it says something or not, so
+// that a message appearing (when the user leaves a field) never moves the
+// fields under it, nor the one the pointer is on.
+func (f *Field) Message() fyne.CanvasObject {
+	room := canvas.NewRectangle(color.Transparent)
+	line := fyne.MeasureText("Mg", theme.CaptionTextSize(), fyne.TextStyle{}).Height
+	room.SetMinSize(fyne.NewSize(0, line+2*compactPad))
+	return container.NewStack(room, container.NewThemeOverride(f.Msg, compactTheme{}))
+}
+
+// compactPad is the padding around a message line.
+const compactPad = 2
+
+// compactTheme is the app's theme with little padding, for message lines.
+type compactTheme struct{}
+
+func (compactTheme) base() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
+
+func (t compactTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	return t.base().Color(n, v)
+}
+
+func (t compactTheme) Font(s fyne.TextStyle) fyne.Resource { return t.base().Font(s) }
+
+func (t compactTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base().Icon(n) }
+
+func (t compactTheme) Size(n fyne.ThemeSizeName) float32 {
+	if n == theme.SizeNameInnerPadding || n == theme.SizeNamePadding || n == theme.SizeNameLineSpacing {
+		return compactPad
+	}
+	return t.base().Size(n)
 }
 
 // SetMessage shows text under the field and outlines its input in red,
@@ -169,7 +207,7 @@ func (fs *FieldSet) Grid() *fyne.Container {
 	var objs []fyne.CanvasObject
 	for _, f := range fs.Order {
 		l := widget.NewLabelWithStyle(f.Label, fyne.TextAlignTrailing, fyne.TextStyle{})
-		objs = append(objs, container.NewVBox(l), container.NewVBox(f.Input, f.Msg))
+		objs = append(objs, container.NewVBox(l), container.NewVBox(f.Input, f.Message()))
 	}
 	return container.New(&FormLayout{}, objs...)
 }

@@ -77,3 +77,39 @@ func TestFieldsWithAProblemAreOutlinedInRed(t *testing.T) {
 		}
 	}
 }
+
+// TestMessagesDoNotMoveTheFields: a message appearing under a field (the
+// user left it empty) leaves every field of the form where it was, the
+// one under the pointer included.
+func TestMessagesDoNotMoveTheFields(t *testing.T) {
+	test.NewTempApp(t)
+	w := test.NewTempWindow(t, nil)
+	var fs FieldSet
+	inputs := map[string]*Entry{}
+	for _, name := range []string{"name", "position", "email", "phone"} {
+		inputs[name] = NewEntry(nil)
+		fs.Add(NewField(name, name, inputs[name]))
+	}
+	w.SetContent(container.NewVBox(fs.Grid()))
+	w.Resize(fyne.NewSize(600, 500))
+	at := func() map[string]fyne.Position {
+		out := map[string]fyne.Position{}
+		for name, e := range inputs {
+			out[name] = fyne.CurrentApp().Driver().AbsolutePositionForObject(e)
+		}
+		return out
+	}
+	before := at()
+	var pr dossier.Problems
+	pr.Add("name", "is required", nil)
+	pr.Add("email", "is not an e-mail address such as anna@example.com", nil)
+	fs.ShowProblems(pr.Err())
+	w.Content().Refresh()
+	w.Resize(fyne.NewSize(601, 500)) // laid out again
+	if got := at(); got["position"] != before["position"] || got["phone"] != before["phone"] || got["email"] != before["email"] {
+		t.Errorf("the messages moved the fields: before %v, after %v", before, got)
+	}
+	if fs.MessageOf("name") != "is required" {
+		t.Errorf("the name says %q", fs.MessageOf("name"))
+	}
+}
