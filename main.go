@@ -54,7 +54,7 @@ func desktop(dir, place string) int {
 	w.Resize(fyne.NewSize(640, 240))
 
 	var (
-		mu   sync.Mutex // guards st: the opening goroutine sets it too
+		mu    sync.Mutex // guards st: the opening goroutine sets it too
 		st    *store.Store
 		view  *ui.ViewFolder
 		front func() // stops answering other kamdesks started on the workspace
