@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/ui"
@@ -187,4 +188,40 @@ func tableColumnsEnd(t *testing.T, root fyne.CanvasObject) (fyne.CanvasObject, f
 	}
 	t.Fatal("no table on screen")
 	return nil, 0
+}
+
+// TestBuilderTextAtReadableMeasure: on a 1920-pixel monitor the builder's
+// blocks and the preview's page are no wider than about 90 characters of
+// text, not lines the whole width of the screen; at 1024 they use the
+// width there is.
+func TestBuilderTextAtReadableMeasure(t *testing.T) {
+	d, w, _ := testDesk(t, true)
+	fyne.CurrentApp().Settings().SetTheme(ui.Theme{})
+	measure := ui.ReadableWidth()
+	chars := measure / fyne.MeasureText("a quick br", theme.TextSize(), fyne.TextStyle{}).Width * 10
+	if chars < 85 || chars > 100 {
+		t.Fatalf("the readable measure is %v pixels, about %.0f characters", measure, chars)
+	}
+	for _, tab := range []string{"sections", "audiences"} {
+		d.Show(ui.Place{Screen: "proposal", ID: "prop-northbridge-modular-controls:" + tab})
+		for _, width := range []float32{1920, 1024} {
+			w.Resize(fyne.NewSize(width+1, 1000))
+			w.Resize(fyne.NewSize(width, 1000))
+			widest := float32(0)
+			for _, o := range test.LaidOutObjects(w.Content()) {
+				if l, ok := o.(*ui.WrapLabel); ok && l.Visible() && strings.Contains(l.FullText(), " ") {
+					widest = max(widest, l.Size().Width)
+				}
+				if r, ok := o.(*widget.RichText); ok && r.Visible() && len(r.String()) > 200 {
+					widest = max(widest, r.Size().Width)
+				}
+			}
+			switch {
+			case width == 1920 && widest > measure+1:
+				t.Errorf("%s at %v: text %v pixels wide, want at most %v (about 90 characters)", tab, width, widest, measure)
+			case width == 1024 && widest < 500:
+				t.Errorf("%s at %v: text only %v pixels wide", tab, width, widest)
+			}
+		}
+	}
 }

@@ -172,7 +172,7 @@ func (a *audiencesPart) build(v *variantView) {
 	body := ui.NewWrapColumn(
 		heading(lang.L("Addressed to")), who,
 		heading(lang.L("Readiness of this variant")), v.finds,
-		heading(lang.L("Preview")), paper,
+		heading(lang.L("Preview")), ui.NewReadable(paper),
 	)
 	top := container.NewBorder(nil, nil, nil, v.open,
 		widget.NewLabel(lang.L("What the {{.Audience}} readers get", map[string]any{"Audience": ui.Tr(v.a.Label())})))

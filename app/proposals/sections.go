@@ -70,7 +70,7 @@ func newSectionsEditor(b *builder) *sectionsEditor {
 	s.empty = widget.NewLabel(lang.L("The proposal has no sections yet. Add them from the library or write your own."))
 	s.empty.Wrapping = fyne.TextWrapWord
 	s.list = container.NewVBox()
-	s.scroll = container.NewVScroll(container.NewVBox(s.empty, s.list))
+	s.scroll = container.NewVScroll(ui.NewReadable(container.NewVBox(s.empty, s.list))) // lines of a readable length on a wide monitor
 	top := container.NewVBox(container.NewHBox(addLib, addOwn, s.undo), hint, s.notes)
 	s.root = container.NewBorder(top, nil, nil, nil, s.scroll)
 	s.buildBlocks(secFirstBlocks)

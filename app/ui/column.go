@@ -85,3 +85,29 @@ func (l sideBySide) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		x += w + theme.Padding()
 	}
 }
+
+// ReadableChars is the longest line, in characters, a column of running
+// text is given: about what a reader's eye follows without losing the
+// next line (typographers say 60 to 90).
+const ReadableChars = 90
+
+// readableColumn lays its one object out at most ReadableChars characters of
+// body text wide, against the left edge; narrower windows give it their
+// width.
+type readableColumn struct{}
+
+// NewReadable caps o's width at a readable measure (see ReadableChars).
+func NewReadable(o fyne.CanvasObject) *fyne.Container { return container.New(readableColumn{}, o) }
+
+// ReadableWidth is the width of ReadableChars characters of body text.
+func ReadableWidth() float32 {
+	ten := fyne.MeasureText("a quick br", theme.TextSize(), fyne.TextStyle{}).Width // ten characters of running text
+	return ten*ReadableChars/10 + 4*theme.InnerPadding()
+}
+
+func (readableColumn) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0].MinSize() }
+
+func (readableColumn) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(fyne.NewSize(max(min(size.Width, ReadableWidth()), objs[0].MinSize().Width), size.Height))
+}
