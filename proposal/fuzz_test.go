@@ -218,3 +218,17 @@ func FuzzRenderHTML(f *testing.F) {
 		checkSafeHTML(t, frag, false)
 	})
 }
+
+// FuzzPlainText: any Markdown gives valid UTF-8 on one line, without a
+// panic.
+func FuzzPlainText(f *testing.F) {
+	for _, s := range []string{"Dear *Anna*", "## T\n\n- a\n- b", "| a | b |\n|---|---|\n| 1 | 2 |", "```\ncode\n```", "[x](y) <z>", `\*x\*`, "<b>x</b>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, md string) {
+		out := PlainText(md)
+		if !utf8.ValidString(out) || strings.ContainsAny(out, "\n\r") {
+			t.Fatalf("PlainText(%q) = %q", md, out)
+		}
+	})
+}

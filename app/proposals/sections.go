@@ -47,6 +47,9 @@ type sectionsEditor struct {
 	notesKey string
 	removed  *secRemoval
 	values   map[string]string // placeholder values for the whole group
+	// variants are the placeholder values of each audience, made when a
+	// closed block first needs them, dropped with values
+	variants map[proposal.Audience]map[string]string
 	picker   *libraryPicker    // the open "Add from library" dialog
 }
 
@@ -58,7 +61,7 @@ type secRemoval struct {
 
 func newSectionsEditor(b *builder) *sectionsEditor {
 	s := &sectionsEditor{b: b}
-	s.values = proposal.Values(&b.p, b.ctx, proposal.All)
+	s.setValues()
 	addLib := widget.NewButtonWithIcon(lang.L("Add from library"), theme.StorageIcon(), s.openPicker)
 	addOwn := widget.NewButtonWithIcon(lang.L("Add own section"), theme.ContentAddIcon(), s.addOwn)
 	s.undo = widget.NewButtonWithIcon(lang.L("Undo remove"), theme.ContentUndoIcon(), s.undoRemove)
@@ -99,7 +102,7 @@ func (s *sectionsEditor) reload() {
 	for _, blk := range s.blocks {
 		s.unfocusIn(blk)
 	}
-	s.values = proposal.Values(&s.b.p, s.b.ctx, proposal.All)
+	s.setValues()
 	s.buildBlocks(len(s.b.p.Items)) // all: the list stays where it was scrolled to
 	for _, i := range open {
 		s.blocks[i].expand()
@@ -194,10 +197,34 @@ func secEnable(w fyne.Disableable, on bool) {
 	}
 }
 
+// setValues works out the placeholder values for the whole group again;
+// those of each audience follow when asked for.
+func (s *sectionsEditor) setValues() {
+	s.values = proposal.Values(&s.b.p, s.b.ctx, proposal.All)
+	s.variants = nil
+}
+
+// valuesFor are the placeholder values of audience a (All: the whole
+// group's).
+func (s *sectionsEditor) valuesFor(a proposal.Audience) map[string]string {
+	if a == proposal.All {
+		return s.values
+	}
+	if s.variants == nil {
+		s.variants = map[proposal.Audience]map[string]string{}
+	}
+	v, ok := s.variants[a]
+	if !ok {
+		v = proposal.Values(&s.b.p, s.b.ctx, a)
+		s.variants[a] = v
+	}
+	return v
+}
+
 // onChecked shows the readiness findings: under each block those about
 // it, above the list those about the list of sections.
 func (s *sectionsEditor) onChecked() {
-	s.values = proposal.Values(&s.b.p, s.b.ctx, proposal.All)
+	s.setValues()
 	s.showFindings()
 }
 

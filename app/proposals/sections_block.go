@@ -124,9 +124,9 @@ func (blk *sectionBlock) show() {
 	}
 	blk.showTitle()
 	blk.showMeta()
-	_, _, _, body := blk.text()
+	_, _, weights, body := blk.text()
 	blk.summary.Importance = widget.MediumImportance
-	sum := secSummary(body)
+	sum := secSummary(body, blk.s.valuesFor(leadAudience(weights)))
 	if sum == "" {
 		sum = lang.L("No text yet.")
 		blk.summary.Importance = widget.LowImportance
@@ -199,9 +199,29 @@ func secWeights(w proposal.Weights) string {
 	return strings.Join(parts, " · ")
 }
 
-// secSummary is the beginning of body on one line, shortened: enough to
-// recognise a section without opening it.
-func secSummary(body string) string { return ui.Clip(ui.OneLine(body), 280) }
+// secSummary is the beginning of body as its readers see it: the
+// placeholders filled in with values, the Markdown markup gone, on one
+// line and shortened: enough to recognise a section without opening it.
+// A placeholder without a value stays as written, so what is missing
+// shows.
+func secSummary(body string, values map[string]string) string {
+	if out, _, err := proposal.Resolve(body, values); err == nil {
+		body = out
+	}
+	return ui.Clip(proposal.PlainText(body), 280)
+}
+
+// leadAudience is the audience a section weighs most for (the first of
+// equals), or the whole group for one weighed for none.
+func leadAudience(w proposal.Weights) proposal.Audience {
+	lead, best := proposal.All, 0
+	for _, a := range proposal.Audiences {
+		if w[a] > best {
+			lead, best = a, w[a]
+		}
+	}
+	return lead
+}
 
 // validate checks a section of the proposal's own as the user edits it,
 // showing the problems under the fields of an open block and on one line

@@ -228,9 +228,10 @@ func TestSectionsCustomiseThenEdit(t *testing.T) {
 	if again, _ := st.Section(lib.ID); again.Body != lib.Body {
 		t.Error("editing the custom copy changed the library section")
 	}
-	// Done closes the editor and shows the summary of the new text.
+	// Done closes the editor and shows the summary of the new text, with
+	// the typography of the export.
 	test.Tap(blk.ed.done)
-	if blk.ed != nil || !blk.summary.Visible() || !strings.HasPrefix(blk.summary.FullText(), "For Castellan's 23 hotels.") {
+	if blk.ed != nil || !blk.summary.Visible() || !strings.HasPrefix(blk.summary.FullText(), "For Castellan’s 23 hotels.") {
 		t.Errorf("after Done: editor %v, summary %q", blk.ed != nil, blk.summary.FullText())
 	}
 	if !blk.edit.Visible() {
@@ -599,5 +600,33 @@ func TestSectionsFillInAfterOpening(t *testing.T) {
 				t.Errorf("block %d is not laid out", i)
 			}
 		}
+	}
+}
+
+// TestClosedBlocksReadAsTheClientReadsThem: a closed block shows the
+// beginning of its text with the placeholders filled in (for the audience
+// it weighs most for) and without Markdown markup; a placeholder without a
+// value stays as written.
+func TestClosedBlocksReadAsTheClientReadsThem(t *testing.T) {
+	_, _, _, b, s := openSections(t)
+	cover := s.blocks[0]
+	got := cover.summary.FullText()
+	if strings.Contains(got, "{{account.name}}") || strings.Contains(got, "*") || !strings.Contains(got, "Castellan Hotels") {
+		t.Errorf("the covering letter's block reads %q, want its placeholders filled in and no markup", got)
+	}
+	if !strings.HasPrefix(got, "Dear ") || strings.Contains(got, "{{person.name}}") {
+		t.Errorf("the covering letter opens %q, want it addressed to a person", got)
+	}
+	b.p.Items[0].Custom, b.p.Items[0].Title, b.p.Items[0].Body = true, "Letter", "**Hello** {{person.nickname_unknown_x}} and {{account.goals}}"
+	b.ctx.Account.Goals = ""
+	s.setValues()
+	cover.show()
+	if got := cover.summary.FullText(); strings.Contains(got, "**") {
+		t.Errorf("a body with an unknown placeholder shows %q", got)
+	}
+	b.p.Items[0].Body = "**Hello** {{account.goals}}"
+	cover.show()
+	if got := cover.summary.FullText(); got != "Hello {{account.goals}}" {
+		t.Errorf("a placeholder without a value shows as %q, want it as written", got)
 	}
 }
