@@ -71,7 +71,7 @@ help: ## list the targets
 	@echo "  bench-all    every benchmark (go test -bench . -benchmem ./...)"
 	@echo "  fuzz         run each fuzz test for \$$(FUZZTIME) ($(FUZZTIME)); a failing input is"
 	@echo "               saved under the package's testdata/fuzz/ (make test runs the seeds)"
-	@echo "  screenshots  run the GUI smoke test, save the window to $(SCREENSHOT_DIR)/"
+	@echo "  screenshots  run the GUI smoke test, save the window to $(SCREENSHOT_DIR)/ (and at 1024x700 and 1920x1080 to $(BUILD_DIR)/screenshots/)"
 	@echo "  vulncheck    govulncheck against a local copy of the Go vulnerability database"
 	@echo "               (built once from the module golang.org/x/vulndb; not part of test)"
 	@echo "  clean        remove \$$(BUILD_DIR) and Fyne golden failures (testdata/failed/)"
@@ -223,11 +223,20 @@ SCREENS := accounts=accounts dossier=account/northbridge people=people \
 	preview=proposal/prop-northbridge-modular-controls:audiences \
 	readiness=proposal/prop-castellan-calm-rollout:readiness
 
+# Each screen also at a 13-inch laptop's 1024x700 and a large monitor's
+# 1920x1080, into $(BUILD_DIR)/screenshots, each failing when the window
+# had to grow beyond the screen (what is inside it is checked by the
+# tests: TestEveryScreenFitsTheWindow).
+SCREEN_SIZES := 1024x700 1920x1080
+
 screenshots: build
-	@mkdir -p "$(SCREENSHOT_DIR)"
+	@mkdir -p "$(SCREENSHOT_DIR)" "$(BUILD_DIR)/screenshots"
 	@for s in $(SCREENS); do \
 		echo "== screenshot $${s%%=*} ($${s#*=})"; \
 		.ci/gui-smoke --crop --open "$${s#*=}" "$(BINARY)" "$(SCREENSHOT_DIR)/$${s%%=*}.png" || exit 1; \
+		for z in $(SCREEN_SIZES); do \
+			.ci/gui-smoke --crop --size "$$z" --open "$${s#*=}" "$(BINARY)" "$(BUILD_DIR)/screenshots/$${s%%=*}-$$z.png" || exit 1; \
+		done; \
 	done
 
 clean:
