@@ -51,6 +51,7 @@ type sectionsEditor struct {
 	// closed block first needs them, dropped with values
 	variants map[proposal.Audience]map[string]string
 	picker   *libraryPicker    // the open "Add from library" dialog
+	outline  *secOutline       // beside the blocks
 }
 
 // secRemoval is the last block removed, for "Undo remove".
@@ -75,8 +76,11 @@ func newSectionsEditor(b *builder) *sectionsEditor {
 	s.list = container.NewVBox()
 	s.scroll = container.NewVScroll(ui.NewReadable(container.NewVBox(s.empty, s.list))) // lines of a readable length on a wide monitor
 	top := container.NewVBox(container.NewHBox(addLib, addOwn, s.undo), hint, s.notes)
-	s.root = container.NewBorder(top, nil, nil, nil, s.scroll)
 	s.buildBlocks(secFirstBlocks)
+	s.outline = newSecOutline(s)
+	split := container.NewHSplit(s.outline.root, s.scroll)
+	split.Offset = 0.24
+	s.root = container.NewBorder(top, nil, nil, nil, split)
 	return s
 }
 
@@ -175,6 +179,9 @@ func (s *sectionsEditor) structureChanged() {
 		s.empty.Show()
 	}
 	s.layoutList()
+	if s.outline != nil {
+		s.outline.refresh()
+	}
 }
 
 // layoutList places the blocks again after blocks were added, removed,

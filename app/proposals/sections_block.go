@@ -168,6 +168,9 @@ func (blk *sectionBlock) showTitle() {
 		title = lang.L("Untitled section")
 	}
 	blk.title.SetText(title)
+	if o := blk.s.outline; o != nil && blk.index < len(blk.s.blocks) && blk.s.blocks[blk.index] == blk {
+		o.list.RefreshItem(blk.index) // the outline names it too (once the block is in place: building all refreshes the outline once)
+	}
 }
 
 func (blk *sectionBlock) showMeta() {

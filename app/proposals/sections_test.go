@@ -630,3 +630,45 @@ func TestClosedBlocksReadAsTheClientReadsThem(t *testing.T) {
 		t.Errorf("a placeholder without a value shows as %q, want it as written", got)
 	}
 }
+
+// TestSectionsOutlineJumpsAndMoves: the outline beside the blocks lists
+// every section by number and title with its kind and audiences; choosing
+// a row scrolls its block into view; the arrows and Alt+Down move the
+// section chosen, which stays chosen.
+func TestSectionsOutlineJumpsAndMoves(t *testing.T) {
+	_, w, _, b, s := openSections(t)
+	w.Resize(fyne.NewSize(1280, 700))
+	o := s.outline
+	n := len(b.p.Items)
+	if n < 6 || o.list.Length() != n {
+		t.Fatalf("the outline lists %d rows for %d sections", o.list.Length(), n)
+	}
+	title, meta := o.rowText(0)
+	if title != "1. Covering letter" || !strings.Contains(meta, "Executive 70") {
+		t.Errorf("the first row says %q / %q", title, meta)
+	}
+	last := n - 1
+	o.list.Select(last)
+	if s.scroll.Offset.Y == 0 {
+		t.Error("choosing the last section in the outline did not scroll to its block")
+	}
+	if !o.down.Disabled() || o.up.Disabled() {
+		t.Errorf("for the last section: up disabled %v, down disabled %v", o.up.Disabled(), o.down.Disabled())
+	}
+	o.list.Select(1)
+	second := secItemIDs(b.p.Items)[1]
+	test.Tap(o.down)
+	if got := secItemIDs(b.p.Items)[2]; got != second || o.chosen != 2 {
+		t.Errorf("after moving the second section down the third is %q (chosen row %d), want %q at row 2", got, o.chosen, second)
+	}
+	o.list.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierAlt})
+	if got := secItemIDs(b.p.Items)[3]; got != second || o.chosen != 3 {
+		t.Errorf("Alt+Down in the outline left %q at row 3 (chosen %d), want %q", got, o.chosen, second)
+	}
+	if title, _ := o.rowText(3); !strings.HasPrefix(title, "4. ") {
+		t.Errorf("the moved section's row says %q", title)
+	}
+	if !b.Dirty() {
+		t.Error("moving sections in the outline left the proposal unchanged")
+	}
+}
