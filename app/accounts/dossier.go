@@ -189,6 +189,13 @@ func (s *dossierScreen) showPerson(p dossier.Person) {
 		v.Wrapping = fyne.TextWrapWord
 		form.Append(lang.L(label), v)
 	}
+	// An address or a number on one line, never broken mid-word where a
+	// narrow pane would wrap it: the pane scrolls sideways instead.
+	whole := func(label, value string) {
+		if strings.TrimSpace(value) != "" {
+			form.Append(lang.L(label), widget.NewLabel(value))
+		}
+	}
 	add("Position", p.Position)
 	add("Department", p.Department)
 	for _, m := range s.people {
@@ -200,8 +207,8 @@ func (s *dossierScreen) showPerson(p dossier.Person) {
 	add("Ladder level", ui.Tr(p.Level.Label())+" — "+ui.Tr(p.Level.Advice()))
 	add("Buying role", ui.Tr(p.Role.Label()))
 	add("Influence", ui.Tr(p.Influence.Label()))
-	add("E-mail", p.Email)
-	add("Phone", p.Phone)
+	whole("E-mail", p.Email)
+	whole("Phone", p.Phone)
 	add("Preferred channel", ui.Tr(p.Channel.Label()))
 	if !p.Birthday.IsZero() {
 		b := ui.BirthdayText(p.Birthday)

@@ -1,10 +1,12 @@
 package accounts
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/ui"
 	"kamdesk/dossier"
@@ -104,4 +106,27 @@ func TestOrgChartHighlightsThePersonShown(t *testing.T) {
 		t.Error("the mark did not move from David's card to Sophie's")
 	}
 	_ = s
+}
+
+// TestPersonDossierKeepsAddressesWhole: in the narrow pane of a person's
+// dossier the e-mail address is on one line, never broken mid-word.
+func TestPersonDossierKeepsAddressesWhole(t *testing.T) {
+	s, _, w := openChart(t, 0, fyne.NewSize(1024, 700))
+	for _, p := range s.people {
+		if p.ID == "northbridge-david-okafor" {
+			s.showPerson(p)
+		}
+	}
+	found := false
+	for _, o := range test.LaidOutObjects(w.Content()) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "@") {
+			found = true
+			if l.Wrapping != fyne.TextWrapOff || l.Truncation != fyne.TextTruncateOff {
+				t.Errorf("the address %q wraps (%v) or is cut (%v)", l.Text, l.Wrapping, l.Truncation)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("David's dossier shows no e-mail address")
+	}
 }
