@@ -409,7 +409,7 @@ func (s *screen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if it.Late {
 		date.Importance = widget.DangerImportance
 	}
-	date.SetText(it.Date.String() + " " + ui.Weekday(it.Date.Weekday()))
+	date.SetText(ui.WeekdayDate(it.Date)) // the one form of a date with its weekday, as everywhere in the desk
 	text.SetText(ui.OneLine(ui.Tr(it.Message, it.Data)))
 }
 
@@ -427,7 +427,7 @@ func (s *screen) kindIcon(k dossier.AgendaKind) fyne.ThemeIconName {
 func (s *screen) dateSize() fyne.Size {
 	if s.dateCol.IsZero() {
 		for d := time.Sunday; d <= time.Saturday; d++ {
-			m := widget.NewLabel("2026-12-30 " + ui.Weekday(d)).MinSize()
+			m := widget.NewLabel(ui.WeekdayDate(dossier.NewDate(2026, 12, 27).AddDays(int(d)))).MinSize()
 			s.dateCol = s.dateCol.Max(m)
 		}
 		// Room for the widest digits, which the sample date may not have.
