@@ -128,6 +128,6 @@ func amountText(d proposal.Decimal) string {
 }
 
 // moneyText writes an amount with its currency: "GBP 1,189,950.00".
-func moneyText(currency string, d proposal.Decimal) string {
-	return strings.TrimSpace(currency + " " + d.Grouped(2, ","))
+func moneyText(cur string, d proposal.Decimal) string {
+	return strings.TrimSpace(cur + " " + d.Grouped(2, ","))
 }

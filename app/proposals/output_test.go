@@ -614,3 +614,23 @@ func TestTabsSayEachCauseOnce(t *testing.T) {
 		t.Errorf("the tab says {{author.name}} %d times: %q", n, l.Text)
 	}
 }
+
+// TestReadinessCausesGolden: the readiness tab of a new draft without an
+// author, pricing or figures, one row per cause.
+func TestReadinessCausesGolden(t *testing.T) {
+	d, _, st := openProposalArea(t, true)
+	p := proposal.Proposal{AccountID: "meridian", Title: "Extension", Language: "en", Status: proposal.Draft}
+	secs, err := st.Sections()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range secs {
+		p.Items = append(p.Items, proposal.Item{SectionID: s.ID})
+	}
+	if err := st.CreateProposal(&p); err != nil {
+		t.Fatal(err)
+	}
+	b, w := outPartWindow(t, d, st, p.ID, tabReadiness, fyne.NewSize(800, 900))
+	b.check()
+	test.AssertRendersToMarkup(t, "builder/readiness_causes.xml", w.Canvas())
+}
