@@ -122,7 +122,7 @@ func pricingBlock(lines []Line, a Audience) *Block {
 		if !l.Discount.IsZero() {
 			discount = l.Discount.String() + "%"
 		}
-		rows = append(rows, row(inlineText(l.Description), l.Quantity.String(), inlineText(l.Unit),
+		rows = append(rows, row(inlineText(l.Description), l.Quantity.Text(","), inlineText(l.Unit),
 			priceMarkdown(l.Currency, l.UnitPrice), discount, moneyMarkdown(l.Currency, l.Net())))
 	}
 	for _, t := range totals {

@@ -175,6 +175,14 @@ func (d Decimal) Fixed(places int) string {
 	return d.Round(places).rat().FloatString(places)
 }
 
+// Text writes d with a thousands separator and the decimals it has, as
+// quantities are shown everywhere (the builder, the exported table, the
+// command line): "1,800", "12.5", "1,234.567".
+func (d Decimal) Text(sep string) string {
+	_, frac, _ := strings.Cut(d.String(), ".")
+	return d.Grouped(len(frac), sep)
+}
+
 // Grouped writes d rounded to places decimals with a thousands separator:
 // Grouped(2, ",") of 1234567.5 is "1,234,567.50".
 func (d Decimal) Grouped(places int, sep string) string {

@@ -178,7 +178,7 @@ func proposalPricing(fs *flag.FlagSet) func(*ctx, []string) error {
 		}
 		tw := table(c.Stdout, "DESCRIPTION", "QUANTITY", "UNIT", "UNIT PRICE", "DISCOUNT", "AMOUNT")
 		for _, l := range p.Pricing {
-			row(tw, clipText(l.Description, 50), l.Quantity.String(), l.Unit, l.Currency+" "+l.UnitPrice.Grouped(2, ","),
+			row(tw, clipText(l.Description, 50), l.Quantity.Text(","), l.Unit, l.Currency+" "+l.UnitPrice.Grouped(2, ","),
 				l.Discount.String()+"%", l.Currency+" "+l.Net().Grouped(2, ","))
 		}
 		for _, t := range proposal.Totals(p.Pricing) {

@@ -80,7 +80,7 @@ func writeProposal(w io.Writer, r *review) {
 			if !l.Discount.IsZero() {
 				disc = l.Discount.String() + "%"
 			}
-			row(tw, l.Description, l.Quantity.String(), l.Unit, money(l.Currency, l.UnitPrice), disc, money(l.Currency, l.Net()))
+			row(tw, l.Description, l.Quantity.Text(","), l.Unit, money(l.Currency, l.UnitPrice), disc, money(l.Currency, l.Net()))
 		}
 		for _, t := range proposal.Totals(p.Pricing) {
 			if !t.Discount.IsZero() {

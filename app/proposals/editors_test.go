@@ -285,8 +285,8 @@ func TestFinancialPaybackAndROI(t *testing.T) {
 	if got := e.cur.Selected; got != "GBP" {
 		t.Errorf("currency = %q, want GBP", got)
 	}
-	if got := e.inv.Text; got != "1189950.00" {
-		t.Errorf("investment shows %q, want 1189950.00", got)
+	if got := e.inv.Text; got != "1,189,950.00" {
+		t.Errorf("investment shows %q, want 1,189,950.00 as everywhere", got)
 	}
 	if e.findings.Visible() {
 		t.Errorf("a matching investment shows %q", e.findings.Text)
@@ -340,8 +340,8 @@ func TestFinancialPaybackAndROI(t *testing.T) {
 	}
 
 	test.Tap(e.useTotal)
-	if got := e.inv.Text; got != "1189950.00" {
-		t.Errorf("Use the pricing total fills %q, want 1189950.00", got)
+	if got := e.inv.Text; got != "1,189,950.00" {
+		t.Errorf("Use the pricing total fills %q, want 1,189,950.00", got)
 	}
 	if !b.p.Financial.Investment.Equal(proposal.MustDecimal("1189950")) {
 		t.Errorf("investment = %v, want the pricing total", b.p.Financial.Investment)

@@ -108,14 +108,15 @@ func parseAmount(s string) (proposal.Decimal, error) {
 // shown) next to a field whose text parseAmount cannot read.
 const msgNotANumber = "is not a number: write 1250.50, 1,250.50 or 1250,50 (at most 6 decimals)"
 
-// priceText shows a price in an entry with at least two decimals, and
-// more when it has them: "1180.00", "33.335".
+// priceText shows a price in an entry as everywhere else, grouped, with
+// at least two decimals and more when it has them: "1,180.00", "33.335"
+// (parseAmount reads it back).
 func priceText(d proposal.Decimal) string {
 	places := 2
 	if _, frac, ok := strings.Cut(d.String(), "."); ok {
 		places = max(places, len(frac))
 	}
-	return d.Fixed(places)
+	return d.Grouped(places, ",")
 }
 
 // amountText shows an amount in an entry: empty for none, else with two

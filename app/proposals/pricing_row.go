@@ -43,7 +43,7 @@ func (e *pricingEditor) newRow(l proposal.Line) *pricingRow {
 		return in
 	}
 	r.desc = text("description", l.Description, lang.L("What the client gets"))
-	r.qty = text("quantity", l.Quantity.String(), "0")
+	r.qty = text("quantity", l.Quantity.Text(","), "0")
 	r.unit = text("unit", l.Unit, lang.L("e.g. day"))
 	r.price = text("unit_price", amountText(l.UnitPrice), "0.00")
 	disc := ""
