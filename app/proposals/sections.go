@@ -50,8 +50,8 @@ type sectionsEditor struct {
 	// variants are the placeholder values of each audience, made when a
 	// closed block first needs them, dropped with values
 	variants map[proposal.Audience]map[string]string
-	picker   *libraryPicker    // the open "Add from library" dialog
-	outline  *secOutline       // beside the blocks
+	picker   *libraryPicker // the open "Add from library" dialog
+	outline  *secOutline    // beside the blocks
 }
 
 // secRemoval is the last block removed, for "Undo remove".
