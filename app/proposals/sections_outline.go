@@ -38,13 +38,13 @@ func newSecOutline(s *sectionsEditor) *secOutline {
 		meta.Truncation = fyne.TextTruncateEllipsis
 		meta.Importance = widget.LowImportance
 		meta.SizeName = theme.SizeNameCaptionText
-		return container.NewVBox(title, meta)
+		return container.NewBorder(title, nil, nil, nil, ui.Compact(meta))
 	}
 	o.list.UpdateItem = func(i widget.ListItemID, row fyne.CanvasObject) {
 		title, meta := o.rowText(i)
 		box := row.(*fyne.Container)
-		box.Objects[0].(*widget.Label).SetText(title)
-		box.Objects[1].(*widget.Label).SetText(meta)
+		box.Objects[1].(*widget.Label).SetText(title) // a border puts its centre first
+		box.Objects[0].(*fyne.Container).Objects[0].(*widget.Label).SetText(meta)
 	}
 	o.list.OnSelected = o.choose
 	o.list.ExtendBaseWidget(o.list)

@@ -71,7 +71,12 @@ func NewField(name, label string, input fyne.CanvasObject) *Field {
 // taking its room under the input whether it says something or not, so
 // that a message appearing (when the user leaves a field) never moves the
 // fields under it, nor the one the pointer is on.
-func (f *Field) Message() fyne.CanvasObject { return container.New(messageLayout{}, f.Msg) }
+func (f *Field) Message() fyne.CanvasObject { return Compact(f.Msg) }
+
+// Compact lays out l, a label of caption text, with little padding: the
+// room of one caption line whether it shows text or not (more for text of
+// several lines). For message lines and the second line of list rows.
+func Compact(l *widget.Label) fyne.CanvasObject { return container.New(messageLayout{}, l) }
 
 // compactPad is the padding left above and below a message line.
 const compactPad = 2
