@@ -42,6 +42,13 @@ func (e *Entry) TypedKey(k *fyne.KeyEvent) {
 	e.Entry.TypedKey(k)
 }
 
+// FocusGained brings the entry into view when the Tab key moved the focus
+// to it below the fold.
+func (e *Entry) FocusGained() {
+	e.Entry.FocusGained()
+	Reveal(e)
+}
+
 // FocusLost tells OnFocusLost after the entry let the focus go.
 func (e *Entry) FocusLost() {
 	e.Entry.FocusLost()

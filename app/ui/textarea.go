@@ -119,10 +119,12 @@ func (a *TextArea) Enable() {
 	}
 }
 
-// FocusGained gives the keyboard to the block with the cursor.
+// FocusGained gives the keyboard to the block with the cursor, and brings
+// the area into view when the Tab key moved the focus to it below the fold.
 func (a *TextArea) FocusGained() {
 	a.active.Entry.FocusGained()
 	a.setFocused(true)
+	Reveal(a)
 }
 
 // FocusLost takes the keyboard away from the blocks.
