@@ -407,3 +407,12 @@ func TestQuitAsksAboutSectionChanges(t *testing.T) {
 		Refused: func(d *ui.Frame, _ fyne.Window) bool { return library(d).fs.MessageOf("audiences") != "" },
 	}})
 }
+
+// TestLibraryListTakesTheKeyboard: the list of sections has the focus as
+// the library opens with no section open.
+func TestLibraryListTakesTheKeyboard(t *testing.T) {
+	_, w, _, s := openLibrary(t, "")
+	if w.Canvas().Focused() != s.list {
+		t.Errorf("the library opened with the focus on %T, want the list of sections", w.Canvas().Focused())
+	}
+}

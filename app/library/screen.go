@@ -403,3 +403,11 @@ func (s *libraryScreen) onDelete() {
 	c.SetConfirmText(lang.L("Delete"))
 	c.Show()
 }
+
+// FocusFirst gives the keyboard to the list of sections when none is
+// open, so that arrows and Space work at once.
+func (s *libraryScreen) FocusFirst() {
+	if !s.ed.open {
+		s.host.Window().Canvas().Focus(s.list)
+	}
+}

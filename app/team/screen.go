@@ -377,3 +377,11 @@ func joinSome(sep string, parts ...string) string {
 	}
 	return strings.Join(out, sep)
 }
+
+// FocusFirst gives the keyboard to the list of the tab shown when no
+// record is open in the form, so that arrows and Space work at once.
+func (s *teamScreen) FocusFirst() {
+	if t := s.active(); !t.open {
+		s.host.Window().Canvas().Focus(t.list)
+	}
+}

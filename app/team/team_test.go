@@ -523,3 +523,12 @@ func TestTeamDeleteMemberOwningMany(t *testing.T) {
 		t.Errorf("the accounts were read %d times, %d on the UI goroutine; want off it", reads.called, reads.onUI)
 	}
 }
+
+// TestTeamListTakesTheKeyboard: the list of members has the focus as the
+// screen opens.
+func TestTeamListTakesTheKeyboard(t *testing.T) {
+	_, w, _, s := openTeam(t)
+	if w.Canvas().Focused() != s.members.list {
+		t.Errorf("the team opened with the focus on %T, want the list of members", w.Canvas().Focused())
+	}
+}
