@@ -53,3 +53,27 @@ func (blk *sectionBlock) insertPlaceholder(name string) {
 	}
 	blk.s.b.host.Window().Canvas().Focus(body)
 }
+
+// setValues works out the placeholder values for the whole group again;
+// those of each audience follow when asked for.
+func (s *sectionsEditor) setValues() {
+	s.values = proposal.Values(&s.b.p, s.b.ctx, proposal.All)
+	s.variants = nil
+}
+
+// valuesFor are the placeholder values of audience a (All: the whole
+// group's).
+func (s *sectionsEditor) valuesFor(a proposal.Audience) map[string]string {
+	if a == proposal.All {
+		return s.values
+	}
+	if s.variants == nil {
+		s.variants = map[proposal.Audience]map[string]string{}
+	}
+	v, ok := s.variants[a]
+	if !ok {
+		v = proposal.Values(&s.b.p, s.b.ctx, a)
+		s.variants[a] = v
+	}
+	return v
+}
