@@ -311,6 +311,7 @@ func (d *Desk) onKeys() {
 func (d *Desk) onAbout() {
 	text := lang.L("kamdesk {{.Version}}, the desk of a key account manager.", map[string]any{"Version": d.opts.Version}) + "\n\n" +
 		lang.L("Workspace: {{.Dir}}", map[string]any{"Dir": d.opts.Dir}) + "\n\n" +
+		lang.L("kamdesk's own licence: none has been granted yet; its authors keep all rights.") + "\n\n" +
 		lang.L("Built with Fyne (BSD 3-Clause licence), Badger (Apache 2.0 licence) and goldmark (MIT licence).")
 	msg := widget.NewLabel(text)
 	msg.Wrapping = fyne.TextWrapWord

@@ -204,7 +204,8 @@ func TestEditMenuActsOnTheFocusedField(t *testing.T) {
 		t.Errorf("after Undo the field holds %q", field.Text)
 	}
 	items["Help → About kamdesk"].Action()
-	if _, text := uitest.Dialog(t, w); !strings.Contains(text, "kamdesk 9.9.9") || !strings.Contains(text, st.Dir()) {
+	if _, text := uitest.Dialog(t, w); !strings.Contains(text, "kamdesk 9.9.9") || !strings.Contains(text, st.Dir()) ||
+		!strings.Contains(text, "kamdesk's own licence") {
 		t.Errorf("About says %q", text)
 	}
 }
