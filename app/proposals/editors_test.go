@@ -719,12 +719,10 @@ func TestPeopleReferencesMakeRowsInView(t *testing.T) {
 	}
 }
 
-// newSampleProposal creates a draft for account acct in language, as
-// "proposal new" does: every library section, nothing else. It opens the
-// draft in the builder on tab.
-func newSampleProposal(t *testing.T, acct, language, tab string) (fyne.Window, *builder) {
+// createDraft creates a draft for account acct in language, as "proposal
+// new" does: every library section, nothing else.
+func createDraft(t *testing.T, st *store.Store, acct, language string) proposal.Proposal {
 	t.Helper()
-	d, w, st := openProposalArea(t, true)
 	p := proposal.Proposal{AccountID: acct, Title: "Extension", Language: language, Status: proposal.Draft}
 	secs, err := st.Sections()
 	if err != nil {
@@ -736,6 +734,15 @@ func newSampleProposal(t *testing.T, acct, language, tab string) (fyne.Window, *
 	if err := st.CreateProposal(&p); err != nil {
 		t.Fatal(err)
 	}
+	return p
+}
+
+// newSampleProposal creates a draft (createDraft) and opens it in the
+// builder on tab.
+func newSampleProposal(t *testing.T, acct, language, tab string) (fyne.Window, *builder) {
+	t.Helper()
+	d, w, st := openProposalArea(t, true)
+	p := createDraft(t, st, acct, language)
 	d.Show(ui.Place{Screen: "proposal", ID: p.ID})
 	b, ok := d.Current().(*builder)
 	if !ok {

@@ -619,17 +619,7 @@ func TestTabsSayEachCauseOnce(t *testing.T) {
 // author, pricing or figures, one row per cause.
 func TestReadinessCausesGolden(t *testing.T) {
 	d, _, st := openProposalArea(t, true)
-	p := proposal.Proposal{AccountID: "meridian", Title: "Extension", Language: "en", Status: proposal.Draft}
-	secs, err := st.Sections()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range secs {
-		p.Items = append(p.Items, proposal.Item{SectionID: s.ID})
-	}
-	if err := st.CreateProposal(&p); err != nil {
-		t.Fatal(err)
-	}
+	p := createDraft(t, st, "meridian", "en")
 	b, w := outPartWindow(t, d, st, p.ID, tabReadiness, fyne.NewSize(800, 900))
 	b.check()
 	test.AssertRendersToMarkup(t, "builder/readiness_causes.xml", w.Canvas())
