@@ -40,7 +40,7 @@ type accountEditor struct {
 	industry    *ui.Entry
 	segment     *ui.Entry
 	tier        *ui.Choice[dossier.Tier]
-	criteria    []*widget.Check // one per dossier.Criteria, in that order
+	criteria    []*ui.Check // one per dossier.Criteria, in that order
 	share       *ui.Entry
 	monoWarning *widget.Label
 	strategy    *ui.TextArea
@@ -50,9 +50,9 @@ type accountEditor struct {
 	prepStart   *widget.Label
 	prepMonths  *ui.Entry
 	review      *ui.DateInput
-	owner       *widget.Select
+	owner       *ui.Select
 	ownerIDs    []string // the owner options' team member IDs; "" for none
-	passive     *widget.Check
+	passive     *ui.Check
 	notes       *ui.TextArea
 	status      *widget.Label // says why the last save failed
 	saveBtn     *widget.Button
@@ -100,7 +100,7 @@ func (s *accountEditor) build() {
 	s.tier.PlaceHolder = lang.L("Choose a tier")
 	criteria := container.NewVBox()
 	for _, c := range dossier.Criteria {
-		ch := widget.NewCheck(ui.Tr(c.Label()), func(bool) { s.changed("criteria") })
+		ch := ui.NewCheck(ui.Tr(c.Label()), func(bool) { s.changed("criteria") })
 		s.criteria = append(s.criteria, ch)
 		criteria.Add(ch)
 	}
@@ -129,8 +129,8 @@ func (s *accountEditor) build() {
 		opts = append(opts, m.Name)
 		s.ownerIDs = append(s.ownerIDs, m.ID)
 	}
-	s.owner = widget.NewSelect(opts, func(string) { s.changed("owner") })
-	s.passive = widget.NewCheck(lang.L("Passive"), func(bool) { s.changed("passive") })
+	s.owner = ui.NewSelect(opts, func(string) { s.changed("owner") })
+	s.passive = ui.NewCheck(lang.L("Passive"), func(bool) { s.changed("passive") })
 	hint := widget.NewLabel(lang.L("A well-informed prospect: stays in the database."))
 	hint.Importance = widget.LowImportance
 	s.notes = text("notes")

@@ -34,7 +34,7 @@ type personScreen struct {
 	phone                             *ui.Entry
 	family, hobbies, values           *ui.TextArea
 	notes, privacy                    *ui.TextArea
-	reportsTo                         *widget.Select
+	reportsTo                         *ui.Select
 	reportIDs                         []string // the person behind each option of reportsTo after "nobody"
 	role                              *ui.Choice[dossier.BuyingRole]
 	influence                         *ui.Choice[dossier.Influence]
@@ -44,7 +44,7 @@ type personScreen struct {
 	advice, bdayHint, npsClass        *widget.Label
 	status                            *ui.FitLabel // "Please fix the fields marked in red."
 	bday                              *ui.BirthdayInput
-	nps                               *widget.Select
+	nps                               *ui.Select
 	lastContact, nextContact          *ui.DateInput
 	save, cancel, del                 *widget.Button
 	privacyBtn                        *widget.Button // what is kept about the person
@@ -140,7 +140,7 @@ func (s *personScreen) build() {
 		names = append(names, n)
 		s.reportIDs = append(s.reportIDs, p.ID)
 	}
-	s.reportsTo = widget.NewSelect(names, func(string) { s.changed("reports_to") })
+	s.reportsTo = ui.NewSelect(names, func(string) { s.changed("reports_to") })
 
 	s.role = ui.NewChoice(dossier.BuyingRoles, dossier.BuyingRole.Label, lang.L("None"), func(dossier.BuyingRole) { s.changed("role") })
 	s.influence = ui.NewChoice(dossier.Influences, dossier.Influence.Label, lang.L("None"), func(dossier.Influence) { s.changed("influence") })
@@ -161,7 +161,7 @@ func (s *personScreen) build() {
 	for i := 0; i <= 10; i++ {
 		npsOpts = append(npsOpts, strconv.Itoa(i))
 	}
-	s.nps = widget.NewSelect(npsOpts, func(string) { s.changed("nps") })
+	s.nps = ui.NewSelect(npsOpts, func(string) { s.changed("nps") })
 	s.lastContact = ui.NewDateInput(s.host.Window(), s.OnCancel)
 	s.lastContact.OnChanged = func(string) { s.changed("last_contact") }
 	s.nextContact = ui.NewDateInput(s.host.Window(), s.OnCancel)

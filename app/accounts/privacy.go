@@ -97,7 +97,7 @@ func (v *personalData) OnSave() {
 // eraseAsk is the question before a person is erased for good.
 type eraseAsk struct {
 	dlg      *dialog.ConfirmDialog
-	mentions *widget.Check
+	mentions *ui.Check
 }
 
 // askErase asks whether to erase person p for good (and their mentions),
@@ -107,7 +107,7 @@ func askErase(h ui.Host, st Store, p dossier.Person, done func()) *eraseAsk {
 	msg := widget.NewLabel(lang.L("Erasing removes {{.Name}} for good: their record, their place in the bin and in the people of events and promises, and the old copies in the database files. Unlike Delete, it cannot be undone. The timeline keeps only that a person was erased.",
 		map[string]any{"Name": p.Name}))
 	msg.Wrapping = fyne.TextWrapWord
-	a.mentions = widget.NewCheck(lang.L("Also replace their name, e-mail and phone in every text (events, promises, notes, proposals and the copies sent)"), nil)
+	a.mentions = ui.NewCheck(lang.L("Also replace their name, e-mail and phone in every text (events, promises, notes, proposals and the copies sent)"), nil)
 	body := container.NewVBox(msg, a.mentions)
 	a.dlg = dialog.NewCustomConfirm(lang.L("Erase {{.Name}}?", map[string]any{"Name": p.Name}), lang.L("Erase for good"),
 		lang.L("Cancel"), body, func(ok bool) {

@@ -298,7 +298,7 @@ type slipEditor struct {
 	pr dossier.Promise
 
 	explanation *ui.TextArea
-	apology     *widget.Check
+	apology     *ui.Check
 	newDue      *ui.DateInput
 	on          *ui.DateInput
 }
@@ -309,7 +309,7 @@ func (t *timeline) onSlipped(p dossier.Promise) {
 	e.explanation = ui.NewTextArea(e.cancel)
 	e.explanation.SetPlaceHolder(lang.L("Why it slipped, as the client was told"))
 	e.explanation.OnChanged = func(string) { e.validate() }
-	e.apology = widget.NewCheck(lang.L("The apology was sent"), func(bool) { e.validate() })
+	e.apology = ui.NewCheck(lang.L("The apology was sent"), func(bool) { e.validate() })
 	e.newDue = ui.NewDateInput(t.win, e.cancel)
 	e.newDue.OnChanged = func(string) { e.validate() }
 	e.on = ui.NewDateInput(t.win, e.cancel)

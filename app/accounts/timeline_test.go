@@ -81,7 +81,7 @@ func tapButton(t *testing.T, o fyne.CanvasObject, text string) {
 func tapCheck(t *testing.T, o fyne.CanvasObject, text string) {
 	t.Helper()
 	for _, x := range test.LaidOutObjects(o) {
-		if c, ok := x.(*widget.Check); ok && c.Text == text {
+		if c, ok := uitest.AsCheck(x); ok && c.Text == text {
 			test.Tap(c)
 			return
 		}

@@ -36,7 +36,7 @@ type sectionEditor struct {
 	language     *ui.Entry
 	body         *ui.TextArea
 	placeholders *fyne.Container
-	insert       *widget.Select
+	insert       *ui.Select
 	followers    *widget.Label
 	del          *widget.Button
 }
@@ -72,7 +72,7 @@ func newSectionEditor(s *libraryScreen) *sectionEditor {
 	for _, name := range proposal.Placeholders {
 		opts = append(opts, "{{"+name+"}} — "+ui.Tr(proposal.PlaceholderHelp[name]))
 	}
-	e.insert = widget.NewSelect(opts, func(string) { e.onInsert() })
+	e.insert = ui.NewSelect(opts, func(string) { e.onInsert() })
 	e.insert.PlaceHolder = lang.L("Insert placeholder")
 	e.followers = widget.NewLabel("")
 	e.followers.Wrapping = fyne.TextWrapWord

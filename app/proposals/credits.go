@@ -24,7 +24,7 @@ func (e *peopleEditor) buildTeam() {
 	var objs []fyne.CanvasObject
 	e.teamChecks = nil
 	e.roleInputs = map[string]*ui.Entry{}
-	e.memberRows = map[string]*widget.Check{}
+	e.memberRows = map[string]*ui.Check{}
 	e.creditUp = map[string]*widget.Button{}
 	for i, cr := range credits {
 		m, ok := teamMember(e.b.ctx, cr.MemberID)
@@ -60,7 +60,7 @@ func (e *peopleEditor) memberRow(m *dossier.TeamMember, pos, n int) fyne.CanvasO
 	if m.Position != "" {
 		text += " — " + m.Position
 	}
-	chk := widget.NewCheck(text, func(on bool) {
+	chk := ui.NewCheck(text, func(on bool) {
 		if on {
 			e.credit(id)
 		} else {

@@ -496,7 +496,7 @@ func refRow(t *testing.T, e *peopleEditor, id string) *refView {
 func checkTexts(root fyne.CanvasObject) string {
 	var texts []string
 	for _, o := range test.LaidOutObjects(root) {
-		if c, ok := o.(*widget.Check); ok {
+		if c, ok := uitest.AsCheck(o); ok {
 			texts = append(texts, c.Text)
 		}
 	}

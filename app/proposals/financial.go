@@ -23,7 +23,7 @@ import (
 type financialEditor struct {
 	b        *builder
 	fields   ui.FieldSet
-	cur      *widget.Select
+	cur      *ui.Select
 	inv      *ui.Entry
 	gain     *ui.Entry
 	years    *ui.Entry
@@ -40,7 +40,7 @@ type financialEditor struct {
 
 func newFinancialEditor(b *builder) *financialEditor {
 	e := &financialEditor{b: b, bad: map[string]string{}}
-	e.cur = widget.NewSelect(nil, func(string) { e.edited("financial.currency") })
+	e.cur = ui.NewSelect(nil, func(string) { e.edited("financial.currency") })
 	e.cur.PlaceHolder = lang.L("Choose a currency")
 	e.inv = e.newInput("financial.investment", "0.00")
 	e.gain = e.newInput("financial.yearly_gain", "0.00")

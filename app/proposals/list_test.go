@@ -43,7 +43,7 @@ func tableLines(s *proposalsScreen) []string {
 func checkBox(t *testing.T, root fyne.CanvasObject, text string) *widget.Check {
 	t.Helper()
 	for _, o := range test.LaidOutObjects(root) {
-		if c, ok := o.(*widget.Check); ok && c.Text == text && c.Visible() {
+		if c, ok := uitest.AsCheck(o); ok && c.Text == text && c.Visible() {
 			return c
 		}
 	}

@@ -30,13 +30,13 @@ type peopleEditor struct {
 	refNotes   *widget.Label   // readiness findings about references
 	team       *fyne.Container // the team member rows
 	teamScroll *container.Scroll
-	teamChecks []*widget.Check           // in row order
+	teamChecks []*ui.Check               // in row order
 	roleInputs map[string]*ui.Entry      // by member ID, for credited members
-	memberRows map[string]*widget.Check  // by member ID
+	memberRows map[string]*ui.Check      // by member ID
 	teamNotes  *widget.Label             // readiness findings about credits
 	creditsMsg *widget.Label             // validation problems of the credits
 	creditUp   map[string]*widget.Button // "move up" of each credit, by member ID
-	author     *widget.Select
+	author     *ui.Select
 	authorIDs  []string          // member ID of each author option
 	roles      map[string]string // roles of members whose credit was removed, to restore
 	loading    bool
@@ -55,7 +55,7 @@ func newPeopleEditor(b *builder) *peopleEditor {
 	e.teamNotes = newNoteLabel()
 	e.creditsMsg = newNoteLabel()
 	e.creditsMsg.Importance = widget.DangerImportance
-	e.author = widget.NewSelect(nil, e.onAuthor)
+	e.author = ui.NewSelect(nil, e.onAuthor)
 	e.author.PlaceHolder = lang.L("Choose the author")
 
 	heading := func(text string) *widget.Label {
@@ -102,7 +102,7 @@ func (e *peopleEditor) reload() {
 // missingRow is a cited record that no longer exists: unticking it
 // removes it.
 func (e *peopleEditor) missingRow(id, text string, remove func()) fyne.CanvasObject {
-	chk := widget.NewCheck(text, func(on bool) {
+	chk := ui.NewCheck(text, func(on bool) {
 		if !on {
 			remove()
 		}

@@ -17,7 +17,7 @@ import (
 type pricingRow struct {
 	e                            *pricingEditor
 	desc, qty, unit, price, disc *ui.Entry
-	cur                          *widget.Select
+	cur                          *ui.Select
 	amount                       *widget.Label
 	up, down, del                *widget.Button
 	msg                          *widget.Label
@@ -55,7 +55,7 @@ func (e *pricingEditor) newRow(l proposal.Line) *pricingRow {
 	if l.Currency != "" && !slices.Contains(opts, l.Currency) {
 		opts = append(slices.Clone(opts), l.Currency)
 	}
-	r.cur = widget.NewSelect(opts, func(string) { r.edited("currency") })
+	r.cur = ui.NewSelect(opts, func(string) { r.edited("currency") })
 	r.cur.PlaceHolder = lang.L("Currency")
 	r.cur.SetSelected(l.Currency)
 	r.amount = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{})

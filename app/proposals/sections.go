@@ -271,18 +271,34 @@ func (s *sectionsEditor) libSection(id string) (*proposal.Section, bool) {
 // focus where it is.
 func (s *sectionsEditor) move(blk *sectionBlock, delta int) {
 	s.attachAll()
+	s.moveTo(blk, blk.index+delta)
+}
+
+// moveTo moves the block to place j, the blocks between closing up (a
+// row dragged in the outline goes there).
+func (s *sectionsEditor) moveTo(blk *sectionBlock, j int) {
+	s.attachAll()
 	i := blk.index
-	j := i + delta
-	if j < 0 || j >= len(s.blocks) {
+	if j < 0 || j >= len(s.blocks) || j == i {
 		return
 	}
-	items := s.b.p.Items
-	items[i], items[j] = items[j], items[i]
-	s.blocks[i], s.blocks[j] = s.blocks[j], s.blocks[i]
-	s.list.Objects[i], s.list.Objects[j] = s.list.Objects[j], s.list.Objects[i]
+	moveElem(s.b.p.Items, i, j)
+	moveElem(s.blocks, i, j)
+	moveElem(s.list.Objects, i, j)
 	s.structureChanged()
 	s.b.changed()
 	s.ensureVisible(blk)
+}
+
+// moveElem moves xs[i] to place j, the elements between closing up.
+func moveElem[T any](xs []T, i, j int) {
+	x := xs[i]
+	if i < j {
+		copy(xs[i:j], xs[i+1:j+1])
+	} else {
+		copy(xs[j+1:i+1], xs[j:i])
+	}
+	xs[j] = x
 }
 
 // remove takes the block out of the proposal; "Undo remove" puts it back.

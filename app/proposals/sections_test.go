@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/export"
@@ -144,7 +145,7 @@ func TestSectionsAddFromLibrary(t *testing.T) {
 	lib, _ := st.Section("spec-integration-security")
 	var check *widget.Check
 	for _, o := range test.LaidOutObjects(w.Canvas().Overlays().Top()) {
-		if c, ok := o.(*widget.Check); ok && c.Text == lib.Title {
+		if c, ok := uitest.AsCheck(o); ok && c.Text == lib.Title {
 			check = c
 		}
 	}
@@ -671,4 +672,72 @@ func TestSectionsOutlineJumpsAndMoves(t *testing.T) {
 	if !b.Dirty() {
 		t.Error("moving sections in the outline left the proposal unchanged")
 	}
+}
+
+// TestSectionsOutlineRowsDrag: dragging a row of the outline moves its
+// section there, the sections between closing up; a line shows where it
+// would go while the pointer moves; a drag that ends where it began moves
+// nothing.
+func TestSectionsOutlineRowsDrag(t *testing.T) {
+	_, w, _, b, s := openSections(t)
+	w.Resize(fyne.NewSize(1280, 700))
+	o := s.outline
+	before := secItemIDs(b.p.Items)
+	row := outlineRowAt(t, o, 1)
+	step := row.Size().Height + theme.Padding()
+	row.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DY: step}})
+	row.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DY: 2 * step}})
+	if !o.dropLine.Visible() {
+		t.Error("no line shows where the row dragged would go")
+	}
+	row.DragEnd()
+	if o.dropLine.Visible() {
+		t.Error("the line stays after the drag ended")
+	}
+	want := append([]string{before[0], before[2], before[3], before[4], before[1]}, before[5:]...)
+	if got := secItemIDs(b.p.Items); !slices.Equal(got, want) {
+		t.Errorf("after dragging row 2 three rows down the sections are\n%q, want\n%q", got, want)
+	}
+	if o.chosen != 4 {
+		t.Errorf("the row chosen is %d, want the moved section's, 4", o.chosen)
+	}
+	if title, _ := o.rowText(4); !strings.HasPrefix(title, "5. ") {
+		t.Errorf("the moved section's row says %q", title)
+	}
+	if !b.Dirty() {
+		t.Error("dragging a section left the proposal unchanged")
+	}
+
+	// Up to the top, a pixel at a time as a pointer goes.
+	row = outlineRowAt(t, o, 4)
+	for range int(4 * step) {
+		row.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DY: -1}})
+	}
+	row.DragEnd()
+	want = append([]string{before[1], before[0]}, before[2:]...)
+	if got := secItemIDs(b.p.Items); !slices.Equal(got, want) {
+		t.Errorf("after dragging row 5 to the top the sections are\n%q, want\n%q", got, want)
+	}
+
+	// Back where it began: nothing moves.
+	moved := secItemIDs(b.p.Items)
+	row = outlineRowAt(t, o, 2)
+	row.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DY: step}})
+	row.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DY: -step}})
+	row.DragEnd()
+	if got := secItemIDs(b.p.Items); !slices.Equal(got, moved) {
+		t.Errorf("a drag back to its row moved sections: %q", got)
+	}
+}
+
+// outlineRowAt is the outline's row showing section i.
+func outlineRowAt(t *testing.T, o *secOutline, i int) *outlineRow {
+	t.Helper()
+	for _, obj := range test.LaidOutObjects(o.list) {
+		if r, ok := obj.(*outlineRow); ok && r.id == i && r.Visible() {
+			return r
+		}
+	}
+	t.Fatalf("no row of the outline shows section %d", i+1)
+	return nil
 }

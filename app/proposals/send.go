@@ -24,7 +24,7 @@ type sendAsk struct {
 	fs     ui.FieldSet
 	dlg    *dialog.CustomDialog
 	date   *ui.DateInput
-	checks map[proposal.Audience]*widget.Check
+	checks map[proposal.Audience]*ui.Check
 	ok     *widget.Button
 }
 
@@ -43,7 +43,7 @@ func (f *followUpPart) onSend() {
 	}
 	notes = append(notes, lang.L("A copy of each variant sent is kept, exactly as the client receives it. The follow-up is planned on the working days after this date."))
 
-	a := &sendAsk{checks: map[proposal.Audience]*widget.Check{}}
+	a := &sendAsk{checks: map[proposal.Audience]*ui.Check{}}
 	var dlg *dialog.CustomDialog
 	hide := func() { dlg.Hide() }
 	a.date = ui.NewDateInput(b.host.Window(), hide)
@@ -63,7 +63,7 @@ func (f *followUpPart) onSend() {
 			}
 			label = lang.L("{{.Variant}}: {{.People}}", map[string]any{"Variant": label, "People": ui.Clip(strings.Join(names, ", "), 90)})
 		}
-		c := widget.NewCheck(label, nil)
+		c := ui.NewCheck(label, nil)
 		c.SetChecked(slices.Contains(chosen, v))
 		a.checks[v] = c
 		variants.Add(c)

@@ -25,7 +25,7 @@ type referenceForm struct {
 	client, project, year                   *ui.Entry
 	result                                  *ui.TextArea
 	refereeName, refereePosition, refereeTo *ui.Entry
-	agreed                                  *widget.Check
+	agreed                                  *ui.Check
 	heading                                 *widget.Label
 }
 
@@ -95,7 +95,7 @@ func (f *referenceForm) build(cancel func()) {
 		"referee.name": f.refereeName, "referee.position": f.refereePosition, "referee.contact": f.refereeTo} {
 		e.OnChanged = func(string) { f.validate(name) }
 	}
-	f.agreed = widget.NewCheck(lang.L("The referee agreed to be contacted by our prospective clients"),
+	f.agreed = ui.NewCheck(lang.L("The referee agreed to be contacted by our prospective clients"),
 		func(bool) { f.validate("referee.agreed") })
 	hint := widget.NewLabel(lang.L("Proposals print the referee's name and contact only with their consent; without it they cite the project and its result alone."))
 	hint.Wrapping = fyne.TextWrapWord

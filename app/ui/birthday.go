@@ -37,7 +37,7 @@ func BirthdayHint(b dossier.Birthday, today dossier.Date) string {
 // BirthdayInput picks a birthday whose year may be unknown: a day, a
 // month and an optional year, or no birthday at all.
 type BirthdayInput struct {
-	Day, Month *widget.Select
+	Day, Month *Select
 	Year       *Entry
 	Clear      *widget.Button
 	Box        *fyne.Container
@@ -56,9 +56,9 @@ func NewBirthdayInput(onEscape, changed func()) *BirthdayInput {
 	for _, m := range monthNames {
 		months = append(months, lang.L(m))
 	}
-	b.Day = widget.NewSelect(days, func(string) { changed() })
+	b.Day = NewSelect(days, func(string) { changed() })
 	b.Day.PlaceHolder = lang.L("Day")
-	b.Month = widget.NewSelect(months, func(string) { changed() })
+	b.Month = NewSelect(months, func(string) { changed() })
 	b.Month.PlaceHolder = lang.L("Month")
 	b.Year = NewEntry(onEscape)
 	b.Year.SetPlaceHolder(lang.L("Year"))

@@ -359,7 +359,7 @@ func (d *DateInput) SetDate(v dossier.Date) { d.SetText(v.String()) }
 // Choice is a drop-down of enumeration values shown by their translated
 // labels; the first option may be "none".
 type Choice[T ~string] struct {
-	*widget.Select
+	*Select
 	values []T
 	none   string // label of the empty value, "" when a value is required
 }
@@ -373,7 +373,7 @@ func NewChoice[T ~string](values []T, label func(T) string, none string, changed
 	for _, v := range values {
 		opts = append(opts, Tr(label(v)))
 	}
-	c.Select = widget.NewSelect(opts, func(string) {
+	c.Select = NewSelect(opts, func(string) {
 		if changed != nil {
 			changed(c.Value())
 		}

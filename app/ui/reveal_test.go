@@ -24,6 +24,10 @@ func TestTabBringsTheFieldIntoView(t *testing.T) {
 	}
 	notes := NewTextArea(nil)
 	fs.Add(NewField("notes", "Notes", notes))
+	agreed := NewCheck("Agreed", nil)
+	fs.Add(NewField("agreed", "Agreed", agreed))
+	choice := NewSelect([]string{"One", "Two"}, nil)
+	fs.Add(NewField("choice", "Choice", choice))
 	scroll := container.NewVScroll(fs.Grid())
 	w.SetContent(container.NewBorder(widget.NewLabel("A form"), nil, nil, nil, scroll))
 	w.Resize(fyne.NewSize(500, 300))
@@ -46,5 +50,16 @@ func TestTabBringsTheFieldIntoView(t *testing.T) {
 	w.Canvas().Focus(entries[0])
 	if !inView(entries[0]) || scroll.Offset.Y != 0 {
 		t.Errorf("back at the first field the form is scrolled to %v", scroll.Offset)
+	}
+	// Check boxes and drop-downs too (Fyne's own do not scroll to themselves).
+	w.Canvas().Focus(entries[0])
+	w.Canvas().Focus(agreed) // as Tab gives it
+	if !inView(agreed) {
+		t.Errorf("the check box that took the focus is not in view (scrolled %v)", scroll.Offset)
+	}
+	w.Canvas().Focus(entries[0])
+	w.Canvas().Focus(choice)
+	if !inView(choice) {
+		t.Errorf("the drop-down that took the focus is not in view (scrolled %v)", scroll.Offset)
 	}
 }

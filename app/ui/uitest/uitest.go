@@ -149,6 +149,16 @@ func AsButton(o fyne.CanvasObject) (*widget.Button, bool) {
 	return b, ok
 }
 
+// AsCheck is o as a check box: a widget.Check or a check box made on one
+// (ui.Check).
+func AsCheck(o fyne.CanvasObject) (*widget.Check, bool) {
+	if u, ok := o.(interface{ Unwrap() *widget.Check }); ok {
+		return u.Unwrap(), true
+	}
+	c, ok := o.(*widget.Check)
+	return c, ok
+}
+
 // Button returns the visible button labelled text under root; the test
 // fails without one.
 func Button(t *testing.T, root fyne.CanvasObject, text string) *widget.Button {
@@ -316,7 +326,7 @@ func Visible(root fyne.CanvasObject) string {
 	for _, o := range test.LaidOutObjects(root) {
 		if text, ok := labelText(o); ok {
 			out = append(out, text)
-		} else if c, ok := o.(*widget.Check); ok && c.Visible() {
+		} else if c, ok := AsCheck(o); ok && o.Visible() {
 			out = append(out, c.Text)
 		}
 	}

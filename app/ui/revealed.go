@@ -1,0 +1,46 @@
+package ui
+
+import "fyne.io/fyne/v2/widget"
+
+// Check is a check box that a long form scrolls into view when Tab gives
+// it the focus, as it does an Entry.
+type Check struct{ widget.Check }
+
+// NewCheck is widget.NewCheck's Check.
+func NewCheck(label string, changed func(bool)) *Check {
+	c := &Check{}
+	c.Text, c.OnChanged = label, changed
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// Unwrap is the check box itself, for tests that look for check boxes.
+func (c *Check) Unwrap() *widget.Check { return &c.Check }
+
+// FocusGained scrolls the check box into view.
+func (c *Check) FocusGained() {
+	c.Check.FocusGained()
+	Reveal(c)
+}
+
+// Select is a drop-down that a long form scrolls into view when Tab gives
+// it the focus, as it does an Entry.
+type Select struct{ widget.Select }
+
+// NewSelect is widget.NewSelect's Select.
+func NewSelect(options []string, changed func(string)) *Select {
+	s := &Select{}
+	s.Options, s.OnChanged = options, changed
+	s.PlaceHolder = widget.NewSelect(nil, nil).PlaceHolder // Fyne's own, translated
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+// Unwrap is the drop-down itself, for tests that look for drop-downs.
+func (s *Select) Unwrap() *widget.Select { return &s.Select }
+
+// FocusGained scrolls the drop-down into view.
+func (s *Select) FocusGained() {
+	s.Select.FocusGained()
+	Reveal(s)
+}
