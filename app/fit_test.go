@@ -2,6 +2,8 @@ package app
 
 import (
 	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -13,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/ui"
+	"kamdesk/dossier"
 )
 
 // fitPlaces are the desk's main screens, the builder on each of its tabs.
@@ -224,4 +227,69 @@ func TestBuilderTextAtReadableMeasure(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestDatesWrittenOneWay: every main screen writes its dates one way,
+// "17 Jan 2027" (with the weekday where one is shown), never as
+// YYYY-MM-DD, the form dates are typed in. Left out: fields being edited,
+// and the Sections and Preview tabs' proposal text, whose dates are the
+// document's (what {{valid_until}} becomes), not the desk's.
+func TestDatesWrittenOneWay(t *testing.T) {
+	d, w, _ := testDesk(t, true)
+	w.Resize(fyne.NewSize(1920, 1080))
+	iso := regexp.MustCompile(`\b\d{4}-\d{2}-\d{2}\b`)
+	places := append(slices.Clone(fitPlaces), "person/northbridge-anna-keller", "account/castellan",
+		"proposal/prop-castellan-calm-rollout:follow-up", "proposal/prop-castellan-calm-rollout:validity")
+	for _, place := range places {
+		if strings.HasSuffix(place, ":audiences") || strings.HasSuffix(place, ":sections") {
+			continue
+		}
+		screen, id, _ := strings.Cut(place, "/")
+		d.Show(ui.Place{Screen: screen, ID: id})
+		seen := 0
+		for text := range readTexts(w.Content()) {
+			if iso.MatchString(text) {
+				t.Errorf("%s writes a date as YYYY-MM-DD: %q", place, text)
+			}
+			seen++
+		}
+		if seen == 0 {
+			t.Errorf("%s shows no text", place)
+		}
+	}
+	if got := ui.DateText(dossier.MustDate("2027-01-17")); got != "17 Jan 2027" {
+		t.Errorf("DateText = %q", got)
+	}
+	if got := ui.WeekdayDate(dossier.MustDate("2026-12-02")); got != "Wed 2 Dec 2026" {
+		t.Errorf("WeekdayDate = %q", got)
+	}
+}
+
+// readTexts are the texts shown under o that the user reads, not the ones
+// being typed: what an editable field holds is left out.
+func readTexts(o fyne.CanvasObject) map[string]bool {
+	out := map[string]bool{}
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		if _, editable := o.(interface{ TypedRune(rune) }); editable {
+			return
+		}
+		switch o := o.(type) {
+		case *canvas.Text:
+			out[o.Text] = true
+		case *fyne.Container:
+			for _, c := range o.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(o).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return out
 }

@@ -64,7 +64,7 @@ func OpenFailure(err error, dir string, quit func(), restore func(passphrase []b
 	body := container.NewVBox(container.NewHBox(widget.NewIcon(theme.ErrorIcon()), title), msg, hint)
 	if b, ok := store.LatestBackup(dir); ok && restore != nil && errors.Is(err, dossier.ErrDamaged) {
 		hint.SetText(lang.L("Nothing was changed in {{.Dir}}. kamdesk can put its latest automatic backup, made {{.Made}}, in place of the damaged files, which are kept aside in the same folder. What was saved after the backup is not in it.",
-			map[string]any{"Dir": dir, "Made": b.Made.Local().Format("2006-01-02 15:04")}))
+			map[string]any{"Dir": dir, "Made": ui.DateText(dossier.DateOf(b.Made.Local())) + " " + b.Made.Local().Format("15:04")}))
 		problem := widget.NewLabel("")
 		problem.Wrapping = fyne.TextWrapWord
 		problem.Importance = widget.DangerImportance

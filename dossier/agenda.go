@@ -102,7 +102,7 @@ func NewAgendaMaker(w *Workspace, today Date, made func(*AgendaItem)) *AgendaMak
 			}
 			m.add(AgendaItem{Date: d, Kind: AgendaTenderPrep, AccountID: a.ID,
 				Message: "Tender preparation for {{.Account}}: tender on {{.Tender}}",
-				Data:    map[string]any{"Account": a.Name, "Tender": a.NextTender.String()}})
+				Data:    map[string]any{"Account": a.Name, "Tender": a.NextTender}})
 		}
 		if !a.Passive && !a.NextTender.IsZero() && !a.NextTender.Before(today) && !a.NextTender.After(horizon) {
 			m.add(AgendaItem{Date: a.NextTender, Kind: AgendaTender, AccountID: a.ID,

@@ -284,7 +284,7 @@ func (pr *Promise) Slip(on Date, explanation string, apologySent bool, newDue Da
 	}
 	p.text("explanation", explanation)
 	if newDue.IsZero() || !newDue.After(pr.Due) {
-		p.Add("new_due", "must be after the current due date {{.Due}}", map[string]any{"Due": pr.Due.String()})
+		p.Add("new_due", "must be after the current due date {{.Due}}", map[string]any{"Due": pr.Due})
 	}
 	if on.IsZero() {
 		p.Add("on", "is required", nil)

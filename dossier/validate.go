@@ -71,7 +71,7 @@ func (p *Problems) Controls(field, v string) { p.controls(field, v) }
 // MaxDate.
 func (p *Problems) Date(field string, d Date) {
 	if !d.IsZero() && !d.InRange() {
-		p.Add(field, "must be between {{.Min}} and {{.Max}}", map[string]any{"Min": MinDate.String(), "Max": MaxDate.String()})
+		p.Add(field, "must be between {{.Min}} and {{.Max}}", map[string]any{"Min": MinDate, "Max": MaxDate})
 	}
 }
 

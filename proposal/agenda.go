@@ -27,7 +27,7 @@ func Agenda(props []Proposal, accountName func(id string) string, today, horizon
 			it := dossier.AgendaItem{Date: e, Kind: AgendaExpiry, Late: e.Before(today),
 				AccountID: p.AccountID, RecordID: p.ID,
 				Message: "Proposal “{{.Title}}” to {{.Account}} expires on {{.Date}}",
-				Data:    map[string]any{"Title": title, "Account": acct, "Date": e.String()}}
+				Data:    map[string]any{"Title": title, "Account": acct, "Date": e}}
 			if it.Late {
 				it.Message = "Proposal “{{.Title}}” to {{.Account}} expired on {{.Date}}"
 			}

@@ -161,12 +161,12 @@ func (ck *checker) validity() {
 		ck.add(SeverityBlocking, "expired", "", placeAt(AreaValidity),
 			"The proposal expired on {{.Date}}.",
 			"Set a new validity (and check the prices still hold) before sending it again.",
-			map[string]any{"Date": e.String()})
+			map[string]any{"Date": e})
 	case ck.c.Today.DaysUntil(e) <= ExpiringSoonDays:
 		ck.add(SeverityWarning, "expiring-soon", "", placeAt(AreaValidity),
 			"The proposal expires on {{.Date}}, in {{.Days}} days.",
 			"Extend the validity if the client needs more time to consider it.",
-			map[string]any{"Date": e.String(), "Days": ck.c.Today.DaysUntil(e)})
+			map[string]any{"Date": e, "Days": ck.c.Today.DaysUntil(e)})
 	}
 }
 

@@ -193,7 +193,7 @@ func (p *Proposal) validateDates(pr *dossier.Problems) {
 	pr.Date("issued", p.Issued)
 	pr.Date("valid_until", p.ValidUntil)
 	if e := p.Expiry(); p.ValidUntil.IsZero() && !e.IsZero() && !e.InRange() {
-		pr.Add("valid_days", "would make the proposal expire after {{.Max}}", map[string]any{"Max": dossier.MaxDate.String()})
+		pr.Add("valid_days", "would make the proposal expire after {{.Max}}", map[string]any{"Max": dossier.MaxDate})
 	}
 	pr.Date("sent", p.Sent)
 	pr.Date("closed", p.Closed)

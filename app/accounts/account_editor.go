@@ -314,7 +314,7 @@ func (s *accountEditor) check() (dossier.Account, dossier.Problems) {
 		if start.Before(s.host.Today()) {
 			msg = "Preparation started on {{.Date}}."
 		}
-		s.prepStart.SetText(lang.L(msg, map[string]any{"Date": start.String()}))
+		s.prepStart.SetText(lang.L(msg, map[string]any{"Date": ui.DateText(start)}))
 		s.prepStart.Show()
 	} else {
 		s.prepStart.Hide()

@@ -104,11 +104,11 @@ func TestNewAccountFormSavesEveryField(t *testing.T) {
 	uitest.Type(s.goals, "Cut delays by 20%.\nOne control room.")
 	uitest.Type(s.competitors, "Ferrant Controls\n\n  Signum AB  \n")
 	uitest.Type(s.tender.Entry, "2027-12-15")
-	if got, want := s.prepStart.Text, "Preparation starts on 2027-03-15."; !s.prepStart.Visible() || got != want {
+	if got, want := s.prepStart.Text, "Preparation starts on 15 Mar 2027."; !s.prepStart.Visible() || got != want {
 		t.Errorf("preparation start = %q (visible %v), want %q with the 9-month rule", got, s.prepStart.Visible(), want)
 	}
 	uitest.Type(s.prepMonths, "6")
-	if got, want := s.prepStart.Text, "Preparation starts on 2027-06-15."; got != want {
+	if got, want := s.prepStart.Text, "Preparation starts on 15 Jun 2027."; got != want {
 		t.Errorf("with a 6-month override the preparation start = %q, want %q", got, want)
 	}
 	uitest.Type(s.review.Entry, "2027-01-20")
@@ -219,7 +219,7 @@ func TestAccountFormValidatesAsYouType(t *testing.T) {
 	if got := msg("next_tender"); got != "" {
 		t.Errorf("valid tender date still shows %q", got)
 	}
-	if got, want := s.prepStart.Text, "Preparation started on 2026-06-30."; !s.prepStart.Visible() || got != want {
+	if got, want := s.prepStart.Text, "Preparation started on 30 Jun 2026."; !s.prepStart.Visible() || got != want {
 		t.Errorf("preparation start = %q, want %q", got, want)
 	}
 	uitest.Type(s.prepMonths, "x")
@@ -315,7 +315,7 @@ func TestEditNorthbridge(t *testing.T) {
 	if s.monoWarning.Visible() {
 		t.Error("the mono-dependence warning is shown at 38%")
 	}
-	if got, want := s.prepStart.Text, "Preparation started on 2026-10-09."; !s.prepStart.Visible() || got != want {
+	if got, want := s.prepStart.Text, "Preparation started on 9 Oct 2026."; !s.prepStart.Visible() || got != want {
 		t.Errorf("for the tender on %s the form says %q, want %q", s.tender.Text, got, want)
 	}
 

@@ -226,9 +226,9 @@ func (s *dossierScreen) showPerson(p dossier.Person) {
 	if c, ok := p.NPSClass(); ok {
 		add("NPS", strconv.Itoa(*p.NPS)+" — "+ui.Tr(c.Label()))
 	}
-	add("Last contact", p.LastContact.String())
+	add("Last contact", ui.DateText(p.LastContact))
 	if d := p.ContactDate(s.rules); !d.IsZero() {
-		v := d.String()
+		v := ui.DateText(d)
 		if p.ContactDue(s.rules, today) {
 			v += "  " + lang.L("(due)")
 		}
@@ -286,11 +286,11 @@ func (s *dossierScreen) planTab() fyne.CanvasObject {
 	add("Owner", owner)
 	if !a.NextTender.IsZero() {
 		add("Next tender", lang.L("{{.Date}} (preparation from {{.Start}})",
-			map[string]any{"Date": a.NextTender.String(), "Start": a.TenderPrepStart(s.rules).String()}))
+			map[string]any{"Date": ui.DateText(a.NextTender), "Start": ui.DateText(a.TenderPrepStart(s.rules))}))
 	} else {
 		add("Next tender", "")
 	}
-	add("Annual review", a.AnnualReview.String())
+	add("Annual review", ui.DateText(a.AnnualReview))
 	add("Strategy", a.Strategy)
 	add("Goals", a.Goals)
 	add("Competitors", strings.Join(a.Competitors, ", "))

@@ -76,7 +76,7 @@ func NewList(h ui.Host, st Store) *accountsScreen {
 			}
 			return lang.L("{{.People}} people · {{.Strength}}%", map[string]any{"People": r.coverage.People, "Strength": r.coverage.Strength})
 		}, func(a, b *accountRow) int { return cmp.Compare(a.coverage.Strength, b.coverage.Strength) }),
-		ui.Col(lang.L("Next tender"), 110, func(r *accountRow) string { return dashIfEmpty(r.acct.NextTender.String()) },
+		ui.Col(lang.L("Next tender"), 110, func(r *accountRow) string { return dashIfEmpty(ui.DateText(r.acct.NextTender)) },
 			func(a, b *accountRow) int { return ui.CompareDates(a.acct.NextTender, b.acct.NextTender) }),
 		ui.Col(lang.L("Next"), 360, func(r *accountRow) string {
 			if r.counting {
@@ -85,7 +85,7 @@ func NewList(h ui.Host, st Store) *accountsScreen {
 			if r.next.Date.IsZero() {
 				return "–"
 			}
-			return r.next.Date.String() + "  " + ui.Clip(ui.Tr(r.next.Message, r.next.Data), 60)
+			return ui.DateText(r.next.Date) + "  " + ui.Clip(ui.Tr(r.next.Message, r.next.Data), 60)
 		}, func(a, b *accountRow) int { return ui.CompareDates(a.next.Date, b.next.Date) }),
 	}
 	s.summary = widget.NewLabel("")

@@ -150,9 +150,9 @@ func (s *peopleScreen) build() {
 				return "–"
 			}
 			if r.due {
-				return r.next.String() + " ⚠"
+				return ui.DateText(r.next) + " ⚠"
 			}
-			return r.next.String()
+			return ui.DateText(r.next)
 		}, func(a, b *personRow) int { return ui.CompareDates(a.next, b.next) }),
 		ui.Col(lang.L("Birthday"), 120, func(r *personRow) string {
 			switch r.bday {

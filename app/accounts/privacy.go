@@ -59,7 +59,7 @@ func showPersonalData(h ui.Host, st Store, id string) *personalData {
 	for _, m := range data.Mentions {
 		s := ui.Tr(m.Kind) + " · " + ui.Clip(ui.OneLine(m.Title), 90) + " · " + ui.Tr(m.How)
 		if !m.Date.IsZero() {
-			s = m.Date.String() + " · " + s
+			s = ui.DateText(m.Date) + " · " + s
 		}
 		line(s, fyne.TextStyle{}, widget.MediumImportance)
 	}

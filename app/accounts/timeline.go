@@ -169,7 +169,7 @@ func (t *timeline) eventItem(e dossier.Event) fyne.CanvasObject {
 	t.eventRows[e.ID] = row
 	row.edit = lowButton(lang.L("Edit"), theme.DocumentCreateIcon(), func() { t.onEditEvent(e) })
 	row.del = lowButton(lang.L("Delete"), theme.DeleteIcon(), func() { t.onDeleteEvent(e) })
-	head := wrapLabel(e.Date.String()+"  "+ui.Tr(e.Kind.Label())+" — "+e.Title, widget.MediumImportance)
+	head := wrapLabel(ui.DateText(e.Date)+"  "+ui.Tr(e.Kind.Label())+" — "+e.Title, widget.MediumImportance)
 	head.TextStyle = fyne.TextStyle{Bold: true}
 	box := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(row.edit, row.del), head))
 	if who := t.names(e.People); who != "" {
@@ -240,21 +240,21 @@ func (t *timeline) promiseItem(p dossier.Promise) fyne.CanvasObject {
 	case p.Status == dossier.PromiseOpen:
 		row.status.SetText(ui.Tr(p.Status.Label()))
 	case p.Status == dossier.PromiseKept:
-		row.status.SetText(lang.L("Kept on {{.Date}}", map[string]any{"Date": p.DoneOn.String()}))
+		row.status.SetText(lang.L("Kept on {{.Date}}", map[string]any{"Date": ui.DateText(p.DoneOn)}))
 		row.status.Importance = widget.SuccessImportance
 	default:
-		row.status.SetText(lang.L("Dropped on {{.Date}}", map[string]any{"Date": p.DoneOn.String()}))
+		row.status.SetText(lang.L("Dropped on {{.Date}}", map[string]any{"Date": ui.DateText(p.DoneOn)}))
 		row.status.Importance = widget.LowImportance
 	}
-	due := widget.NewLabel(lang.L("due {{.Date}}", map[string]any{"Date": p.Due.String()}))
+	due := widget.NewLabel(lang.L("due {{.Date}}", map[string]any{"Date": ui.DateText(p.Due)}))
 	row.edit = lowButton(lang.L("Edit"), theme.DocumentCreateIcon(), func() { t.onEditPromise(p) })
 	row.del = lowButton(lang.L("Delete"), theme.DeleteIcon(), func() { t.onDeletePromise(p) })
 	box := container.NewVBox(
 		container.NewBorder(nil, nil, container.NewHBox(row.status, due), container.NewHBox(row.edit, row.del)),
 		wrapLabel(p.Text, widget.MediumImportance))
-	meta := lang.L("made {{.Date}}", map[string]any{"Date": p.Made.String()})
+	meta := lang.L("made {{.Date}}", map[string]any{"Date": ui.DateText(p.Made)})
 	if who := t.names(p.People); who != "" {
-		meta = lang.L("to {{.People}}, made {{.Date}}", map[string]any{"People": who, "Date": p.Made.String()})
+		meta = lang.L("to {{.People}}, made {{.Date}}", map[string]any{"People": who, "Date": ui.DateText(p.Made)})
 	}
 	box.Add(wrapLabel(meta, widget.LowImportance))
 	for _, s := range p.Slips {
@@ -263,7 +263,7 @@ func (t *timeline) promiseItem(p dossier.Promise) fyne.CanvasObject {
 			apology = lang.L("apology sent")
 		}
 		box.Add(wrapLabel(lang.L("slipped from {{.Old}} to {{.New}} (told on {{.On}}, {{.Apology}}): {{.Why}}",
-			map[string]any{"Old": s.OldDue.String(), "New": s.NewDue.String(), "On": s.On.String(), "Apology": apology, "Why": ui.OneLine(s.Explanation)}),
+			map[string]any{"Old": ui.DateText(s.OldDue), "New": ui.DateText(s.NewDue), "On": ui.DateText(s.On), "Apology": apology, "Why": ui.OneLine(s.Explanation)}),
 			widget.WarningImportance))
 	}
 	if p.Status == dossier.PromiseOpen {

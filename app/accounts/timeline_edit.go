@@ -322,7 +322,7 @@ func (t *timeline) onSlipped(p dossier.Promise) {
 	top := container.NewVBox(
 		wrapLabel(p.Text, widget.MediumImportance),
 		wrapLabel(lang.L("Due {{.Date}}. The client gets an explanation, an apology and a new date; all three are recorded.",
-			map[string]any{"Date": p.Due.String()}), widget.LowImportance))
+			map[string]any{"Date": ui.DateText(p.Due)}), widget.LowImportance))
 	e.open(lang.L("The promise slipped"), top, t.win, e.OnSave)
 	e.track(t.host, func() string {
 		return formState([]any{e.explanation.Text, e.apology.Checked, e.newDue.Text, e.on.Text}, nil)

@@ -404,7 +404,7 @@ func TestTimelinePromiseKeptAndReopened(t *testing.T) {
 		t.Errorf("after Kept: status %s, done on %s; want kept on %s", p.Status, p.DoneOn, uitest.Today)
 	}
 	row := tl.promiseRows[id]
-	if row.status.Text != "Kept on 2026-11-25" || row.kept != nil {
+	if row.status.Text != "Kept on 25 Nov 2026" || row.kept != nil {
 		t.Errorf("the row shows %q with Kept offered: %v", row.status.Text, row.kept != nil)
 	}
 	test.Tap(row.reopen)
@@ -481,7 +481,7 @@ func TestTimelineSlippedPromise(t *testing.T) {
 	test.Type(e.explanation, "The trainer certification body moved its syllabus review.")
 	e.newDue.SetText("2026-11-21")
 	test.Tap(e.save)
-	if got, want := e.fs.MessageOf("new_due"), "must be after the current due date 2026-11-21"; got != want {
+	if got, want := e.fs.MessageOf("new_due"), "must be after the current due date 21 Nov 2026"; got != want {
 		t.Errorf("message under the new date = %q, want %q", got, want)
 	}
 	if p := storedPromise(t, st, id); len(p.Slips) != 0 || !p.Due.Equal(before.Due) {
@@ -516,7 +516,7 @@ func TestTimelineSlippedPromise(t *testing.T) {
 	if got := tl.promiseRows[id].status.Text; got != "Open" {
 		t.Errorf("status after the slip = %q, want Open (no longer late)", got)
 	}
-	if !hasLabel(tl.promiseBox, "slipped from 2026-11-21 to 2026-12-05 (told on 2026-11-25, apology sent): The trainer certification") {
+	if !hasLabel(tl.promiseBox, "slipped from 21 Nov 2026 to 5 Dec 2026 (told on 25 Nov 2026, apology sent): The trainer certification") {
 		t.Errorf("the slip is not shown: %q", labelTexts(tl.promiseBox))
 	}
 }

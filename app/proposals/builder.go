@@ -248,7 +248,7 @@ func (b *builder) updateHeader() {
 	st := ui.Tr(b.p.StatusOn(today).Label())
 	if left, ok := b.p.DaysLeft(today); ok {
 		st = lang.L("{{.Status}} · valid until {{.Date}} ({{.Left}})",
-			map[string]any{"Status": st, "Date": b.p.Expiry().String(), "Left": countdown(left)})
+			map[string]any{"Status": st, "Date": ui.DateText(b.p.Expiry()), "Left": countdown(left)})
 	} else {
 		st = lang.L("{{.Status}} · no expiry date", map[string]any{"Status": st})
 	}

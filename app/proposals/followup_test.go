@@ -123,7 +123,7 @@ func TestFollowUpMarkSentPlansWorkingDays(t *testing.T) {
 		t.Errorf("stored status %s sent %s; builder dirty %v", p.Status, p.Sent, b.Dirty())
 	}
 	shown := uitest.Visible(f.root)
-	for _, s := range []string{"Sent · revision 1 is with the client, sent on Fri 2026-11-27", "Check the proposal arrived", "Due Mon 2026-11-30 · open", "Due Fri 2026-12-04 · open"} {
+	for _, s := range []string{"Sent · revision 1 is with the client, sent on Fri 27 Nov 2026", "Check the proposal arrived", "Due Mon 30 Nov 2026 · open", "Due Fri 4 Dec 2026 · open"} {
 		if !strings.Contains(shown, s) {
 			t.Errorf("the tab does not show %q:\n%s", s, shown)
 		}
@@ -132,7 +132,7 @@ func TestFollowUpMarkSentPlansWorkingDays(t *testing.T) {
 	if !ok || ev.Kind != dossier.EventLetter || ev.Date.String() != "2026-11-27" {
 		t.Errorf("timeline event for sending: %+v (found %v)", ev, ok)
 	}
-	if !strings.Contains(ev.Text, "Mon 2026-11-30: Check the proposal arrived") {
+	if !strings.Contains(ev.Text, "Mon 30 Nov 2026: Check the proposal arrived") {
 		t.Errorf("the sending event does not list the plan:\n%s", ev.Text)
 	}
 }
@@ -153,7 +153,7 @@ func TestFollowUpDoneMovesTheStatus(t *testing.T) {
 	if !ok || ev.Kind != dossier.EventCall || ev.Date.String() != "2026-11-30" || ev.Text != "Samuel Hart confirmed receipt by phone" {
 		t.Errorf("timeline event for the receipt: %+v (found %v)", ev, ok)
 	}
-	if !strings.Contains(uitest.Visible(f.root), "Done on Mon 2026-11-30: Samuel Hart confirmed receipt by phone") {
+	if !strings.Contains(uitest.Visible(f.root), "Done on Mon 30 Nov 2026: Samuel Hart confirmed receipt by phone") {
 		t.Errorf("the tab does not show the task done:\n%s", uitest.Visible(f.root))
 	}
 
@@ -224,7 +224,7 @@ func TestFollowUpOutcomeWon(t *testing.T) {
 	if f.wonBtn.Visible() || f.sendBtn.Visible() || f.reviseBtn.Visible() || b.Dirty() {
 		t.Error("after the outcome the proposal can still be sent or decided, or is unsaved")
 	}
-	if got := f.outcome.Text; got != "Won on Wed 2026-11-25: Factory commissioning won over the site-based bid" {
+	if got := f.outcome.Text; got != "Won on Wed 25 Nov 2026: Factory commissioning won over the site-based bid" {
 		t.Errorf("outcome line = %q", got)
 	}
 }
@@ -254,10 +254,10 @@ func TestFollowUpSentSampleMarkup(t *testing.T) {
 	_, _, _, _, f := openFollowUp(t, sampleSent)
 	shown := uitest.Visible(f.root)
 	for _, s := range []string{
-		"Sent · revision 1 is with the client, sent on Sun 2026-11-22",
-		"Done on Mon 2026-11-23: Claire Dunmore confirmed receipt",
-		"Due Thu 2026-11-26 · open",
-		"Due Mon 2026-11-30 · open",
+		"Sent · revision 1 is with the client, sent on Sun 22 Nov 2026",
+		"Done on Mon 23 Nov 2026: Claire Dunmore confirmed receipt",
+		"Due Thu 26 Nov 2026 · open",
+		"Due Mon 30 Nov 2026 · open",
 	} {
 		if !strings.Contains(shown, s) {
 			t.Errorf("the tab does not show %q:\n%s", s, shown)
@@ -308,7 +308,7 @@ func TestAgendaShowsProposalFollowUps(t *testing.T) {
 			expiring = append(expiring, ui.Tr(e.Item.Message, e.Item.Data))
 		}
 	}
-	if len(expiring) != 2 || expiring[0] != "Proposal “Factory-commissioned controls for the Doncaster modular plant” to Northbridge Build Group expires on 2027-01-04" {
+	if len(expiring) != 2 || expiring[0] != "Proposal “Factory-commissioned controls for the Doncaster modular plant” to Northbridge Build Group expires on 4 Jan 2027" {
 		t.Errorf("expiring proposals over 90 days: %q", expiring)
 	}
 }
@@ -376,7 +376,7 @@ func TestAgendaLateFollowUpAndExpiredProposal(t *testing.T) {
 		}
 	}
 	want := []string{
-		"Proposal “Factory-commissioned controls for the Doncaster modular plant” to Northbridge Build Group expired on 2026-10-31",
+		"Proposal “Factory-commissioned controls for the Doncaster modular plant” to Northbridge Build Group expired on 31 Oct 2026",
 		"Follow up “Factory-commissioned controls for the Doncaster modular plant”: Ask about next steps",
 	}
 	if strings.Join(late, "\n") != strings.Join(want, "\n") {

@@ -68,7 +68,7 @@ func TestProposalsListsTheSample(t *testing.T) {
 	}
 	// The sent proposal's next follow-up is the open task due first.
 	if !slices.ContainsFunc(got, func(g string) bool {
-		return strings.HasPrefix(g, want[0]) && strings.HasSuffix(g, "Thu 2026-11-26 · Ask about next steps")
+		return strings.HasPrefix(g, want[0]) && strings.HasSuffix(g, "Thu 26 Nov 2026 · Ask about next steps")
 	}) {
 		t.Errorf("table:\n%s\nthe sent proposal does not show its next follow-up", s)
 	}

@@ -316,10 +316,10 @@ func (s *screen) describe(h Hit) (name, where string, icon fyne.Resource) {
 		return p.Name, join(p.Position, acctName), theme.AccountIcon()
 	case Event:
 		e := x.Event(h)
-		return e.Title, join(ui.Tr(e.Kind.Label()), e.Date.String(), acctName), theme.HistoryIcon()
+		return e.Title, join(ui.Tr(e.Kind.Label()), ui.DateText(e.Date), acctName), theme.HistoryIcon()
 	case Promise:
 		p := x.Promise(h)
-		return ui.Clip(ui.OneLine(p.Text), 80), join(lang.L("Promise due {{.Date}}", map[string]any{"Date": p.Due.String()}), acctName), theme.ConfirmIcon()
+		return ui.Clip(ui.OneLine(p.Text), 80), join(lang.L("Promise due {{.Date}}", map[string]any{"Date": ui.DateText(p.Due)}), acctName), theme.ConfirmIcon()
 	case Proposal:
 		p := x.Proposal(h)
 		return p.Title, join(ui.Tr(p.Status.Label()), acctName), theme.DocumentIcon()

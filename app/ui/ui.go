@@ -12,6 +12,7 @@ package ui
 
 import (
 	"image/color"
+	"maps"
 	"strconv"
 	"time"
 
@@ -22,11 +23,38 @@ import (
 
 // Tr translates a source string from the domain (a label, a message); the
 // empty string stays empty.
+// A date in data (a dossier.Date, as the domain packages give them) is
+// written as the desk writes dates (DateText).
 func Tr(s string, data ...any) string {
 	if s == "" {
 		return ""
 	}
+	if len(data) == 1 {
+		if m, ok := data[0].(map[string]any); ok {
+			data[0] = readableDates(m)
+		}
+	}
 	return lang.L(s, data...)
+}
+
+// readableDates is m with its dates written as DateText writes them (a
+// copy when it has any: the caller's map is left as it is).
+func readableDates(m map[string]any) map[string]any {
+	var out map[string]any
+	for k, v := range m {
+		d, ok := v.(dossier.Date)
+		if !ok {
+			continue
+		}
+		if out == nil {
+			out = maps.Clone(m)
+		}
+		out[k] = DateText(d)
+	}
+	if out == nil {
+		return m
+	}
+	return out
 }
 
 // LevelColor is the colour of a rung of the relationship ladder: red for
@@ -119,10 +147,25 @@ func BirthdayText(b dossier.Birthday) string {
 	return lang.L("{{.Day}} {{.Month}}", data)
 }
 
-// WeekdayDate shows a date with its weekday: "Thu 2026-11-26".
+// DateText writes a date as the desk shows dates everywhere: "17 Jan
+// 2027" ("" for no date). Dates are typed as YYYY-MM-DD (DateInput), the
+// form the command line writes too.
+func DateText(d dossier.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return lang.X("date.short", "{{.Day}} {{.Month}} {{.Year}}", map[string]any{"Day": d.Day(), "Month": ShortMonth(d.Month()), "Year": d.Year()})
+}
+
+// ShortMonth is the short translated name of a month: "Jan".
+func ShortMonth(m time.Month) string {
+	return lang.X("month.short."+strconv.Itoa(int(m)), m.String()[:3])
+}
+
+// WeekdayDate shows a date with its weekday: "Thu 26 Nov 2026".
 func WeekdayDate(d dossier.Date) string {
 	if d.IsZero() {
 		return ""
 	}
-	return lang.L("{{.Weekday}} {{.Date}}", map[string]any{"Weekday": Weekday(d.Weekday()), "Date": d.String()})
+	return lang.L("{{.Weekday}} {{.Date}}", map[string]any{"Weekday": Weekday(d.Weekday()), "Date": DateText(d)})
 }
