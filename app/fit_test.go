@@ -293,3 +293,65 @@ func readTexts(o fyne.CanvasObject) map[string]bool {
 	walk(o)
 	return out
 }
+
+// TestEveryWidgetIsTheOneShown: every widget on every main screen is the
+// widget Fyne asks for its settings and redraws. A theme set on the
+// window's content reaches each of them (a wrapper around a widget drawn
+// in its place does not get it: Fyne asks the inner widget, which is not
+// in the window; such a drop-down crashed the desktop on Space).
+func TestEveryWidgetIsTheOneShown(t *testing.T) {
+	d, w, _ := testDesk(t, true)
+	w.Resize(fyne.NewSize(1280, 800))
+	for _, place := range append(slices.Clone(fitPlaces), "person-edit/northbridge-david-okafor", "account-edit/") {
+		screen, id, _ := strings.Cut(place, "/")
+		d.Show(ui.Place{Screen: screen, ID: id})
+		content := w.Content()
+		over := container.NewThemeOverride(content, markerTheme{theme.DefaultTheme()})
+		w.SetContent(over)
+		checked := 0
+		var walk func(o fyne.CanvasObject, inOther bool)
+		walk = func(o fyne.CanvasObject, inOther bool) {
+			if o == nil {
+				return
+			}
+			if to, ok := o.(*container.ThemeOverride); ok && o != fyne.CanvasObject(over) {
+				_, marked := to.Theme.(markerTheme)
+				inOther = inOther || !marked // a part with a theme of its own
+			}
+			if wid, ok := o.(interface{ Theme() fyne.Theme }); ok && !inOther {
+				checked++
+				if wid.Theme().Size(markerSize) != markerValue {
+					t.Errorf("%s: the %T on screen is not the widget Fyne asks (it does not get the window's theme)", place, o)
+				}
+			}
+			switch o := o.(type) {
+			case *fyne.Container:
+				for _, c := range o.Objects {
+					walk(c, inOther)
+				}
+			case fyne.Widget:
+				for _, c := range test.WidgetRenderer(o).Objects() {
+					walk(c, inOther)
+				}
+			}
+		}
+		walk(over, false)
+		if checked < 10 {
+			t.Errorf("%s: only %d widgets checked", place, checked)
+		}
+		w.SetContent(content)
+	}
+}
+
+// markerTheme is the default theme with one size of its own, by which a
+// widget shows it got this theme.
+type markerTheme struct{ fyne.Theme }
+
+const markerSize, markerValue = fyne.ThemeSizeName("kamdesk-test-marker"), 12345
+
+func (m markerTheme) Size(n fyne.ThemeSizeName) float32 {
+	if n == markerSize {
+		return markerValue
+	}
+	return m.Theme.Size(n)
+}

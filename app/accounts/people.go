@@ -293,7 +293,7 @@ func (s *peopleScreen) onSort(col int) { s.table.OnSort(col) }
 func (s *peopleScreen) Content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("People"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	head := container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(theme.AccountIcon()), title, s.summary, s.busy), s.newPerson)
-	filters := container.NewBorder(nil, nil, container.NewHBox(s.account, s.typ.Select, s.level.Select), nil, s.search)
+	filters := container.NewBorder(nil, nil, container.NewHBox(s.account, s.typ, s.level), nil, s.search)
 	top := container.NewVBox(head, filters)
 	return container.NewBorder(top, nil, nil, nil, s.body)
 }

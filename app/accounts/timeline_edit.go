@@ -89,7 +89,7 @@ func (t *timeline) peopleInput(c *peopleChoice) fyne.CanvasObject {
 	if len(t.people) == 0 {
 		return widget.NewLabel(lang.L("Nobody of this account is recorded yet."))
 	}
-	return c
+	return c.CheckGroup // the widget itself: Fyne redraws and asks it, not a wrapper
 }
 
 // event is the event as the form has it, and the date fields that do

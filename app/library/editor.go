@@ -79,7 +79,7 @@ func newSectionEditor(s *libraryScreen) *sectionEditor {
 	e.followers.Importance = widget.LowImportance
 
 	e.fs.Add(ui.NewField("title", lang.L("Title"), e.title))
-	e.fs.Add(ui.NewField("kind", lang.L("Kind"), e.kind.Select))
+	e.fs.Add(ui.NewField("kind", lang.L("Kind"), e.kind))
 	e.fs.Add(ui.NewField("audiences", lang.L("Audiences"), audiences))
 	e.fs.Add(ui.NewField("language", lang.L("Language"), e.language))
 	e.fs.Add(ui.NewField("body", lang.L("Text (Markdown)"), container.NewVBox(e.body, e.insert)))

@@ -29,7 +29,7 @@ type blockEditor struct {
 }
 
 func (ed *blockEditor) focusables() []fyne.Focusable {
-	out := []fyne.Focusable{ed.title, ed.body, ed.kind.Select, ed.insert, ed.done}
+	out := []fyne.Focusable{ed.title, ed.body, ed.kind, ed.insert, ed.done}
 	for _, w := range ed.weights {
 		out = append(out, w)
 	}
@@ -99,7 +99,7 @@ func (blk *sectionBlock) expand() {
 	ed.done = widget.NewButtonWithIcon(lang.L("Done"), theme.ConfirmIcon(), blk.collapse)
 
 	ed.fields.Add(ui.NewField("title", lang.L("Title"), ed.title))
-	ed.fields.Add(ui.NewField("kind", lang.L("Kind"), ed.kind.Select))
+	ed.fields.Add(ui.NewField("kind", lang.L("Kind"), ed.kind))
 	ed.fields.Add(ui.NewField("audiences", lang.L("Audiences"), container.NewGridWithColumns(4, cells...)))
 	ed.fields.Add(ui.NewField("body", lang.L("Text"), ed.body))
 	hint := widget.NewLabel(lang.L("Weights 1–100; 0 or empty: not for that audience. Markdown; placeholders such as {{.Example}} are filled in per variant.", map[string]any{"Example": "{{account.name}}"}))

@@ -57,7 +57,7 @@ func (s *sectionsEditor) openPicker() {
 		p.language.SetSelectedIndex(0)
 	}
 	p.apply()
-	filters := container.NewGridWithColumns(4, p.kind.Select, p.audience.Select, p.language, p.filter)
+	filters := container.NewGridWithColumns(4, p.kind, p.audience, p.language, p.filter)
 	body := container.NewBorder(container.NewVBox(filters, p.count), nil, nil, nil, container.NewStack(p.none, p.list))
 	p.dlg = dialog.NewCustomConfirm(lang.L("Add sections from the library"), lang.L("Add"), lang.L("Cancel"), body,
 		func(ok bool) {

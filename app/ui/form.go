@@ -357,9 +357,11 @@ func noSuchDayData(bad *dossier.NoSuchDay) map[string]any {
 func (d *DateInput) SetDate(v dossier.Date) { d.SetText(v.String()) }
 
 // Choice is a drop-down of enumeration values shown by their translated
-// labels; the first option may be "none".
+// labels; the first option may be "none". It is itself the widget Fyne
+// draws and asks (ExtendBaseWidget): a Choice around a Select drawn in its
+// place left the Select's pop-up without a window, and Space crashed.
 type Choice[T ~string] struct {
-	*Select
+	Select
 	values []T
 	none   string // label of the empty value, "" when a value is required
 }
@@ -373,12 +375,21 @@ func NewChoice[T ~string](values []T, label func(T) string, none string, changed
 	for _, v := range values {
 		opts = append(opts, Tr(label(v)))
 	}
-	c.Select = NewSelect(opts, func(string) {
+	c.Options = opts
+	c.PlaceHolder = widget.NewSelect(nil, nil).PlaceHolder
+	c.OnChanged = func(string) {
 		if changed != nil {
 			changed(c.Value())
 		}
-	})
+	}
+	c.ExtendBaseWidget(c)
 	return c
+}
+
+// FocusGained scrolls the drop-down into view, as Select's does.
+func (c *Choice[T]) FocusGained() {
+	c.Select.Select.FocusGained()
+	Reveal(c)
 }
 
 func (c *Choice[T]) Value() T {
