@@ -1,7 +1,6 @@
 package proposal
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -85,8 +84,8 @@ type Block struct {
 	// Item is the index into Proposal.Items, -1 for generated blocks.
 	Item int
 	// Markdown is the block's Markdown, placeholders resolved, starting with
-	// its "## Title" heading ("# Title" for the title block), without a
-	// final newline.
+	// its "## Title" heading ("# Title" for the title block; a covering
+	// letter has none), without a final newline.
 	Markdown string
 	// Placeholders maps each placeholder the block uses to the value it
 	// resolved to, unescaped; "" for one without a value. Nil for
@@ -117,6 +116,7 @@ type Variant struct {
 // weights of its library section, or its own.
 type part struct {
 	index   int
+	key     string // the item's key, for the user's order
 	title   string
 	kind    Kind
 	weights Weights
@@ -128,7 +128,7 @@ type part struct {
 // library-following items whose section is missing from the library.
 func itemParts(p *Proposal, c *Context) (ps []part, missing []int) {
 	for i, it := range p.Items {
-		pt := part{index: i, title: it.Title, kind: it.Kind, weights: it.Audiences, body: it.Body, source: SourceOwn}
+		pt := part{index: i, key: it.Key, title: it.Title, kind: it.Kind, weights: it.Audiences, body: it.Body, source: SourceOwn}
 		switch {
 		case it.Custom:
 			pt.source = SourceCustom
@@ -138,7 +138,7 @@ func itemParts(p *Proposal, c *Context) (ps []part, missing []int) {
 				missing = append(missing, i)
 				continue
 			}
-			pt = part{index: i, title: s.Title, kind: s.Kind, weights: s.Audiences, body: s.Body, source: SourceLibrary}
+			pt = part{index: i, key: it.Key, title: s.Title, kind: s.Kind, weights: s.Audiences, body: s.Body, source: SourceLibrary}
 		}
 		ps = append(ps, pt)
 	}
@@ -147,7 +147,8 @@ func itemParts(p *Proposal, c *Context) (ps []part, missing []int) {
 
 // readingGroup is the rank of kind k in the reading order for audience a:
 // executives read uniqueness and understanding first; financiers and
-// technical readers read the cover letter, then facts and figures.
+// technical readers read facts and figures first (the covering letter
+// opens every variant: see arrangeItems).
 func readingGroup(a Audience, k Kind) int {
 	switch a {
 	case Executive:
@@ -156,38 +157,12 @@ func readingGroup(a Audience, k Kind) int {
 		}
 		return 1
 	case Finance, Technical:
-		switch {
-		case k == KindCover:
+		if k.Factual() {
 			return 0
-		case k.Factual():
-			return 1
 		}
-		return 2
+		return 1
 	}
 	return 0
-}
-
-// arrangeItems returns the parts a variant for a includes, in reading order.
-// The whole group reads every item in the proposal's order. An audience
-// reads the items weighing more than 0 for it, grouped (see readingGroup) and by
-// weight descending within a group, ties in the proposal's order.
-func arrangeItems(ps []part, a Audience) []part {
-	var out []part
-	for _, pt := range ps {
-		if a == All || pt.weights.For(a) > 0 {
-			out = append(out, pt)
-		}
-	}
-	if a == All {
-		return out
-	}
-	slices.SortStableFunc(out, func(x, y part) int {
-		if c := cmp.Compare(readingGroup(a, x.kind), readingGroup(a, y.kind)); c != 0 {
-			return c
-		}
-		return cmp.Compare(y.weights.For(a), x.weights.For(a))
-	})
-	return out
 }
 
 // assembly is a variant with what went wrong on the way, for Assemble to
@@ -202,19 +177,22 @@ type assembly struct {
 	facts   bool                // a pricing table, a financial result or a factual item
 }
 
-// Assemble builds the variant of p for audience a. In reading order:
+// Assemble builds the variant of p for audience a. In reading order (see
+// order.go):
 //
 //  1. the title block: "# Title", whom it is for, the issue date;
-//  2. the items for a (see arrangeItems), placeholders resolved with Values,
-//     with the references block right after the last item of kind
-//     references, or after the items when there is none;
-//  3. the pricing table (finance, technical, whole group; a one-line
+//  2. the covering letter, without a heading;
+//  3. the other items for a (see arrangeItems), placeholders resolved
+//     with Values; among them, each after the last item of its kind or
+//     after the items when there is none:
+//     the references block;
+//     the pricing table (finance, technical, whole group; a one-line
 //     investment summary for executives; none for HR), when there are
 //     lines;
-//  4. the financial result (a paragraph for executives; none for HR), when
-//     one was entered;
-//  5. the team credits ("Prepared by"), always;
-//  6. the validity, always last.
+//     the financial result (a paragraph for executives; none for HR),
+//     when one was entered;
+//  4. the team credits ("Prepared by"), always;
+//  5. the validity, always last.
 //
 // References: HR and the whole group get client, project, year, result
 // and the referees who agreed to be contacted with their contact;
@@ -281,16 +259,32 @@ func assemble(p *Proposal, c *Context, a Audience, text bool) *assembly {
 	}
 	ps, missing := itemParts(p, c)
 	as.missing = missing
-	ordered := arrangeItems(ps, a)
+	ordered := arrangeItems(ps, a, p.Orders[a])
 
-	blocks := []Block{titleBlock(p, c, as.v.Addressees)}
-	lastRefs := -1
+	// The generated blocks, each to follow the last item of its kind.
+	generated := []struct {
+		kind  Kind
+		block *Block
+		last  int
+	}{
+		{KindReferences, referencesBlock(as.refs, a), -1},
+		{KindPricing, pricingBlock(p.Pricing, a), -1},
+		{KindFigures, financialBlock(p.Financial, a), -1},
+	}
+	if generated[1].block != nil && a != Executive {
+		as.facts = true
+	}
+	if generated[2].block != nil {
+		as.facts = true
+	}
 	for i, pt := range ordered {
-		if pt.kind == KindReferences {
-			lastRefs = i
+		for g := range generated {
+			if pt.kind == generated[g].kind {
+				generated[g].last = i
+			}
 		}
 	}
-	refs := referencesBlock(as.refs, a)
+	blocks := []Block{titleBlock(p, c, as.v.Addressees)}
 	for i, pt := range ordered {
 		as.items++
 		as.kinds[pt.kind] = true
@@ -302,23 +296,17 @@ func assemble(p *Proposal, c *Context, a Audience, text bool) *assembly {
 			as.unknown[pt.index] = err
 		}
 		blocks = append(blocks, b)
-		if i == lastRefs && refs != nil {
-			blocks = append(blocks, *refs)
-			refs = nil
+		for g := range generated {
+			if generated[g].last == i && generated[g].block != nil {
+				blocks = append(blocks, *generated[g].block)
+				generated[g].block = nil
+			}
 		}
 	}
-	if refs != nil {
-		blocks = append(blocks, *refs)
-	}
-	if b := pricingBlock(p.Pricing, a); b != nil {
-		blocks = append(blocks, *b)
-		if a != Executive {
-			as.facts = true
+	for _, g := range generated {
+		if g.block != nil {
+			blocks = append(blocks, *g.block)
 		}
-	}
-	if b := financialBlock(p.Financial, a); b != nil {
-		blocks = append(blocks, *b)
-		as.facts = true
 	}
 	blocks = append(blocks, creditsBlock(p, c), validityBlock(p))
 
@@ -381,8 +369,15 @@ func itemBlock(pt part, values map[string]string, text bool) (Block, error) {
 		}
 	}
 	b.Unresolved = unresolved
+	resolved = safeMarkdown(resolved)
+	if pt.kind == KindCover && resolved != "" {
+		// A letter has no heading: the client reads "Dear …", not the
+		// name of a kind of section.
+		b.Markdown = resolved
+		return b, err
+	}
 	b.Markdown = "## " + inlineText(pt.title)
-	if resolved = safeMarkdown(resolved); resolved != "" {
+	if resolved != "" {
 		b.Markdown += "\n\n" + resolved
 	}
 	return b, err

@@ -140,8 +140,9 @@ func TestAssembleWellFormed(t *testing.T) {
 			t.Errorf("%s: first block = %+v, want the title block", a, first)
 		}
 		for _, b := range v.Blocks[1:] {
-			if !strings.HasPrefix(b.Markdown, "## ") {
-				t.Errorf("%s: block %q does not start with a ## heading: %q", a, b.Title, b.Markdown)
+			if heading := strings.HasPrefix(b.Markdown, "## "); heading == (b.Kind == KindCover) {
+				t.Errorf("%s: block %q (%s) starts with a ## heading %v: %q; a letter has none, every other block has one",
+					a, b.Title, b.Kind, heading, b.Markdown)
 			}
 			if (b.Source == SourceGenerated) != (b.Item == -1) {
 				t.Errorf("%s: block %q has source %s and item %d", a, b.Title, b.Source, b.Item)
@@ -192,22 +193,24 @@ func TestAssembleOrder(t *testing.T) {
 		a    Audience
 		want []string
 	}{
-		{Executive, []string{p.Title, "Exclusive terms for Northbridge", "Your programme", "Dear reader",
-			"What changes on site", "Site visit programme", "Figures and payback", "Projects like yours", "References",
-			"Commercial terms", "Pricing", "Financial result", "Prepared by", "Validity"}},
+		// The letter first; each generated table after the last section
+		// of its kind (the pricing text and its table together).
+		{Executive, []string{p.Title, "Dear reader", "Exclusive terms for Northbridge", "Your programme",
+			"What changes on site", "Site visit programme", "Figures and payback", "Financial result",
+			"Projects like yours", "References", "Commercial terms", "Pricing", "Prepared by", "Validity"}},
 		{HR, []string{p.Title, "Dear reader", "Projects like yours", "References", "Training and change management",
 			"Your project team", "What changes on site", "Site visit programme", "Service levels and support",
 			"Prepared by", "Validity"}},
-		{Finance, []string{p.Title, "Dear reader", "Figures and payback", "Commercial terms", "Technical specification",
-			"What changes on site", "Service levels and support", "Your programme", "Exclusive terms for Northbridge",
-			"References", "Pricing", "Financial result", "Prepared by", "Validity"}},
-		{Technical, []string{p.Title, "Dear reader", "Technical specification", "Figures and payback", "Commercial terms",
-			"Service levels and support", "Site visit programme", "What changes on site", "Your project team",
-			"Training and change management", "References", "Pricing", "Financial result", "Prepared by", "Validity"}},
+		{Finance, []string{p.Title, "Dear reader", "Figures and payback", "Financial result", "Commercial terms", "Pricing",
+			"Technical specification", "What changes on site", "Service levels and support", "Your programme",
+			"Exclusive terms for Northbridge", "References", "Prepared by", "Validity"}},
+		{Technical, []string{p.Title, "Dear reader", "Technical specification", "Figures and payback", "Financial result",
+			"Commercial terms", "Pricing", "Service levels and support", "Site visit programme", "What changes on site",
+			"Your project team", "Training and change management", "References", "Prepared by", "Validity"}},
 		{All, []string{p.Title, "Dear reader", "Your programme", "Exclusive terms for Northbridge", "What changes on site",
-			"Site visit programme", "Projects like yours", "References", "Figures and payback", "Technical specification",
-			"Commercial terms", "Your project team", "Service levels and support", "Training and change management",
-			"Pricing", "Financial result", "Prepared by", "Validity"}},
+			"Site visit programme", "Projects like yours", "References", "Figures and payback", "Financial result",
+			"Technical specification", "Commercial terms", "Pricing", "Your project team", "Service levels and support",
+			"Training and change management", "Prepared by", "Validity"}},
 	}
 	for _, tt := range tests {
 		if got := titlesOf(vs[tt.a]); !slices.Equal(got, tt.want) {
@@ -225,12 +228,12 @@ func TestExecutiveStartsWithExclusivityAndUnderstanding(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := kindsOf(v)[:2]
-	if want := []Kind{KindUniqueness, KindUnderstanding}; !slices.Equal(got, want) {
-		t.Errorf("first executive sections = %v, want %v", got, want)
+	got := kindsOf(v)[:3]
+	if want := []Kind{KindCover, KindUniqueness, KindUnderstanding}; !slices.Equal(got, want) {
+		t.Errorf("first executive sections = %v, want the letter, then %v", got, want[1:])
 	}
-	if v.Blocks[1].Item != itemExclusive || v.Blocks[1].Source != SourceCustom {
-		t.Errorf("block after the title = item %d (%s), want the custom exclusive terms", v.Blocks[1].Item, v.Blocks[1].Source)
+	if v.Blocks[2].Item != itemExclusive || v.Blocks[2].Source != SourceCustom {
+		t.Errorf("block after the letter = item %d (%s), want the custom exclusive terms", v.Blocks[2].Item, v.Blocks[2].Source)
 	}
 }
 
@@ -276,14 +279,14 @@ func TestWeightTiesKeepProposalOrder(t *testing.T) {
 		{index: 4, title: "e", kind: KindTeam, weights: Weights{HR: 70}},
 	}
 	var got []string
-	for _, pt := range arrangeItems(ps, HR) {
+	for _, pt := range arrangeItems(ps, HR, nil) {
 		got = append(got, pt.title)
 	}
 	if want := []string{"b", "e", "a", "c"}; !slices.Equal(got, want) {
 		t.Errorf("arrangeItems(HR) = %v, want %v", got, want)
 	}
 	got = nil
-	for _, pt := range arrangeItems(ps, All) {
+	for _, pt := range arrangeItems(ps, All, nil) {
 		got = append(got, pt.title)
 	}
 	if want := []string{"a", "b", "c", "d", "e"}; !slices.Equal(got, want) {
@@ -340,15 +343,16 @@ func TestReferencesBlockPlacement(t *testing.T) {
 	if i < 1 || v.Blocks[i-1].Kind != KindReferences || v.Blocks[i-1].Source == SourceGenerated {
 		t.Errorf("HR references block at %d, want right after the references section: %q", i, titlesOf(v))
 	}
-	// Without a references section they follow the items, before pricing.
+	// Without a references section they follow the items, before the
+	// credits.
 	withoutItems(p, c, KindReferences)
 	v, err = Assemble(p, c, All)
 	if err != nil {
 		t.Fatal(err)
 	}
 	titles := titlesOf(v)
-	if i := slices.Index(titles, "References"); i < 0 || titles[i+1] != "Pricing" || v.Blocks[i-1].Source == SourceGenerated {
-		t.Errorf("whole-group blocks = %q, want References after the last item, before Pricing", titles)
+	if i := slices.Index(titles, "References"); i < 0 || titles[i+1] != "Prepared by" || v.Blocks[i-1].Source == SourceGenerated {
+		t.Errorf("whole-group blocks = %q, want References after the last item, before the credits", titles)
 	}
 	// No references: no block.
 	p.References = nil
@@ -497,7 +501,7 @@ func TestTitleBlock(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "# Live site monitoring for the 2026 programme\n\n" +
-		"For Margaret Ellison, Chief Executive Officer; David Okafor, Chief Operating Officer — Northbridge Build Group\n\n" +
+		"For Margaret Ellison, Chief Executive Officer; David Okafor, Chief Operating Officer — Northbridge Build Group\\\n" +
 		"Date: 2026-03-02"
 	if got := v.Blocks[0].Markdown; got != want {
 		t.Errorf("executive title block:\n got %q\nwant %q", got, want)
@@ -517,7 +521,7 @@ func TestTitleBlock(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := v.Blocks[0].Markdown; !strings.Contains(got, "\n\nFor Northbridge Build Group\n\n") {
+	if got := v.Blocks[0].Markdown; !strings.Contains(got, "\n\nFor Northbridge Build Group\\\n") {
 		t.Errorf("title block without executives = %q", got)
 	}
 }

@@ -37,12 +37,19 @@ func titleBlock(p *Proposal, c *Context, people []dossier.Person) Block {
 	case account != "":
 		forLine = "For " + account
 	}
-	md := "# " + inlineText(p.Title)
+	// Whom it is for and the date: one paragraph (a line each), which
+	// the export's stylesheet and the preview set apart from the letter
+	// that follows.
+	var lines []string
 	if forLine != "" {
-		md += "\n\n" + forLine
+		lines = append(lines, forLine)
 	}
 	if !p.Issued.IsZero() {
-		md += "\n\nDate: " + p.Issued.String()
+		lines = append(lines, "Date: "+p.Issued.String())
+	}
+	md := "# " + inlineText(p.Title)
+	if len(lines) > 0 {
+		md += "\n\n" + strings.Join(lines, "\\\n")
 	}
 	return Block{Title: p.Title, Kind: KindTitle, Source: SourceGenerated, Item: -1, Markdown: md}
 }

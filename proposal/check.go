@@ -379,7 +379,7 @@ func (ck *checker) items(a Audience) int {
 		return as.items
 	}
 	ps, _ := itemParts(ck.p, ck.c)
-	return len(arrangeItems(ps, a))
+	return len(arrangeItems(ps, a, nil))
 }
 
 // unresolved reports each placeholder without a value, per section.

@@ -18,8 +18,7 @@ func TestExportGoldenHTML(t *testing.T) {
 	generated := time.Date(2026, 3, 2, 10, 30, 0, 0, time.UTC)
 	for a, v := range assembleAll(t, p, c) {
 		html, err := RenderHTML(Document{
-			Title:     p.Title,
-			Subtitle:  a.Label() + " — " + c.Account.Name,
+			Title:     p.Title, // no subtitle, as an export writes it
 			Language:  p.Language,
 			Markdown:  v.Markdown,
 			Generated: generated,

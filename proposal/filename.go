@@ -13,10 +13,13 @@ import (
 // count bytes (255 at most on most of them) and people read characters.
 const maxNameRunes, maxNameBytes = 120, 200
 
-// ExportFileName returns the name of an exported variant of revision rev,
-// safe on Linux, macOS and Windows: "<account> - <title> - v<rev> -
-// <audience>.<ext>", for example "Northbridge Build Group - Site
-// logistics 2027 - v2 - Executive.html". A revision below 1 is left out.
+// ExportFileName returns the name of an exported variant of revision rev
+// dated on, safe on Linux, macOS and Windows: "<account> - <title> -
+// v<rev> - <date>.<ext>", for example "Northbridge Build Group - Site
+// logistics 2027 - v2 - 2026-12-01.html". The audience is named at the
+// end ("… - 2026-12-01 - Executive.html") only when a is not "": the
+// client reads the file's name too, and a variant is addressed to them,
+// not labelled for them. A revision below 1 and a zero date are left out.
 //
 // Characters Windows reserves become '_' (as dossier.SafeFileName does),
 // control and invisible formatting characters (bidirectional overrides
@@ -27,11 +30,15 @@ const maxNameRunes, maxNameBytes = 120, 200
 // a reserved Windows device name, and is never empty: with nothing to go
 // on it is "proposal". ext is reduced to ASCII letters and digits; empty,
 // the name has no extension.
-func ExportFileName(account, title string, rev int, a Audience, ext string) string {
+func ExportFileName(account, title string, rev int, on dossier.Date, a Audience, ext string) string {
 	account, title = namePart(account), namePart(title)
 	revision := ""
 	if rev > 0 {
 		revision = fmt.Sprintf("v%d", rev)
+	}
+	date := ""
+	if !on.IsZero() {
+		date = on.String()
 	}
 	audience := ""
 	if a != "" {
@@ -40,7 +47,7 @@ func ExportFileName(account, title string, rev int, a Audience, ext string) stri
 	ext = nameExt(ext)
 	join := func() string {
 		var parts []string
-		for _, p := range []string{account, title, revision, audience} {
+		for _, p := range []string{account, title, revision, date, audience} {
 			if p != "" {
 				parts = append(parts, p)
 			}
@@ -140,4 +147,13 @@ func shortenNamePart(s string) string {
 		return ""
 	}
 	return s + "…"
+}
+
+// NameDate is the date the names of p's exported files carry: the date
+// the document gives (its issue date), or today when it has none.
+func (p *Proposal) NameDate(today dossier.Date) dossier.Date {
+	if !p.Issued.IsZero() {
+		return p.Issued
+	}
+	return today
 }

@@ -52,7 +52,7 @@ func TestExportFileName(t *testing.T) {
 			"Северный мост - Коммерческое предложение - Finance.html"},
 	}
 	for _, tt := range tests {
-		got := ExportFileName(tt.account, tt.title, 0, tt.a, tt.ext)
+		got := ExportFileName(tt.account, tt.title, 0, dossier.Date{}, tt.a, tt.ext)
 		if got != tt.want {
 			t.Errorf("ExportFileName(%q, %q, %q, %q) = %q, want %q", tt.account, tt.title, tt.a, tt.ext, got, tt.want)
 		}
@@ -60,21 +60,39 @@ func TestExportFileName(t *testing.T) {
 	}
 }
 
-// TestExportFileNameRevision: exports name the revision.
+// TestExportFileNameRevision: exports name the revision and the date, and
+// the audience only when asked to (a not "").
 func TestExportFileNameRevision(t *testing.T) {
+	on := dossier.MustDate("2026-12-01")
 	for _, tt := range []struct {
 		rev  int
+		on   dossier.Date
 		a    Audience
 		want string
 	}{
-		{1, Executive, "Northbridge Build Group - Site logistics 2027 - v1 - Executive.html"},
-		{2, Finance, "Northbridge Build Group - Site logistics 2027 - v2 - Finance.html"},
-		{12, All, "Northbridge Build Group - Site logistics 2027 - v12 - Whole group.html"},
-		{3, "", "Northbridge Build Group - Site logistics 2027 - v3.html"},
+		{1, on, "", "Northbridge Build Group - Site logistics 2027 - v1 - 2026-12-01.html"},
+		{1, on, Executive, "Northbridge Build Group - Site logistics 2027 - v1 - 2026-12-01 - Executive.html"},
+		{2, on, Finance, "Northbridge Build Group - Site logistics 2027 - v2 - 2026-12-01 - Finance.html"},
+		{12, on, All, "Northbridge Build Group - Site logistics 2027 - v12 - 2026-12-01 - Whole group.html"},
+		{3, dossier.Date{}, "", "Northbridge Build Group - Site logistics 2027 - v3.html"},
 	} {
-		if got := ExportFileName("Northbridge Build Group", "Site logistics 2027", tt.rev, tt.a, "html"); got != tt.want {
-			t.Errorf("ExportFileName(rev %d, %q) = %q, want %q", tt.rev, tt.a, got, tt.want)
+		if got := ExportFileName("Northbridge Build Group", "Site logistics 2027", tt.rev, tt.on, tt.a, "html"); got != tt.want {
+			t.Errorf("ExportFileName(rev %d, %s, %q) = %q, want %q", tt.rev, tt.on, tt.a, got, tt.want)
 		}
+	}
+}
+
+// TestNameDate: a file's name carries the proposal's issue date, today's
+// when it has none.
+func TestNameDate(t *testing.T) {
+	today := dossier.MustDate("2026-12-01")
+	p := &Proposal{}
+	if got := p.NameDate(today); !got.Equal(today) {
+		t.Errorf("without an issue date: %s, want today", got)
+	}
+	p.Issued = dossier.MustDate("2026-11-20")
+	if got := p.NameDate(today); !got.Equal(p.Issued) {
+		t.Errorf("issued on %s: %s", p.Issued, got)
 	}
 }
 
@@ -96,7 +114,7 @@ func TestExportFileNameLong(t *testing.T) {
 		{"Acme", strings.Repeat("ab. ", 100), Executive, "Acme - ab. ab.", "ab… - Executive.html"},
 	}
 	for _, tt := range tests {
-		got := ExportFileName(tt.account, tt.title, 0, tt.a, "html")
+		got := ExportFileName(tt.account, tt.title, 0, dossier.Date{}, tt.a, "html")
 		if !strings.HasPrefix(got, tt.wantPrefix) || !strings.HasSuffix(got, tt.wantSuffix) {
 			t.Errorf("ExportFileName(%.30q…) = %q, want %q…%q", tt.title, got, tt.wantPrefix, tt.wantSuffix)
 		}
@@ -118,7 +136,7 @@ func TestExportFileNameAlwaysSafe(t *testing.T) {
 		for _, title := range pieces {
 			for _, a := range []Audience{"", Executive, All} {
 				for _, ext := range exts {
-					got := ExportFileName(acc, title, 3, a, ext)
+					got := ExportFileName(acc, title, 3, dossier.MustDate("2026-12-01"), a, ext)
 					checkFileName(t, got)
 					if t.Failed() {
 						t.Fatalf("ExportFileName(%q, %q, %q, %q) = %q", acc, title, a, ext, got)

@@ -54,6 +54,9 @@ func (s Status) Closed() bool { return s == Won || s == Lost }
 // is a customised copy of one (SectionID set, Custom true), or was written
 // for this proposal only (SectionID empty).
 type Item struct {
+	// Key names the item in Proposal.Orders; unique in the proposal,
+	// given by KeyItems when first needed.
+	Key       string  `json:"key,omitempty"`
 	SectionID string  `json:"section_id,omitempty"`
 	Custom    bool    `json:"custom,omitempty"`
 	Title     string  `json:"title,omitempty"`
@@ -210,6 +213,9 @@ type Proposal struct {
 	Financial  Financial `json:"financial"`
 	References []string  `json:"references,omitempty"` // reference IDs
 	Credits    []Credit  `json:"credits,omitempty"`
+	// Orders are the user's own reading orders of variants: item keys
+	// (see order.go); a variant without one reads in the tailored order.
+	Orders map[Audience][]string `json:"orders,omitempty"`
 
 	Issued     dossier.Date `json:"issued"`
 	ValidDays  int          `json:"valid_days,omitempty"`

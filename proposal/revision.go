@@ -176,11 +176,12 @@ type content struct {
 	Issued     dossier.Date
 	ValidDays  int
 	ValidUntil dossier.Date
+	Orders     map[Audience][]string
 }
 
 func (p *Proposal) content() content {
 	return content{p.Title, p.Language, p.Author, p.Items, p.Pricing, p.Financial, p.References,
-		p.Credits, p.Issued, p.ValidDays, p.ValidUntil}
+		p.Credits, p.Issued, p.ValidDays, p.ValidUntil, p.Orders}
 }
 
 // SameContent reports whether p and q make the same document.

@@ -108,6 +108,7 @@ func proposalExport(fs *flag.FlagSet) func(*ctx, []string) error {
 	format := fs.String("format", "html", "`FORMAT` of the file: html (self-contained, for e-mail and print) or md (Markdown); default html")
 	out := outputFlag(fs, "the `PATH` to write: a file, or a folder (created if missing) with --audience all or when it is an existing folder")
 	force := fs.Bool("force", false, "replace files that exist (through a symbolic link, the file it points to)")
+	nameAudience := fs.Bool("name-audience", false, "name the variant's audience in the file's name (\"… - 2026-12-01 - Executive.html\"); with --audience all the names always do")
 	return func(c *ctx, args []string) error {
 		if err := needArgs(args, 1, i18n.L("proposal ID")); err != nil {
 			return err
@@ -144,7 +145,10 @@ func proposalExport(fs *flag.FlagSet) func(*ctx, []string) error {
 			now = c.Now().UTC().Truncate(time.Second)
 		}
 		before := len(p.Exports)
-		written, findings, err := export.Proposal(&p, pc, a, ext, *out, now, *force)
+		if a == proposal.All {
+			a = export.Every // "all" here is every variant, the whole group's among them
+		}
+		written, findings, err := export.Proposal(&p, pc, a, ext, *out, now, export.Options{Replace: *force, NameAudience: *nameAudience})
 		if err != nil {
 			if msg := existsMessage(err); msg != "" {
 				return errors.New(msg)

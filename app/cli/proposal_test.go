@@ -347,9 +347,10 @@ func TestProposalExport(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
+	issued := dossier.MustDate("2026-11-20") // the sample proposal's issue date, which its files' names carry
 	var want []string
 	for _, a := range proposal.Variants {
-		want = append(want, proposal.ExportFileName("Northbridge Build Group", title, 1, a, "html"))
+		want = append(want, proposal.ExportFileName("Northbridge Build Group", title, 1, issued, a, "html"))
 	}
 	slices.Sort(want)
 	if !slices.Equal(names, want) {
@@ -371,10 +372,15 @@ func TestProposalExport(t *testing.T) {
 		t.Errorf("second export = %+v, want finance md", p.Exports[1])
 	}
 
-	// An existing folder receives the file under its export name.
+	// An existing folder receives the file under its export name, which
+	// names the audience only when asked to.
 	r = run(t, dir, "proposal", "export", id, "--audience", "hr", "--format", "md", "-o", out)
-	if wantPath := filepath.Join(out, proposal.ExportFileName("Northbridge Build Group", title, 1, proposal.HR, "md")); strings.TrimSpace(r.stdout) != wantPath {
+	if wantPath := filepath.Join(out, "Northbridge Build Group - "+title+" - v1 - 2026-11-20.md"); strings.TrimSpace(r.stdout) != wantPath {
 		t.Errorf("export into a folder printed %q, want %q", r.stdout, wantPath)
+	}
+	r = run(t, dir, "proposal", "export", id, "--audience", "hr", "--format", "md", "--name-audience", "-o", out)
+	if wantPath := filepath.Join(out, "Northbridge Build Group - "+title+" - v1 - 2026-11-20 - HR.md"); strings.TrimSpace(r.stdout) != wantPath {
+		t.Errorf("export into a folder with --name-audience printed %q, want %q", r.stdout, wantPath)
 	}
 	matches, _ := filepath.Glob(filepath.Join(out, "*", ".kamdesk-*"))
 	tmp, _ := filepath.Glob(filepath.Join(out, ".kamdesk-*"))

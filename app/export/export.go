@@ -43,9 +43,10 @@ func render(p *proposal.Proposal, ctx *proposal.Context, v *proposal.Variant, fo
 	if format == Markdown {
 		return []byte(v.Markdown), nil
 	}
+	// No subtitle: the variant's title block says whom it is for; which
+	// variant it is stays with us.
 	return proposal.RenderHTML(proposal.Document{
 		Title:     p.Title,
-		Subtitle:  v.Audience.Label() + " variant — " + ctx.Account.Name,
 		Language:  p.Language,
 		Markdown:  v.Markdown,
 		Generated: now,
@@ -64,8 +65,10 @@ func prepare(p *proposal.Proposal, ctx *proposal.Context, audiences []proposal.A
 
 // Snapshot renders what a sending of p hands to the client: for each
 // audience, the Markdown and the standalone HTML file with the name an
-// export gives it, and the people the variant is addressed to. The store
-// fills in the rest when it records the sending (store.SendProposal).
+// export gives it (the audience named only when several variants go out,
+// as their names must differ), and the people the variant is addressed
+// to. The store fills in the rest when it records the sending
+// (store.SendProposal).
 func Snapshot(p *proposal.Proposal, ctx *proposal.Context, audiences []proposal.Audience) (*proposal.Snapshot, error) {
 	now := time.Now()
 	snap := &proposal.Snapshot{}
@@ -85,7 +88,7 @@ func Snapshot(p *proposal.Proposal, ctx *proposal.Context, audiences []proposal.
 			return nil, err
 		}
 		f := proposal.SentFile{Audience: a, Markdown: v.Markdown, HTML: html,
-			Name: proposal.ExportFileName(ctx.Account.Name, p.Title, p.Rev(), a, HTML)}
+			Name: FileName(p, ctx, a, HTML, len(audiences) > 1, dossier.DateOf(now.Local()))}
 		for _, person := range ctx.Addressees(a) {
 			f.People = append(f.People, person.Name)
 		}
@@ -109,29 +112,55 @@ func SentEvent(p *proposal.Proposal, on dossier.Date) dossier.Event {
 	return dossier.Event{Kind: dossier.EventLetter, Date: on, Title: text}
 }
 
+// FileName is the name an export gives the variant of p for audience a
+// in format (proposal.ExportFileName, dated as p.NameDate), naming the
+// audience only with nameAudience.
+func FileName(p *proposal.Proposal, ctx *proposal.Context, a proposal.Audience, format string, nameAudience bool, today dossier.Date) string {
+	if !nameAudience {
+		a = ""
+	}
+	return proposal.ExportFileName(ctx.Account.Name, p.Title, p.Rev(), p.NameDate(today), a, format)
+}
+
+// Every is the audience of an export of every variant at once: the four
+// audiences and the whole group (proposal.All), one file each.
+const Every proposal.Audience = "every"
+
+// Options say how Proposal writes its files.
+type Options struct {
+	// Replace lets files that exist be replaced.
+	Replace bool
+	// NameAudience names each file's audience ("… - Executive.html"); an
+	// export of every variant at once (Every) always does, as the names
+	// must differ.
+	NameAudience bool
+}
+
 // Proposal writes the variant of p for audience a to dest in format, and
 // records each file written in p.Exports (the caller saves p). With
-// proposal.All, or when dest is an existing folder, dest is a folder (made
-// if missing) that receives one file per variant — for All the four
-// audiences and the whole group — named by proposal.ExportFileName.
+// Every, or when dest is an existing folder, dest is a folder (made if
+// missing) that receives one file per variant — for Every the four
+// audiences and the whole group — named by FileName.
 // It returns the absolute paths written, and the readiness check's
 // findings about p as a whole and about the variants written: each is
 // assembled once, for the check and the file (proposal.Prepare).
 //
 // Every file is checked before any is written (see WriteNew): a file
-// that exists is replaced only with replace (else the error matches
+// that exists is replaced only with o.Replace (else the error matches
 // ErrExists), and a folder, device, pipe or socket where a file should go
-// is refused (ErrNotRegular), as is a symbolic link unless replace is set.
-func Proposal(p *proposal.Proposal, ctx *proposal.Context, a proposal.Audience, format, dest string, now time.Time, replace bool) ([]string, []proposal.Finding, error) {
+// is refused (ErrNotRegular), as is a symbolic link unless o.Replace is
+// set.
+func Proposal(p *proposal.Proposal, ctx *proposal.Context, a proposal.Audience, format, dest string, now time.Time, o Options) ([]string, []proposal.Finding, error) {
+	replace := o.Replace
 	if format != HTML && format != Markdown {
 		return nil, nil, fmt.Errorf("export: %q is not html or md: %w", format, proposal.ErrInvalid)
 	}
-	if !slices.Contains(proposal.Variants, a) {
+	if a != Every && !slices.Contains(proposal.Variants, a) {
 		return nil, nil, fmt.Errorf("export: %q is not an audience: %w", a, proposal.ErrInvalid)
 	}
 	variants := []proposal.Audience{a}
-	isDir := a == proposal.All
-	if a == proposal.All {
+	isDir := a == Every
+	if a == Every {
 		variants = proposal.Variants
 	} else if info, err := os.Stat(dest); err == nil && info.IsDir() {
 		isDir = true
@@ -144,7 +173,7 @@ func Proposal(p *proposal.Proposal, ctx *proposal.Context, a proposal.Audience, 
 	for i, v := range variants {
 		files[i] = dest
 		if isDir {
-			files[i] = filepath.Join(dir, proposal.ExportFileName(ctx.Account.Name, p.Title, p.Rev(), v, format))
+			files[i] = filepath.Join(dir, FileName(p, ctx, v, format, o.NameAudience || a == Every, dossier.DateOf(now.Local())))
 		}
 	}
 	if err := checkTargets(files, replace); err != nil {

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"kamdesk/app/export"
+	"kamdesk/dossier"
 	"kamdesk/proposal"
 )
 
@@ -122,9 +123,9 @@ func TestWriteNewLinksAndExistingFiles(t *testing.T) {
 func TestExportsCheckEveryFileFirst(t *testing.T) {
 	p, ctx, _ := sample(t)
 	dir := t.TempDir()
-	taken := filepath.Join(dir, proposal.ExportFileName(ctx.Account.Name, p.Title, p.Rev(), proposal.Technical, export.HTML))
+	taken := filepath.Join(dir, export.FileName(p, ctx, proposal.Technical, export.HTML, true, dossier.DateOf(now.Local())))
 	os.WriteFile(taken, []byte("mine"), 0o644)
-	_, _, err := export.Proposal(p, ctx, proposal.All, export.HTML, dir, now, false)
+	_, _, err := export.Proposal(p, ctx, export.Every, export.HTML, dir, now, export.Options{})
 	var ee *export.ExistsError
 	if !errors.As(err, &ee) || len(ee.Paths) != 1 || ee.Paths[0] != taken {
 		t.Fatalf("export into a folder with one variant's file = %v, want an ExistsError naming it", err)
@@ -132,12 +133,12 @@ func TestExportsCheckEveryFileFirst(t *testing.T) {
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 || len(p.Exports) != 0 {
 		t.Errorf("a refused export wrote %d files and recorded %d exports", len(entries)-1, len(p.Exports))
 	}
-	if files, _, err := export.Proposal(p, ctx, proposal.All, export.HTML, dir, now, true); err != nil || len(files) != 5 {
+	if files, _, err := export.Proposal(p, ctx, export.Every, export.HTML, dir, now, export.Options{Replace: true}); err != nil || len(files) != 5 {
 		t.Errorf("export with replace: %d files, %v", len(files), err)
 	}
 	fifo := filepath.Join(dir, "variant.html")
 	syscall.Mkfifo(fifo, 0o600)
-	if _, _, err := export.Proposal(p, ctx, proposal.HR, export.HTML, fifo, now, true); !errors.Is(err, export.ErrNotRegular) {
+	if _, _, err := export.Proposal(p, ctx, proposal.HR, export.HTML, fifo, now, export.Options{Replace: true}); !errors.Is(err, export.ErrNotRegular) {
 		t.Errorf("export onto a named pipe = %v, want ErrNotRegular", err)
 	}
 

@@ -53,7 +53,7 @@ type mdBlockCtx struct {
 	muted   bool   // quotes and the lines under the title: muted text
 	closing bool   // inside the closing panel (credits and validity)
 	class   string // the section's class: "", "credits" or "validity"
-	lead    bool   // directly in the document, before the first section
+	lead    bool   // the paragraph under the title: whom it is for, the date
 }
 
 // blocks renders the block children of n.
@@ -79,7 +79,7 @@ func (r *mdPreview) blocks(n ast.Node, bc mdBlockCtx) []fyne.CanvasObject {
 		case *ast.Paragraph, *ast.TextBlock:
 			// the lines under the title are muted, and the validity's
 			// first paragraph is bold, as the export's stylesheet has them
-			st := mdStyle{color: mdMuted(bc.muted || bc.lead)}
+			st := mdStyle{color: mdMuted(bc.muted || bc.lead && firstPara)}
 			if bc.class == "validity" && firstPara {
 				st.bold = true
 			}

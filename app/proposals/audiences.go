@@ -246,7 +246,7 @@ func (a *audiencesPart) openInBrowser(aud proposal.Audience) {
 		b.host.ShowError(err)
 		return
 	}
-	path, err := b.host.ViewFile(proposal.ExportFileName(b.ctx.Account.Name, b.p.Title, b.p.Rev(), aud, "html"), data)
+	path, err := b.host.ViewFile(export.FileName(&b.p, b.ctx, aud, export.HTML, true, b.host.Today()), data)
 	if err != nil {
 		b.host.ShowError(err)
 		return

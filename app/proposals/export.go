@@ -29,11 +29,11 @@ import (
 
 // exportChoices are the entries of the dialog's audience choice, in
 // order: the five variants, then all of them.
-var exportChoices = append(slices.Clone(proposal.Variants), "")
+var exportChoices = append(slices.Clone(proposal.Variants), export.Every)
 
 // exportChoiceLabel names an entry of the audience choice.
 func exportChoiceLabel(a proposal.Audience) string {
-	if a == "" {
+	if a == export.Every {
 		return lang.L("All variants")
 	}
 	return ui.Tr(a.Label())
@@ -53,6 +53,7 @@ type exporter struct {
 
 	format   *widget.RadioGroup
 	audience *widget.Select
+	named    *ui.Check // the file's name says the audience
 	warning  *widget.Label
 	written  []string      // the files of the last export
 	result   dialog.Dialog // the dialog that lists them
@@ -69,7 +70,8 @@ func newExporter(h ui.Host, st Store, p proposal.Proposal, ctx *proposal.Context
 	for _, a := range exportChoices {
 		labels = append(labels, exportChoiceLabel(a))
 	}
-	e.audience = widget.NewSelect(labels, nil)
+	e.named = ui.NewCheck(lang.L("Name the audience in the file's name (the client reads it too)"), nil)
+	e.audience = widget.NewSelect(labels, func(string) { e.audienceChosen() })
 	e.audience.SetSelectedIndex(slices.Index(exportChoices, proposal.All))
 	e.warning = widget.NewLabel(lang.N("{{.Count}} blocking problem remains. You can export a draft, but fix it before sending the proposal.",
 		e.blocking, map[string]any{"Count": e.blocking}))
@@ -95,8 +97,22 @@ func cloneProposal(p proposal.Proposal) proposal.Proposal {
 	return c
 }
 
-// chosen returns the audience (proposal.All for every variant, as
-// exportProposal takes it), whether every variant was chosen, and the
+// audienceChosen follows the audience choice: every variant at once
+// always names the audience in the files' names, as they must differ.
+func (e *exporter) audienceChosen() {
+	if a, all, _ := e.chosen(); all || a == export.Every {
+		e.named.SetChecked(true)
+		e.named.Disable()
+		return
+	}
+	if e.named.Disabled() {
+		e.named.SetChecked(false)
+		e.named.Enable()
+	}
+}
+
+// chosen returns the audience (export.Every for every variant, as
+// export.Proposal takes it), whether every variant was chosen, and the
 // format.
 func (e *exporter) chosen() (a proposal.Audience, all bool, format string) {
 	i := e.audience.SelectedIndex()
@@ -108,10 +124,7 @@ func (e *exporter) chosen() (a proposal.Audience, all bool, format string) {
 	if e.format.Selected == "Markdown" {
 		format = export.Markdown
 	}
-	if a == "" {
-		return proposal.All, true, format
-	}
-	return a, false, format
+	return a, a == export.Every, format
 }
 
 // form is the dialog's content.
@@ -119,6 +132,7 @@ func (e *exporter) form() fyne.CanvasObject {
 	f := widget.NewForm(
 		widget.NewFormItem(lang.L("Format"), e.format),
 		widget.NewFormItem(lang.L("For"), e.audience),
+		widget.NewFormItem("", e.named),
 	)
 	return ui.NewWrapColumn(f, e.warning)
 }
@@ -164,7 +178,7 @@ func (e *exporter) chooseDestination() {
 		w.Close()                      // the export replaces the file the dialog created
 		e.runIn(a, format, path, true) // the dialog asked before replacing
 	}, e.host.Window())
-	fd.SetFileName(proposal.ExportFileName(e.ctx.Account.Name, e.p.Title, e.p.Rev(), a, format))
+	fd.SetFileName(export.FileName(&e.p, e.ctx, a, format, e.named.Checked, e.host.Today()))
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{"." + format}))
 	e.startIn(fd)
 	fd.Show()
@@ -190,13 +204,14 @@ func (e *exporter) runIn(a proposal.Audience, format, dest string, replace bool)
 	now := time.Now().UTC().Truncate(time.Second)
 	p := e.p
 	p.Exports = slices.Clone(e.p.Exports)
+	named := e.named.Checked
 	before := len(p.Exports)
 	var files []string
 	var err error
 	busy := dialog.NewCustomWithoutButtons(lang.L("Exporting…"), widget.NewProgressBarInfinite(), e.host.Window())
 	busy.Show()
 	e.host.Background(func() {
-		files, _, err = export.Proposal(&p, e.ctx, a, format, dest, now, replace)
+		files, _, err = export.Proposal(&p, e.ctx, a, format, dest, now, export.Options{Replace: replace, NameAudience: named})
 	}, func() {
 		busy.Hide()
 		if exists := (*export.ExistsError)(nil); errors.As(err, &exists) && len(files) == 0 {

@@ -191,7 +191,7 @@ func TestOpenInBrowserWritesAPrivateFile(t *testing.T) {
 			t.Errorf("the file opened in the browser has no %q", want)
 		}
 	}
-	if want := "Castellan Hotels - Castellan Calm_ guest-room climate control for the 23-hotel roll-out - v1 - Finance.html"; filepath.Base(a.opened) != want {
+	if want := "Castellan Hotels - Castellan Calm_ guest-room climate control for the 23-hotel roll-out - v1 - 2026-11-23 - Finance.html"; filepath.Base(a.opened) != want {
 		t.Errorf("file name %q, want %q", filepath.Base(a.opened), want)
 	}
 	if runtime.GOOS != "windows" {
@@ -295,7 +295,7 @@ func TestExportProposalWritesTheFiles(t *testing.T) {
 	dir := t.TempDir()
 
 	file := filepath.Join(dir, "finance.html")
-	files, _, err := export.Proposal(&p, ctx, proposal.Finance, export.HTML, file, now, true)
+	files, _, err := export.Proposal(&p, ctx, proposal.Finance, export.HTML, file, now, export.Options{Replace: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -318,7 +318,7 @@ func TestExportProposalWritesTheFiles(t *testing.T) {
 	}
 
 	all := filepath.Join(dir, "all", "of", "them")
-	files, _, err = export.Proposal(&p, ctx, proposal.All, export.Markdown, all, now, true)
+	files, _, err = export.Proposal(&p, ctx, export.Every, export.Markdown, all, now, export.Options{Replace: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -326,7 +326,7 @@ func TestExportProposalWritesTheFiles(t *testing.T) {
 		t.Fatalf("exporting all wrote %d files and recorded %d exports, want 5 and 6", len(files), len(p.Exports))
 	}
 	for i, a := range proposal.Variants {
-		want := filepath.Join(all, proposal.ExportFileName("Castellan Hotels", p.Title, p.Rev(), a, "md"))
+		want := filepath.Join(all, proposal.ExportFileName("Castellan Hotels", p.Title, p.Rev(), p.NameDate(dossier.DateOf(now.Local())), a, "md"))
 		if files[i] != want || p.Exports[i+1].Audience != a || p.Exports[i+1].Format != "md" {
 			t.Errorf("file %d = %q (%+v), want %q", i, files[i], p.Exports[i+1], want)
 		}
@@ -338,7 +338,7 @@ func TestExportProposalWritesTheFiles(t *testing.T) {
 	if leftovers, _ := filepath.Glob(filepath.Join(all, ".kamdesk-*")); len(leftovers) > 0 {
 		t.Errorf("temporary files left: %q", leftovers)
 	}
-	if _, _, err := export.Proposal(&p, ctx, proposal.Finance, "pdf", file, now, true); err == nil {
+	if _, _, err := export.Proposal(&p, ctx, proposal.Finance, "pdf", file, now, export.Options{Replace: true}); err == nil {
 		t.Error("exporting as pdf did not fail")
 	}
 }
@@ -357,8 +357,26 @@ func TestExportDialogRecordsTheExport(t *testing.T) {
 		t.Error("the dialog warns of blocking problems, but there are none")
 	}
 	e.format.SetSelected("HTML")
-	e.audience.SetSelected("Finance")
+	if e.named.Checked || e.named.Disabled() {
+		t.Errorf("one variant: its file's name says the audience %v (changeable %v), want not by default", e.named.Checked, !e.named.Disabled())
+	}
+	// The whole group's variant alone is one file (it used to be every
+	// variant, in a folder named like the file).
+	e.audience.SetSelected("Whole group")
 	a, all, format := e.chosen()
+	if a != proposal.All || all {
+		t.Fatalf("chosen for the whole group = %s, %v", a, all)
+	}
+	group := filepath.Join(t.TempDir(), "group.html")
+	e.run(a, format, group)
+	if info, err := os.Stat(group); err != nil || !info.Mode().IsRegular() || len(e.written) != 1 {
+		t.Fatalf("the whole group's variant wrote %q (%v), want the one file %s", e.written, err, group)
+	}
+	e.result.Hide()
+	before++
+
+	e.audience.SetSelected("Finance")
+	a, all, format = e.chosen()
 	if a != proposal.Finance || all || format != export.HTML {
 		t.Fatalf("chosen = %s, %v, %s", a, all, format)
 	}
@@ -412,8 +430,11 @@ func TestExportDialogRecordsTheExport(t *testing.T) {
 	// every variant into a folder
 	e.audience.SetSelected("All variants")
 	a, all, _ = e.chosen()
-	if a != proposal.All || !all {
+	if a != export.Every || !all {
 		t.Fatalf("chosen = %s, %v", a, all)
+	}
+	if !e.named.Checked || !e.named.Disabled() {
+		t.Errorf("for every variant the files' names must name the audience: checked %v, disabled %v", e.named.Checked, e.named.Disabled())
 	}
 	folder := t.TempDir()
 	e.runIn(a, export.Markdown, folder, false)

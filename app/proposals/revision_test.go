@@ -86,7 +86,7 @@ func TestEditingASentRevisionAsks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(v2.Files) != 1 || v2.Files[0].Audience != proposal.Finance || !strings.Contains(v2.Files[0].Name, "- v2 - Finance") {
+	if len(v2.Files) != 1 || v2.Files[0].Audience != proposal.Finance || !strings.Contains(v2.Files[0].Name, " - v2 - ") || strings.Contains(v2.Files[0].Name, "Finance") {
 		t.Errorf("v2 copy files: %+v", v2.Files)
 	}
 	if f1, _ := v1.File(proposal.Finance); bytes.Equal(f1.HTML, v2.Files[0].HTML) {
