@@ -47,6 +47,8 @@ type variantView struct {
 	preview fyne.CanvasObject
 	open    *widget.Button
 	scroll  *container.Scroll
+	moves   [][2]*widget.Button // each section's up and down, in reading order
+	reset   *widget.Button      // back to the suggested order
 }
 
 func newAudiencesPart(b *builder) *audiencesPart {
@@ -172,6 +174,7 @@ func (a *audiencesPart) build(v *variantView) {
 	body := ui.NewWrapColumn(
 		heading(lang.L("Addressed to")), who,
 		heading(lang.L("Readiness of this variant")), v.finds,
+		heading(lang.L("Reading order")), ui.NewReadable(a.orderView(v)),
 		heading(lang.L("Preview")), ui.NewReadable(paper),
 	)
 	top := container.NewBorder(nil, nil, nil, v.open,
