@@ -123,7 +123,7 @@ type Desk struct {
 	opts  Options
 	prefs fyne.Preferences
 
-	nav     *widget.List
+	nav     *ui.List
 	navList []navItem
 	navBusy bool // set while the desk itself selects a navigation row
 }
@@ -183,7 +183,7 @@ func NewDesk(w fyne.Window, ws Workspace, prefs fyne.Preferences, opts Options) 
 			longest = it.label
 		}
 	}
-	d.nav = widget.NewList(
+	d.nav = ui.NewList(
 		func() int { return len(d.navList) },
 		func() fyne.CanvasObject {
 			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel(longest))

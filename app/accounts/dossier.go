@@ -29,7 +29,7 @@ type dossierScreen struct {
 	team     []dossier.TeamMember
 	rules    dossier.Rules
 
-	peopleList *widget.List
+	peopleList *ui.List
 	chart      *orgChart       // the decision-making group
 	chartView  *chartView      // the chart in its pane, with its zoom
 	detail     *fyne.Container // the selected person
@@ -60,7 +60,7 @@ func NewDossier(h ui.Host, st Store, id string) (*dossierScreen, error) {
 		return nil, err
 	}
 	s.detail = container.NewStack()
-	s.peopleList = widget.NewList(
+	s.peopleList = ui.NewList(
 		func() int { return len(s.people) },
 		func() fyne.CanvasObject {
 			name := widget.NewLabel("Name")

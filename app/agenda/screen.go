@@ -131,7 +131,7 @@ type screen struct {
 	checks  []*widget.Check
 	summary *widget.Label
 	busy    *widget.Activity
-	list    *widget.List
+	list    *ui.List
 	focus   ui.FirstFocus
 	body    *fyne.Container
 
@@ -146,7 +146,7 @@ func NewScreen(host ui.Host, st Store, sources []Source, kinds []Kind) ui.Screen
 	s := &screen{host: host, st: st, sources: sources, kinds: kinds, today: host.Today(), hidden: map[dossier.AgendaKind]bool{}}
 	s.summary = widget.NewLabel(lang.L("Reading the workspace…"))
 	s.busy = widget.NewActivity()
-	s.list = widget.NewList(func() int { return len(s.rows) }, s.newRow, s.updateRow)
+	s.list = ui.NewList(func() int { return len(s.rows) }, s.newRow, s.updateRow)
 	s.list.OnSelected = s.onSelected
 	s.body = container.NewStack()
 	for _, k := range kinds {

@@ -44,7 +44,7 @@ type libraryScreen struct {
 	audSel  *widget.Select
 	langSel *widget.Select
 	search  *ui.Entry
-	list    *widget.List
+	list    *ui.List
 	summary *widget.Label
 	body    *fyne.Container // the editor, or the hint when nothing is open
 	hint    fyne.CanvasObject
@@ -71,7 +71,7 @@ func NewScreen(host ui.Host, st libraryStore, id string) (*libraryScreen, error)
 	s.search.SetPlaceHolder(lang.L("Filter by words"))
 	s.search.OnChanged = func(string) { s.filter() }
 	s.summary = widget.NewLabel("")
-	s.list = widget.NewList(
+	s.list = ui.NewList(
 		func() int { return len(s.shown) },
 		func() fyne.CanvasObject {
 			t := ui.NewFitLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

@@ -22,7 +22,7 @@ import (
 type peopleEditor struct {
 	b *builder
 
-	refs       *widget.List // the references, a row each, made for those in view
+	refs       *ui.List // the references, a row each, made for those in view
 	refItems   []refItem    // what the rows show, in order
 	refViews   map[fyne.CanvasObject]*refView
 	refStamp   int             // counts the rows given an item

@@ -42,7 +42,7 @@ func (e *peopleEditor) newRefList() {
 	e.refViews = map[fyne.CanvasObject]*refView{}
 	e.noRefs = lowHint(lang.L("The workspace has no references yet: add them under Team and references."))
 	e.noRefs.Hide()
-	e.refs = widget.NewList(func() int { return len(e.refItems) }, e.newRefRow, e.showRefRow)
+	e.refs = ui.NewList(func() int { return len(e.refItems) }, e.newRefRow, e.showRefRow)
 	// A row is ticked or unticked by tapping it, or with Space when the
 	// list has the focus (the arrows move among the rows).
 	e.refs.OnSelected = func(i widget.ListItemID) {

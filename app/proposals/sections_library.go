@@ -23,7 +23,7 @@ type libraryPicker struct {
 	language *widget.Select
 	langs    []string // the languages of the library, in the language Select's order after "all"
 	filter   *widget.Entry
-	list     *widget.List
+	list     *ui.List
 	none     *widget.Label
 	count    *widget.Label
 	shown    []*proposal.Section
@@ -48,7 +48,7 @@ func (s *sectionsEditor) openPicker() {
 	p.filter.OnChanged = func(string) { p.apply() }
 	p.count = widget.NewLabel("")
 	p.none = widget.NewLabel(lang.L("No library section matches the filters."))
-	p.list = widget.NewList(func() int { return len(p.shown) }, p.newRow, p.updateRow)
+	p.list = ui.NewList(func() int { return len(p.shown) }, p.newRow, p.updateRow)
 	p.kind.Set("")
 	p.audience.Set("")
 	if slices.Contains(p.langs, s.b.p.Language) {

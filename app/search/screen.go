@@ -42,7 +42,7 @@ type screen struct {
 	entry   *ui.Entry
 	summary *widget.Label
 	busy    *widget.Activity
-	list    *widget.List
+	list    *ui.List
 	hint    *widget.Label
 	body    *fyne.Container
 
@@ -63,7 +63,7 @@ func NewScreen(host ui.Host, st Store) ui.Screen {
 	s.hint = widget.NewLabel(lang.L("Type a few letters of a name, a position, a company, a hobby, the notes, a meeting, a promise, a proposal's title or a library section. Several words find the records holding all of them."))
 	s.hint.Wrapping = fyne.TextWrapWord
 	s.hint.Alignment = fyne.TextAlignCenter
-	s.list = widget.NewList(func() int { return len(s.rows) }, s.newRow, s.updateRow)
+	s.list = ui.NewList(func() int { return len(s.rows) }, s.newRow, s.updateRow)
 	s.list.OnSelected = s.onSelected
 	s.body = container.NewStack()
 	s.build()

@@ -41,8 +41,8 @@ func (f *memberForm) ids() []string {
 	return out
 }
 
-func (f *memberForm) newList() *widget.List {
-	return widget.NewList(
+func (f *memberForm) newList() *ui.List {
+	return ui.NewList(
 		func() int { return len(f.members) },
 		func() fyne.CanvasObject {
 			name := ui.NewFitLabelWithStyle("Name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

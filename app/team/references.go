@@ -42,8 +42,8 @@ func (f *referenceForm) ids() []string {
 	return out
 }
 
-func (f *referenceForm) newList() *widget.List {
-	return widget.NewList(
+func (f *referenceForm) newList() *ui.List {
+	return ui.NewList(
 		func() int { return len(f.refs) },
 		func() fyne.CanvasObject {
 			title := ui.NewFitLabelWithStyle("Client — project", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

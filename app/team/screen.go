@@ -194,7 +194,7 @@ type recordTab struct {
 	s       *teamScreen
 	kind    string // "member" or "reference": the place ID prefix
 	form    recordForm
-	list    *widget.List
+	list    *ui.List
 	body    *fyne.Container // the form, or the hint when nothing is open
 	hint    fyne.CanvasObject
 	editor  fyne.CanvasObject
@@ -204,7 +204,7 @@ type recordTab struct {
 	busy    bool // set while the tab itself changes the list's selection
 }
 
-func newRecordTab(s *teamScreen, kind string, form recordForm, list *widget.List, hint string) *recordTab {
+func newRecordTab(s *teamScreen, kind string, form recordForm, list *ui.List, hint string) *recordTab {
 	t := &recordTab{s: s, kind: kind, form: form, list: list, current: -1}
 	h := widget.NewLabel(hint)
 	h.Wrapping = fyne.TextWrapWord

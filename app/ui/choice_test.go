@@ -38,9 +38,9 @@ func TestChoiceIsTheWidgetShown(t *testing.T) {
 	// Fyne asks a widget's settings (its window, its theme) through the
 	// widget itself: a theme set on the part of the window that holds the
 	// Choice reaches it only if it is the widget in the window.
-	override := container.NewThemeOverride(c, theme.DarkTheme())
+	override := container.NewThemeOverride(c, sizedTheme{theme.DefaultTheme()})
 	w.SetContent(override)
-	if c.Theme() != override.Theme {
+	if c.Theme().Size(sizedName) != sizedValue {
 		t.Error("the theme of the part of the window holding the drop-down does not reach it: Fyne asks another widget than the one shown")
 	}
 	if got := w.Canvas().Focused(); got != nil {
@@ -50,4 +50,17 @@ func TestChoiceIsTheWidgetShown(t *testing.T) {
 	if got, ok := w.Canvas().Focused().(*Choice[dossier.Tier]); !ok || got != c {
 		t.Errorf("the focus went to %T, not to the drop-down in the window", w.Canvas().Focused())
 	}
+}
+
+// sizedTheme is the default theme with one size of its own, by which a
+// widget shows it got this theme.
+type sizedTheme struct{ fyne.Theme }
+
+const sizedName, sizedValue = fyne.ThemeSizeName("kamdesk-test-size"), 4321
+
+func (s sizedTheme) Size(n fyne.ThemeSizeName) float32 {
+	if n == sizedName {
+		return sizedValue
+	}
+	return s.Theme.Size(n)
 }

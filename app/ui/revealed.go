@@ -1,6 +1,9 @@
 package ui
 
-import "fyne.io/fyne/v2/widget"
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
 
 // Check is a check box that a long form scrolls into view when Tab gives
 // it the focus, as it does an Entry.
@@ -43,4 +46,25 @@ func (s *Select) Unwrap() *widget.Select { return &s.Select }
 func (s *Select) FocusGained() {
 	s.Select.FocusGained()
 	Reveal(s)
+}
+
+// List is a widget.List that opens the row with the focus on Enter as on
+// Space (Fyne's list takes only Space): the keyboard opens a row the same
+// way in every list of the desk, tables included.
+type List struct{ widget.List }
+
+// NewList is widget.NewList's List.
+func NewList(length func() int, createItem func() fyne.CanvasObject, updateItem func(widget.ListItemID, fyne.CanvasObject)) *List {
+	l := &List{}
+	l.Length, l.CreateItem, l.UpdateItem = length, createItem, updateItem
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// TypedKey opens the row with the focus on Enter, as Space does.
+func (l *List) TypedKey(e *fyne.KeyEvent) {
+	if e.Name == fyne.KeyReturn || e.Name == fyne.KeyEnter {
+		e = &fyne.KeyEvent{Name: fyne.KeySpace, Physical: e.Physical}
+	}
+	l.List.TypedKey(e)
 }
