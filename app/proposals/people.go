@@ -22,8 +22,8 @@ import (
 type peopleEditor struct {
 	b *builder
 
-	refs       *ui.List // the references, a row each, made for those in view
-	refItems   []refItem    // what the rows show, in order
+	refs       *ui.List  // the references, a row each, made for those in view
+	refItems   []refItem // what the rows show, in order
 	refViews   map[fyne.CanvasObject]*refView
 	refStamp   int             // counts the rows given an item
 	noRefs     *widget.Label   // in place of the list when there are none
