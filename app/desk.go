@@ -231,6 +231,11 @@ func (d *Desk) MainMenu() *fyne.MainMenu {
 		}
 		goItems = append(goItems, mi)
 	}
+	nextTab := fyne.NewMenuItem(lang.L("Next tab"), func() { d.onNextTab(+1) })
+	nextTab.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierShortcutDefault}
+	prevTab := fyne.NewMenuItem(lang.L("Previous tab"), func() { d.onNextTab(-1) })
+	prevTab.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	goItems = append(goItems, fyne.NewMenuItemSeparator(), nextTab, prevTab)
 	quitItem := fyne.NewMenuItem(lang.L("Quit"), d.Quit)
 	quitItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 	quitItem.IsQuit = true // Fyne adds no Quit of its own, and keeps this action
@@ -283,12 +288,28 @@ var shortcutKeys = [][2]string{
 	{"Esc", "Cancel the edit (kamdesk asks before dropping unsaved changes)"},
 	{"Ctrl+Q", "Quit"},
 	{"Alt+1 … Alt+6", "Go to Accounts, People, Team and references, Agenda, Proposals, Library"},
+	{"Ctrl+Tab, Ctrl+Shift+Tab", "Next and previous tab of an account's dossier or of a proposal"},
 	{"Alt+Up, Alt+Down", "Move the section you are editing in a proposal"},
 	{"Arrows, Space, Enter", "Move in lists and tables, open the row"},
 	{"Tab, Shift+Tab", "Next and previous field, out of a multi-line text too"},
 	{"Ctrl+X, Ctrl+C, Ctrl+V", "Cut, copy, paste in the field that has the focus"},
 	{"Ctrl+A, Ctrl+Z, Ctrl+Y", "Select all, undo, redo in the field that has the focus"},
 	{"Ctrl+/", "This overview"},
+}
+
+// onNextTab goes delta tabs on in the screen's tabs, if it has any.
+func (d *Desk) onNextTab(delta int) {
+	if d.Asking() {
+		return
+	}
+	t, ok := d.Current().(ui.Tabbed)
+	if !ok || t.Tabs() == nil {
+		return
+	}
+	ui.NextTab(d.win, t.Tabs(), delta)
+	if f, ok := t.(ui.Former); ok {
+		f.FocusFirst() // where the screen starts on that tab
+	}
 }
 
 // onKeys shows the keyboard shortcuts (Help → Keyboard shortcuts, Ctrl+/).

@@ -62,19 +62,21 @@ func NewDossier(h ui.Host, st Store, id string) (*dossierScreen, error) {
 	s.detail = container.NewStack()
 	s.peopleList = ui.NewList(
 		func() int { return len(s.people) },
+		// One line a person (the name in bold, then position, type and
+		// level), so that the list shows the group in a third of the pane.
 		func() fyne.CanvasObject {
-			name := widget.NewLabel("Name")
-			name.TextStyle = fyne.TextStyle{Bold: true}
-			name.Truncation = fyne.TextTruncateEllipsis
-			info := widget.NewLabel("Position")
-			info.Truncation = fyne.TextTruncateEllipsis
-			return container.NewVBox(name, info)
+			row := widget.NewRichText(
+				&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
+				&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}})
+			row.Truncation = fyne.TextTruncateEllipsis
+			return row
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			p := s.people[i]
-			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(p.Name)
-			box.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s", dashIfEmpty(p.Position), ui.Tr(p.Type.Label()), ui.Tr(p.Level.Label())))
+			row := o.(*widget.RichText)
+			row.Segments[0].(*widget.TextSegment).Text = p.Name
+			row.Segments[1].(*widget.TextSegment).Text = fmt.Sprintf("  %s · %s · %s", dashIfEmpty(p.Position), ui.Tr(p.Type.Label()), ui.Tr(p.Level.Label()))
+			row.Refresh()
 		})
 	s.peopleList.OnSelected = func(i widget.ListItemID) { s.showPerson(s.people[i]) }
 	return s, nil
@@ -124,6 +126,22 @@ func (s *dossierScreen) Content() fyne.CanvasObject {
 	return container.NewBorder(header, nil, nil, nil, s.tabs)
 }
 
+// Tabs are the dossier's tabs, for Ctrl+Tab.
+func (s *dossierScreen) Tabs() *container.AppTabs { return s.tabs }
+
+// FocusFirst puts the focus in the tab shown: the group's people list, a
+// list or button of another tab, so that the arrows work at once.
+func (s *dossierScreen) FocusFirst() {
+	if s.tabs == nil {
+		return
+	}
+	if s.tabs.SelectedIndex() == 0 && s.peopleList != nil {
+		s.host.Window().Canvas().Focus(s.peopleList)
+		return
+	}
+	ui.FocusIn(s.host.Window(), s.tabs.Selected().Content)
+}
+
 func (s *dossierScreen) coverageText() string {
 	c := dossier.CoverageOf(s.people)
 	var levels []string
@@ -153,8 +171,8 @@ func (s *dossierScreen) groupTab() fyne.CanvasObject {
 	chart := s.chartView.root
 	legend := s.legend()
 	s.detail.Objects = []fyne.CanvasObject{container.NewCenter(widget.NewLabel(lang.L("Choose a person to see their dossier.")))}
-	right := container.NewVSplit(container.NewBorder(container.NewHBox(add), nil, nil, nil, s.peopleList), container.NewScroll(s.detail))
-	right.Offset = 0.3 // the person's dossier, below, gets most of the height
+	right := container.NewVSplit(container.NewBorder(container.NewHBox(add), nil, nil, nil, s.peopleList), container.NewVScroll(s.detail))
+	right.Offset = 0.4 // the person's dossier, below, gets the larger part
 	split := container.NewHSplit(container.NewBorder(nil, legend, nil, nil, chart), right)
 	split.Offset = 0.55
 	return split
@@ -189,11 +207,11 @@ func (s *dossierScreen) showPerson(p dossier.Person) {
 		v.Wrapping = fyne.TextWrapWord
 		form.Append(lang.L(label), v)
 	}
-	// An address or a number on one line, never broken mid-word where a
-	// narrow pane would wrap it: the pane scrolls sideways instead.
+	// An address or a number whole, never broken mid-word: in a narrow
+	// pane it breaks only at its seams ("david.okafor" / "@northbridge-…").
 	whole := func(label, value string) {
 		if strings.TrimSpace(value) != "" {
-			form.Append(lang.L(label), widget.NewLabel(value))
+			form.Append(lang.L(label), ui.NewAddressLabel(value))
 		}
 	}
 	add("Position", p.Position)

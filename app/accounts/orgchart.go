@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"strings"
 
 	"kamdesk/app/ui"
 	"kamdesk/dossier"
@@ -230,9 +231,9 @@ func (c *personCard) CreateRenderer() fyne.WidgetRenderer {
 	fg := theme.Color(theme.ColorNameForeground)
 	bg := canvas.NewRectangle(ui.LevelTint(p.Level))
 	stripe := canvas.NewRectangle(ui.LevelColor(p.Level))
-	name := canvas.NewText(ui.Clip(p.Name, 24), fg)
+	name := canvas.NewText(p.Name, fg) // fitted to the card in Layout
 	name.TextStyle = fyne.TextStyle{Bold: true}
-	position := canvas.NewText(ui.Clip(p.Position, 30), fg)
+	position := canvas.NewText(p.Position, fg)
 	level := canvas.NewText(ui.Tr(p.Level.Label()), fg) // readable on either theme; the stripe carries the colour
 	level.TextStyle = fyne.TextStyle{Bold: true}
 	badge := canvas.NewText(ui.TypeBadge(p.Type)+"  "+ui.InfluenceDots(p.Influence), fg)
@@ -274,9 +275,39 @@ func (r *cardRenderer) Layout(s fyne.Size) {
 	pad := 12 * z
 	r.name.Move(fyne.NewPos(pad, 6*z))
 	r.position.Move(fyne.NewPos(pad, 28*z))
+	// The name and the position end inside the card, cut with "…" to
+	// its width at this zoom.
+	room := s.Width - pad - 8*z
+	fitText(r.name, r.card.person.Name, room)
+	fitText(r.position, r.card.person.Position, room)
 	r.level.Move(fyne.NewPos(pad, 50*z))
 	bs := r.badge.MinSize()
 	r.badge.Move(fyne.NewPos(s.Width-bs.Width-8*z, 50*z))
+}
+
+// fitText shows in t as much of full as fits width at t's size: the
+// whole text, or its beginning and "…".
+func fitText(t *canvas.Text, full string, width float32) {
+	full = ui.OneLine(full)
+	fits := func(s string) bool { return fyne.MeasureText(s, t.TextSize, t.TextStyle).Width <= width }
+	text := full
+	if !fits(full) {
+		r := []rune(full)
+		lo, hi := 0, len(r) // the longest prefix that fits with "…" is r[:lo]
+		for lo < hi {
+			mid := (lo + hi + 1) / 2
+			if fits(strings.TrimRight(string(r[:mid]), " ") + "…") {
+				lo = mid
+			} else {
+				hi = mid - 1
+			}
+		}
+		text = strings.TrimRight(string(r[:lo]), " ") + "…"
+	}
+	if t.Text != text {
+		t.Text = text
+		t.Refresh()
+	}
 }
 
 func (r *cardRenderer) MinSize() fyne.Size {

@@ -5,8 +5,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/ui"
 	"kamdesk/dossier"
@@ -109,9 +109,14 @@ func TestOrgChartHighlightsThePersonShown(t *testing.T) {
 }
 
 // TestPersonDossierKeepsAddressesWhole: in the narrow pane of a person's
-// dossier the e-mail address is on one line, never broken mid-word.
+// dossier (a window 1024 px wide) the e-mail address is all there, broken
+// only at its seams, never inside a word; and the pane fits: nothing in
+// it (the Edit button, a position, the address) lies beyond the window.
 func TestPersonDossierKeepsAddressesWhole(t *testing.T) {
-	s, _, w := openChart(t, 0, fyne.NewSize(1024, 700))
+	fyne.CurrentApp().Settings().SetTheme(ui.Theme{}) // the real window's sizes
+	defer fyne.CurrentApp().Settings().SetTheme(test.Theme())
+	const width = 1024 - 190 // the window less the desk's sidebar
+	s, _, w := openChart(t, 0, fyne.NewSize(width, 700))
 	for _, p := range s.people {
 		if p.ID == "northbridge-david-okafor" {
 			s.showPerson(p)
@@ -119,14 +124,62 @@ func TestPersonDossierKeepsAddressesWhole(t *testing.T) {
 	}
 	found := false
 	for _, o := range test.LaidOutObjects(w.Content()) {
-		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "@") {
-			found = true
-			if l.Wrapping != fyne.TextWrapOff || l.Truncation != fyne.TextTruncateOff {
-				t.Errorf("the address %q wraps (%v) or is cut (%v)", l.Text, l.Wrapping, l.Truncation)
+		l, ok := o.(*ui.AddressLabel)
+		if !ok || !strings.Contains(l.FullText(), "@") {
+			continue
+		}
+		found = true
+		if strings.ReplaceAll(l.Text, "\n", "") != l.FullText() {
+			t.Errorf("the address shows %q, not %q", l.Text, l.FullText())
+		}
+		for _, line := range strings.Split(l.Text, "\n")[1:] {
+			if !strings.HasPrefix(line, "@") && !strings.ContainsAny(l.FullText()[strings.Index(l.FullText(), line)-1:][:1], ".-/ ") {
+				t.Errorf("the address %q breaks inside a word: %q", l.FullText(), l.Text)
 			}
+		}
+	}
+	d := fyne.CurrentApp().Driver()
+	for _, o := range test.LaidOutObjects(s.detail) {
+		if !o.Visible() {
+			continue
+		}
+		if right := d.AbsolutePositionForObject(o).X + o.Size().Width; right > width+0.5 {
+			t.Errorf("a %T of the person's dossier reaches %v px, beyond the window", o, right)
+			break
 		}
 	}
 	if !found {
 		t.Fatal("David's dossier shows no e-mail address")
+	}
+}
+
+// TestOrgChartCardsKeepTheirText: fitted to a narrow pane, each card's
+// name and position end inside the card, cut with "…" when they must be
+// (they ran past the card's border, over the gap to the next one).
+func TestOrgChartCardsKeepTheirText(t *testing.T) {
+	fyne.CurrentApp().Settings().SetTheme(ui.Theme{})
+	defer fyne.CurrentApp().Settings().SetTheme(test.Theme())
+	s, _, _ := openChart(t, 0, fyne.NewSize(1024-190, 700))
+	cut := 0
+	for _, o := range test.LaidOutObjects(s.chart) {
+		card, ok := o.(*personCard)
+		if !ok {
+			continue
+		}
+		for _, c := range test.WidgetRenderer(card).Objects() {
+			text, ok := c.(*canvas.Text)
+			if !ok {
+				continue
+			}
+			if end := text.Position().X + fyne.MeasureText(text.Text, text.TextSize, text.TextStyle).Width; end > card.Size().Width {
+				t.Errorf("%s's card: %q ends at %v, past the card's %v", card.person.Name, text.Text, end, card.Size().Width)
+			}
+			if strings.HasSuffix(text.Text, "…") {
+				cut++
+			}
+		}
+	}
+	if cut == 0 {
+		t.Error("no text was cut: the test does not test a narrow pane")
 	}
 }

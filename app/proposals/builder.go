@@ -297,6 +297,9 @@ func (b *builder) Dirty() bool {
 // OnSave writes the working copy (Ctrl+S).
 func (b *builder) OnSave() { b.SaveChanges() }
 
+// Tabs are the builder's tabs, for Ctrl+Tab.
+func (b *builder) Tabs() *container.AppTabs { return b.tabs }
+
 // SaveChanges writes the working copy and reports whether it was saved. A
 // failed save keeps every edit and says what to fix.
 func (b *builder) SaveChanges() bool {

@@ -3,7 +3,6 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
 )
 
 // Reveal scrolls the scroll that holds o, the innermost, so that o is in
@@ -48,26 +47,10 @@ func scrollHolding(o, target fyne.CanvasObject, in *container.Scroll) *container
 	if o == target {
 		return in
 	}
-	var kids []fyne.CanvasObject
-	switch o := o.(type) {
-	case *container.Scroll:
-		in = o
-		kids = []fyne.CanvasObject{o.Content}
-	case *fyne.Container:
-		kids = o.Objects
-	case *container.Split:
-		kids = []fyne.CanvasObject{o.Leading, o.Trailing}
-	case *container.AppTabs:
-		if it := o.Selected(); it != nil {
-			kids = []fyne.CanvasObject{it.Content}
-		}
-	case *widget.Card:
-		kids = []fyne.CanvasObject{o.Content}
-	case *widget.PopUp:
-		kids = []fyne.CanvasObject{o.Content}
-	case *container.ThemeOverride:
-		kids = []fyne.CanvasObject{o.Content}
+	if sc, ok := o.(*container.Scroll); ok {
+		in = sc
 	}
+	kids := childrenOf(o)
 	for _, k := range kids {
 		if s := scrollHolding(k, target, in); s != nil {
 			return s

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 )
 
 // WrapLabel is a label that wraps its text at word boundaries to its
@@ -74,4 +75,84 @@ func (f *TextFitter) wrapLine(b *strings.Builder, s string, width float32, width
 		w += rw
 	}
 	b.WriteString(strings.TrimRight(s[start:], " "))
+}
+
+// AddressLabel shows an e-mail address, a telephone number or a web
+// address whole: when its column is too narrow for it on one line it
+// breaks only where such an address has a natural seam, before "@" and
+// after ".", "-", "/" or a space, never inside a word, and every character
+// stays (a copy of the text is the address).
+type AddressLabel struct{ fittedLabel }
+
+// NewAddressLabel returns an AddressLabel showing text.
+func NewAddressLabel(text string) *AddressLabel {
+	l := &AddressLabel{fittedLabel{full: text, fit: (*TextFitter).WrapAddress}}
+	l.Label.Text = text
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// MinSize is as wide as the widest piece between two seams: narrower than
+// that the address could only be broken inside a word.
+func (l *AddressLabel) MinSize() fyne.Size {
+	min := l.fittedLabel.MinSize()
+	fitter.mu.Lock()
+	widths := fitter.table(l.TextStyle)
+	var widest, w float32
+	for _, piece := range addressPieces(l.full) {
+		w = 0
+		for _, r := range strings.TrimRight(piece, " ") {
+			w += fitter.width(widths, r, l.TextStyle)
+		}
+		widest = max(widest, w)
+	}
+	fitter.mu.Unlock()
+	min.Width = max(min.Width, widest+2*theme.InnerPadding())
+	return min
+}
+
+// WrapAddress breaks s into lines no wider than width at the seams of an
+// address (see AddressLabel); a piece wider than a line has one to itself.
+func (f *TextFitter) WrapAddress(s string, width float32, style fyne.TextStyle) string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	widths := f.table(style)
+	var b strings.Builder
+	var w float32
+	for _, piece := range addressPieces(s) {
+		var pw float32
+		for _, r := range piece {
+			pw += f.width(widths, r, style)
+		}
+		if w > 0 && w+pw > width {
+			b.WriteByte('\n')
+			w = 0
+		}
+		b.WriteString(piece)
+		w += pw
+	}
+	return b.String()
+}
+
+// addressPieces cuts s at the seams of an address: before "@", after ".",
+// "-", "/" and spaces. The pieces joined are s.
+func addressPieces(s string) []string {
+	var out []string
+	start := 0
+	for i, r := range s {
+		switch r {
+		case '@':
+			if i > start {
+				out = append(out, s[start:i])
+				start = i
+			}
+		case '.', '-', '/', ' ':
+			out = append(out, s[start:i+1])
+			start = i + 1
+		}
+	}
+	if start < len(s) {
+		out = append(out, s[start:])
+	}
+	return out
 }
