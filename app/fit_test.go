@@ -20,7 +20,7 @@ import (
 
 // fitPlaces are the desk's main screens, the builder on each of its tabs.
 var fitPlaces = []string{"accounts", "account/northbridge", "account-edit/northbridge",
-	"person/northbridge-david-okafor", "people", "team", "agenda", "proposals", "library",
+	"person/northbridge-david-okafor", "people", "team", "agenda", "proposals", "library", "library/cover-letter",
 	"proposal/prop-northbridge-modular-controls:sections", "proposal/prop-northbridge-modular-controls:pricing",
 	"proposal/prop-northbridge-modular-controls:financial", "proposal/prop-northbridge-modular-controls:people",
 	"proposal/prop-northbridge-modular-controls:validity", "proposal/prop-northbridge-modular-controls:audiences",
@@ -39,8 +39,11 @@ func TestEveryScreenFitsTheWindow(t *testing.T) {
 			d.Show(ui.Place{Screen: screen, ID: id})
 			w.Resize(size.AddWidthHeight(1, 1)) // lays the screen out afresh, as the window does when minimum sizes change
 			w.Resize(size)
-			if got := w.Canvas().Size(); got.Width > size.Width+0.5 || got.Height > size.Height+0.5 {
-				t.Errorf("%v at %v: the window grew to %v (the screen needs %v)", place, size, got, w.Content().MinSize())
+			// A real window grows to its content's minimum size; the test
+			// driver's does not, so both are checked.
+			if got, need := w.Canvas().Size(), w.Content().MinSize(); got.Width > size.Width+0.5 || got.Height > size.Height+0.5 ||
+				need.Width > size.Width+0.5 || need.Height > size.Height+0.5 {
+				t.Errorf("%v at %v: the window grew to %v (the screen needs %v)", place, size, got, need)
 				continue
 			}
 			for _, out := range outside(w.Content(), size) {

@@ -301,10 +301,11 @@ func (s *libraryScreen) build() {
 	importBtn := widget.NewButtonWithIcon(lang.L("Import…"), theme.FolderOpenIcon(), s.onImport)
 	exportBtn := widget.NewButtonWithIcon(lang.L("Export…"), theme.DownloadIcon(), s.onExport)
 	newBtn := widget.NewButtonWithIcon(lang.L("New"), theme.ContentAddIcon(), s.OnNew)
-	header := container.NewHBox(widget.NewIcon(theme.StorageIcon()), title, s.summary, layout.NewSpacer(), importBtn, exportBtn)
+	header := container.NewHBox(widget.NewIcon(theme.StorageIcon()), title, s.summary, layout.NewSpacer(), newBtn, importBtn, exportBtn)
+	// Two rows, so that the list and the editor fit a 13-inch screen.
 	filters := container.NewVBox(
-		container.NewGridWithColumns(3, s.kindSel, s.audSel, s.langSel),
-		container.NewBorder(nil, nil, nil, newBtn, s.search))
+		container.NewGridWithColumns(2, s.kindSel, s.audSel),
+		container.NewBorder(nil, nil, s.langSel, nil, s.search))
 	split := container.NewHSplit(container.NewBorder(filters, nil, nil, nil, s.list), container.NewPadded(s.body))
 	split.Offset = 0.36
 	s.root = container.NewBorder(header, nil, nil, nil, split)
