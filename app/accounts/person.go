@@ -379,9 +379,11 @@ func (s *personScreen) Content() fyne.CanvasObject {
 	if s.orig.ID != "" {
 		title = s.orig.Name
 	}
-	// The name and the status are cut to the room the buttons leave, so
-	// that the form fits a window 1024 pixels wide.
-	bar := container.NewBorder(nil, nil, back, container.NewHBox(s.privacyBtn, s.eraseBtn, s.del, s.cancel, s.save),
-		container.NewGridWithColumns(2, ui.NewFitLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.status))
-	return container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, body)
+	// Two rows, so that the name and the status keep their room in a
+	// window 1024 pixels wide: the name with the form's buttons, the
+	// status with the personal-data buttons.
+	bar := container.NewBorder(nil, nil, back, container.NewHBox(s.del, s.cancel, s.save),
+		ui.NewFitLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	bar2 := container.NewBorder(nil, nil, nil, container.NewHBox(s.privacyBtn, s.eraseBtn), s.status)
+	return container.NewBorder(container.NewVBox(bar, bar2, widget.NewSeparator()), nil, nil, nil, body)
 }

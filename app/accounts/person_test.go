@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -602,5 +603,43 @@ func TestScreensFitALaptop(t *testing.T) {
 		if d.Asking() {
 			uitest.AnswerQuestion(t, d.Window(), "Discard")
 		}
+	}
+}
+
+// TestPersonFormHeaderOnALaptop: at 1024 px (less the sidebar) the person
+// form's header shows the name whole, and so does the message under it;
+// the birthday shows its month whole ("September" was "Septe…").
+func TestPersonFormHeaderOnALaptop(t *testing.T) {
+	fyne.CurrentApp().Settings().SetTheme(ui.Theme{})
+	defer fyne.CurrentApp().Settings().SetTheme(test.Theme())
+	_, w, _, s := openPerson(t, "northbridge-gary-whitlow")
+	w.Resize(fyne.NewSize(1024-190, 700))
+	s.status.SetText("Please fix the fields marked in red.")
+	var fitted []*ui.FitLabel
+	month := false
+	for _, o := range test.LaidOutObjects(w.Content()) {
+		switch o := o.(type) {
+		case *ui.FitLabel:
+			fitted = append(fitted, o)
+		case *canvas.Text:
+			month = month || o.Text == "September"
+		}
+	}
+	for _, want := range []string{"Gary Whitlow", "Please fix the fields marked in red."} {
+		found := false
+		for _, l := range fitted {
+			if l.FullText() == want {
+				found = true
+				if l.Text != want {
+					t.Errorf("the header shows %q for %q", l.Text, want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("the header has no %q", want)
+		}
+	}
+	if !month {
+		t.Error("the birthday's month is not shown whole (September)")
 	}
 }

@@ -63,10 +63,12 @@ func NewBirthdayInput(onEscape, changed func()) *BirthdayInput {
 	b.Year = NewEntry(onEscape)
 	b.Year.SetPlaceHolder(lang.L("Year"))
 	b.Year.OnChanged = func(string) { changed() }
-	b.Clear = widget.NewButton(lang.L("No birthday"), func() { b.Set(dossier.Birthday{}) })
+	b.Clear = widget.NewButton(lang.L("Clear the birthday"), func() { b.Set(dossier.Birthday{}) })
 	b.Clear.Importance = widget.LowImportance
-	yearBox := container.NewGridWrap(fyne.NewSize(84, b.Year.MinSize().Height), b.Year)
-	b.Box = container.NewBorder(nil, nil, nil, yearBox, container.NewGridWithColumns(2, b.Day, b.Month))
+	yearBox := container.NewGridWrap(fyne.NewSize(68, b.Year.MinSize().Height), b.Year)
+	// The day takes what "31" needs; the month the rest ("September").
+	dayBox := container.NewGridWrap(fyne.NewSize(68, b.Day.MinSize().Height), b.Day)
+	b.Box = container.NewBorder(nil, nil, dayBox, yearBox, b.Month)
 	return b
 }
 
