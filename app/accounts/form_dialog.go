@@ -64,6 +64,7 @@ type formDialog struct {
 
 	// While it is open the form is the desk's dialog editor, so that
 	// quitting asks about what is typed in it (track).
+	host    ui.Host
 	state   func() string // the form's content, to tell unsaved changes
 	initial string
 	commit  func() bool // saves as Save does and reports whether it did
@@ -73,7 +74,7 @@ type formDialog struct {
 // state gives the form's content (compared with what it was when opened),
 // commit saves it as Save does.
 func (f *formDialog) track(h ui.Host, state func() string, commit func() bool) {
-	f.state, f.commit, f.initial = state, commit, state()
+	f.host, f.state, f.commit, f.initial = h, state, commit, state()
 	h.TrackDialog(f)
 	f.dlg.SetOnClosed(func() { h.DialogClosed(f) })
 }
@@ -114,11 +115,44 @@ func (f *formDialog) open(title string, top fyne.CanvasObject, win fyne.Window, 
 		size.Height = h
 	}
 	f.dlg.Resize(size)
+	f.submitOnEnter(onSave)
 	f.dlg.Show()
 }
 
 // cancel closes the dialog without saving.
 func (f *formDialog) cancel() { f.dlg.Hide() }
+
+// escape is Esc in a field: it closes the dialog, after asking when
+// something typed would be lost.
+func (f *formDialog) escape() {
+	if !f.Dirty() || f.host == nil {
+		f.cancel()
+		return
+	}
+	f.host.Choose(lang.L("Discard the changes?"), lang.L("What you typed in this form is not saved."),
+		lang.L("Discard"), lang.L("Keep editing"), f.cancel, nil)
+}
+
+// submitOnEnter makes Enter in each one-line field of the form save it,
+// as the dialog's default button does.
+func (f *formDialog) submitOnEnter(save func()) {
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch o := o.(type) {
+		case *ui.Entry:
+			if !o.MultiLine && o.OnSubmitted == nil {
+				o.OnSubmitted = func(string) { save() }
+			}
+		case *fyne.Container:
+			for _, c := range o.Objects {
+				walk(c)
+			}
+		}
+	}
+	for _, fd := range f.fs.Order {
+		walk(fd.Input)
+	}
+}
 
 // check shows the problems of err under the form's fields, and a message
 // under each date field of badDates, which do not hold a date. It

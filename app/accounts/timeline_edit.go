@@ -49,14 +49,14 @@ func (t *timeline) editEvent(ev dossier.Event) {
 	t.eventEd = e
 	e.kind = ui.NewChoice(dossier.EventKinds, dossier.EventKind.Label, "", func(dossier.EventKind) { e.validate() })
 	e.kind.Set(ev.Kind)
-	e.date = ui.NewDateInput(t.win, e.cancel)
+	e.date = ui.NewDateInput(t.win, e.escape)
 	e.date.SetDate(ev.Date)
 	e.date.OnChanged = func(string) { e.validate() }
-	e.title = ui.NewEntry(e.cancel)
+	e.title = ui.NewEntry(e.escape)
 	e.title.SetText(ev.Title)
 	e.title.OnChanged = func(string) { e.validate() }
 	e.people = newPeopleChoice(t.people, ev.People, e.validate)
-	e.text = ui.NewTextArea(e.cancel)
+	e.text = ui.NewTextArea(e.escape)
 	e.text.SetMinRowsVisible(5)
 	e.text.SetText(ev.Text)
 	e.text.OnChanged = func(string) { e.validate() }
@@ -222,13 +222,13 @@ func (t *timeline) onEditPromise(p dossier.Promise) { t.editPromise(p) }
 func (t *timeline) editPromise(pr dossier.Promise) {
 	e := &promiseEditor{t: t, pr: pr, loading: true}
 	t.promiseEd = e
-	e.text = ui.NewTextArea(e.cancel)
+	e.text = ui.NewTextArea(e.escape)
 	e.text.SetText(pr.Text)
 	e.text.OnChanged = func(string) { e.validate() }
-	e.made = ui.NewDateInput(t.win, e.cancel)
+	e.made = ui.NewDateInput(t.win, e.escape)
 	e.made.SetDate(pr.Made)
 	e.made.OnChanged = func(string) { e.validate() }
-	e.due = ui.NewDateInput(t.win, e.cancel)
+	e.due = ui.NewDateInput(t.win, e.escape)
 	e.due.SetDate(pr.Due)
 	e.due.OnChanged = func(string) { e.validate() }
 	var top fyne.CanvasObject
@@ -306,13 +306,13 @@ type slipEditor struct {
 func (t *timeline) onSlipped(p dossier.Promise) {
 	e := &slipEditor{t: t, pr: p}
 	t.slipEd = e
-	e.explanation = ui.NewTextArea(e.cancel)
+	e.explanation = ui.NewTextArea(e.escape)
 	e.explanation.SetPlaceHolder(lang.L("Why it slipped, as the client was told"))
 	e.explanation.OnChanged = func(string) { e.validate() }
 	e.apology = ui.NewCheck(lang.L("The apology was sent"), func(bool) { e.validate() })
-	e.newDue = ui.NewDateInput(t.win, e.cancel)
+	e.newDue = ui.NewDateInput(t.win, e.escape)
 	e.newDue.OnChanged = func(string) { e.validate() }
-	e.on = ui.NewDateInput(t.win, e.cancel)
+	e.on = ui.NewDateInput(t.win, e.escape)
 	e.on.SetDate(t.host.Today())
 	e.on.OnChanged = func(string) { e.validate() }
 	e.fs.Add(ui.NewField("explanation", lang.L("Explanation given to the client"), e.explanation))

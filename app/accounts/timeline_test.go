@@ -559,3 +559,40 @@ func TestTimelineMarkup(t *testing.T) {
 	test.Tap(tl.slipEd.save)
 	test.AssertRendersToMarkup(t, "timeline/slip_required.xml", w.Canvas())
 }
+
+// TestEventDialogKeys: in the event form Enter in a one-line field saves
+// it as Save does, Ctrl+S too; Esc with something typed asks before
+// dropping it (Keep editing keeps all of it), and without changes it just
+// closes.
+func TestEventDialogKeys(t *testing.T) {
+	d, w, st, tl := openTimeline(t)
+	test.Tap(tl.addEvent)
+	e := tl.eventEd
+	test.Type(e.title, "Called about spares")
+	e.title.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if _, ok := storedEvent(t, st, "Called about spares"); !ok || topOverlay(w) != nil {
+		t.Fatalf("Enter in the title: saved %v, the form still open %v", ok, topOverlay(w) != nil)
+	}
+
+	test.Tap(tl.addEvent)
+	e = tl.eventEd
+	test.Type(e.title, "Site visit")
+	e.title.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if !d.Asking() {
+		t.Fatal("Esc with a title typed dropped it without asking")
+	}
+	uitest.AnswerQuestion(t, w, "Keep editing")
+	if d.Asking() || e.title.Text != "Site visit" || topOverlay(w) == nil {
+		t.Fatalf("after Keep editing: asking %v, title %q, form open %v", d.Asking(), e.title.Text, topOverlay(w) != nil)
+	}
+	d.OnSave() // Ctrl+S
+	if _, ok := storedEvent(t, st, "Site visit"); !ok || topOverlay(w) != nil {
+		t.Fatalf("Ctrl+S in the form: saved %v, still open %v", ok, topOverlay(w) != nil)
+	}
+
+	test.Tap(tl.addEvent)
+	tl.eventEd.title.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if d.Asking() || topOverlay(w) != nil {
+		t.Error("Esc in a form with nothing typed asks, or does not close it")
+	}
+}

@@ -49,6 +49,13 @@ func (s *sectionsEditor) openPicker() {
 	p.count = widget.NewLabel("")
 	p.none = widget.NewLabel(lang.L("No library section matches the filters."))
 	p.list = ui.NewList(func() int { return len(p.shown) }, p.newRow, p.updateRow)
+	p.list.OnSelected = func(i widget.ListItemID) { // Space or Enter on a row ticks it, or unticks it
+		p.list.Unselect(i)
+		if i >= 0 && i < len(p.shown) {
+			p.pick(p.shown[i].ID, !p.picked[p.shown[i].ID])
+			p.list.RefreshItem(i)
+		}
+	}
 	p.kind.Set("")
 	p.audience.Set("")
 	if slices.Contains(p.langs, s.b.p.Language) {
@@ -68,6 +75,7 @@ func (s *sectionsEditor) openPicker() {
 		}, s.b.host.Window())
 	p.dlg.Resize(fyne.NewSize(860, 560))
 	p.dlg.Show()
+	s.b.host.Window().Canvas().Focus(p.list) // the arrows move in the sections at once
 }
 
 // apply shows the library sections that pass the filters.

@@ -741,3 +741,24 @@ func outlineRowAt(t *testing.T, o *secOutline, i int) *outlineRow {
 	t.Fatalf("no row of the outline shows section %d", i+1)
 	return nil
 }
+
+// TestSectionsAddFromLibraryByKeyboard: the library dialog opens with the
+// focus on its sections; Down and Space or Enter tick a section, again
+// untick it.
+func TestSectionsAddFromLibraryByKeyboard(t *testing.T) {
+	_, w, _, _, s := openSections(t)
+	test.Tap(secButton(t, s.root, "Add from library"))
+	p := s.picker
+	if w.Canvas().Focused() != p.list {
+		t.Fatalf("the library dialog opens with the focus on %T, want its sections", w.Canvas().Focused())
+	}
+	p.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	p.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if !p.picked[p.shown[1].ID] || len(p.picked) != 1 {
+		t.Errorf("Down, Enter ticked %v, want the second section", p.picked)
+	}
+	p.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	if len(p.picked) != 0 {
+		t.Errorf("Space on a ticked section left %v ticked", p.picked)
+	}
+}

@@ -211,6 +211,12 @@ func (f *Frame) Choose(title, message, yes, no string, onYes, onNo func()) bool 
 	if no == "" {
 		q.stay = onYes
 	}
+	if q.goOn == nil {
+		q.goOn = func() {}
+	}
+	if q.stay == nil { // nothing to do but close the question
+		q.stay = func() {}
+	}
 	q.msg = widget.NewLabel(message)
 	q.msg.Wrapping = fyne.TextWrapWord
 	q.dlg = dialog.NewCustomWithoutButtons(title, q.msg, f.win)

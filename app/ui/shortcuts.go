@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -29,6 +30,11 @@ func (f *Frame) InstallShortcuts(more map[fyne.KeyName]func()) {
 			if k.Name == fyne.KeyEscape && f.closable != nil {
 				f.closable.Hide()
 				f.closable = nil
+				return
+			}
+			if d := f.dialogEd; k.Name == fyne.KeyEscape && d != nil && d.Dirty() {
+				f.Choose(lang.L("Discard the changes?"), lang.L("What you typed in this form is not saved."),
+					lang.L("Discard"), lang.L("Keep editing"), d.Close, nil)
 				return
 			}
 			AnswerDialog(top, k)
@@ -138,7 +144,18 @@ func (f *Frame) OnNew() {
 
 // OnSave saves the current screen (Ctrl+S).
 func (f *Frame) OnSave() {
-	if s, ok := f.current.(Saver); ok && f.asking == nil {
+	if f.asking != nil {
+		return
+	}
+	if d := f.dialogEd; d != nil { // a form in a dialog saves as its Save button does
+		if s, ok := d.(Saver); ok {
+			s.OnSave()
+		} else {
+			d.SaveChanges()
+		}
+		return
+	}
+	if s, ok := f.current.(Saver); ok {
 		s.OnSave()
 	}
 }
