@@ -261,12 +261,15 @@ func (b *builder) updateHeader() {
 	setText(b.status, st)
 	n := b.blocking()
 	w := len(b.findings) - n
-	text, imp, icon := lang.L("Ready to send"), widget.SuccessImportance, theme.ConfirmIcon()
+	text, imp, icon := readyText(&b.p), widget.SuccessImportance, theme.ConfirmIcon()
 	switch {
 	case n > 0:
 		text, imp, icon = lang.N("{{.Count}} to fix", n, map[string]any{"Count": n}), widget.DangerImportance, theme.ErrorIcon()
 	case w > 0:
 		text, imp, icon = lang.N("Ready · {{.Count}} warning", w, map[string]any{"Count": w}), widget.WarningImportance, theme.WarningIcon()
+		if b.p.Status != proposal.Draft && b.p.Status != "" {
+			text = lang.N("Checks pass · {{.Count}} warning", w, map[string]any{"Count": w})
+		}
 	}
 	if b.readiness.Text != text || b.readiness.Importance != imp {
 		b.readiness.Text, b.readiness.Importance = text, imp

@@ -497,9 +497,13 @@ func TestReadinessSummary(t *testing.T) {
 		{[]proposal.Finding{b}, "1 to fix before sending"},
 		{[]proposal.Finding{b, b, w}, "2 to fix before sending, 1 warning"},
 	} {
-		if got, _ := readinessSummary(c.fs); got != c.want {
+		if got, _ := readinessSummary(&proposal.Proposal{Status: proposal.Draft}, c.fs); got != c.want {
 			t.Errorf("summary of %d findings = %q, want %q", len(c.fs), got, c.want)
 		}
+	}
+	// A proposal sent already is not "ready to send".
+	if got, _ := readinessSummary(&proposal.Proposal{Status: proposal.Sent}, []proposal.Finding{w}); got != "Checks pass, 1 warning" {
+		t.Errorf("summary of a sent proposal = %q", got)
 	}
 }
 

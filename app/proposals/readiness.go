@@ -47,7 +47,7 @@ func (r *readinessPart) onChecked() { r.show() }
 func (r *readinessPart) show() {
 	fs := r.b.findings
 	causes := proposal.Causes(fs)
-	text, imp := readinessSummary(fs)
+	text, imp := readinessSummary(&r.b.p, fs)
 	if len(causes) < len(fs) {
 		text += " " + lang.N("— from {{.Count}} cause", len(causes), map[string]any{"Count": len(causes)})
 	}
@@ -156,9 +156,19 @@ func causeAudiences(c proposal.Cause) string {
 	return lang.L("{{.Audiences}} variants", map[string]any{"Audiences": strings.Join(names, ", ")})
 }
 
-// readinessSummary says in one line how far the proposal is from being
+// readyText is what the builder says of a proposal the check finds
+// nothing blocking in: "Ready to send" for a draft, "Checks pass" for one
+// already sent (it is not to be sent again, and a revision says so).
+func readyText(p *proposal.Proposal) string {
+	if p.Status == proposal.Draft || p.Status == "" {
+		return lang.L("Ready to send")
+	}
+	return lang.L("Checks pass")
+}
+
+// readinessSummary says in one line how far the proposal p is from being
 // ready: "2 to fix before sending, 1 warning" or "Ready to send".
-func readinessSummary(fs []proposal.Finding) (string, widget.Importance) {
+func readinessSummary(p *proposal.Proposal, fs []proposal.Finding) (string, widget.Importance) {
 	n := proposal.Blocking(fs)
 	w := len(fs) - n
 	warnings := lang.N("{{.Count}} warning", w, map[string]any{"Count": w})
@@ -168,9 +178,9 @@ func readinessSummary(fs []proposal.Finding) (string, widget.Importance) {
 	case n > 0:
 		return lang.N("{{.Count}} to fix before sending", n, map[string]any{"Count": n}), widget.DangerImportance
 	case w > 0:
-		return lang.L("Ready to send") + ", " + warnings, widget.WarningImportance
+		return readyText(p) + ", " + warnings, widget.WarningImportance
 	}
-	return lang.L("Ready to send"), widget.SuccessImportance
+	return readyText(p), widget.SuccessImportance
 }
 
 // findingAudience names the variant a finding concerns.
