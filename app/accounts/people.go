@@ -154,16 +154,19 @@ func (s *peopleScreen) build() {
 			}
 			return ui.DateText(r.next)
 		}, func(a, b *personRow) int { return ui.CompareDates(a.next, b.next) }),
-		ui.Col(lang.L("Birthday"), 120, func(r *personRow) string {
-			switch r.bday {
-			case -1:
+		ui.Col(lang.L("Birthday"), 190, func(r *personRow) string {
+			if r.bday == -1 {
 				return "–"
-			case 0:
-				return lang.L("today")
-			case 1:
-				return lang.L("tomorrow")
 			}
-			return lang.L("in {{.Days}} days", map[string]any{"Days": r.bday})
+			// "8 March (in 98 days)": the day, and how soon it comes.
+			day := ui.BirthdayText(dossier.Birthday{Day: r.p.Birthday.Day, Month: r.p.Birthday.Month})
+			switch r.bday {
+			case 0:
+				return day + " (" + lang.L("today") + ")"
+			case 1:
+				return day + " (" + lang.L("tomorrow") + ")"
+			}
+			return day + " (" + lang.L("in {{.Days}} days", map[string]any{"Days": r.bday}) + ")"
 		}, func(a, b *personRow) int {
 			// unknown birthdays last
 			return cmp.Compare(uint(a.bday), uint(b.bday))

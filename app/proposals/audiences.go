@@ -120,7 +120,7 @@ func (a *audiencesPart) build(v *variantView) {
 	v.variant = variant
 	people := b.ctx.Addressees(v.a)
 
-	v.people = container.NewGridWithColumns(2)
+	v.people = container.NewVBox() // a line each: a name, position and level whole
 	for _, p := range people {
 		v.people.Add(addresseeChip(p))
 	}
