@@ -196,7 +196,7 @@ type Credit struct {
 type Export struct {
 	At       time.Time `json:"at"`
 	Audience Audience  `json:"audience"`
-	Format   string    `json:"format"` // "html" or "md"
+	Format   string    `json:"format"` // "html", "md" or "pdf"
 	File     string    `json:"file"`   // the file written
 }
 

@@ -105,7 +105,8 @@ func reviseHint(p *proposal.Proposal) string {
 
 func proposalExport(fs *flag.FlagSet) func(*ctx, []string) error {
 	audience := fs.String("audience", "", "`WHO` the variant is for: executive, hr, finance, technical, or all for every variant (the four audiences and the whole group, one file each; -o is then a folder)")
-	format := fs.String("format", "html", "`FORMAT` of the file: html (self-contained, for e-mail and print) or md (Markdown); default html")
+	format := fs.String("format", "html", "`FORMAT` of the file: html (self-contained, for e-mail and print), pdf (the html printed by a Chromium, Chrome or Edge found on this machine, or named in KAMDESK_BROWSER) or md (Markdown); default html")
+	paper := fs.String("paper", "a4", "the `PAPER` of a pdf: a4 or letter")
 	out := outputFlag(fs, "the `PATH` to write: a file, or a folder (created if missing) with --audience all or when it is an existing folder")
 	force := fs.Bool("force", false, "replace files that exist (through a symbolic link, the file it points to)")
 	nameAudience := fs.Bool("name-audience", false, "name the variant's audience in the file's name (\"… - 2026-12-01 - Executive.html\"); with --audience all the names always do")
@@ -121,8 +122,12 @@ func proposalExport(fs *flag.FlagSet) func(*ctx, []string) error {
 			return usageError{i18n.L("--audience {{.Value}} is not one of executive, hr, finance, technical, all", map[string]any{"Value": *audience})}
 		}
 		ext := strings.ToLower(*format)
-		if ext != "html" && ext != "md" {
-			return usageError{i18n.L("--format {{.Value}} is not html or md", map[string]any{"Value": *format})}
+		if ext != "html" && ext != "md" && ext != "pdf" {
+			return usageError{i18n.L("--format {{.Value}} is not html, pdf or md", map[string]any{"Value": *format})}
+		}
+		pap := strings.ToLower(strings.TrimSpace(*paper))
+		if pap != export.A4 && pap != export.Letter {
+			return usageError{i18n.L("--paper {{.Value}} is not a4 or letter", map[string]any{"Value": *paper})}
 		}
 		// An export holds one proposal and its context, a few megabytes
 		// at most, and its process ends with it: the collector may let
@@ -148,7 +153,7 @@ func proposalExport(fs *flag.FlagSet) func(*ctx, []string) error {
 		if a == proposal.All {
 			a = export.Every // "all" here is every variant, the whole group's among them
 		}
-		written, findings, err := export.Proposal(&p, pc, a, ext, *out, now, export.Options{Replace: *force, NameAudience: *nameAudience})
+		written, findings, err := export.Proposal(&p, pc, a, ext, *out, now, export.Options{Replace: *force, NameAudience: *nameAudience, Paper: pap})
 		if err != nil {
 			if msg := existsMessage(err); msg != "" {
 				return errors.New(msg)

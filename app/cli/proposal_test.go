@@ -394,7 +394,8 @@ func TestProposalExport(t *testing.T) {
 		inStderr string
 	}{
 		{[]string{"proposal", "export", id, "--audience", "ceo", "-o", out}, 2, "--audience ceo is not one of"},
-		{[]string{"proposal", "export", id, "--audience", "hr", "--format", "pdf", "-o", out}, 2, "--format pdf is not html or md"},
+		{[]string{"proposal", "export", id, "--audience", "hr", "--format", "docx", "-o", out}, 2, "--format docx is not html, pdf or md"},
+		{[]string{"proposal", "export", id, "--audience", "hr", "--format", "pdf", "--paper", "a3", "-o", out}, 2, "--paper a3 is not a4 or letter"},
 		{[]string{"proposal", "export", id, "--audience", "hr"}, 2, "--audience and -o are required"},
 		{[]string{"proposal", "export", "--audience", "hr", "-o", out}, 2, "missing proposal ID"},
 		{[]string{"proposal", "export", "ghost", "--audience", "hr", "-o", out}, 1, `no proposal with ID "ghost"`},

@@ -24,6 +24,7 @@ import (
 const (
 	HTML     = "html" // one self-contained HTML file
 	Markdown = "md"   // the assembled Markdown
+	PDF      = "pdf"  // the HTML file printed by a browser (pdf.go)
 )
 
 // Render assembles the variant of p for audience a and renders it as the
@@ -34,15 +35,34 @@ func Render(p *proposal.Proposal, ctx *proposal.Context, a proposal.Audience, fo
 	if err != nil {
 		return nil, fmt.Errorf("the %s variant: %w", strings.ToLower(a.Label()), err)
 	}
-	return render(p, ctx, v, format, now)
+	return render(p, ctx, v, format, now, Options{})
 }
 
 // render renders the assembled variant v of p as the file an export
-// writes.
-func render(p *proposal.Proposal, ctx *proposal.Context, v *proposal.Variant, format string, now time.Time) ([]byte, error) {
+// writes (a PDF printed with o.browser on o.Paper).
+func render(p *proposal.Proposal, ctx *proposal.Context, v *proposal.Variant, format string, now time.Time, o Options) ([]byte, error) {
 	if format == Markdown {
 		return []byte(v.Markdown), nil
 	}
+	if format == PDF {
+		if o.browser == "" {
+			b, err := FindBrowser()
+			if err != nil {
+				return nil, err
+			}
+			o.browser = b
+		}
+		doc, err := renderHTML(p, v, now, paperCSS(assets.ExportCSS, o.Paper))
+		if err != nil {
+			return nil, err
+		}
+		return printPDF(o.browser, doc)
+	}
+	return renderHTML(p, v, now, assets.ExportCSS)
+}
+
+// renderHTML is the standalone HTML document of variant v of p.
+func renderHTML(p *proposal.Proposal, v *proposal.Variant, now time.Time, css string) ([]byte, error) {
 	// No subtitle: the variant's title block says whom it is for; which
 	// variant it is stays with us.
 	return proposal.RenderHTML(proposal.Document{
@@ -50,7 +70,7 @@ func render(p *proposal.Proposal, ctx *proposal.Context, v *proposal.Variant, fo
 		Language:  p.Language,
 		Markdown:  v.Markdown,
 		Generated: now,
-	}, assets.ExportCSS)
+	}, css)
 }
 
 // prepare assembles the variants of p for audiences, each once, with the
@@ -83,7 +103,7 @@ func Snapshot(p *proposal.Proposal, ctx *proposal.Context, audiences []proposal.
 	}
 	for i, a := range audiences {
 		v := prep.Variants[i]
-		html, err := render(p, ctx, v, HTML, now)
+		html, err := render(p, ctx, v, HTML, now, Options{})
 		if err != nil {
 			return nil, err
 		}
@@ -134,6 +154,10 @@ type Options struct {
 	// export of every variant at once (Every) always does, as the names
 	// must differ.
 	NameAudience bool
+	// Paper is the paper of a PDF: A4 (the default) or Letter.
+	Paper string
+
+	browser string // the program printing a PDF (FindBrowser)
 }
 
 // Proposal writes the variant of p for audience a to dest in format, and
@@ -152,8 +176,18 @@ type Options struct {
 // set.
 func Proposal(p *proposal.Proposal, ctx *proposal.Context, a proposal.Audience, format, dest string, now time.Time, o Options) ([]string, []proposal.Finding, error) {
 	replace := o.Replace
-	if format != HTML && format != Markdown {
-		return nil, nil, fmt.Errorf("export: %q is not html or md: %w", format, proposal.ErrInvalid)
+	if format != HTML && format != Markdown && format != PDF {
+		return nil, nil, fmt.Errorf("export: %q is not html, md or pdf: %w", format, proposal.ErrInvalid)
+	}
+	if err := checkPaper(o.Paper); err != nil {
+		return nil, nil, err
+	}
+	if format == PDF { // before anything is written: without a browser, nothing is
+		b, err := FindBrowser()
+		if err != nil {
+			return nil, nil, err
+		}
+		o.browser = b
 	}
 	if a != Every && !slices.Contains(proposal.Variants, a) {
 		return nil, nil, fmt.Errorf("export: %q is not an audience: %w", a, proposal.ErrInvalid)
@@ -188,7 +222,7 @@ func Proposal(p *proposal.Proposal, ctx *proposal.Context, a proposal.Audience, 
 	}
 	var written []string
 	for i, v := range variants {
-		data, err := render(p, ctx, prep.Variants[i], format, now)
+		data, err := render(p, ctx, prep.Variants[i], format, now, o)
 		if err != nil {
 			return written, prep.Findings, err
 		}

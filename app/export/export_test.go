@@ -70,8 +70,8 @@ func TestProposalOneAndAll(t *testing.T) {
 			t.Errorf("a temporary file was left behind: %s", e.Name())
 		}
 	}
-	if _, _, err := export.Proposal(p, ctx, proposal.Finance, "pdf", file, now, export.Options{Replace: true}); !errors.Is(err, proposal.ErrInvalid) {
-		t.Errorf("export as pdf: %v, want ErrInvalid", err)
+	if _, _, err := export.Proposal(p, ctx, proposal.Finance, "docx", file, now, export.Options{Replace: true}); !errors.Is(err, proposal.ErrInvalid) {
+		t.Errorf("export as docx: %v, want ErrInvalid", err)
 	}
 }
 

@@ -52,6 +52,7 @@ type exporter struct {
 	recorded func(stored proposal.Proposal)
 
 	format   *widget.RadioGroup
+	paper    *widget.RadioGroup // of a PDF: A4 or Letter
 	audience *widget.Select
 	named    *ui.Check // the file's name says the audience
 	warning  *widget.Label
@@ -62,7 +63,18 @@ type exporter struct {
 func newExporter(h ui.Host, st Store, p proposal.Proposal, ctx *proposal.Context, findings []proposal.Finding,
 	recorded func(proposal.Proposal)) *exporter {
 	e := &exporter{host: h, st: st, p: cloneProposal(p), ctx: ctx, blocking: proposal.Blocking(findings), recorded: recorded}
-	e.format = widget.NewRadioGroup([]string{"HTML", "Markdown"}, nil)
+	e.paper = widget.NewRadioGroup([]string{"A4", "Letter"}, nil)
+	e.paper.Horizontal = true
+	e.paper.Required = true
+	e.paper.SetSelected("A4")
+	e.paper.Hide()
+	e.format = widget.NewRadioGroup([]string{"HTML", "PDF", "Markdown"}, func(f string) {
+		if f == "PDF" {
+			e.paper.Show()
+		} else {
+			e.paper.Hide()
+		}
+	})
 	e.format.Horizontal = true
 	e.format.Required = true
 	e.format.SetSelected("HTML")
@@ -121,8 +133,11 @@ func (e *exporter) chosen() (a proposal.Audience, all bool, format string) {
 	}
 	a = exportChoices[i]
 	format = export.HTML
-	if e.format.Selected == "Markdown" {
+	switch e.format.Selected {
+	case "Markdown":
 		format = export.Markdown
+	case "PDF":
+		format = export.PDF
 	}
 	return a, a == export.Every, format
 }
@@ -130,7 +145,7 @@ func (e *exporter) chosen() (a proposal.Audience, all bool, format string) {
 // form is the dialog's content.
 func (e *exporter) form() fyne.CanvasObject {
 	f := widget.NewForm(
-		widget.NewFormItem(lang.L("Format"), e.format),
+		widget.NewFormItem(lang.L("Format"), container.NewVBox(e.format, e.paper)),
 		widget.NewFormItem(lang.L("For"), e.audience),
 		widget.NewFormItem("", e.named),
 	)
@@ -205,13 +220,17 @@ func (e *exporter) runIn(a proposal.Audience, format, dest string, replace bool)
 	p := e.p
 	p.Exports = slices.Clone(e.p.Exports)
 	named := e.named.Checked
+	paper := export.A4
+	if e.paper.Selected == "Letter" {
+		paper = export.Letter
+	}
 	before := len(p.Exports)
 	var files []string
 	var err error
 	busy := dialog.NewCustomWithoutButtons(lang.L("Exporting…"), widget.NewProgressBarInfinite(), e.host.Window())
 	busy.Show()
 	e.host.Background(func() {
-		files, _, err = export.Proposal(&p, e.ctx, a, format, dest, now, export.Options{Replace: replace, NameAudience: named})
+		files, _, err = export.Proposal(&p, e.ctx, a, format, dest, now, export.Options{Replace: replace, NameAudience: named, Paper: paper})
 	}, func() {
 		busy.Hide()
 		if exists := (*export.ExistsError)(nil); errors.As(err, &exists) && len(files) == 0 {

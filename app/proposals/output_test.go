@@ -1,6 +1,7 @@
 package proposals
 
 import (
+	"bytes"
 	"fmt"
 	"net/url"
 	"os"
@@ -338,8 +339,8 @@ func TestExportProposalWritesTheFiles(t *testing.T) {
 	if leftovers, _ := filepath.Glob(filepath.Join(all, ".kamdesk-*")); len(leftovers) > 0 {
 		t.Errorf("temporary files left: %q", leftovers)
 	}
-	if _, _, err := export.Proposal(&p, ctx, proposal.Finance, "pdf", file, now, export.Options{Replace: true}); err == nil {
-		t.Error("exporting as pdf did not fail")
+	if _, _, err := export.Proposal(&p, ctx, proposal.Finance, "docx", file, now, export.Options{Replace: true}); err == nil {
+		t.Error("exporting as docx did not fail")
 	}
 }
 
@@ -648,4 +649,37 @@ func TestReadinessCausesGolden(t *testing.T) {
 	b, w := outPartWindow(t, d, st, p.ID, tabReadiness, fyne.NewSize(800, 900))
 	b.check()
 	test.AssertRendersToMarkup(t, "builder/readiness_causes.xml", w.Canvas())
+}
+
+// TestExportDialogPDF: choosing PDF offers the paper; the file written is
+// a PDF of the variant, printed by the browser found.
+func TestExportDialogPDF(t *testing.T) {
+	if _, err := export.FindBrowser(); err != nil {
+		if os.Getenv("KAMDESK_REQUIRE_BROWSER") != "" {
+			t.Fatal(err)
+		}
+		t.Skip(err)
+	}
+	d, _, _ := openProposalArea(t, true)
+	b := outOpen(t, d, outputDraft)
+	e := b.newExporter()
+	if e.paper.Visible() {
+		t.Error("the paper is offered for an HTML file")
+	}
+	e.format.SetSelected("PDF")
+	if !e.paper.Visible() {
+		t.Fatal("no paper to choose for a PDF")
+	}
+	e.paper.SetSelected("Letter")
+	e.audience.SetSelected("Finance")
+	a, _, format := e.chosen()
+	if format != export.PDF {
+		t.Fatalf("format chosen = %s", format)
+	}
+	file := filepath.Join(t.TempDir(), "castellan.pdf")
+	e.run(a, format, file)
+	data, err := os.ReadFile(file)
+	if err != nil || !bytes.HasPrefix(data, []byte("%PDF-")) {
+		t.Fatalf("the dialog wrote no PDF: %v", err)
+	}
 }

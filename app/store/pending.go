@@ -66,8 +66,8 @@ func (b *pendingBatch) check() error {
 		switch {
 		case !slices.Contains(proposal.Variants, e.Audience):
 			return fmt.Errorf("audience %q is not one of the variants", e.Audience)
-		case e.Format != "html" && e.Format != "md":
-			return fmt.Errorf("format %q is not html or md", e.Format)
+		case e.Format != "html" && e.Format != "md" && e.Format != "pdf":
+			return fmt.Errorf("format %q is not html, md or pdf", e.Format)
 		case e.File == "":
 			return errors.New("file is empty")
 		case e.At.IsZero():

@@ -185,9 +185,9 @@ func TestRecordExportsRefused(t *testing.T) {
 	s := openOpts(t, dir, exportsOpts)
 	defer s.Close()
 	bad := anExport(1, proposal.HR)
-	bad.Format = "pdf"
-	if err := s.RecordExports(exported, []proposal.Export{bad}); !errors.Is(err, dossier.ErrInvalid) || !strings.Contains(err.Error(), `format "pdf"`) {
-		t.Errorf("an export as pdf: %v, want ErrInvalid naming the format", err)
+	bad.Format = "docx"
+	if err := s.RecordExports(exported, []proposal.Export{bad}); !errors.Is(err, dossier.ErrInvalid) || !strings.Contains(err.Error(), `format "docx"`) {
+		t.Errorf("an export as docx: %v, want ErrInvalid naming the format", err)
 	}
 	if err := s.RecordExports("../etc", []proposal.Export{anExport(1, proposal.HR)}); !errors.Is(err, dossier.ErrInvalid) {
 		t.Errorf("a bad proposal ID: %v, want ErrInvalid", err)
