@@ -17,6 +17,7 @@ type Context struct {
 	Team       []dossier.TeamMember // our whole team
 	References []dossier.Reference  // all references of the workspace
 	Library    []Section            // the whole section library
+	Company    Company              // our company: the house style
 	Today      dossier.Date
 }
 

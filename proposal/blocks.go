@@ -244,6 +244,9 @@ func creditsBlock(p *Proposal, c *Context) Block {
 		md += "This proposal was prepared by a project team. Each of us will gladly answer your questions.\n\n" +
 			strings.Join(lines, "\n")
 	}
+	if d := inlineText(c.Company.DetailsLine()); d != "" {
+		md += "\n\n" + d
+	}
 	return Block{Title: titleCredits, Kind: KindTeam, Source: SourceGenerated, Item: -1, Markdown: md}
 }
 

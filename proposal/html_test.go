@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"html"
+	"image"
+	"image/png"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,6 +15,7 @@ import (
 	"time"
 
 	"kamdesk/assets"
+	"kamdesk/dossier"
 )
 
 var updateHTML = flag.Bool("update-html", false, "rewrite the golden files in testdata/html")
@@ -590,7 +593,7 @@ func TestHostileEnormousTable(t *testing.T) {
 var (
 	htmlAllowedTags = strings.Fields(`html head meta title style body header main footer section div
 		h1 h2 h3 h4 h5 h6 p br hr a img span em strong del code pre blockquote ul ol li
-		table thead tbody tr th td input time`)
+		table thead tbody tr th td input time nav dl dt dd`)
 	htmlVoidTags      = strings.Fields("meta img br hr input")
 	htmlAllowedAttrs  = strings.Fields("lang dir charset http-equiv name content class id href rel title src alt style checked disabled type start datetime")
 	htmlForbiddenTags = []string{"<script", "<iframe", "<frame", "<object", "<embed", "<svg", "<math", "<form",
@@ -760,4 +763,97 @@ func containsString(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestHouseStyle: with our company, the document opens with a cover page
+// (logo, name, title, client, date, revision, validity), takes the brand
+// colour, and prints our name and "Page N of M" at the foot of its pages;
+// a hostile name cannot leave the stylesheet; without a company there is
+// none of it.
+func TestHouseStyle(t *testing.T) {
+	logo, err := CleanLogo(tinyPNG(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	co := &Company{Name: `Veldmark "Controls" </style><script>x</script>`, BrandColour: "#7A1F3D", Logo: logo}
+	d := Document{Title: "Plan", Markdown: "# Plan\n\nFor Helen\n\n## One\n\nx", Company: co,
+		Cover: Cover{For: "Northbridge", Date: dossier.MustDate("2026-11-26"), Revision: 2, ValidUntil: dossier.MustDate("2027-01-10")}}
+	out, err := RenderHTML(d, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSafeHTML(t, out, true)
+	s := string(out)
+	for _, want := range []string{`<header class="cover">`, `<img class="logo" alt="" src="data:image/png;base64,`,
+		`<p class="for" dir="auto">For Northbridge</p>`, "<dt>Revision</dt><dd>2</dd>", "<dt>Valid until</dt><dd>2027-01-10</dd>",
+		"--accent: #7a1f3d;", `counter(page) " of " counter(pages)`} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the document lacks %q", want)
+		}
+	}
+	style := s[strings.Index(s, "<style>"):strings.LastIndex(s, "</style>")]
+	if strings.Contains(style, "</style") || strings.Contains(style, "<script") {
+		t.Errorf("the company's name left the stylesheet:\n%s", style)
+	}
+	d.Company = nil
+	out, _ = RenderHTML(d, "")
+	if strings.Contains(string(out), "cover") || strings.Contains(string(out), "counter(page)") {
+		t.Error("without a company the document has a cover or page numbers")
+	}
+}
+
+// TestContentsOfALongProposal: a proposal of many sections gets a table
+// of contents after the letter, linking to each section; a short one none.
+func TestContentsOfALongProposal(t *testing.T) {
+	var md strings.Builder
+	md.WriteString("# Plan\n\nFor Helen\n\nDear Helen,\n\n")
+	for i := range contentsFrom {
+		fmt.Fprintf(&md, "## Part %d\n\ntext\n\n", i+1)
+	}
+	out, err := RenderHTML(Document{Title: "Plan", Markdown: md.String()}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(out)
+	nav := strings.Index(s, `<nav class="contents">`)
+	if nav < 0 || nav < strings.Index(s, "Dear Helen") || nav > strings.Index(s, "<section") {
+		t.Fatalf("no contents between the letter and the first section:\n%s", s)
+	}
+	for i := range contentsFrom {
+		if !strings.Contains(s, fmt.Sprintf(`<a href="#part-%d">Part %d</a>`, i+1, i+1)) || !strings.Contains(s, fmt.Sprintf(`id="part-%d"`, i+1)) {
+			t.Errorf("part %d has no working link", i+1)
+		}
+	}
+	short, _ := RenderHTML(Document{Title: "Plan", Markdown: "# Plan\n\n## One\n\nx"}, "")
+	if strings.Contains(string(short), "contents") {
+		t.Error("a short proposal has contents")
+	}
+}
+
+// TestCompanyValidate: each field that cannot be used is named.
+func TestCompanyValidate(t *testing.T) {
+	err := Company{Name: "Veldmark", BrandColour: "red", Website: "a\nb", Logo: []byte("not a picture")}.Validate()
+	p := dossier.ProblemsOf(err)
+	for _, f := range []string{"brand_colour", "website", "logo"} {
+		if p.For(f) == nil {
+			t.Errorf("no problem named %s in %v", f, err)
+		}
+	}
+	if err := (Company{}).Validate(); err != nil {
+		t.Errorf("no company at all: %v", err)
+	}
+	if err := (Company{Website: "x.example"}).Validate(); dossier.ProblemsOf(err).For("name") == nil {
+		t.Errorf("a company without a name: %v", err)
+	}
+}
+
+// tinyPNG is a 2×2 PNG.
+func tinyPNG(t *testing.T) []byte {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, 2, 2))
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }

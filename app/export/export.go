@@ -52,25 +52,30 @@ func render(p *proposal.Proposal, ctx *proposal.Context, v *proposal.Variant, fo
 			}
 			o.browser = b
 		}
-		doc, err := renderHTML(p, v, now, paperCSS(assets.ExportCSS, o.Paper))
+		doc, err := renderHTML(p, ctx, v, now, paperCSS(assets.ExportCSS, o.Paper))
 		if err != nil {
 			return nil, err
 		}
 		return printPDF(o.browser, doc)
 	}
-	return renderHTML(p, v, now, assets.ExportCSS)
+	return renderHTML(p, ctx, v, now, assets.ExportCSS)
 }
 
 // renderHTML is the standalone HTML document of variant v of p.
-func renderHTML(p *proposal.Proposal, v *proposal.Variant, now time.Time, css string) ([]byte, error) {
+func renderHTML(p *proposal.Proposal, ctx *proposal.Context, v *proposal.Variant, now time.Time, css string) ([]byte, error) {
 	// No subtitle: the variant's title block says whom it is for; which
 	// variant it is stays with us.
-	return proposal.RenderHTML(proposal.Document{
+	d := proposal.Document{
 		Title:     p.Title,
 		Language:  p.Language,
 		Markdown:  v.Markdown,
 		Generated: now,
-	}, css)
+	}
+	if !ctx.Company.IsZero() {
+		d.Company = &ctx.Company
+		d.Cover = proposal.Cover{For: ctx.Account.Name, Date: p.Issued, Revision: p.Rev(), ValidUntil: p.Expiry()}
+	}
+	return proposal.RenderHTML(d, css)
 }
 
 // prepare assembles the variants of p for audiences, each once, with the

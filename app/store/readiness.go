@@ -96,6 +96,9 @@ func contextIn(txn *badger.Txn, sh *shared, acct string, today dossier.Date) (*p
 		return nil, err
 	}
 	var err error
+	if c.Company, err = companyIn(txn); err != nil {
+		return nil, err
+	}
 	if c.People, err = listOf[dossier.Person](txn, kPerson, acct); err != nil {
 		return nil, err
 	}

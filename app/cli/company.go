@@ -1,0 +1,127 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"os"
+	"strings"
+
+	"kamdesk/app/i18n"
+	"kamdesk/dossier"
+	"kamdesk/proposal"
+)
+
+func init() {
+	register(
+		command{name: "company show", summary: "show our company as its proposals present it: name, address, registration, VAT, website, brand colour, logo", reads: true, setup: companyShow},
+		command{name: "company set", summary: "set our company's house style for exported proposals (only the fields given change)", setup: companySet},
+	)
+}
+
+// companyJSON is the company as `company show --json` prints it: the logo
+// by its size, not its bytes.
+type companyJSON struct {
+	Name         string `json:"name"`
+	Address      string `json:"address"`
+	Registration string `json:"registration"`
+	VAT          string `json:"vat"`
+	Website      string `json:"website"`
+	BrandColour  string `json:"brand_colour"`
+	LogoBytes    int    `json:"logo_bytes"`
+}
+
+func companyShow(fs *flag.FlagSet) func(*ctx, []string) error {
+	asJSON := fs.Bool("json", false, "print JSON for scripts")
+	return func(c *ctx, args []string) error {
+		if err := needArgs(args, 0, ""); err != nil {
+			return err
+		}
+		st, err := c.store()
+		if err != nil {
+			return err
+		}
+		co, err := st.Company()
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return c.json(companyJSON{co.Name, co.Address, co.Registration, co.VAT, co.Website, co.BrandColour, len(co.Logo)})
+		}
+		if co.IsZero() {
+			c.printf("%s\n", i18n.L("No company is set: exported proposals have no cover page. Set one with: kamdesk company set --name NAME"))
+			return nil
+		}
+		logo := i18n.L("none")
+		if len(co.Logo) > 0 {
+			logo = i18n.L("a PNG of {{.Size}}", map[string]any{"Size": i18n.Size(int64(len(co.Logo)))})
+		}
+		tw := table(c.Stdout, i18n.L("FIELD"), i18n.L("VALUE"))
+		for _, f := range [][2]string{{i18n.L("Name"), co.Name}, {i18n.L("Address"), strings.ReplaceAll(co.Address, "\n", ", ")},
+			{i18n.L("Registration"), co.Registration}, {i18n.L("VAT"), co.VAT}, {i18n.L("Website"), co.Website},
+			{i18n.L("Brand colour"), co.BrandColour}, {i18n.L("Logo"), logo}} {
+			row(tw, f[0], dossier.OneLine(f[1]))
+		}
+		return tw.Flush()
+	}
+}
+
+func companySet(fs *flag.FlagSet) func(*ctx, []string) error {
+	name := fs.String("name", "", "our company's `NAME`")
+	address := fs.String("address", "", "its `ADDRESS`; a line break as \\n")
+	registration := fs.String("registration", "", "its `REGISTRATION` as it is to be printed, e.g. \"Registered in England no. 01234567\"")
+	vat := fs.String("vat", "", "its `VAT` number as it is to be printed, e.g. \"VAT GB 123 4567 89\"")
+	website := fs.String("website", "", "its `WEBSITE`")
+	colour := fs.String("brand-colour", "", "the `COLOUR` of headings and tables, #rrggbb")
+	logo := fs.String("logo", "", "a `FILE` with the logo: PNG, JPEG or GIF, kept as a PNG made afresh from its pixels")
+	noLogo := fs.Bool("no-logo", false, "remove the logo")
+	return func(c *ctx, args []string) error {
+		if err := needArgs(args, 0, ""); err != nil {
+			return err
+		}
+		set := map[string]bool{}
+		fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+		if len(set) == 0 {
+			return usageError{i18n.L("give at least one field to set, e.g. --name")}
+		}
+		st, err := c.store()
+		if err != nil {
+			return err
+		}
+		co, err := st.Company()
+		if err != nil {
+			return err
+		}
+		for flagName, field := range map[string]*string{"name": &co.Name, "address": &co.Address,
+			"registration": &co.Registration, "vat": &co.VAT, "website": &co.Website, "brand-colour": &co.BrandColour} {
+			if set[flagName] {
+				v := map[string]*string{"name": name, "address": address, "registration": registration,
+					"vat": vat, "website": website, "brand-colour": colour}[flagName]
+				*field = strings.TrimSpace(strings.ReplaceAll(*v, `\n`, "\n"))
+			}
+		}
+		switch {
+		case *noLogo:
+			co.Logo = nil
+		case *logo != "":
+			data, err := os.ReadFile(*logo)
+			if err != nil {
+				return err
+			}
+			if co.Logo, err = proposal.CleanLogo(data); err != nil {
+				return errors.New(i18n.L("--logo {{.File}}: {{.Error}}", map[string]any{"File": *logo, "Error": err.Error()}))
+			}
+		}
+		if err := st.SaveCompany(co); err != nil {
+			if p := dossier.ProblemsOf(err); len(p) > 0 {
+				var msgs []string
+				for _, e := range p {
+					msgs = append(msgs, "--"+strings.ReplaceAll(e.Field, "_", "-")+" "+i18n.L(e.Message, e.Data))
+				}
+				return errors.New(strings.Join(msgs, "; "))
+			}
+			return err
+		}
+		c.printf("%s\n", i18n.L("Company saved: exported proposals open with its cover page."))
+		return nil
+	}
+}

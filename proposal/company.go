@@ -1,0 +1,119 @@
+package proposal
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	_ "image/gif" // logos arrive as PNG, JPEG or GIF; kept as PNG
+	_ "image/jpeg"
+	"image/png"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"kamdesk/dossier"
+)
+
+// Company is our company as its proposals present it, the house style of
+// every exported document: its name, logo and brand colour on the cover
+// and in the headings, and its details under the team's credits.
+type Company struct {
+	Name         string `json:"name"`
+	Address      string `json:"address,omitempty"` // lines
+	Registration string `json:"registration,omitempty"`
+	VAT          string `json:"vat,omitempty"`
+	Website      string `json:"website,omitempty"`
+	// BrandColour is "#rrggbb": headings, rules and table heads.
+	BrandColour string `json:"brand_colour,omitempty"`
+	// Logo is a PNG (CleanLogo makes it), shown on the cover.
+	Logo []byte `json:"logo,omitempty"`
+}
+
+// IsZero reports whether no company is set.
+func (c Company) IsZero() bool {
+	return c.Name == "" && c.Address == "" && c.Registration == "" && c.VAT == "" && c.Website == "" &&
+		c.BrandColour == "" && len(c.Logo) == 0
+}
+
+var colourRE = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+
+// Limits of a logo: the file as given and the picture's size.
+const (
+	MaxLogoBytes  = 2 << 20
+	MaxLogoPixels = 2400
+)
+
+// Validate reports the fields that cannot be used, each named.
+func (c Company) Validate() error {
+	var p dossier.Problems
+	if strings.TrimSpace(c.Name) == "" && !c.IsZero() {
+		p.Add("name", "is required", nil)
+	}
+	for _, f := range []struct {
+		name, v string
+		lines   bool
+	}{{"name", c.Name, false}, {"address", c.Address, true}, {"registration", c.Registration, false},
+		{"vat", c.VAT, false}, {"website", c.Website, false}} {
+		max := dossier.MaxLine
+		if f.lines {
+			max = dossier.MaxText
+		}
+		if n := utf8.RuneCountInString(f.v); n > max {
+			p.Add(f.name, "is too long ({{.Len}} characters, at most {{.Max}})", map[string]any{"Len": n, "Max": max})
+			continue
+		}
+		if !f.lines && strings.ContainsAny(f.v, "\n\r") {
+			p.Add(f.name, "must fit on one line", nil)
+		}
+		p.Controls(f.name, f.v)
+	}
+	if c.BrandColour != "" && !colourRE.MatchString(c.BrandColour) {
+		p.Add("brand_colour", "is not a colour written #rrggbb, such as #0b5563", nil)
+	}
+	if len(c.Logo) > 0 {
+		if _, err := CleanLogo(c.Logo); err != nil {
+			p.Add("logo", "is not a picture kamdesk can use: {{.Error}}", map[string]any{"Error": err.Error()})
+		}
+	}
+	return p.Err()
+}
+
+// CleanLogo reads a logo given as PNG, JPEG or GIF and returns it as a
+// PNG made afresh from its pixels: nothing of the file but the picture
+// reaches an exported document. A file over MaxLogoBytes or a picture over
+// MaxLogoPixels a side is refused before it is decoded.
+func CleanLogo(data []byte) ([]byte, error) {
+	if len(data) > MaxLogoBytes {
+		return nil, fmt.Errorf("the file is %d KB, at most %d KB", len(data)>>10, MaxLogoBytes>>10)
+	}
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("not a PNG, JPEG or GIF picture")
+	}
+	if cfg.Width < 1 || cfg.Height < 1 || cfg.Width > MaxLogoPixels || cfg.Height > MaxLogoPixels {
+		return nil, fmt.Errorf("the %s is %d×%d pixels, at most %d a side", format, cfg.Width, cfg.Height, MaxLogoPixels)
+	}
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("the %s cannot be read: %v", format, err)
+	}
+	var out bytes.Buffer
+	if err := png.Encode(&out, img); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// DetailsLine is the company's details on one line, as the credits close
+// with them: "Veldmark Ltd · 1 Mill Lane, Leeds · Registered … · VAT … ·
+// veldmark.example".
+func (c Company) DetailsLine() string {
+	var parts []string
+	for _, s := range []string{c.Name, strings.Join(strings.Fields(strings.ReplaceAll(c.Address, "\n", ", ")), " "),
+		c.Registration, c.VAT, c.Website} {
+		if s = strings.TrimSpace(s); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, " · ")
+}
