@@ -248,6 +248,36 @@ func cssString(s string) string {
 	return b.String()
 }
 
+// CoverLines are the lines of text of the cover page d opens with (none
+// without a house style): those above the title (the company) and those
+// under it (the client, then the date, revision and validity, each label
+// and its value), as the cover shows them and the preview repeats them.
+func (d Document) CoverLines() (above, under []string) {
+	if d.Company == nil || strings.TrimSpace(d.Company.Name) == "" {
+		return nil, nil
+	}
+	above = []string{htmlCleanLine(d.Company.Name)}
+	if f := htmlCleanLine(d.Cover.For); f != "" {
+		under = append(under, "For "+f)
+	}
+	return above, append(under, d.Cover.facts()...)
+}
+
+// facts are the cover's date, revision and validity: label, value, ….
+func (cv Cover) facts() []string {
+	var out []string
+	if !cv.Date.IsZero() {
+		out = append(out, "Date", cv.Date.String())
+	}
+	if cv.Revision > 0 {
+		out = append(out, "Revision", strconv.Itoa(cv.Revision))
+	}
+	if !cv.ValidUntil.IsZero() {
+		out = append(out, "Valid until", cv.ValidUntil.String())
+	}
+	return out
+}
+
 // writeCover writes the cover page: our logo and name, the title, the
 // client, and the date, revision and validity.
 func writeCover(b *bytes.Buffer, c *Company, title string, cv Cover) {
@@ -263,14 +293,9 @@ func writeCover(b *bytes.Buffer, c *Company, title string, cv Cover) {
 		b.WriteString(`<p class="for" dir="auto">For ` + html.EscapeString(f) + "</p>\n")
 	}
 	var facts []string
-	if !cv.Date.IsZero() {
-		facts = append(facts, "<dt>Date</dt><dd>"+cv.Date.String()+"</dd>")
-	}
-	if cv.Revision > 0 {
-		facts = append(facts, "<dt>Revision</dt><dd>"+strconv.Itoa(cv.Revision)+"</dd>")
-	}
-	if !cv.ValidUntil.IsZero() {
-		facts = append(facts, "<dt>Valid until</dt><dd>"+cv.ValidUntil.String()+"</dd>")
+	f := cv.facts()
+	for i := 0; i+1 < len(f); i += 2 {
+		facts = append(facts, "<dt>"+f[i]+"</dt><dd>"+html.EscapeString(f[i+1])+"</dd>")
 	}
 	if len(facts) > 0 {
 		b.WriteString("<dl class=\"facts\">" + strings.Join(facts, "") + "</dl>\n")
@@ -278,9 +303,9 @@ func writeCover(b *bytes.Buffer, c *Company, title string, cv Cover) {
 	b.WriteString("</header>\n")
 }
 
-// contentsFrom is how many sections a document has before it gets a
+// ContentsFrom is how many sections a document has before it gets a
 // table of contents: a proposal longer than a few pages.
-const contentsFrom = 8
+const ContentsFrom = 8
 
 var (
 	sectionHeadingRE = regexp.MustCompile(`<h2 id="([^"]+)" dir="auto">(.*?)</h2>`)
@@ -291,7 +316,7 @@ var (
 // links to them (in the PDF too), when it has contentsFrom or more.
 func writeContents(b *bytes.Buffer, body []byte) {
 	heads := sectionHeadingRE.FindAllSubmatch(body, -1)
-	if len(heads) < contentsFrom {
+	if len(heads) < ContentsFrom {
 		return
 	}
 	b.WriteString("<nav class=\"contents\">\n<h2 class=\"contents-title\">Contents</h2>\n<ol>\n")

@@ -807,7 +807,7 @@ func TestHouseStyle(t *testing.T) {
 func TestContentsOfALongProposal(t *testing.T) {
 	var md strings.Builder
 	md.WriteString("# Plan\n\nFor Helen\n\nDear Helen,\n\n")
-	for i := range contentsFrom {
+	for i := range ContentsFrom {
 		fmt.Fprintf(&md, "## Part %d\n\ntext\n\n", i+1)
 	}
 	out, err := RenderHTML(Document{Title: "Plan", Markdown: md.String()}, "")
@@ -819,7 +819,7 @@ func TestContentsOfALongProposal(t *testing.T) {
 	if nav < 0 || nav < strings.Index(s, "Dear Helen") || nav > strings.Index(s, "<section") {
 		t.Fatalf("no contents between the letter and the first section:\n%s", s)
 	}
-	for i := range contentsFrom {
+	for i := range ContentsFrom {
 		if !strings.Contains(s, fmt.Sprintf(`<a href="#part-%d">Part %d</a>`, i+1, i+1)) || !strings.Contains(s, fmt.Sprintf(`id="part-%d"`, i+1)) {
 			t.Errorf("part %d has no working link", i+1)
 		}

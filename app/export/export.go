@@ -63,6 +63,12 @@ func render(p *proposal.Proposal, ctx *proposal.Context, v *proposal.Variant, fo
 
 // renderHTML is the standalone HTML document of variant v of p.
 func renderHTML(p *proposal.Proposal, ctx *proposal.Context, v *proposal.Variant, now time.Time, css string) ([]byte, error) {
+	return proposal.RenderHTML(DocumentOf(p, ctx, v, now), css)
+}
+
+// DocumentOf is the document an export makes of variant v of p: with the
+// house style and its cover page when our company is set.
+func DocumentOf(p *proposal.Proposal, ctx *proposal.Context, v *proposal.Variant, now time.Time) proposal.Document {
 	// No subtitle: the variant's title block says whom it is for; which
 	// variant it is stays with us.
 	d := proposal.Document{
@@ -75,7 +81,7 @@ func renderHTML(p *proposal.Proposal, ctx *proposal.Context, v *proposal.Variant
 		d.Company = &ctx.Company
 		d.Cover = proposal.Cover{For: ctx.Account.Name, Date: p.Issued, Revision: p.Rev(), ValidUntil: p.Expiry()}
 	}
-	return proposal.RenderHTML(d, css)
+	return d
 }
 
 // prepare assembles the variants of p for audiences, each once, with the

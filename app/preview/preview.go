@@ -37,15 +37,67 @@ func Markdown(md string) fyne.CanvasObject { return ui.NewWrapColumn(Blocks(md).
 
 // Blocks are the blocks Markdown stacks, for a column that puts them in
 // a few at a time.
-func Blocks(md string) []fyne.CanvasObject {
+func Blocks(md string) []fyne.CanvasObject { return DocumentBlocks(md, nil, nil) }
+
+// DocumentBlocks are the blocks of the whole exported document of md: the
+// lines of its cover page (proposal.Document.CoverLines) above and under
+// the title, and the table of contents the file has before its first
+// section when it has proposal.ContentsFrom sections or more.
+func DocumentBlocks(md string, coverAbove, coverUnder []string) []fyne.CanvasObject {
 	doc, src := proposal.ParseMarkdown(md)
 	r := &mdPreview{src: src}
-	return r.blocks(doc, mdBlockCtx{lead: true})
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering && h.Level == 2 {
+			r.heads = append(r.heads, h)
+		}
+		return ast.WalkContinue, nil
+	})
+	if len(r.heads) < proposal.ContentsFrom {
+		r.heads = nil
+	}
+	out := r.blocks(doc, mdBlockCtx{lead: true})
+	if len(coverAbove)+len(coverUnder) == 0 {
+		return out
+	}
+	var cover []fyne.CanvasObject
+	for _, l := range coverAbove {
+		cover = append(cover, mdLine(l, mdStyle{bold: true, color: theme.ColorNamePlaceHolder}))
+	}
+	if len(out) > 0 {
+		cover, out = append(cover, out[0]), out[1:] // the title
+	}
+	for _, l := range coverUnder {
+		cover = append(cover, mdLine(l, mdStyle{}))
+	}
+	return append(append(cover, widget.NewSeparator()), out...)
+}
+
+// mdLine is one line of plain text in style st.
+func mdLine(text string, st mdStyle) fyne.CanvasObject {
+	rt := widget.NewRichText(&widget.TextSegment{Text: text, Style: st.rich()})
+	rt.Wrapping = fyne.TextWrapWord
+	return rt
 }
 
 // mdPreview turns the export's Markdown tree into Fyne objects.
 type mdPreview struct {
-	src []byte
+	src   []byte
+	heads []*ast.Heading // the sections' headings, for the contents; nil for none
+}
+
+// contents is the table of contents, as the file has it before its first
+// section: a heading, then each section's title by its number.
+func (r *mdPreview) contents() []fyne.CanvasObject {
+	out := []fyne.CanvasObject{mdLine("Contents", mdStyle{bold: true, size: theme.SizeNameSubHeadingText, color: theme.ColorNamePrimary}),
+		widget.NewSeparator()}
+	box := ui.NewWrapColumn()
+	for i, h := range r.heads {
+		marker := widget.NewRichText(&widget.TextSegment{Text: strconv.Itoa(i+1) + ".", Style: mdStyle{}.rich()})
+		title := r.paragraph(h, mdStyle{})
+		box.Add(container.NewBorder(nil, nil, container.NewVBox(marker), nil, ui.NewWrapColumn(title...)))
+	}
+	r.heads = nil // once
+	return append(out, box)
 }
 
 // mdBlockCtx is what a block takes from where it stands.
@@ -61,6 +113,10 @@ func (r *mdPreview) blocks(n ast.Node, bc mdBlockCtx) []fyne.CanvasObject {
 	var out []fyne.CanvasObject
 	firstPara := true
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		_, section := proposal.SectionClass(c)
+		if (section || proposal.IsClosing(c)) && r.heads != nil {
+			out = append(out, r.contents()...)
+		}
 		if class, ok := proposal.SectionClass(c); ok {
 			bc.lead = false
 			sc := bc

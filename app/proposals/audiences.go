@@ -151,7 +151,8 @@ func (a *audiencesPart) build(v *variantView) {
 		msg.Wrapping = fyne.TextWrapWord
 		v.preview = msg
 	} else {
-		blocks := preview.Blocks(variant.Markdown)
+		above, under := export.DocumentOf(&b.p, b.ctx, variant, time.Now()).CoverLines()
+		blocks := preview.DocumentBlocks(variant.Markdown, above, under)
 		first := len(blocks)
 		if v.scroll == nil { // shown afresh: the reader starts at the top
 			first = min(first, previewFirstBlocks)

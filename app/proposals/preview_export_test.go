@@ -15,6 +15,7 @@ import (
 
 	"kamdesk/app/export"
 	"kamdesk/app/preview"
+	"kamdesk/app/store"
 	"kamdesk/app/ui/uitest"
 	"kamdesk/proposal"
 )
@@ -26,6 +27,18 @@ import (
 // "Executive variant — …" under the title once was).
 func TestPreviewReadsAsTheFile(t *testing.T) {
 	_, w, st := openProposalArea(t, true)
+	for _, house := range []bool{false, true} {
+		if house { // with a cover page and our details under the credits
+			if err := st.SaveCompany(proposal.Company{Name: "Veldmark Controls Ltd", Address: "14 Mill Lane\nLeeds",
+				VAT: "VAT GB 987 6543 21", BrandColour: "#7a1f3d"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		previewMatchesFile(t, w, st, house)
+	}
+}
+
+func previewMatchesFile(t *testing.T, w fyne.Window, st *store.Store, house bool) {
 	for _, id := range []string{sampleSent, sampleDraft} {
 		p, ctx, err := st.ProposalContext(id, uitest.Today)
 		if err != nil {
@@ -36,7 +49,8 @@ func TestPreviewReadsAsTheFile(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			col := container.NewVBox(preview.Blocks(v.Markdown)...)
+			above, under := export.DocumentOf(&p, ctx, v, time.Now()).CoverLines()
+			col := container.NewVBox(preview.DocumentBlocks(v.Markdown, above, under)...)
 			w.SetContent(container.NewVScroll(col))
 			w.Resize(fyne.NewSize(900, 700))
 			shown := strings.Fields(previewText(col))
@@ -46,8 +60,8 @@ func TestPreviewReadsAsTheFile(t *testing.T) {
 			}
 			read := strings.Fields(htmlBodyText(t, file))
 			if len(shown) < 50 || strings.Join(shown, " ") != strings.Join(read, " ") {
-				t.Errorf("%s, %s variant: the preview and the file differ at word %d:\npreview …%s…\nfile    …%s…",
-					id, a, firstDiff(shown, read), around(shown, firstDiff(shown, read)), around(read, firstDiff(shown, read)))
+				t.Errorf("%s, %s variant (house style %v): the preview and the file differ at word %d:\npreview …%s…\nfile    …%s…",
+					id, a, house, firstDiff(shown, read), around(shown, firstDiff(shown, read)), around(read, firstDiff(shown, read)))
 			}
 		}
 	}
