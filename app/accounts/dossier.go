@@ -65,18 +65,16 @@ func NewDossier(h ui.Host, st Store, id string) (*dossierScreen, error) {
 		// One line a person (the name in bold, then position, type and
 		// level), so that the list shows the group in a third of the pane.
 		func() fyne.CanvasObject {
-			row := widget.NewRichText(
-				&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
-				&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}})
-			row.Truncation = fyne.TextTruncateEllipsis
-			return row
+			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			rest := ui.NewFitLabel("") // cut with "…" where the pane ends
+			rest.Importance = widget.LowImportance
+			return container.NewBorder(nil, nil, name, nil, rest)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			p := s.people[i]
-			row := o.(*widget.RichText)
-			row.Segments[0].(*widget.TextSegment).Text = p.Name
-			row.Segments[1].(*widget.TextSegment).Text = fmt.Sprintf("  %s · %s · %s", dashIfEmpty(p.Position), ui.Tr(p.Type.Label()), ui.Tr(p.Level.Label()))
-			row.Refresh()
+			row := o.(*fyne.Container) // a border puts its centre first
+			row.Objects[1].(*widget.Label).SetText(p.Name)
+			row.Objects[0].(*ui.FitLabel).SetText(fmt.Sprintf("%s · %s · %s", dashIfEmpty(p.Position), ui.Tr(p.Type.Label()), ui.Tr(p.Level.Label())))
 		})
 	s.peopleList.OnSelected = func(i widget.ListItemID) { s.showPerson(s.people[i]) }
 	return s, nil
@@ -232,9 +230,9 @@ func (s *dossierScreen) showPerson(p dossier.Person) {
 		b := ui.BirthdayText(p.Birthday)
 		n := p.Birthday.DaysUntil(today)
 		if age, ok := p.Birthday.AgeOn(today); ok {
-			b += "  " + lang.N("(turns {{.Age}} in {{.Count}} day)", n, map[string]any{"Age": age, "Count": n})
+			b += " " + lang.N("(turns {{.Age}} in {{.Count}} day)", n, map[string]any{"Age": age, "Count": n})
 		} else {
-			b += "  " + lang.N("(in {{.Count}} day)", n, map[string]any{"Count": n})
+			b += " " + lang.N("(in {{.Count}} day)", n, map[string]any{"Count": n})
 		}
 		add("Birthday", b)
 	}
@@ -247,8 +245,11 @@ func (s *dossierScreen) showPerson(p dossier.Person) {
 	add("Last contact", ui.DateText(p.LastContact))
 	if d := p.ContactDate(s.rules); !d.IsZero() {
 		v := ui.DateText(d)
-		if p.ContactDue(s.rules, today) {
-			v += "  " + lang.L("(due)")
+		switch n := today.DaysUntil(d); {
+		case n < 0: // as the agenda and the people list say it
+			v += " " + lang.N("(late by {{.Count}} day)", -n, map[string]any{"Count": -n})
+		case p.ContactDue(s.rules, today):
+			v += " " + lang.L("(due)")
 		}
 		add("Next contact", v)
 	}

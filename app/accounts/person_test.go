@@ -573,7 +573,7 @@ func TestDossierShowsBirthdaysAsWritten(t *testing.T) {
 	}
 	test.Tap(card)
 	ds := d.Current().(*dossierScreen)
-	if !shown(ds.detail, "8 March  (in 103 days)") || shown(ds.detail, "--03-08") {
+	if !shown(ds.detail, "8 March (in 103 days)") || shown(ds.detail, "--03-08") {
 		t.Errorf("David's birthday is shown as:\n%s", uitest.Texts(ds.detail))
 	}
 }

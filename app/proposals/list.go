@@ -153,12 +153,15 @@ func NewList(h ui.Host, st Store, id string) (*proposalsScreen, error) {
 				}
 				return cmp.Compare(a.days, b.days)
 			}),
-		ui.ColorCol(lang.L("Readiness"), 90, func(r *proposalRow) (string, widget.Importance) {
+		ui.ColorCol(lang.L("Readiness"), 115, func(r *proposalRow) (string, widget.Importance) {
 			switch {
 			case r.p.Status.Closed():
 				return "–", widget.MediumImportance
 			case r.blocking > 0:
 				return lang.N("{{.Count}} to fix", r.blocking, map[string]any{"Count": r.blocking}), widget.DangerImportance
+			}
+			if r.p.Status != proposal.Draft {
+				return lang.L("Checks pass"), widget.SuccessImportance // sent already: not "ready" to send again
 			}
 			return lang.L("Ready"), widget.SuccessImportance
 		}, func(a, b *proposalRow) int { return cmp.Compare(a.blocking, b.blocking) }),

@@ -111,3 +111,23 @@ func TestExportLeavesNoUnsavedChanges(t *testing.T) {
 		t.Errorf("after an export: dirty %v, header %q", b.Dirty(), b.status.Text)
 	}
 }
+
+// TestRemovedSectionOfAKeptRevision: a section removed from a sent
+// revision, then kept ("Keep revision 1"), is back, and "Undo remove" is
+// gone: it would have added the section a second time.
+func TestRemovedSectionOfAKeptRevision(t *testing.T) {
+	d, w, _ := openProposalArea(t, true)
+	d.Show(ui.Place{Screen: "proposal", ID: northbridgeProposal})
+	b := d.Current().(*builder)
+	b.showTab(tabSections)
+	s := b.part(tabSections).(*sectionsEditor)
+	n := len(b.p.Items)
+	test.Tap(s.blocks[0].remove)
+	uitest.AnswerQuestion(t, w, "Keep revision 1")
+	if len(b.p.Items) != n || b.Dirty() {
+		t.Fatalf("after keeping revision 1: %d sections (want %d), dirty %v", len(b.p.Items), n, b.Dirty())
+	}
+	if s.undo.Visible() || s.removed != nil {
+		t.Fatal("Undo remove is still offered for the section put back")
+	}
+}

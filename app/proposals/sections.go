@@ -95,6 +95,10 @@ func (s *sectionsEditor) Content() fyne.CanvasObject { return s.root }
 // reload builds the blocks again from the working copy. Blocks open for
 // editing stay open when the number of sections did not change.
 func (s *sectionsEditor) reload() {
+	// The proposal read again (saved, or its sent terms put back): a block
+	// removed before is no longer one to put back into it.
+	s.removed = nil
+	s.undo.Hide()
 	var open []int
 	if len(s.blocks) == len(s.b.p.Items) {
 		for _, blk := range s.blocks {

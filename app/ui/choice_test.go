@@ -64,3 +64,30 @@ func (s sizedTheme) Size(n fyne.ThemeSizeName) float32 {
 	}
 	return s.Theme.Size(n)
 }
+
+// TestEscapeLeavesDropDownsAndLists: Esc on a drop-down, a check box or a
+// list reaches the window (which cancels the form or the dialog); Fyne's
+// own widgets dropped it.
+func TestEscapeLeavesDropDownsAndLists(t *testing.T) {
+	test.NewTempApp(t)
+	choice := NewChoice(dossier.Tiers, dossier.Tier.Label, "", nil)
+	sel := NewSelect([]string{"a"}, nil)
+	check := NewCheck("x", nil)
+	list := NewList(func() int { return 1 }, func() fyne.CanvasObject { return canvas.NewText("", nil) },
+		func(int, fyne.CanvasObject) {})
+	w := test.NewTempWindow(t, container.NewVBox(choice, sel, check, list))
+	escapes := 0
+	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyEscape {
+			escapes++
+		}
+	})
+	for _, o := range []fyne.Focusable{choice, sel, check, list} {
+		before := escapes
+		w.Canvas().Focus(o)
+		o.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+		if escapes != before+1 {
+			t.Errorf("Esc on a %T did not reach the window", o)
+		}
+	}
+}

@@ -386,6 +386,13 @@ func NewChoice[T ~string](values []T, label func(T) string, none string, changed
 	return c
 }
 
+// TypedKey hands Esc to the window.
+func (c *Choice[T]) TypedKey(k *fyne.KeyEvent) {
+	if !passEscape(c, k) {
+		c.Select.Select.TypedKey(k)
+	}
+}
+
 // FocusGained scrolls the drop-down into view, as Select's does.
 func (c *Choice[T]) FocusGained() {
 	c.Select.Select.FocusGained()

@@ -61,10 +61,41 @@ func NewList(length func() int, createItem func() fyne.CanvasObject, updateItem 
 	return l
 }
 
-// TypedKey opens the row with the focus on Enter, as Space does.
+// TypedKey opens the row with the focus on Enter, as Space does, and
+// hands Esc to the window.
 func (l *List) TypedKey(e *fyne.KeyEvent) {
+	if passEscape(l, e) {
+		return
+	}
 	if e.Name == fyne.KeyReturn || e.Name == fyne.KeyEnter {
 		e = &fyne.KeyEvent{Name: fyne.KeySpace, Physical: e.Physical}
 	}
 	l.List.TypedKey(e)
+}
+
+// passEscape hands Esc, which Fyne's check boxes, drop-downs and lists
+// drop, to the window (it cancels the form or the dialog, asking first
+// when something typed would be lost); it reports whether k was Esc.
+func passEscape(o fyne.CanvasObject, k *fyne.KeyEvent) bool {
+	if k.Name != fyne.KeyEscape {
+		return false
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(o); c != nil && c.OnTypedKey() != nil {
+		c.OnTypedKey()(k)
+	}
+	return true
+}
+
+// TypedKey hands Esc to the window.
+func (c *Check) TypedKey(k *fyne.KeyEvent) {
+	if !passEscape(c, k) {
+		c.Check.TypedKey(k)
+	}
+}
+
+// TypedKey hands Esc to the window.
+func (s *Select) TypedKey(k *fyne.KeyEvent) {
+	if !passEscape(s, k) {
+		s.Select.TypedKey(k)
+	}
 }
