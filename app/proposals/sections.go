@@ -294,17 +294,6 @@ func (s *sectionsEditor) moveTo(blk *sectionBlock, j int) {
 	s.ensureVisible(blk)
 }
 
-// moveElem moves xs[i] to place j, the elements between closing up.
-func moveElem[T any](xs []T, i, j int) {
-	x := xs[i]
-	if i < j {
-		copy(xs[i:j], xs[i+1:j+1])
-	} else {
-		copy(xs[j+1:i+1], xs[j:i])
-	}
-	xs[j] = x
-}
-
 // remove takes the block out of the proposal; "Undo remove" puts it back.
 func (s *sectionsEditor) remove(blk *sectionBlock) {
 	s.attachAll()

@@ -224,3 +224,14 @@ func (o *secOutline) showDrop() {
 	o.dropLine.Show()
 	o.dropLine.Refresh()
 }
+
+// moveElem moves xs[i] to place j, the elements between closing up.
+func moveElem[T any](xs []T, i, j int) {
+	x := xs[i]
+	if i < j {
+		copy(xs[i:j], xs[i+1:j+1])
+	} else {
+		copy(xs[j+1:i+1], xs[j:i])
+	}
+	xs[j] = x
+}
