@@ -66,11 +66,18 @@ var builderTabLabels = []string{"Sections", "Pricing", "Financial result", "Refe
 	"Preview", "Readiness", "Follow-up"}
 
 // shownTexts are the texts drawn under o, hidden objects left out.
-func shownTexts(o fyne.CanvasObject) map[string]bool {
+func shownTexts(o fyne.CanvasObject) map[string]bool { return textsUnder(o, false) }
+
+// textsUnder are the texts drawn under o, hidden objects left out, and
+// what editable fields hold too unless read (only what the user reads).
+func textsUnder(o fyne.CanvasObject, read bool) map[string]bool {
 	out := map[string]bool{}
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
 		if o == nil || !o.Visible() {
+			return
+		}
+		if _, editable := o.(interface{ TypedRune(rune) }); editable && read {
 			return
 		}
 		switch o := o.(type) {
@@ -270,32 +277,7 @@ func TestDatesWrittenOneWay(t *testing.T) {
 
 // readTexts are the texts shown under o that the user reads, not the ones
 // being typed: what an editable field holds is left out.
-func readTexts(o fyne.CanvasObject) map[string]bool {
-	out := map[string]bool{}
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() {
-			return
-		}
-		if _, editable := o.(interface{ TypedRune(rune) }); editable {
-			return
-		}
-		switch o := o.(type) {
-		case *canvas.Text:
-			out[o.Text] = true
-		case *fyne.Container:
-			for _, c := range o.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(o).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(o)
-	return out
-}
+func readTexts(o fyne.CanvasObject) map[string]bool { return textsUnder(o, true) }
 
 // TestEveryWidgetIsTheOneShown: every widget on every main screen is the
 // widget Fyne asks for its settings and redraws. A theme set on the
