@@ -30,6 +30,7 @@ type Workspace interface {
 	welcomeStore
 	accounts.Store
 	team.Store
+	team.CompanyStore
 	search.Store
 	agenda.Store
 	proposals.Store
@@ -50,6 +51,7 @@ func (d *Desk) screenTable() map[string]ui.Maker {
 		"person":       func(id string) (ui.Screen, error) { return accounts.NewPerson(d, d.ws, id) },
 		"people":       func(string) (ui.Screen, error) { return accounts.NewPeople(d, d.ws) },
 		"team":         func(id string) (ui.Screen, error) { return team.NewScreen(d, d.ws, id) },
+		"company":      func(string) (ui.Screen, error) { return team.NewCompany(d, d.ws) },
 		"agenda": func(string) (ui.Screen, error) {
 			return agenda.NewScreen(d, d.ws, []agenda.Source{agenda.Dossier, proposals.Agenda(d.ws)},
 				slices.Concat(agenda.DossierKinds, proposals.AgendaKinds)), nil
@@ -240,7 +242,8 @@ func (d *Desk) MainMenu() *fyne.MainMenu {
 	quitItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 	quitItem.IsQuit = true // Fyne adds no Quit of its own, and keeps this action
 	sampleItem := fyne.NewMenuItem(lang.L("Load the sample workspace…"), d.onSampleMenu)
-	file := []*fyne.MenuItem{newItem, saveItem, fyne.NewMenuItemSeparator(), sampleItem, fyne.NewMenuItemSeparator()}
+	companyItem := fyne.NewMenuItem(lang.L("Company and house style…"), func() { d.Show(Place{Screen: "company"}) })
+	file := []*fyne.MenuItem{newItem, saveItem, fyne.NewMenuItemSeparator(), companyItem, sampleItem, fyne.NewMenuItemSeparator()}
 	if d.opts.Reopen != nil {
 		file = append(file, fyne.NewMenuItem(lang.L("Encryption…"), d.onEncryption), fyne.NewMenuItemSeparator())
 	}

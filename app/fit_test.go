@@ -20,7 +20,7 @@ import (
 
 // fitPlaces are the desk's main screens, the builder on each of its tabs.
 var fitPlaces = []string{"accounts", "account/northbridge", "account-edit/northbridge",
-	"person/northbridge-david-okafor", "people", "team", "agenda", "proposals", "library", "library/cover-letter",
+	"person/northbridge-david-okafor", "people", "team", "company", "agenda", "proposals", "library", "library/cover-letter",
 	"proposal/prop-northbridge-modular-controls:sections", "proposal/prop-northbridge-modular-controls:pricing",
 	"proposal/prop-northbridge-modular-controls:financial", "proposal/prop-northbridge-modular-controls:people",
 	"proposal/prop-northbridge-modular-controls:validity", "proposal/prop-northbridge-modular-controls:audiences",
