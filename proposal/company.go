@@ -27,12 +27,14 @@ type Company struct {
 	BrandColour string `json:"brand_colour,omitempty"`
 	// Logo is a PNG (CleanLogo makes it), shown on the cover.
 	Logo []byte `json:"logo,omitempty"`
+	// Paper is the paper PDFs are printed on: "a4" (when empty) or "letter".
+	Paper string `json:"paper,omitempty"`
 }
 
 // IsZero reports whether no company is set.
 func (c Company) IsZero() bool {
 	return c.Name == "" && c.Address == "" && c.Registration == "" && c.VAT == "" && c.Website == "" &&
-		c.BrandColour == "" && len(c.Logo) == 0
+		c.BrandColour == "" && len(c.Logo) == 0 && c.Paper == ""
 }
 
 var colourRE = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
@@ -66,6 +68,9 @@ func (c Company) Validate() error {
 			p.Add(f.name, "must fit on one line", nil)
 		}
 		p.Controls(f.name, f.v)
+	}
+	if c.Paper != "" && c.Paper != "a4" && c.Paper != "letter" {
+		p.Add("paper", "is not a4 or letter", nil)
 	}
 	if c.BrandColour != "" && !colourRE.MatchString(c.BrandColour) {
 		p.Add("brand_colour", "is not a colour written #rrggbb, such as #0b5563", nil)

@@ -28,6 +28,15 @@ type companyJSON struct {
 	Website      string `json:"website"`
 	BrandColour  string `json:"brand_colour"`
 	LogoBytes    int    `json:"logo_bytes"`
+	Paper        string `json:"paper"`
+}
+
+// paperName is the paper of PDFs: the workspace's, A4 when none is set.
+func paperName(p string) string {
+	if p == "letter" {
+		return "Letter"
+	}
+	return "A4"
 }
 
 func companyShow(fs *flag.FlagSet) func(*ctx, []string) error {
@@ -45,7 +54,8 @@ func companyShow(fs *flag.FlagSet) func(*ctx, []string) error {
 			return err
 		}
 		if *asJSON {
-			return c.json(companyJSON{co.Name, co.Address, co.Registration, co.VAT, co.Website, co.BrandColour, len(co.Logo)})
+			return c.json(companyJSON{co.Name, co.Address, co.Registration, co.VAT, co.Website, co.BrandColour, len(co.Logo),
+				strings.ToLower(paperName(co.Paper))})
 		}
 		if co.IsZero() {
 			c.printf("%s\n", i18n.L("No company is set: exported proposals have no cover page. Set one with: kamdesk company set --name NAME"))
@@ -58,7 +68,7 @@ func companyShow(fs *flag.FlagSet) func(*ctx, []string) error {
 		tw := table(c.Stdout, i18n.L("FIELD"), i18n.L("VALUE"))
 		for _, f := range [][2]string{{i18n.L("Name"), co.Name}, {i18n.L("Address"), strings.ReplaceAll(co.Address, "\n", ", ")},
 			{i18n.L("Registration"), co.Registration}, {i18n.L("VAT"), co.VAT}, {i18n.L("Website"), co.Website},
-			{i18n.L("Brand colour"), co.BrandColour}, {i18n.L("Logo"), logo}} {
+			{i18n.L("Brand colour"), co.BrandColour}, {i18n.L("Logo"), logo}, {i18n.L("Paper"), paperName(co.Paper)}} {
 			row(tw, f[0], dossier.OneLine(f[1]))
 		}
 		return tw.Flush()
@@ -74,6 +84,7 @@ func companySet(fs *flag.FlagSet) func(*ctx, []string) error {
 	colour := fs.String("brand-colour", "", "the `COLOUR` of headings and tables, #rrggbb")
 	logo := fs.String("logo", "", "a `FILE` with the logo: PNG, JPEG or GIF, kept as a PNG made afresh from its pixels")
 	noLogo := fs.Bool("no-logo", false, "remove the logo")
+	paper := fs.String("paper", "", "the `PAPER` PDFs are printed on: a4 or letter")
 	return func(c *ctx, args []string) error {
 		if err := needArgs(args, 0, ""); err != nil {
 			return err
@@ -92,13 +103,15 @@ func companySet(fs *flag.FlagSet) func(*ctx, []string) error {
 			return err
 		}
 		for flagName, field := range map[string]*string{"name": &co.Name, "address": &co.Address,
-			"registration": &co.Registration, "vat": &co.VAT, "website": &co.Website, "brand-colour": &co.BrandColour} {
+			"registration": &co.Registration, "vat": &co.VAT, "website": &co.Website, "brand-colour": &co.BrandColour,
+			"paper": &co.Paper} {
 			if set[flagName] {
 				v := map[string]*string{"name": name, "address": address, "registration": registration,
-					"vat": vat, "website": website, "brand-colour": colour}[flagName]
+					"vat": vat, "website": website, "brand-colour": colour, "paper": paper}[flagName]
 				*field = strings.TrimSpace(strings.ReplaceAll(*v, `\n`, "\n"))
 			}
 		}
+		co.Paper = strings.ToLower(co.Paper)
 		switch {
 		case *noLogo:
 			co.Logo = nil

@@ -106,7 +106,7 @@ func reviseHint(p *proposal.Proposal) string {
 func proposalExport(fs *flag.FlagSet) func(*ctx, []string) error {
 	audience := fs.String("audience", "", "`WHO` the variant is for: executive, hr, finance, technical, or all for every variant (the four audiences and the whole group, one file each; -o is then a folder)")
 	format := fs.String("format", "html", "`FORMAT` of the file: html (self-contained, for e-mail and print), pdf (the html printed by a Chromium, Chrome or Edge found on this machine, or named in KAMDESK_BROWSER) or md (Markdown); default html")
-	paper := fs.String("paper", "a4", "the `PAPER` of a pdf: a4 or letter")
+	paper := fs.String("paper", "", "the `PAPER` of a pdf: a4 or letter; default the workspace's (kamdesk company set --paper), else a4")
 	out := outputFlag(fs, "the `PATH` to write: a file, or a folder (created if missing) with --audience all or when it is an existing folder")
 	force := fs.Bool("force", false, "replace files that exist (through a symbolic link, the file it points to)")
 	nameAudience := fs.Bool("name-audience", false, "name the variant's audience in the file's name (\"… - 2026-12-01 - Executive.html\"); with --audience all the names always do")
@@ -126,7 +126,7 @@ func proposalExport(fs *flag.FlagSet) func(*ctx, []string) error {
 			return usageError{i18n.L("--format {{.Value}} is not html, pdf or md", map[string]any{"Value": *format})}
 		}
 		pap := strings.ToLower(strings.TrimSpace(*paper))
-		if pap != export.A4 && pap != export.Letter {
+		if pap != "" && pap != export.A4 && pap != export.Letter {
 			return usageError{i18n.L("--paper {{.Value}} is not a4 or letter", map[string]any{"Value": *paper})}
 		}
 		// An export holds one proposal and its context, a few megabytes

@@ -165,7 +165,8 @@ type Options struct {
 	// export of every variant at once (Every) always does, as the names
 	// must differ.
 	NameAudience bool
-	// Paper is the paper of a PDF: A4 (the default) or Letter.
+	// Paper is the paper of a PDF: A4 or Letter; "" is the workspace's
+	// (Company.Paper), A4 when it has none.
 	Paper string
 
 	browser string // the program printing a PDF (FindBrowser)
@@ -189,6 +190,9 @@ func Proposal(p *proposal.Proposal, ctx *proposal.Context, a proposal.Audience, 
 	replace := o.Replace
 	if format != HTML && format != Markdown && format != PDF {
 		return nil, nil, fmt.Errorf("export: %q is not html, md or pdf: %w", format, proposal.ErrInvalid)
+	}
+	if o.Paper == "" {
+		o.Paper = ctx.Company.Paper // the workspace's paper, A4 when none
 	}
 	if err := checkPaper(o.Paper); err != nil {
 		return nil, nil, err

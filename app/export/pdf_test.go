@@ -83,6 +83,15 @@ func TestPDFEveryVariant(t *testing.T) {
 	if _, size := pdfInfo(t, one); !strings.Contains(size, "(letter)") {
 		t.Errorf("letter paper: page size %q", size)
 	}
+	// The workspace's paper when none is asked for.
+	ctx.Company.Paper = export.Letter
+	two := filepath.Join(dir, "workspace.pdf")
+	if _, _, err := export.Proposal(p, ctx, proposal.Finance, export.PDF, two, now, export.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, size := pdfInfo(t, two); !strings.Contains(size, "(letter)") {
+		t.Errorf("the workspace's letter paper: page size %q", size)
+	}
 }
 
 // TestPDFWithoutABrowser: without a browser a PDF export says what to

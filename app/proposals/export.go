@@ -67,6 +67,9 @@ func newExporter(h ui.Host, st Store, p proposal.Proposal, ctx *proposal.Context
 	e.paper.Horizontal = true
 	e.paper.Required = true
 	e.paper.SetSelected("A4")
+	if ctx.Company.Paper == "letter" { // the workspace's paper
+		e.paper.SetSelected("Letter")
+	}
 	e.paper.Hide()
 	e.format = widget.NewRadioGroup([]string{"HTML", "PDF", "Markdown"}, func(f string) {
 		if f == "PDF" {

@@ -40,6 +40,7 @@ type companyScreen struct {
 	name, registration, vat, web, colour *ui.Entry
 	address                              *ui.TextArea
 	logo                                 []byte // a PNG (proposal.CleanLogo)
+	paper                                *widget.RadioGroup
 	status                               *ui.FitLabel
 
 	// the preview of the cover page
@@ -84,6 +85,13 @@ func NewCompany(h ui.Host, st CompanyStore) (ui.Screen, error) {
 	s.fs.Add(ui.NewField("website", lang.L("Website"), s.web))
 	s.fs.Add(ui.NewField("brand_colour", lang.L("Brand colour"), s.colour))
 	s.fs.Add(ui.NewField("logo", lang.L("Logo"), container.NewHBox(s.chooseLogo, s.removeLogo)))
+	s.paper = widget.NewRadioGroup([]string{"A4", "Letter"}, func(string) { s.changed() })
+	s.paper.Horizontal, s.paper.Required = true, true
+	s.paper.Selected = "A4"
+	if c.Paper == "letter" {
+		s.paper.Selected = "Letter"
+	}
+	s.fs.Add(ui.NewField("paper", lang.L("Paper of PDFs"), s.paper))
 	s.saved = s.snapshot()
 	return s, nil
 }
@@ -92,7 +100,16 @@ func NewCompany(h ui.Host, st CompanyStore) (ui.Screen, error) {
 func (s *companyScreen) company() proposal.Company {
 	return proposal.Company{Name: strings.TrimSpace(s.name.Text), Address: strings.TrimSpace(s.address.Text()),
 		Registration: strings.TrimSpace(s.registration.Text), VAT: strings.TrimSpace(s.vat.Text),
-		Website: strings.TrimSpace(s.web.Text), BrandColour: strings.TrimSpace(s.colour.Text), Logo: s.logo}
+		Website: strings.TrimSpace(s.web.Text), BrandColour: strings.TrimSpace(s.colour.Text), Logo: s.logo,
+		Paper: s.paperValue()}
+}
+
+// paperValue is the paper chosen: "" for A4 (the default), "letter".
+func (s *companyScreen) paperValue() string {
+	if s.paper != nil && s.paper.Selected == "Letter" {
+		return "letter"
+	}
+	return ""
 }
 
 func (s *companyScreen) snapshot() string {
