@@ -44,6 +44,7 @@ FUZZ_TARGETS := \
 	./proposal:FuzzAssemble \
 	./proposal:FuzzSafeMarkdown \
 	./proposal:FuzzRenderHTML \
+	./proposal:FuzzCleanLogo \
 	./app/cli:FuzzPricingCSV \
 	./app/cli:FuzzTerminalSafe \
 	./app/cli:FuzzIndentJSON \

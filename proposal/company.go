@@ -11,6 +11,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/fyne-io/oksvg"
+	"github.com/srwiley/rasterx"
+
 	"kamdesk/dossier"
 )
 
@@ -83,17 +86,22 @@ func (c Company) Validate() error {
 	return p.Err()
 }
 
-// CleanLogo reads a logo given as PNG, JPEG or GIF and returns it as a
-// PNG made afresh from its pixels: nothing of the file but the picture
-// reaches an exported document. A file over MaxLogoBytes or a picture over
-// MaxLogoPixels a side is refused before it is decoded.
+// CleanLogo reads a logo given as PNG, JPEG, GIF or SVG and returns it as
+// a PNG made afresh from its pixels: nothing of the file but the picture
+// reaches an exported document (an SVG is drawn, never embedded: no
+// script, link or external picture of it can come along). A file over
+// MaxLogoBytes or a picture over MaxLogoPixels a side is refused before
+// it is decoded.
 func CleanLogo(data []byte) ([]byte, error) {
 	if len(data) > MaxLogoBytes {
 		return nil, fmt.Errorf("the file is %d KB, at most %d KB", len(data)>>10, MaxLogoBytes>>10)
 	}
+	if looksLikeSVG(data) {
+		return rasteriseSVG(data)
+	}
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("not a PNG, JPEG or GIF picture")
+		return nil, fmt.Errorf("not a PNG, JPEG, GIF or SVG picture")
 	}
 	if cfg.Width < 1 || cfg.Height < 1 || cfg.Width > MaxLogoPixels || cfg.Height > MaxLogoPixels {
 		return nil, fmt.Errorf("the %s is %d×%d pixels, at most %d a side", format, cfg.Width, cfg.Height, MaxLogoPixels)
@@ -121,4 +129,42 @@ func (c Company) DetailsLine() string {
 		}
 	}
 	return strings.Join(parts, " · ")
+}
+
+// looksLikeSVG reports whether data starts as an SVG document does.
+func looksLikeSVG(data []byte) bool {
+	head := bytes.ToLower(bytes.TrimSpace(data[:min(len(data), 1024)]))
+	return bytes.HasPrefix(head, []byte("<svg")) ||
+		(bytes.HasPrefix(head, []byte("<?xml")) || bytes.HasPrefix(head, []byte("<!--"))) && bytes.Contains(head, []byte("<svg"))
+}
+
+// svgLogoSide is the longer side, in pixels, an SVG logo is drawn at.
+const svgLogoSide = 1200
+
+// rasteriseSVG draws an SVG logo (its shapes only, with oksvg: a drawing
+// library made for SVG icons, which reads no external file and runs
+// nothing) into a PNG whose longer side is svgLogoSide pixels.
+func rasteriseSVG(data []byte) ([]byte, error) {
+	icon, err := oksvg.ReadIconStream(bytes.NewReader(data), oksvg.IgnoreErrorMode)
+	if err != nil {
+		return nil, fmt.Errorf("the SVG cannot be read: %v", err)
+	}
+	vw, vh := icon.ViewBox.W, icon.ViewBox.H
+	if !(vw > 0 && vh > 0) || vw/vh > 50 || vh/vw > 50 {
+		return nil, fmt.Errorf("the SVG has no size to draw it at")
+	}
+	w, h := svgLogoSide, int(float64(svgLogoSide)*vh/vw)
+	if vh > vw {
+		w, h = int(float64(svgLogoSide)*vw/vh), svgLogoSide
+	}
+	w, h = max(w, 1), max(h, 1)
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	icon.SetTarget(0, 0, float64(w), float64(h))
+	scanner := rasterx.NewScannerGV(w, h, img, img.Bounds())
+	icon.Draw(rasterx.NewDasher(w, h, scanner), 1)
+	var out bytes.Buffer
+	if err := png.Encode(&out, img); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
 }

@@ -857,3 +857,57 @@ func tinyPNG(t *testing.T) []byte {
 	}
 	return b.Bytes()
 }
+
+// TestSVGLogoDrawn: an SVG logo is drawn into a PNG (its shapes, in their
+// colours), whatever script or outside picture it holds; one without a
+// size to draw it at is refused.
+func TestSVGLogoDrawn(t *testing.T) {
+	svg := []byte(`<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 10">` +
+		`<script>alert(1)</script><image href="http://tracker.example/x.png" width="40" height="10"/>` +
+		`<rect x="0" y="0" width="40" height="10" fill="#7a1f3d"/></svg>`)
+	out, err := CleanLogo(svg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(out))
+	if err != nil {
+		t.Fatalf("not a PNG: %v", err)
+	}
+	if b := img.Bounds(); b.Dx() != 1200 || b.Dy() != 300 {
+		t.Errorf("drawn at %v, want 1200×300", b.Size())
+	}
+	if r, g, b, _ := img.At(600, 150).RGBA(); r>>8 != 0x7a || g>>8 != 0x1f || b>>8 != 0x3d {
+		t.Errorf("the middle is %x %x %x, want the rectangle's #7a1f3d", r>>8, g>>8, b>>8)
+	}
+	if bytes.Contains(out, []byte("script")) || bytes.Contains(out, []byte("tracker")) {
+		t.Error("the PNG carries the SVG's script or link")
+	}
+	if _, err := CleanLogo([]byte(`<svg xmlns="http://www.w3.org/2000/svg"></svg>`)); err == nil {
+		t.Error("an SVG without a size was drawn")
+	}
+}
+
+// FuzzCleanLogo: whatever file is given as a logo, CleanLogo never
+// panics, and what it accepts is a PNG no larger than its limits.
+func FuzzCleanLogo(f *testing.F) {
+	var b bytes.Buffer
+	png.Encode(&b, image.NewRGBA(image.Rect(0, 0, 3, 2)))
+	f.Add(b.Bytes())
+	f.Add([]byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 2"><rect width="4" height="2" fill="red"/></svg>`))
+	f.Add([]byte(`<?xml version="1.0"?><svg viewBox="0 0 1 1000"><path d="M0 0 L1 1000 Z"/></svg>`))
+	f.Add([]byte("GIF89a"))
+	f.Add([]byte("\xff\xd8\xff\xe0"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		out, err := CleanLogo(data)
+		if err != nil {
+			return
+		}
+		cfg, err := png.DecodeConfig(bytes.NewReader(out))
+		if err != nil {
+			t.Fatalf("accepted, but not a PNG: %v", err)
+		}
+		if cfg.Width > MaxLogoPixels || cfg.Height > MaxLogoPixels {
+			t.Fatalf("accepted a %d×%d picture", cfg.Width, cfg.Height)
+		}
+	})
+}

@@ -82,7 +82,7 @@ func companySet(fs *flag.FlagSet) func(*ctx, []string) error {
 	vat := fs.String("vat", "", "its `VAT` number as it is to be printed, e.g. \"VAT GB 123 4567 89\"")
 	website := fs.String("website", "", "its `WEBSITE`")
 	colour := fs.String("brand-colour", "", "the `COLOUR` of headings and tables, #rrggbb")
-	logo := fs.String("logo", "", "a `FILE` with the logo: PNG, JPEG or GIF, kept as a PNG made afresh from its pixels")
+	logo := fs.String("logo", "", "a `FILE` with the logo: PNG, JPEG, GIF or SVG, kept as a PNG made afresh from its pixels (an SVG drawn, never embedded)")
 	noLogo := fs.Bool("no-logo", false, "remove the logo")
 	paper := fs.String("paper", "", "the `PAPER` PDFs are printed on: a4 or letter")
 	return func(c *ctx, args []string) error {

@@ -178,7 +178,7 @@ func (s *companyScreen) onChooseLogo() {
 		s.logo = data
 		s.changed()
 	}, s.host.Window())
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg", ".gif"}))
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg", ".gif", ".svg"}))
 	fd.Show()
 }
 
