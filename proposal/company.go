@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"image"
-	_ "image/gif" // logos arrive as PNG, JPEG or GIF; kept as PNG
+	_ "image/gif" // logos arrive as PNG, JPEG, GIF or SVG; kept as PNG
 	_ "image/jpeg"
 	"image/png"
 	"regexp"

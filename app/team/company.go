@@ -156,7 +156,7 @@ func (s *companyScreen) OnCancel() {
 // FocusFirst puts the cursor in the name.
 func (s *companyScreen) FocusFirst() { s.host.Window().Canvas().Focus(s.name) }
 
-// onChooseLogo reads a PNG, JPEG or GIF chosen in a file dialog.
+// onChooseLogo reads a PNG, JPEG, GIF or SVG chosen in a file dialog.
 func (s *companyScreen) onChooseLogo() {
 	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
