@@ -59,7 +59,7 @@ func (c *peopleChoice) ids() []string {
 type formDialog struct {
 	fs     ui.FieldSet
 	dlg    *dialog.CustomDialog
-	save   *widget.Button
+	save   *ui.Button
 	scroll *container.Scroll
 
 	// While it is open the form is the desk's dialog editor, so that
@@ -106,9 +106,9 @@ func (f *formDialog) open(title string, top fyne.CanvasObject, win fyne.Window, 
 	}
 	f.scroll = container.NewVScroll(body)
 	f.dlg = dialog.NewCustomWithoutButtons(title, f.scroll, win)
-	f.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), onSave)
+	f.save = ui.NewButton(lang.L("Save"), theme.DocumentSaveIcon(), onSave)
 	f.save.Importance = widget.HighImportance
-	cancel := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), f.dlg.Hide)
+	cancel := ui.NewButton(lang.L("Cancel"), theme.CancelIcon(), f.dlg.Hide)
 	f.dlg.SetButtons([]fyne.CanvasObject{cancel, f.save})
 	size := fyne.NewSize(720, body.MinSize().Height+220) // room for messages
 	if h := win.Canvas().Size().Height - 60; h > 300 && size.Height > h {

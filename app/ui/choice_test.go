@@ -65,8 +65,8 @@ func (s sizedTheme) Size(n fyne.ThemeSizeName) float32 {
 	return s.Theme.Size(n)
 }
 
-// TestEscapeLeavesDropDownsAndLists: Esc on a drop-down, a check box or a
-// list reaches the window (which cancels the form or the dialog); Fyne's
+// TestEscapeLeavesDropDownsAndLists: Esc on a drop-down, a check box, a
+// list or a form's button reaches the window (which cancels the form or the dialog); Fyne's
 // own widgets dropped it.
 func TestEscapeLeavesDropDownsAndLists(t *testing.T) {
 	test.NewTempApp(t)
@@ -75,14 +75,15 @@ func TestEscapeLeavesDropDownsAndLists(t *testing.T) {
 	check := NewCheck("x", nil)
 	list := NewList(func() int { return 1 }, func() fyne.CanvasObject { return canvas.NewText("", nil) },
 		func(int, fyne.CanvasObject) {})
-	w := test.NewTempWindow(t, container.NewVBox(choice, sel, check, list))
+	button := NewButton("Save", nil, func() {})
+	w := test.NewTempWindow(t, container.NewVBox(choice, sel, check, list, button))
 	escapes := 0
 	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
 		if k.Name == fyne.KeyEscape {
 			escapes++
 		}
 	})
-	for _, o := range []fyne.Focusable{choice, sel, check, list} {
+	for _, o := range []fyne.Focusable{choice, sel, check, list, button} {
 		before := escapes
 		w.Canvas().Focus(o)
 		o.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})

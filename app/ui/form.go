@@ -268,7 +268,7 @@ func (l *FormLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 // from. An empty entry is "no date".
 type DateInput struct {
 	*Entry
-	Button *widget.Button
+	Button *Button
 	box    *fyne.Container
 	win    fyne.Window
 	pop    *widget.PopUp
@@ -277,7 +277,7 @@ type DateInput struct {
 func NewDateInput(win fyne.Window, onEscape func()) *DateInput {
 	d := &DateInput{Entry: NewEntry(onEscape), win: win}
 	d.Entry.SetPlaceHolder(lang.L("YYYY-MM-DD"))
-	d.Button = widget.NewButtonWithIcon("", theme.CalendarIcon(), d.openCalendar)
+	d.Button = NewButton("", theme.CalendarIcon(), d.openCalendar)
 	d.box = container.NewBorder(nil, nil, nil, d.Button, d.Entry)
 	return d
 }

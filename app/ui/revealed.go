@@ -99,3 +99,26 @@ func (s *Select) TypedKey(k *fyne.KeyEvent) {
 		s.Select.TypedKey(k)
 	}
 }
+
+// Button is a widget.Button that hands Esc to the window (Fyne's button
+// drops it): Esc cancels a dialog or a form with the focus on one of its
+// buttons too.
+type Button struct{ widget.Button }
+
+// NewButton is widget.NewButtonWithIcon's Button.
+func NewButton(label string, icon fyne.Resource, tapped func()) *Button {
+	b := &Button{}
+	b.Text, b.Icon, b.OnTapped = label, icon, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// Unwrap is the button itself, for tests that look for buttons.
+func (b *Button) Unwrap() *widget.Button { return &b.Button }
+
+// TypedKey hands Esc to the window.
+func (b *Button) TypedKey(k *fyne.KeyEvent) {
+	if !passEscape(b, k) {
+		b.Button.TypedKey(k)
+	}
+}
