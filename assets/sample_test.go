@@ -19,6 +19,7 @@ import (
 // dates written relative to Anchor.
 type sampleFile struct {
 	Anchor    dossier.Date        `json:"anchor"`
+	Company   proposal.Company    `json:"company"`
 	Workspace dossier.Workspace   `json:"workspace"`
 	Library   []proposal.Section  `json:"library"`
 	Proposals []proposal.Proposal `json:"proposals"`
@@ -55,6 +56,26 @@ func TestSampleAnchorAndRules(t *testing.T) {
 	}
 	if want := dossier.DefaultRules(); r != want {
 		t.Errorf("rules = %+v, want the defaults %+v", r, want)
+	}
+}
+
+// TestSampleCompany: the sample's company is whole, so its exports show
+// the house style, and invented (a .example website, a postcode of no
+// place).
+func TestSampleCompany(t *testing.T) {
+	c := loadSample(t).Company
+	if err := c.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if c.Name == "" || c.Address == "" || c.Registration == "" || c.VAT == "" || c.BrandColour == "" ||
+		len(c.Logo) == 0 || c.Signature == "" {
+		t.Errorf("the sample's company lacks a part of the house style: %+v", c)
+	}
+	if !strings.HasSuffix(c.Website, ".example") {
+		t.Errorf("website = %q, want a domain ending in .example", c.Website)
+	}
+	if logo, err := proposal.CleanLogo(c.Logo); err != nil || !bytes.Equal(logo, c.Logo) {
+		t.Errorf("the logo is not kept as CleanLogo makes it: %v", err)
 	}
 }
 
@@ -663,7 +684,7 @@ func sampleContext(s sampleFile, acct string) *proposal.Context {
 	w := s.Workspace
 	a, _ := w.Account(acct)
 	c := &proposal.Context{People: w.PeopleByAccount()[acct], Team: w.Team, References: w.References,
-		Library: s.Library, Today: s.Anchor}
+		Library: s.Library, Today: s.Anchor, Company: s.Company}
 	if a != nil {
 		c.Account = *a
 	}

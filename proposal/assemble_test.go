@@ -656,6 +656,7 @@ func TestValues(t *testing.T) {
 		"author.position":          "Key Account Director",
 		"author.email":             "olivia.grant@kestrel.example",
 		"author.phone":             "+44 20 7946 0101",
+		"signature":                "Olivia Grant\nKey Account Director",
 		"pricing.total":            "GBP 110,950.00",
 		"financial.investment":     "GBP 110,950.00",
 		"financial.yearly_gain":    "GBP 92,000.00",

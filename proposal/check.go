@@ -386,9 +386,16 @@ func (ck *checker) items(a Audience) int {
 func (ck *checker) unresolved(as *assembly) {
 	for _, b := range as.v.Blocks {
 		for _, n := range b.Unresolved {
+			fix := "Fill in what it stands for (in the dossier, the proposal or the team), or remove it from the section."
+			switch n {
+			case "company.name":
+				fix = "Give our company's name in File → Company and house style…, or remove the placeholder from the section."
+			case "signature":
+				fix = "Choose the author on the Credits tab: the signature names them."
+			}
 			ck.add(SeverityBlocking, "unresolved-placeholder", as.v.Audience, valuePlace(n, b.Item),
 				"The placeholder {{.Placeholder}} has no value in the {{.Audience}} variant (section “{{.Section}}”).",
-				"Fill in what it stands for (in the dossier, the proposal or the team), or remove it from the section.",
+				fix,
 				map[string]any{"Placeholder": describe(n), "Name": n, "Audience": as.v.Audience.Label(), "Section": b.Title})
 		}
 	}
@@ -404,7 +411,7 @@ func valuePlace(name string, item int) Place {
 		return placeAt(AreaFinancial)
 	case "pricing":
 		return placeAt(AreaPricing)
-	case "author":
+	case "author", "signature":
 		return placeAt(AreaCredits)
 	}
 	return Place{Area: AreaSection, Item: item}

@@ -8,6 +8,7 @@ import (
 	_ "image/jpeg"
 	"image/png"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -32,12 +33,58 @@ type Company struct {
 	Logo []byte `json:"logo,omitempty"`
 	// Paper is the paper PDFs are printed on: "a4" (when empty) or "letter".
 	Paper string `json:"paper,omitempty"`
+	// Signature is the default signature of letters, lines that may name
+	// SignaturePlaceholders: what a section's {{signature}} becomes.
+	// DefaultSignature when empty.
+	Signature string `json:"signature,omitempty"`
+}
+
+// DefaultSignature signs letters when the company has no signature of its
+// own: the author's name and position, then the company's name.
+const DefaultSignature = "{{author.name}}\n{{author.position}}\n{{company.name}}"
+
+// SignaturePlaceholders are the placeholders a signature may name.
+var SignaturePlaceholders = []string{"author.name", "author.position", "author.email", "author.phone", "company.name"}
+
+// SignatureOf is the signature of letters signed with values (the
+// placeholder values of a variant): the company's signature, or
+// DefaultSignature, with its placeholders filled in. A line that names a
+// value not known (the phone of an author without one) is left out.
+func (c Company) SignatureOf(values map[string]string) string {
+	sig := c.Signature
+	if strings.TrimSpace(sig) == "" {
+		sig = DefaultSignature
+	}
+	var lines []string
+	for _, line := range strings.Split(cleanText(sig), "\n") {
+		known := true
+		var b strings.Builder
+		last := 0
+		placeholderMatches(line, func(start, end int, escaped bool, name string) {
+			b.WriteString(line[last:start])
+			last = end
+			if escaped {
+				b.WriteString(line[start+1 : end])
+				return
+			}
+			v := dossier.OneLine(values[strings.TrimSpace(name)])
+			if v == "" {
+				known = false
+			}
+			b.WriteString(v)
+		})
+		b.WriteString(line[last:])
+		if known {
+			lines = append(lines, b.String())
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // IsZero reports whether no company is set.
 func (c Company) IsZero() bool {
 	return c.Name == "" && c.Address == "" && c.Registration == "" && c.VAT == "" && c.Website == "" &&
-		c.BrandColour == "" && len(c.Logo) == 0 && c.Paper == ""
+		c.BrandColour == "" && len(c.Logo) == 0 && c.Paper == "" && c.Signature == ""
 }
 
 var colourRE = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
@@ -58,7 +105,7 @@ func (c Company) Validate() error {
 		name, v string
 		lines   bool
 	}{{"name", c.Name, false}, {"address", c.Address, true}, {"registration", c.Registration, false},
-		{"vat", c.VAT, false}, {"website", c.Website, false}} {
+		{"vat", c.VAT, false}, {"website", c.Website, false}, {"signature", c.Signature, true}} {
 		max := dossier.MaxLine
 		if f.lines {
 			max = dossier.MaxText
@@ -71,6 +118,16 @@ func (c Company) Validate() error {
 			p.Add(f.name, "must fit on one line", nil)
 		}
 		p.Controls(f.name, f.v)
+	}
+	var others []string
+	for _, n := range UsedPlaceholders(c.Signature) {
+		if !slices.Contains(SignaturePlaceholders, n) {
+			others = append(others, describe(n))
+		}
+	}
+	if len(others) > 0 {
+		p.Add("signature", "names {{.Placeholders}}: a signature may name {{.Allowed}}",
+			map[string]any{"Placeholders": strings.Join(others, ", "), "Allowed": "{{author.name}}, {{author.position}}, {{author.email}}, {{author.phone}}, {{company.name}}"})
 	}
 	if c.Paper != "" && c.Paper != "a4" && c.Paper != "letter" {
 		p.Add("paper", "is not a4 or letter", nil)

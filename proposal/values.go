@@ -12,8 +12,8 @@ import (
 
 // Values returns the placeholder values of the variant of p for audience
 // a (see Placeholders): dates as YYYY-MM-DD, money as "GBP 12,500.00",
-// the payback in months as "14.5", the ROI as "36.2%". A value that is not
-// known is absent. Values are plain text; Resolve escapes them.
+// the payback in months as "14.5", the ROI as "36.2%"; the signature as
+// Company.SignatureOf makes it. A value that is not known is absent. Values are plain text; Resolve escapes them.
 func Values(p *Proposal, c *Context, a Audience) map[string]string {
 	return variantValues(p, c, a, c.Addressees(a))
 }
@@ -66,6 +66,8 @@ func variantValues(p *Proposal, c *Context, a Audience, people []dossier.Person)
 		set("author.email", m.Email)
 		set("author.phone", m.Phone)
 	}
+	set("company.name", c.Company.Name)
+	set("signature", c.Company.SignatureOf(v))
 
 	var totals []string
 	for _, t := range Totals(p.Pricing) {

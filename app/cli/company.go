@@ -13,7 +13,7 @@ import (
 
 func init() {
 	register(
-		command{name: "company show", summary: "show our company as its proposals present it: name, address, registration, VAT, website, brand colour, logo", reads: true, setup: companyShow},
+		command{name: "company show", summary: "show our company as its proposals present it: name, address, registration, VAT, website, brand colour, logo, paper, signature", reads: true, setup: companyShow},
 		command{name: "company set", summary: "set our company's house style for exported proposals (only the fields given change)", setup: companySet},
 	)
 }
@@ -29,6 +29,7 @@ type companyJSON struct {
 	BrandColour  string `json:"brand_colour"`
 	LogoBytes    int    `json:"logo_bytes"`
 	Paper        string `json:"paper"`
+	Signature    string `json:"signature"`
 }
 
 // paperName is the paper of PDFs: the workspace's, A4 when none is set.
@@ -55,7 +56,7 @@ func companyShow(fs *flag.FlagSet) func(*ctx, []string) error {
 		}
 		if *asJSON {
 			return c.json(companyJSON{co.Name, co.Address, co.Registration, co.VAT, co.Website, co.BrandColour, len(co.Logo),
-				strings.ToLower(paperName(co.Paper))})
+				strings.ToLower(paperName(co.Paper)), co.Signature})
 		}
 		if co.IsZero() {
 			c.printf("%s\n", i18n.L("No company is set: exported proposals have no cover page. Set one with: kamdesk company set --name NAME"))
@@ -65,10 +66,15 @@ func companyShow(fs *flag.FlagSet) func(*ctx, []string) error {
 		if len(co.Logo) > 0 {
 			logo = i18n.L("a PNG of {{.Size}}", map[string]any{"Size": i18n.Size(int64(len(co.Logo)))})
 		}
+		signature := co.Signature
+		if strings.TrimSpace(signature) == "" {
+			signature = i18n.L("the default: {{.Signature}}", map[string]any{"Signature": proposal.DefaultSignature})
+		}
 		tw := table(c.Stdout, i18n.L("FIELD"), i18n.L("VALUE"))
 		for _, f := range [][2]string{{i18n.L("Name"), co.Name}, {i18n.L("Address"), strings.ReplaceAll(co.Address, "\n", ", ")},
 			{i18n.L("Registration"), co.Registration}, {i18n.L("VAT"), co.VAT}, {i18n.L("Website"), co.Website},
-			{i18n.L("Brand colour"), co.BrandColour}, {i18n.L("Logo"), logo}, {i18n.L("Paper"), paperName(co.Paper)}} {
+			{i18n.L("Brand colour"), co.BrandColour}, {i18n.L("Logo"), logo}, {i18n.L("Paper"), paperName(co.Paper)},
+			{i18n.L("Signature"), strings.ReplaceAll(signature, "\n", " / ")}} {
 			row(tw, f[0], dossier.OneLine(f[1]))
 		}
 		return tw.Flush()
@@ -76,15 +82,30 @@ func companyShow(fs *flag.FlagSet) func(*ctx, []string) error {
 }
 
 func companySet(fs *flag.FlagSet) func(*ctx, []string) error {
-	name := fs.String("name", "", "our company's `NAME`")
-	address := fs.String("address", "", "its `ADDRESS`; a line break as \\n")
-	registration := fs.String("registration", "", "its `REGISTRATION` as it is to be printed, e.g. \"Registered in England no. 01234567\"")
-	vat := fs.String("vat", "", "its `VAT` number as it is to be printed, e.g. \"VAT GB 123 4567 89\"")
-	website := fs.String("website", "", "its `WEBSITE`")
-	colour := fs.String("brand-colour", "", "the `COLOUR` of headings and tables, #rrggbb")
+	// Each text flag and the field it sets.
+	texts := []struct {
+		flag, usage string
+		field       func(*proposal.Company) *string
+	}{
+		{"name", "our company's `NAME`", func(c *proposal.Company) *string { return &c.Name }},
+		{"address", "its `ADDRESS`; a line break as \\n", func(c *proposal.Company) *string { return &c.Address }},
+		{"registration", "its `REGISTRATION` as it is to be printed, e.g. \"Registered in England no. 01234567\"",
+			func(c *proposal.Company) *string { return &c.Registration }},
+		{"vat", "its `VAT` number as it is to be printed, e.g. \"VAT GB 123 4567 89\"", func(c *proposal.Company) *string { return &c.VAT }},
+		{"website", "its `WEBSITE`", func(c *proposal.Company) *string { return &c.Website }},
+		{"brand-colour", "the `COLOUR` of headings and tables, #rrggbb", func(c *proposal.Company) *string { return &c.BrandColour }},
+		{"signature", "the default `SIGNATURE` of letters, what {{signature}} becomes; a line break as \\n; it may name " +
+			"{{author.name}}, {{author.position}}, {{author.email}}, {{author.phone}} and {{company.name}} (a line naming a value not known is left out)",
+			func(c *proposal.Company) *string { return &c.Signature }},
+		{"paper", "the `PAPER` PDFs are printed on: a4 or letter", func(c *proposal.Company) *string { return &c.Paper }},
+	}
+	values := make([]*string, len(texts))
+	for i, t := range texts {
+		values[i] = fs.String(t.flag, "", t.usage)
+	}
 	logo := fs.String("logo", "", "a `FILE` with the logo: PNG, JPEG, GIF or SVG, kept as a PNG made afresh from its pixels (an SVG drawn, never embedded)")
 	noLogo := fs.Bool("no-logo", false, "remove the logo")
-	paper := fs.String("paper", "", "the `PAPER` PDFs are printed on: a4 or letter")
+	clear := fs.Bool("clear", false, "remove our company altogether: exported proposals have no cover page")
 	return func(c *ctx, args []string) error {
 		if err := needArgs(args, 0, ""); err != nil {
 			return err
@@ -94,6 +115,9 @@ func companySet(fs *flag.FlagSet) func(*ctx, []string) error {
 		if len(set) == 0 {
 			return usageError{i18n.L("give at least one field to set, e.g. --name")}
 		}
+		if *clear && len(set) > 1 {
+			return usageError{i18n.L("--clear removes the company: give it alone")}
+		}
 		st, err := c.store()
 		if err != nil {
 			return err
@@ -102,13 +126,16 @@ func companySet(fs *flag.FlagSet) func(*ctx, []string) error {
 		if err != nil {
 			return err
 		}
-		for flagName, field := range map[string]*string{"name": &co.Name, "address": &co.Address,
-			"registration": &co.Registration, "vat": &co.VAT, "website": &co.Website, "brand-colour": &co.BrandColour,
-			"paper": &co.Paper} {
-			if set[flagName] {
-				v := map[string]*string{"name": name, "address": address, "registration": registration,
-					"vat": vat, "website": website, "brand-colour": colour, "paper": paper}[flagName]
-				*field = strings.TrimSpace(strings.ReplaceAll(*v, `\n`, "\n"))
+		if *clear {
+			if err := st.SaveCompany(proposal.Company{}); err != nil {
+				return err
+			}
+			c.printf("%s\n", i18n.L("Company removed: exported proposals have no cover page."))
+			return nil
+		}
+		for i, t := range texts {
+			if set[t.flag] {
+				*t.field(&co) = strings.TrimSpace(strings.ReplaceAll(*values[i], `\n`, "\n"))
 			}
 		}
 		co.Paper = strings.ToLower(co.Paper)

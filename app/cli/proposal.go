@@ -22,7 +22,7 @@ func init() {
 		command{name: "proposal show", reads: true, args: "ID", summary: "show a proposal: sections, pricing, financial result, follow-up, exports and readiness", setup: proposalShow},
 		command{name: "proposal check", reads: true, args: "ID", summary: "check a proposal is ready to send (exit 1 while blocking problems remain)", setup: proposalCheck},
 		command{name: "proposal sent", args: "ID", summary: "record that a proposal was sent and plan the follow-up calls", setup: proposalSent},
-		command{name: "proposal export", exports: true, args: "ID", summary: "export a proposal for one audience, or every variant with --audience all, as HTML or Markdown", setup: proposalExport},
+		command{name: "proposal export", exports: true, args: "ID", summary: "export a proposal for one audience, or every variant with --audience all, as HTML, PDF or Markdown", setup: proposalExport},
 	)
 }
 

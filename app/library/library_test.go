@@ -96,7 +96,7 @@ func TestLibrarySectionSelectedMarkup(t *testing.T) {
 		t.Fatalf("the place cover-letter opened %q", got)
 	}
 	placeholders := uitest.Visible(s.ed.placeholders)
-	for _, want := range []string{"{{person.name}} — the names of the people the variant is addressed to", "{{author.name}} — the author's name"} {
+	for _, want := range []string{"{{person.name}} — the names of the people the variant is addressed to", "{{signature}} — the signature closing a letter: our company's default signature, with the author's name and position"} {
 		if !strings.Contains(placeholders, want) {
 			t.Errorf("placeholders:\n%s\nlack %q", placeholders, want)
 		}

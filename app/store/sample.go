@@ -18,7 +18,10 @@ import (
 // written relative to Anchor and moved to the day of loading, so the
 // sample always looks current.
 type Sample struct {
-	Anchor    dossier.Date        `json:"anchor"`
+	Anchor dossier.Date `json:"anchor"`
+	// Company is the sample's own company, the house style its exports
+	// show; a workspace that has a company keeps its own.
+	Company   proposal.Company    `json:"company"`
 	Workspace dossier.Workspace   `json:"workspace"`
 	Library   []proposal.Section  `json:"library"`
 	Proposals []proposal.Proposal `json:"proposals"`
@@ -35,6 +38,9 @@ func ParseSample(data []byte) (*Sample, error) {
 	if smp.Anchor.IsZero() {
 		return nil, fmt.Errorf("sample workspace: no anchor date: %w", dossier.ErrInvalid)
 	}
+	if err := smp.Company.Validate(); err != nil {
+		return nil, fmt.Errorf("sample workspace: company: %w", err)
+	}
 	return &smp, nil
 }
 
@@ -42,7 +48,8 @@ func ParseSample(data []byte) (*Sample, error) {
 // section library and proposals) that are not in the workspace yet, with
 // dates moved so the anchor falls on today. Running
 // it again changes nothing: records whose IDs exist are left as they are,
-// edits included. It returns how many records it added.
+// edits included; so is the workspace's company, when it has one. It
+// returns how many records it added.
 //
 // The sample's sent proposals are recorded as sent with a copy of what
 // went to the client, made by snapshot; with a nil snapshot they count
@@ -56,6 +63,13 @@ func (s *Store) LoadSample(data []byte, today dossier.Date, snapshot MakeSnapsho
 	shift := smp.Anchor.DaysUntil(today)
 	w.ShiftDates(shift)
 	now := s.now()
+	company, err := s.Company()
+	if err != nil {
+		return 0, err
+	}
+	if !company.IsZero() {
+		smp.Company = company // the sent copies show the workspace's own
+	}
 	type rec struct {
 		k     kind
 		id    string
@@ -152,6 +166,17 @@ func (s *Store) LoadSample(data []byte, today dossier.Date, snapshot MakeSnapsho
 			}
 			added++
 		}
+		if ok, err := exists(txn, []byte("meta/company")); err != nil {
+			return err
+		} else if !ok && !smp.Company.IsZero() {
+			b, err := json.Marshal(smp.Company)
+			if err != nil {
+				return err
+			}
+			if err := txn.Set([]byte("meta/company"), b); err != nil {
+				return err
+			}
+		}
 		if ok, err := exists(txn, []byte("meta/rules")); err != nil {
 			return err
 		} else if !ok && w.Rules != (dossier.Rules{}) {
@@ -175,7 +200,7 @@ func sampleContext(smp *Sample, acct string, today dossier.Date) *proposal.Conte
 	w := &smp.Workspace
 	// Copies: the records to write point into the sample's slices.
 	c := &proposal.Context{Today: today, Team: slices.Clone(w.Team), References: slices.Clone(w.References),
-		Library: slices.Clone(smp.Library)}
+		Library: slices.Clone(smp.Library), Company: smp.Company}
 	for _, a := range w.Accounts {
 		if a.ID == acct {
 			c.Account = a

@@ -1,12 +1,14 @@
 package store_test
 
 import (
+	"strings"
 	"testing"
 
 	"kamdesk/app/export"
 	"kamdesk/app/store"
 	"kamdesk/assets"
 	"kamdesk/dossier"
+	"kamdesk/proposal"
 )
 
 func TestLoadSampleIsIdempotentAndCurrent(t *testing.T) {
@@ -79,5 +81,53 @@ func TestLoadSampleIsIdempotentAndCurrent(t *testing.T) {
 	}
 	if len(dossier.Agenda(&ws, today)) == 0 {
 		t.Error("the sample workspace has an empty agenda on the day it is loaded")
+	}
+}
+
+// TestLoadSampleCompany: the sample brings its own house style to a
+// workspace that has none, and never replaces the company a workspace
+// has; the sent copies it records show the company the workspace keeps.
+func TestLoadSampleCompany(t *testing.T) {
+	today := dossier.MustDate("2027-03-10")
+	s := open(t, t.TempDir())
+	if _, err := s.LoadSample(assets.Sample, today, export.Snapshot); err != nil {
+		t.Fatal(err)
+	}
+	c, err := s.Company()
+	if err != nil || c.Name != "Veldmark Controls Ltd" || len(c.Logo) == 0 || c.BrandColour == "" || c.Signature == "" {
+		t.Fatalf("the sample's company = %+v, %v; want Veldmark Controls Ltd with a logo, a colour and a signature", c.Name, err)
+	}
+
+	s = open(t, t.TempDir())
+	own := proposal.Company{Name: "Harrowfield Partners LLP", Website: "harrowfinch.example"}
+	if err := s.SaveCompany(own); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.LoadSample(assets.Sample, today, export.Snapshot); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := s.Company(); c.Name != own.Name || c.Website != own.Website || len(c.Logo) > 0 {
+		t.Errorf("LoadSample replaced the workspace's company: %+v", c)
+	}
+	ps, _ := s.Proposals("")
+	sent := 0
+	for _, p := range ps {
+		last, ok := p.LastSending()
+		if !ok {
+			continue
+		}
+		snap, err := s.Snapshot(p.ID, last.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range snap.Files {
+			sent++
+			if !strings.Contains(v.Markdown, own.Name) || strings.Contains(v.Markdown, "Veldmark Controls") {
+				t.Errorf("the sent copy of %s does not show the workspace's company:\n%s", p.ID, v.Markdown)
+			}
+		}
+	}
+	if sent == 0 {
+		t.Error("the sample recorded no sent copy")
 	}
 }

@@ -38,7 +38,7 @@ type companyScreen struct {
 
 	fs                                   ui.FieldSet
 	name, registration, vat, web, colour *ui.Entry
-	address                              *ui.TextArea
+	address, signature                   *ui.TextArea
 	logo                                 []byte // a PNG (proposal.CleanLogo)
 	paper                                *widget.RadioGroup
 	status                               *ui.FitLabel
@@ -47,7 +47,7 @@ type companyScreen struct {
 	logoBox                *fyne.Container
 	pvCompany, pvTitle     *canvas.Text
 	pvRule                 *canvas.Rectangle
-	pvDetails              *ui.WrapLabel
+	pvDetails, pvSignature *ui.WrapLabel
 	removeLogo, chooseLogo *widget.Button
 }
 
@@ -71,6 +71,11 @@ func NewCompany(h ui.Host, st CompanyStore) (ui.Screen, error) {
 	s.address.SetMinRowsVisible(3)
 	s.address.SetText(c.Address)
 	s.address.OnChanged = func(string) { s.changed() }
+	s.signature = ui.NewTextArea(s.OnCancel)
+	s.signature.SetMinRowsVisible(3)
+	s.signature.SetText(c.Signature)
+	s.signature.SetPlaceHolder(proposal.DefaultSignature)
+	s.signature.OnChanged = func(string) { s.changed() }
 	s.logo = c.Logo
 	s.status = ui.NewFitLabel("")
 	s.chooseLogo = widget.NewButtonWithIcon(lang.L("Choose a logo…"), theme.FolderOpenIcon(), s.onChooseLogo)
@@ -92,6 +97,7 @@ func NewCompany(h ui.Host, st CompanyStore) (ui.Screen, error) {
 		s.paper.Selected = "Letter"
 	}
 	s.fs.Add(ui.NewField("paper", lang.L("Paper of PDFs"), s.paper))
+	s.fs.Add(ui.NewField("signature", lang.L("Signature of letters"), s.signature))
 	s.saved = s.snapshot()
 	return s, nil
 }
@@ -101,7 +107,7 @@ func (s *companyScreen) company() proposal.Company {
 	return proposal.Company{Name: strings.TrimSpace(s.name.Text), Address: strings.TrimSpace(s.address.Text()),
 		Registration: strings.TrimSpace(s.registration.Text), VAT: strings.TrimSpace(s.vat.Text),
 		Website: strings.TrimSpace(s.web.Text), BrandColour: strings.TrimSpace(s.colour.Text), Logo: s.logo,
-		Paper: s.paperValue()}
+		Paper: s.paperValue(), Signature: strings.TrimSpace(s.signature.Text())}
 }
 
 // paperValue is the paper chosen: "" for A4 (the default), "letter".
@@ -223,6 +229,10 @@ func (s *companyScreen) showPreview() {
 	s.pvRule.FillColor = s.brand()
 	s.pvRule.Refresh()
 	s.pvDetails.SetText(c.DetailsLine())
+	s.pvSignature.SetText(lang.L("Yours sincerely,") + "\n\n" + c.SignatureOf(map[string]string{
+		"author.name": lang.L("‹the author's name›"), "author.position": lang.L("‹the author's position›"),
+		"author.email": lang.L("‹the author's e-mail›"), "author.phone": lang.L("‹the author's phone›"),
+		"company.name": c.Name}))
 }
 
 // Content is the form beside the preview.
@@ -231,7 +241,8 @@ func (s *companyScreen) Content() fyne.CanvasObject {
 	save := widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), s.OnSave)
 	save.Importance = widget.HighImportance
 	header := container.NewBorder(nil, nil, title, save, s.status)
-	hint := ui.NewWrapLabel(lang.L("Every exported proposal opens with a cover page in these colours, closes its credits with these details, and prints the company's name and the page numbers at the foot of its pages."))
+	hint := ui.NewWrapLabel(lang.L("Every exported proposal opens with a cover page in these colours, closes its credits with these details, and prints the company's name and the page numbers at the foot of its pages. A letter that ends in {{.Placeholder}} is signed with the signature below: it may name {{.Names}}; a line naming a value the proposal lacks is left out.",
+		map[string]any{"Placeholder": "{{signature}}", "Names": "{{author.name}}, {{author.position}}, {{author.email}}, {{author.phone}}, {{company.name}}"}))
 	hint.Importance = widget.LowImportance
 	form := container.NewVScroll(container.NewPadded(ui.NewWrapColumn(hint, s.fs.Grid())))
 
@@ -253,8 +264,15 @@ func (s *companyScreen) Content() fyne.CanvasObject {
 	page.StrokeColor, page.StrokeWidth, page.CornerRadius = theme.Color(theme.ColorNameSeparator), 1, 4
 	cover := container.NewStack(page, container.NewPadded(container.NewPadded(container.NewVBox(
 		container.NewHBox(s.logoBox), s.pvCompany, s.pvTitle, forLine, s.pvRule, details))))
-	preview := container.NewBorder(widget.NewLabelWithStyle(lang.L("Cover page"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		nil, nil, nil, container.NewVBox(cover))
+	s.pvSignature = ui.NewWrapLabel("")
+	letter := canvas.NewRectangle(color.White)
+	letter.StrokeColor, letter.StrokeWidth, letter.CornerRadius = page.StrokeColor, 1, 4
+	signed := container.NewStack(letter, container.NewPadded(container.NewThemeOverride(s.pvSignature, paperTheme{fyne.CurrentApp().Settings().Theme()})))
+	bold := func(text string) *widget.Label {
+		return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	preview := container.NewVScroll(container.NewVBox(bold(lang.L("Cover page")), cover,
+		bold(lang.L("The end of a letter")), signed))
 	s.showPreview()
 	split := container.NewHSplit(form, container.NewPadded(preview))
 	split.Offset = 0.55

@@ -11,6 +11,7 @@ import (
 
 	"kamdesk/app/ui"
 	"kamdesk/app/ui/uitest"
+	"kamdesk/proposal"
 )
 
 // TestCompanyScreen: the company screen's preview follows the form as the
@@ -19,6 +20,9 @@ import (
 // which the store then gives every export.
 func TestCompanyScreen(t *testing.T) {
 	f, w, st := uitest.Open(t, true)
+	if err := st.SaveCompany(proposal.Company{}); err != nil { // the sample's
+		t.Fatal(err)
+	}
 	f.SetScreens(map[string]ui.Maker{
 		"company": func(string) (ui.Screen, error) { return NewCompany(f, st) },
 		"team":    func(id string) (ui.Screen, error) { return NewScreen(f, st, id) },
@@ -56,6 +60,13 @@ func TestCompanyScreen(t *testing.T) {
 	if len(s.logoBox.Objects) != 1 || s.removeLogo.Disabled() {
 		t.Error("the preview shows no logo")
 	}
+	if want := "Yours sincerely,\n\n‹the author's name›\n‹the author's position›\nVeldmark Controls Ltd"; s.pvSignature.FullText() != want {
+		t.Errorf("the signature's preview = %q, want the default %q", s.pvSignature.FullText(), want)
+	}
+	uitest.Type(s.signature, "{{author.name}} for {{company.name}}")
+	if want := "Yours sincerely,\n\n‹the author's name› for Veldmark Controls Ltd"; s.pvSignature.FullText() != want {
+		t.Errorf("the signature's preview = %q, want %q", s.pvSignature.FullText(), want)
+	}
 	if !s.Dirty() {
 		t.Error("the changes are not unsaved")
 	}
@@ -63,7 +74,8 @@ func TestCompanyScreen(t *testing.T) {
 		t.Fatal("the company was not saved")
 	}
 	c, err := st.Company()
-	if err != nil || c.Name != "Veldmark Controls Ltd" || c.BrandColour != "#7a1f3d" || len(c.Logo) == 0 {
+	if err != nil || c.Name != "Veldmark Controls Ltd" || c.BrandColour != "#7a1f3d" || len(c.Logo) == 0 ||
+		c.Signature != "{{author.name}} for {{company.name}}" {
 		t.Errorf("stored company = %+v, %v", c, err)
 	}
 	test.Tap(s.removeLogo)

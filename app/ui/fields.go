@@ -67,7 +67,7 @@ var fieldLabels = map[string]string{
 	"credits": "Team credits", "valid_days": "Valid for (days)", "valid_until": "Valid until",
 	"issued": "Issue date", "status": "Status", "sent": "Sent on", "outcome": "Outcome",
 	"address": "Address", "registration": "Registration", "vat": "VAT", "website": "Website",
-	"brand_colour": "Brand colour", "logo": "Logo", "paper": "Paper of PDFs",
+	"brand_colour": "Brand colour", "logo": "Logo", "paper": "Paper of PDFs", "signature": "Signature of letters",
 	"financial.currency": "Currency", "financial.investment": "Investment",
 	"financial.yearly_gain": "Yearly gain", "financial.years": "Years", "financial.note": "Note",
 	"client": "Client", "project": "Project", "year": "Year", "result": "Result",
