@@ -72,7 +72,7 @@ help: ## list the targets
 	@echo "  bench-all    every benchmark (go test -bench . -benchmem ./...)"
 	@echo "  fuzz         run each fuzz test for \$$(FUZZTIME) ($(FUZZTIME)); a failing input is"
 	@echo "               saved under the package's testdata/fuzz/ (make test runs the seeds)"
-	@echo "  screenshots  run the GUI smoke test, save the window to $(SCREENSHOT_DIR)/ (and at 1024x700 and 1920x1080 to $(BUILD_DIR)/screenshots/)"
+	@echo "  screenshots  run the GUI smoke test, save the window to $(SCREENSHOT_DIR)/ (and at 1024x700 and 1920x1080 to $(BUILD_DIR)/screenshots/), and four pages of an exported PDF"
 	@echo "  vulncheck    govulncheck against a local copy of the Go vulnerability database"
 	@echo "               (built once from the module golang.org/x/vulndb; not part of test)"
 	@echo "  clean        remove \$$(BUILD_DIR) and Fyne golden failures (testdata/failed/)"
@@ -239,6 +239,12 @@ screenshots: build
 			.ci/gui-smoke --crop --size "$$z" --open "$${s#*=}" "$(BINARY)" "$(BUILD_DIR)/screenshots/$${s%%=*}-$$z.png" || exit 1; \
 		done; \
 	done
+	@echo "== the first four pages of the sample's sent proposal, finance variant, as a PDF"
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+		"$(BINARY)" --data "$$tmp/ws" demo >/dev/null && \
+		"$(BINARY)" --data "$$tmp/ws" proposal export prop-northbridge-modular-controls --audience finance --format pdf -o "$$tmp/p.pdf" >/dev/null && \
+		pdftoppm -r 40 -png -f 1 -l 4 "$$tmp/p.pdf" "$$tmp/page" && \
+		montage "$$tmp"/page-*.png -tile 4x1 -geometry +8+8 -background '#d0d0d0' "$(SCREENSHOT_DIR)/proposal-pdf.png"
 
 clean:
 	rm -rf "$(BUILD_DIR)"
