@@ -252,6 +252,7 @@ func assemble(p *Proposal, c *Context, a Audience, text bool) *assembly {
 		unknown: map[int]error{},
 		kinds:   map[Kind]bool{},
 	}
+	lc := LocaleOf(p.Language)
 	values := variantValues(p, c, a, as.v.Addressees)
 	for _, id := range p.References {
 		if r, ok := c.reference(id); ok {
@@ -268,9 +269,9 @@ func assemble(p *Proposal, c *Context, a Audience, text bool) *assembly {
 		block *Block
 		last  int
 	}{
-		{KindReferences, referencesBlock(as.refs, a), -1},
-		{KindPricing, pricingBlock(p.Pricing, a), -1},
-		{KindFigures, financialBlock(p.Financial, a), -1},
+		{KindReferences, referencesBlock(as.refs, a, lc), -1},
+		{KindPricing, pricingBlock(p.Pricing, a, lc), -1},
+		{KindFigures, financialBlock(p.Financial, a, lc), -1},
 	}
 	if generated[1].block != nil && a != Executive {
 		as.facts = true
@@ -285,7 +286,7 @@ func assemble(p *Proposal, c *Context, a Audience, text bool) *assembly {
 			}
 		}
 	}
-	blocks := []Block{titleBlock(p, c, as.v.Addressees)}
+	blocks := []Block{titleBlock(p, c, as.v.Addressees, lc)}
 	for i, pt := range ordered {
 		as.items++
 		as.kinds[pt.kind] = true
@@ -309,7 +310,7 @@ func assemble(p *Proposal, c *Context, a Audience, text bool) *assembly {
 			blocks = append(blocks, *g.block)
 		}
 	}
-	blocks = append(blocks, creditsBlock(p, c), validityBlock(p))
+	blocks = append(blocks, creditsBlock(p, c, lc), validityBlock(p, lc))
 
 	v := as.v
 	v.Blocks = blocks

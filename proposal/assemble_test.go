@@ -152,7 +152,7 @@ func TestAssembleWellFormed(t *testing.T) {
 		if last.Kind != KindValidity || last.Source != SourceGenerated {
 			t.Errorf("%s: last block = %q (%s), want the validity block", a, last.Title, last.Kind)
 		}
-		if !strings.Contains(last.Markdown, "Valid until 2026-04-01") {
+		if !strings.Contains(last.Markdown, "Valid until 1 April 2026") {
 			t.Errorf("%s: validity block = %q, want it to give the expiry date", a, last.Markdown)
 		}
 		if !strings.Contains(md, "\n## Prepared by\n") {
@@ -422,7 +422,7 @@ func TestPricingTableAddsUpAsPrinted(t *testing.T) {
 		{Description: "Survey", Quantity: fxDec("3"), UnitPrice: fxDec("33.335"), Currency: "GBP"},
 		{Description: "Hosting", Quantity: fxDec("1"), UnitPrice: fxDec("100"), Currency: "EUR"},
 	}
-	b := pricingBlock(lines, Finance)
+	b := pricingBlock(lines, Finance, LocaleOf("en"))
 	for _, want := range []string{
 		"| Survey | 3 |  | GBP 33.335 |  | GBP 100.01 |",
 		"| **Total GBP** |  |  |  |  | **GBP 100.01** |",
@@ -480,7 +480,7 @@ func TestValidityBlock(t *testing.T) {
 		t.Fatal(err)
 	}
 	last := v.Blocks[len(v.Blocks)-1].Markdown
-	if !strings.HasPrefix(last, "## Validity\n\nValid until 2026-04-15 (44 days from 2026-03-02).\n\n") ||
+	if !strings.HasPrefix(last, "## Validity\n\nValid until 15 April 2026 (44 days from 2 March 2026).\n\n") ||
 		!strings.Contains(last, "guarantee") {
 		t.Errorf("validity block = %q", last)
 	}
@@ -502,7 +502,7 @@ func TestTitleBlock(t *testing.T) {
 	}
 	want := "# Live site monitoring for the 2026 programme\n\n" +
 		"For Margaret Ellison, Chief Executive Officer; David Okafor, Chief Operating Officer — Northbridge Build Group\\\n" +
-		"Date: 2026-03-02"
+		"Date: 2 March 2026"
 	if got := v.Blocks[0].Markdown; got != want {
 		t.Errorf("executive title block:\n got %q\nwant %q", got, want)
 	}
@@ -649,8 +649,8 @@ func TestValues(t *testing.T) {
 		"person.position":          "Chief Executive Officer, Chief Operating Officer",
 		"audience":                 "Executive",
 		"proposal.title":           "Live site monitoring for the 2026 programme",
-		"proposal.date":            "2026-03-02",
-		"valid_until":              "2026-04-01",
+		"proposal.date":            "2 March 2026",
+		"valid_until":              "1 April 2026",
 		"valid_days":               "30",
 		"author.name":              "Olivia Grant",
 		"author.position":          "Key Account Director",
@@ -663,7 +663,7 @@ func TestValues(t *testing.T) {
 		"financial.payback_months": "14.5",
 		"financial.roi":            "148.8%",
 		"financial.years":          "3",
-		"today":                    "2026-03-02",
+		"today":                    "2 March 2026",
 	}
 	for _, name := range Placeholders {
 		if v[name] != want[name] {

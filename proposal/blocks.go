@@ -8,17 +8,8 @@ import (
 	"kamdesk/dossier"
 )
 
-// Titles of the generated blocks, English source strings.
-const (
-	titleReferences = "References"
-	titlePricing    = "Pricing"
-	titleFinancial  = "Financial result"
-	titleCredits    = "Prepared by"
-	titleValidity   = "Validity"
-)
-
 // titleBlock opens every variant: the title, whom it is for and the date.
-func titleBlock(p *Proposal, c *Context, people []dossier.Person) Block {
+func titleBlock(p *Proposal, c *Context, people []dossier.Person, lc Locale) Block {
 	var names []string
 	for _, pe := range people {
 		n := inlineText(pe.Name)
@@ -31,11 +22,11 @@ func titleBlock(p *Proposal, c *Context, people []dossier.Person) Block {
 	var forLine string
 	switch {
 	case len(names) > 0 && account != "":
-		forLine = "For " + strings.Join(names, "; ") + " — " + account
+		forLine = fill(lc.words.forLine, "who", strings.Join(names, "; ")+" — "+account)
 	case len(names) > 0:
-		forLine = "For " + strings.Join(names, "; ")
+		forLine = fill(lc.words.forLine, "who", strings.Join(names, "; "))
 	case account != "":
-		forLine = "For " + account
+		forLine = fill(lc.words.forLine, "who", account)
 	}
 	// Whom it is for and the date: one paragraph (a line each), which
 	// the export's stylesheet and the preview set apart from the letter
@@ -45,7 +36,7 @@ func titleBlock(p *Proposal, c *Context, people []dossier.Person) Block {
 		lines = append(lines, forLine)
 	}
 	if !p.Issued.IsZero() {
-		lines = append(lines, "Date: "+p.Issued.String())
+		lines = append(lines, fill(lc.words.date, "date", lc.Date(p.Issued)))
 	}
 	md := "# " + inlineText(p.Title)
 	if len(lines) > 0 {
@@ -57,7 +48,7 @@ func titleBlock(p *Proposal, c *Context, people []dossier.Person) Block {
 // referencesBlock lists the references as a needs them, or nil when there
 // is nothing to show. Only referees who agreed to be contacted are ever
 // named.
-func referencesBlock(refs []dossier.Reference, a Audience) *Block {
+func referencesBlock(refs []dossier.Reference, a Audience, lc Locale) *Block {
 	var lines []string
 	for _, r := range refs {
 		client := "**" + inlineText(r.Client) + "**"
@@ -69,7 +60,7 @@ func referencesBlock(refs []dossier.Reference, a Audience) *Block {
 			}
 			item := []string{head}
 			if res := paraText(r.Result, "  "); res != "" {
-				item = append(item, "Result: "+res)
+				item = append(item, fill(lc.words.result, "text", res))
 			}
 			if r.Recommends() {
 				who := []string{inlineText(r.Referee.Name)}
@@ -77,7 +68,7 @@ func referencesBlock(refs []dossier.Reference, a Audience) *Block {
 					who = append(who, pos)
 				}
 				who = append(who, inlineText(r.Referee.Contact))
-				item = append(item, "Will gladly recommend us: "+strings.Join(who, ", "))
+				item = append(item, fill(lc.words.recommends, "who", strings.Join(who, ", ")))
 			}
 			lines = append(lines, "- "+strings.Join(item, "\\\n  "))
 		case Executive:
@@ -95,108 +86,116 @@ func referencesBlock(refs []dossier.Reference, a Audience) *Block {
 	if len(lines) == 0 {
 		return nil
 	}
-	return &Block{Title: titleReferences, Kind: KindReferences, Source: SourceGenerated, Item: -1,
-		Markdown: "## " + titleReferences + "\n\n" + strings.Join(lines, "\n")}
+	return &Block{Title: lc.words.references, Kind: KindReferences, Source: SourceGenerated, Item: -1,
+		Markdown: "## " + lc.words.references + "\n\n" + strings.Join(lines, "\n")}
 }
 
 // pricingBlock is the pricing table (a one-line investment summary for
 // executives, nothing for HR), or nil without lines.
-func pricingBlock(lines []Line, a Audience) *Block {
+func pricingBlock(lines []Line, a Audience, lc Locale) *Block {
 	if len(lines) == 0 || a == HR {
 		return nil
 	}
-	b := &Block{Title: titlePricing, Kind: KindPricing, Source: SourceGenerated, Item: -1}
+	w := lc.words
+	b := &Block{Title: w.pricing, Kind: KindPricing, Source: SourceGenerated, Item: -1}
 	totals := Totals(lines)
 	if a == Executive {
 		var parts []string
 		for _, t := range totals {
-			s := moneyMarkdown(t.Currency, t.Net) + " net total"
+			s := fill(w.execTotal, "money", moneyMarkdown(lc, t.Currency, t.Net))
 			if t.Discount.Sign() > 0 {
-				s += ", a discount of " + moneyMarkdown(t.Currency, t.Discount) + " included"
+				s += fill(w.execDiscount, "discount", moneyMarkdown(lc, t.Currency, t.Discount))
 			}
 			parts = append(parts, s)
 		}
-		b.Markdown = "## " + titlePricing + "\n\nInvestment: " + strings.Join(parts, "; ") + "."
+		b.Markdown = "## " + w.pricing + "\n\n" + fill(w.execPricing, "totals", strings.Join(parts, "; ")) + "."
 		return b
 	}
 	row := func(cells ...string) string { return "| " + strings.Join(cells, " | ") + " |" }
 	rows := []string{
-		row("Description", "Quantity", "Unit", "Unit price", "Discount", "Amount"),
+		row(w.description, w.quantity, w.unit, w.unitPrice, w.discount, w.amount),
 		"| --- | ---: | --- | ---: | ---: | ---: |",
 	}
 	for _, l := range lines {
 		discount := ""
 		if !l.Discount.IsZero() {
-			discount = l.Discount.String() + "%"
+			discount = EscapeMarkdown(lc.Percent(l.Discount))
+			if lc.Lang == "en" {
+				discount = l.Discount.String() + "%" // as the user typed it: "7.5%"
+			}
 		}
-		rows = append(rows, row(inlineText(l.Description), l.Quantity.Text(","), inlineText(l.Unit),
-			priceMarkdown(l.Currency, l.UnitPrice), discount, moneyMarkdown(l.Currency, l.Net())))
+		rows = append(rows, row(inlineText(l.Description), EscapeMarkdown(lc.NumberText(l.Quantity)), inlineText(l.Unit),
+			priceMarkdown(lc, l.Currency, l.UnitPrice), discount, moneyMarkdown(lc, l.Currency, l.Net())))
 	}
 	for _, t := range totals {
 		cur := inlineText(t.Currency)
 		if !t.Discount.IsZero() {
 			rows = append(rows,
-				row("Total "+cur+" before discount", "", "", "", "", moneyMarkdown(t.Currency, t.Gross)),
-				row("Discount "+cur, "", "", "", "", moneyMarkdown(t.Currency, Decimal{}.Sub(t.Discount))))
+				row(fill(w.totalBefore, "cur", cur), "", "", "", "", moneyMarkdown(lc, t.Currency, t.Gross)),
+				row(fill(w.discountOf, "cur", cur), "", "", "", "", moneyMarkdown(lc, t.Currency, Decimal{}.Sub(t.Discount))))
 		}
-		rows = append(rows, row("**Total "+cur+"**", "", "", "", "", "**"+moneyMarkdown(t.Currency, t.Net)+"**"))
+		rows = append(rows, row("**"+fill(w.total, "cur", cur)+"**", "", "", "", "", "**"+moneyMarkdown(lc, t.Currency, t.Net)+"**"))
 	}
-	b.Markdown = "## " + titlePricing + "\n\n" + strings.Join(rows, "\n")
+	b.Markdown = "## " + w.pricing + "\n\n" + strings.Join(rows, "\n")
 	return b
 }
 
 // financialBlock is the quantified result (one paragraph for executives,
 // nothing for HR), or nil when none was entered.
-func financialBlock(f Financial, a Audience) *Block {
+func financialBlock(f Financial, a Audience, lc Locale) *Block {
 	if f.IsZero() || a == HR {
 		return nil
 	}
-	b := &Block{Title: titleFinancial, Kind: KindFigures, Source: SourceGenerated, Item: -1}
+	w := lc.words
+	b := &Block{Title: w.financial, Kind: KindFigures, Source: SourceGenerated, Item: -1}
 	payback, hasPayback := f.PaybackMonths()
 	roi, hasROI := f.ROI()
-	years := strconv.Itoa(f.Horizon())
+	years := lc.count(Int(int64(f.Horizon())), 0, w.years)
+	months := ""
+	if hasPayback {
+		months = lc.count(payback.Round(1), 1, w.months)
+	}
+	money := func(d Decimal) string { return moneyMarkdown(lc, f.Currency, d) }
 	if a == Executive {
 		var s string
-		if f.Investment.Sign() > 0 {
-			s = "An investment of " + moneyMarkdown(f.Currency, f.Investment)
-		}
-		if !f.YearlyGain.IsZero() {
-			if s == "" {
-				s = "A yearly gain of " + moneyMarkdown(f.Currency, f.YearlyGain)
-			} else {
-				s += " brings a yearly gain of " + moneyMarkdown(f.Currency, f.YearlyGain)
-			}
+		switch {
+		case f.Investment.Sign() > 0 && !f.YearlyGain.IsZero():
+			s = fill(w.investmentAndGain, "investment", money(f.Investment), "gain", money(f.YearlyGain))
+		case f.Investment.Sign() > 0:
+			s = fill(w.investmentOnly, "investment", money(f.Investment))
+		case !f.YearlyGain.IsZero():
+			s = fill(w.gainOnly, "gain", money(f.YearlyGain))
 		}
 		var tail []string
 		if hasPayback {
-			tail = append(tail, "it pays back in "+payback.Fixed(1)+" months")
+			tail = append(tail, fill(w.paysBack, "months", months))
 		}
 		if hasROI {
-			tail = append(tail, "the return on investment over "+years+" years is "+roi.Fixed(1)+"%")
+			tail = append(tail, fill(w.roiOver, "years", years, "roi", EscapeMarkdown(lc.Percent(roi))))
 		}
 		if len(tail) > 0 {
-			s += ": " + strings.Join(tail, ", and ")
+			s += ": " + strings.Join(tail, w.and)
 		}
-		b.Markdown = "## " + titleFinancial + "\n\n" + s + "."
+		b.Markdown = "## " + w.financial + "\n\n" + s + "."
 		return b
 	}
 	var items []string
 	if f.Investment.Sign() > 0 {
-		items = append(items, "Investment: "+moneyMarkdown(f.Currency, f.Investment))
+		items = append(items, fill(w.investmentItem, "investment", money(f.Investment)))
 	}
 	if !f.YearlyGain.IsZero() {
-		items = append(items, "Yearly gain: "+moneyMarkdown(f.Currency, f.YearlyGain))
+		items = append(items, fill(w.gainItem, "gain", money(f.YearlyGain)))
 	}
 	if hasPayback {
-		items = append(items, "Payback: "+payback.Fixed(1)+" months")
+		items = append(items, fill(w.paybackItem, "months", months))
 	}
 	if hasROI {
-		items = append(items, "Return on investment over "+years+" years: "+roi.Fixed(1)+"%")
+		items = append(items, fill(w.roiItem, "years", years, "roi", EscapeMarkdown(lc.Percent(roi))))
 	}
 	for i, it := range items {
 		items[i] = "- " + it
 	}
-	b.Markdown = "## " + titleFinancial + "\n\n" + strings.Join(items, "\n")
+	b.Markdown = "## " + w.financial + "\n\n" + strings.Join(items, "\n")
 	if note := paraText(f.Note, ""); note != "" {
 		b.Markdown += "\n\n" + note
 	}
@@ -206,7 +205,7 @@ func financialBlock(f Financial, a Audience) *Block {
 // creditsBlock names the team who prepared the proposal, the author first
 // when credited, with positions, roles and contacts. Credited members
 // missing from the team are left out.
-func creditsBlock(p *Proposal, c *Context) Block {
+func creditsBlock(p *Proposal, c *Context, lc Locale) Block {
 	credits := slices.Clone(p.Credits)
 	if i := slices.IndexFunc(credits, func(cr Credit) bool { return cr.MemberID == p.Author }); i > 0 && p.Author != "" {
 		author := credits[i]
@@ -237,48 +236,48 @@ func creditsBlock(p *Proposal, c *Context) Block {
 		}
 		lines = append(lines, line)
 	}
-	md := "## " + titleCredits + "\n\n"
+	md := "## " + lc.words.credits + "\n\n"
 	if len(lines) == 0 {
-		md += "No team member is credited yet."
+		md += lc.words.noCredits
 	} else {
-		md += "This proposal was prepared by a project team. Each of us will gladly answer your questions.\n\n" +
-			strings.Join(lines, "\n")
+		md += lc.words.creditsIntro + "\n\n" + strings.Join(lines, "\n")
 	}
 	if d := inlineText(c.Company.DetailsLine()); d != "" {
 		md += "\n\n" + d
 	}
-	return Block{Title: titleCredits, Kind: KindTeam, Source: SourceGenerated, Item: -1, Markdown: md}
+	return Block{Title: lc.words.credits, Kind: KindTeam, Source: SourceGenerated, Item: -1, Markdown: md}
 }
 
 // validityBlock closes every variant: the expiry date and what it means.
-func validityBlock(p *Proposal) Block {
-	md := "## " + titleValidity + "\n\n"
+func validityBlock(p *Proposal, lc Locale) Block {
+	w := lc.words
+	md := "## " + w.validity + "\n\n"
 	if e := p.Expiry(); e.IsZero() {
-		md += "Validity not set."
+		md += w.noValidity
 	} else {
-		md += "Valid until " + e.String()
+		md += fill(w.validUntil, "date", lc.Date(e))
 		if days := validDays(p); days > 0 && !p.Issued.IsZero() {
-			md += " (" + strconv.Itoa(days) + " days from " + p.Issued.String() + ")"
+			md += fill(w.validDays, "days", lc.days(days), "issued", lc.Date(p.Issued))
 		}
-		md += ".\n\nOur services depend on people and materials, and the market moves: the validity is our guarantee " +
-			"that the prices and conditions of this proposal hold until that date."
+		md += ".\n\n" + w.guarantee
 	}
-	return Block{Title: titleValidity, Kind: KindValidity, Source: SourceGenerated, Item: -1, Markdown: md}
+	return Block{Title: w.validity, Kind: KindValidity, Source: SourceGenerated, Item: -1, Markdown: md}
 }
 
-// moneyMarkdown is formatMoney for Markdown: the currency, user text, escaped.
-func moneyMarkdown(currency string, d Decimal) string {
-	return strings.TrimSpace(inlineText(currency) + " " + d.Grouped(2, ","))
+// moneyMarkdown is Locale.Money for Markdown: escaped, the currency being
+// user text.
+func moneyMarkdown(lc Locale, currency string, d Decimal) string {
+	return EscapeMarkdown(lc.Money(dossier.OneLine(currency), d, 2))
 }
 
 // priceMarkdown writes a unit price like moneyMarkdown, with more decimals when it has
 // them, so the table adds up as printed: "GBP 33.335".
-func priceMarkdown(currency string, d Decimal) string {
+func priceMarkdown(lc Locale, currency string, d Decimal) string {
 	places := 2
 	if _, frac, ok := strings.Cut(d.String(), "."); ok {
 		places = max(places, len(frac))
 	}
-	return strings.TrimSpace(inlineText(currency) + " " + d.Grouped(places, ","))
+	return EscapeMarkdown(lc.Money(dossier.OneLine(currency), d, places))
 }
 
 // paraText is user text escaped to read as plain text, its lines kept as hard

@@ -17,7 +17,7 @@ func TestQuantitiesWrittenAsAmountsAre(t *testing.T) {
 		}
 	}
 	b := pricingBlock([]Line{{Description: "Rooms", Quantity: MustDecimal("1800"), Unit: "room",
-		UnitPrice: MustDecimal("95"), Currency: "GBP"}}, Finance)
+		UnitPrice: MustDecimal("95"), Currency: "GBP"}}, Finance, LocaleOf("en"))
 	if !strings.Contains(b.Markdown, "| Rooms | 1,800 | room |") {
 		t.Errorf("the pricing table writes the quantity as:\n%s", b.Markdown)
 	}

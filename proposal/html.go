@@ -39,7 +39,8 @@ import (
 //   - each level-2 heading ("## ...") starts a <section> that runs up to the
 //     next level-1 or level-2 heading; content before the first one stays
 //     directly in <main>;
-//   - a section whose heading reads "Prepared by" (the credits block) gets
+//   - a section whose heading reads "Prepared by" (the credits block, in
+//     any of the Languages) gets
 //     class "credits"; one whose heading reads "Validity" or starts with
 //     "Valid until" gets class "validity" (case-insensitive, a trailing
 //     colon ignored);
@@ -113,12 +114,13 @@ func RenderHTML(d Document, css string) ([]byte, error) {
 	b.WriteString("<title>" + html.EscapeString(docTitle) + "</title>\n")
 	house := d.Company != nil && strings.TrimSpace(d.Company.Name) != ""
 	b.WriteString("<style>\n" + exportCSS(css) + "\n")
+	lc := LocaleOf(d.Language)
 	if house {
-		b.WriteString(houseCSS(d.Company, title))
+		b.WriteString(houseCSS(d.Company, title, lc))
 	}
 	b.WriteString("</style>\n</head>\n<body>\n")
 	if house {
-		writeCover(&b, d.Company, title, d.Cover)
+		writeCover(&b, d.Company, title, d.Cover, lc)
 	} else if title != "" || subtitle != "" {
 		b.WriteString("<header class=\"masthead\">\n")
 		if title != "" {
@@ -137,7 +139,7 @@ func RenderHTML(d Document, css string) ([]byte, error) {
 		at = len(body)
 	}
 	b.Write(body[:at])
-	writeContents(&b, body)
+	writeContents(&b, body, lc)
 	b.Write(body[at:])
 	b.WriteString("</main>\n</body>\n</html>\n")
 	return b.Bytes(), nil
@@ -215,7 +217,7 @@ func exportCSS(css string) string {
 // paper and in a light window; a dark window keeps the export's own light
 // accent, which reads on it) and, in print, its name and the title at the
 // foot of every page after the cover, with "Page 3 of 9".
-func houseCSS(c *Company, title string) string {
+func houseCSS(c *Company, title string, lc Locale) string {
 	var b strings.Builder
 	if colourRE.MatchString(c.BrandColour) {
 		accent := ":root { --accent: " + strings.ToLower(c.BrandColour) + "; }\n"
@@ -226,7 +228,7 @@ func houseCSS(c *Company, title string) string {
 		foot += " — " + title
 	}
 	b.WriteString("@page {\n  @bottom-left { content: " + cssString(foot) + "; font-size: 8pt; color: #4a4a4a; }\n" +
-		"  @bottom-right { content: \"Page \" counter(page) \" of \" counter(pages); font-size: 8pt; color: #4a4a4a; }\n}\n" +
+		"  @bottom-right { content: " + lc.words.page + "; font-size: 8pt; color: #4a4a4a; }\n}\n" +
 		"@page :first {\n  @bottom-left { content: none; }\n  @bottom-right { content: none; }\n}\n")
 	return b.String()
 }
@@ -256,31 +258,32 @@ func (d Document) CoverLines() (above, under []string) {
 	if d.Company == nil || strings.TrimSpace(d.Company.Name) == "" {
 		return nil, nil
 	}
+	lc := LocaleOf(d.Language)
 	above = []string{htmlCleanLine(d.Company.Name)}
 	if f := htmlCleanLine(d.Cover.For); f != "" {
-		under = append(under, "For "+f)
+		under = append(under, fill(lc.words.forCover, "account", f))
 	}
-	return above, append(under, d.Cover.facts()...)
+	return above, append(under, d.Cover.facts(lc)...)
 }
 
 // facts are the cover's date, revision and validity: label, value, ….
-func (cv Cover) facts() []string {
+func (cv Cover) facts(lc Locale) []string {
 	var out []string
 	if !cv.Date.IsZero() {
-		out = append(out, "Date", cv.Date.String())
+		out = append(out, lc.words.coverDate, lc.Date(cv.Date))
 	}
 	if cv.Revision > 0 {
-		out = append(out, "Revision", strconv.Itoa(cv.Revision))
+		out = append(out, lc.words.coverRevision, strconv.Itoa(cv.Revision))
 	}
 	if !cv.ValidUntil.IsZero() {
-		out = append(out, "Valid until", cv.ValidUntil.String())
+		out = append(out, lc.words.coverValidUntil, lc.Date(cv.ValidUntil))
 	}
 	return out
 }
 
 // writeCover writes the cover page: our logo and name, the title, the
 // client, and the date, revision and validity.
-func writeCover(b *bytes.Buffer, c *Company, title string, cv Cover) {
+func writeCover(b *bytes.Buffer, c *Company, title string, cv Cover, lc Locale) {
 	b.WriteString("<header class=\"cover\">\n")
 	if len(c.Logo) > 0 && bytes.HasPrefix(c.Logo, []byte("\x89PNG\r\n\x1a\n")) {
 		b.WriteString(`<img class="logo" alt="" src="data:image/png;base64,` + base64.StdEncoding.EncodeToString(c.Logo) + "\">\n")
@@ -290,12 +293,12 @@ func writeCover(b *bytes.Buffer, c *Company, title string, cv Cover) {
 		b.WriteString(`<h1 class="title" dir="auto">` + html.EscapeString(title) + "</h1>\n")
 	}
 	if f := htmlCleanLine(cv.For); f != "" {
-		b.WriteString(`<p class="for" dir="auto">For ` + html.EscapeString(f) + "</p>\n")
+		b.WriteString(`<p class="for" dir="auto">` + html.EscapeString(fill(lc.words.forCover, "account", f)) + "</p>\n")
 	}
 	var facts []string
-	f := cv.facts()
+	f := cv.facts(lc)
 	for i := 0; i+1 < len(f); i += 2 {
-		facts = append(facts, "<dt>"+f[i]+"</dt><dd>"+html.EscapeString(f[i+1])+"</dd>")
+		facts = append(facts, "<dt>"+html.EscapeString(f[i])+"</dt><dd>"+html.EscapeString(f[i+1])+"</dd>")
 	}
 	if len(facts) > 0 {
 		b.WriteString("<dl class=\"facts\">" + strings.Join(facts, "") + "</dl>\n")
@@ -314,12 +317,12 @@ var (
 
 // writeContents writes a table of contents of the body's sections, with
 // links to them (in the PDF too), when it has contentsFrom or more.
-func writeContents(b *bytes.Buffer, body []byte) {
+func writeContents(b *bytes.Buffer, body []byte, lc Locale) {
 	heads := sectionHeadingRE.FindAllSubmatch(body, -1)
 	if len(heads) < ContentsFrom {
 		return
 	}
-	b.WriteString("<nav class=\"contents\">\n<h2 class=\"contents-title\">Contents</h2>\n<ol>\n")
+	b.WriteString("<nav class=\"contents\">\n<h2 class=\"contents-title\">" + html.EscapeString(lc.words.contents) + "</h2>\n<ol>\n")
 	for _, h := range heads {
 		text := tagRE.ReplaceAll(h[2], nil) // a link in a heading is not a link in a link
 		b.WriteString(`<li><a href="#` + string(h[1]) + `">` + string(text) + "</a></li>\n")

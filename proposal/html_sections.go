@@ -253,15 +253,20 @@ func wrapSections(doc *ast.Document, src []byte) {
 	}
 }
 
-// closingClass recognises the credits and validity headings.
+// closingClass recognises the credits and validity headings, in every
+// language a proposal is written in.
 func closingClass(heading string) string {
 	h := strings.ToLower(strings.TrimSpace(heading))
 	h = strings.TrimSpace(strings.TrimRight(h, ":."))
-	switch {
-	case strings.HasPrefix(h, "prepared by"):
-		return "credits"
-	case h == "validity" || strings.HasPrefix(h, "validity ") || strings.HasPrefix(h, "valid until"):
-		return "validity"
+	for _, w := range wordsOf {
+		validity := strings.ToLower(w.validity)
+		until, _, _ := strings.Cut(strings.ToLower(w.validUntil), "{")
+		switch {
+		case strings.HasPrefix(h, strings.ToLower(w.credits)):
+			return "credits"
+		case h == validity || strings.HasPrefix(h, validity+" ") || strings.HasPrefix(h, strings.TrimSpace(until)):
+			return "validity"
+		}
 	}
 	return ""
 }

@@ -785,7 +785,7 @@ func TestHouseStyle(t *testing.T) {
 	checkSafeHTML(t, out, true)
 	s := string(out)
 	for _, want := range []string{`<header class="cover">`, `<img class="logo" alt="" src="data:image/png;base64,`,
-		`<p class="for" dir="auto">For Northbridge</p>`, "<dt>Revision</dt><dd>2</dd>", "<dt>Valid until</dt><dd>2027-01-10</dd>",
+		`<p class="for" dir="auto">For Northbridge</p>`, "<dt>Revision</dt><dd>2</dd>", "<dt>Valid until</dt><dd>10 January 2027</dd>",
 		"--accent: #7a1f3d;", `counter(page) " of " counter(pages)`} {
 		if !strings.Contains(s, want) {
 			t.Errorf("the document lacks %q", want)

@@ -54,9 +54,10 @@ func variantValues(p *Proposal, c *Context, a Audience, people []dossier.Person)
 		set("audience", a.Label())
 	}
 
+	lc := LocaleOf(p.Language)
 	set("proposal.title", p.Title)
-	set("proposal.date", p.Issued.String())
-	set("valid_until", p.Expiry().String())
+	set("proposal.date", lc.Date(p.Issued))
+	set("valid_until", lc.Date(p.Expiry()))
 	if days := validDays(p); days > 0 {
 		set("valid_days", strconv.Itoa(days))
 	}
@@ -71,26 +72,26 @@ func variantValues(p *Proposal, c *Context, a Audience, people []dossier.Person)
 
 	var totals []string
 	for _, t := range Totals(p.Pricing) {
-		totals = append(totals, formatMoney(t.Currency, t.Net))
+		totals = append(totals, lc.Money(t.Currency, t.Net, 2))
 	}
 	set("pricing.total", strings.Join(totals, " + "))
 
 	f := p.Financial
 	if !f.IsZero() {
 		if f.Investment.Sign() > 0 {
-			set("financial.investment", formatMoney(f.Currency, f.Investment))
+			set("financial.investment", lc.Money(f.Currency, f.Investment, 2))
 		}
 		if !f.YearlyGain.IsZero() {
-			set("financial.yearly_gain", formatMoney(f.Currency, f.YearlyGain))
+			set("financial.yearly_gain", lc.Money(f.Currency, f.YearlyGain, 2))
 		}
 		if m, ok := f.PaybackMonths(); ok {
-			set("financial.payback_months", m.Fixed(1))
+			set("financial.payback_months", lc.Number(m, 1))
 		}
 		if r, ok := f.ROI(); ok {
-			set("financial.roi", r.Fixed(1)+"%")
+			set("financial.roi", lc.Percent(r))
 		}
 		set("financial.years", strconv.Itoa(f.Horizon()))
 	}
-	set("today", c.Today.String())
+	set("today", lc.Date(c.Today))
 	return v
 }

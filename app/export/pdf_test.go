@@ -50,7 +50,7 @@ func TestPDFEveryVariant(t *testing.T) {
 	if err != nil || len(files) != len(proposal.Variants) {
 		t.Fatalf("exporting every variant as PDF: %d files, %v", len(files), err)
 	}
-	until := "Valid until " + p.Expiry().String() // the document's own dates follow its language (issue 13)
+	until := "Valid until " + proposal.LocaleOf(p.Language).Date(p.Expiry()) // as the document writes it
 	for _, f := range files {
 		if !strings.HasSuffix(f, ".pdf") {
 			t.Errorf("%s: not named .pdf", f)

@@ -100,7 +100,7 @@ func TestAudiencesShowTheVariantOnScreenOnly(t *testing.T) {
 		t.Fatalf("after choosing Finance: %d assembled, current %s", a.assembled, fin.a)
 	}
 	texts := outTexts(fin.box)
-	for _, want := range []string{"Samuel Hart  Chief Financial Officer · Doubter", "Valid until 2027-01-11 (",
+	for _, want := range []string{"Samuel Hart  Chief Financial Officer · Doubter", "Valid until 11 January 2027 (",
 		"The readiness check found nothing to fix in this variant."} {
 		if !slices.ContainsFunc(texts, func(s string) bool { return strings.HasPrefix(s, want) }) {
 			t.Errorf("the finance tab does not show %q; it shows %q", want, texts)
@@ -187,7 +187,7 @@ func TestOpenInBrowserWritesAPrivateFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"<!DOCTYPE html>", "<table>", "Room climate controller with occupancy sensor", "Valid until 2027-01-11"} {
+	for _, want := range []string{"<!DOCTYPE html>", "<table>", "Room climate controller with occupancy sensor", "Valid until 11 January 2027"} {
 		if !strings.Contains(string(data), want) {
 			t.Errorf("the file opened in the browser has no %q", want)
 		}
@@ -311,7 +311,7 @@ func TestExportProposalWritesTheFiles(t *testing.T) {
 			t.Errorf("the pricing table of the finance export has no %q", want)
 		}
 	}
-	if !strings.Contains(html, "Valid until 2027-01-11") {
+	if !strings.Contains(html, "Valid until 11 January 2027") {
 		t.Error("the finance export has no validity")
 	}
 	if want := (proposal.Export{At: now, Audience: proposal.Finance, Format: "html", File: file}); len(p.Exports) != 1 || p.Exports[0] != want {
