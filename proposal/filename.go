@@ -31,6 +31,12 @@ const maxNameRunes, maxNameBytes = 120, 200
 // on it is "proposal". ext is reduced to ASCII letters and digits; empty,
 // the name has no extension.
 func ExportFileName(account, title string, rev int, on dossier.Date, a Audience, ext string) string {
+	return ExportFileNameIn("en", account, title, rev, on, a, ext)
+}
+
+// ExportFileNameIn is ExportFileName with the audience named in language
+// lang, the proposal's: "… - Финансы.pdf".
+func ExportFileNameIn(lang, account, title string, rev int, on dossier.Date, a Audience, ext string) string {
 	account, title = namePart(account), namePart(title)
 	revision := ""
 	if rev > 0 {
@@ -42,7 +48,7 @@ func ExportFileName(account, title string, rev int, on dossier.Date, a Audience,
 	}
 	audience := ""
 	if a != "" {
-		audience = namePart(a.Label())
+		audience = namePart(LocaleOf(lang).Audience(a))
 	}
 	ext = nameExt(ext)
 	join := func() string {

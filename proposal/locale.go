@@ -24,6 +24,20 @@ import (
 // BCP 47 codes; a proposal in any other language gets English words.
 var Languages = []string{"en", "ru", "bg", "hu", "nb", "fil"}
 
+// languageNames are the Languages in their own words.
+var languageNames = map[string]string{"en": "English", "ru": "Русский", "bg": "Български", "hu": "Magyar",
+	"nb": "Norsk bokmål", "fil": "Filipino"}
+
+// LanguageName is the name of the language of code in that language
+// ("Русский" for "ru", "nb-NO" too), or "" for a language kamdesk does not
+// write.
+func LanguageName(code string) string {
+	if lc := LocaleOf(code); lc.Lang == "en" && baseLanguage(code) != "en" {
+		return ""
+	}
+	return languageNames[LocaleOf(code).Lang]
+}
+
 // cldrLocale is what a language takes from the CLDR.
 type cldrLocale struct {
 	months                [12]string // format, wide: "января" (genitive in Russian)
@@ -47,8 +61,7 @@ type Locale struct {
 // LocaleOf is the locale of language lang (a BCP 47 code such as "ru" or
 // "nb-NO"); English for a language kamdesk does not write.
 func LocaleOf(lang string) Locale {
-	base := strings.ToLower(strings.TrimSpace(lang))
-	base, _, _ = strings.Cut(strings.ReplaceAll(base, "_", "-"), "-")
+	base := baseLanguage(lang)
 	switch base {
 	case "no", "nn":
 		base = "nb" // Norwegian: Bokmål is what kamdesk writes
@@ -59,6 +72,15 @@ func LocaleOf(lang string) Locale {
 		base = "en"
 	}
 	return Locale{Lang: base, tag: language.MustParse(base), cldr: cldrLocales[base], words: wordsOf[base]}
+}
+
+// baseLanguage is the language of a BCP 47 code or locale name, lower
+// case: "nb" of "nb-NO", "ru" of "ru_RU.UTF-8".
+func baseLanguage(lang string) string {
+	base := strings.ToLower(strings.TrimSpace(lang))
+	base, _, _ = strings.Cut(strings.ReplaceAll(base, "_", "-"), "-")
+	base, _, _ = strings.Cut(base, ".")
+	return base
 }
 
 // Date writes d as the language writes a date in a letter: "9 January
@@ -216,6 +238,14 @@ func (l Locale) count(n Decimal, places int, forms map[plural.Form]string) strin
 		return num + " " + word
 	}
 	return num + "\u00a0" + word // never broken apart, as the CLDR writes units
+}
+
+// Audience names the readers of a variant: "Finance", "Финансы".
+func (l Locale) Audience(a Audience) string {
+	if name := l.words.audiences[a]; name != "" {
+		return name
+	}
+	return a.Label()
 }
 
 func (l Locale) days(n int) string { return l.count(Int(int64(n)), 0, l.words.days) }

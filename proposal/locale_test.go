@@ -152,3 +152,69 @@ func TestProposalInItsLanguage(t *testing.T) {
 		})
 	}
 }
+
+// TestValueInAnotherScript: in a Russian proposal the names the fixture
+// keeps in Latin letters get a warning each, once whatever the variants
+// using them, pointing where the value is kept; nothing more blocks; an
+// English proposal of the same data gets none.
+func TestValueInAnotherScript(t *testing.T) {
+	p, c := northbridge()
+	before := Blocking(Check(p, c))
+	for _, f := range Check(p, c) {
+		if f.Code == "value-in-another-script" {
+			t.Errorf("an English proposal with Latin names: %v", f)
+		}
+	}
+	p.Language = "ru"
+	seen := map[string]int{}
+	fs := Check(p, c)
+	for _, f := range fs {
+		if f.Code != "value-in-another-script" {
+			continue
+		}
+		if f.Severity != SeverityWarning {
+			t.Errorf("%v is not a warning", f)
+		}
+		seen[f.Data["Name"].(string)]++
+		if f.Data["Name"] == "author.name" && f.Place.Area != AreaCredits {
+			t.Errorf("the author's name points to %v", f.Place)
+		}
+	}
+	for _, n := range []string{"person.name", "account.name"} {
+		if seen[n] != 1 {
+			t.Errorf("%s warned %d times, want once: %v", n, seen[n], seen)
+		}
+	}
+	if got := Blocking(fs); got != before {
+		t.Errorf("blocking findings %d, were %d", got, before)
+	}
+	if !inAnotherScript("Olivia Grant", LocaleOf("ru").script()) || inAnotherScript("Оливия Грант", LocaleOf("ru").script()) ||
+		inAnotherScript("ООО «Northbridge»", LocaleOf("ru").script()) || inAnotherScript("2026", LocaleOf("ru").script()) ||
+		!inAnotherScript("Иван Петров", LocaleOf("hu").script()) {
+		t.Error("inAnotherScript")
+	}
+	if got := ExportFileNameIn("ru", "Northbridge", "Контроль", 2, dossier.MustDate("2026-12-01"), Finance, "pdf"); got != "Northbridge - Контроль - v2 - 2026-12-01 - Финансы.pdf" {
+		t.Errorf("the Russian file name = %q", got)
+	}
+	if got := Values(p, c, Finance)["audience"]; got != "Финансы" {
+		t.Errorf("{{audience}} in Russian = %q", got)
+	}
+}
+
+// TestLanguageNotWritten: a proposal in a language kamdesk does not write
+// is warned about, the six it writes (and their regional forms) are not.
+func TestLanguageNotWritten(t *testing.T) {
+	p, c := northbridge()
+	for lang, want := range map[string]bool{"de": true, "pt-BR": true, "en": false, "en-GB": false, "ru": false, "nb-NO": false, "fil": false, "": false} {
+		p.Language = lang
+		got := false
+		for _, f := range Check(p, c) {
+			if f.Code == "language-not-written" {
+				got = f.Severity == SeverityWarning
+			}
+		}
+		if got != want {
+			t.Errorf("language %q: warned %v, want %v", lang, got, want)
+		}
+	}
+}

@@ -51,7 +51,7 @@ func variantValues(p *Proposal, c *Context, a Audience, people []dossier.Person)
 	set("person.name", strings.Join(names, ", "))
 	set("person.position", strings.Join(positions, ", "))
 	if slices.Contains(Variants, a) {
-		set("audience", a.Label())
+		set("audience", LocaleOf(p.Language).Audience(a))
 	}
 
 	lc := LocaleOf(p.Language)

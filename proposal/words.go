@@ -27,6 +27,7 @@ type words struct {
 	coverDate, coverRevision, coverValidUntil string
 	page                                      string // {page}, {pages}: CSS content of the footer
 	days, months, years                       map[plural.Form]string
+	audiences                                 map[Audience]string // in the file name and {{audience}}
 }
 
 var wordsOf = map[string]*words{
@@ -50,10 +51,11 @@ var wordsOf = map[string]*words{
 			"that the prices and conditions of this proposal hold until that date.",
 		noValidity: "Validity not set.",
 		coverDate:  "Date", coverRevision: "Revision", coverValidUntil: "Valid until",
-		page:   `"Page " counter(page) " of " counter(pages)`,
-		days:   map[plural.Form]string{plural.One: "day", plural.Other: "days"},
-		months: map[plural.Form]string{plural.One: "month", plural.Other: "months"},
-		years:  map[plural.Form]string{plural.One: "year", plural.Other: "years"},
+		page:      `"Page " counter(page) " of " counter(pages)`,
+		days:      map[plural.Form]string{plural.One: "day", plural.Other: "days"},
+		months:    map[plural.Form]string{plural.One: "month", plural.Other: "months"},
+		years:     map[plural.Form]string{plural.One: "year", plural.Other: "years"},
+		audiences: map[Audience]string{Executive: "Executive", HR: "HR", Finance: "Finance", Technical: "Technical", All: "Whole group"},
 	},
 	"ru": {
 		forLine: "Кому: {who}", forCover: "Для {account}", date: "Дата: {date}",
@@ -75,10 +77,11 @@ var wordsOf = map[string]*words{
 			"что цены и условия этого предложения сохранятся до указанной даты.",
 		noValidity: "Срок действия не указан.",
 		coverDate:  "Дата", coverRevision: "Редакция", coverValidUntil: "Действительно до",
-		page:   `"Страница " counter(page) " из " counter(pages)`,
-		days:   map[plural.Form]string{plural.One: "день", plural.Few: "дня", plural.Many: "дней", plural.Other: "дня"},
-		months: map[plural.Form]string{plural.One: "месяц", plural.Few: "месяца", plural.Many: "месяцев", plural.Other: "месяца"},
-		years:  map[plural.Form]string{plural.One: "год", plural.Few: "года", plural.Many: "лет", plural.Other: "года"},
+		page:      `"Страница " counter(page) " из " counter(pages)`,
+		days:      map[plural.Form]string{plural.One: "день", plural.Few: "дня", plural.Many: "дней", plural.Other: "дня"},
+		months:    map[plural.Form]string{plural.One: "месяц", plural.Few: "месяца", plural.Many: "месяцев", plural.Other: "месяца"},
+		years:     map[plural.Form]string{plural.One: "год", plural.Few: "года", plural.Many: "лет", plural.Other: "года"},
+		audiences: map[Audience]string{Executive: "Руководство", HR: "HR", Finance: "Финансы", Technical: "Технические специалисты", All: "Вся группа"},
 	},
 	"bg": {
 		forLine: "До: {who}", forCover: "За {account}", date: "Дата: {date}",
@@ -100,10 +103,11 @@ var wordsOf = map[string]*words{
 			"че цените и условията на това предложение остават в сила до тази дата.",
 		noValidity: "Срокът на валидност не е посочен.",
 		coverDate:  "Дата", coverRevision: "Редакция", coverValidUntil: "Валидно до",
-		page:   `"Страница " counter(page) " от " counter(pages)`,
-		days:   map[plural.Form]string{plural.One: "ден", plural.Other: "дни"},
-		months: map[plural.Form]string{plural.One: "месец", plural.Other: "месеца"},
-		years:  map[plural.Form]string{plural.One: "година", plural.Other: "години"},
+		page:      `"Страница " counter(page) " от " counter(pages)`,
+		days:      map[plural.Form]string{plural.One: "ден", plural.Other: "дни"},
+		months:    map[plural.Form]string{plural.One: "месец", plural.Other: "месеца"},
+		years:     map[plural.Form]string{plural.One: "година", plural.Other: "години"},
+		audiences: map[Audience]string{Executive: "Ръководство", HR: "HR", Finance: "Финанси", Technical: "Технически специалисти", All: "Цялата група"},
 	},
 	"hu": {
 		forLine: "Címzett: {who}", forCover: "{account} részére", date: "Dátum: {date}",
@@ -125,10 +129,11 @@ var wordsOf = map[string]*words{
 			"hogy az ajánlat árai és feltételei eddig a napig változatlanok maradnak.",
 		noValidity: "Az érvényesség nincs megadva.",
 		coverDate:  "Dátum", coverRevision: "Változat", coverValidUntil: "Érvényes",
-		page:   `counter(page) ". oldal / " counter(pages)`,
-		days:   map[plural.Form]string{plural.Other: "nap"},
-		months: map[plural.Form]string{plural.Other: "hónap"},
-		years:  map[plural.Form]string{plural.Other: "év"},
+		page:      `counter(page) ". oldal / " counter(pages)`,
+		days:      map[plural.Form]string{plural.Other: "nap"},
+		months:    map[plural.Form]string{plural.Other: "hónap"},
+		years:     map[plural.Form]string{plural.Other: "év"},
+		audiences: map[Audience]string{Executive: "Felsővezetés", HR: "HR", Finance: "Pénzügy", Technical: "Műszaki szakemberek", All: "A teljes csoport"},
 	},
 	"nb": {
 		forLine: "Til: {who}", forCover: "Til {account}", date: "Dato: {date}",
@@ -150,10 +155,11 @@ var wordsOf = map[string]*words{
 			"for at prisene og vilkårene i dette tilbudet gjelder til den datoen.",
 		noValidity: "Gyldighet er ikke angitt.",
 		coverDate:  "Dato", coverRevision: "Revisjon", coverValidUntil: "Gyldig til",
-		page:   `"Side " counter(page) " av " counter(pages)`,
-		days:   map[plural.Form]string{plural.One: "dag", plural.Other: "dager"},
-		months: map[plural.Form]string{plural.One: "måned", plural.Other: "måneder"},
-		years:  map[plural.Form]string{plural.One: "år", plural.Other: "år"},
+		page:      `"Side " counter(page) " av " counter(pages)`,
+		days:      map[plural.Form]string{plural.One: "dag", plural.Other: "dager"},
+		months:    map[plural.Form]string{plural.One: "måned", plural.Other: "måneder"},
+		years:     map[plural.Form]string{plural.One: "år", plural.Other: "år"},
+		audiences: map[Audience]string{Executive: "Toppledelse", HR: "HR", Finance: "Økonomi", Technical: "Teknisk", All: "Hele gruppen"},
 	},
 	"fil": {
 		forLine: "Para sa: {who}", forCover: "Para sa {account}", date: "Petsa: {date}",
@@ -175,9 +181,10 @@ var wordsOf = map[string]*words{
 			"ang aming garantiya na mananatili ang mga presyo at kondisyon ng panukalang ito hanggang sa petsang iyon.",
 		noValidity: "Hindi pa nakatakda ang panahon ng bisa.",
 		coverDate:  "Petsa", coverRevision: "Rebisyon", coverValidUntil: "May bisa hanggang",
-		page:   `"Pahina " counter(page) " ng " counter(pages)`,
-		days:   map[plural.Form]string{plural.Other: "araw"},
-		months: map[plural.Form]string{plural.Other: "buwan"},
-		years:  map[plural.Form]string{plural.Other: "taon"},
+		page:      `"Pahina " counter(page) " ng " counter(pages)`,
+		days:      map[plural.Form]string{plural.Other: "araw"},
+		months:    map[plural.Form]string{plural.Other: "buwan"},
+		years:     map[plural.Form]string{plural.Other: "taon"},
+		audiences: map[Audience]string{Executive: "Ehekutibo", HR: "HR", Finance: "Pananalapi", Technical: "Teknikal", All: "Buong pangkat"},
 	},
 }

@@ -65,7 +65,7 @@ func proposalNew(fs *flag.FlagSet) func(*ctx, []string) error {
 	refs := fs.String("references", "", "reference `IDs` to cite, comma-separated")
 	validDays := fs.Int("valid-days", 0, "the proposal holds for `N` days from today (default 30)")
 	validUntil := fs.String("valid-until", "", "the proposal holds until `DATE` (YYYY-MM-DD); instead of --valid-days")
-	language := fs.String("language", "en", "the proposal's language `CODE`: en, de, pt-BR... (default en)")
+	language := fs.String("language", "en", "the proposal's language `CODE`: en, ru, bg, hu, nb or fil, in which kamdesk writes the headings, dates and money it adds; another code (de, pt-BR…) gets them in English (default en)")
 	return func(c *ctx, args []string) error {
 		if err := needArgs(args, 0, ""); err != nil {
 			return err

@@ -150,7 +150,7 @@ func FileName(p *proposal.Proposal, ctx *proposal.Context, a proposal.Audience, 
 	if !nameAudience {
 		a = ""
 	}
-	return proposal.ExportFileName(ctx.Account.Name, p.Title, p.Rev(), p.NameDate(today), a, format)
+	return proposal.ExportFileNameIn(p.Language, ctx.Account.Name, p.Title, p.Rev(), p.NameDate(today), a, format)
 }
 
 // Every is the audience of an export of every variant at once: the four

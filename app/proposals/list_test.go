@@ -430,3 +430,23 @@ func TestProposalsListTakesTheKeyboardWhenOpened(t *testing.T) {
 		t.Errorf("the proposals list opened with the focus on %T, want its table", w.Canvas().Focused())
 	}
 }
+
+// TestNewProposalSaysWhichLanguageKamdeskWrites: the language field says
+// whether kamdesk writes its own words of the proposal in the language
+// typed, by the language's own name.
+func TestNewProposalSaysWhichLanguageKamdeskWrites(t *testing.T) {
+	_, w, _, s := openProposals(t, "account:castellan")
+	f := openNewProposalForm(t, w, s)
+	for _, c := range []struct{ typed, want string }{
+		{"en", "English: the headings, dates and money kamdesk adds are written in it too."},
+		{"ru", "Русский: the headings, dates and money kamdesk adds are written in it too."},
+		{"nb-NO", "Norsk bokmål: the headings, dates and money kamdesk adds are written in it too."},
+		{"de", "kamdesk does not write de: the headings, dates and money it adds will be in English (it writes en, ru, bg, hu, nb and fil)."},
+	} {
+		f.language.SetText("")
+		uitest.Type(f.language, c.typed)
+		if got := f.languageNote.Text; got != c.want {
+			t.Errorf("typed %q: the note says %q, want %q", c.typed, got, c.want)
+		}
+	}
+}

@@ -32,28 +32,29 @@ type newProposalForm struct {
 	touched ui.Touched // fields the user has changed; all after Create was tried
 	dlg     *dialog.CustomDialog
 
-	account  *widget.Select
-	title    *ui.Entry
-	language *ui.Entry
-	from     *widget.RadioGroup
-	kindSel  *widget.Select // filters of the section checklist
-	audSel   *widget.Select
-	secList  *fyne.Container // the checks of the sections shown
-	secCount *widget.Label
-	checked  map[string]bool // section ID -> chosen
-	fromLib  *fyne.Container
-	fromPrev *fyne.Container
-	source   *fyne.Container // shows fromLib or fromPrev
-	prevSel  *widget.Select
-	credits  []*widget.Check // one per team member
-	order    []string        // member IDs in the order they were checked
-	author   *widget.Label
-	valid    *ui.Entry
-	create   *widget.Button
-	progress *widget.ProgressBarInfinite // shown while the proposal is created
-	creating bool                        // set from Create until the proposal is saved
-	scroll   *container.Scroll
-	busy     bool // set while the form sets its own inputs
+	account      *widget.Select
+	title        *ui.Entry
+	language     *ui.Entry
+	languageNote *widget.Label // what kamdesk writes in that language
+	from         *widget.RadioGroup
+	kindSel      *widget.Select // filters of the section checklist
+	audSel       *widget.Select
+	secList      *fyne.Container // the checks of the sections shown
+	secCount     *widget.Label
+	checked      map[string]bool // section ID -> chosen
+	fromLib      *fyne.Container
+	fromPrev     *fyne.Container
+	source       *fyne.Container // shows fromLib or fromPrev
+	prevSel      *widget.Select
+	credits      []*widget.Check // one per team member
+	order        []string        // member IDs in the order they were checked
+	author       *widget.Label
+	valid        *ui.Entry
+	create       *widget.Button
+	progress     *widget.ProgressBarInfinite // shown while the proposal is created
+	creating     bool                        // set from Create until the proposal is saved
+	scroll       *container.Scroll
+	busy         bool // set while the form sets its own inputs
 }
 
 // newProposalChoices are what the New proposal dialog offers: read off
@@ -98,11 +99,15 @@ func newNewProposalForm(h ui.Host, st Store, acct string, c newProposalChoices) 
 	f.title.SetPlaceHolder(lang.L("What the proposal offers, in the client's words"))
 	f.title.OnChanged = func(string) { f.changed("title") }
 	f.language = ui.NewEntry(cancel)
-	f.language.SetText("en")
+	f.languageNote = widget.NewLabel("")
+	f.languageNote.Importance = widget.LowImportance
+	f.languageNote.Wrapping = fyne.TextWrapWord
 	f.language.OnChanged = func(string) {
+		f.showLanguage()
 		f.preselect()
 		f.changed("language")
 	}
+	f.language.SetText("en")
 	f.valid = ui.NewEntry(cancel)
 	f.valid.SetText("30")
 	f.valid.OnChanged = func(string) { f.changed("valid_days") }
@@ -173,7 +178,7 @@ func newNewProposalForm(h ui.Host, st Store, acct string, c newProposalChoices) 
 
 	f.fs.Add(ui.NewField("account_id", lang.L("Account"), f.account))
 	f.fs.Add(ui.NewField("title", lang.L("Title"), f.title))
-	f.fs.Add(ui.NewField("language", lang.L("Language"), f.language))
+	f.fs.Add(ui.NewField("language", lang.L("Language"), container.NewVBox(f.language, f.languageNote)))
 	f.fs.Add(ui.NewField("items", lang.L("Start from"), container.NewVBox(f.from, f.source)))
 	f.fs.Add(ui.NewField("credits", lang.L("Team credits"), creditsBox))
 	f.fs.Add(ui.NewField("valid_days", lang.L("Valid for (days)"), f.valid))
@@ -231,6 +236,20 @@ func (f *newProposalForm) SaveChanges() bool {
 }
 
 func (f *newProposalForm) Close() { f.dlg.Hide() }
+
+// showLanguage says in which language kamdesk will write its own words of
+// the proposal.
+func (f *newProposalForm) showLanguage() {
+	code := strings.TrimSpace(f.language.Text)
+	switch name := proposal.LanguageName(code); {
+	case code == "":
+		f.languageNote.SetText(lang.L("kamdesk writes its headings, dates and money in en, ru, bg, hu, nb and fil."))
+	case name != "":
+		f.languageNote.SetText(lang.L("{{.Language}}: the headings, dates and money kamdesk adds are written in it too.", map[string]any{"Language": name}))
+	default:
+		f.languageNote.SetText(lang.L("kamdesk does not write {{.Code}}: the headings, dates and money it adds will be in English (it writes en, ru, bg, hu, nb and fil).", map[string]any{"Code": code}))
+	}
+}
 
 // preselect chooses every library section in the proposal's language.
 func (f *newProposalForm) preselect() {
