@@ -62,8 +62,13 @@ func load() {
 			}
 			if mf, err := bundle.ParseMessageFileBytes(data, f.Name()); err == nil {
 				tags = append(tags, mf.Tag)
+				english := mf.Tag == language.English
 				for _, m := range mf.Messages {
-					catalogued[m.ID] = true
+					// English messages are their own IDs: only the plural
+					// ones need go-i18n.
+					if !english || m.One != m.Other {
+						catalogued[m.ID] = true
+					}
 				}
 			}
 		}
