@@ -103,7 +103,10 @@ func collectMessages(t *testing.T) *messageSet {
 		if err != nil {
 			t.Fatal(err)
 		}
-		at := func(n ast.Node) string { p := fset.Position(n.Pos()); return filepath.Base(p.Filename) + ":" + strconv.Itoa(p.Line) }
+		at := func(n ast.Node) string {
+			p := fset.Position(n.Pos())
+			return filepath.Base(p.Filename) + ":" + strconv.Itoa(p.Line)
+		}
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.FuncDecl:
