@@ -33,18 +33,24 @@ func main() {
 	if ran {
 		os.Exit(code)
 	}
-	os.Exit(desktop(g.DataDir, g.Place))
+	os.Exit(desktop(g.DataDir, g.Place, g.Lang))
 }
 
-// desktop runs the desktop app until its window closes. The window is
+// desktop runs the desktop app until its window closes, in language (--lang
+// or $KAMDESK_LANG) when one is given. The window is
 // drawn at once, saying the workspace is being opened: checking a big
 // workspace for damage takes seconds (store.Open), and a window that does
 // not appear looks like a program that did not start.
-func desktop(dir, place string) int {
+func desktop(dir, place, language string) int {
+	a := fyneapp.NewWithID("app.kamdesk.desktop")
+	// The language: --lang or $KAMDESK_LANG (set already), else the one
+	// chosen in the desk (File → Language…), else the system's.
+	if chosen := a.Preferences().String(app.LanguagePreference); language == "" && i18n.Speaks(chosen) {
+		i18n.SetLanguage(chosen)
+	}
 	if err := fynelang.Load(); err != nil {
 		fmt.Fprintln(os.Stderr, "kamdesk: translations:", err)
 	}
-	a := fyneapp.NewWithID("app.kamdesk.desktop")
 	a.Settings().SetTheme(ui.Theme{})
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("kamdesk")

@@ -243,7 +243,8 @@ func (d *Desk) MainMenu() *fyne.MainMenu {
 	quitItem.IsQuit = true // Fyne adds no Quit of its own, and keeps this action
 	sampleItem := fyne.NewMenuItem(lang.L("Load the sample workspace…"), d.onSampleMenu)
 	companyItem := fyne.NewMenuItem(lang.L("Company and house style…"), func() { d.Show(Place{Screen: "company"}) })
-	file := []*fyne.MenuItem{newItem, saveItem, fyne.NewMenuItemSeparator(), companyItem, sampleItem, fyne.NewMenuItemSeparator()}
+	languageItem := fyne.NewMenuItem(lang.L("Language…"), d.onLanguage)
+	file := []*fyne.MenuItem{newItem, saveItem, fyne.NewMenuItemSeparator(), companyItem, languageItem, sampleItem, fyne.NewMenuItemSeparator()}
 	if d.opts.Reopen != nil {
 		file = append(file, fyne.NewMenuItem(lang.L("Encryption…"), d.onEncryption), fyne.NewMenuItemSeparator())
 	}

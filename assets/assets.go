@@ -18,7 +18,7 @@ var Sample []byte
 // Translations holds the translation catalogues, one JSON file per
 // language (en.json, ...), in the format of fyne.io/fyne/v2/lang.
 //
-//go:embed translations
+//go:embed translations/*.json
 var Translations embed.FS
 
 // ExportCSS is the stylesheet inlined into every exported HTML proposal:

@@ -3,6 +3,7 @@ package proposal
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
@@ -41,7 +42,12 @@ func LanguageName(code string) string {
 // cldrLocale is what a language takes from the CLDR.
 type cldrLocale struct {
 	months                [12]string // format, wide: "января" (genitive in Russian)
-	longDate              string     // the CLDR pattern: "d MMMM y 'г'."
+	shortMonths           [12]string // format, abbreviated: "янв."
+	weekdays              [7]string  // format, wide, from Sunday: "понедельник"
+	shortWeekdays         [7]string  // "пн"
+	longDate              string     // the CLDR patterns: "d MMMM y 'г'."
+	mediumDate, fullDate  string     // "d MMM y 'г'.", "EEEE, d MMMM y 'г'."
+	dayMonth, weekdayDate string     // "d MMMM", "E, d MMM y 'г'."
 	decimal, group, minus string
 	minGrouping           int               // 2: four-digit numbers are not grouped
 	currencyPattern       string            // "#,##0.00 ¤" or "¤#,##0.00"
@@ -85,13 +91,33 @@ func baseLanguage(lang string) string {
 
 // Date writes d as the language writes a date in a letter: "9 January
 // 2027", "9 января 2027 г.", "2027. január 9.", "9. januar 2027".
-func (l Locale) Date(d dossier.Date) string {
+func (l Locale) Date(d dossier.Date) string { return l.format(l.cldr.longDate, d) }
+
+// MediumDate writes d shorter, as lists show dates: "9 Jan 2027",
+// "9 янв. 2027 г.".
+func (l Locale) MediumDate(d dossier.Date) string { return l.format(l.cldr.mediumDate, d) }
+
+// FullDate writes d with its weekday: "Saturday 9 January 2027",
+// "суббота, 9 января 2027 г.".
+func (l Locale) FullDate(d dossier.Date) string { return l.format(l.cldr.fullDate, d) }
+
+// WeekdayDate writes d short with its weekday: "Sat, 9 Jan 2027".
+func (l Locale) WeekdayDate(d dossier.Date) string { return l.format(l.cldr.weekdayDate, d) }
+
+// DayMonth writes a day of a month without the year, as a birthday:
+// "8 March", "8 марта", "március 8.".
+func (l Locale) DayMonth(month time.Month, day int) string {
+	return l.format(l.cldr.dayMonth, dossier.NewDate(2000, month, day)) // a leap year: 29 February too
+}
+
+// format writes d by a CLDR date pattern: d, dd, M, MM, MMM, MMMM, y, E
+// (to EEE), EEEE and 'literals'.
+func (l Locale) format(p string, d dossier.Date) string {
 	if d.IsZero() {
 		return ""
 	}
 	t := d.Time()
 	var b strings.Builder
-	p := l.cldr.longDate
 	for i := 0; i < len(p); {
 		c := p[i]
 		if c == '\'' { // a literal, '' for a quote
@@ -117,8 +143,10 @@ func (l Locale) Date(d dossier.Date) string {
 				b.WriteByte('0')
 			}
 			b.WriteString(strconv.Itoa(t.Day()))
-		case c == 'M' && n >= 3:
+		case c == 'M' && n >= 4:
 			b.WriteString(l.cldr.months[t.Month()-1])
+		case c == 'M' && n == 3:
+			b.WriteString(l.cldr.shortMonths[t.Month()-1])
 		case c == 'M':
 			if n == 2 && t.Month() < 10 {
 				b.WriteByte('0')
@@ -126,6 +154,10 @@ func (l Locale) Date(d dossier.Date) string {
 			b.WriteString(strconv.Itoa(int(t.Month())))
 		case c == 'y':
 			b.WriteString(strconv.Itoa(t.Year()))
+		case (c == 'E' || c == 'c') && n >= 4:
+			b.WriteString(l.cldr.weekdays[t.Weekday()])
+		case c == 'E' || c == 'c':
+			b.WriteString(l.cldr.shortWeekdays[t.Weekday()])
 		default:
 			b.WriteString(p[i : i+n])
 		}

@@ -3,6 +3,7 @@ package proposal
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"kamdesk/dossier"
 )
@@ -215,6 +216,28 @@ func TestLanguageNotWritten(t *testing.T) {
 		}
 		if got != want {
 			t.Errorf("language %q: warned %v, want %v", lang, got, want)
+		}
+	}
+}
+
+// TestLocaleDateForms: the shorter and longer forms the desk shows dates
+// in, from the CLDR: month names in the case a date needs them.
+func TestLocaleDateForms(t *testing.T) {
+	d := dossier.MustDate("2027-01-09") // a Saturday
+	for _, c := range []struct{ lang, medium, full, weekday, dayMonth string }{
+		{"en", "9 Jan 2027", "Saturday 9 January 2027", "Sat, 9 Jan 2027", "8 March"},
+		{"ru", "9 янв. 2027 г.", "суббота, 9 января 2027 г.", "сб, 9 янв. 2027 г.", "8 марта"},
+		{"hu", "2027. jan. 9.", "2027. január 9., szombat", "2027. jan. 9., Szo", "március 8."},
+		{"nb", "9. jan. 2027", "lørdag 9. januar 2027", "lør. 9. jan. 2027", "8. mars"},
+	} {
+		lc := LocaleOf(c.lang)
+		for _, g := range []struct{ name, got, want string }{
+			{"medium", lc.MediumDate(d), c.medium}, {"full", lc.FullDate(d), c.full},
+			{"weekday", lc.WeekdayDate(d), c.weekday}, {"day and month", lc.DayMonth(time.March, 8), c.dayMonth},
+		} {
+			if plain(g.got) != g.want {
+				t.Errorf("%s %s = %q, want %q", c.lang, g.name, g.got, g.want)
+			}
 		}
 	}
 }

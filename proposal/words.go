@@ -128,7 +128,7 @@ var wordsOf = map[string]*words{
 		guarantee: "Szolgáltatásaink emberektől és anyagoktól függnek, a piac pedig változik: az érvényesség a garanciánk arra, " +
 			"hogy az ajánlat árai és feltételei eddig a napig változatlanok maradnak.",
 		noValidity: "Az érvényesség nincs megadva.",
-		coverDate:  "Dátum", coverRevision: "Változat", coverValidUntil: "Érvényes",
+		coverDate:  "Dátum", coverRevision: "Verzió", coverValidUntil: "Érvényes",
 		page:      `counter(page) ". oldal / " counter(pages)`,
 		days:      map[plural.Form]string{plural.Other: "nap"},
 		months:    map[plural.Form]string{plural.Other: "hónap"},

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -373,12 +372,15 @@ func (s *screen) show(a arrangement) {
 func (s *screen) Content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Agenda"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ahead := widget.NewLabel(lang.L("Looking ahead:"))
-	top := container.NewHBox(widget.NewIcon(theme.HistoryIcon()), title, s.summary, s.busy, layout.NewSpacer(), ahead, s.horizon)
-	filters := container.NewGridWithColumns(4) // in rows: every kind in view on a laptop too
+	top := container.NewHBox(widget.NewIcon(theme.HistoryIcon()), title, s.summary, s.busy)
+	// The horizon on a row of its own: its choices are long in some
+	// languages (Bulgarian needs 1,430 pixels for one row).
+	horizon := container.NewHBox(ahead, s.horizon)
+	filters := container.NewGridWithColumns(3) // in rows: every kind in view on a laptop too, in every language
 	for _, c := range s.checks {
 		filters.Add(c)
 	}
-	return container.NewBorder(container.NewVBox(top, filters), nil, nil, nil, s.body)
+	return container.NewBorder(container.NewVBox(top, horizon, filters), nil, nil, nil, s.body)
 }
 
 // A row template: a heading, or an icon, a date and the item's text.

@@ -58,8 +58,12 @@ type Global struct {
 	// (--passphrase-file, else $KAMDESK_PASSPHRASE_FILE).
 	PassphraseFile string
 	Place          string // where the desktop app opens: "agenda", "account/ID"...
-	Help           bool
-	Version        bool
+	// Lang is the language of the desk and of the command line's messages
+	// (--lang, else $KAMDESK_LANG; else the desktop's setting, else the
+	// system's).
+	Lang    string
+	Help    bool
+	Version bool
 }
 
 // Exit codes.
@@ -98,6 +102,7 @@ func ParseGlobal(args []string, getenv func(string) string) (Global, []string, e
 	fs.StringVar(&g.DataDir, "data", "", "")
 	fs.StringVar(&g.Place, "open", "", "")
 	fs.StringVar(&g.PassphraseFile, "passphrase-file", "", "")
+	fs.StringVar(&g.Lang, "lang", "", "")
 	fs.BoolVar(&g.Help, "help", false, "")
 	fs.BoolVar(&g.Help, "h", false, "")
 	fs.BoolVar(&g.Version, "version", false, "")
@@ -109,6 +114,16 @@ func ParseGlobal(args []string, getenv func(string) string) (Global, []string, e
 	}
 	if g.PassphraseFile == "" {
 		g.PassphraseFile = getenv("KAMDESK_PASSPHRASE_FILE")
+	}
+	if g.Lang == "" {
+		g.Lang = getenv("KAMDESK_LANG")
+	}
+	if g.Lang != "" {
+		if !i18n.Speaks(g.Lang) {
+			return g, nil, usageError{i18n.L("--lang {{.Value}}: kamdesk speaks {{.Languages}}", map[string]any{"Value": g.Lang,
+				"Languages": strings.Join(i18n.Languages, ", ")})}
+		}
+		i18n.SetLanguage(g.Lang)
 	}
 	if g.DataDir == "" {
 		d, err := DefaultDataDir(getenv)

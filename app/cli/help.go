@@ -56,6 +56,8 @@ func usage(w io.Writer, args []string) {
 	fmt.Fprintln(w, "  --data DIR   "+i18n.L("the workspace directory (default: $KAMDESK_DATA, else {{.Dir}})",
 		map[string]any{"Dir": defaultDirForHelp()}))
 	fmt.Fprintln(w, "  --open PLACE "+i18n.L("open the desktop app at PLACE: accounts, account/ID, people, person/ID, team, agenda, proposals, proposal/ID, library"))
+	fmt.Fprintln(w, "  --lang CODE  "+i18n.L("the language of the desk and of these messages: {{.Languages}} (default: $KAMDESK_LANG, else the desktop's setting, else the system's)",
+		map[string]any{"Languages": strings.Join(i18n.Languages, ", ")}))
 	fmt.Fprintln(w, "  --help       "+i18n.L("help; also after any command"))
 	fmt.Fprintln(w, "  --version    "+i18n.L("print the version"))
 }

@@ -45,7 +45,26 @@ var (
 	// the user's languages against the catalogues' at every call (a
 	// third of writing the 90,000 lines of an agenda).
 	catalogued map[string]bool
+	// english is set when the messages are English: their data's labels
+	// need no translating.
+	english bool
+	current string          // the language of the messages: "en", "ru", …
+	known   map[string]bool // the IDs of the English catalogue
 )
+
+// Known reports whether s is a message of the catalogue (an English
+// source text): a value that is not, a name or a text already translated,
+// is left as it is.
+func Known(s string) bool {
+	setup.Do(load)
+	return known[s]
+}
+
+// Current is the language messages are written in: "en", "ru", ….
+func Current() string {
+	setup.Do(load)
+	return current
+}
 
 // load reads the catalogues and picks the one closest to the user's
 // language, as the environment says it (LC_ALL, LC_MESSAGES, LANG).
@@ -54,27 +73,43 @@ func load() {
 	bundle.RegisterUnmarshalFunc("json", json.Unmarshal)
 	catalogued = map[string]bool{}
 	tags := []language.Tag{language.English}
-	if files, err := Catalogues.ReadDir(CatalogueDir); err == nil {
-		for _, f := range files {
+	var files []*goi18n.MessageFile
+	if entries, err := Catalogues.ReadDir(CatalogueDir); err == nil {
+		for _, f := range entries {
 			data, err := Catalogues.ReadFile(CatalogueDir + "/" + f.Name())
 			if err != nil {
 				continue
 			}
 			if mf, err := bundle.ParseMessageFileBytes(data, f.Name()); err == nil {
 				tags = append(tags, mf.Tag)
-				english := mf.Tag == language.English
-				for _, m := range mf.Messages {
-					// English messages are their own IDs: only the plural
-					// ones need go-i18n.
-					if !english || m.One != m.Other {
-						catalogued[m.ID] = true
-					}
-				}
+				files = append(files, mf)
 			}
 		}
 	}
 	best, _, _ := language.NewMatcher(tags).Match(userLanguages()...)
 	base, _ := best.Base()
+	english = base.String() == "en"
+	current = base.String()
+	// The messages go-i18n is asked for: those of the language chosen, and
+	// of English those that are not their own IDs (plurals, keyed texts),
+	// which it falls back to.
+	known = map[string]bool{}
+	for _, mf := range files {
+		b, _ := mf.Tag.Base()
+		switch {
+		case b.String() == "en":
+			for _, m := range mf.Messages {
+				known[m.ID] = true
+				if m.One != "" || m.Other != m.ID {
+					catalogued[m.ID] = true
+				}
+			}
+		case b == base:
+			for _, m := range mf.Messages {
+				catalogued[m.ID] = true
+			}
+		}
+	}
 	localizer = goi18n.NewLocalizer(bundle, best.String(), base.String(), "en")
 }
 
@@ -83,6 +118,9 @@ func load() {
 // which would otherwise log a parse error for it each time catalogues load,
 // and by L and N. Other locales are left alone. main calls it first thing.
 func PlainLocale() {
+	if os.Getenv("LANGUAGE") != "" {
+		return // a language asked for (--lang, the desk's setting) wins
+	}
 	for _, env := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		v := os.Getenv(env)
 		if v == "" {
@@ -93,6 +131,75 @@ func PlainLocale() {
 		}
 		return
 	}
+}
+
+// Languages are the languages kamdesk speaks: a catalogue each.
+var Languages = []string{"en", "ru", "bg", "hu", "nb", "fil"}
+
+// Speaks reports whether code (a BCP 47 code or a locale name such as
+// "nb_NO.UTF-8") names one of Languages.
+func Speaks(code string) bool {
+	base := strings.ToLower(strings.TrimSpace(code))
+	base, _, _ = strings.Cut(strings.ReplaceAll(base, "_", "-"), "-")
+	base, _, _ = strings.Cut(base, ".")
+	switch base {
+	case "no", "nn":
+		base = "nb"
+	case "tl":
+		base = "fil"
+	}
+	for _, l := range Languages {
+		if l == base {
+			return true
+		}
+	}
+	return false
+}
+
+// SetLanguage makes code the language of every message from now on, the
+// desktop's (Fyne reads LANGUAGE when the catalogues are loaded) and the
+// command line's. Call it before any message is translated, at start.
+func SetLanguage(code string) {
+	if strings.EqualFold(code, "no") || strings.EqualFold(code, "nn") || strings.HasPrefix(strings.ToLower(code), "no-") {
+		code = "nb" // the catalogue is Bokmål's
+	}
+	if strings.EqualFold(code, "tl") {
+		code = "fil"
+	}
+	os.Setenv("LANGUAGE", strings.ReplaceAll(code, "-", "_"))
+	setup = sync.Once{}
+}
+
+// LabelFields are the fields of a message's data that the domain fills
+// with the English label of an enumeration (a stakeholder type, a ladder
+// level, an audience, a status…): Labels translates them too.
+var LabelFields = []string{"Audience", "Kind", "Level", "New", "Old", "Status", "Task", "Tier", "Type", "Variant", "What"}
+
+// Labels returns data (a message's map of fields) with the values of
+// LabelFields translated by tr; other data is returned as it is.
+func Labels(data any, tr func(string) string) any {
+	m, ok := data.(map[string]any)
+	if !ok {
+		return data
+	}
+	var out map[string]any
+	for _, f := range LabelFields {
+		if s, ok := m[f].(string); ok && s != "" {
+			if out == nil {
+				out = make(map[string]any, len(m))
+				for k, v := range m {
+					out[k] = v
+				}
+			}
+			if Known(s) {
+				out[f] = tr(s)
+			}
+		}
+	}
+	if out == nil {
+		return data
+	}
+	return out
 }
 
 // userLanguages are the languages the environment asks for, first the
@@ -125,6 +232,9 @@ func localize(message string, count int, plural bool, data []any) string {
 	var d any
 	if len(data) > 0 {
 		d = data[0]
+	}
+	if !english {
+		d = Labels(d, func(s string) string { return localize(s, 0, false, nil) })
 	}
 	if catalogued[message] {
 		cfg := &goi18n.LocalizeConfig{MessageID: message, TemplateData: d}

@@ -105,3 +105,25 @@ func FuzzFill(f *testing.F) {
 		}
 	})
 }
+
+// TestEnglishSkipsTheCatalogue: in English only the messages that differ
+// from their IDs (plurals, keyed texts, reserved words) go through
+// go-i18n; the others are filled in directly, as fast as before the
+// catalogue held them all.
+func TestEnglishSkipsTheCatalogue(t *testing.T) {
+	t.Setenv("LANGUAGE", "")
+	SetLanguage("en")
+	defer SetLanguage("")
+	if L("Save") != "Save" {
+		t.Fatal("L(Save)")
+	}
+	if catalogued["Save"] || catalogued["Promises"] {
+		t.Error("English singular messages are catalogued")
+	}
+	if !catalogued["{{.Count}} account"] || !catalogued["badge.executive"] {
+		t.Error("plural or keyed messages are not catalogued")
+	}
+	if got := N("{{.Count}} account", 3, map[string]any{"Count": 3}); got != "3 accounts" {
+		t.Errorf("N = %q", got)
+	}
+}

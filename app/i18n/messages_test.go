@@ -22,6 +22,7 @@ var updateCatalogue = flag.Bool("update-catalogue", false, "rewrite assets/trans
 type messageSet struct {
 	singular map[string]string
 	plural   map[string]string
+	keyed    map[string]string // lang.X's keys and their English texts
 }
 
 func (m *messageSet) add(msg, at string, plural bool) {
@@ -52,11 +53,15 @@ func hasLetter(s string) bool {
 // literals are messages shown to the user through a translation call made
 // elsewhere (ui.Tr(it.Message, it.Data), i18n.L(c.summary), …).
 var messageFields = map[string]bool{"Message": true, "Fix": true, "summary": true, "empty": true, "How": true,
-	"Kind": false, "Label": true, "label": true}
+	"Kind": false, "Label": true, "label": true, "noun": true}
+
+// messageVars are local variables that hold a message translated where it
+// is used: msg := "…"; lang.L(msg).
+var messageVars = map[string]bool{"msg": true}
 
 // messageTables are variables (tables of labels) whose every string is a
 // message translated where it is used.
-var messageTables = map[string]bool{"monthNames": true, "groupNames": true, "fieldLabels": true, "PlaceholderHelp": true,
+var messageTables = map[string]bool{"DossierKinds": true, "monthNames": true, "groupNames": true, "fieldLabels": true, "PlaceholderHelp": true,
 	"shortcutHelp": true, "accountFields": true, "headings": true}
 
 // collectMessages reads the sources of the program (app/, dossier/,
@@ -70,7 +75,7 @@ var messageTables = map[string]bool{"monthNames": true, "groupNames": true, "fie
 //     command line (fs.String(name, value, usage), …);
 //   - the English names of months and weekdays, which the desk translates.
 func collectMessages(t *testing.T) *messageSet {
-	m := &messageSet{singular: map[string]string{}, plural: map[string]string{}}
+	m := &messageSet{singular: map[string]string{}, plural: map[string]string{}, keyed: map[string]string{}}
 	var files []string
 	for _, root := range []string{"..", "../../dossier", "../../proposal"} {
 		filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
@@ -110,7 +115,7 @@ func collectMessages(t *testing.T) *messageSet {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.FuncDecl:
-				if n.Recv != nil && n.Name.Name == "Label" && n.Body != nil {
+				if n.Recv != nil && (n.Name.Name == "Label" || n.Name.Name == "Advice") && n.Body != nil {
 					ast.Inspect(n.Body, func(x ast.Node) bool {
 						if r, ok := x.(*ast.ReturnStmt); ok {
 							for _, e := range r.Results {
@@ -140,12 +145,27 @@ func collectMessages(t *testing.T) *messageSet {
 						m.add(s, at(n), name == "N")
 					}
 				case recv == "lang" && name == "X" && len(args) > 1:
-					if s, ok := lit(args[1]); ok {
-						m.add(s, at(n), false)
+					key, ok1 := lit(args[0])
+					if s, ok := lit(args[1]); ok && ok1 {
+						m.keyed[key] = s
 					}
 				case (recv == "ui" || recv == "") && name == "Tr" && len(args) > 0:
 					if s, ok := lit(args[0]); ok {
 						m.add(s, at(n), false)
+					}
+				case recv == "" && name == "table" && len(args) > 1:
+					// the command line's table headings: table(w, "ID", "NAME", …)
+					for _, a := range args[1:] {
+						if s, ok := lit(a); ok {
+							m.add(s, at(n), false)
+						}
+					}
+				case recv == "" && name == "add" && len(args) == 3:
+					// a form's add(field, label, widget)
+					if _, ok := lit(args[0]); ok {
+						if s, ok := lit(args[1]); ok {
+							m.add(s, at(n), false)
+						}
 					}
 				case name == "Add" && len(args) == 3:
 					// Problems.Add(field, message, data)
@@ -181,6 +201,11 @@ func collectMessages(t *testing.T) *messageSet {
 				}
 			case *ast.AssignStmt:
 				for i, l := range n.Lhs {
+					if id, ok := l.(*ast.Ident); ok && messageVars[id.Name] && i < len(n.Rhs) {
+						if s, ok := lit(n.Rhs[i]); ok {
+							m.add(s, at(n), false)
+						}
+					}
 					if sel, ok := l.(*ast.SelectorExpr); ok && messageFields[sel.Sel.Name] && i < len(n.Rhs) {
 						if s, ok := lit(n.Rhs[i]); ok {
 							m.add(s, at(n), false)
@@ -211,13 +236,27 @@ func collectMessages(t *testing.T) *messageSet {
 			return true
 		})
 	}
+	// the command line writes these headings alone
+	for _, s := range []string{"ID"} {
+		m.add(s, "cli", false)
+	}
 	for _, s := range []string{"January", "February", "March", "April", "May", "June", "July", "August",
 		"September", "October", "November", "December",
 		"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"} {
 		m.add(s, "time", false)
 	}
+	// lang.X's keys made at run time: ui.Weekday and ui.ShortMonth
+	for d, name := range []string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"} {
+		m.keyed["weekday."+strconv.Itoa(d)] = name
+	}
+	for i, name := range []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"} {
+		m.keyed["month.short."+strconv.Itoa(i+1)] = name
+	}
 	for s := range m.plural {
 		delete(m.singular, s)
+	}
+	for k := range m.keyed {
+		delete(m.singular, k)
 	}
 	return m
 }
@@ -226,8 +265,11 @@ func collectMessages(t *testing.T) *messageSet {
 // itself, each plural one with its forms as they were (new ones get the
 // message for both forms, to be written by hand), sorted.
 func catalogueJSON(m *messageSet, old map[string]json.RawMessage) []byte {
-	keys := make([]string, 0, len(m.singular)+len(m.plural))
+	keys := make([]string, 0, len(m.singular)+len(m.plural)+len(m.keyed))
 	for k := range m.singular {
+		keys = append(keys, k)
+	}
+	for k := range m.keyed {
 		keys = append(keys, k)
 	}
 	for k := range m.plural {
@@ -247,6 +289,9 @@ func catalogueJSON(m *messageSet, old map[string]json.RawMessage) []byte {
 			one, _ := json.Marshal(forms["one"])
 			other, _ := json.Marshal(forms["other"])
 			b.WriteString(`{"one": ` + string(one) + `, "other": ` + string(other) + "}")
+		} else if v, ok := m.keyed[k]; ok {
+			vj, _ := json.Marshal(v)
+			b.WriteString(string(vj))
 		} else if reservedID(k) {
 			b.WriteString(`{"other": ` + string(kj) + "}")
 		} else {
@@ -307,9 +352,14 @@ func TestEnglishCatalogueIsComplete(t *testing.T) {
 			t.Errorf("en.json lacks the plural %q (%s); rerun with -update-catalogue and write its forms", k, m.plural[k])
 		}
 	}
+	for k := range m.keyed {
+		if _, ok := old[k]; !ok {
+			t.Errorf("en.json lacks the key %q (lang.X); rerun with -update-catalogue", k)
+		}
+	}
 	for k := range old {
 		if _, ok := m.singular[k]; !ok {
-			if _, ok := m.plural[k]; !ok {
+			if _, ok := m.plural[k]; !ok && m.keyed[k] == "" {
 				t.Errorf("en.json has %q, which the program no longer says; rerun with -update-catalogue", k)
 			}
 		}

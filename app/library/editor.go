@@ -58,7 +58,9 @@ func newSectionEditor(s *libraryScreen) *sectionEditor {
 	hint := widget.NewLabel(lang.L("Weight 1–100: how much the section matters to each audience; 0 or empty: not for them."))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
-	audiences := container.NewVBox(container.NewGridWithColumns(4, cells...), hint)
+	// an audience a row: their names are long in some languages
+	// ("Технические специалисты")
+	audiences := container.NewVBox(container.New(layout.NewFormLayout(), cells...), hint)
 	e.language = ui.NewEntry(cancel)
 	e.language.OnChanged = func(string) { e.changedField("language") }
 	e.body = ui.NewTextArea(cancel)

@@ -257,10 +257,7 @@ func (e *validityEditor) focusPlace(proposal.Place) {
 }
 
 // longDate writes a date in words: "Friday 8 January 2027".
-func longDate(d dossier.Date) string {
-	return lang.L("{{.Weekday}} {{.Day}} {{.Month}} {{.Year}}", map[string]any{
-		"Weekday": lang.L(d.Weekday().String()), "Day": d.Day(), "Month": lang.L(d.Month().String()), "Year": d.Year()})
-}
+func longDate(d dossier.Date) string { return ui.LongDate(d) }
 
 // unreadable counts the fields whose text could not be read.
 func (e *validityEditor) unreadable() int { return len(e.bad) }

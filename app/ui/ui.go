@@ -18,7 +18,9 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
+	"kamdesk/app/i18n"
 	"kamdesk/dossier"
+	"kamdesk/proposal"
 )
 
 // Tr translates a source string from the domain (a label, a message); the
@@ -31,8 +33,13 @@ func Tr(s string, data ...any) string {
 	}
 	if len(data) == 1 {
 		if m, ok := data[0].(map[string]any); ok {
-			data[0] = readableDates(m)
+			data[0] = i18n.Labels(readableDates(m), func(s string) string { return lang.L(s) })
 		}
+	}
+	if !i18n.Known(s) {
+		// not a message of the catalogue (a text translated already):
+		// its fields filled in, nothing looked up
+		return i18n.L(s, data...)
 	}
 	return lang.L(s, data...)
 }
@@ -140,6 +147,12 @@ func BirthdayText(b dossier.Birthday) string {
 	if b.IsZero() {
 		return ""
 	}
+	if lc, ok := deskLocale(); ok { // the month in the case the date needs: "8 марта"
+		if b.HasYear() {
+			return lc.Date(dossier.NewDate(b.Year, b.Month, b.Day))
+		}
+		return lc.DayMonth(b.Month, b.Day)
+	}
 	data := map[string]any{"Day": b.Day, "Month": lang.L(monthNames[b.Month-1]), "Year": b.Year}
 	if b.HasYear() {
 		return lang.L("{{.Day}} {{.Month}} {{.Year}}", data)
@@ -154,6 +167,9 @@ func DateText(d dossier.Date) string {
 	if d.IsZero() {
 		return ""
 	}
+	if lc, ok := deskLocale(); ok {
+		return lc.MediumDate(d)
+	}
 	return lang.X("date.short", "{{.Day}} {{.Month}} {{.Year}}", map[string]any{"Day": d.Day(), "Month": ShortMonth(d.Month()), "Year": d.Year()})
 }
 
@@ -167,5 +183,33 @@ func WeekdayDate(d dossier.Date) string {
 	if d.IsZero() {
 		return ""
 	}
+	if lc, ok := deskLocale(); ok {
+		return lc.WeekdayDate(d)
+	}
 	return lang.L("{{.Weekday}} {{.Date}}", map[string]any{"Weekday": Weekday(d.Weekday()), "Date": DateText(d)})
+}
+
+// LongDate writes a date in words with its weekday: "Friday 8 January
+// 2027", "пятница, 8 января 2027 г.".
+func LongDate(d dossier.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	if lc, ok := deskLocale(); ok {
+		return lc.FullDate(d)
+	}
+	return lang.L("{{.Weekday}} {{.Day}} {{.Month}} {{.Year}}", map[string]any{
+		"Weekday": lang.L(d.Weekday().String()), "Day": d.Day(), "Month": lang.L(d.Month().String()), "Year": d.Year()})
+}
+
+// deskLocale is the CLDR's way of writing dates in the desk's language,
+// when that is not English: the catalogue's month names are in the
+// nominative, where a date needs the genitive in Russian and Bulgarian,
+// and the order of day, month and year differs (2027. január 9.).
+// English keeps the desk's own "17 Jan 2027".
+func deskLocale() (proposal.Locale, bool) {
+	if c := i18n.Current(); c != "en" && proposal.LanguageName(c) != "" {
+		return proposal.LocaleOf(c), true
+	}
+	return proposal.Locale{}, false
 }

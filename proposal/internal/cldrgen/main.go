@@ -63,10 +63,20 @@ func main() {
 					Gregorian struct {
 						Months struct {
 							Format struct {
-								Wide map[string]string `json:"wide"`
+								Wide        map[string]string `json:"wide"`
+								Abbreviated map[string]string `json:"abbreviated"`
 							} `json:"format"`
 						} `json:"months"`
-						DateFormats map[string]any `json:"dateFormats"`
+						Days struct {
+							Format struct {
+								Wide        map[string]string `json:"wide"`
+								Abbreviated map[string]string `json:"abbreviated"`
+							} `json:"format"`
+						} `json:"days"`
+						DateFormats     map[string]any `json:"dateFormats"`
+						DateTimeFormats struct {
+							AvailableFormats map[string]string `json:"availableFormats"`
+						} `json:"dateTimeFormats"`
 					} `json:"gregorian"`
 				} `json:"calendars"`
 			} `json:"dates"`
@@ -115,8 +125,23 @@ func main() {
 			fmt.Fprintf(&b, "%q", greg.Months.Format.Wide[strconv.Itoa(m)])
 		}
 		long, _ := greg.DateFormats["long"].(string)
+		medium, _ := greg.DateFormats["medium"].(string)
+		full, _ := greg.DateFormats["full"].(string)
+		af := greg.DateTimeFormats.AvailableFormats
+		list := func(m map[string]string, keys []string) string {
+			var parts []string
+			for _, k := range keys {
+				parts = append(parts, strconv.Quote(m[k]))
+			}
+			return strings.Join(parts, ", ")
+		}
+		monthKeys := []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"}
+		dayKeys := []string{"sun", "mon", "tue", "wed", "thu", "fri", "sat"}
 		positive := func(p string) string { p, _, _ = strings.Cut(p, ";"); return p }
-		fmt.Fprintf(&b, "},\n\t\tlongDate: %q,\n\t\tdecimal: %q, group: %q, minus: %q, minGrouping: %d,\n\t\tcurrencyPattern: %q, percentPattern: %q,\n\t\tsymbols: map[string]string{",
+		fmt.Fprintf(&b, "},\n\t\tshortMonths: [12]string{%s},\n\t\tweekdays: [7]string{%s},\n\t\tshortWeekdays: [7]string{%s},\n",
+			list(greg.Months.Format.Abbreviated, monthKeys), list(greg.Days.Format.Wide, dayKeys), list(greg.Days.Format.Abbreviated, dayKeys))
+		fmt.Fprintf(&b, "\t\tmediumDate: %q, fullDate: %q, dayMonth: %q, weekdayDate: %q,\n", medium, full, af["MMMMd"], af["yMMMEd"])
+		fmt.Fprintf(&b, "\t\tlongDate: %q,\n\t\tdecimal: %q, group: %q, minus: %q, minGrouping: %d,\n\t\tcurrencyPattern: %q, percentPattern: %q,\n\t\tsymbols: map[string]string{",
 			long, symbols.Decimal, symbols.Group, symbols.MinusSign, mg, positive(curFormats.Standard), positive(pctFormats.Standard))
 		first := true
 		for _, c := range currencies {

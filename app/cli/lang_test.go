@@ -1,0 +1,57 @@
+package cli_test
+
+import (
+	"strings"
+	"testing"
+
+	"kamdesk/app/cli"
+	"kamdesk/app/i18n"
+)
+
+// TestCommandLineInEveryLanguage: --lang and $KAMDESK_LANG choose the
+// language of the command line's messages; a language kamdesk does not
+// speak is refused by name.
+func TestCommandLineInEveryLanguage(t *testing.T) {
+	dir := demo(t)
+	for _, c := range []struct{ lang, options, accounts string }{
+		{"ru", "Параметры:", "клиент"}, {"bg", "Опции:", ""}, {"hu", "", ""}, {"nb", "", ""}, {"fil", "", ""},
+	} {
+		t.Run(c.lang, func(t *testing.T) {
+			t.Cleanup(func() { i18n.SetLanguage("en") })
+			g, rest, err := cli.ParseGlobal([]string{"--data", dir, "--lang", c.lang, "help"}, func(string) string { return "" })
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g.Lang != c.lang || i18n.Current() != c.lang {
+				t.Fatalf("--lang %s: the messages are in %s", c.lang, i18n.Current())
+			}
+			var out, errb strings.Builder
+			env := testEnv(&out, &errb)
+			if code := cli.Run(g, rest, env); code != 0 {
+				t.Fatalf("help: %d %s", code, errb.String())
+			}
+			if strings.Contains(out.String(), "Options:") || strings.Contains(out.String(), "open the desktop app") {
+				t.Errorf("the help in %s is English:\n%s", c.lang, out.String())
+			}
+			if c.options != "" && !strings.Contains(out.String(), c.options) {
+				t.Errorf("the help in %s lacks %q:\n%s", c.lang, c.options, out.String())
+			}
+		})
+	}
+	t.Run("KAMDESK_LANG", func(t *testing.T) {
+		t.Cleanup(func() { i18n.SetLanguage("en") })
+		env := map[string]string{"KAMDESK_LANG": "ru"}
+		g, rest, err := cli.ParseGlobal([]string{"--data", dir, "account", "list"}, func(k string) string { return env[k] })
+		if err != nil || g.Lang != "ru" {
+			t.Fatalf("KAMDESK_LANG: %v, %q", err, g.Lang)
+		}
+		var out, errb strings.Builder
+		if code := cli.Run(g, rest, testEnv(&out, &errb)); code != 0 || !strings.Contains(out.String(), "КАТЕГОРИЯ") || !strings.Contains(out.String(), "Жемчужина в короне") {
+			t.Errorf("account list in Russian: %d\n%s%s", code, out.String(), errb.String())
+		}
+	})
+	if _, _, err := cli.ParseGlobal([]string{"--lang", "de", "help"}, func(string) string { return "" }); err == nil ||
+		!strings.Contains(err.Error(), "--lang de: kamdesk speaks en, ru, bg, hu, nb, fil") {
+		t.Errorf("--lang de: %v", err)
+	}
+}
