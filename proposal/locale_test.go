@@ -181,6 +181,9 @@ func TestValueInAnotherScript(t *testing.T) {
 			t.Errorf("the author's name points to %v", f.Place)
 		}
 	}
+	if seen["author.email"] > 0 || seen["author.phone"] > 0 {
+		t.Errorf("an e-mail address or a phone number is warned of: %v", seen)
+	}
 	for _, n := range []string{"person.name", "account.name"} {
 		if seen[n] != 1 {
 			t.Errorf("%s warned %d times, want once: %v", n, seen[n], seen)
