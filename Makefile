@@ -72,7 +72,7 @@ help: ## list the targets
 	@echo "  bench-all    every benchmark (go test -bench . -benchmem ./...)"
 	@echo "  fuzz         run each fuzz test for \$$(FUZZTIME) ($(FUZZTIME)); a failing input is"
 	@echo "               saved under the package's testdata/fuzz/ (make test runs the seeds)"
-	@echo "  screenshots  run the GUI smoke test, save the window to $(SCREENSHOT_DIR)/ (and at 1024x700 and 1920x1080 to $(BUILD_DIR)/screenshots/), and four pages of an exported PDF"
+	@echo "  screenshots  run the GUI smoke test, save the window to $(SCREENSHOT_DIR)/ (and at 1024x700 and 1920x1080 to $(BUILD_DIR)/screenshots/), and four pages of an exported PDF; LANG=ru|bg|hu|nb|fil: the desk in that language, into $(BUILD_DIR)/screenshots/LANG"
 	@echo "  vulncheck    govulncheck against a local copy of the Go vulnerability database"
 	@echo "               (built once from the module golang.org/x/vulndb; not part of test)"
 	@echo "  clean        remove \$$(BUILD_DIR) and Fyne golden failures (testdata/failed/)"
@@ -229,14 +229,27 @@ SCREENS := accounts=accounts dossier=account/northbridge people=people \
 # had to grow beyond the screen (what is inside it is checked by the
 # tests: TestEveryScreenFitsTheWindow).
 SCREEN_SIZES := 1024x700 1920x1080
+SIZED_DIR := $(BUILD_DIR)/screenshots
+
+# make screenshots LANG=ru (or bg, hu, nb, fil): the same screens with the
+# desk in that language, at 1280x800 too, into $(BUILD_DIR)/screenshots/ru;
+# the README's English ones are left alone. What is inside each screen is
+# checked in every language by TestEveryScreenFitsInEveryLanguage.
+SHOT_LANG := $(filter ru bg hu nb fil,$(LANG))
+ifneq ($(SHOT_LANG),)
+SCREENSHOT_DIR := $(BUILD_DIR)/screenshots/$(SHOT_LANG)
+SIZED_DIR := $(SCREENSHOT_DIR)
+SCREEN_SIZES := 1280x800
+export KAMDESK_LANG := $(SHOT_LANG)
+endif
 
 screenshots: build
-	@mkdir -p "$(SCREENSHOT_DIR)" "$(BUILD_DIR)/screenshots"
+	@mkdir -p "$(SCREENSHOT_DIR)" "$(SIZED_DIR)"
 	@for s in $(SCREENS); do \
 		echo "== screenshot $${s%%=*} ($${s#*=})"; \
 		.ci/gui-smoke --crop --open "$${s#*=}" "$(BINARY)" "$(SCREENSHOT_DIR)/$${s%%=*}.png" || exit 1; \
 		for z in $(SCREEN_SIZES); do \
-			.ci/gui-smoke --crop --size "$$z" --open "$${s#*=}" "$(BINARY)" "$(BUILD_DIR)/screenshots/$${s%%=*}-$$z.png" || exit 1; \
+			.ci/gui-smoke --crop --size "$$z" --open "$${s#*=}" "$(BINARY)" "$(SIZED_DIR)/$${s%%=*}-$$z.png" || exit 1; \
 		done; \
 	done
 	@echo "== the first four pages of the sample's sent proposal, finance variant, as a PDF"

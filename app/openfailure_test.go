@@ -101,9 +101,9 @@ func TestOpenFailureOffersBackup(t *testing.T) {
 		t.Fatalf("the workspace did not open after the restore:\n%s", failureTexts(w))
 	}
 	defer opened.Close()
-	if accts, err := opened.Accounts(); err != nil || len(accts) != 4 {
+	if accts, err := opened.Accounts(); err != nil || len(accts) != 6 {
 		n := len(accts)
-		t.Errorf("after the restore: %d accounts, want the sample's 4", n)
+		t.Errorf("after the restore: %d accounts, want the sample's 6", n)
 	}
 }
 

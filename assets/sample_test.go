@@ -611,6 +611,7 @@ func TestSampleLibrary(t *testing.T) {
 	}
 	kinds := map[proposal.Kind]int{}
 	audiences := map[proposal.Audience]int{}
+	languages := map[string]int{}
 	ids := map[string]bool{}
 	// best[a][k] is the highest weight a section of kind k has for a.
 	best := map[proposal.Audience]map[proposal.Kind]int{}
@@ -623,9 +624,12 @@ func TestSampleLibrary(t *testing.T) {
 			t.Errorf("section ID %q: want a valid, unique ID", sec.ID)
 		}
 		ids[sec.ID] = true
-		if sec.Language != "en" {
-			t.Errorf("section %q: language = %q, want en", sec.ID, sec.Language)
+		// English sections, and the Russian and Hungarian ones of the
+		// proposals in those languages, their IDs saying so
+		if lang, _, _ := strings.Cut(sec.ID, "-"); (lang == "ru" || lang == "hu") != (sec.Language == lang) || sec.Language != lang && sec.Language != "en" {
+			t.Errorf("section %q: language = %q, want en, or ru or hu for an ID starting so", sec.ID, sec.Language)
 		}
+		languages[sec.Language]++
 		if !sec.Created.IsZero() || !sec.Updated.IsZero() {
 			t.Errorf("section %q: created/updated set, want them left out of the sample", sec.ID)
 		}
@@ -646,6 +650,11 @@ func TestSampleLibrary(t *testing.T) {
 	for _, k := range proposal.Kinds {
 		if kinds[k] == 0 {
 			t.Errorf("kind %q: no section, want every kind covered", k)
+		}
+	}
+	for _, lang := range []string{"en", "ru", "hu"} {
+		if languages[lang] < 10 {
+			t.Errorf("%d sections in %s, want a library in each of en, ru and hu", languages[lang], lang)
 		}
 	}
 	for _, a := range proposal.Audiences {

@@ -29,8 +29,8 @@ func TestAccountsTableSortsAndOpens(t *testing.T) {
 		t.Errorf("sorted by name, first = %q, want Castellan Hotels", got)
 	}
 	s.onSort(0) // descending
-	if got := s.rows[0].acct.Name; got != "Northbridge Build Group" {
-		t.Errorf("sorted by name descending, first = %q, want Northbridge Build Group", got)
+	if got := s.rows[0].acct.Name; got != "ГМК «Тасбулак»" {
+		t.Errorf("sorted by name descending, first = %q, want ГМК «Тасбулак» (Cyrillic after Latin)", got)
 	}
 	s.onSort(2) // share ascending
 	if got := s.rows[len(s.rows)-1].acct.ID; got != "northbridge" {

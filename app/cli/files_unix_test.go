@@ -82,7 +82,7 @@ func TestExportsNeedForceAndRefuseSpecialFiles(t *testing.T) {
 	if r.code != 1 || !strings.Contains(r.stderr, "other files exist; nothing was written") || r.stdout != "" {
 		t.Errorf("library export over an earlier one: %+v", r)
 	}
-	if out := mustRun(t, dir, "library", "export", lib, "--force"); !strings.Contains(out, "Exported 16 sections") {
+	if out := mustRun(t, dir, "library", "export", lib, "--force"); !strings.Contains(out, "Exported 40 sections") {
 		t.Errorf("library export --force: %s", out)
 	}
 	os.Remove(filepath.Join(lib, "cover-letter.md"))

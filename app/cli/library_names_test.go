@@ -17,17 +17,17 @@ func TestLibraryExportImportKeepsEverySection(t *testing.T) {
 	os.WriteFile(filepath.Join(extra, "x.md"), []byte("---\nid: readme\ntitle: Read me first\nkind: cover-letter\n"+
 		"audiences: executive 50\nlanguage: en\n---\nHow to read this proposal.\n"), 0o644)
 	mustRun(t, dir, "library", "import", extra)
-	if n := len(decode[[]proposal.Section](t, mustRun(t, dir, "library", "list", "--json"))); n != 17 {
-		t.Fatalf("the library has %d sections, want 17", n)
+	if n := len(decode[[]proposal.Section](t, mustRun(t, dir, "library", "list", "--json"))); n != 41 {
+		t.Fatalf("the library has %d sections, want 41", n)
 	}
 	files := filepath.Join(t.TempDir(), "library")
 	out := mustRun(t, dir, "library", "export", files)
-	if !strings.Contains(out, "Exported 17 sections") || !strings.Contains(out, filepath.Join(files, "_readme.md")) {
+	if !strings.Contains(out, "Exported 41 sections") || !strings.Contains(out, filepath.Join(files, "_readme.md")) {
 		t.Errorf("library export printed:\n%s", out)
 	}
 	fresh := t.TempDir()
 	r := run(t, fresh, "library", "import", files)
-	if r.code != 0 || strings.TrimSpace(r.stdout) != "Imported 17 sections (17 new, 0 updated)" {
+	if r.code != 0 || strings.TrimSpace(r.stdout) != "Imported 41 sections (41 new, 0 updated)" {
 		t.Errorf("import of the exported library: %+v", r)
 	}
 }

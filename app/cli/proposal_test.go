@@ -112,8 +112,14 @@ func TestProposalNewShowCheck(t *testing.T) {
 	bare := strings.TrimSpace(mustRun(t, dir, "proposal", "new", "--account", "northbridge", "--title", "Bare"))
 	lib := decode[[]proposal.Section](t, mustRun(t, dir, "library", "list", "--json"))
 	got := decode[proposal.Proposal](t, mustRun(t, dir, "proposal", "show", bare, "--json"))
-	if len(got.Items) != len(lib) || got.Author != "" || got.ValidDays != 30 {
-		t.Errorf("bare proposal: %d items (library %d), author %q, valid_days %d", len(got.Items), len(lib), got.Author, got.ValidDays)
+	english := 0
+	for _, s := range lib {
+		if s.Language == "en" {
+			english++
+		}
+	}
+	if len(got.Items) != english || got.Author != "" || got.ValidDays != 30 {
+		t.Errorf("bare proposal: %d items (English library %d), author %q, valid_days %d", len(got.Items), english, got.Author, got.ValidDays)
 	}
 	r = run(t, dir, "proposal", "check", bare)
 	if r.code != 1 || !strings.Contains(r.stdout, "BLOCKING") || !strings.Contains(r.stdout, "Nobody is credited") ||
@@ -167,8 +173,8 @@ func TestProposalNewErrors(t *testing.T) {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit %d with %q", c.args, r.code, r.stdout, r.stderr, c.code, c.inStderr)
 		}
 	}
-	if props := decode[[]any](t, mustRun(t, dir, "proposal", "list", "--json")); len(props) != 2 {
-		t.Errorf("after failed proposal new: %d proposals, want the 2 of the sample", len(props))
+	if props := decode[[]any](t, mustRun(t, dir, "proposal", "list", "--json")); len(props) != 4 {
+		t.Errorf("after failed proposal new: %d proposals, want the 4 of the sample", len(props))
 	}
 	// --valid-until sets the date instead of a number of days.
 	id := strings.TrimSpace(mustRun(t, dir, append(base, "--valid-until", "2027-01-15", "--sections", "cover-letter")...))
@@ -243,8 +249,8 @@ func TestProposalSentPlansFollowUpOnWorkingDays(t *testing.T) {
 func TestProposalListStatusAndExpiry(t *testing.T) {
 	dir := demo(t)
 	list := decode[[]map[string]any](t, mustRun(t, dir, "proposal", "list", "--json"))
-	if len(list) != 2 {
-		t.Fatalf("proposal list = %d, want the 2 sample proposals", len(list))
+	if len(list) != 4 {
+		t.Fatalf("proposal list = %d, want the 4 sample proposals", len(list))
 	}
 	for _, l := range list {
 		for _, f := range []string{"id", "account_id", "account", "title", "language", "status", "issued", "expiry", "days_left",
@@ -418,7 +424,7 @@ func TestLibraryExportImportRoundTrip(t *testing.T) {
 	orig := decode[[]proposal.Section](t, mustRun(t, dir, "library", "list", "--json"))
 	files := filepath.Join(t.TempDir(), "library")
 	out := mustRun(t, dir, "library", "export", files)
-	if !strings.Contains(out, "Exported 16 sections to "+files) || !strings.Contains(out, filepath.Join(files, "cover-letter.md")) {
+	if !strings.Contains(out, "Exported 40 sections to "+files) || !strings.Contains(out, filepath.Join(files, "cover-letter.md")) {
 		t.Errorf("library export printed:\n%s", out)
 	}
 	text := mustRun(t, dir, "library", "list")
@@ -428,7 +434,7 @@ func TestLibraryExportImportRoundTrip(t *testing.T) {
 
 	fresh := t.TempDir()
 	r := run(t, fresh, "library", "import", files)
-	if r.code != 0 || strings.TrimSpace(r.stdout) != "Imported 16 sections (16 new, 0 updated)" {
+	if r.code != 0 || strings.TrimSpace(r.stdout) != "Imported 40 sections (40 new, 0 updated)" {
 		t.Fatalf("import into a fresh workspace: %+v", r)
 	}
 	got := decode[[]proposal.Section](t, mustRun(t, fresh, "library", "list", "--json"))
@@ -443,7 +449,7 @@ func TestLibraryExportImportRoundTrip(t *testing.T) {
 		}
 	}
 	r = run(t, fresh, "library", "import", files)
-	if r.code != 0 || strings.TrimSpace(r.stdout) != "Imported 16 sections (0 new, 0 updated, 16 unchanged)" {
+	if r.code != 0 || strings.TrimSpace(r.stdout) != "Imported 40 sections (0 new, 0 updated, 40 unchanged)" {
 		t.Errorf("second import: %+v", r)
 	}
 	// One edited file updates one section; a single file can be imported.

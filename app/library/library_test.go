@@ -56,11 +56,12 @@ func dialogText(t *testing.T, w fyne.Window) (fyne.CanvasObject, string) {
 
 func TestLibraryBrowsesAndFilters(t *testing.T) {
 	d, _, _, s := openLibrary(t, "")
-	if len(s.shown) != 16 || s.summary.Text != "16 sections" {
-		t.Fatalf("list shows %d sections (%q), want the 16 of the sample", len(s.shown), s.summary.Text)
+	if len(s.shown) != 40 || s.summary.Text != "40 sections" {
+		t.Fatalf("list shows %d sections (%q), want the 40 of the sample (en, ru and hu)", len(s.shown), s.summary.Text)
 	}
 	s.kindSel.SetSelected("Figures and financial result")
-	if got := titles(s); !slices.Equal(got, []string{"Measured performance in comparable buildings", "What the investment returns"}) {
+	if got := titles(s); !slices.Equal(got, []string{"Measured performance in comparable buildings", "Mit hoz a befektetés",
+		"What the investment returns", "Что принесут инвестиции"}) {
 		t.Errorf("figures: %q", got)
 	}
 	s.kindSel.SetSelected("All kinds")
@@ -70,18 +71,21 @@ func TestLibraryBrowsesAndFilters(t *testing.T) {
 			t.Errorf("HR filter lists %q, which does not serve HR", sec.Title)
 		}
 	}
-	if len(s.shown) != 9 {
-		t.Errorf("HR filter lists %d sections, want 9", len(s.shown))
+	if len(s.shown) != 23 {
+		t.Errorf("HR filter lists %d sections, want 23 (9 in English, 7 each in Russian and Hungarian)", len(s.shown))
 	}
 	s.audSel.SetSelected("All audiences")
 	test.Type(s.search, "academy")
-	if got := titles(s); !slices.Equal(got, []string{"Training and handover: the Veldmark Academy"}) {
+	// the Russian and Hungarian benefits for your people name the Veldmark
+	// Academy in their text
+	if got := titles(s); !slices.Equal(got, []string{"Mit jelent ez munkatársaik számára", "Что изменится для Ваших сотрудников",
+		"Training and handover: the Veldmark Academy"}) {
 		t.Errorf("text filter: %q", got)
 	}
-	if got := s.summary.Text; got != "1 of 16 sections" {
+	if got := s.summary.Text; got != "3 of 40 sections" {
 		t.Errorf("summary = %q", got)
 	}
-	s.list.Select(0)
+	s.list.Select(2) // Training and handover
 	if p := d.Place(); p.Screen != "library" || p.ID != "training-academy" {
 		t.Errorf("selecting a section: place %v", p)
 	}
@@ -299,7 +303,7 @@ func TestLibraryExportReimportsIdentically(t *testing.T) {
 	_, w, st, s := openLibrary(t, "")
 	dir := t.TempDir()
 	s.exportTo(dir)
-	if _, text := dialogText(t, w); !strings.Contains(text, "Exported 16 sections to "+dir) || !strings.Contains(text, "cover-letter.md") {
+	if _, text := dialogText(t, w); !strings.Contains(text, "Exported 40 sections to "+dir) || !strings.Contains(text, "cover-letter.md") {
 		t.Errorf("export says:\n%s", text)
 	}
 	secs, _ := st.Sections()
@@ -326,8 +330,8 @@ func TestLibraryExportReimportsIdentically(t *testing.T) {
 		}
 	}
 	res, err := importLibrary(st, dir)
-	if err != nil || res != (libraryImport{Count: 16}) {
-		t.Errorf("re-importing the export: %+v, %v; want 16 sections, none new or updated", res, err)
+	if err != nil || res != (libraryImport{Count: 40}) {
+		t.Errorf("re-importing the export: %+v, %v; want 40 sections, none new or updated", res, err)
 	}
 }
 
@@ -357,7 +361,7 @@ func TestLibraryExportAsksBeforeReplacing(t *testing.T) {
 	if data, _ := os.ReadFile(mine); !strings.HasPrefix(string(data), "---\nid: cover-letter\n") {
 		t.Errorf("Replace: the file holds %q", data)
 	}
-	if _, text := dialogText(t, w); !strings.Contains(text, "Exported 16 sections") {
+	if _, text := dialogText(t, w); !strings.Contains(text, "Exported 40 sections") {
 		t.Errorf("after Replace the export says:\n%s", text)
 	}
 }

@@ -728,8 +728,16 @@ func createDraft(t *testing.T, st *store.Store, acct, language string) proposal.
 	if err != nil {
 		t.Fatal(err)
 	}
+	// the library in the draft's language, as the New proposal dialog
+	// takes it; the English one for a language the library lacks
+	pick := language
+	if !slices.ContainsFunc(secs, func(s proposal.Section) bool { return strings.EqualFold(s.Language, language) }) {
+		pick = "en"
+	}
 	for _, s := range secs {
-		p.Items = append(p.Items, proposal.Item{SectionID: s.ID})
+		if strings.EqualFold(s.Language, pick) {
+			p.Items = append(p.Items, proposal.Item{SectionID: s.ID})
+		}
 	}
 	if err := st.CreateProposal(&p); err != nil {
 		t.Fatal(err)

@@ -54,12 +54,14 @@ func checkBox(t *testing.T, root fyne.CanvasObject, text string) *widget.Check {
 func TestProposalsListsTheSample(t *testing.T) {
 	d, _, _, s := openProposals(t, "")
 	got := tableLines(s)
-	if len(got) != 2 {
-		t.Fatalf("table rows:\n%s\nwant the 2 sample proposals", s)
+	if len(got) != 4 {
+		t.Fatalf("table rows:\n%s\nwant the 4 sample proposals", s)
 	}
 	want := []string{
 		"Factory-commissioned controls for the Doncaster modular plant | Northbridge Build Group | Sent | 40 days left | ",
 		"Castellan Calm: guest-room climate control for the 23-hotel roll-out | Castellan Hotels | Draft | 47 days left | ",
+		"Автоматика вахтового посёлка «Тасбулак-2» с заводской пусконаладкой | ГМК «Тасбулак» | Draft | 47 days left | ",
+		"Energia- és hűtésfelügyelet egy rendszerben mind az öt üzemben | Kalászmező Élelmiszeripari Zrt. | Draft | 47 days left | ",
 	}
 	for _, w := range want {
 		if !slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, w) }) {
@@ -72,8 +74,8 @@ func TestProposalsListsTheSample(t *testing.T) {
 	}) {
 		t.Errorf("table:\n%s\nthe sent proposal does not show its next follow-up", s)
 	}
-	if got := s.summary.Text; got != "2 proposals" {
-		t.Errorf("summary = %q, want 2 proposals", got)
+	if got := s.summary.Text; got != "4 proposals" {
+		t.Errorf("summary = %q, want 4 proposals", got)
 	}
 	test.AssertObjectRendersToMarkup(t, "proposals/list.xml", d.Area())
 }
@@ -132,10 +134,11 @@ func TestProposalsExpiredAndLate(t *testing.T) {
 func TestProposalsFilters(t *testing.T) {
 	d, _, _, s := openProposals(t, "")
 	s.statusSel.SetSelected("Draft")
-	if got := tableLines(s); len(got) != 1 || !strings.HasPrefix(got[0], "Castellan Calm") {
-		t.Errorf("status Draft shows:\n%s\nwant only the Castellan draft", s)
+	if got := tableLines(s); len(got) != 3 || !strings.HasPrefix(got[0], "Castellan Calm") || !strings.HasPrefix(got[1], "Energia-") ||
+		!strings.HasPrefix(got[2], "Автоматика") || slices.ContainsFunc(got, func(g string) bool { return !strings.Contains(g, " | Draft | ") }) {
+		t.Errorf("status Draft shows:\n%s\nwant only the drafts: Castellan, Kalászmező and Тасбулак", s)
 	}
-	if got := s.summary.Text; got != "1 of 2 proposals" {
+	if got := s.summary.Text; got != "3 of 4 proposals" {
 		t.Errorf("summary = %q", got)
 	}
 	s.statusSel.SetSelected("Sent")
@@ -171,16 +174,18 @@ func TestProposalsSortAndOpen(t *testing.T) {
 		t.Errorf("sorted by title, first = %s", got)
 	}
 	s.onSort(0)
-	if got := s.rows[0].p.ID; got != sampleSent {
-		t.Errorf("sorted by title descending, first = %s", got)
+	if got := s.rows[0].p.ID; got != "prop-tasbulak-camp-controls" {
+		t.Errorf("sorted by title descending, first = %s, want the Russian title (Cyrillic after Latin)", got)
 	}
 	s.onSort(3) // by expiry: sooner first
 	if got := s.rows[0].p.ID; got != sampleSent {
 		t.Errorf("sorted by expiry, first = %s (40 days left before 47)", got)
 	}
+	// The three drafts expire on the same day and keep the order of the
+	// title, descending: Тасбулак's second.
 	s.table.Select(widget.TableCellID{Row: 1, Col: 0})
-	if p := d.Place(); p.Screen != "proposal" || p.ID != sampleDraft {
-		t.Errorf("selecting the second row opened %v, want proposal/%s", p, sampleDraft)
+	if p := d.Place(); p.Screen != "proposal" || p.ID != "prop-tasbulak-camp-controls" {
+		t.Errorf("selecting the second row opened %v, want proposal/prop-tasbulak-camp-controls", p)
 	}
 }
 

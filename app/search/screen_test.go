@@ -235,7 +235,7 @@ func TestSearchScreenOpensEveryKind(t *testing.T) {
 			place: ui.Place{Screen: "account", ID: "northbridge"}, tab: "Timeline"},
 		{query: "castellan calm", heading: "Proposals — 1", row: "Castellan Calm: guest-room climate control for the 23-hotel roll-out",
 			place: ui.Place{Screen: "proposal", ID: "prop-castellan-calm-rollout"}},
-		{query: "veldmark academy", heading: "Library sections — 1", row: "Training and handover: the Veldmark Academy",
+		{query: "veldmark academy", heading: "Library sections — 3", row: "Training and handover: the Veldmark Academy",
 			place: ui.Place{Screen: "library", ID: "training-academy"}},
 	} {
 		d.Remember("dossier.tab", "")

@@ -243,8 +243,8 @@ func TestEraseLargeAttachment(t *testing.T) {
 	}
 	n := len(must(again.Accounts()))
 	again.Close()
-	if n != 3 {
-		t.Errorf("after the crash: %d accounts, want 3", n)
+	if n != 5 {
+		t.Errorf("after the crash: %d accounts, want 5", n)
 	}
 	if got := found(t, crashed); len(got) > 0 {
 		t.Errorf("after a crash, an open and a close: %q", got)

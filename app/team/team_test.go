@@ -234,7 +234,7 @@ func TestTeamDeleteMemberAndUndo(t *testing.T) {
 	selectRecord(t, s.members, "team-mara-lindqvist")
 	test.Tap(uitest.Button(t, s.members.editor, "Delete"))
 	top, text := uitest.Dialog(t, w)
-	for _, want := range []string{"Mara Lindqvist", "2 accounts", "Northbridge Build Group", "no owner until you undo"} {
+	for _, want := range []string{"Mara Lindqvist", "3 accounts", "Northbridge Build Group", "no owner until you undo"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the delete dialog does not say %q:\n%s", want, text)
 		}
