@@ -92,8 +92,13 @@ func NewSortTable[R any](rows *[]R, columns []TableColumn[R], sortBy int, open f
 		}
 	}
 	t.ExtendBaseWidget(t)
-	for i, c := range columns {
-		t.SetColumnWidth(i, c.Width)
+	for i := range t.Columns {
+		// never narrower than its heading with the sort mark: headings
+		// are longer in some languages ("Следующий тендер")
+		head := widget.NewButton(t.Columns[i].Title+" ▼", nil)
+		head.Importance = widget.LowImportance
+		t.Columns[i].Width = max(t.Columns[i].Width, float32(math.Ceil(float64(head.MinSize().Width))))
+		t.SetColumnWidth(i, t.Columns[i].Width)
 	}
 	return t
 }
