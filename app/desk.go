@@ -7,10 +7,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -314,53 +312,6 @@ func (d *Desk) onNextTab(delta int) {
 	if f, ok := t.(ui.Former); ok {
 		f.FocusFirst() // where the screen starts on that tab
 	}
-}
-
-// onKeys shows the keyboard shortcuts (Help → Keyboard shortcuts, Ctrl+/).
-func (d *Desk) onKeys() {
-	grid := container.New(layout.NewFormLayout())
-	for _, k := range shortcutKeys {
-		key := widget.NewLabelWithStyle(k[0], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-		what := widget.NewLabel(lang.L(k[1]))
-		what.Wrapping = fyne.TextWrapWord
-		grid.Add(key)
-		grid.Add(what)
-	}
-	dlg := dialog.NewCustom(lang.L("Keyboard shortcuts"), lang.L("Close"), grid, d.win)
-	dlg.Resize(fyne.NewSize(720, 0))
-	d.ShowClosable(dlg)
-}
-
-// onAbout says which kamdesk this is, where its workspace is, and what it
-// is built with (Help → About kamdesk).
-func (d *Desk) onAbout() {
-	text := lang.L("kamdesk {{.Version}}, the desk of a key account manager.", map[string]any{"Version": d.opts.Version}) + "\n\n" +
-		lang.L("Workspace: {{.Dir}}", map[string]any{"Dir": d.opts.Dir}) + "\n\n" +
-		lang.L("kamdesk's own licence: none has been granted yet; its authors keep all rights.") + "\n\n" +
-		lang.L("Built with Fyne (BSD 3-Clause licence), Badger (Apache 2.0 licence) and goldmark (MIT licence).")
-	msg := widget.NewLabel(text)
-	msg.Wrapping = fyne.TextWrapWord
-	dlg := dialog.NewCustom(lang.L("About kamdesk"), lang.L("Close"), msg, d.win)
-	dlg.Resize(fyne.NewSize(520, 0))
-	d.ShowClosable(dlg)
-}
-
-// onSampleMenu offers the sample workspace (File → Load the sample
-// workspace…): on the welcome while the workspace is empty; a workspace
-// that holds accounts is never mixed with the sample's invented ones.
-func (d *Desk) onSampleMenu() {
-	has, err := d.ws.HasAccounts()
-	if err != nil {
-		d.ShowError(err)
-		return
-	}
-	if has {
-		dialog.ShowInformation(lang.L("Sample workspace"),
-			lang.L("The sample workspace is loaded into an empty workspace only, so that its invented clients never mix with yours. To try it, start kamdesk on a new folder: kamdesk --data FOLDER."),
-			d.win)
-		return
-	}
-	d.Show(Place{Screen: "welcome"})
 }
 
 // InstallShortcuts makes the desk's shortcuts work on the window's canvas
