@@ -49,6 +49,10 @@ func TestEveryScreenFitsInEveryLanguage(t *testing.T) {
 			if got := lang.L("Accounts"); got == "Accounts" {
 				t.Fatalf("the desk is not in %s: Accounts reads %q", code, got)
 			}
+			// Fyne's own dialogs too (it ships no bg, hu, nb or fil)
+			if lang.L("Yes") == "Yes" || lang.X("file.name", "Name") == "Name" || lang.X("monday", "Monday") == "Monday" {
+				t.Errorf("Fyne's own texts are English in %s", code)
+			}
 			d, w, _ := testDesk(t, true)
 			fyne.CurrentApp().Settings().SetTheme(ui.Theme{})
 			for _, place := range fitPlaces {

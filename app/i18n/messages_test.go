@@ -245,6 +245,22 @@ func collectMessages(t *testing.T) *messageSet {
 		"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"} {
 		m.add(s, "time", false)
 	}
+	// Fyne's own texts (its file dialog, its date picker, the default
+	// buttons of its dialogs), from fyne.io/fyne/v2/lang/translations/
+	// base.en.json of the Fyne kamdesk builds with: Fyne ships no
+	// Bulgarian, Hungarian, Norwegian or Filipino, so the catalogues carry
+	// them (and a Russian Thursday where Fyne's says Tuesday).
+	for _, s := range []string{"Advanced", "Cancel", "Confirm", "Copy", "Create Folder", "Cut", "Enter filename", "Error",
+		"Favourites", "File", "Folder", "New Folder", "No", "OK", "Open", "Paste", "Quit", "Redo", "Save", "Select all",
+		"Show Hidden Files", "Undo", "Yes"} {
+		m.add(s, "fyne", false)
+	}
+	m.keyed["file.name"] = "Name"
+	m.keyed["file.parent"] = "Parent"
+	for _, d := range []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
+		m.keyed[d] = strings.ToUpper(d[:1]) + d[1:]
+		m.keyed[d+".short"] = strings.ToUpper(d[:1]) + d[1:3]
+	}
 	// lang.X's keys made at run time: ui.Weekday and ui.ShortMonth
 	for d, name := range []string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"} {
 		m.keyed["weekday."+strconv.Itoa(d)] = name
