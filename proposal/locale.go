@@ -238,8 +238,11 @@ func isLetters(s string) bool {
 }
 
 // Percent writes a percentage with one decimal: "36.2%", "36,2 %".
-func (l Locale) Percent(d Decimal) string {
-	num := l.Number(d, 1)
+func (l Locale) Percent(d Decimal) string { return l.PercentOf(d, 1) }
+
+// PercentOf writes a percentage with places decimals: "7.25%", "7,25 %".
+func (l Locale) PercentOf(d Decimal, places int) string {
+	num := l.Number(d, places)
 	p := l.cldr.percentPattern
 	if strings.HasPrefix(p, "%") {
 		return "%" + num

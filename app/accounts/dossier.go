@@ -90,7 +90,7 @@ func (s *dossierScreen) Content() fyne.CanvasObject {
 	if s.acct.Industry != "" {
 		facts = append(facts, s.acct.Industry)
 	}
-	facts = append(facts, lang.L("{{.Share}}% of our revenue", map[string]any{"Share": strconv.FormatFloat(s.acct.RevenueShare, 'f', -1, 64)}))
+	facts = append(facts, lang.L("{{.Share}} of our revenue", map[string]any{"Share": ui.PercentText(s.acct.RevenueShare)}))
 	sub := ui.NewFitLabel(strings.Join(facts, " · ")) // cut, so that the header fits a window 1024 pixels wide
 	edit := widget.NewButtonWithIcon(lang.L("Edit account"), theme.DocumentCreateIcon(), func() { editAccount(s.host, s.acct.ID) })
 	del := widget.NewButtonWithIcon(lang.L("Delete account"), theme.DeleteIcon(), func() { confirmDeleteAccount(s.host, s.st, s.acct, len(s.people)) })

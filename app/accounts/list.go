@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -64,7 +63,7 @@ func NewList(h ui.Host, st Store) *accountsScreen {
 		ui.Col(lang.L("Tier"), 110, func(r *accountRow) string { return ui.Tr(r.acct.Tier.Label()) },
 			func(a, b *accountRow) int { return cmp.Compare(a.acct.Tier.Rank(), b.acct.Tier.Rank()) }),
 		ui.Col(lang.L("Share"), 90, func(r *accountRow) string {
-			s := strconv.FormatFloat(r.acct.RevenueShare, 'f', -1, 64) + "%"
+			s := ui.PercentText(r.acct.RevenueShare)
 			if r.mono {
 				s += " ⚠"
 			}

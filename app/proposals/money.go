@@ -8,6 +8,7 @@ import (
 	"golang.org/x/text/currency"
 	"golang.org/x/text/language"
 
+	"kamdesk/app/ui"
 	"kamdesk/proposal"
 )
 
@@ -130,5 +131,5 @@ func amountText(d proposal.Decimal) string {
 
 // moneyText writes an amount with its currency: "GBP 1,189,950.00".
 func moneyText(cur string, d proposal.Decimal) string {
-	return strings.TrimSpace(cur + " " + d.Grouped(2, ","))
+	return strings.TrimSpace(cur + " " + ui.NumberText(d, 2))
 }

@@ -233,7 +233,7 @@ func (e *pricingEditor) revealProblems() {
 func (e *pricingEditor) update() {
 	for i, r := range e.rows {
 		l := e.b.p.Pricing[i]
-		text, imp := l.Net().Grouped(2, ","), widget.MediumImportance
+		text, imp := ui.NumberText(l.Net(), 2), widget.MediumImportance
 		if !l.Counts() { // marked, and left out of the totals below
 			text, imp = lang.L("not counted"), widget.DangerImportance
 		}
@@ -253,9 +253,9 @@ func (e *pricingEditor) update() {
 		for _, t := range totals {
 			cells = append(cells,
 				widget.NewLabelWithStyle(t.Currency, fyne.TextAlignTrailing, fyne.TextStyle{}),
-				widget.NewLabelWithStyle(t.Gross.Grouped(2, ","), fyne.TextAlignTrailing, fyne.TextStyle{}),
-				widget.NewLabelWithStyle(t.Discount.Grouped(2, ","), fyne.TextAlignTrailing, fyne.TextStyle{}),
-				widget.NewLabelWithStyle(t.Net.Grouped(2, ","), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
+				widget.NewLabelWithStyle(ui.NumberText(t.Gross, 2), fyne.TextAlignTrailing, fyne.TextStyle{}),
+				widget.NewLabelWithStyle(ui.NumberText(t.Discount, 2), fyne.TextAlignTrailing, fyne.TextStyle{}),
+				widget.NewLabelWithStyle(ui.NumberText(t.Net, 2), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
 		}
 		objs = append(objs, container.NewBorder(nil, nil, nil, container.NewGridWithColumns(4, cells...)))
 	}

@@ -5,6 +5,9 @@ import (
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"kamdesk/app/i18n"
+	"kamdesk/proposal"
 )
 
 // TestSortTableHeadingsFit: a column is never narrower than its heading
@@ -26,5 +29,28 @@ func TestSortTableHeadingsFit(t *testing.T) {
 	}
 	if tbl.Columns[1].Width != 90 {
 		t.Errorf("a column wider than its heading changed to %v", tbl.Columns[1].Width)
+	}
+}
+
+// TestNumbersInTheDesksLanguage: the desk writes shares and amounts as its
+// language does ("7,5 %", "1 189 950,00"); English keeps "7.5%".
+func TestNumbersInTheDesksLanguage(t *testing.T) {
+	t.Setenv("LANGUAGE", "")
+	defer i18n.SetLanguage("en")
+	for _, c := range []struct{ lang, share, whole, amount string }{
+		{"en", "7.5%", "38%", "1,189,950.00"},
+		{"ru", "7,5\u00a0%", "38\u00a0%", "1\u00a0189\u00a0950,00"},
+		{"hu", "7,5%", "38%", "1\u00a0189\u00a0950,00"},
+	} {
+		i18n.SetLanguage(c.lang)
+		if got := PercentText(7.5); got != c.share {
+			t.Errorf("%s: PercentText(7.5) = %q, want %q", c.lang, got, c.share)
+		}
+		if got := PercentText(38); got != c.whole {
+			t.Errorf("%s: PercentText(38) = %q, want %q", c.lang, got, c.whole)
+		}
+		if got := NumberText(proposal.MustDecimal("1189950"), 2); got != c.amount {
+			t.Errorf("%s: NumberText = %q, want %q", c.lang, got, c.amount)
+		}
 	}
 }

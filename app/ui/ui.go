@@ -14,6 +14,7 @@ import (
 	"image/color"
 	"maps"
 	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
@@ -200,6 +201,32 @@ func LongDate(d dossier.Date) string {
 	}
 	return lang.L("{{.Weekday}} {{.Day}} {{.Month}} {{.Year}}", map[string]any{
 		"Weekday": lang.L(d.Weekday().String()), "Day": d.Day(), "Month": lang.L(d.Month().String()), "Year": d.Year()})
+}
+
+// NumberText writes a number with places decimals as the desk's language
+// writes numbers: "1,189,950.00", "1 189 950,00" (the CLDR's symbols and
+// grouping; English keeps its own).
+func NumberText(d proposal.Decimal, places int) string {
+	if lc, ok := deskLocale(); ok {
+		return lc.Number(d, places)
+	}
+	return d.Grouped(places, ",")
+}
+
+// PercentText writes a share such as 7.5 as the desk's language writes
+// a percentage: "7.5%", "7,5 %".
+func PercentText(v float64) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	lc, ok := deskLocale()
+	if !ok {
+		return s + "%"
+	}
+	d, err := proposal.ParseDecimal(s)
+	if err != nil {
+		return s + "%"
+	}
+	_, frac, _ := strings.Cut(s, ".")
+	return lc.PercentOf(d, len(frac))
 }
 
 // deskLocale is the CLDR's way of writing dates in the desk's language,
