@@ -139,15 +139,7 @@ var Languages = []string{"en", "ru", "bg", "hu", "nb", "fil"}
 // Speaks reports whether code (a BCP 47 code or a locale name such as
 // "nb_NO.UTF-8") names one of Languages.
 func Speaks(code string) bool {
-	base := strings.ToLower(strings.TrimSpace(code))
-	base, _, _ = strings.Cut(strings.ReplaceAll(base, "_", "-"), "-")
-	base, _, _ = strings.Cut(base, ".")
-	switch base {
-	case "no", "nn":
-		base = "nb"
-	case "tl":
-		base = "fil"
-	}
+	base := catalogueLanguage(code)
 	for _, l := range Languages {
 		if l == base {
 			return true
@@ -156,17 +148,26 @@ func Speaks(code string) bool {
 	return false
 }
 
+// catalogueLanguage is the language of code as the catalogues name it:
+// "nb" of "nb_NO.UTF-8" and of "no", "fil" of "tl", "" of "".
+func catalogueLanguage(code string) string {
+	base := strings.ToLower(strings.TrimSpace(code))
+	base, _, _ = strings.Cut(strings.ReplaceAll(base, "_", "-"), "-")
+	base, _, _ = strings.Cut(base, ".")
+	switch base {
+	case "no", "nn":
+		return "nb" // the catalogue is Bokmål's
+	case "tl":
+		return "fil"
+	}
+	return base
+}
+
 // SetLanguage makes code the language of every message from now on, the
 // desktop's (Fyne reads LANGUAGE when the catalogues are loaded) and the
 // command line's. Call it before any message is translated, at start.
 func SetLanguage(code string) {
-	if strings.EqualFold(code, "no") || strings.EqualFold(code, "nn") || strings.HasPrefix(strings.ToLower(code), "no-") {
-		code = "nb" // the catalogue is Bokmål's
-	}
-	if strings.EqualFold(code, "tl") {
-		code = "fil"
-	}
-	os.Setenv("LANGUAGE", strings.ReplaceAll(code, "-", "_"))
+	os.Setenv("LANGUAGE", catalogueLanguage(code))
 	setup = sync.Once{}
 }
 
