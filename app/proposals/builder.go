@@ -168,13 +168,13 @@ func (b *builder) part(name string) builderPart {
 }
 
 func (b *builder) Content() fyne.CanvasObject {
-	back := widget.NewButtonWithIcon(lang.L("Proposals"), theme.NavigateBackIcon(), func() {
+	back := widget.NewButtonWithIcon(lang.L("Proposals"), ui.Icon(theme.NavigateBackIcon()), func() {
 		b.host.Show(ui.Place{Screen: "proposals"})
 	})
 	back.Importance = widget.LowImportance
 	save := widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), b.OnSave)
 	save.Importance = widget.HighImportance
-	del := widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), b.onDelete)
+	del := widget.NewButtonWithIcon(lang.L("Delete"), ui.Icon(theme.DeleteIcon()), b.onDelete)
 	del.Importance = widget.LowImportance
 	header := container.NewBorder(nil, nil, container.NewHBox(back), container.NewHBox(b.readiness, b.exportButton(), save, del),
 		container.NewVBox(b.title, b.status))

@@ -299,7 +299,7 @@ func (e *exporter) openURL(u *url.URL) {
 
 // exportButton is the builder's "Export…" button.
 func (b *builder) exportButton() *widget.Button {
-	return widget.NewButtonWithIcon(lang.L("Export…"), theme.UploadIcon(), b.onExport)
+	return widget.NewButtonWithIcon(lang.L("Export…"), ui.Icon(theme.UploadIcon()), b.onExport)
 }
 
 // onExport opens the export dialog on the working copy, as the user sees

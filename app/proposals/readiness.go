@@ -213,9 +213,9 @@ func newFindingRow(f proposal.Finding, audience bool, onTap func(proposal.Place)
 func (r *findingRow) message() string { return ui.Tr(r.f.Message, r.f.Data) }
 
 func (r *findingRow) CreateRenderer() fyne.WidgetRenderer {
-	icon := widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))
+	icon := widget.NewIcon(ui.IconIn(theme.WarningIcon(), theme.ColorNameWarning))
 	if r.f.Severity == proposal.SeverityBlocking {
-		icon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
+		icon.SetResource(ui.IconIn(theme.ErrorIcon(), theme.ColorNameError))
 	}
 	msg := ui.NewWrapLabel(r.message())
 	fix := ui.NewWrapLabel(ui.Tr(r.f.Fix, r.f.Data))
@@ -236,7 +236,7 @@ func (r *findingRow) CreateRenderer() fyne.WidgetRenderer {
 	}
 	r.bg = canvas.NewRectangle(color.Transparent)
 	r.bg.CornerRadius = theme.InputRadiusSize()
-	go2 := widget.NewIcon(theme.NavigateNextIcon())
+	go2 := widget.NewIcon(ui.Icon(theme.NavigateNextIcon()))
 	return widget.NewSimpleRenderer(container.NewStack(r.bg,
 		container.NewBorder(nil, nil, container.NewVBox(icon), container.NewVBox(go2), lines)))
 }

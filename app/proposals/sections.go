@@ -63,9 +63,9 @@ type secRemoval struct {
 func newSectionsEditor(b *builder) *sectionsEditor {
 	s := &sectionsEditor{b: b}
 	s.setValues()
-	addLib := widget.NewButtonWithIcon(lang.L("Add from library"), theme.StorageIcon(), s.openPicker)
-	addOwn := widget.NewButtonWithIcon(lang.L("Add own section"), theme.ContentAddIcon(), s.addOwn)
-	s.undo = widget.NewButtonWithIcon(lang.L("Undo remove"), theme.ContentUndoIcon(), s.undoRemove)
+	addLib := widget.NewButtonWithIcon(lang.L("Add from library"), ui.Icon(theme.StorageIcon()), s.openPicker)
+	addOwn := widget.NewButtonWithIcon(lang.L("Add own section"), ui.Icon(theme.ContentAddIcon()), s.addOwn)
+	s.undo = widget.NewButtonWithIcon(lang.L("Undo remove"), ui.Icon(theme.ContentUndoIcon()), s.undoRemove)
 	s.undo.Hide()
 	hint := widget.NewLabel(lang.L("Sections from the library follow it until you customise them. Alt+Up and Alt+Down move the section you are editing."))
 	hint.Wrapping = fyne.TextWrapWord
@@ -88,7 +88,7 @@ func newSectionsEditor(b *builder) *sectionsEditor {
 // as many as a window 800 pixels tall shows closed (a taller one gets the
 // next ones a frame later); secMoreBlocks those it adds at a time after
 // that.
-const secFirstBlocks, secMoreBlocks = 3, 3
+const secFirstBlocks, secMoreBlocks = 1, 2
 
 func (s *sectionsEditor) Content() fyne.CanvasObject { return s.root }
 
@@ -171,7 +171,7 @@ func (s *sectionsEditor) attachAll() { s.attach(len(s.blocks)) }
 func (s *sectionsEditor) structureChanged() {
 	for i, blk := range s.blocks {
 		blk.index = i
-		if n := strconv.Itoa(i+1) + "."; blk.number.Text != n {
+		if n := secNumber(i); blk.number.Text != n {
 			blk.number.SetText(n)
 		}
 		secEnable(blk.up, i > 0)
@@ -198,6 +198,9 @@ func (s *sectionsEditor) layoutList() {
 	s.list.Layout.Layout(s.list.Objects, s.list.Size())    // and when only the order changed
 	canvas.Refresh(content)
 }
+
+// secNumber is the number shown on the block of item i.
+func secNumber(i int) string { return strconv.Itoa(i+1) + "." }
 
 // secEnable enables or disables w, refreshing it only when that changes.
 func secEnable(w fyne.Disableable, on bool) {
@@ -247,12 +250,12 @@ func secShowMarks(box *fyne.Container, key *string, fs []proposal.Finding) {
 	*key = k.String()
 	objs := make([]fyne.CanvasObject, len(fs))
 	for i, f := range fs {
-		icon := fyne.Resource(theme.NewWarningThemedResource(theme.WarningIcon()))
+		icon := ui.IconIn(theme.WarningIcon(), theme.ColorNameWarning)
 		msg := widget.NewLabel(ui.Tr(f.Message, f.Data))
 		msg.Wrapping = fyne.TextWrapWord
 		msg.Importance = widget.WarningImportance
 		if f.Severity == proposal.SeverityBlocking {
-			icon = theme.NewErrorThemedResource(theme.ErrorIcon())
+			icon = ui.IconIn(theme.ErrorIcon(), theme.ColorNameError)
 			msg.Importance = widget.DangerImportance
 		}
 		objs[i] = container.NewBorder(nil, nil, widget.NewIcon(icon), nil, msg)

@@ -20,7 +20,8 @@ type sectionBlock struct {
 	s     *sectionsEditor
 	index int // the item it shows, in b.p.Items
 
-	card              *widget.Card
+	card              *ui.Panel
+	body              *fyne.Container
 	number            *widget.Label
 	title             *ui.FitLabel
 	meta              *ui.WrapLabel // kind · source · audience weights
@@ -43,11 +44,13 @@ type sectionBlock struct {
 
 func (s *sectionsEditor) newBlock(i int) *sectionBlock {
 	blk := &sectionBlock{s: s, index: i}
-	blk.number = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	// numbered as structureChanged numbers it, which then need not
+	// refresh a block that is not in the column yet
+	blk.number = widget.NewLabelWithStyle(secNumber(i), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	blk.title = ui.NewFitLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	blk.up = widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { s.move(blk, -1) })
-	blk.down = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { s.move(blk, 1) })
-	blk.remove = widget.NewButtonWithIcon(lang.L("Remove"), theme.DeleteIcon(), func() { s.remove(blk) })
+	blk.up = widget.NewButtonWithIcon("", ui.Icon(theme.MoveUpIcon()), func() { s.move(blk, -1) })
+	blk.down = widget.NewButtonWithIcon("", ui.Icon(theme.MoveDownIcon()), func() { s.move(blk, 1) })
+	blk.remove = widget.NewButtonWithIcon(lang.L("Remove"), ui.Icon(theme.DeleteIcon()), func() { s.remove(blk) })
 	for _, b := range []*widget.Button{blk.up, blk.down, blk.remove} {
 		b.Importance = widget.LowImportance
 	}
@@ -57,18 +60,29 @@ func (s *sectionsEditor) newBlock(i int) *sectionBlock {
 	blk.summary = secWrapped(widget.MediumImportance)
 	blk.full = secWrapped(widget.MediumImportance)
 	blk.editorBox = container.NewVBox()
-	blk.edit = widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), blk.expand)
-	blk.customise = widget.NewButtonWithIcon(lang.L("Customise for this proposal"), theme.ContentCopyIcon(), func() { s.customise(blk) })
-	blk.showText = widget.NewButtonWithIcon(lang.L("Show text"), theme.VisibilityIcon(), blk.toggleText)
+	blk.edit = widget.NewButtonWithIcon(lang.L("Edit"), ui.Icon(theme.DocumentCreateIcon()), blk.expand)
+	blk.customise = widget.NewButtonWithIcon(lang.L("Customise for this proposal"), ui.Icon(theme.ContentCopyIcon()), func() { s.customise(blk) })
+	blk.showText = widget.NewButtonWithIcon(lang.L("Show text"), ui.Icon(theme.VisibilityIcon()), blk.toggleText)
 	blk.actions = container.NewHBox(blk.edit, blk.customise, blk.showText)
 	blk.phOK = secWrapped(widget.LowImportance)
 	blk.phUnknown = secWrapped(widget.DangerImportance)
 	blk.phEmpty = secWrapped(widget.WarningImportance)
 	blk.marks = container.NewVBox()
-	blk.card = widget.NewCard("", "", container.NewVBox(header, blk.meta, blk.problem, blk.summary, blk.full,
-		blk.editorBox, blk.actions, blk.phOK, blk.phUnknown, blk.phEmpty, blk.marks))
+	blk.body = container.NewVBox(header, blk.meta, blk.problem, blk.summary, blk.full,
+		blk.editorBox, blk.actions, blk.phOK, blk.phUnknown, blk.phEmpty, blk.marks)
+	blk.card = ui.NewPanel(blk.body)
 	blk.show()
 	return blk
+}
+
+// secButtonText sets b's text when it changes: a button refreshed makes
+// its renderer at once, and a block not yet in the column need not have
+// one (a tenth of the builder's opening went on the "Show text" buttons
+// of blocks nobody saw yet).
+func secButtonText(b *widget.Button, text string) {
+	if b.Text != text {
+		b.SetText(text)
+	}
 }
 
 // secWrapped is an empty word-wrapped label of importance imp.
@@ -115,6 +129,7 @@ func (blk *sectionBlock) show() {
 		secLabelText(blk.meta, lang.L("The library section “{{.ID}}” no longer exists. Remove it from the proposal, or add another section from the library.",
 			map[string]any{"ID": it.SectionID}))
 		blk.remove.Importance = widget.DangerImportance
+		blk.remove.Icon = theme.DeleteIcon() // coloured for danger by the button
 		blk.remove.Refresh()
 		secLabelText(blk.summary, "")
 		secLabelText(blk.full, "")
@@ -140,10 +155,10 @@ func (blk *sectionBlock) show() {
 	if blk.showingText && !own {
 		secLabelText(blk.full, body)
 		blk.summary.Hide()
-		blk.showText.SetText(lang.L("Hide text"))
+		secButtonText(blk.showText, lang.L("Hide text"))
 	} else {
 		secLabelText(blk.full, "")
-		blk.showText.SetText(lang.L("Show text"))
+		secButtonText(blk.showText, lang.L("Show text"))
 	}
 	blk.actions.Hidden = open
 	blk.validate()
@@ -265,6 +280,7 @@ func (blk *sectionBlock) toggleText() {
 }
 
 func (blk *sectionBlock) relayout() {
+	blk.body.Refresh()
 	blk.card.Refresh()
 	blk.s.layoutList()
 }

@@ -46,8 +46,8 @@ func newSecOutline(s *sectionsEditor) *secOutline {
 	}
 	o.list.OnSelected = o.choose
 	o.list.ExtendBaseWidget(o.list)
-	o.up = widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { o.move(-1) })
-	o.down = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { o.move(+1) })
+	o.up = widget.NewButtonWithIcon("", ui.Icon(theme.MoveUpIcon()), func() { o.move(-1) })
+	o.down = widget.NewButtonWithIcon("", ui.Icon(theme.MoveDownIcon()), func() { o.move(+1) })
 	o.enable()
 	o.dropLine = canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
 	o.dropLine.Hide()
