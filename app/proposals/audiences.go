@@ -159,7 +159,7 @@ func (a *audiencesPart) build(v *variantView) {
 		}
 		v.preview, more = ui.NewWrapColumn(blocks[:first]...), blocks[first:]
 	}
-	v.open = widget.NewButtonWithIcon(lang.L("Open in browser"), theme.ComputerIcon(), func() { a.openInBrowser(v.a) })
+	v.open = widget.NewButtonWithIcon(lang.L("Open in browser"), ui.Icon(theme.ComputerIcon()), func() { a.openInBrowser(v.a) })
 	if err != nil {
 		v.open.Disable()
 	}
@@ -209,7 +209,12 @@ func (a *audiencesPart) morePreview(v *variantView, col fyne.CanvasObject, more 
 	n := min(len(more), previewMoreBlocks)
 	c.Objects = append(c.Objects, more[:n]...)
 	c.Layout.Layout(c.Objects, c.Size()) // the new blocks wrapped at the column's width
-	v.scroll.Refresh()                   // then the column and the page made taller, without refreshing every block
+	// Then the page made taller and the scroll bars sized again: the
+	// scroll's own renderer does that. Scroll.Refresh would also refresh
+	// its whole content, every block shown so far wrapped again, which
+	// made the fill-in quadratic (a long variant's Preview kept the UI
+	// goroutine 0.3 s).
+	v.scroll.Base.Refresh()
 	if n < len(more) {
 		rest := more[n:]
 		a.b.host.Defer(func() { a.morePreview(v, col, rest) })

@@ -37,10 +37,12 @@ func (a *audiencesPart) orderView(v *variantView) fyne.CanvasObject {
 	v.moves = v.moves[:0]
 	for pos, ix := range middle {
 		title := ui.OneLine(itemTitle(&b.p, b.ctx, ix))
-		label := widget.NewLabel(strconv.Itoa(pos+1) + ". " + title)
-		label.Truncation = fyne.TextTruncateEllipsis
-		up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { a.moveItem(v, pos, -1) })
-		down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { a.moveItem(v, pos, +1) })
+		// a row for each section, made as the tab opens: the label cuts
+		// its text itself and the icons are coloured once (Fyne's cutting
+		// label and themed icons made this list most of the tab's opening)
+		label := ui.NewFitLabel(strconv.Itoa(pos+1) + ". " + title)
+		up := widget.NewButtonWithIcon("", ui.Icon(theme.MoveUpIcon()), func() { a.moveItem(v, pos, -1) })
+		down := widget.NewButtonWithIcon("", ui.Icon(theme.MoveDownIcon()), func() { a.moveItem(v, pos, +1) })
 		for _, btn := range []*widget.Button{up, down} {
 			btn.Importance = widget.LowImportance
 		}
@@ -53,7 +55,7 @@ func (a *audiencesPart) orderView(v *variantView) fyne.CanvasObject {
 		col.Add(muted(lang.L("No section of the proposal speaks to these readers.")))
 	}
 	col.Add(muted(lang.L("Closes with the team's credits and the validity. The pricing table, the financial result and the references follow the last section of their kind.")))
-	v.reset = widget.NewButtonWithIcon(lang.L("Back to the suggested order"), theme.ViewRefreshIcon(), func() { a.resetOrder(v) })
+	v.reset = widget.NewButtonWithIcon(lang.L("Back to the suggested order"), ui.Icon(theme.ViewRefreshIcon()), func() { a.resetOrder(v) })
 	hint := lang.L("The order suggested for these readers; move a section to give this variant an order of its own.")
 	if b.p.HasOwnOrder(v.a) {
 		hint = lang.L("This variant has an order of its own, saved with the proposal.")
