@@ -139,7 +139,9 @@ func NewBuilder(h ui.Host, st Store, id string) (*builder, error) {
 	b.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	b.title.Truncation = fyne.TextTruncateEllipsis
 	b.status = widget.NewLabel("")
-	b.status.Truncation = fyne.TextTruncateEllipsis // a long status never widens the window
+	// A long status (a Russian or Hungarian one with its dates) breaks
+	// onto a second line: it never widens the window, nor loses its end.
+	b.status.Wrapping = fyne.TextWrapWord
 	b.readiness = widget.NewButtonWithIcon("", theme.WarningIcon(), func() { b.showTab(tabReadiness) })
 	b.parts = map[string]builderPart{}
 	b.check()
@@ -176,7 +178,9 @@ func (b *builder) Content() fyne.CanvasObject {
 	save.Importance = widget.HighImportance
 	del := widget.NewButtonWithIcon(lang.L("Delete"), ui.Icon(theme.DeleteIcon()), b.onDelete)
 	del.Importance = widget.LowImportance
-	header := container.NewBorder(nil, nil, container.NewHBox(back), container.NewHBox(b.readiness, b.exportButton(), save, del),
+	// the buttons keep their height when a long status takes two lines
+	header := container.NewBorder(nil, nil, container.NewCenter(back),
+		container.NewCenter(container.NewHBox(b.readiness, b.exportButton(), save, del)),
 		container.NewVBox(b.title, b.status))
 
 	// A tab's content is put in place when the tab is first shown: Fyne's
