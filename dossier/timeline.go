@@ -184,7 +184,7 @@ var PromiseStatuses = []PromiseStatus{PromiseOpen, PromiseKept, PromiseDropped}
 func (s PromiseStatus) Label() string {
 	switch s {
 	case PromiseOpen:
-		return "Open"
+		return "Still open" // not "Open", which the catalogue has for the button that opens a file
 	case PromiseKept:
 		return "Kept"
 	case PromiseDropped:

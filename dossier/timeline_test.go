@@ -261,7 +261,7 @@ func TestEventKindAndStatusLabels(t *testing.T) {
 		t.Errorf("unknown EventKind Label() = %q, want %q", got, "party")
 	}
 	for s, want := range map[dossier.PromiseStatus]string{
-		dossier.PromiseOpen: "Open", dossier.PromiseKept: "Kept", dossier.PromiseDropped: "Dropped",
+		dossier.PromiseOpen: "Still open", dossier.PromiseKept: "Kept", dossier.PromiseDropped: "Dropped",
 	} {
 		if got := s.Label(); got != want {
 			t.Errorf("PromiseStatus(%q).Label() = %q, want %q", s, got, want)

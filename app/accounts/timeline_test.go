@@ -513,7 +513,7 @@ func TestTimelineSlippedPromise(t *testing.T) {
 	if p.Due.String() != "2026-12-05" || p.Status != dossier.PromiseOpen {
 		t.Errorf("promise after the slip: due %s, %s; want due 2026-12-05, open", p.Due, p.Status)
 	}
-	if got := tl.promiseRows[id].status.Text; got != "Open" {
+	if got := tl.promiseRows[id].status.Text; got != "Still open" {
 		t.Errorf("status after the slip = %q, want Open (no longer late)", got)
 	}
 	if !hasLabel(tl.promiseBox, "slipped from 21 Nov 2026 to 5 Dec 2026 (told on 25 Nov 2026, apology sent): The trainer certification") {
@@ -527,7 +527,7 @@ func TestTimelineLatePromise(t *testing.T) {
 	if late.Text != "Late" || late.Importance != widget.DangerImportance {
 		t.Errorf("overdue promise shows %q (importance %v), want Late in red", late.Text, late.Importance)
 	}
-	if got := tl.promiseRows["prm-northbridge-bid-team"].status.Text; got != "Open" {
+	if got := tl.promiseRows["prm-northbridge-bid-team"].status.Text; got != "Still open" {
 		t.Errorf("promise due 2026-12-07 shows %q, want Open", got)
 	}
 	// Open promises come first, soonest due first.
