@@ -1,7 +1,6 @@
 package app
 
 import (
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -12,25 +11,12 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/i18n"
-	"kamdesk/app/i18n/fynelang"
 	"kamdesk/app/ui"
 	"kamdesk/app/ui/uitest"
 )
 
-// useLanguage makes the desk's messages those of code, as main does for
-// --lang or the desk's setting, and English again after the test.
-func useLanguage(t *testing.T, code string) {
-	t.Helper()
-	t.Setenv("LANGUAGE", os.Getenv("LANGUAGE"))
-	i18n.SetLanguage(code)
-	if err := fynelang.Load(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		i18n.SetLanguage("en")
-		fynelang.Load()
-	})
-}
+// useLanguage makes the desk's messages those of code for the test.
+func useLanguage(t *testing.T, code string) { uitest.UseLanguage(t, code) }
 
 // TestEveryScreenFitsInEveryLanguage: in each language kamdesk speaks,
 // every main screen fits a 1280×800 window (nothing needs more room than

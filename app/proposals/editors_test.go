@@ -859,3 +859,37 @@ func TestFinancialResultFollowsThePricingCurrency(t *testing.T) {
 		t.Errorf("Use the pricing total gave %s %v (shown %q), want %s %v", b.p.Financial.Currency, b.p.Financial.Investment, f.cur.Selected, tot.Currency, tot.Net)
 	}
 }
+
+// TestPricingInTheDesksLanguage: in a Russian desk the pricing table's
+// entries show amounts as Russian writes them ("1 180,00") and read what
+// a Russian user types: "1 250,50" is 1250.50 and "1,5" one and a half,
+// where the English desk reads "1,250" as 1250.
+func TestPricingInTheDesksLanguage(t *testing.T) {
+	uitest.UseLanguage(t, "ru")
+	_, _, _, b := openBuilderPart(t, northbridgeProposal, tabPricing)
+	e := b.part(tabPricing).(*pricingEditor)
+	r := e.rows[0]
+	if got := r.price.Text; got != "1\u00a0180,00" {
+		t.Errorf("the first line's price shows %q, want 1\u00a0180,00", got)
+	}
+	if got := r.disc.Text; got != "7,5" {
+		t.Errorf("the first line's discount shows %q, want 7,5", got)
+	}
+	uitest.Retype(r.price, "1 250,50")
+	uitest.Retype(r.qty, "1,5")
+	uitest.Retype(r.disc, "0")
+	if r.msg.Visible() {
+		t.Fatalf("Russian numbers refused: %s", r.msg.Text)
+	}
+	l := b.p.Pricing[0]
+	if l.UnitPrice.String() != "1250.5" || l.Quantity.String() != "1.5" {
+		t.Errorf("read price %s, quantity %s; want 1250.5 and 1.5", l.UnitPrice, l.Quantity)
+	}
+	if got := r.amount.Text; got != "1\u00a0875,75" {
+		t.Errorf("1,5 × 1 250,50 shows %q, want 1\u00a0875,75", got)
+	}
+	uitest.Retype(r.price, "12 x")
+	if !r.msg.Visible() || !strings.Contains(r.msg.Text, "не является числом") {
+		t.Errorf("a price that is not a number says %q", r.msg.Text)
+	}
+}

@@ -81,23 +81,33 @@ func currencyOptions(used ...string) []string {
 var errNotNumber = errors.New("not a number")
 
 // parseAmount reads a number typed in the builder: a quantity, a price, a
-// percentage or an amount.
+// percentage or an amount, as the desk's language writes numbers or the
+// English way.
 //
 // proposal.ParseDecimal wants a decimal point and reads commas as thousands
-// separators, so it rejects "12,50" as ambiguous. Many users type a decimal
-// comma, so the builder applies one more rule before giving up: when the
-// text has exactly one comma and no other separator (no point, space,
-// apostrophe or underscore), the comma is read as the decimal point.
-// "12,50" is 12.50 and "0,5" is 0.5. A comma that groups thousands the way
-// ParseDecimal reads them keeps that meaning ("1,250" is 1250), since
-// ParseDecimal accepts it before the rule is tried.
+// separators, so it rejects "12,50" as ambiguous. Where the desk's
+// language writes a decimal comma (Russian, Bulgarian, Hungarian,
+// Norwegian), a text with one comma and no point is read with the comma
+// as the decimal point, first: "1 250,50" is 1250.50 and "1,250" is
+// 1.25, as such a user means them; a point still reads as one ("1250.50").
+// In English and Filipino ParseDecimal goes first, and a text with
+// exactly one comma and no other separator (no point, space, apostrophe
+// or underscore) is then read with the comma as the decimal point:
+// "12,50" is 12.50, while "1,250" keeps its English meaning, 1250.
+// A minus sign (U+2212, as Norwegian writes it) reads as a hyphen.
 func parseAmount(s string) (proposal.Decimal, error) {
-	d, err := proposal.ParseDecimal(s)
+	t := strings.ReplaceAll(strings.TrimSpace(s), "\u2212", "-")
+	oneComma := strings.Count(t, ",") == 1 && !strings.Contains(t, ".")
+	if ui.DecimalComma() && oneComma {
+		if d, err := proposal.ParseDecimal(strings.Replace(t, ",", ".", 1)); err == nil {
+			return d, nil
+		}
+	}
+	d, err := proposal.ParseDecimal(t)
 	if err == nil {
 		return d, nil
 	}
-	t := strings.TrimSpace(s)
-	if strings.Count(t, ",") == 1 && !strings.ContainsAny(t, ".' _\u00a0\u202f") {
+	if oneComma && !strings.ContainsAny(t, "' _\u00a0\u202f") {
 		if d, err := proposal.ParseDecimal(strings.Replace(t, ",", ".", 1)); err == nil {
 			return d, nil
 		}
@@ -109,15 +119,23 @@ func parseAmount(s string) (proposal.Decimal, error) {
 // shown) next to a field whose text parseAmount cannot read.
 const msgNotANumber = "is not a number: write 1250.50, 1,250.50 or 1250,50 (at most 6 decimals)"
 
-// priceText shows a price in an entry as everywhere else, grouped, with
-// at least two decimals and more when it has them: "1,180.00", "33.335"
-// (parseAmount reads it back).
+// priceText shows a price in an entry as everywhere else in the desk's
+// language, grouped, with at least two decimals and more when it has
+// them: "1,180.00", "33.335"; "1 180,00" in Russian (parseAmount reads
+// it back).
 func priceText(d proposal.Decimal) string {
 	places := 2
 	if _, frac, ok := strings.Cut(d.String(), "."); ok {
 		places = max(places, len(frac))
 	}
-	return d.Grouped(places, ",")
+	return ui.NumberText(d, places)
+}
+
+// numberText shows a quantity or a percentage in an entry with the
+// decimals it has, in the desk's language: "7.5", "7,5", "1 200".
+func numberText(d proposal.Decimal) string {
+	_, frac, _ := strings.Cut(d.String(), ".")
+	return ui.NumberText(d, len(frac))
 }
 
 // amountText shows an amount in an entry: empty for none, else with two

@@ -43,12 +43,12 @@ func (e *pricingEditor) newRow(l proposal.Line) *pricingRow {
 		return in
 	}
 	r.desc = text("description", l.Description, lang.L("What the client gets"))
-	r.qty = text("quantity", l.Quantity.Text(","), "0")
+	r.qty = text("quantity", numberText(l.Quantity), "0")
 	r.unit = text("unit", l.Unit, lang.L("e.g. day"))
-	r.price = text("unit_price", amountText(l.UnitPrice), "0.00")
+	r.price = text("unit_price", amountText(l.UnitPrice), priceText(proposal.Decimal{}))
 	disc := ""
 	if !l.Discount.IsZero() {
-		disc = l.Discount.String()
+		disc = numberText(l.Discount)
 	}
 	r.disc = text("discount", disc, "0")
 	opts := e.options

@@ -213,6 +213,14 @@ func NumberText(d proposal.Decimal, places int) string {
 	return d.Grouped(places, ",")
 }
 
+// DecimalComma reports whether the desk's language writes a decimal
+// comma (1 250,50): Russian, Bulgarian, Hungarian and Norwegian do; an
+// entry of a number then reads a lone comma as the decimal one.
+func DecimalComma() bool {
+	lc, ok := deskLocale()
+	return ok && strings.Contains(lc.Number(proposal.Int(1), 1), ",")
+}
+
 // PercentText writes a share such as 7.5 as the desk's language writes
 // a percentage: "7.5%", "7,5 %".
 func PercentText(v float64) string {

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/export"
+	"kamdesk/app/i18n"
 	"kamdesk/app/i18n/fynelang"
 	"kamdesk/app/i18n/quiet"
 	"kamdesk/app/store"
@@ -386,4 +387,20 @@ func (q *Queue) Step() bool {
 func (q *Queue) Run() {
 	for q.Step() {
 	}
+}
+
+// UseLanguage makes the desk's messages, dates and numbers those of code
+// (ru, hu, …), as main does for --lang or the desk's setting, and English
+// again after the test.
+func UseLanguage(t *testing.T, code string) {
+	t.Helper()
+	t.Setenv("LANGUAGE", os.Getenv("LANGUAGE"))
+	i18n.SetLanguage(code)
+	if err := fynelang.Load(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		i18n.SetLanguage("en")
+		fynelang.Load()
+	})
 }
