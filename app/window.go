@@ -45,7 +45,7 @@ func CloseWindow(w fyne.Window, prefs fyne.Preferences) {
 // encrypted backup needs.
 func OpenFailure(err error, dir string, quit func(), restore func(passphrase []byte) error) fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("kamdesk cannot open the workspace"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	msg := widget.NewLabel(err.Error())
+	msg := widget.NewLabel(ui.ErrorText(err))
 	msg.Wrapping = fyne.TextWrapWord
 	hint := widget.NewLabel(lang.L("Nothing was changed in {{.Dir}}. Restore the folder from a backup, or start kamdesk on another workspace with: kamdesk --data DIR", map[string]any{"Dir": dir}))
 	switch {
@@ -103,12 +103,12 @@ func OpenFailure(err error, dir string, quit func(), restore func(passphrase []b
 func (d *Desk) readOnlyBar() fyne.CanvasObject {
 	ro, ok := d.ws.(interface {
 		ReadOnly() bool
-		ReadOnlyReason() string
+		ReadOnlyWhy() error
 	})
 	if !ok || !ro.ReadOnly() {
 		return nil
 	}
-	l := widget.NewLabel(lang.L("Read only — changes cannot be saved: {{.Why}}", map[string]any{"Why": ro.ReadOnlyReason()}))
+	l := widget.NewLabel(lang.L("Read only — changes cannot be saved: {{.Why}}", map[string]any{"Why": ui.ErrorText(ro.ReadOnlyWhy())}))
 	l.Wrapping = fyne.TextWrapWord
 	l.Importance = widget.WarningImportance
 	return container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, l)

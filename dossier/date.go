@@ -43,7 +43,23 @@ var (
 
 // ErrDateRange reports a date outside MinDate to MaxDate. It matches
 // ErrInvalid too.
-var ErrDateRange = fmt.Errorf("outside the dates kamdesk accepts (1900-01-01 to 2199-12-31): %w", ErrInvalid)
+var ErrDateRange = Err("outside the dates kamdesk accepts (1900-01-01 to 2199-12-31)", nil, ErrInvalid)
+
+// OutOfRange returns err, a message saying which date is outside MinDate
+// to MaxDate in words of its own (built with Err, wrapping ErrInvalid:
+// "\"2300-01-01\" is outside the dates kamdesk accepts (…): invalid"),
+// matching ErrDateRange too.
+func OutOfRange(err error) error { return &outOfRange{err} }
+
+type outOfRange struct{ err error }
+
+func (e *outOfRange) Error() string { return e.err.Error() }
+
+// Unwrap returns the message, which ErrorIn translates.
+func (e *outOfRange) Unwrap() error { return e.err }
+
+// Is makes the error match ErrDateRange.
+func (e *outOfRange) Is(target error) bool { return target == ErrDateRange }
 
 // ParseDate reads a date written as YYYY-MM-DD between MinDate and
 // MaxDate. The empty string gives the zero Date. Impossible dates such as
@@ -59,10 +75,10 @@ func ParseDate(s string) (Date, error) {
 		if bad := noSuchDay(s); bad != nil {
 			return Date{}, bad
 		}
-		return Date{}, fmt.Errorf("%q is not a date in the form YYYY-MM-DD: %w", s, ErrInvalid)
+		return Date{}, Err(`"{{.Text}}" is not a date in the form YYYY-MM-DD`, map[string]any{"Text": s}, ErrInvalid)
 	}
 	if d := (Date{t}); !d.InRange() {
-		return Date{}, fmt.Errorf("%q is %w", s, ErrDateRange)
+		return Date{}, OutOfRange(Err(`"{{.Text}}" is outside the dates kamdesk accepts (1900-01-01 to 2199-12-31)`, map[string]any{"Text": s}, ErrInvalid))
 	}
 	return Date{t}, nil
 }
@@ -117,7 +133,7 @@ func readDate(s string) (Date, error) {
 	if s == "" {
 		return Date{}, nil
 	}
-	bad := fmt.Errorf("%q is not a date in the form YYYY-MM-DD: %w", s, ErrInvalid)
+	bad := Err(`"{{.Text}}" is not a date in the form YYYY-MM-DD`, map[string]any{"Text": s}, ErrInvalid)
 	i := len(s) - len("-01-02")
 	if i < 4 || s[i] != '-' || s[i+3] != '-' || !allDigits(s[:i]) || i > 9 {
 		return Date{}, bad
@@ -251,7 +267,7 @@ func ParseBirthday(s string) (Birthday, error) {
 	if s == "" {
 		return Birthday{}, nil
 	}
-	bad := fmt.Errorf("%q is not a birthday in the form YYYY-MM-DD or MM-DD: %w", s, ErrInvalid)
+	bad := Err(`"{{.Text}}" is not a birthday in the form YYYY-MM-DD or MM-DD`, map[string]any{"Text": s}, ErrInvalid)
 	noYear := strings.HasPrefix(s, "--")
 	parts := strings.Split(strings.TrimPrefix(s, "--"), "-")
 	if noYear && len(parts) != 2 {
@@ -317,17 +333,17 @@ func (b Birthday) check() error {
 		return nil
 	}
 	if b.Month < time.January || b.Month > time.December {
-		return fmt.Errorf("month %d does not exist: %w", b.Month, ErrInvalid)
+		return Err("month {{.Month}} does not exist", map[string]any{"Month": int(b.Month)}, ErrInvalid)
 	}
 	max := daysIn(2000, b.Month) // a leap year: 29 February is possible
 	if b.Year != 0 {
 		if b.Year < 1900 || b.Year > 2100 {
-			return fmt.Errorf("year %d is out of range: %w", b.Year, ErrInvalid)
+			return Err("year {{.Year}} is out of range", map[string]any{"Year": b.Year}, ErrInvalid)
 		}
 		max = daysIn(b.Year, b.Month)
 	}
 	if b.Day < 1 || b.Day > max {
-		return fmt.Errorf("day %d does not exist in %s: %w", b.Day, b.Month, ErrInvalid)
+		return Err("day {{.Day}} does not exist in {{.Month}}", map[string]any{"Day": b.Day, "Month": b.Month.String()}, ErrInvalid)
 	}
 	return nil
 }

@@ -3,6 +3,8 @@ package dossier
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"maps"
 	"strings"
 )
 
@@ -143,4 +145,119 @@ func Fill(msg string, data map[string]any) string {
 	}
 	b.WriteString(msg)
 	return b.String()
+}
+
+// Message is an error in words the user interfaces translate: Text is an
+// English source string (a message of the catalogue) whose {{.Key}}
+// fields Data fills; Err, when not nil, is what went wrong beneath it,
+// written after a colon. errors.Is and errors.As see through it to Err.
+// The store and the command line build their errors with Err, so that
+// a Russian user reads them in Russian (ErrorIn).
+type Message struct {
+	Text string
+	Data map[string]any
+	Err  error
+	// Quiet: Err is for programs (errors.Is) only; the message says it
+	// all, and Err's words are not written after it (ErrAs).
+	Quiet bool
+}
+
+// Err returns the error whose words are text filled from data, followed
+// by err's (when err is not nil): Err("person {{.Person}}", data, err) is
+// what fmt.Errorf("person %s: %w", name, err) was.
+func Err(text string, data map[string]any, err error) error {
+	return &Message{Text: text, Data: data, Err: err}
+}
+
+// ErrAs returns the error whose words are text filled from data alone,
+// and that matches err (a sentinel: ErrDamaged, ErrLocked, …) for
+// errors.Is: "the workspace {{.Path}} is damaged: …" says what
+// ErrDamaged's own words would repeat. A data value that is an error
+// (a reason, a hint) is written as ErrorIn writes it, translated too.
+func ErrAs(text string, data map[string]any, err error) error {
+	return &Message{Text: text, Data: data, Err: err, Quiet: true}
+}
+
+func (m *Message) Error() string {
+	s := Fill(m.Text, m.Data)
+	if m.Err != nil && !m.Quiet {
+		s += ": " + m.Err.Error()
+	}
+	return s
+}
+
+// Unwrap returns the error beneath the message.
+func (m *Message) Unwrap() error { return m.Err }
+
+// ErrorIn returns err as tr writes it: each Message of its chain and
+// each field problem translated by tr (text and data, as Problems.Add
+// and Err were given them), an error wrapped by fmt.Errorf with its own
+// words as they are and what it wraps translated, a file's error with
+// its path, and any other error's text through tr (the sentinels and the
+// system's reasons that the catalogue holds are translated; other texts
+// come back as they are).
+func ErrorIn(err error, tr func(text string, data map[string]any) string) string {
+	switch e := err.(type) {
+	case nil:
+		return ""
+	case *Message:
+		data, cloned := e.Data, false
+		for k, v := range e.Data {
+			if inner, ok := v.(error); ok {
+				if !cloned {
+					data, cloned = maps.Clone(e.Data), true
+				}
+				data[k] = ErrorIn(inner, tr)
+			}
+		}
+		s := tr(e.Text, data)
+		if e.Err != nil && !e.Quiet {
+			s += ": " + ErrorIn(e.Err, tr)
+		}
+		return s
+	case *FieldError:
+		return e.Field + ": " + tr(e.Message, e.Data)
+	case Problems:
+		parts := make([]string, len(e))
+		for i, p := range e {
+			parts[i] = ErrorIn(p, tr)
+		}
+		return strings.Join(parts, "; ")
+	case *fs.PathError:
+		return e.Path + ": " + ErrorIn(e.Err, tr)
+	case interface{ Unwrap() []error }:
+		// errors.Join's: a line each
+		parts := make([]string, 0, len(e.Unwrap()))
+		for _, inner := range e.Unwrap() {
+			if inner != nil {
+				parts = append(parts, ErrorIn(inner, tr))
+			}
+		}
+		return strings.Join(parts, "\n")
+	}
+	if inner := errors.Unwrap(err); inner != nil {
+		if own, ok := strings.CutSuffix(err.Error(), inner.Error()); ok {
+			return own + ErrorIn(inner, tr)
+		}
+	}
+	return tr(err.Error(), nil)
+}
+
+// SystemReasons are the system's reasons for a failed file operation
+// that ErrorIn's translator is given as they are (syscall.Errno's texts
+// on Linux), for the catalogue.
+var SystemReasons = []string{
+	"no such file or directory",
+	"permission denied",
+	"no space left on device",
+	"read-only file system",
+	"file exists",
+	"is a directory",
+	"not a directory",
+	"directory not empty",
+	"file name too long",
+	"disk quota exceeded",
+	"input/output error",
+	"too many open files",
+	"device or resource busy",
 }

@@ -2,7 +2,6 @@ package proposal
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -208,10 +207,10 @@ type assembly struct {
 // Check reports them.
 func Assemble(p *Proposal, c *Context, a Audience) (*Variant, error) {
 	if p == nil || c == nil {
-		return nil, fmt.Errorf("assemble: no proposal or context: %w", ErrInvalid)
+		return nil, dossier.Err("assemble: no proposal or context", nil, ErrInvalid)
 	}
 	if !slices.Contains(Variants, a) {
-		return nil, fmt.Errorf("%q is not an audience (executive, hr, finance, technical or all): %w", a, ErrInvalid)
+		return nil, dossier.Err(`"{{.Value}}" is not an audience (executive, hr, finance, technical or all)`, map[string]any{"Value": string(a)}, ErrInvalid)
 	}
 	return assemble(p, c, a, true).variant(p)
 }
@@ -225,15 +224,15 @@ func (as *assembly) variant(p *Proposal) (*Variant, error) {
 		for i, ix := range as.missing {
 			ids[i] = strconv.Quote(p.Items[ix].SectionID)
 		}
-		noun := "library section"
-		if len(ids) > 1 {
-			noun += "s"
+		if len(ids) == 1 {
+			errs = append(errs, dossier.Err("library section {{.ID}}", map[string]any{"ID": ids[0]}, ErrNotFound))
+		} else {
+			errs = append(errs, dossier.Err("library sections {{.IDs}}", map[string]any{"IDs": strings.Join(ids, ", ")}, ErrNotFound))
 		}
-		errs = append(errs, fmt.Errorf("%s %s: %w", noun, strings.Join(ids, ", "), ErrNotFound))
 	}
 	for _, b := range as.v.Blocks {
 		if err, ok := as.unknown[b.Item]; ok && b.Source != SourceGenerated {
-			errs = append(errs, fmt.Errorf("section %q: %w", b.Title, err))
+			errs = append(errs, dossier.Err(`section "{{.Title}}"`, map[string]any{"Title": b.Title}, err))
 		}
 	}
 	if err := errors.Join(errs...); err != nil {

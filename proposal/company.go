@@ -2,7 +2,7 @@ package proposal
 
 import (
 	"bytes"
-	"fmt"
+	"errors"
 	"image"
 	_ "image/gif" // logos arrive as PNG, JPEG, GIF or SVG; kept as PNG
 	_ "image/jpeg"
@@ -151,21 +151,22 @@ func (c Company) Validate() error {
 // it is decoded.
 func CleanLogo(data []byte) ([]byte, error) {
 	if len(data) > MaxLogoBytes {
-		return nil, fmt.Errorf("the file is %d KB, at most %d KB", len(data)>>10, MaxLogoBytes>>10)
+		return nil, dossier.Err("the file is {{.Size}} KB, at most {{.Max}} KB", map[string]any{"Size": len(data) >> 10, "Max": MaxLogoBytes >> 10}, nil)
 	}
 	if looksLikeSVG(data) {
 		return rasteriseSVG(data)
 	}
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("not a PNG, JPEG, GIF or SVG picture")
+		return nil, errors.New("not a PNG, JPEG, GIF or SVG picture")
 	}
 	if cfg.Width < 1 || cfg.Height < 1 || cfg.Width > MaxLogoPixels || cfg.Height > MaxLogoPixels {
-		return nil, fmt.Errorf("the %s is %d×%d pixels, at most %d a side", format, cfg.Width, cfg.Height, MaxLogoPixels)
+		return nil, dossier.Err("the {{.Format}} is {{.Width}}×{{.Height}} pixels, at most {{.Max}} a side",
+			map[string]any{"Format": format, "Width": cfg.Width, "Height": cfg.Height, "Max": MaxLogoPixels}, nil)
 	}
 	img, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("the %s cannot be read: %v", format, err)
+		return nil, dossier.Err("the {{.Format}} cannot be read: {{.Error}}", map[string]any{"Format": format, "Error": err.Error()}, nil)
 	}
 	var out bytes.Buffer
 	if err := png.Encode(&out, img); err != nil {
@@ -204,11 +205,11 @@ const svgLogoSide = 1200
 func rasteriseSVG(data []byte) ([]byte, error) {
 	icon, err := oksvg.ReadIconStream(bytes.NewReader(data), oksvg.IgnoreErrorMode)
 	if err != nil {
-		return nil, fmt.Errorf("the SVG cannot be read: %v", err)
+		return nil, dossier.Err("the SVG cannot be read: {{.Error}}", map[string]any{"Error": err.Error()}, nil)
 	}
 	vw, vh := icon.ViewBox.W, icon.ViewBox.H
 	if !(vw > 0 && vh > 0) || vw/vh > 50 || vh/vw > 50 {
-		return nil, fmt.Errorf("the SVG has no size to draw it at")
+		return nil, errors.New("the SVG has no size to draw it at")
 	}
 	w, h := svgLogoSide, int(float64(svgLogoSide)*vh/vw)
 	if vh > vw {

@@ -2,9 +2,10 @@ package proposal
 
 import (
 	"encoding/json"
-	"fmt"
 	"math/big"
 	"strings"
+
+	"kamdesk/dossier"
 )
 
 // Decimal is an exact decimal number for money, quantities and percentages:
@@ -38,10 +39,10 @@ func ParseDecimal(s string) (Decimal, error) {
 	intPart, frac, hasPoint := strings.Cut(s, ".")
 	if !groupedByThousands(intPart) {
 		// "12,50" is a decimal comma, not twelve hundred and fifty.
-		return Decimal{}, fmt.Errorf("%q is not a number: separators must group thousands, and decimals follow a point (12.50): %w", in, ErrInvalid)
+		return Decimal{}, dossier.Err(`"{{.Value}}" is not a number: separators must group thousands, and decimals follow a point (12.50)`, map[string]any{"Value": in}, ErrInvalid)
 	}
 	intPart = strings.NewReplacer(",", "", " ", "", "'", "", "_", "", "\u00a0", "", "\u202f", "").Replace(intPart)
-	bad := fmt.Errorf("%q is not a number: %w", in, ErrInvalid)
+	bad := dossier.Err(`"{{.Value}}" is not a number`, map[string]any{"Value": in}, ErrInvalid)
 	if intPart == "" && frac == "" || hasPoint && frac == "" && intPart == "" {
 		return Decimal{}, bad
 	}
@@ -53,7 +54,8 @@ func ParseDecimal(s string) (Decimal, error) {
 		}
 	}
 	if len(strings.TrimLeft(intPart, "0")) > maxIntDigits || len(frac) > maxFracDigits {
-		return Decimal{}, fmt.Errorf("%q has too many digits (at most %d before the point and %d after): %w", in, maxIntDigits, maxFracDigits, ErrInvalid)
+		return Decimal{}, dossier.Err(`"{{.Value}}" has too many digits (at most {{.Before}} before the point and {{.After}} after)`,
+			map[string]any{"Value": in, "Before": maxIntDigits, "After": maxFracDigits}, ErrInvalid)
 	}
 	r, ok := new(big.Rat).SetString("0" + intPart + "." + frac + "0")
 	if !ok {

@@ -3,8 +3,6 @@
 package proposal
 
 import (
-	"fmt"
-
 	"kamdesk/dossier"
 )
 
@@ -78,24 +76,27 @@ func DefaultFollowUp() FollowUp {
 // once: the store records the sending with its snapshot.
 func (p *Proposal) MarkSent(on dossier.Date, f FollowUp) error {
 	if on.IsZero() {
-		return fmt.Errorf("sent: the date is required: %w", ErrInvalid)
+		return dossier.Err("sent: the date is required", nil, ErrInvalid)
 	}
 	if !on.InRange() {
-		return fmt.Errorf("sent: %s is %w", on, dossier.ErrDateRange)
+		return dossier.OutOfRange(dossier.Err("sent: {{.Date}} is outside the dates kamdesk accepts (1900-01-01 to 2199-12-31)", map[string]any{"Date": on.String()}, ErrInvalid))
 	}
 	for _, d := range []int{f.Receipt, f.NextSteps, f.Consideration, f.Meeting} {
 		if due := on.AddWorkingDays(max(d, 1)); !due.InRange() {
-			return fmt.Errorf("sent: the follow-up call due on %s would be %w", due, dossier.ErrDateRange)
+			return dossier.OutOfRange(dossier.Err("sent: the follow-up call due on {{.Date}} would be outside the dates kamdesk accepts (1900-01-01 to 2199-12-31)",
+				map[string]any{"Date": due.String()}, ErrInvalid))
 		}
 	}
 	if p.Status.Closed() {
-		return fmt.Errorf("the proposal is already %s: %w", p.Status, ErrInvalid)
+		return dossier.Err("the proposal is already {{.Status}}", map[string]any{"Status": string(p.Status)}, ErrInvalid)
 	}
 	if p.SentRevision() >= p.Rev() {
-		return fmt.Errorf("revision %d was sent already; start revision %d to send new terms: %w", p.Rev(), p.Rev()+1, ErrInvalid)
+		return dossier.Err("revision {{.Revision}} was sent already; start revision {{.Next}} to send new terms",
+			map[string]any{"Revision": p.Rev(), "Next": p.Rev() + 1}, ErrInvalid)
 	}
 	if s, ok := p.LastSending(); ok && on.Before(s.On) {
-		return fmt.Errorf("sent: revision %d cannot be sent before revision %d was (%s): %w", p.Rev(), s.Revision, s.On, ErrInvalid)
+		return dossier.Err("sent: revision {{.Revision}} cannot be sent before revision {{.Sent}} was ({{.Date}})",
+			map[string]any{"Revision": p.Rev(), "Sent": s.Revision, "Date": s.On.String()}, ErrInvalid)
 	}
 	p.Status = Sent
 	p.Sent = on
@@ -132,7 +133,7 @@ func (p *Proposal) NextTask() (Task, bool) {
 // receipt is confirmed the proposal moves to Received.
 func (p *Proposal) CompleteTask(i int, on dossier.Date, note string) error {
 	if i < 0 || i >= len(p.Tasks) {
-		return fmt.Errorf("no follow-up task %d: %w", i, ErrNotFound)
+		return dossier.Err("no follow-up task {{.Index}}", map[string]any{"Index": i}, ErrNotFound)
 	}
 	t := &p.Tasks[i]
 	t.Status, t.DoneOn, t.Note = TaskDone, on, note
@@ -148,13 +149,13 @@ func (p *Proposal) CompleteTask(i int, on dossier.Date, note string) error {
 // MoveTask gives open task i a new due date.
 func (p *Proposal) MoveTask(i int, due dossier.Date) error {
 	if i < 0 || i >= len(p.Tasks) {
-		return fmt.Errorf("no follow-up task %d: %w", i, ErrNotFound)
+		return dossier.Err("no follow-up task {{.Index}}", map[string]any{"Index": i}, ErrNotFound)
 	}
 	if due.IsZero() {
-		return fmt.Errorf("due: the date is required: %w", ErrInvalid)
+		return dossier.Err("due: the date is required", nil, ErrInvalid)
 	}
 	if !due.InRange() {
-		return fmt.Errorf("due: %s is %w", due, dossier.ErrDateRange)
+		return dossier.OutOfRange(dossier.Err("due: {{.Date}} is outside the dates kamdesk accepts (1900-01-01 to 2199-12-31)", map[string]any{"Date": due.String()}, ErrInvalid))
 	}
 	p.Tasks[i].Due = due
 	return nil
@@ -163,7 +164,7 @@ func (p *Proposal) MoveTask(i int, due dossier.Date) error {
 // DropTask marks task i as no longer needed.
 func (p *Proposal) DropTask(i int, on dossier.Date) error {
 	if i < 0 || i >= len(p.Tasks) {
-		return fmt.Errorf("no follow-up task %d: %w", i, ErrNotFound)
+		return dossier.Err("no follow-up task {{.Index}}", map[string]any{"Index": i}, ErrNotFound)
 	}
 	p.Tasks[i].Status, p.Tasks[i].DoneOn = TaskDropped, on
 	return nil
@@ -172,7 +173,7 @@ func (p *Proposal) DropTask(i int, on dossier.Date) error {
 // Close records the outcome: won or lost, on day on, with the reason.
 func (p *Proposal) Close(s Status, on dossier.Date, why string) error {
 	if !s.Closed() {
-		return fmt.Errorf("%q is not an outcome (won or lost): %w", s, ErrInvalid)
+		return dossier.Err(`"{{.Value}}" is not an outcome (won or lost)`, map[string]any{"Value": string(s)}, ErrInvalid)
 	}
 	p.Status, p.Closed, p.Outcome = s, on, why
 	for i := range p.Tasks {

@@ -35,22 +35,97 @@ import (
 // are not kept.
 
 // FileError is a problem with one file of a section library, at a line
-// (1-based; 0 when it concerns the whole file).
+// (1-based; 0 when it concerns the whole file): "intro.md:3: unknown kind
+// "intro"". Err is the problem in words the user interfaces translate (a
+// dossier.Err message, or an error with a literal text), which
+// dossier.ErrorIn translates after the file and line; Msg, used when Err
+// is nil, is a problem already worded for its reader.
 type FileError struct {
 	File string
 	Line int
 	Msg  string
+	Err  error
 }
 
 func (e *FileError) Error() string {
-	if e.Line <= 0 {
-		return e.File + ": " + e.Msg
+	where := e.File
+	if e.Line > 0 {
+		where += ":" + strconv.Itoa(e.Line)
 	}
-	return e.File + ":" + strconv.Itoa(e.Line) + ": " + e.Msg
+	if e.Err != nil {
+		return where + ": " + e.Err.Error()
+	}
+	return where + ": " + e.Msg
 }
 
-// Unwrap makes every FileError match ErrInvalid.
-func (e *FileError) Unwrap() error { return ErrInvalid }
+// Unwrap returns the problem (Err), which dossier.ErrorIn translates;
+// ErrInvalid when there is none.
+func (e *FileError) Unwrap() error {
+	if e.Err != nil {
+		return e.Err
+	}
+	return ErrInvalid
+}
+
+// Is makes every FileError match ErrInvalid.
+func (e *FileError) Is(target error) bool { return target == ErrInvalid }
+
+// reason is the system's reason a file cannot be read ("permission
+// denied"), which dossier.ErrorIn hands to the catalogue as it is (see
+// dossier.SystemReasons). It is words only: a FileError matches no
+// sentinel of the file system.
+type reason string
+
+func (r reason) Error() string { return string(r) }
+
+// keyError is a problem Validate found with the value of a header key,
+// said of the key as the file writes it ("title is required"): the key
+// stays as it is, the problem (Validate's message, a text of the
+// catalogue) is what dossier.ErrorIn translates.
+type keyError struct {
+	key string
+	err error
+}
+
+func (e *keyError) Error() string { return e.key + " " + e.err.Error() }
+func (e *keyError) Unwrap() error { return e.err }
+
+// bodyProblem is a problem Validate found with the text of a section
+// (body), said of the text as the file's reader reads it: "the text is
+// too long (…)" where Validate says "is too long (…)".
+func bodyProblem(body string, p *dossier.FieldError) error {
+	var u *UnknownPlaceholderError
+	switch {
+	case p.Message == "{{.Error}}" && errors.As(CheckPlaceholders(body), &u):
+		return placeholderProblem(u)
+	case p.Message == "is too long ({{.Len}} characters, at most {{.Max}})":
+		return dossier.Err("the text is too long ({{.Len}} characters, at most {{.Max}})", p.Data, nil)
+	case p.Message == "contains a control character":
+		return errors.New("the text contains a control character")
+	case strings.HasPrefix(p.Message, "is ") || strings.HasPrefix(p.Message, "contains "):
+		return &keyError{key: "the text", err: problemOf(p)}
+	}
+	return problemOf(p)
+}
+
+// placeholderProblem is u in words the user interfaces translate:
+// "unknown placeholder {{client.name}}", as u.Error() says it.
+func placeholderProblem(u *UnknownPlaceholderError) error {
+	quoted := make([]string, len(u.Names))
+	for i, n := range u.Names {
+		quoted[i] = "{{" + n + "}}"
+	}
+	if len(quoted) == 1 {
+		return dossier.Err("unknown placeholder {{.Placeholder}}", map[string]any{"Placeholder": quoted[0]}, nil)
+	}
+	return dossier.Err("unknown placeholders {{.Placeholders}}", map[string]any{"Placeholders": strings.Join(quoted, ", ")}, nil)
+}
+
+// problemOf is a field problem of Validate as a message, without the
+// field: the words Problems.Add was given, already in the catalogue.
+func problemOf(p *dossier.FieldError) error {
+	return &dossier.Message{Text: p.Message, Data: p.Data}
+}
 
 // FileErrors returns the file errors carried by err, however joined, in
 // the order they were reported.
@@ -94,11 +169,13 @@ const maxFileProblems = 20
 // FormatSectionFile writes them.
 var headerKeys = []string{"id", "title", "kind", "audiences", "language"}
 
-var headerExample = map[string]string{
-	"title":     `e.g. "title: Understanding of your business"`,
-	"kind":      `e.g. "kind: benefits"`,
-	"audiences": `e.g. "audiences: executive 80, finance 40"`,
-	"language":  `e.g. "language: en"`,
+// noHeaderLine is the problem of a header without the line of a key that
+// must be there, with an example of it.
+var noHeaderLine = map[string]error{
+	"title":     errors.New(`the header has no title line (e.g. "title: Understanding of your business")`),
+	"kind":      errors.New(`the header has no kind line (e.g. "kind: benefits")`),
+	"audiences": errors.New(`the header has no audiences line (e.g. "audiences: executive 80, finance 40")`),
+	"language":  errors.New(`the header has no language line (e.g. "language: en")`),
 }
 
 // ParseSectionFile reads one section file. name is only used in errors,
@@ -107,23 +184,23 @@ var headerExample = map[string]string{
 // file without an id keeps an empty ID: see ParseLibraryDir.
 func ParseSectionFile(name string, data []byte) (Section, error) {
 	var errs []error
-	fail := func(line int, format string, a ...any) {
-		errs = append(errs, &FileError{File: name, Line: line, Msg: fmt.Sprintf(format, a...)})
+	fail := func(line int, err error) {
+		errs = append(errs, &FileError{File: name, Line: line, Err: err})
 	}
 	if len(data) > MaxSectionFile {
-		fail(0, "the file is too large (%d bytes, at most %d)", len(data), MaxSectionFile)
+		fail(0, dossier.Err("the file is too large ({{.Size}} bytes, at most {{.Max}})", map[string]any{"Size": len(data), "Max": MaxSectionFile}, nil))
 		return Section{}, errors.Join(errs...)
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if !utf8.Valid(data) {
 		line := 1 + bytes.Count(data[:firstInvalidUTF8(data)], []byte("\n"))
-		fail(line, "the file is not UTF-8 text")
+		fail(line, errors.New("the file is not UTF-8 text"))
 		return Section{}, errors.Join(errs...)
 	}
 	text := strings.ReplaceAll(string(data), "\r\n", "\n")
 	lines := strings.Split(text, "\n")
 	if strings.TrimRightFunc(lines[0], unicode.IsSpace) != fence {
-		fail(1, "the file must start with a %q line, then the header (title, kind, audiences, language), then %q and the text", fence, fence)
+		fail(1, errors.New(`the file must start with a "---" line, then the header (title, kind, audiences, language), then "---" and the text`))
 		return Section{}, errors.Join(errs...)
 	}
 	end := -1
@@ -134,7 +211,7 @@ func ParseSectionFile(name string, data []byte) (Section, error) {
 		}
 	}
 	if end < 0 {
-		fail(1, "the header has no closing %q line", fence)
+		fail(1, errors.New(`the header has no closing "---" line`))
 		return Section{}, errors.Join(errs...)
 	}
 
@@ -149,22 +226,23 @@ func ParseSectionFile(name string, data []byte) (Section, error) {
 		}
 		k, v, ok := strings.Cut(raw, ":")
 		if !ok {
-			fail(ln, "expected \"key: value\", found %q", clip(raw))
+			fail(ln, dossier.Err(`expected "key: value", found "{{.Text}}"`, map[string]any{"Text": clip(raw)}, nil))
 			continue
 		}
 		key := strings.ToLower(strings.TrimSpace(k))
 		v = strings.TrimSpace(v)
 		if !slices.Contains(headerKeys, key) {
-			fail(ln, "unknown key %q (the keys are %s)", clip(strings.TrimSpace(k)), strings.Join(headerKeys, ", "))
+			fail(ln, dossier.Err(`unknown key "{{.Key}}" (the keys are {{.Keys}})`,
+				map[string]any{"Key": clip(strings.TrimSpace(k)), "Keys": strings.Join(headerKeys, ", ")}, nil))
 			continue
 		}
 		if prev, dup := keyLine[key]; dup {
-			fail(ln, "%s is given twice (first on line %d)", key, prev)
+			fail(ln, dossier.Err("{{.Key}} is given twice (first on line {{.Line}})", map[string]any{"Key": key, "Line": prev}, nil))
 			continue
 		}
 		keyLine[key] = ln
 		if hasControl(v) {
-			fail(ln, "%s contains control characters", key)
+			fail(ln, dossier.Err("{{.Key}} contains control characters", map[string]any{"Key": key}, nil))
 			badKey[key] = true
 			continue
 		}
@@ -176,12 +254,12 @@ func ParseSectionFile(name string, data []byte) (Section, error) {
 		case "kind":
 			s.Kind = Kind(strings.ToLower(v))
 			if !slices.Contains(Kinds, s.Kind) {
-				fail(ln, "unknown kind %q (one of %s)", clip(v), kindList())
+				fail(ln, dossier.Err(`unknown kind "{{.Value}}" (one of {{.Kinds}})`, map[string]any{"Value": clip(v), "Kinds": kindList()}, nil))
 			}
 		case "audiences":
-			w, msgs := parseWeights(v)
-			for _, m := range msgs {
-				fail(ln, "%s", m)
+			w, problems := parseWeights(v)
+			for _, e := range problems {
+				fail(ln, e)
 			}
 			s.Audiences = w
 		case "language":
@@ -197,12 +275,12 @@ func ParseSectionFile(name string, data []byte) (Section, error) {
 	}
 	s.Body = strings.TrimRightFunc(strings.Join(body, "\n"), unicode.IsSpace)
 	if s.Body == "" {
-		fail(end+1, "the section has no text after the header")
+		fail(end+1, errors.New("the section has no text after the header"))
 	}
 
 	for _, k := range headerKeys[1:] {
 		if keyLine[k] == 0 {
-			fail(1, "the header has no %s line (%s)", k, headerExample[k])
+			fail(1, noHeaderLine[k])
 		}
 	}
 	if err := s.Validate(); err != nil {
@@ -211,21 +289,17 @@ func ParseSectionFile(name string, data []byte) (Section, error) {
 			ln := keyLine[field]
 			switch {
 			case field == "body":
-				msg := p.Text()
-				if strings.HasPrefix(msg, "is ") || strings.HasPrefix(msg, "contains ") {
-					msg = "the text " + msg
-				}
-				fail(bodyProblemLine(s.Body, bodyLine), "%s", msg)
+				fail(bodyProblemLine(s.Body, bodyLine), bodyProblem(s.Body, p))
 			case ln == 0 || badKey[field] || field == "kind" || field == "audiences":
 				// missing keys, kinds and audiences are reported above
 			default:
-				fail(ln, "%s %s", field, p.Text())
+				fail(ln, &keyError{key: field, err: problemOf(p)})
 			}
 		}
 	}
 	if len(errs) > maxFileProblems {
 		n := len(errs) - maxFileProblems
-		errs = append(errs[:maxFileProblems], &FileError{File: name, Msg: fmt.Sprintf("%d more problems", n)})
+		errs = append(errs[:maxFileProblems], &FileError{File: name, Err: dossier.Err("{{.Count}} more problems", map[string]any{"Count": n}, nil)})
 	}
 	if len(errs) > 0 {
 		return Section{}, errors.Join(errs...)
@@ -233,12 +307,15 @@ func ParseSectionFile(name string, data []byte) (Section, error) {
 	return s, nil
 }
 
+// noWeights is the problem of an audiences line without a pair.
+var noWeights = errors.New(`audiences needs at least one "audience weight" pair, e.g. "executive 80, finance 40"`)
+
 // parseWeights reads "executive 90, finance 30".
-func parseWeights(v string) (Weights, []string) {
+func parseWeights(v string) (Weights, []error) {
 	w := Weights{}
-	var msgs []string
+	var msgs []error
 	if strings.TrimSpace(v) == "" {
-		return w, []string{"audiences needs at least one \"audience weight\" pair, e.g. \"executive 80, finance 40\""}
+		return w, []error{noWeights}
 	}
 	for _, part := range strings.Split(v, ",") {
 		f := strings.Fields(part)
@@ -247,26 +324,26 @@ func parseWeights(v string) (Weights, []string) {
 		}
 		a := Audience(strings.ToLower(f[0]))
 		if !slices.Contains(Audiences, a) {
-			msgs = append(msgs, fmt.Sprintf("unknown audience %q (executive, hr, finance or technical)", clip(f[0])))
+			msgs = append(msgs, dossier.Err(`unknown audience "{{.Value}}" (executive, hr, finance or technical)`, map[string]any{"Value": clip(f[0])}, nil))
 			continue
 		}
 		if len(f) != 2 {
-			msgs = append(msgs, fmt.Sprintf("audience %s needs one weight from 1 to 100, e.g. \"%s 60\"", a, a))
+			msgs = append(msgs, dossier.Err(`audience {{.Name}} needs one weight from 1 to 100, e.g. "{{.Name}} 60"`, map[string]any{"Name": string(a)}, nil))
 			continue
 		}
 		n, err := strconv.Atoi(f[1])
 		if err != nil || n < 1 || n > 100 {
-			msgs = append(msgs, fmt.Sprintf("weight %q for %s is not a number from 1 to 100", clip(f[1]), a))
+			msgs = append(msgs, dossier.Err(`weight "{{.Value}}" for {{.Name}} is not a number from 1 to 100`, map[string]any{"Value": clip(f[1]), "Name": string(a)}, nil))
 			continue
 		}
 		if _, dup := w[a]; dup {
-			msgs = append(msgs, fmt.Sprintf("audience %s is given twice", a))
+			msgs = append(msgs, dossier.Err("audience {{.Name}} is given twice", map[string]any{"Name": string(a)}, nil))
 			continue
 		}
 		w[a] = n
 	}
 	if len(w) == 0 && len(msgs) == 0 {
-		msgs = append(msgs, "audiences needs at least one \"audience weight\" pair, e.g. \"executive 80, finance 40\"")
+		msgs = append(msgs, noWeights)
 	}
 	return w, msgs
 }

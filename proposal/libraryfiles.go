@@ -5,7 +5,6 @@ package proposal
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"path"
@@ -59,7 +58,7 @@ func ParseLibraryDir(fsys fs.FS) ([]Section, error) {
 	byID := map[string]origin{}
 	walkErr := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			errs = append(errs, &FileError{File: p, Msg: "cannot be read: " + unwrapPathError(err)})
+			errs = append(errs, &FileError{File: p, Err: cannotRead(err)})
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -80,7 +79,7 @@ func ParseLibraryDir(fsys fs.FS) ([]Section, error) {
 		}
 		files++
 		if files > MaxLibraryFiles {
-			errs = append(errs, &FileError{File: p, Msg: fmt.Sprintf("too many section files (at most %d)", MaxLibraryFiles)})
+			errs = append(errs, &FileError{File: p, Err: dossier.Err("too many section files (at most {{.Max}})", map[string]any{"Max": MaxLibraryFiles}, nil)})
 			return fs.SkipAll
 		}
 		data, err := ReadSectionFile(fsys, p)
@@ -102,12 +101,12 @@ func ParseLibraryDir(fsys fs.FS) ([]Section, error) {
 			s.ID = dossier.Slug(strings.TrimSuffix(base, path.Ext(base)), 64)
 			line = 1
 			if !dossier.ValidID(s.ID) {
-				errs = append(errs, &FileError{File: p, Line: 1, Msg: "no id, and none can be made from the file name: add an \"id:\" line to the header"})
+				errs = append(errs, &FileError{File: p, Line: 1, Err: errNoID})
 				return nil
 			}
 		}
 		if o, dup := byID[s.ID]; dup {
-			errs = append(errs, &FileError{File: p, Line: line, Msg: fmt.Sprintf("id %q is also used by %s", s.ID, o.file)})
+			errs = append(errs, &FileError{File: p, Line: line, Err: dossier.Err(`id "{{.ID}}" is also used by {{.File}}`, map[string]any{"ID": s.ID, "File": o.file}, nil)})
 			return nil
 		}
 		byID[s.ID] = origin{p, line}
@@ -115,7 +114,7 @@ func ParseLibraryDir(fsys fs.FS) ([]Section, error) {
 		return nil
 	})
 	if walkErr != nil {
-		errs = append(errs, &FileError{File: ".", Msg: "cannot be read: " + unwrapPathError(walkErr)})
+		errs = append(errs, &FileError{File: ".", Err: cannotRead(walkErr)})
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
@@ -129,25 +128,25 @@ func ParseLibraryDir(fsys fs.FS) ([]Section, error) {
 func ReadSectionFile(fsys fs.FS, name string) ([]byte, error) {
 	info, err := fs.Stat(fsys, name) // follows links without opening devices or pipes
 	if err != nil {
-		return nil, &FileError{File: name, Msg: "cannot be read: " + unwrapPathError(err)}
+		return nil, &FileError{File: name, Err: cannotRead(err)}
 	}
 	if !info.Mode().IsRegular() {
-		return nil, &FileError{File: name, Msg: "is not a regular file"}
+		return nil, &FileError{File: name, Err: errors.New("is not a regular file")}
 	}
 	if info.Size() > MaxSectionFile {
-		return nil, &FileError{File: name, Msg: fmt.Sprintf("the file is too large (%d bytes, at most %d)", info.Size(), MaxSectionFile)}
+		return nil, &FileError{File: name, Err: dossier.Err("the file is too large ({{.Size}} bytes, at most {{.Max}})", map[string]any{"Size": info.Size(), "Max": MaxSectionFile}, nil)}
 	}
 	f, err := fsys.Open(name)
 	if err != nil {
-		return nil, &FileError{File: name, Msg: "cannot be read: " + unwrapPathError(err)}
+		return nil, &FileError{File: name, Err: cannotRead(err)}
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, MaxSectionFile+1))
 	if err != nil {
-		return nil, &FileError{File: name, Msg: "cannot be read: " + unwrapPathError(err)}
+		return nil, &FileError{File: name, Err: cannotRead(err)}
 	}
 	if len(data) > MaxSectionFile {
-		return nil, &FileError{File: name, Msg: fmt.Sprintf("the file is too large (more than %d bytes)", MaxSectionFile)}
+		return nil, &FileError{File: name, Err: dossier.Err("the file is too large (more than {{.Max}} bytes)", map[string]any{"Max": MaxSectionFile}, nil)}
 	}
 	return data, nil
 }
@@ -172,6 +171,17 @@ func unwrapPathError(err error) string {
 	}
 	return err.Error()
 }
+
+// cannotRead is the problem of a file that cannot be read, with the
+// system's reason (words only: it matches no sentinel of the file
+// system, as a FileError never did).
+func cannotRead(err error) error {
+	return dossier.Err("cannot be read", nil, reason(unwrapPathError(err)))
+}
+
+// errNoID is the problem of a section file without an id whose name
+// gives none.
+var errNoID = errors.New(`no id, and none can be made from the file name: add an "id:" line to the header`)
 
 // isSectionFile reports whether data looks like a section file: a "---"
 // line, a header of section keys only, and a closing "---" line. It tells

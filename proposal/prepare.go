@@ -3,6 +3,8 @@ package proposal
 import (
 	"fmt"
 	"slices"
+
+	"kamdesk/dossier"
 )
 
 // Prepared is what an export hands out: the variants asked for, each
@@ -34,12 +36,12 @@ func (e *VariantError) Unwrap() error { return e.Err }
 // a *VariantError.
 func Prepare(p *Proposal, c *Context, as ...Audience) (*Prepared, error) {
 	if p == nil || c == nil {
-		return nil, fmt.Errorf("prepare: no proposal or context: %w", ErrInvalid)
+		return nil, dossier.Err("prepare: no proposal or context", nil, ErrInvalid)
 	}
 	var variants []Audience
 	for _, a := range as {
 		if !slices.Contains(Variants, a) {
-			return nil, fmt.Errorf("%q is not an audience (executive, hr, finance, technical or all): %w", a, ErrInvalid)
+			return nil, dossier.Err(`"{{.Value}}" is not an audience (executive, hr, finance, technical or all)`, map[string]any{"Value": string(a)}, ErrInvalid)
 		}
 		if !slices.Contains(variants, a) {
 			variants = append(variants, a)

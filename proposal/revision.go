@@ -10,7 +10,6 @@ package proposal
 
 import (
 	"encoding/json"
-	"fmt"
 	"slices"
 	"time"
 
@@ -145,10 +144,11 @@ func (p *Proposal) CanRevise() bool {
 // of new terms until it is sent.
 func (p *Proposal) NewRevision(today dossier.Date) error {
 	if p.Status.Closed() {
-		return fmt.Errorf("the proposal was %s on %s; its record is closed: %w", p.Status, p.Closed, ErrInvalid)
+		return dossier.Err("the proposal was {{.Status}} on {{.Date}}; its record is closed",
+			map[string]any{"Status": string(p.Status), "Date": p.Closed.String()}, ErrInvalid)
 	}
 	if !p.CanRevise() {
-		return fmt.Errorf("revision %d has not been sent yet; edit it as it is: %w", p.Rev(), ErrInvalid)
+		return dossier.Err("revision {{.Revision}} has not been sent yet; edit it as it is", map[string]any{"Revision": p.Rev()}, ErrInvalid)
 	}
 	if !p.ValidUntil.IsZero() {
 		if !p.Issued.IsZero() {
@@ -198,23 +198,26 @@ func (p *Proposal) SameContent(q *Proposal) bool {
 func CheckRevision(stored, updated *Proposal) error {
 	switch {
 	case updated.Rev() < stored.Rev():
-		return fmt.Errorf("revision %d is older than revision %d on record: %w", updated.Rev(), stored.Rev(), dossier.ErrConflict)
+		return dossier.Err("revision {{.Revision}} is older than revision {{.Stored}} on record",
+			map[string]any{"Revision": updated.Rev(), "Stored": stored.Rev()}, dossier.ErrConflict)
 	case updated.Rev() > stored.Rev()+1:
-		return fmt.Errorf("revision %d would skip revision %d: %w", updated.Rev(), stored.Rev()+1, dossier.ErrConflict)
+		return dossier.Err("revision {{.Revision}} would skip revision {{.Next}}",
+			map[string]any{"Revision": updated.Rev(), "Next": stored.Rev() + 1}, dossier.ErrConflict)
 	case updated.Rev() == stored.Rev()+1 && !stored.CanRevise():
-		return fmt.Errorf("revision %d cannot start: revision %d was not sent or the outcome is known: %w",
-			updated.Rev(), stored.Rev(), dossier.ErrConflict)
+		return dossier.Err("revision {{.Revision}} cannot start: revision {{.Stored}} was not sent or the outcome is known",
+			map[string]any{"Revision": updated.Rev(), "Stored": stored.Rev()}, dossier.ErrConflict)
 	case updated.Rev() == stored.Rev() && stored.Frozen() && !stored.SameContent(updated):
 		if stored.Status.Closed() {
-			return fmt.Errorf("the proposal was %s on %s; its content cannot change: %w", stored.Status, stored.Closed, dossier.ErrConflict)
+			return dossier.Err("the proposal was {{.Status}} on {{.Date}}; its content cannot change",
+				map[string]any{"Status": string(stored.Status), "Date": stored.Closed.String()}, dossier.ErrConflict)
 		}
-		return fmt.Errorf("revision %d was sent to the client; start revision %d to change it: %w",
-			stored.Rev(), stored.Rev()+1, dossier.ErrConflict)
+		return dossier.Err("revision {{.Revision}} was sent to the client; start revision {{.Next}} to change it",
+			map[string]any{"Revision": stored.Rev(), "Next": stored.Rev() + 1}, dossier.ErrConflict)
 	}
 	a, _ := json.Marshal(stored.Sendings)
 	b, _ := json.Marshal(updated.Sendings)
 	if string(a) != string(b) {
-		return fmt.Errorf("the record of sendings changes only by sending: %w", dossier.ErrConflict)
+		return dossier.Err("the record of sendings changes only by sending", nil, dossier.ErrConflict)
 	}
 	return nil
 }

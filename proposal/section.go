@@ -1,7 +1,6 @@
 package proposal
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -42,7 +41,7 @@ func ParseAudience(s string) (Audience, error) {
 	if slices.Contains(Variants, a) {
 		return a, nil
 	}
-	return "", fmt.Errorf("%q is not an audience (executive, hr, finance, technical or all): %w", s, ErrInvalid)
+	return "", dossier.Err(`"{{.Value}}" is not an audience (executive, hr, finance, technical or all)`, map[string]any{"Value": s}, ErrInvalid)
 }
 
 // Label is the English label of a, for translation.

@@ -83,7 +83,7 @@ var Version = "0.1.0"
 func Command(args []string) (g Global, code int, ran bool) {
 	g, rest, err := ParseGlobal(args, os.Getenv)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, TerminalText(err.Error()))
+		fmt.Fprintln(os.Stderr, TerminalText(errorText(err)))
 		return g, ExitUsage, true
 	}
 	if len(rest) > 0 || g.Help || g.Version {
@@ -282,7 +282,7 @@ func Run(g Global, args []string, env Env) int {
 	if err == nil && c.st != nil && c.st.ReadOnly() {
 		// A command that only read: said once. One that tried to change
 		// something failed with the store's own line.
-		fmt.Fprintln(env.Stderr, i18n.L("note: {{.Reason}}; nothing was changed", map[string]any{"Reason": c.st.ReadOnlyReason()}))
+		fmt.Fprintln(env.Stderr, i18n.L("note: {{.Reason}}; nothing was changed", map[string]any{"Reason": errorText(c.st.ReadOnlyWhy())}))
 	}
 	if c.st != nil {
 		if cerr := c.st.Close(); err == nil && cerr != nil {
@@ -295,15 +295,41 @@ func Run(g Global, args []string, env Env) int {
 		return ExitOK
 	case errors.As(err, &ue):
 		fmt.Fprintln(env.Stderr, i18n.L("kamdesk {{.Command}}: {{.Error}}; see kamdesk {{.Command}} --help",
-			map[string]any{"Command": cmd.name, "Error": err}))
+			map[string]any{"Command": cmd.name, "Error": errorText(err)}))
 		return ExitUsage
 	case errors.Is(err, errFindings):
 		return ExitFail
 	default:
-		fmt.Fprintln(env.Stderr, dossier.OneLine(err.Error()))
+		fmt.Fprintln(env.Stderr, dossier.OneLine(errorText(err)))
 		return ExitFail
 	}
 }
+
+// errorText is err in the user's language (dossier.ErrorIn with the
+// catalogue): the store's and the commands' own words translated, the
+// system's reasons the catalogue holds too.
+func errorText(err error) string {
+	if h, ok := err.(*hinted); ok {
+		return errorText(h.err) + h.hint
+	}
+	return dossier.ErrorIn(err, func(text string, data map[string]any) string {
+		if data == nil {
+			return i18n.L(text)
+		}
+		return i18n.L(text, data)
+	})
+}
+
+// hinted is an error followed by a hint in the user's words (a line of
+// its own, "\nTo send new terms, …"), which errorText writes after the
+// error's.
+type hinted struct {
+	err  error
+	hint string
+}
+
+func (h *hinted) Error() string { return h.err.Error() + h.hint }
+func (h *hinted) Unwrap() error { return h.err }
 
 // errFindings reports that a check command found what it looks for; its
 // report is already printed.

@@ -148,7 +148,7 @@ func companySet(fs *flag.FlagSet) func(*ctx, []string) error {
 				return err
 			}
 			if co.Logo, err = proposal.CleanLogo(data); err != nil {
-				return errors.New(i18n.L("--logo {{.File}}: {{.Error}}", map[string]any{"File": *logo, "Error": err.Error()}))
+				return errors.New(i18n.L("--logo {{.File}}: {{.Error}}", map[string]any{"File": *logo, "Error": errorText(err)}))
 			}
 		}
 		if err := st.SaveCompany(co); err != nil {

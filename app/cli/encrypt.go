@@ -12,6 +12,7 @@ import (
 	"kamdesk/app/i18n"
 
 	"kamdesk/app/store"
+	"kamdesk/dossier"
 )
 
 func init() {
@@ -28,7 +29,7 @@ func (c *ctx) passphrase(prompt, file string) ([]byte, error) {
 	if file != "" {
 		b, err := os.ReadFile(file)
 		if err != nil {
-			return nil, fmt.Errorf("the passphrase file: %w", err)
+			return nil, dossier.Err("the passphrase file", nil, err)
 		}
 		if i := bytes.IndexByte(b, '\n'); i >= 0 {
 			b = b[:i]

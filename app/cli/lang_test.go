@@ -1,6 +1,8 @@
 package cli_test
 
 import (
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -53,5 +55,47 @@ func TestCommandLineInEveryLanguage(t *testing.T) {
 	if _, _, err := cli.ParseGlobal([]string{"--lang", "de", "help"}, func(string) string { return "" }); err == nil ||
 		!strings.Contains(err.Error(), "--lang de: kamdesk speaks en, ru, bg, hu, nb, fil") {
 		t.Errorf("--lang de: %v", err)
+	}
+}
+
+// TestErrorsInTheUsersLanguage: what goes wrong is said in the user's
+// language, the workspace's own words (a record not found, a copy not on
+// record, a revision not sent) and the system's reasons (a missing file)
+// alike: in Russian and Bulgarian no English word is left beside the
+// IDs, paths and options the user typed.
+func TestErrorsInTheUsersLanguage(t *testing.T) {
+	dir := demo(t)
+	const prop = "prop-castellan-calm-rollout"
+	missing := filepath.Join(t.TempDir(), "missing.csv")
+	commands := [][]string{
+		{"account", "show", "nope"},
+		{"person", "erase", "nope", "--yes"},
+		{"proposal", "sent-copy", prop, "-o", filepath.Join(t.TempDir(), "copy.html")},
+		{"proposal", "pricing", prop, "--csv", missing},
+		{"proposal", "revise", prop},
+		{"proposal", "financial", prop, "--investment", "abc"},
+		{"library", "import", missing},
+	}
+	// what the user typed, and the program's name
+	typed := regexp.MustCompile(`kamdesk(?: [a-z][a-z-]*)*|--[a-z-]+|"[^"]*"|“[^”]*”|«[^»]*»|„[^“]*“|` + regexp.QuoteMeta(prop) + `|` + regexp.QuoteMeta(missing) + `|nope|\bID\b|CSV`)
+	english := regexp.MustCompile(`[A-Za-z]{3,}`)
+	for _, lang := range []string{"ru", "bg"} {
+		t.Run(lang, func(t *testing.T) {
+			t.Cleanup(func() { i18n.SetLanguage("en") })
+			for _, args := range commands {
+				g, rest, err := cli.ParseGlobal(append([]string{"--data", dir, "--lang", lang}, args...), func(string) string { return "" })
+				if err != nil {
+					t.Fatal(err)
+				}
+				var out, errb strings.Builder
+				if code := cli.Run(g, rest, testEnv(&out, &errb)); code == 0 {
+					t.Fatalf("%v did not fail", args)
+				}
+				said := errb.String()
+				if w := english.FindAllString(typed.ReplaceAllString(said, ""), -1); len(w) > 0 {
+					t.Errorf("%v in %s leaves English words %q:\n%s", args, lang, w, said)
+				}
+			}
+		})
 	}
 }

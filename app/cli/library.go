@@ -40,7 +40,7 @@ func libraryImport(fs *flag.FlagSet) func(*ctx, []string) error {
 		secs, err := readLibrary(path)
 		if fes := proposal.FileErrors(err); len(fes) > 0 {
 			for _, fe := range fes {
-				fmt.Fprintln(c.Stderr, dossier.OneLine(fe.Error()))
+				fmt.Fprintln(c.Stderr, dossier.OneLine(errorText(fe)))
 			}
 			return errors.New(i18n.N("nothing imported: fix the {{.Count}} problem above and import again", len(fes), map[string]any{"Count": len(fes)}))
 		}
@@ -101,7 +101,7 @@ func readLibrary(path string) ([]proposal.Section, error) {
 	if s.ID == "" {
 		s.ID = dossier.Slug(strings.TrimSuffix(base, filepath.Ext(base)), 64)
 		if !dossier.ValidID(s.ID) {
-			return nil, &proposal.FileError{File: path, Line: 1, Msg: "no id, and none can be made from the file name: add an \"id:\" line to the header"}
+			return nil, &proposal.FileError{File: path, Line: 1, Err: errors.New(`no id, and none can be made from the file name: add an "id:" line to the header`)}
 		}
 	}
 	return []proposal.Section{s}, nil

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"strings"
@@ -40,7 +41,7 @@ func personErase(fs *flag.FlagSet) func(*ctx, []string) error {
 		}
 		q := i18n.L("Erase {{.Name}} for good? This cannot be undone.", map[string]any{"Name": dossier.OneLine(name)})
 		if !*yes && !c.confirm(q) {
-			return fmt.Errorf("%s", i18n.L("nothing was erased"))
+			return errors.New("nothing was erased")
 		}
 		if err := st.ErasePerson(args[0], store.EraseOptions{Mentions: *mentions}); err != nil {
 			return err
@@ -67,7 +68,7 @@ func accountErase(fs *flag.FlagSet) func(*ctx, []string) error {
 		q := i18n.L("Erase {{.Name}} with its people, timeline, files, proposals and sent copies, for good? This cannot be undone.",
 			map[string]any{"Name": dossier.OneLine(name)})
 		if !*yes && !c.confirm(q) {
-			return fmt.Errorf("%s", i18n.L("nothing was erased"))
+			return errors.New("nothing was erased")
 		}
 		if err := st.EraseAccount(args[0]); err != nil {
 			return err

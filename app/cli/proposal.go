@@ -190,7 +190,7 @@ func (c *ctx) review(st *store.Store, p proposal.Proposal, contexts map[string]*
 		var err error
 		pc, err = st.Context(p.AccountID, today)
 		if err != nil {
-			return nil, fmt.Errorf("proposal %s: %w", p.ID, err)
+			return nil, dossier.Err("proposal {{.ID}}", map[string]any{"ID": p.ID}, err)
 		}
 		if contexts != nil {
 			contexts[p.AccountID] = pc

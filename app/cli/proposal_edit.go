@@ -72,7 +72,7 @@ func readPricingCSV(name string, r io.Reader) ([]proposal.Line, error) {
 		}{{1, &l.Quantity}, {3, &l.UnitPrice}, {4, &l.Discount}} {
 			v, err := proposal.ParseDecimal(rec[f.col])
 			if err != nil {
-				errs = append(errs, at(line, pricingHeader[f.col]+": "+err.Error()))
+				errs = append(errs, at(line, pricingHeader[f.col]+": "+errorText(err)))
 				bad = true
 			}
 			*f.dst = v
@@ -228,7 +228,7 @@ func proposalFinancial(fs *flag.FlagSet) func(*ctx, []string) error {
 		if *investment != "" {
 			v, err := proposal.ParseDecimal(*investment)
 			if err != nil {
-				return usageError{"--investment: " + err.Error()}
+				return usageError{"--investment: " + errorText(err)}
 			}
 			f.Investment = v
 		} else if f.Investment.IsZero() {
@@ -241,7 +241,7 @@ func proposalFinancial(fs *flag.FlagSet) func(*ctx, []string) error {
 		if *gain != "" {
 			v, err := proposal.ParseDecimal(*gain)
 			if err != nil {
-				return usageError{"--yearly-gain: " + err.Error()}
+				return usageError{"--yearly-gain: " + errorText(err)}
 			}
 			f.YearlyGain = v
 		}
@@ -254,7 +254,7 @@ func proposalFinancial(fs *flag.FlagSet) func(*ctx, []string) error {
 		p.Financial = f
 		if err := st.SaveProposal(&p); err != nil {
 			if pr := dossier.ProblemsOf(err); len(pr) > 0 {
-				return fmt.Errorf("%s", pr.Error())
+				return fmt.Errorf("%s", errorText(pr))
 			}
 			return err
 		}

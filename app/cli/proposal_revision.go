@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"flag"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -30,7 +29,7 @@ func proposalRevise(fs *flag.FlagSet) func(*ctx, []string) error {
 			return err
 		}
 		if err := p.NewRevision(c.Today()); err != nil {
-			return fmt.Errorf("proposal %s: %w", p.ID, err)
+			return dossier.Err("proposal {{.ID}}", map[string]any{"ID": p.ID}, err)
 		}
 		if err := st.SaveProposal(&p); err != nil {
 			return err
@@ -129,7 +128,7 @@ func proposalSentCopy(fs *flag.FlagSet) func(*ctx, []string) error {
 			return err
 		}
 		if len(p.Sendings) == 0 {
-			return fmt.Errorf("proposal %s: %s", p.ID, i18n.L("no copy of a sending is on record"))
+			return dossier.Err("proposal {{.ID}}", map[string]any{"ID": p.ID}, errors.New("no copy of a sending is on record"))
 		}
 		n := *sending
 		if n == 0 {
@@ -155,7 +154,8 @@ func proposalSentCopy(fs *flag.FlagSet) func(*ctx, []string) error {
 			}
 			var ok bool
 			if f, ok = snap.File(a); !ok {
-				return fmt.Errorf("proposal %s: %s", p.ID, i18n.L("the {{.Audience}} variant was not sent in sending {{.N}}", map[string]any{"Audience": tr(a.Label()), "N": n}))
+				return dossier.Err("proposal {{.ID}}", map[string]any{"ID": p.ID},
+					dossier.Err("the {{.Audience}} variant was not sent in sending {{.N}}", map[string]any{"Audience": a.Label(), "N": n}, nil))
 			}
 		}
 		data := f.HTML

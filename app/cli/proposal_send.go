@@ -12,6 +12,7 @@ import (
 	"kamdesk/app/i18n"
 
 	"kamdesk/app/export"
+	"kamdesk/dossier"
 	"kamdesk/proposal"
 )
 
@@ -52,11 +53,11 @@ func proposalSent(fs *flag.FlagSet) func(*ctx, []string) error {
 			audiences = proposal.DefaultSentVariants(r.ctx)
 		}
 		if err := p.MarkSent(day, proposal.DefaultFollowUp()); err != nil {
-			return fmt.Errorf("proposal %s: %w%s", p.ID, err, reviseHint(&p))
+			return &hinted{err: dossier.Err("proposal {{.ID}}", map[string]any{"ID": p.ID}, err), hint: reviseHint(&p)}
 		}
 		snap, err := export.Snapshot(&p, r.ctx, audiences)
 		if err != nil {
-			return fmt.Errorf("proposal %s: %w", p.ID, err)
+			return dossier.Err("proposal {{.ID}}", map[string]any{"ID": p.ID}, err)
 		}
 		ev := export.SentEvent(&p, day)
 		if err := st.SendProposal(&p, snap, &ev); err != nil {
@@ -158,7 +159,7 @@ func proposalExport(fs *flag.FlagSet) func(*ctx, []string) error {
 			if msg := existsMessage(err); msg != "" {
 				return errors.New(msg)
 			}
-			return fmt.Errorf("proposal %s: %w", p.ID, err)
+			return dossier.Err("proposal {{.ID}}", map[string]any{"ID": p.ID}, err)
 		}
 		for _, f := range written {
 			c.printf("%s\n", f)

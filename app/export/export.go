@@ -6,7 +6,6 @@ package export
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -33,7 +32,7 @@ const (
 func Render(p *proposal.Proposal, ctx *proposal.Context, a proposal.Audience, format string, now time.Time) ([]byte, error) {
 	v, err := proposal.Assemble(p, ctx, a)
 	if err != nil {
-		return nil, fmt.Errorf("the %s variant: %w", strings.ToLower(a.Label()), err)
+		return nil, dossier.Err("the {{.Audience}} variant", map[string]any{"Audience": strings.ToLower(a.Label())}, err)
 	}
 	return render(p, ctx, v, format, now, Options{})
 }
@@ -89,7 +88,7 @@ func DocumentOf(p *proposal.Proposal, ctx *proposal.Context, v *proposal.Variant
 func prepare(p *proposal.Proposal, ctx *proposal.Context, audiences []proposal.Audience) (*proposal.Prepared, error) {
 	prep, err := proposal.Prepare(p, ctx, audiences...)
 	if ve := (*proposal.VariantError)(nil); errors.As(err, &ve) {
-		return nil, fmt.Errorf("the %s variant: %w", strings.ToLower(ve.Audience.Label()), ve.Err)
+		return nil, dossier.Err("the {{.Audience}} variant", map[string]any{"Audience": strings.ToLower(ve.Audience.Label())}, ve.Err)
 	}
 	return prep, err
 }
@@ -105,7 +104,7 @@ func Snapshot(p *proposal.Proposal, ctx *proposal.Context, audiences []proposal.
 	snap := &proposal.Snapshot{}
 	for _, a := range audiences {
 		if !slices.Contains(proposal.Variants, a) {
-			return nil, fmt.Errorf("%q is not an audience: %w", a, proposal.ErrInvalid)
+			return nil, dossier.Err(`"{{.Value}}" is not an audience`, map[string]any{"Value": string(a)}, proposal.ErrInvalid)
 		}
 	}
 	prep, err := prepare(p, ctx, audiences)
@@ -189,7 +188,7 @@ type Options struct {
 func Proposal(p *proposal.Proposal, ctx *proposal.Context, a proposal.Audience, format, dest string, now time.Time, o Options) ([]string, []proposal.Finding, error) {
 	replace := o.Replace
 	if format != HTML && format != Markdown && format != PDF {
-		return nil, nil, fmt.Errorf("export: %q is not html, md or pdf: %w", format, proposal.ErrInvalid)
+		return nil, nil, dossier.Err(`export: "{{.Format}}" is not html, md or pdf`, map[string]any{"Format": format}, proposal.ErrInvalid)
 	}
 	if o.Paper == "" {
 		o.Paper = ctx.Company.Paper // the workspace's paper, A4 when none
@@ -205,7 +204,7 @@ func Proposal(p *proposal.Proposal, ctx *proposal.Context, a proposal.Audience, 
 		o.browser = b
 	}
 	if a != Every && !slices.Contains(proposal.Variants, a) {
-		return nil, nil, fmt.Errorf("export: %q is not an audience: %w", a, proposal.ErrInvalid)
+		return nil, nil, dossier.Err(`export: "{{.Value}}" is not an audience`, map[string]any{"Value": string(a)}, proposal.ErrInvalid)
 	}
 	variants := []proposal.Audience{a}
 	isDir := a == Every
@@ -267,7 +266,8 @@ func Library(dir string, secs []proposal.Section, replace bool) ([]string, error
 	for i, s := range secs {
 		name := proposal.SectionFileName(s)
 		if other, dup := byName[name]; dup {
-			return nil, fmt.Errorf("sections %q and %q would both be written to %s: %w", other, s.ID, name, proposal.ErrInvalid)
+			return nil, dossier.Err(`sections "{{.First}}" and "{{.Second}}" would both be written to {{.File}}`,
+				map[string]any{"First": other, "Second": s.ID, "File": name}, proposal.ErrInvalid)
 		}
 		byName[name] = s.ID
 		paths[i] = filepath.Join(dir, name)

@@ -2,11 +2,12 @@ package export
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
+
+	"kamdesk/dossier"
 )
 
 // Files the user names are treated with care. A file is written to a
@@ -71,7 +72,7 @@ func WriteNew(path string, data []byte, perm os.FileMode, replace bool) error {
 		}
 		target, err := filepath.EvalSymlinks(path)
 		if err != nil {
-			return fmt.Errorf("%s is a symbolic link to a file that cannot be reached: %w", path, err)
+			return dossier.Err("{{.Path}} is a symbolic link to a file that cannot be reached", map[string]any{"Path": path}, err)
 		}
 		if info, err := os.Lstat(target); err != nil || !info.Mode().IsRegular() {
 			return notRegular(path, info)
@@ -104,7 +105,7 @@ func checkTargets(paths []string, replace bool) error {
 			}
 			target, err := os.Stat(p)
 			if err != nil {
-				return fmt.Errorf("%s is a symbolic link to a file that cannot be reached: %w", p, err)
+				return dossier.Err("{{.Path}} is a symbolic link to a file that cannot be reached", map[string]any{"Path": p}, err)
 			}
 			if !target.Mode().IsRegular() {
 				return notRegular(p, target)
@@ -122,20 +123,20 @@ func checkTargets(paths []string, replace bool) error {
 }
 
 func notRegular(path string, info fs.FileInfo) error {
-	what := "not a regular file"
+	data := map[string]any{"Path": path}
 	if info != nil {
 		switch t := info.Mode().Type(); {
 		case t&fs.ModeDir != 0:
-			what = "a folder"
+			return dossier.Err("{{.Path}} is a folder, not a file kamdesk may write; choose another name", data, ErrNotRegular)
 		case t&fs.ModeNamedPipe != 0:
-			what = "a named pipe"
+			return dossier.Err("{{.Path}} is a named pipe, not a file kamdesk may write; choose another name", data, ErrNotRegular)
 		case t&fs.ModeSocket != 0:
-			what = "a socket"
+			return dossier.Err("{{.Path}} is a socket, not a file kamdesk may write; choose another name", data, ErrNotRegular)
 		case t&fs.ModeDevice != 0:
-			what = "a device"
+			return dossier.Err("{{.Path}} is a device, not a file kamdesk may write; choose another name", data, ErrNotRegular)
 		}
 	}
-	return fmt.Errorf("%s is %s, not a file kamdesk may write; choose another name: %w", path, what, ErrNotRegular)
+	return dossier.Err("{{.Path}} is not a regular file, not a file kamdesk may write; choose another name", data, ErrNotRegular)
 }
 
 // writeTemp writes data to a new temporary file in dir and returns its
@@ -199,7 +200,7 @@ func replaceFile(path string, old fs.FileInfo, data []byte, perm os.FileMode) er
 	now, err := os.Lstat(path)
 	if err != nil || !now.Mode().IsRegular() || !os.SameFile(old, now) {
 		os.Remove(tmp)
-		return fmt.Errorf("%s changed while it was being written; nothing was replaced: %w", path, ErrExists)
+		return dossier.Err("{{.Path}} changed while it was being written; nothing was replaced", map[string]any{"Path": path}, ErrExists)
 	}
 	if err := os.Rename(tmp, path); err != nil {
 		os.Remove(tmp)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"net/url"
 	"os"
 	"os/exec"
@@ -13,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"kamdesk/dossier"
 	"kamdesk/proposal"
 )
 
@@ -29,8 +29,7 @@ const (
 )
 
 // ErrNoBrowser is the error of a PDF export without a browser to print it.
-var ErrNoBrowser = errors.New("no Chromium, Chrome or Edge was found to print the PDF: install one " +
-	"(Debian and Ubuntu: apt install chromium) or name its program in KAMDESK_BROWSER")
+var ErrNoBrowser = errors.New("no Chromium, Chrome or Edge was found to print the PDF: install one (Debian and Ubuntu: apt install chromium) or name its program in KAMDESK_BROWSER")
 
 // browserNames are the programs looked for on the PATH, in order.
 var browserNames = []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable",
@@ -64,7 +63,7 @@ func FindBrowser() (string, error) {
 		if p, err := exec.LookPath(b); err == nil {
 			return p, nil
 		}
-		return "", fmt.Errorf("KAMDESK_BROWSER names %q, which cannot be run: %w", b, ErrNoBrowser)
+		return "", dossier.Err(`KAMDESK_BROWSER names "{{.Name}}", which cannot be run`, map[string]any{"Name": b}, ErrNoBrowser)
 	}
 	for _, name := range browserNames {
 		if p, err := exec.LookPath(name); err == nil {
@@ -118,9 +117,10 @@ func printPDF(browser string, doc []byte) ([]byte, error) {
 	if err != nil || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
 		msg := strings.TrimSpace(lastLine(stderr.String()))
 		if runErr != nil {
-			return nil, fmt.Errorf("printing the PDF with %s failed: %v %s", filepath.Base(browser), runErr, msg)
+			return nil, dossier.Err("printing the PDF with {{.Browser}} failed: {{.Error}} {{.Output}}",
+				map[string]any{"Browser": filepath.Base(browser), "Error": runErr.Error(), "Output": msg}, nil)
 		}
-		return nil, fmt.Errorf("printing the PDF with %s wrote no PDF %s", filepath.Base(browser), msg)
+		return nil, dossier.Err("printing the PDF with {{.Browser}} wrote no PDF {{.Output}}", map[string]any{"Browser": filepath.Base(browser), "Output": msg}, nil)
 	}
 	return pdf, nil
 }
@@ -147,7 +147,7 @@ func LocalURL(path string) string {
 // checkPaper reports a paper size that is neither A4 nor Letter.
 func checkPaper(paper string) error {
 	if paper != "" && paper != A4 && paper != Letter {
-		return fmt.Errorf("paper %q is not a4 or letter: %w", paper, proposal.ErrInvalid)
+		return dossier.Err(`paper "{{.Paper}}" is not a4 or letter`, map[string]any{"Paper": paper}, proposal.ErrInvalid)
 	}
 	return nil
 }

@@ -62,13 +62,16 @@ var messageVars = map[string]bool{"msg": true}
 // messageTables are variables (tables of labels) whose every string is a
 // message translated where it is used.
 var messageTables = map[string]bool{"DossierKinds": true, "monthNames": true, "groupNames": true, "fieldLabels": true, "PlaceholderHelp": true,
-	"shortcutHelp": true, "accountFields": true, "headings": true}
+	"shortcutHelp": true, "accountFields": true, "headings": true, "SystemReasons": true}
 
 // collectMessages reads the sources of the program (app/, dossier/,
 // proposal/; not tests) and returns every message it may translate:
 //   - the literal first argument of lang.L, lang.N, lang.X (its fallback),
 //     i18n.L, i18n.N and ui.Tr;
 //   - the strings methods named Label return;
+//   - the words of errors: dossier.Err's text and errors.New's literal;
+//   - constant messages (const msgX = "…") and problems kept by field
+//     until shown (x.bad[name] = "…");
 //   - the messages of validation problems (Problems.Add(field, msg, …))
 //     and of readiness findings (checker.add(…, msg, fix, …));
 //   - strings given to fields and tables listed above, flag usages of the
@@ -149,6 +152,13 @@ func collectMessages(t *testing.T) *messageSet {
 					if s, ok := lit(args[1]); ok && ok1 {
 						m.keyed[key] = s
 					}
+				case (recv == "dossier" || recv == "") && (name == "Err" || name == "ErrAs") && len(args) == 3,
+					recv == "errors" && name == "New" && len(args) == 1:
+					// an error's words (dossier.Err, and every error
+					// made of a literal): the user reads them translated
+					if s, ok := lit(args[0]); ok {
+						m.add(s, at(n), false)
+					}
 				case (recv == "ui" || recv == "") && name == "Tr" && len(args) > 0:
 					if s, ok := lit(args[0]); ok {
 						m.add(s, at(n), false)
@@ -206,6 +216,14 @@ func collectMessages(t *testing.T) *messageSet {
 							m.add(s, at(n), false)
 						}
 					}
+					// a problem kept by field name until it is shown: bad[name] = "…"
+					if ix, ok := l.(*ast.IndexExpr); ok && i < len(n.Rhs) {
+						if sel, ok := ix.X.(*ast.SelectorExpr); ok && sel.Sel.Name == "bad" {
+							if s, ok := lit(n.Rhs[i]); ok {
+								m.add(s, at(n), false)
+							}
+						}
+					}
 					if sel, ok := l.(*ast.SelectorExpr); ok && messageFields[sel.Sel.Name] && i < len(n.Rhs) {
 						if s, ok := lit(n.Rhs[i]); ok {
 							m.add(s, at(n), false)
@@ -213,6 +231,14 @@ func collectMessages(t *testing.T) *messageSet {
 					}
 				}
 			case *ast.ValueSpec:
+				for i, id := range n.Names {
+					// a constant message: const msgNotANumber = "…"
+					if strings.HasPrefix(id.Name, "msg") && i < len(n.Values) {
+						if s, ok := lit(n.Values[i]); ok {
+							m.add(s, at(n), false)
+						}
+					}
+				}
 				for i, id := range n.Names {
 					if !messageTables[id.Name] || i >= len(n.Values) {
 						continue

@@ -78,7 +78,7 @@ func (s *libraryScreen) importFrom(dir string) {
 		if fes := proposal.FileErrors(err); len(fes) > 0 {
 			lines := make([]string, len(fes))
 			for i, fe := range fes {
-				lines[i] = ui.OneLine(fe.Error())
+				lines[i] = ui.OneLine(ui.ErrorText(fe))
 			}
 			s.showReport(lang.L("Nothing imported"),
 				lang.N("Nothing was imported: fix this problem and import again.", len(fes), map[string]any{"Count": len(fes)}),

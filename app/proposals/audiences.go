@@ -146,7 +146,7 @@ func (a *audiencesPart) build(v *variantView) {
 
 	var more []fyne.CanvasObject // the preview's blocks put in after the window drew
 	if err != nil {
-		msg := widget.NewLabel(lang.L("This variant cannot be assembled: {{.Error}}", map[string]any{"Error": err.Error()}))
+		msg := widget.NewLabel(lang.L("This variant cannot be assembled: {{.Error}}", map[string]any{"Error": ui.ErrorText(err)}))
 		msg.Importance = widget.DangerImportance
 		msg.Wrapping = fyne.TextWrapWord
 		v.preview = msg

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
+
+	"kamdesk/dossier"
 )
 
 // Automatic backups. The first open of a writable workspace after
@@ -132,7 +134,7 @@ func (s *Store) backUp(now time.Time) (Backup, error) {
 	if err == nil {
 		var got int
 		if got, err = checkBackup(tmp, s.key); err == nil && got != keys {
-			err = fmt.Errorf("the backup holds %d keys, the workspace %d", got, keys)
+			err = dossier.Err("the backup holds {{.Got}} keys, the workspace {{.Want}}", map[string]any{"Got": got, "Want": keys}, nil)
 		}
 	}
 	if err == nil {
@@ -140,7 +142,7 @@ func (s *Store) backUp(now time.Time) (Backup, error) {
 	}
 	if err != nil {
 		os.Remove(tmp)
-		return Backup{}, fmt.Errorf("backing up %s: %w", s.dir, err)
+		return Backup{}, dossier.Err("backing up {{.Path}}", map[string]any{"Path": s.dir}, err)
 	}
 	syncDir(backupsDir(s.dir))
 	b := Backup{Path: path, Made: made, Encrypted: s.key != nil}

@@ -14,6 +14,8 @@ import (
 	"io"
 	"os"
 	"time"
+
+	"kamdesk/dossier"
 )
 
 // The backup file. It is a line "kamdesk backup 1", a line of JSON (when it was
@@ -54,17 +56,17 @@ func parseBackupHeader(r *bufio.Reader) (backupHeader, int, error) {
 	var h backupHeader
 	magic := make([]byte, len(backupMagic))
 	if _, err := io.ReadFull(r, magic); err != nil || string(magic) != backupMagic {
-		return h, 0, fmt.Errorf("not a kamdesk backup: %w", ErrDamaged)
+		return h, 0, dossier.Err("not a kamdesk backup", nil, ErrDamaged)
 	}
 	line, err := r.ReadBytes('\n')
 	if err != nil || len(line) > 4096 {
-		return h, 0, fmt.Errorf("the backup's header is cut short: %w", ErrDamaged)
+		return h, 0, dossier.Err("the backup's header is cut short", nil, ErrDamaged)
 	}
 	if err := json.Unmarshal(line, &h); err != nil || h.Made.IsZero() {
-		return h, 0, fmt.Errorf("the backup's header is damaged: %w", ErrDamaged)
+		return h, 0, dossier.Err("the backup's header is damaged", nil, ErrDamaged)
 	}
 	if h.Encryption != nil && (h.Encryption.KDF != "argon2id" || len(h.Encryption.Salt) < 8) {
-		return h, 0, fmt.Errorf("the backup's header is damaged: %w", ErrDamaged)
+		return h, 0, dossier.Err("the backup's header is damaged", nil, ErrDamaged)
 	}
 	return h, len(backupMagic) + len(line), nil
 }
@@ -186,44 +188,42 @@ func readBackup(path string, key []byte, fn func(k, v []byte) error) (int, error
 	if err != nil {
 		return 0, err
 	}
-	damaged := func(what string) error {
-		return fmt.Errorf("the backup %s is damaged (%s): %w", path, what, ErrDamaged)
-	}
+	file := map[string]any{"Path": path} // the data of its errors
 	sum := sha256.New()
 	keys := 0
 	for n := uint64(0); ; n++ {
 		var head [4]byte
 		if _, err := io.ReadFull(r, head[:]); err != nil {
-			return keys, damaged("it is cut short")
+			return keys, dossier.Err("the backup {{.Path}} is damaged (it is cut short)", file, ErrDamaged)
 		}
 		size := binary.BigEndian.Uint32(head[:])
 		last := size&lastFrameBit != 0
 		size &^= lastFrameBit
 		if size > maxFrameSize {
-			return keys, damaged("a frame is too large")
+			return keys, dossier.Err("the backup {{.Path}} is damaged (a frame is too large)", file, ErrDamaged)
 		}
 		data := make([]byte, size)
 		if _, err := io.ReadFull(r, data); err != nil {
-			return keys, damaged("it is cut short")
+			return keys, dossier.Err("the backup {{.Path}} is damaged (it is cut short)", file, ErrDamaged)
 		}
 		if seal != nil {
 			if data, err = seal.aead.Open(data[:0], frameNonce(n, last), data, nil); err != nil {
 				if n == 0 {
 					return 0, ErrWrongPassphrase
 				}
-				return keys, damaged(fmt.Sprintf("frame %d does not check", n))
+				return keys, dossier.Err("the backup {{.Path}} is damaged (frame {{.Frame}} does not check)", map[string]any{"Path": path, "Frame": n}, ErrDamaged)
 			}
 		}
 		if last {
 			var end backupEnd
 			if err := json.Unmarshal(data, &end); err != nil {
-				return keys, damaged("its end is unreadable")
+				return keys, dossier.Err("the backup {{.Path}} is damaged (its end is unreadable)", file, ErrDamaged)
 			}
 			if end.Keys != keys || end.SHA256 != hex.EncodeToString(sum.Sum(nil)) {
-				return keys, damaged("its contents do not match their checksum")
+				return keys, dossier.Err("the backup {{.Path}} is damaged (its contents do not match their checksum)", file, ErrDamaged)
 			}
 			if _, err := r.ReadByte(); err != io.EOF {
-				return keys, damaged("there is more after its end")
+				return keys, dossier.Err("the backup {{.Path}} is damaged (there is more after its end)", file, ErrDamaged)
 			}
 			return keys, nil
 		}
@@ -231,11 +231,11 @@ func readBackup(path string, key []byte, fn func(k, v []byte) error) (int, error
 		for len(data) > 0 {
 			k, rest, ok := uvarintBytes(data)
 			if !ok {
-				return keys, damaged("a key is cut short")
+				return keys, dossier.Err("the backup {{.Path}} is damaged (a key is cut short)", file, ErrDamaged)
 			}
 			v, rest, ok := uvarintBytes(rest)
 			if !ok {
-				return keys, damaged("a value is cut short")
+				return keys, dossier.Err("the backup {{.Path}} is damaged (a value is cut short)", file, ErrDamaged)
 			}
 			data = rest
 			if err := fn(k, v); err != nil {

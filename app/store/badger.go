@@ -1,12 +1,13 @@
 package store
 
 import (
-	"fmt"
 	"io"
 	"log"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/badger/v4/options"
+
+	"kamdesk/dossier"
 )
 
 // Sizes of Badger's files.
@@ -84,7 +85,7 @@ func (l *logger) Debugf(f string, a ...any)   {}
 func openBadger(opt badger.Options) (db *badger.DB, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("badger: %v", r)
+			err = dossier.Err("badger: {{.Reason}}", map[string]any{"Reason": r}, nil)
 		}
 	}()
 	return badger.Open(opt)

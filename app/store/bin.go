@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -302,7 +301,7 @@ func (s *Store) Bin() ([]BinEntry, error) {
 		for it.Seek([]byte("bin/\xff")); it.ValidForPrefix(p); it.Next() {
 			var b binBody
 			if err := it.Item().Value(func(v []byte) error { return json.Unmarshal(v, &b) }); err != nil {
-				return fmt.Errorf("bin entry %s is damaged: %w", it.Item().Key(), err)
+				return dossier.Err("bin entry {{.Key}} is damaged", map[string]any{"Key": string(it.Item().Key())}, err)
 			}
 			out = append(out, b.BinEntry)
 		}
@@ -320,13 +319,13 @@ func (s *Store) Restore(id string) error {
 		var b binBody
 		item, err := txn.Get(key)
 		if errors.Is(err, badger.ErrKeyNotFound) {
-			return fmt.Errorf("nothing to restore under %q: %w", id, dossier.ErrNotFound)
+			return dossier.Err(`nothing to restore under "{{.ID}}"`, map[string]any{"ID": id}, dossier.ErrNotFound)
 		}
 		if err != nil {
 			return err
 		}
 		if err := item.Value(func(v []byte) error { return json.Unmarshal(v, &b) }); err != nil {
-			return fmt.Errorf("bin entry %s is damaged: %w", id, err)
+			return dossier.Err("bin entry {{.Key}} is damaged", map[string]any{"Key": id}, err)
 		}
 		for _, r := range b.Removed {
 			if ok, err := exists(txn, r.Key); err != nil {
@@ -371,7 +370,7 @@ func (s *Store) Purge(id string) error {
 		var b binBody
 		item, err := txn.Get(key)
 		if errors.Is(err, badger.ErrKeyNotFound) {
-			return fmt.Errorf("no bin entry %q: %w", id, dossier.ErrNotFound)
+			return dossier.Err(`no bin entry "{{.ID}}"`, map[string]any{"ID": id}, dossier.ErrNotFound)
 		}
 		if err != nil {
 			return err

@@ -3,7 +3,6 @@ package store
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -43,14 +42,14 @@ func (s *Store) Import(w dossier.Workspace) error {
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("import: %w", err)
+		return dossier.Err("import", nil, err)
 	}
 	size := int64(saveBudget)
 	for _, r := range recs {
 		size += int64(len(r.value)) + 64
 	}
 	if err := s.room(size); err != nil {
-		return fmt.Errorf("import: %w", err)
+		return dossier.Err("import", nil, err)
 	}
 	wb := s.db.NewWriteBatch()
 	defer wb.Cancel()
@@ -58,15 +57,15 @@ func (s *Store) Import(w dossier.Workspace) error {
 	for _, r := range recs {
 		if r.k.byAcct {
 			if err := wb.Set(r.k.ixKey(r.acct, r.id), nil); err != nil {
-				return fmt.Errorf("import: %w", err)
+				return dossier.Err("import", nil, err)
 			}
 		}
 		if err := setRecordIn(wb, r.k.key(r.id), r.value); err != nil {
-			return fmt.Errorf("import: %w", err)
+			return dossier.Err("import", nil, err)
 		}
 	}
 	if err := wb.Flush(); err != nil {
-		return fmt.Errorf("import: %w", err)
+		return dossier.Err("import", nil, err)
 	}
 	return nil
 }
@@ -134,7 +133,7 @@ func (c *importCheck) run() ([]importRecord, error) {
 	for _, m := range w.Team {
 		stamp(&m.Created, &m.Updated, c.now)
 		if err := m.Validate(); err != nil {
-			return nil, fmt.Errorf("team member %s: %w", label(m.Name, m.ID), err)
+			return nil, dossier.Err("team member {{.Member}}", map[string]any{"Member": label(m.Name, m.ID)}, err)
 		}
 		if err := c.add(kTeam, m.ID, "", &m); err != nil {
 			return nil, err
@@ -143,7 +142,7 @@ func (c *importCheck) run() ([]importRecord, error) {
 	for _, r := range w.References {
 		stamp(&r.Created, &r.Updated, c.now)
 		if err := r.Validate(); err != nil {
-			return nil, fmt.Errorf("reference %s: %w", label(r.Project, r.ID), err)
+			return nil, dossier.Err("reference {{.Reference}}", map[string]any{"Reference": label(r.Project, r.ID)}, err)
 		}
 		if err := c.add(kReference, r.ID, "", &r); err != nil {
 			return nil, err
@@ -152,11 +151,11 @@ func (c *importCheck) run() ([]importRecord, error) {
 	for _, a := range w.Accounts {
 		stamp(&a.Created, &a.Updated, c.now)
 		if err := a.Validate(); err != nil {
-			return nil, fmt.Errorf("account %s: %w", label(a.Name, a.ID), err)
+			return nil, dossier.Err("account {{.Account}}", map[string]any{"Account": label(a.Name, a.ID)}, err)
 		}
 		if a.Owner != "" {
 			if err := c.exists(kTeam, a.Owner); err != nil {
-				return nil, fmt.Errorf("account %s: owner: %w", label(a.Name, a.ID), err)
+				return nil, dossier.Err("account {{.Account}}: owner", map[string]any{"Account": label(a.Name, a.ID)}, err)
 			}
 		}
 		if err := c.add(kAccount, a.ID, "", &a); err != nil {
@@ -166,10 +165,10 @@ func (c *importCheck) run() ([]importRecord, error) {
 	for _, p := range w.People {
 		stamp(&p.Created, &p.Updated, c.now)
 		if err := p.Validate(); err != nil {
-			return nil, fmt.Errorf("person %s: %w", label(p.Name, p.ID), err)
+			return nil, dossier.Err("person {{.Person}}", map[string]any{"Person": label(p.Name, p.ID)}, err)
 		}
 		if err := c.exists(kAccount, p.AccountID); err != nil {
-			return nil, fmt.Errorf("person %s: %w", label(p.Name, p.ID), err)
+			return nil, dossier.Err("person {{.Person}}", map[string]any{"Person": label(p.Name, p.ID)}, err)
 		}
 		if err := c.checkManager(&p); err != nil {
 			return nil, err
@@ -181,16 +180,16 @@ func (c *importCheck) run() ([]importRecord, error) {
 	for _, e := range w.Events {
 		stamp(&e.Created, &e.Updated, c.now)
 		if err := e.Validate(); err != nil {
-			return nil, fmt.Errorf("event %s: %w", label(e.Title, e.ID), err)
+			return nil, dossier.Err("event {{.Event}}", map[string]any{"Event": label(e.Title, e.ID)}, err)
 		}
 		if err := c.checkAccountPeople(e.AccountID, e.People); err != nil {
-			return nil, fmt.Errorf("event %s: %w", label(e.Title, e.ID), err)
+			return nil, dossier.Err("event {{.Event}}", map[string]any{"Event": label(e.Title, e.ID)}, err)
 		}
 		for _, a := range e.Attachments {
 			if ok, err := exists(c.txn, fileKey(a.FileID, 0)); err != nil {
 				return nil, err
 			} else if !ok && a.Size > 0 {
-				return nil, fmt.Errorf("event %s: attachment %s: %w", label(e.Title, e.ID), a.Name, dossier.ErrNotFound)
+				return nil, dossier.Err("event {{.Event}}: attachment {{.File}}", map[string]any{"Event": label(e.Title, e.ID), "File": a.Name}, dossier.ErrNotFound)
 			}
 		}
 		if err := c.add(kEvent, e.ID, e.AccountID, &e); err != nil {
@@ -200,10 +199,10 @@ func (c *importCheck) run() ([]importRecord, error) {
 	for _, pr := range w.Promises {
 		stamp(&pr.Created, &pr.Updated, c.now)
 		if err := pr.Validate(); err != nil {
-			return nil, fmt.Errorf("promise %s: %w", pr.ID, err)
+			return nil, dossier.Err("promise {{.Promise}}", map[string]any{"Promise": pr.ID}, err)
 		}
 		if err := c.checkAccountPeople(pr.AccountID, pr.People); err != nil {
-			return nil, fmt.Errorf("promise %s: %w", pr.ID, err)
+			return nil, dossier.Err("promise {{.Promise}}", map[string]any{"Promise": pr.ID}, err)
 		}
 		if err := c.add(kPromise, pr.ID, pr.AccountID, &pr); err != nil {
 			return nil, err
@@ -216,19 +215,19 @@ func (c *importCheck) run() ([]importRecord, error) {
 // given twice and one the workspace already has.
 func (c *importCheck) newID(k kind, id string) error {
 	if id == "" {
-		return fmt.Errorf("a %s has no ID: %w", k.noun, dossier.ErrInvalid)
+		return dossier.Err("a {{.Kind}} has no ID", map[string]any{"Kind": k.noun}, dossier.ErrInvalid)
 	}
 	if err := validID(k, id); err != nil {
 		return err
 	}
 	if c.ids[k.name+"/"+id] {
-		return fmt.Errorf("%s ID %q is given twice: %w", k.noun, id, dossier.ErrConflict)
+		return dossier.Err(`{{.Kind}} ID "{{.ID}}" is given twice`, map[string]any{"Kind": k.noun, "ID": id}, dossier.ErrConflict)
 	}
 	c.ids[k.name+"/"+id] = true
 	if ok, err := exists(c.txn, k.key(id)); err != nil {
 		return err
 	} else if ok {
-		return fmt.Errorf("the workspace already has a %s with ID %q: %w", k.noun, id, dossier.ErrConflict)
+		return dossier.Err(`the workspace already has a {{.Kind}} with ID "{{.ID}}"`, map[string]any{"Kind": k.noun, "ID": id}, dossier.ErrConflict)
 	}
 	return nil
 }
@@ -272,17 +271,17 @@ func (c *importCheck) checkManager(p *dossier.Person) error {
 	seen := map[string]bool{p.ID: true}
 	for id := p.ReportsTo; id != ""; {
 		if seen[id] {
-			return fmt.Errorf("person %s: reports_to: the reporting line would loop back to them: %w",
-				label(p.Name, p.ID), dossier.ErrConflict)
+			return dossier.Err("person {{.Person}}: reports_to: the reporting line would loop back to them",
+				map[string]any{"Person": label(p.Name, p.ID)}, dossier.ErrConflict)
 		}
 		seen[id] = true
 		acct, boss, err := c.person(id)
 		if err != nil {
-			return fmt.Errorf("person %s: reports_to: %w", label(p.Name, p.ID), err)
+			return dossier.Err("person {{.Person}}: reports_to", map[string]any{"Person": label(p.Name, p.ID)}, err)
 		}
 		if acct != p.AccountID {
-			return fmt.Errorf("person %s: reports_to: %s works for another account: %w",
-				label(p.Name, p.ID), id, dossier.ErrConflict)
+			return dossier.Err("person {{.Person}}: reports_to: {{.Manager}} works for another account",
+				map[string]any{"Person": label(p.Name, p.ID), "Manager": id}, dossier.ErrConflict)
 		}
 		id = boss
 	}
@@ -299,7 +298,7 @@ func (c *importCheck) checkAccountPeople(acct string, people []string) error {
 			return err
 		}
 		if a != acct {
-			return fmt.Errorf("%s works for another account: %w", id, dossier.ErrConflict)
+			return dossier.Err("{{.Person}} works for another account", map[string]any{"Person": id}, dossier.ErrConflict)
 		}
 	}
 	return nil

@@ -75,10 +75,10 @@ func (st *dbState) checkKey(key string, value []byte) error {
 	if decode, ok := decoders[prefix]; ok {
 		acct, err := decode(value)
 		if err != nil {
-			return damaged(err, "the record %s cannot be read", key)
+			return damaged(err, dossier.Err("the record {{.Key}} cannot be read", map[string]any{"Key": squash(key)}, nil))
 		}
 		if acct != "" && !st.live("ix/"+prefix+"/"+acct+"/"+rest) {
-			return damaged(nil, "the index entry of the record %s is missing", key)
+			return damaged(nil, dossier.Err("the index entry of the record {{.Key}} is missing", map[string]any{"Key": squash(key)}, nil))
 		}
 		if prefix == kEvent.name {
 			return st.checkAttachments(key, value)
@@ -103,13 +103,13 @@ func (st *dbState) checkKey(key string, value []byte) error {
 		}
 		if decode, ok := decoders[parts[0]]; ok {
 			if acct, err := decode(v); err == nil && acct != parts[1] {
-				return damaged(nil, "the index entry %s points to a record of another account", key)
+				return damaged(nil, dossier.Err("the index entry {{.Key}} points to a record of another account", map[string]any{"Key": squash(key)}, nil))
 			}
 		}
 	case "bin":
 		var b binBody
 		if err := json.Unmarshal(value, &b); err != nil {
-			return damaged(err, "the bin entry %s cannot be read", key)
+			return damaged(err, dossier.Err("the bin entry {{.Key}} cannot be read", map[string]any{"Key": squash(key)}, nil))
 		}
 	case "sent":
 		// A copy is in parts (sent.go): read it whole from its first.
@@ -127,11 +127,11 @@ func (st *dbState) checkKey(key string, value []byte) error {
 		}
 		var s proposal.Snapshot
 		if err := json.Unmarshal(whole, &s); err != nil {
-			return damaged(err, "the sent copy %s cannot be read", first)
+			return damaged(err, dossier.Err("the sent copy {{.Key}} cannot be read", map[string]any{"Key": squash(first)}, nil))
 		}
 	case "meta":
 		if key == string(schemaKey) && len(value) != 4 {
-			return damaged(nil, "its schema version has %d bytes", len(value))
+			return damaged(nil, dossier.Err("its schema version has {{.Count}} bytes", map[string]any{"Count": len(value)}, nil))
 		}
 	}
 	return nil
@@ -146,7 +146,7 @@ func (st *dbState) checkSummary(key string, value []byte) error {
 	}
 	want, err := summaryOf([]byte(key), value)
 	if err != nil {
-		return damaged(err, "the record %s cannot be read", key)
+		return damaged(err, dossier.Err("the record {{.Key}} cannot be read", map[string]any{"Key": squash(key)}, nil))
 	}
 	if have, ok := st.values[string(sk)]; !ok || !bytes.Equal(have, want) {
 		if st.unsummed == nil {
@@ -169,11 +169,11 @@ func (st *dbState) summarized() bool {
 func (st *dbState) checkAttachments(key string, value []byte) error {
 	var e dossier.Event
 	if err := json.Unmarshal(value, &e); err != nil {
-		return damaged(err, "the record %s cannot be read", key)
+		return damaged(err, dossier.Err("the record {{.Key}} cannot be read", map[string]any{"Key": squash(key)}, nil))
 	}
 	for _, a := range e.Attachments {
 		if !st.live(string(fileKey(a.FileID, 0))) {
-			return damaged(nil, "the attachment %s of the event %s is missing", a.Name, e.ID)
+			return damaged(nil, dossier.Err("the attachment {{.File}} of the event {{.Event}} is missing", map[string]any{"File": squash(a.Name), "Event": squash(e.ID)}, nil))
 		}
 	}
 	return nil

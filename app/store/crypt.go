@@ -4,7 +4,6 @@ import (
 	"crypto/rand"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"time"
@@ -76,7 +75,7 @@ func readKeyParams(dir string) (keyParams, bool, error) {
 		return p, false, err
 	}
 	if err := json.Unmarshal(b, &p); err != nil || p.KDF != "argon2id" || len(p.Salt) < 8 {
-		return p, false, fmt.Errorf("%s is damaged: %w", paramsPath(dir), ErrDamaged)
+		return p, false, dossier.Err("{{.Path}} is damaged", map[string]any{"Path": paramsPath(dir)}, ErrDamaged)
 	}
 	return p, true, nil
 }
@@ -113,10 +112,10 @@ func swapPath(dir string) string { return filepath.Join(dir, "swap.json") }
 // passphrase. It refuses a workspace that is encrypted already.
 func Encrypt(dir string, passphrase []byte) error {
 	if len(passphrase) < 8 {
-		return fmt.Errorf("the passphrase is too short (at least 8 characters): %w", dossier.ErrInvalid)
+		return dossier.Err("the passphrase is too short (at least 8 characters)", nil, dossier.ErrInvalid)
 	}
 	if Encrypted(dir) {
-		return fmt.Errorf("%s is encrypted already; change the passphrase instead: %w", dir, dossier.ErrConflict)
+		return dossier.Err("{{.Path}} is encrypted already; change the passphrase instead", map[string]any{"Path": dir}, dossier.ErrConflict)
 	}
 	// Exports still to be recorded are added to their proposals first:
 	// an encrypted workspace keeps nothing in the clear (pending.go).
@@ -129,7 +128,8 @@ func Encrypt(dir string, passphrase []byte) error {
 			return err
 		}
 		if pendingExists(dir) {
-			return fmt.Errorf("%s: the exports waiting in %s could not be recorded (see kamdesk.log); not encrypting", dir, pendingName)
+			return dossier.Err("{{.Path}}: the exports waiting in {{.File}} could not be recorded (see kamdesk.log); not encrypting",
+				map[string]any{"Path": dir, "File": pendingName}, nil)
 		}
 	}
 	p, err := newKeyParams()
@@ -147,7 +147,7 @@ func Decrypt(dir string, passphrase []byte) error {
 		return err
 	}
 	if key == nil {
-		return fmt.Errorf("%s is not encrypted: %w", dir, dossier.ErrConflict)
+		return dossier.Err("{{.Path}} is not encrypted", map[string]any{"Path": dir}, dossier.ErrConflict)
 	}
 	return convert(dir, key, nil, nil, true)
 }
@@ -157,14 +157,14 @@ func Decrypt(dir string, passphrase []byte) error {
 // registry is written anew with the new key, then encryption.json.
 func ChangePassphrase(dir string, old, new []byte) error {
 	if len(new) < 8 {
-		return fmt.Errorf("the new passphrase is too short (at least 8 characters): %w", dossier.ErrInvalid)
+		return dossier.Err("the new passphrase is too short (at least 8 characters)", nil, dossier.ErrInvalid)
 	}
 	oldKey, err := workspaceKey(dir, old)
 	if err != nil {
 		return err
 	}
 	if oldKey == nil {
-		return fmt.Errorf("%s is not encrypted: %w", dir, dossier.ErrConflict)
+		return dossier.Err("{{.Path}} is not encrypted", map[string]any{"Path": dir}, dossier.ErrConflict)
 	}
 	db := filepath.Join(dir, "db")
 	reg, err := badger.OpenKeyRegistry(badger.KeyRegistryOptions{Dir: db, ReadOnly: true, EncryptionKey: oldKey,
@@ -211,7 +211,7 @@ func convert(dir string, oldKey []byte, params *keyParams, newKey []byte, dropOl
 		return ErrWrongPassphrase
 	}
 	if err != nil {
-		return fmt.Errorf("opening %s: %w", dir, err)
+		return dossier.Err("opening {{.Path}}", map[string]any{"Path": dir}, err)
 	}
 	dst, err := badger.Open(cryptOptions(badgerOptions(to, discardLog{}), newKey))
 	if err != nil {
@@ -228,7 +228,7 @@ func convert(dir string, oldKey []byte, params *keyParams, newKey []byte, dropOl
 	}
 	if err != nil {
 		os.RemoveAll(to)
-		return fmt.Errorf("converting %s: %w", dir, err)
+		return dossier.Err("converting {{.Path}}", map[string]any{"Path": dir}, err)
 	}
 	// The backups keep the data as it was encrypted (or not) before.
 	if dropOldBackups {
@@ -296,7 +296,7 @@ func verifyCount(dir string, key []byte, want int) error {
 		return nil
 	})
 	if err == nil && got != want {
-		err = fmt.Errorf("the new database holds %d keys, the old %d", got, want)
+		err = dossier.Err("the new database holds {{.Got}} keys, the old {{.Want}}", map[string]any{"Got": got, "Want": want}, nil)
 	}
 	return err
 }
@@ -314,7 +314,7 @@ func recoverSwap(dir string) error {
 	}
 	var s swap
 	if err := json.Unmarshal(b, &s); err != nil {
-		return fmt.Errorf("%s is damaged: %w", swapPath(dir), ErrDamaged)
+		return dossier.Err("{{.Path}} is damaged", map[string]any{"Path": swapPath(dir)}, ErrDamaged)
 	}
 	db, next, old := filepath.Join(dir, "db"), filepath.Join(dir, "db.new"), filepath.Join(dir, "db.old")
 	if exists := func(p string) bool { _, err := os.Stat(p); return err == nil }; exists(next) {

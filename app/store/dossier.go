@@ -54,7 +54,7 @@ func (s *Store) saveAccount(a *dossier.Account, create bool) error {
 				if ok, err := exists(txn, kTeam.key(c.Owner)); err != nil {
 					return err
 				} else if !ok {
-					return fmt.Errorf("account %s: owner: %w", label(c.Name, c.ID), notFound(kTeam, c.Owner))
+					return dossier.Err("account {{.Account}}: owner", map[string]any{"Account": label(c.Name, c.ID)}, notFound(kTeam, c.Owner))
 				}
 			}
 			return nil
@@ -124,7 +124,7 @@ func (s *Store) savePerson(p *dossier.Person, create bool) error {
 			if ok, err := exists(txn, kAccount.key(c.AccountID)); err != nil {
 				return err
 			} else if !ok {
-				return fmt.Errorf("person %s: %w", label(c.Name, c.ID), notFound(kAccount, c.AccountID))
+				return dossier.Err("person {{.Person}}", map[string]any{"Person": label(c.Name, c.ID)}, notFound(kAccount, c.AccountID))
 			}
 			return checkManager(txn, c)
 		},
@@ -135,17 +135,17 @@ func checkManager(txn *badger.Txn, p *dossier.Person) error {
 	seen := map[string]bool{p.ID: true}
 	for id := p.ReportsTo; id != ""; {
 		if seen[id] {
-			return fmt.Errorf("person %s: reports_to: the reporting line would loop back to them: %w",
-				label(p.Name, p.ID), dossier.ErrConflict)
+			return dossier.Err("person {{.Person}}: reports_to: the reporting line would loop back to them",
+				map[string]any{"Person": label(p.Name, p.ID)}, dossier.ErrConflict)
 		}
 		seen[id] = true
 		var m dossier.Person
 		if err := get(txn, kPerson, id, &m); err != nil {
-			return fmt.Errorf("person %s: reports_to: %w", label(p.Name, p.ID), err)
+			return dossier.Err("person {{.Person}}: reports_to", map[string]any{"Person": label(p.Name, p.ID)}, err)
 		}
 		if m.AccountID != p.AccountID {
-			return fmt.Errorf("person %s: reports_to: %s works for another account: %w",
-				label(p.Name, p.ID), m.Name, dossier.ErrConflict)
+			return dossier.Err("person {{.Person}}: reports_to: {{.Manager}} works for another account",
+				map[string]any{"Person": label(p.Name, p.ID), "Manager": m.Name}, dossier.ErrConflict)
 		}
 		id = m.ReportsTo
 	}
@@ -273,13 +273,13 @@ func (s *Store) saveEvent(e *dossier.Event, create bool) error {
 		touched: func(*dossier.Event) touch { return touch{} },
 		check: func(txn *badger.Txn, c *dossier.Event) error {
 			if err := checkAccountPeople(txn, c.AccountID, c.People); err != nil {
-				return fmt.Errorf("event %s: %w", label(c.Title, c.ID), err)
+				return dossier.Err("event {{.Event}}", map[string]any{"Event": label(c.Title, c.ID)}, err)
 			}
 			for _, a := range c.Attachments {
 				if ok, err := exists(txn, fileKey(a.FileID, 0)); err != nil {
 					return err
 				} else if !ok && a.Size > 0 {
-					return fmt.Errorf("event %s: attachment %s: %w", label(c.Title, c.ID), a.Name, dossier.ErrNotFound)
+					return dossier.Err("event {{.Event}}: attachment {{.File}}", map[string]any{"Event": label(c.Title, c.ID), "File": a.Name}, dossier.ErrNotFound)
 				}
 			}
 			return nil
@@ -325,7 +325,7 @@ func (s *Store) savePromise(p *dossier.Promise, create bool) error {
 		touched: func(*dossier.Promise) touch { return touch{} },
 		check: func(txn *badger.Txn, c *dossier.Promise) error {
 			if err := checkAccountPeople(txn, c.AccountID, c.People); err != nil {
-				return fmt.Errorf("promise %s: %w", c.ID, err)
+				return dossier.Err("promise {{.Promise}}", map[string]any{"Promise": c.ID}, err)
 			}
 			return nil
 		},
@@ -344,7 +344,7 @@ func checkAccountPeople(txn *badger.Txn, acct string, people []string) error {
 			return err
 		}
 		if p.AccountID != acct {
-			return fmt.Errorf("%s works for another account: %w", p.Name, dossier.ErrConflict)
+			return dossier.Err("{{.Person}} works for another account", map[string]any{"Person": p.Name}, dossier.ErrConflict)
 		}
 	}
 	return nil

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
+
+	"kamdesk/dossier"
 )
 
 // eraseJournal is the key of an erasure under way: the values it keeps,
@@ -64,7 +66,7 @@ func (s *Store) apply(e *erasure) error {
 		return err
 	}
 	if err := s.db.Update(func(txn *badger.Txn) error { return txn.Set(eraseJournal, b) }); err != nil {
-		return fmt.Errorf("erasing: %w", err)
+		return dossier.Err("erasing", nil, err)
 	}
 	if err := s.finish(&j); err != nil {
 		return err
@@ -84,11 +86,11 @@ func (s *Store) finish(j *journal) error {
 	s.backupMu.Lock()
 	defer s.backupMu.Unlock()
 	if err := dropBackups(s.dir); err != nil {
-		return fmt.Errorf("erasing the backups: %w", err)
+		return dossier.Err("erasing the backups", nil, err)
 	}
 	// Values in the value log go when the workspace closes (scrub.go).
 	if err := markScrub(s.dir); err != nil {
-		return fmt.Errorf("erasing: %w", err)
+		return dossier.Err("erasing", nil, err)
 	}
 	defer s.changes.note(nil) // after the erasure, done or not
 	keys := make([][]byte, len(j.Drop))
@@ -101,10 +103,10 @@ func (s *Store) finish(j *journal) error {
 		}
 	}
 	if err := wb.Flush(); err != nil {
-		return fmt.Errorf("erasing: %w", err)
+		return dossier.Err("erasing", nil, err)
 	}
 	if err := s.db.DropPrefix(keys...); err != nil {
-		return fmt.Errorf("erasing: %w", err)
+		return dossier.Err("erasing", nil, err)
 	}
 	wb = s.db.NewWriteBatch()
 	defer wb.Cancel()

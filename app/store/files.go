@@ -6,7 +6,6 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io"
 
 	"github.com/dgraph-io/badger/v4"
@@ -44,11 +43,12 @@ func (s *Store) PutFile(name string, r io.Reader) (dossier.Attachment, error) {
 			break
 		}
 		if err != nil {
-			return a, fmt.Errorf("reading %s: %w", a.Name, err)
+			return a, dossier.Err("reading {{.File}}", map[string]any{"File": a.Name}, err)
 		}
 	}
 	if a.Size > dossier.MaxFile {
-		return a, fmt.Errorf("%s is larger than %d MB, the limit for one attachment: %w", a.Name, dossier.MaxFile>>20, dossier.ErrInvalid)
+		return a, dossier.Err("{{.File}} is larger than {{.Max}} MB, the limit for one attachment",
+			map[string]any{"File": a.Name, "Max": dossier.MaxFile >> 20}, dossier.ErrInvalid)
 	}
 	a.SHA256 = hex.EncodeToString(h.Sum(nil))
 	err := s.updateSized(saveBudget+a.Size, func(txn *badger.Txn) error {
@@ -65,7 +65,7 @@ func (s *Store) PutFile(name string, r io.Reader) (dossier.Attachment, error) {
 			}
 		}
 		if a.FileID == "" {
-			return fmt.Errorf("no free file ID after %d tries: %w", newIDTries, dossier.ErrConflict)
+			return dossier.Err("no free file ID after {{.Count}} tries", map[string]any{"Count": newIDTries}, dossier.ErrConflict)
 		}
 		if len(chunks) == 0 {
 			return txn.Set(fileKey(a.FileID, 0), nil)
@@ -83,7 +83,7 @@ func (s *Store) PutFile(name string, r io.Reader) (dossier.Attachment, error) {
 // File returns the contents of an attachment, checked against its hash.
 func (s *Store) File(a dossier.Attachment) ([]byte, error) {
 	if !dossier.ValidID(a.FileID) {
-		return nil, fmt.Errorf("%q is not a valid file ID: %w", a.FileID, dossier.ErrInvalid)
+		return nil, dossier.Err(`"{{.ID}}" is not a valid file ID`, map[string]any{"ID": a.FileID}, dossier.ErrInvalid)
 	}
 	var buf bytes.Buffer
 	err := s.view(func(txn *badger.Txn) error {
@@ -98,7 +98,7 @@ func (s *Store) File(a dossier.Attachment) ([]byte, error) {
 			}
 		}
 		if !found {
-			return fmt.Errorf("attachment %s: %w", a.Name, dossier.ErrNotFound)
+			return dossier.Err("attachment {{.File}}", map[string]any{"File": a.Name}, dossier.ErrNotFound)
 		}
 		return nil
 	})
@@ -107,7 +107,7 @@ func (s *Store) File(a dossier.Attachment) ([]byte, error) {
 	}
 	sum := sha256.Sum256(buf.Bytes())
 	if a.SHA256 != "" && hex.EncodeToString(sum[:]) != a.SHA256 {
-		return nil, fmt.Errorf("attachment %s is damaged (checksum mismatch): %w", a.Name, ErrDamaged)
+		return nil, dossier.Err("attachment {{.File}} is damaged (checksum mismatch)", map[string]any{"File": a.Name}, ErrDamaged)
 	}
 	return buf.Bytes(), nil
 }

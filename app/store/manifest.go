@@ -4,6 +4,8 @@ import (
 	"os"
 
 	"github.com/dgraph-io/badger/v4"
+
+	"kamdesk/dossier"
 )
 
 // checkManifest reads the MANIFEST as Badger does. Badger truncates a
@@ -12,16 +14,16 @@ import (
 func (st *dbState) checkManifest(opt badger.Options) error {
 	f, err := os.Open(st.path(badger.ManifestFilename))
 	if err != nil {
-		return damaged(err, "its MANIFEST file cannot be read")
+		return damaged(err, dossier.Err("its MANIFEST file cannot be read", nil, nil))
 	}
 	defer f.Close()
 	m, end, err := badger.ReplayManifestFile(f, opt.ExternalMagicVersion, opt)
 	if err != nil {
-		return damaged(err, "its MANIFEST file, the list of its tables, is damaged")
+		return damaged(err, dossier.Err("its MANIFEST file, the list of its tables, is damaged", nil, nil))
 	}
 	if end < st.files[badger.ManifestFilename].Size() {
-		return damaged(nil, "its MANIFEST file, the list of its tables, is cut short (%d of %d bytes whole)",
-			end, st.files[badger.ManifestFilename].Size())
+		return damaged(nil, dossier.Err("its MANIFEST file, the list of its tables, is cut short ({{.Count}} of {{.Total}} bytes whole)",
+			map[string]any{"Count": int(end), "Total": int(st.files[badger.ManifestFilename].Size())}, nil))
 	}
 	st.manifest = m
 	return nil

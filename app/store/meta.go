@@ -3,7 +3,6 @@ package store
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -59,7 +58,7 @@ func companyIn(txn *badger.Txn) (proposal.Company, error) {
 // proposal.CleanLogo makes it.
 func (s *Store) SaveCompany(c proposal.Company) error {
 	if err := c.Validate(); err != nil {
-		return fmt.Errorf("company: %w", err)
+		return dossier.Err("company", nil, err)
 	}
 	if len(c.Logo) > 0 {
 		logo, err := proposal.CleanLogo(c.Logo)
@@ -78,7 +77,7 @@ func (s *Store) SaveCompany(c proposal.Company) error {
 // SaveRules replaces the workspace's rules of thumb.
 func (s *Store) SaveRules(r dossier.Rules) error {
 	if err := r.Validate(); err != nil {
-		return fmt.Errorf("rules: %w", err)
+		return dossier.Err("rules", nil, err)
 	}
 	b, err := json.Marshal(r)
 	if err != nil {

@@ -54,7 +54,7 @@ var errNeedsUpdate = errors.New("the workspace needs writing before it can be re
 func open(dir string, o Options, forReading bool) (s *Store, err error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
-		return nil, fmt.Errorf("workspace %s: %w", dir, err)
+		return nil, dossier.Err("workspace {{.Path}}", map[string]any{"Path": dir}, err)
 	}
 	dbDir := filepath.Join(abs, "db")
 	ro := readOnlyReason(abs, dbDir, o.ReadOnly)
@@ -78,30 +78,30 @@ func open(dir string, o Options, forReading bool) (s *Store, err error) {
 		if !o.RecordsExports && pendingExists(abs) {
 			return nil, errNeedsUpdate // exports to record (pending.go)
 		}
-		ro = &readOnlyError{dir: abs, why: "it was opened for reading only", chosen: true}
+		ro = &readOnlyError{dir: abs, why: dossier.Err("it was opened for reading only", nil, nil), chosen: true}
 	}
 	if ro == nil {
 		if err := recoverSwap(abs); err != nil { // an encryption a crash interrupted
-			return nil, fmt.Errorf("finishing the encryption of %s: %w", abs, err)
+			return nil, dossier.Err("finishing the encryption of {{.Path}}", map[string]any{"Path": abs}, err)
 		}
 	}
 	key, err := workspaceKey(abs, o.Passphrase)
 	if err != nil {
-		return nil, &openError{fmt.Sprintf("%s: %v", abs, err), err}
+		return nil, fmt.Errorf("%s: %w", abs, err)
 	}
 	if ro == nil {
 		if err := os.MkdirAll(dbDir, 0o700); err != nil {
-			return nil, fmt.Errorf("cannot create the workspace %s: %w", abs, err)
+			return nil, dossier.Err("cannot create the workspace {{.Path}}", map[string]any{"Path": abs}, err)
 		}
 	} else if _, err := os.Stat(dbDir); err != nil {
-		return nil, &openError{fmt.Sprintf("there is no workspace in %s (and %s)", abs, ro.why), ErrReadOnly}
+		return nil, dossier.ErrAs("there is no workspace in {{.Path}} (and {{.Why}})", map[string]any{"Path": abs, "Why": ro.why}, ErrReadOnly)
 	}
 	lock, err := lockDir(dbDir, ro != nil)
 	if errors.Is(err, errInUse) {
-		return nil, &openError{fmt.Sprintf("kamdesk is already open on %s", abs), ErrLocked}
+		return nil, alreadyOpen(abs)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("cannot open the workspace %s: %w", abs, err)
+		return nil, dossier.Err("cannot open the workspace {{.Path}}", map[string]any{"Path": abs}, err)
 	}
 	defer func() {
 		if err != nil {
@@ -113,7 +113,7 @@ func open(dir string, o Options, forReading bool) (s *Store, err error) {
 	if ro == nil {
 		f, err := os.OpenFile(filepath.Join(abs, "kamdesk.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
 		if err != nil {
-			return nil, fmt.Errorf("cannot write in the workspace %s: %w", abs, err)
+			return nil, dossier.Err("cannot write in the workspace {{.Path}}", map[string]any{"Path": abs}, err)
 		}
 		logf = f
 	}
@@ -135,7 +135,7 @@ func open(dir string, o Options, forReading bool) (s *Store, err error) {
 	st, err := checkDB(dbDir, opt, ro != nil, time.Now())
 	if errors.Is(err, badger.ErrEncryptionKeyMismatch) {
 		time.Sleep(wrongPassphraseDelay)
-		return nil, &openError{fmt.Sprintf("%s: the passphrase is wrong", abs), ErrWrongPassphrase}
+		return nil, wrongPassphrase(abs)
 	}
 	if err == nil && ro != nil && ro.chosen && (st.unclean || !st.trusted) {
 		// The checks after a crash repair what they find; a workspace
@@ -147,8 +147,8 @@ func open(dir string, o Options, forReading bool) (s *Store, err error) {
 		return nil, errNeedsUpdate
 	}
 	if errors.Is(err, errNeedsWrite) {
-		return nil, &openError{fmt.Sprintf("the workspace %s cannot be opened where it is: %v, and opening it needs a repair, but %s; copy the folder to a place kamdesk can write to and open the copy",
-			abs, strings.TrimSuffix(err.Error(), ": "+errNeedsWrite.Error()), ro.why), ErrReadOnly}
+		return nil, dossier.ErrAs("the workspace {{.Path}} cannot be opened where it is: {{.Reason}}, and opening it needs a repair, but {{.Why}}; copy the folder to a place kamdesk can write to and open the copy",
+			map[string]any{"Path": abs, "Reason": reasonOf(err), "Why": ro.why}, ErrReadOnly)
 	}
 	if err != nil {
 		logline("not opening %s: %v", abs, err)
@@ -166,16 +166,16 @@ func open(dir string, o Options, forReading bool) (s *Store, err error) {
 	}
 	if ro == nil {
 		if err := st.repair(logline); err != nil {
-			return nil, fmt.Errorf("cannot open the workspace %s: %w", abs, err)
+			return nil, dossier.Err("cannot open the workspace {{.Path}}", map[string]any{"Path": abs}, err)
 		}
 		if err := removeClosed(dbDir); err != nil {
-			return nil, fmt.Errorf("cannot write in the workspace %s: %w", abs, err)
+			return nil, dossier.Err("cannot write in the workspace {{.Path}}", map[string]any{"Path": abs}, err)
 		}
 		if ownLock {
 			// Badger's open replays and truncates the logs: what LOCK said
 			// of them is no longer to be checked.
 			if err := writeLockRecord(dbDir, "opening"); err != nil {
-				return nil, fmt.Errorf("cannot write in the workspace %s: %w", abs, err)
+				return nil, dossier.Err("cannot write in the workspace {{.Path}}", map[string]any{"Path": abs}, err)
 			}
 		}
 	}
@@ -186,13 +186,14 @@ func open(dir string, o Options, forReading bool) (s *Store, err error) {
 		switch {
 		case errors.Is(err, badger.ErrEncryptionKeyMismatch):
 			time.Sleep(wrongPassphraseDelay)
-			return nil, &openError{fmt.Sprintf("%s: the passphrase is wrong", abs), ErrWrongPassphrase}
+			return nil, wrongPassphrase(abs)
 		case strings.Contains(msg, "Another process is using this Badger database"):
-			return nil, &openError{fmt.Sprintf("kamdesk is already open on %s", abs), ErrLocked}
+			return nil, alreadyOpen(abs)
 		case strings.Contains(msg, "permission denied"):
-			return nil, fmt.Errorf("cannot open the workspace %s: permission denied", abs)
+			return nil, dossier.Err("cannot open the workspace {{.Path}}", map[string]any{"Path": abs}, errors.New("permission denied"))
 		default:
-			return nil, &openError{fmt.Sprintf("the workspace %s cannot be read, it looks damaged (%v); %s", abs, oneLine(msg), backupHint(abs)), ErrDamaged}
+			return nil, dossier.ErrAs("the workspace {{.Path}} cannot be read, it looks damaged ({{.Reason}}); {{.Hint}}",
+				map[string]any{"Path": abs, "Reason": oneLine(msg), "Hint": backupHint(abs)}, ErrDamaged)
 		}
 	}
 	if ownLock && ro == nil {
@@ -205,7 +206,7 @@ func open(dir string, o Options, forReading bool) (s *Store, err error) {
 		}()
 		if err != nil {
 			db.Close()
-			return nil, fmt.Errorf("cannot write in the workspace %s: %w", abs, err)
+			return nil, dossier.Err("cannot write in the workspace {{.Path}}", map[string]any{"Path": abs}, err)
 		}
 	}
 	s = &Store{dir: abs, db: db, now: o.Now, logf: logf, lock: lock, ro: ro, stop: make(chan struct{}),
@@ -227,7 +228,7 @@ func open(dir string, o Options, forReading bool) (s *Store, err error) {
 	}
 	if err := s.finishErase(); err != nil { // one a crash interrupted
 		db.Close()
-		return nil, fmt.Errorf("finishing an erasure in %s: %w", abs, err)
+		return nil, dossier.Err("finishing an erasure in {{.Path}}", map[string]any{"Path": abs}, err)
 	}
 	if err := s.foldPending(logline); err != nil {
 		// Not fatal: the file stays for the next open for writing.
@@ -287,35 +288,56 @@ func roomToOpen(dir string, st *dbState) (*readOnlyError, error) {
 	if free >= need {
 		return nil, nil
 	}
-	more := megabytes(need - free)
+	more, freeMB := int(megabytes(need-free)), int(free>>20)
 	if st.fresh || st.hasMemLogs() || len(st.empty) > 0 || len(st.salvage) > 0 {
-		return nil, &openError{fmt.Sprintf("the disk holding the workspace %s is full: %d MB more are needed to open it (%d MB free); free some space and open it again",
-			dir, more, free>>20), ErrDiskFull}
+		return nil, dossier.ErrAs("the disk holding the workspace {{.Path}} is full: {{.More}} MB more are needed to open it ({{.Free}} MB free); free some space and open it again",
+			map[string]any{"Path": dir, "More": more, "Free": freeMB}, ErrDiskFull)
 	}
-	return &readOnlyError{dir: dir, why: fmt.Sprintf("the disk is full (%d MB more are needed to save, %d MB free)", more, free>>20), full: true}, nil
+	why := dossier.Err("the disk is full ({{.More}} MB more are needed to save, {{.Free}} MB free)", map[string]any{"More": more, "Free": freeMB}, nil)
+	return &readOnlyError{dir: dir, why: why, full: true}, nil
 }
 
 type nopCloser struct{ io.Writer }
 
 func (nopCloser) Close() error { return nil }
 
-// refusal is the error of an open the checks refused.
+// refusal is the error of an open the checks refused, one line.
 func refusal(dir string, err error) error {
 	var d *damage
 	if errors.As(err, &d) {
-		return &openError{squash(fmt.Sprintf("the workspace %s is damaged: %s; nothing was changed; %s", dir, d.what, backupHint(dir))), ErrDamaged}
+		return dossier.ErrAs("the workspace {{.Path}} is damaged: {{.What}}; nothing was changed; {{.Hint}}",
+			map[string]any{"Path": squash(dir), "What": reasonOf(d.what), "Hint": backupHint(dir)}, ErrDamaged)
 	}
-	return &openError{squash(fmt.Sprintf("the workspace %s cannot be read (%v)", dir, err)), ErrDamaged}
+	return unreadable(dir, err)
+}
+
+// unreadable is the error of a workspace in dir that cannot be read for
+// err, which is not a damage the checks describe; one line.
+func unreadable(dir string, err error) error {
+	return dossier.ErrAs("the workspace {{.Path}} cannot be read ({{.Reason}})", map[string]any{"Path": squash(dir), "Reason": reasonOf(err)}, ErrDamaged)
+}
+
+// alreadyOpen is the error of an open of the workspace in dir that
+// another process has open.
+func alreadyOpen(dir string) error {
+	return dossier.ErrAs("kamdesk is already open on {{.Path}}", map[string]any{"Path": dir}, ErrLocked)
+}
+
+// wrongPassphrase is the error of an open of the workspace in dir with
+// the wrong passphrase.
+func wrongPassphrase(dir string) error {
+	return dossier.ErrAs("{{.Path}}: the passphrase is wrong", map[string]any{"Path": dir}, ErrWrongPassphrase)
 }
 
 // backupHint says what to do about a damaged workspace in dir: restore
-// its latest automatic backup, when it has one.
-func backupHint(dir string) string {
+// its latest automatic backup, when it has one. It is a message, a
+// sentence of another (no error beneath it).
+func backupHint(dir string) error {
 	if b, ok := LatestBackup(dir); ok {
-		return fmt.Sprintf("restore its latest automatic backup, made %s, with: kamdesk restore (what is there now is kept aside); or start another workspace with --data",
-			b.Made.Local().Format("2006-01-02 15:04"))
+		return dossier.Err("restore its latest automatic backup, made {{.Made}}, with: kamdesk restore (what is there now is kept aside); or start another workspace with --data",
+			map[string]any{"Made": b.Made.Local().Format("2006-01-02 15:04")}, nil)
 	}
-	return "restore it from a backup or start another workspace with --data"
+	return dossier.Err("restore it from a backup or start another workspace with --data", nil, nil)
 }
 
 // repair clears the leftovers the checks found, before Badger opens.
@@ -360,16 +382,18 @@ func (s *Store) writeKeys(kv map[string][]byte) error {
 	return wb.Flush()
 }
 
-type openError struct {
-	msg string
-	err error
-}
-
-func (e *openError) Error() string { return e.msg }
-func (e *openError) Unwrap() error { return e.err }
-
 // squash makes s one line.
 func squash(s string) string { return dossier.OneLine(s) }
+
+// reasonOf returns err as a value of a message's data: err itself, which
+// the user interfaces translate, when its words are one line; else its
+// words made one line.
+func reasonOf(err error) any {
+	if s := err.Error(); s != squash(s) {
+		return squash(s)
+	}
+	return err
+}
 
 // oneLine makes s one line of at most 200 bytes.
 func oneLine(s string) string {

@@ -55,23 +55,26 @@ type pendingBatch struct {
 }
 
 // check names what is wrong with b, or returns nil.
-func (b *pendingBatch) check() error {
+func (b *pendingBatch) check() error { return b.checkAs(nil) }
+
+// checkAs is check with errors that wrap why (nil: nothing).
+func (b *pendingBatch) checkAs(why error) error {
 	if !dossier.ValidID(b.Proposal) {
-		return fmt.Errorf("proposal %q is not a valid ID", b.Proposal)
+		return dossier.Err(`proposal "{{.ID}}" is not a valid ID`, map[string]any{"ID": b.Proposal}, why)
 	}
 	if len(b.Exports) == 0 {
-		return errors.New("no exports")
+		return dossier.Err("no exports", nil, why)
 	}
 	for _, e := range b.Exports {
 		switch {
 		case !slices.Contains(proposal.Variants, e.Audience):
-			return fmt.Errorf("audience %q is not one of the variants", e.Audience)
+			return dossier.Err(`audience "{{.Audience}}" is not one of the variants`, map[string]any{"Audience": e.Audience}, why)
 		case e.Format != "html" && e.Format != "md" && e.Format != "pdf":
-			return fmt.Errorf("format %q is not html, md or pdf", e.Format)
+			return dossier.Err(`format "{{.Format}}" is not html, md or pdf`, map[string]any{"Format": e.Format}, why)
 		case e.File == "":
-			return errors.New("file is empty")
+			return dossier.Err("file is empty", nil, why)
 		case e.At.IsZero():
-			return errors.New("at is not set")
+			return dossier.Err("at is not set", nil, why)
 		}
 	}
 	return nil
@@ -87,14 +90,14 @@ func (s *Store) RecordExports(id string, exports []proposal.Export) error {
 		return nil
 	}
 	b := pendingBatch{Proposal: id, Exports: exports}
-	if err := b.check(); err != nil {
-		return fmt.Errorf("recording exports: %v: %w", err, dossier.ErrInvalid)
+	if err := b.checkAs(dossier.ErrInvalid); err != nil {
+		return dossier.Err("recording exports", nil, err)
 	}
 	if s.ro == nil {
 		return s.addExports(id, exports)
 	}
 	if !s.recordsExports {
-		return s.ro
+		return s.ro.msg()
 	}
 	return appendPending(s.dir, &b, s.sync)
 }
@@ -119,7 +122,7 @@ func (s *Store) addExports(id string, exports []proposal.Export) error {
 		}
 		stamp(&p.Created, &p.Updated, s.now())
 		if err := p.Validate(); err != nil {
-			return fmt.Errorf("proposal %s: %w", label(p.Title, p.ID), err)
+			return dossier.Err("proposal {{.Proposal}}", map[string]any{"Proposal": label(p.Title, p.ID)}, err)
 		}
 		return putOwned(txn, kProposal, p.AccountID, p.ID, &p)
 	})
@@ -223,7 +226,7 @@ func parsePendingLine(line []byte, whole bool) (pendingBatch, error) {
 		return b, errors.New("damaged (checksum)")
 	}
 	if err := json.Unmarshal(data, &b); err != nil {
-		return b, fmt.Errorf("damaged (%v)", err)
+		return b, dossier.Err("damaged ({{.Reason}})", map[string]any{"Reason": err}, nil)
 	}
 	if err := b.check(); err != nil {
 		return b, err
@@ -255,7 +258,7 @@ func (s *Store) foldPending(logline func(string, ...any)) error {
 			continue
 		}
 		if err != nil {
-			return fmt.Errorf("recording the exports of proposal %s: %w", b.Proposal, err)
+			return dossier.Err("recording the exports of proposal {{.Proposal}}", map[string]any{"Proposal": b.Proposal}, err)
 		}
 	}
 	if err := os.Remove(path); err != nil {

@@ -3,7 +3,6 @@ package store
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -56,7 +55,8 @@ func partBounds(splits []string) ([][]byte, error) {
 			return nil, err
 		}
 		if i > 0 && id <= splits[i-1] {
-			return nil, fmt.Errorf("the splits %q and %q are not in increasing order", splits[i-1], id)
+			return nil, dossier.Err(`the splits "{{.First}}" and "{{.Second}}" are not in increasing order`,
+				map[string]any{"First": splits[i-1], "Second": id}, nil)
 		}
 		bounds = append(bounds, kPerson.key(id))
 	}

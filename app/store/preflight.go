@@ -17,6 +17,8 @@ import (
 	"github.com/dgraph-io/badger/v4/table"
 	"github.com/dgraph-io/badger/v4/y"
 	"github.com/dgraph-io/ristretto/v2"
+
+	"kamdesk/dossier"
 )
 
 // The checks before opening. Badger's Open changes files as it goes: it
@@ -35,22 +37,24 @@ import (
 // keep is whole, and everything it would drop or delete is a crash's
 // leftover, does Badger open the directory.
 
-// damage is what the checks found wrong, in words for the user (what) and
-// the detail for the log (err).
+// damage is what the checks found wrong, in words for the user (what, a
+// message the user interfaces translate: dossier.Err's, without an error
+// beneath it) and the detail for the log (err).
 type damage struct {
-	what string
+	what error
 	err  error
 }
 
 func (d *damage) Error() string {
 	if d.err == nil {
-		return d.what
+		return d.what.Error()
 	}
-	return d.what + ": " + d.err.Error()
+	return d.what.Error() + ": " + d.err.Error()
 }
 
-func damaged(err error, format string, a ...any) *damage {
-	return &damage{fmt.Sprintf(format, a...), err}
+// damaged returns the damage what says, err its detail (or nil).
+func damaged(err error, what error) *damage {
+	return &damage{what, err}
 }
 
 // errNeedsWrite reports a workspace that can be read only after a repair
@@ -105,7 +109,7 @@ func checkDB(dir string, opt badger.Options, readOnly bool, now time.Time) (*dbS
 	if _, ok := st.files[badger.ManifestFilename]; !ok {
 		for name, info := range st.files {
 			if strings.HasSuffix(name, ".sst") || (isLogFile(name) && info.Size() > 0) {
-				return nil, damaged(nil, "its MANIFEST file, the list of its tables, is missing")
+				return nil, damaged(nil, dossier.Err("its MANIFEST file, the list of its tables, is missing", nil, nil))
 			}
 		}
 		st.fresh = true
@@ -156,7 +160,7 @@ func checkDB(dir string, opt badger.Options, readOnly bool, now time.Time) (*dbS
 		}
 	}
 	if readOnly && (st.hasMemLogs() || len(st.empty) > 0 || len(st.salvage) > 0) {
-		return nil, fmt.Errorf("kamdesk was not closed properly on it: %w", errNeedsWrite)
+		return nil, dossier.ErrAs("kamdesk was not closed properly on it", nil, errNeedsWrite)
 	}
 	return st, nil
 }
@@ -196,7 +200,7 @@ func (st *dbState) checkKeyRegistry(opt badger.Options) error {
 		// In an encrypted workspace it holds the data keys: without it,
 		// or with the wrong key, nothing can be read.
 		if _, ok := st.files[badger.KeyRegistryFileName]; !ok {
-			return damaged(nil, "its KEYREGISTRY file, which holds the encryption keys, is missing")
+			return damaged(nil, dossier.Err("its KEYREGISTRY file, which holds the encryption keys, is missing", nil, nil))
 		}
 		kr, err := badger.OpenKeyRegistry(badger.KeyRegistryOptions{Dir: st.dir, ReadOnly: true,
 			EncryptionKey: opt.EncryptionKey, EncryptionKeyRotationDuration: opt.EncryptionKeyRotationDuration})
@@ -204,7 +208,7 @@ func (st *dbState) checkKeyRegistry(opt badger.Options) error {
 			return err
 		}
 		if err != nil {
-			return damaged(err, "its KEYREGISTRY file, which holds the encryption keys, is damaged")
+			return damaged(err, dossier.Err("its KEYREGISTRY file, which holds the encryption keys, is damaged", nil, nil))
 		}
 		defer kr.Close()
 		// The data keys are numbered from 1, one after the other.
@@ -253,20 +257,20 @@ func (st *dbState) checkTables(opt badger.Options) error {
 		listed[name] = true
 		info, ok := st.files[name]
 		if !ok {
-			return damaged(nil, "its table file %s is missing", name)
+			return damaged(nil, dossier.Err("its table file {{.File}} is missing", map[string]any{"File": name}, nil))
 		}
 		st.sstBytes += info.Size()
 		var dk *pb.DataKey
 		if tm.KeyID != 0 {
 			if dk = st.keys[tm.KeyID]; dk == nil {
-				return damaged(nil, "its table file %s names an encryption key the workspace does not have", name)
+				return damaged(nil, dossier.Err("its table file {{.File}} names an encryption key the workspace does not have", map[string]any{"File": name}, nil))
 			}
 		}
 		r, err := readTable(st.path(name), id, tm.Compression, dk, opt, func(key []byte, vs y.ValueStruct) {
 			st.add(key, vs.Meta, vs.ExpiresAt, vs.Value)
 		})
 		if err != nil {
-			return damaged(err, "its table file %s is damaged", name)
+			return damaged(err, dossier.Err("its table file {{.File}} is damaged", map[string]any{"File": name}, nil))
 		}
 		levels[tm.Level] = append(levels[tm.Level], r)
 	}
@@ -302,7 +306,7 @@ func checkLevel(level uint8, rs []tableRange) error {
 	for i := range rs {
 		if y.CompareKeys(rs[i].smallest, rs[i].biggest) > 0 ||
 			(i > 0 && y.CompareKeys(rs[i-1].biggest, rs[i].smallest) >= 0) {
-			return damaged(nil, "its tables %s and the MANIFEST do not agree", rs[i].name)
+			return damaged(nil, dossier.Err("its tables {{.File}} and the MANIFEST do not agree", map[string]any{"File": rs[i].name}, nil))
 		}
 	}
 	return nil
@@ -317,7 +321,7 @@ func readTable(path string, id uint64, c options.CompressionType, dk *pb.DataKey
 	each func(key []byte, vs y.ValueStruct)) (r tableRange, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("reading the table: %s", oneLine(fmt.Sprint(p)))
+			err = dossier.Err("reading the table: {{.Reason}}", map[string]any{"Reason": oneLine(fmt.Sprint(p))}, nil)
 		}
 	}()
 	data, err := os.ReadFile(path)
@@ -357,7 +361,7 @@ func readTable(path string, id uint64, c options.CompressionType, dk *pb.DataKey
 	// A block that does not read (its checksum is wrong) ends the
 	// iteration early.
 	if n != t.KeyCount() {
-		return r, fmt.Errorf("%d of its %d entries read", n, t.KeyCount())
+		return r, dossier.Err("{{.Count}} of its {{.Total}} entries read", map[string]any{"Count": n, "Total": t.KeyCount()}, nil)
 	}
 	return tableRange{filepath.Base(path), t.Smallest(), t.Biggest()}, nil
 }
@@ -430,7 +434,7 @@ func (st *dbState) checkOrphans(badger.Options) error {
 			if ok && v.ts >= e.ts || !ok && e.meta&bitDelete != 0 {
 				continue
 			}
-			return damaged(nil, "its table file %s is not in the MANIFEST, which looks older than the tables", o.name)
+			return damaged(nil, dossier.Err("its table file {{.File}} is not in the MANIFEST, which looks older than the tables", map[string]any{"File": o.name}, nil))
 		}
 		st.salvage = append(st.salvage, o.name)
 	}

@@ -65,7 +65,7 @@ func (s *Store) saveSection(sec *proposal.Section, create bool) error {
 	c := *sec
 	err := s.update(func(txn *badger.Txn) error {
 		if err := claimID(txn, kSection, &c.ID, create, c.Title, "section"); err != nil {
-			return fmt.Errorf("section %s: %w", label(c.Title, c.ID), err)
+			return dossier.Err("section {{.Section}}", map[string]any{"Section": label(c.Title, c.ID)}, err)
 		}
 		if c.Created.IsZero() {
 			var old proposal.Section
@@ -75,7 +75,7 @@ func (s *Store) saveSection(sec *proposal.Section, create bool) error {
 		}
 		stamp(&c.Created, &c.Updated, s.now())
 		if err := c.Validate(); err != nil {
-			return fmt.Errorf("section %s: %w", label(c.Title, c.ID), err)
+			return dossier.Err("section {{.Section}}", map[string]any{"Section": label(c.Title, c.ID)}, err)
 		}
 		return put(txn, kSection, c.ID, &c)
 	})
@@ -109,9 +109,9 @@ func (s *Store) ImportSections(secs []proposal.Section) (added, updated int, err
 	var problems []error
 	for i, sec := range secs {
 		if err := sec.Validate(); err != nil {
-			problems = append(problems, fmt.Errorf("section %s: %w", label(sec.Title, sec.ID), err))
+			problems = append(problems, dossier.Err("section {{.Section}}", map[string]any{"Section": label(sec.Title, sec.ID)}, err))
 		} else if sec.ID != "" && seen[sec.ID] {
-			problems = append(problems, fmt.Errorf("section ID %q is imported twice: %w", sec.ID, dossier.ErrConflict))
+			problems = append(problems, dossier.Err(`section ID "{{.ID}}" is imported twice`, map[string]any{"ID": sec.ID}, dossier.ErrConflict))
 		}
 		seen[sec.ID] = true
 		in[i] = sec
@@ -152,7 +152,7 @@ func (s *Store) ImportSections(secs []proposal.Section) (added, updated int, err
 		return nil
 	})
 	if errors.Is(err, badger.ErrTxnTooBig) {
-		return 0, 0, fmt.Errorf("the library is too large to import at once; import it in parts: %w", dossier.ErrInvalid)
+		return 0, 0, dossier.Err("the library is too large to import at once; import it in parts", nil, dossier.ErrInvalid)
 	}
 	if err != nil {
 		return 0, 0, err
@@ -213,10 +213,10 @@ func (s *Store) saveProposal(p *proposal.Proposal, create bool) error {
 		touched: func(c *proposal.Proposal) touch { return touch{proposals: []string{c.ID}} },
 		check: func(txn *badger.Txn, c *proposal.Proposal) error {
 			if err := checkRevision(txn, c, create); err != nil {
-				return fmt.Errorf("proposal %s: %w", label(c.Title, c.ID), err)
+				return dossier.Err("proposal {{.Proposal}}", map[string]any{"Proposal": label(c.Title, c.ID)}, err)
 			}
 			if err := checkProposalRefs(txn, c); err != nil {
-				return fmt.Errorf("proposal %s: %w", label(c.Title, c.ID), err)
+				return dossier.Err("proposal {{.Proposal}}", map[string]any{"Proposal": label(c.Title, c.ID)}, err)
 			}
 			return nil
 		},
@@ -229,7 +229,7 @@ func (s *Store) saveProposal(p *proposal.Proposal, create bool) error {
 func checkRevision(txn *badger.Txn, p *proposal.Proposal, create bool) error {
 	if create {
 		if len(p.Sendings) > 0 || p.Rev() > 1 {
-			return fmt.Errorf("a new proposal starts at revision 1 with nothing sent: %w", dossier.ErrInvalid)
+			return dossier.Err("a new proposal starts at revision 1 with nothing sent", nil, dossier.ErrInvalid)
 		}
 		return nil
 	}
@@ -320,7 +320,7 @@ func (s *Store) ProposalContext(id string, today dossier.Date) (proposal.Proposa
 			return err
 		}
 		if c, err = contextIn(txn, &sh, p.AccountID, today); err != nil {
-			return fmt.Errorf("proposal %s: %w", p.ID, err)
+			return dossier.Err("proposal {{.Proposal}}", map[string]any{"Proposal": p.ID}, err)
 		}
 		return nil
 	})

@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"time"
 
@@ -41,7 +40,7 @@ func (k kind) ixKey(acct, id string) []byte {
 func (k kind) ixPrefix(acct string) []byte { return []byte("ix/" + k.name + "/" + acct + "/") }
 
 func notFound(k kind, id string) error {
-	return fmt.Errorf("no %s with ID %q: %w", k.noun, id, dossier.ErrNotFound)
+	return dossier.Err(`no {{.Kind}} with ID "{{.ID}}"`, map[string]any{"Kind": k.noun, "ID": id}, dossier.ErrNotFound)
 }
 
 // get decodes the record of kind k with id into v.
@@ -56,7 +55,7 @@ func get(txn *badger.Txn, k kind, id string, v any) error {
 	decoded.Add(1)
 	return item.Value(func(b []byte) error {
 		if err := json.Unmarshal(b, v); err != nil {
-			return fmt.Errorf("%s %q is damaged: %w", k.noun, id, err)
+			return dossier.Err(`{{.Kind}} "{{.ID}}" is damaged`, map[string]any{"Kind": k.noun, "ID": id}, err)
 		}
 		return nil
 	})
@@ -112,7 +111,8 @@ func listPrefix[T any](txn *badger.Txn, p []byte, noun string) ([]T, error) {
 		decoded.Add(1)
 		err := it.Item().Value(func(b []byte) error { return json.Unmarshal(b, v) })
 		if err != nil {
-			return nil, fmt.Errorf("%s %q is damaged: %w", noun, bytes.TrimPrefix(it.Item().Key(), p), err)
+			return nil, dossier.Err(`{{.Kind}} "{{.ID}}" is damaged`,
+				map[string]any{"Kind": noun, "ID": string(bytes.TrimPrefix(it.Item().Key(), p))}, err)
 		}
 	}
 	return out.all(), nil
@@ -219,7 +219,7 @@ func reserveID(txn *badger.Txn, k kind, name, fallback string) (string, error) {
 			return id, nil
 		}
 	}
-	return "", fmt.Errorf("no free %s ID after %d tries: %w", k.noun, newIDTries, dossier.ErrConflict)
+	return "", dossier.Err("no free {{.Kind}} ID after {{.Count}} tries", map[string]any{"Kind": k.noun, "Count": newIDTries}, dossier.ErrConflict)
 }
 
 // claimID settles the ID of a record of kind k about to be written. A new
@@ -244,11 +244,12 @@ func claimID(txn *badger.Txn, k kind, id *string, create bool, name, fallback st
 	case err != nil:
 		return err
 	case create && taken:
-		return fmt.Errorf("another %s has the ID %q already: %w", k.noun, *id, dossier.ErrConflict)
+		return dossier.Err(`another {{.Kind}} has the ID "{{.ID}}" already`, map[string]any{"Kind": k.noun, "ID": *id}, dossier.ErrConflict)
 	case binned:
-		return fmt.Errorf("a deleted %s in the bin has the ID %q: %w", k.noun, *id, dossier.ErrConflict)
+		return dossier.Err(`a deleted {{.Kind}} in the bin has the ID "{{.ID}}"`, map[string]any{"Kind": k.noun, "ID": *id}, dossier.ErrConflict)
 	case !create && !taken:
-		return fmt.Errorf("the %s %q to update is not in the workspace (deleted meanwhile?): %w", k.noun, *id, dossier.ErrConflict)
+		return dossier.Err(`the {{.Kind}} "{{.ID}}" to update is not in the workspace (deleted meanwhile?)`,
+			map[string]any{"Kind": k.noun, "ID": *id}, dossier.ErrConflict)
 	}
 	return nil
 }
@@ -304,7 +305,7 @@ func saveRecord[T any, P interface {
 	f := how.of(&c)
 	stamp(f.created, f.updated, s.now())
 	if err := P(&c).Validate(); err != nil {
-		return fmt.Errorf("%s %s: %w", how.k.noun, f.label, err)
+		return dossier.Err("{{.Kind}} {{.Name}}", map[string]any{"Kind": how.k.noun, "Name": f.label}, err)
 	}
 	var touched func() touch
 	if how.touched != nil {
@@ -316,7 +317,7 @@ func saveRecord[T any, P interface {
 			if f.claimLabel == "" {
 				f.claimLabel = f.label
 			}
-			return fmt.Errorf("%s %s: %w", how.k.noun, f.claimLabel, err)
+			return dossier.Err("{{.Kind}} {{.Name}}", map[string]any{"Kind": how.k.noun, "Name": f.claimLabel}, err)
 		}
 		if how.check != nil {
 			if err := how.check(txn, &c); err != nil {
@@ -381,7 +382,7 @@ func (s *Store) view(fn func(txn *badger.Txn) error) error {
 // validID checks an ID passed in by a caller before it is used in a key.
 func validID(k kind, id string) error {
 	if !dossier.ValidID(id) {
-		return fmt.Errorf("%q is not a valid %s ID: %w", id, k.noun, dossier.ErrInvalid)
+		return dossier.Err(`"{{.ID}}" is not a valid {{.Kind}} ID`, map[string]any{"ID": id, "Kind": k.noun}, dossier.ErrInvalid)
 	}
 	return nil
 }

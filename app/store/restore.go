@@ -2,12 +2,13 @@ package store
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
+
+	"kamdesk/dossier"
 )
 
 // Restored says what Restore did.
@@ -54,7 +55,7 @@ func Restore(dir, path string, passphrase []byte) (Restored, error) {
 	if _, err := os.Stat(dbDir); err == nil {
 		lock, err := lockDir(dbDir, false)
 		if errors.Is(err, errInUse) {
-			return Restored{}, &openError{fmt.Sprintf("kamdesk is already open on %s", abs), ErrLocked}
+			return Restored{}, alreadyOpen(abs)
 		}
 		if err != nil {
 			return Restored{}, err
@@ -70,7 +71,7 @@ func Restore(dir, path string, passphrase []byte) (Restored, error) {
 	}
 	if err := loadBackup(next, path, key, keys); err != nil {
 		os.RemoveAll(next)
-		return Restored{}, fmt.Errorf("restoring %s: %w", path, err)
+		return Restored{}, dossier.Err("restoring {{.Path}}", map[string]any{"Path": path}, err)
 	}
 
 	// The swap: the old database, its encryption.json and the exports

@@ -3,7 +3,6 @@ package store
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"slices"
 	"time"
 
@@ -33,13 +32,13 @@ func ParseSample(data []byte) (*Sample, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&smp); err != nil {
-		return nil, fmt.Errorf("sample workspace: %w", err)
+		return nil, dossier.Err("sample workspace", nil, err)
 	}
 	if smp.Anchor.IsZero() {
-		return nil, fmt.Errorf("sample workspace: no anchor date: %w", dossier.ErrInvalid)
+		return nil, dossier.Err("sample workspace: no anchor date", nil, dossier.ErrInvalid)
 	}
 	if err := smp.Company.Validate(); err != nil {
-		return nil, fmt.Errorf("sample workspace: company: %w", err)
+		return nil, dossier.Err("sample workspace: company", nil, err)
 	}
 	return &smp, nil
 }
@@ -123,17 +122,17 @@ func (s *Store) LoadSample(data []byte, today dossier.Date, snapshot MakeSnapsho
 			ctx := sampleContext(smp, p.AccountID, today)
 			snap, err := snapshot(p, ctx, proposal.DefaultSentVariants(ctx))
 			if err != nil {
-				return 0, fmt.Errorf("sample workspace: proposal %s: %w", p.ID, err)
+				return 0, dossier.Err("sample workspace: proposal {{.Proposal}}", map[string]any{"Proposal": p.ID}, err)
 			}
 			snaps[p.ID] = snap
 		}
 	}
 	for _, r := range recs {
 		if r.id == "" {
-			return 0, fmt.Errorf("sample workspace: a %s has no ID: %w", r.k.noun, dossier.ErrInvalid)
+			return 0, dossier.Err("sample workspace: a {{.Kind}} has no ID", map[string]any{"Kind": r.k.noun}, dossier.ErrInvalid)
 		}
 		if err := r.check(); err != nil {
-			return 0, fmt.Errorf("sample workspace: %s %s: %w", r.k.noun, r.id, err)
+			return 0, dossier.Err("sample workspace: {{.Kind}} {{.ID}}", map[string]any{"Kind": r.k.noun, "ID": r.id}, err)
 		}
 	}
 	added := 0

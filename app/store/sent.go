@@ -56,10 +56,10 @@ func readSnapshot(txn *badger.Txn, prop, snap string) (proposal.Snapshot, error)
 		}
 	}
 	if buf.Len() == 0 {
-		return out, fmt.Errorf("no sent copy %s of proposal %s: %w", snap, prop, dossier.ErrNotFound)
+		return out, dossier.Err("no sent copy {{.Copy}} of proposal {{.Proposal}}", map[string]any{"Copy": snap, "Proposal": prop}, dossier.ErrNotFound)
 	}
 	if err := json.Unmarshal(buf.Bytes(), &out); err != nil {
-		return out, fmt.Errorf("the sent copy %s of proposal %s is damaged: %w", snap, prop, err)
+		return out, dossier.Err("the sent copy {{.Copy}} of proposal {{.Proposal}} is damaged", map[string]any{"Copy": snap, "Proposal": prop}, err)
 	}
 	return out, nil
 }
@@ -78,7 +78,7 @@ type MakeSnapshot func(p *proposal.Proposal, ctx *proposal.Context, audiences []
 func (s *Store) SendProposal(p *proposal.Proposal, snap *proposal.Snapshot, ev *dossier.Event) error {
 	c, sc, e := *p, *snap, *ev
 	if len(sc.Files) == 0 {
-		return fmt.Errorf("proposal %s: nothing was sent (no variant): %w", label(c.Title, c.ID), dossier.ErrInvalid)
+		return dossier.Err("proposal {{.Proposal}}: nothing was sent (no variant)", map[string]any{"Proposal": label(c.Title, c.ID)}, dossier.ErrInvalid)
 	}
 	stamp(&c.Created, &c.Updated, s.now())
 	stamp(&e.Created, &e.Updated, s.now())
@@ -86,28 +86,29 @@ func (s *Store) SendProposal(p *proposal.Proposal, snap *proposal.Snapshot, ev *
 		sc.At = s.now().UTC().Truncate(time.Second)
 	}
 	if err := c.Validate(); err != nil {
-		return fmt.Errorf("proposal %s: %w", label(c.Title, c.ID), err)
+		return dossier.Err("proposal {{.Proposal}}", map[string]any{"Proposal": label(c.Title, c.ID)}, err)
 	}
 	err := s.updateOf(saveBudget+snapshotSize(&sc), func() touch { return touch{proposals: []string{c.ID}} }, func(txn *badger.Txn) error {
 		var stored proposal.Proposal
 		if err := get(txn, kProposal, c.ID, &stored); err != nil {
-			return fmt.Errorf("proposal %s: %w", label(c.Title, c.ID), err)
+			return dossier.Err("proposal {{.Proposal}}", map[string]any{"Proposal": label(c.Title, c.ID)}, err)
 		}
 		if err := proposal.CheckRevision(&stored, &c); err != nil {
-			return fmt.Errorf("proposal %s: %w", label(c.Title, c.ID), err)
+			return dossier.Err("proposal {{.Proposal}}", map[string]any{"Proposal": label(c.Title, c.ID)}, err)
 		}
 		if stored.SentRevision() >= c.Rev() {
-			return fmt.Errorf("proposal %s: revision %d was sent already: %w", label(c.Title, c.ID), c.Rev(), dossier.ErrConflict)
+			return dossier.Err("proposal {{.Proposal}}: revision {{.Revision}} was sent already",
+				map[string]any{"Proposal": label(c.Title, c.ID), "Revision": c.Rev()}, dossier.ErrConflict)
 		}
 		if err := checkProposalRefs(txn, &c); err != nil {
-			return fmt.Errorf("proposal %s: %w", label(c.Title, c.ID), err)
+			return dossier.Err("proposal {{.Proposal}}", map[string]any{"Proposal": label(c.Title, c.ID)}, err)
 		}
 		if err := putSnapshot(txn, &c, &sc); err != nil {
 			return err
 		}
 		e.AccountID, e.Sent = c.AccountID, c.ID+"/"+sc.ID
 		if err := e.Validate(); err != nil {
-			return fmt.Errorf("event %s: %w", label(e.Title, e.ID), err)
+			return dossier.Err("event {{.Event}}", map[string]any{"Event": label(e.Title, e.ID)}, err)
 		}
 		if err := claimID(txn, kEvent, &e.ID, true, e.Title, "event"); err != nil {
 			return err
@@ -137,7 +138,7 @@ func putSnapshot(txn *badger.Txn, p *proposal.Proposal, snap *proposal.Snapshot)
 		}
 	}
 	if snap.ID == "" {
-		return fmt.Errorf("no free ID for the sent copy: %w", dossier.ErrConflict)
+		return dossier.Err("no free ID for the sent copy", nil, dossier.ErrConflict)
 	}
 	snap.ProposalID, snap.Revision, snap.Title, snap.On = p.ID, p.Rev(), p.Title, p.Sent
 	if err := writeSnapshot(txn.Set, p.ID, snap); err != nil {
@@ -152,7 +153,7 @@ func putSnapshot(txn *badger.Txn, p *proposal.Proposal, snap *proposal.Snapshot)
 func (s *Store) Snapshot(prop, snap string) (proposal.Snapshot, error) {
 	var out proposal.Snapshot
 	if !dossier.ValidID(prop) || !dossier.ValidID(snap) {
-		return out, fmt.Errorf("%q/%q is not a valid sent copy: %w", prop, snap, dossier.ErrInvalid)
+		return out, dossier.Err(`"{{.Proposal}}"/"{{.Copy}}" is not a valid sent copy`, map[string]any{"Proposal": prop, "Copy": snap}, dossier.ErrInvalid)
 	}
 	err := s.view(func(txn *badger.Txn) (err error) {
 		out, err = readSnapshot(txn, prop, snap)

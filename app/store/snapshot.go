@@ -3,11 +3,15 @@ package store
 import (
 	"bytes"
 	"encoding/binary"
+	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/badger/v4/y"
+
+	"kamdesk/dossier"
 )
 
 // version is the newest version of a key the checks found, from a table
@@ -57,35 +61,36 @@ func (st *dbState) checkMemLogs(badger.Options) error {
 		newestFid = max(newestFid, fid)
 		if size == 0 {
 			if st.lock.open && fid == st.lock.memFid {
-				return damaged(nil, "its log file %s, with the latest saves, is empty", name)
+				return damaged(nil, dossier.Err("its log file {{.File}}, with the latest saves, is empty", map[string]any{"File": name}, nil))
 			}
 			st.empty = append(st.empty, name)
 			continue
 		}
 		st.memBytes += allocated(st.files[name])
 		if st.lock.open && fid == st.lock.memFid && size != st.lock.memSize {
-			return damaged(nil, "its log file %s, with the latest saves, is cut short (%d of %d bytes)", name, size, st.lock.memSize)
+			return damaged(nil, dossier.Err("its log file {{.File}}, with the latest saves, is cut short ({{.Count}} of {{.Total}} bytes)",
+				map[string]any{"File": name, "Count": int(size), "Total": int(st.lock.memSize)}, nil))
 		}
 		if size < logHeaderSize {
-			return damaged(nil, "its log file %s is cut short", name)
+			return damaged(nil, dossier.Err("its log file {{.File}} is cut short", map[string]any{"File": name}, nil))
 		}
 		lf, err := readLogFile(st.path(name))
 		if err != nil {
-			return damaged(err, "its log file %s cannot be read", name)
+			return damaged(err, dossier.Err("its log file {{.File}} cannot be read", map[string]any{"File": name}, nil))
 		}
 		if err := lf.useKeys(st.keys); err != nil {
-			return damaged(err, "its log file %s is damaged", name)
+			return damaged(err, dossier.Err("its log file {{.File}} is damaged", map[string]any{"File": name}, nil))
 		}
 		sc := lf.scan()
 		if !lf.tornTail(sc) {
-			return damaged(nil, "its log file %s is damaged after byte %d", name, sc.validEnd)
+			return damaged(nil, dossier.Err("its log file {{.File}} is damaged after byte {{.Offset}}", map[string]any{"File": name, "Offset": int(sc.validEnd)}, nil))
 		}
 		for _, e := range sc.entries {
 			st.add(e.key, e.meta, e.expiresAt, e.value)
 		}
 	}
 	if st.lock.open && newestFid < st.lock.memFid {
-		return damaged(nil, "its log file %05d.mem, with the latest saves, is missing", st.lock.memFid)
+		return damaged(nil, dossier.Err("its log file {{.File}}, with the latest saves, is missing", map[string]any{"File": fmt.Sprintf("%05d.mem", st.lock.memFid)}, nil))
 	}
 	return nil
 }
@@ -156,12 +161,12 @@ func (vl *valueLog) read(st *dbState) (*logFile, error) {
 	}
 	lf, err := openLogFile(st.path(vl.name))
 	if err != nil {
-		return nil, damaged(err, "its value log file %s cannot be read", vl.name)
+		return nil, damaged(err, dossier.Err("its value log file {{.File}} cannot be read", map[string]any{"File": vl.name}, nil))
 	}
 	if lf.size >= logHeaderSize {
 		if err := lf.useKeys(st.keys); err != nil {
 			lf.close()
-			return nil, damaged(err, "its value log file %s is damaged", vl.name)
+			return nil, damaged(err, dossier.Err("its value log file {{.File}} is damaged", map[string]any{"File": vl.name}, nil))
 		}
 	}
 	vl.file = lf
@@ -196,7 +201,7 @@ func (st *dbState) resolve(now time.Time) error {
 // pointed reads the value v of key points to in the value log.
 func (st *dbState) pointed(key string, v version) ([]byte, error) {
 	if len(v.value) < 12 {
-		return nil, damaged(nil, "the value of %q points nowhere", key)
+		return nil, damaged(nil, dossier.Err("the value of {{.Key}} points nowhere", map[string]any{"Key": strconv.Quote(key)}, nil))
 	}
 	// Badger writes a pointer as its struct in memory: native byte order.
 	fid := binary.NativeEndian.Uint32(v.value[0:4])
@@ -204,7 +209,7 @@ func (st *dbState) pointed(key string, v version) ([]byte, error) {
 	off := int64(binary.NativeEndian.Uint32(v.value[8:12]))
 	vl, ok := st.vlogs[fid]
 	if !ok {
-		return nil, damaged(nil, "its value log file %06d.vlog is missing", fid)
+		return nil, damaged(nil, dossier.Err("its value log file {{.File}} is missing", map[string]any{"File": fmt.Sprintf("%06d.vlog", fid)}, nil))
 	}
 	lf, err := vl.read(st)
 	if err != nil {
@@ -212,19 +217,19 @@ func (st *dbState) pointed(key string, v version) ([]byte, error) {
 	}
 	if vl.checked && (!st.unclean || !keepValue(key)) {
 		if k, ok := lf.keyAt(off, length); !ok || !keyMatches(k, key, v.ts) {
-			return nil, damaged(nil, "its value log file %s is damaged at byte %d", vl.name, off)
+			return nil, damaged(nil, dossier.Err("its value log file {{.File}} is damaged at byte {{.Offset}}", map[string]any{"File": vl.name, "Offset": int(off)}, nil))
 		}
 		return nil, nil
 	}
 	e, state := lf.entryAt(off)
 	switch {
 	case state == entryCut:
-		return nil, damaged(nil, "its value log file %s is cut short", vl.name)
+		return nil, damaged(nil, dossier.Err("its value log file {{.File}} is cut short", map[string]any{"File": vl.name}, nil))
 	case state != entryValid || e.end-e.off != int64(length) || !bytes.Equal(y.ParseKey(e.key), []byte(key)) ||
 		y.ParseTs(e.key) != v.ts:
-		return nil, damaged(nil, "its value log file %s is damaged at byte %d", vl.name, off)
+		return nil, damaged(nil, dossier.Err("its value log file {{.File}} is damaged at byte {{.Offset}}", map[string]any{"File": vl.name, "Offset": int(off)}, nil))
 	case vl.newest && e.end > vl.validEnd:
-		return nil, damaged(nil, "its value log file %s is damaged before byte %d", vl.name, e.end)
+		return nil, damaged(nil, dossier.Err("its value log file {{.File}} is damaged before byte {{.Offset}}", map[string]any{"File": vl.name, "Offset": int(e.end)}, nil))
 	}
 	return e.value, nil
 }

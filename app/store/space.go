@@ -1,11 +1,12 @@
 package store
 
 import (
-	"fmt"
 	"os"
 	"strings"
 	"sync"
 	"time"
+
+	"kamdesk/dossier"
 )
 
 // Disk space. Badger writes its memtable logs, value log files and tables
@@ -39,15 +40,6 @@ const (
 	spaceSlack    = 2 << 20
 	compactionCap = 64 << 20
 )
-
-// diskFullError is the refusal of a change, or of an open, for want of
-// space.
-type diskFullError struct {
-	msg string
-}
-
-func (e *diskFullError) Error() string { return e.msg }
-func (e *diskFullError) Unwrap() error { return ErrDiskFull }
 
 // megabytes rounds n bytes up to whole megabytes.
 func megabytes(n int64) int64 { return (n + 1<<20 - 1) >> 20 }
@@ -108,6 +100,6 @@ func (s *Store) room(w int64) error {
 	if free >= need {
 		return nil
 	}
-	return &diskFullError{fmt.Sprintf("the disk is full: %d MB more are needed to save in %s (%d MB free); nothing was saved",
-		megabytes(need-free), s.dir, free>>20)}
+	return dossier.ErrAs("the disk is full: {{.More}} MB more are needed to save in {{.Path}} ({{.Free}} MB free); nothing was saved",
+		map[string]any{"More": int(megabytes(need - free)), "Path": s.dir, "Free": int(free >> 20)}, ErrDiskFull)
 }

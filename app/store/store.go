@@ -288,26 +288,28 @@ func (s *Store) migrate() error {
 			}
 			return item.Value(func(b []byte) error {
 				if len(b) != 4 {
-					return fmt.Errorf("schema version has %d bytes", len(b))
+					return dossier.Err("schema version has {{.Count}} bytes", map[string]any{"Count": len(b)}, nil)
 				}
 				v = binary.BigEndian.Uint32(b)
 				return nil
 			})
 		})
 		if err != nil {
-			return &openError{fmt.Sprintf("the workspace %s cannot be read (%v)", s.dir, err), ErrDamaged}
+			return unreadable(s.dir, err)
 		}
 		if v == SchemaVersion {
 			return nil
 		}
 		if v > SchemaVersion {
-			return &openError{fmt.Sprintf("the workspace %s was written by a newer kamdesk (schema %d, this one knows %d); update kamdesk", s.dir, v, SchemaVersion), ErrTooNew}
+			return dossier.ErrAs("the workspace {{.Path}} was written by a newer kamdesk (schema {{.Schema}}, this one knows {{.Known}}); update kamdesk",
+				map[string]any{"Path": s.dir, "Schema": int(v), "Known": SchemaVersion}, ErrTooNew)
 		}
 		if s.ro != nil && s.ro.chosen {
 			return errNeedsUpdate
 		}
 		if s.ro != nil {
-			return &openError{fmt.Sprintf("the workspace %s was written by an older kamdesk and must be brought up to date, which needs writing (%s); copy it to a place kamdesk can write to", s.dir, s.ro.why), ErrReadOnly}
+			return dossier.ErrAs("the workspace {{.Path}} was written by an older kamdesk and must be brought up to date, which needs writing ({{.Why}}); copy it to a place kamdesk can write to",
+				map[string]any{"Path": s.dir, "Why": s.ro.why}, ErrReadOnly)
 		}
 		err = migrations[v](s.db)
 		if err == nil {
@@ -318,7 +320,7 @@ func (s *Store) migrate() error {
 			})
 		}
 		if err != nil {
-			return fmt.Errorf("upgrading the workspace %s from schema %d: %w", s.dir, v, err)
+			return dossier.Err("upgrading the workspace {{.Path}} from schema {{.Schema}}", map[string]any{"Path": s.dir, "Schema": v}, err)
 		}
 	}
 }

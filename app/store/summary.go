@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"sync"
 	"time"
 
@@ -41,7 +40,7 @@ func summaryKey(key []byte) []byte {
 func summaryOf(key, value []byte) ([]byte, error) {
 	var p dossier.Person
 	if err := json.Unmarshal(value, &p); err != nil {
-		return nil, fmt.Errorf("%s is damaged: %w", key, err)
+		return nil, dossier.Err("{{.Key}} is damaged", map[string]any{"Key": string(key)}, err)
 	}
 	format := byte(0)
 	if again, err := json.Marshal(&p); err == nil && bytes.Equal(again, value) {
@@ -264,7 +263,7 @@ func enumText(s string) string {
 // one allocation.
 func decodeSummary(b []byte, p *dossier.Person) error {
 	if len(b) == 0 || b[0] != summaryVersion {
-		return fmt.Errorf("unknown summary encoding")
+		return errors.New("unknown summary encoding")
 	}
 	all := string(b) // one allocation for every string
 	at := 1
@@ -325,7 +324,7 @@ func decodeSummary(b []byte, p *dossier.Person) error {
 		at += int(n)
 	}
 	if at != len(b)-1 { // the record's format
-		return fmt.Errorf("%d bytes too many", len(b)-1-at)
+		return dossier.Err("{{.Count}} bytes too many", map[string]any{"Count": len(b) - 1 - at}, nil)
 	}
 	return nil
 }

@@ -178,7 +178,7 @@ func (s *companyScreen) onChooseLogo() {
 			data, err = proposal.CleanLogo(data)
 		}
 		if err != nil {
-			s.fs.By["logo"].SetMessage(lang.L("is not a picture kamdesk can use: {{.Error}}", map[string]any{"Error": err.Error()}))
+			s.fs.By["logo"].SetMessage(lang.L("is not a picture kamdesk can use: {{.Error}}", map[string]any{"Error": ui.ErrorText(err)}))
 			return
 		}
 		s.logo = data

@@ -17,7 +17,7 @@ import (
 func UserError(err error) error {
 	switch {
 	case errors.Is(err, dossier.ErrLocked), errors.Is(err, dossier.ErrDamaged):
-		return err
+		return errors.New(ErrorText(err))
 	case errors.Is(err, dossier.ErrInvalid):
 		var lines []string
 		for _, p := range dossier.ProblemsOf(err) {
@@ -27,11 +27,21 @@ func UserError(err error) error {
 			return fmt.Errorf("%s\n%s", lang.L("Please check these fields:"), strings.Join(lines, "\n"))
 		}
 	}
-	msg := err.Error()
+	msg := ErrorText(err)
 	for _, sentinel := range []error{dossier.ErrInvalid, dossier.ErrNotFound, dossier.ErrConflict} {
-		msg = strings.TrimSuffix(msg, ": "+sentinel.Error())
+		msg = strings.TrimSuffix(msg, ": "+ErrorText(sentinel))
 	}
 	return errors.New(msg)
+}
+
+// ErrorText is err in the desk's language (dossier.ErrorIn with Tr).
+func ErrorText(err error) string {
+	return dossier.ErrorIn(err, func(text string, data map[string]any) string {
+		if data == nil {
+			return Tr(text)
+		}
+		return Tr(text, data)
+	})
 }
 
 // FieldLabel names a record field the way forms label it.

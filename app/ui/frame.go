@@ -282,7 +282,7 @@ func (f *Frame) Open(p Place) {
 	make := f.screens[p.Screen]
 	if make == nil {
 		if !f.fallback(p) {
-			f.ShowError(errors.New("no such screen: " + p.Screen))
+			f.ShowError(dossier.Err("no such screen: {{.Screen}}", map[string]any{"Screen": p.Screen}, nil))
 		}
 		return
 	}

@@ -27,7 +27,7 @@ type ViewFolder struct {
 func OpenViewFolder(dir string) (*ViewFolder, error) {
 	v := &ViewFolder{dir: dir}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("the folder for opening files: %w", err)
+		return nil, dossier.Err("the folder for opening files", nil, err)
 	}
 	return v, v.Empty()
 }
@@ -61,7 +61,7 @@ func (v *ViewFolder) Write(name string, data []byte) (string, error) {
 		}
 		return path, export.WriteFile(path, data, 0o600)
 	}
-	return "", fmt.Errorf("too many files named %s are open", name)
+	return "", dossier.Err("too many files named {{.Name}} are open", map[string]any{"Name": name}, nil)
 }
 
 // Empty removes everything in the folder.
