@@ -40,8 +40,10 @@ func Agenda(props []Proposal, accountName func(id string) string, today, horizon
 			out = append(out, dossier.AgendaItem{
 				Date: t.Due, Kind: AgendaFollowUp, Late: t.Due.Before(today),
 				AccountID: p.AccountID, RecordID: p.ID,
-				Message: "Follow up “{{.Title}}”: {{.Task}}",
-				Data:    map[string]any{"Title": title, "Account": acct, "Task": t.Kind.Label()}})
+				// the step in the proposal's language (Step, not Task, which
+				// the desk would translate into its own)
+				Message: "Follow up “{{.Title}}”: {{.Step}}",
+				Data:    map[string]any{"Title": title, "Account": acct, "Step": p.TaskName(t.Kind)}})
 		}
 	}
 	return out

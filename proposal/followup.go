@@ -35,6 +35,11 @@ func (k TaskKind) Label() string {
 	return string(k)
 }
 
+// TaskName names step k of p's follow-up in p's language (Locale.Task),
+// whatever the language of the desk: "Проверить, что предложение
+// получено" for a Russian proposal.
+func (p *Proposal) TaskName(k TaskKind) string { return LocaleOf(p.Language).Task(k) }
+
 // TaskStatus is where a follow-up task stands.
 type TaskStatus string
 

@@ -283,6 +283,15 @@ func (l Locale) Audience(a Audience) string {
 	return a.Label()
 }
 
+// Task names a follow-up step in the language: the calls and questions
+// after sending are made to the client, in the proposal's language.
+func (l Locale) Task(k TaskKind) string {
+	if name := l.words.tasks[k]; name != "" {
+		return name
+	}
+	return k.Label()
+}
+
 func (l Locale) days(n int) string { return l.count(Int(int64(n)), 0, l.words.days) }
 
 // fill replaces each {name} of s with its value: pairs of name, value.

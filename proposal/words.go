@@ -28,6 +28,7 @@ type words struct {
 	page                                      string // {page}, {pages}: CSS content of the footer
 	days, months, years                       map[plural.Form]string
 	audiences                                 map[Audience]string // in the file name and {{audience}}
+	tasks                                     map[TaskKind]string // the follow-up steps after sending
 }
 
 var wordsOf = map[string]*words{
@@ -56,6 +57,7 @@ var wordsOf = map[string]*words{
 		months:    map[plural.Form]string{plural.One: "month", plural.Other: "months"},
 		years:     map[plural.Form]string{plural.One: "year", plural.Other: "years"},
 		audiences: map[Audience]string{Executive: "Executive", HR: "HR", Finance: "Finance", Technical: "Technical", All: "Whole group"},
+		tasks:     map[TaskKind]string{TaskReceipt: "Check the proposal arrived", TaskNextSteps: "Ask about next steps", TaskConsideration: "Ask how long they need to consider it", TaskMeeting: "Agree a call or meeting on intermediate results"},
 	},
 	"ru": {
 		forLine: "Кому: {who}", forCover: "Для {account}", date: "Дата: {date}",
@@ -82,6 +84,7 @@ var wordsOf = map[string]*words{
 		months:    map[plural.Form]string{plural.One: "месяц", plural.Few: "месяца", plural.Many: "месяцев", plural.Other: "месяца"},
 		years:     map[plural.Form]string{plural.One: "год", plural.Few: "года", plural.Many: "лет", plural.Other: "года"},
 		audiences: map[Audience]string{Executive: "Руководство", HR: "HR", Finance: "Финансы", Technical: "Технические специалисты", All: "Вся группа"},
+		tasks:     map[TaskKind]string{TaskReceipt: "Проверить, что предложение получено", TaskNextSteps: "Спросить о следующих шагах", TaskConsideration: "Спросить, сколько времени нужно на рассмотрение", TaskMeeting: "Договориться о звонке или встрече по промежуточным результатам"},
 	},
 	"bg": {
 		forLine: "До: {who}", forCover: "За {account}", date: "Дата: {date}",
@@ -108,6 +111,7 @@ var wordsOf = map[string]*words{
 		months:    map[plural.Form]string{plural.One: "месец", plural.Other: "месеца"},
 		years:     map[plural.Form]string{plural.One: "година", plural.Other: "години"},
 		audiences: map[Audience]string{Executive: "Ръководство", HR: "HR", Finance: "Финанси", Technical: "Технически специалисти", All: "Цялата група"},
+		tasks:     map[TaskKind]string{TaskReceipt: "Проверете дали предложението е получено", TaskNextSteps: "Попитайте за следващите стъпки", TaskConsideration: "Попитайте колко време е нужно за обмисляне", TaskMeeting: "Договорете обаждане или среща за междинните резултати"},
 	},
 	"hu": {
 		forLine: "Címzett: {who}", forCover: "{account} részére", date: "Dátum: {date}",
@@ -134,6 +138,7 @@ var wordsOf = map[string]*words{
 		months:    map[plural.Form]string{plural.Other: "hónap"},
 		years:     map[plural.Form]string{plural.Other: "év"},
 		audiences: map[Audience]string{Executive: "Felsővezetés", HR: "HR", Finance: "Pénzügy", Technical: "Műszaki szakemberek", All: "A teljes csoport"},
+		tasks:     map[TaskKind]string{TaskReceipt: "Az ajánlat megérkezésének ellenőrzése", TaskNextSteps: "Rákérdezés a következő lépésekre", TaskConsideration: "Rákérdezés, mennyi idő kell a döntéshez", TaskMeeting: "Telefonhívás vagy megbeszélés egyeztetése a részeredményekről"},
 	},
 	"nb": {
 		forLine: "Til: {who}", forCover: "Til {account}", date: "Dato: {date}",
@@ -160,6 +165,7 @@ var wordsOf = map[string]*words{
 		months:    map[plural.Form]string{plural.One: "måned", plural.Other: "måneder"},
 		years:     map[plural.Form]string{plural.One: "år", plural.Other: "år"},
 		audiences: map[Audience]string{Executive: "Toppledelse", HR: "HR", Finance: "Økonomi", Technical: "Teknisk", All: "Hele gruppen"},
+		tasks:     map[TaskKind]string{TaskReceipt: "Sjekk at tilbudet er kommet frem", TaskNextSteps: "Spør om neste steg", TaskConsideration: "Spør hvor lang tid de trenger til å vurdere tilbudet", TaskMeeting: "Avtal en samtale eller et møte om foreløpige resultater"},
 	},
 	"fil": {
 		forLine: "Para sa: {who}", forCover: "Para sa {account}", date: "Petsa: {date}",
@@ -186,5 +192,6 @@ var wordsOf = map[string]*words{
 		months:    map[plural.Form]string{plural.Other: "buwan"},
 		years:     map[plural.Form]string{plural.Other: "taon"},
 		audiences: map[Audience]string{Executive: "Ehekutibo", HR: "HR", Finance: "Pananalapi", Technical: "Teknikal", All: "Buong pangkat"},
+		tasks:     map[TaskKind]string{TaskReceipt: "Tiyaking dumating ang panukala", TaskNextSteps: "Itanong ang mga susunod na hakbang", TaskConsideration: "Itanong kung gaano katagal nila ito pag-iisipan", TaskMeeting: "Magkasundo sa tawag o pulong tungkol sa mga pansamantalang resulta"},
 	},
 }

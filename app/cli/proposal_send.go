@@ -75,7 +75,7 @@ func proposalSent(fs *flag.FlagSet) func(*ctx, []string) error {
 		tw := table(c.Stdout, "DUE", "TASK")
 		for _, t := range p.Tasks {
 			if t.Status == proposal.TaskOpen {
-				row(tw, t.Due.String()+" "+tr(t.Due.Weekday().String()[:3]), tr(t.Kind.Label()))
+				row(tw, t.Due.String()+" "+tr(t.Due.Weekday().String()[:3]), p.TaskName(t.Kind))
 			}
 		}
 		return tw.Flush()

@@ -151,7 +151,7 @@ func writeProposal(w io.Writer, r *review) {
 			} else if t.Due.Before(r.today) {
 				st = i18n.L("LATE")
 			}
-			row(tw, t.Due.String(), tr(t.Kind.Label()), st, t.Note)
+			row(tw, t.Due.String(), p.TaskName(t.Kind), st, t.Note)
 		}
 		tw.Flush()
 	}

@@ -155,7 +155,7 @@ func (f *followUpPart) reload() {
 // taskRow shows follow-up task i: what to do, when, where it stands, and
 // what can be done with it.
 func (f *followUpPart) taskRow(i int, t proposal.Task, today dossier.Date, closed bool) fyne.CanvasObject {
-	title := widget.NewLabelWithStyle(ui.Tr(t.Kind.Label()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(f.b.p.TaskName(t.Kind), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	when := widget.NewLabel("")
 	when.Wrapping = fyne.TextWrapWord
 	var buttons []fyne.CanvasObject
@@ -241,7 +241,7 @@ func (f *followUpPart) onDone(i int) {
 		return
 	}
 	t := f.b.p.Tasks[i]
-	f.ask = newFollowUpAsk(f.b.host, ui.Tr(t.Kind.Label()), lang.L("Done"),
+	f.ask = newFollowUpAsk(f.b.host, f.b.p.TaskName(t.Kind), lang.L("Done"),
 		lang.L("Note what you learnt: the answer, the time they need, the date agreed for the meeting."),
 		lang.L("Done on"), f.b.host.Today(), lang.L("What was learnt"), false,
 		func(on dossier.Date, note string) bool {
@@ -256,7 +256,7 @@ func (f *followUpPart) onMove(i int) {
 		return
 	}
 	t := f.b.p.Tasks[i]
-	f.ask = newFollowUpAsk(f.b.host, ui.Tr(t.Kind.Label()), lang.L("Move"),
+	f.ask = newFollowUpAsk(f.b.host, f.b.p.TaskName(t.Kind), lang.L("Move"),
 		lang.L("Due {{.Date}}. When should it be done instead?", map[string]any{"Date": ui.WeekdayDate(t.Due)}),
 		lang.L("New date"), t.Due, lang.L("Why"), false,
 		func(due dossier.Date, why string) bool {
@@ -264,7 +264,7 @@ func (f *followUpPart) onMove(i int) {
 				func() dossier.Event {
 					return dossier.Event{Kind: dossier.EventNote, Date: f.b.host.Today(),
 						Title: lang.L("Follow-up moved to {{.Date}}: {{.Task}} (“{{.Title}}”)", map[string]any{
-							"Date": due.String(), "Task": ui.Tr(t.Kind.Label()), "Title": f.quoted()}),
+							"Date": due.String(), "Task": f.b.p.TaskName(t.Kind), "Title": f.quoted()}),
 						Text: why}
 				})
 		})
@@ -276,7 +276,7 @@ func (f *followUpPart) onDrop(i int) {
 	}
 	t := f.b.p.Tasks[i]
 	c := dialog.NewConfirm(lang.L("Drop follow-up"),
-		lang.L("Drop “{{.Task}}”, due {{.Date}}? It will no longer be on the agenda.", map[string]any{"Task": ui.Tr(t.Kind.Label()), "Date": ui.WeekdayDate(t.Due)}),
+		lang.L("Drop “{{.Task}}”, due {{.Date}}? It will no longer be on the agenda.", map[string]any{"Task": f.b.p.TaskName(t.Kind), "Date": ui.WeekdayDate(t.Due)}),
 		func(ok bool) {
 			if !ok {
 				return
@@ -286,7 +286,7 @@ func (f *followUpPart) onDrop(i int) {
 				func() dossier.Event {
 					return dossier.Event{Kind: dossier.EventNote, Date: today,
 						Title: lang.L("Follow-up dropped: {{.Task}} (“{{.Title}}”)", map[string]any{
-							"Task": ui.Tr(t.Kind.Label()), "Title": f.quoted()})}
+							"Task": f.b.p.TaskName(t.Kind), "Title": f.quoted()})}
 				})
 		}, f.b.host.Window())
 	c.SetConfirmText(lang.L("Drop"))

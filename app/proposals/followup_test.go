@@ -407,3 +407,41 @@ func TestFollowUpAfterSendingNothingOverlaps(t *testing.T) {
 	}
 	test.AssertRendersToMarkup(t, "followup/after_sending.xml", w.Canvas())
 }
+
+// TestFollowUpInTheProposalsLanguage: the calls after sending are made to
+// the client, so a Russian proposal's follow-up steps are named in
+// Russian, in an English desk too: on its Follow-up tab, in the
+// proposals list and on the agenda; an English one's stay English.
+func TestFollowUpInTheProposalsLanguage(t *testing.T) {
+	d, _, st, b, f := openFollowUp(t, "prop-tasbulak-camp-controls")
+	if b.p.Language != "ru" {
+		t.Fatalf("the sample's Tasbulak proposal is in %q", b.p.Language)
+	}
+	sendFromFollowUp(t, f, "2026-11-25")
+	if len(b.p.Tasks) == 0 {
+		t.Fatal("sending planned no follow-up")
+	}
+	page := uitest.Texts(f.root)
+	for _, want := range []string{"Проверить, что предложение получено", "Спросить о следующих шагах"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the Follow-up tab lacks %q:\n%s", want, page)
+		}
+	}
+	if strings.Contains(page, "Check the proposal arrived") {
+		t.Errorf("the Russian proposal's steps are in English:\n%s", page)
+	}
+	var steps []string
+	for _, e := range proposalEntries(t, st, 30) {
+		if e.Item.Kind == agendaProposalFollowUp {
+			steps = append(steps, ui.Tr(e.Item.Message, e.Item.Data))
+		}
+	}
+	all := strings.Join(steps, "\n")
+	if !strings.Contains(all, "Спросить о следующих шагах") || !strings.Contains(all, "Ask about next steps") {
+		t.Errorf("on the agenda the Russian proposal's steps are not Russian, or the English one's not English:\n%s", all)
+	}
+	d.Show(ui.Place{Screen: "proposals"})
+	if s, ok := d.Current().(*proposalsScreen); !ok || !strings.Contains(s.String(), "Проверить, что предложение получено") {
+		t.Errorf("the proposals list does not name the Russian proposal's next step in Russian:\n%v", d.Current())
+	}
+}

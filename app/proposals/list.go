@@ -169,7 +169,7 @@ func NewList(h ui.Host, st Store, id string) (*proposalsScreen, error) {
 			if !r.hasNext {
 				return "–", widget.MediumImportance
 			}
-			text := ui.WeekdayDate(r.next.Due) + " · " + ui.Tr(r.next.Kind.Label())
+			text := ui.WeekdayDate(r.next.Due) + " · " + r.p.TaskName(r.next.Kind)
 			if r.next.Due.Before(s.today) {
 				return lang.L("{{.Task}} (late)", map[string]any{"Task": text}), widget.DangerImportance
 			}

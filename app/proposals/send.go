@@ -174,7 +174,7 @@ func planText(p *proposal.Proposal) string {
 	lines := []string{lang.L("Follow-up planned:")}
 	for _, t := range p.Tasks {
 		if t.Status == proposal.TaskOpen {
-			lines = append(lines, "- "+ui.WeekdayDate(t.Due)+": "+ui.Tr(t.Kind.Label()))
+			lines = append(lines, "- "+ui.WeekdayDate(t.Due)+": "+p.TaskName(t.Kind))
 		}
 	}
 	return strings.Join(lines, "\n")
