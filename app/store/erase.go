@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"slices"
 
 	"github.com/dgraph-io/badger/v4"
 
+	"kamdesk/app/i18n"
 	"kamdesk/dossier"
 )
 
@@ -235,7 +235,8 @@ func (e *erasure) person(p dossier.Person, o EraseOptions, today dossier.Date) e
 		return err
 	}
 	ev := dossier.Event{AccountID: p.AccountID, Kind: dossier.EventNote, Date: today,
-		Title: fmt.Sprintf("A person was erased on %s", today)}
+		// a note of the workspace, in the language the user works in
+		Title: i18n.L("A person was erased on {{.Date}}", map[string]any{"Date": today.String()})}
 	id, err := reserveID(e.txn, kEvent, "erased", "event")
 	if err != nil {
 		return err
