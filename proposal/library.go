@@ -307,15 +307,15 @@ func ParseSectionFile(name string, data []byte) (Section, error) {
 	return s, nil
 }
 
-// noWeights is the problem of an audiences line without a pair.
-var noWeights = errors.New(`audiences needs at least one "audience weight" pair, e.g. "executive 80, finance 40"`)
+// errNoWeights is the problem of an audiences line without a pair.
+var errNoWeights = errors.New(`audiences needs at least one "audience weight" pair, e.g. "executive 80, finance 40"`)
 
 // parseWeights reads "executive 90, finance 30".
 func parseWeights(v string) (Weights, []error) {
 	w := Weights{}
 	var msgs []error
 	if strings.TrimSpace(v) == "" {
-		return w, []error{noWeights}
+		return w, []error{errNoWeights}
 	}
 	for _, part := range strings.Split(v, ",") {
 		f := strings.Fields(part)
@@ -343,7 +343,7 @@ func parseWeights(v string) (Weights, []error) {
 		w[a] = n
 	}
 	if len(w) == 0 && len(msgs) == 0 {
-		msgs = append(msgs, noWeights)
+		msgs = append(msgs, errNoWeights)
 	}
 	return w, msgs
 }
