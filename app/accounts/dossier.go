@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -168,7 +169,10 @@ func (s *dossierScreen) groupTab() fyne.CanvasObject {
 	s.chartView = newChartView(s.chart)
 	chart := s.chartView.root
 	legend := s.legend()
-	s.detail.Objects = []fyne.CanvasObject{container.NewCenter(widget.NewLabel(lang.L("Choose a person to see their dossier.")))}
+	// wrapped: in a longer language it would widen the pane
+	hint := widget.NewLabel(lang.L("Choose a person to see their dossier."))
+	hint.Wrapping, hint.Alignment = fyne.TextWrapWord, fyne.TextAlignCenter
+	s.detail.Objects = []fyne.CanvasObject{container.NewVBox(layout.NewSpacer(), hint, layout.NewSpacer())}
 	right := container.NewVSplit(container.NewBorder(container.NewHBox(add), nil, nil, nil, s.peopleList), container.NewVScroll(s.detail))
 	right.Offset = 0.4 // the person's dossier, below, gets the larger part
 	split := container.NewHSplit(container.NewBorder(nil, legend, nil, nil, chart), right)

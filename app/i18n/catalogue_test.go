@@ -20,7 +20,7 @@ import (
 // a template, so a translator's catalogue and the fallback English both
 // render.
 func TestTranslationCatalogue(t *testing.T) {
-	raw, err := Catalogues.ReadFile(CatalogueDir + "/en.json")
+	raw, err := fs.ReadFile(Catalogues, CatalogueDir+"/en.json")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"encoding/json"
+	"io/fs"
 	"regexp"
 	"slices"
 	"strings"
@@ -47,7 +48,7 @@ func pluralForms(t *testing.T, lang string) []string {
 // refuses a whole file for one key it reads as a word of its format).
 func TestCataloguesMatchEnglish(t *testing.T) {
 	read := func(t *testing.T, lang string) map[string]json.RawMessage {
-		raw, err := Catalogues.ReadFile(CatalogueDir + "/" + lang + ".json")
+		raw, err := fs.ReadFile(Catalogues, CatalogueDir+"/"+lang+".json")
 		if err != nil {
 			t.Fatalf("%s: %v", lang, err)
 		}

@@ -13,9 +13,9 @@
 package i18n
 
 import (
-	"embed"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"os"
 	"strconv"
 	"strings"
@@ -32,7 +32,9 @@ import (
 // Catalogues holds the translation catalogues in the directory
 // CatalogueDir, one JSON file per language (en.json, ...), in the format of
 // go-i18n and of fyne.io/fyne/v2/lang.
-var Catalogues embed.FS = assets.Translations
+// A test may put other catalogues in its place (then call SetLanguage,
+// and fynelang.Load for the desktop).
+var Catalogues fs.FS = assets.Translations
 
 // CatalogueDir is the directory of the catalogues in Catalogues.
 const CatalogueDir = "translations"
@@ -74,9 +76,9 @@ func load() {
 	catalogued = map[string]bool{}
 	tags := []language.Tag{language.English}
 	var files []*goi18n.MessageFile
-	if entries, err := Catalogues.ReadDir(CatalogueDir); err == nil {
+	if entries, err := fs.ReadDir(Catalogues, CatalogueDir); err == nil {
 		for _, f := range entries {
-			data, err := Catalogues.ReadFile(CatalogueDir + "/" + f.Name())
+			data, err := fs.ReadFile(Catalogues, CatalogueDir+"/"+f.Name())
 			if err != nil {
 				continue
 			}

@@ -5,6 +5,9 @@
 package fynelang
 
 import (
+	"io/fs"
+
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
 	"kamdesk/app/i18n"
@@ -16,5 +19,19 @@ import (
 // log an error.
 func Load() error {
 	i18n.PlainLocale()
-	return lang.AddTranslationsFS(i18n.Catalogues, i18n.CatalogueDir)
+	entries, err := fs.ReadDir(i18n.Catalogues, i18n.CatalogueDir)
+	if err != nil {
+		return err
+	}
+	var first error
+	for _, f := range entries {
+		data, err := fs.ReadFile(i18n.Catalogues, i18n.CatalogueDir+"/"+f.Name())
+		if err == nil {
+			err = lang.AddTranslations(fyne.NewStaticResource(f.Name(), data))
+		}
+		if err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
 }
