@@ -45,7 +45,7 @@ func CloseWindow(w fyne.Window, prefs fyne.Preferences) {
 // encrypted backup needs.
 func OpenFailure(err error, dir string, quit func(), restore func(passphrase []byte) error) fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("kamdesk cannot open the workspace"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	msg := widget.NewLabel(ui.ErrorText(err))
+	msg := widget.NewLabel(ui.Sentence(ui.ErrorText(err)))
 	msg.Wrapping = fyne.TextWrapWord
 	hint := widget.NewLabel(lang.L("Nothing was changed in {{.Dir}}. Restore the folder from a backup, or start kamdesk on another workspace with: kamdesk --data DIR", map[string]any{"Dir": dir}))
 	switch {

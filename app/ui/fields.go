@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -17,7 +19,7 @@ import (
 func UserError(err error) error {
 	switch {
 	case errors.Is(err, dossier.ErrLocked), errors.Is(err, dossier.ErrDamaged):
-		return errors.New(ErrorText(err))
+		return errors.New(Sentence(ErrorText(err)))
 	case errors.Is(err, dossier.ErrInvalid):
 		var lines []string
 		for _, p := range dossier.ProblemsOf(err) {
@@ -31,7 +33,19 @@ func UserError(err error) error {
 	for _, sentinel := range []error{dossier.ErrInvalid, dossier.ErrNotFound, dossier.ErrConflict} {
 		msg = strings.TrimSuffix(msg, ": "+ErrorText(sentinel))
 	}
-	return errors.New(msg)
+	return errors.New(Sentence(msg))
+}
+
+// Sentence is s as a sentence shown on its own (a dialog's message):
+// its first letter a capital ("рабочая область …" is "Рабочая область
+// …"); a text that opens with kamdesk's name or with no letter (a path)
+// stays as it is.
+func Sentence(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || !unicode.IsLower(r) || strings.HasPrefix(s, "kamdesk") {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // ErrorText is err in the desk's language (dossier.ErrorIn with Tr).

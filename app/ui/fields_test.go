@@ -49,3 +49,19 @@ func TestFieldLabelsNameEveryField(t *testing.T) {
 		t.Errorf("a price line's unit price is shown as %q, want %q", got, want)
 	}
 }
+
+// TestSentence: an error shown on its own in a dialog opens with a
+// capital, in any script; kamdesk's name and a path stay as they are.
+func TestSentence(t *testing.T) {
+	for in, want := range map[string]string{
+		"рабочая область /w повреждена": "Рабочая область /w повреждена",
+		"no account with ID \"x\"":      "No account with ID \"x\"",
+		"kamdesk is already open on /w": "kamdesk is already open on /w",
+		"/w/x.csv: permission denied":   "/w/x.csv: permission denied",
+		"":                              "",
+	} {
+		if got := Sentence(in); got != want {
+			t.Errorf("Sentence(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
