@@ -246,11 +246,13 @@ func (t *timeline) promiseItem(p dossier.Promise) fyne.CanvasObject {
 		row.status.SetText(lang.L("Dropped on {{.Date}}", map[string]any{"Date": ui.DateText(p.DoneOn)}))
 		row.status.Importance = widget.LowImportance
 	}
-	due := wrapLabel(lang.L("due {{.Date}}", map[string]any{"Date": ui.DateText(p.Due)}), widget.MediumImportance) // breaks rather than widens the pane
+	// the due date on a line of its own, wrapped: beside a long status and
+	// the buttons it widened the pane in a longer language
+	due := wrapLabel(lang.L("due {{.Date}}", map[string]any{"Date": ui.DateText(p.Due)}), widget.MediumImportance)
 	row.edit = lowButton(lang.L("Edit"), theme.DocumentCreateIcon(), func() { t.onEditPromise(p) })
 	row.del = lowButton(lang.L("Delete"), theme.DeleteIcon(), func() { t.onDeletePromise(p) })
 	box := container.NewVBox(
-		container.NewBorder(nil, nil, row.status, container.NewHBox(row.edit, row.del), due),
+		container.NewBorder(nil, nil, row.status, container.NewHBox(row.edit, row.del)), due,
 		wrapLabel(p.Text, widget.MediumImportance))
 	meta := lang.L("made {{.Date}}", map[string]any{"Date": ui.DateText(p.Made)})
 	if who := t.names(p.People); who != "" {
