@@ -1,6 +1,7 @@
 package proposal
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"time"
@@ -184,7 +185,19 @@ func (s *Section) Validate() error {
 	} else {
 		p.Controls("body", s.Body)
 	}
-	if err := CheckPlaceholders(s.Body); err != nil {
+	var u *UnknownPlaceholderError
+	if err := CheckPlaceholders(s.Body); errors.As(err, &u) {
+		// in words the user interfaces translate, as placeholderProblem
+		quoted := make([]string, len(u.Names))
+		for i, n := range u.Names {
+			quoted[i] = "{{" + n + "}}"
+		}
+		if len(quoted) == 1 {
+			p.Add("body", "unknown placeholder {{.Placeholder}}", map[string]any{"Placeholder": quoted[0]})
+		} else {
+			p.Add("body", "unknown placeholders {{.Placeholders}}", map[string]any{"Placeholders": strings.Join(quoted, ", ")})
+		}
+	} else if err != nil {
 		p.Add("body", "{{.Error}}", map[string]any{"Error": err.Error()})
 	}
 	return p.Err()
