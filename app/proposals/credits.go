@@ -95,9 +95,9 @@ func (e *peopleEditor) memberRow(m *dossier.TeamMember, pos, n int) fyne.CanvasO
 	}
 	var buttons fyne.CanvasObject
 	if pos >= 0 && n > 1 {
-		up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { e.moveCredit(id, -1) })
+		up := widget.NewButtonWithIcon("", ui.Icon(theme.MoveUpIcon()), func() { e.moveCredit(id, -1) })
 		e.creditUp[id] = up
-		down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { e.moveCredit(id, +1) })
+		down := widget.NewButtonWithIcon("", ui.Icon(theme.MoveDownIcon()), func() { e.moveCredit(id, +1) })
 		enableButton(up, pos > 0)
 		enableButton(down, pos < n-1)
 		buttons = container.NewHBox(up, down)

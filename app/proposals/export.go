@@ -278,12 +278,12 @@ func (e *exporter) showResult(files []string) {
 	for _, f := range files {
 		path := widget.NewLabel(f)
 		path.Wrapping = fyne.TextWrapBreak
-		openBtn := widget.NewButtonWithIcon(lang.L("Open"), theme.FileIcon(), func() { e.openURL(ui.LocalFileURL(f)) })
+		openBtn := widget.NewButtonWithIcon(lang.L("Open"), ui.Icon(theme.FileIcon()), func() { e.openURL(ui.LocalFileURL(f)) })
 		rows.Add(container.NewBorder(nil, nil, nil, openBtn, path))
 	}
 	if len(files) > 0 {
 		dir := filepath.Dir(files[0])
-		rows.Add(container.NewHBox(widget.NewButtonWithIcon(lang.L("Show in folder"), theme.FolderOpenIcon(),
+		rows.Add(container.NewHBox(widget.NewButtonWithIcon(lang.L("Show in folder"), ui.Icon(theme.FolderOpenIcon()),
 			func() { e.openURL(ui.LocalFileURL(dir)) })))
 	}
 	e.result = dialog.NewCustom(lang.L("Export finished"), lang.L("Close"), rows, e.host.Window())

@@ -49,7 +49,7 @@ func newFinancialEditor(b *builder) *financialEditor {
 	e.note.SetPlaceHolder(lang.L("How the figures were reached: volumes, rates, savings per unit, sources"))
 	e.note.SetMinRowsVisible(5)
 	e.note.OnChanged = func(string) { e.edited("financial.note") }
-	e.useTotal = widget.NewButtonWithIcon(lang.L("Use the pricing total"), theme.ContentPasteIcon(), e.onUseTotal)
+	e.useTotal = widget.NewButtonWithIcon(lang.L("Use the pricing total"), ui.Icon(theme.ContentPasteIcon()), e.onUseTotal)
 	e.total = widget.NewLabel("")
 	e.total.Importance = widget.LowImportance
 

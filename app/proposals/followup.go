@@ -181,8 +181,8 @@ func (f *followUpPart) taskRow(i int, t proposal.Task, today dossier.Date, close
 		if !closed {
 			done := widget.NewButtonWithIcon(lang.L("Done…"), theme.ConfirmIcon(), func() { f.onDone(i) })
 			done.Importance = widget.HighImportance
-			move := widget.NewButtonWithIcon(lang.L("Move…"), theme.CalendarIcon(), func() { f.onMove(i) })
-			drop := widget.NewButtonWithIcon(lang.L("Drop"), theme.CancelIcon(), func() { f.onDrop(i) })
+			move := widget.NewButtonWithIcon(lang.L("Move…"), ui.Icon(theme.CalendarIcon()), func() { f.onMove(i) })
+			drop := widget.NewButtonWithIcon(lang.L("Drop"), ui.Icon(theme.CancelIcon()), func() { f.onDrop(i) })
 			drop.Importance = widget.LowImportance
 			buttons = append(buttons, done, move, drop)
 		}

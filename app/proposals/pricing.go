@@ -66,7 +66,7 @@ func newPricingEditor(b *builder) *pricingEditor {
 	e.scroll = container.NewVScroll(e.list)
 	e.empty = widget.NewLabel(lang.L("The table has no lines yet: add the first with “Add line”."))
 	e.empty.Importance = widget.LowImportance
-	e.add = widget.NewButtonWithIcon(lang.L("Add line"), theme.ContentAddIcon(), e.onAdd)
+	e.add = widget.NewButtonWithIcon(lang.L("Add line"), ui.Icon(theme.ContentAddIcon()), e.onAdd)
 	e.totals = container.NewVBox()
 	e.mixed = widget.NewLabel("")
 	e.mixed.Importance = widget.WarningImportance

@@ -59,9 +59,9 @@ func (e *pricingEditor) newRow(l proposal.Line) *pricingRow {
 	r.cur.PlaceHolder = lang.L("Currency")
 	r.cur.SetSelected(l.Currency)
 	r.amount = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{})
-	r.up = widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { e.move(r, -1) })
-	r.down = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { e.move(r, +1) })
-	r.del = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.remove(r) })
+	r.up = widget.NewButtonWithIcon("", ui.Icon(theme.MoveUpIcon()), func() { e.move(r, -1) })
+	r.down = widget.NewButtonWithIcon("", ui.Icon(theme.MoveDownIcon()), func() { e.move(r, +1) })
+	r.del = widget.NewButtonWithIcon("", ui.Icon(theme.DeleteIcon()), func() { e.remove(r) })
 	r.del.Importance = widget.LowImportance
 	r.msg = widget.NewLabel("")
 	r.msg.Importance = widget.DangerImportance

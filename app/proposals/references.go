@@ -56,8 +56,8 @@ func (e *peopleEditor) newRefList() {
 func (e *peopleEditor) newRefRow() fyne.CanvasObject {
 	v := &refView{index: -1}
 	v.chk = widget.NewCheck("", nil)
-	v.up = widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { e.moveRef(e.refID(v), -1) })
-	v.down = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { e.moveRef(e.refID(v), +1) })
+	v.up = widget.NewButtonWithIcon("", ui.Icon(theme.MoveUpIcon()), func() { e.moveRef(e.refID(v), -1) })
+	v.down = widget.NewButtonWithIcon("", ui.Icon(theme.MoveDownIcon()), func() { e.moveRef(e.refID(v), +1) })
 	v.buttons = container.NewHBox(v.up, v.down)
 	v.project = ui.NewFitLabel("")
 	v.marker = ui.NewFitLabel("")
