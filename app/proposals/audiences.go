@@ -53,12 +53,15 @@ type variantView struct {
 
 func newAudiencesPart(b *builder) *audiencesPart {
 	a := &audiencesPart{b: b}
-	a.tabs = container.NewAppTabs()
+	var items []*container.TabItem
 	for _, aud := range proposal.Variants {
 		v := &variantView{a: aud, box: container.NewStack(), built: -1}
 		a.views = append(a.views, v)
-		a.tabs.Append(container.NewTabItem(ui.Tr(aud.Label()), v.box))
+		items = append(items, container.NewTabItem(ui.Tr(aud.Label()), v.box))
 	}
+	// made with its tabs at once: each Append refreshes the tabs (and
+	// parses their icons again)
+	a.tabs = container.NewAppTabs(items...)
 	a.tabs.OnSelected = func(*container.TabItem) { a.showCurrent() }
 	a.root = newShownBox(a.tabs, a.showCurrent)
 	return a
