@@ -96,7 +96,7 @@ func (e *keyError) Unwrap() error { return e.err }
 func bodyProblem(body string, p *dossier.FieldError) error {
 	var u *UnknownPlaceholderError
 	switch {
-	case (p.Message == "{{.Error}}" || strings.HasPrefix(p.Message, "unknown placeholder")) && errors.As(CheckPlaceholders(body), &u):
+	case p.Message == "{{.Error}}" && errors.As(CheckPlaceholders(body), &u):
 		return placeholderProblem(u)
 	case p.Message == "is too long ({{.Len}} characters, at most {{.Max}})":
 		return dossier.Err("the text is too long ({{.Len}} characters, at most {{.Max}})", p.Data, nil)

@@ -187,16 +187,9 @@ func (s *Section) Validate() error {
 	}
 	var u *UnknownPlaceholderError
 	if err := CheckPlaceholders(s.Body); errors.As(err, &u) {
-		// in words the user interfaces translate, as placeholderProblem
-		quoted := make([]string, len(u.Names))
-		for i, n := range u.Names {
-			quoted[i] = "{{" + n + "}}"
-		}
-		if len(quoted) == 1 {
-			p.Add("body", "unknown placeholder {{.Placeholder}}", map[string]any{"Placeholder": quoted[0]})
-		} else {
-			p.Add("body", "unknown placeholders {{.Placeholders}}", map[string]any{"Placeholders": strings.Join(quoted, ", ")})
-		}
+		// in words the user interfaces translate
+		m := placeholderProblem(u).(*dossier.Message)
+		p.Add("body", m.Text, m.Data)
 	} else if err != nil {
 		p.Add("body", "{{.Error}}", map[string]any{"Error": err.Error()})
 	}
