@@ -508,11 +508,12 @@ func TestReadinessSummary(t *testing.T) {
 	}
 }
 
-// TestAudiencesPreviewFillsIn: a variant's preview shows its first blocks
-// as the tab opens and the others a few at a time as deferred work, in
-// the end all of them in the order of the document; shown again after a
-// change, it shows them all at once, so that the reader stays where they
-// were reading.
+// TestAudiencesPreviewFillsIn: a variant shown for the first time is
+// assembled once the window drew the tab (deferred work), its preview
+// shows its first blocks then and the others a few at a time as more
+// deferred work, in the end all of them in the order of the document;
+// shown again after a change, it shows them all at once, so that the
+// reader stays where they were reading.
 func TestAudiencesPreviewFillsIn(t *testing.T) {
 	f, w, st := openProposalArea(t, true)
 	w.Resize(fyne.NewSize(1280, 800))
@@ -525,6 +526,10 @@ func TestAudiencesPreviewFillsIn(t *testing.T) {
 	f.Area().Refresh()
 	a := b.part(tabAudiences).(*audiencesPart)
 	v := a.current()
+	if a.assembled != 0 || v.preview != nil || q.Len() != 1 {
+		t.Fatalf("as the tab opens %d variants are assembled and %d jobs wait, want none and 1", a.assembled, q.Len())
+	}
+	q.Step()
 	col, ok := v.preview.(*fyne.Container)
 	if !ok {
 		t.Fatalf("the preview is a %T", v.preview)
@@ -538,7 +543,7 @@ func TestAudiencesPreviewFillsIn(t *testing.T) {
 		t.Fatalf("the variant has %d blocks: too few to fill in", len(all))
 	}
 	if len(col.Objects) != previewFirstBlocks || q.Len() != 1 {
-		t.Fatalf("as the tab opens the preview has %d blocks and %d jobs wait, want %d and 1", len(col.Objects), q.Len(), previewFirstBlocks)
+		t.Fatalf("as the variant is built the preview has %d blocks and %d jobs wait, want %d and 1", len(col.Objects), q.Len(), previewFirstBlocks)
 	}
 	q.Step()
 	if len(col.Objects) != previewFirstBlocks+previewMoreBlocks {
