@@ -53,7 +53,7 @@ func TestEveryScreenFitsTheWindow(t *testing.T) {
 				texts := shownTexts(w.Content())
 				for _, tab := range builderTabLabels {
 					if !texts[tab] {
-						t.Errorf("%v at %v: the tab %q is not shown (behind “…”?)", place, size, tab)
+						t.Errorf("%v at %v: the tab %q is not shown whole", place, size, tab)
 					}
 				}
 			}

@@ -50,9 +50,9 @@ func TestEveryScreenFitsTheLongestTexts(t *testing.T) {
 	i18n.Catalogues = longest
 	t.Cleanup(func() { i18n.Catalogues = was })
 	useLanguage(t, "ru") // the longest texts, under Russian's plurals and dates
-	// The builder's eight tabs may go behind Fyne's "…" here (still one
-	// click away): their longest labels add up to 128 characters, where
-	// German's come to about 95.
+	// The builder's eight tabs may cut their labels with "…" here (each
+	// still in view): their longest labels add up to 128 characters,
+	// where German's come to about 95.
 	checkScreensFit(t, "longest", false)
 }
 
@@ -110,8 +110,9 @@ func longestCatalogue(t *testing.T) fstest.MapFS {
 // checkScreensFit shows every main screen at 1280×800 in the desk's
 // language and checks that it fits (nothing needs more room than the
 // window has, no widget lies outside it) and speaks that language: the
-// sidebar and the screens' buttons are not the English ones, and (with
-// tabsWhole) every tab of the builder is shown, none behind "…".
+// sidebar and the screens' buttons are not the English ones, and every
+// tab of the builder is shown, its label whole (with tabsWhole) or at
+// least its beginning.
 func checkScreensFit(t *testing.T, code string, tabsWhole bool) {
 	t.Helper()
 	size := fyne.NewSize(1280, 800)
@@ -144,14 +145,25 @@ func checkScreensFit(t *testing.T, code string, tabsWhole bool) {
 				t.Errorf("%v: %q is shown in English", place, e)
 			}
 		}
-		if screen == "proposal" && tabsWhole {
+		if screen == "proposal" {
 			for _, tab := range builderTabLabels {
-				if !texts[lang.L(tab)] {
-					t.Errorf("%v: the tab %q is not shown (behind “…”?)", place, lang.L(tab))
+				if label := lang.L(tab); !texts[label] && (tabsWhole || !shownCut(texts, label)) {
+					t.Errorf("%v: the tab %q is not shown", place, label)
 				}
 			}
 		}
 	}
+}
+
+// shownCut reports whether texts hold the beginning of label, cut with an
+// ellipsis.
+func shownCut(texts map[string]bool, label string) bool {
+	for text := range texts {
+		if start, ok := strings.CutSuffix(text, "…"); ok && start != "" && strings.HasPrefix(label, start) {
+			return true
+		}
+	}
+	return false
 }
 
 // TestChooseTheDesksLanguage: File → Language… keeps the language chosen

@@ -34,7 +34,7 @@ type dossierScreen struct {
 	chart      *orgChart       // the decision-making group
 	chartView  *chartView      // the chart in its pane, with its zoom
 	detail     *fyne.Container // the selected person
-	tabs       *container.AppTabs
+	tabs       *ui.Tabs
 	timeline   *timeline // the Timeline tab
 }
 
@@ -111,7 +111,7 @@ func (s *dossierScreen) Content() fyne.CanvasObject {
 	}
 	header.Add(ui.NewWrapLabel(s.coverageText())) // wrapped: the window need not be as wide as the whole line
 
-	s.tabs = container.NewAppTabs(
+	s.tabs = ui.NewTabs(
 		container.NewTabItem(lang.L("Decision-making group"), s.groupTab()),
 		container.NewTabItem(lang.L("Account plan"), s.planTab()),
 		container.NewTabItem(lang.L("Timeline"), s.timelineTab()),
@@ -126,7 +126,7 @@ func (s *dossierScreen) Content() fyne.CanvasObject {
 }
 
 // Tabs are the dossier's tabs, for Ctrl+Tab.
-func (s *dossierScreen) Tabs() *container.AppTabs { return s.tabs }
+func (s *dossierScreen) Tabs() *ui.Tabs { return s.tabs }
 
 // FocusFirst puts the focus in the tab shown: the group's people list, a
 // list or button of another tab, so that the arrows work at once.

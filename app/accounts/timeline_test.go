@@ -11,7 +11,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -39,7 +38,7 @@ func openTimeline(t *testing.T) (*ui.Frame, fyne.Window, *store.Store, *timeline
 	return d, w, st, s.timeline
 }
 
-func selectTab(t *testing.T, tabs *container.AppTabs, text string) {
+func selectTab(t *testing.T, tabs *ui.Tabs, text string) {
 	t.Helper()
 	for _, it := range tabs.Items {
 		if it.Text == text {

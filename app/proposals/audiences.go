@@ -26,7 +26,7 @@ import (
 type audiencesPart struct {
 	b     *builder
 	root  *shownBox
-	tabs  *container.AppTabs
+	tabs  *ui.Tabs
 	views []*variantView
 	gen   int // counts the changes of the working copy seen by the check
 	// assembled counts the variants assembled for the preview.
@@ -62,7 +62,7 @@ func newAudiencesPart(b *builder) *audiencesPart {
 	}
 	// made with its tabs at once: each Append refreshes the tabs (and
 	// parses their icons again)
-	a.tabs = container.NewAppTabs(items...)
+	a.tabs = ui.NewTabs(items...)
 	a.tabs.OnSelected = func(*container.TabItem) { a.showCurrent() }
 	a.root = newShownBox(a.tabs, a.showCurrent)
 	return a

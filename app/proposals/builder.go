@@ -101,7 +101,7 @@ type builder struct {
 	checkGen int // debounces the readiness check while typing
 
 	parts map[string]builderPart
-	tabs  *container.AppTabs
+	tabs  *ui.Tabs
 	tabOf map[string]*container.TabItem
 
 	title     *widget.Label
@@ -207,7 +207,7 @@ func (b *builder) Content() fyne.CanvasObject {
 		c.Show()
 	}
 	// All at once: each Append refreshes every tab built so far.
-	b.tabs = container.NewAppTabs(items...)
+	b.tabs = ui.NewTabs(items...)
 	b.tabs.OnSelected = fill
 	b.showTab(b.startTab)
 	fill(b.tabs.Selected())
@@ -305,7 +305,7 @@ func (b *builder) Dirty() bool {
 func (b *builder) OnSave() { b.SaveChanges() }
 
 // Tabs are the builder's tabs, for Ctrl+Tab.
-func (b *builder) Tabs() *container.AppTabs { return b.tabs }
+func (b *builder) Tabs() *ui.Tabs { return b.tabs }
 
 // SaveChanges writes the working copy and reports whether it was saved. A
 // failed save keeps every edit and says what to fix.

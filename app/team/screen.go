@@ -37,7 +37,7 @@ type Store interface {
 type teamScreen struct {
 	host    ui.Host
 	st      Store
-	tabs    *container.AppTabs
+	tabs    *ui.Tabs
 	members *recordTab
 	refs    *recordTab
 	root    fyne.CanvasObject
@@ -60,9 +60,9 @@ func NewScreen(h ui.Host, st Store, id string) (*teamScreen, error) {
 		lang.L("Select a reference to edit, or add one with New (Ctrl+N)."))
 	mf.build(s.members.cancel)
 	rf.build(s.refs.cancel)
-	s.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon(lang.L("Team"), theme.AccountIcon(), s.members.object()),
-		container.NewTabItemWithIcon(lang.L("References"), theme.ConfirmIcon(), s.refs.object()),
+	s.tabs = ui.NewTabs(
+		container.NewTabItem(lang.L("Team"), s.members.object()),
+		container.NewTabItem(lang.L("References"), s.refs.object()),
 	)
 	if kind, _, _ := strings.Cut(id, ":"); id == "references" || kind == "reference" {
 		s.tabs.SelectIndex(1)

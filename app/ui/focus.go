@@ -9,7 +9,7 @@ import (
 // NextTab selects the tab delta places on from the one selected in tabs,
 // round the ends, and puts the focus on the first field, list or button
 // of its content, so that the keyboard goes on there.
-func NextTab(w fyne.Window, tabs *container.AppTabs, delta int) {
+func NextTab(w fyne.Window, tabs *Tabs, delta int) {
 	n := len(tabs.Items)
 	if n == 0 {
 		return
@@ -55,7 +55,7 @@ func childrenOf(o fyne.CanvasObject) []fyne.CanvasObject {
 		return o.Objects
 	case *container.Split:
 		return []fyne.CanvasObject{o.Leading, o.Trailing}
-	case *container.AppTabs:
+	case *Tabs:
 		if it := o.Selected(); it != nil {
 			return []fyne.CanvasObject{it.Content}
 		}

@@ -64,7 +64,7 @@ type (
 	Former interface{ FocusFirst() }
 	// Tabbed has tabs (an account's dossier, a proposal's builder), which
 	// Ctrl+Tab and Ctrl+Shift+Tab go through.
-	Tabbed interface{ Tabs() *container.AppTabs }
+	Tabbed interface{ Tabs() *Tabs }
 )
 
 // Editor is a screen, or a part of one, that edits records.

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -194,7 +193,7 @@ func EntryWithText(root fyne.CanvasObject, text string) *widget.Entry {
 func SelectTab(t *testing.T, root fyne.CanvasObject, text string) {
 	t.Helper()
 	for _, o := range test.LaidOutObjects(root) {
-		if tabs, ok := o.(*container.AppTabs); ok {
+		if tabs, ok := o.(*ui.Tabs); ok {
 			for _, it := range tabs.Items {
 				if it.Text == text {
 					tabs.Select(it)
