@@ -241,6 +241,14 @@ func ParseSectionFile(name string, data []byte) (Section, error) {
 			continue
 		}
 		keyLine[key] = ln
+		if v != "" && (v[0] == '"' || v[0] == '\'') {
+			var err error
+			if v, err = unquoteValue(v); err != nil {
+				fail(ln, dossier.Err("{{.Key}}: {{.Problem}}", map[string]any{"Key": key, "Problem": err}, nil))
+				badKey[key] = true
+				continue
+			}
+		}
 		if hasControl(v) {
 			fail(ln, dossier.Err("{{.Key}} contains control characters", map[string]any{"Key": key}, nil))
 			badKey[key] = true
@@ -411,12 +419,12 @@ func FormatSectionFile(s Section) []byte {
 	var b strings.Builder
 	b.WriteString(fence + "\n")
 	if s.ID != "" {
-		b.WriteString("id: " + s.ID + "\n")
+		b.WriteString("id: " + quoteValue(s.ID) + "\n")
 	}
-	b.WriteString("title: " + s.Title + "\n")
+	b.WriteString("title: " + quoteValue(s.Title) + "\n")
 	b.WriteString("kind: " + string(s.Kind) + "\n")
 	b.WriteString("audiences: " + FormatWeights(s.Audiences) + "\n")
-	b.WriteString("language: " + s.Language + "\n")
+	b.WriteString("language: " + quoteValue(s.Language) + "\n")
 	b.WriteString(fence + "\n")
 	body := strings.TrimRightFunc(strings.ReplaceAll(s.Body, "\r\n", "\n"), unicode.IsSpace)
 	if body != "" {

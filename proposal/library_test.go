@@ -7,6 +7,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"gopkg.in/yaml.v3"
+
 	"kamdesk/proposal"
 )
 
@@ -63,6 +65,66 @@ func TestLibraryRoundTrip(t *testing.T) {
 	}
 }
 
+// TestLibraryHeaderReadsYAMLQuotes: the header looks like YAML front
+// matter and people write it as YAML: a value in double or single quotes
+// is read without them, with YAML's escapes; a comment may follow.
+func TestLibraryHeaderReadsYAMLQuotes(t *testing.T) {
+	data := "---\n" +
+		"id: 'hostile-corpus'\n" +
+		`title: "Why us: the \"facts\", caf\u00e9 \\ all" # a comment` + "\n" +
+		"kind: \"benefits\"\n" +
+		"audiences: 'executive 80, finance 40'\n" +
+		"language: 'hu'\n" +
+		"---\nText.\n"
+	s, err := proposal.ParseSectionFile("why.md", []byte(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := proposal.Section{ID: "hostile-corpus", Title: `Why us: the "facts", café \ all`, Kind: proposal.KindBenefits,
+		Audiences: proposal.Weights{proposal.Executive: 80, proposal.Finance: 40}, Language: "hu", Body: "Text."}
+	if !reflect.DeepEqual(s, want) {
+		t.Errorf("got %+v\nwant %+v", s, want)
+	}
+	s, err = proposal.ParseSectionFile("its.md", []byte("---\ntitle: 'It''s ours'\nkind: other\naudiences: hr 5\nlanguage: en\n---\nText.\n"))
+	if err != nil || s.Title != "It's ours" {
+		t.Errorf("single quotes: %q, %v", s.Title, err)
+	}
+}
+
+// TestLibraryFilesAreYAML: what FormatSectionFile writes reads back the
+// same, and its header is YAML that a YAML reader reads to the same
+// values, titles that YAML would misread written plain included.
+func TestLibraryFilesAreYAML(t *testing.T) {
+	titles := []string{
+		`"Nothing is lost": our promise`, "'Quoted' first", "Why us: the facts", "Case #3 #done", "- a dash first",
+		"[Draft] terms", "Ends with a colon:", `Back\slash and "quotes"`, "Line\u2028separator", "Тасбулак: «вахта»",
+		"Plain title", "100% uptime", "@home", "{braces}",
+	}
+	for _, title := range titles {
+		s := proposal.Section{ID: "s-1", Title: title, Kind: proposal.KindOther, Language: "en",
+			Audiences: proposal.Weights{proposal.HR: 5}, Body: "Text."}
+		data := proposal.FormatSectionFile(s)
+		got, err := proposal.ParseSectionFile("s.md", data)
+		if err != nil || !reflect.DeepEqual(got, s) {
+			t.Errorf("%q: read back as %+v, %v\n%s", title, got, err, data)
+			continue
+		}
+		header := strings.SplitN(string(data), "---\n", 3)[1]
+		var fields map[string]string
+		if err := yaml.Unmarshal([]byte(header), &fields); err != nil {
+			t.Errorf("%q: the header is not YAML: %v\n%s", title, err, header)
+			continue
+		}
+		if fields["title"] != title || fields["id"] != "s-1" || fields["audiences"] != "hr 5" || fields["language"] != "en" {
+			t.Errorf("%q: YAML reads %q", title, fields)
+		}
+	}
+	if got := string(proposal.FormatSectionFile(proposal.Section{ID: "x", Title: "Plain title", Kind: proposal.KindOther,
+		Language: "en", Audiences: proposal.Weights{proposal.HR: 5}, Body: "T"})); !strings.Contains(got, "\ntitle: Plain title\n") {
+		t.Errorf("a plain title was quoted:\n%s", got)
+	}
+}
+
 func TestLibraryCRLFAndBOM(t *testing.T) {
 	data := "\uFEFF" + strings.ReplaceAll(libGood, "\n", "\r\n")
 	s, err := proposal.ParseSectionFile("win.md", []byte(data))
@@ -93,6 +155,8 @@ func TestLibraryFileErrors(t *testing.T) {
 		want       string // the first error
 	}{
 		{"kind", with(1, "kind: intro"), `intro.md:3: unknown kind "intro"`},
+		{"unclosed quote", with(0, `title: "Why us: the facts`), `intro.md:2: title: the value in quotes is not closed, or text follows its closing quote`},
+		{"after the quote", with(0, `title: 'Why us' and more`), `intro.md:2: title: the value in quotes is not closed, or text follows its closing quote`},
 		{"unknown key", header(append(ok, "author: me")...), `intro.md:6: unknown key "author"`},
 		{"twice", header(append(ok, "title: Again")...), "intro.md:6: title is given twice (first on line 2)"},
 		{"no colon", header(append(ok, "just words")...), `intro.md:6: expected "key: value"`},
