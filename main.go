@@ -160,9 +160,9 @@ func shown(a fyne.App, w fyne.Window, dir, place string, st *store.Store, err er
 		st = nil
 		*code = cli.ExitFail
 		w.SetContent(app.OpenFailure(err, dir, a.Quit, func(passphrase []byte) error {
-			b, ok := store.LatestBackup(dir)
-			if !ok {
-				return errors.New(lang.L("the backup is gone"))
+			b, err := store.LatestGoodBackup(dir, passphrase)
+			if err != nil {
+				return err
 			}
 			if _, err := store.Restore(dir, b.Path, passphrase); err != nil {
 				return err

@@ -26,6 +26,7 @@ import (
 // screen declares the part it uses; *store.Store implements them all.
 type Workspace interface {
 	welcomeStore
+	backupStore
 	accounts.Store
 	team.Store
 	team.CompanyStore
@@ -242,7 +243,9 @@ func (d *Desk) MainMenu() *fyne.MainMenu {
 	sampleItem := fyne.NewMenuItem(lang.L("Load the sample workspace…"), d.onSampleMenu)
 	companyItem := fyne.NewMenuItem(lang.L("Company and house style…"), func() { d.Show(Place{Screen: "company"}) })
 	languageItem := fyne.NewMenuItem(lang.L("Language…"), d.onLanguage)
-	file := []*fyne.MenuItem{newItem, saveItem, fyne.NewMenuItemSeparator(), companyItem, languageItem, sampleItem, fyne.NewMenuItemSeparator()}
+	backupItem := fyne.NewMenuItem(lang.L("Back up…"), d.onBackUp)
+	file := []*fyne.MenuItem{newItem, saveItem, fyne.NewMenuItemSeparator(), companyItem, languageItem, sampleItem,
+		fyne.NewMenuItemSeparator(), backupItem, fyne.NewMenuItemSeparator()}
 	if d.opts.Reopen != nil {
 		file = append(file, fyne.NewMenuItem(lang.L("Encryption…"), d.onEncryption), fyne.NewMenuItemSeparator())
 	}

@@ -62,7 +62,7 @@ func OpenFailure(err error, dir string, quit func(), restore func(passphrase []b
 	closeBtn.Importance = widget.HighImportance
 	buttons := container.NewHBox(closeBtn)
 	body := container.NewVBox(container.NewHBox(widget.NewIcon(theme.ErrorIcon()), title), msg, hint)
-	if b, ok := store.LatestBackup(dir); ok && restore != nil && errors.Is(err, dossier.ErrDamaged) {
+	if b, ok := latestGoodBackup(dir); ok && restore != nil && errors.Is(err, dossier.ErrDamaged) {
 		hint.SetText(lang.L("Nothing was changed in {{.Dir}}. kamdesk can put its latest automatic backup, made {{.Made}}, in place of the damaged files, which are kept aside in the same folder. What was saved after the backup is not in it.",
 			map[string]any{"Dir": dir, "Made": ui.DateText(dossier.DateOf(b.Made.Local())) + " " + b.Made.Local().Format("15:04")}))
 		problem := widget.NewLabel("")
@@ -95,6 +95,17 @@ func OpenFailure(err error, dir string, quit func(), restore func(passphrase []b
 	}
 	body.Add(buttons)
 	return container.NewPadded(body)
+}
+
+// latestGoodBackup is the backup a damaged workspace is offered: the
+// newest that reads back whole, or, when they are encrypted (they can be
+// checked only with the passphrase), the newest.
+func latestGoodBackup(dir string) (store.Backup, bool) {
+	b, err := store.LatestGoodBackup(dir, nil)
+	if errors.Is(err, store.ErrPassphraseNeeded) {
+		return store.LatestBackup(dir)
+	}
+	return b, err == nil
 }
 
 // readOnlyBar says, above the working area, that the workspace is open

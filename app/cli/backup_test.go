@@ -46,3 +46,61 @@ func TestRestoreAfterDamage(t *testing.T) {
 		t.Errorf("restore of a missing file: %+v", r)
 	}
 }
+
+// TestBackupToAFileVerifyAndRestoreIntoANewFolder: `backup FILE` writes a
+// backup where the user says (never over a file), `backup --verify`
+// reads it whole without a workspace and counts its records, and
+// `restore FILE` fills a new or empty folder without asking but refuses
+// a folder that holds something unless --replace.
+func TestBackupToAFileVerifyAndRestoreIntoANewFolder(t *testing.T) {
+	dir := demo(t)
+	file := filepath.Join(t.TempDir(), "before-the-tender.backup")
+	if out := mustRun(t, dir, "backup", file); !strings.Contains(out, "Backed up to "+file) {
+		t.Errorf("backup FILE said %q", out)
+	}
+	if r := run(t, dir, "backup", file); r.code == 0 || !strings.Contains(r.stderr, "exists already") {
+		t.Errorf("a backup over an existing file: %+v", r)
+	}
+	out := mustRun(t, t.TempDir(), "backup", "--verify", file)
+	for _, want := range []string{"is whole", "accounts", "people", "proposals", "library sections"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("verify does not say %q:\n%s", want, out)
+		}
+	}
+	v := decode[map[string]any](t, mustRun(t, t.TempDir(), "backup", "--verify", "--json", file))
+	records, _ := v["records"].(map[string]any)
+	if records["accounts"] != float64(6) || records["people"] != float64(32) || v["keys"] == float64(0) {
+		t.Errorf("verify --json: %v", v)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.backup")
+	data, _ := os.ReadFile(file)
+	os.WriteFile(bad, data[:len(data)/2], 0o600)
+	if r := run(t, t.TempDir(), "backup", "--verify", bad); r.code == 0 || !strings.Contains(r.stderr, "damaged") {
+		t.Errorf("verify of a cut backup: %+v", r)
+	}
+
+	want := mustRun(t, dir, "account", "list", "--json")
+	if r := run(t, dir, "restore", file, "--yes"); r.code == 0 || !strings.Contains(r.stderr, "not empty") || !strings.Contains(r.stderr, "--replace") {
+		t.Errorf("restore into the workspace itself: %+v, want it refused", r)
+	}
+	if aside, _ := filepath.Glob(filepath.Join(dir, "replaced-*")); len(aside) > 0 {
+		t.Errorf("a refused restore moved the workspace aside: %v", aside)
+	}
+	fresh := filepath.Join(t.TempDir(), "restored")
+	if out := mustRun(t, fresh, "restore", file); !strings.Contains(out, "Restored the backup") {
+		t.Errorf("restore into a new folder said %q", out)
+	}
+	if got := mustRun(t, fresh, "account", "list", "--json"); got != want {
+		t.Errorf("the restored workspace lists\n%s\nwant\n%s", got, want)
+	}
+	if out := mustRun(t, dir, "restore", file, "--replace", "--yes"); !strings.Contains(out, "kept in") {
+		t.Errorf("restore --replace said %q", out)
+	}
+
+	if out := mustRun(t, dir, "backups", "--keep-daily", "3", "--keep-weekly", "2"); !strings.Contains(out, "last 3 days and 2 weeks") {
+		t.Errorf("backups --keep-daily said %q", out)
+	}
+	if r := run(t, dir, "backups", "--keep-daily", "0"); r.code == 0 || !strings.Contains(r.stderr, "daily") {
+		t.Errorf("keeping no daily backup: %+v", r)
+	}
+}

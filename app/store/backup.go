@@ -18,11 +18,22 @@ import (
 )
 
 // Automatic backups. The first open of a writable workspace after
-// backupEvery writes every key of the workspace, as it is at that moment,
-// to DIR/backups/kamdesk-YYYYMMDD-HHMMSS.backup, reads the file back to
-// check it, and keeps the newest keepBackups. A damaged workspace that
-// cannot be opened names its latest backup, and Restore puts a backup in
-// place of the database, keeping the database it replaces aside.
+// backupEvery, and every hour while it stays open after that, writes
+// every key of the workspace, as it is at that moment (one read
+// transaction of Badger: never a copy of its files), to
+// DIR/backups/kamdesk-YYYYMMDD-HHMMSS.backup, on a goroutine of its own,
+// reads the file back to check it, and keeps what the workspace's
+// BackupPolicy keeps (the newest of each of the last 7 days and 4 weeks
+// by default). A damaged workspace that cannot be opened names its latest
+// backup, and Restore puts a backup in place of the database, keeping the
+// database it replaces aside.
+//
+// Why not Badger's own backup stream (DB.Backup): it writes the same
+// keys and values from the same kind of read transaction, but with no
+// checksum and no encryption of its own; a kamdesk backup checks every
+// frame, carries a manifest (the date and schema in its header; the keys,
+// their checksum and the records of each kind at its end) and is
+// encrypted when the workspace is.
 //
 // A backup holds what the workspace held when it was made: erasing a
 // person or changing the encryption deletes every backup (an old one
@@ -32,12 +43,15 @@ import (
 const (
 	backupMagic  = "kamdesk backup 1\n"
 	backupEvery  = 20 * time.Hour
-	keepBackups  = 7
 	backupMargin = 256 << 20       // free space an automatic backup leaves at least
 	backupFrame  = 1 << 20         // plaintext bytes a frame holds, about
 	maxFrameSize = 64<<20 + 1<<10  // larger frames are damage, not data
 	lastFrameBit = uint32(1) << 31 // in a frame's length: the last frame
 )
+
+// backupCheck is how often an open workspace sees whether a backup is
+// due (a variable for the tests).
+var backupCheck = time.Hour
 
 // Backup is one backup file of a workspace.
 type Backup struct {
@@ -149,11 +163,50 @@ func (s *Store) backUp(now time.Time) (Backup, error) {
 	if info, err := os.Stat(path); err == nil {
 		b.Size = info.Size()
 	}
-	list, _ := Backups(s.dir)
-	for i, old := range list {
-		if i >= keepBackups {
-			os.Remove(old.Path)
+	s.pruneBackups(path)
+	return b, nil
+}
+
+// BackUpTo writes a backup of the workspace, as it is now, to path (a
+// file of the user's choosing: it is not one of the workspace's own
+// backups, which BackUp writes), replacing a file there only once the new
+// one is whole and checked. An open workspace can be backed up so while
+// it is in use, read-only too.
+func (s *Store) BackUpTo(path string) (Backup, error) {
+	s.backupMu.Lock()
+	defer s.backupMu.Unlock()
+	made := s.now().UTC().Truncate(time.Second)
+	h := backupHeader{Made: made, Schema: SchemaVersion}
+	if s.key != nil {
+		p, _, err := readKeyParams(s.dir)
+		if err != nil {
+			return Backup{}, err
 		}
+		h.Encryption = &p
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return Backup{}, dossier.Err("backing up to {{.Path}}", map[string]any{"Path": path}, err)
+	}
+	tmp.Close()
+	keys, err := s.writeBackup(tmp.Name(), h)
+	if err == nil {
+		var got int
+		if got, err = checkBackup(tmp.Name(), s.key); err == nil && got != keys {
+			err = dossier.Err("the backup holds {{.Got}} keys, the workspace {{.Want}}", map[string]any{"Got": got, "Want": keys}, nil)
+		}
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return Backup{}, dossier.Err("backing up to {{.Path}}", map[string]any{"Path": path}, err)
+	}
+	syncDir(filepath.Dir(path))
+	b := Backup{Path: path, Made: made, Encrypted: s.key != nil}
+	if info, err := os.Stat(path); err == nil {
+		b.Size = info.Size()
 	}
 	return b, nil
 }
@@ -240,8 +293,26 @@ func backupDue(dir string, now time.Time) bool {
 	return !ok || now.Sub(b.Made) >= backupEvery
 }
 
-func (s *Store) autoBackup(now time.Time, logline func(string, ...any)) {
+// backupLoop makes the backup of the day at the open, then sees every
+// backupCheck whether one is due, while the workspace is open: a desktop
+// left open for days keeps its daily backups. It runs on a goroutine of
+// its own: typing and saving go on while a backup is written.
+func (s *Store) backupLoop(opened time.Time, logline func(string, ...any)) {
 	defer s.stopped.Done()
+	s.autoBackup(opened, logline)
+	t := time.NewTicker(backupCheck)
+	defer t.Stop()
+	for {
+		select {
+		case <-s.stop:
+			return
+		case <-t.C:
+			s.autoBackup(s.now(), logline)
+		}
+	}
+}
+
+func (s *Store) autoBackup(now time.Time, logline func(string, ...any)) {
 	if !backupDue(s.dir, now) {
 		return
 	}

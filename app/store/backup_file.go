@@ -10,8 +10,10 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"time"
 
@@ -36,10 +38,27 @@ type backupHeader struct {
 	Encryption *keyParams `json:"encryption,omitempty"`
 }
 
-// backupEnd is the last frame of a backup file.
+// backupEnd is the last frame of a backup file: its manifest, with the
+// header's date and schema.
 type backupEnd struct {
 	Keys   int    `json:"keys"`
 	SHA256 string `json:"sha256"`
+	// Counts are the records of each kind (by its key's first part:
+	// "acct", "person", …); backups made before there were counts have
+	// none.
+	Counts map[string]int `json:"counts,omitempty"`
+}
+
+// recordKindOf is the kind of the record whose key is k ("acct" of
+// "acct/northbridge"), or "" when k is not a record's (a summary, an
+// index, a setting).
+func recordKindOf(k []byte) string {
+	for _, kd := range recordKinds {
+		if len(k) > len(kd.name) && k[len(kd.name)] == '/' && string(k[:len(kd.name)]) == kd.name {
+			return kd.name
+		}
+	}
+	return ""
 }
 
 func readBackupHeader(path string) (backupHeader, error) {
@@ -110,6 +129,7 @@ type backupWriter struct {
 	buf    bytes.Buffer
 	frames uint64
 	keys   int
+	counts map[string]int
 }
 
 type hashWriter interface {
@@ -123,6 +143,12 @@ func (bw *backupWriter) add(k, v []byte) error {
 	bw.buf.Write(binary.AppendUvarint(nil, uint64(len(v))))
 	bw.buf.Write(v)
 	bw.keys++
+	if kind := recordKindOf(k); kind != "" {
+		if bw.counts == nil {
+			bw.counts = map[string]int{}
+		}
+		bw.counts[kind]++
+	}
 	if bw.buf.Len() >= backupFrame {
 		return bw.flush(false)
 	}
@@ -137,7 +163,7 @@ func (bw *backupWriter) flush(last bool) error {
 				return err
 			}
 		}
-		b, _ := json.Marshal(backupEnd{Keys: bw.keys, SHA256: hex.EncodeToString(bw.sum.Sum(nil))})
+		b, _ := json.Marshal(backupEnd{Keys: bw.keys, SHA256: hex.EncodeToString(bw.sum.Sum(nil)), Counts: bw.counts})
 		data = b
 	} else {
 		bw.sum.Write(data)
@@ -163,30 +189,47 @@ func (bw *backupWriter) flush(last bool) error {
 }
 
 // readBackup reads the backup at path, calling fn with every key and
-// value, and returns how many. key opens an encrypted backup (derived from
+// value, and returns its manifest (how many keys, of which how many
+// records of each kind). key opens an encrypted backup (derived from
 // the passphrase with the header's parameters). Any damage gives an error
 // matching ErrDamaged, but only at the end of the file when it is past the
 // keys already handed to fn: check a backup whole before using it.
-func readBackup(path string, key []byte, fn func(k, v []byte) error) (int, error) {
+func readBackup(path string, key []byte, fn func(k, v []byte) error) (backupEnd, error) {
+	keys, counts := 0, map[string]int{}
+	end, err := readBackupFrames(path, key, func(k, v []byte) error {
+		keys++
+		if kind := recordKindOf(k); kind != "" {
+			counts[kind]++
+		}
+		return fn(k, v)
+	})
+	if err == nil && end.Counts != nil && !maps.Equal(end.Counts, counts) {
+		err = dossier.Err("the backup {{.Path}} is damaged (its records do not match its manifest)", map[string]any{"Path": path}, ErrDamaged)
+	}
+	return end, err
+}
+
+func readBackupFrames(path string, key []byte, fn func(k, v []byte) error) (backupEnd, error) {
+	var none backupEnd
 	f, err := os.Open(path)
 	if err != nil {
-		return 0, err
+		return none, err
 	}
 	defer f.Close()
 	r := bufio.NewReaderSize(f, 1<<20)
 	h, _, err := parseBackupHeader(r)
 	if err != nil {
-		return 0, err
+		return none, err
 	}
 	if (h.Encryption != nil) != (key != nil) {
 		if key == nil {
-			return 0, ErrPassphraseNeeded
+			return none, ErrPassphraseNeeded
 		}
 		key = nil // a plain backup of a workspace encrypted since
 	}
 	seal, err := newBackupSealer(key)
 	if err != nil {
-		return 0, err
+		return none, err
 	}
 	file := map[string]any{"Path": path} // the data of its errors
 	sum := sha256.New()
@@ -194,52 +237,52 @@ func readBackup(path string, key []byte, fn func(k, v []byte) error) (int, error
 	for n := uint64(0); ; n++ {
 		var head [4]byte
 		if _, err := io.ReadFull(r, head[:]); err != nil {
-			return keys, dossier.Err("the backup {{.Path}} is damaged (it is cut short)", file, ErrDamaged)
+			return none, dossier.Err("the backup {{.Path}} is damaged (it is cut short)", file, ErrDamaged)
 		}
 		size := binary.BigEndian.Uint32(head[:])
 		last := size&lastFrameBit != 0
 		size &^= lastFrameBit
 		if size > maxFrameSize {
-			return keys, dossier.Err("the backup {{.Path}} is damaged (a frame is too large)", file, ErrDamaged)
+			return none, dossier.Err("the backup {{.Path}} is damaged (a frame is too large)", file, ErrDamaged)
 		}
 		data := make([]byte, size)
 		if _, err := io.ReadFull(r, data); err != nil {
-			return keys, dossier.Err("the backup {{.Path}} is damaged (it is cut short)", file, ErrDamaged)
+			return none, dossier.Err("the backup {{.Path}} is damaged (it is cut short)", file, ErrDamaged)
 		}
 		if seal != nil {
 			if data, err = seal.aead.Open(data[:0], frameNonce(n, last), data, nil); err != nil {
 				if n == 0 {
-					return 0, ErrWrongPassphrase
+					return none, ErrWrongPassphrase
 				}
-				return keys, dossier.Err("the backup {{.Path}} is damaged (frame {{.Frame}} does not check)", map[string]any{"Path": path, "Frame": n}, ErrDamaged)
+				return none, dossier.Err("the backup {{.Path}} is damaged (frame {{.Frame}} does not check)", map[string]any{"Path": path, "Frame": n}, ErrDamaged)
 			}
 		}
 		if last {
 			var end backupEnd
 			if err := json.Unmarshal(data, &end); err != nil {
-				return keys, dossier.Err("the backup {{.Path}} is damaged (its end is unreadable)", file, ErrDamaged)
+				return none, dossier.Err("the backup {{.Path}} is damaged (its end is unreadable)", file, ErrDamaged)
 			}
 			if end.Keys != keys || end.SHA256 != hex.EncodeToString(sum.Sum(nil)) {
-				return keys, dossier.Err("the backup {{.Path}} is damaged (its contents do not match their checksum)", file, ErrDamaged)
+				return none, dossier.Err("the backup {{.Path}} is damaged (its contents do not match their checksum)", file, ErrDamaged)
 			}
 			if _, err := r.ReadByte(); err != io.EOF {
-				return keys, dossier.Err("the backup {{.Path}} is damaged (there is more after its end)", file, ErrDamaged)
+				return none, dossier.Err("the backup {{.Path}} is damaged (there is more after its end)", file, ErrDamaged)
 			}
-			return keys, nil
+			return end, nil
 		}
 		sum.Write(data)
 		for len(data) > 0 {
 			k, rest, ok := uvarintBytes(data)
 			if !ok {
-				return keys, dossier.Err("the backup {{.Path}} is damaged (a key is cut short)", file, ErrDamaged)
+				return none, dossier.Err("the backup {{.Path}} is damaged (a key is cut short)", file, ErrDamaged)
 			}
 			v, rest, ok := uvarintBytes(rest)
 			if !ok {
-				return keys, dossier.Err("the backup {{.Path}} is damaged (a value is cut short)", file, ErrDamaged)
+				return none, dossier.Err("the backup {{.Path}} is damaged (a value is cut short)", file, ErrDamaged)
 			}
 			data = rest
 			if err := fn(k, v); err != nil {
-				return keys, err
+				return none, err
 			}
 			keys++
 		}
@@ -257,7 +300,60 @@ func uvarintBytes(b []byte) (field, rest []byte, ok bool) {
 
 // checkBackup reads a backup whole and returns how many keys it holds.
 func checkBackup(path string, key []byte) (int, error) {
-	return readBackup(path, key, func(k, v []byte) error { return nil })
+	end, err := readBackup(path, key, func(k, v []byte) error { return nil })
+	return end.Keys, err
+}
+
+// BackupReport is what a backup holds, read whole and checked.
+type BackupReport struct {
+	Backup
+	Schema int
+	Keys   int
+	// Records counts the records of each kind, by noun ("account",
+	// "person", …); nil for a backup made before kamdesk counted them.
+	Records map[string]int
+}
+
+// RecordNouns are the nouns of BackupReport.Records, in the order a
+// report lists them.
+func RecordNouns() []string {
+	out := make([]string, len(recordKinds))
+	for i, k := range recordKinds {
+		out[i] = k.noun
+	}
+	return out
+}
+
+// VerifyBackup reads the backup at path whole, checks every frame, its
+// checksum and its manifest, and reports what it holds; passphrase opens
+// an encrypted one. It needs no workspace.
+func VerifyBackup(path string, passphrase []byte) (BackupReport, error) {
+	h, err := readBackupHeader(path)
+	if err != nil {
+		return BackupReport{}, dossier.Err("{{.Path}}", map[string]any{"Path": path}, err)
+	}
+	key, _, err := backupKey(path, passphrase)
+	if err != nil {
+		return BackupReport{}, err
+	}
+	end, err := readBackup(path, key, func(k, v []byte) error { return nil })
+	if errors.Is(err, ErrWrongPassphrase) {
+		time.Sleep(wrongPassphraseDelay)
+	}
+	if err != nil {
+		return BackupReport{}, err
+	}
+	r := BackupReport{Backup: Backup{Path: path, Made: h.Made, Encrypted: h.Encryption != nil}, Schema: h.Schema, Keys: end.Keys}
+	if info, err := os.Stat(path); err == nil {
+		r.Size = info.Size()
+	}
+	if end.Counts != nil {
+		r.Records = map[string]int{}
+		for _, k := range recordKinds {
+			r.Records[k.noun] = end.Counts[k.name]
+		}
+	}
+	return r, nil
 }
 
 // backupKey is the key that opens the backup at path: nil for a plain

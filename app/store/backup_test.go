@@ -73,8 +73,9 @@ func contents(t *testing.T, dir, passphrase string) string {
 }
 
 // TestDailyBackup: the first open of a day backs the workspace up; a
-// second open the same day does not; the newest seven are kept; the
-// backup holds the workspace as it was.
+// second open the same day does not; those of the last seven days are
+// kept (ten days of opens fall in two weeks, whose newest are among
+// them); the backup holds the workspace as it was.
 func TestDailyBackup(t *testing.T) {
 	empty := t.TempDir()
 	openAt(t, empty, fixedNow, "").Close()

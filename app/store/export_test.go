@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 
 	"github.com/dgraph-io/badger/v4"
 )
@@ -217,4 +218,12 @@ func DeleteRawKeys(s *Store, keys ...string) error {
 		}
 		return nil
 	})
+}
+
+// SetBackupCheck makes an open workspace see whether a backup is due
+// every d until the returned function puts the hour back.
+func SetBackupCheck(d time.Duration) (restore func()) {
+	old := backupCheck
+	backupCheck = d
+	return func() { backupCheck = old }
 }

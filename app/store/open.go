@@ -260,7 +260,7 @@ func open(dir string, o Options, forReading bool) (s *Store, err error) {
 	}
 	if !o.NoBackup {
 		s.stopped.Add(1)
-		go s.autoBackup(s.now(), logline)
+		go s.backupLoop(s.now(), logline)
 	}
 	if !o.NoGC {
 		every := o.GCInterval

@@ -11,6 +11,48 @@ import (
 	"kamdesk/dossier"
 )
 
+// EmptyFolder reports whether dir is a folder a backup can be restored
+// into without replacing anything: it does not exist, or holds nothing.
+func EmptyFolder(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return true
+	}
+	return err == nil && len(entries) == 0
+}
+
+// LatestGoodBackup is the newest of the backups of the workspace in dir
+// that reads back whole (with passphrase, for an encrypted one): a
+// damaged newest backup is passed over for the one before it. It fails
+// with ErrWrongPassphrase when the passphrase opens none, and when no
+// backup is whole with the error of the newest.
+func LatestGoodBackup(dir string, passphrase []byte) (Backup, error) {
+	list, err := Backups(dir)
+	if err != nil {
+		return Backup{}, err
+	}
+	if len(list) == 0 {
+		return Backup{}, dossier.Err("the workspace {{.Dir}} has no backup", map[string]any{"Dir": dir}, os.ErrNotExist)
+	}
+	var first error
+	for _, b := range list {
+		key, _, err := backupKey(b.Path, passphrase)
+		if err == nil {
+			_, err = checkBackup(b.Path, key)
+		}
+		if err == nil {
+			return b, nil
+		}
+		if errors.Is(err, ErrPassphraseNeeded) || errors.Is(err, ErrWrongPassphrase) {
+			return Backup{}, err
+		}
+		if first == nil {
+			first = err
+		}
+	}
+	return Backup{}, first
+}
+
 // Restored says what Restore did.
 type Restored struct {
 	Backup Backup
