@@ -102,8 +102,8 @@ func LatestBackup(dir string) (Backup, bool) {
 	return list[0], true
 }
 
-// BackUp writes a backup of the workspace now, checks it, and deletes
-// the backups beyond the newest keepBackups.
+// BackUp writes a backup of the workspace now into its backups folder,
+// checks it, and deletes the backups its BackupPolicy does not keep.
 func (s *Store) BackUp() (Backup, error) {
 	if err := s.writable(); err != nil {
 		return Backup{}, err
@@ -114,15 +114,11 @@ func (s *Store) BackUp() (Backup, error) {
 func (s *Store) backUp(now time.Time) (Backup, error) {
 	s.backupMu.Lock()
 	defer s.backupMu.Unlock()
-	made := now.UTC().Truncate(time.Second)
-	h := backupHeader{Made: made, Schema: SchemaVersion}
-	if s.key != nil {
-		p, _, err := readKeyParams(s.dir)
-		if err != nil {
-			return Backup{}, err
-		}
-		h.Encryption = &p
+	h, err := s.newBackupHeader(now)
+	if err != nil {
+		return Backup{}, err
 	}
+	made := h.Made
 	if err := os.MkdirAll(backupsDir(s.dir), 0o700); err != nil {
 		return Backup{}, err
 	}
@@ -143,7 +139,30 @@ func (s *Store) backUp(now time.Time) (Backup, error) {
 			os.Remove(f)
 		}
 	}
-	tmp := path + ".tmp"
+	b, err := s.writeBackupFile(path+".tmp", path, h)
+	if err != nil {
+		return Backup{}, dossier.Err("backing up {{.Path}}", map[string]any{"Path": s.dir}, err)
+	}
+	s.pruneBackups(path)
+	return b, nil
+}
+
+// newBackupHeader is the header of a backup of the workspace made at now.
+func (s *Store) newBackupHeader(now time.Time) (backupHeader, error) {
+	h := backupHeader{Made: now.UTC().Truncate(time.Second), Schema: SchemaVersion}
+	if s.key != nil {
+		p, _, err := readKeyParams(s.dir)
+		if err != nil {
+			return h, err
+		}
+		h.Encryption = &p
+	}
+	return h, nil
+}
+
+// writeBackupFile writes a backup with header h to tmp, reads it back
+// whole, and renames it to path; tmp is gone after a failure.
+func (s *Store) writeBackupFile(tmp, path string, h backupHeader) (Backup, error) {
 	keys, err := s.writeBackup(tmp, h)
 	if err == nil {
 		var got int
@@ -156,14 +175,13 @@ func (s *Store) backUp(now time.Time) (Backup, error) {
 	}
 	if err != nil {
 		os.Remove(tmp)
-		return Backup{}, dossier.Err("backing up {{.Path}}", map[string]any{"Path": s.dir}, err)
+		return Backup{}, err
 	}
-	syncDir(backupsDir(s.dir))
-	b := Backup{Path: path, Made: made, Encrypted: s.key != nil}
+	syncDir(filepath.Dir(path))
+	b := Backup{Path: path, Made: h.Made, Encrypted: s.key != nil}
 	if info, err := os.Stat(path); err == nil {
 		b.Size = info.Size()
 	}
-	s.pruneBackups(path)
 	return b, nil
 }
 
@@ -175,40 +193,18 @@ func (s *Store) backUp(now time.Time) (Backup, error) {
 func (s *Store) BackUpTo(path string) (Backup, error) {
 	s.backupMu.Lock()
 	defer s.backupMu.Unlock()
-	made := s.now().UTC().Truncate(time.Second)
-	h := backupHeader{Made: made, Schema: SchemaVersion}
-	if s.key != nil {
-		p, _, err := readKeyParams(s.dir)
-		if err != nil {
-			return Backup{}, err
-		}
-		h.Encryption = &p
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return Backup{}, dossier.Err("backing up to {{.Path}}", map[string]any{"Path": path}, err)
-	}
-	tmp.Close()
-	keys, err := s.writeBackup(tmp.Name(), h)
+	h, err := s.newBackupHeader(s.now())
 	if err == nil {
-		var got int
-		if got, err = checkBackup(tmp.Name(), s.key); err == nil && got != keys {
-			err = dossier.Err("the backup holds {{.Got}} keys, the workspace {{.Want}}", map[string]any{"Got": got, "Want": keys}, nil)
+		var tmp *os.File
+		if tmp, err = os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp"); err == nil {
+			tmp.Close()
+			var b Backup
+			if b, err = s.writeBackupFile(tmp.Name(), path, h); err == nil {
+				return b, nil
+			}
 		}
 	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		return Backup{}, dossier.Err("backing up to {{.Path}}", map[string]any{"Path": path}, err)
-	}
-	syncDir(filepath.Dir(path))
-	b := Backup{Path: path, Made: made, Encrypted: s.key != nil}
-	if info, err := os.Stat(path); err == nil {
-		b.Size = info.Size()
-	}
-	return b, nil
+	return Backup{}, dossier.Err("backing up to {{.Path}}", map[string]any{"Path": path}, err)
 }
 
 // dbSize is about how many bytes the database holds.
@@ -300,16 +296,7 @@ func backupDue(dir string, now time.Time) bool {
 func (s *Store) backupLoop(opened time.Time, logline func(string, ...any)) {
 	defer s.stopped.Done()
 	s.autoBackup(opened, logline)
-	t := time.NewTicker(backupCheck)
-	defer t.Stop()
-	for {
-		select {
-		case <-s.stop:
-			return
-		case <-t.C:
-			s.autoBackup(s.now(), logline)
-		}
-	}
+	s.every(backupCheck, func() { s.autoBackup(s.now(), logline) })
 }
 
 func (s *Store) autoBackup(now time.Time, logline func(string, ...any)) {

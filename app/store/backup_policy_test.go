@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -36,7 +37,7 @@ func TestBackupsKeptDailyAndWeekly(t *testing.T) {
 	// 2026), then the Sundays ending weeks 52, 51 and 50: 27, 20 and 13
 	// December.
 	want := []int{39, 38, 37, 36, 35, 34, 33, 32, 25, 18}
-	if got := madeDays(t, dir); !equalInts(got, want) {
+	if got := madeDays(t, dir); !slices.Equal(got, want) {
 		t.Errorf("kept the backups of days %v, want %v", got, want)
 	}
 
@@ -47,7 +48,7 @@ func TestBackupsKeptDailyAndWeekly(t *testing.T) {
 	if err := s.SetBackupPolicy(store.BackupPolicy{Daily: 3, Weekly: 2}); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := madeDays(t, dir), []int{39, 38, 37, 32}; !equalInts(got, want) {
+	if got, want := madeDays(t, dir), []int{39, 38, 37, 32}; !slices.Equal(got, want) {
 		t.Errorf("after keeping 3 days and 2 weeks: days %v, want %v", got, want)
 	}
 	for _, bad := range []store.BackupPolicy{{Daily: 0, Weekly: 4}, {Daily: 7, Weekly: -1}, {Daily: 400, Weekly: 4}} {
@@ -59,18 +60,6 @@ func TestBackupsKeptDailyAndWeekly(t *testing.T) {
 		t.Errorf("the policy after refused ones: %+v", p)
 	}
 	s.Close()
-}
-
-func equalInts(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // TestBackupWhileOpen: a workspace left open past a day backs itself up

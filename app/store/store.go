@@ -233,14 +233,19 @@ func (s *Store) Close() error {
 // schedule, while the workspace is open.
 func (s *Store) gcLoop(every time.Duration) {
 	defer s.stopped.Done()
-	t := time.NewTicker(every)
+	s.every(every, s.GC)
+}
+
+// every runs f every d until the workspace closes.
+func (s *Store) every(d time.Duration, f func()) {
+	t := time.NewTicker(d)
 	defer t.Stop()
 	for {
 		select {
 		case <-s.stop:
 			return
 		case <-t.C:
-			s.GC()
+			f()
 		}
 	}
 }
