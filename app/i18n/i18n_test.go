@@ -1,7 +1,9 @@
 package i18n
 
 import (
+	"io/fs"
 	"os"
+	"path"
 	"strings"
 	"testing"
 	"text/template"
@@ -125,5 +127,39 @@ func TestEnglishSkipsTheCatalogue(t *testing.T) {
 	}
 	if got := N("{{.Count}} account", 3, map[string]any{"Count": 3}); got != "3 accounts" {
 		t.Errorf("N = %q", got)
+	}
+}
+
+// readCounter is an fs.FS that counts the files read from it.
+type readCounter struct {
+	fs.FS
+	read map[string]int
+}
+
+func (r *readCounter) Open(name string) (fs.File, error) {
+	r.read[path.Base(name)]++
+	return r.FS.Open(name)
+}
+
+// TestOnlyTheUsersCatalogueIsRead: translating reads the catalogue of
+// the user's language and the English one, not every catalogue (reading
+// all six was most of the time of a command that printed one line).
+func TestOnlyTheUsersCatalogueIsRead(t *testing.T) {
+	was := Catalogues
+	t.Cleanup(func() { Catalogues = was; SetLanguage("en") })
+	t.Setenv("LANGUAGE", "")
+	r := &readCounter{FS: was, read: map[string]int{}}
+	Catalogues = r
+	SetLanguage("ru")
+	if got := L("nothing was restored"); got == "nothing was restored" {
+		t.Fatalf("not translated: %q", got)
+	}
+	for _, name := range []string{"bg.json", "hu.json", "nb.json", "fil.json"} {
+		if r.read[name] > 0 {
+			t.Errorf("%s was read for a Russian desk", name)
+		}
+	}
+	if r.read["ru.json"] != 1 || r.read["en.json"] != 1 {
+		t.Errorf("read: %v, want ru.json and en.json once", r.read)
 	}
 }

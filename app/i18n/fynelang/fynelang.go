@@ -13,10 +13,12 @@ import (
 	"kamdesk/app/i18n"
 )
 
-// Load adds the catalogues to Fyne's. English source strings are the keys;
-// the English catalogue carries the plural forms. It first makes a
-// "C.UTF-8" locale read as English (i18n.PlainLocale), for which Fyne would
-// log an error.
+// Load adds the catalogue of the user's language (i18n.Current) and the
+// English one to Fyne's: the others would be read for nothing (each is
+// parsed whole as it is added). English source strings are the keys; the
+// English catalogue carries the plural forms. It first makes a "C.UTF-8"
+// locale read as English (i18n.PlainLocale), for which Fyne would log an
+// error.
 func Load() error {
 	i18n.PlainLocale()
 	entries, err := fs.ReadDir(i18n.Catalogues, i18n.CatalogueDir)
@@ -25,6 +27,9 @@ func Load() error {
 	}
 	var first error
 	for _, f := range entries {
+		if f.Name() != "en.json" && f.Name() != i18n.Current()+".json" {
+			continue
+		}
 		data, err := fs.ReadFile(i18n.Catalogues, i18n.CatalogueDir+"/"+f.Name())
 		if err == nil {
 			err = lang.AddTranslations(fyne.NewStaticResource(f.Name(), data))
