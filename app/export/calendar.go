@@ -57,7 +57,10 @@ func Calendar(items []dossier.AgendaItem, stamp time.Time) ([]byte, int, error) 
 	cal.Props.SetText(ical.PropProductID, "-//kamdesk//kamdesk agenda//EN")
 	cal.Props.SetText(ical.PropCalendarScale, "GREGORIAN")
 	cal.Props.SetText(ical.PropMethod, "PUBLISH")
-	cal.Props.SetText("X-WR-CALNAME", i18n.L("kamdesk agenda"))
+	name := ical.NewProp("X-WR-CALNAME") // the name calendar programs give the calendar
+	name.SetText(calendarText(i18n.L("kamdesk agenda")))
+	name.Params.Del(ical.ParamValue) // TEXT, as for any property of its own
+	cal.Props.Set(name)
 	stamp = stamp.UTC().Truncate(time.Second)
 	var events []*ical.Component
 	seen := map[string]int{}
