@@ -242,7 +242,9 @@ func (d *Desk) MainMenu() *fyne.MainMenu {
 	sampleItem := fyne.NewMenuItem(lang.L("Load the sample workspace…"), d.onSampleMenu)
 	companyItem := fyne.NewMenuItem(lang.L("Company and house style…"), func() { d.Show(Place{Screen: "company"}) })
 	languageItem := fyne.NewMenuItem(lang.L("Language…"), d.onLanguage)
-	file := []*fyne.MenuItem{newItem, saveItem, fyne.NewMenuItemSeparator(), companyItem, languageItem, sampleItem, fyne.NewMenuItemSeparator()}
+	calendarItem := fyne.NewMenuItem(lang.L("Export the agenda to a calendar…"), d.onExportAgenda)
+	file := []*fyne.MenuItem{newItem, saveItem, fyne.NewMenuItemSeparator(), companyItem, languageItem, sampleItem,
+		fyne.NewMenuItemSeparator(), calendarItem, fyne.NewMenuItemSeparator()}
 	if d.opts.Reopen != nil {
 		file = append(file, fyne.NewMenuItem(lang.L("Encryption…"), d.onEncryption), fyne.NewMenuItemSeparator())
 	}
