@@ -244,8 +244,9 @@ func (d *Desk) MainMenu() *fyne.MainMenu {
 	companyItem := fyne.NewMenuItem(lang.L("Company and house style…"), func() { d.Show(Place{Screen: "company"}) })
 	languageItem := fyne.NewMenuItem(lang.L("Language…"), d.onLanguage)
 	backupItem := fyne.NewMenuItem(lang.L("Back up…"), d.onBackUp)
+	calendarItem := fyne.NewMenuItem(lang.L("Export the agenda to a calendar…"), d.onExportAgenda)
 	file := []*fyne.MenuItem{newItem, saveItem, fyne.NewMenuItemSeparator(), companyItem, languageItem, sampleItem,
-		fyne.NewMenuItemSeparator(), backupItem, fyne.NewMenuItemSeparator()}
+		fyne.NewMenuItemSeparator(), backupItem, calendarItem, fyne.NewMenuItemSeparator()}
 	if d.opts.Reopen != nil {
 		file = append(file, fyne.NewMenuItem(lang.L("Encryption…"), d.onEncryption), fyne.NewMenuItemSeparator())
 	}

@@ -359,3 +359,24 @@ func TestAgendaListsProposalFollowUps(t *testing.T) {
 		t.Errorf("the agenda does not show the proposal's follow-up:\n%s", shown)
 	}
 }
+
+// TestFileMenuExportsTheAgenda: File → Export the agenda to a calendar…
+// opens the agenda and asks where to save its calendar file.
+func TestFileMenuExportsTheAgenda(t *testing.T) {
+	d, w, _ := testDesk(t, true)
+	d.Show(Place{Screen: "accounts"})
+	var item *fyne.MenuItem
+	for _, it := range d.MainMenu().Items[0].Items {
+		if it.Label == "Export the agenda to a calendar…" {
+			item = it
+		}
+	}
+	if item == nil {
+		t.Fatal("the File menu does not export the agenda")
+	}
+	before := uitest.Overlays(w)
+	item.Action()
+	if d.Place().Screen != "agenda" || uitest.Overlays(w) != before+1 {
+		t.Errorf("the menu shows %q with %d dialogs, want the agenda and where to save", d.Place().Screen, uitest.Overlays(w)-before)
+	}
+}

@@ -7,10 +7,13 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
+
+	"kamdesk/app/ui"
 )
 
 // The menus' dialogs: Help → Keyboard shortcuts and About kamdesk, File →
-// Load the sample workspace… (File → Language… is in language.go).
+// Load the sample workspace… and Export the agenda to a calendar… (File →
+// Language… is in language.go).
 
 // onKeys shows the keyboard shortcuts (Help → Keyboard shortcuts, Ctrl+/).
 func (d *Desk) onKeys() {
@@ -39,6 +42,30 @@ func (d *Desk) onAbout() {
 	dlg := dialog.NewCustom(lang.L("About kamdesk"), lang.L("Close"), msg, d.win)
 	dlg.Resize(fyne.NewSize(520, 0))
 	d.ShowClosable(dlg)
+}
+
+// calendarExporter is a screen that writes a calendar file (the agenda).
+type calendarExporter interface{ OnExportCalendar() }
+
+// onExportAgenda opens the agenda, after asking about unsaved changes
+// where the user is, and asks where to save it as a calendar file (File →
+// Export the agenda to a calendar…): the file holds what the agenda
+// shows.
+func (d *Desk) onExportAgenda() {
+	export := func() {
+		if c, ok := d.Current().(calendarExporter); ok {
+			c.OnExportCalendar()
+		}
+	}
+	if d.Place().Screen == "agenda" {
+		export()
+		return
+	}
+	e, _ := d.Current().(ui.Editor)
+	d.Leave(e, func() {
+		d.Open(Place{Screen: "agenda"})
+		export()
+	}, func() {})
 }
 
 // onSampleMenu offers the sample workspace (File → Load the sample

@@ -21,7 +21,11 @@ const (
 // AgendaItem is one thing the user should act on, on or around Date.
 //
 // Message is an English source string with text/template parameters from
-// Data, for translation; Text fills it in English.
+// Data, for translation; Text fills it in English. Data also holds what a
+// calendar needs beyond the message: a birthday's "Birthday" (a Birthday,
+// the year unknown or 29 February as recorded), a tender preparation's
+// "Start" (the Date its window opens, which Date may have moved to today)
+// and "Tender" (the Date of the tender, where the window closes).
 type AgendaItem struct {
 	Date      Date           `json:"date"`
 	Kind      AgendaKind     `json:"kind"`
@@ -102,7 +106,7 @@ func NewAgendaMaker(w *Workspace, today Date, made func(*AgendaItem)) *AgendaMak
 			}
 			m.add(AgendaItem{Date: d, Kind: AgendaTenderPrep, AccountID: a.ID,
 				Message: "Tender preparation for {{.Account}}: tender on {{.Tender}}",
-				Data:    map[string]any{"Account": a.Name, "Tender": a.NextTender}})
+				Data:    map[string]any{"Account": a.Name, "Tender": a.NextTender, "Start": start}})
 		}
 		if !a.Passive && !a.NextTender.IsZero() && !a.NextTender.Before(today) && !a.NextTender.After(horizon) {
 			m.add(AgendaItem{Date: a.NextTender, Kind: AgendaTender, AccountID: a.ID,
@@ -176,7 +180,7 @@ func (m *AgendaMaker) Person(p *Person) {
 			it := AgendaItem{Date: p.Birthday.Next(today), Kind: AgendaBirthday,
 				AccountID: p.AccountID, PersonID: p.ID,
 				Message: "Birthday of {{.Person}} ({{.Account}})",
-				Data:    map[string]any{"Person": p.Name, "Account": acct}}
+				Data:    map[string]any{"Person": p.Name, "Account": acct, "Birthday": p.Birthday}}
 			if age, ok := p.Birthday.AgeOn(today); ok {
 				it.Message = "Birthday of {{.Person}} ({{.Account}}), turns {{.Age}}"
 				it.Data["Age"] = age

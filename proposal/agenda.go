@@ -43,7 +43,8 @@ func Agenda(props []Proposal, accountName func(id string) string, today, horizon
 				// the step in the proposal's language (Step, not Task, which
 				// the desk would translate into its own)
 				Message: "Follow up “{{.Title}}”: {{.Step}}",
-				Data:    map[string]any{"Title": title, "Account": acct, "Step": p.TaskName(t.Kind)}})
+				// TaskKind tells the steps apart where a calendar needs it
+				Data: map[string]any{"Title": title, "Account": acct, "Step": p.TaskName(t.Kind), "TaskKind": string(t.Kind)}})
 		}
 	}
 	return out

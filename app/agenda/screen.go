@@ -38,6 +38,9 @@ type Query struct {
 	// WS is the dossier, read once for every source, without its people;
 	// sources only read it.
 	WS *dossier.Workspace
+	// AllBirthdays asks for every birthday, however far, whatever Days
+	// says (a calendar makes each a yearly event).
+	AllBirthdays bool
 	// People gives each the summary of every person
 	// (dossier.Person.Summary), in the store's order, into the same
 	// Person each time: at 100,000 people they are not kept. Without it,
@@ -78,6 +81,11 @@ func Dossier(q Query) ([]Entry, error) {
 	if q.Days > 0 {
 		r := w.Rules.OrDefault()
 		r.AgendaDays, r.BirthdayNoticeDays = q.Days, q.Days
+		w.Rules = r
+	}
+	if q.AllBirthdays {
+		r := w.Rules.OrDefault()
+		r.BirthdayNoticeDays = 366 // the next of every birthday is within a year
 		w.Rules = r
 	}
 	// In no order: the screen sorts the entries of every source together.
@@ -127,11 +135,14 @@ type screen struct {
 
 	horizon *widget.RadioGroup
 	checks  []*widget.Check
-	summary *widget.Label
-	busy    *widget.Activity
-	list    *ui.List
-	focus   ui.FirstFocus
-	body    *fyne.Container
+	export  *widget.Button // Export to calendar…
+	// exported is the calendar file last written, for tests.
+	exported string
+	summary  *widget.Label
+	busy     *widget.Activity
+	list     *ui.List
+	focus    ui.FirstFocus
+	body     *fyne.Container
 
 	dateCol  fyne.Size // the size of the date column
 	loads    int       // counts reads, so that only the last one's entries are kept
@@ -156,6 +167,7 @@ func NewScreen(host ui.Host, st Store, sources []Source, kinds []Kind) ui.Screen
 		c.Checked = true
 		s.checks = append(s.checks, c)
 	}
+	s.export = widget.NewButtonWithIcon(lang.L("Export to calendar…"), theme.CalendarIcon(), s.OnExportCalendar)
 	s.horizon = widget.NewRadioGroup(nil, nil)
 	s.horizon.Horizontal = true
 	s.horizon.Required = true
@@ -371,7 +383,7 @@ func (s *screen) show(a arrangement) {
 func (s *screen) Content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Agenda"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ahead := widget.NewLabel(lang.L("Looking ahead:"))
-	top := container.NewHBox(widget.NewIcon(theme.HistoryIcon()), title, s.summary, s.busy)
+	top := container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(theme.HistoryIcon()), title, s.summary, s.busy), s.export)
 	// The horizon on a row of its own: its choices are long in some
 	// languages (Bulgarian needs 1,430 pixels for one row).
 	horizon := container.NewHBox(ahead, s.horizon)

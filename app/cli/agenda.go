@@ -2,12 +2,15 @@ package cli
 
 import (
 	"bufio"
+	"errors"
 	"flag"
 	"io"
 	"runtime"
 	"strings"
+	"time"
 	"unicode/utf8"
 
+	"kamdesk/app/export"
 	"kamdesk/app/i18n"
 	"kamdesk/app/store"
 	"kamdesk/dossier"
@@ -15,10 +18,12 @@ import (
 )
 
 // agendaCmd is "kamdesk agenda": what needs attention over the horizon,
-// as a table or JSON.
+// as a table or JSON, or as a calendar file (--ics).
 func agendaCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 	asJSON := fs.Bool("json", false, "print JSON for scripts")
 	days := fs.Int("days", 0, "look this many `DAYS` ahead (default: the workspace rule, 30)")
+	ics := fs.String("ics", "", "write the agenda to `FILE` as an iCalendar file (.ics) for a calendar program: every birthday as a yearly event, the rest over DAYS; an existing file is not replaced without --force")
+	force := fs.Bool("force", false, "with --ics, replace an existing file")
 	return func(c *ctx, args []string) error {
 		if err := needArgs(args, 0, ""); err != nil {
 			return err
@@ -26,9 +31,18 @@ func agendaCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 		if *days < 0 || *days > 366 {
 			return usageError{i18n.L("--days must be between 1 and 366")}
 		}
+		if *ics != "" && *asJSON {
+			return usageError{i18n.L("--ics and --json cannot be used together")}
+		}
+		if *force && *ics == "" {
+			return usageError{i18n.L("--force goes with --ics")}
+		}
 		st, err := c.store()
 		if err != nil {
 			return err
+		}
+		if *ics != "" {
+			return c.agendaCalendar(st, *ics, *days, *force)
 		}
 		// The agenda needs no personal texts, and takes the people's
 		// summaries one at a time, not holding them (store.OverviewEach).
@@ -41,7 +55,7 @@ func agendaCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 		}
 		made := func(it *dossier.AgendaItem) { it.Message, it.Data = text(it), nil }
 		today := c.Today()
-		ws, dossierItems, err := agendaOfPeople(st, st.PersonSplits(), runtime.GOMAXPROCS(0), today, *days, made)
+		ws, dossierItems, err := agendaOfPeople(st, st.PersonSplits(), runtime.GOMAXPROCS(0), today, *days, *days, made)
 		if err != nil {
 			return err
 		}
@@ -67,18 +81,21 @@ func agendaCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 
 // agendaOfPeople reads the workspace's rules, accounts and promises and
 // makes the dossier's agenda items (over days, or the rule's horizon when
-// 0), each made as it is made: the accounts' and promises', then those of
+// 0; the birthdays over birthdays, or the rule's notice when 0), each
+// made as it is made: the accounts' and promises', then those of
 // the people, whose summaries are read in parts cut at splits by up to
 // workers goroutines, each part making its own items (the summaries and
 // the messages were two thirds of the agenda's time, on one core), in the
 // store's order, as one reading would.
-func agendaOfPeople(st *store.Store, splits []string, workers int, today dossier.Date, days int, made func(*dossier.AgendaItem)) (dossier.Workspace, []dossier.AgendaItem, error) {
+func agendaOfPeople(st *store.Store, splits []string, workers int, today dossier.Date, days, birthdays int, made func(*dossier.AgendaItem)) (dossier.Workspace, []dossier.AgendaItem, error) {
 	var m *dossier.AgendaMaker
 	var parts []*dossier.AgendaMaker
 	ws, err := st.OverviewInParts(splits, workers, func(w *dossier.Workspace, n int) {
 		if days > 0 {
 			w.Rules.AgendaDays = days
-			w.Rules.BirthdayNoticeDays = days
+		}
+		if birthdays > 0 {
+			w.Rules.BirthdayNoticeDays = birthdays
 		}
 		m = dossier.NewAgendaMaker(w, today, made)
 		parts = make([]*dossier.AgendaMaker, n)
@@ -94,6 +111,41 @@ func agendaOfPeople(st *store.Store, splits []string, workers int, today dossier
 	}
 	m.Join(parts)
 	return ws, m.Items, nil
+}
+
+// agendaCalendar writes the agenda to file as an iCalendar file
+// (export.Calendar): the items of the next days (the rule's horizon when
+// 0), as the agenda lists them, and every birthday once, as a yearly
+// event, however far it is (a notice of 366 days takes them all). An
+// existing file is replaced only with replace.
+func (c *ctx) agendaCalendar(st *store.Store, file string, days int, replace bool) error {
+	today := c.Today()
+	ws, items, err := agendaOfPeople(st, st.PersonSplits(), runtime.GOMAXPROCS(0), today, days, 366, nil)
+	if err != nil {
+		return err
+	}
+	if items, err = withProposals(st, &ws, items, "", today); err != nil {
+		return err
+	}
+	now := time.Now()
+	if c.Now != nil {
+		now = c.Now()
+	}
+	data, n, err := export.Calendar(items, now)
+	if errors.Is(err, export.ErrNothingToExport) {
+		return dossier.Err("{{.Path}}: nothing was written", map[string]any{"Path": file}, err)
+	}
+	if err != nil {
+		return err
+	}
+	if err := export.WriteNew(file, data, 0o644, replace); err != nil {
+		if msg := existsMessage(err); msg != "" {
+			return errors.New(msg)
+		}
+		return err
+	}
+	c.printf("%s\n", i18n.N("Wrote {{.Count}} event to {{.Path}}", n, map[string]any{"Count": n, "Path": file}))
+	return nil
 }
 
 // fullAgenda is the dossier's agenda of ws and the proposals' (expiring
