@@ -45,6 +45,7 @@ FUZZ_TARGETS := \
 	./proposal:FuzzSafeMarkdown \
 	./proposal:FuzzRenderHTML \
 	./proposal:FuzzCleanLogo \
+	./app/contacts:FuzzRead \
 	./app/cli:FuzzPricingCSV \
 	./app/cli:FuzzTerminalSafe \
 	./app/cli:FuzzIndentJSON \
@@ -138,9 +139,9 @@ staticcheck:
 # The domain (dossier/) and the proposal engine (proposal/) must stay free of
 # the GUI toolkit and of the storage engine: no fyne.io, no dgraph-io.
 layering:
-	@echo "== layering: dossier/ and proposal/ must not depend on fyne.io or dgraph-io"
+	@echo "== layering: dossier/, proposal/ and app/contacts must not depend on fyne.io or dgraph-io"
 	@[[ -d dossier ]] || { echo "layering: dossier/ is missing" >&2; exit 1; }
-	@pkgs=./dossier/...; \
+	@pkgs="./dossier/... ./app/contacts"; \
 	if [[ -e proposal ]]; then pkgs="$$pkgs ./proposal/..."; fi; \
 	errf=$$(mktemp); trap 'rm -f "$$errf"' EXIT; \
 	edges=$$($(GO) list -deps -f '{{.ImportPath}}{{range .Imports}} {{.}}{{end}}' $$pkgs 2>"$$errf") || { \

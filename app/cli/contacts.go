@@ -1,0 +1,299 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"kamdesk/app/contacts"
+	"kamdesk/app/export"
+	"kamdesk/app/i18n"
+	"kamdesk/app/store"
+	"kamdesk/dossier"
+)
+
+// The people of an account in and out as vCards (app/contacts).
+
+func init() {
+	register(
+		command{name: "person import", args: "FILE|DIR...", summary: "import people from vCard files (3.0, 4.0; a folder's too) into an account, never twice the same person (all or nothing)", setup: personImport},
+		command{name: "person export", reads: true, args: "[PERSON_ID...]", summary: "write people as vCard 4.0: those named, an account's, or everyone", setup: personExport},
+	)
+}
+
+// importJSON is the plan of an import as --json prints it.
+type importJSON struct {
+	Account string           `json:"account"`
+	DryRun  bool             `json:"dry_run"`
+	Added   int              `json:"added"`
+	Merged  int              `json:"merged"`
+	Skipped int              `json:"skipped"`
+	Cards   []importCardJSON `json:"cards"`
+}
+
+type importCardJSON struct {
+	File        string                `json:"file"`
+	Line        int                   `json:"line"`
+	Name        string                `json:"name"`
+	Action      contacts.Action       `json:"action"`
+	ID          string                `json:"id,omitempty"`
+	MatchedBy   string                `json:"matched_by,omitempty"`
+	Differences []contacts.Difference `json:"differences"`
+	Filled      []string              `json:"filled"`
+	NotKept     []string              `json:"not_kept"`
+}
+
+func personImport(fs *flag.FlagSet) func(*ctx, []string) error {
+	acct := fs.String("account", "", "the `ID` of the account the people join (required)")
+	dryRun := fs.Bool("dry-run", false, "say what the import would do and write nothing")
+	onMatch := fs.String("on-match", "skip", "what to do with a card that matches a person of the account (the same e-mail, else the same name): skip, merge (fill the fields the person lacks, never change one they have) or add (another person)")
+	asJSON := fs.Bool("json", false, "print JSON for scripts")
+	return func(c *ctx, args []string) error {
+		if len(args) == 0 {
+			return usageError{i18n.L("missing {{.What}}", map[string]any{"What": i18n.L("the files or folders to import")})}
+		}
+		if *acct == "" {
+			return usageError{i18n.L("--account is required")}
+		}
+		on, ok := contacts.ParseOnMatch(*onMatch)
+		if !ok {
+			return usageError{i18n.L("--on-match {{.Value}} is not one of skip, merge, add", map[string]any{"Value": *onMatch})}
+		}
+		cards, left, err := readCards(args)
+		if probs := contacts.ProblemsOf(err); len(probs) > 0 {
+			for _, p := range probs {
+				fmt.Fprintln(c.Stderr, dossier.OneLine(errorText(p)))
+			}
+			return errors.New(i18n.N("nothing imported: fix the {{.Count}} problem above and import again", len(probs), map[string]any{"Count": len(probs)}))
+		}
+		if err != nil {
+			return err
+		}
+		st, err := c.store()
+		if err != nil {
+			return err
+		}
+		a, err := st.Account(*acct)
+		if err != nil {
+			return err
+		}
+		existing, err := st.People(a.ID)
+		if err != nil {
+			return err
+		}
+		plan := contacts.MakePlan(a.ID, cards, existing, on, func(name string) string { return store.NewID(name, "person") })
+		if !*dryRun {
+			drawn := make([]string, len(plan.Added))
+			for i := range plan.Added {
+				drawn[i] = plan.Added[i].ID
+			}
+			if err := st.ImportPeople(plan.Added, plan.Updated); err != nil {
+				return err
+			}
+			// The store draws another ID for one that was taken meanwhile.
+			for i := range drawn {
+				if drawn[i] != plan.Added[i].ID {
+					for j := range plan.Items {
+						if plan.Items[j].ID == drawn[i] {
+							plan.Items[j].ID = plan.Added[i].ID
+						}
+					}
+				}
+			}
+		}
+		added, merged, skipped := plan.Count()
+		if *asJSON {
+			out := importJSON{Account: a.ID, DryRun: *dryRun, Added: added, Merged: merged, Skipped: skipped, Cards: []importCardJSON{}}
+			for _, it := range plan.Items {
+				out.Cards = append(out.Cards, importCardJSON{File: it.Card.File, Line: it.Card.Line, Name: it.Card.Person.Name,
+					Action: it.Action, ID: it.ID, MatchedBy: it.MatchedBy, Differences: nonNil(it.Differences),
+					Filled: nonNil(it.Filled), NotKept: nonNil(it.Card.Ignored)})
+			}
+			return c.json(out)
+		}
+		for _, p := range left {
+			fmt.Fprintln(c.Stderr, i18n.L("{{.Path}}: not a vCard, left out", map[string]any{"Path": p}))
+		}
+		for _, it := range plan.Items {
+			c.printf("%s\n", importLine(&it, *dryRun))
+			for _, d := range it.Differences {
+				data := map[string]any{"Field": d.Field, "Card": quoted(d.Card), "Kamdesk": quoted(d.Kamdesk)}
+				if d.Kamdesk == "" {
+					c.printf("    %s\n", i18n.L("{{.Field}}: {{.Card}} in the card, empty in kamdesk", data))
+				} else {
+					c.printf("    %s\n", i18n.L("{{.Field}}: {{.Card}} in the card, {{.Kamdesk}} in kamdesk", data))
+				}
+			}
+			if len(it.Card.Ignored) > 0 {
+				c.printf("    %s\n", i18n.L("not kept (kamdesk has no place for it): {{.List}}", map[string]any{"List": strings.Join(it.Card.Ignored, ", ")}))
+			}
+		}
+		data := map[string]any{"Count": len(plan.Items), "Added": added, "Merged": merged, "Skipped": skipped, "Account": a.Name}
+		if *dryRun {
+			c.printf("%s\n", i18n.N("Dry run, nothing was written: of {{.Count}} card, {{.Added}} would be added, {{.Merged}} merged and {{.Skipped}} skipped.", len(plan.Items), data))
+		} else {
+			c.printf("%s\n", i18n.N("Imported {{.Count}} card into {{.Account}}: {{.Added}} added, {{.Merged}} merged, {{.Skipped}} skipped.", len(plan.Items), data))
+		}
+		return nil
+	}
+}
+
+// importLine says what the import does, or would do, with one card.
+func importLine(it *contacts.Item, dryRun bool) string {
+	by := ""
+	switch it.MatchedBy {
+	case "email":
+		by = i18n.L("same e-mail")
+	case "name":
+		by = i18n.L("same name")
+	}
+	filled := strings.Join(it.Filled, ", ")
+	if filled == "" {
+		filled = "–"
+	}
+	data := map[string]any{"Where": fmt.Sprintf("%s:%d", it.Card.File, it.Card.Line), "Name": it.Card.Person.Name,
+		"ID": it.ID, "By": by, "Fields": filled}
+	switch {
+	case it.Action == contacts.Add && dryRun:
+		return i18n.L("{{.Where}} {{.Name}}: would be added", data)
+	case it.Action == contacts.Add:
+		return i18n.L("{{.Where}} {{.Name}}: added as {{.ID}}", data)
+	case it.Action == contacts.Merge && dryRun:
+		return i18n.L("{{.Where}} {{.Name}}: would be merged into {{.ID}} ({{.By}}), filling: {{.Fields}}", data)
+	case it.Action == contacts.Merge:
+		return i18n.L("{{.Where}} {{.Name}}: merged into {{.ID}} ({{.By}}), filled: {{.Fields}}", data)
+	case dryRun:
+		return i18n.L("{{.Where}} {{.Name}}: would be skipped as a duplicate of {{.ID}} ({{.By}})", data)
+	}
+	return i18n.L("{{.Where}} {{.Name}}: skipped as a duplicate of {{.ID}} ({{.By}})", data)
+}
+
+func quoted(s string) string { return fmt.Sprintf("%q", s) }
+
+// readCards reads the cards of the files named and of the files in the
+// folders named (not their subfolders, nor hidden files). A file named
+// must be a vCard; the files of a folder that are not (known by their
+// content) are left out, and returned. Problems in the cards come as
+// contacts.Problems, of every file.
+func readCards(paths []string) (cards []contacts.Card, left []string, err error) {
+	var probs contacts.Problems
+	read := func(path string, named bool) error {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if !contacts.IsVCard(data) {
+			if named {
+				return dossier.Err("{{.Path}} is not a vCard file (kamdesk imports vCard 2.1, 3.0 and 4.0)", map[string]any{"Path": path}, nil)
+			}
+			left = append(left, path)
+			return nil
+		}
+		cs, err := contacts.Read(path, data)
+		if p := contacts.ProblemsOf(err); len(p) > 0 {
+			probs = append(probs, p...)
+			return nil
+		}
+		cards = append(cards, cs...)
+		return err
+	}
+	for _, path := range paths {
+		info, err := os.Stat(path)
+		if err != nil {
+			return nil, nil, err
+		}
+		if !info.IsDir() {
+			if err := read(path, true); err != nil {
+				return nil, nil, err
+			}
+			continue
+		}
+		entries, err := os.ReadDir(path)
+		if err != nil {
+			return nil, nil, err
+		}
+		n := len(cards) + len(left) + len(probs)
+		for _, e := range entries {
+			if strings.HasPrefix(e.Name(), ".") || !e.Type().IsRegular() {
+				continue
+			}
+			if err := read(filepath.Join(path, e.Name()), false); err != nil {
+				return nil, nil, err
+			}
+		}
+		if len(cards)+len(left)+len(probs) == n {
+			return nil, nil, dossier.Err("no vCard files in {{.Path}}", map[string]any{"Path": path}, nil)
+		}
+	}
+	if len(probs) > 0 {
+		return nil, nil, probs
+	}
+	return cards, left, nil
+}
+
+func personExport(fs *flag.FlagSet) func(*ctx, []string) error {
+	acct := fs.String("account", "", "only the people of this `ID`")
+	out := outputFlag(fs, "the `FILE` to write (required); an existing file is not replaced without --force")
+	force := fs.Bool("force", false, "replace an existing file")
+	return func(c *ctx, args []string) error {
+		if *out == "" {
+			return usageError{i18n.L("-o is required")}
+		}
+		st, err := c.store()
+		if err != nil {
+			return err
+		}
+		var people []dossier.Person
+		if len(args) == 0 {
+			if *acct != "" {
+				if _, err := st.Account(*acct); err != nil {
+					return err
+				}
+			}
+			if people, err = st.People(*acct); err != nil {
+				return err
+			}
+		}
+		for _, id := range args {
+			p, err := st.Person(id)
+			if err != nil {
+				return err
+			}
+			if *acct != "" && p.AccountID != *acct {
+				return dossier.Err("{{.Person}} works for another account", map[string]any{"Person": id}, dossier.ErrConflict)
+			}
+			if !slices.ContainsFunc(people, func(q dossier.Person) bool { return q.ID == p.ID }) {
+				people = append(people, p)
+			}
+		}
+		if len(people) == 0 {
+			c.printf("%s\n", i18n.L("No people yet."))
+			return nil
+		}
+		accounts, err := st.Accounts()
+		if err != nil {
+			return err
+		}
+		names := make(map[string]string, len(accounts))
+		for _, a := range accounts {
+			names[a.ID] = a.Name
+		}
+		var b bytes.Buffer
+		if err := contacts.Write(&b, people, func(id string) string { return names[id] }); err != nil {
+			return err
+		}
+		if err := export.WriteNew(*out, b.Bytes(), 0o644, *force); err != nil {
+			if msg := existsMessage(err); msg != "" {
+				return errors.New(msg)
+			}
+			return err
+		}
+		c.printf("%s\n", i18n.N("Exported {{.Count}} person to {{.Path}}", len(people), map[string]any{"Count": len(people), "Path": *out}))
+		return nil
+	}
+}

@@ -1,0 +1,200 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"slices"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"kamdesk/dossier"
+)
+
+// ImportPeople adds the people of added and saves the changed people of
+// updated, all or nothing: an import of contacts (see app/contacts).
+//
+// Each person is checked as SavePerson checks it (valid, their account
+// there, their manager of the same account without a loop), a manager
+// may be one of added. A person of added keeps their ID when it is free
+// (no record has it, none in the bin had it, no other of added has it),
+// else gets another, and the people of added who report to them follow;
+// a person of updated must be in the workspace as read, with the same
+// Updated time (else the error matches dossier.ErrConflict: changed
+// meanwhile). Nothing is written unless every person checks out; then
+// they are written in one transaction, or when they are too many for one
+// (thousands) in one write batch after the room on the disk was checked,
+// as Import writes. On success added and updated hold the people as
+// saved (IDs, time stamps).
+func (s *Store) ImportPeople(added, updated []dossier.Person) error {
+	if err := s.writable(); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.db.IsClosed() {
+		return errors.New("the workspace is closed")
+	}
+	inAdded, inUpdated := added, updated
+	added, updated = slices.Clone(added), slices.Clone(updated)
+	var recs []importRecord
+	err := s.db.View(func(txn *badger.Txn) error {
+		var err error
+		recs, err = checkPeople(txn, added, updated, s.now())
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	size := int64(saveBudget)
+	for _, r := range recs {
+		size += int64(len(r.value)) + 64
+	}
+	if err := s.room(size); err != nil {
+		return err
+	}
+	defer s.changes.note(nil) // after the commit, written or not
+	err = s.db.Update(func(txn *badger.Txn) error {
+		for _, r := range recs {
+			if err := txn.Set(r.k.ixKey(r.acct, r.id), nil); err != nil {
+				return err
+			}
+			if err := setRecord(txn, r.k.key(r.id), r.value); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if errors.Is(err, badger.ErrTxnTooBig) {
+		err = writeBatch(s.db, recs)
+	}
+	if err != nil {
+		return dossier.Err("import", nil, err)
+	}
+	copy(inAdded, added)
+	copy(inUpdated, updated)
+	return nil
+}
+
+func writeBatch(db *badger.DB, recs []importRecord) error {
+	wb := db.NewWriteBatch()
+	defer wb.Cancel()
+	for _, r := range recs {
+		if err := wb.Set(r.k.ixKey(r.acct, r.id), nil); err != nil {
+			return err
+		}
+		if err := setRecordIn(wb, r.k.key(r.id), r.value); err != nil {
+			return err
+		}
+	}
+	return wb.Flush()
+}
+
+// checkPeople checks the people of an import against each other and the
+// workspace seen by txn, settles the IDs of added, stamps them all and
+// returns them encoded.
+func checkPeople(txn *badger.Txn, added, updated []dossier.Person, now time.Time) ([]importRecord, error) {
+	batch := make(map[string]*dossier.Person, len(added)+len(updated))
+	for i := range updated {
+		p := &updated[i]
+		if err := validID(kPerson, p.ID); err != nil {
+			return nil, err
+		}
+		var was dossier.Person
+		if err := get(txn, kPerson, p.ID, &was); err != nil {
+			if errors.Is(err, dossier.ErrNotFound) {
+				return nil, dossier.Err(`the {{.Kind}} "{{.ID}}" to update is not in the workspace (deleted meanwhile?)`,
+					map[string]any{"Kind": kPerson.noun, "ID": p.ID}, dossier.ErrConflict)
+			}
+			return nil, err
+		}
+		if !was.Updated.Equal(p.Updated) || was.AccountID != p.AccountID {
+			return nil, dossier.Err("person {{.Person}} changed meanwhile; import again", map[string]any{"Person": label(p.Name, p.ID)}, dossier.ErrConflict)
+		}
+		batch[p.ID] = p
+	}
+	renamed := map[string]string{} // an ID of added taken → the one drawn instead
+	for i := range added {
+		p := &added[i]
+		taken := p.ID == "" || !dossier.ValidID(p.ID) || batch[p.ID] != nil
+		for tries := 0; ; tries++ {
+			if !taken {
+				var err error
+				if taken, err = exists(txn, kPerson.key(p.ID)); err == nil && !taken {
+					taken, err = exists(txn, tombKey(kPerson.key(p.ID)))
+				}
+				if err != nil {
+					return nil, err
+				}
+			}
+			if !taken {
+				break
+			}
+			if tries == newIDTries {
+				return nil, dossier.Err("no free {{.Kind}} ID after {{.Count}} tries", map[string]any{"Kind": kPerson.noun, "Count": newIDTries}, dossier.ErrConflict)
+			}
+			old := p.ID
+			p.ID = NewID(p.Name, "person")
+			if old != "" {
+				renamed[old] = p.ID
+			}
+			taken = batch[p.ID] != nil
+		}
+		batch[p.ID] = p
+	}
+	for i := range added {
+		if id, ok := renamed[added[i].ReportsTo]; ok {
+			added[i].ReportsTo = id
+		}
+	}
+	accounts := map[string]bool{}
+	out := make([]importRecord, 0, len(batch))
+	check := func(p *dossier.Person) error {
+		stamp(&p.Created, &p.Updated, now)
+		if err := p.Validate(); err != nil {
+			return dossier.Err("person {{.Person}}", map[string]any{"Person": label(p.Name, p.ID)}, err)
+		}
+		if !accounts[p.AccountID] {
+			if ok, err := exists(txn, kAccount.key(p.AccountID)); err != nil {
+				return err
+			} else if !ok {
+				return dossier.Err("person {{.Person}}", map[string]any{"Person": label(p.Name, p.ID)}, notFound(kAccount, p.AccountID))
+			}
+			accounts[p.AccountID] = true
+		}
+		seen := map[string]bool{p.ID: true}
+		for id := p.ReportsTo; id != ""; {
+			if seen[id] {
+				return dossier.Err("person {{.Person}}: reports_to: the reporting line would loop back to them",
+					map[string]any{"Person": label(p.Name, p.ID)}, dossier.ErrConflict)
+			}
+			seen[id] = true
+			m := batch[id]
+			if m == nil {
+				m = &dossier.Person{}
+				if err := get(txn, kPerson, id, m); err != nil {
+					return dossier.Err("person {{.Person}}: reports_to", map[string]any{"Person": label(p.Name, p.ID)}, err)
+				}
+			}
+			if m.AccountID != p.AccountID {
+				return dossier.Err("person {{.Person}}: reports_to: {{.Manager}} works for another account",
+					map[string]any{"Person": label(p.Name, p.ID), "Manager": m.Name}, dossier.ErrConflict)
+			}
+			id = m.ReportsTo
+		}
+		b, err := json.Marshal(p)
+		if err != nil {
+			return err
+		}
+		out = append(out, importRecord{k: kPerson, id: p.ID, acct: p.AccountID, value: b})
+		return nil
+	}
+	for _, pp := range [][]dossier.Person{added, updated} {
+		for i := range pp {
+			if err := check(&pp[i]); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return out, nil
+}
