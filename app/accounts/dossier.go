@@ -161,9 +161,10 @@ func (s *dossierScreen) OnNew() {
 
 func (s *dossierScreen) groupTab() fyne.CanvasObject {
 	add := widget.NewButtonWithIcon(lang.L("Add person"), theme.ContentAddIcon(), s.OnNew)
+	imp := widget.NewButtonWithIcon(lang.L("Import people…"), ui.Icon(theme.DownloadIcon()), s.onImport)
 	if len(s.people) == 0 {
 		return container.NewCenter(container.NewVBox(
-			widget.NewLabel(lang.L("Nobody of this account's decision-making group is recorded yet.")), container.NewCenter(add)))
+			widget.NewLabel(lang.L("Nobody of this account's decision-making group is recorded yet.")), container.NewCenter(container.NewHBox(add, imp))))
 	}
 	s.chart = newOrgChart(s.people, s.showPerson)
 	s.chartView = newChartView(s.chart)
@@ -173,7 +174,7 @@ func (s *dossierScreen) groupTab() fyne.CanvasObject {
 	hint := widget.NewLabel(lang.L("Choose a person to see their dossier."))
 	hint.Wrapping, hint.Alignment = fyne.TextWrapWord, fyne.TextAlignCenter
 	s.detail.Objects = []fyne.CanvasObject{container.NewVBox(layout.NewSpacer(), hint, layout.NewSpacer())}
-	right := container.NewVSplit(container.NewBorder(container.NewHBox(add), nil, nil, nil, s.peopleList), container.NewVScroll(s.detail))
+	right := container.NewVSplit(container.NewBorder(container.NewHBox(add, imp), nil, nil, nil, s.peopleList), container.NewVScroll(s.detail))
 	right.Offset = 0.4 // the person's dossier, below, gets the larger part
 	split := container.NewHSplit(container.NewBorder(nil, legend, nil, nil, chart), right)
 	split.Offset = 0.55

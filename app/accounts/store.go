@@ -27,6 +27,9 @@ type Store interface {
 	People(acct string) ([]dossier.Person, error)
 	Person(id string) (dossier.Person, error)
 	SavePerson(p *dossier.Person) error
+	// ImportPeople adds and fills in people all or nothing (an import of
+	// contact cards).
+	ImportPeople(added, updated []dossier.Person) error
 	DeletePerson(id string) (dossier.BinEntry, error)
 	PersonalData(id string) (dossier.PersonalData, error)
 	ErasePerson(id string, o dossier.EraseOptions) error

@@ -109,6 +109,13 @@ type target struct {
 // when neither is there, the card's manager is left out and
 // "X-KAMDESK-REPORTS-TO" joins its Ignored.
 func MakePlan(account string, cards []Card, existing []dossier.Person, on OnMatch, newID func(name string) string) *Plan {
+	return MakePlanChoosing(account, cards, existing, func(int) OnMatch { return on }, newID)
+}
+
+// MakePlanChoosing is MakePlan with what to do with each card that
+// matches chosen card by card: choose(i) for cards[i] (the desktop's
+// preview lets the user choose for each duplicate).
+func MakePlanChoosing(account string, cards []Card, existing []dossier.Person, choose func(i int) OnMatch, newID func(name string) string) *Plan {
 	plan := &Plan{Account: account, Items: make([]Item, len(cards))}
 	byEmail := map[string]*target{}
 	byName := map[string]*target{}
@@ -146,6 +153,7 @@ func MakePlan(account string, cards []Card, existing []dossier.Person, on OnMatc
 				it.MatchedBy = "name"
 			}
 		}
+		on := choose(i)
 		switch {
 		case t == nil || on == OnMatchAdd:
 			p := c.Person

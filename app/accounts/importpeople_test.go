@@ -1,0 +1,142 @@
+package accounts
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"kamdesk/app/contacts"
+	"kamdesk/app/ui"
+	"kamdesk/app/ui/uitest"
+	"kamdesk/dossier"
+)
+
+// importCards are two cards for northbridge: one of a person the test
+// adds (Tomasz Lis, by name, with the e-mail and phone kamdesk lacks and
+// another position), one new.
+const importCards = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Tomasz Lis\r\nN:Lis;Tomasz;;;\r\nEMAIL:tomasz.lis@northbridge.example\r\n" +
+	"TEL:+44 113 496 0190\r\nTITLE:Site Manager\r\nEND:VCARD\r\n" +
+	"BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Priya Natarajan\r\nEMAIL:priya.natarajan@northbridge.example\r\n" +
+	"TITLE:Head of Procurement\r\nBDAY:--0415\r\nEND:VCARD\r\n"
+
+// TestImportPeopleFromTheDossier: "Import people…" reads the cards in the
+// background behind a progress bar, shows what each card does (the new
+// person added, the one already there a duplicate, with what differs),
+// lets the user choose for the duplicate, and imports all or nothing:
+// never a second record of a person.
+func TestImportPeopleFromTheDossier(t *testing.T) {
+	f, w, st := openAccounts(t, true)
+	q := &uitest.Queue{Host: f}
+	s, err := NewDossier(q, st, "northbridge")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tomasz := dossier.Person{AccountID: "northbridge", Name: "Tomasz Lis", Position: "Works Manager",
+		Type: dossier.Technical, Level: dossier.Buyer}
+	if err := st.SavePerson(&tomasz); err != nil {
+		t.Fatal(err)
+	}
+	w.SetContent(s.Content())
+	before := len(must(st.People("northbridge")))
+	imp := s.importFrom("cards.vcf", func() ([]byte, error) { return []byte(importCards), nil })
+	if got := uitest.Texts(w.Canvas().Overlays().Top()); !strings.Contains(got, "Reading the cards") {
+		t.Errorf("while the cards are read the window shows %q", got)
+	}
+	q.Run()
+	got := uitest.Texts(w.Canvas().Overlays().Top())
+	for _, want := range []string{"2 cards in cards.vcf: 1 to add, 0 to fill in a person already here, 1 to skip",
+		"Priya Natarajan", "New: added to the account", "Already here (the same name): Tomasz Lis",
+		"position: Site Manager in the card, Works Manager here"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the preview does not say %q:\n%s", want, got)
+		}
+	}
+	if len(imp.plan.Items) != 2 || imp.plan.Items[0].MatchedBy != "name" {
+		t.Fatalf("the plan: %+v", imp.plan.Items)
+	}
+	// The duplicate: fill in what Tomasz lacks (his e-mail and phone,
+	// never his position, which kamdesk has).
+	imp.choice[0] = contacts.OnMatchMerge
+	imp.changed()
+	if !strings.Contains(imp.summary.Text, "1 to add, 1 to fill in") {
+		t.Errorf("after choosing to fill in: %q", imp.summary.Text)
+	}
+	test.Tap(imp.run)
+	q.Run()
+	people := must(st.People("northbridge"))
+	if len(people) != before+1 {
+		t.Fatalf("%d people after the import, want %d: one added, none twice", len(people), before+1)
+	}
+	var priya, filled bool
+	for _, p := range people {
+		switch p.Name {
+		case "Priya Natarajan":
+			priya = p.Email == "priya.natarajan@northbridge.example" && p.Birthday.String() == "--04-15"
+		case "Tomasz Lis":
+			filled = p.Email == "tomasz.lis@northbridge.example" && p.Phone == "+44 113 496 0190" && p.Position == "Works Manager"
+		}
+	}
+	if !priya || !filled {
+		t.Errorf("after the import: Priya as in her card %v, Tomasz filled in and his position kept %v", priya, filled)
+	}
+	if !strings.Contains(imp.done, "1 added, 1 merged, 0 skipped") {
+		t.Errorf("the import says %q", imp.done)
+	}
+
+	// Importing the same cards again: both are duplicates, skipped.
+	s2, _ := NewDossier(q, st, "northbridge")
+	imp = s2.importFrom("cards.vcf", func() ([]byte, error) { return []byte(importCards), nil })
+	q.Run()
+	if a, m, k := imp.plan.Count(); a != 0 || m != 0 || k != 2 {
+		t.Errorf("the same cards again: %d to add, %d to merge, %d to skip; want all skipped", a, m, k)
+	}
+}
+
+// TestImportPeopleRefusesBadCards: a file with a bad card imports
+// nothing and says which card and line.
+func TestImportPeopleRefusesBadCards(t *testing.T) {
+	f, w, st := openAccounts(t, true)
+	q := &uitest.Queue{Host: f}
+	s, _ := NewDossier(q, st, "northbridge")
+	before := len(must(st.People("northbridge")))
+	data, err := os.ReadFile("../contacts/testdata/iphone-3.0.vcf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := string(data) + "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Nobody;;;;\r\nBDAY:31.02.1980\r\nEND:VCARD\r\n"
+	s.importFrom("bad.vcf", func() ([]byte, error) { return []byte(bad), nil })
+	q.Run()
+	got := uitest.Texts(w.Canvas().Overlays().Top())
+	if !strings.Contains(got, "bad.vcf:") || !strings.Contains(got, "Nothing was imported") {
+		t.Errorf("a bad card: the window says %q", got)
+	}
+	if n := len(must(st.People("northbridge"))); n != before {
+		t.Errorf("%d people after a refused import, want %d", n, before)
+	}
+}
+
+// TestDossierOffersImport: the decision-making group has its Import
+// people… button next to Add person.
+func TestDossierOffersImport(t *testing.T) {
+	f, w, _ := openAccounts(t, true)
+	f.Show(ui.Place{Screen: "account", ID: "northbridge"})
+	found := false
+	for _, o := range test.LaidOutObjects(w.Content()) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Import people…" && b.Visible() {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("no Import people… button on the dossier")
+	}
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
