@@ -15,6 +15,8 @@ func init() {
 	register(
 		command{name: "account export", reads: true, args: "ID",
 			summary: "write a handover bundle of one account (-o FILE.kamdesk): its dossier, people, timeline with attachments, promises, proposals with what was sent, and the sections, team members and references they use", setup: accountExportCmd},
+		command{name: "import", args: "FILE.kamdesk",
+			summary: "import a handover bundle: adds what is new, lists each record that differs field by field and writes nothing unless --take mine or --take theirs says which side wins; --dry-run only reports", setup: importCmd},
 	)
 }
 
@@ -59,4 +61,132 @@ func accountExportCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 				"Promises": n.Promises, "Proposals": n.Proposals, "Sent": n.Sent, "Sections": n.Sections, "Team": n.Team, "References": n.References}))
 		return nil
 	}
+}
+
+// importJSON is `import --json`.
+type importJSON struct {
+	Path      string              `json:"path"`
+	Account   handover.Record     `json:"account"`
+	Made      string              `json:"made"`
+	New       []handover.Record   `json:"new"`
+	Unchanged int                 `json:"unchanged"`
+	Conflicts []handover.Conflict `json:"conflicts"`
+	Take      string              `json:"take,omitempty"`
+	DryRun    bool                `json:"dry_run"`
+	Written   bool                `json:"written"`
+	Added     int                 `json:"added"`
+	Replaced  int                 `json:"replaced"`
+}
+
+func importCmd(fs *flag.FlagSet) func(*ctx, []string) error {
+	dry := fs.Bool("dry-run", false, "only report what the import would do; write nothing")
+	takeFlag := fs.String("take", "", "for records that differ: mine keeps the workspace's version, theirs takes the bundle's")
+	asJSON := fs.Bool("json", false, "print the report as JSON for scripts")
+	return func(c *ctx, args []string) error {
+		if err := needArgs(args, 1, i18n.L("bundle file")); err != nil {
+			return err
+		}
+		take := handover.TakeNone
+		switch *takeFlag {
+		case "":
+		case "mine":
+			take = handover.TakeMine
+		case "theirs":
+			take = handover.TakeTheirs
+		default:
+			return usageError{i18n.L("--take is mine or theirs, not {{.Value}}", map[string]any{"Value": *takeFlag})}
+		}
+		b, err := handover.ReadFile(args[0])
+		if err != nil {
+			return err
+		}
+		st, err := c.store()
+		if err != nil {
+			return err
+		}
+		plan, err := handover.Compare(st, b)
+		if err != nil {
+			return err
+		}
+		write := !*dry && (take != handover.TakeNone || len(plan.Conflicts) == 0)
+		added, replaced := plan.Writes(take)
+		if write {
+			if err := plan.Import(st, take); err != nil {
+				return err
+			}
+		}
+		if *asJSON {
+			v := importJSON{Path: args[0], Account: handover.Record{Kind: handover.KindAccount, ID: b.Account.ID, Name: b.Account.Name},
+				Made: b.Made.UTC().Format("2006-01-02T15:04:05Z"), New: plan.New, Unchanged: len(plan.Same),
+				Conflicts: plan.Conflicts, Take: *takeFlag, DryRun: *dry, Written: write}
+			if write {
+				v.Added, v.Replaced = added, replaced
+			}
+			if v.New == nil {
+				v.New = []handover.Record{}
+			}
+			if v.Conflicts == nil {
+				v.Conflicts = []handover.Conflict{}
+			}
+			if err := c.json(v); err != nil {
+				return err
+			}
+		} else {
+			c.reportImport(args[0], b, plan)
+		}
+		switch {
+		case *dry:
+			if !*asJSON {
+				c.printf("%s\n", i18n.L("Dry run: nothing was written."))
+			}
+		case !write:
+			return dossier.ErrAs("records that differ between the workspace and the bundle: {{.Count}}; nothing was imported. Choose with --take mine (keep the workspace's versions) or --take theirs (take the bundle's)",
+				map[string]any{"Count": len(plan.Conflicts)}, handover.ErrDiffers)
+		case !*asJSON:
+			c.printf("%s\n", i18n.L("Imported: {{.Added}} added, {{.Replaced}} replaced.", map[string]any{"Added": added, "Replaced": replaced}))
+		}
+		return nil
+	}
+}
+
+// reportImport says what the bundle holds against the workspace: the new
+// records, how many are the same, and each record that differs with its
+// fields, here → in the bundle.
+func (c *ctx) reportImport(path string, b *handover.Bundle, plan *handover.Plan) {
+	c.printf("%s\n", i18n.L("Bundle {{.Path}}: account {{.Account}}, made {{.Made}}.",
+		map[string]any{"Path": path, "Account": b.Account.Name, "Made": b.Made.Local().Format("2006-01-02 15:04")}))
+	c.printf("%s\n", i18n.L("New: {{.New}}. Unchanged: {{.Same}}. Different here and in the bundle: {{.Differ}}.",
+		map[string]any{"New": len(plan.New), "Same": len(plan.Same), "Differ": len(plan.Conflicts)}))
+	for _, r := range plan.New {
+		c.printf("  + %s %s\n", kindLabel(r.Kind), r.Name)
+	}
+	for _, cf := range plan.Conflicts {
+		c.printf("  ≠ %s %s (%s)\n", kindLabel(cf.Kind), cf.Name, cf.ID)
+		for _, ch := range cf.Changes {
+			c.printf("      %s: %s → %s\n", ch.Field, ch.Here, ch.There)
+		}
+	}
+}
+
+// kindLabel names a kind of record in an import's report.
+func kindLabel(kind string) string {
+	switch kind {
+	case handover.KindAccount:
+		return i18n.L("account")
+	case handover.KindPerson:
+		return i18n.L("person")
+	case handover.KindEvent:
+		return i18n.L("timeline entry")
+	case handover.KindPromise:
+		return i18n.L("promise")
+	case handover.KindProposal:
+		return i18n.L("proposal")
+	case handover.KindSection:
+		return i18n.L("section")
+	case handover.KindTeam:
+		return i18n.L("team member")
+	case handover.KindReference:
+		return i18n.L("reference")
+	}
+	return kind
 }
