@@ -30,7 +30,7 @@ type exportJSON struct {
 
 func accountExportCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 	out := outputFlag(fs, "the bundle to write (FILE.kamdesk)")
-	asJSON := fs.Bool("json", false, "print the summary as JSON for scripts")
+	asJSON := fs.Bool("json", false, "print JSON for scripts")
 	return func(c *ctx, args []string) error {
 		if err := needArgs(args, 1, i18n.L("account ID")); err != nil {
 			return err
@@ -81,7 +81,7 @@ type importJSON struct {
 func importCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 	dry := fs.Bool("dry-run", false, "only report what the import would do; write nothing")
 	takeFlag := fs.String("take", "", "for records that differ: mine keeps the workspace's version, theirs takes the bundle's")
-	asJSON := fs.Bool("json", false, "print the report as JSON for scripts")
+	asJSON := fs.Bool("json", false, "print JSON for scripts")
 	return func(c *ctx, args []string) error {
 		if err := needArgs(args, 1, i18n.L("bundle file")); err != nil {
 			return err

@@ -227,13 +227,13 @@ func toSlash(name string) string {
 	return name
 }
 
-// refuse is the error of a bundle that is not whole.
-func refuse(bundle, text string, data map[string]any) error {
+// at is the data of the refusal of bundle: its name and data.
+func at(bundle string, data map[string]any) map[string]any {
 	d := map[string]any{"Bundle": bundle}
 	for k, v := range data {
 		d[k] = v
 	}
-	return dossier.ErrAs(text, d, ErrBundle)
+	return d
 }
 
 // ReadFile reads the bundle at name; see Read.
@@ -257,49 +257,49 @@ func ReadFile(name string) (*Bundle, error) {
 func Read(r io.ReaderAt, size int64, name string) (*Bundle, error) {
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
-		return nil, refuse(name, "{{.Bundle}} is not a kamdesk bundle, or it is cut short (it cannot be read as a zip archive)", nil)
+		return nil, dossier.ErrAs("{{.Bundle}} is not a kamdesk bundle, or it is cut short (it cannot be read as a zip archive)", at(name, nil), ErrBundle)
 	}
 	if len(zr.File) == 0 || zr.File[0].Name != manifestName {
-		return nil, refuse(name, "{{.Bundle}} is not a kamdesk bundle: it does not begin with its manifest", nil)
+		return nil, dossier.ErrAs("{{.Bundle}} is not a kamdesk bundle: it does not begin with its manifest", at(name, nil), ErrBundle)
 	}
 	if len(zr.File) > MaxEntries+1 {
-		return nil, refuse(name, "{{.Bundle}} has more than {{.Max}} entries, more than a bundle may hold", map[string]any{"Max": MaxEntries})
+		return nil, dossier.ErrAs("{{.Bundle}} has more than {{.Max}} entries, more than a bundle may hold", at(name, map[string]any{"Max": MaxEntries}), ErrBundle)
 	}
 	mb, err := readEntry(zr.File[0], maxManifest)
 	if err != nil {
-		return nil, refuse(name, "{{.Bundle}}: its manifest cannot be read (damaged or too large)", nil)
+		return nil, dossier.ErrAs("{{.Bundle}}: its manifest cannot be read (damaged or too large)", at(name, nil), ErrBundle)
 	}
 	var m Manifest
 	if err := json.Unmarshal(mb, &m); err != nil || m.Format != Format {
-		return nil, refuse(name, "{{.Bundle}} is not a kamdesk bundle: its manifest is not one", nil)
+		return nil, dossier.ErrAs("{{.Bundle}} is not a kamdesk bundle: its manifest is not one", at(name, nil), ErrBundle)
 	}
 	if m.Version != Version {
-		return nil, refuse(name, "{{.Bundle}} is a bundle of version {{.Version}}, which this kamdesk does not read", map[string]any{"Version": m.Version})
+		return nil, dossier.ErrAs("{{.Bundle}} is a bundle of version {{.Version}}, which this kamdesk does not read", at(name, map[string]any{"Version": m.Version}), ErrBundle)
 	}
 	if len(m.Entries) != len(zr.File)-1 {
-		return nil, refuse(name, "{{.Bundle}}: the manifest lists {{.Listed}} entries but the bundle holds {{.Held}}",
-			map[string]any{"Listed": len(m.Entries), "Held": len(zr.File) - 1})
+		return nil, dossier.ErrAs("{{.Bundle}}: the manifest lists {{.Listed}} entries but the bundle holds {{.Held}}",
+			at(name, map[string]any{"Listed": len(m.Entries), "Held": len(zr.File) - 1}), ErrBundle)
 	}
 	data := make(map[string][]byte, len(m.Entries))
 	var total int64
 	for i, e := range m.Entries {
 		f := zr.File[i+1]
 		if f.Name != e.Name || data[e.Name] != nil {
-			return nil, refuse(name, "{{.Bundle}}: entry {{.Entry}} is not the one the manifest lists there", map[string]any{"Entry": f.Name})
+			return nil, dossier.ErrAs("{{.Bundle}}: entry {{.Entry}} is not the one the manifest lists there", at(name, map[string]any{"Entry": f.Name}), ErrBundle)
 		}
 		if e.Size < 0 || e.Size > MaxEntry || f.UncompressedSize64 > MaxEntry {
-			return nil, refuse(name, "{{.Bundle}}: entry {{.Entry}} is larger than a bundle's entries may be", map[string]any{"Entry": e.Name})
+			return nil, dossier.ErrAs("{{.Bundle}}: entry {{.Entry}} is larger than a bundle's entries may be", at(name, map[string]any{"Entry": e.Name}), ErrBundle)
 		}
 		if total += e.Size; total > MaxTotal {
-			return nil, refuse(name, "{{.Bundle}} is larger than a bundle may be", nil)
+			return nil, dossier.ErrAs("{{.Bundle}} is larger than a bundle may be", at(name, nil), ErrBundle)
 		}
 		b, err := readEntry(f, e.Size)
 		if err != nil || int64(len(b)) != e.Size {
-			return nil, refuse(name, "{{.Bundle}}: entry {{.Entry}} is damaged or cut short", map[string]any{"Entry": e.Name})
+			return nil, dossier.ErrAs("{{.Bundle}}: entry {{.Entry}} is damaged or cut short", at(name, map[string]any{"Entry": e.Name}), ErrBundle)
 		}
 		sum := sha256.Sum256(b)
 		if hex.EncodeToString(sum[:]) != e.SHA256 {
-			return nil, refuse(name, "{{.Bundle}}: entry {{.Entry}} was changed after the bundle was made (its checksum does not match)", map[string]any{"Entry": e.Name})
+			return nil, dossier.ErrAs("{{.Bundle}}: entry {{.Entry}} was changed after the bundle was made (its checksum does not match)", at(name, map[string]any{"Entry": e.Name}), ErrBundle)
 		}
 		if b == nil {
 			b = []byte{}
@@ -308,7 +308,7 @@ func Read(r io.ReaderAt, size int64, name string) (*Bundle, error) {
 	}
 	out := &Bundle{Made: m.Made, Schema: m.Schema, Files: map[string][]byte{}}
 	if err := out.decode(data, &m); err != nil {
-		return nil, refuse(name, "{{.Bundle}}: {{.Problem}}", map[string]any{"Problem": err})
+		return nil, dossier.ErrAs("{{.Bundle}}: {{.Problem}}", at(name, map[string]any{"Problem": err}), ErrBundle)
 	}
 	return out, nil
 }
@@ -326,7 +326,7 @@ func readEntry(f *zip.File, max int64) ([]byte, error) {
 		return nil, err
 	}
 	if n > max {
-		return nil, errors.New("too large")
+		return nil, ErrBundle
 	}
 	return buf.Bytes(), nil
 }
