@@ -149,44 +149,10 @@ func importCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 	}
 }
 
-// reportImport says what the bundle holds against the workspace: the new
-// records, how many are the same, and each record that differs with its
-// fields, here → in the bundle.
+// reportImport says what importing the bundle would do
+// (handover.Report).
 func (c *ctx) reportImport(path string, b *handover.Bundle, plan *handover.Plan) {
-	c.printf("%s\n", i18n.L("Bundle {{.Path}}: account {{.Account}}, made {{.Made}}.",
-		map[string]any{"Path": path, "Account": b.Account.Name, "Made": b.Made.Local().Format("2006-01-02 15:04")}))
-	c.printf("%s\n", i18n.L("New: {{.New}}. Unchanged: {{.Same}}. Different here and in the bundle: {{.Differ}}.",
-		map[string]any{"New": len(plan.New), "Same": len(plan.Same), "Differ": len(plan.Conflicts)}))
-	for _, r := range plan.New {
-		c.printf("  + %s %s\n", kindLabel(r.Kind), r.Name)
+	for _, line := range handover.Report(path, b, plan) {
+		c.printf("%s\n", line)
 	}
-	for _, cf := range plan.Conflicts {
-		c.printf("  ≠ %s %s (%s)\n", kindLabel(cf.Kind), cf.Name, cf.ID)
-		for _, ch := range cf.Changes {
-			c.printf("      %s: %s → %s\n", ch.Field, ch.Here, ch.There)
-		}
-	}
-}
-
-// kindLabel names a kind of record in an import's report.
-func kindLabel(kind string) string {
-	switch kind {
-	case handover.KindAccount:
-		return i18n.L("account")
-	case handover.KindPerson:
-		return i18n.L("person")
-	case handover.KindEvent:
-		return i18n.L("timeline entry")
-	case handover.KindPromise:
-		return i18n.L("promise")
-	case handover.KindProposal:
-		return i18n.L("proposal")
-	case handover.KindSection:
-		return i18n.L("section")
-	case handover.KindTeam:
-		return i18n.L("team member")
-	case handover.KindReference:
-		return i18n.L("reference")
-	}
-	return kind
 }
