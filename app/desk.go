@@ -27,6 +27,7 @@ import (
 type Workspace interface {
 	welcomeStore
 	backupStore
+	handoverStore
 	accounts.Store
 	team.Store
 	team.CompanyStore
@@ -244,8 +245,10 @@ func (d *Desk) MainMenu() *fyne.MainMenu {
 	companyItem := fyne.NewMenuItem(lang.L("Company and house style…"), func() { d.Show(Place{Screen: "company"}) })
 	languageItem := fyne.NewMenuItem(lang.L("Language…"), d.onLanguage)
 	backupItem := fyne.NewMenuItem(lang.L("Back up…"), d.onBackUp)
+	exportItem := fyne.NewMenuItem(lang.L("Export account…"), d.onExportAccount)
+	importItem := fyne.NewMenuItem(lang.L("Import bundle…"), d.onImportBundle)
 	file := []*fyne.MenuItem{newItem, saveItem, fyne.NewMenuItemSeparator(), companyItem, languageItem, sampleItem,
-		fyne.NewMenuItemSeparator(), backupItem, fyne.NewMenuItemSeparator()}
+		fyne.NewMenuItemSeparator(), exportItem, importItem, fyne.NewMenuItemSeparator(), backupItem, fyne.NewMenuItemSeparator()}
 	if d.opts.Reopen != nil {
 		file = append(file, fyne.NewMenuItem(lang.L("Encryption…"), d.onEncryption), fyne.NewMenuItemSeparator())
 	}
