@@ -27,6 +27,7 @@ import (
 type Workspace interface {
 	welcomeStore
 	backupStore
+	handoverStore
 	accounts.Store
 	team.Store
 	team.CompanyStore
@@ -245,8 +246,10 @@ func (d *Desk) MainMenu() *fyne.MainMenu {
 	languageItem := fyne.NewMenuItem(lang.L("Language…"), d.onLanguage)
 	backupItem := fyne.NewMenuItem(lang.L("Back up…"), d.onBackUp)
 	calendarItem := fyne.NewMenuItem(lang.L("Export the agenda to a calendar…"), d.onExportAgenda)
+	exportItem := fyne.NewMenuItem(lang.L("Export account…"), d.onExportAccount)
+	importItem := fyne.NewMenuItem(lang.L("Import bundle…"), d.onImportBundle)
 	file := []*fyne.MenuItem{newItem, saveItem, fyne.NewMenuItemSeparator(), companyItem, languageItem, sampleItem,
-		fyne.NewMenuItemSeparator(), backupItem, calendarItem, fyne.NewMenuItemSeparator()}
+		fyne.NewMenuItemSeparator(), exportItem, importItem, calendarItem, fyne.NewMenuItemSeparator(), backupItem, fyne.NewMenuItemSeparator()}
 	if d.opts.Reopen != nil {
 		file = append(file, fyne.NewMenuItem(lang.L("Encryption…"), d.onEncryption), fyne.NewMenuItemSeparator())
 	}

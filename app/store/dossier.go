@@ -43,7 +43,12 @@ func (s *Store) SaveAccount(a *dossier.Account) error { return s.saveAccount(a, 
 func (s *Store) CreateAccount(a *dossier.Account) error { return s.saveAccount(a, true) }
 
 func (s *Store) saveAccount(a *dossier.Account, create bool) error {
-	return saveRecord(s, a, create, saving[dossier.Account]{
+	return saveRecord(s, a, create, accountSaving())
+}
+
+// accountSaving is how Save and Put write accounts.
+func accountSaving() saving[dossier.Account] {
+	return saving[dossier.Account]{
 		k: kAccount, fallback: "account",
 		of: func(c *dossier.Account) recordOf {
 			return recordOf{id: &c.ID, created: &c.Created, updated: &c.Updated, name: c.Name, label: label(c.Name, c.ID)}
@@ -59,7 +64,7 @@ func (s *Store) saveAccount(a *dossier.Account, create bool) error {
 			}
 			return nil
 		},
-	})
+	}
 }
 
 func label(name, id string) string {
@@ -107,10 +112,19 @@ func (s *Store) SavePerson(p *dossier.Person) error { return s.savePerson(p, p.I
 func (s *Store) CreatePerson(p *dossier.Person) error { return s.savePerson(p, true) }
 
 func (s *Store) savePerson(p *dossier.Person, create bool) error {
-	var was struct { // the person as stored, when it was
-		AccountID string `json:"account_id"`
-	}
-	return saveRecord(s, p, create, saving[dossier.Person]{
+	var was personWas
+	return saveRecord(s, p, create, personSaving(&was))
+}
+
+// personWas is what a person's save reads of the person as stored, when
+// it was.
+type personWas struct {
+	AccountID string `json:"account_id"`
+}
+
+// personSaving is how Save and Put write people; check fills was.
+func personSaving(was *personWas) saving[dossier.Person] {
+	return saving[dossier.Person]{
 		k: kPerson, fallback: "person",
 		of: func(c *dossier.Person) recordOf {
 			return recordOf{id: &c.ID, created: &c.Created, updated: &c.Updated, account: c.AccountID,
@@ -128,7 +142,7 @@ func (s *Store) savePerson(p *dossier.Person, create bool) error {
 			}
 			return checkManager(txn, c)
 		},
-	})
+	}
 }
 
 func checkManager(txn *badger.Txn, p *dossier.Person) error {
@@ -184,12 +198,17 @@ func (s *Store) SaveTeamMember(m *dossier.TeamMember) error { return s.saveTeamM
 func (s *Store) CreateTeamMember(m *dossier.TeamMember) error { return s.saveTeamMember(m, true) }
 
 func (s *Store) saveTeamMember(m *dossier.TeamMember, create bool) error {
-	return saveRecord(s, m, create, saving[dossier.TeamMember]{
+	return saveRecord(s, m, create, teamSaving())
+}
+
+// teamSaving is how Save and Put write team members.
+func teamSaving() saving[dossier.TeamMember] {
+	return saving[dossier.TeamMember]{
 		k: kTeam, fallback: "team",
 		of: func(c *dossier.TeamMember) recordOf {
 			return recordOf{id: &c.ID, created: &c.Created, updated: &c.Updated, name: c.Name, label: label(c.Name, c.ID)}
 		},
-	})
+	}
 }
 
 // References returns the references, newest first.
@@ -229,12 +248,17 @@ func (s *Store) SaveReference(r *dossier.Reference) error { return s.saveReferen
 func (s *Store) CreateReference(r *dossier.Reference) error { return s.saveReference(r, true) }
 
 func (s *Store) saveReference(r *dossier.Reference, create bool) error {
-	return saveRecord(s, r, create, saving[dossier.Reference]{
+	return saveRecord(s, r, create, referenceSaving())
+}
+
+// referenceSaving is how Save and Put write references.
+func referenceSaving() saving[dossier.Reference] {
+	return saving[dossier.Reference]{
 		k: kReference, fallback: "ref",
 		of: func(c *dossier.Reference) recordOf {
 			return recordOf{id: &c.ID, created: &c.Created, updated: &c.Updated, name: c.Client, label: label(c.Project, c.ID)}
 		},
-	})
+	}
 }
 
 // Events returns the timeline events of account acct, newest first.
@@ -263,7 +287,12 @@ func (s *Store) SaveEvent(e *dossier.Event) error { return s.saveEvent(e, e.ID =
 func (s *Store) CreateEvent(e *dossier.Event) error { return s.saveEvent(e, true) }
 
 func (s *Store) saveEvent(e *dossier.Event, create bool) error {
-	return saveRecord(s, e, create, saving[dossier.Event]{
+	return saveRecord(s, e, create, eventSaving())
+}
+
+// eventSaving is how Save and Put write events.
+func eventSaving() saving[dossier.Event] {
+	return saving[dossier.Event]{
 		k: kEvent, fallback: "event",
 		of: func(c *dossier.Event) recordOf {
 			return recordOf{id: &c.ID, created: &c.Created, updated: &c.Updated, account: c.AccountID,
@@ -284,7 +313,7 @@ func (s *Store) saveEvent(e *dossier.Event, create bool) error {
 			}
 			return nil
 		},
-	})
+	}
 }
 
 // Promises returns the promises made to account acct, by due date.
@@ -313,7 +342,12 @@ func (s *Store) SavePromise(p *dossier.Promise) error { return s.savePromise(p, 
 func (s *Store) CreatePromise(p *dossier.Promise) error { return s.savePromise(p, true) }
 
 func (s *Store) savePromise(p *dossier.Promise, create bool) error {
-	return saveRecord(s, p, create, saving[dossier.Promise]{
+	return saveRecord(s, p, create, promiseSaving())
+}
+
+// promiseSaving is how Save and Put write promises.
+func promiseSaving() saving[dossier.Promise] {
+	return saving[dossier.Promise]{
 		k: kPromise, fallback: "promise",
 		// A promise is named by its ID (as in bulk.go), except where its ID
 		// is refused.
@@ -329,7 +363,7 @@ func (s *Store) savePromise(p *dossier.Promise, create bool) error {
 			}
 			return nil
 		},
-	})
+	}
 }
 
 func checkAccountPeople(txn *badger.Txn, acct string, people []string) error {

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -63,26 +64,31 @@ func (s *Store) CreateSection(sec *proposal.Section) error { return s.saveSectio
 
 func (s *Store) saveSection(sec *proposal.Section, create bool) error {
 	c := *sec
-	err := s.update(func(txn *badger.Txn) error {
-		if err := claimID(txn, kSection, &c.ID, create, c.Title, "section"); err != nil {
-			return dossier.Err("section {{.Section}}", map[string]any{"Section": label(c.Title, c.ID)}, err)
-		}
-		if c.Created.IsZero() {
-			var old proposal.Section
-			if err := get(txn, kSection, c.ID, &old); err == nil {
-				c.Created = old.Created
-			}
-		}
-		stamp(&c.Created, &c.Updated, s.now())
-		if err := c.Validate(); err != nil {
-			return dossier.Err("section {{.Section}}", map[string]any{"Section": label(c.Title, c.ID)}, err)
-		}
-		return put(txn, kSection, c.ID, &c)
-	})
+	err := s.update(func(txn *badger.Txn) error { return writeSection(txn, s.now(), &c, create) })
 	if err == nil {
 		*sec = c
 	}
 	return err
+}
+
+// writeSection is how Save and Put write a section c in txn: it settles
+// its ID (claimID says what create means), keeps the stored Created,
+// stamps and validates it.
+func writeSection(txn *badger.Txn, now time.Time, c *proposal.Section, create bool) error {
+	if err := claimID(txn, kSection, &c.ID, create, c.Title, "section"); err != nil {
+		return dossier.Err("section {{.Section}}", map[string]any{"Section": label(c.Title, c.ID)}, err)
+	}
+	if c.Created.IsZero() {
+		var old proposal.Section
+		if err := get(txn, kSection, c.ID, &old); err == nil {
+			c.Created = old.Created
+		}
+	}
+	stamp(&c.Created, &c.Updated, now)
+	if err := c.Validate(); err != nil {
+		return dossier.Err("section {{.Section}}", map[string]any{"Section": label(c.Title, c.ID)}, err)
+	}
+	return put(txn, kSection, c.ID, c)
 }
 
 // DeleteSection moves the library section to the bin. Proposals that
@@ -204,7 +210,14 @@ func (s *Store) SaveProposal(p *proposal.Proposal) error { return s.saveProposal
 func (s *Store) CreateProposal(p *proposal.Proposal) error { return s.saveProposal(p, true) }
 
 func (s *Store) saveProposal(p *proposal.Proposal, create bool) error {
-	return saveRecord(s, p, create, saving[proposal.Proposal]{
+	return saveRecord(s, p, create, proposalSaving(create, false))
+}
+
+// proposalSaving is how Save and Put write proposals; handedOver is set
+// for a proposal that comes with the copies of what was sent (see
+// checkRevision).
+func proposalSaving(create, handedOver bool) saving[proposal.Proposal] {
+	return saving[proposal.Proposal]{
 		k: kProposal, fallback: "proposal",
 		of: func(c *proposal.Proposal) recordOf {
 			return recordOf{id: &c.ID, created: &c.Created, updated: &c.Updated, account: c.AccountID,
@@ -212,7 +225,7 @@ func (s *Store) saveProposal(p *proposal.Proposal, create bool) error {
 		},
 		touched: func(c *proposal.Proposal) touch { return touch{proposals: []string{c.ID}} },
 		check: func(txn *badger.Txn, c *proposal.Proposal) error {
-			if err := checkRevision(txn, c, create); err != nil {
+			if err := checkRevision(txn, c, create, handedOver); err != nil {
 				return dossier.Err("proposal {{.Proposal}}", map[string]any{"Proposal": label(c.Title, c.ID)}, err)
 			}
 			if err := checkProposalRefs(txn, c); err != nil {
@@ -220,13 +233,25 @@ func (s *Store) saveProposal(p *proposal.Proposal, create bool) error {
 			}
 			return nil
 		},
-	})
+	}
 }
 
 // checkRevision keeps the record of what was sent: a new proposal has no
 // sendings and no later revision, and an update follows
-// proposal.CheckRevision against the stored proposal.
-func checkRevision(txn *badger.Txn, p *proposal.Proposal, create bool) error {
+// proposal.CheckRevision against the stored proposal. A new proposal
+// handed over from another workspace keeps its revisions and sendings,
+// the copy of each sending stored already.
+func checkRevision(txn *badger.Txn, p *proposal.Proposal, create, handedOver bool) error {
+	if create && handedOver {
+		for _, sd := range p.Sendings {
+			if ok, err := exists(txn, snapPart(p.ID, sd.ID, 0)); err != nil {
+				return err
+			} else if !ok {
+				return dossier.Err("no sent copy {{.Copy}} of proposal {{.Proposal}}", map[string]any{"Copy": sd.ID, "Proposal": p.ID}, dossier.ErrNotFound)
+			}
+		}
+		return nil
+	}
 	if create {
 		if len(p.Sendings) > 0 || p.Rev() > 1 {
 			return dossier.Err("a new proposal starts at revision 1 with nothing sent", nil, dossier.ErrInvalid)

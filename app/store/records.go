@@ -293,47 +293,69 @@ type recordOf struct {
 // saveRecord is the one body of the SaveX and CreateX of every record but
 // library sections (saveSection stamps and validates inside the
 // transaction, once it knows the stored Created): it stamps a copy of
-// *rec and validates it, then in one transaction settles its ID (claimID
-// says what create means), runs the kind's own checks and writes it,
-// under its account's index for a kind indexed by account. Only on
-// success does *rec become the copy, its ID and time stamps set.
+// *rec and validates it (prepareRecord), then writes it in one
+// transaction (writeRecord). Only on success does *rec become the copy,
+// its ID and time stamps set.
 func saveRecord[T any, P interface {
 	*T
 	Validate() error
 }](s *Store, rec P, create bool, how saving[T]) error {
 	c := *rec
-	f := how.of(&c)
-	stamp(f.created, f.updated, s.now())
-	if err := P(&c).Validate(); err != nil {
-		return dossier.Err("{{.Kind}} {{.Name}}", map[string]any{"Kind": how.k.noun, "Name": f.label}, err)
+	if err := prepareRecord(P(&c), s.now(), how); err != nil {
+		return err
 	}
 	var touched func() touch
 	if how.touched != nil {
 		touched = func() touch { return how.touched(&c) }
 	}
 	err := s.updateOf(saveBudget, touched, func(txn *badger.Txn) error {
-		if err := claimID(txn, how.k, f.id, create, f.name, how.fallback); err != nil {
-			f := how.of(&c)
-			if f.claimLabel == "" {
-				f.claimLabel = f.label
-			}
-			return dossier.Err("{{.Kind}} {{.Name}}", map[string]any{"Kind": how.k.noun, "Name": f.claimLabel}, err)
-		}
-		if how.check != nil {
-			if err := how.check(txn, &c); err != nil {
-				return err
-			}
-		}
-		f := how.of(&c)
-		if how.k.byAcct {
-			return putOwned(txn, how.k, f.account, *f.id, &c)
-		}
-		return put(txn, how.k, *f.id, &c)
+		return writeRecord(txn, P(&c), create, how)
 	})
 	if err == nil {
 		*rec = c
 	}
 	return err
+}
+
+// prepareRecord stamps c and validates it.
+func prepareRecord[T any, P interface {
+	*T
+	Validate() error
+}](c P, now time.Time, how saving[T]) error {
+	f := how.of(c)
+	stamp(f.created, f.updated, now)
+	if err := c.Validate(); err != nil {
+		return dossier.Err("{{.Kind}} {{.Name}}", map[string]any{"Kind": how.k.noun, "Name": f.label}, err)
+	}
+	return nil
+}
+
+// writeRecord writes c, prepared, in txn: it settles its ID (claimID says
+// what create means), runs the kind's own checks and writes it, under its
+// account's index for a kind indexed by account. Save and Put write every
+// record of the kinds they know through it.
+func writeRecord[T any, P interface {
+	*T
+	Validate() error
+}](txn *badger.Txn, c P, create bool, how saving[T]) error {
+	f := how.of(c)
+	if err := claimID(txn, how.k, f.id, create, f.name, how.fallback); err != nil {
+		f := how.of(c)
+		if f.claimLabel == "" {
+			f.claimLabel = f.label
+		}
+		return dossier.Err("{{.Kind}} {{.Name}}", map[string]any{"Kind": how.k.noun, "Name": f.claimLabel}, err)
+	}
+	if how.check != nil {
+		if err := how.check(txn, c); err != nil {
+			return err
+		}
+	}
+	f = how.of(c)
+	if how.k.byAcct {
+		return putOwned(txn, how.k, f.account, *f.id, c)
+	}
+	return put(txn, how.k, *f.id, c)
 }
 
 // update runs fn in a read-write transaction, serialised with other

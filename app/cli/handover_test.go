@@ -1,0 +1,308 @@
+package cli_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"kamdesk/app/handover"
+	"kamdesk/app/store"
+)
+
+// TestAccountExport: account export writes one bundle with a one-line
+// summary, --json reports its counts, and an existing file is never
+// written over.
+func TestAccountExport(t *testing.T) {
+	dir := demo(t)
+	file := filepath.Join(t.TempDir(), "northbridge.kamdesk")
+	out := mustRun(t, dir, "account", "export", "northbridge", "-o", file)
+	if !strings.HasPrefix(out, "Wrote "+file+": Northbridge") || strings.Count(out, "\n") != 1 {
+		t.Errorf("export said %q", out)
+	}
+	if r := run(t, dir, "account", "export", "northbridge", "--output", file); r.code == 0 || !strings.Contains(r.stderr, "exists already") {
+		t.Errorf("an export over an existing file: %+v", r)
+	}
+	other := filepath.Join(t.TempDir(), "b.kamdesk")
+	v := decode[map[string]any](t, mustRun(t, dir, "account", "export", "northbridge", "--output", other, "--json"))
+	recs, _ := v["records"].(map[string]any)
+	if v["account"] != "northbridge" || recs["people"] != float64(6) || recs["proposals"] == float64(0) || recs["sent_copies"] == float64(0) {
+		t.Errorf("export --json: %v", v)
+	}
+	if r := run(t, dir, "account", "export", "nobody", "-o", filepath.Join(t.TempDir(), "x.kamdesk")); r.code == 0 || !strings.Contains(r.stderr, "nobody") {
+		t.Errorf("export of a missing account: %+v", r)
+	}
+	if left, _ := os.ReadDir(filepath.Dir(file)); len(left) != 1 {
+		t.Errorf("files beside the bundle: %v", left)
+	}
+}
+
+// openStore opens the workspace dir for a test to read or change it
+// directly; it is closed when the test ends or by the returned func.
+func openStore(t *testing.T, dir string) (*store.Store, func()) {
+	t.Helper()
+	st, err := store.Open(dir, store.Options{NoGC: true, NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, func() { st.Close() }
+}
+
+// records is the bundle of acct in dir as JSON, one line a record,
+// without the time stamps each workspace gives a record it writes.
+func records(t *testing.T, dir, acct string) map[string]string {
+	t.Helper()
+	st, done := openStore(t, dir)
+	defer done()
+	b, err := handover.Gather(st, acct, time.Time{}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	add := func(kind, id string, v any) {
+		j, _ := json.Marshal(v)
+		var m map[string]any
+		json.Unmarshal(j, &m)
+		delete(m, "created")
+		delete(m, "updated")
+		j, _ = json.Marshal(m)
+		out[kind+"/"+id] = string(j)
+	}
+	add("account", b.Account.ID, b.Account)
+	for _, r := range b.People {
+		add("person", r.ID, r)
+	}
+	for _, r := range b.Events {
+		add("event", r.ID, r)
+	}
+	for _, r := range b.Promises {
+		add("promise", r.ID, r)
+	}
+	for _, r := range b.Proposals {
+		add("proposal", r.ID, r)
+	}
+	for _, r := range b.Sent {
+		add("sent", r.ProposalID+"/"+r.ID, r)
+	}
+	for _, r := range b.Sections {
+		add("section", r.ID, r)
+	}
+	for _, r := range b.Team {
+		add("team", r.ID, r)
+	}
+	for _, r := range b.References {
+		add("reference", r.ID, r)
+	}
+	for id, data := range b.Files {
+		out["file/"+id] = string(data)
+	}
+	return out
+}
+
+func sameRecords(t *testing.T, got, want map[string]string) {
+	t.Helper()
+	for k, w := range want {
+		if g, ok := got[k]; !ok {
+			t.Errorf("%s is missing", k)
+		} else if g != w {
+			t.Errorf("%s:\n got %s\nwant %s", k, g, w)
+		}
+	}
+	for k := range got {
+		if _, ok := want[k]; !ok {
+			t.Errorf("%s is there but should not be", k)
+		}
+	}
+}
+
+// attach gives the first event of acct in dir an attachment.
+func attach(t *testing.T, dir, acct string, data string) {
+	t.Helper()
+	st, done := openStore(t, dir)
+	defer done()
+	ev, err := st.Events(acct)
+	if err != nil || len(ev) == 0 {
+		t.Fatalf("events of %s: %v, %v", acct, ev, err)
+	}
+	a, err := st.PutFile("minutes.txt", strings.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev[0].Attachments = append(ev[0].Attachments, a)
+	if err := st.SaveEvent(&ev[0]); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestHandoverRoundTrip: an account of the sample exported and imported
+// into an empty workspace arrives record by record (every kind, the
+// attachment's bytes, the sent copies); importing it again changes
+// nothing and finds nothing that differs.
+func TestHandoverRoundTrip(t *testing.T) {
+	from := demo(t)
+	attach(t, from, "northbridge", strings.Repeat("Minutes of the plant visit. ", 40_000))
+	file := filepath.Join(t.TempDir(), "northbridge.kamdesk")
+	mustRun(t, from, "account", "export", "northbridge", "-o", file)
+	want := records(t, from, "northbridge")
+	if !hasPrefix(want, "sent/") || !hasPrefix(want, "file/") || !hasPrefix(want, "section/") || !hasPrefix(want, "team/") || !hasPrefix(want, "reference/") {
+		t.Fatalf("the export holds too little to test: %v", keys(want))
+	}
+	to := t.TempDir()
+	out := mustRun(t, to, "import", file)
+	if !strings.Contains(out, fmt.Sprintf("Imported: %d added, 0 replaced.", len(want)-countPrefix(want, "sent/")-countPrefix(want, "file/"))) {
+		t.Errorf("import said %q", out)
+	}
+	sameRecords(t, records(t, to, "northbridge"), want)
+
+	before := mustRun(t, to, "account", "show", "northbridge", "--json")
+	v := decode[map[string]any](t, mustRun(t, to, "import", file, "--json"))
+	if len(v["conflicts"].([]any)) != 0 || len(v["new"].([]any)) != 0 || v["added"] != float64(0) {
+		t.Errorf("importing again: %v", v)
+	}
+	if after := mustRun(t, to, "account", "show", "northbridge", "--json"); after != before {
+		t.Error("importing again changed the account")
+	}
+}
+
+// TestImportConflicts: a person and a proposal changed on one side are
+// listed field by field; without --take nothing is written and the exit
+// is not zero; --dry-run writes nothing; --take mine keeps the
+// workspace's versions and adds what is new; --take theirs takes the
+// bundle's.
+func TestImportConflicts(t *testing.T) {
+	from := demo(t)
+	first := filepath.Join(t.TempDir(), "first.kamdesk")
+	mustRun(t, from, "account", "export", "castellan", "-o", first)
+	to := t.TempDir()
+	mustRun(t, to, "import", first)
+
+	// A promise is added on the bundle's side.
+	st, done := openStore(t, from)
+	promises, _ := st.Promises("castellan")
+	promise := promises[0]
+	promise.ID, promise.Text = "", "Send the handover notes to the new owner."
+	if err := st.CreatePromise(&promise); err != nil {
+		t.Fatal(err)
+	}
+	done()
+	file := filepath.Join(t.TempDir(), "castellan.kamdesk")
+	mustRun(t, from, "account", "export", "castellan", "-o", file)
+	want := records(t, from, "castellan")
+
+	// A person and a proposal are changed on the workspace's side.
+	st, done = openStore(t, to)
+	people, _ := st.People("castellan")
+	person := people[0]
+	person.Position = "Head of Handovers"
+	if err := st.SavePerson(&person); err != nil {
+		t.Fatal(err)
+	}
+	props, _ := st.Proposals("castellan")
+	prop := props[0]
+	prop.Title = "Renamed here"
+	if err := st.SaveProposal(&prop); err != nil {
+		t.Fatal(err)
+	}
+	done()
+	mine := records(t, to, "castellan")
+
+	r := run(t, to, "import", file)
+	for _, s := range []string{"position: Head of Handovers → ", "title: Renamed here → ", "--take mine", "--take theirs", "+ promise Send the handover notes"} {
+		if !strings.Contains(r.stdout+r.stderr, s) {
+			t.Errorf("import without --take does not say %q:\n%s%s", s, r.stdout, r.stderr)
+		}
+	}
+	if r.code == 0 {
+		t.Error("import with conflicts and without --take exited 0")
+	}
+	sameRecords(t, records(t, to, "castellan"), mine)
+
+	v := decode[map[string]any](t, mustRun(t, to, "import", file, "--take", "theirs", "--dry-run", "--json"))
+	if len(v["conflicts"].([]any)) != 2 || len(v["new"].([]any)) != 1 || v["written"] != false {
+		t.Errorf("--dry-run --json: %v", v)
+	}
+	sameRecords(t, records(t, to, "castellan"), mine)
+
+	if r := run(t, to, "import", file, "--take", "both"); r.code == 0 {
+		t.Errorf("--take both: %+v", r)
+	}
+
+	if out := mustRun(t, to, "import", file, "--take", "mine"); !strings.Contains(out, "Imported: 1 added, 0 replaced.") {
+		t.Errorf("--take mine said %q", out)
+	}
+	got := records(t, to, "castellan")
+	for k := range want {
+		if w := mine[k]; w == "" && got[k] != want[k] || w != "" && got[k] != w {
+			t.Errorf("after --take mine %s is not what it should be", k)
+		}
+	}
+
+	if out := mustRun(t, to, "import", file, "--take", "theirs"); !strings.Contains(out, "Imported: 0 added, 2 replaced.") {
+		t.Errorf("--take theirs said %q", out)
+	}
+	sameRecords(t, records(t, to, "castellan"), want)
+}
+
+// TestImportRefusesBrokenBundles: a tampered, cut short, foreign or
+// oversized bundle is refused with a message naming it, and nothing is
+// written.
+func TestImportRefusesBrokenBundles(t *testing.T) {
+	from := demo(t)
+	file := filepath.Join(t.TempDir(), "northbridge.kamdesk")
+	mustRun(t, from, "account", "export", "northbridge", "-o", file)
+	good, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string][]byte{
+		"cut short": good[:len(good)/2],
+		"not a zip": []byte("name,company\nAnna,Northbridge\n"),
+		"one byte":  flip(good, len(good)/2),
+		"manifest":  flip(good, 60),
+	}
+	for name, data := range cases {
+		t.Run(name, func(t *testing.T) {
+			bad := filepath.Join(t.TempDir(), "bad.kamdesk")
+			os.WriteFile(bad, data, 0o600)
+			to := t.TempDir()
+			r := run(t, to, "import", bad)
+			if r.code == 0 || !strings.Contains(r.stderr, bad) {
+				t.Fatalf("import of a bundle with %s: %+v", name, r)
+			}
+			if out := mustRun(t, to, "account", "list"); strings.Contains(out, "northbridge") {
+				t.Errorf("a refused import wrote records:\n%s", out)
+			}
+		})
+	}
+}
+
+// flip returns a copy of b with the byte at i changed.
+func flip(b []byte, i int) []byte {
+	c := bytes.Clone(b)
+	c[i] ^= 0x20
+	return c
+}
+
+func hasPrefix(m map[string]string, p string) bool { return countPrefix(m, p) > 0 }
+
+func countPrefix(m map[string]string, p string) int {
+	n := 0
+	for k := range m {
+		if strings.HasPrefix(k, p) {
+			n++
+		}
+	}
+	return n
+}
+
+func keys(m map[string]string) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}

@@ -1,0 +1,106 @@
+package store_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"kamdesk/app/export"
+	"kamdesk/app/store"
+	"kamdesk/assets"
+	"kamdesk/dossier"
+)
+
+// batchOf is account acct of s with what it uses, as a handover carries
+// it.
+func batchOf(t *testing.T, s *store.Store, acct string) store.Batch {
+	t.Helper()
+	a, err := s.Account(acct)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := store.Batch{Accounts: []dossier.Account{a}, Files: map[string][]byte{}}
+	b.People, _ = s.People(acct)
+	b.Events, _ = s.Events(acct)
+	b.Promises, _ = s.Promises(acct)
+	b.Proposals, _ = s.Proposals(acct)
+	b.Team, _ = s.Team()
+	b.References, _ = s.References()
+	b.Sections, _ = s.Sections()
+	for _, p := range b.Proposals {
+		for _, sd := range p.Sendings {
+			snap, err := s.Snapshot(p.ID, sd.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b.Sent = append(b.Sent, snap)
+		}
+	}
+	for _, e := range b.Events {
+		for _, at := range e.Attachments {
+			b.Files[at.FileID], _ = s.File(at)
+		}
+	}
+	return b
+}
+
+// TestPutAddsAndReplacesInOneBatch: Put brings an account with its
+// people, timeline (an attachment too), promises and proposals with their
+// sent copies into an empty workspace; a second Put replaces a changed
+// person; a batch with one bad record writes nothing at all.
+func TestPutAddsAndReplacesInOneBatch(t *testing.T) {
+	from := open(t, t.TempDir())
+	if _, err := from.LoadSample(assets.Sample, dossier.MustDate("2026-11-25"), export.Snapshot); err != nil {
+		t.Fatal(err)
+	}
+	ev, _ := from.Events("northbridge")
+	at, err := from.PutFile("notes.txt", strings.NewReader(strings.Repeat("minutes ", 100_000)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev[0].Attachments = append(ev[0].Attachments, at)
+	if err := from.SaveEvent(&ev[0]); err != nil {
+		t.Fatal(err)
+	}
+	b := batchOf(t, from, "northbridge")
+	if len(b.Sent) == 0 || len(b.Files) != 1 {
+		t.Fatalf("the sample's northbridge has %d sent copies, %d files", len(b.Sent), len(b.Files))
+	}
+	to := open(t, t.TempDir())
+	if err := to.Put(b); err != nil {
+		t.Fatal(err)
+	}
+	got := batchOf(t, to, "northbridge")
+	if len(got.People) != len(b.People) || len(got.Events) != len(b.Events) || len(got.Promises) != len(b.Promises) ||
+		len(got.Proposals) != len(b.Proposals) || len(got.Sent) != len(b.Sent) || len(got.Files) != 1 {
+		t.Fatalf("after Put: %d people, %d events, %d promises, %d proposals, %d sent copies, %d files",
+			len(got.People), len(got.Events), len(got.Promises), len(got.Proposals), len(got.Sent), len(got.Files))
+	}
+	if string(got.Files[at.FileID]) != string(b.Files[at.FileID]) {
+		t.Error("the attachment's bytes differ")
+	}
+	sums, err := to.PeopleSummariesOf("northbridge")
+	if err != nil || len(sums) != len(b.People) {
+		t.Errorf("summaries after Put: %d, %v; want %d", len(sums), err, len(b.People))
+	}
+
+	p := b.People[0]
+	p.Position = "Chief Handover Officer"
+	if err := to.Put(store.Batch{People: []dossier.Person{p}}); err != nil {
+		t.Fatal(err)
+	}
+	if q, _ := to.Person(p.ID); q.Position != p.Position {
+		t.Errorf("replaced person: %q, want %q", q.Position, p.Position)
+	}
+
+	p.Position = "Changed"
+	bad := b.People[1]
+	bad.AccountID = "nowhere"
+	err = to.Put(store.Batch{People: []dossier.Person{p, bad}})
+	if !errors.Is(err, dossier.ErrNotFound) {
+		t.Errorf("a batch with a person of a missing account: %v", err)
+	}
+	if q, _ := to.Person(p.ID); q.Position != "Chief Handover Officer" {
+		t.Errorf("a refused batch changed %s: %q", p.ID, q.Position)
+	}
+}
