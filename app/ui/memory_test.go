@@ -7,10 +7,13 @@ import (
 )
 
 // TestGiveBack: with 64 MB freed in the heap, GiveBack returns it to the
-// system; with little freed, it does nothing.
+// system (what the heap holds free, not given back, is then small); with
+// little freed, it does nothing. (Measured as what is left free, not as
+// what was released by the call: the runtime's own scavenger may give
+// some back first, on a busy machine more of it.)
 func TestGiveBack(t *testing.T) {
-	released := func() uint64 {
-		s := []metrics.Sample{{Name: "/memory/classes/heap/released:bytes"}}
+	free := func() uint64 {
+		s := []metrics.Sample{{Name: "/memory/classes/heap/free:bytes"}}
 		metrics.Read(s)
 		return s[0].Value.Uint64()
 	}
@@ -25,11 +28,10 @@ func TestGiveBack(t *testing.T) {
 	runtime.KeepAlive(garbage)
 	garbage = nil
 	runtime.GC() // freed, not yet given back
-	before := released()
 	if !GiveBack(16 << 20) {
 		t.Fatal("GiveBack did nothing with 64 MB freed")
 	}
-	if got := released() - before; got < 32<<20 {
-		t.Errorf("GiveBack released %d MB, want most of 64", got>>20)
+	if left := free(); left > 16<<20 {
+		t.Errorf("after GiveBack the heap holds %d MB free, not given back", left>>20)
 	}
 }
