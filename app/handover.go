@@ -67,7 +67,7 @@ func (d *Desk) exportAccount(acct, path string) {
 		}
 		n := b.Count()
 		dialog.ShowInformation(lang.L("Export account"),
-			i18n.L("Wrote {{.Path}}: {{.Account}} with {{.People}} people, {{.Events}} timeline entries ({{.Files}} attachments), {{.Promises}} promises, {{.Proposals}} proposals ({{.Sent}} sent copies), {{.Sections}} sections, {{.Team}} team members, {{.References}} references.",
+			i18n.L("Wrote {{.Path}}: {{.Account}}; people: {{.People}}, timeline entries: {{.Events}} (attachments: {{.Files}}), promises: {{.Promises}}, proposals: {{.Proposals}} (sent copies: {{.Sent}}), library sections: {{.Sections}}, team members: {{.Team}}, references: {{.References}}.",
 				map[string]any{"Path": path, "Account": b.Account.Name, "People": n.People, "Events": n.Events, "Files": n.Attachments,
 					"Promises": n.Promises, "Proposals": n.Proposals, "Sent": n.Sent, "Sections": n.Sections, "Team": n.Team, "References": n.References}), d.win)
 	})

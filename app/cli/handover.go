@@ -56,7 +56,7 @@ func accountExportCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 		if *asJSON {
 			return c.json(exportJSON{Path: *out, Account: b.Account.ID, Name: b.Account.Name, Records: n})
 		}
-		c.printf("%s\n", i18n.L("Wrote {{.Path}}: {{.Account}} with {{.People}} people, {{.Events}} timeline entries ({{.Files}} attachments), {{.Promises}} promises, {{.Proposals}} proposals ({{.Sent}} sent copies), {{.Sections}} sections, {{.Team}} team members, {{.References}} references.",
+		c.printf("%s\n", i18n.L("Wrote {{.Path}}: {{.Account}}; people: {{.People}}, timeline entries: {{.Events}} (attachments: {{.Files}}), promises: {{.Promises}}, proposals: {{.Proposals}} (sent copies: {{.Sent}}), library sections: {{.Sections}}, team members: {{.Team}}, references: {{.References}}.",
 			map[string]any{"Path": *out, "Account": b.Account.Name, "People": n.People, "Events": n.Events, "Files": n.Attachments,
 				"Promises": n.Promises, "Proposals": n.Proposals, "Sent": n.Sent, "Sections": n.Sections, "Team": n.Team, "References": n.References}))
 		return nil
