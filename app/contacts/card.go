@@ -8,11 +8,11 @@ import (
 	"kamdesk/dossier"
 )
 
-// Card is one vCard read from a file: the person it describes and where
-// it was.
+// Card is one person read from a file, a vCard or a row of a CSV file:
+// the person it describes and where it was.
 type Card struct {
 	File string
-	Line int // the line of its BEGIN:VCARD, from 1
+	Line int // the line of its BEGIN:VCARD or of its row, from 1
 	// Person is what the card says; its ID, account and time stamps are
 	// empty, its ReportsTo is ReportsTo below (an ID of the file's).
 	Person dossier.Person
@@ -97,3 +97,26 @@ func ProblemsOf(err error) Problems {
 
 // maxProblems bounds the problems reported of one import.
 const maxProblems = 50
+
+// check gives the person of c the type and level of a person nothing is
+// known of yet when it has none, and checks them as the store checks a
+// saved person; where names the line and the property (or column) of a
+// field, for the problems.
+func check(c *Card, where func(field string) (line int, prop string)) Problems {
+	p := &c.Person
+	if p.Type == "" {
+		p.Type = DefaultType
+	}
+	if p.Level == "" {
+		p.Level = DefaultLevel
+	}
+	// The checks of a saved person, with a stand-in account.
+	saved := *p
+	saved.AccountID = "import"
+	var probs Problems
+	for _, fe := range dossier.ProblemsOf(saved.Validate()) {
+		n, prop := where(fe.Field)
+		probs = append(probs, &LineError{File: c.File, Line: n, Property: prop, Err: fe})
+	}
+	return probs
+}

@@ -273,25 +273,16 @@ func (r *cardReader) read(vc vcard.Card) {
 		r.problem("FN", r.c.Line, dossier.Err("the card has no name (FN or N)", nil, nil))
 		return
 	}
-	if p.Type == "" {
-		p.Type = DefaultType
-	}
-	if p.Level == "" {
-		p.Level = DefaultLevel
-	}
-	// The checks of a saved person, with a stand-in account.
-	check := *p
-	check.AccountID = "import"
-	for _, fe := range dossier.ProblemsOf(check.Validate()) {
+	r.probs = append(r.probs, check(&r.c, func(field string) (int, string) {
 		n, prop := r.c.Line, ""
-		if f := fieldNamed(fe.Field); f != nil {
+		if f := fieldNamed(field); f != nil {
 			prop = f.prop
-			if l, ok := r.c.lines[fe.Field]; ok {
+			if l, ok := r.c.lines[field]; ok {
 				n = l
 			}
 		}
-		r.probs = append(r.probs, &LineError{File: r.file, Line: n, Property: prop, Err: fe})
-	}
+		return n, prop
+	})...)
 }
 
 // set keeps the value v of the field (a JSON name) read from the i-th
