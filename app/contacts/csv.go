@@ -285,7 +285,9 @@ func (t *table) card(row []string, n int, cols []Column, df DateFormat) (Card, P
 		var dst *string
 		switch col.Field {
 		case "", Ignore:
-			c.Ignored = append(c.Ignored, col.Header)
+			if !quiet(col.Header) {
+				c.Ignored = append(c.Ignored, col.Header)
+			}
 			continue
 		case "first":
 			first = append(first, v)

@@ -65,9 +65,9 @@ func TestOutlookAndGmailExports(t *testing.T) {
 	}
 	check(sh, []want{
 		{2, "Ingrid Solberg", "ingrid.solberg@fjordline.example", "+47 55 01 23 45", "Head of Procurement", "Procurement", "1985-04-15",
-			[]string{"Title", "Company", "Business Street", "Business City", "Mobile Phone +47 912 34 567", "E-mail Type", "E-mail Display Name", "E-mail 2 Address ingrid@home.example", "E-mail 2 Type", "Web Page"}},
-		{4, "Tamás Kertész", "t.kertesz@fjordline.example", "+36 30 555 0147", "CIO", "IT", "", []string{"Title", "Company", "E-mail 2 Type"}},
-		{5, "Olga Petrovna Vasilyeva", "olga.v@example.org", "", "Analyst", "", "1990-12-31", []string{"E-mail Type"}},
+			[]string{"Title", "Company", "Business Street", "Business City", "Mobile Phone +47 912 34 567", "E-mail 2 Address ingrid@home.example", "Web Page"}},
+		{4, "Tamás Kertész", "t.kertesz@fjordline.example", "+36 30 555 0147", "CIO", "IT", "", []string{"Title", "Company"}},
+		{5, "Olga Petrovna Vasilyeva", "olga.v@example.org", "", "Analyst", "", "1990-12-31", nil},
 	})
 	if n := sh.Cards[0].Person.Notes; n != "Prefers calls before 10.\r\nMet at the Oslo fair." && n != "Prefers calls before 10.\nMet at the Oslo fair." {
 		t.Errorf("notes %q", n)
@@ -82,10 +82,9 @@ func TestOutlookAndGmailExports(t *testing.T) {
 	}
 	check(sh, []want{
 		{2, "Kristine Nakamura-Berg", "kristine.berg@tellus.example", "+47 400 11 222", "Operations Director", "Operations", "1979-03-08",
-			[]string{"Organization Name", "Labels", "E-mail 1 - Label", "E-mail 1 - Value k.berg@tellus.example", "E-mail 2 - Label",
-				"E-mail 2 - Value kristine@home.example", "Phone 1 - Label", "Phone 2 - Label", "Phone 2 - Value +47 22 33 44 55"}},
+			[]string{"Organization Name", "E-mail 1 - Value k.berg@tellus.example", "E-mail 2 - Value kristine@home.example", "Phone 2 - Value +47 22 33 44 55"}},
 		{3, "Dmitri Orlov", "dmitri.orlov@tellus.example", "", "Buyer", "", "--11-02",
-			[]string{"Organization Name", "Labels", "E-mail 1 - Label", "Website 1 - Label", "Website 1 - Value"}},
+			[]string{"Organization Name", "Website 1 - Label", "Website 1 - Value"}},
 	})
 	var unknown []string
 	for _, c := range sh.Columns {
@@ -134,7 +133,10 @@ func TestDateFormats(t *testing.T) {
 		{"YYYY-MM-DD", "1985-04-15", "1985-04-15"},
 		{"DD/MM", "15/04", "--04-15"},
 		{"MM/DD/YYYY", "31/12/1990", "error"},
-		{"DD.MM.YYYY", "1985-04-15", "error"},
+		{"DD.MM.YYYY", "1985-04-15", "1985-04-15"},
+		{"MM/DD/YYYY", "--04-15", "--04-15"},
+		{"YYYY.DD.MM", "1985-04-15", "1985-15-04 error"},
+		{"DD.MM.YYYY", "15/04/1985/2", "error"},
 		{"DD.MM.YYYY", "30.02.1990", "error"},
 	} {
 		f, err := contacts.ParseDateFormat(tc.format)
@@ -145,6 +147,9 @@ func TestDateFormats(t *testing.T) {
 		got := b.String()
 		if err != nil {
 			got = "error"
+		}
+		if strings.HasSuffix(tc.want, "error") {
+			tc.want = "error"
 		}
 		if got != tc.want {
 			t.Errorf("%s %q: got %s, want %s", tc.format, tc.text, got, tc.want)

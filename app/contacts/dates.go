@@ -58,9 +58,11 @@ func (f DateFormat) String() string { return f.text }
 func (f DateFormat) IsZero() bool { return f.order == "" }
 
 // Birthday reads v, a date written in the format f, as a birthday;
-// with the year left out when v leaves it out.
+// with the year left out when v leaves it out. An ISO date (YYYY-MM-DD,
+// --MM-DD) is read as one whatever f, unless f puts the year first: a
+// file of Google's among Outlook's.
 func (f DateFormat) Birthday(v string) (dossier.Birthday, error) {
-	if f.IsZero() {
+	if f.IsZero() || f.order[0] != 'Y' && isISODate(v) {
 		return isoBirthday(v)
 	}
 	bad := dossier.ErrAs(`"{{.Text}}" is not a date of the format {{.Format}}`, map[string]any{"Text": v, "Format": f.text}, dossier.ErrInvalid)

@@ -133,6 +133,20 @@ func builtInPerson(header string) string {
 	return ""
 }
 
+// quiet reports whether a column the built-in mapping leaves out says
+// only how another is to be read (Outlook's "E-mail Type", Google's
+// "E-mail 1 - Label", "Labels"): its values are not worth listing as not
+// kept.
+func quiet(header string) bool {
+	h := strings.ToLower(strings.TrimSpace(header))
+	switch {
+	case strings.HasSuffix(h, " type"), strings.HasSuffix(h, " display name"), strings.HasSuffix(h, " - label"),
+		strings.HasSuffix(h, " - type"), h == "labels", h == "group membership", h == "file as":
+		return builtInPerson(h) == Ignore
+	}
+	return false
+}
+
 // columns gives each column of header its field: m's, else known's;
 // m must name columns of the file and fields of fields.
 func columns(file string, header []string, m Mapping, fields []string, known func(string) string) ([]Column, error) {
