@@ -46,6 +46,7 @@ FUZZ_TARGETS := \
 	./proposal:FuzzRenderHTML \
 	./proposal:FuzzCleanLogo \
 	./app/contacts:FuzzRead \
+	./app/contacts:FuzzReadCSV \
 	./app/cli:FuzzPricingCSV \
 	./app/cli:FuzzTerminalSafe \
 	./app/cli:FuzzIndentJSON \

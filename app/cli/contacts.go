@@ -17,11 +17,12 @@ import (
 	"kamdesk/dossier"
 )
 
-// The people of an account in and out as vCards (app/contacts).
+// The people of an account in and out as vCards, and in from CSV files
+// (app/contacts).
 
 func init() {
 	register(
-		command{name: "person import", args: "FILE|DIR...", summary: "import people from vCard files (3.0, 4.0; a folder's too) into an account, never twice the same person (all or nothing)", setup: personImport},
+		command{name: "person import", args: "FILE|DIR...", summary: "import people from vCard or CSV files (a folder's too) into an account, never twice the same person (all or nothing)", setup: personImport},
 		command{name: "person export", reads: true, args: "[PERSON_ID...]", summary: "write people as vCard 4.0: those named, an account's, or everyone", setup: personExport},
 	)
 }
@@ -34,6 +35,8 @@ type importJSON struct {
 	Merged  int              `json:"merged"`
 	Skipped int              `json:"skipped"`
 	Cards   []importCardJSON `json:"cards"`
+	// CSV: the CSV files read, how their columns were read.
+	CSV []csvFile `json:"csv,omitempty"`
 }
 
 type importCardJSON struct {
@@ -53,6 +56,7 @@ func personImport(fs *flag.FlagSet) func(*ctx, []string) error {
 	dryRun := fs.Bool("dry-run", false, "say what the import would do and write nothing")
 	onMatch := fs.String("on-match", "skip", "what to do with a card that matches a person of the account (the same e-mail, else the same name): skip, merge (fill the fields the person lacks, never change one they have) or add (another person)")
 	asJSON := fs.Bool("json", false, "print JSON for scripts")
+	csvf := addCSVFlags(fs, true)
 	return func(c *ctx, args []string) error {
 		if len(args) == 0 {
 			return usageError{i18n.L("missing {{.What}}", map[string]any{"What": i18n.L("the files or folders to import")})}
@@ -64,12 +68,13 @@ func personImport(fs *flag.FlagSet) func(*ctx, []string) error {
 		if !ok {
 			return usageError{i18n.L("--on-match {{.Value}} is not one of skip, merge, add", map[string]any{"Value": *onMatch})}
 		}
-		cards, left, err := readCards(args)
+		setup, err := csvf.setup(c, "people", contacts.PersonFields)
+		if err != nil {
+			return err
+		}
+		cards, left, sheets, err := readCards(args, setup)
 		if probs := contacts.ProblemsOf(err); len(probs) > 0 {
-			for _, p := range probs {
-				fmt.Fprintln(c.Stderr, dossier.OneLine(errorText(p)))
-			}
-			return errors.New(i18n.N("nothing imported: fix the {{.Count}} problem above and import again", len(probs), map[string]any{"Count": len(probs)}))
+			return printProblems(c, probs)
 		}
 		if err != nil {
 			return err
@@ -106,9 +111,12 @@ func personImport(fs *flag.FlagSet) func(*ctx, []string) error {
 				}
 			}
 		}
+		if err := csvf.saveMapping(c, "people", allColumns(sheets), *dryRun); err != nil {
+			return err
+		}
 		added, merged, skipped := plan.Count()
 		if *asJSON {
-			out := importJSON{Account: a.ID, DryRun: *dryRun, Added: added, Merged: merged, Skipped: skipped, Cards: []importCardJSON{}}
+			out := importJSON{Account: a.ID, DryRun: *dryRun, Added: added, Merged: merged, Skipped: skipped, Cards: []importCardJSON{}, CSV: sheets}
 			for _, it := range plan.Items {
 				out.Cards = append(out.Cards, importCardJSON{File: it.Card.File, Line: it.Card.Line, Name: it.Card.Person.Name,
 					Action: it.Action, ID: it.ID, MatchedBy: it.MatchedBy, Differences: nonNil(it.Differences),
@@ -117,7 +125,10 @@ func personImport(fs *flag.FlagSet) func(*ctx, []string) error {
 			return c.json(out)
 		}
 		for _, p := range left {
-			fmt.Fprintln(c.Stderr, i18n.L("{{.Path}}: not a vCard, left out", map[string]any{"Path": p}))
+			fmt.Fprintln(c.Stderr, i18n.L("{{.Path}}: neither a vCard nor a CSV file, left out", map[string]any{"Path": p}))
+		}
+		for _, sh := range sheets {
+			printColumns(c, sh.File, sh.Columns)
 		}
 		for _, it := range plan.Items {
 			c.printf("%s\n", importLine(&it, *dryRun))
@@ -176,25 +187,34 @@ func importLine(it *contacts.Item, dryRun bool) string {
 func quoted(s string) string { return fmt.Sprintf("%q", s) }
 
 // readCards reads the cards of the files named and of the files in the
-// folders named (not their subfolders, nor hidden files). A file named
-// must be a vCard; the files of a folder that are not (known by their
-// content) are left out, and returned. Problems in the cards come as
+// folders named (not their subfolders, nor hidden files): vCards, and
+// CSV files read as setup says. A file named must be one or the other;
+// the files of a folder that are neither (known by their content) are
+// left out, and returned. Problems in the cards come as
 // contacts.Problems, of every file.
-func readCards(paths []string) (cards []contacts.Card, left []string, err error) {
+func readCards(paths []string, setup csvSetup) (cards []contacts.Card, left []string, sheets []csvFile, err error) {
 	var probs contacts.Problems
 	read := func(path string, named bool) error {
 		data, err := os.ReadFile(path)
 		if err != nil {
 			return err
 		}
-		if !contacts.IsVCard(data) {
-			if named {
-				return dossier.Err("{{.Path}} is not a vCard file (kamdesk imports vCard 2.1, 3.0 and 4.0)", map[string]any{"Path": path}, nil)
+		var cs []contacts.Card
+		switch {
+		case contacts.IsVCard(data):
+			cs, err = contacts.Read(path, data)
+		case contacts.IsCSV(data):
+			var sh *contacts.Sheet
+			if sh, err = contacts.ReadCSV(path, data, setup.mapping, setup.dates); sh != nil {
+				cs = sh.Cards
+				sheets = append(sheets, csvFile{File: path, Columns: sh.Columns})
 			}
+		case named:
+			return dossier.Err("{{.Path}} is neither a vCard nor a CSV file (kamdesk imports vCard 2.1, 3.0 and 4.0, and CSV)", map[string]any{"Path": path}, nil)
+		default:
 			left = append(left, path)
 			return nil
 		}
-		cs, err := contacts.Read(path, data)
 		if p := contacts.ProblemsOf(err); len(p) > 0 {
 			probs = append(probs, p...)
 			return nil
@@ -205,17 +225,17 @@ func readCards(paths []string) (cards []contacts.Card, left []string, err error)
 	for _, path := range paths {
 		info, err := os.Stat(path)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		if !info.IsDir() {
 			if err := read(path, true); err != nil {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 			continue
 		}
 		entries, err := os.ReadDir(path)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		n := len(cards) + len(left) + len(probs)
 		for _, e := range entries {
@@ -223,17 +243,17 @@ func readCards(paths []string) (cards []contacts.Card, left []string, err error)
 				continue
 			}
 			if err := read(filepath.Join(path, e.Name()), false); err != nil {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 		}
 		if len(cards)+len(left)+len(probs) == n {
-			return nil, nil, dossier.Err("no vCard files in {{.Path}}", map[string]any{"Path": path}, nil)
+			return nil, nil, nil, dossier.Err("no vCard or CSV files in {{.Path}}", map[string]any{"Path": path}, nil)
 		}
 	}
 	if len(probs) > 0 {
-		return nil, nil, probs
+		return nil, nil, nil, probs
 	}
-	return cards, left, nil
+	return cards, left, sheets, nil
 }
 
 func personExport(fs *flag.FlagSet) func(*ctx, []string) error {

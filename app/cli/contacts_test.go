@@ -200,7 +200,7 @@ func TestPersonImportAllOrNothing(t *testing.T) {
 		{[]string{"person", "import", "../contacts/testdata/android-4.0.vcf"}, 2, "--account is required"},
 		{[]string{"person", "import", "--account", "castellan"}, 2, "missing the files or folders to import"},
 		{[]string{"person", "import", "../contacts/testdata/android-4.0.vcf", "--account", "castellan", "--on-match", "replace"}, 2, "--on-match replace is not one of skip, merge, add"},
-		{[]string{"person", "import", "contacts.go", "--account", "castellan"}, 1, "contacts.go is not a vCard file"},
+		{[]string{"person", "import", "contacts.go", "--account", "castellan"}, 1, "contacts.go is neither a vCard nor a CSV file"},
 		{[]string{"person", "import", "../contacts/testdata/android-4.0.vcf", "--account", "nowhere"}, 1, `no account with ID "nowhere"`},
 		{[]string{"person", "export"}, 2, "-o is required"},
 	} {

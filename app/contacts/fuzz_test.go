@@ -61,3 +61,50 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// FuzzReadCSV: whatever the file and the mapping, ReadCSV neither
+// panics nor hangs; a file it refuses gets problems naming its lines,
+// and the people of one it accepts are people the store accepts.
+func FuzzReadCSV(f *testing.F) {
+	files, _ := filepath.Glob("testdata/*.csv")
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data, "", "MM/DD/YYYY")
+	}
+	f.Add([]byte("Vorname;Nachname;Geburtstag\nA;B;1.2.1990\n"), "Vorname=first,Nachname=last,Geburtstag=birthday", "DD.MM.YYYY")
+	f.Add([]byte("Name,E-mail 1 - Value,Level\n\"A \"\"B\"\"\",a@b.c ::: d@e.f,buyer,x\n,\n"), "Level=level", "")
+	f.Add([]byte("a,\"b\nc\",d\n1,2\n"), "", "")
+	f.Fuzz(func(t *testing.T, data []byte, spec, format string) {
+		m, err := contacts.ParseMapping(spec, contacts.PersonFields)
+		if err != nil {
+			m = nil
+		}
+		df, err := contacts.ParseDateFormat(format)
+		if err != nil {
+			df = contacts.DateFormat{}
+		}
+		sh, err := contacts.ReadCSV("f.csv", data, m, df)
+		if err != nil {
+			if sh != nil {
+				t.Fatal("a sheet returned with an error")
+			}
+			if len(contacts.ProblemsOf(err)) == 0 {
+				t.Fatalf("ReadCSV's error %v carries no problem naming a line", err)
+			}
+			return
+		}
+		for i, c := range sh.Cards {
+			p := c.Person
+			p.AccountID = "acct"
+			if err := p.Validate(); err != nil {
+				t.Fatalf("card %d is a person the store refuses: %v", i, err)
+			}
+			if c.Line < 2 {
+				t.Fatalf("card %d at line %d", i, c.Line)
+			}
+		}
+	})
+}

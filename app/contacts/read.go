@@ -2,11 +2,9 @@ package contacts
 
 import (
 	"encoding/base64"
-	"errors"
 	"io"
 	"mime/quotedprintable"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -15,96 +13,6 @@ import (
 
 	"kamdesk/dossier"
 )
-
-// Card is one vCard read from a file: the person it describes and where
-// it was.
-type Card struct {
-	File string
-	Line int // the line of its BEGIN:VCARD, from 1
-	// Person is what the card says; its ID, account and time stamps are
-	// empty, its ReportsTo is ReportsTo below (an ID of the file's).
-	Person dossier.Person
-	// Given holds the fields (JSON names) the card sets; the others are
-	// empty, or defaults (a card without kamdesk's fields is of type
-	// other, at the level doubter).
-	Given map[string]bool
-	// Ignored lists what the card holds that kamdesk keeps nowhere: the
-	// names of such properties (PHOTO, ADR, URL…), and the e-mail
-	// addresses and phone numbers beyond the first (EMAIL x@y).
-	Ignored []string
-	// SourceID and ReportsTo are the person's ID and their manager's in
-	// the workspace the card came from (X-KAMDESK-ID,
-	// X-KAMDESK-REPORTS-TO), "" when not said.
-	SourceID, ReportsTo string
-
-	lines map[string]int // field (JSON name) → the line of its property
-}
-
-// Level and Type are what a card without kamdesk's fields gets: nothing
-// is known of the person's part yet.
-const (
-	DefaultType  = dossier.OtherType
-	DefaultLevel = dossier.Doubter
-)
-
-// LineError is a problem with a card: the file, the line and the
-// property it concerns, and what is wrong.
-type LineError struct {
-	File     string
-	Line     int
-	Property string // "" when the problem is with the line as a whole
-	Err      error
-}
-
-func (e *LineError) Error() string {
-	s := e.File + ":" + strconv.Itoa(e.Line) + ": "
-	if e.Property != "" {
-		s += e.Property + ": "
-	}
-	return s + e.Err.Error()
-}
-
-// Unwrap returns the problem, which dossier.ErrorIn translates.
-func (e *LineError) Unwrap() error { return e.Err }
-
-// Problems are the problems of one or more files: Read and ReadFiles
-// return them all, so that the user fixes them at once.
-type Problems []*LineError
-
-func (p Problems) Error() string {
-	s := make([]string, len(p))
-	for i, e := range p {
-		s[i] = e.Error()
-	}
-	return strings.Join(s, "\n")
-}
-
-// Unwrap gives each problem to dossier.ErrorIn (a line each) and
-// errors.As.
-func (p Problems) Unwrap() []error {
-	out := make([]error, len(p))
-	for i, e := range p {
-		out[i] = e
-	}
-	return out
-}
-
-// ProblemsOf returns the problems err carries, nil when it is another
-// error.
-func ProblemsOf(err error) Problems {
-	var p Problems
-	if errors.As(err, &p) {
-		return p
-	}
-	var le *LineError
-	if errors.As(err, &le) {
-		return Problems{le}
-	}
-	return nil
-}
-
-// maxProblems bounds the problems reported of one import.
-const maxProblems = 50
 
 // Read reads every card of data, the contents of the file named file
 // (the name only appears in problems). All of them or none: a card that
@@ -365,25 +273,16 @@ func (r *cardReader) read(vc vcard.Card) {
 		r.problem("FN", r.c.Line, dossier.Err("the card has no name (FN or N)", nil, nil))
 		return
 	}
-	if p.Type == "" {
-		p.Type = DefaultType
-	}
-	if p.Level == "" {
-		p.Level = DefaultLevel
-	}
-	// The checks of a saved person, with a stand-in account.
-	check := *p
-	check.AccountID = "import"
-	for _, fe := range dossier.ProblemsOf(check.Validate()) {
+	r.probs = append(r.probs, check(&r.c, func(field string) (int, string) {
 		n, prop := r.c.Line, ""
-		if f := fieldNamed(fe.Field); f != nil {
+		if f := fieldNamed(field); f != nil {
 			prop = f.prop
-			if l, ok := r.c.lines[fe.Field]; ok {
+			if l, ok := r.c.lines[field]; ok {
 				n = l
 			}
 		}
-		r.probs = append(r.probs, &LineError{File: r.file, Line: n, Property: prop, Err: fe})
-	}
+		return n, prop
+	})...)
 }
 
 // set keeps the value v of the field (a JSON name) read from the i-th

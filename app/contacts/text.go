@@ -1,6 +1,8 @@
-// Package contacts brings people in and out of kamdesk as vCards: it
-// reads vCard 2.1, 3.0 and 4.0 files into cards (people with the file
-// and line each came from), writes people as vCard 4.0, and matches
+// Package contacts brings people in and out of kamdesk as vCards and
+// CSV files: it reads vCard 2.1, 3.0 and 4.0 files, and CSV files
+// through a mapping of their columns (csv.go, mapping.go), into cards
+// (people with the file and line each came from), writes people as
+// vCard 4.0, and matches
 // imported cards against an account's people to make an import plan
 // (add, merge or skip each card) that the command line prints and the
 // store carries out. It knows neither Fyne nor the store, so the desktop

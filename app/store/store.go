@@ -11,6 +11,7 @@
 //
 //	meta/schema                  schema version, uint32 big-endian
 //	meta/rules                   dossier.Rules
+//	meta/mapping/<kind>/<name>   a saved mapping of CSV columns to fields, header → field (mappings.go)
 //	acct/<id>                    dossier.Account
 //	person/<id>                  dossier.Person
 //	team/<id>                    dossier.TeamMember
