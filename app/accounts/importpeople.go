@@ -20,7 +20,8 @@ import (
 	"kamdesk/dossier"
 )
 
-// The import of people from a phone's or a mail program's vCards into an
+// The import of people from a phone's or a mail program's vCards, or
+// from a CSV file (after its mapping step, importcsv.go), into an
 // account (the dossier's "Import people…"): the cards are read and
 // matched against the account's people in the background (a progress bar
 // meanwhile: ten thousand cards take seconds), then a preview says what
@@ -28,7 +29,7 @@ import (
 // what the person lacks, or add another person), and Import writes it
 // all or nothing, as `kamdesk person import` does (app/contacts).
 
-// onImport asks for a vCard file and reads it.
+// onImport asks for a vCard or CSV file and reads it.
 func (s *dossierScreen) onImport() {
 	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
@@ -41,7 +42,7 @@ func (s *dossierScreen) onImport() {
 		name := r.URI().Path()
 		s.importFrom(name, func() ([]byte, error) { defer r.Close(); return io.ReadAll(r) })
 	}, s.host.Window())
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".vcf", ".vcard", ".VCF"}))
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{".vcf", ".vcard", ".VCF", ".csv", ".CSV"}))
 	fd.Show()
 }
 
@@ -65,6 +66,14 @@ type peopleImport struct {
 	busy    dialog.Dialog
 	done    string                         // what the import did, once it did it
 	rows    map[*fyne.Container]*importRow // the preview's rows, by their container
+
+	// A CSV file: its bytes, its columns and first rows, whether their
+	// mapping is the one chosen last time for the same columns, and the
+	// mapping step.
+	data       []byte
+	csv        *contacts.Preview
+	remembered bool
+	mapping    *mappingStep
 }
 
 // importFrom reads the cards read returns (the file name) in the
@@ -79,6 +88,11 @@ func (s *dossierScreen) importFrom(name string, read func() ([]byte, error)) *pe
 	s.host.Background(func() {
 		var data []byte
 		if data, err = read(); err != nil {
+			return
+		}
+		if contacts.IsCSV(data) {
+			imp.data = data
+			err = imp.previewCSV()
 			return
 		}
 		if imp.cards, err = contacts.Read(name, data); err != nil {
@@ -102,6 +116,10 @@ func (s *dossierScreen) importFrom(name string, read func() ([]byte, error)) *pe
 			s.host.ShowError(err)
 			return
 		}
+		if imp.csv != nil {
+			imp.showMapping()
+			return
+		}
 		if len(imp.cards) == 0 {
 			dialog.ShowInformation(lang.L("Import people"), lang.L("{{.File}} holds no contact card.", map[string]any{"File": name}), s.host.Window())
 			return
@@ -109,6 +127,22 @@ func (s *dossierScreen) importFrom(name string, read func() ([]byte, error)) *pe
 		imp.showPreview()
 	})
 	return imp
+}
+
+// previewCSV reads the columns and first rows of the CSV file, with the
+// mapping chosen last time for the same columns when there is one.
+func (imp *peopleImport) previewCSV() error {
+	p, err := contacts.PreviewCSV(imp.file, imp.data, nil, 3)
+	if err != nil {
+		return err
+	}
+	if m, err := imp.s.st.Mapping(mappingKind, contacts.HeaderKey(p.Columns)); err == nil {
+		if again, err := contacts.PreviewCSV(imp.file, imp.data, m, 3); err == nil {
+			p, imp.remembered = again, true
+		}
+	}
+	imp.csv = p
+	return nil
 }
 
 // replan matches the cards again with the choices made.

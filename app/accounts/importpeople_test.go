@@ -140,3 +140,82 @@ func must[T any](v T, err error) T {
 	}
 	return v
 }
+
+// TestImportPeopleFromCSV: a CSV file goes through the mapping step: its
+// columns with the values of its first rows and the fields the built-in
+// mapping gives Google's headers; a birthday written day first is not
+// read until its format is given; the people then go through the same
+// preview; the mapping chosen is remembered for the next file with the
+// same columns.
+func TestImportPeopleFromCSV(t *testing.T) {
+	f, w, st := openAccounts(t, true)
+	q := &uitest.Queue{Host: f}
+	s, _ := NewDossier(q, st, "northbridge")
+	data, err := os.ReadFile("../contacts/testdata/gmail.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	imp := s.importFrom("gmail.csv", func() ([]byte, error) { return data, nil })
+	q.Run()
+	if imp.csv == nil || imp.mapping == nil {
+		t.Fatal("a CSV file was not given the mapping step")
+	}
+	got := uitest.Texts(w.Canvas().Overlays().Top())
+	for _, want := range []string{"Columns of gmail.csv", "E-mail 1 - Value", "kristine.berg@tellus.example", "Organization Title"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the mapping step does not show %q:\n%s", want, got)
+		}
+	}
+	// "Organization Title" → position, as Google's header says.
+	m := imp.mapping.chosen()
+	if m["Organization Title"] != "position" || m["E-mail 1 - Value"] != "email" {
+		t.Errorf("the mapping offered: %v", m)
+	}
+	test.Tap(imp.mapping.next)
+	q.Run()
+	if imp.plan == nil || len(imp.plan.Items) == 0 {
+		t.Fatalf("no preview after the mapping: problem %q", imp.mapping.problem.Text)
+	}
+	test.Tap(imp.run)
+	q.Run()
+	found := false
+	for _, p := range must(st.People("northbridge")) {
+		found = found || p.Name == "Kristine Nakamura-Berg" && p.Email == "kristine.berg@tellus.example" && p.Position == "Operations Director"
+	}
+	if !found {
+		t.Error("Kristine was not imported from the CSV file as it holds her")
+	}
+
+	// The same columns again: the mapping chosen is remembered.
+	imp = s.importFrom("gmail.csv", func() ([]byte, error) { return data, nil })
+	q.Run()
+	if !imp.remembered {
+		t.Error("the mapping of a file with the same columns was not remembered")
+	}
+}
+
+// TestImportCSVAsksForTheDateFormat: birthdays written day first are not
+// guessed: the mapping step says so, and reads them once the format is
+// given.
+func TestImportCSVAsksForTheDateFormat(t *testing.T) {
+	f, _, st := openAccounts(t, true)
+	q := &uitest.Queue{Host: f}
+	s, _ := NewDossier(q, st, "northbridge")
+	data := []byte("Name,E-mail,Birthday\nIlona Varga,ilona.varga@northbridge.example,08.03.1981\n")
+	imp := s.importFrom("people.csv", func() ([]byte, error) { return data, nil })
+	q.Run()
+	test.Tap(imp.mapping.next)
+	q.Run()
+	if !imp.mapping.problem.Visible() || !strings.Contains(imp.mapping.problem.Text, "08.03.1981") {
+		t.Fatalf("without a date format: %q", imp.mapping.problem.Text)
+	}
+	if imp.plan != nil {
+		t.Fatal("the rows were read with a guessed date format")
+	}
+	imp.mapping.dates.SetText("DD.MM.YYYY")
+	test.Tap(imp.mapping.next)
+	q.Run()
+	if imp.plan == nil || len(imp.plan.Items) != 1 || imp.plan.Items[0].Card.Person.Birthday.String() != "1981-03-08" {
+		t.Fatalf("with DD.MM.YYYY: %+v", imp.plan)
+	}
+}

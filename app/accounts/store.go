@@ -30,6 +30,10 @@ type Store interface {
 	// ImportPeople adds and fills in people all or nothing (an import of
 	// contact cards).
 	ImportPeople(added, updated []dossier.Person) error
+	// SaveMapping and Mapping keep the mapping of a CSV file's columns
+	// (header → field) chosen for an import, by name.
+	SaveMapping(kind, name string, m map[string]string) error
+	Mapping(kind, name string) (map[string]string, error)
 	DeletePerson(id string) (dossier.BinEntry, error)
 	PersonalData(id string) (dossier.PersonalData, error)
 	ErasePerson(id string, o dossier.EraseOptions) error
