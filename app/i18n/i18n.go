@@ -42,11 +42,14 @@ const CatalogueDir = "translations"
 var (
 	setup     sync.Once
 	localizer *goi18n.Localizer
-	// catalogued holds the IDs of every message of every catalogue: one
-	// that none holds is filled in without asking go-i18n, which matches
-	// the user's languages against the catalogues' at every call (a
-	// third of writing the 90,000 lines of an agenda).
+	// catalogued holds the IDs of the messages go-i18n holds, those with
+	// plural forms: the others are filled in without asking it, which
+	// matches the user's languages against the catalogues' at every call
+	// (a third of writing the 90,000 lines of an agenda).
 	catalogued map[string]bool
+	// texts are the plain texts of the messages: the chosen language's,
+	// and English's where a text is not its ID.
+	texts map[string]string
 	// english is set when the messages are English: their data's labels
 	// need no translating.
 	english bool
@@ -70,13 +73,18 @@ func Current() string {
 
 // load picks the catalogue closest to the user's language, as the
 // environment says it (LC_ALL, LC_MESSAGES, LANG), by the catalogues'
-// file names, and reads it and the English one only: reading all six
-// with go-i18n was 60 % of the time of a command that printed one
-// translated line (a proposal's export).
+// file names, and reads it and the English one only. Their plain texts
+// are kept in a map and filled in as fill fills a message; only the
+// messages with plural forms go to go-i18n, which chooses the form.
+// (Reading all six catalogues with go-i18n, which decodes every message
+// into maps and makes a template of each, was 60 % of the time of a
+// command that printed one line, a proposal's export; reading the two
+// with it, still a quarter.)
 func load() {
 	bundle := goi18n.NewBundle(language.English)
-	bundle.RegisterUnmarshalFunc("json", json.Unmarshal)
 	catalogued = map[string]bool{}
+	texts = map[string]string{}
+	known = map[string]bool{}
 	tags := []language.Tag{language.English}
 	names := map[language.Tag]string{}
 	if entries, err := fs.ReadDir(Catalogues, CatalogueDir); err == nil {
@@ -94,40 +102,61 @@ func load() {
 	base, _ := best.Base()
 	english = base.String() == "en"
 	current = base.String()
-	var files []*goi18n.MessageFile
-	for tag, name := range names {
-		if b, _ := tag.Base(); b.String() != "en" && b != base {
-			continue
-		}
-		data, err := fs.ReadFile(Catalogues, CatalogueDir+"/"+name)
-		if err != nil {
-			continue
-		}
-		if mf, err := bundle.ParseMessageFileBytes(data, name); err == nil {
-			files = append(files, mf)
+	// English first: its IDs, its plurals and the texts that are not
+	// their own IDs, which the chosen language falls back to.
+	var chosen language.Tag
+	for tag := range names {
+		if b, _ := tag.Base(); b.String() == "en" {
+			readCatalogue(bundle, tag, names[tag], true)
+		} else if b == base {
+			chosen = tag
 		}
 	}
-	// The messages go-i18n is asked for: those of the language chosen, and
-	// of English those that are not their own IDs (plurals, keyed texts),
-	// which it falls back to.
-	known = map[string]bool{}
-	for _, mf := range files {
-		b, _ := mf.Tag.Base()
-		switch {
-		case b.String() == "en":
-			for _, m := range mf.Messages {
-				known[m.ID] = true
-				if m.One != "" || m.Other != m.ID {
-					catalogued[m.ID] = true
-				}
-			}
-		case b == base:
-			for _, m := range mf.Messages {
-				catalogued[m.ID] = true
-			}
-		}
+	if !english && names[chosen] != "" {
+		readCatalogue(bundle, chosen, names[chosen], false)
 	}
 	localizer = goi18n.NewLocalizer(bundle, best.String(), base.String(), "en")
+}
+
+// readCatalogue reads the catalogue file name of language tag: its plain
+// texts into texts (English's only where a text is not its ID), its
+// messages with plural forms, and those English has plural forms for,
+// into bundle (and catalogued).
+func readCatalogue(bundle *goi18n.Bundle, tag language.Tag, name string, isEnglish bool) {
+	data, err := fs.ReadFile(Catalogues, CatalogueDir+"/"+name)
+	if err != nil {
+		return
+	}
+	var raw map[string]json.RawMessage
+	if json.Unmarshal(data, &raw) != nil {
+		return
+	}
+	var plurals []*goi18n.Message
+	for id, v := range raw {
+		if isEnglish {
+			known[id] = true
+		}
+		var text string
+		if len(v) > 0 && v[0] == '"' && json.Unmarshal(v, &text) == nil {
+			switch {
+			case catalogued[id]: // a plural in English, one text here
+				plurals = append(plurals, &goi18n.Message{ID: id, Other: text})
+			case !isEnglish || text != id:
+				texts[id] = text
+			}
+			continue
+		}
+		var forms map[string]string
+		if json.Unmarshal(v, &forms) != nil {
+			continue
+		}
+		plurals = append(plurals, &goi18n.Message{ID: id, Zero: forms["zero"], One: forms["one"], Two: forms["two"],
+			Few: forms["few"], Many: forms["many"], Other: forms["other"]})
+	}
+	bundle.AddMessages(tag, plurals...)
+	for _, m := range plurals {
+		catalogued[m.ID] = true
+	}
 }
 
 // PlainLocale makes a "C.UTF-8" or "POSIX.UTF-8" locale, common on servers
@@ -262,6 +291,9 @@ func localize(message string, count int, plural bool, data []any) string {
 		if s, err := localizer.Localize(cfg); err == nil {
 			return s
 		}
+	}
+	if t, ok := texts[message]; ok {
+		return fill(t, d)
 	}
 	return fill(message, d)
 }
