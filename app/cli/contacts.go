@@ -111,7 +111,7 @@ func personImport(fs *flag.FlagSet) func(*ctx, []string) error {
 				}
 			}
 		}
-		if err := csvf.saveMapping(c, "people", allColumns(sheets), *dryRun); err != nil {
+		if err := csvf.saveMapping(c, "people", allColumns(sheets), *dryRun, *asJSON); err != nil {
 			return err
 		}
 		added, merged, skipped := plan.Count()

@@ -77,8 +77,9 @@ func (f *csvFlags) setup(c *ctx, kind string, fields []string) (csvSetup, error)
 }
 
 // saveMapping saves the mapping the columns were read with, when
-// --save-mapping asks; in a dry run it says it did not.
-func (f *csvFlags) saveMapping(c *ctx, kind string, cols []contacts.Column, dryRun bool) error {
+// --save-mapping asks, and says so (on stderr when stdout is JSON's);
+// in a dry run it says it did not.
+func (f *csvFlags) saveMapping(c *ctx, kind string, cols []contacts.Column, dryRun, asJSON bool) error {
 	if *f.save == "" {
 		return nil
 	}
@@ -102,7 +103,12 @@ func (f *csvFlags) saveMapping(c *ctx, kind string, cols []contacts.Column, dryR
 	if err := st.SaveMapping(kind, *f.save, m); err != nil {
 		return err
 	}
-	c.printf("%s\n", i18n.L("Mapping saved as {{.Name}} (use it with --mapping {{.Name}}).", map[string]any{"Name": *f.save}))
+	msg := i18n.L("Mapping saved as {{.Name}} (use it with --mapping {{.Name}}).", map[string]any{"Name": *f.save})
+	if asJSON {
+		fmt.Fprintln(c.Stderr, msg)
+	} else {
+		c.printf("%s\n", msg)
+	}
 	return nil
 }
 

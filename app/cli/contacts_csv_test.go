@@ -1,6 +1,7 @@
 package cli_test
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -152,5 +153,32 @@ func TestPersonImportCSVBadRowWritesNothing(t *testing.T) {
 	}
 	if r.code != 1 || len(peopleOf(t, dir, acct)) != 0 {
 		t.Errorf("exit %d, %d people written", r.code, len(peopleOf(t, dir, acct)))
+	}
+}
+
+// TestPersonImportCSVJSON: --json prints the plan and the columns, and
+// nothing else on stdout, a mapping saved or not.
+func TestPersonImportCSVJSON(t *testing.T) {
+	dir := demo(t)
+	acct := emptyAccount(t, dir)
+	r := run(t, dir, "person", "import", samples+"gmail.csv", "--account", acct, "--json", "--save-mapping", "google")
+	var out struct {
+		Added int `json:"added"`
+		CSV   []struct {
+			File    string `json:"file"`
+			Columns []struct {
+				Header, Field string
+				Empty         bool
+			} `json:"columns"`
+		} `json:"csv"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil || r.code != 0 {
+		t.Fatalf("exit %d, %v:\n%s%s", r.code, err, r.stdout, r.stderr)
+	}
+	if out.Added != 2 || len(out.CSV) != 1 || out.CSV[0].Columns[0].Header != "First Name" || out.CSV[0].Columns[0].Field != "first" {
+		t.Errorf("got %+v", out)
+	}
+	if !strings.Contains(r.stderr, "Mapping saved as google") {
+		t.Errorf("stderr %q", r.stderr)
 	}
 }
