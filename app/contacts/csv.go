@@ -197,7 +197,8 @@ func IsCSV(data []byte) bool {
 	if err != nil {
 		return false
 	}
-	return len(rec) >= 2 || builtInPerson(strings.TrimPrefix(rec[0], "\ufeff")) != ""
+	h := strings.TrimPrefix(rec[0], "\ufeff")
+	return len(rec) >= 2 || builtInPerson(h) != "" || builtInAccount(h) != ""
 }
 
 // Sheet is a CSV file of people read: its columns, the fields they
