@@ -60,7 +60,7 @@ func accountImport(fs *flag.FlagSet) func(*ctx, []string) error {
 			if !contacts.IsCSV(data) {
 				return dossier.Err("{{.Path}} is not a CSV file", map[string]any{"Path": path}, nil)
 			}
-			sh, err := contacts.ReadAccountsCSV(path, data, setup.mapping, setup.dates)
+			sh, err := contacts.ReadAccountsCSV(path, data, setup.mappingFor(data), setup.dates)
 			if p := contacts.ProblemsOf(err); len(p) > 0 {
 				probs = append(probs, p...)
 				continue

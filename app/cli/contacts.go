@@ -205,7 +205,7 @@ func readCards(paths []string, setup csvSetup) (cards []contacts.Card, left []st
 			cs, err = contacts.Read(path, data)
 		case contacts.IsCSV(data):
 			var sh *contacts.Sheet
-			if sh, err = contacts.ReadCSV(path, data, setup.mapping, setup.dates); sh != nil {
+			if sh, err = contacts.ReadCSV(path, data, setup.mappingFor(data), setup.dates); sh != nil {
 				cs = sh.Cards
 				sheets = append(sheets, csvFile{File: path, Columns: sh.Columns})
 			}

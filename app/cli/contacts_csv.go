@@ -35,7 +35,16 @@ func addCSVFlags(fs *flag.FlagSet, dates bool) *csvFlags {
 // csvSetup is what csvFlags say, read.
 type csvSetup struct {
 	mapping contacts.Mapping
+	saved   bool // the mapping is a saved one: it may name columns a file lacks
 	dates   contacts.DateFormat
+}
+
+// mappingFor returns the mapping to read the CSV file data with.
+func (s csvSetup) mappingFor(data []byte) contacts.Mapping {
+	if s.saved {
+		return s.mapping.Only(contacts.Header(data))
+	}
+	return s.mapping
 }
 
 // setup reads the flags: the mapping given or saved (of kind), and the
@@ -71,7 +80,7 @@ func (f *csvFlags) setup(c *ctx, kind string, fields []string) (csvSetup, error)
 		if err != nil {
 			return s, err
 		}
-		s.mapping = m
+		s.mapping, s.saved = m, true
 	}
 	return s, nil
 }

@@ -109,6 +109,15 @@ func TestPersonImportCSVDatesAndDryRun(t *testing.T) {
 	if r.code != 0 || len(peopleOf(t, dir, other)) != 2 {
 		t.Fatalf("--mapping de: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
+	// and one of fewer columns, the others of the mapping left aside.
+	fewer := filepath.Join(t.TempDir(), "fewer.csv")
+	if err := os.WriteFile(fewer, []byte("Nachname;Vorname;Geburtstag\nKovács;Eszter;1988-02-29\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = run(t, dir, "person", "import", fewer, "--account", other, "--mapping", "de")
+	if r.code != 0 || !strings.Contains(r.stdout, "Eszter Kovács: added") {
+		t.Fatalf("--mapping de, fewer columns: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
 	if r := run(t, dir, "person", "import", samples+"semicolon.csv", "--account", other, "--mapping", "fr"); r.code != 1 || !strings.Contains(r.stderr, `no saved mapping "fr"`) {
 		t.Errorf("--mapping fr: exit %d, stderr %q", r.code, r.stderr)
 	}

@@ -171,6 +171,26 @@ func (t *table) extra(row []string) []string {
 	return out
 }
 
+// Header returns the headers of the columns of a CSV file, nil when it
+// has none that can be read.
+func Header(data []byte) []string {
+	text, err := utf8Text(data)
+	if err != nil {
+		return nil
+	}
+	r := csv.NewReader(bytes.NewReader(text))
+	r.Comma = separator(text)
+	r.FieldsPerRecord = -1
+	rec, err := r.Read()
+	if err != nil {
+		return nil
+	}
+	for i := range rec {
+		rec[i] = strings.TrimSpace(strings.TrimPrefix(rec[i], "\ufeff"))
+	}
+	return rec
+}
+
 // IsCSV reports whether data is a CSV file Read CSV may read: text (in
 // an encoding it accepts) whose first line, not a vCard's, holds at
 // least two columns, or one the built-in mapping knows.
