@@ -125,7 +125,7 @@ func personImport(fs *flag.FlagSet) func(*ctx, []string) error {
 			return c.json(out)
 		}
 		for _, p := range left {
-			fmt.Fprintln(c.Stderr, i18n.L("{{.Path}}: neither a vCard nor a CSV file, left out", map[string]any{"Path": p}))
+			fmt.Fprintln(c.Stderr, i18n.L("{{.Path}}: neither a vCard nor a CSV file of people, left out", map[string]any{"Path": p}))
 		}
 		for _, sh := range sheets {
 			printColumns(c, sh.File, sh.Columns)
@@ -189,8 +189,9 @@ func quoted(s string) string { return fmt.Sprintf("%q", s) }
 // readCards reads the cards of the files named and of the files in the
 // folders named (not their subfolders, nor hidden files): vCards, and
 // CSV files read as setup says. A file named must be one or the other;
-// the files of a folder that are neither (known by their content) are
-// left out, and returned. Problems in the cards come as
+// the files of a folder that are neither (known by their content; a CSV
+// file of a folder must have a column of people) are left out, and
+// returned. Problems in the cards come as
 // contacts.Problems, of every file.
 func readCards(paths []string, setup csvSetup) (cards []contacts.Card, left []string, sheets []csvFile, err error) {
 	var probs contacts.Problems
@@ -203,7 +204,7 @@ func readCards(paths []string, setup csvSetup) (cards []contacts.Card, left []st
 		switch {
 		case contacts.IsVCard(data):
 			cs, err = contacts.Read(path, data)
-		case contacts.IsCSV(data):
+		case named && contacts.IsCSV(data), contacts.IsPeopleCSV(data, setup.mapping):
 			var sh *contacts.Sheet
 			if sh, err = contacts.ReadCSV(path, data, setup.mappingFor(data), setup.dates); sh != nil {
 				cs = sh.Cards

@@ -191,3 +191,30 @@ func TestPersonImportCSVJSON(t *testing.T) {
 		t.Errorf("stderr %q", r.stderr)
 	}
 }
+
+// TestPersonImportFolderOfVCardsAndCSV: a folder's vCards and CSV files
+// of people are read, its other files (a CSV file without a column of
+// people among them) left out and named.
+func TestPersonImportFolderOfVCardsAndCSV(t *testing.T) {
+	dir := demo(t)
+	acct := emptyAccount(t, dir)
+	folder := t.TempDir()
+	for name, from := range map[string]string{"a.vcf": "android-4.0.vcf", "b.csv": "gmail.csv"} {
+		data, err := os.ReadFile(samples + from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(folder, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.WriteFile(filepath.Join(folder, "notes.txt"), []byte("Call back, Tuesday\n"), 0o644)
+	os.WriteFile(filepath.Join(folder, "prices.csv"), []byte("description,quantity\nLicence,1\n"), 0o644)
+	r := run(t, dir, "person", "import", folder, "--account", acct)
+	if r.code != 0 || !strings.Contains(r.stderr, "notes.txt: neither a vCard nor a CSV file of people, left out") || !strings.Contains(r.stderr, "prices.csv: neither") {
+		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if n := len(peopleOf(t, dir, acct)); n != 3 {
+		t.Errorf("%d people, want 3 (a vCard and two rows)\n%s", n, r.stdout)
+	}
+}

@@ -73,7 +73,7 @@ func csvText(file string, data []byte) ([]byte, error) {
 			}
 			text = text[size:]
 		}
-		return nil, Problems{{File: file, Line: n, Err: dossier.ErrAs("the text is not UTF-8 (save the file as UTF-8, or say its CHARSET)", nil, dossier.ErrInvalid)}}
+		return nil, Problems{{File: file, Line: n, Err: dossier.ErrAs("the text is not UTF-8 (save the file as CSV UTF-8, or as Unicode text)", nil, dossier.ErrInvalid)}}
 	}
 	return text, nil
 }
@@ -219,6 +219,24 @@ func IsCSV(data []byte) bool {
 	}
 	h := strings.TrimPrefix(rec[0], "\ufeff")
 	return len(rec) >= 2 || builtInPerson(h) != "" || builtInAccount(h) != ""
+}
+
+// IsPeopleCSV reports whether data is a CSV file (IsCSV) that holds
+// people: a column of its is named by m or known to the built-in
+// mapping. A folder's other CSV files are not an import's.
+func IsPeopleCSV(data []byte, m Mapping) bool {
+	if !IsCSV(data) {
+		return false
+	}
+	for _, h := range Header(data) {
+		if f := m.field(h); f != "" && f != Ignore {
+			return true
+		}
+		if f := builtInPerson(h); f != "" && f != Ignore {
+			return true
+		}
+	}
+	return false
 }
 
 // Sheet is a CSV file of people read: its columns, the fields they
