@@ -56,7 +56,7 @@ func personImport(fs *flag.FlagSet) func(*ctx, []string) error {
 	dryRun := fs.Bool("dry-run", false, "say what the import would do and write nothing")
 	onMatch := fs.String("on-match", "skip", "what to do with a card that matches a person of the account (the same e-mail, else the same name): skip, merge (fill the fields the person lacks, never change one they have) or add (another person)")
 	asJSON := fs.Bool("json", false, "print JSON for scripts")
-	csvf := addCSVFlags(fs, true)
+	csvf := addCSVFlags(fs, false)
 	return func(c *ctx, args []string) error {
 		if len(args) == 0 {
 			return usageError{i18n.L("missing {{.What}}", map[string]any{"What": i18n.L("the files or folders to import")})}
