@@ -56,7 +56,7 @@ func personImport(fs *flag.FlagSet) func(*ctx, []string) error {
 	dryRun := fs.Bool("dry-run", false, "say what the import would do and write nothing")
 	onMatch := fs.String("on-match", "skip", "what to do with a card that matches a person of the account (the same e-mail, else the same name): skip, merge (fill the fields the person lacks, never change one they have) or add (another person)")
 	asJSON := fs.Bool("json", false, "print JSON for scripts")
-	csvf := addCSVFlags(fs, true)
+	csvf := addCSVFlags(fs, false)
 	return func(c *ctx, args []string) error {
 		if len(args) == 0 {
 			return usageError{i18n.L("missing {{.What}}", map[string]any{"What": i18n.L("the files or folders to import")})}
@@ -111,7 +111,7 @@ func personImport(fs *flag.FlagSet) func(*ctx, []string) error {
 				}
 			}
 		}
-		if err := csvf.saveMapping(c, "people", allColumns(sheets), *dryRun); err != nil {
+		if err := csvf.saveMapping(c, "people", allColumns(sheets), *dryRun, *asJSON); err != nil {
 			return err
 		}
 		added, merged, skipped := plan.Count()
@@ -125,7 +125,7 @@ func personImport(fs *flag.FlagSet) func(*ctx, []string) error {
 			return c.json(out)
 		}
 		for _, p := range left {
-			fmt.Fprintln(c.Stderr, i18n.L("{{.Path}}: neither a vCard nor a CSV file, left out", map[string]any{"Path": p}))
+			fmt.Fprintln(c.Stderr, i18n.L("{{.Path}}: neither a vCard nor a CSV file of people, left out", map[string]any{"Path": p}))
 		}
 		for _, sh := range sheets {
 			printColumns(c, sh.File, sh.Columns)
@@ -189,8 +189,9 @@ func quoted(s string) string { return fmt.Sprintf("%q", s) }
 // readCards reads the cards of the files named and of the files in the
 // folders named (not their subfolders, nor hidden files): vCards, and
 // CSV files read as setup says. A file named must be one or the other;
-// the files of a folder that are neither (known by their content) are
-// left out, and returned. Problems in the cards come as
+// the files of a folder that are neither (known by their content; a CSV
+// file of a folder must have a column of people) are left out, and
+// returned. Problems in the cards come as
 // contacts.Problems, of every file.
 func readCards(paths []string, setup csvSetup) (cards []contacts.Card, left []string, sheets []csvFile, err error) {
 	var probs contacts.Problems
@@ -203,9 +204,9 @@ func readCards(paths []string, setup csvSetup) (cards []contacts.Card, left []st
 		switch {
 		case contacts.IsVCard(data):
 			cs, err = contacts.Read(path, data)
-		case contacts.IsCSV(data):
+		case named && contacts.IsCSV(data), contacts.IsPeopleCSV(data, setup.mapping):
 			var sh *contacts.Sheet
-			if sh, err = contacts.ReadCSV(path, data, setup.mapping, setup.dates); sh != nil {
+			if sh, err = contacts.ReadCSV(path, data, setup.mappingFor(data), setup.dates); sh != nil {
 				cs = sh.Cards
 				sheets = append(sheets, csvFile{File: path, Columns: sh.Columns})
 			}

@@ -20,22 +20,36 @@ type csvFlags struct {
 	spec, name, save, dates *string
 }
 
-func addCSVFlags(fs *flag.FlagSet, dates bool) *csvFlags {
-	f := &csvFlags{
-		spec: fs.String("map", "", "how to read the columns of a CSV file: `HEADER=FIELD,...` (as 'First Name=first,E-mail Address=email,Web Page=ignore'); the columns not named are read as the built-in mapping of Outlook's and Google's exports says"),
-		name: fs.String("mapping", "", "read the columns of a CSV file with the mapping saved as `NAME` (--save-mapping)"),
-		save: fs.String("save-mapping", "", "save the mapping of the columns this import used as `NAME`, for --mapping"),
+// addCSVFlags adds the flags of an import of CSV files of people, or of
+// accounts.
+func addCSVFlags(fs *flag.FlagSet, accounts bool) *csvFlags {
+	var spec *string
+	if accounts {
+		spec = fs.String("map", "", "how to read the columns of a CSV file: `HEADER=FIELD,...` (as 'Account Name=name,Territory=segment,Web Page=ignore'); the columns not named are read by their headers when these are field names")
+	} else {
+		spec = fs.String("map", "", "how to read the columns of a CSV file: `HEADER=FIELD,...` (as 'First Name=first,E-mail Address=email,Web Page=ignore'); the columns not named are read as the built-in mapping of Outlook's and Google's exports says")
 	}
-	if dates {
-		f.dates = fs.String("date-format", "", "how the CSV file writes its dates: `FORMAT` such as DD.MM.YYYY, MM/DD/YYYY or YYYY-MM-DD (the year may be left out); needed unless they are YYYY-MM-DD")
+	return &csvFlags{
+		spec:  spec,
+		name:  fs.String("mapping", "", "read the columns of a CSV file with the mapping saved as `NAME` (--save-mapping)"),
+		save:  fs.String("save-mapping", "", "save the mapping of the columns this import used as `NAME`, for --mapping"),
+		dates: fs.String("date-format", "", "how the CSV file writes its dates: `FORMAT` such as DD.MM.YYYY, MM/DD/YYYY or YYYY-MM-DD (the year may be left out); needed unless they are YYYY-MM-DD"),
 	}
-	return f
 }
 
 // csvSetup is what csvFlags say, read.
 type csvSetup struct {
 	mapping contacts.Mapping
+	saved   bool // the mapping is a saved one: it may name columns a file lacks
 	dates   contacts.DateFormat
+}
+
+// mappingFor returns the mapping to read the CSV file data with.
+func (s csvSetup) mappingFor(data []byte) contacts.Mapping {
+	if s.saved {
+		return s.mapping.Only(contacts.Header(data))
+	}
+	return s.mapping
 }
 
 // setup reads the flags: the mapping given or saved (of kind), and the
@@ -48,7 +62,7 @@ func (f *csvFlags) setup(c *ctx, kind string, fields []string) (csvSetup, error)
 	if *f.save != "" && !dossier.ValidID(*f.save) {
 		return s, usageError{errorText(dossier.ErrAs(`"{{.Name}}" is not a valid name for a mapping (lowercase letters, digits, '-' and '_')`, map[string]any{"Name": *f.save}, dossier.ErrInvalid))}
 	}
-	if f.dates != nil && *f.dates != "" {
+	if *f.dates != "" {
 		df, err := contacts.ParseDateFormat(*f.dates)
 		if err != nil {
 			return s, usageError{"--date-format: " + errorText(err)}
@@ -71,14 +85,15 @@ func (f *csvFlags) setup(c *ctx, kind string, fields []string) (csvSetup, error)
 		if err != nil {
 			return s, err
 		}
-		s.mapping = m
+		s.mapping, s.saved = m, true
 	}
 	return s, nil
 }
 
 // saveMapping saves the mapping the columns were read with, when
-// --save-mapping asks; in a dry run it says it did not.
-func (f *csvFlags) saveMapping(c *ctx, kind string, cols []contacts.Column, dryRun bool) error {
+// --save-mapping asks, and says so (on stderr when stdout is JSON's);
+// in a dry run it says it did not.
+func (f *csvFlags) saveMapping(c *ctx, kind string, cols []contacts.Column, dryRun, asJSON bool) error {
 	if *f.save == "" {
 		return nil
 	}
@@ -102,7 +117,12 @@ func (f *csvFlags) saveMapping(c *ctx, kind string, cols []contacts.Column, dryR
 	if err := st.SaveMapping(kind, *f.save, m); err != nil {
 		return err
 	}
-	c.printf("%s\n", i18n.L("Mapping saved as {{.Name}} (use it with --mapping {{.Name}}).", map[string]any{"Name": *f.save}))
+	msg := i18n.L("Mapping saved as {{.Name}} (use it with --mapping {{.Name}}).", map[string]any{"Name": *f.save})
+	if asJSON {
+		fmt.Fprintln(c.Stderr, msg)
+	} else {
+		c.printf("%s\n", msg)
+	}
 	return nil
 }
 

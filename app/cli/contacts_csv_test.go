@@ -1,6 +1,7 @@
 package cli_test
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -108,6 +109,15 @@ func TestPersonImportCSVDatesAndDryRun(t *testing.T) {
 	if r.code != 0 || len(peopleOf(t, dir, other)) != 2 {
 		t.Fatalf("--mapping de: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
+	// and one of fewer columns, the others of the mapping left aside.
+	fewer := filepath.Join(t.TempDir(), "fewer.csv")
+	if err := os.WriteFile(fewer, []byte("Nachname;Vorname;Geburtstag\nKovács;Eszter;1988-02-29\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = run(t, dir, "person", "import", fewer, "--account", other, "--mapping", "de")
+	if r.code != 0 || !strings.Contains(r.stdout, "Eszter Kovács: added") {
+		t.Fatalf("--mapping de, fewer columns: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
 	if r := run(t, dir, "person", "import", samples+"semicolon.csv", "--account", other, "--mapping", "fr"); r.code != 1 || !strings.Contains(r.stderr, `no saved mapping "fr"`) {
 		t.Errorf("--mapping fr: exit %d, stderr %q", r.code, r.stderr)
 	}
@@ -152,5 +162,59 @@ func TestPersonImportCSVBadRowWritesNothing(t *testing.T) {
 	}
 	if r.code != 1 || len(peopleOf(t, dir, acct)) != 0 {
 		t.Errorf("exit %d, %d people written", r.code, len(peopleOf(t, dir, acct)))
+	}
+}
+
+// TestPersonImportCSVJSON: --json prints the plan and the columns, and
+// nothing else on stdout, a mapping saved or not.
+func TestPersonImportCSVJSON(t *testing.T) {
+	dir := demo(t)
+	acct := emptyAccount(t, dir)
+	r := run(t, dir, "person", "import", samples+"gmail.csv", "--account", acct, "--json", "--save-mapping", "google")
+	var out struct {
+		Added int `json:"added"`
+		CSV   []struct {
+			File    string `json:"file"`
+			Columns []struct {
+				Header, Field string
+				Empty         bool
+			} `json:"columns"`
+		} `json:"csv"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil || r.code != 0 {
+		t.Fatalf("exit %d, %v:\n%s%s", r.code, err, r.stdout, r.stderr)
+	}
+	if out.Added != 2 || len(out.CSV) != 1 || out.CSV[0].Columns[0].Header != "First Name" || out.CSV[0].Columns[0].Field != "first" {
+		t.Errorf("got %+v", out)
+	}
+	if !strings.Contains(r.stderr, "Mapping saved as google") {
+		t.Errorf("stderr %q", r.stderr)
+	}
+}
+
+// TestPersonImportFolderOfVCardsAndCSV: a folder's vCards and CSV files
+// of people are read, its other files (a CSV file without a column of
+// people among them) left out and named.
+func TestPersonImportFolderOfVCardsAndCSV(t *testing.T) {
+	dir := demo(t)
+	acct := emptyAccount(t, dir)
+	folder := t.TempDir()
+	for name, from := range map[string]string{"a.vcf": "android-4.0.vcf", "b.csv": "gmail.csv"} {
+		data, err := os.ReadFile(samples + from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(folder, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.WriteFile(filepath.Join(folder, "notes.txt"), []byte("Call back, Tuesday\n"), 0o644)
+	os.WriteFile(filepath.Join(folder, "prices.csv"), []byte("description,quantity\nLicence,1\n"), 0o644)
+	r := run(t, dir, "person", "import", folder, "--account", acct)
+	if r.code != 0 || !strings.Contains(r.stderr, "notes.txt: neither a vCard nor a CSV file of people, left out") || !strings.Contains(r.stderr, "prices.csv: neither") {
+		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if n := len(peopleOf(t, dir, acct)); n != 3 {
+		t.Errorf("%d people, want 3 (a vCard and two rows)\n%s", n, r.stdout)
 	}
 }

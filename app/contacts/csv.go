@@ -73,7 +73,7 @@ func csvText(file string, data []byte) ([]byte, error) {
 			}
 			text = text[size:]
 		}
-		return nil, Problems{{File: file, Line: n, Err: dossier.ErrAs("the text is not UTF-8 (save the file as UTF-8, or say its CHARSET)", nil, dossier.ErrInvalid)}}
+		return nil, Problems{{File: file, Line: n, Err: dossier.ErrAs("the text is not UTF-8 (save the file as CSV UTF-8, or as Unicode text)", nil, dossier.ErrInvalid)}}
 	}
 	return text, nil
 }
@@ -171,6 +171,26 @@ func (t *table) extra(row []string) []string {
 	return out
 }
 
+// Header returns the headers of the columns of a CSV file, nil when it
+// has none that can be read.
+func Header(data []byte) []string {
+	text, err := utf8Text(data)
+	if err != nil {
+		return nil
+	}
+	r := csv.NewReader(bytes.NewReader(text))
+	r.Comma = separator(text)
+	r.FieldsPerRecord = -1
+	rec, err := r.Read()
+	if err != nil {
+		return nil
+	}
+	for i := range rec {
+		rec[i] = strings.TrimSpace(strings.TrimPrefix(rec[i], "\ufeff"))
+	}
+	return rec
+}
+
 // IsCSV reports whether data is a CSV file Read CSV may read: text (in
 // an encoding it accepts) whose first line, not a vCard's, holds at
 // least two columns, or one the built-in mapping knows.
@@ -197,7 +217,26 @@ func IsCSV(data []byte) bool {
 	if err != nil {
 		return false
 	}
-	return len(rec) >= 2 || builtInPerson(strings.TrimPrefix(rec[0], "\ufeff")) != ""
+	h := strings.TrimPrefix(rec[0], "\ufeff")
+	return len(rec) >= 2 || builtInPerson(h) != "" || builtInAccount(h) != ""
+}
+
+// IsPeopleCSV reports whether data is a CSV file (IsCSV) that holds
+// people: a column of its is named by m or known to the built-in
+// mapping. A folder's other CSV files are not an import's.
+func IsPeopleCSV(data []byte, m Mapping) bool {
+	if !IsCSV(data) {
+		return false
+	}
+	for _, h := range Header(data) {
+		if f := m.field(h); f != "" && f != Ignore {
+			return true
+		}
+		if f := builtInPerson(h); f != "" && f != Ignore {
+			return true
+		}
+	}
+	return false
 }
 
 // Sheet is a CSV file of people read: its columns, the fields they

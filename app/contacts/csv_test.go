@@ -226,3 +226,12 @@ func TestIsCSV(t *testing.T) {
 		t.Error("Outlook's UTF-16 file is not known as CSV")
 	}
 }
+
+// TestNotUTF8: a file in Windows' ANSI code page (Outlook's "CSV
+// (Windows)") is refused, naming the line of its first stray byte.
+func TestNotUTF8(t *testing.T) {
+	_, err := contacts.ReadCSV("ansi.csv", []byte("Name,E-mail\nAnna,a@example.org\nJos\xe9,j@example.org\n"), nil, contacts.DateFormat{})
+	if want := "ansi.csv:3: the text is not UTF-8 (save the file as CSV UTF-8, or as Unicode text)"; err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+}

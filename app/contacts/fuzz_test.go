@@ -62,9 +62,10 @@ func FuzzRead(f *testing.F) {
 	})
 }
 
-// FuzzReadCSV: whatever the file and the mapping, ReadCSV neither
-// panics nor hangs; a file it refuses gets problems naming its lines,
-// and the people of one it accepts are people the store accepts.
+// FuzzReadCSV: whatever the file and the mapping, ReadCSV and
+// ReadAccountsCSV neither panic nor hang; a file they refuse gets
+// problems naming its lines, and the people and accounts of one they
+// accept are records the store accepts.
 func FuzzReadCSV(f *testing.F) {
 	files, _ := filepath.Glob("testdata/*.csv")
 	for _, file := range files {
@@ -77,6 +78,7 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add([]byte("Vorname;Nachname;Geburtstag\nA;B;1.2.1990\n"), "Vorname=first,Nachname=last,Geburtstag=birthday", "DD.MM.YYYY")
 	f.Add([]byte("Name,E-mail 1 - Value,Level\n\"A \"\"B\"\"\",a@b.c ::: d@e.f,buyer,x\n,\n"), "Level=level", "")
 	f.Add([]byte("a,\"b\nc\",d\n1,2\n"), "", "")
+	f.Add([]byte("Name;Tier;Revenue share;Next tender\nA;Key;4,5%;1.2.2027\n"), "Revenue share=revenue_share", "D.M.YYYY")
 	f.Fuzz(func(t *testing.T, data []byte, spec, format string) {
 		m, err := contacts.ParseMapping(spec, contacts.PersonFields)
 		if err != nil {
@@ -85,6 +87,19 @@ func FuzzReadCSV(f *testing.F) {
 		df, err := contacts.ParseDateFormat(format)
 		if err != nil {
 			df = contacts.DateFormat{}
+		}
+		if as, err := contacts.ReadAccountsCSV("a.csv", data, m, df); err == nil {
+			for i, r := range as.Rows {
+				a := r.Account
+				if a.ID == "" {
+					a.ID = "new"
+				}
+				if err := a.Validate(); err != nil {
+					t.Fatalf("account %d is an account the store refuses: %v", i, err)
+				}
+			}
+		} else if len(contacts.ProblemsOf(err)) == 0 {
+			t.Fatalf("ReadAccountsCSV's error %v carries no problem naming a line", err)
 		}
 		sh, err := contacts.ReadCSV("f.csv", data, m, df)
 		if err != nil {

@@ -49,6 +49,19 @@ func ParseMapping(spec string, fields []string) (Mapping, error) {
 	return m, nil
 }
 
+// Only returns the part of m that names columns of header: a mapping
+// saved from one file, applied to another that lacks some of its
+// columns.
+func (m Mapping) Only(header []string) Mapping {
+	out := Mapping{}
+	for h, f := range m {
+		if slices.ContainsFunc(header, func(c string) bool { return strings.EqualFold(strings.TrimSpace(c), strings.TrimSpace(h)) }) {
+			out[h] = f
+		}
+	}
+	return out
+}
+
 func unknownField(f string, fields []string) error {
 	return dossier.ErrAs(`"{{.Field}}" is not a field kamdesk knows (fields: {{.Fields}})`, map[string]any{"Field": f, "Fields": strings.Join(fields, ", ")}, dossier.ErrInvalid)
 }

@@ -1,0 +1,242 @@
+package contacts
+
+import (
+	"strconv"
+	"strings"
+
+	"kamdesk/dossier"
+)
+
+// AccountFields are the fields a column of accounts can fill, by their
+// JSON names; competitors are separated by semicolons in their cell.
+var AccountFields = []string{"id", "name", "industry", "segment", "tier", "revenue_share", "strategy", "goals",
+	"competitors", "next_tender", "annual_review", "owner", "notes", Ignore}
+
+// builtInAccounts are the headers the built-in mapping knows for
+// accounts, in lower case: the fields' JSON names, and their words.
+var builtInAccounts = map[string]string{
+	"id": "id", "name": "name", "account": "name", "account name": "name", "company": "name", "organization": "name",
+	"industry": "industry", "segment": "segment", "territory": "segment", "tier": "tier",
+	"revenue_share": "revenue_share", "revenue share": "revenue_share", "strategy": "strategy", "goals": "goals",
+	"competitors": "competitors", "next_tender": "next_tender", "next tender": "next_tender",
+	"annual_review": "annual_review", "annual review": "annual_review", "owner": "owner", "notes": "notes",
+}
+
+func builtInAccount(header string) string {
+	return builtInAccounts[strings.ToLower(strings.TrimSpace(header))]
+}
+
+// DefaultTier is the tier of an account a file gives none.
+const DefaultTier = dossier.TierOther
+
+// AccountRow is an account read from a row of a CSV file.
+type AccountRow struct {
+	File    string
+	Line    int
+	Account dossier.Account // its ID is the file's, "" when the file gives none
+	Ignored []string        // the columns whose values are not kept
+}
+
+// AccountSheet is a CSV file of accounts read.
+type AccountSheet struct {
+	File    string
+	Columns []Column
+	Rows    []AccountRow
+}
+
+// ReadAccountsCSV reads the accounts of a CSV file as ReadCSV reads
+// people: the columns as m says, else as the built-in mapping does
+// (the fields' names); the dates in the format df, ISO dates only
+// without one; all the rows or none, every problem naming the file, the
+// line and the column. An account without a tier gets DefaultTier.
+func ReadAccountsCSV(file string, data []byte, m Mapping, df DateFormat) (*AccountSheet, error) {
+	t, err := readTable(file, data)
+	if err != nil {
+		return nil, err
+	}
+	cols, err := columns(file, t.header, m, AccountFields, builtInAccount)
+	if err != nil {
+		return nil, err
+	}
+	t.markEmpty(cols)
+	if df.IsZero() {
+		for _, f := range []string{"next_tender", "annual_review"} {
+			if err := t.isoDates(cols, f); err != nil {
+				return nil, err
+			}
+		}
+	}
+	sh := &AccountSheet{File: file, Columns: cols}
+	var probs Problems
+	for i, row := range t.rows {
+		if len(probs) >= maxProblems {
+			break
+		}
+		r, errs := t.account(row, t.lines[i], cols, df)
+		probs = append(probs, errs...)
+		if len(errs) == 0 {
+			sh.Rows = append(sh.Rows, r)
+		}
+	}
+	if len(probs) > 0 {
+		return nil, probs
+	}
+	return sh, nil
+}
+
+// account reads a row of accounts.
+func (t *table) account(row []string, n int, cols []Column, df DateFormat) (AccountRow, Problems) {
+	r := AccountRow{File: t.file, Line: n}
+	a := &r.Account
+	from := map[string]string{}
+	var probs Problems
+	problem := func(col string, err error) {
+		probs = append(probs, &LineError{File: t.file, Line: n, Property: col, Err: err})
+	}
+	for i, col := range cols {
+		v := cell(row, i)
+		if v == "" {
+			continue
+		}
+		if col.Field == "" || col.Field == Ignore || from[col.Field] != "" {
+			r.Ignored = append(r.Ignored, col.Header)
+			continue
+		}
+		from[col.Field] = col.Header
+		switch col.Field {
+		case "id":
+			a.ID = v
+		case "name":
+			a.Name = v
+		case "industry":
+			a.Industry = v
+		case "segment":
+			a.Segment = v
+		case "tier":
+			a.Tier = dossier.Tier(strings.ReplaceAll(strings.ToLower(v), " ", "-"))
+		case "revenue_share":
+			f, err := strconv.ParseFloat(strings.TrimSuffix(strings.ReplaceAll(v, ",", "."), "%"), 64)
+			if err != nil {
+				problem(col.Header, dossier.ErrAs(`"{{.Text}}" is not a number`, map[string]any{"Text": v}, dossier.ErrInvalid))
+				continue
+			}
+			a.RevenueShare = f
+		case "strategy":
+			a.Strategy = v
+		case "goals":
+			a.Goals = v
+		case "competitors":
+			for _, c := range strings.Split(v, ";") {
+				if c = strings.TrimSpace(c); c != "" {
+					a.Competitors = append(a.Competitors, c)
+				}
+			}
+		case "next_tender", "annual_review":
+			d, err := df.Date(v)
+			if err != nil {
+				problem(col.Header, err)
+				continue
+			}
+			if col.Field == "next_tender" {
+				a.NextTender = d
+			} else {
+				a.AnnualReview = d
+			}
+		case "owner":
+			a.Owner = v
+		case "notes":
+			a.Notes = v
+		}
+	}
+	r.Ignored = append(r.Ignored, t.extra(row)...)
+	if len(probs) > 0 {
+		return AccountRow{}, probs
+	}
+	if a.Tier == "" {
+		a.Tier = DefaultTier
+	}
+	for _, fe := range dossier.ProblemsOf(a.Validate()) {
+		problem(from[fe.Field], fe)
+	}
+	if len(probs) > 0 {
+		return AccountRow{}, probs
+	}
+	return r, nil
+}
+
+// Date reads v, a date written in the format f; it must have a year.
+func (f DateFormat) Date(v string) (dossier.Date, error) {
+	if noDate(v) {
+		return dossier.Date{}, nil
+	}
+	b, err := f.Birthday(v)
+	if err != nil {
+		return dossier.Date{}, err
+	}
+	if b.Year == 0 {
+		format := f.text
+		if f.IsZero() {
+			format = "YYYY-MM-DD"
+		}
+		return dossier.Date{}, dossier.ErrAs(`"{{.Text}}" is not a date of the format {{.Format}}`, map[string]any{"Text": v, "Format": format}, dossier.ErrInvalid)
+	}
+	return dossier.ParseDate(b.String())
+}
+
+// AccountItem is what an import does with one row of accounts: Add
+// (ID is the new account's) or Skip (ID is the account it matched, by
+// "id" or "name").
+type AccountItem struct {
+	Row       *AccountRow
+	Action    Action
+	ID        string
+	MatchedBy string
+}
+
+// AccountPlan is what importing rows of accounts does, row by row, and
+// the accounts it adds.
+type AccountPlan struct {
+	Items []AccountItem
+	Added []dossier.Account
+}
+
+// PlanAccounts matches each row against the accounts of the workspace
+// (existing) and the rows before it, first by ID, then by name
+// (whatever its case and accents), so that an import never makes a
+// second record of one account: a row that matches is skipped, one
+// that does not is added, with its ID when it gives one, else one from
+// newID.
+func PlanAccounts(rows []AccountRow, existing []dossier.Account, newID func(name string) string) *AccountPlan {
+	plan := &AccountPlan{Items: make([]AccountItem, len(rows))}
+	byID := map[string]string{}
+	byName := map[string]string{}
+	for _, a := range existing {
+		byID[a.ID] = a.ID
+		if k := nameKey(a.Name); byName[k] == "" {
+			byName[k] = a.ID
+		}
+	}
+	for i := range rows {
+		r := &rows[i]
+		it := &plan.Items[i]
+		it.Row = r
+		switch {
+		case r.Account.ID != "" && byID[r.Account.ID] != "":
+			it.Action, it.ID, it.MatchedBy = Skip, r.Account.ID, "id"
+		case byName[nameKey(r.Account.Name)] != "":
+			it.Action, it.ID, it.MatchedBy = Skip, byName[nameKey(r.Account.Name)], "name"
+		default:
+			a := r.Account
+			if a.ID == "" {
+				a.ID = newID(a.Name)
+			}
+			it.Action, it.ID = Add, a.ID
+			byID[a.ID] = a.ID
+			if k := nameKey(a.Name); byName[k] == "" {
+				byName[k] = a.ID
+			}
+			plan.Added = append(plan.Added, a)
+		}
+	}
+	return plan
+}
