@@ -3,12 +3,12 @@ package app
 import (
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
 	"kamdesk/app/i18n"
 	"kamdesk/app/store"
+	"kamdesk/app/ui"
 	"kamdesk/dossier"
 )
 
@@ -23,20 +23,7 @@ type backupStore interface {
 // in use while it is written. The workspace also backs itself up once a
 // day into its own backups folder (store.BackupPolicy).
 func (d *Desk) onBackUp() {
-	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			d.ShowError(err)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
-		path := w.URI().Path()
-		w.Close() // the backup replaces the empty file once it is whole
-		d.backUpTo(path)
-	}, d.win)
-	fd.SetFileName(dossier.SafeFileName("kamdesk " + time.Now().Format("2006-01-02") + ".backup"))
-	fd.Show()
+	ui.AskSavePath(d, dossier.SafeFileName("kamdesk "+time.Now().Format("2006-01-02")+".backup"), nil, d.backUpTo)
 }
 
 // backUpTo writes the backup to path in the background and says where it

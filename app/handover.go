@@ -13,6 +13,7 @@ import (
 	"kamdesk/app/handover"
 	"kamdesk/app/i18n"
 	"kamdesk/app/store"
+	"kamdesk/app/ui"
 	"kamdesk/dossier"
 )
 
@@ -32,20 +33,7 @@ func (d *Desk) onExportAccount() {
 		dialog.ShowInformation(lang.L("Export account"), lang.L("Open the dossier of the account to export first."), d.win)
 		return
 	}
-	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			d.ShowError(err)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
-		path := w.URI().Path()
-		w.Close() // the bundle replaces the empty file once it is whole
-		d.exportAccount(p.ID, path)
-	}, d.win)
-	fd.SetFileName(dossier.SafeFileName(p.ID + ".kamdesk"))
-	fd.Show()
+	ui.AskSavePath(d, dossier.SafeFileName(p.ID+".kamdesk"), nil, func(path string) { d.exportAccount(p.ID, path) })
 }
 
 // exportAccount writes the bundle of account acct to path in the
@@ -77,19 +65,7 @@ func (d *Desk) exportAccount(acct, path string) {
 // workspace in the background and shows what importing it would do
 // (File → Import bundle…).
 func (d *Desk) onImportBundle() {
-	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			d.ShowError(err)
-			return
-		}
-		if r == nil {
-			return // cancelled
-		}
-		path := r.URI().Path()
-		r.Close()
-		d.importBundle(path)
-	}, d.win)
-	fd.Show()
+	ui.AskOpenPath(d, []string{".kamdesk"}, d.importBundle)
 }
 
 // importBundle reads and compares the bundle at path, then shows the

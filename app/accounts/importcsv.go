@@ -155,14 +155,9 @@ func (m *mappingStep) onContinue() {
 			return
 		}
 		imp.cards = sheet.Cards
-		if imp.existing, err = s.st.People(s.acct.ID); err != nil {
+		if err = imp.match(); err != nil {
 			return
 		}
-		imp.choice = make([]contacts.OnMatch, len(imp.cards))
-		for i := range imp.choice {
-			imp.choice[i] = contacts.OnMatchSkip
-		}
-		imp.replan()
 		// remembered for the next file with the same columns
 		err = s.st.SaveMapping(mappingKind, contacts.HeaderKey(imp.csv.Columns), mapping)
 	}, func() {

@@ -2,7 +2,7 @@ package accounts
 
 import (
 	"fmt"
-	"io"
+	"os"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -31,19 +30,9 @@ import (
 
 // onImport asks for a vCard or CSV file and reads it.
 func (s *dossierScreen) onImport() {
-	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			s.host.ShowError(err)
-			return
-		}
-		if r == nil {
-			return // cancelled
-		}
-		name := r.URI().Path()
-		s.importFrom(name, func() ([]byte, error) { defer r.Close(); return io.ReadAll(r) })
-	}, s.host.Window())
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".vcf", ".vcard", ".VCF", ".csv", ".CSV"}))
-	fd.Show()
+	ui.AskOpenPath(s.host, []string{".vcf", ".vcard", ".VCF", ".csv", ".CSV"}, func(path string) {
+		s.importFrom(path, func() ([]byte, error) { return os.ReadFile(path) })
+	})
 }
 
 // peopleImport is one import into the account of s, from its preview on.
@@ -98,14 +87,7 @@ func (s *dossierScreen) importFrom(name string, read func() ([]byte, error)) *pe
 		if imp.cards, err = contacts.Read(name, data); err != nil {
 			return
 		}
-		if imp.existing, err = s.st.People(s.acct.ID); err != nil {
-			return
-		}
-		imp.choice = make([]contacts.OnMatch, len(imp.cards))
-		for i := range imp.choice {
-			imp.choice[i] = contacts.OnMatchSkip
-		}
-		imp.replan()
+		err = imp.match()
 	}, func() {
 		imp.busy.Hide()
 		if probs := contacts.ProblemsOf(err); len(probs) > 0 {
@@ -142,6 +124,21 @@ func (imp *peopleImport) previewCSV() error {
 		}
 	}
 	imp.csv = p
+	return nil
+}
+
+// match matches the cards read against the account's people, every
+// duplicate skipped until the user chooses otherwise.
+func (imp *peopleImport) match() error {
+	var err error
+	if imp.existing, err = imp.s.st.People(imp.s.acct.ID); err != nil {
+		return err
+	}
+	imp.choice = make([]contacts.OnMatch, len(imp.cards))
+	for i := range imp.choice {
+		imp.choice[i] = contacts.OnMatchSkip
+	}
+	imp.replan()
 	return nil
 }
 

@@ -4,13 +4,12 @@ import (
 	"maps"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/export"
+	"kamdesk/app/ui"
 	"kamdesk/dossier"
 )
 
@@ -21,21 +20,8 @@ import (
 
 // OnExportCalendar asks where to save the calendar file, then writes it.
 func (s *screen) OnExportCalendar() {
-	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			s.host.ShowError(err)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
-		path := w.URI().Path()
-		w.Close()                  // the export replaces the file the dialog created
-		s.writeCalendar(path, nil) // the dialog asked before replacing
-	}, s.host.Window())
-	fd.SetFileName(dossier.SafeFileName(lang.L("kamdesk agenda") + export.CalendarExt))
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{export.CalendarExt}))
-	fd.Show()
+	ui.AskSavePath(s.host, dossier.SafeFileName(lang.L("kamdesk agenda")+export.CalendarExt), []string{export.CalendarExt},
+		func(path string) { s.writeCalendar(path, nil) })
 }
 
 // writeCalendar reads the agenda afresh off the UI goroutine, over the

@@ -256,15 +256,10 @@ type Sheet struct {
 // and month first. All the rows or none: every row that cannot become a
 // person is a problem naming the file, its line and its column.
 func ReadCSV(file string, data []byte, m Mapping, df DateFormat) (*Sheet, error) {
-	t, err := readTable(file, data)
+	t, cols, err := readPeopleTable(file, data, m)
 	if err != nil {
 		return nil, err
 	}
-	cols, err := columns(file, t.header, m, PersonFields, builtInPerson)
-	if err != nil {
-		return nil, err
-	}
-	t.markEmpty(cols)
 	if df.IsZero() {
 		if err := t.isoDates(cols, "birthday"); err != nil {
 			return nil, err
@@ -286,6 +281,21 @@ func ReadCSV(file string, data []byte, m Mapping, df DateFormat) (*Sheet, error)
 		return nil, probs
 	}
 	return sh, nil
+}
+
+// readPeopleTable reads the CSV file of people data and gives its columns
+// their fields, m's or the built-in mapping's.
+func readPeopleTable(file string, data []byte, m Mapping) (*table, []Column, error) {
+	t, err := readTable(file, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	cols, err := columns(file, t.header, m, PersonFields, builtInPerson)
+	if err != nil {
+		return nil, nil, err
+	}
+	t.markEmpty(cols)
+	return t, cols, nil
 }
 
 // isoDates returns ErrDateFormat when a column of the field holds a

@@ -17,15 +17,10 @@ type Preview struct {
 
 // PreviewCSV reads the header and up to n rows of the CSV file data.
 func PreviewCSV(file string, data []byte, m Mapping, n int) (*Preview, error) {
-	t, err := readTable(file, data)
+	t, cols, err := readPeopleTable(file, data, m)
 	if err != nil {
 		return nil, err
 	}
-	cols, err := columns(file, t.header, m, PersonFields, builtInPerson)
-	if err != nil {
-		return nil, err
-	}
-	t.markEmpty(cols)
 	p := &Preview{Columns: cols}
 	for _, row := range t.rows[:min(n, len(t.rows))] {
 		r := make([]string, len(cols))
