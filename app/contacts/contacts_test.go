@@ -332,3 +332,19 @@ func TestProblemsTranslate(t *testing.T) {
 		t.Fatal("the problem does not match ErrInvalid")
 	}
 }
+
+// TestMergeOfNothingIsASkip: a card whose every field the person has
+// already (or holds otherwise) fills nothing: it is skipped, not
+// counted as merged, and nothing is written for it.
+func TestMergeOfNothingIsASkip(t *testing.T) {
+	existing := []dossier.Person{{ID: "anna", AccountID: "acme", Name: "Anna Kovács", Email: "anna@acme.example",
+		Position: "CFO", Type: dossier.Finance, Level: dossier.Customer}}
+	cards := cardsOf(t, "BEGIN:VCARD\nVERSION:4.0\nFN:Anna Kovács\nEMAIL:anna@acme.example\nTITLE:Chief Financial Officer\nEND:VCARD\n")
+	plan := contacts.MakePlan("acme", cards, existing, contacts.OnMatchMerge, func(string) string { return "new" })
+	if it := plan.Items[0]; it.Action != contacts.Skip || len(it.Differences) != 1 {
+		t.Errorf("a merge that fills nothing: %s with differences %v", it.Action, it.Differences)
+	}
+	if a, m, s := plan.Count(); a != 0 || m != 0 || s != 1 || len(plan.Updated) != 0 {
+		t.Errorf("counted %d added, %d merged, %d skipped, %d to write", a, m, s, len(plan.Updated))
+	}
+}

@@ -101,7 +101,8 @@ type target struct {
 // (whatever its case), then by name (whatever its case and accents). A
 // card that matches is skipped, merged or added as on says; one that
 // matches nobody is added, with an ID from newID. A merge fills only the
-// fields the person lacks, never one they have.
+// fields the person lacks, never one they have; a card that would fill
+// nothing is skipped.
 //
 // The manager a card names (X-KAMDESK-REPORTS-TO, an ID of the
 // workspace the card came from) becomes the person of this import that
@@ -207,6 +208,9 @@ func MakePlanChoosing(account string, cards []Card, existing []dossier.Person, c
 					updated[t.p.ID] = true
 				}
 			}
+		}
+		if it.Action == Merge && len(it.Filled) == 0 {
+			it.Action = Skip // nothing the person lacks: nothing to write
 		}
 	}
 	seen := map[string]bool{}
