@@ -44,26 +44,45 @@ func htmlCleanText(s string) string {
 	if cleanASCII(s) {
 		return s
 	}
-	s = strings.ToValidUTF8(s, "\uFFFD")
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	// Text to clean is mostly clean: the runs between the characters that
+	// change are copied whole, and s itself is returned when none does
+	// (writing it rune by rune was a tenth of an export's time).
 	var b strings.Builder
-	b.Grow(len(s))
+	from := 0 // s[from:i] is clean and not yet written
 	var prev rune
 	for i, r := range s {
+		drop, repl := false, false
 		switch {
 		case r == 0:
-			r = '\uFFFD'
+			repl = true
 		case r == '\t' || r == '\n' || r == '\r':
 		case r < 0x20 || 0x7f <= r && r < 0xa0, isBidiControl(r), isInvisible(r):
-			continue
+			drop = true
 		case isJoiner(r):
 			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
-			if !joinable(prev) || !joinable(next) {
-				continue
-			}
+			drop = !joinable(prev) || !joinable(next)
 		}
-		b.WriteRune(r)
-		prev = r
+		if !drop && !repl {
+			prev = r
+			continue
+		}
+		if b.Cap() == 0 {
+			b.Grow(len(s))
+		}
+		b.WriteString(s[from:i])
+		from = i + utf8.RuneLen(r)
+		if repl {
+			b.WriteRune('\uFFFD')
+			prev = '\uFFFD'
+		}
 	}
+	if b.Cap() == 0 {
+		return s
+	}
+	b.WriteString(s[from:])
 	return b.String()
 }
 
