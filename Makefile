@@ -52,6 +52,7 @@ FUZZ_TARGETS := \
 	./app/cli:FuzzIndentJSON \
 	./app/cli:FuzzUnescapeHTML \
 	./app/i18n:FuzzFill \
+	./app/i18n:FuzzScanCatalogue \
 	./app/store:FuzzDecodeSummary \
 	./app/store:FuzzParsePending
 SCREENSHOT_DIR := assets/screenshots

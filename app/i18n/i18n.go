@@ -127,18 +127,20 @@ func readCatalogue(bundle *goi18n.Bundle, tag language.Tag, name string, isEngli
 	if err != nil {
 		return
 	}
-	var raw map[string]json.RawMessage
-	if json.Unmarshal(data, &raw) != nil {
-		return
+	msgs, ok := scanCatalogue(data)
+	if !ok {
+		if msgs, ok = decodeCatalogue(data); !ok {
+			return
+		}
 	}
 	var plurals []*goi18n.Message
-	for id, v := range raw {
+	for _, m := range msgs {
+		id := m.id
 		if isEnglish {
 			known[id] = true
 		}
-		var text string
-		if len(v) > 0 && v[0] == '"' && json.Unmarshal(v, &text) == nil {
-			switch {
+		if m.forms == nil {
+			switch text := m.text; {
 			case catalogued[id]: // a plural in English, one text here
 				plurals = append(plurals, &goi18n.Message{ID: id, Other: text})
 			case !isEnglish || text != id:
@@ -146,17 +148,34 @@ func readCatalogue(bundle *goi18n.Bundle, tag language.Tag, name string, isEngli
 			}
 			continue
 		}
-		var forms map[string]string
-		if json.Unmarshal(v, &forms) != nil {
-			continue
-		}
-		plurals = append(plurals, &goi18n.Message{ID: id, Zero: forms["zero"], One: forms["one"], Two: forms["two"],
-			Few: forms["few"], Many: forms["many"], Other: forms["other"]})
+		f := m.forms
+		plurals = append(plurals, &goi18n.Message{ID: id, Zero: f["zero"], One: f["one"], Two: f["two"],
+			Few: f["few"], Many: f["many"], Other: f["other"]})
 	}
 	bundle.AddMessages(tag, plurals...)
 	for _, m := range plurals {
 		catalogued[m.ID] = true
 	}
+}
+
+// decodeCatalogue reads a catalogue that scanCatalogue does not with
+// encoding/json, leaving out the messages that are neither a text nor
+// plural forms.
+func decodeCatalogue(data []byte) ([]catMessage, bool) {
+	var raw map[string]json.RawMessage
+	if json.Unmarshal(data, &raw) != nil {
+		return nil, false
+	}
+	var out []catMessage
+	for id, v := range raw {
+		m := catMessage{id: id}
+		if len(v) > 0 && v[0] == '"' && json.Unmarshal(v, &m.text) == nil {
+			out = append(out, m)
+		} else if json.Unmarshal(v, &m.forms) == nil && m.forms != nil {
+			out = append(out, m)
+		}
+	}
+	return out, true
 }
 
 // PlainLocale makes a "C.UTF-8" or "POSIX.UTF-8" locale, common on servers
