@@ -164,9 +164,16 @@ func fullAgenda(st *store.Store, ws *dossier.Workspace, acct string, today dossi
 // of account acct, or of all when acct is empty (expiring proposals,
 // follow-up calls due).
 func withProposals(st *store.Store, ws *dossier.Workspace, items []dossier.AgendaItem, acct string, today dossier.Date) ([]dossier.AgendaItem, error) {
-	props, err := st.Proposals(acct)
+	// The heads carry all the agenda reads (status, validity, tasks):
+	// decoding 2,000 proposals whole was a fifth of the agenda at 100,000
+	// people.
+	heads, err := st.ProposalHeads(acct)
 	if err != nil {
 		return nil, err
+	}
+	props := make([]proposal.Proposal, len(heads))
+	for i := range heads {
+		props[i] = heads[i].Proposal()
 	}
 	names := make(map[string]string, len(ws.Accounts))
 	for _, a := range ws.Accounts {
