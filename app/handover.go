@@ -79,7 +79,7 @@ func (d *Desk) importBundle(path string) {
 	d.Background(func() {
 		b, err = handover.ReadFile(path)
 		if err == nil {
-			plan, err = handover.Compare(d.ws, b)
+			plan, err = handover.Compare(d.ws, b, d.Today())
 		}
 	}, func() {
 		if err != nil {
@@ -130,8 +130,11 @@ func (d *Desk) runImport(plan *handover.Plan, take handover.Take) {
 			return
 		}
 		added, replaced := plan.Writes(take)
-		dialog.ShowInformation(lang.L("Import bundle"),
-			i18n.L("Imported: {{.Added}} added, {{.Replaced}} replaced.", map[string]any{"Added": added, "Replaced": replaced}), d.win)
+		msg := i18n.L("Imported: {{.Added}} added, {{.Replaced}} replaced.", map[string]any{"Added": added, "Replaced": replaced})
+		if n := plan.Kept(); take == handover.TakeTheirs && n > 0 {
+			msg += "\n" + i18n.N("{{.Count}} record that differs stays as it is here: the bundle's version cannot be taken.", n, map[string]any{"Count": n})
+		}
+		dialog.ShowInformation(lang.L("Import bundle"), msg, d.win)
 		d.Refresh()
 	})
 }

@@ -7,7 +7,10 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"kamdesk/app/export"
 	"kamdesk/app/ui/uitest"
+	"kamdesk/dossier"
+	"kamdesk/proposal"
 )
 
 // TestHandoverFromTheDesk: File → Export account… on a dossier writes the
@@ -68,5 +71,73 @@ func TestHandoverFromTheDesk(t *testing.T) {
 	test.Tap(uitest.Button(t, w2.Canvas().Overlays().Top(), "Take theirs"))
 	if q, _ := st2.Person(p.ID); q.Position == "Head of Handovers" {
 		t.Error("Take theirs kept the workspace's person")
+	}
+}
+
+// TestImportBundleWithANewSending: a bundle whose proposal was revised
+// and sent again in the other workspace shows, in the dialog, the sending
+// it adds in words (not JSON); Take theirs adds it with its copy, keeps
+// the sending on record and notes the change on the timeline.
+func TestImportBundleWithANewSending(t *testing.T) {
+	const modular = "prop-northbridge-modular-controls" // sent in the sample
+	d, _, st := testDesk(t, true)
+	first := filepath.Join(t.TempDir(), "first.kamdesk")
+	d.exportAccount("northbridge", first)
+	d2, w2, st2 := testDesk(t, false)
+	d2.importBundle(first)
+	test.Tap(uitest.Button(t, w2.Canvas().Overlays().Top(), "Import"))
+
+	p, err := st.Proposal(modular)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.NewRevision(testToday); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SaveProposal(&p); err != nil {
+		t.Fatal(err)
+	}
+	ctx, err := st.Context(p.AccountID, testToday)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.MarkSent(testToday, proposal.DefaultFollowUp()); err != nil {
+		t.Fatal(err)
+	}
+	snap, err := export.Snapshot(&p, ctx, []proposal.Audience{proposal.Executive})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := dossier.Event{Kind: dossier.EventLetter, Date: testToday, Title: "Proposal sent"}
+	if err := st.SendProposal(&p, snap, &ev); err != nil {
+		t.Fatal(err)
+	}
+	second := filepath.Join(t.TempDir(), "second.kamdesk")
+	d.exportAccount("northbridge", second)
+
+	d2.importBundle(second)
+	top := w2.Canvas().Overlays().Top()
+	got := uitest.Texts(top)
+	if want := "sendings: 1 here, 2 in the bundle (adds: 2026-11-25 to Anna Keller (Executive))"; !strings.Contains(got, want) || strings.Contains(got, `[{"`) {
+		t.Fatalf("the dialog shows\n%s\nwant %q", got, want)
+	}
+	test.Tap(uitest.Button(t, top, "Take theirs"))
+	if got := uitest.Texts(w2.Canvas().Overlays().Top()); !strings.Contains(got, "Imported: 1 added, 1 replaced.") {
+		t.Fatalf("after Take theirs the window says %q", got)
+	}
+	after, err := st2.Proposal(modular)
+	if err != nil || len(after.Sendings) != 2 || after.Rev() != 2 {
+		t.Fatalf("after Take theirs: %v, %+v", err, after.Sendings)
+	}
+	if c, err := st2.Snapshot(modular, after.Sendings[1].ID); err != nil || string(c.Files[0].HTML) != string(snap.Files[0].HTML) {
+		t.Errorf("the copy of the sending added: %v", err)
+	}
+	events, _ := st2.Events("northbridge")
+	noted := false
+	for _, e := range events {
+		noted = noted || strings.Contains(e.Title, "taken from the handover bundle")
+	}
+	if !noted {
+		t.Error("no note of the change on the timeline")
 	}
 }

@@ -150,15 +150,21 @@ func (p *Proposal) NewRevision(today dossier.Date) error {
 	if !p.CanRevise() {
 		return dossier.Err("revision {{.Revision}} has not been sent yet; edit it as it is", map[string]any{"Revision": p.Rev()}, ErrInvalid)
 	}
+	p.startRevision(p.Rev()+1, today)
+	return nil
+}
+
+// startRevision makes p revision rev, issued today with a validity of the
+// same length as the last one's.
+func (p *Proposal) startRevision(rev int, today dossier.Date) {
 	if !p.ValidUntil.IsZero() {
 		if !p.Issued.IsZero() {
 			p.ValidDays = max(1, p.Issued.DaysUntil(p.ValidUntil))
 		}
 		p.ValidUntil = dossier.Date{}
 	}
-	p.Revision = p.Rev() + 1
+	p.Revision = rev
 	p.Issued = today
-	return nil
 }
 
 // content is what a revision's document is made of: everything the
@@ -182,6 +188,13 @@ type content struct {
 func (p *Proposal) content() content {
 	return content{p.Title, p.Language, p.Author, p.Items, p.Pricing, p.Financial, p.References,
 		p.Credits, p.Issued, p.ValidDays, p.ValidUntil, p.Orders}
+}
+
+// setContent gives p the terms c, revision rev's.
+func (p *Proposal) setContent(c content, rev int) {
+	p.Title, p.Language, p.Author, p.Items, p.Pricing, p.Financial, p.References = c.Title, c.Language, c.Author, c.Items, c.Pricing, c.Financial, c.References
+	p.Credits, p.Issued, p.ValidDays, p.ValidUntil, p.Orders = c.Credits, c.Issued, c.ValidDays, c.ValidUntil, c.Orders
+	p.Revision = rev
 }
 
 // SameContent reports whether p and q make the same document.

@@ -88,7 +88,7 @@ func (c *ctx) verifyBackup(path string, asJSON bool) error {
 		if r.Records != nil {
 			v.Records = map[string]int{}
 			for noun, n := range r.Records {
-				v.Records[recordsKey[noun]] = n
+				v.Records[recordKinds[noun].key] = n
 			}
 		}
 		return c.json(v)
@@ -106,30 +106,24 @@ func (c *ctx) verifyBackup(path string, asJSON bool) error {
 	return tw.Flush()
 }
 
-// recordsKey names the records of a kind in `backup --verify --json`.
-var recordsKey = map[string]string{"account": "accounts", "person": "people", "team member": "team_members",
-	"reference": "references", "event": "timeline_entries", "promise": "promises", "section": "sections",
-	"proposal": "proposals"}
+// recordKinds are the kinds of record a backup counts
+// (store.RecordNouns): the key of each in `backup --verify --json`, and
+// its label in the report, translated where it is shown.
+var recordKinds = map[string]struct{ key, label string }{
+	"account":     {key: "accounts", label: "accounts"},
+	"person":      {key: "people", label: "people"},
+	"team member": {key: "team_members", label: "team members"},
+	"reference":   {key: "references", label: "references"},
+	"event":       {key: "timeline_entries", label: "timeline entries"},
+	"promise":     {key: "promises", label: "promises"},
+	"section":     {key: "sections", label: "library sections"},
+	"proposal":    {key: "proposals", label: "proposals"},
+}
 
 // recordsLabel names the records of a kind in a backup's report.
 func recordsLabel(noun string) string {
-	switch noun {
-	case "account":
-		return i18n.L("accounts")
-	case "person":
-		return i18n.L("people")
-	case "team member":
-		return i18n.L("team members")
-	case "reference":
-		return i18n.L("references")
-	case "event":
-		return i18n.L("timeline entries")
-	case "promise":
-		return i18n.L("promises")
-	case "section":
-		return i18n.L("library sections")
-	case "proposal":
-		return i18n.L("proposals")
+	if k, ok := recordKinds[noun]; ok {
+		return i18n.L(k.label)
 	}
 	return noun
 }

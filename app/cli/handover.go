@@ -76,6 +76,7 @@ type bundleImportJSON struct {
 	Written   bool                `json:"written"`
 	Added     int                 `json:"added"`
 	Replaced  int                 `json:"replaced"`
+	Kept      int                 `json:"kept"` // records that differ whose bundle's version cannot be taken
 }
 
 func importCmd(fs *flag.FlagSet) func(*ctx, []string) error {
@@ -104,7 +105,7 @@ func importCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 		if err != nil {
 			return err
 		}
-		plan, err := handover.Compare(st, b)
+		plan, err := handover.Compare(st, b, c.Today())
 		if err != nil {
 			return err
 		}
@@ -121,6 +122,9 @@ func importCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 				Conflicts: plan.Conflicts, Take: *takeFlag, DryRun: *dry, Written: write}
 			if write {
 				v.Added, v.Replaced = added, replaced
+				if take == handover.TakeTheirs {
+					v.Kept = plan.Kept()
+				}
 			}
 			if v.New == nil {
 				v.New = []handover.Record{}
@@ -144,6 +148,9 @@ func importCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 				map[string]any{"Count": len(plan.Conflicts)}, handover.ErrDiffers)
 		case !*asJSON:
 			c.printf("%s\n", i18n.L("Imported: {{.Added}} added, {{.Replaced}} replaced.", map[string]any{"Added": added, "Replaced": replaced}))
+			if n := plan.Kept(); take == handover.TakeTheirs && n > 0 {
+				c.printf("%s\n", i18n.N("{{.Count}} record that differs stays as it is here: the bundle's version cannot be taken.", n, map[string]any{"Count": n}))
+			}
 		}
 		return nil
 	}

@@ -306,3 +306,162 @@ func keys(m map[string]string) []string {
 	}
 	return out
 }
+
+const modular = "prop-northbridge-modular-controls" // sent in the sample
+
+// TestImportAddsTheBundlesSendings: a bundle whose proposal was revised
+// and sent again in the other workspace lists the sending it adds in
+// words; --dry-run says so and writes nothing; --take theirs adds the
+// sending with its copy, byte for byte, keeps the one on record and puts
+// a note of the change on the timeline; importing again finds nothing
+// that differs.
+func TestImportAddsTheBundlesSendings(t *testing.T) {
+	from := demo(t)
+	first := filepath.Join(t.TempDir(), "first.kamdesk")
+	mustRun(t, from, "account", "export", "northbridge", "-o", first)
+	to := t.TempDir()
+	mustRun(t, to, "import", first)
+
+	mustRun(t, from, "proposal", "revise", modular)
+	mustRun(t, from, "proposal", "sent", modular, "--on", "2026-11-24", "--audience", "executive")
+	file := filepath.Join(t.TempDir(), "second.kamdesk")
+	mustRun(t, from, "account", "export", "northbridge", "-o", file)
+	sentThere := filepath.Join(t.TempDir(), "there.html")
+	mustRun(t, from, "proposal", "sent-copy", modular, "--sending", "2", "-o", sentThere)
+	mine := records(t, to, "northbridge")
+
+	adds := "sendings: 1 here, 2 in the bundle (adds: 2026-11-24 to Anna Keller (Executive))"
+	r := run(t, to, "import", file)
+	if r.code == 0 || !strings.Contains(r.stdout, adds) || strings.Contains(r.stdout, `[{"`) {
+		t.Errorf("import without --take: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	dry := mustRun(t, to, "import", file, "--take", "theirs", "--dry-run")
+	for _, s := range []string{adds, "A note of the change goes on the account's timeline.", "Dry run: nothing was written."} {
+		if !strings.Contains(dry, s) {
+			t.Errorf("--dry-run does not say %q:\n%s", s, dry)
+		}
+	}
+	sameRecords(t, records(t, to, "northbridge"), mine)
+
+	if out := mustRun(t, to, "import", file, "--take", "theirs"); !strings.Contains(out, "Imported: 1 added, 1 replaced.") {
+		t.Errorf("--take theirs said %q", out)
+	}
+	h := decode[map[string]any](t, mustRun(t, to, "proposal", "history", modular, "--json"))
+	if s, _ := h["sendings"].([]any); h["revision"] != 2.0 || h["sent_revision"] != 2.0 || len(s) != 2 {
+		t.Errorf("history after --take theirs: %v", h)
+	}
+	sentHere := filepath.Join(t.TempDir(), "here.html")
+	mustRun(t, to, "proposal", "sent-copy", modular, "--sending", "2", "-o", sentHere)
+	if a, b := readFile(t, sentThere), readFile(t, sentHere); a != b || a == "" {
+		t.Error("the copy of the sending added is not the one the other workspace keeps")
+	}
+	if tl := mustRun(t, to, "account", "show", "northbridge"); !strings.Contains(tl, "taken from the handover bundle") || !strings.Contains(tl, adds) {
+		t.Errorf("no note of the change on the timeline:\n%s", tl)
+	}
+	v := decode[map[string]any](t, mustRun(t, to, "import", file, "--json"))
+	if len(v["conflicts"].([]any)) != 0 || len(v["new"].([]any)) != 0 {
+		t.Errorf("importing again: %v", v)
+	}
+}
+
+// TestImportKeepsTheSendingsHere: a proposal sent here after the bundle
+// was made, whose draft the other workspace changed: --take theirs keeps
+// the sending, its copy and the follow-up, and the bundle's terms start
+// revision 2, as an edit after sending does.
+func TestImportKeepsTheSendingsHere(t *testing.T) {
+	from := demo(t)
+	const calm = "prop-castellan-calm-rollout" // a draft in the sample
+	first := filepath.Join(t.TempDir(), "first.kamdesk")
+	mustRun(t, from, "account", "export", "castellan", "-o", first)
+	to := t.TempDir()
+	mustRun(t, to, "import", first)
+	mustRun(t, to, "proposal", "sent", calm, "--on", "2026-11-24", "--audience", "executive")
+	sentHere := filepath.Join(t.TempDir(), "v1.html")
+	mustRun(t, to, "proposal", "sent-copy", calm, "-o", sentHere)
+
+	csv := filepath.Join(t.TempDir(), "pricing.csv")
+	os.WriteFile(csv, []byte("description,quantity,unit,unit_price,discount,currency\nThermostats,230,unit,150,5,GBP\n"), 0o600)
+	mustRun(t, from, "proposal", "pricing", calm, "--csv", csv)
+	file := filepath.Join(t.TempDir(), "second.kamdesk")
+	mustRun(t, from, "account", "export", "castellan", "-o", file)
+
+	dry := mustRun(t, to, "import", file, "--take", "theirs", "--dry-run")
+	for _, s := range []string{
+		"sendings: 1 here, 0 in the bundle (keeps: 2026-11-24 to Marco Della Verde (Executive))",
+		"pricing: 3 here, 1 in the bundle (added: Thermostats; removed: ",
+		"starts revision 2 with its terms: revision 1 was sent with other terms, which stay on record.",
+		"The status and the follow-up calls stay as they are here",
+	} {
+		if !strings.Contains(dry, s) {
+			t.Errorf("--dry-run does not say %q:\n%s", s, dry)
+		}
+	}
+	if out := mustRun(t, to, "import", file, "--take", "theirs"); !strings.Contains(out, "Imported: 0 added, 1 replaced.") {
+		t.Errorf("--take theirs said %q", out)
+	}
+	h := decode[map[string]any](t, mustRun(t, to, "proposal", "history", calm, "--json"))
+	if s, _ := h["sendings"].([]any); h["revision"] != 2.0 || h["sent_revision"] != 1.0 || len(s) != 1 {
+		t.Errorf("history after --take theirs: %v", h)
+	}
+	show := mustRun(t, to, "proposal", "show", calm)
+	if !strings.Contains(show, "Thermostats") || !strings.Contains(show, "Status: Sent") {
+		t.Errorf("after --take theirs:\n%s", show)
+	}
+	again := filepath.Join(t.TempDir(), "again.html")
+	mustRun(t, to, "proposal", "sent-copy", calm, "-o", again)
+	if readFile(t, again) != readFile(t, sentHere) {
+		t.Error("the copy of what was sent here changed")
+	}
+}
+
+// TestImportRefusesASendingThatDiffers: a bundle whose record of a
+// sending differs from the one on record here (same sending, other
+// recipients) is not taken, whichever side is chosen: the report says
+// why, the import writes the rest, and the proposal stays as it is.
+func TestImportRefusesASendingThatDiffers(t *testing.T) {
+	from := demo(t)
+	file := filepath.Join(t.TempDir(), "northbridge.kamdesk")
+	mustRun(t, from, "account", "export", "northbridge", "-o", file)
+	to := t.TempDir()
+	mustRun(t, to, "import", file)
+	b, err := handover.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range b.Proposals {
+		if b.Proposals[i].ID == modular {
+			b.Proposals[i].Sendings[0].Variants[0].People = []string{"Somebody Else"}
+			b.Proposals[i].Title = "Renamed in the bundle"
+		}
+	}
+	b.People[0].Position = "Head of Handovers"
+	forged := filepath.Join(t.TempDir(), "forged.kamdesk")
+	if err := handover.WriteFile(forged, b); err != nil {
+		t.Fatal(err)
+	}
+	before := mustRun(t, to, "proposal", "history", modular, "--json")
+
+	out := mustRun(t, to, "import", forged, "--take", "theirs")
+	for _, s := range []string{"sendings: 1 here, 1 in the bundle (differs: ", "cannot be taken",
+		"is on record in both versions with different contents", "Imported: 0 added, 1 replaced.",
+		"1 record that differs stays as it is here"} {
+		if !strings.Contains(out, s) {
+			t.Errorf("the import does not say %q:\n%s", s, out)
+		}
+	}
+	if after := mustRun(t, to, "proposal", "history", modular, "--json"); after != before {
+		t.Errorf("the proposal changed:\n%s\nwas\n%s", after, before)
+	}
+	if p := records(t, to, "northbridge")["person/"+b.People[0].ID]; !strings.Contains(p, "Head of Handovers") {
+		t.Errorf("the rest was not imported: %s", p)
+	}
+}
+
+func readFile(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}

@@ -91,49 +91,72 @@ func Calendar(items []dossier.AgendaItem, stamp time.Time) ([]byte, int, error) 
 // ErrNothingToExport reports an agenda with nothing to put in a calendar.
 var ErrNothingToExport = dossier.Err("the agenda holds nothing to put in a calendar", nil, nil)
 
-// calendarEvent is item it as an event.
+// calendarEvent is item it as an event, of the shape its kind calls for:
+// a birthday comes back every year, a tender's preparation spans its
+// window, anything else is the one day of the item.
 func calendarEvent(it *dossier.AgendaItem, stamp time.Time) *ical.Component {
+	switch it.Kind {
+	case dossier.AgendaBirthday:
+		return birthdayEvent(it, stamp)
+	case dossier.AgendaTenderPrep:
+		return windowEvent(it, stamp)
+	}
+	return allDayEvent(it, stamp, it.Date, it.Date.AddDays(1), it.Message)
+}
+
+// birthdayEvent is a birthday: a yearly event from the day of birth (from
+// that day in 2000 when the year is unknown), whatever the item's date.
+func birthdayEvent(it *dossier.AgendaItem, stamp time.Time) *ical.Component {
+	b, _ := it.Data["Birthday"].(dossier.Birthday)
+	if b.IsZero() { // not from the dossier's agenda: its date, yearly
+		b = dossier.Birthday{Day: it.Date.Day(), Month: it.Date.Month()}
+	}
+	year := 2000 // a leap year: 29 February is a day of it
+	var notes []string
+	if b.HasYear() {
+		year = b.Year
+		notes = append(notes, i18n.L("Born on {{.Date}}.", map[string]any{"Date": calendarDate(dossier.NewDate(b.Year, b.Month, b.Day))}))
+	}
+	rule := &rrule.ROption{Freq: rrule.YEARLY}
+	if b.Month == time.February && b.Day == 29 {
+		// FREQ=YEARLY alone would skip the common years (RFC 5545 drops
+		// the occurrences on days that do not exist): the last day of
+		// February is the 29th in leap years and the 28th in the others,
+		// the day the agenda congratulates on too (dossier.Birthday.In).
+		rule.Bymonth, rule.Bymonthday = []int{2}, []int{-1}
+		notes = append(notes, i18n.L("In common years the birthday is on 28 February."))
+	}
+	start := dossier.NewDate(year, b.Month, b.Day)
+	// Not "turns 50": the same event comes back every year.
+	ev := allDayEvent(it, stamp, start, start.AddDays(1), "Birthday of {{.Person}} ({{.Account}})", notes...)
+	ev.Props.SetRecurrenceRule(rule)
+	return ev
+}
+
+// windowEvent is a tender's preparation: one event from the day
+// preparation starts to the day before the tender (the tender is an
+// event of its own).
+func windowEvent(it *dossier.AgendaItem, stamp time.Time) *ical.Component {
+	start, end := it.Date, it.Date.AddDays(1)
+	if s, ok := it.Data["Start"].(dossier.Date); ok && !s.IsZero() {
+		start = s
+	}
+	if t, ok := it.Data["Tender"].(dossier.Date); ok && t.After(start) {
+		end = t
+	}
+	return allDayEvent(it, stamp, start, end, it.Message)
+}
+
+// allDayEvent is what every event of the agenda is: an all-day event of
+// item it from start to end (exclusive), its UID, its summary (the
+// message summary, translated and filled with the item's data), a
+// description of the summary, the notes and where kamdesk shows the
+// item, its category, free and private.
+func allDayEvent(it *dossier.AgendaItem, stamp time.Time, start, end dossier.Date, summary string, notes ...string) *ical.Component {
 	ev := ical.NewEvent()
 	ev.Props.SetText(ical.PropUID, calendarUID(it))
 	ev.Props.SetDateTime(ical.PropDateTimeStamp, stamp)
-	start, end := it.Date, it.Date.AddDays(1) // DTEND is exclusive
-	summary, data := it.Message, readableDates(it.Data)
-	var notes []string
-	switch it.Kind {
-	case dossier.AgendaBirthday:
-		// Not "turns 50": the same event comes back every year.
-		summary = "Birthday of {{.Person}} ({{.Account}})"
-		b, _ := it.Data["Birthday"].(dossier.Birthday)
-		if b.IsZero() { // not from the dossier's agenda: its date, yearly
-			b = dossier.Birthday{Day: it.Date.Day(), Month: it.Date.Month()}
-		}
-		year := 2000 // a leap year: 29 February is a day of it
-		if b.HasYear() {
-			year = b.Year
-			notes = append(notes, i18n.L("Born on {{.Date}}.", map[string]any{"Date": calendarDate(dossier.NewDate(b.Year, b.Month, b.Day))}))
-		}
-		start = dossier.NewDate(year, b.Month, b.Day)
-		end = start.AddDays(1)
-		rule := &rrule.ROption{Freq: rrule.YEARLY}
-		if b.Month == time.February && b.Day == 29 {
-			// FREQ=YEARLY alone would skip the common years (RFC 5545
-			// drops the occurrences on days that do not exist): the last
-			// day of February is the 29th in leap years and the 28th in
-			// the others, the day the agenda congratulates on too
-			// (dossier.Birthday.In).
-			rule.Bymonth, rule.Bymonthday = []int{2}, []int{-1}
-			notes = append(notes, i18n.L("In common years the birthday is on 28 February."))
-		}
-		ev.Props.SetRecurrenceRule(rule)
-	case dossier.AgendaTenderPrep:
-		if s, ok := it.Data["Start"].(dossier.Date); ok && !s.IsZero() {
-			start = s
-		}
-		if t, ok := it.Data["Tender"].(dossier.Date); ok && t.After(start) {
-			end = t
-		}
-	}
-	text := calendarText(i18n.L(summary, data))
+	text := calendarText(i18n.L(summary, readableDates(it.Data)))
 	ev.Props.SetText(ical.PropSummary, dossier.OneLine(text))
 	desc := append([]string{text}, notes...)
 	if place := calendarPlace(it); place != "" {

@@ -1,12 +1,7 @@
 package handover
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
-	"reflect"
-	"slices"
-	"unicode/utf8"
 
 	"kamdesk/app/store"
 	"kamdesk/dossier"
@@ -21,6 +16,7 @@ type Workspace interface {
 	Events(acct string) ([]dossier.Event, error)
 	Promises(acct string) ([]dossier.Promise, error)
 	Proposal(id string) (proposal.Proposal, error)
+	Snapshot(prop, snap string) (proposal.Snapshot, error)
 	Section(id string) (proposal.Section, error)
 	TeamMember(id string) (dossier.TeamMember, error)
 	Reference(id string) (dossier.Reference, error)
@@ -47,17 +43,27 @@ type Record struct {
 }
 
 // Change is one field of a record that differs between the workspace
-// (Here) and the bundle (There), each written short.
+// (Here) and the bundle (There), each written short. For a list Here and
+// There are how many elements each side has and Summary says which were
+// added, removed or changed, as people read it.
 type Change struct {
-	Field string `json:"field"`
-	Here  string `json:"here"`
-	There string `json:"bundle"`
+	Field   string `json:"field"`
+	Here    string `json:"here"`
+	There   string `json:"bundle"`
+	Summary string `json:"summary,omitempty"`
 }
 
 // Conflict is a record both sides have, in different versions.
 type Conflict struct {
 	Record
 	Changes []Change `json:"changes"`
+	// Taking says what taking the bundle's version does besides its
+	// fields (a proposal's new revision, the follow-up kept, the note on
+	// the timeline).
+	Taking []string `json:"if_taken,omitempty"`
+	// Refused says why the bundle's version cannot be taken: the record
+	// stays as it is here, whichever side is chosen.
+	Refused string `json:"cannot_take,omitempty"`
 }
 
 // Plan is what importing a bundle would do: the records the workspace
@@ -68,6 +74,10 @@ type Plan struct {
 	Conflicts []Conflict
 	b         *Bundle
 	status    map[string]int // kind/ID → same, fresh, differs
+	// taken are what taking the bundle's version writes of the proposals
+	// that differ and can be taken, by ID.
+	taken map[string]takenProposal
+	today dossier.Date
 }
 
 const (
@@ -84,7 +94,8 @@ const (
 	TakeNone Take = iota
 	// TakeMine keeps the workspace's version of the records that differ.
 	TakeMine
-	// TakeTheirs replaces them with the bundle's.
+	// TakeTheirs replaces them with the bundle's, but for those it cannot
+	// take (Conflict.Refused), which stay as they are.
 	TakeTheirs
 )
 
@@ -92,9 +103,10 @@ const (
 // was chosen.
 var ErrDiffers = errors.New("records differ")
 
-// Compare compares every record of b with ws.
-func Compare(ws Workspace, b *Bundle) (*Plan, error) {
-	p := &Plan{b: b, status: map[string]int{}}
+// Compare compares every record of b with ws. today is the day a
+// revision the import starts is issued on, and the day of its notes.
+func Compare(ws Workspace, b *Bundle, today dossier.Date) (*Plan, error) {
+	p := &Plan{b: b, status: map[string]int{}, taken: map[string]takenProposal{}, today: today}
 	events, err := ws.Events(b.Account.ID)
 	if err != nil && !errors.Is(err, dossier.ErrNotFound) {
 		return nil, err
@@ -103,17 +115,18 @@ func Compare(ws Workspace, b *Bundle) (*Plan, error) {
 	if err != nil && !errors.Is(err, dossier.ErrNotFound) {
 		return nil, err
 	}
+	n := names{ws: ws, b: b}
 	steps := []error{
-		compare(p, KindTeam, b.Team, ws.TeamMember, func(r *dossier.TeamMember) (string, string) { return r.ID, r.Name }),
-		compare(p, KindReference, b.References, ws.Reference, func(r *dossier.Reference) (string, string) { return r.ID, r.Project }),
-		compare(p, KindSection, b.Sections, ws.Section, func(r *proposal.Section) (string, string) { return r.ID, r.Title }),
-		compare(p, KindAccount, []dossier.Account{b.Account}, ws.Account, func(r *dossier.Account) (string, string) { return r.ID, r.Name }),
-		compare(p, KindPerson, b.People, ws.Person, func(r *dossier.Person) (string, string) { return r.ID, r.Name }),
-		compare(p, KindEvent, b.Events, byID(events, func(r *dossier.Event) string { return r.ID }),
+		compare(p, KindTeam, b.Team, ws.TeamMember, n.namer(KindTeam), func(r *dossier.TeamMember) (string, string) { return r.ID, r.Name }),
+		compare(p, KindReference, b.References, ws.Reference, n.namer(KindReference), func(r *dossier.Reference) (string, string) { return r.ID, r.Project }),
+		compare(p, KindSection, b.Sections, ws.Section, n.namer(KindSection), func(r *proposal.Section) (string, string) { return r.ID, r.Title }),
+		compare(p, KindAccount, []dossier.Account{b.Account}, ws.Account, n.namer(KindAccount), func(r *dossier.Account) (string, string) { return r.ID, r.Name }),
+		compare(p, KindPerson, b.People, ws.Person, n.namer(KindPerson), func(r *dossier.Person) (string, string) { return r.ID, r.Name }),
+		compare(p, KindEvent, b.Events, byID(events, func(r *dossier.Event) string { return r.ID }), n.namer(KindEvent),
 			func(r *dossier.Event) (string, string) { return r.ID, r.Title }),
-		compare(p, KindPromise, b.Promises, byID(promises, func(r *dossier.Promise) string { return r.ID }),
+		compare(p, KindPromise, b.Promises, byID(promises, func(r *dossier.Promise) string { return r.ID }), n.namer(KindPromise),
 			func(r *dossier.Promise) (string, string) { return r.ID, r.Text }),
-		compare(p, KindProposal, b.Proposals, ws.Proposal, func(r *proposal.Proposal) (string, string) { return r.ID, r.Title }),
+		p.compareProposals(ws, n),
 	}
 	return p, errors.Join(steps...)
 }
@@ -132,7 +145,7 @@ func byID[T any](list []T, id func(*T) string) func(string) (T, error) {
 }
 
 // compare sorts the records of one kind into p.
-func compare[T any](p *Plan, kind string, records []T, get func(string) (T, error), name func(*T) (string, string)) error {
+func compare[T any](p *Plan, kind string, records []T, get func(string) (T, error), lists namer, name func(*T) (string, string)) error {
 	for i := range records {
 		id, label := name(&records[i])
 		r := Record{Kind: kind, ID: id, Name: label}
@@ -144,94 +157,41 @@ func compare[T any](p *Plan, kind string, records []T, get func(string) (T, erro
 		case err != nil:
 			return err
 		default:
-			changes, err := diff(here, records[i])
+			changes, err := diff(here, records[i], lists)
 			if err != nil {
 				return err
 			}
-			if len(changes) == 0 {
-				p.Same = append(p.Same, r)
-				p.status[kind+"/"+id] = same
-			} else {
-				p.Conflicts = append(p.Conflicts, Conflict{Record: r, Changes: changes})
-				p.status[kind+"/"+id] = differs
-			}
+			p.sort(Conflict{Record: r, Changes: changes})
 		}
 	}
 	return nil
 }
 
-// diff lists the fields of here and there (as JSON) that differ, but
-// for the time stamps, which say when each workspace wrote the record.
-func diff(here, there any) ([]Change, error) {
-	a, err := fields(here)
-	if err != nil {
-		return nil, err
+// sort puts a record both sides have among the same or the conflicts.
+func (p *Plan) sort(c Conflict) {
+	if len(c.Changes) == 0 {
+		p.Same = append(p.Same, c.Record)
+		p.status[c.Kind+"/"+c.ID] = same
+		return
 	}
-	b, err := fields(there)
-	if err != nil {
-		return nil, err
-	}
-	var keys []string
-	for k := range a {
-		keys = append(keys, k)
-	}
-	for k := range b {
-		if _, ok := a[k]; !ok {
-			keys = append(keys, k)
-		}
-	}
-	slices.Sort(keys)
-	var out []Change
-	for _, k := range keys {
-		if k == "created" || k == "updated" || reflect.DeepEqual(a[k], b[k]) {
-			continue
-		}
-		out = append(out, Change{Field: k, Here: short(a[k]), There: short(b[k])})
-	}
-	return out, nil
-}
-
-func fields(v any) (map[string]any, error) {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return nil, err
-	}
-	var m map[string]any
-	d := json.NewDecoder(bytes.NewReader(b))
-	d.UseNumber()
-	return m, d.Decode(&m)
-}
-
-// short writes a field's value on one line, at most 60 characters.
-func short(v any) string {
-	var s string
-	switch v := v.(type) {
-	case nil:
-		return "—"
-	case string:
-		s = v
-	default:
-		b, _ := json.Marshal(v)
-		s = string(b)
-	}
-	s = dossier.OneLine(s)
-	if s == "" || s == "[]" || s == "{}" {
-		return "—"
-	}
-	if utf8.RuneCountInString(s) > 60 {
-		s = string([]rune(s)[:59]) + "…"
-	}
-	return s
+	p.Conflicts = append(p.Conflicts, c)
+	p.status[c.Kind+"/"+c.ID] = differs
 }
 
 // Batch is what importing with take writes: the new records, and the
 // bundle's version of those that differ when take is TakeTheirs, with
 // the sent copies of the proposals and the attachments of the events it
-// writes.
+// writes. A proposal taken from the bundle keeps the sendings of both
+// sides (proposal.TakeTheirs); one that had been sent gets a note of the
+// change on its account's timeline.
 func (p *Plan) Batch(take Take) store.Batch {
 	b := p.b
 	write := func(kind, id string) bool {
 		s := p.status[kind+"/"+id]
+		if s == differs && kind == KindProposal {
+			_, ok := p.taken[id]
+			return take == TakeTheirs && ok
+		}
 		return s == fresh || (s == differs && take == TakeTheirs)
 	}
 	out := store.Batch{Files: map[string][]byte{}}
@@ -243,7 +203,21 @@ func (p *Plan) Batch(take Take) store.Batch {
 	out.Events = pick(b.Events, func(r *dossier.Event) bool { return write(KindEvent, r.ID) })
 	out.Promises = pick(b.Promises, func(r *dossier.Promise) bool { return write(KindPromise, r.ID) })
 	out.Proposals = pick(b.Proposals, func(r *proposal.Proposal) bool { return write(KindProposal, r.ID) })
-	out.Sent = pick(b.Sent, func(r *proposal.Snapshot) bool { return write(KindProposal, r.ProposalID) })
+	for i, r := range out.Proposals {
+		if t, ok := p.taken[r.ID]; ok && p.status[KindProposal+"/"+r.ID] == differs {
+			out.Proposals[i] = t.Proposal
+			if t.note {
+				out.Notes = append(out.Notes, p.note(r.ID, &t))
+			}
+		}
+	}
+	out.Sent = pick(b.Sent, func(r *proposal.Snapshot) bool {
+		if !write(KindProposal, r.ProposalID) {
+			return false
+		}
+		t, taken := p.taken[r.ProposalID]
+		return !taken || p.status[KindProposal+"/"+r.ProposalID] != differs || t.adds(r.ID)
+	})
 	for _, e := range out.Events {
 		for _, a := range e.Attachments {
 			if data, ok := b.Files[a.FileID]; ok {
@@ -258,9 +232,21 @@ func (p *Plan) Batch(take Take) store.Batch {
 func (p *Plan) Writes(take Take) (added, replaced int) {
 	added = len(p.New)
 	if take == TakeTheirs {
-		replaced = len(p.Conflicts)
+		replaced = len(p.Conflicts) - p.Kept()
 	}
 	return added, replaced
+}
+
+// Kept counts the records that differ whose bundle's version cannot be
+// taken (Conflict.Refused): they stay as they are here.
+func (p *Plan) Kept() int {
+	n := 0
+	for _, c := range p.Conflicts {
+		if c.Refused != "" {
+			n++
+		}
+	}
+	return n
 }
 
 func pick[T any](list []T, keep func(*T) bool) []T {

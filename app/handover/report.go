@@ -6,8 +6,9 @@ import (
 
 // Report is what importing b at path would do, as lines for people: the
 // bundle, the counts, each new record and each record that differs with
-// its fields, here → in the bundle. The command line and the desktop
-// show it.
+// its fields (here → in the bundle, a list by what it adds, removes and
+// changes), what taking the bundle's version does besides, or why it
+// cannot be taken. The command line and the desktop show it.
 func Report(path string, b *Bundle, p *Plan) []string {
 	lines := []string{
 		i18n.L("Bundle {{.Path}}: account {{.Account}}, made {{.Made}}.",
@@ -21,10 +22,25 @@ func Report(path string, b *Bundle, p *Plan) []string {
 	for _, c := range p.Conflicts {
 		lines = append(lines, "  ≠ "+KindLabel(c.Kind)+" "+c.Name+" ("+c.ID+")")
 		for _, ch := range c.Changes {
-			lines = append(lines, "      "+ch.Field+": "+ch.Here+" → "+ch.There)
+			lines = append(lines, "      "+changeLine(ch))
+		}
+		for _, l := range c.Taking {
+			lines = append(lines, "      · "+l)
+		}
+		if c.Refused != "" {
+			lines = append(lines, "      ! "+i18n.L("The bundle's version cannot be taken, and this one stays as it is: {{.Reason}}", map[string]any{"Reason": c.Refused}))
 		}
 	}
 	return lines
+}
+
+// changeLine writes a field that differs: here → in the bundle, or how a
+// list differs.
+func changeLine(ch Change) string {
+	if ch.Summary != "" {
+		return ch.Field + ": " + ch.Summary
+	}
+	return ch.Field + ": " + ch.Here + " → " + ch.There
 }
 
 // KindLabel names a kind of record in an import's report.

@@ -238,31 +238,40 @@ func proposalSaving(create, handedOver bool) saving[proposal.Proposal] {
 
 // checkRevision keeps the record of what was sent: a new proposal has no
 // sendings and no later revision, and an update follows
-// proposal.CheckRevision against the stored proposal. A new proposal
-// handed over from another workspace keeps its revisions and sendings,
-// the copy of each sending stored already.
+// proposal.CheckRevision against the stored proposal. A proposal handed
+// over from another workspace keeps its revisions and sendings, the copy
+// of each sending stored already; over a stored one it follows
+// proposal.CheckHandedOver: sendings are added, none removed or changed.
 func checkRevision(txn *badger.Txn, p *proposal.Proposal, create, handedOver bool) error {
-	if create && handedOver {
-		for _, sd := range p.Sendings {
-			if ok, err := exists(txn, snapPart(p.ID, sd.ID, 0)); err != nil {
-				return err
-			} else if !ok {
-				return dossier.Err("no sent copy {{.Copy}} of proposal {{.Proposal}}", map[string]any{"Copy": sd.ID, "Proposal": p.ID}, dossier.ErrNotFound)
-			}
-		}
-		return nil
-	}
-	if create {
+	if create && !handedOver {
 		if len(p.Sendings) > 0 || p.Rev() > 1 {
 			return dossier.Err("a new proposal starts at revision 1 with nothing sent", nil, dossier.ErrInvalid)
 		}
 		return nil
 	}
 	var stored proposal.Proposal
-	if err := get(txn, kProposal, p.ID, &stored); err != nil {
-		return err
+	if !create {
+		if err := get(txn, kProposal, p.ID, &stored); err != nil {
+			return err
+		}
+		if !handedOver {
+			return proposal.CheckRevision(&stored, p)
+		}
+		if err := proposal.CheckHandedOver(&stored, p); err != nil {
+			return err
+		}
 	}
-	return proposal.CheckRevision(&stored, p)
+	for _, sd := range p.Sendings {
+		if slices.ContainsFunc(stored.Sendings, func(s proposal.Sending) bool { return s.ID == sd.ID }) {
+			continue
+		}
+		if ok, err := exists(txn, snapPart(p.ID, sd.ID, 0)); err != nil {
+			return err
+		} else if !ok {
+			return dossier.Err("no sent copy {{.Copy}} of proposal {{.Proposal}}", map[string]any{"Copy": sd.ID, "Proposal": p.ID}, dossier.ErrNotFound)
+		}
+	}
+	return nil
 }
 
 // checkProposalRefs reports the first record p refers to that does not

@@ -26,15 +26,19 @@ type Batch struct {
 	Proposals  []proposal.Proposal
 	Sent       []proposal.Snapshot // copies of what was sent, by ProposalID and ID
 	Files      map[string][]byte   // attachments' bytes by file ID
+	// Notes are new timeline events, written last under fresh IDs: what
+	// the batch changed, for the record.
+	Notes []dossier.Event
 }
 
 // Put adds the records of b that the workspace lacks and replaces those it
 // has (by kind and ID), in one transaction: all or nothing. Each record
 // goes through the checks and writes of its Save (validation, the records
 // it names exist, in b or the workspace, indexes and summaries), as a
-// creation with its own ID or as an update. A new proposal keeps its
-// revisions and sendings, whose copies must be in b or the workspace.
-// Sent copies and attachments are never changed once written: those the
+// creation with its own ID or as an update. A proposal keeps its
+// revisions and sendings, whose copies must be in b or the workspace;
+// one that replaces a stored proposal keeps every sending on record as it
+// is (proposal.CheckHandedOver). Sent copies and attachments are never changed once written: those the
 // workspace has are left as they are; an attachment's bytes must match the
 // checksum of the events that name it.
 func (s *Store) Put(b Batch) error {
@@ -49,7 +53,7 @@ func (s *Store) Put(b Batch) error {
 	for i := range b.Sections {
 		size += int64(len(b.Sections[i].Body)) + 512
 	}
-	size += int64(len(b.People)+len(b.Events)+len(b.Promises)+len(b.Proposals)+len(b.Team)+len(b.References)+len(b.Accounts)) * 4096
+	size += int64(len(b.People)+len(b.Events)+len(b.Promises)+len(b.Proposals)+len(b.Team)+len(b.References)+len(b.Accounts)+len(b.Notes)) * 4096
 	for _, e := range b.Events {
 		for _, a := range e.Attachments {
 			data, ok := b.Files[a.FileID]
@@ -131,6 +135,16 @@ func (s *Store) Put(b Batch) error {
 				return err
 			}
 			if err := writeRecord(txn, &p, !taken, proposalSaving(!taken, true)); err != nil {
+				return err
+			}
+		}
+		for i := range b.Notes {
+			e := b.Notes[i]
+			e.ID = ""
+			if err := prepareRecord(&e, now, eventSaving()); err != nil {
+				return err
+			}
+			if err := writeRecord(txn, &e, true, eventSaving()); err != nil {
 				return err
 			}
 		}

@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"testing"
@@ -9,6 +10,7 @@ import (
 	"kamdesk/app/store"
 	"kamdesk/assets"
 	"kamdesk/dossier"
+	"kamdesk/proposal"
 )
 
 // batchOf is account acct of s with what it uses, as a handover carries
@@ -102,5 +104,55 @@ func TestPutAddsAndReplacesInOneBatch(t *testing.T) {
 	}
 	if q, _ := to.Person(p.ID); q.Position != "Chief Handover Officer" {
 		t.Errorf("a refused batch changed %s: %q", p.ID, q.Position)
+	}
+}
+
+// TestPutAddsSendingsAndKeepsThem: a proposal handed over with a sending
+// the workspace lacks replaces the stored one with the sending added and
+// its copy written; one that would drop a sending on record, or adds one
+// without its copy, is refused and nothing changes; notes get fresh IDs.
+func TestPutAddsSendingsAndKeepsThem(t *testing.T) {
+	from := open(t, t.TempDir())
+	draft := draftOf(t, from, "castellan")
+	to := open(t, t.TempDir())
+	if err := to.Put(batchOf(t, from, "castellan")); err != nil {
+		t.Fatal(err)
+	}
+	p, snap, _ := sendCastellan(t, from, today)
+	if len(p.Sendings) != 1 {
+		t.Fatalf("sent: %+v", p.Sendings)
+	}
+
+	if err := to.Put(store.Batch{Proposals: []proposal.Proposal{p}}); !errors.Is(err, dossier.ErrNotFound) || !strings.Contains(err.Error(), "no sent copy") {
+		t.Errorf("a sending without its copy: %v", err)
+	}
+	note := dossier.Event{AccountID: p.AccountID, Kind: dossier.EventNote, Date: today, Title: "Taken from a handover bundle"}
+	if err := to.Put(store.Batch{Proposals: []proposal.Proposal{p}, Sent: []proposal.Snapshot{snap}, Notes: []dossier.Event{note, note}}); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := to.Proposal(p.ID)
+	if len(got.Sendings) != 1 || got.Sendings[0].ID != snap.ID || got.Status != proposal.Sent {
+		t.Fatalf("after Put: %s, %+v", got.Status, got.Sendings)
+	}
+	if c, err := to.Snapshot(p.ID, snap.ID); err != nil || !bytes.Equal(c.Files[0].HTML, snap.Files[0].HTML) {
+		t.Errorf("the copy of the sending added: %v", err)
+	}
+	events, _ := to.Events(p.AccountID)
+	notes := 0
+	for _, e := range events {
+		if e.Title == note.Title {
+			notes++
+		}
+	}
+	if notes != 2 {
+		t.Errorf("%d notes written, want 2", notes)
+	}
+
+	draft.Title = "Renamed in the other workspace"
+	if err := to.Put(store.Batch{Proposals: []proposal.Proposal{draft}}); !errors.Is(err, dossier.ErrConflict) || !strings.Contains(err.Error(), "cannot be removed") {
+		t.Errorf("a proposal that drops a sending: %v", err)
+	}
+	if after, _ := to.Proposal(p.ID); after.Title != got.Title || len(after.Sendings) != 1 {
+		t.Errorf("a refused Put changed the proposal: %q, %d sendings", after.Title, len(after.Sendings))
 	}
 }
