@@ -268,6 +268,12 @@ func Run(g Global, args []string, env Env) int {
 	fs := flag.NewFlagSet("kamdesk "+cmd.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	run := cmd.setup(fs)
+	rest, gerr := takeGlobals(fs, rest, &g)
+	if gerr != nil {
+		fmt.Fprintln(env.Stderr, i18n.L("kamdesk {{.Command}}: {{.Error}}; see kamdesk {{.Command}} --help",
+			map[string]any{"Command": cmd.name, "Error": gerr}))
+		return ExitUsage
+	}
 	if err := fs.Parse(interleave(fs, rest)); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			commandUsage(env.Stdout, cmd, fs)
@@ -358,6 +364,60 @@ func flagError(err error) string {
 		return i18n.L("{{.Flag}} {{.Value}} is out of range", data)
 	}
 	return i18n.L("{{.Flag}} {{.Value}}: {{.Reason}}", map[string]any{"Flag": "--" + name, "Value": value, "Reason": reason})
+}
+
+// globalAfter are the global options a command's arguments may carry
+// too, as in `kamdesk restore FILE --data DIR`: people write them where
+// they think of them.
+var globalAfter = []string{"data", "passphrase-file", "lang"}
+
+// takeGlobals takes the global options (globalAfter) out of a command's
+// arguments, those of fs and its positional arguments, into g; a value
+// of one of the command's own options is left alone, and so is
+// everything after "--".
+func takeGlobals(fs *flag.FlagSet, args []string, g *Global) ([]string, error) {
+	var out []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return append(out, args[i:]...), nil
+		}
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !strings.HasPrefix(a, "-") || a == "-" || fs.Lookup(name) != nil || !slices.Contains(globalAfter, name) {
+			out = append(out, a)
+			if f := fs.Lookup(name); strings.HasPrefix(a, "-") && f != nil && !hasValue && !isBool(f) && i+1 < len(args) {
+				i++
+				out = append(out, args[i])
+			}
+			continue
+		}
+		if !hasValue {
+			if i+1 >= len(args) {
+				return nil, fmt.Errorf("flag needs an argument: -%s", name) // as package flag says it
+			}
+			i++
+			value = args[i]
+		}
+		switch name {
+		case "data":
+			g.DataDir = value
+		case "passphrase-file":
+			g.PassphraseFile = value
+		case "lang":
+			if !i18n.Speaks(value) {
+				return nil, errors.New(i18n.L("--lang {{.Value}}: kamdesk speaks {{.Languages}}", map[string]any{"Value": value,
+					"Languages": strings.Join(i18n.Languages, ", ")}))
+			}
+			g.Lang = value
+			i18n.SetLanguage(value)
+		}
+	}
+	return out, nil
+}
+
+func isBool(f *flag.Flag) bool {
+	bf, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && bf.IsBoolFlag()
 }
 
 // interleave moves flags after positional arguments to the front, so

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"kamdesk/app/cli"
+	"kamdesk/app/i18n"
 	"kamdesk/app/store"
 	"kamdesk/dossier"
 )
@@ -384,5 +385,45 @@ func TestCommand(t *testing.T) {
 	}
 	if g, _, ran := cli.Command([]string{"--open", "agenda"}); ran || g.Place != "agenda" {
 		t.Errorf("no command: ran %v, place %q", ran, g.Place)
+	}
+}
+
+// The global options work after the command too, as the issue and people
+// write them: `kamdesk restore FILE --data DIR`; a command option's value
+// that looks like one stays that option's.
+func TestGlobalOptionsAfterTheCommand(t *testing.T) {
+	dir := demo(t)
+	file := filepath.Join(t.TempDir(), "ws.backup")
+	if r := run(t, dir, "backup", file); r.code != 0 {
+		t.Fatalf("backup: %+v", r)
+	}
+	elsewhere, restored := t.TempDir(), filepath.Join(t.TempDir(), "restored")
+	if r := run(t, elsewhere, "restore", file, "--data", restored, "--yes"); r.code != 0 {
+		t.Fatalf("restore FILE --data DIR: %+v", r)
+	}
+	if r := run(t, restored, "account", "show", "northbridge"); r.code != 0 {
+		t.Fatalf("the restored workspace: %+v", r)
+	}
+	if entries, _ := os.ReadDir(elsewhere); len(entries) != 0 {
+		t.Fatalf("restore wrote into the --data before the command: %v", entries)
+	}
+
+	t.Cleanup(func() { i18n.SetLanguage("en") })
+	r := run(t, elsewhere, "agenda", "--days", "366", "--data="+restored, "--lang", "ru")
+	if r.code != 0 || !strings.Contains(r.stdout, "ДАТА") {
+		t.Fatalf("agenda --data DIR --lang ru: %+v", r)
+	}
+	i18n.SetLanguage("en")
+
+	r = run(t, elsewhere, "agenda", "--data")
+	if r.code != cli.ExitUsage || !strings.Contains(r.stderr, "-data") {
+		t.Fatalf("agenda --data without a folder: %+v", r)
+	}
+	r = run(t, restored, "proposal", "new", "--account", "northbridge", "--title", "--data", "--sections", "cover-letter")
+	if r.code != 0 {
+		t.Fatalf("a title that looks like --data: %+v", r)
+	}
+	if show := run(t, restored, "proposal", "show", strings.TrimSpace(r.stdout)); !strings.Contains(show.stdout, "--data") {
+		t.Fatalf("the proposal's title is not \"--data\":\n%s", show.stdout)
 	}
 }
