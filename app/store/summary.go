@@ -45,6 +45,9 @@ func summaryOf(key, value []byte) ([]byte, error) {
 	format := byte(0)
 	if again, err := json.Marshal(&p); err == nil && bytes.Equal(again, value) {
 		format = recordFormat
+		if p.Photo == nil {
+			format = 1 // also what format 1 wrote: a kamdesk of format 1 believes it too
+		}
 	}
 	return encodeSummary(p.Summary(), format)
 }
@@ -54,13 +57,22 @@ func summaryOf(key, value []byte) ([]byte, error) {
 // take the record's bytes as that JSON without decoding them (the people
 // list's --json). Change it whenever the JSON of dossier.Person changes
 // (TestRecordFormatNamesPersonJSON fails until then): summaries that name
-// an older format are not believed.
-const recordFormat = 1
+// an older format are not believed, unless the change is one that leaves
+// the older records' JSON as it was (believedFormat).
+//
+// 2: a person's photo (omitted when there is none, so that the JSON of a
+// person without one is format 1's, and their summary still says 1).
+const recordFormat = 2
+
+// believedFormat reports whether a summary noting the record format f
+// vouches for its record's bytes being today's JSON: format 1 had no
+// photo, which today's JSON leaves out when there is none.
+func believedFormat(f byte) bool { return f == recordFormat || f == 1 }
 
 // summaryRecordFormat returns the record format the encoded summary b
 // notes, 0 when none.
 func summaryRecordFormat(b []byte) byte {
-	if len(b) < 2 || b[0] != summaryVersion {
+	if len(b) < 2 || b[0] != summaryVersion && b[0] != summaryPhotoVersion {
 		return 0
 	}
 	return b[len(b)-1]
@@ -166,8 +178,13 @@ func summaryFromRecord(txn *badger.Txn, id string, p *dossier.Person) error {
 }
 
 // summaryVersion is the first byte of an encoded summary: 2 since the
-// summary ends with the record's format (summaryOf).
-const summaryVersion = 2
+// summary ends with the record's format (summaryOf); 3 for the summary
+// of a person with a photo, which carries the photo's reference. The
+// summaries of people without a photo stay as version 2 wrote them.
+const (
+	summaryVersion      = 2
+	summaryPhotoVersion = 3
+)
 
 // encodeSummary encodes the summary p compactly: decoding it costs a
 // tenth of decoding the same fields from JSON, which at 100,000 people is
@@ -175,10 +192,16 @@ const summaryVersion = 2
 // then the fields in order: strings as a length and their bytes, numbers
 // as varints, a date as its day number (1 + days since 1970-01-01, 0 when
 // unset), the NPS as 0 (not asked) or 1 + the score, time stamps as
-// time.Time's binary form with its length; last the record's format (summaryOf).
+// time.Time's binary form with its length; then, in version 3, the
+// photo's strings (file ID, name, checksum, type) and numbers (size,
+// width, height); last the record's format (summaryOf).
 func encodeSummary(p dossier.Person, format byte) ([]byte, error) {
 	b := make([]byte, 0, 256)
-	b = append(b, summaryVersion)
+	if p.Photo != nil {
+		b = append(b, summaryPhotoVersion)
+	} else {
+		b = append(b, summaryVersion)
+	}
 	for _, s := range summaryStrings(&p) {
 		b = binary.AppendUvarint(b, uint64(len(*s)))
 		b = append(b, *s...)
@@ -201,7 +224,22 @@ func encodeSummary(p dossier.Person, format byte) ([]byte, error) {
 		b = binary.AppendUvarint(b, uint64(len(tb)))
 		b = append(b, tb...)
 	}
+	if ph := p.Photo; ph != nil {
+		for _, s := range photoStrings(ph) {
+			b = binary.AppendUvarint(b, uint64(len(*s)))
+			b = append(b, *s...)
+		}
+		for _, n := range []int64{ph.Size, int64(ph.Width), int64(ph.Height)} {
+			b = binary.AppendVarint(b, n)
+		}
+	}
 	return append(b, format), nil
+}
+
+// photoStrings are the string fields of a summary's photo, in encoding
+// order.
+func photoStrings(ph *dossier.Photo) []*string {
+	return []*string{&ph.FileID, &ph.Name, &ph.SHA256, &ph.Type}
 }
 
 // summaryStrings are the string fields of a summary, in encoding order.
@@ -262,7 +300,7 @@ func enumText(s string) string {
 // decodeSummary decodes b (encodeSummary) into *p. Its strings share
 // one allocation.
 func decodeSummary(b []byte, p *dossier.Person) error {
-	if len(b) == 0 || b[0] != summaryVersion {
+	if len(b) == 0 || b[0] != summaryVersion && b[0] != summaryPhotoVersion {
 		return errors.New("unknown summary encoding")
 	}
 	all := string(b) // one allocation for every string
@@ -284,13 +322,19 @@ func decodeSummary(b []byte, p *dossier.Person) error {
 		return v, nil
 	}
 	*p = dossier.Person{}
-	for _, s := range summaryStrings(p) {
+	str := func(s *string) error {
 		n, err := uvarint()
 		if err != nil || n > uint64(len(b)-at) {
 			return errShortSummary
 		}
 		*s = all[at : at+int(n)]
 		at += int(n)
+		return nil
+	}
+	for _, s := range summaryStrings(p) {
+		if err := str(s); err != nil {
+			return err
+		}
 	}
 	// The enums are the constants' strings, not parts of all: a map key
 	// or a line kept for one of them would keep the whole summary alive.
@@ -322,6 +366,24 @@ func decodeSummary(b []byte, p *dossier.Person) error {
 			return err
 		}
 		at += int(n)
+	}
+	if b[0] == summaryPhotoVersion {
+		ph := &dossier.Photo{}
+		for _, s := range photoStrings(ph) {
+			if err := str(s); err != nil {
+				return err
+			}
+		}
+		var n [3]int64
+		for i := range n {
+			v, err := varint()
+			if err != nil {
+				return err
+			}
+			n[i] = v
+		}
+		ph.Size, ph.Width, ph.Height = n[0], int(n[1]), int(n[2])
+		p.Photo = ph
 	}
 	if at != len(b)-1 { // the record's format
 		return dossier.Err("{{.Count}} bytes too many", map[string]any{"Count": len(b) - 1 - at}, nil)
