@@ -43,13 +43,11 @@ var photoKinds = map[string]string{"jpeg": "image/jpeg", "png": "image/png", "gi
 // is a photo kamdesk keeps (a JPEG, PNG or GIF image of at most MaxPhoto
 // bytes and MaxPhotoPixels pixels) and returns its Photo, without a
 // FileID: the store gives it one as it stores the bytes. Only the image's
-// header is read. A problem is a dossier.Problems on the field "photo".
+// header is read. A problem is a dossier.Problems on the field "photo";
+// when the problem is the image's size (bytes or pixels), the Photo
+// returned still describes it (its Type is set).
 func NewPhoto(name string, data []byte) (Photo, error) {
 	var pr Problems
-	if len(data) > MaxPhoto {
-		pr.Add("photo", "is larger than {{.Max}} MB, the limit for a photo", map[string]any{"Max": MaxPhoto >> 20})
-		return Photo{}, pr
-	}
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 	typ := photoKinds[format]
 	if err != nil || typ == "" || cfg.Width <= 0 || cfg.Height <= 0 {

@@ -86,8 +86,11 @@ func TestNewPhoto(t *testing.T) {
 		{"too large", append(encoded(t, "png", 4, 4), make([]byte, dossier.MaxPhoto)...), "is larger than 10 MB, the limit for a photo"},
 		{"too many pixels", huge, "is 6000×5000 pixels, more than the 25 megapixels a photo may have"},
 	} {
-		_, err := dossier.NewPhoto("x", c.data)
+		p, err := dossier.NewPhoto("x", c.data)
 		checkOnlyField(t, err, "photo", c.text)
+		if sized := !strings.Contains(c.text, "is not"); sized != (p.Type != "") {
+			t.Errorf("%s: the photo returned with the problem is %+v", c.name, p)
+		}
 	}
 }
 
