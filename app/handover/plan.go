@@ -226,8 +226,8 @@ func short(v any) string {
 
 // Batch is what importing with take writes: the new records, and the
 // bundle's version of those that differ when take is TakeTheirs, with
-// the sent copies of the proposals and the attachments of the events it
-// writes.
+// the sent copies of the proposals, the attachments of the events and
+// the photos of the people it writes.
 func (p *Plan) Batch(take Take) store.Batch {
 	b := p.b
 	write := func(kind, id string) bool {
@@ -249,6 +249,14 @@ func (p *Plan) Batch(take Take) store.Batch {
 			if data, ok := b.Files[a.FileID]; ok {
 				out.Files[a.FileID] = data
 			}
+		}
+	}
+	for _, p := range out.People {
+		if p.Photo == nil {
+			continue
+		}
+		if data, ok := b.Files[p.Photo.FileID]; ok {
+			out.Files[p.Photo.FileID] = data
 		}
 	}
 	return out
