@@ -27,7 +27,7 @@ const thumbSize = 96
 var photoExts = []string{".jpg", ".jpeg", ".png", ".gif", ".JPG", ".JPEG", ".PNG", ".GIF"}
 
 // photoBox is the photo on a person's screen: the picture in a small
-// frame, its aspect kept, what it is, Choose photo… and Remove photo. A
+// frame, its aspect kept, what it is, Choose… and Remove. A
 // photo chosen stays in memory until the person is saved, and is saved
 // with them in one transaction (SavePersonWithPhoto); a photo removed
 // goes at the save. Both are unsaved changes of the form, asked about as
@@ -62,8 +62,8 @@ func newPhotoBox(s *personScreen) *photoBox {
 	b.empty = widget.NewIcon(theme.NewDisabledResource(theme.AccountIcon()))
 	b.about = ui.NewFitLabel("") // cut rather than widen the column
 	b.about.Importance = widget.LowImportance
-	b.choose = widget.NewButtonWithIcon(lang.L("Choose photo…"), theme.FileImageIcon(), b.onChoose)
-	b.remove = widget.NewButtonWithIcon(lang.L("Remove photo"), theme.DeleteIcon(), b.onRemove)
+	b.choose = widget.NewButtonWithIcon(lang.L("Choose…"), theme.FileImageIcon(), b.onChoose)
+	b.remove = widget.NewButtonWithIcon(lang.L("Remove"), theme.DeleteIcon(), b.onRemove)
 	b.remove.Importance = widget.LowImportance
 	framed := container.NewStack(b.frame, container.NewPadded(container.NewStack(b.empty, b.picture)))
 	side := container.NewVBox(b.about, container.NewHBox(b.choose), container.NewHBox(b.remove))

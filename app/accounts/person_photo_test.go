@@ -55,7 +55,7 @@ func writeFile(t *testing.T, name string, data []byte) string {
 // TestPersonPhotoChooseSaveRemove: a photo chosen from a file shows in
 // the frame, its aspect kept, and is an unsaved change until Save saves
 // it with the person, byte for byte; the person's screen shows it again;
-// Remove photo takes it off at the next save and its file goes.
+// Remove takes it off at the next save and its file goes.
 func TestPersonPhotoChooseSaveRemove(t *testing.T) {
 	d, _, st, s := openPerson(t, "northbridge-david-okafor")
 	if s.photo.picture.Image != nil || s.photo.about.FullText() != "No photo" || !s.photo.remove.Disabled() {
@@ -92,7 +92,7 @@ func TestPersonPhotoChooseSaveRemove(t *testing.T) {
 	}
 	test.Tap(s.photo.remove)
 	if !s.Dirty() || s.photo.picture.Image != nil || s.photo.about.FullText() != "No photo" {
-		t.Fatalf("after Remove photo: dirty %v, %q", s.Dirty(), s.photo.about.FullText())
+		t.Fatalf("after Remove: dirty %v, %q", s.Dirty(), s.photo.about.FullText())
 	}
 	test.Tap(s.save)
 	if q, _ := st.Person("northbridge-david-okafor"); q.Photo != nil {
