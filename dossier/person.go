@@ -38,6 +38,10 @@ type Person struct {
 	// the person agreed to their being kept.
 	PrivacyNote string `json:"privacy_note,omitempty"`
 
+	// Photo is the person's picture, nil when there is none; its bytes
+	// are a file of the workspace, as attachments are.
+	Photo *Photo `json:"photo,omitempty"`
+
 	Created time.Time `json:"created"`
 	Updated time.Time `json:"updated"`
 }
@@ -47,7 +51,9 @@ type Person struct {
 // texts (family, hobbies, values, notes), the privacy note and the
 // manager, which only the person's own screens show. The store keeps it
 // next to the record, so that a list of a hundred thousand people reads a
-// fraction of the bytes.
+// fraction of the bytes. It keeps the photo's reference (a hundred bytes,
+// not the image): the store finds every person's photo file through the
+// summaries.
 func (p Person) Summary() Person {
 	p.ReportsTo, p.Family, p.Hobbies, p.Values, p.Notes, p.PrivacyNote = "", "", "", "", "", ""
 	return p
@@ -87,6 +93,9 @@ func (p *Person) Validate() error {
 	pr.Date("next_contact", p.NextContact)
 	if p.NPS != nil && (*p.NPS < 0 || *p.NPS > 10) {
 		pr.Add("nps", "must be between 0 and 10", nil)
+	}
+	if p.Photo != nil {
+		p.Photo.check(&pr, true)
 	}
 	return pr.Err()
 }

@@ -154,6 +154,9 @@ func Facts(p Person) []Fact {
 		add("next_contact", p.NextContact.String())
 	}
 	add("privacy_note", p.PrivacyNote)
+	if p.Photo != nil {
+		add("photo", p.Photo.Describe())
+	}
 	return out
 }
 

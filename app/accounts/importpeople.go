@@ -301,8 +301,18 @@ func (imp *peopleImport) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 			diffs = append(diffs, lang.L("{{.Field}}: {{.Card}} in the card, {{.Kamdesk}} here", data))
 		}
 	}
+	if it.Action == contacts.Merge && len(it.Filled) > 0 {
+		labels := make([]string, len(it.Filled))
+		for i, f := range it.Filled {
+			labels[i] = ui.FieldLabel(f)
+		}
+		diffs = append(diffs, lang.L("Fills in: {{.Fields}}", map[string]any{"Fields": strings.Join(labels, ", ")}))
+	}
+	if ph := it.Card.Person.Photo; ph != nil && it.Action == contacts.Add {
+		diffs = append(diffs, ui.FieldLabel("photo")+": "+photoText(ph))
+	}
 	if len(it.Card.Ignored) > 0 {
-		diffs = append(diffs, lang.L("not kept (kamdesk has no place for it): {{.List}}", map[string]any{"List": strings.Join(it.Card.Ignored, ", ")}))
+		diffs = append(diffs, lang.L("not kept: {{.List}}", map[string]any{"List": strings.Join(it.Card.Ignored, ", ")}))
 	}
 	c := o.(*fyne.Container)
 	if len(diffs) > 0 {
@@ -343,7 +353,7 @@ func (imp *peopleImport) importNow() {
 	imp.busy.Show()
 	plan := imp.plan
 	var err error
-	s.host.Background(func() { err = s.st.ImportPeople(plan.Added, plan.Updated) }, func() {
+	s.host.Background(func() { err = s.st.ImportPeople(plan.Added, plan.Updated, plan.Photos) }, func() {
 		imp.busy.Hide()
 		if err != nil {
 			s.host.ShowError(err)

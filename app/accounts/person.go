@@ -46,6 +46,7 @@ type personScreen struct {
 	bday                              *ui.BirthdayInput
 	nps                               *ui.Select
 	lastContact, nextContact          *ui.DateInput
+	photo                             *photoBox
 	save, cancel, del                 *widget.Button
 	privacyBtn                        *widget.Button // what is kept about the person
 	eraseBtn                          *widget.Button // erases them for good
@@ -166,6 +167,7 @@ func (s *personScreen) build() {
 	s.lastContact.OnChanged = func(string) { s.changed("last_contact") }
 	s.nextContact = ui.NewDateInput(s.host.Window(), s.OnCancel)
 	s.nextContact.OnChanged = func(string) { s.changed("next_contact") }
+	s.photo = newPhotoBox(s)
 
 	s.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), s.OnSave)
 	s.save.Importance = widget.HighImportance
@@ -221,6 +223,7 @@ func (s *personScreen) load(p dossier.Person) {
 	s.lastContact.SetDate(p.LastContact)
 	s.nextContact.SetDate(p.NextContact)
 	s.privacy.SetText(p.PrivacyNote)
+	s.photo.load(p.Photo)
 	s.loading = false
 	s.saved = s.state()
 	s.live()
@@ -232,7 +235,7 @@ func (s *personScreen) state() string {
 		s.role.Selected, s.influence.Selected, s.typ.Selected, s.level.Selected, s.email.Text,
 		s.phone.Text, s.channel.Selected, s.bday.Day.Selected, s.bday.Month.Selected, s.bday.Year.Text,
 		s.family.Text(), s.hobbies.Text(), s.values.Text(), s.notes.Text(), s.nps.Selected,
-		s.lastContact.Text, s.nextContact.Text, s.privacy.Text()}
+		s.lastContact.Text, s.nextContact.Text, s.privacy.Text(), s.photo.key()}
 	return strings.Join(parts, "\x00")
 }
 
@@ -293,6 +296,7 @@ func (s *personScreen) person() (dossier.Person, dossier.Problems) {
 	p.Birthday = b
 	p.Family, p.Hobbies, p.Values = s.family.Text(), s.hobbies.Text(), s.values.Text()
 	p.Notes, p.PrivacyNote = s.notes.Text(), s.privacy.Text()
+	p.Photo = s.photo.keep() // a photo chosen is saved with its bytes (SaveChanges)
 	p.NPS = nil
 	if i := s.nps.SelectedIndex(); i > 0 {
 		p.NPS = dossier.IntPtr(i - 1)
@@ -329,6 +333,10 @@ func (s *personScreen) validate() {
 	if len(shown) == 0 {
 		s.status.SetText("")
 	}
+	if s.photo.refused != "" {
+		// a file that cannot be the photo: said, but no bar to saving
+		s.fields.By["photo"].SetMessage(s.photo.refused)
+	}
 }
 
 func (s *personScreen) Content() fyne.CanvasObject {
@@ -356,6 +364,7 @@ func (s *personScreen) Content() fyne.CanvasObject {
 	privacyHint.SetText(lang.L("Where these personal facts come from, and whether the person agreed to their being kept."))
 	personal := &ui.FieldSet{}
 	for _, fl := range []*ui.Field{
+		ui.NewField("photo", lang.L("Photo"), s.photo.box),
 		ui.NewField("birthday", lang.L("Birthday"), container.NewVBox(s.bday.Box,
 			container.NewBorder(nil, nil, nil, s.bday.Clear, s.bdayHint))),
 		ui.NewField("family", lang.L("Family"), s.family),

@@ -35,7 +35,11 @@ func (s *personScreen) SaveChanges() bool {
 		s.status.SetText(lang.L("Please fix the fields marked in red."))
 		return false
 	}
-	if err := s.st.SavePerson(&p); err != nil {
+	save := s.st.SavePerson
+	if s.photo.data != nil {
+		save = func(p *dossier.Person) error { return s.st.SavePersonWithPhoto(p, s.photo.name, s.photo.data) }
+	}
+	if err := save(&p); err != nil {
 		// The store checks what the form cannot: the account still exists,
 		// the reporting line does not loop.
 		pr = dossier.ProblemsOf(err)
@@ -49,6 +53,7 @@ func (s *personScreen) SaveChanges() bool {
 	}
 	old := s.orig
 	s.orig = p
+	s.photo.load(p.Photo)
 	s.saved = s.state()
 	if old.ID == "" || old.Level != p.Level {
 		s.recordMove(old, p)

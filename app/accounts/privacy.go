@@ -50,6 +50,9 @@ func showPersonalData(h ui.Host, st Store, id string) *personalData {
 	line(lang.L("Source and consent: {{.Source}}", map[string]any{"Source": source}), fyne.TextStyle{}, widget.MediumImportance)
 	line(lang.L("Kept in their record"), bold, widget.MediumImportance)
 	for _, f := range data.Facts {
+		if f.Field == "photo" && data.Person.Photo != nil {
+			f.Value = photoText(data.Person.Photo)
+		}
 		line(ui.FieldLabel(f.Field)+": "+ui.OneLine(f.Value), fyne.TextStyle{}, widget.MediumImportance)
 	}
 	line(lang.L("Other records that involve or name them"), bold, widget.MediumImportance)

@@ -1,6 +1,8 @@
 package accounts
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -33,6 +35,33 @@ func TestQuitAsksAboutAccountAndPersonChanges(t *testing.T) {
 			return p.Phone == newPhone
 		},
 		Shown:   func(d *ui.Frame) bool { return person(d).phone.Text == newPhone },
+		Spoiled: func(d *ui.Frame) bool { return person(d).email.Text == "david at home" },
+		Refused: func(d *ui.Frame, _ fyne.Window) bool {
+			return person(d).fields.MessageOf("email") != "" && person(d).status.FullText() != ""
+		},
+	}, {
+		// A photo chosen is an edit like any other.
+		Name: "person photo",
+		Open: func(d *ui.Frame) {
+			d.Show(ui.Place{Screen: "account", ID: "northbridge"})
+			d.Show(ui.Place{Screen: "person", ID: "northbridge-david-okafor"})
+		},
+		Edit: func(t *testing.T, d *ui.Frame) {
+			path := filepath.Join(t.TempDir(), "david.png")
+			if err := os.WriteFile(path, pngOf(30, 40), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			person(d).photo.choosePath(path)
+		},
+		Spoil: func(_ *testing.T, d *ui.Frame) { uitest.Retype(person(d).email, "david at home") },
+		Saved: func(t *testing.T, st *store.Store) bool {
+			p, err := st.Person("northbridge-david-okafor")
+			if err != nil {
+				t.Fatal(err)
+			}
+			return p.Photo != nil && p.Photo.Width == 30
+		},
+		Shown:   func(d *ui.Frame) bool { return person(d).photo.chosen != nil && person(d).photo.picture.Image != nil },
 		Spoiled: func(d *ui.Frame) bool { return person(d).email.Text == "david at home" },
 		Refused: func(d *ui.Frame, _ fyne.Window) bool {
 			return person(d).fields.MessageOf("email") != "" && person(d).status.FullText() != ""

@@ -27,9 +27,12 @@ type Store interface {
 	People(acct string) ([]dossier.Person, error)
 	Person(id string) (dossier.Person, error)
 	SavePerson(p *dossier.Person) error
+	// SavePersonWithPhoto saves p with data, an image file named name, as
+	// their new photo, in one transaction.
+	SavePersonWithPhoto(p *dossier.Person, name string, data []byte) error
 	// ImportPeople adds and fills in people all or nothing (an import of
-	// contact cards).
-	ImportPeople(added, updated []dossier.Person) error
+	// contact cards), with the bytes of their new photos by SHA-256.
+	ImportPeople(added, updated []dossier.Person, photos map[string][]byte) error
 	// SaveMapping and Mapping keep the mapping of a CSV file's columns
 	// (header → field) chosen for an import, by name.
 	SaveMapping(kind, name string, m map[string]string) error

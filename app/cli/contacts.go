@@ -97,7 +97,7 @@ func personImport(fs *flag.FlagSet) func(*ctx, []string) error {
 			for i := range plan.Added {
 				drawn[i] = plan.Added[i].ID
 			}
-			if err := st.ImportPeople(plan.Added, plan.Updated); err != nil {
+			if err := st.ImportPeople(plan.Added, plan.Updated, plan.Photos); err != nil {
 				return err
 			}
 			// The store draws another ID for one that was taken meanwhile.
@@ -141,7 +141,7 @@ func personImport(fs *flag.FlagSet) func(*ctx, []string) error {
 				}
 			}
 			if len(it.Card.Ignored) > 0 {
-				c.printf("    %s\n", i18n.L("not kept (kamdesk has no place for it): {{.List}}", map[string]any{"List": strings.Join(it.Card.Ignored, ", ")}))
+				c.printf("    %s\n", i18n.L("not kept: {{.List}}", map[string]any{"List": strings.Join(it.Card.Ignored, ", ")}))
 			}
 		}
 		data := map[string]any{"Count": len(plan.Items), "Added": added, "Merged": merged, "Skipped": skipped, "Account": a.Name}
@@ -305,7 +305,8 @@ func personExport(fs *flag.FlagSet) func(*ctx, []string) error {
 			names[a.ID] = a.Name
 		}
 		var b bytes.Buffer
-		if err := contacts.Write(&b, people, func(id string) string { return names[id] }); err != nil {
+		photo := func(ph *dossier.Photo) ([]byte, error) { return st.File(ph.Attachment) }
+		if err := contacts.Write(&b, people, func(id string) string { return names[id] }, photo); err != nil {
 			return err
 		}
 		if err := export.WriteNew(*out, b.Bytes(), 0o644, *force); err != nil {

@@ -52,7 +52,7 @@ func emptyAccount(t testing.TB, dir string) string {
 // as vCards and imported into an empty account are the same people,
 // record by record (IDs, account and time stamps aside; each manager the
 // same person under the new ID) — Cyrillic and Hungarian names, a
-// birthday on 29 February and one without a year among them.
+// birthday on 29 February and one without a year, a photo among them.
 func TestVCardRoundTripThroughTheWorkspace(t *testing.T) {
 	dir := demo(t)
 	var before []dossier.Person
@@ -65,6 +65,9 @@ func TestVCardRoundTripThroughTheWorkspace(t *testing.T) {
 			if err := s.SavePerson(x); err != nil {
 				t.Fatal(err)
 			}
+		}
+		if err := s.SavePersonWithPhoto(&q, "gyongyver.png", portrait()); err != nil {
+			t.Fatal(err)
 		}
 		var err error
 		if before, err = s.People(""); err != nil {
@@ -103,6 +106,14 @@ func TestVCardRoundTripThroughTheWorkspace(t *testing.T) {
 			t.Errorf("%s reports to %q, want %q", want.Name, nameOf[got.ReportsTo], nameOf[want.ReportsTo])
 		}
 		got.ID, got.AccountID, got.ReportsTo, got.Created, got.Updated = want.ID, want.AccountID, want.ReportsTo, want.Created, want.Updated
+		if want.Photo != nil {
+			// another file, named for its kind: the same picture
+			if got.Photo == nil || got.Photo.SHA256 != want.Photo.SHA256 || got.Photo.FileID == want.Photo.FileID {
+				t.Errorf("%s: photo %+v, want the same picture in a file of its own", want.Name, got.Photo)
+				continue
+			}
+			got.Photo = want.Photo
+		}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("imported\n%+v\nwant\n%+v", got, want)
 		}
@@ -155,7 +166,8 @@ func TestPersonImportDryRunSkipAndMerge(t *testing.T) {
 	out := mustRun(t, dir, "person", "import", cards, "--account", acct)
 	for _, want := range []string{"Kovács Réka: skipped as a duplicate of " + sparse.ID + " (same name)",
 		`position: "Beszerzési igazgató" in the card, "CPO" in kamdesk`, `email: "reka.kovacs@dunamente.example" in the card, empty in kamdesk`,
-		"Tóth Ádám: added as ", "not kept (kamdesk has no place for it): EMAIL reka.private@mail.example, PHOTO"} {
+		"Tóth Ádám: added as ", "not kept: EMAIL reka.private@mail.example, TEL +36 30 555 0199, URL, X-ABUID",
+		`photo: "JPEG 24×32, 1 KB" in the card, empty in kamdesk`} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the import does not say %q:\n%s", want, out)
 		}
@@ -164,14 +176,19 @@ func TestPersonImportDryRunSkipAndMerge(t *testing.T) {
 		t.Fatalf("a skipped match changed:\n%s\nwas\n%s", record(), was)
 	}
 
+	out = mustRun(t, dir, "person", "import", cards, "--account", acct, "--on-match", "merge", "--dry-run")
+	if !strings.Contains(out, "would be merged into "+sparse.ID+" (same name), filling: department, email, phone, birthday, notes, photo") {
+		t.Fatalf("a dry run of the merge said:\n%s", out)
+	}
 	out = mustRun(t, dir, "person", "import", cards, "--account", acct, "--on-match", "merge")
-	if !strings.Contains(out, "merged into "+sparse.ID+" (same name), filled: department, email, phone, birthday, notes") {
+	if !strings.Contains(out, "merged into "+sparse.ID+" (same name), filled: department, email, phone, birthday, notes, photo") {
 		t.Fatalf("merge said:\n%s", out)
 	}
 	var merged dossier.Person
 	withStore(t, dir, func(s *store.Store) { merged, _ = s.Person(sparse.ID) })
 	if merged.Position != "CPO" || merged.Type != dossier.Finance || merged.Level != dossier.Customer ||
-		merged.Email != "reka.kovacs@dunamente.example" || merged.Birthday.String() != "--03-08" || merged.Department != "Beszerzés" {
+		merged.Email != "reka.kovacs@dunamente.example" || merged.Birthday.String() != "--03-08" || merged.Department != "Beszerzés" ||
+		merged.Photo == nil || merged.Photo.Type != "image/jpeg" {
 		t.Fatalf("merged: %+v", merged)
 	}
 	if got := peopleOf(t, dir, acct); len(got) != 2 {

@@ -113,6 +113,9 @@ func personPrivacy(fs *flag.FlagSet) func(*ctx, []string) error {
 		c.printf("%s %s\n\n", i18n.L("Source and consent:"), dossier.OneLine(source))
 		tw := table(c.Stdout, "FIELD", "VALUE")
 		for _, f := range d.Facts {
+			if f.Field == "photo" && d.Person.Photo != nil {
+				f.Value = photoText(d.Person.Photo)
+			}
 			row(tw, fieldName(f.Field), dossier.OneLine(f.Value))
 		}
 		if err := tw.Flush(); err != nil {
@@ -149,4 +152,5 @@ var personFieldLabels = map[string]string{
 	"email": "E-mail", "phone": "Phone", "channel": "Preferred channel", "birthday": "Birthday",
 	"family": "Family", "hobbies": "Hobbies", "values": "Values", "notes": "Notes", "nps": "NPS",
 	"last_contact": "Last contact", "next_contact": "Next contact", "privacy_note": "Source and consent",
+	"photo": "Photo",
 }

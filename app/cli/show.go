@@ -33,20 +33,23 @@ func (d *dossierText) heading(s string) {
 }
 
 // field prints "Label: value", skipping empty values; multi-line values
-// are indented under the label.
+// are indented under the label. The label is translated without the
+// spaces that indent it ("  Phone" is a person's "Phone").
 func (d *dossierText) field(label, value string) {
 	value = strings.TrimSpace(value)
 	if value == "" {
 		return
 	}
+	word := strings.TrimLeft(label, " ")
+	label = label[:len(label)-len(word)] + tr(word)
 	if strings.Contains(value, "\n") {
-		fmt.Fprintf(d.w, "%s:\n", tr(label))
+		fmt.Fprintf(d.w, "%s:\n", label)
 		for _, l := range strings.Split(value, "\n") {
 			fmt.Fprintf(d.w, "    %s\n", l)
 		}
 		return
 	}
-	fmt.Fprintf(d.w, "%s: %s\n", tr(label), value)
+	fmt.Fprintf(d.w, "%s: %s\n", label, value)
 }
 
 func (d *dossierText) personName(id string) string {
@@ -169,7 +172,18 @@ func (d *dossierText) group() {
 		}
 		d.field("  Notes", p.Notes)
 		d.field("  Source and consent", p.PrivacyNote)
+		d.field("  Photo", photoText(p.Photo))
 	}
+}
+
+// photoText says what a person's photo is: its kind, pixels and size;
+// "" when there is none.
+func photoText(ph *dossier.Photo) string {
+	if ph == nil {
+		return ""
+	}
+	return i18n.L("{{.Kind}} image, {{.Width}}×{{.Height}} pixels, {{.Size}} KB",
+		map[string]any{"Kind": ph.Kind(), "Width": ph.Width, "Height": ph.Height, "Size": ph.KB()})
 }
 
 func (d *dossierText) timeline(events []dossier.Event, promises []dossier.Promise) {

@@ -21,9 +21,15 @@ type Card struct {
 	// other, at the level doubter).
 	Given map[string]bool
 	// Ignored lists what the card holds that kamdesk keeps nowhere: the
-	// names of such properties (PHOTO, ADR, URL…), and the e-mail
-	// addresses and phone numbers beyond the first (EMAIL x@y).
+	// names of such properties (ADR, URL…), the e-mail addresses and
+	// phone numbers beyond the first (EMAIL x@y), and a photo given as a
+	// link (PHOTO https://…), of a kind kamdesk does not show (PHOTO
+	// image/heic) or too large (PHOTO JPEG 8000×6000, 14336 KB).
 	Ignored []string
+	// Photo holds the bytes of the person's photo, which Person.Photo
+	// describes (without a FileID: the store gives it one); nil when the
+	// card has none.
+	Photo []byte
 	// SourceID and ReportsTo are the person's ID and their manager's in
 	// the workspace the card came from (X-KAMDESK-ID,
 	// X-KAMDESK-REPORTS-TO), "" when not said.
@@ -110,9 +116,15 @@ func check(c *Card, where func(field string) (line int, prop string)) Problems {
 	if p.Level == "" {
 		p.Level = DefaultLevel
 	}
-	// The checks of a saved person, with a stand-in account.
+	// The checks of a saved person, with a stand-in account and photo
+	// file.
 	saved := *p
 	saved.AccountID = "import"
+	if p.Photo != nil {
+		ph := *p.Photo
+		ph.FileID = "import"
+		saved.Photo = &ph
+	}
 	var probs Problems
 	for _, fe := range dossier.ProblemsOf(saved.Validate()) {
 		n, prop := where(fe.Field)

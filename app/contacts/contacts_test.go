@@ -39,7 +39,8 @@ func everyField() []dossier.Person {
 			ReportsTo: "reka-2", Birthday: dossier.Birthday{Year: 1988, Month: time.February, Day: 29},
 			Notes: strings.Repeat("Ein langer Text ohne Umbruch, der über viele Zeilen gefaltet wird. ", 12)},
 		{ID: "noyear-4", AccountID: "acme", Name: "Maria Dela Cruz", Type: dossier.HR, Level: dossier.Expert,
-			Birthday: dossier.Birthday{Month: time.February, Day: 29}, Email: "maria@luzon.example"},
+			Birthday: dossier.Birthday{Month: time.February, Day: 29}, Email: "maria@luzon.example",
+			Photo: storedPhoto("file-maria", tinyPNG(12, 18))},
 	}
 }
 
@@ -54,7 +55,7 @@ func counter() func(string) string {
 func TestRoundTrip(t *testing.T) {
 	people := everyField()
 	var b bytes.Buffer
-	if err := contacts.Write(&b, people, func(string) string { return "Acme, Inc.; Holding" }); err != nil {
+	if err := contacts.Write(&b, people, func(string) string { return "Acme, Inc.; Holding" }, photoBytes(t)); err != nil {
 		t.Fatal(err)
 	}
 	for i, l := range strings.Split(strings.TrimSuffix(b.String(), "\r\n"), "\r\n") {
@@ -80,6 +81,15 @@ func TestRoundTrip(t *testing.T) {
 		if want.ReportsTo != "" {
 			want.ReportsTo = newID[want.ReportsTo]
 		}
+		if want.Photo != nil {
+			// read as a card's photo: not stored yet, named for its kind
+			ph := *want.Photo
+			ph.FileID, ph.Name = "", "photo.png"
+			want.Photo = &ph
+			if data := plan.Photos[ph.SHA256]; !bytes.Equal(data, tinyPNG(12, 18)) {
+				t.Errorf("person %d: the plan's photo is %d bytes, not the ones written", i, len(data))
+			}
+		}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("person %d read back as\n%+v\nwant\n%+v", i, got, want)
 		}
@@ -96,18 +106,20 @@ type sample struct {
 	birthday                                 string
 	notes                                    string // the notes start so
 	ignored                                  []string
+	photo                                    string // its description starts so
 }
 
 // TestRealWorldSamples reads the exports of address books (invented
 // people): an iPhone's vCard 3.0 with itemN groups and X-ABLabel and a
 // birthday without a year, Outlook's UTF-16, an old phone's vCard 2.1 in
 // quoted-printable UTF-8, and a vCard 4.0 with --MMDD, folded lines and
-// a base64 photo (which kamdesk does not keep, and says so).
+// a photo as a data: URI. Both photos are kept.
 func TestRealWorldSamples(t *testing.T) {
 	for _, s := range []sample{
 		{file: "iphone-3.0.vcf", cards: 2, name: "Kovács Réka", position: "Beszerzési igazgató", department: "Beszerzés",
 			email: "reka.kovacs@dunamente.example", phone: "+36 1 555 0142", birthday: "--03-08",
-			notes: "Prefers morning calls, never Fridays.\nAsked", ignored: []string{"EMAIL reka.private@mail.example", "PHOTO", "TEL +36 30 555 0199", "URL", "X-ABUID"}},
+			notes: "Prefers morning calls, never Fridays.\nAsked", ignored: []string{"EMAIL reka.private@mail.example", "TEL +36 30 555 0199", "URL", "X-ABUID"},
+			photo: "JPEG 24×32, "},
 		{file: "outlook-utf16le.vcf", cards: 1, name: "Елена Сергеевна Петрова", position: "Финансовый директор",
 			department: "Финансовый отдел", email: "E.Petrova@sever-terminal.example", phone: "+7 (812) 555-01-23",
 			birthday: "1981-11-23", notes: "Отвечает за бюджет 2027 г."},
@@ -116,7 +128,8 @@ func TestRealWorldSamples(t *testing.T) {
 			notes: "Колекционира стари карти на Пловдив; обича джаз и планински преходи през лятото.", ignored: []string{"TEL +359 88 555 0171"}},
 		{file: "android-4.0.vcf", cards: 1, name: "Ingrid Solheim Bakken", position: "Teknisk sjef", department: "Teknisk avdeling",
 			email: "ingrid.bakken@fjordkraft-maritim.example", phone: "+47-55-55-01-08 x204", birthday: "--04-15",
-			notes: "Reiser mye mellom Bergen og Ålesund; foretrekker korte møter tidlig på dagen, helst", ignored: []string{"GENDER", "PHOTO"}},
+			notes: "Reiser mye mellom Bergen og Ålesund; foretrekker korte møter tidlig på dagen, helst", ignored: []string{"GENDER"},
+			photo: "PNG 16×16, "},
 	} {
 		t.Run(s.file, func(t *testing.T) {
 			data, err := os.ReadFile("testdata/" + s.file)
@@ -147,6 +160,12 @@ func TestRealWorldSamples(t *testing.T) {
 			}
 			if !slices.Equal(cards[0].Ignored, s.ignored) {
 				t.Errorf("ignored %q, want %q", cards[0].Ignored, s.ignored)
+			}
+			switch ph := p.Photo; {
+			case s.photo == "" && ph != nil:
+				t.Errorf("a photo %+v, want none", ph)
+			case s.photo != "" && (ph == nil || !strings.HasPrefix(ph.Describe(), s.photo) || int64(len(cards[0].Photo)) != ph.Size):
+				t.Errorf("the photo %+v (%d bytes read), want %s…", ph, len(cards[0].Photo), s.photo)
 			}
 		})
 	}

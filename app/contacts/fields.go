@@ -18,6 +18,10 @@ type field struct {
 	get  func(p *dossier.Person) string
 	set  func(p *dossier.Person, v string) error
 	copy func(dst, src *dossier.Person)
+	// same tells whether two people hold the same value, when their
+	// texts (get) do not say it (two photos described alike); nil when
+	// they do.
+	same func(a, b *dossier.Person) bool
 }
 
 // kamdeskPrefix starts the properties of the fields vCard has no place for.
@@ -25,7 +29,8 @@ const kamdeskPrefix = "X-KAMDESK-"
 
 // fields are a person's fields that cards carry, in the order of the
 // person's screen. The reporting line is among them (by ID); the ID,
-// the account and the time stamps are not.
+// the account and the time stamps are not. The photo is read and written
+// by the reader and writer themselves (photo.go, write.go).
 var fields = []field{
 	{name: "name", prop: "FN",
 		get: func(p *dossier.Person) string { return p.Name }, copy: func(d, s *dossier.Person) { d.Name = s.Name }},
@@ -114,6 +119,17 @@ var fields = []field{
 		get:  func(p *dossier.Person) string { return p.PrivacyNote },
 		set:  func(p *dossier.Person, v string) error { p.PrivacyNote = v; return nil },
 		copy: func(d, s *dossier.Person) { d.PrivacyNote = s.PrivacyNote }},
+	{name: "photo", prop: "PHOTO",
+		get: func(p *dossier.Person) string {
+			if p.Photo == nil {
+				return ""
+			}
+			return p.Photo.Describe()
+		},
+		copy: func(d, s *dossier.Person) { d.Photo = s.Photo },
+		same: func(a, b *dossier.Person) bool {
+			return a.Photo != nil && b.Photo != nil && a.Photo.SHA256 == b.Photo.SHA256
+		}},
 }
 
 // fieldByProp finds the field of an X-KAMDESK- property that set reads.

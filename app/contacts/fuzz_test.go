@@ -34,15 +34,28 @@ func FuzzRead(f *testing.F) {
 			return
 		}
 		people := make([]dossier.Person, len(cards))
+		read := map[string][]byte{}
 		for i, c := range cards {
 			people[i] = c.Person
 			people[i].AccountID = "acct"
-			if err := people[i].Validate(); err != nil {
+			saved := people[i]
+			if c.Person.Photo != nil {
+				// as the store keeps it: under a file of its own
+				ph := *c.Person.Photo
+				ph.FileID = "file"
+				saved.Photo = &ph
+				read[ph.SHA256] = c.Photo
+				if again, err := dossier.NewPhoto("", c.Photo); err != nil || again != *c.Person.Photo {
+					t.Fatalf("card %d: the photo %+v is not what its bytes are (%+v, %v)", i, *c.Person.Photo, again, err)
+				}
+			}
+			if err := saved.Validate(); err != nil {
 				t.Fatalf("card %d is a person the store refuses: %v", i, err)
 			}
 		}
 		var b bytes.Buffer
-		if err := contacts.Write(&b, people, func(string) string { return "Account" }); err != nil {
+		photo := func(ph *dossier.Photo) ([]byte, error) { return read[ph.SHA256], nil }
+		if err := contacts.Write(&b, people, func(string) string { return "Account" }, photo); err != nil {
 			t.Fatal(err)
 		}
 		again, err := contacts.Read("again.vcf", b.Bytes())
@@ -55,6 +68,9 @@ func FuzzRead(f *testing.F) {
 		for i := range again {
 			got := again[i].Person
 			got.AccountID = "acct"
+			if !bytes.Equal(again[i].Photo, cards[i].Photo) {
+				t.Fatalf("card %d: its photo read back is %d bytes, not the %d written", i, len(again[i].Photo), len(cards[i].Photo))
+			}
 			if !reflect.DeepEqual(got, people[i]) {
 				t.Fatalf("card %d read back as\n%+v\nwant\n%+v\nwritten:\n%s", i, got, people[i], b.String())
 			}

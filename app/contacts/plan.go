@@ -71,6 +71,10 @@ type Plan struct {
 	// Added are the new people, Updated the people matched whose empty
 	// fields a merge fills, as they are to be saved.
 	Added, Updated []dossier.Person
+	// Photos holds the bytes of the new photos of Added and Updated (a
+	// Photo without a FileID), by their SHA-256: what the store's
+	// ImportPeople stores with them.
+	Photos map[string][]byte
 }
 
 // Count returns the number of cards the plan adds, merges and skips.
@@ -197,7 +201,8 @@ func MakePlanChoosing(account string, cards []Card, existing []dossier.Person, c
 				continue
 			}
 			theirs, ours := f.get(&from), f.get(t.p)
-			if theirs == "" || theirs == ours || f.name == "email" && strings.EqualFold(theirs, ours) {
+			if theirs == "" || f.same == nil && theirs == ours || f.same != nil && f.same(&from, t.p) ||
+				f.name == "email" && strings.EqualFold(theirs, ours) {
 				continue
 			}
 			it.Differences = append(it.Differences, Difference{Field: f.name, Kamdesk: ours, Card: theirs})
@@ -225,7 +230,28 @@ func MakePlanChoosing(account string, cards []Card, existing []dossier.Person, c
 			plan.Updated = append(plan.Updated, *t.p)
 		}
 	}
+	plan.Photos = photosOf(cards, plan.Added, plan.Updated)
 	return plan
+}
+
+// photosOf returns the bytes of the new photos of the people, by their
+// SHA-256, from the cards they came from.
+func photosOf(cards []Card, people ...[]dossier.Person) map[string][]byte {
+	read := map[string][]byte{}
+	for i := range cards {
+		if c := &cards[i]; c.Person.Photo != nil && c.Photo != nil {
+			read[c.Person.Photo.SHA256] = c.Photo
+		}
+	}
+	out := map[string][]byte{}
+	for _, pp := range people {
+		for _, p := range pp {
+			if p.Photo != nil && p.Photo.FileID == "" && read[p.Photo.SHA256] != nil {
+				out[p.Photo.SHA256] = read[p.Photo.SHA256]
+			}
+		}
+	}
+	return out
 }
 
 // nameKey is a name as matching compares it: folded (case and accents

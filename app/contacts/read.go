@@ -217,6 +217,8 @@ func (r *cardReader) read(vc vcard.Card) {
 			}
 		case name == "BDAY":
 			r.birthday(fs[0])
+		case name == "PHOTO":
+			r.photo(fs, slices.Index(fs, vc.Preferred(name)))
 		case name == "NOTE":
 			var notes []string
 			for j, f := range fs {

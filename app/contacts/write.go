@@ -2,6 +2,7 @@ package contacts
 
 import (
 	"bytes"
+	"encoding/base64"
 	"io"
 	"strings"
 
@@ -12,13 +13,16 @@ import (
 
 // Write writes people as vCard 4.0, one card each: the name (FN, and N
 // split at the last space), the position (TITLE), the account's name and
-// the department (ORG), e-mail, phone, birthday and notes in vCard's own
-// properties, and every other field of the person (ladder level,
-// stakeholder type, role, influence, channel, family, hobbies, values,
-// NPS, contacts, privacy note, the manager's ID and the person's own) in
-// X-KAMDESK- properties, so that Read gives back the same person.
-// account names the account of an ID. Lines are folded at 75 octets.
-func Write(w io.Writer, people []dossier.Person, account func(id string) string) error {
+// the department (ORG), e-mail, phone, birthday, notes and photo in
+// vCard's own properties, and every other field of the person (ladder
+// level, stakeholder type, role, influence, channel, family, hobbies,
+// values, NPS, contacts, privacy note, the manager's ID and the person's
+// own) in X-KAMDESK- properties, so that Read gives back the same person.
+// account names the account of an ID; photo gives the bytes of a
+// person's photo (nil: no photo is written). The photo is a data: URI
+// with its MEDIATYPE (PHOTO;MEDIATYPE=image/jpeg:data:image/jpeg;base64,…).
+// Lines are folded at 75 octets.
+func Write(w io.Writer, people []dossier.Person, account func(id string) string, photo func(p *dossier.Photo) ([]byte, error)) error {
 	var b, card bytes.Buffer
 	for i := range people {
 		card.Reset()
@@ -26,9 +30,19 @@ func Write(w io.Writer, people []dossier.Person, account func(id string) string)
 			return err
 		}
 		for _, l := range strings.SplitAfter(card.String(), "\r\n") {
-			if l = strings.TrimSuffix(l, "\r\n"); l != "" {
-				fold(&b, l)
+			if l = strings.TrimSuffix(l, "\r\n"); l == "" {
+				continue
 			}
+			if ph := people[i].Photo; l == "END:VCARD" && ph != nil && photo != nil {
+				data, err := photo(ph)
+				if err != nil {
+					return dossier.Err("the photo of {{.Person}}", map[string]any{"Person": people[i].Name}, err)
+				}
+				// Written here, not by go-vcard, which would escape the
+				// URI's comma as a text's.
+				fold(&b, "PHOTO;MEDIATYPE="+ph.Type+":data:"+ph.Type+";base64,"+base64.StdEncoding.EncodeToString(data))
+			}
+			fold(&b, l)
 		}
 		if b.Len() > 64<<10 || i == len(people)-1 {
 			if _, err := w.Write(b.Bytes()); err != nil {

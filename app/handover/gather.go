@@ -23,7 +23,7 @@ type Source interface {
 }
 
 // Gather collects the bundle of account acct from src: the account, its
-// people, events with their attachments, promises and proposals with the
+// people with their photos, events with their attachments, promises and proposals with the
 // copies of what was sent, and the library sections, team members and
 // references the account and its proposals use. made and schema go into
 // its manifest.
@@ -45,16 +45,29 @@ func Gather(src Source, acct string, made time.Time, schema int) (*Bundle, error
 	if b.Proposals, err = src.Proposals(acct); err != nil {
 		return nil, err
 	}
-	for _, e := range b.Events {
-		for _, a := range e.Attachments {
+	files := func(as ...dossier.Attachment) error {
+		for _, a := range as {
 			if _, ok := b.Files[a.FileID]; ok || a.FileID == "" {
 				continue
 			}
 			data, err := src.File(a)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			b.Files[a.FileID] = data
+		}
+		return nil
+	}
+	for _, p := range b.People {
+		if p.Photo != nil {
+			if err := files(p.Photo.Attachment); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, e := range b.Events {
+		if err := files(e.Attachments...); err != nil {
+			return nil, err
 		}
 	}
 	var team, refs, secs []string
@@ -113,7 +126,7 @@ func each[T any](ids []string, get func(string) (T, error)) ([]T, error) {
 type Counts struct {
 	People      int `json:"people"`
 	Events      int `json:"timeline_entries"`
-	Attachments int `json:"attachments"`
+	Attachments int `json:"attachments"` // the files: events' attachments and people's photos
 	Promises    int `json:"promises"`
 	Proposals   int `json:"proposals"`
 	Sent        int `json:"sent_copies"`

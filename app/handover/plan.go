@@ -180,10 +180,10 @@ func (p *Plan) sort(c Conflict) {
 
 // Batch is what importing with take writes: the new records, and the
 // bundle's version of those that differ when take is TakeTheirs, with
-// the sent copies of the proposals and the attachments of the events it
-// writes. A proposal taken from the bundle keeps the sendings of both
-// sides (proposal.TakeTheirs); one that had been sent gets a note of the
-// change on its account's timeline.
+// the sent copies of the proposals, the attachments of the events and
+// the photos of the people it writes. A proposal taken from the bundle
+// keeps the sendings of both sides (proposal.TakeTheirs); one that had
+// been sent gets a note of the change on its account's timeline.
 func (p *Plan) Batch(take Take) store.Batch {
 	b := p.b
 	write := func(kind, id string) bool {
@@ -223,6 +223,14 @@ func (p *Plan) Batch(take Take) store.Batch {
 			if data, ok := b.Files[a.FileID]; ok {
 				out.Files[a.FileID] = data
 			}
+		}
+	}
+	for _, p := range out.People {
+		if p.Photo == nil {
+			continue
+		}
+		if data, ok := b.Files[p.Photo.FileID]; ok {
+			out.Files[p.Photo.FileID] = data
 		}
 	}
 	return out

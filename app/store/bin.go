@@ -363,7 +363,8 @@ func (s *Store) Restore(id string) error {
 	})
 }
 
-// Purge deletes a bin entry for good, with the files of events it held.
+// Purge deletes a bin entry for good, with the files of events and the
+// photos of people it held.
 func (s *Store) Purge(id string) error {
 	return s.update(func(txn *badger.Txn) error {
 		key := []byte("bin/" + id)
@@ -383,6 +384,9 @@ func (s *Store) Purge(id string) error {
 				if err := txn.Delete(tombKey(r.Key)); err != nil {
 					return err
 				}
+			}
+			if err := purgePhoto(txn, r); err != nil {
+				return err
 			}
 			if !bytes.HasPrefix(r.Key, kEvent.prefix()) {
 				continue

@@ -21,10 +21,11 @@ import (
 // or in the workspace); a person's manager works for the same account and
 // the reporting line does not loop; the people of an event or a promise
 // work for its account; an account's owner is a team member; an event's
-// attachments are stored. Import only adds: a record whose ID is already
-// in the workspace, or twice in w, is refused. Nothing is written unless
-// every record checks out; an error while writing (a full disk) can leave
-// part of w written, each record whole and indexed.
+// attachments and a person's photo are stored. Import only adds: a
+// record whose ID is already in the workspace, or twice in w, is refused.
+// Nothing is written unless every record checks out; an error while
+// writing (a full disk) can leave part of w written, each record whole
+// and indexed.
 func (s *Store) Import(w dossier.Workspace) error {
 	if err := s.writable(); err != nil {
 		return err
@@ -172,6 +173,13 @@ func (c *importCheck) run() ([]importRecord, error) {
 		}
 		if err := c.checkManager(&p); err != nil {
 			return nil, err
+		}
+		if p.Photo != nil {
+			if ok, err := exists(c.txn, fileKey(p.Photo.FileID, 0)); err != nil {
+				return nil, err
+			} else if !ok {
+				return nil, dossier.Err("person {{.Person}}: photo {{.File}}", map[string]any{"Person": label(p.Name, p.ID), "File": p.Photo.Name}, dossier.ErrNotFound)
+			}
 		}
 		if err := c.add(kPerson, p.ID, p.AccountID, &p); err != nil {
 			return nil, err

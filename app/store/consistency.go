@@ -16,7 +16,8 @@ import (
 // before opening a workspace that was not closed properly: every record
 // decodes, the index entry of every record indexed by account is there
 // (ix/<kind>/<account>/<id>), every index entry points to its record
-// under the same account, every attachment of an event is there, every
+// under the same account, every attachment of an event and every
+// person's photo is there, every
 // person has its summary (summary.go) and every summary its person, and
 // the bin, the sent copies and the schema version decode.
 //
@@ -82,6 +83,11 @@ func (st *dbState) checkKey(key string, value []byte) error {
 		}
 		if prefix == kEvent.name {
 			return st.checkAttachments(key, value)
+		}
+		if prefix == kPerson.name {
+			if err := st.checkPhoto(key, value); err != nil {
+				return err
+			}
 		}
 		return st.checkSummary(key, value)
 	}
@@ -175,6 +181,19 @@ func (st *dbState) checkAttachments(key string, value []byte) error {
 		if !st.live(string(fileKey(a.FileID, 0))) {
 			return damaged(nil, dossier.Err("the attachment {{.File}} of the event {{.Event}} is missing", map[string]any{"File": squash(a.Name), "Event": squash(e.ID)}, nil))
 		}
+	}
+	return nil
+}
+
+// checkPhoto checks that the photo of the person stored under key is
+// there.
+func (st *dbState) checkPhoto(key string, value []byte) error {
+	var p personWas
+	if err := json.Unmarshal(value, &p); err != nil {
+		return damaged(err, dossier.Err("the record {{.Key}} cannot be read", map[string]any{"Key": squash(key)}, nil))
+	}
+	if p.Photo != nil && !st.live(string(fileKey(p.Photo.FileID, 0))) {
+		return damaged(nil, dossier.Err("the photo of the person {{.Person}} is missing", map[string]any{"Person": squash(strings.TrimPrefix(key, kPerson.name+"/"))}, nil))
 	}
 	return nil
 }

@@ -32,6 +32,10 @@ func TestConsistencyPassAfterUncleanShutdown(t *testing.T) {
 		{"index entry under another account", map[string]string{
 			"ix/person/other-aaaaaaaa/PERSON": "",
 		}, "points to a record of another account"},
+		{"person whose photo is missing", map[string]string{
+			"person/ghost-aaaaaaaa":         `{"id":"ghost-aaaaaaaa","account_id":"ACCT","name":"Ghost","type":"executive","level":"buyer","photo":{"file_id":"file-gone1234","name":"p.jpg","size":10,"sha256":"","type":"image/jpeg","width":1,"height":1}}`,
+			"ix/person/ACCT/ghost-aaaaaaaa": "",
+		}, "the photo of the person ghost-aaaaaaaa is missing"},
 		{"index entry without its record", map[string]string{
 			"ix/person/ACCT/gone-aaaaaaaa": "",
 		}, ""},

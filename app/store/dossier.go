@@ -113,17 +113,23 @@ func (s *Store) CreatePerson(p *dossier.Person) error { return s.savePerson(p, t
 
 func (s *Store) savePerson(p *dossier.Person, create bool) error {
 	var was personWas
-	return saveRecord(s, p, create, personSaving(&was))
+	return saveRecord(s, p, create, personSaving(&was, nil))
 }
 
 // personWas is what a person's save reads of the person as stored, when
 // it was.
 type personWas struct {
 	AccountID string `json:"account_id"`
+	Photo     *struct {
+		FileID string `json:"file_id"`
+	} `json:"photo"`
 }
 
-// personSaving is how Save and Put write people; check fills was.
-func personSaving(was *personWas) saving[dossier.Person] {
+// personSaving is how Save and Put write people; check fills was. photo
+// is the bytes of a new photo (SavePersonWithPhoto), written under the
+// person's Photo.FileID, nil when the person's photo is stored already
+// or they have none.
+func personSaving(was *personWas, photo []byte) saving[dossier.Person] {
 	return saving[dossier.Person]{
 		k: kPerson, fallback: "person",
 		of: func(c *dossier.Person) recordOf {
@@ -140,8 +146,12 @@ func personSaving(was *personWas) saving[dossier.Person] {
 			} else if !ok {
 				return dossier.Err("person {{.Person}}", map[string]any{"Person": label(c.Name, c.ID)}, notFound(kAccount, c.AccountID))
 			}
-			return checkManager(txn, c)
+			if err := checkManager(txn, c); err != nil {
+				return err
+			}
+			return savePhoto(txn, c, was, photo)
 		},
+		extra: int64(len(photo)),
 	}
 }
 

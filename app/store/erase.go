@@ -172,6 +172,11 @@ func (e *erasure) person(p dossier.Person, o EraseOptions, today dossier.Date) e
 	for _, k := range [][]byte{kPerson.key(p.ID), kPerson.ixKey(p.AccountID, p.ID), tombKey(kPerson.key(p.ID))} {
 		e.drop(k)
 	}
+	if p.Photo != nil && dossier.ValidID(p.Photo.FileID) {
+		if err := e.dropPrefixKeys([]byte("file/" + p.Photo.FileID + "/")); err != nil {
+			return err
+		}
+	}
 	people, err := listOf[dossier.Person](e.txn, kPerson, p.AccountID)
 	if err != nil {
 		return err
@@ -307,9 +312,15 @@ func (e *erasure) account(id string) error {
 	return e.scrubBin(func(key []byte) bool { return owned[string(key)] }, nil)
 }
 
-// dropAttachments drops the files of the event stored under key, live or
-// in the bin.
+// dropAttachments drops the files of the event stored under key, or the
+// photo of the person, live or in the bin.
 func (e *erasure) dropAttachments(key []byte) error {
+	if bytes.HasPrefix(key, kPerson.prefix()) {
+		if p, err := findPerson(e.txn, string(bytes.TrimPrefix(key, kPerson.prefix()))); err == nil && p.Photo != nil && dossier.ValidID(p.Photo.FileID) {
+			return e.dropPrefixKeys([]byte("file/" + p.Photo.FileID + "/"))
+		}
+		return nil
+	}
 	if !bytes.HasPrefix(key, kEvent.prefix()) {
 		return nil
 	}

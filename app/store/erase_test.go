@@ -22,6 +22,22 @@ import (
 // database files after she is erased.
 var annaFacts = []string{"Xylophone quilting", "Ottoline Zweig", "anna.keller@", "Anna Keller"}
 
+// annaPhoto is her photo, an invented PNG of noise large enough to live
+// in Badger's value log (64 KB or more); annaFace is a piece of its
+// compressed pixels, found nowhere else: searched for as her facts are.
+var annaPhoto, annaFace = func() ([]byte, string) {
+	p := photo(nil, 160, 160, 1985)
+	return p, string(p[len(p)/2 : len(p)/2+48])
+}()
+
+// hasFact reports whether b holds fact, or her face for the fact "photo".
+func hasFact(b []byte, fact string) bool {
+	if fact == "photo" {
+		return bytes.Contains(b, []byte(annaFace))
+	}
+	return bytes.Contains(b, []byte(fact))
+}
+
 // annaWorkspace loads the sample into a workspace without compression
 // (so that its files can be searched for text), gives Anna Keller
 // distinctive facts saved several times, an event that names her, and
@@ -46,9 +62,16 @@ func annaWorkspace(t *testing.T) (*store.Store, string) {
 		if i == 2 {
 			p.Notes = "Prefers calls before nine."
 		}
-		if err := s.SavePerson(&p); err != nil {
+		save := s.SavePerson
+		if i == 1 {
+			save = func(p *dossier.Person) error { return s.SavePersonWithPhoto(p, "anna.png", annaPhoto) }
+		}
+		if err := save(&p); err != nil {
 			t.Fatal(err)
 		}
+	}
+	if p.Photo == nil || len(annaPhoto) < 64<<10 {
+		t.Fatalf("her photo (%d bytes): %+v, want one in the value log", len(annaPhoto), p.Photo)
 	}
 	e := dossier.Event{AccountID: "northbridge", Kind: dossier.EventCall, Date: today, Title: "Call with Anna Keller",
 		Text: "Anna Keller (anna.keller@northbridge-build.example) asked about the tender.", People: []string{p.ID}}
@@ -82,8 +105,8 @@ func found(t *testing.T, dir string) []string {
 		defer it.Close()
 		for it.Rewind(); it.Valid(); it.Next() {
 			v, _ := it.Item().ValueCopy(nil)
-			for _, f := range annaFacts {
-				if bytes.Contains(v, []byte(f)) || bytes.Contains(it.Item().Key(), []byte(f)) {
+			for _, f := range append(annaFacts, "photo") {
+				if hasFact(v, f) || hasFact(it.Item().Key(), f) {
 					out = append(out, f+" in a version of "+string(it.Item().Key()))
 				}
 			}
@@ -101,8 +124,8 @@ func foundInFiles(dir string) []string {
 			return err
 		}
 		b, _ := os.ReadFile(path)
-		for _, f := range annaFacts {
-			if bytes.Contains(b, []byte(f)) {
+		for _, f := range append(annaFacts, "photo") {
+			if hasFact(b, f) {
 				out = append(out, f+" in "+d.Name())
 			}
 		}

@@ -26,7 +26,16 @@ import (
 // (thousands) in one write batch after the room on the disk was checked,
 // as Import writes. On success added and updated hold the people as
 // saved (IDs, time stamps).
-func (s *Store) ImportPeople(added, updated []dossier.Person) error {
+//
+// A person whose Photo has no FileID has a new photo: its bytes are
+// photos[Photo.SHA256] (a card's photo, see app/contacts), checked as
+// dossier.NewPhoto checks them and stored under a file ID of their own,
+// in the same transaction as the people: a photo is stored only with its
+// person. In the write batch the photos go first, in a batch of their
+// own, so that no person names a photo that is not there; a failure
+// after them deletes those no person names. A person updated with
+// another photo than theirs loses the old one, as with SavePersonWithPhoto.
+func (s *Store) ImportPeople(added, updated []dossier.Person, photos map[string][]byte) error {
 	if err := s.writable(); err != nil {
 		return err
 	}
@@ -38,8 +47,12 @@ func (s *Store) ImportPeople(added, updated []dossier.Person) error {
 	inAdded, inUpdated := added, updated
 	added, updated = slices.Clone(added), slices.Clone(updated)
 	var recs []importRecord
+	var ph importPhotos
 	err := s.db.View(func(txn *badger.Txn) error {
 		var err error
+		if ph, err = checkPhotos(txn, added, updated, photos); err != nil {
+			return err
+		}
 		recs, err = checkPeople(txn, added, updated, s.now())
 		return err
 	})
@@ -50,11 +63,25 @@ func (s *Store) ImportPeople(added, updated []dossier.Person) error {
 	for _, r := range recs {
 		size += int64(len(r.value)) + 64
 	}
+	for _, f := range ph.files {
+		size += int64(len(f)) + 64
+	}
 	if err := s.room(size); err != nil {
 		return err
 	}
 	defer s.changes.note(nil) // after the commit, written or not
 	err = s.db.Update(func(txn *badger.Txn) error {
+		if err := putFiles(txn, ph.files); err != nil {
+			return err
+		}
+		if err := importFault("photos written"); err != nil {
+			return err
+		}
+		for _, id := range ph.drop {
+			if err := deleteFile(txn, id); err != nil {
+				return err
+			}
+		}
 		for _, r := range recs {
 			if err := txn.Set(r.k.ixKey(r.acct, r.id), nil); err != nil {
 				return err
@@ -66,7 +93,7 @@ func (s *Store) ImportPeople(added, updated []dossier.Person) error {
 		return nil
 	})
 	if errors.Is(err, badger.ErrTxnTooBig) {
-		err = writeBatch(s.db, recs)
+		err = s.writeImportBatch(recs, ph)
 	}
 	if err != nil {
 		return dossier.Err("import", nil, err)
@@ -79,6 +106,9 @@ func (s *Store) ImportPeople(added, updated []dossier.Person) error {
 func writeBatch(db *badger.DB, recs []importRecord) error {
 	wb := db.NewWriteBatch()
 	defer wb.Cancel()
+	if err := importFault("people batch"); err != nil {
+		return err
+	}
 	for _, r := range recs {
 		if err := wb.Set(r.k.ixKey(r.acct, r.id), nil); err != nil {
 			return err

@@ -34,7 +34,7 @@ func TestImportPeopleAllOrNothing(t *testing.T) {
 	bad[1].Email = "not an address"
 	upd := old
 	upd.Position = "Head of IT"
-	if err := s.ImportPeople(bad, []dossier.Person{upd}); !errors.Is(err, dossier.ErrInvalid) {
+	if err := s.ImportPeople(bad, []dossier.Person{upd}, nil); !errors.Is(err, dossier.ErrInvalid) {
 		t.Fatalf("ImportPeople(bad e-mail) = %v, want ErrInvalid", err)
 	}
 	if ps, _ := s.People(a.ID); len(ps) != 1 || ps[0].Position != "" {
@@ -45,7 +45,7 @@ func TestImportPeopleAllOrNothing(t *testing.T) {
 	// whoever reports to them follows.
 	add := []dossier.Person{person("p-1", "Ann", ""), person(old.ID, "Bob", "p-1"),
 		person(gone.ID, "Cid", ""), person("p-4", "Dee", gone.ID)}
-	if err := s.ImportPeople(add, []dossier.Person{upd}); err != nil {
+	if err := s.ImportPeople(add, []dossier.Person{upd}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if add[1].ID == old.ID || add[2].ID == gone.ID || add[0].ID != "p-1" {
@@ -62,7 +62,7 @@ func TestImportPeopleAllOrNothing(t *testing.T) {
 		t.Fatalf("updated person: %+v", got)
 	}
 	// The update was made from an older read: refused.
-	if err := s.ImportPeople(nil, []dossier.Person{old}); !errors.Is(err, dossier.ErrConflict) {
+	if err := s.ImportPeople(nil, []dossier.Person{old}, nil); !errors.Is(err, dossier.ErrConflict) {
 		t.Fatalf("stale update = %v, want ErrConflict", err)
 	}
 }
@@ -77,7 +77,7 @@ func TestImportPeopleTooManyForOneTransaction(t *testing.T) {
 		add[i] = dossier.Person{AccountID: a.ID, Name: fmt.Sprintf("Person %d", i), Notes: fmt.Sprintf("%0400d", i),
 			Type: dossier.OtherType, Level: dossier.Doubter, ID: store.NewID("p", "person")}
 	}
-	if err := s.ImportPeople(add, nil); err != nil {
+	if err := s.ImportPeople(add, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	if ps, _ := s.PeopleSummariesOf(a.ID); len(ps) != len(add) {

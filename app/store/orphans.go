@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -10,9 +11,11 @@ import (
 )
 
 // sweepOrphanFiles deletes attachment files no event refers to, neither a
-// live one nor one in the bin: a file attached in an editor that was then
-// cancelled, or removed from an event. It runs when the workspace opens,
-// before any editor can hold a file that is not saved yet.
+// live one nor one in the bin, and that are no person's photo (photos.go):
+// a file attached in an editor that was then cancelled, or removed from an
+// event; the photos of an import a crash cut short. It runs when the
+// workspace opens, before any editor can hold a file that is not saved
+// yet.
 func (s *Store) sweepOrphanFiles() (int, error) {
 	var orphans []string
 	err := s.db.View(func(txn *badger.Txn) error {
@@ -56,6 +59,15 @@ func (s *Store) sweepOrphanFiles() (int, error) {
 				orphans = append(orphans, id)
 			}
 		}
+		if len(orphans) == 0 {
+			return nil
+		}
+		// The people's photos, read from the summaries only when some
+		// files are no event's.
+		if err := photoFiles(txn, used); err != nil {
+			return err
+		}
+		orphans = slices.DeleteFunc(orphans, func(id string) bool { return used[id] })
 		return nil
 	})
 	if err != nil || len(orphans) == 0 {

@@ -94,7 +94,7 @@ func (pp *PeopleParts) Summaries(fn func(worker, part int, id []byte, sum *dossi
 		asMarshaled := false
 		decoded.Add(1)
 		if decodeSummary(b, &sum) == nil {
-			asMarshaled = summaryRecordFormat(b) == recordFormat
+			asMarshaled = believedFormat(summaryRecordFormat(b))
 		} else if err := summaryFromRecord(pp.txn, string(bytes.TrimPrefix(key, sp)), &sum); err != nil {
 			return err
 		}

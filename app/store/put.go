@@ -40,7 +40,7 @@ type Batch struct {
 // one that replaces a stored proposal keeps every sending on record as it
 // is (proposal.CheckHandedOver). Sent copies and attachments are never changed once written: those the
 // workspace has are left as they are; an attachment's bytes must match the
-// checksum of the events that name it.
+// checksum of the events that name it, a photo's that of its person.
 func (s *Store) Put(b Batch) error {
 	now := s.now()
 	size := int64(saveBudget)
@@ -64,6 +64,18 @@ func (s *Store) Put(b Batch) error {
 			if int64(len(data)) != a.Size || (a.SHA256 != "" && hex.EncodeToString(sum[:]) != a.SHA256) {
 				return dossier.Err("event {{.Event}}: attachment {{.File}} is damaged (checksum mismatch)",
 					map[string]any{"Event": label(e.Title, e.ID), "File": a.Name}, ErrDamaged)
+			}
+		}
+	}
+	for _, p := range b.People {
+		if p.Photo == nil {
+			continue
+		}
+		if data, ok := b.Files[p.Photo.FileID]; ok {
+			sum := sha256.Sum256(data)
+			if int64(len(data)) != p.Photo.Size || hex.EncodeToString(sum[:]) != p.Photo.SHA256 {
+				return dossier.Err("person {{.Person}}: photo {{.File}} is damaged (checksum mismatch)",
+					map[string]any{"Person": label(p.Name, p.ID), "File": p.Photo.Name}, ErrDamaged)
 			}
 		}
 	}
@@ -98,7 +110,7 @@ func (s *Store) Put(b Batch) error {
 		}
 		for _, i := range managersFirst(b.People) {
 			var was personWas
-			if err := putOne(txn, now, &b.People[i], b.People[i].ID, personSaving(&was)); err != nil {
+			if err := putOne(txn, now, &b.People[i], b.People[i].ID, personSaving(&was, nil)); err != nil {
 				return err
 			}
 		}
@@ -189,20 +201,25 @@ func putFiles(txn *badger.Txn, files map[string][]byte) error {
 		} else if ok {
 			continue
 		}
-		data := files[id]
-		if len(data) > dossier.MaxFile {
-			return dossier.Err("{{.File}} is larger than {{.Max}} MB, the limit for one attachment",
-				map[string]any{"File": id, "Max": dossier.MaxFile >> 20}, dossier.ErrInvalid)
+		if err := writeFile(txn.Set, id, files[id]); err != nil {
+			return err
 		}
-		if len(data) == 0 {
-			if err := txn.Set(fileKey(id, 0), nil); err != nil {
-				return err
-			}
-		}
-		for i := 0; i*chunkSize < len(data); i++ {
-			if err := txn.Set(fileKey(id, uint32(i)), data[i*chunkSize:min(len(data), (i+1)*chunkSize)]); err != nil {
-				return err
-			}
+	}
+	return nil
+}
+
+// writeFile writes data as the file id with set, in chunks.
+func writeFile(set func(key, value []byte) error, id string, data []byte) error {
+	if len(data) > dossier.MaxFile {
+		return dossier.Err("{{.File}} is larger than {{.Max}} MB, the limit for one attachment",
+			map[string]any{"File": id, "Max": dossier.MaxFile >> 20}, dossier.ErrInvalid)
+	}
+	if len(data) == 0 {
+		return set(fileKey(id, 0), nil)
+	}
+	for i := 0; i*chunkSize < len(data); i++ {
+		if err := set(fileKey(id, uint32(i)), data[i*chunkSize:min(len(data), (i+1)*chunkSize)]); err != nil {
+			return err
 		}
 	}
 	return nil

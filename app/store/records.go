@@ -278,6 +278,9 @@ type saving[T any] struct {
 	// is settled and before it is written; nil means none. Its errors are
 	// returned as they are.
 	check func(txn *badger.Txn, c *T) error
+	// extra is what the save may write beyond a record (a photo's
+	// bytes), in bytes.
+	extra int64
 }
 
 // recordOf is what saveRecord needs to know of a record.
@@ -308,7 +311,7 @@ func saveRecord[T any, P interface {
 	if how.touched != nil {
 		touched = func() touch { return how.touched(&c) }
 	}
-	err := s.updateOf(saveBudget, touched, func(txn *badger.Txn) error {
+	err := s.updateOf(saveBudget+how.extra, touched, func(txn *badger.Txn) error {
 		return writeRecord(txn, P(&c), create, how)
 	})
 	if err == nil {

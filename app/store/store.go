@@ -22,7 +22,7 @@
 //	prop/<id>                    proposal.Proposal, indexed by account
 //	ix/<kind>/<account>/<id>     index of a record kind by account (empty value)
 //	sum/person/<id>              summary of a person for lists (summary.go)
-//	file/<id>/<chunk>            attachment bytes in 512 KiB chunks, chunk big-endian uint32
+//	file/<id>/<chunk>            attachment and photo bytes in 512 KiB chunks, chunk big-endian uint32
 //	bin/<seq>                    a deletion with what went with it: 24 hex digits, nanoseconds then random
 //	gone/<record key>            a tomb: the record waits in the bin, its ID is not given again (empty value)
 //

@@ -2,11 +2,7 @@ package store
 
 import (
 	"bytes"
-	"encoding/binary"
 	"encoding/json"
-	"errors"
-	"sync"
-	"time"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -45,6 +41,9 @@ func summaryOf(key, value []byte) ([]byte, error) {
 	format := byte(0)
 	if again, err := json.Marshal(&p); err == nil && bytes.Equal(again, value) {
 		format = recordFormat
+		if p.Photo == nil {
+			format = 1 // also what format 1 wrote: a kamdesk of format 1 believes it too
+		}
 	}
 	return encodeSummary(p.Summary(), format)
 }
@@ -54,13 +53,22 @@ func summaryOf(key, value []byte) ([]byte, error) {
 // take the record's bytes as that JSON without decoding them (the people
 // list's --json). Change it whenever the JSON of dossier.Person changes
 // (TestRecordFormatNamesPersonJSON fails until then): summaries that name
-// an older format are not believed.
-const recordFormat = 1
+// an older format are not believed, unless the change is one that leaves
+// the older records' JSON as it was (believedFormat).
+//
+// 2: a person's photo (omitted when there is none, so that the JSON of a
+// person without one is format 1's, and their summary still says 1).
+const recordFormat = 2
+
+// believedFormat reports whether a summary noting the record format f
+// vouches for its record's bytes being today's JSON: format 1 had no
+// photo, which today's JSON leaves out when there is none.
+func believedFormat(f byte) bool { return f == recordFormat || f == 1 }
 
 // summaryRecordFormat returns the record format the encoded summary b
 // notes, 0 when none.
 func summaryRecordFormat(b []byte) byte {
-	if len(b) < 2 || b[0] != summaryVersion {
+	if len(b) < 2 || b[0] != summaryVersion && b[0] != summaryPhotoVersion {
 		return 0
 	}
 	return b[len(b)-1]
@@ -162,170 +170,6 @@ func summaryFromRecord(txn *badger.Txn, id string, p *dossier.Person) error {
 		return err
 	}
 	*p = p.Summary()
-	return nil
-}
-
-// summaryVersion is the first byte of an encoded summary: 2 since the
-// summary ends with the record's format (summaryOf).
-const summaryVersion = 2
-
-// encodeSummary encodes the summary p compactly: decoding it costs a
-// tenth of decoding the same fields from JSON, which at 100,000 people is
-// most of what opening a list costs. The encoding is the version byte,
-// then the fields in order: strings as a length and their bytes, numbers
-// as varints, a date as its day number (1 + days since 1970-01-01, 0 when
-// unset), the NPS as 0 (not asked) or 1 + the score, time stamps as
-// time.Time's binary form with its length; last the record's format (summaryOf).
-func encodeSummary(p dossier.Person, format byte) ([]byte, error) {
-	b := make([]byte, 0, 256)
-	b = append(b, summaryVersion)
-	for _, s := range summaryStrings(&p) {
-		b = binary.AppendUvarint(b, uint64(len(*s)))
-		b = append(b, *s...)
-	}
-	b = binary.AppendVarint(b, int64(p.Birthday.Day))
-	b = binary.AppendVarint(b, int64(p.Birthday.Month))
-	b = binary.AppendVarint(b, int64(p.Birthday.Year))
-	nps := int64(0)
-	if p.NPS != nil {
-		nps = int64(*p.NPS) + 1
-	}
-	b = binary.AppendVarint(b, nps)
-	b = binary.AppendVarint(b, dayNumber(p.LastContact))
-	b = binary.AppendVarint(b, dayNumber(p.NextContact))
-	for _, t := range []time.Time{p.Created, p.Updated} {
-		tb, err := t.MarshalBinary()
-		if err != nil {
-			return nil, err
-		}
-		b = binary.AppendUvarint(b, uint64(len(tb)))
-		b = append(b, tb...)
-	}
-	return append(b, format), nil
-}
-
-// summaryStrings are the string fields of a summary, in encoding order.
-// (The enums are strings too.)
-func summaryStrings(p *dossier.Person) []*string {
-	return []*string{&p.ID, &p.AccountID, &p.Name, &p.Position, &p.Department,
-		(*string)(&p.Role), (*string)(&p.Influence), (*string)(&p.Type), (*string)(&p.Level),
-		&p.Email, &p.Phone, (*string)(&p.Channel)}
-}
-
-func dayNumber(d dossier.Date) int64 {
-	if d.IsZero() {
-		return 0
-	}
-	return d.Time().Unix()/86400 + 1
-}
-
-func dateOfNumber(n int64) dossier.Date {
-	if n == 0 {
-		return dossier.Date{}
-	}
-	return dossier.DateOf(time.Unix((n-1)*86400, 0).UTC())
-}
-
-var errShortSummary = errors.New("cut short")
-
-// enumTexts are the strings of the values of the summary's enums.
-var enumTexts = sync.OnceValue(func() map[string]string {
-	m := map[string]string{"": ""}
-	add := func(s string) { m[s] = s }
-	for _, v := range dossier.BuyingRoles {
-		add(string(v))
-	}
-	for _, v := range dossier.Influences {
-		add(string(v))
-	}
-	for _, v := range dossier.StakeholderTypes {
-		add(string(v))
-	}
-	for _, v := range dossier.Ladder {
-		add(string(v))
-	}
-	for _, v := range dossier.Channels {
-		add(string(v))
-	}
-	return m
-})
-
-// enumText returns the enum value's own string for s, or s when it is
-// none (a value of a newer kamdesk).
-func enumText(s string) string {
-	if t, ok := enumTexts()[s]; ok {
-		return t
-	}
-	return s
-}
-
-// decodeSummary decodes b (encodeSummary) into *p. Its strings share
-// one allocation.
-func decodeSummary(b []byte, p *dossier.Person) error {
-	if len(b) == 0 || b[0] != summaryVersion {
-		return errors.New("unknown summary encoding")
-	}
-	all := string(b) // one allocation for every string
-	at := 1
-	uvarint := func() (uint64, error) {
-		v, n := binary.Uvarint(b[at:])
-		if n <= 0 {
-			return 0, errShortSummary
-		}
-		at += n
-		return v, nil
-	}
-	varint := func() (int64, error) {
-		v, n := binary.Varint(b[at:])
-		if n <= 0 {
-			return 0, errShortSummary
-		}
-		at += n
-		return v, nil
-	}
-	*p = dossier.Person{}
-	for _, s := range summaryStrings(p) {
-		n, err := uvarint()
-		if err != nil || n > uint64(len(b)-at) {
-			return errShortSummary
-		}
-		*s = all[at : at+int(n)]
-		at += int(n)
-	}
-	// The enums are the constants' strings, not parts of all: a map key
-	// or a line kept for one of them would keep the whole summary alive.
-	p.Role = dossier.BuyingRole(enumText(string(p.Role)))
-	p.Influence = dossier.Influence(enumText(string(p.Influence)))
-	p.Type = dossier.StakeholderType(enumText(string(p.Type)))
-	p.Level = dossier.Level(enumText(string(p.Level)))
-	p.Channel = dossier.Channel(enumText(string(p.Channel)))
-	var ints [6]int64
-	for i := range ints {
-		v, err := varint()
-		if err != nil {
-			return err
-		}
-		ints[i] = v
-	}
-	p.Birthday = dossier.Birthday{Day: int(ints[0]), Month: time.Month(ints[1]), Year: int(ints[2])}
-	if ints[3] > 0 {
-		nps := int(ints[3] - 1)
-		p.NPS = &nps
-	}
-	p.LastContact, p.NextContact = dateOfNumber(ints[4]), dateOfNumber(ints[5])
-	for _, t := range []*time.Time{&p.Created, &p.Updated} {
-		n, err := uvarint()
-		if err != nil || n > uint64(len(b)-at) {
-			return errShortSummary
-		}
-		if err := t.UnmarshalBinary(b[at : at+int(n)]); err != nil {
-			return err
-		}
-		at += int(n)
-	}
-	if at != len(b)-1 { // the record's format
-		return dossier.Err("{{.Count}} bytes too many", map[string]any{"Count": len(b) - 1 - at}, nil)
-	}
 	return nil
 }
 

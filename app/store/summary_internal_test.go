@@ -28,6 +28,8 @@ func filled() dossier.Person {
 	p.LastContact, p.NextContact = dossier.MustDate("1969-07-20"), dossier.MustDate("2027-01-04")
 	p.Created = time.Date(2020, 5, 1, 8, 0, 0, 0, time.UTC)
 	p.Updated = time.Date(2026, 11, 30, 17, 45, 12, 0, time.FixedZone("CET", 3600))
+	p.Photo = &dossier.Photo{Attachment: dossier.Attachment{FileID: "file-abcdefgh", Name: "Ünïcode ✓.jpg", Size: 3 << 20,
+		SHA256: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}, Type: "image/jpeg", Width: 4032, Height: 3024}
 	return p
 }
 
@@ -83,4 +85,41 @@ func FuzzDecodeSummary(f *testing.F) {
 			t.Fatalf("a summary encoded again does not decode: %v", err)
 		}
 	})
+}
+
+// TestSummaryOfAPhoto: the summary of a person without a photo is what
+// the summaries were before photos (version 2, noting record format 1, so
+// that a kamdesk without photos believes it too); the summary of a
+// person with one carries its reference and notes format 2; both are
+// believed.
+func TestSummaryOfAPhoto(t *testing.T) {
+	p := filled()
+	p.Photo = nil
+	for _, with := range []bool{false, true} {
+		if with {
+			p.Photo = filled().Photo
+		}
+		value, err := json.Marshal(&p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum, err := summaryOf(kPerson.key("x"), value)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantVersion, wantFormat := byte(summaryVersion), byte(1)
+		if with {
+			wantVersion, wantFormat = summaryPhotoVersion, recordFormat
+		}
+		if sum[0] != wantVersion || summaryRecordFormat(sum) != wantFormat || !believedFormat(summaryRecordFormat(sum)) {
+			t.Errorf("photo %v: version %d, format %d; want %d, %d", with, sum[0], summaryRecordFormat(sum), wantVersion, wantFormat)
+		}
+		var got dossier.Person
+		if err := decodeSummary(sum, &got); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got.Photo, p.Photo) {
+			t.Errorf("photo %v: the summary's photo is %+v, want %+v", with, got.Photo, p.Photo)
+		}
+	}
 }

@@ -84,7 +84,7 @@ var fieldLabels = map[string]string{
 	"reports_to": "Reports to", "role": "Buying role", "influence": "Influence", "type": "Stakeholder type",
 	"level": "Ladder level", "email": "E-mail", "phone": "Phone", "channel": "Preferred channel",
 	"birthday": "Birthday", "family": "Family", "hobbies": "Hobbies", "values": "Values", "nps": "NPS",
-	"last_contact": "Last contact", "next_contact": "Next contact", "privacy_note": "Source and consent",
+	"last_contact": "Last contact", "next_contact": "Next contact", "privacy_note": "Source and consent", "photo": "Photo",
 	"title": "Title", "date": "Date", "kind": "Kind", "text": "Text", "due": "Due", "people": "People",
 	"audiences": "Audiences", "body": "Text", "language": "Language", "account_id": "Account",
 	"author": "Author", "items": "Sections", "pricing": "Pricing", "references": "References",
