@@ -84,6 +84,8 @@ func diffFields(prefix string, a, b map[string]any, name namer) []Change {
 		switch {
 		case xok && yok:
 			out = append(out, listChange(field, xl, yl, name))
+		case isFile(x) || isFile(y):
+			out = append(out, Change{Field: field, Here: fileLabel(x), There: fileLabel(y)})
 		case xmok && ymok:
 			out = append(out, diffFields(field+".", xm, ym, name)...)
 		default:
@@ -91,6 +93,28 @@ func diffFields(prefix string, a, b map[string]any, name namer) []Change {
 		}
 	}
 	return out
+}
+
+// isFile reports a file kept with a record (a person's photo): an
+// object with a file_id, which reads as one field, not its parts.
+func isFile(v any) bool {
+	m, ok := v.(map[string]any)
+	_, file := m["file_id"]
+	return ok && file
+}
+
+// fileLabel names a file as people tell two apart: its name, and its
+// pixels when it is a picture ("anna.png (20×30)").
+func fileLabel(v any) string {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return short(v)
+	}
+	label, _ := m["name"].(string)
+	if w, h := m["width"], m["height"]; w != nil && h != nil {
+		label += fmt.Sprintf(" (%v×%v)", w, h)
+	}
+	return clip(dossier.OneLine(label), 60)
 }
 
 // asList is v as a list; nothing is an empty one.

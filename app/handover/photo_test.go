@@ -67,7 +67,7 @@ func TestHandoverCarriesPhotos(t *testing.T) {
 	}
 
 	dst := workspace(t)
-	plan, err := handover.Compare(dst, back)
+	plan, err := handover.Compare(dst, back, today)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +87,7 @@ func TestHandoverCarriesPhotos(t *testing.T) {
 	if err := dst.SavePersonWithPhoto(&mine, "other.png", picture(8, 8)); err != nil {
 		t.Fatal(err)
 	}
-	plan, err = handover.Compare(dst, back)
+	plan, err = handover.Compare(dst, back, today)
 	if err != nil {
 		t.Fatal(err)
 	}
