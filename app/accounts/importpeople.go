@@ -41,6 +41,12 @@ type peopleImport struct {
 	file     string
 	cards    []contacts.Card
 	existing []dossier.Person
+	// others are the people of the other accounts (summaries): a card
+	// with one's e-mail is that person, in another account.
+	others []dossier.Person
+	// accountNames and otherNames are the names of the other accounts
+	// and of their people the cards matched, by ID.
+	accountNames, otherNames map[string]string
 	// choice is what to do with each card that matches a person (the
 	// same e-mail, else the same name); a card that matches nobody is
 	// added whatever it holds.
@@ -134,17 +140,37 @@ func (imp *peopleImport) match() error {
 	if imp.existing, err = imp.s.st.People(imp.s.acct.ID); err != nil {
 		return err
 	}
+	if imp.others, err = imp.s.st.PeopleSummaries(); err != nil {
+		return err
+	}
 	imp.choice = make([]contacts.OnMatch, len(imp.cards))
 	for i := range imp.choice {
 		imp.choice[i] = contacts.OnMatchSkip
 	}
 	imp.replan()
+	imp.accountNames, imp.otherNames = map[string]string{}, map[string]string{}
+	for _, it := range imp.plan.Items {
+		if id := it.Elsewhere; id != "" {
+			imp.otherNames[it.ID] = it.ID
+			if imp.accountNames[id] == "" {
+				imp.accountNames[id] = id
+				if a, err := imp.s.st.Account(id); err == nil {
+					imp.accountNames[id] = a.Name
+				}
+			}
+		}
+	}
+	for _, p := range imp.others {
+		if _, ok := imp.otherNames[p.ID]; ok {
+			imp.otherNames[p.ID] = p.Name
+		}
+	}
 	return nil
 }
 
 // replan matches the cards again with the choices made.
 func (imp *peopleImport) replan() {
-	imp.plan = contacts.MakePlanChoosing(imp.s.acct.ID, imp.cards, imp.existing,
+	imp.plan = contacts.MakePlanChoosing(imp.s.acct.ID, imp.cards, imp.existing, imp.others,
 		func(i int) contacts.OnMatch { return imp.choice[i] }, func(name string) string { return store.NewID(name, "person") })
 }
 
@@ -275,6 +301,9 @@ func (imp *peopleImport) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	switch {
 	case it.MatchedBy == "":
 		what = lang.L("New: added to the account")
+	case it.Elsewhere != "":
+		what = lang.L("Already in {{.Account}} (the same e-mail): {{.Name}}",
+			map[string]any{"Account": imp.accountNames[it.Elsewhere], "Name": imp.nameOf(it.ID)})
 	case it.MatchedBy == "email":
 		what = lang.L("Already here (the same e-mail): {{.Name}}", map[string]any{"Name": imp.nameOf(it.ID)})
 	default:
@@ -285,7 +314,17 @@ func (imp *peopleImport) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if it.MatchedBy == "" {
 		r.choice.Hide()
 	} else {
-		r.choice.SetSelected(onMatchLabel(imp.choice[i]))
+		// A person of another account is skipped or added here, not
+		// filled in from here.
+		r.choice.Options = onMatchLabels()
+		if it.Elsewhere != "" {
+			r.choice.Options = []string{onMatchLabel(contacts.OnMatchSkip), onMatchLabel(contacts.OnMatchAdd)}
+		}
+		selected := imp.choice[i]
+		if it.Elsewhere != "" && selected == contacts.OnMatchMerge {
+			selected = contacts.OnMatchSkip
+		}
+		r.choice.SetSelected(onMatchLabel(selected))
 		r.choice.Show()
 		r.choice.OnChanged = func(label string) {
 			imp.choice[r.index] = onMatchOf(label)
@@ -334,6 +373,9 @@ func (imp *peopleImport) nameOf(id string) string {
 		if p.ID == id {
 			return p.Name
 		}
+	}
+	if name, ok := imp.otherNames[id]; ok {
+		return name
 	}
 	for _, p := range imp.plan.Added {
 		if p.ID == id {

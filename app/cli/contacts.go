@@ -46,6 +46,7 @@ type importCardJSON struct {
 	Action      contacts.Action       `json:"action"`
 	ID          string                `json:"id,omitempty"`
 	MatchedBy   string                `json:"matched_by,omitempty"`
+	Elsewhere   string                `json:"elsewhere,omitempty"` // the account of the person matched, when another
 	Differences []contacts.Difference `json:"differences"`
 	Filled      []string              `json:"filled"`
 	NotKept     []string              `json:"not_kept"`
@@ -91,7 +92,11 @@ func personImport(fs *flag.FlagSet) func(*ctx, []string) error {
 		if err != nil {
 			return err
 		}
-		plan := contacts.MakePlan(a.ID, cards, existing, on, func(name string) string { return store.NewID(name, "person") })
+		others, err := st.PeopleSummaries() // the same e-mail in another account is the same person
+		if err != nil {
+			return err
+		}
+		plan := contacts.MakePlan(a.ID, cards, existing, others, on, func(name string) string { return store.NewID(name, "person") })
 		if !*dryRun {
 			drawn := make([]string, len(plan.Added))
 			for i := range plan.Added {
@@ -119,7 +124,7 @@ func personImport(fs *flag.FlagSet) func(*ctx, []string) error {
 			out := importJSON{Account: a.ID, DryRun: *dryRun, Added: added, Merged: merged, Skipped: skipped, Cards: []importCardJSON{}, CSV: sheets}
 			for _, it := range plan.Items {
 				out.Cards = append(out.Cards, importCardJSON{File: it.Card.File, Line: it.Card.Line, Name: it.Card.Person.Name,
-					Action: it.Action, ID: it.ID, MatchedBy: it.MatchedBy, Differences: nonNil(it.Differences),
+					Action: it.Action, ID: it.ID, MatchedBy: it.MatchedBy, Elsewhere: it.Elsewhere, Differences: nonNil(it.Differences),
 					Filled: nonNil(it.Filled), NotKept: nonNil(it.Card.Ignored)})
 			}
 			return c.json(out)
@@ -130,8 +135,14 @@ func personImport(fs *flag.FlagSet) func(*ctx, []string) error {
 		for _, sh := range sheets {
 			printColumns(c, sh.File, sh.Columns)
 		}
+		accountName := func(id string) string {
+			if other, err := st.Account(id); err == nil {
+				return other.Name
+			}
+			return id
+		}
 		for _, it := range plan.Items {
-			c.printf("%s\n", importLine(&it, *dryRun))
+			c.printf("%s\n", importLine(&it, *dryRun, accountName))
 			for _, d := range it.Differences {
 				data := map[string]any{"Field": d.Field, "Card": quoted(d.Card), "Kamdesk": quoted(d.Kamdesk)}
 				if d.Kamdesk == "" {
@@ -155,12 +166,14 @@ func personImport(fs *flag.FlagSet) func(*ctx, []string) error {
 }
 
 // importLine says what the import does, or would do, with one card.
-func importLine(it *contacts.Item, dryRun bool) string {
+func importLine(it *contacts.Item, dryRun bool, accountName func(id string) string) string {
 	by := ""
-	switch it.MatchedBy {
-	case "email":
+	switch {
+	case it.Elsewhere != "":
+		by = i18n.L("same e-mail, in the account {{.Account}}", map[string]any{"Account": accountName(it.Elsewhere)})
+	case it.MatchedBy == "email":
 		by = i18n.L("same e-mail")
-	case "name":
+	case it.MatchedBy == "name":
 		by = i18n.L("same name")
 	}
 	filled := strings.Join(it.Filled, ", ")

@@ -103,9 +103,10 @@ func TestPersonImportCSVDatesAndDryRun(t *testing.T) {
 			t.Errorf("%s: birthday %s", p.Name, p.Birthday)
 		}
 	}
-	// The saved mapping reads a file of the same headers into another account.
+	// The saved mapping reads a file of the same headers into another
+	// account (the same people, added there too as asked).
 	other := emptyAccount(t, dir)
-	r = run(t, dir, "person", "import", samples+"semicolon.csv", "--account", other, "--mapping", "de", "--date-format", "D.M.YYYY")
+	r = run(t, dir, "person", "import", samples+"semicolon.csv", "--account", other, "--mapping", "de", "--date-format", "D.M.YYYY", "--on-match", "add")
 	if r.code != 0 || len(peopleOf(t, dir, other)) != 2 {
 		t.Fatalf("--mapping de: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}

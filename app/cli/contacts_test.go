@@ -76,15 +76,18 @@ func TestVCardRoundTripThroughTheWorkspace(t *testing.T) {
 	})
 	file := filepath.Join(t.TempDir(), "everyone.vcf")
 	mustRun(t, dir, "person", "export", "-o", file)
-	acct := emptyAccount(t, dir)
+	// Into another workspace (in this one, the same e-mail addresses are
+	// the same people: TestPersonImportFindsTheSamePersonElsewhere).
+	other := t.TempDir()
+	acct := emptyAccount(t, other)
 	// The folder holds the file twice: the import makes one record of each person.
 	data, _ := os.ReadFile(file)
 	os.WriteFile(file+".copy", data, 0o644)
-	out := mustRun(t, dir, "person", "import", filepath.Dir(file), "--account", acct)
+	out := mustRun(t, other, "person", "import", filepath.Dir(file), "--account", acct)
 	if !strings.Contains(out, fmt.Sprintf("%d added, 0 merged, %d skipped", len(before), len(before))) {
 		t.Fatalf("import said:\n%s", out)
 	}
-	after := peopleOf(t, dir, acct)
+	after := peopleOf(t, other, acct)
 	if len(after) != len(before) {
 		t.Fatalf("%d people imported, want %d", len(after), len(before))
 	}
@@ -117,6 +120,35 @@ func TestVCardRoundTripThroughTheWorkspace(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("imported\n%+v\nwant\n%+v", got, want)
 		}
+	}
+}
+
+// TestPersonImportFindsTheSamePersonElsewhere: cards whose e-mail
+// addresses are those of people of other accounts are those people, so
+// importing an account's people into another skips them (saying where
+// they are) instead of making a second record of each.
+func TestPersonImportFindsTheSamePersonElsewhere(t *testing.T) {
+	dir := demo(t)
+	file := filepath.Join(t.TempDir(), "northbridge.vcf")
+	mustRun(t, dir, "person", "export", "--account", "northbridge", "-o", file)
+	before := peopleOf(t, dir, "northbridge")
+	withEmail := 0
+	for _, p := range before {
+		if p.Email != "" {
+			withEmail++
+		}
+	}
+	acct := emptyAccount(t, dir)
+	out := mustRun(t, dir, "person", "import", file, "--account", acct, "--on-match", "merge")
+	if !strings.Contains(out, "same e-mail, in the account Northbridge Build Group") ||
+		!strings.Contains(out, fmt.Sprintf("%d added, 0 merged, %d skipped", len(before)-withEmail, withEmail)) {
+		t.Fatalf("import said:\n%s", out)
+	}
+	if got := len(peopleOf(t, dir, acct)); got != len(before)-withEmail {
+		t.Fatalf("%d people in the new account, want the %d without an e-mail address", got, len(before)-withEmail)
+	}
+	if after := peopleOf(t, dir, "northbridge"); !reflect.DeepEqual(after, before) {
+		t.Fatalf("Northbridge's people changed")
 	}
 }
 

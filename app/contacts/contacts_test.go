@@ -67,7 +67,7 @@ func TestRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Read: %v\n%s", err, b.String())
 	}
-	plan := contacts.MakePlan("empty", cards, nil, contacts.OnMatchSkip, counter())
+	plan := contacts.MakePlan("empty", cards, nil, nil, contacts.OnMatchSkip, counter())
 	if len(plan.Added) != len(people) || len(plan.Updated) != 0 {
 		t.Fatalf("plan adds %d and updates %d, want %d and 0", len(plan.Added), len(plan.Updated), len(people))
 	}
@@ -272,7 +272,7 @@ END:VCARD
 `)
 	before := slices.Clone(existing)
 
-	skip := contacts.MakePlan("acme", cards, existing, contacts.OnMatchSkip, counter())
+	skip := contacts.MakePlan("acme", cards, existing, nil, contacts.OnMatchSkip, counter())
 	type row struct {
 		action    contacts.Action
 		id, by    string
@@ -301,7 +301,7 @@ END:VCARD
 		t.Fatalf("skip plan updates %d, adds %d, or changed the people it was given", len(skip.Updated), len(skip.Added))
 	}
 
-	merge := contacts.MakePlan("acme", cards, existing, contacts.OnMatchMerge, counter())
+	merge := contacts.MakePlan("acme", cards, existing, nil, contacts.OnMatchMerge, counter())
 	if f := merge.Items[0].Filled; !slices.Equal(f, []string{"phone", "birthday"}) {
 		t.Fatalf("merge fills %q of Anna, want phone and birthday (her name and position stay)", f)
 	}
@@ -320,7 +320,7 @@ END:VCARD
 		t.Fatalf("merge adds %+v, want Nora New with the position of the second card", merge.Added)
 	}
 
-	add := contacts.MakePlan("acme", cards, existing, contacts.OnMatchAdd, counter())
+	add := contacts.MakePlan("acme", cards, existing, nil, contacts.OnMatchAdd, counter())
 	if a, m, s := add.Count(); a != 4 || m != 0 || s != 0 {
 		t.Fatalf("add plan: %d added, %d merged, %d skipped; want 4 0 0", a, m, s)
 	}
@@ -330,13 +330,13 @@ END:VCARD
 // import nor in the account loses the manager, and says so.
 func TestManagerNotInTheImport(t *testing.T) {
 	cards := cardsOf(t, "BEGIN:VCARD\nVERSION:4.0\nFN:A\nX-KAMDESK-REPORTS-TO:boss-1\nEND:VCARD\n")
-	plan := contacts.MakePlan("acme", cards, nil, contacts.OnMatchSkip, counter())
+	plan := contacts.MakePlan("acme", cards, nil, nil, contacts.OnMatchSkip, counter())
 	if plan.Added[0].ReportsTo != "" || !slices.Contains(plan.Items[0].Card.Ignored, "X-KAMDESK-REPORTS-TO") {
 		t.Fatalf("added %+v, ignored %q", plan.Added[0], plan.Items[0].Card.Ignored)
 	}
 	existing := []dossier.Person{{ID: "boss-1", AccountID: "acme", Name: "Boss", Type: dossier.Executive, Level: dossier.Buyer}}
 	cards = cardsOf(t, "BEGIN:VCARD\nVERSION:4.0\nFN:A\nX-KAMDESK-REPORTS-TO:boss-1\nEND:VCARD\n")
-	if plan := contacts.MakePlan("acme", cards, existing, contacts.OnMatchSkip, counter()); plan.Added[0].ReportsTo != "boss-1" {
+	if plan := contacts.MakePlan("acme", cards, existing, nil, contacts.OnMatchSkip, counter()); plan.Added[0].ReportsTo != "boss-1" {
 		t.Fatalf("the account's boss-1 is not the manager: %+v", plan.Added[0])
 	}
 }
@@ -359,11 +359,57 @@ func TestMergeOfNothingIsASkip(t *testing.T) {
 	existing := []dossier.Person{{ID: "anna", AccountID: "acme", Name: "Anna Kovács", Email: "anna@acme.example",
 		Position: "CFO", Type: dossier.Finance, Level: dossier.Customer}}
 	cards := cardsOf(t, "BEGIN:VCARD\nVERSION:4.0\nFN:Anna Kovács\nEMAIL:anna@acme.example\nTITLE:Chief Financial Officer\nEND:VCARD\n")
-	plan := contacts.MakePlan("acme", cards, existing, contacts.OnMatchMerge, func(string) string { return "new" })
+	plan := contacts.MakePlan("acme", cards, existing, nil, contacts.OnMatchMerge, func(string) string { return "new" })
 	if it := plan.Items[0]; it.Action != contacts.Skip || len(it.Differences) != 1 {
 		t.Errorf("a merge that fills nothing: %s with differences %v", it.Action, it.Differences)
 	}
 	if a, m, s := plan.Count(); a != 0 || m != 0 || s != 1 || len(plan.Updated) != 0 {
 		t.Errorf("counted %d added, %d merged, %d skipped, %d to write", a, m, s, len(plan.Updated))
+	}
+}
+
+// TestPlanMatchesAnotherAccountsEmail: a card whose e-mail address is a
+// person's of another account is that person: skipped (a merge too, as
+// that person is not filled in from another account's import), added
+// only when asked, and never the manager of this account's people.
+func TestPlanMatchesAnotherAccountsEmail(t *testing.T) {
+	existing := []dossier.Person{{ID: "ivan", AccountID: "acme", Name: "Иван Петров"}}
+	others := []dossier.Person{
+		{ID: "ivan", AccountID: "acme", Name: "Иван Петров"}, // the account's own, among everyone's
+		{ID: "ada", AccountID: "globex", Name: "Ada Lind", Email: "ada@globex.example"},
+	}
+	cards := cardsOf(t, `BEGIN:VCARD
+VERSION:4.0
+FN:Ada Lind
+EMAIL:ADA@globex.example
+X-KAMDESK-ID:src-ada
+TITLE:Head of IT
+END:VCARD
+BEGIN:VCARD
+VERSION:4.0
+FN:Ben Ek
+EMAIL:ben@acme.example
+X-KAMDESK-REPORTS-TO:src-ada
+END:VCARD
+`)
+	for _, on := range []contacts.OnMatch{contacts.OnMatchSkip, contacts.OnMatchMerge} {
+		plan := contacts.MakePlan("acme", cards, existing, others, on, counter())
+		ada := plan.Items[0]
+		if ada.Action != contacts.Skip || ada.ID != "ada" || ada.MatchedBy != "email" || ada.Elsewhere != "globex" {
+			t.Fatalf("%s: Ada's card %+v, want skipped as Ada of globex", on, ada)
+		}
+		if len(plan.Updated) != 0 || len(plan.Added) != 1 || plan.Added[0].Name != "Ben Ek" {
+			t.Fatalf("%s: added %v, updated %v, want Ben only", on, plan.Added, plan.Updated)
+		}
+		if plan.Added[0].ReportsTo != "" {
+			t.Fatalf("%s: Ben reports to %q, a person of another account", on, plan.Added[0].ReportsTo)
+		}
+	}
+	add := contacts.MakePlan("acme", cards, existing, others, contacts.OnMatchAdd, counter())
+	if it := add.Items[0]; it.Action != contacts.Add || it.Elsewhere != "globex" || len(add.Added) != 2 {
+		t.Fatalf("add: %+v, %d added, want Ada added to acme too, said to be in globex", it, len(add.Added))
+	}
+	if add.Added[1].ReportsTo != add.Added[0].ID {
+		t.Fatalf("add: Ben reports to %q, want the Ada added (%s)", add.Added[1].ReportsTo, add.Added[0].ID)
 	}
 }

@@ -215,7 +215,7 @@ func TestPlanPhoto(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	plan := contacts.MakePlan("acme", cards, existing, contacts.OnMatchMerge, counter())
+	plan := contacts.MakePlan("acme", cards, existing, nil, contacts.OnMatchMerge, counter())
 	want := []struct {
 		action contacts.Action
 		diffs  int

@@ -57,6 +57,11 @@ type Item struct {
 	// MatchedBy says how the card matched: "email" or "name"; "" when it
 	// matched nobody.
 	MatchedBy string
+	// Elsewhere is the account of the person the card matched by e-mail
+	// when that person is in another account ("" otherwise): the card is
+	// skipped, or added to this account only when the user says so; a
+	// merge into another account's person is not done from here.
+	Elsewhere string
 	// Differences are the card's fields the person matched lacks or holds
 	// otherwise; Filled are those a merge fills (the ones they lack).
 	Differences []Difference
@@ -97,6 +102,9 @@ func (p *Plan) Count() (added, merged, skipped int) {
 type target struct {
 	p     *dossier.Person
 	added bool
+	// elsewhere is set for a person of another account (a summary: only
+	// their ID, account, name and e-mail count).
+	elsewhere bool
 }
 
 // MakePlan matches each card against the people of account (existing,
@@ -113,14 +121,19 @@ type target struct {
 // card had that ID (X-KAMDESK-ID), or the account's person of that ID;
 // when neither is there, the card's manager is left out and
 // "X-KAMDESK-REPORTS-TO" joins its Ignored.
-func MakePlan(account string, cards []Card, existing []dossier.Person, on OnMatch, newID func(name string) string) *Plan {
-	return MakePlanChoosing(account, cards, existing, func(int) OnMatch { return on }, newID)
+//
+// others are the people of the other accounts (summaries will do): a
+// card whose e-mail address is one of theirs is the same person, in
+// another account; it is skipped unless on is OnMatchAdd, and never
+// merged from here (Item.Elsewhere).
+func MakePlan(account string, cards []Card, existing, others []dossier.Person, on OnMatch, newID func(name string) string) *Plan {
+	return MakePlanChoosing(account, cards, existing, others, func(int) OnMatch { return on }, newID)
 }
 
 // MakePlanChoosing is MakePlan with what to do with each card that
 // matches chosen card by card: choose(i) for cards[i] (the desktop's
 // preview lets the user choose for each duplicate).
-func MakePlanChoosing(account string, cards []Card, existing []dossier.Person, choose func(i int) OnMatch, newID func(name string) string) *Plan {
+func MakePlanChoosing(account string, cards []Card, existing, others []dossier.Person, choose func(i int) OnMatch, newID func(name string) string) *Plan {
 	plan := &Plan{Account: account, Items: make([]Item, len(cards))}
 	byEmail := map[string]*target{}
 	byName := map[string]*target{}
@@ -139,6 +152,14 @@ func MakePlanChoosing(account string, cards []Card, existing []dossier.Person, c
 		people[p.ID] = t
 		index(t)
 	}
+	elsewhere := map[string]*target{}
+	for i := range others {
+		if p := others[i]; p.AccountID != account && p.Email != "" {
+			if e := strings.ToLower(p.Email); elsewhere[e] == nil {
+				elsewhere[e] = &target{p: &p, elsewhere: true}
+			}
+		}
+	}
 	// First the matches and the new IDs, so that a manager named by a
 	// later card is known.
 	targets := make([]*target, len(cards))
@@ -149,7 +170,10 @@ func MakePlanChoosing(account string, cards []Card, existing []dossier.Person, c
 		it.Card = c
 		var t *target
 		if e := strings.ToLower(c.Person.Email); e != "" {
-			if t = byEmail[e]; t != nil {
+			if t = byEmail[e]; t == nil {
+				t = elsewhere[e]
+			}
+			if t != nil {
 				it.MatchedBy = "email"
 			}
 		}
@@ -157,6 +181,9 @@ func MakePlanChoosing(account string, cards []Card, existing []dossier.Person, c
 			if t = byName[nameKey(c.Person.Name)]; t != nil {
 				it.MatchedBy = "name"
 			}
+		}
+		if t != nil && t.elsewhere {
+			it.Elsewhere = t.p.AccountID
 		}
 		on := choose(i)
 		switch {
@@ -167,13 +194,16 @@ func MakePlanChoosing(account string, cards []Card, existing []dossier.Person, c
 			people[p.ID] = t
 			index(t)
 			it.Action = Add
-		case on == OnMatchMerge:
+		case on == OnMatchMerge && !t.elsewhere:
 			it.Action = Merge
 		default:
 			it.Action = Skip
 		}
 		it.ID = t.p.ID
 		targets[i] = t
+		if t.elsewhere {
+			continue // not a manager of this account's people
+		}
 		if c.SourceID != "" && source[c.SourceID] == "" {
 			source[c.SourceID] = t.p.ID
 		}
@@ -195,6 +225,9 @@ func MakePlanChoosing(account string, cards []Card, existing []dossier.Person, c
 		if it.Action == Add {
 			t.p.ReportsTo = from.ReportsTo
 			continue
+		}
+		if t.elsewhere {
+			continue // a summary: its empty fields are not the person's
 		}
 		for _, f := range fields {
 			if f.name != "reports_to" && !c.Given[f.name] {
