@@ -94,7 +94,7 @@ func (d *Desk) importBundle(path string) {
 // it: without records that differ with Import; with them only by choosing
 // Keep mine or Take theirs. Cancel writes nothing.
 func (d *Desk) importChoice(path string, b *handover.Bundle, plan *handover.Plan) {
-	report := widget.NewLabel(strings.Join(handover.Report(path, b, plan), "\n"))
+	report := widget.NewLabel(strings.Join(handover.Report(path, b, plan, handover.TakeNone), "\n"))
 	report.Wrapping = fyne.TextWrapWord
 	scroll := container.NewVScroll(report)
 	scroll.SetMinSize(fyne.NewSize(640, 360))
@@ -133,6 +133,9 @@ func (d *Desk) runImport(plan *handover.Plan, take handover.Take) {
 		msg := i18n.L("Imported: {{.Added}} added, {{.Replaced}} replaced.", map[string]any{"Added": added, "Replaced": replaced})
 		if n := plan.Kept(); take == handover.TakeTheirs && n > 0 {
 			msg += "\n" + i18n.N("{{.Count}} record that differs stays as it is here: the bundle's version cannot be taken.", n, map[string]any{"Count": n})
+		}
+		if l := handover.LeftOutLine(len(plan.LeftOut(take))); l != "" {
+			msg += "\n" + l
 		}
 		dialog.ShowInformation(lang.L("Import bundle"), msg, d.win)
 		d.Refresh()

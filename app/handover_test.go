@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"kamdesk/app/export"
+	"kamdesk/app/store"
 	"kamdesk/app/ui/uitest"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
@@ -87,31 +88,7 @@ func TestImportBundleWithANewSending(t *testing.T) {
 	d2.importBundle(first)
 	test.Tap(uitest.Button(t, w2.Canvas().Overlays().Top(), "Import"))
 
-	p, err := st.Proposal(modular)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := p.NewRevision(testToday); err != nil {
-		t.Fatal(err)
-	}
-	if err := st.SaveProposal(&p); err != nil {
-		t.Fatal(err)
-	}
-	ctx, err := st.Context(p.AccountID, testToday)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := p.MarkSent(testToday, proposal.DefaultFollowUp()); err != nil {
-		t.Fatal(err)
-	}
-	snap, err := export.Snapshot(&p, ctx, []proposal.Audience{proposal.Executive})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ev := dossier.Event{Kind: dossier.EventLetter, Date: testToday, Title: "Proposal sent"}
-	if err := st.SendProposal(&p, snap, &ev); err != nil {
-		t.Fatal(err)
-	}
+	snap := sendAgain(t, st, modular)
 	second := filepath.Join(t.TempDir(), "second.kamdesk")
 	d.exportAccount("northbridge", second)
 
@@ -139,5 +116,73 @@ func TestImportBundleWithANewSending(t *testing.T) {
 	}
 	if !noted {
 		t.Error("no note of the change on the timeline")
+	}
+}
+
+// sendAgain starts revision 2 of proposal id in st and sends it today to
+// the executive variant's readers; it returns the copy of what was sent.
+func sendAgain(t *testing.T, st *store.Store, id string) *proposal.Snapshot {
+	t.Helper()
+	p, err := st.Proposal(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.NewRevision(testToday); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SaveProposal(&p); err != nil {
+		t.Fatal(err)
+	}
+	ctx, err := st.Context(p.AccountID, testToday)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.MarkSent(testToday, proposal.DefaultFollowUp()); err != nil {
+		t.Fatal(err)
+	}
+	snap, err := export.Snapshot(&p, ctx, []proposal.Audience{proposal.Executive})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := dossier.Event{Kind: dossier.EventLetter, Date: testToday, Title: "Proposal sent"}
+	if err := st.SendProposal(&p, snap, &ev); err != nil {
+		t.Fatal(err)
+	}
+	return snap
+}
+
+// TestImportBundleLeavesOutEntriesOfSendingsKeptThere: Keep mine on a
+// bundle whose proposal was sent again in the other workspace says, in
+// the dialog and after the import, that the timeline entry of that
+// sending is not imported, and the timeline points at no copy the
+// workspace lacks.
+func TestImportBundleLeavesOutEntriesOfSendingsKeptThere(t *testing.T) {
+	const modular = "prop-northbridge-modular-controls" // sent in the sample
+	d, _, st := testDesk(t, true)
+	first := filepath.Join(t.TempDir(), "first.kamdesk")
+	d.exportAccount("northbridge", first)
+	d2, w2, st2 := testDesk(t, false)
+	d2.importBundle(first)
+	test.Tap(uitest.Button(t, w2.Canvas().Overlays().Top(), "Import"))
+	sendAgain(t, st, modular)
+	second := filepath.Join(t.TempDir(), "second.kamdesk")
+	d.exportAccount("northbridge", second)
+
+	d2.importBundle(second)
+	top := w2.Canvas().Overlays().Top()
+	if got := uitest.Texts(top); !strings.Contains(got, "Keeping this version leaves out 1 timeline entry of the bundle") {
+		t.Fatalf("the dialog shows\n%s", got)
+	}
+	test.Tap(uitest.Button(t, top, "Keep mine"))
+	if got := uitest.Texts(w2.Canvas().Overlays().Top()); !strings.Contains(got, "1 timeline entry about a sending that stays in the other workspace was not imported.") {
+		t.Errorf("after Keep mine the window says %q", got)
+	}
+	events, _ := st2.Events("northbridge")
+	for _, e := range events {
+		if prop, snap, ok := strings.Cut(e.Sent, "/"); ok {
+			if _, err := st2.Snapshot(prop, snap); err != nil {
+				t.Errorf("%q points at a copy the workspace lacks: %v", e.Title, err)
+			}
+		}
 	}
 }

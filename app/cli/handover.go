@@ -77,6 +77,9 @@ type bundleImportJSON struct {
 	Added     int                 `json:"added"`
 	Replaced  int                 `json:"replaced"`
 	Kept      int                 `json:"kept"` // records that differ whose bundle's version cannot be taken
+	// LeftOut are the bundle's timeline entries the import leaves out (or
+	// would): their sent copies stay in the other workspace.
+	LeftOut []handover.LeftOut `json:"left_out"`
 }
 
 func importCmd(fs *flag.FlagSet) func(*ctx, []string) error {
@@ -119,7 +122,7 @@ func importCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 		if *asJSON {
 			v := bundleImportJSON{Path: args[0], Account: handover.Record{Kind: handover.KindAccount, ID: b.Account.ID, Name: b.Account.Name},
 				Made: b.Made.UTC().Format("2006-01-02T15:04:05Z"), New: plan.New, Unchanged: len(plan.Same),
-				Conflicts: plan.Conflicts, Take: *takeFlag, DryRun: *dry, Written: write}
+				Conflicts: plan.Conflicts, Take: *takeFlag, DryRun: *dry, Written: write, LeftOut: plan.LeftOut(take)}
 			if write {
 				v.Added, v.Replaced = added, replaced
 				if take == handover.TakeTheirs {
@@ -132,11 +135,14 @@ func importCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 			if v.Conflicts == nil {
 				v.Conflicts = []handover.Conflict{}
 			}
+			if v.LeftOut == nil {
+				v.LeftOut = []handover.LeftOut{}
+			}
 			if err := c.json(v); err != nil {
 				return err
 			}
 		} else {
-			c.reportImport(args[0], b, plan)
+			c.reportImport(args[0], b, plan, take)
 		}
 		switch {
 		case *dry:
@@ -151,6 +157,9 @@ func importCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 			if n := plan.Kept(); take == handover.TakeTheirs && n > 0 {
 				c.printf("%s\n", i18n.N("{{.Count}} record that differs stays as it is here: the bundle's version cannot be taken.", n, map[string]any{"Count": n}))
 			}
+			if l := handover.LeftOutLine(len(plan.LeftOut(take))); l != "" {
+				c.printf("%s\n", l)
+			}
 		}
 		return nil
 	}
@@ -158,8 +167,8 @@ func importCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 
 // reportImport says what importing the bundle would do
 // (handover.Report).
-func (c *ctx) reportImport(path string, b *handover.Bundle, plan *handover.Plan) {
-	for _, line := range handover.Report(path, b, plan) {
+func (c *ctx) reportImport(path string, b *handover.Bundle, plan *handover.Plan, take handover.Take) {
+	for _, line := range handover.Report(path, b, plan, take) {
 		c.printf("%s\n", line)
 	}
 }

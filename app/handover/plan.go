@@ -64,6 +64,9 @@ type Conflict struct {
 	// Refused says why the bundle's version cannot be taken: the record
 	// stays as it is here, whichever side is chosen.
 	Refused string `json:"cannot_take,omitempty"`
+	// IfKept says what keeping the version here leaves out of the bundle
+	// besides (a proposal's timeline entries of sendings made there).
+	IfKept []string `json:"if_kept,omitempty"`
 }
 
 // Plan is what importing a bundle would do: the records the workspace
@@ -77,7 +80,10 @@ type Plan struct {
 	// taken are what taking the bundle's version writes of the proposals
 	// that differ and can be taken, by ID.
 	taken map[string]takenProposal
-	today dossier.Date
+	// copyHere are the sent copies the bundle's events refer to that the
+	// workspace has ("<proposal ID>/<copy ID>").
+	copyHere map[string]bool
+	today    dossier.Date
 }
 
 const (
@@ -113,6 +119,9 @@ func Compare(ws Workspace, b *Bundle, today dossier.Date) (*Plan, error) {
 	}
 	promises, err := ws.Promises(b.Account.ID)
 	if err != nil && !errors.Is(err, dossier.ErrNotFound) {
+		return nil, err
+	}
+	if err := p.findCopies(ws); err != nil {
 		return nil, err
 	}
 	n := names{ws: ws, b: b}
@@ -183,24 +192,17 @@ func (p *Plan) sort(c Conflict) {
 // the sent copies of the proposals and the attachments of the events it
 // writes. A proposal taken from the bundle keeps the sendings of both
 // sides (proposal.TakeTheirs); one that had been sent gets a note of the
-// change on its account's timeline.
+// change on its account's timeline. A timeline entry whose sent copy
+// stays in the other workspace is left out (LeftOut).
 func (p *Plan) Batch(take Take) store.Batch {
 	b := p.b
-	write := func(kind, id string) bool {
-		s := p.status[kind+"/"+id]
-		if s == differs && kind == KindProposal {
-			_, ok := p.taken[id]
-			return take == TakeTheirs && ok
-		}
-		return s == fresh || (s == differs && take == TakeTheirs)
-	}
+	write := func(kind, id string) bool { return p.writes(take, kind, id) }
 	out := store.Batch{Files: map[string][]byte{}}
 	out.Team = pick(b.Team, func(r *dossier.TeamMember) bool { return write(KindTeam, r.ID) })
 	out.References = pick(b.References, func(r *dossier.Reference) bool { return write(KindReference, r.ID) })
 	out.Sections = pick(b.Sections, func(r *proposal.Section) bool { return write(KindSection, r.ID) })
 	out.Accounts = pick([]dossier.Account{b.Account}, func(r *dossier.Account) bool { return write(KindAccount, r.ID) })
 	out.People = pick(b.People, func(r *dossier.Person) bool { return write(KindPerson, r.ID) })
-	out.Events = pick(b.Events, func(r *dossier.Event) bool { return write(KindEvent, r.ID) })
 	out.Promises = pick(b.Promises, func(r *dossier.Promise) bool { return write(KindPromise, r.ID) })
 	out.Proposals = pick(b.Proposals, func(r *proposal.Proposal) bool { return write(KindProposal, r.ID) })
 	for i, r := range out.Proposals {
@@ -211,13 +213,8 @@ func (p *Plan) Batch(take Take) store.Batch {
 			}
 		}
 	}
-	out.Sent = pick(b.Sent, func(r *proposal.Snapshot) bool {
-		if !write(KindProposal, r.ProposalID) {
-			return false
-		}
-		t, taken := p.taken[r.ProposalID]
-		return !taken || p.status[KindProposal+"/"+r.ProposalID] != differs || t.adds(r.ID)
-	})
+	out.Sent = p.sentCopies(take)
+	out.Events = pick(b.Events, func(r *dossier.Event) bool { return write(KindEvent, r.ID) && p.copyComes(r.Sent, out.Sent) })
 	for _, e := range out.Events {
 		for _, a := range e.Attachments {
 			if data, ok := b.Files[a.FileID]; ok {
@@ -228,11 +225,43 @@ func (p *Plan) Batch(take Take) store.Batch {
 	return out
 }
 
-// Writes counts the records importing with take adds and replaces.
+// writes reports whether importing with take writes the bundle's record
+// of kind and id (a timeline entry before LeftOut is applied).
+func (p *Plan) writes(take Take, kind, id string) bool {
+	s := p.status[kind+"/"+id]
+	if s == differs && kind == KindProposal {
+		_, ok := p.taken[id]
+		return take == TakeTheirs && ok
+	}
+	return s == fresh || (s == differs && take == TakeTheirs)
+}
+
+// sentCopies are the bundle's sent copies importing with take writes:
+// those of the new proposals, and of the sendings a proposal taken from
+// the bundle adds.
+func (p *Plan) sentCopies(take Take) []proposal.Snapshot {
+	return pick(p.b.Sent, func(r *proposal.Snapshot) bool {
+		if !p.writes(take, KindProposal, r.ProposalID) {
+			return false
+		}
+		t, taken := p.taken[r.ProposalID]
+		return !taken || p.status[KindProposal+"/"+r.ProposalID] != differs || t.adds(r.ID)
+	})
+}
+
+// Writes counts the records importing with take adds and replaces; the
+// timeline entries it leaves out (LeftOut) are not among them.
 func (p *Plan) Writes(take Take) (added, replaced int) {
 	added = len(p.New)
 	if take == TakeTheirs {
 		replaced = len(p.Conflicts) - p.Kept()
+	}
+	for _, l := range p.LeftOut(take) {
+		if p.status[KindEvent+"/"+l.ID] == fresh {
+			added--
+		} else if take == TakeTheirs {
+			replaced--
+		}
 	}
 	return added, replaced
 }

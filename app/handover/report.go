@@ -1,6 +1,8 @@
 package handover
 
 import (
+	"slices"
+
 	"kamdesk/app/i18n"
 )
 
@@ -8,16 +10,21 @@ import (
 // bundle, the counts, each new record and each record that differs with
 // its fields (here → in the bundle, a list by what it adds, removes and
 // changes), what taking the bundle's version does besides, or why it
-// cannot be taken. The command line and the desktop show it.
-func Report(path string, b *Bundle, p *Plan) []string {
+// cannot be taken, and what keeping it leaves out; then the timeline
+// entries importing with take leaves out (LeftOut). The command line and
+// the desktop show it.
+func Report(path string, b *Bundle, p *Plan, take Take) []string {
 	lines := []string{
 		i18n.L("Bundle {{.Path}}: account {{.Account}}, made {{.Made}}.",
 			map[string]any{"Path": path, "Account": b.Account.Name, "Made": b.Made.Local().Format("2006-01-02 15:04")}),
 		i18n.L("New: {{.New}}. Unchanged: {{.Same}}. Different here and in the bundle: {{.Differ}}.",
 			map[string]any{"New": len(p.New), "Same": len(p.Same), "Differ": len(p.Conflicts)}),
 	}
+	left := p.LeftOut(take)
 	for _, r := range p.New {
-		lines = append(lines, "  + "+KindLabel(r.Kind)+" "+r.Name)
+		if !slices.ContainsFunc(left, func(l LeftOut) bool { return l.Record == r }) {
+			lines = append(lines, "  + "+KindLabel(r.Kind)+" "+r.Name)
+		}
 	}
 	for _, c := range p.Conflicts {
 		lines = append(lines, "  ≠ "+KindLabel(c.Kind)+" "+c.Name+" ("+c.ID+")")
@@ -30,8 +37,11 @@ func Report(path string, b *Bundle, p *Plan) []string {
 		if c.Refused != "" {
 			lines = append(lines, "      ! "+i18n.L("The bundle's version cannot be taken, and this one stays as it is: {{.Reason}}", map[string]any{"Reason": c.Refused}))
 		}
+		for _, l := range c.IfKept {
+			lines = append(lines, "      · "+l)
+		}
 	}
-	return lines
+	return append(lines, leftOutLines(left)...)
 }
 
 // changeLine writes a field that differs: here → in the bundle, or how a
