@@ -598,3 +598,81 @@ func TestImportLeavesOutEntriesOfARefusedProposal(t *testing.T) {
 		t.Errorf("the timeline points at copies it lacks: %v", d)
 	}
 }
+
+// TestImportChoosesRecordByRecord: a bundle with a person and a proposal
+// changed in the other workspace: --take-theirs takes the person's
+// change only, --take-mine keeps the proposal here, record by record in
+// the store; a record not chosen follows --take, and without it nothing
+// is written; an ID that names no record that differs, or is named on
+// both sides, is refused before anything is written.
+func TestImportChoosesRecordByRecord(t *testing.T) {
+	from := demo(t)
+	const calm = "prop-castellan-calm-rollout" // a draft in the sample
+	first := filepath.Join(t.TempDir(), "first.kamdesk")
+	mustRun(t, from, "account", "export", "castellan", "-o", first)
+	to := t.TempDir()
+	mustRun(t, to, "import", first)
+
+	st, done := openStore(t, from)
+	people, _ := st.People("castellan")
+	person := people[0]
+	person.Position = "Head of Handovers"
+	if err := st.SavePerson(&person); err != nil {
+		t.Fatal(err)
+	}
+	prop, _ := st.Proposal(calm)
+	prop.Title = "Renamed in the other workspace"
+	if err := st.SaveProposal(&prop); err != nil {
+		t.Fatal(err)
+	}
+	done()
+	file := filepath.Join(t.TempDir(), "castellan.kamdesk")
+	mustRun(t, from, "account", "export", "castellan", "-o", file)
+	theirs, mine := records(t, from, "castellan"), records(t, to, "castellan")
+	pKey, propKey := "person/"+person.ID, "proposal/"+calm
+
+	r := run(t, to, "import", file, "--take-theirs", person.ID)
+	if r.code == 0 || !strings.Contains(r.stderr, "--take-mine") {
+		t.Errorf("a proposal left without a side: exit %d, %s", r.code, r.stderr)
+	}
+	sameRecords(t, records(t, to, "castellan"), mine)
+	for _, c := range []struct {
+		args []string
+		say  string
+	}{
+		{[]string{"--take-theirs", "nobody-here"}, "nobody-here"},
+		{[]string{"--take-theirs", person.ID, "--take-mine", calm + "," + person.ID}, person.ID},
+	} {
+		if r := run(t, to, append([]string{"import", file}, c.args...)...); r.code != 2 || !strings.Contains(r.stderr, c.say) {
+			t.Errorf("import %v: exit %d, %s", c.args, r.code, r.stderr)
+		}
+	}
+	sameRecords(t, records(t, to, "castellan"), mine)
+
+	v := decode[map[string]any](t, mustRun(t, to, "import", file, "--take-theirs", person.ID, "--take", "mine", "--dry-run", "--json"))
+	chosen := map[string]any{}
+	for _, c := range v["conflicts"].([]any) {
+		c := c.(map[string]any)
+		chosen[c["kind"].(string)+"/"+c["id"].(string)] = c["chosen"]
+	}
+	if chosen[pKey] != "theirs" || chosen[propKey] != "mine" || len(chosen) != 2 {
+		t.Errorf("--dry-run --json chose %v", chosen)
+	}
+
+	out := mustRun(t, to, "import", file, "--take-theirs", person.ID, "--take-mine", calm)
+	if !strings.Contains(out, "Imported: 0 added, 1 replaced.") {
+		t.Errorf("import record by record said %q", out)
+	}
+	got := records(t, to, "castellan")
+	if got[pKey] != theirs[pKey] {
+		t.Errorf("the person was not taken:\n got %s\nwant %s", got[pKey], theirs[pKey])
+	}
+	if got[propKey] != mine[propKey] {
+		t.Errorf("the proposal was not kept:\n got %s\nwant %s", got[propKey], mine[propKey])
+	}
+
+	if out := mustRun(t, to, "import", file, "--take", "mine", "--take-theirs", calm); !strings.Contains(out, "Imported: 0 added, 1 replaced.") {
+		t.Errorf("--take mine --take-theirs said %q", out)
+	}
+	sameRecords(t, records(t, to, "castellan"), theirs)
+}

@@ -53,17 +53,15 @@ func (p *Plan) copyComes(ref string, sent []proposal.Snapshot) bool {
 	return ref == "" || p.copyHere[ref] || slices.ContainsFunc(sent, func(s proposal.Snapshot) bool { return s.ProposalID+"/"+s.ID == ref })
 }
 
-// LeftOut lists the timeline entries of the bundle that importing with
-// take leaves out, as their sent copies stay in the other workspace. With
-// TakeNone it lists those left out when the bundle's versions are taken.
-func (p *Plan) LeftOut(take Take) []LeftOut {
-	if take == TakeNone {
-		take = TakeTheirs
-	}
-	sent := p.sentCopies(take)
+// LeftOut lists the timeline entries of the bundle that importing with c
+// leaves out, as their sent copies stay in the other workspace. For the
+// records c chooses no side for, it counts with the bundle's versions.
+func (p *Plan) LeftOut(c Choice) []LeftOut {
+	c = c.orTheirs()
+	sent := p.sentCopies(c)
 	var out []LeftOut
 	for _, e := range p.b.Events {
-		if p.writes(take, KindEvent, e.ID) && !p.copyComes(e.Sent, sent) {
+		if p.writes(c, KindEvent, e.ID) && !p.copyComes(e.Sent, sent) {
 			out = append(out, LeftOut{Record: Record{Kind: KindEvent, ID: e.ID, Name: e.Title}, Date: e.Date.String(), Sent: e.Sent})
 		}
 	}
@@ -91,8 +89,8 @@ func (p *Plan) leftOutIfKept(there *proposal.Proposal, added []proposal.Sending)
 		n, map[string]any{"Count": n})}
 }
 
-// leftOutLines are the report's lines of the entries left out.
-func leftOutLines(left []LeftOut) []string {
+// LeftOutLines are the report's lines of the timeline entries left out.
+func LeftOutLines(left []LeftOut) []string {
 	if len(left) == 0 {
 		return nil
 	}

@@ -92,23 +92,6 @@ const (
 	differs
 )
 
-// Take says which side wins the records that differ.
-type Take int
-
-const (
-	// TakeNone writes only when no record differs.
-	TakeNone Take = iota
-	// TakeMine keeps the workspace's version of the records that differ.
-	TakeMine
-	// TakeTheirs replaces them with the bundle's, but for those it cannot
-	// take (Conflict.Refused), which stay as they are.
-	TakeTheirs
-)
-
-// ErrDiffers matches an import refused because records differ and no side
-// was chosen.
-var ErrDiffers = errors.New("records differ")
-
 // Compare compares every record of b with ws. today is the day a
 // revision the import starts is issued on, and the day of its notes.
 func Compare(ws Workspace, b *Bundle, today dossier.Date) (*Plan, error) {
@@ -187,16 +170,16 @@ func (p *Plan) sort(c Conflict) {
 	p.status[c.Kind+"/"+c.ID] = differs
 }
 
-// Batch is what importing with take writes: the new records, and the
-// bundle's version of those that differ when take is TakeTheirs, with
+// Batch is what importing with choice c writes: the new records, and the
+// bundle's version of those that differ for which c says TakeTheirs, with
 // the sent copies of the proposals and the attachments of the events it
 // writes. A proposal taken from the bundle keeps the sendings of both
 // sides (proposal.TakeTheirs); one that had been sent gets a note of the
 // change on its account's timeline. A timeline entry whose sent copy
 // stays in the other workspace is left out (LeftOut).
-func (p *Plan) Batch(take Take) store.Batch {
+func (p *Plan) Batch(c Choice) store.Batch {
 	b := p.b
-	write := func(kind, id string) bool { return p.writes(take, kind, id) }
+	write := func(kind, id string) bool { return p.writes(c, kind, id) }
 	out := store.Batch{Files: map[string][]byte{}}
 	out.Team = pick(b.Team, func(r *dossier.TeamMember) bool { return write(KindTeam, r.ID) })
 	out.References = pick(b.References, func(r *dossier.Reference) bool { return write(KindReference, r.ID) })
@@ -213,7 +196,7 @@ func (p *Plan) Batch(take Take) store.Batch {
 			}
 		}
 	}
-	out.Sent = p.sentCopies(take)
+	out.Sent = p.sentCopies(c)
 	out.Events = pick(b.Events, func(r *dossier.Event) bool { return write(KindEvent, r.ID) && p.copyComes(r.Sent, out.Sent) })
 	for _, e := range out.Events {
 		for _, a := range e.Attachments {
@@ -225,57 +208,29 @@ func (p *Plan) Batch(take Take) store.Batch {
 	return out
 }
 
-// writes reports whether importing with take writes the bundle's record
-// of kind and id (a timeline entry before LeftOut is applied).
-func (p *Plan) writes(take Take, kind, id string) bool {
+// writes reports whether importing with c writes the bundle's record of
+// kind and id (a timeline entry before LeftOut is applied).
+func (p *Plan) writes(c Choice, kind, id string) bool {
 	s := p.status[kind+"/"+id]
-	if s == differs && kind == KindProposal {
+	theirs := s == differs && c.For(kind, id) == TakeTheirs
+	if theirs && kind == KindProposal {
 		_, ok := p.taken[id]
-		return take == TakeTheirs && ok
+		return ok
 	}
-	return s == fresh || (s == differs && take == TakeTheirs)
+	return s == fresh || theirs
 }
 
-// sentCopies are the bundle's sent copies importing with take writes:
-// those of the new proposals, and of the sendings a proposal taken from
-// the bundle adds.
-func (p *Plan) sentCopies(take Take) []proposal.Snapshot {
+// sentCopies are the bundle's sent copies importing with c writes: those
+// of the new proposals, and of the sendings a proposal taken from the
+// bundle adds.
+func (p *Plan) sentCopies(c Choice) []proposal.Snapshot {
 	return pick(p.b.Sent, func(r *proposal.Snapshot) bool {
-		if !p.writes(take, KindProposal, r.ProposalID) {
+		if !p.writes(c, KindProposal, r.ProposalID) {
 			return false
 		}
 		t, taken := p.taken[r.ProposalID]
 		return !taken || p.status[KindProposal+"/"+r.ProposalID] != differs || t.adds(r.ID)
 	})
-}
-
-// Writes counts the records importing with take adds and replaces; the
-// timeline entries it leaves out (LeftOut) are not among them.
-func (p *Plan) Writes(take Take) (added, replaced int) {
-	added = len(p.New)
-	if take == TakeTheirs {
-		replaced = len(p.Conflicts) - p.Kept()
-	}
-	for _, l := range p.LeftOut(take) {
-		if p.status[KindEvent+"/"+l.ID] == fresh {
-			added--
-		} else if take == TakeTheirs {
-			replaced--
-		}
-	}
-	return added, replaced
-}
-
-// Kept counts the records that differ whose bundle's version cannot be
-// taken (Conflict.Refused): they stay as they are here.
-func (p *Plan) Kept() int {
-	n := 0
-	for _, c := range p.Conflicts {
-		if c.Refused != "" {
-			n++
-		}
-	}
-	return n
 }
 
 func pick[T any](list []T, keep func(*T) bool) []T {
@@ -286,19 +241,4 @@ func pick[T any](list []T, keep func(*T) bool) []T {
 		}
 	}
 	return out
-}
-
-// Import writes what the plan says, with take choosing between the
-// versions of records that differ: all or nothing. With TakeNone and
-// records that differ it writes nothing and returns an error matching
-// ErrDiffers.
-func (p *Plan) Import(ws Workspace, take Take) error {
-	if take == TakeNone && len(p.Conflicts) > 0 {
-		return dossier.ErrAs("records that differ between the workspace and the bundle: {{.Count}}; nothing was imported",
-			map[string]any{"Count": len(p.Conflicts)}, ErrDiffers)
-	}
-	if added, replaced := p.Writes(take); added+replaced == 0 {
-		return nil
-	}
-	return ws.Put(p.Batch(take))
 }
