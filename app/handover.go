@@ -1,14 +1,10 @@
 package app
 
 import (
-	"strings"
 	"time"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
 
 	"kamdesk/app/handover"
 	"kamdesk/app/i18n"
@@ -69,7 +65,7 @@ func (d *Desk) onImportBundle() {
 }
 
 // importBundle reads and compares the bundle at path, then shows the
-// report (importChoice).
+// report with a choice for each record that differs (showBundleImport).
 func (d *Desk) importBundle(path string) {
 	var (
 		b    *handover.Bundle
@@ -86,55 +82,6 @@ func (d *Desk) importBundle(path string) {
 			d.ShowError(err)
 			return
 		}
-		d.importChoice(path, b, plan)
-	})
-}
-
-// importChoice shows the report of importing b and lets the user import
-// it: without records that differ with Import; with them only by choosing
-// Keep mine or Take theirs. Cancel writes nothing.
-func (d *Desk) importChoice(path string, b *handover.Bundle, plan *handover.Plan) {
-	report := widget.NewLabel(strings.Join(handover.Report(path, b, plan), "\n"))
-	report.Wrapping = fyne.TextWrapWord
-	scroll := container.NewVScroll(report)
-	scroll.SetMinSize(fyne.NewSize(640, 360))
-	var dlg *dialog.CustomDialog
-	do := func(take handover.Take) func() {
-		return func() {
-			dlg.Hide()
-			d.runImport(plan, take)
-		}
-	}
-	cancel := widget.NewButton(lang.L("Cancel"), func() { dlg.Hide() })
-	buttons := []fyne.CanvasObject{cancel}
-	if len(plan.Conflicts) == 0 {
-		imp := widget.NewButton(lang.L("Import"), do(handover.TakeNone))
-		imp.Importance = widget.HighImportance
-		buttons = append(buttons, imp)
-	} else {
-		buttons = append(buttons, widget.NewButton(lang.L("Keep mine"), do(handover.TakeMine)),
-			widget.NewButton(lang.L("Take theirs"), do(handover.TakeTheirs)))
-	}
-	dlg = dialog.NewCustomWithoutButtons(lang.L("Import bundle"), scroll, d.win)
-	dlg.SetButtons(buttons)
-	d.ShowClosable(dlg)
-}
-
-// runImport writes what plan says with take, in the background, and says
-// what it did.
-func (d *Desk) runImport(plan *handover.Plan, take handover.Take) {
-	var err error
-	d.Background(func() { err = plan.Import(d.ws, take) }, func() {
-		if err != nil {
-			d.ShowError(err)
-			return
-		}
-		added, replaced := plan.Writes(take)
-		msg := i18n.L("Imported: {{.Added}} added, {{.Replaced}} replaced.", map[string]any{"Added": added, "Replaced": replaced})
-		if n := plan.Kept(); take == handover.TakeTheirs && n > 0 {
-			msg += "\n" + i18n.N("{{.Count}} record that differs stays as it is here: the bundle's version cannot be taken.", n, map[string]any{"Count": n})
-		}
-		dialog.ShowInformation(lang.L("Import bundle"), msg, d.win)
-		d.Refresh()
+		d.showBundleImport(path, b, plan)
 	})
 }

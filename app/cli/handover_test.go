@@ -465,3 +465,214 @@ func readFile(t *testing.T, name string) string {
 	}
 	return string(b)
 }
+
+// danglingSent lists the timeline entries of acct in dir that refer to a
+// sent copy the workspace does not have.
+func danglingSent(t *testing.T, dir, acct string) []string {
+	t.Helper()
+	st, done := openStore(t, dir)
+	defer done()
+	events, err := st.Events(acct)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range events {
+		if prop, snap, ok := strings.Cut(e.Sent, "/"); ok {
+			if _, err := st.Snapshot(prop, snap); err != nil {
+				out = append(out, e.Title+" → "+e.Sent+": "+err.Error())
+			}
+		}
+	}
+	return out
+}
+
+// sentAgainThere revises and sends the sample's modular proposal again
+// in workspace from, on 2026-11-24, and returns the timeline entry that
+// records it, which refers to the new sent copy.
+func sentAgainThere(t *testing.T, from string) (id, title, sent string) {
+	t.Helper()
+	mustRun(t, from, "proposal", "revise", modular)
+	mustRun(t, from, "proposal", "sent", modular, "--on", "2026-11-24", "--audience", "executive")
+	st, done := openStore(t, from)
+	defer done()
+	events, _ := st.Events("northbridge")
+	for _, e := range events {
+		if strings.HasPrefix(e.Sent, modular+"/") && e.Date.String() == "2026-11-24" {
+			return e.ID, e.Title, e.Sent
+		}
+	}
+	t.Fatal("no timeline entry of the sending")
+	return
+}
+
+// TestImportLeavesOutEntriesOfSendingsKeptThere: a bundle whose proposal
+// was sent again in the other workspace, imported with --take mine, does
+// not bring the timeline entry of that sending (its copy stays in the
+// other workspace): the report, --dry-run and --json say so, the timeline
+// points at no copy it lacks, and --take theirs later brings the entry
+// with its copy.
+func TestImportLeavesOutEntriesOfSendingsKeptThere(t *testing.T) {
+	from := demo(t)
+	first := filepath.Join(t.TempDir(), "first.kamdesk")
+	mustRun(t, from, "account", "export", "northbridge", "-o", first)
+	to := t.TempDir()
+	mustRun(t, to, "import", first)
+	id, title, sent := sentAgainThere(t, from)
+	file := filepath.Join(t.TempDir(), "second.kamdesk")
+	mustRun(t, from, "account", "export", "northbridge", "-o", file)
+	mine := records(t, to, "northbridge")
+
+	leftOut := "1 timeline entry about a sending that stays in the other workspace was not imported"
+	r := run(t, to, "import", file)
+	if !strings.Contains(r.stdout, "Keeping this version leaves out 1 timeline entry of the bundle") {
+		t.Errorf("the report does not say what keeping the proposal leaves out:\n%s", r.stdout)
+	}
+	dry := mustRun(t, to, "import", file, "--take", "mine", "--dry-run")
+	for _, s := range []string{"would not be imported", "2026-11-24 " + title, "Dry run: nothing was written."} {
+		if !strings.Contains(dry, s) {
+			t.Errorf("--take mine --dry-run does not say %q:\n%s", s, dry)
+		}
+	}
+	v := decode[map[string]any](t, mustRun(t, to, "import", file, "--take", "mine", "--dry-run", "--json"))
+	lo, _ := v["left_out"].([]any)
+	if len(lo) != 1 || lo[0].(map[string]any)["id"] != id || lo[0].(map[string]any)["sent"] != sent {
+		t.Errorf("--dry-run --json left_out: %v", v["left_out"])
+	}
+	sameRecords(t, records(t, to, "northbridge"), mine)
+
+	out := mustRun(t, to, "import", file, "--take", "mine")
+	if !strings.Contains(out, "Imported: 0 added, 0 replaced.") || !strings.Contains(out, leftOut) {
+		t.Errorf("--take mine said %q", out)
+	}
+	if d := danglingSent(t, to, "northbridge"); len(d) > 0 {
+		t.Errorf("after --take mine the timeline points at copies it lacks: %v", d)
+	}
+	sameRecords(t, records(t, to, "northbridge"), mine)
+
+	if out := mustRun(t, to, "import", file, "--take", "theirs"); strings.Contains(out, "not imported") || !strings.Contains(out, "Imported: 1 added, 1 replaced.") {
+		t.Errorf("--take theirs said %q", out)
+	}
+	if e := records(t, to, "northbridge")["event/"+id]; !strings.Contains(e, sent) {
+		t.Errorf("--take theirs did not bring the entry of the sending: %q", e)
+	}
+	if d := danglingSent(t, to, "northbridge"); len(d) > 0 {
+		t.Errorf("after --take theirs: %v", d)
+	}
+}
+
+// TestImportLeavesOutEntriesOfARefusedProposal: a proposal that cannot be
+// taken (a sending differs) keeps the other workspace's later sending
+// there, so its timeline entry is left out with --take theirs too, and
+// the import says so.
+func TestImportLeavesOutEntriesOfARefusedProposal(t *testing.T) {
+	from := demo(t)
+	first := filepath.Join(t.TempDir(), "first.kamdesk")
+	mustRun(t, from, "account", "export", "northbridge", "-o", first)
+	to := t.TempDir()
+	mustRun(t, to, "import", first)
+	_, title, _ := sentAgainThere(t, from)
+	file := filepath.Join(t.TempDir(), "second.kamdesk")
+	mustRun(t, from, "account", "export", "northbridge", "-o", file)
+	b, err := handover.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range b.Proposals {
+		if b.Proposals[i].ID == modular {
+			b.Proposals[i].Sendings[0].Variants[0].People = []string{"Somebody Else"}
+		}
+	}
+	forged := filepath.Join(t.TempDir(), "forged.kamdesk")
+	if err := handover.WriteFile(forged, b); err != nil {
+		t.Fatal(err)
+	}
+	out := mustRun(t, to, "import", forged, "--take", "theirs")
+	for _, s := range []string{"cannot be taken", "2026-11-24 " + title,
+		"1 timeline entry about a sending that stays in the other workspace was not imported"} {
+		if !strings.Contains(out, s) {
+			t.Errorf("the import does not say %q:\n%s", s, out)
+		}
+	}
+	if d := danglingSent(t, to, "northbridge"); len(d) > 0 {
+		t.Errorf("the timeline points at copies it lacks: %v", d)
+	}
+}
+
+// TestImportChoosesRecordByRecord: a bundle with a person and a proposal
+// changed in the other workspace: --take-theirs takes the person's
+// change only, --take-mine keeps the proposal here, record by record in
+// the store; a record not chosen follows --take, and without it nothing
+// is written; an ID that names no record that differs, or is named on
+// both sides, is refused before anything is written.
+func TestImportChoosesRecordByRecord(t *testing.T) {
+	from := demo(t)
+	const calm = "prop-castellan-calm-rollout" // a draft in the sample
+	first := filepath.Join(t.TempDir(), "first.kamdesk")
+	mustRun(t, from, "account", "export", "castellan", "-o", first)
+	to := t.TempDir()
+	mustRun(t, to, "import", first)
+
+	st, done := openStore(t, from)
+	people, _ := st.People("castellan")
+	person := people[0]
+	person.Position = "Head of Handovers"
+	if err := st.SavePerson(&person); err != nil {
+		t.Fatal(err)
+	}
+	prop, _ := st.Proposal(calm)
+	prop.Title = "Renamed in the other workspace"
+	if err := st.SaveProposal(&prop); err != nil {
+		t.Fatal(err)
+	}
+	done()
+	file := filepath.Join(t.TempDir(), "castellan.kamdesk")
+	mustRun(t, from, "account", "export", "castellan", "-o", file)
+	theirs, mine := records(t, from, "castellan"), records(t, to, "castellan")
+	pKey, propKey := "person/"+person.ID, "proposal/"+calm
+
+	r := run(t, to, "import", file, "--take-theirs", person.ID)
+	if r.code == 0 || !strings.Contains(r.stderr, "--take-mine") {
+		t.Errorf("a proposal left without a side: exit %d, %s", r.code, r.stderr)
+	}
+	sameRecords(t, records(t, to, "castellan"), mine)
+	for _, c := range []struct {
+		args []string
+		say  string
+	}{
+		{[]string{"--take-theirs", "nobody-here"}, "nobody-here"},
+		{[]string{"--take-theirs", person.ID, "--take-mine", calm + "," + person.ID}, person.ID},
+	} {
+		if r := run(t, to, append([]string{"import", file}, c.args...)...); r.code != 2 || !strings.Contains(r.stderr, c.say) {
+			t.Errorf("import %v: exit %d, %s", c.args, r.code, r.stderr)
+		}
+	}
+	sameRecords(t, records(t, to, "castellan"), mine)
+
+	v := decode[map[string]any](t, mustRun(t, to, "import", file, "--take-theirs", person.ID, "--take", "mine", "--dry-run", "--json"))
+	chosen := map[string]any{}
+	for _, c := range v["conflicts"].([]any) {
+		c := c.(map[string]any)
+		chosen[c["kind"].(string)+"/"+c["id"].(string)] = c["chosen"]
+	}
+	if chosen[pKey] != "theirs" || chosen[propKey] != "mine" || len(chosen) != 2 {
+		t.Errorf("--dry-run --json chose %v", chosen)
+	}
+
+	out := mustRun(t, to, "import", file, "--take-theirs", person.ID, "--take-mine", calm)
+	if !strings.Contains(out, "Imported: 0 added, 1 replaced.") {
+		t.Errorf("import record by record said %q", out)
+	}
+	got := records(t, to, "castellan")
+	if got[pKey] != theirs[pKey] {
+		t.Errorf("the person was not taken:\n got %s\nwant %s", got[pKey], theirs[pKey])
+	}
+	if got[propKey] != mine[propKey] {
+		t.Errorf("the proposal was not kept:\n got %s\nwant %s", got[propKey], mine[propKey])
+	}
+
+	if out := mustRun(t, to, "import", file, "--take", "mine", "--take-theirs", calm); !strings.Contains(out, "Imported: 0 added, 1 replaced.") {
+		t.Errorf("--take mine --take-theirs said %q", out)
+	}
+	sameRecords(t, records(t, to, "castellan"), theirs)
+}

@@ -71,7 +71,7 @@ func TestHandoverCarriesPhotos(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := plan.Import(dst, handover.TakeNone); err != nil {
+	if err := plan.Import(dst, handover.Choice{All: handover.TakeNone}); err != nil {
 		t.Fatal(err)
 	}
 	got, err := dst.Person(anna.ID)
@@ -94,7 +94,7 @@ func TestHandoverCarriesPhotos(t *testing.T) {
 	if len(plan.Conflicts) != 1 || plan.Conflicts[0].Changes[0].Field != "photo" {
 		t.Fatalf("conflicts: %+v, want her photo", plan.Conflicts)
 	}
-	if err := plan.Import(dst, handover.TakeTheirs); err != nil {
+	if err := plan.Import(dst, handover.Choice{All: handover.TakeTheirs}); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := dst.Person(anna.ID); got.Photo == nil || got.Photo.SHA256 != anna.Photo.SHA256 {

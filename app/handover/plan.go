@@ -64,6 +64,9 @@ type Conflict struct {
 	// Refused says why the bundle's version cannot be taken: the record
 	// stays as it is here, whichever side is chosen.
 	Refused string `json:"cannot_take,omitempty"`
+	// IfKept says what keeping the version here leaves out of the bundle
+	// besides (a proposal's timeline entries of sendings made there).
+	IfKept []string `json:"if_kept,omitempty"`
 }
 
 // Plan is what importing a bundle would do: the records the workspace
@@ -77,7 +80,10 @@ type Plan struct {
 	// taken are what taking the bundle's version writes of the proposals
 	// that differ and can be taken, by ID.
 	taken map[string]takenProposal
-	today dossier.Date
+	// copyHere are the sent copies the bundle's events refer to that the
+	// workspace has ("<proposal ID>/<copy ID>").
+	copyHere map[string]bool
+	today    dossier.Date
 }
 
 const (
@@ -85,23 +91,6 @@ const (
 	fresh
 	differs
 )
-
-// Take says which side wins the records that differ.
-type Take int
-
-const (
-	// TakeNone writes only when no record differs.
-	TakeNone Take = iota
-	// TakeMine keeps the workspace's version of the records that differ.
-	TakeMine
-	// TakeTheirs replaces them with the bundle's, but for those it cannot
-	// take (Conflict.Refused), which stay as they are.
-	TakeTheirs
-)
-
-// ErrDiffers matches an import refused because records differ and no side
-// was chosen.
-var ErrDiffers = errors.New("records differ")
 
 // Compare compares every record of b with ws. today is the day a
 // revision the import starts is issued on, and the day of its notes.
@@ -113,6 +102,9 @@ func Compare(ws Workspace, b *Bundle, today dossier.Date) (*Plan, error) {
 	}
 	promises, err := ws.Promises(b.Account.ID)
 	if err != nil && !errors.Is(err, dossier.ErrNotFound) {
+		return nil, err
+	}
+	if err := p.findCopies(ws); err != nil {
 		return nil, err
 	}
 	n := names{ws: ws, b: b}
@@ -178,29 +170,23 @@ func (p *Plan) sort(c Conflict) {
 	p.status[c.Kind+"/"+c.ID] = differs
 }
 
-// Batch is what importing with take writes: the new records, and the
-// bundle's version of those that differ when take is TakeTheirs, with
+// Batch is what importing with choice c writes: the new records, and the
+// bundle's version of those that differ for which c says TakeTheirs, with
 // the sent copies of the proposals, the attachments of the events and
 // the photos of the people it writes. A proposal taken from the bundle
 // keeps the sendings of both sides (proposal.TakeTheirs); one that had
-// been sent gets a note of the change on its account's timeline.
-func (p *Plan) Batch(take Take) store.Batch {
+// been sent gets a note of the change on its account's timeline. A
+// timeline entry whose sent copy stays in the other workspace is left
+// out (LeftOut).
+func (p *Plan) Batch(c Choice) store.Batch {
 	b := p.b
-	write := func(kind, id string) bool {
-		s := p.status[kind+"/"+id]
-		if s == differs && kind == KindProposal {
-			_, ok := p.taken[id]
-			return take == TakeTheirs && ok
-		}
-		return s == fresh || (s == differs && take == TakeTheirs)
-	}
+	write := func(kind, id string) bool { return p.writes(c, kind, id) }
 	out := store.Batch{Files: map[string][]byte{}}
 	out.Team = pick(b.Team, func(r *dossier.TeamMember) bool { return write(KindTeam, r.ID) })
 	out.References = pick(b.References, func(r *dossier.Reference) bool { return write(KindReference, r.ID) })
 	out.Sections = pick(b.Sections, func(r *proposal.Section) bool { return write(KindSection, r.ID) })
 	out.Accounts = pick([]dossier.Account{b.Account}, func(r *dossier.Account) bool { return write(KindAccount, r.ID) })
 	out.People = pick(b.People, func(r *dossier.Person) bool { return write(KindPerson, r.ID) })
-	out.Events = pick(b.Events, func(r *dossier.Event) bool { return write(KindEvent, r.ID) })
 	out.Promises = pick(b.Promises, func(r *dossier.Promise) bool { return write(KindPromise, r.ID) })
 	out.Proposals = pick(b.Proposals, func(r *proposal.Proposal) bool { return write(KindProposal, r.ID) })
 	for i, r := range out.Proposals {
@@ -211,13 +197,8 @@ func (p *Plan) Batch(take Take) store.Batch {
 			}
 		}
 	}
-	out.Sent = pick(b.Sent, func(r *proposal.Snapshot) bool {
-		if !write(KindProposal, r.ProposalID) {
-			return false
-		}
-		t, taken := p.taken[r.ProposalID]
-		return !taken || p.status[KindProposal+"/"+r.ProposalID] != differs || t.adds(r.ID)
-	})
+	out.Sent = p.sentCopies(c)
+	out.Events = pick(b.Events, func(r *dossier.Event) bool { return write(KindEvent, r.ID) && p.copyComes(r.Sent, out.Sent) })
 	for _, e := range out.Events {
 		for _, a := range e.Attachments {
 			if data, ok := b.Files[a.FileID]; ok {
@@ -236,25 +217,29 @@ func (p *Plan) Batch(take Take) store.Batch {
 	return out
 }
 
-// Writes counts the records importing with take adds and replaces.
-func (p *Plan) Writes(take Take) (added, replaced int) {
-	added = len(p.New)
-	if take == TakeTheirs {
-		replaced = len(p.Conflicts) - p.Kept()
+// writes reports whether importing with c writes the bundle's record of
+// kind and id (a timeline entry before LeftOut is applied).
+func (p *Plan) writes(c Choice, kind, id string) bool {
+	s := p.status[kind+"/"+id]
+	theirs := s == differs && c.For(kind, id) == TakeTheirs
+	if theirs && kind == KindProposal {
+		_, ok := p.taken[id]
+		return ok
 	}
-	return added, replaced
+	return s == fresh || theirs
 }
 
-// Kept counts the records that differ whose bundle's version cannot be
-// taken (Conflict.Refused): they stay as they are here.
-func (p *Plan) Kept() int {
-	n := 0
-	for _, c := range p.Conflicts {
-		if c.Refused != "" {
-			n++
+// sentCopies are the bundle's sent copies importing with c writes: those
+// of the new proposals, and of the sendings a proposal taken from the
+// bundle adds.
+func (p *Plan) sentCopies(c Choice) []proposal.Snapshot {
+	return pick(p.b.Sent, func(r *proposal.Snapshot) bool {
+		if !p.writes(c, KindProposal, r.ProposalID) {
+			return false
 		}
-	}
-	return n
+		t, taken := p.taken[r.ProposalID]
+		return !taken || p.status[KindProposal+"/"+r.ProposalID] != differs || t.adds(r.ID)
+	})
 }
 
 func pick[T any](list []T, keep func(*T) bool) []T {
@@ -265,19 +250,4 @@ func pick[T any](list []T, keep func(*T) bool) []T {
 		}
 	}
 	return out
-}
-
-// Import writes what the plan says, with take choosing between the
-// versions of records that differ: all or nothing. With TakeNone and
-// records that differ it writes nothing and returns an error matching
-// ErrDiffers.
-func (p *Plan) Import(ws Workspace, take Take) error {
-	if take == TakeNone && len(p.Conflicts) > 0 {
-		return dossier.ErrAs("records that differ between the workspace and the bundle: {{.Count}}; nothing was imported",
-			map[string]any{"Count": len(p.Conflicts)}, ErrDiffers)
-	}
-	if added, replaced := p.Writes(take); added+replaced == 0 {
-		return nil
-	}
-	return ws.Put(p.Batch(take))
 }

@@ -63,7 +63,7 @@ func TestReportNamesListsInWords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	report := strings.Join(handover.Report("x.kamdesk", b, plan), "\n")
+	report := strings.Join(handover.Report("x.kamdesk", b, plan, handover.Choice{}), "\n")
 	n := len(p.Items)
 	for _, want := range []string{
 		"items: " + strconv.Itoa(n) + " here, " + strconv.Itoa(n) + " in the bundle (added: Site visits; removed: " + removed.Title + "; changed: " + changed + ")",

@@ -64,6 +64,7 @@ func (p *Plan) compareProposals(ws Workspace, n names) error {
 				c.Refused = errorText(t.refusal)
 			default:
 				c.Taking = t.lines(&here)
+				c.IfKept = p.leftOutIfKept(there, t.Added)
 				p.taken[there.ID] = t
 			}
 		}

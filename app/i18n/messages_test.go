@@ -191,8 +191,12 @@ func collectMessages(t *testing.T) *messageSet {
 						}
 					}
 				case recv == "fs" && (name == "String" || name == "Bool" || name == "Int" || name == "StringVar" ||
-					name == "BoolVar" || name == "IntVar" || name == "Var" || name == "Func"):
-					if s, ok := lit(args[len(args)-1]); ok {
+					name == "BoolVar" || name == "IntVar" || name == "Var" || name == "Func" || name == "BoolFunc"):
+					usage := args[len(args)-1]
+					if (name == "Func" || name == "BoolFunc") && len(args) == 3 {
+						usage = args[1] // fs.Func(name, usage, fn)
+					}
+					if s, ok := lit(usage); ok {
 						// as flag.UnquoteUsage gives it to i18n.L: the
 						// first `NAME` without its quotes
 						if i := strings.IndexByte(s, '`'); i >= 0 {

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -38,7 +39,9 @@ type Batch struct {
 // creation with its own ID or as an update. A proposal keeps its
 // revisions and sendings, whose copies must be in b or the workspace;
 // one that replaces a stored proposal keeps every sending on record as it
-// is (proposal.CheckHandedOver). Sent copies and attachments are never changed once written: those the
+// is (proposal.CheckHandedOver). A timeline entry that records a sending
+// must come with its copy, in b or the workspace. Sent copies and
+// attachments are never changed once written: those the
 // workspace has are left as they are; an attachment's bytes must match the
 // checksum of the events that name it, a photo's that of its person.
 func (s *Store) Put(b Batch) error {
@@ -115,6 +118,9 @@ func (s *Store) Put(b Batch) error {
 			}
 		}
 		for i := range b.Events {
+			if err := checkSentCopy(txn, &b.Events[i], b.Sent); err != nil {
+				return err
+			}
 			if err := putOne(txn, now, &b.Events[i], b.Events[i].ID, eventSaving()); err != nil {
 				return err
 			}
@@ -162,6 +168,24 @@ func (s *Store) Put(b Batch) error {
 		}
 		return nil
 	})
+}
+
+// checkSentCopy reports an error when e records a sending whose copy is
+// neither among sent nor in the workspace: a timeline entry never points
+// at a copy that is not there.
+func checkSentCopy(txn *badger.Txn, e *dossier.Event, sent []proposal.Snapshot) error {
+	prop, snap, ok := strings.Cut(e.Sent, "/")
+	if !ok || slices.ContainsFunc(sent, func(s proposal.Snapshot) bool { return s.ProposalID == prop && s.ID == snap }) {
+		return nil
+	}
+	if !dossier.ValidID(prop) || !dossier.ValidID(snap) {
+		return nil // Validate names it
+	}
+	if ok, err := exists(txn, snapPart(prop, snap, 0)); err != nil || ok {
+		return err
+	}
+	return dossier.Err("event {{.Event}}: the sent copy {{.Copy}} of proposal {{.Proposal}} it opens is not in the workspace",
+		map[string]any{"Event": label(e.Title, e.ID), "Copy": snap, "Proposal": prop}, dossier.ErrNotFound)
 }
 
 // putOne writes a copy of rec, whose ID is id, as a creation when the

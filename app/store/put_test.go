@@ -156,3 +156,52 @@ func TestPutAddsSendingsAndKeepsThem(t *testing.T) {
 		t.Errorf("a refused Put changed the proposal: %q, %d sendings", after.Title, len(after.Sendings))
 	}
 }
+
+// TestPutRefusesAnEntryWithoutItsSentCopy: a timeline entry that records
+// a sending is put only with the copy it opens, in the batch or the
+// workspace; without it the batch is refused, naming the entry, and
+// nothing is written.
+func TestPutRefusesAnEntryWithoutItsSentCopy(t *testing.T) {
+	from := open(t, t.TempDir())
+	draftOf(t, from, "castellan")
+	to := open(t, t.TempDir())
+	if err := to.Put(batchOf(t, from, "castellan")); err != nil {
+		t.Fatal(err)
+	}
+	p, snap, ev := sendCastellan(t, from, today)
+	people, _ := from.People("castellan")
+	person := people[0]
+	person.Position = "Head of Handovers"
+
+	err := to.Put(store.Batch{People: []dossier.Person{person}, Events: []dossier.Event{ev}})
+	if !errors.Is(err, dossier.ErrNotFound) || !strings.Contains(err.Error(), ev.Title) || !strings.Contains(err.Error(), snap.ID) {
+		t.Errorf("an entry without its sent copy: %v", err)
+	}
+	if got := eventOf(t, to, ev); got != nil {
+		t.Errorf("the refused entry was written: %+v", got)
+	}
+	if q, _ := to.Person(person.ID); q.Position == person.Position {
+		t.Error("a refused batch changed the person")
+	}
+	if err := to.Put(store.Batch{Proposals: []proposal.Proposal{p}, Sent: []proposal.Snapshot{snap}, Events: []dossier.Event{ev}}); err != nil {
+		t.Fatalf("the entry with its copy: %v", err)
+	}
+	if got := eventOf(t, to, ev); got == nil || got.Sent != p.ID+"/"+snap.ID {
+		t.Errorf("the entry with its copy: %+v", got)
+	}
+}
+
+// eventOf is the event of s with ev's ID, or nil.
+func eventOf(t *testing.T, s *store.Store, ev dossier.Event) *dossier.Event {
+	t.Helper()
+	events, err := s.Events(ev.AccountID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range events {
+		if events[i].ID == ev.ID {
+			return &events[i]
+		}
+	}
+	return nil
+}
