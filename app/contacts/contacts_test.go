@@ -405,6 +405,9 @@ END:VCARD
 			t.Fatalf("%s: Ben reports to %q, a person of another account", on, plan.Added[0].ReportsTo)
 		}
 	}
+	if n := strings.Count(strings.Join(cards[1].Ignored, " "), "REPORTS-TO"); n != 1 {
+		t.Fatalf("Ben's card, planned twice, lists X-KAMDESK-REPORTS-TO as not kept %d times: %v", n, cards[1].Ignored)
+	}
 	add := contacts.MakePlan("acme", cards, existing, others, contacts.OnMatchAdd, counter())
 	if it := add.Items[0]; it.Action != contacts.Add || it.Elsewhere != "globex" || len(add.Added) != 2 {
 		t.Fatalf("add: %+v, %d added, want Ada added to acme too, said to be in globex", it, len(add.Added))

@@ -1,6 +1,7 @@
 package contacts
 
 import (
+	"slices"
 	"strings"
 
 	"kamdesk/dossier"
@@ -218,7 +219,7 @@ func MakePlanChoosing(account string, cards []Card, existing, others []dossier.P
 				from.ReportsTo = id
 			case people[c.ReportsTo] != nil && !people[c.ReportsTo].added && c.ReportsTo != t.p.ID:
 				from.ReportsTo = c.ReportsTo
-			default:
+			case !slices.Contains(c.Ignored, kamdeskPrefix+"REPORTS-TO"): // once, however often the plan is made
 				c.Ignored = append(c.Ignored, kamdeskPrefix+"REPORTS-TO")
 			}
 		}
