@@ -2,6 +2,7 @@ package accounts
 
 import (
 	"fmt"
+	"image"
 	"strconv"
 	"strings"
 
@@ -36,6 +37,7 @@ type dossierScreen struct {
 	detail     *fyne.Container // the selected person
 	tabs       *ui.Tabs
 	timeline   *timeline // the Timeline tab
+	shown      int       // counts the people shown, so that a late photo is dropped
 }
 
 // NewDossier opens the dossier of account id.
@@ -265,8 +267,41 @@ func (s *dossierScreen) showPerson(p dossier.Person) {
 		place := ui.Place{Screen: "person", ID: p.ID}
 		s.host.Defer(func() { s.host.Show(place) })
 	})
-	s.detail.Objects = []fyne.CanvasObject{container.NewVBox(container.NewBorder(nil, nil, nil, edit, title), form)}
+	head := container.NewBorder(nil, nil, s.personPhoto(p.Photo), edit, title)
+	s.detail.Objects = []fyne.CanvasObject{container.NewVBox(head, form)}
 	s.detail.Refresh()
+}
+
+// dossierPhotoSize is the side of the square a person's photo takes in
+// their dossier, beside their name.
+const dossierPhotoSize = 64
+
+// personPhoto is ph as the dossier shows it beside the person's name,
+// read and shrunk in the background; nothing when there is none or it
+// cannot be read (the person's screen says why).
+func (s *dossierScreen) personPhoto(ph *dossier.Photo) fyne.CanvasObject {
+	s.shown++
+	if ph == nil {
+		return nil
+	}
+	picture := canvas.NewImageFromImage(nil)
+	picture.FillMode = canvas.ImageFillContain
+	picture.ScaleMode = canvas.ImageScaleSmooth
+	picture.SetMinSize(fyne.NewSquareSize(dossierPhotoSize))
+	shown := s.shown
+	var img image.Image
+	s.host.Background(func() {
+		data, err := s.st.File(ph.Attachment)
+		if err == nil {
+			img, _ = thumbnail(data, 2*dossierPhotoSize)
+		}
+	}, func() {
+		if shown == s.shown && img != nil {
+			picture.Image = img
+			picture.Refresh()
+		}
+	})
+	return picture
 }
 
 // selectPerson selects the person id in the people list, which shows

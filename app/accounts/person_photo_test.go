@@ -14,6 +14,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
 	"kamdesk/app/ui"
@@ -201,5 +203,37 @@ func TestImportPreviewShowsPhotos(t *testing.T) {
 		if (p.Name == "Tomasz Lis" || p.Name == "Priya Natarajan") && p.Photo == nil {
 			t.Errorf("%s was imported without the photo", p.Name)
 		}
+	}
+}
+
+// TestDossierShowsThePhoto: a person's photo shows beside their name in
+// the account's dossier, not only on their screen.
+func TestDossierShowsThePhoto(t *testing.T) {
+	d, _, _, s := openPerson(t, "northbridge-david-okafor")
+	s.photo.choosePath(writeFile(t, "david.png", pngOf(60, 40)))
+	test.Tap(s.save)
+	d.Show(ui.Place{Screen: "account", ID: "northbridge"})
+	ds, ok := d.Current().(*dossierScreen)
+	if !ok {
+		t.Fatalf("account/northbridge is %T", d.Current())
+	}
+	ds.selectPerson("northbridge-david-okafor")
+	var found image.Image
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch o := o.(type) {
+		case *canvas.Image:
+			if o.Image != nil {
+				found = o.Image
+			}
+		case *fyne.Container:
+			for _, c := range o.Objects {
+				walk(c)
+			}
+		}
+	}
+	walk(ds.detail)
+	if found == nil || found.Bounds().Dx() != 60 || found.Bounds().Dy() != 40 {
+		t.Fatalf("David's dossier shows no photo (%v)", found)
 	}
 }
