@@ -100,16 +100,11 @@ func personImport(fs *flag.FlagSet) func(*ctx, []string) error {
 			if err := st.ImportPeople(plan.Added, plan.Updated); err != nil {
 				return err
 			}
-			// The store draws another ID for one that was taken meanwhile.
-			for i := range drawn {
-				if drawn[i] != plan.Added[i].ID {
-					for j := range plan.Items {
-						if plan.Items[j].ID == drawn[i] {
-							plan.Items[j].ID = plan.Added[i].ID
-						}
-					}
-				}
+			ids := make([]*string, len(plan.Items))
+			for i := range plan.Items {
+				ids[i] = &plan.Items[i].ID
 			}
+			followIDs(drawn, plan.Added, func(p dossier.Person) string { return p.ID }, ids)
 		}
 		if err := csvf.saveMapping(c, "people", allColumns(sheets), *dryRun, *asJSON); err != nil {
 			return err
@@ -131,7 +126,7 @@ func personImport(fs *flag.FlagSet) func(*ctx, []string) error {
 			printColumns(c, sh.File, sh.Columns)
 		}
 		for _, it := range plan.Items {
-			c.printf("%s\n", importLine(&it, *dryRun))
+			c.printf("%s\n", importLine(it.Card.File, it.Card.Line, it.Card.Person.Name, it.Action, it.ID, it.MatchedBy, it.Filled, *dryRun))
 			for _, d := range it.Differences {
 				data := map[string]any{"Field": d.Field, "Card": quoted(d.Card), "Kamdesk": quoted(d.Kamdesk)}
 				if d.Kamdesk == "" {
@@ -154,34 +149,52 @@ func personImport(fs *flag.FlagSet) func(*ctx, []string) error {
 	}
 }
 
-// importLine says what the import does, or would do, with one card.
-func importLine(it *contacts.Item, dryRun bool) string {
+// importLine says what the import does, or would do, with one card or
+// row (of file, at line, named name): action, on the record id it adds
+// or matched (by matchedBy), filling the fields filled.
+func importLine(file string, line int, name string, action contacts.Action, id, matchedBy string, filled []string, dryRun bool) string {
 	by := ""
-	switch it.MatchedBy {
+	switch matchedBy {
 	case "email":
 		by = i18n.L("same e-mail")
 	case "name":
 		by = i18n.L("same name")
+	case "id":
+		by = i18n.L("same ID")
 	}
-	filled := strings.Join(it.Filled, ", ")
-	if filled == "" {
-		filled = "–"
+	fields := strings.Join(filled, ", ")
+	if fields == "" {
+		fields = "–"
 	}
-	data := map[string]any{"Where": fmt.Sprintf("%s:%d", it.Card.File, it.Card.Line), "Name": it.Card.Person.Name,
-		"ID": it.ID, "By": by, "Fields": filled}
+	data := map[string]any{"Where": fmt.Sprintf("%s:%d", file, line), "Name": name, "ID": id, "By": by, "Fields": fields}
 	switch {
-	case it.Action == contacts.Add && dryRun:
+	case action == contacts.Add && dryRun:
 		return i18n.L("{{.Where}} {{.Name}}: would be added", data)
-	case it.Action == contacts.Add:
+	case action == contacts.Add:
 		return i18n.L("{{.Where}} {{.Name}}: added as {{.ID}}", data)
-	case it.Action == contacts.Merge && dryRun:
+	case action == contacts.Merge && dryRun:
 		return i18n.L("{{.Where}} {{.Name}}: would be merged into {{.ID}} ({{.By}}), filling: {{.Fields}}", data)
-	case it.Action == contacts.Merge:
+	case action == contacts.Merge:
 		return i18n.L("{{.Where}} {{.Name}}: merged into {{.ID}} ({{.By}}), filled: {{.Fields}}", data)
 	case dryRun:
 		return i18n.L("{{.Where}} {{.Name}}: would be skipped as a duplicate of {{.ID}} ({{.By}})", data)
 	}
 	return i18n.L("{{.Where}} {{.Name}}: skipped as a duplicate of {{.ID}} ({{.By}})", data)
+}
+
+// followIDs makes the items' IDs (ids) follow the IDs the store drew
+// for records of an import whose own were taken meanwhile: the record
+// drawn[i] was planned with is saved as saved[i].
+func followIDs[T any](drawn []string, saved []T, idOf func(T) string, ids []*string) {
+	for i := range drawn {
+		if now := idOf(saved[i]); drawn[i] != now {
+			for _, id := range ids {
+				if *id == drawn[i] {
+					*id = now
+				}
+			}
+		}
+	}
 }
 
 func quoted(s string) string { return fmt.Sprintf("%q", s) }

@@ -35,6 +35,9 @@ type AccountRow struct {
 	Line    int
 	Account dossier.Account // its ID is the file's, "" when the file gives none
 	Ignored []string        // the columns whose values are not kept
+	// Given are the fields the row gives a value (a merge fills no
+	// other: the tier a row leaves out is DefaultTier, not the file's).
+	Given map[string]bool
 }
 
 // AccountSheet is a CSV file of accounts read.
@@ -86,7 +89,7 @@ func ReadAccountsCSV(file string, data []byte, m Mapping, df DateFormat) (*Accou
 
 // account reads a row of accounts.
 func (t *table) account(row []string, n int, cols []Column, df DateFormat) (AccountRow, Problems) {
-	r := AccountRow{File: t.file, Line: n}
+	r := AccountRow{File: t.file, Line: n, Given: map[string]bool{}}
 	a := &r.Account
 	from := map[string]string{}
 	var probs Problems
@@ -103,6 +106,7 @@ func (t *table) account(row []string, n int, cols []Column, df DateFormat) (Acco
 			continue
 		}
 		from[col.Field] = col.Header
+		r.Given[col.Field] = true
 		switch col.Field {
 		case "id":
 			a.ID = v
@@ -181,62 +185,4 @@ func (f DateFormat) Date(v string) (dossier.Date, error) {
 		return dossier.Date{}, dossier.ErrAs(`"{{.Text}}" is not a date of the format {{.Format}}`, map[string]any{"Text": v, "Format": format}, dossier.ErrInvalid)
 	}
 	return dossier.ParseDate(b.String())
-}
-
-// AccountItem is what an import does with one row of accounts: Add
-// (ID is the new account's) or Skip (ID is the account it matched, by
-// "id" or "name").
-type AccountItem struct {
-	Row       *AccountRow
-	Action    Action
-	ID        string
-	MatchedBy string
-}
-
-// AccountPlan is what importing rows of accounts does, row by row, and
-// the accounts it adds.
-type AccountPlan struct {
-	Items []AccountItem
-	Added []dossier.Account
-}
-
-// PlanAccounts matches each row against the accounts of the workspace
-// (existing) and the rows before it, first by ID, then by name
-// (whatever its case and accents), so that an import never makes a
-// second record of one account: a row that matches is skipped, one
-// that does not is added, with its ID when it gives one, else one from
-// newID.
-func PlanAccounts(rows []AccountRow, existing []dossier.Account, newID func(name string) string) *AccountPlan {
-	plan := &AccountPlan{Items: make([]AccountItem, len(rows))}
-	byID := map[string]string{}
-	byName := map[string]string{}
-	for _, a := range existing {
-		byID[a.ID] = a.ID
-		if k := nameKey(a.Name); byName[k] == "" {
-			byName[k] = a.ID
-		}
-	}
-	for i := range rows {
-		r := &rows[i]
-		it := &plan.Items[i]
-		it.Row = r
-		switch {
-		case r.Account.ID != "" && byID[r.Account.ID] != "":
-			it.Action, it.ID, it.MatchedBy = Skip, r.Account.ID, "id"
-		case byName[nameKey(r.Account.Name)] != "":
-			it.Action, it.ID, it.MatchedBy = Skip, byName[nameKey(r.Account.Name)], "name"
-		default:
-			a := r.Account
-			if a.ID == "" {
-				a.ID = newID(a.Name)
-			}
-			it.Action, it.ID = Add, a.ID
-			byID[a.ID] = a.ID
-			if k := nameKey(a.Name); byName[k] == "" {
-				byName[k] = a.ID
-			}
-			plan.Added = append(plan.Added, a)
-		}
-	}
-	return plan
 }

@@ -46,6 +46,18 @@ func (s *Store) ImportPeople(added, updated []dossier.Person) error {
 	if err != nil {
 		return err
 	}
+	if err := s.writeImported(recs); err != nil {
+		return err
+	}
+	copy(inAdded, added)
+	copy(inUpdated, updated)
+	return nil
+}
+
+// writeImported writes the records of an import checked, in one
+// transaction, or when they are too many for one (thousands) in one write
+// batch after the room on the disk was checked. s.mu is held.
+func (s *Store) writeImported(recs []importRecord) error {
 	size := int64(saveBudget)
 	for _, r := range recs {
 		size += int64(len(r.value)) + 64
@@ -54,10 +66,12 @@ func (s *Store) ImportPeople(added, updated []dossier.Person) error {
 		return err
 	}
 	defer s.changes.note(nil) // after the commit, written or not
-	err = s.db.Update(func(txn *badger.Txn) error {
+	err := s.db.Update(func(txn *badger.Txn) error {
 		for _, r := range recs {
-			if err := txn.Set(r.k.ixKey(r.acct, r.id), nil); err != nil {
-				return err
+			if r.k.byAcct {
+				if err := txn.Set(r.k.ixKey(r.acct, r.id), nil); err != nil {
+					return err
+				}
 			}
 			if err := setRecord(txn, r.k.key(r.id), r.value); err != nil {
 				return err
@@ -71,8 +85,6 @@ func (s *Store) ImportPeople(added, updated []dossier.Person) error {
 	if err != nil {
 		return dossier.Err("import", nil, err)
 	}
-	copy(inAdded, added)
-	copy(inUpdated, updated)
 	return nil
 }
 
@@ -80,8 +92,10 @@ func writeBatch(db *badger.DB, recs []importRecord) error {
 	wb := db.NewWriteBatch()
 	defer wb.Cancel()
 	for _, r := range recs {
-		if err := wb.Set(r.k.ixKey(r.acct, r.id), nil); err != nil {
-			return err
+		if r.k.byAcct {
+			if err := wb.Set(r.k.ixKey(r.acct, r.id), nil); err != nil {
+				return err
+			}
 		}
 		if err := setRecordIn(wb, r.k.key(r.id), r.value); err != nil {
 			return err
