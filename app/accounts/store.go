@@ -30,6 +30,9 @@ type Store interface {
 	// ImportPeople adds and fills in people all or nothing (an import of
 	// contact cards).
 	ImportPeople(added, updated []dossier.Person) error
+	// ImportAccounts adds and fills in accounts all or nothing (an
+	// import of a CSV file of accounts).
+	ImportAccounts(added, updated []dossier.Account) error
 	// SaveMapping and Mapping keep the mapping of a CSV file's columns
 	// (header → field) chosen for an import, by name.
 	SaveMapping(kind, name string, m map[string]string) error

@@ -286,11 +286,17 @@ func ReadCSV(file string, data []byte, m Mapping, df DateFormat) (*Sheet, error)
 // readPeopleTable reads the CSV file of people data and gives its columns
 // their fields, m's or the built-in mapping's.
 func readPeopleTable(file string, data []byte, m Mapping) (*table, []Column, error) {
+	return readColumns(file, data, m, PersonFields, builtInPerson)
+}
+
+// readColumns reads the CSV file data, gives its columns their fields of
+// fields (m's, else known's) and marks those no row has a value in.
+func readColumns(file string, data []byte, m Mapping, fields []string, known func(string) string) (*table, []Column, error) {
 	t, err := readTable(file, data)
 	if err != nil {
 		return nil, nil, err
 	}
-	cols, err := columns(file, t.header, m, PersonFields, builtInPerson)
+	cols, err := columns(file, t.header, m, fields, known)
 	if err != nil {
 		return nil, nil, err
 	}
