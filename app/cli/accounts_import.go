@@ -3,7 +3,6 @@ package cli
 import (
 	"flag"
 	"os"
-	"strings"
 
 	"kamdesk/app/contacts"
 	"kamdesk/app/i18n"
@@ -15,28 +14,6 @@ import (
 
 func init() {
 	register(command{name: "account import", args: "FILE.csv...", summary: "add accounts from CSV files, never a second record of the same account: one already there is skipped or filled in (all or nothing)", setup: accountImport})
-}
-
-// accountImportJSON is the plan of an account import as --json prints it.
-type accountImportJSON struct {
-	DryRun  bool                   `json:"dry_run"`
-	Added   int                    `json:"added"`
-	Merged  int                    `json:"merged"`
-	Skipped int                    `json:"skipped"`
-	Rows    []accountImportRowJSON `json:"rows"`
-	CSV     []csvFile              `json:"csv"`
-}
-
-type accountImportRowJSON struct {
-	File        string                `json:"file"`
-	Line        int                   `json:"line"`
-	Name        string                `json:"name"`
-	Action      contacts.Action       `json:"action"`
-	ID          string                `json:"id"`
-	MatchedBy   string                `json:"matched_by,omitempty"`
-	Differences []contacts.Difference `json:"differences"`
-	Filled      []string              `json:"filled"`
-	NotKept     []string              `json:"not_kept"`
 }
 
 func accountImport(fs *flag.FlagSet) func(*ctx, []string) error {
@@ -108,32 +85,18 @@ func accountImport(fs *flag.FlagSet) func(*ctx, []string) error {
 			return err
 		}
 		added, merged, skipped := plan.Count()
+		report := importReport{DryRun: *dryRun, Added: added, Merged: merged, Skipped: skipped, Rows: []importItem{}, CSV: files}
+		for _, it := range plan.Items {
+			report.Rows = append(report.Rows, newImportItem(it.Row.File, it.Row.Line, it.Row.Account.Name, it.Action, it.ID, it.MatchedBy,
+				it.Differences, it.Filled, it.Row.Ignored))
+		}
 		if *asJSON {
-			out := accountImportJSON{DryRun: *dryRun, Added: added, Merged: merged, Skipped: skipped, Rows: []accountImportRowJSON{}, CSV: files}
-			for _, it := range plan.Items {
-				out.Rows = append(out.Rows, accountImportRowJSON{File: it.Row.File, Line: it.Row.Line, Name: it.Row.Account.Name,
-					Action: it.Action, ID: it.ID, MatchedBy: it.MatchedBy, Differences: nonNil(it.Differences),
-					Filled: nonNil(it.Filled), NotKept: nonNil(it.Row.Ignored)})
-			}
-			return c.json(out)
+			return c.json(report)
 		}
 		for _, f := range files {
 			printColumns(c, f.File, f.Columns)
 		}
-		for _, it := range plan.Items {
-			c.printf("%s\n", importLine(it.Row.File, it.Row.Line, it.Row.Account.Name, it.Action, it.ID, it.MatchedBy, it.Filled, *dryRun))
-			for _, d := range it.Differences {
-				data := map[string]any{"Field": d.Field, "Card": quoted(d.Card), "Kamdesk": quoted(d.Kamdesk)}
-				if d.Kamdesk == "" {
-					c.printf("    %s\n", i18n.L("{{.Field}}: {{.Card}} in the file, empty in kamdesk", data))
-				} else {
-					c.printf("    %s\n", i18n.L("{{.Field}}: {{.Card}} in the file, {{.Kamdesk}} in kamdesk", data))
-				}
-			}
-			if len(it.Row.Ignored) > 0 {
-				c.printf("    %s\n", i18n.L("not kept (kamdesk has no place for it): {{.List}}", map[string]any{"List": strings.Join(it.Row.Ignored, ", ")}))
-			}
-		}
+		report.print(c, true)
 		data := map[string]any{"Count": len(plan.Items), "Added": added, "Merged": merged, "Skipped": skipped}
 		if *dryRun {
 			c.printf("%s\n", i18n.N("Dry run, nothing was written: of {{.Count}} account, {{.Added}} would be added, {{.Merged}} merged and {{.Skipped}} skipped.", len(plan.Items), data))

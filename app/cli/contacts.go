@@ -27,30 +27,6 @@ func init() {
 	)
 }
 
-// importJSON is the plan of an import as --json prints it.
-type importJSON struct {
-	Account string           `json:"account"`
-	DryRun  bool             `json:"dry_run"`
-	Added   int              `json:"added"`
-	Merged  int              `json:"merged"`
-	Skipped int              `json:"skipped"`
-	Cards   []importCardJSON `json:"cards"`
-	// CSV: the CSV files read, how their columns were read.
-	CSV []csvFile `json:"csv,omitempty"`
-}
-
-type importCardJSON struct {
-	File        string                `json:"file"`
-	Line        int                   `json:"line"`
-	Name        string                `json:"name"`
-	Action      contacts.Action       `json:"action"`
-	ID          string                `json:"id,omitempty"`
-	MatchedBy   string                `json:"matched_by,omitempty"`
-	Differences []contacts.Difference `json:"differences"`
-	Filled      []string              `json:"filled"`
-	NotKept     []string              `json:"not_kept"`
-}
-
 func personImport(fs *flag.FlagSet) func(*ctx, []string) error {
 	acct := fs.String("account", "", "the `ID` of the account the people join (required)")
 	dryRun := fs.Bool("dry-run", false, "say what the import would do and write nothing")
@@ -110,14 +86,13 @@ func personImport(fs *flag.FlagSet) func(*ctx, []string) error {
 			return err
 		}
 		added, merged, skipped := plan.Count()
+		report := importReport{Account: a.ID, DryRun: *dryRun, Added: added, Merged: merged, Skipped: skipped, Cards: []importItem{}, CSV: sheets}
+		for _, it := range plan.Items {
+			report.Cards = append(report.Cards, newImportItem(it.Card.File, it.Card.Line, it.Card.Person.Name, it.Action, it.ID, it.MatchedBy,
+				it.Differences, it.Filled, it.Card.Ignored))
+		}
 		if *asJSON {
-			out := importJSON{Account: a.ID, DryRun: *dryRun, Added: added, Merged: merged, Skipped: skipped, Cards: []importCardJSON{}, CSV: sheets}
-			for _, it := range plan.Items {
-				out.Cards = append(out.Cards, importCardJSON{File: it.Card.File, Line: it.Card.Line, Name: it.Card.Person.Name,
-					Action: it.Action, ID: it.ID, MatchedBy: it.MatchedBy, Differences: nonNil(it.Differences),
-					Filled: nonNil(it.Filled), NotKept: nonNil(it.Card.Ignored)})
-			}
-			return c.json(out)
+			return c.json(report)
 		}
 		for _, p := range left {
 			fmt.Fprintln(c.Stderr, i18n.L("{{.Path}}: neither a vCard nor a CSV file of people, left out", map[string]any{"Path": p}))
@@ -125,20 +100,7 @@ func personImport(fs *flag.FlagSet) func(*ctx, []string) error {
 		for _, sh := range sheets {
 			printColumns(c, sh.File, sh.Columns)
 		}
-		for _, it := range plan.Items {
-			c.printf("%s\n", importLine(it.Card.File, it.Card.Line, it.Card.Person.Name, it.Action, it.ID, it.MatchedBy, it.Filled, *dryRun))
-			for _, d := range it.Differences {
-				data := map[string]any{"Field": d.Field, "Card": quoted(d.Card), "Kamdesk": quoted(d.Kamdesk)}
-				if d.Kamdesk == "" {
-					c.printf("    %s\n", i18n.L("{{.Field}}: {{.Card}} in the card, empty in kamdesk", data))
-				} else {
-					c.printf("    %s\n", i18n.L("{{.Field}}: {{.Card}} in the card, {{.Kamdesk}} in kamdesk", data))
-				}
-			}
-			if len(it.Card.Ignored) > 0 {
-				c.printf("    %s\n", i18n.L("not kept (kamdesk has no place for it): {{.List}}", map[string]any{"List": strings.Join(it.Card.Ignored, ", ")}))
-			}
-		}
+		report.print(c, false)
 		data := map[string]any{"Count": len(plan.Items), "Added": added, "Merged": merged, "Skipped": skipped, "Account": a.Name}
 		if *dryRun {
 			c.printf("%s\n", i18n.N("Dry run, nothing was written: of {{.Count}} card, {{.Added}} would be added, {{.Merged}} merged and {{.Skipped}} skipped.", len(plan.Items), data))
@@ -148,56 +110,6 @@ func personImport(fs *flag.FlagSet) func(*ctx, []string) error {
 		return nil
 	}
 }
-
-// importLine says what the import does, or would do, with one card or
-// row (of file, at line, named name): action, on the record id it adds
-// or matched (by matchedBy), filling the fields filled.
-func importLine(file string, line int, name string, action contacts.Action, id, matchedBy string, filled []string, dryRun bool) string {
-	by := ""
-	switch matchedBy {
-	case "email":
-		by = i18n.L("same e-mail")
-	case "name":
-		by = i18n.L("same name")
-	case "id":
-		by = i18n.L("same ID")
-	}
-	fields := strings.Join(filled, ", ")
-	if fields == "" {
-		fields = "–"
-	}
-	data := map[string]any{"Where": fmt.Sprintf("%s:%d", file, line), "Name": name, "ID": id, "By": by, "Fields": fields}
-	switch {
-	case action == contacts.Add && dryRun:
-		return i18n.L("{{.Where}} {{.Name}}: would be added", data)
-	case action == contacts.Add:
-		return i18n.L("{{.Where}} {{.Name}}: added as {{.ID}}", data)
-	case action == contacts.Merge && dryRun:
-		return i18n.L("{{.Where}} {{.Name}}: would be merged into {{.ID}} ({{.By}}), filling: {{.Fields}}", data)
-	case action == contacts.Merge:
-		return i18n.L("{{.Where}} {{.Name}}: merged into {{.ID}} ({{.By}}), filled: {{.Fields}}", data)
-	case dryRun:
-		return i18n.L("{{.Where}} {{.Name}}: would be skipped as a duplicate of {{.ID}} ({{.By}})", data)
-	}
-	return i18n.L("{{.Where}} {{.Name}}: skipped as a duplicate of {{.ID}} ({{.By}})", data)
-}
-
-// followIDs makes the items' IDs (ids) follow the IDs the store drew
-// for records of an import whose own were taken meanwhile: the record
-// drawn[i] was planned with is saved as saved[i].
-func followIDs[T any](drawn []string, saved []T, idOf func(T) string, ids []*string) {
-	for i := range drawn {
-		if now := idOf(saved[i]); drawn[i] != now {
-			for _, id := range ids {
-				if *id == drawn[i] {
-					*id = now
-				}
-			}
-		}
-	}
-}
-
-func quoted(s string) string { return fmt.Sprintf("%q", s) }
 
 // readCards reads the cards of the files named and of the files in the
 // folders named (not their subfolders, nor hidden files): vCards, and

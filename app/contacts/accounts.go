@@ -53,38 +53,11 @@ type AccountSheet struct {
 // without one; all the rows or none, every problem naming the file, the
 // line and the column. An account without a tier gets DefaultTier.
 func ReadAccountsCSV(file string, data []byte, m Mapping, df DateFormat) (*AccountSheet, error) {
-	t, err := readTable(file, data)
+	cols, rows, err := readRecords(accountRecords, file, data, m, df, (*table).account)
 	if err != nil {
 		return nil, err
 	}
-	cols, err := columns(file, t.header, m, AccountFields, builtInAccount)
-	if err != nil {
-		return nil, err
-	}
-	t.markEmpty(cols)
-	if df.IsZero() {
-		for _, f := range []string{"next_tender", "annual_review"} {
-			if err := t.isoDates(cols, f); err != nil {
-				return nil, err
-			}
-		}
-	}
-	sh := &AccountSheet{File: file, Columns: cols}
-	var probs Problems
-	for i, row := range t.rows {
-		if len(probs) >= maxProblems {
-			break
-		}
-		r, errs := t.account(row, t.lines[i], cols, df)
-		probs = append(probs, errs...)
-		if len(errs) == 0 {
-			sh.Rows = append(sh.Rows, r)
-		}
-	}
-	if len(probs) > 0 {
-		return nil, probs
-	}
-	return sh, nil
+	return &AccountSheet{File: file, Columns: cols, Rows: rows}, nil
 }
 
 // account reads a row of accounts.

@@ -18,18 +18,18 @@ type Preview struct {
 // PreviewCSV reads the header and up to n rows of the CSV file of
 // people data.
 func PreviewCSV(file string, data []byte, m Mapping, n int) (*Preview, error) {
-	t, cols, err := readPeopleTable(file, data, m)
-	if err != nil {
-		return nil, err
-	}
-	return t.preview(cols, n), nil
+	return previewOf(peopleRecords, file, data, m, n)
 }
 
 // PreviewAccountsCSV reads the header and up to n rows of the CSV file
 // of accounts data, its columns given their fields as ReadAccountsCSV
 // gives them.
 func PreviewAccountsCSV(file string, data []byte, m Mapping, n int) (*Preview, error) {
-	t, cols, err := readColumns(file, data, m, AccountFields, builtInAccount)
+	return previewOf(accountRecords, file, data, m, n)
+}
+
+func previewOf(k recordKind, file string, data []byte, m Mapping, n int) (*Preview, error) {
+	t, cols, err := readColumns(k, file, data, m)
 	if err != nil {
 		return nil, err
 	}
