@@ -46,7 +46,7 @@ type accountsImport struct {
 
 // accountsCSV is the mapping step of the accounts' imports.
 func accountsCSV() csvKind {
-	return csvKind{kind: "accounts", fields: contacts.AccountFields, labels: accountFieldLabels(),
+	return csvKind{kind: "accounts", fields: contacts.AccountFields, labels: accountFieldLabels(), reading: lang.L("Reading the accounts…"),
 		dates: lang.L("Dates written as"), datesHint: lang.L("The dates' format, e.g. DD.MM.YYYY"),
 		preview: contacts.PreviewAccountsCSV}
 }
@@ -101,8 +101,8 @@ func (imp *accountsImport) problems(probs contacts.Problems) {
 // readCSV reads every row with the mapping and dates' format chosen and
 // matches them against the workspace's accounts, every one already here
 // skipped until the user chooses otherwise.
-func (imp *accountsImport) readCSV(m contacts.Mapping, df contacts.DateFormat) error {
-	sheet, err := contacts.ReadAccountsCSV(imp.file, imp.data, m, df)
+func (imp *accountsImport) readCSV(m contacts.Mapping, df contacts.DateFormat, progress contacts.Progress) error {
+	sheet, err := contacts.ReadAccountsCSVProgress(imp.file, imp.data, m, df, progress)
 	if err != nil {
 		return err
 	}

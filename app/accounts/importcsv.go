@@ -28,6 +28,7 @@ import (
 // columns and first rows of a file are read.
 type csvKind struct {
 	kind      string   // the store's kind of mappings: "people", "accounts"
+	reading   string   // the title of the progress bar while the rows are read
 	fields    []string // the fields a column can be given, in order
 	labels    map[string]string
 	dates     string // the label of the dates' format, and its placeholder
@@ -43,7 +44,7 @@ func peopleCSV() csvKind {
 			fields = append(fields, f)
 		}
 	}
-	return csvKind{kind: "people", fields: fields, labels: fieldLabels(),
+	return csvKind{kind: "people", fields: fields, labels: fieldLabels(), reading: lang.L("Reading the cards…"),
 		dates: lang.L("Birthdays written as"), datesHint: lang.L("The birthdays' format, e.g. DD.MM.YYYY"),
 		preview: contacts.PreviewCSV}
 }
@@ -72,9 +73,9 @@ type mappingStep struct {
 	next    *widget.Button
 	dlg     dialog.Dialog
 	// read reads every row with the mapping and the dates' format
-	// chosen, off the UI goroutine; then goes on, on it; problems shows
-	// what stops the import.
-	read     func(m contacts.Mapping, df contacts.DateFormat) error
+	// chosen, off the UI goroutine, telling progress how far it got;
+	// then goes on, on it; problems shows what stops the import.
+	read     func(m contacts.Mapping, df contacts.DateFormat, progress contacts.Progress) error
 	then     func()
 	problems func(contacts.Problems)
 }
@@ -82,7 +83,7 @@ type mappingStep struct {
 // showMapping shows the columns of the CSV file of f, read as k reads
 // them: Continue reads its rows with read, then goes on with then, or
 // shows their problems with problems.
-func (f *fileImport) showMapping(k csvKind, read func(contacts.Mapping, contacts.DateFormat) error, then func(), problems func(contacts.Problems)) {
+func (f *fileImport) showMapping(k csvKind, read func(contacts.Mapping, contacts.DateFormat, contacts.Progress) error, then func(), problems func(contacts.Problems)) {
 	var options []string
 	for _, fl := range k.fields {
 		options = append(options, k.labels[fl])
@@ -147,10 +148,10 @@ func (m *mappingStep) chosen() contacts.Mapping {
 	return out
 }
 
-// onContinue reads every row with the mapping chosen, in the background,
-// and remembers the mapping for the next file with the same columns;
-// then goes on; a problem (a date format needed, a bad row) is shown in
-// the step, which stays.
+// onContinue reads every row with the mapping chosen, in the background
+// behind a progress bar, and remembers the mapping for the next file
+// with the same columns; then goes on; a problem (a date format needed,
+// a bad row) is shown in the step, which stays.
 func (m *mappingStep) onContinue() {
 	f := m.f
 	mapping := m.chosen()
@@ -164,13 +165,15 @@ func (m *mappingStep) onContinue() {
 	}
 	m.next.Disable()
 	m.problem.Hide()
+	f.showBusy(m.k.reading)
 	var err error
 	f.host.Background(func() {
-		if err = m.read(mapping, df); err != nil {
+		if err = m.read(mapping, df, f.progress); err != nil {
 			return
 		}
 		err = f.st.SaveMapping(m.k.kind, contacts.HeaderKey(f.csv.Columns), mapping)
 	}, func() {
+		f.hideBusy()
 		m.next.Enable()
 		if probs := contacts.ProblemsOf(err); len(probs) > 0 && !errors.Is(err, contacts.ErrDateFormat) {
 			m.dlg.Hide()

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/data/binding"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -31,18 +32,30 @@ type fileImport struct {
 	file string
 	data []byte
 	busy dialog.Dialog
+	// bar shows how much of the file is read: its value is fraction,
+	// which the reader sets from its goroutine (a binding hands the value
+	// to the bar on the UI goroutine, through fyne.Do).
+	bar      *widget.ProgressBar
+	fraction binding.Float
 
 	csv        *contacts.Preview
 	remembered bool
 	mapping    *mappingStep
 }
 
-// showBusy shows a progress bar while the file is read, or written.
+// showBusy shows how much of the file is read, under title.
 func (f *fileImport) showBusy(title string) {
-	f.busy = dialog.NewCustomWithoutButtons(title,
-		container.NewVBox(widget.NewLabel(f.file), widget.NewProgressBarInfinite()), f.host.Window())
+	f.fraction = binding.NewFloat()
+	f.bar = widget.NewProgressBarWithData(f.fraction)
+	f.busy = dialog.NewCustomWithoutButtons(title, container.NewVBox(widget.NewLabel(f.file), f.bar), f.host.Window())
 	f.busy.Resize(fyne.NewSize(480, 0))
 	f.busy.Show()
+}
+
+// progress says how much of the file is read; the reader calls it from
+// its goroutine (a contacts.Progress).
+func (f *fileImport) progress(done float64) {
+	_ = f.fraction.Set(done) // a float binding takes every value
 }
 
 // hideBusy takes the progress bar away.

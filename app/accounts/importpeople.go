@@ -61,7 +61,7 @@ func (s *dossierScreen) importFrom(name string, read func() ([]byte, error)) *pe
 			err = imp.previewCSV(peopleCSV())
 			return
 		}
-		if imp.cards, err = contacts.Read(name, data); err != nil {
+		if imp.cards, err = contacts.ReadProgress(name, data, imp.progress); err != nil {
 			return
 		}
 		err = imp.match()
@@ -86,8 +86,8 @@ func (s *dossierScreen) importFrom(name string, read func() ([]byte, error)) *pe
 
 // readCSV reads every row of the CSV file with the mapping and dates'
 // format chosen and matches the cards.
-func (imp *peopleImport) readCSV(m contacts.Mapping, df contacts.DateFormat) error {
-	sheet, err := contacts.ReadCSV(imp.file, imp.data, m, df)
+func (imp *peopleImport) readCSV(m contacts.Mapping, df contacts.DateFormat, progress contacts.Progress) error {
+	sheet, err := contacts.ReadCSVProgress(imp.file, imp.data, m, df, progress)
 	if err != nil {
 		return err
 	}

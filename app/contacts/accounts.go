@@ -53,7 +53,13 @@ type AccountSheet struct {
 // without one; all the rows or none, every problem naming the file, the
 // line and the column. An account without a tier gets DefaultTier.
 func ReadAccountsCSV(file string, data []byte, m Mapping, df DateFormat) (*AccountSheet, error) {
-	cols, rows, err := readRecords(accountRecords, file, data, m, df, (*table).account)
+	return ReadAccountsCSVProgress(file, data, m, df, nil)
+}
+
+// ReadAccountsCSVProgress is ReadAccountsCSV telling progress how far it
+// got, row by row.
+func ReadAccountsCSVProgress(file string, data []byte, m Mapping, df DateFormat, progress Progress) (*AccountSheet, error) {
+	cols, rows, err := readRecords(accountRecords, file, data, m, df, progress, (*table).account)
 	if err != nil {
 		return nil, err
 	}

@@ -41,7 +41,13 @@ type Sheet struct {
 // and month first. All the rows or none: every row that cannot become a
 // person is a problem naming the file, its line and its column.
 func ReadCSV(file string, data []byte, m Mapping, df DateFormat) (*Sheet, error) {
-	cols, cards, err := readRecords(peopleRecords, file, data, m, df, (*table).card)
+	return ReadCSVProgress(file, data, m, df, nil)
+}
+
+// ReadCSVProgress is ReadCSV telling progress how far it got, row by
+// row.
+func ReadCSVProgress(file string, data []byte, m Mapping, df DateFormat, progress Progress) (*Sheet, error) {
+	cols, cards, err := readRecords(peopleRecords, file, data, m, df, progress, (*table).card)
 	if err != nil {
 		return nil, err
 	}
@@ -66,9 +72,10 @@ var (
 // columns given their fields (m's, else the built-in mapping's), its
 // dates checked to be ISO dates when df is the zero DateFormat (else
 // ErrDateFormat, showing one of them), then each row made a record by
-// read. All the rows or none: the problems of every row (up to
-// maxProblems), each naming the file, the line and the column.
-func readRecords[R any](k recordKind, file string, data []byte, m Mapping, df DateFormat,
+// read, progress told how far it got (it may be nil). All the rows or
+// none: the problems of every row (up to maxProblems), each naming the
+// file, the line and the column.
+func readRecords[R any](k recordKind, file string, data []byte, m Mapping, df DateFormat, progress Progress,
 	read func(t *table, row []string, line int, cols []Column, df DateFormat) (R, Problems)) ([]Column, []R, error) {
 	t, cols, err := readColumns(k, file, data, m)
 	if err != nil {
@@ -83,7 +90,9 @@ func readRecords[R any](k recordKind, file string, data []byte, m Mapping, df Da
 	}
 	var out []R
 	var probs Problems
+	tick := newTicker(progress, len(t.rows), 0, 1)
 	for i, row := range t.rows {
+		tick.at(i)
 		if len(probs) >= maxProblems {
 			break
 		}
@@ -96,6 +105,7 @@ func readRecords[R any](k recordKind, file string, data []byte, m Mapping, df Da
 	if len(probs) > 0 {
 		return nil, nil, probs
 	}
+	done(progress)
 	return cols, out, nil
 }
 
