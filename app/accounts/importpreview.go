@@ -132,6 +132,7 @@ type importRow struct {
 	name, what *ui.FitLabel
 	diffs      *ui.WrapLabel
 	choice     *widget.Select
+	choiceBox  *fyne.Container // the choice, as wide as its longest option
 	index      int
 }
 
@@ -140,7 +141,8 @@ func (p *importPreview) newRow() fyne.CanvasObject {
 		what: ui.NewFitLabel(""), diffs: ui.NewWrapLabel("")}
 	r.diffs.Importance = widget.LowImportance
 	r.choice = widget.NewSelect(p.spec.labels, nil)
-	box := container.NewBorder(nil, nil, nil, r.choice, container.NewVBox(r.name, r.what))
+	r.choiceBox = ui.FitSelect(r.choice)
+	box := container.NewBorder(nil, nil, nil, r.choiceBox, container.NewVBox(r.name, r.what))
 	c := container.NewVBox(box)
 	p.rows[c] = r
 	return c
@@ -157,10 +159,10 @@ func (p *importPreview) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	r.what.SetText(it.what)
 	r.choice.OnChanged = nil
 	if !it.duplicate {
-		r.choice.Hide()
+		r.choiceBox.Hide()
 	} else {
 		r.choice.SetSelected(p.onMatchLabel(it.choice))
-		r.choice.Show()
+		r.choiceBox.Show()
 		r.choice.OnChanged = func(label string) {
 			p.spec.choose(r.index, p.onMatchOf(label))
 			p.changed()
