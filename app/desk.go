@@ -248,8 +248,9 @@ func (d *Desk) MainMenu() *fyne.MainMenu {
 	calendarItem := fyne.NewMenuItem(lang.L("Export the agenda to a calendar…"), d.onExportAgenda)
 	exportItem := fyne.NewMenuItem(lang.L("Export account…"), d.onExportAccount)
 	importItem := fyne.NewMenuItem(lang.L("Import bundle…"), d.onImportBundle)
+	importAccountsItem := fyne.NewMenuItem(lang.L("Import accounts…"), func() { accounts.OnImportAccounts(d, d.ws) })
 	file := []*fyne.MenuItem{newItem, saveItem, fyne.NewMenuItemSeparator(), companyItem, languageItem, sampleItem,
-		fyne.NewMenuItemSeparator(), exportItem, importItem, calendarItem, fyne.NewMenuItemSeparator(), backupItem, fyne.NewMenuItemSeparator()}
+		fyne.NewMenuItemSeparator(), exportItem, importItem, importAccountsItem, calendarItem, fyne.NewMenuItemSeparator(), backupItem, fyne.NewMenuItemSeparator()}
 	if d.opts.Reopen != nil {
 		file = append(file, fyne.NewMenuItem(lang.L("Encryption…"), d.onEncryption), fyne.NewMenuItemSeparator())
 	}

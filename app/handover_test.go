@@ -29,7 +29,7 @@ func TestHandoverFromTheDesk(t *testing.T) {
 			labels = append(labels, it.Label)
 		}
 	}
-	if got := strings.Join(labels, "|"); !strings.Contains(got, "Export account…") || !strings.Contains(got, "Import bundle…") {
+	if got := strings.Join(labels, "|"); !strings.Contains(got, "Export account…") || !strings.Contains(got, "Import bundle…") || !strings.Contains(got, "Import accounts…") {
 		t.Fatalf("the menus have %s", got)
 	}
 	d.onExportAccount()

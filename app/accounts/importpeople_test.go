@@ -1,10 +1,12 @@
 package accounts
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/data/binding"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -217,5 +219,52 @@ func TestImportCSVAsksForTheDateFormat(t *testing.T) {
 	q.Run()
 	if imp.plan == nil || len(imp.plan.Items) != 1 || imp.plan.Items[0].Card.Person.Birthday.String() != "1981-03-08" {
 		t.Fatalf("with DD.MM.YYYY: %+v", imp.plan)
+	}
+}
+
+// TestImportPeopleShowsProgress: while a few thousand cards are read the
+// dialog shows a bar that fills as they are (not one that only says
+// "busy"), from near empty to full; then the preview shows them all.
+func TestImportPeopleShowsProgress(t *testing.T) {
+	f, w, st := openAccounts(t, true)
+	q := &uitest.Queue{Host: f}
+	s, _ := NewDossier(q, st, "northbridge")
+	var sb strings.Builder
+	for i := range 3000 {
+		fmt.Fprintf(&sb, "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Nagy%d;Réka;;;\r\nFN:Réka Nagy%d\r\nTITLE:Beszerző\r\n"+
+			"EMAIL:reka.nagy%d@bench.example\r\nEND:VCARD\r\n", i, i, i)
+	}
+	imp := s.importFrom("many.vcf", func() ([]byte, error) { return []byte(sb.String()), nil })
+	var bars, busy int
+	for _, o := range test.LaidOutObjects(w.Canvas().Overlays().Top()) {
+		switch o.(type) {
+		case *widget.ProgressBar:
+			bars++
+		case *widget.ProgressBarInfinite:
+			busy++
+		}
+	}
+	if bars != 1 || busy != 0 || imp.bar == nil || imp.bar.Value != 0 {
+		t.Fatalf("while reading the dialog shows %d progress bars and %d busy bars; want one bar, empty", bars, busy)
+	}
+	var seen []float64
+	imp.fraction.AddListener(binding.NewDataListener(func() {
+		v, _ := imp.fraction.Get()
+		seen = append(seen, v)
+	}))
+	q.Run()
+	if len(seen) < 20 || seen[len(seen)-1] != 1 || imp.bar.Value != 1 {
+		t.Fatalf("the bar showed %d values ending at %v (bar at %g); want it to fill up to 1", len(seen), seen[max(0, len(seen)-1):], imp.bar.Value)
+	}
+	for i := 1; i < len(seen); i++ {
+		if seen[i] < seen[i-1] {
+			t.Fatalf("the bar went back from %g to %g", seen[i-1], seen[i])
+		}
+	}
+	if moved := seen[len(seen)/2]; moved <= 0 || moved >= 1 {
+		t.Errorf("half way the bar showed %g; want it between empty and full", moved)
+	}
+	if !strings.Contains(imp.summary.Text, "3000 cards in many.vcf: 3000 to add") {
+		t.Errorf("after reading: %q", imp.summary.Text)
 	}
 }

@@ -50,6 +50,7 @@ type accountsScreen struct {
 	busy    *ui.Busy
 	body    *fyne.Container // the table, or a word that there are no accounts
 	newBtn  *widget.Button
+	impBtn  *widget.Button
 }
 
 // NewList opens the list of accounts; it fills in the background.
@@ -89,6 +90,7 @@ func NewList(h ui.Host, st Store) *accountsScreen {
 	}
 	s.summary = widget.NewLabel("")
 	s.newBtn = widget.NewButtonWithIcon(lang.L("New account"), theme.ContentAddIcon(), s.OnNew)
+	s.impBtn = widget.NewButtonWithIcon(lang.L("Import accounts…"), ui.Icon(theme.DownloadIcon()), func() { OnImportAccounts(s.host, s.st) })
 	s.table = ui.NewSortTable(&s.rows, columns, -1, func(r *accountRow) {
 		place := ui.Place{Screen: "account", ID: r.acct.ID}
 		s.host.Defer(func() { s.host.Show(place) })
@@ -223,7 +225,7 @@ func (s *accountsScreen) onSort(col int) { s.table.OnSort(col) }
 
 func (s *accountsScreen) Content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Key accounts"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	header := container.NewHBox(widget.NewIcon(theme.HomeIcon()), title, s.summary, s.busy, layout.NewSpacer(), s.newBtn)
+	header := container.NewHBox(widget.NewIcon(theme.HomeIcon()), title, s.summary, s.busy, layout.NewSpacer(), s.impBtn, s.newBtn)
 	return container.NewBorder(header, nil, nil, nil, s.body)
 }
 

@@ -33,6 +33,9 @@ type Store interface {
 	// ImportPeople adds and fills in people all or nothing (an import of
 	// contact cards), with the bytes of their new photos by SHA-256.
 	ImportPeople(added, updated []dossier.Person, photos map[string][]byte) error
+	// ImportAccounts adds and fills in accounts all or nothing (an
+	// import of a CSV file of accounts).
+	ImportAccounts(added, updated []dossier.Account) error
 	// SaveMapping and Mapping keep the mapping of a CSV file's columns
 	// (header → field) chosen for an import, by name.
 	SaveMapping(kind, name string, m map[string]string) error

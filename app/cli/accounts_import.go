@@ -2,9 +2,7 @@ package cli
 
 import (
 	"flag"
-	"fmt"
 	"os"
-	"strings"
 
 	"kamdesk/app/contacts"
 	"kamdesk/app/i18n"
@@ -15,35 +13,21 @@ import (
 // Accounts in from CSV files (app/contacts).
 
 func init() {
-	register(command{name: "account import", args: "FILE.csv...", summary: "add accounts from CSV files, never a second record of the same account (all or nothing)", setup: accountImport})
-}
-
-// accountImportJSON is the plan of an account import as --json prints it.
-type accountImportJSON struct {
-	DryRun  bool                   `json:"dry_run"`
-	Added   int                    `json:"added"`
-	Skipped int                    `json:"skipped"`
-	Rows    []accountImportRowJSON `json:"rows"`
-	CSV     []csvFile              `json:"csv"`
-}
-
-type accountImportRowJSON struct {
-	File      string          `json:"file"`
-	Line      int             `json:"line"`
-	Name      string          `json:"name"`
-	Action    contacts.Action `json:"action"`
-	ID        string          `json:"id"`
-	MatchedBy string          `json:"matched_by,omitempty"`
-	NotKept   []string        `json:"not_kept"`
+	register(command{name: "account import", args: "FILE.csv...", summary: "add accounts from CSV files, never a second record of the same account: one already there is skipped or filled in (all or nothing)", setup: accountImport})
 }
 
 func accountImport(fs *flag.FlagSet) func(*ctx, []string) error {
 	dryRun := fs.Bool("dry-run", false, "say what the import would do and write nothing")
+	onMatch := fs.String("on-match", "skip", "what to do with a row that matches an account (the same ID, else the same name): skip, or merge (fill the fields the account lacks, never change one it has)")
 	asJSON := fs.Bool("json", false, "print JSON for scripts")
 	csvf := addCSVFlags(fs, true)
 	return func(c *ctx, args []string) error {
 		if len(args) == 0 {
 			return usageError{i18n.L("missing {{.What}}", map[string]any{"What": i18n.L("the CSV files to import")})}
+		}
+		on, ok := contacts.ParseOnMatch(*onMatch)
+		if !ok || on == contacts.OnMatchAdd {
+			return usageError{i18n.L("--on-match {{.Value}} is not one of skip, merge", map[string]any{"Value": *onMatch})}
 		}
 		setup, err := csvf.setup(c, "accounts", contacts.AccountFields)
 		if err != nil {
@@ -82,49 +66,42 @@ func accountImport(fs *flag.FlagSet) func(*ctx, []string) error {
 		if err != nil {
 			return err
 		}
-		plan := contacts.PlanAccounts(rows, existing, func(name string) string { return store.NewID(name, "account") })
-		if !*dryRun && len(plan.Added) > 0 {
-			if err := st.Import(dossier.Workspace{Accounts: plan.Added}); err != nil {
+		plan := contacts.PlanAccounts(rows, existing, on, func(name string) string { return store.NewID(name, "account") })
+		if !*dryRun {
+			drawn := make([]string, len(plan.Added))
+			for i := range plan.Added {
+				drawn[i] = plan.Added[i].ID
+			}
+			if err := st.ImportAccounts(plan.Added, plan.Updated); err != nil {
 				return err
 			}
+			ids := make([]*string, len(plan.Items))
+			for i := range plan.Items {
+				ids[i] = &plan.Items[i].ID
+			}
+			followIDs(drawn, plan.Added, func(a dossier.Account) string { return a.ID }, ids)
 		}
 		if err := csvf.saveMapping(c, "accounts", allColumns(files), *dryRun, *asJSON); err != nil {
 			return err
 		}
-		added := len(plan.Added)
-		skipped := len(plan.Items) - added
+		added, merged, skipped := plan.Count()
+		report := importReport{DryRun: *dryRun, Added: added, Merged: merged, Skipped: skipped, Rows: []importItem{}, CSV: files}
+		for _, it := range plan.Items {
+			report.Rows = append(report.Rows, newImportItem(it.Row.File, it.Row.Line, it.Row.Account.Name, it.Action, it.ID, it.MatchedBy,
+				it.Differences, it.Filled, it.Row.Ignored))
+		}
 		if *asJSON {
-			out := accountImportJSON{DryRun: *dryRun, Added: added, Skipped: skipped, Rows: []accountImportRowJSON{}, CSV: files}
-			for _, it := range plan.Items {
-				out.Rows = append(out.Rows, accountImportRowJSON{File: it.Row.File, Line: it.Row.Line, Name: it.Row.Account.Name,
-					Action: it.Action, ID: it.ID, MatchedBy: it.MatchedBy, NotKept: nonNil(it.Row.Ignored)})
-			}
-			return c.json(out)
+			return c.json(report)
 		}
 		for _, f := range files {
 			printColumns(c, f.File, f.Columns)
 		}
-		for _, it := range plan.Items {
-			data := map[string]any{"Where": fmt.Sprintf("%s:%d", it.Row.File, it.Row.Line), "Name": it.Row.Account.Name, "ID": it.ID}
-			switch {
-			case it.Action == contacts.Add && *dryRun:
-				c.printf("%s\n", i18n.L("{{.Where}} {{.Name}}: would be added", data))
-			case it.Action == contacts.Add:
-				c.printf("%s\n", i18n.L("{{.Where}} {{.Name}}: added as {{.ID}}", data))
-			case it.MatchedBy == "id":
-				c.printf("%s\n", i18n.L("{{.Where}} {{.Name}}: skipped, the workspace has the account {{.ID}} (same ID)", data))
-			default:
-				c.printf("%s\n", i18n.L("{{.Where}} {{.Name}}: skipped, the workspace has the account {{.ID}} (same name)", data))
-			}
-			if len(it.Row.Ignored) > 0 {
-				c.printf("    %s\n", i18n.L("not kept (kamdesk has no place for it): {{.List}}", map[string]any{"List": strings.Join(it.Row.Ignored, ", ")}))
-			}
-		}
-		data := map[string]any{"Count": len(plan.Items), "Added": added, "Skipped": skipped}
+		report.print(c, true)
+		data := map[string]any{"Count": len(plan.Items), "Added": added, "Merged": merged, "Skipped": skipped}
 		if *dryRun {
-			c.printf("%s\n", i18n.N("Dry run, nothing was written: of {{.Count}} account, {{.Added}} would be added and {{.Skipped}} skipped.", len(plan.Items), data))
+			c.printf("%s\n", i18n.N("Dry run, nothing was written: of {{.Count}} account, {{.Added}} would be added, {{.Merged}} merged and {{.Skipped}} skipped.", len(plan.Items), data))
 		} else {
-			c.printf("%s\n", i18n.N("Imported {{.Count}} account: {{.Added}} added, {{.Skipped}} skipped.", len(plan.Items), data))
+			c.printf("%s\n", i18n.N("Imported {{.Count}} account: {{.Added}} added, {{.Merged}} merged, {{.Skipped}} skipped.", len(plan.Items), data))
 		}
 		return nil
 	}

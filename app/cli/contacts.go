@@ -27,31 +27,6 @@ func init() {
 	)
 }
 
-// importJSON is the plan of an import as --json prints it.
-type importJSON struct {
-	Account string           `json:"account"`
-	DryRun  bool             `json:"dry_run"`
-	Added   int              `json:"added"`
-	Merged  int              `json:"merged"`
-	Skipped int              `json:"skipped"`
-	Cards   []importCardJSON `json:"cards"`
-	// CSV: the CSV files read, how their columns were read.
-	CSV []csvFile `json:"csv,omitempty"`
-}
-
-type importCardJSON struct {
-	File        string                `json:"file"`
-	Line        int                   `json:"line"`
-	Name        string                `json:"name"`
-	Action      contacts.Action       `json:"action"`
-	ID          string                `json:"id,omitempty"`
-	MatchedBy   string                `json:"matched_by,omitempty"`
-	Elsewhere   string                `json:"elsewhere,omitempty"` // the account of the person matched, when another
-	Differences []contacts.Difference `json:"differences"`
-	Filled      []string              `json:"filled"`
-	NotKept     []string              `json:"not_kept"`
-}
-
 func personImport(fs *flag.FlagSet) func(*ctx, []string) error {
 	acct := fs.String("account", "", "the `ID` of the account the people join (required)")
 	dryRun := fs.Bool("dry-run", false, "say what the import would do and write nothing")
@@ -105,29 +80,30 @@ func personImport(fs *flag.FlagSet) func(*ctx, []string) error {
 			if err := st.ImportPeople(plan.Added, plan.Updated, plan.Photos); err != nil {
 				return err
 			}
-			// The store draws another ID for one that was taken meanwhile.
-			for i := range drawn {
-				if drawn[i] != plan.Added[i].ID {
-					for j := range plan.Items {
-						if plan.Items[j].ID == drawn[i] {
-							plan.Items[j].ID = plan.Added[i].ID
-						}
-					}
-				}
+			ids := make([]*string, len(plan.Items))
+			for i := range plan.Items {
+				ids[i] = &plan.Items[i].ID
 			}
+			followIDs(drawn, plan.Added, func(p dossier.Person) string { return p.ID }, ids)
 		}
 		if err := csvf.saveMapping(c, "people", allColumns(sheets), *dryRun, *asJSON); err != nil {
 			return err
 		}
 		added, merged, skipped := plan.Count()
-		if *asJSON {
-			out := importJSON{Account: a.ID, DryRun: *dryRun, Added: added, Merged: merged, Skipped: skipped, Cards: []importCardJSON{}, CSV: sheets}
-			for _, it := range plan.Items {
-				out.Cards = append(out.Cards, importCardJSON{File: it.Card.File, Line: it.Card.Line, Name: it.Card.Person.Name,
-					Action: it.Action, ID: it.ID, MatchedBy: it.MatchedBy, Elsewhere: it.Elsewhere, Differences: nonNil(it.Differences),
-					Filled: nonNil(it.Filled), NotKept: nonNil(it.Card.Ignored)})
+		report := importReport{Account: a.ID, DryRun: *dryRun, Added: added, Merged: merged, Skipped: skipped, Cards: []importItem{}, CSV: sheets}
+		for _, it := range plan.Items {
+			item := newImportItem(it.Card.File, it.Card.Line, it.Card.Person.Name, it.Action, it.ID, it.MatchedBy,
+				it.Differences, it.Filled, it.Card.Ignored)
+			if it.Elsewhere != "" {
+				item.Elsewhere, item.elsewhereName = it.Elsewhere, it.Elsewhere
+				if other, err := st.Account(it.Elsewhere); err == nil {
+					item.elsewhereName = other.Name
+				}
 			}
-			return c.json(out)
+			report.Cards = append(report.Cards, item)
+		}
+		if *asJSON {
+			return c.json(report)
 		}
 		for _, p := range left {
 			fmt.Fprintln(c.Stderr, i18n.L("{{.Path}}: neither a vCard nor a CSV file of people, left out", map[string]any{"Path": p}))
@@ -135,26 +111,7 @@ func personImport(fs *flag.FlagSet) func(*ctx, []string) error {
 		for _, sh := range sheets {
 			printColumns(c, sh.File, sh.Columns)
 		}
-		accountName := func(id string) string {
-			if other, err := st.Account(id); err == nil {
-				return other.Name
-			}
-			return id
-		}
-		for _, it := range plan.Items {
-			c.printf("%s\n", importLine(&it, *dryRun, accountName))
-			for _, d := range it.Differences {
-				data := map[string]any{"Field": d.Field, "Card": quoted(d.Card), "Kamdesk": quoted(d.Kamdesk)}
-				if d.Kamdesk == "" {
-					c.printf("    %s\n", i18n.L("{{.Field}}: {{.Card}} in the card, empty in kamdesk", data))
-				} else {
-					c.printf("    %s\n", i18n.L("{{.Field}}: {{.Card}} in the card, {{.Kamdesk}} in kamdesk", data))
-				}
-			}
-			if len(it.Card.Ignored) > 0 {
-				c.printf("    %s\n", i18n.L("not kept: {{.List}}", map[string]any{"List": strings.Join(it.Card.Ignored, ", ")}))
-			}
-		}
+		report.print(c, false)
 		data := map[string]any{"Count": len(plan.Items), "Added": added, "Merged": merged, "Skipped": skipped, "Account": a.Name}
 		if *dryRun {
 			c.printf("%s\n", i18n.N("Dry run, nothing was written: of {{.Count}} card, {{.Added}} would be added, {{.Merged}} merged and {{.Skipped}} skipped.", len(plan.Items), data))
@@ -164,40 +121,6 @@ func personImport(fs *flag.FlagSet) func(*ctx, []string) error {
 		return nil
 	}
 }
-
-// importLine says what the import does, or would do, with one card.
-func importLine(it *contacts.Item, dryRun bool, accountName func(id string) string) string {
-	by := ""
-	switch {
-	case it.Elsewhere != "":
-		by = i18n.L("same e-mail, in the account {{.Account}}", map[string]any{"Account": accountName(it.Elsewhere)})
-	case it.MatchedBy == "email":
-		by = i18n.L("same e-mail")
-	case it.MatchedBy == "name":
-		by = i18n.L("same name")
-	}
-	filled := strings.Join(it.Filled, ", ")
-	if filled == "" {
-		filled = "–"
-	}
-	data := map[string]any{"Where": fmt.Sprintf("%s:%d", it.Card.File, it.Card.Line), "Name": it.Card.Person.Name,
-		"ID": it.ID, "By": by, "Fields": filled}
-	switch {
-	case it.Action == contacts.Add && dryRun:
-		return i18n.L("{{.Where}} {{.Name}}: would be added", data)
-	case it.Action == contacts.Add:
-		return i18n.L("{{.Where}} {{.Name}}: added as {{.ID}}", data)
-	case it.Action == contacts.Merge && dryRun:
-		return i18n.L("{{.Where}} {{.Name}}: would be merged into {{.ID}} ({{.By}}), filling: {{.Fields}}", data)
-	case it.Action == contacts.Merge:
-		return i18n.L("{{.Where}} {{.Name}}: merged into {{.ID}} ({{.By}}), filled: {{.Fields}}", data)
-	case dryRun:
-		return i18n.L("{{.Where}} {{.Name}}: would be skipped as a duplicate of {{.ID}} ({{.By}})", data)
-	}
-	return i18n.L("{{.Where}} {{.Name}}: skipped as a duplicate of {{.ID}} ({{.By}})", data)
-}
-
-func quoted(s string) string { return fmt.Sprintf("%q", s) }
 
 // readCards reads the cards of the files named and of the files in the
 // folders named (not their subfolders, nor hidden files): vCards, and

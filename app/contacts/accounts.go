@@ -35,6 +35,9 @@ type AccountRow struct {
 	Line    int
 	Account dossier.Account // its ID is the file's, "" when the file gives none
 	Ignored []string        // the columns whose values are not kept
+	// Given are the fields the row gives a value (a merge fills no
+	// other: the tier a row leaves out is DefaultTier, not the file's).
+	Given map[string]bool
 }
 
 // AccountSheet is a CSV file of accounts read.
@@ -50,43 +53,22 @@ type AccountSheet struct {
 // without one; all the rows or none, every problem naming the file, the
 // line and the column. An account without a tier gets DefaultTier.
 func ReadAccountsCSV(file string, data []byte, m Mapping, df DateFormat) (*AccountSheet, error) {
-	t, err := readTable(file, data)
+	return ReadAccountsCSVProgress(file, data, m, df, nil)
+}
+
+// ReadAccountsCSVProgress is ReadAccountsCSV telling progress how far it
+// got, row by row.
+func ReadAccountsCSVProgress(file string, data []byte, m Mapping, df DateFormat, progress Progress) (*AccountSheet, error) {
+	cols, rows, err := readRecords(accountRecords, file, data, m, df, progress, (*table).account)
 	if err != nil {
 		return nil, err
 	}
-	cols, err := columns(file, t.header, m, AccountFields, builtInAccount)
-	if err != nil {
-		return nil, err
-	}
-	t.markEmpty(cols)
-	if df.IsZero() {
-		for _, f := range []string{"next_tender", "annual_review"} {
-			if err := t.isoDates(cols, f); err != nil {
-				return nil, err
-			}
-		}
-	}
-	sh := &AccountSheet{File: file, Columns: cols}
-	var probs Problems
-	for i, row := range t.rows {
-		if len(probs) >= maxProblems {
-			break
-		}
-		r, errs := t.account(row, t.lines[i], cols, df)
-		probs = append(probs, errs...)
-		if len(errs) == 0 {
-			sh.Rows = append(sh.Rows, r)
-		}
-	}
-	if len(probs) > 0 {
-		return nil, probs
-	}
-	return sh, nil
+	return &AccountSheet{File: file, Columns: cols, Rows: rows}, nil
 }
 
 // account reads a row of accounts.
 func (t *table) account(row []string, n int, cols []Column, df DateFormat) (AccountRow, Problems) {
-	r := AccountRow{File: t.file, Line: n}
+	r := AccountRow{File: t.file, Line: n, Given: map[string]bool{}}
 	a := &r.Account
 	from := map[string]string{}
 	var probs Problems
@@ -103,6 +85,7 @@ func (t *table) account(row []string, n int, cols []Column, df DateFormat) (Acco
 			continue
 		}
 		from[col.Field] = col.Header
+		r.Given[col.Field] = true
 		switch col.Field {
 		case "id":
 			a.ID = v
@@ -181,62 +164,4 @@ func (f DateFormat) Date(v string) (dossier.Date, error) {
 		return dossier.Date{}, dossier.ErrAs(`"{{.Text}}" is not a date of the format {{.Format}}`, map[string]any{"Text": v, "Format": format}, dossier.ErrInvalid)
 	}
 	return dossier.ParseDate(b.String())
-}
-
-// AccountItem is what an import does with one row of accounts: Add
-// (ID is the new account's) or Skip (ID is the account it matched, by
-// "id" or "name").
-type AccountItem struct {
-	Row       *AccountRow
-	Action    Action
-	ID        string
-	MatchedBy string
-}
-
-// AccountPlan is what importing rows of accounts does, row by row, and
-// the accounts it adds.
-type AccountPlan struct {
-	Items []AccountItem
-	Added []dossier.Account
-}
-
-// PlanAccounts matches each row against the accounts of the workspace
-// (existing) and the rows before it, first by ID, then by name
-// (whatever its case and accents), so that an import never makes a
-// second record of one account: a row that matches is skipped, one
-// that does not is added, with its ID when it gives one, else one from
-// newID.
-func PlanAccounts(rows []AccountRow, existing []dossier.Account, newID func(name string) string) *AccountPlan {
-	plan := &AccountPlan{Items: make([]AccountItem, len(rows))}
-	byID := map[string]string{}
-	byName := map[string]string{}
-	for _, a := range existing {
-		byID[a.ID] = a.ID
-		if k := nameKey(a.Name); byName[k] == "" {
-			byName[k] = a.ID
-		}
-	}
-	for i := range rows {
-		r := &rows[i]
-		it := &plan.Items[i]
-		it.Row = r
-		switch {
-		case r.Account.ID != "" && byID[r.Account.ID] != "":
-			it.Action, it.ID, it.MatchedBy = Skip, r.Account.ID, "id"
-		case byName[nameKey(r.Account.Name)] != "":
-			it.Action, it.ID, it.MatchedBy = Skip, byName[nameKey(r.Account.Name)], "name"
-		default:
-			a := r.Account
-			if a.ID == "" {
-				a.ID = newID(a.Name)
-			}
-			it.Action, it.ID = Add, a.ID
-			byID[a.ID] = a.ID
-			if k := nameKey(a.Name); byName[k] == "" {
-				byName[k] = a.ID
-			}
-			plan.Added = append(plan.Added, a)
-		}
-	}
-	return plan
 }

@@ -53,7 +53,7 @@ func TestReadAccountsCSV(t *testing.T) {
 	rows := append(sh.Rows, contacts.AccountRow{Line: 9, Account: dossier.Account{Name: "Lakeside clinics", Tier: "key"}},
 		contacts.AccountRow{Line: 10, Account: dossier.Account{ID: "polar", Name: "Other name", Tier: "key"}})
 	n := 0
-	plan := contacts.PlanAccounts(rows, existing, func(string) string { n++; return fmt.Sprintf("new-%d", n) })
+	plan := contacts.PlanAccounts(rows, existing, contacts.OnMatchSkip, func(string) string { n++; return fmt.Sprintf("new-%d", n) })
 	var acts []string
 	for _, it := range plan.Items {
 		acts = append(acts, fmt.Sprintf("%s %s %s", it.Action, it.ID, it.MatchedBy))
@@ -63,5 +63,73 @@ func TestReadAccountsCSV(t *testing.T) {
 	}
 	if len(plan.Added) != 2 {
 		t.Errorf("%d added", len(plan.Added))
+	}
+}
+
+// TestPlanAccountsMerge: a row that matches an account (by ID, else by
+// name) fills, when merged, only the fields the account lacks and
+// lists every field that differs; a row that would fill nothing, or one
+// left to skip, changes nothing; the tier a row does not give is not a
+// difference; a second row of an account the import adds fills what the
+// first left empty.
+func TestPlanAccountsMerge(t *testing.T) {
+	csv := "ID,Name,Industry,Segment,Tier,Revenue share,Competitors,Next tender,Owner\n" +
+		"polar,Polar Freight AS,Logistics,Nordics,,4.5,Nordline;Fjordcargo,2027-03-15,anna\n" +
+		",LAKESIDE clinics,Healthcare,,key,,,,\n" +
+		",Bright Hotels,,,,,,,\n" +
+		",Bright Hotels,Hospitality,,,,,,\n"
+	sh, err := contacts.ReadAccountsCSV("a.csv", []byte(csv), contacts.Mapping{"Revenue share": "revenue_share"}, contacts.DateFormat{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	existing := []dossier.Account{
+		{ID: "polar", Name: "Polar Freight", Industry: "Shipping", Tier: dossier.TierValued, Competitors: []string{"Nordline"}},
+		{ID: "lakeside", Name: "Lakeside Clinics", Industry: "Healthcare", Tier: dossier.TierOther},
+	}
+	newID := func(name string) string { return "new-" + strings.ToLower(strings.Fields(name)[0]) }
+	describe := func(plan *contacts.AccountPlan) []string {
+		var out []string
+		for _, it := range plan.Items {
+			var d []string
+			for _, x := range it.Differences {
+				d = append(d, fmt.Sprintf("%s:%q>%q", x.Field, x.Kamdesk, x.Card))
+			}
+			out = append(out, fmt.Sprintf("%s %s %s filled%q diff%q", it.Action, it.ID, it.MatchedBy, it.Filled, d))
+		}
+		return out
+	}
+
+	skip := contacts.PlanAccounts(sh.Rows, existing, contacts.OnMatchSkip, newID)
+	if len(skip.Updated) != 0 || len(skip.Added) != 1 || skip.Added[0].ID != "new-bright" || skip.Added[0].Industry != "" {
+		t.Errorf("skip: updated %+v, added %+v; want only Bright Hotels added, as its first row says", skip.Updated, skip.Added)
+	}
+	if a, m, k := skip.Count(); a != 1 || m != 0 || k != 3 {
+		t.Errorf("skip: %d added, %d merged, %d skipped", a, m, k)
+	}
+
+	merge := contacts.PlanAccounts(sh.Rows, existing, contacts.OnMatchMerge, newID)
+	got := describe(merge)
+	want := []string{
+		`merge polar id filled["segment" "revenue_share" "next_tender" "owner"] diff["name:\"Polar Freight\">\"Polar Freight AS\"" "industry:\"Shipping\">\"Logistics\"" "segment:\"\">\"Nordics\"" "revenue_share:\"\">\"4.5\"" "competitors:\"Nordline\">\"Nordline; Fjordcargo\"" "next_tender:\"\">\"2027-03-15\"" "owner:\"\">\"anna\""]`,
+		`skip lakeside name filled[] diff["name:\"Lakeside Clinics\">\"LAKESIDE clinics\"" "tier:\"other\">\"key\""]`,
+		`add new-bright  filled[] diff[]`,
+		`merge new-bright name filled["industry"] diff["industry:\"\">\"Hospitality\""]`,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("merge: got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(merge.Updated) != 1 {
+		t.Fatalf("merge: %d updated, want Polar alone", len(merge.Updated))
+	}
+	p := merge.Updated[0]
+	if p.Name != "Polar Freight" || p.Industry != "Shipping" || p.Tier != dossier.TierValued || p.Segment != "Nordics" ||
+		p.RevenueShare != 4.5 || p.NextTender.String() != "2027-03-15" || p.Owner != "anna" || !reflect.DeepEqual(p.Competitors, []string{"Nordline"}) {
+		t.Errorf("Polar as merged: %+v; want its own values kept and only the empty ones filled", p)
+	}
+	if len(merge.Added) != 1 || merge.Added[0].Industry != "Hospitality" {
+		t.Errorf("merge: added %+v, want Bright Hotels filled in by its second row", merge.Added)
+	}
+	if existing[0].Segment != "" {
+		t.Error("the plan changed the workspace's accounts it was given")
 	}
 }

@@ -20,7 +20,10 @@ import (
 // birthday that is no date, text that is not UTF-8 nor of a CHARSET
 // kamdesk knows) is a problem naming the file, its line and its
 // property, and Read returns the problems (Problems) of every card.
-func Read(file string, data []byte) ([]Card, error) {
+func Read(file string, data []byte) ([]Card, error) { return ReadProgress(file, data, nil) }
+
+// ReadProgress is Read telling progress how far it got, card by card.
+func ReadProgress(file string, data []byte, progress Progress) ([]Card, error) {
 	text, err := utf8Text(data)
 	if err != nil {
 		return nil, Problems{{File: file, Line: 1, Err: err}}
@@ -29,7 +32,10 @@ func Read(file string, data []byte) ([]Card, error) {
 	var probs Problems
 	var card []line
 	begin := 0
-	for _, l := range logicalLines(string(text)) {
+	lines := logicalLines(string(text))
+	tick := newTicker(progress, len(lines), 0, 1)
+	for i, l := range lines {
+		tick.at(i)
 		if len(probs) >= maxProblems {
 			break
 		}
@@ -68,6 +74,7 @@ func Read(file string, data []byte) ([]Card, error) {
 	if len(cards) == 0 {
 		return nil, Problems{{File: file, Line: 1, Err: dossier.Err("no vCard in the file", nil, nil)}}
 	}
+	done(progress)
 	return cards, nil
 }
 

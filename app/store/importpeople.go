@@ -59,6 +59,19 @@ func (s *Store) ImportPeople(added, updated []dossier.Person, photos map[string]
 	if err != nil {
 		return err
 	}
+	if err := s.writeImported(recs, ph); err != nil {
+		return err
+	}
+	copy(inAdded, added)
+	copy(inUpdated, updated)
+	return nil
+}
+
+// writeImported writes the records of an import checked, with the
+// photos of ph, in one transaction, or when they are too many for one
+// (thousands) in write batches after the room on the disk was checked
+// (writeImportBatch). s.mu is held.
+func (s *Store) writeImported(recs []importRecord, ph importPhotos) error {
 	size := int64(saveBudget)
 	for _, r := range recs {
 		size += int64(len(r.value)) + 64
@@ -70,7 +83,7 @@ func (s *Store) ImportPeople(added, updated []dossier.Person, photos map[string]
 		return err
 	}
 	defer s.changes.note(nil) // after the commit, written or not
-	err = s.db.Update(func(txn *badger.Txn) error {
+	err := s.db.Update(func(txn *badger.Txn) error {
 		if err := putFiles(txn, ph.files); err != nil {
 			return err
 		}
@@ -83,8 +96,10 @@ func (s *Store) ImportPeople(added, updated []dossier.Person, photos map[string]
 			}
 		}
 		for _, r := range recs {
-			if err := txn.Set(r.k.ixKey(r.acct, r.id), nil); err != nil {
-				return err
+			if r.k.byAcct {
+				if err := txn.Set(r.k.ixKey(r.acct, r.id), nil); err != nil {
+					return err
+				}
 			}
 			if err := setRecord(txn, r.k.key(r.id), r.value); err != nil {
 				return err
@@ -98,8 +113,6 @@ func (s *Store) ImportPeople(added, updated []dossier.Person, photos map[string]
 	if err != nil {
 		return dossier.Err("import", nil, err)
 	}
-	copy(inAdded, added)
-	copy(inUpdated, updated)
 	return nil
 }
 
@@ -110,8 +123,10 @@ func writeBatch(db *badger.DB, recs []importRecord) error {
 		return err
 	}
 	for _, r := range recs {
-		if err := wb.Set(r.k.ixKey(r.acct, r.id), nil); err != nil {
-			return err
+		if r.k.byAcct {
+			if err := wb.Set(r.k.ixKey(r.acct, r.id), nil); err != nil {
+				return err
+			}
 		}
 		if err := setRecordIn(wb, r.k.key(r.id), r.value); err != nil {
 			return err

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -161,4 +162,20 @@ func (f *TextFitter) width(widths map[rune]float32, r rune, style fyne.TextStyle
 		widths[r] = w
 	}
 	return w
+}
+
+// FitSelect returns s in a box as wide as its longest option needs
+// (measured as Fyne measures a drop-down, in the current theme and
+// language): Fyne makes a drop-down only as wide as its placeholder and
+// cuts a longer choice with "…", as it cut "Fill in what the person
+// lacks" in the rows of an import's preview. Hide the box, not s, to
+// take it out of a layout.
+func FitSelect(s *widget.Select) *fyne.Container {
+	probe := widget.NewSelect(nil, nil)
+	size := s.MinSize()
+	for _, o := range s.Options {
+		probe.PlaceHolder = o
+		size.Width = max(size.Width, probe.MinSize().Width)
+	}
+	return container.NewGridWrap(size, s)
 }
