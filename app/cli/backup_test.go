@@ -61,11 +61,15 @@ func TestBackupToAFileVerifyAndRestoreIntoANewFolder(t *testing.T) {
 	if r := run(t, dir, "backup", file); r.code == 0 || !strings.Contains(r.stderr, "exists already") {
 		t.Errorf("a backup over an existing file: %+v", r)
 	}
-	out := mustRun(t, t.TempDir(), "backup", "--verify", file)
+	nowhere := filepath.Join(t.TempDir(), "no workspace")
+	out := mustRun(t, nowhere, "backup", "--verify", file)
 	for _, want := range []string{"is whole", "accounts", "people", "proposals", "library sections"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("verify does not say %q:\n%s", want, out)
 		}
+	}
+	if _, err := os.Stat(nowhere); !os.IsNotExist(err) {
+		t.Errorf("verify made its --data folder: %v", err)
 	}
 	v := decode[map[string]any](t, mustRun(t, t.TempDir(), "backup", "--verify", "--json", file))
 	records, _ := v["records"].(map[string]any)
@@ -102,5 +106,28 @@ func TestBackupToAFileVerifyAndRestoreIntoANewFolder(t *testing.T) {
 	}
 	if r := run(t, dir, "backups", "--keep-daily", "0"); r.code == 0 || !strings.Contains(r.stderr, "daily") {
 		t.Errorf("keeping no daily backup: %+v", r)
+	}
+}
+
+// TestVerifyAndRestoreAVersion1Backup: a backup in the format kamdesk
+// wrote before its body was Badger's backup stream verifies with its
+// counts and restores into a new folder, encrypted or not.
+func TestVerifyAndRestoreAVersion1Backup(t *testing.T) {
+	pass := filepath.Join(t.TempDir(), "passphrase")
+	os.WriteFile(pass, []byte("fixture passphrase\n"), 0o600)
+	for _, file := range []string{"backup-v1.backup", "backup-v1-encrypted.backup"} {
+		path := filepath.Join("..", "store", "testdata", file)
+		v := decode[map[string]any](t, mustRun(t, t.TempDir(), "--passphrase-file", pass, "backup", "--verify", "--json", path))
+		records, _ := v["records"].(map[string]any)
+		if v["keys"] != float64(84) || records["accounts"] != float64(2) || records["people"] != float64(6) || v["encrypted"] != (file != "backup-v1.backup") {
+			t.Errorf("verify --json %s: %v", file, v)
+		}
+		fresh := filepath.Join(t.TempDir(), "restored")
+		if out := mustRun(t, fresh, "--passphrase-file", pass, "restore", path); !strings.Contains(out, "Restored the backup made ") || !strings.Contains(out, "(84 entries)") {
+			t.Errorf("restore %s said %q", file, out)
+		}
+		if people := decode[[]map[string]any](t, mustRun(t, fresh, "--passphrase-file", pass, "person", "list", "--json")); len(people) != 6 {
+			t.Errorf("the workspace restored from %s lists %d people, want 6", file, len(people))
+		}
 	}
 }

@@ -2,8 +2,6 @@ package store
 
 import (
 	"bufio"
-	"crypto/sha256"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -19,32 +17,30 @@ import (
 
 // Automatic backups. The first open of a writable workspace after
 // backupEvery, and every hour while it stays open after that, writes
-// every key of the workspace, as it is at that moment (one read
-// transaction of Badger: never a copy of its files), to
+// the workspace, as it is at that moment, through Badger's own backup
+// stream (the records DB.Backup writes, from one read transaction of
+// Badger: never a copy of its files; backup_stream.go) to
 // DIR/backups/kamdesk-YYYYMMDD-HHMMSS.backup, on a goroutine of its own,
 // reads the file back to check it, and keeps what the workspace's
 // BackupPolicy keeps (the newest of each of the last 7 days and 4 weeks
 // by default). A damaged workspace that cannot be opened names its latest
-// backup, and Restore puts a backup in place of the database, keeping the
-// database it replaces aside.
+// backup, and Restore loads a backup with Badger's own loader (DB.Load)
+// into a new database that takes the place of the old one, kept aside.
 //
-// Why not Badger's own backup stream (DB.Backup): it writes the same
-// keys and values from the same kind of read transaction, but with no
-// checksum and no encryption of its own; a kamdesk backup checks every
-// frame, carries a manifest (the date and schema in its header; the keys,
-// their checksum and the records of each kind at its end) and is
-// encrypted when the workspace is.
+// The stream is carried in kamdesk's own file (backup_file.go): a
+// header with the date and schema, frames each checked (and sealed when
+// the workspace is encrypted), and a manifest with the count of keys, of
+// the records of each kind, and the checksum of it all.
 //
 // A backup holds what the workspace held when it was made: erasing a
 // person or changing the encryption deletes every backup (an old one
 // would keep the erased person, or the data without its new passphrase),
-// and the next open makes a new one. The file itself is in backup_file.go.
+// and the next open makes a new one.
 
 const (
-	backupMagic  = "kamdesk backup 1\n"
 	backupEvery  = 20 * time.Hour
 	backupMargin = 256 << 20       // free space an automatic backup leaves at least
-	backupFrame  = 1 << 20         // plaintext bytes a frame holds, about
+	backupFrame  = 1 << 20         // bytes of the body a frame holds (sealed: 16 more)
 	maxFrameSize = 64<<20 + 1<<10  // larger frames are damage, not data
 	lastFrameBit = uint32(1) << 31 // in a frame's length: the last frame
 )
@@ -165,9 +161,9 @@ func (s *Store) newBackupHeader(now time.Time) (backupHeader, error) {
 func (s *Store) writeBackupFile(tmp, path string, h backupHeader) (Backup, error) {
 	keys, err := s.writeBackup(tmp, h)
 	if err == nil {
-		var got int
-		if got, err = checkBackup(tmp, s.key); err == nil && got != keys {
-			err = dossier.Err("the backup holds {{.Got}} keys, the workspace {{.Want}}", map[string]any{"Got": got, "Want": keys}, nil)
+		var got backupEnd
+		if _, got, err = checkBackup(tmp, s.key); err == nil && got.Keys != keys {
+			err = dossier.Err("the backup holds {{.Got}} keys, the workspace {{.Want}}", map[string]any{"Got": got.Keys, "Want": keys}, nil)
 		}
 	}
 	if err == nil {
@@ -213,38 +209,25 @@ func (s *Store) dbSize() int64 {
 	return lsm + vlog
 }
 
+// writeBackup writes a backup of the workspace with header h to path
+// and returns how many keys it holds.
 func (s *Store) writeBackup(path string, h backupHeader) (int, error) {
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
 	if err != nil {
 		return 0, err
 	}
 	defer f.Close()
-	w := bufio.NewWriterSize(f, 1<<20)
-	head, _ := json.Marshal(h)
-	w.WriteString(backupMagic)
-	w.Write(head)
-	w.WriteByte('\n')
-	seal, err := newBackupSealer(s.key)
+	seal, err := newBackupSealer(s.key, backupVersion)
 	if err != nil {
 		return 0, err
 	}
-	bw := &backupWriter{w: w, seal: seal, sum: sha256.New()}
-	err = s.db.View(func(txn *badger.Txn) error {
-		it := txn.NewIterator(badger.DefaultIteratorOptions)
-		defer it.Close()
-		for it.Rewind(); it.Valid(); it.Next() {
-			v, err := it.Item().ValueCopy(nil)
-			if err != nil {
-				return err
-			}
-			if err := bw.add(it.Item().Key(), v); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	w := bufio.NewWriterSize(f, 1<<20)
+	head := h.bytes()
+	w.Write(head)
+	fw := newFrameWriter(w, seal, head)
+	end, err := s.streamBackup(fw, h.Made)
 	if err == nil {
-		err = bw.flush(true)
+		err = fw.close(end)
 	}
 	if err == nil {
 		err = w.Flush()
@@ -255,7 +238,7 @@ func (s *Store) writeBackup(path string, h backupHeader) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	return bw.keys, f.Close()
+	return end.Keys, f.Close()
 }
 
 // dropBackups deletes every backup of the workspace in dir.

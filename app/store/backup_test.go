@@ -3,6 +3,7 @@ package store_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -147,43 +148,66 @@ func TestRestoreDamaged(t *testing.T) {
 }
 
 // TestRestoreRefusesDamagedBackup: a backup cut short, with a byte
-// changed, or with more after its end is refused, and the workspace is
-// left as it was.
+// changed, or with more after its end is refused with a line that says
+// so, and the workspace is left as it was; backups of both versions (1:
+// testdata/backup-v1.backup, 2: the day's backup), and for version 2 a
+// header changed by hand too (the checksum covers it).
 func TestRestoreRefusesDamagedBackup(t *testing.T) {
 	dir := sampleAt(t, fixedNow)
 	openAt(t, dir, fixedNow.Add(time.Hour), "").Close()
 	b, _ := store.LatestBackup(dir)
-	good, err := os.ReadFile(b.Path)
-	if err != nil {
-		t.Fatal(err)
-	}
 	before := dbFiles(t, filepath.Join(dir, "db"))
-	cases := map[string][]byte{
-		"cut short": good[:len(good)*2/3],
-		"no end":    good[:len(good)-40],
-		"byte flipped": func() []byte {
-			b := slices.Clone(good)
-			b[len(b)/2] ^= 0x20
-			return b
-		}(),
-		"more after the end": append(slices.Clone(good), "extra"...),
-		"not a backup":       []byte("hello\n"),
-		"empty":              nil,
-	}
-	for name, data := range cases {
-		t.Run(name, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "bad.backup")
-			os.WriteFile(path, data, 0o600)
-			if _, err := store.Restore(dir, path, nil); !errors.Is(err, store.ErrDamaged) {
-				t.Errorf("restore: %v, want ErrDamaged", err)
-			}
-			if got := dbFiles(t, filepath.Join(dir, "db")); !equalFiles(got, before) {
-				t.Error("a refused restore changed the workspace")
-			}
-			if aside, _ := filepath.Glob(filepath.Join(dir, "replaced-*")); len(aside) > 0 {
-				t.Errorf("a refused restore left %v", aside)
-			}
-		})
+	for version, path := range map[int]string{1: filepath.Join("testdata", "backup-v1.backup"), 2: b.Path} {
+		good, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if magic := fmt.Sprintf("kamdesk backup %d\n", version); !bytes.HasPrefix(good, []byte(magic)) {
+			t.Fatalf("%s does not start with %q", path, magic)
+		}
+		cases := map[string]struct {
+			data []byte
+			want string
+		}{
+			"cut short": {good[:len(good)*2/3], "is damaged (it is cut short)"},
+			"no end":    {good[:len(good)-40], "is damaged (it is cut short)"},
+			"byte flipped": {func() []byte {
+				b := slices.Clone(good)
+				b[len(b)/2] ^= 0x20
+				return b
+			}(), "is damaged (its contents do not match their checksum)"},
+			"more after the end": {append(slices.Clone(good), "extra"...), "is damaged (there is more after its end)"},
+			"not a backup":       {[]byte("hello\n"), "not a kamdesk backup"},
+			"empty":              {nil, "not a kamdesk backup"},
+		}
+		if version == 2 {
+			cases["date changed"] = struct {
+				data []byte
+				want string
+			}{bytes.Replace(good, []byte(`"made":"2026-11-25T10`), []byte(`"made":"2026-11-24T10`), 1), "is damaged (its contents do not match their checksum)"}
+		}
+		for name, c := range cases {
+			t.Run(fmt.Sprintf("version %d %s", version, name), func(t *testing.T) {
+				path := filepath.Join(t.TempDir(), "bad.backup")
+				os.WriteFile(path, c.data, 0o600)
+				if bytes.Equal(c.data, good) {
+					t.Fatal("the damage left the backup as it was")
+				}
+				_, err := store.Restore(dir, path, nil)
+				if !errors.Is(err, store.ErrDamaged) || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), path) {
+					t.Errorf("restore: %v; want ErrDamaged, naming the file and saying %q", err, c.want)
+				}
+				if _, verr := store.VerifyBackup(path, nil); verr == nil || err == nil || verr.Error() != err.Error() {
+					t.Errorf("verify: %v; want what restore said", verr)
+				}
+				if got := dbFiles(t, filepath.Join(dir, "db")); !equalFiles(got, before) {
+					t.Error("a refused restore changed the workspace")
+				}
+				if aside, _ := filepath.Glob(filepath.Join(dir, "replaced-*")); len(aside) > 0 {
+					t.Errorf("a refused restore left %v", aside)
+				}
+			})
+		}
 	}
 }
 

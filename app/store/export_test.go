@@ -2,9 +2,12 @@ package store
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
+	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -226,4 +229,36 @@ func SetBackupCheck(d time.Duration) (restore func()) {
 	old := backupCheck
 	backupCheck = d
 	return func() { backupCheck = old }
+}
+
+// KeysOf lists every key of the closed workspace in dir, in order, each
+// with the SHA-256 of its value: "key" (quoted as Go does) and 16 hex
+// digits a line. Two workspaces whose lists are equal hold the same keys
+// and values, record by record. It reads the database with Badger
+// directly, writing nothing of kamdesk's.
+func KeysOf(dir string, passphrase []byte) ([]string, error) {
+	key, err := workspaceKey(dir, passphrase)
+	if err != nil {
+		return nil, err
+	}
+	db, err := badger.Open(cryptOptions(badgerOptions(filepath.Join(dir, "db"), io.Discard), key))
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	var out []string
+	err = db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.DefaultIteratorOptions)
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			v, err := it.Item().ValueCopy(nil)
+			if err != nil {
+				return err
+			}
+			sum := sha256.Sum256(v)
+			out = append(out, fmt.Sprintf("%q %x", it.Item().Key(), sum[:8]))
+		}
+		return nil
+	})
+	return out, err
 }

@@ -38,7 +38,7 @@ func LatestGoodBackup(dir string, passphrase []byte) (Backup, error) {
 	for _, b := range list {
 		key, _, err := backupKey(b.Path, passphrase)
 		if err == nil {
-			_, err = checkBackup(b.Path, key)
+			_, _, err = checkBackup(b.Path, key)
 		}
 		if err == nil {
 			return b, nil
@@ -80,15 +80,14 @@ func Restore(dir, path string, passphrase []byte) (Restored, error) {
 	if err != nil {
 		return Restored{}, err
 	}
-	keys, err := checkBackup(path, key)
+	h, end, err := checkBackup(path, key)
 	if errors.Is(err, ErrWrongPassphrase) {
 		time.Sleep(wrongPassphraseDelay)
 	}
 	if err != nil {
 		return Restored{}, err
 	}
-	h, _ := readBackupHeader(path)
-	res := Restored{Backup: Backup{Path: path, Made: h.Made, Encrypted: key != nil}, Keys: keys}
+	res := Restored{Backup: Backup{Path: path, Made: h.Made, Encrypted: key != nil}, Keys: end.Keys}
 	if info, err := os.Stat(path); err == nil {
 		res.Backup.Size = info.Size()
 	}
@@ -111,7 +110,7 @@ func Restore(dir, path string, passphrase []byte) (Restored, error) {
 	if err := os.RemoveAll(next); err != nil {
 		return Restored{}, err
 	}
-	if err := loadBackup(next, path, key, keys); err != nil {
+	if err := loadBackup(next, path, key, end); err != nil {
 		os.RemoveAll(next)
 		return Restored{}, dossier.Err("restoring {{.Path}}", map[string]any{"Path": path}, err)
 	}
@@ -163,27 +162,42 @@ func Restore(dir, path string, passphrase []byte) (Restored, error) {
 	return res, nil
 }
 
-// loadBackup writes the keys of the backup at path into a new database in
-// dir and checks it holds them all.
-func loadBackup(dir, path string, key []byte, want int) error {
+// loadBackup loads the backup at path, checked whole and found to hold
+// what checked says, into a new database in dir, and checks the database
+// holds its keys: Badger's backup stream with Badger's own loader
+// (DB.Load), a backup of version 1 key by key.
+func loadBackup(dir, path string, key []byte, checked backupEnd) error {
 	db, err := badger.Open(cryptOptions(badgerOptions(dir, discardLog{}), key))
 	if err != nil {
 		return err
 	}
-	wb := db.NewWriteBatch()
-	_, err = readBackup(path, key, func(k, v []byte) error {
-		return wb.Set(append([]byte(nil), k...), append([]byte(nil), v...))
-	})
+	fr, h, err := openBackup(path, key)
 	if err == nil {
-		err = wb.Flush()
-	} else {
-		wb.Cancel()
+		if h.Version == 1 {
+			err = loadV1(db, fr)
+		} else {
+			err = loadStream(db, fr, checked.longest)
+		}
+		fr.close()
 	}
 	if cerr := db.Close(); err == nil {
 		err = cerr
 	}
 	if err == nil {
-		err = verifyCount(dir, key, want)
+		err = verifyCount(dir, key, checked.Keys)
 	}
 	return err
+}
+
+// loadV1 writes the keys of the backup of version 1 fr reads into db.
+func loadV1(db *badger.DB, fr *frameReader) error {
+	wb := db.NewWriteBatch()
+	_, err := readV1(fr, func(k, v []byte) error {
+		return wb.Set(append([]byte(nil), k...), append([]byte(nil), v...))
+	})
+	if err != nil {
+		wb.Cancel()
+		return err
+	}
+	return wb.Flush()
 }
