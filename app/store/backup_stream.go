@@ -58,9 +58,11 @@ const (
 func (s *Store) streamBackup(w io.Writer, made time.Time) (backupEnd, error) {
 	sw := &streamWriter{w: w, made: made, end: backupEnd{Counts: map[string]int{}}}
 	err := s.db.View(func(txn *badger.Txn) error {
-		o := badger.DefaultIteratorOptions
-		o.AllVersions = true
-		it := txn.NewIterator(o)
+		// The newest version of each key that is there: what the
+		// workspace holds at that moment, not the older versions and
+		// deletions Badger has not compacted yet (DB.Backup writes those
+		// too; a backup keeps no wording the user changed before it).
+		it := txn.NewIterator(badger.DefaultIteratorOptions)
 		defer it.Close()
 		for it.Rewind(); it.Valid(); {
 			if err := sw.key(it); err != nil {
