@@ -21,7 +21,8 @@ import (
 // (Keep mine or Take theirs, or all at once), what the choices write,
 // and Import, which writes it all or nothing once every record that
 // differs has a side, as `kamdesk import` with --take-mine and
-// --take-theirs does. Cancel writes nothing.
+// --take-theirs does. Cancel writes nothing. Its dialog is the one of
+// the imports of people and accounts (ui.NewReviewDialog).
 type bundleImport struct {
 	d      *Desk
 	path   string
@@ -68,14 +69,10 @@ func (d *Desk) showBundleImport(path string, b *handover.Bundle, plan *handover.
 			body.Add(imp.row(c))
 		}
 	}
-	scroll := container.NewVScroll(body)
-	scroll.SetMinSize(fyne.NewSize(760, 400))
 	imp.run = widget.NewButtonWithIcon(lang.L("Import"), theme.ConfirmIcon(), imp.importNow)
 	imp.run.Importance = widget.HighImportance
-	cancel := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() { imp.dlg.Hide() })
-	content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), imp.summary), nil, nil, scroll)
-	imp.dlg = dialog.NewCustomWithoutButtons(lang.L("Import bundle"), content, d.win)
-	imp.dlg.SetButtons([]fyne.CanvasObject{cancel, imp.run})
+	imp.dlg = ui.NewReviewDialog(lang.L("Import bundle"), nil, container.NewVScroll(body),
+		container.NewVBox(widget.NewSeparator(), imp.summary), d.win, imp.run)
 	imp.changed()
 	d.ShowClosable(imp.dlg)
 	return imp

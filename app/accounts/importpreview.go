@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -85,14 +84,10 @@ func (p *importPreview) showPreview(h ui.Host, spec previewSpec) {
 	p.list = widget.NewList(spec.count, p.newRow, p.updateRow)
 	p.run = widget.NewButtonWithIcon(lang.L("Import"), theme.ConfirmIcon(), p.importNow)
 	p.run.Importance = widget.HighImportance
-	cancel := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() { p.dlg.Hide() })
 	top := container.NewVBox(p.summary, container.NewBorder(nil, nil, widget.NewLabel(lang.L("Duplicates:")), nil, p.all))
-	body := container.NewBorder(top, container.NewHBox(layout.NewSpacer(), cancel, p.run), nil, nil, p.list)
-	d := dialog.NewCustomWithoutButtons(spec.title, body, h.Window())
-	d.Resize(fyne.NewSize(860, 600))
-	p.dlg = d
+	p.dlg = ui.NewReviewDialog(spec.title, top, p.list, nil, h.Window(), p.run)
 	p.changed()
-	d.Show()
+	p.dlg.Show()
 }
 
 // changed matches the records again after a choice and shows the result.
