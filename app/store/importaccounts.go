@@ -76,25 +76,9 @@ func checkAccounts(txn *badger.Txn, added, updated []dossier.Account, now time.T
 	}
 	for i := range added {
 		a := &added[i]
-		taken := a.ID == "" || !dossier.ValidID(a.ID) || batch[a.ID]
-		for tries := 0; ; tries++ {
-			if !taken {
-				var err error
-				if taken, err = exists(txn, kAccount.key(a.ID)); err == nil && !taken {
-					taken, err = exists(txn, tombKey(kAccount.key(a.ID)))
-				}
-				if err != nil {
-					return nil, err
-				}
-			}
-			if !taken {
-				break
-			}
-			if tries == newIDTries {
-				return nil, dossier.Err("no free {{.Kind}} ID after {{.Count}} tries", map[string]any{"Kind": kAccount.noun, "Count": newIDTries}, dossier.ErrConflict)
-			}
-			a.ID = NewID(a.Name, "account")
-			taken = batch[a.ID]
+		var err error
+		if a.ID, err = freeImportID(txn, kAccount, a.ID, a.Name, func(id string) bool { return batch[id] }); err != nil {
+			return nil, err
 		}
 		batch[a.ID] = true
 	}

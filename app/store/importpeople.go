@@ -161,29 +161,13 @@ func checkPeople(txn *badger.Txn, added, updated []dossier.Person, now time.Time
 	renamed := map[string]string{} // an ID of added taken → the one drawn instead
 	for i := range added {
 		p := &added[i]
-		taken := p.ID == "" || !dossier.ValidID(p.ID) || batch[p.ID] != nil
-		for tries := 0; ; tries++ {
-			if !taken {
-				var err error
-				if taken, err = exists(txn, kPerson.key(p.ID)); err == nil && !taken {
-					taken, err = exists(txn, tombKey(kPerson.key(p.ID)))
-				}
-				if err != nil {
-					return nil, err
-				}
-			}
-			if !taken {
-				break
-			}
-			if tries == newIDTries {
-				return nil, dossier.Err("no free {{.Kind}} ID after {{.Count}} tries", map[string]any{"Kind": kPerson.noun, "Count": newIDTries}, dossier.ErrConflict)
-			}
-			old := p.ID
-			p.ID = NewID(p.Name, "person")
-			if old != "" {
-				renamed[old] = p.ID
-			}
-			taken = batch[p.ID] != nil
+		was := p.ID
+		var err error
+		if p.ID, err = freeImportID(txn, kPerson, p.ID, p.Name, func(id string) bool { return batch[id] != nil }); err != nil {
+			return nil, err
+		}
+		if was != "" && p.ID != was {
+			renamed[was] = p.ID
 		}
 		batch[p.ID] = p
 	}
@@ -242,4 +226,30 @@ func checkPeople(txn *badger.Txn, added, updated []dossier.Person, now time.Time
 		}
 	}
 	return out, nil
+}
+
+// freeImportID is id, when it is one and no record of kind k has it or
+// had it (its tombstone) and taken(id) is false (another record of the
+// import has it), else an ID drawn from name that is free so.
+func freeImportID(txn *badger.Txn, k kind, id, name string, taken func(id string) bool) (string, error) {
+	used := id == "" || !dossier.ValidID(id) || taken(id)
+	for tries := 0; ; tries++ {
+		if !used {
+			var err error
+			if used, err = exists(txn, k.key(id)); err == nil && !used {
+				used, err = exists(txn, tombKey(k.key(id)))
+			}
+			if err != nil {
+				return "", err
+			}
+		}
+		if !used {
+			return id, nil
+		}
+		if tries == newIDTries {
+			return "", dossier.Err("no free {{.Kind}} ID after {{.Count}} tries", map[string]any{"Kind": k.noun, "Count": newIDTries}, dossier.ErrConflict)
+		}
+		id = NewID(name, k.noun)
+		used = taken(id)
+	}
 }
