@@ -84,11 +84,21 @@ func checkPhotos(txn *badger.Txn, added, updated []dossier.Person, photos map[st
 	return ph, nil
 }
 
-// writeImportBatch writes an import too large for one transaction: the
-// photos in a write batch of their own, then the people (writeBatch),
-// then the replaced photos are deleted. When the people's batch fails,
-// the new photos that no person names are deleted.
-func (s *Store) writeImportBatch(recs []importRecord, ph importPhotos) error {
+// writeImportBatch writes an import too large for one transaction: its
+// journal (importjournal.go), the photos in a write batch of their own,
+// then the people (writeBatch); then the journal goes and the replaced
+// photos are deleted. When a step fails, what was written is undone.
+func (s *Store) writeImportBatch(recs []importRecord, ph importPhotos) (err error) {
+	if err := s.journalImport(recs, ph); err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			// What was written goes; when that fails too, the journal
+			// stays and the next open undoes it.
+			_ = s.undoImport()
+		}
+	}()
 	if len(ph.files) > 0 {
 		wb := s.db.NewWriteBatch()
 		err := func() error {
@@ -101,12 +111,16 @@ func (s *Store) writeImportBatch(recs []importRecord, ph importPhotos) error {
 		}()
 		wb.Cancel()
 		if err != nil {
-			s.dropUnnamedPhotos(ph)
 			return err
 		}
 	}
 	if err := writeBatch(s.db, recs); err != nil {
-		s.dropUnnamedPhotos(ph)
+		return err
+	}
+	if err := importFault("people written"); err != nil {
+		return err
+	}
+	if err := s.endImport(); err != nil {
 		return err
 	}
 	if len(ph.drop) > 0 {
@@ -114,27 +128,6 @@ func (s *Store) writeImportBatch(recs []importRecord, ph importPhotos) error {
 		_ = s.deleteFiles(func(string) bool { return true }, ph.drop)
 	}
 	return nil
-}
-
-// dropUnnamedPhotos deletes the new photos of ph whose person does not
-// name them (their write failed), as far as it can: what is left is no
-// person's and goes at the next open (sweepOrphanFiles).
-func (s *Store) dropUnnamedPhotos(ph importPhotos) {
-	ids := make([]string, 0, len(ph.files))
-	for id := range ph.files {
-		ids = append(ids, id)
-	}
-	_ = s.deleteFiles(func(id string) bool {
-		var p personWas
-		named := false
-		_ = s.db.View(func(txn *badger.Txn) error {
-			if get(txn, kPerson, ph.owner[id], &p) == nil && p.Photo != nil && p.Photo.FileID == id {
-				named = true
-			}
-			return nil
-		})
-		return !named
-	}, ids)
 }
 
 // deleteFiles deletes the files ids for which del is true, in a write

@@ -219,7 +219,7 @@ func open(dir string, o Options, forReading bool) (s *Store, err error) {
 		db.Close()
 		return nil, err
 	}
-	if ro != nil && ro.chosen && s.erasing() {
+	if ro != nil && ro.chosen && (s.erasing() || s.importing()) {
 		db.Close()
 		return nil, errNeedsUpdate
 	}
@@ -229,6 +229,10 @@ func open(dir string, o Options, forReading bool) (s *Store, err error) {
 	if err := s.finishErase(); err != nil { // one a crash interrupted
 		db.Close()
 		return nil, dossier.Err("finishing an erasure in {{.Path}}", map[string]any{"Path": abs}, err)
+	}
+	if err := s.undoImport(); err != nil { // one a crash cut short
+		db.Close()
+		return nil, dossier.Err("undoing an import in {{.Path}}", map[string]any{"Path": abs}, err)
 	}
 	if err := s.foldPending(logline); err != nil {
 		// Not fatal: the file stays for the next open for writing.
