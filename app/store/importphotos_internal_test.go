@@ -1,11 +1,8 @@
 package store
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"image"
-	"image/png"
 	"testing"
 
 	"github.com/dgraph-io/badger/v4"
@@ -32,15 +29,7 @@ func TestImportPeoplePhotosAllOrNothing(t *testing.T) {
 			if err := s.SaveAccount(&a); err != nil {
 				t.Fatal(err)
 			}
-			var b bytes.Buffer
-			img := image.NewGray(image.Rect(0, 0, 200, 100))
-			for i := range img.Pix {
-				img.Pix[i] = uint8(i * 7)
-			}
-			if err := png.Encode(&b, img); err != nil {
-				t.Fatal(err)
-			}
-			pic := b.Bytes()
+			pic := photoBytes(t)
 			ph, err := dossier.NewPhoto("", pic)
 			if err != nil {
 				t.Fatal(err)
