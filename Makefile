@@ -95,7 +95,9 @@ test smoke screenshots: DEPS_FLAGS := --test
 build: deps
 	@mkdir -p "$(BUILD_DIR)"
 	$(GO) build -o "$(BINARY)" .
-	$(GO) build -o "$(CLI_BINARY)" ./app/cli/kamdesk-cli
+	# The command line links no C: without cgo it is a static binary that
+	# the loader maps without libc (a few ms less at every start).
+	CGO_ENABLED=0 $(GO) build -o "$(CLI_BINARY)" ./app/cli/kamdesk-cli
 	@echo "built $(BINARY) and $(CLI_BINARY) (the command line alone)"
 
 run: deps build
