@@ -92,11 +92,11 @@ test smoke screenshots: DEPS_FLAGS := --test
 
 # ---------------------------------------------------------------------- build
 
+# kamdesk-cli links no C: built without cgo it is a static binary that
+# starts without the dynamic loader and libc (a few ms at every command).
 build: deps
 	@mkdir -p "$(BUILD_DIR)"
 	$(GO) build -o "$(BINARY)" .
-	# The command line links no C: without cgo it is a static binary that
-	# the loader maps without libc (a few ms less at every start).
 	CGO_ENABLED=0 $(GO) build -o "$(CLI_BINARY)" ./app/cli/kamdesk-cli
 	@echo "built $(BINARY) and $(CLI_BINARY) (the command line alone)"
 
