@@ -201,6 +201,7 @@ func FuzzSafeMarkdown(f *testing.F) {
 func FuzzRenderHTML(f *testing.F) {
 	f.Add("T", "## Pricing\n\n| a | b |\n|---|--:|\n| x | 1 |\n\n## Validity\n\nValid until 2026-12-31.")
 	f.Add("</title><script>", "x <script> y <style>\n[a](javascript:alert(1)) <img src=x onerror=alert(1)>\n\n<iframe srcdoc=x>")
+	f.Add("T", "# T\n\n## A\n\n- x\n\n## A\n\n```\n\n## B\n```\n\n## A 1\n\n> q\n\n## Prepared by\n\nx\n\n## Validity\n\ny")
 	f.Add("\u202e", "![a](data:image/svg+xml;base64,PHN2Zz4=) [b](&#x6A;avascript:x) <vbscript:msgbox> ```\"><x\n```")
 	f.Fuzz(func(t *testing.T, title, md string) {
 		out, err := RenderHTML(Document{Title: title, Subtitle: title, Language: "en", Markdown: md}, "")
@@ -216,6 +217,10 @@ func FuzzRenderHTML(f *testing.F) {
 			t.Fatal(err)
 		}
 		checkSafeHTML(t, frag, false)
+		// Converted in parts, wherever it can be cut, it is the same.
+		if whole, parts := convertBothWays(t, md, title); !bytes.Equal(whole, parts) {
+			t.Fatalf("converted in parts differs from whole:\n%s", firstDifference(string(whole), string(parts)))
+		}
 	})
 }
 

@@ -154,6 +154,17 @@ func MarkdownToHTML(md string) ([]byte, error) {
 // convertMarkdown renders md; a leading level-1 heading that reads title is dropped.
 func convertMarkdown(md, title string) ([]byte, error) {
 	src := []byte(htmlCleanText(md))
+	return convert(src, title, partsFor(src))
+}
+
+// convert converts src, already cleaned, in as many as parts parts at
+// once (html_parallel.go), or whole.
+func convert(src []byte, title string, parts int) ([]byte, error) {
+	if parts > 1 {
+		if out, ok, err := convertParts(src, title, parts); ok {
+			return out, err
+		}
+	}
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	if title != "" {
 		ctx.Set(htmlTitleKey, title)

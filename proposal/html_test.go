@@ -599,7 +599,7 @@ var (
 	htmlForbiddenTags = []string{"<script", "<iframe", "<frame", "<object", "<embed", "<svg", "<math", "<form",
 		"<base", "<link", "<applet", "<template", "<textarea", "<button", "<video", "<audio", "<source", "<!--", "<![cdata", "<?"}
 	htmlForbiddenValues = []string{"javascript:", "vbscript:", "data:text", "data:image/svg", "livescript:",
-		"file:", "<", ">", "expression(", "url(", "srcdoc"}
+		"file:", "expression(", "url(", "srcdoc"}
 	htmlTagRE  = regexp.MustCompile(`^<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s"'<>=/]+(?:="[^"<>]*")?)*)\s*>`)
 	htmlAttrRE = regexp.MustCompile(`([^\s"'<>=/]+)(?:="([^"<>]*)")?`)
 )
@@ -706,13 +706,22 @@ func checkAttributes(t *testing.T, tag, attrs string) {
 			continue // fixed by RenderHTML; the CSP itself says 'none'
 		}
 		for _, f := range htmlForbiddenValues {
+			if name == "href" && strings.HasPrefix(v, "#") {
+				break // a place in this document, whatever it is called ("#javascript:0")
+			}
 			if strings.Contains(v, f) {
 				t.Errorf("<%s %s=%q> contains %q", tag, name, value, f)
 			}
 		}
+		// An angle bracket breaks out of the attribute only as itself or
+		// as a character reference; percent-encoded in a link ("#%3E")
+		// it is inert, and only the schemes above are looked for there.
+		if strings.ContainsAny(html.UnescapeString(value), "<>") {
+			t.Errorf("<%s %s=%q> holds an angle bracket", tag, name, value)
+		}
 		switch name {
 		case "href":
-			if !(strings.HasPrefix(v, "https://") || strings.HasPrefix(v, "http://") ||
+			if !(strings.HasPrefix(v, "https:") || strings.HasPrefix(v, "http:") ||
 				strings.HasPrefix(v, "mailto:") || strings.HasPrefix(v, "tel:") || strings.HasPrefix(v, "#")) {
 				t.Errorf("<%s href=%q> is not an allowed link", tag, value)
 			}
