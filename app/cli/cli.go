@@ -34,6 +34,10 @@ type Env struct {
 	// Terminal reads a passphrase from the terminal without echo; nil when
 	// there is no terminal (tests, pipes).
 	Terminal func(prompt string) ([]byte, error)
+	// EndsAfter says the process ends when the command returns: a
+	// workspace it only read is left to the end of the process instead
+	// of closed (store.CloseAtExit).
+	EndsAfter bool
 }
 
 // SystemEnv returns the Env of a real process.
@@ -47,7 +51,8 @@ func SystemEnv() Env {
 			o.NoGC = true
 			return store.Open(dir, o)
 		},
-		Terminal: terminalPassphrase,
+		Terminal:  terminalPassphrase,
+		EndsAfter: true,
 	}
 }
 
@@ -291,7 +296,11 @@ func Run(g Global, args []string, env Env) int {
 		fmt.Fprintln(env.Stderr, i18n.L("note: {{.Reason}}; nothing was changed", map[string]any{"Reason": errorText(c.st.ReadOnlyWhy())}))
 	}
 	if c.st != nil {
-		if cerr := c.st.Close(); err == nil && cerr != nil {
+		closeStore := c.st.Close
+		if env.EndsAfter {
+			closeStore = c.st.CloseAtExit
+		}
+		if cerr := closeStore(); err == nil && cerr != nil {
 			err = cerr
 		}
 	}

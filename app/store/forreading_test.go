@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 
@@ -154,4 +155,46 @@ func closedWorkspace(t *testing.T) string {
 	}
 	s.Close()
 	return dir
+}
+
+// TestCloseAtExit: a command that only read leaves Badger's files to the
+// end of its process, but lets kamdesk's lock go at once: the workspace
+// opens for writing right after, nothing of the folder changed, and a
+// second close is harmless. A store open for writing is closed for good
+// (the workspace is noted as closed properly).
+func TestCloseAtExit(t *testing.T) {
+	defer store.SkipSummaryCheck()()
+	dir := closedWorkspace(t)
+	before := digests(t, dir)
+	r, err := store.Open(dir, store.Options{NoGC: true, ForReading: true, Now: func() time.Time { return fixedNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Accounts(); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.CloseAtExit(); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Close(); err != nil {
+		t.Errorf("closing again: %v", err)
+	}
+	if after := digests(t, dir); !equalMaps(before, after) {
+		t.Errorf("reading changed the folder:\n%s", diffMaps(before, after))
+	}
+	w, err := store.Open(dir, store.Options{NoGC: true, NoBackup: true})
+	if err != nil {
+		t.Fatalf("opening for writing after a reader left: %v", err)
+	}
+	runtime.KeepAlive(r) // its files stay open, as in the process that left them
+	newAccount(t, w, "Written after the reader")
+	if err := os.Remove(filepath.Join(dir, "kamdesk.closed")); err != nil && !errors.Is(err, os.ErrNotExist) {
+		t.Fatal(err)
+	}
+	if err := w.CloseAtExit(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "kamdesk.closed")); err != nil {
+		t.Errorf("a store open for writing was not closed properly by CloseAtExit: %v", err)
+	}
 }

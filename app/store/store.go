@@ -162,6 +162,7 @@ type Store struct {
 	backupMu sync.Mutex
 	stop     chan struct{}
 	stopped  sync.WaitGroup
+	left     bool // CloseAtExit left Badger's files to the end of the process
 }
 
 // Dir returns the workspace directory.
@@ -195,7 +196,7 @@ var beforeClose func(*Store)
 func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.db.IsClosed() {
+	if s.left || s.db.IsClosed() {
 		return nil
 	}
 	if beforeClose != nil {
@@ -228,6 +229,30 @@ func (s *Store) Close() error {
 	}
 	s.logf.Close()
 	return err
+}
+
+// CloseAtExit closes the store of a process that ends as soon as it
+// returns (a command of the command line). A workspace open for reading
+// only has nothing to write back, and Badger's close of one unmaps and
+// closes every table and value log and syncs the folder twice: work the
+// end of the process does as well (it unmaps, closes and unlocks
+// everything), so it is left to it. Kamdesk's own lock is let go at
+// once. Any other store is closed as Close does. Nothing may use the
+// store afterwards.
+func (s *Store) CloseAtExit() error {
+	s.mu.Lock()
+	leave := s.ro != nil && !s.left && !s.db.IsClosed() && beforeClose == nil
+	if leave {
+		s.left = true
+		close(s.stop)
+		s.stopped.Wait()
+		s.lock.unlock()
+	}
+	s.mu.Unlock()
+	if !leave {
+		return s.Close()
+	}
+	return s.logf.Close()
 }
 
 // gcLoop reclaims space in the value log, where attachments live, on a
