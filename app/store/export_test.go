@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"testing"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -174,6 +175,31 @@ func (s *Store) SummaryProblems() ([]string, error) {
 var summaryFaults struct {
 	sync.Mutex
 	list []string
+}
+
+// WaitForSweep waits until the sweep of unused files that the open
+// started has ended.
+func (s *Store) WaitForSweep() { s.sweeping.Wait() }
+
+// HoldSweep makes the sweeps of the opens that follow, until the end of
+// t, wait until release is called; started receives as each begins to
+// wait. The stores t opens must be closed by its end.
+func HoldSweep(t testing.TB) (started <-chan struct{}, release func()) {
+	begun, gate := make(chan struct{}, 1), make(chan struct{})
+	beforeSweep = func(*Store) {
+		select {
+		case begun <- struct{}{}:
+		default:
+		}
+		<-gate
+	}
+	var once sync.Once
+	release = func() { once.Do(func() { close(gate) }) }
+	t.Cleanup(func() {
+		release()
+		beforeSweep = nil
+	})
+	return begun, release
 }
 
 // SkipSummaryCheck turns the check at close off until restore, for

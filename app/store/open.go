@@ -256,12 +256,7 @@ func open(dir string, o Options, forReading bool) (s *Store, err error) {
 			logline("wrote %d summaries of people", len(st.unsummed))
 		}
 	}
-	if n, err := s.sweepOrphanFiles(); err != nil {
-		// Not fatal: the workspace works, it only keeps some dead bytes.
-		logline("sweeping unused attachments: %v", err)
-	} else if n > 0 {
-		logline("deleted %d unused attachments", n)
-	}
+	s.sweepOrphans(logline)
 	if !o.NoBackup {
 		s.stopped.Add(1)
 		go s.backupLoop(s.now(), logline)

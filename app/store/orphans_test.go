@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"testing"
+	"time"
 
+	"kamdesk/app/store"
 	"kamdesk/dossier"
 )
 
@@ -32,6 +34,7 @@ func TestUnusedAttachmentsAreSweptOnOpen(t *testing.T) {
 	s.Close()
 
 	s = open(t, dir)
+	s.WaitForSweep()
 	if b, err := s.File(live); err != nil || string(b) != "live" {
 		t.Errorf("file of a live event: %q, %v", b, err)
 	}
@@ -51,4 +54,73 @@ func TestUnusedAttachmentsAreSweptOnOpen(t *testing.T) {
 	if b, err := s.File(binned); err != nil || string(b) != "binned" {
 		t.Errorf("file of the restored event: %q, %v", b, err)
 	}
+}
+
+// TestSweepRunsAfterTheOpen: the open does not wait for the sweep (it
+// reads every event, and every person's summary when some file is no
+// event's: on 100,000 people it held the window back), and a file
+// attached while the sweep runs, not saved yet, is not swept: the sweep
+// deletes only files that were there when the workspace opened.
+func TestSweepRunsAfterTheOpen(t *testing.T) {
+	dir := t.TempDir()
+	s := open(t, dir)
+	orphan, _ := s.PutFile("cancelled.pdf", bytes.NewReader([]byte("cancelled")))
+	s.Close()
+
+	started, release := store.HoldSweep(t)
+	opened := make(chan *store.Store, 1)
+	go func() {
+		s, err := store.Open(dir, store.Options{Now: func() time.Time { return fixedNow }, NoGC: true})
+		if err != nil {
+			t.Error(err)
+		}
+		opened <- s
+	}()
+	select {
+	case s = <-opened:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the open waited for the sweep")
+	}
+	if s == nil {
+		return
+	}
+	<-started
+	if b, err := s.File(orphan); err != nil || string(b) != "cancelled" {
+		t.Fatalf("the unused file before the sweep ran: %q, %v", b, err)
+	}
+	unsaved, err := s.PutFile("attached-now.pdf", bytes.NewReader([]byte("in an open editor")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	release()
+	s.WaitForSweep()
+	if _, err := s.File(orphan); !errors.Is(err, dossier.ErrNotFound) {
+		t.Errorf("the unused file after the sweep: %v, want it swept", err)
+	}
+	if b, err := s.File(unsaved); err != nil || string(b) != "in an open editor" {
+		t.Errorf("a file attached during the sweep: %q, %v; it must stay for its editor", b, err)
+	}
+	s.Close()
+}
+
+// TestCloseStopsTheSweep: closing while the sweep has not finished
+// returns, and the next open sweeps.
+func TestCloseStopsTheSweep(t *testing.T) {
+	dir := t.TempDir()
+	s := open(t, dir)
+	orphan, _ := s.PutFile("cancelled.pdf", bytes.NewReader([]byte("cancelled")))
+	s.Close()
+	started, release := store.HoldSweep(t)
+	s = open(t, dir)
+	<-started
+	done := make(chan struct{})
+	go func() { s.Close(); close(done) }()
+	release()
+	<-done
+	s = open(t, dir)
+	s.WaitForSweep()
+	if _, err := s.File(orphan); !errors.Is(err, dossier.ErrNotFound) {
+		t.Errorf("the unused file after the next open: %v, want it swept", err)
+	}
+	s.Close()
 }

@@ -130,6 +130,7 @@ func TestPhotosSurviveTheSweepAndThePurge(t *testing.T) {
 	s.Close()
 
 	s = open(t, dir)
+	s.WaitForSweep()
 	for _, p := range []dossier.Person{live, gone} {
 		if _, err := s.File(p.Photo.Attachment); err != nil {
 			t.Errorf("the photo of %s after the sweep: %v", p.Name, err)

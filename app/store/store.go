@@ -162,7 +162,8 @@ type Store struct {
 	backupMu sync.Mutex
 	stop     chan struct{}
 	stopped  sync.WaitGroup
-	left     bool // CloseAtExit left Badger's files to the end of the process
+	left     bool           // CloseAtExit left Badger's files to the end of the process
+	sweeping sync.WaitGroup // the sweep of unused files (orphans.go)
 }
 
 // Dir returns the workspace directory.
