@@ -233,12 +233,23 @@ func localText(it *dossier.AgendaItem) string { return i18n.L(it.Message, it.Dat
 // (TestWriteAgendaIsTheTable). At 100,000 people the tabwriter held 90,000
 // rows and took a fifth of the command.
 func writeAgenda(w io.Writer, items []dossier.AgendaItem, text func(*dossier.AgendaItem) string) {
-	cell := func(s string) string { return terminalText(strings.ReplaceAll(dossier.OneLine(s), "\t", " ")) }
-	date, late, what := cell(i18n.L("DATE")), cell(i18n.L("LATE")), cell(i18n.L("WHAT"))
+	date, late, what := agendaCell(i18n.L("DATE")), agendaCell(i18n.L("LATE")), agendaCell(i18n.L("WHAT"))
+	// The items come sorted, most of them on the day before them: the
+	// date's cell is made once a day (a date written twice an item was a
+	// tenth of the command).
+	var day dossier.Date
+	dayCell := ""
+	dateCell := func(d dossier.Date) string {
+		if d != day || dayCell == "" {
+			day, dayCell = d, agendaCell(d.String())
+		}
+		return dayCell
+	}
 	const padding = 2
 	dateWidth, lateWidth := utf8.RuneCountInString(date), 0
-	for _, it := range items {
-		dateWidth = max(dateWidth, utf8.RuneCountInString(cell(it.Date.String())))
+	for i := range items {
+		it := &items[i]
+		dateWidth = max(dateWidth, utf8.RuneCountInString(dateCell(it.Date)))
 		if it.Late {
 			lateWidth = utf8.RuneCountInString(late)
 		}
@@ -259,7 +270,23 @@ func writeAgenda(w io.Writer, items []dossier.AgendaItem, text func(*dossier.Age
 		if it.Late {
 			l = late
 		}
-		line(cell(it.Date.String()), l, cell(text(it)))
+		line(dateCell(it.Date), l, agendaCell(text(it)))
 	}
 	bw.Flush()
+}
+
+// agendaCell is s as a cell of the agenda's table shows it: on one line,
+// tabs as spaces, safe for a terminal. Plain ASCII text with single
+// spaces between words, as most is, is all three already and is taken
+// as it is after one look at each byte, instead of three.
+func agendaCell(s string) string {
+	plain := len(s) > 0 && s[0] != ' ' && s[len(s)-1] != ' '
+	for i := 0; plain && i < len(s); i++ {
+		c := s[i]
+		plain = c > ' ' && c < 0x7f || c == ' ' && s[i+1] != ' '
+	}
+	if plain {
+		return s
+	}
+	return terminalText(strings.ReplaceAll(dossier.OneLine(s), "\t", " "))
 }

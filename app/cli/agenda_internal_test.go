@@ -121,3 +121,16 @@ func TestAgendaOfPeopleInParts(t *testing.T) {
 		}
 	}
 }
+
+// TestAgendaCellIsTheSlowCell: a cell of the agenda is the text on one
+// line, tabs as spaces, safe for a terminal, whether it takes the short
+// way (plain ASCII) or not.
+func TestAgendaCellIsTheSlowCell(t *testing.T) {
+	slow := func(s string) string { return terminalText(strings.ReplaceAll(dossier.OneLine(s), "\t", " ")) }
+	for _, s := range []string{"", " ", "a", " a", "a ", "a  b", "a b", "a\tb", "a\nb", "a\rb", "a\vb", "Zoë Brandt", "a\u00a0b",
+		"\x1b[31mred", "a\x7fb", "a\x00b", "\u202eevil", "\xff", "Birthday of Lada Barbridge (Ardencroft Works), turns 41", "~!@#$%^&*()_+{}|:\"<>?"} {
+		if got, want := agendaCell(s), slow(s); got != want {
+			t.Errorf("agendaCell(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
