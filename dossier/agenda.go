@@ -151,10 +151,10 @@ func (m *AgendaMaker) Part() *AgendaMaker {
 	return &AgendaMaker{made: m.made, r: m.r, today: m.today, horizon: m.horizon, accountName: m.accountName}
 }
 
-// Join adds the items of parts to m's, in their order, and lets go of
-// the parts' own.
-func (m *AgendaMaker) Join(parts []*AgendaMaker) {
-	n := len(m.Items)
+// Join adds the items of parts to m's, in their order, then more (as
+// they are: made is not called with them), and lets go of the parts' own.
+func (m *AgendaMaker) Join(parts []*AgendaMaker, more ...AgendaItem) {
+	n := len(m.Items) + len(more)
 	for _, p := range parts {
 		n += len(p.Items)
 	}
@@ -163,6 +163,7 @@ func (m *AgendaMaker) Join(parts []*AgendaMaker) {
 		m.Items = append(m.Items, p.Items...)
 		p.Items = nil
 	}
+	m.Items = append(m.Items, more...)
 }
 
 // add keeps the item it, made.

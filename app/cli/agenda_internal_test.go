@@ -109,7 +109,7 @@ func TestAgendaOfPeopleInParts(t *testing.T) {
 		slices.Sort(ids)
 		for _, splits := range [][]string{nil, {ids[0]}, {ids[len(ids)/2]}, {ids[3], ids[4], ids[40], "zzz"}, ids} {
 			for _, workers := range []int{1, 2, 3} {
-				_, got, err := agendaOfPeople(s, splits, workers, today, 120, 120, made)
+				_, got, err := agendaOfPeople(s, splits, workers, today, 120, 120, made, nil)
 				if err != nil {
 					t.Fatal(err)
 				}
