@@ -331,7 +331,7 @@ func TestSortAgenda(t *testing.T) {
 // SortAgenda gives exactly the order of a stable sort by CompareAgenda.
 func TestSortAgendaIsTheStableSort(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 11))
-	kinds := []dossier.AgendaKind{dossier.AgendaBirthday, dossier.AgendaContact, dossier.AgendaPromise, dossier.AgendaReview, dossier.AgendaTender}
+	kinds := []dossier.AgendaKind{dossier.AgendaTenderPrep, dossier.AgendaReview, dossier.AgendaBirthday, dossier.AgendaContact, dossier.AgendaPromise, dossier.AgendaTender, "proposal-follow-up", "proposal-expiry"}
 	for round := range 200 {
 		items := make([]dossier.AgendaItem, rng.IntN(300))
 		for i := range items {

@@ -362,6 +362,12 @@ func (s *Store) workspace(whole bool) (dossier.Workspace, error) {
 // readWorkspace reads the rules, then at one moment the accounts (in
 // their order) and the promises, and whatever more reads.
 func (s *Store) readWorkspace(more func(txn *badger.Txn, w *dossier.Workspace) error) (dossier.Workspace, error) {
+	return s.readWorkspaceOf(readAccountsAndPromises, more)
+}
+
+// readWorkspaceOf is readWorkspace with the accounts and promises read
+// by read (readAccountsAndPromises, or agendaAccountsAndPromises).
+func (s *Store) readWorkspaceOf(read func(txn *badger.Txn, w *dossier.Workspace) error, more func(txn *badger.Txn, w *dossier.Workspace) error) (dossier.Workspace, error) {
 	var w dossier.Workspace
 	rules, err := s.Rules()
 	if err != nil {
@@ -369,14 +375,20 @@ func (s *Store) readWorkspace(more func(txn *badger.Txn, w *dossier.Workspace) e
 	}
 	w.Rules = rules
 	err = s.view(func(txn *badger.Txn) (err error) {
-		if w.Accounts, err = list[dossier.Account](txn, kAccount); err != nil {
-			return err
-		}
-		if w.Promises, err = list[dossier.Promise](txn, kPromise); err != nil {
+		if err := read(txn, &w); err != nil {
 			return err
 		}
 		dossier.SortAccounts(w.Accounts)
 		return more(txn, &w)
 	})
 	return w, err
+}
+
+// readAccountsAndPromises reads every account and promise whole.
+func readAccountsAndPromises(txn *badger.Txn, w *dossier.Workspace) (err error) {
+	if w.Accounts, err = list[dossier.Account](txn, kAccount); err != nil {
+		return err
+	}
+	w.Promises, err = list[dossier.Promise](txn, kPromise)
+	return err
 }
