@@ -3,7 +3,6 @@ package accounts
 import (
 	"fmt"
 	"os"
-	"strings"
 
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -169,17 +168,8 @@ func (imp *accountsImport) item(i int) previewItem {
 		out.what = lang.L("Already here (the same name): {{.Name}}", map[string]any{"Name": imp.nameOf(it.ID)})
 	}
 	labels := accountFieldLabels()
-	for _, d := range it.Differences {
-		data := map[string]any{"Field": labels[d.Field], "Card": d.Card, "Kamdesk": d.Kamdesk}
-		if d.Kamdesk == "" {
-			out.diffs = append(out.diffs, lang.L("{{.Field}}: {{.Card}} in the file, empty here", data))
-		} else {
-			out.diffs = append(out.diffs, lang.L("{{.Field}}: {{.Card}} in the file, {{.Kamdesk}} here", data))
-		}
-	}
-	if len(it.Row.Ignored) > 0 {
-		out.diffs = append(out.diffs, lang.L("not kept: {{.List}}", map[string]any{"List": strings.Join(it.Row.Ignored, ", ")}))
-	}
+	out.addDifferences(inFile, it.Differences, func(field string) string { return labels[field] })
+	out.addNotKept(it.Row.Ignored)
 	return out
 }
 

@@ -207,14 +207,7 @@ func (imp *peopleImport) item(i int) previewItem {
 	default:
 		out.what = lang.L("Already here (the same name): {{.Name}}", map[string]any{"Name": imp.nameOf(it.ID)})
 	}
-	for _, d := range it.Differences {
-		data := map[string]any{"Field": ui.Tr(d.Field), "Card": d.Card, "Kamdesk": d.Kamdesk}
-		if d.Kamdesk == "" {
-			out.diffs = append(out.diffs, lang.L("{{.Field}}: {{.Card}} in the card, empty here", data))
-		} else {
-			out.diffs = append(out.diffs, lang.L("{{.Field}}: {{.Card}} in the card, {{.Kamdesk}} here", data))
-		}
-	}
+	out.addDifferences(inCard, it.Differences, func(field string) string { return ui.Tr(field) })
 	if it.Action == contacts.Merge && len(it.Filled) > 0 {
 		labels := make([]string, len(it.Filled))
 		for i, f := range it.Filled {
@@ -225,9 +218,7 @@ func (imp *peopleImport) item(i int) previewItem {
 	if ph := it.Card.Person.Photo; ph != nil && it.Action == contacts.Add {
 		out.diffs = append(out.diffs, ui.FieldLabel("photo")+": "+photoText(ph))
 	}
-	if len(it.Card.Ignored) > 0 {
-		out.diffs = append(out.diffs, lang.L("not kept: {{.List}}", map[string]any{"List": strings.Join(it.Card.Ignored, ", ")}))
-	}
+	out.addNotKept(it.Card.Ignored)
 	return out
 }
 

@@ -30,6 +30,41 @@ type previewItem struct {
 	options []contacts.OnMatch
 }
 
+// recordSource is what the preview calls the record read when it says
+// how a field differs: a row of a file of accounts, or a contact card.
+type recordSource int
+
+const (
+	inFile recordSource = iota // "… in the file"
+	inCard                     // "… in the card"
+)
+
+// addDifferences adds a line for each field the record read (from src)
+// and the one here hold differently, the field named by label.
+func (it *previewItem) addDifferences(src recordSource, diffs []contacts.Difference, label func(field string) string) {
+	for _, d := range diffs {
+		data := map[string]any{"Field": label(d.Field), "Card": d.Card, "Kamdesk": d.Kamdesk}
+		switch {
+		case src == inCard && d.Kamdesk == "":
+			it.diffs = append(it.diffs, lang.L("{{.Field}}: {{.Card}} in the card, empty here", data))
+		case src == inCard:
+			it.diffs = append(it.diffs, lang.L("{{.Field}}: {{.Card}} in the card, {{.Kamdesk}} here", data))
+		case d.Kamdesk == "":
+			it.diffs = append(it.diffs, lang.L("{{.Field}}: {{.Card}} in the file, empty here", data))
+		default:
+			it.diffs = append(it.diffs, lang.L("{{.Field}}: {{.Card}} in the file, {{.Kamdesk}} here", data))
+		}
+	}
+}
+
+// addNotKept adds a line naming what the record read holds that the
+// import does not keep (ignored), when it holds any.
+func (it *previewItem) addNotKept(ignored []string) {
+	if len(ignored) > 0 {
+		it.diffs = append(it.diffs, lang.L("not kept: {{.List}}", map[string]any{"List": strings.Join(ignored, ", ")}))
+	}
+}
+
 // previewSpec is what the preview of one kind of import asks of it.
 type previewSpec struct {
 	title string

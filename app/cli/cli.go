@@ -124,11 +124,9 @@ func ParseGlobal(args []string, getenv func(string) string) (Global, []string, e
 		g.Lang = getenv("KAMDESK_LANG")
 	}
 	if g.Lang != "" {
-		if !i18n.Speaks(g.Lang) {
-			return g, nil, usageError{i18n.L("--lang {{.Value}}: kamdesk speaks {{.Languages}}", map[string]any{"Value": g.Lang,
-				"Languages": strings.Join(i18n.Languages, ", ")})}
+		if err := setLanguage(g.Lang); err != nil {
+			return g, nil, err
 		}
-		i18n.SetLanguage(g.Lang)
 	}
 	if g.DataDir == "" {
 		d, err := DefaultDataDir(getenv)

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"slices"
@@ -77,15 +76,24 @@ func takeGlobals(fs *flag.FlagSet, args []string, g *Global) ([]string, error) {
 		case "passphrase-file":
 			g.PassphraseFile = value
 		case "lang":
-			if !i18n.Speaks(value) {
-				return nil, errors.New(i18n.L("--lang {{.Value}}: kamdesk speaks {{.Languages}}", map[string]any{"Value": value,
-					"Languages": strings.Join(i18n.Languages, ", ")}))
+			if err := setLanguage(value); err != nil {
+				return nil, err
 			}
 			g.Lang = value
-			i18n.SetLanguage(value)
 		}
 	}
 	return out, nil
+}
+
+// setLanguage makes lang the language kamdesk speaks to the user (--lang,
+// KAMDESK_LANG), or says which ones it speaks.
+func setLanguage(lang string) error {
+	if !i18n.Speaks(lang) {
+		return usageError{i18n.L("--lang {{.Value}}: kamdesk speaks {{.Languages}}", map[string]any{"Value": lang,
+			"Languages": strings.Join(i18n.Languages, ", ")})}
+	}
+	i18n.SetLanguage(lang)
+	return nil
 }
 
 func isBool(f *flag.Flag) bool {

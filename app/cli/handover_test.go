@@ -145,8 +145,7 @@ func attach(t *testing.T, dir, acct string, data string) {
 func TestHandoverRoundTrip(t *testing.T) {
 	from := demo(t)
 	attach(t, from, "northbridge", strings.Repeat("Minutes of the plant visit. ", 40_000))
-	file := filepath.Join(t.TempDir(), "northbridge.kamdesk")
-	mustRun(t, from, "account", "export", "northbridge", "-o", file)
+	file := exported(t, from, "northbridge")
 	want := records(t, from, "northbridge")
 	if !hasPrefix(want, "sent/") || !hasPrefix(want, "file/") || !hasPrefix(want, "section/") || !hasPrefix(want, "team/") || !hasPrefix(want, "reference/") {
 		t.Fatalf("the export holds too little to test: %v", keys(want))
@@ -174,11 +173,7 @@ func TestHandoverRoundTrip(t *testing.T) {
 // workspace's versions and adds what is new; --take theirs takes the
 // bundle's.
 func TestImportConflicts(t *testing.T) {
-	from := demo(t)
-	first := filepath.Join(t.TempDir(), "first.kamdesk")
-	mustRun(t, from, "account", "export", "castellan", "-o", first)
-	to := t.TempDir()
-	mustRun(t, to, "import", first)
+	from, to, _ := handedOver(t, "castellan")
 
 	// A promise is added on the bundle's side.
 	st, done := openStore(t, from)
@@ -189,8 +184,7 @@ func TestImportConflicts(t *testing.T) {
 		t.Fatal(err)
 	}
 	done()
-	file := filepath.Join(t.TempDir(), "castellan.kamdesk")
-	mustRun(t, from, "account", "export", "castellan", "-o", file)
+	file := exported(t, from, "castellan")
 	want := records(t, from, "castellan")
 
 	// A person and a proposal are changed on the workspace's side.
@@ -251,9 +245,7 @@ func TestImportConflicts(t *testing.T) {
 // oversized bundle is refused with a message naming it, and nothing is
 // written.
 func TestImportRefusesBrokenBundles(t *testing.T) {
-	from := demo(t)
-	file := filepath.Join(t.TempDir(), "northbridge.kamdesk")
-	mustRun(t, from, "account", "export", "northbridge", "-o", file)
+	file := exported(t, demo(t), "northbridge")
 	good, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
@@ -278,6 +270,43 @@ func TestImportRefusesBrokenBundles(t *testing.T) {
 			}
 		})
 	}
+}
+
+// exported exports the account acct of the workspace dir into a bundle
+// of its own and returns the bundle's path.
+func exported(t *testing.T, dir, acct string) string {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), acct+".kamdesk")
+	mustRun(t, dir, "account", "export", acct, "-o", file)
+	return file
+}
+
+// handedOver is the sample workspace (from) and an empty one (to) into
+// which the sample's account acct was imported from the bundle file: two
+// workspaces that hold the account alike.
+func handedOver(t *testing.T, acct string) (from, to, file string) {
+	t.Helper()
+	from = demo(t)
+	file = exported(t, from, acct)
+	to = t.TempDir()
+	mustRun(t, to, "import", file)
+	return from, to, file
+}
+
+// forge makes a copy of the bundle file with change made to its contents,
+// written as a bundle that checks out.
+func forge(t *testing.T, file string, change func(b *handover.Bundle)) string {
+	t.Helper()
+	b, err := handover.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	change(b)
+	out := filepath.Join(t.TempDir(), "forged.kamdesk")
+	if err := handover.WriteFile(out, b); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 // flip returns a copy of b with the byte at i changed.
@@ -316,16 +345,10 @@ const modular = "prop-northbridge-modular-controls" // sent in the sample
 // a note of the change on the timeline; importing again finds nothing
 // that differs.
 func TestImportAddsTheBundlesSendings(t *testing.T) {
-	from := demo(t)
-	first := filepath.Join(t.TempDir(), "first.kamdesk")
-	mustRun(t, from, "account", "export", "northbridge", "-o", first)
-	to := t.TempDir()
-	mustRun(t, to, "import", first)
-
+	from, to, _ := handedOver(t, "northbridge")
 	mustRun(t, from, "proposal", "revise", modular)
 	mustRun(t, from, "proposal", "sent", modular, "--on", "2026-11-24", "--audience", "executive")
-	file := filepath.Join(t.TempDir(), "second.kamdesk")
-	mustRun(t, from, "account", "export", "northbridge", "-o", file)
+	file := exported(t, from, "northbridge")
 	sentThere := filepath.Join(t.TempDir(), "there.html")
 	mustRun(t, from, "proposal", "sent-copy", modular, "--sending", "2", "-o", sentThere)
 	mine := records(t, to, "northbridge")
@@ -369,12 +392,8 @@ func TestImportAddsTheBundlesSendings(t *testing.T) {
 // the sending, its copy and the follow-up, and the bundle's terms start
 // revision 2, as an edit after sending does.
 func TestImportKeepsTheSendingsHere(t *testing.T) {
-	from := demo(t)
 	const calm = "prop-castellan-calm-rollout" // a draft in the sample
-	first := filepath.Join(t.TempDir(), "first.kamdesk")
-	mustRun(t, from, "account", "export", "castellan", "-o", first)
-	to := t.TempDir()
-	mustRun(t, to, "import", first)
+	from, to, _ := handedOver(t, "castellan")
 	mustRun(t, to, "proposal", "sent", calm, "--on", "2026-11-24", "--audience", "executive")
 	sentHere := filepath.Join(t.TempDir(), "v1.html")
 	mustRun(t, to, "proposal", "sent-copy", calm, "-o", sentHere)
@@ -382,8 +401,7 @@ func TestImportKeepsTheSendingsHere(t *testing.T) {
 	csv := filepath.Join(t.TempDir(), "pricing.csv")
 	os.WriteFile(csv, []byte("description,quantity,unit,unit_price,discount,currency\nThermostats,230,unit,150,5,GBP\n"), 0o600)
 	mustRun(t, from, "proposal", "pricing", calm, "--csv", csv)
-	file := filepath.Join(t.TempDir(), "second.kamdesk")
-	mustRun(t, from, "account", "export", "castellan", "-o", file)
+	file := exported(t, from, "castellan")
 
 	dry := mustRun(t, to, "import", file, "--take", "theirs", "--dry-run")
 	for _, s := range []string{
@@ -419,26 +437,18 @@ func TestImportKeepsTheSendingsHere(t *testing.T) {
 // recipients) is not taken, whichever side is chosen: the report says
 // why, the import writes the rest, and the proposal stays as it is.
 func TestImportRefusesASendingThatDiffers(t *testing.T) {
-	from := demo(t)
-	file := filepath.Join(t.TempDir(), "northbridge.kamdesk")
-	mustRun(t, from, "account", "export", "northbridge", "-o", file)
-	to := t.TempDir()
-	mustRun(t, to, "import", file)
-	b, err := handover.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range b.Proposals {
-		if b.Proposals[i].ID == modular {
-			b.Proposals[i].Sendings[0].Variants[0].People = []string{"Somebody Else"}
-			b.Proposals[i].Title = "Renamed in the bundle"
+	_, to, file := handedOver(t, "northbridge")
+	var person string
+	forged := forge(t, file, func(b *handover.Bundle) {
+		for i := range b.Proposals {
+			if b.Proposals[i].ID == modular {
+				b.Proposals[i].Sendings[0].Variants[0].People = []string{"Somebody Else"}
+				b.Proposals[i].Title = "Renamed in the bundle"
+			}
 		}
-	}
-	b.People[0].Position = "Head of Handovers"
-	forged := filepath.Join(t.TempDir(), "forged.kamdesk")
-	if err := handover.WriteFile(forged, b); err != nil {
-		t.Fatal(err)
-	}
+		b.People[0].Position = "Head of Handovers"
+		person = b.People[0].ID
+	})
 	before := mustRun(t, to, "proposal", "history", modular, "--json")
 
 	out := mustRun(t, to, "import", forged, "--take", "theirs")
@@ -452,7 +462,7 @@ func TestImportRefusesASendingThatDiffers(t *testing.T) {
 	if after := mustRun(t, to, "proposal", "history", modular, "--json"); after != before {
 		t.Errorf("the proposal changed:\n%s\nwas\n%s", after, before)
 	}
-	if p := records(t, to, "northbridge")["person/"+b.People[0].ID]; !strings.Contains(p, "Head of Handovers") {
+	if p := records(t, to, "northbridge")["person/"+person]; !strings.Contains(p, "Head of Handovers") {
 		t.Errorf("the rest was not imported: %s", p)
 	}
 }
@@ -513,14 +523,9 @@ func sentAgainThere(t *testing.T, from string) (id, title, sent string) {
 // points at no copy it lacks, and --take theirs later brings the entry
 // with its copy.
 func TestImportLeavesOutEntriesOfSendingsKeptThere(t *testing.T) {
-	from := demo(t)
-	first := filepath.Join(t.TempDir(), "first.kamdesk")
-	mustRun(t, from, "account", "export", "northbridge", "-o", first)
-	to := t.TempDir()
-	mustRun(t, to, "import", first)
+	from, to, _ := handedOver(t, "northbridge")
 	id, title, sent := sentAgainThere(t, from)
-	file := filepath.Join(t.TempDir(), "second.kamdesk")
-	mustRun(t, from, "account", "export", "northbridge", "-o", file)
+	file := exported(t, from, "northbridge")
 	mine := records(t, to, "northbridge")
 
 	leftOut := "1 timeline entry about a sending that stays in the other workspace was not imported"
@@ -566,27 +571,15 @@ func TestImportLeavesOutEntriesOfSendingsKeptThere(t *testing.T) {
 // there, so its timeline entry is left out with --take theirs too, and
 // the import says so.
 func TestImportLeavesOutEntriesOfARefusedProposal(t *testing.T) {
-	from := demo(t)
-	first := filepath.Join(t.TempDir(), "first.kamdesk")
-	mustRun(t, from, "account", "export", "northbridge", "-o", first)
-	to := t.TempDir()
-	mustRun(t, to, "import", first)
+	from, to, _ := handedOver(t, "northbridge")
 	_, title, _ := sentAgainThere(t, from)
-	file := filepath.Join(t.TempDir(), "second.kamdesk")
-	mustRun(t, from, "account", "export", "northbridge", "-o", file)
-	b, err := handover.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range b.Proposals {
-		if b.Proposals[i].ID == modular {
-			b.Proposals[i].Sendings[0].Variants[0].People = []string{"Somebody Else"}
+	forged := forge(t, exported(t, from, "northbridge"), func(b *handover.Bundle) {
+		for i := range b.Proposals {
+			if b.Proposals[i].ID == modular {
+				b.Proposals[i].Sendings[0].Variants[0].People = []string{"Somebody Else"}
+			}
 		}
-	}
-	forged := filepath.Join(t.TempDir(), "forged.kamdesk")
-	if err := handover.WriteFile(forged, b); err != nil {
-		t.Fatal(err)
-	}
+	})
 	out := mustRun(t, to, "import", forged, "--take", "theirs")
 	for _, s := range []string{"cannot be taken", "2026-11-24 " + title,
 		"1 timeline entry about a sending that stays in the other workspace was not imported"} {
@@ -606,12 +599,8 @@ func TestImportLeavesOutEntriesOfARefusedProposal(t *testing.T) {
 // is written; an ID that names no record that differs, or is named on
 // both sides, is refused before anything is written.
 func TestImportChoosesRecordByRecord(t *testing.T) {
-	from := demo(t)
 	const calm = "prop-castellan-calm-rollout" // a draft in the sample
-	first := filepath.Join(t.TempDir(), "first.kamdesk")
-	mustRun(t, from, "account", "export", "castellan", "-o", first)
-	to := t.TempDir()
-	mustRun(t, to, "import", first)
+	from, to, _ := handedOver(t, "castellan")
 
 	st, done := openStore(t, from)
 	people, _ := st.People("castellan")
@@ -626,8 +615,7 @@ func TestImportChoosesRecordByRecord(t *testing.T) {
 		t.Fatal(err)
 	}
 	done()
-	file := filepath.Join(t.TempDir(), "castellan.kamdesk")
-	mustRun(t, from, "account", "export", "castellan", "-o", file)
+	file := exported(t, from, "castellan")
 	theirs, mine := records(t, from, "castellan"), records(t, to, "castellan")
 	pKey, propKey := "person/"+person.ID, "proposal/"+calm
 

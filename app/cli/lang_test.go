@@ -56,6 +56,11 @@ func TestCommandLineInEveryLanguage(t *testing.T) {
 		!strings.Contains(err.Error(), "--lang de: kamdesk speaks en, ru, bg, hu, nb, fil") {
 		t.Errorf("--lang de: %v", err)
 	}
+	// after the command, as `kamdesk account list --lang de`: the same words
+	if r := run(t, dir, "account", "list", "--lang", "de"); r.code != cli.ExitUsage ||
+		!strings.Contains(r.stderr, "--lang de: kamdesk speaks en, ru, bg, hu, nb, fil") {
+		t.Errorf("account list --lang de: %d\n%s", r.code, r.stderr)
+	}
 }
 
 // TestErrorsInTheUsersLanguage: what goes wrong is said in the user's

@@ -66,17 +66,7 @@ type AccountPlan struct {
 
 // Count returns the number of rows the plan adds, merges and skips.
 func (p *AccountPlan) Count() (added, merged, skipped int) {
-	for _, it := range p.Items {
-		switch it.Action {
-		case Add:
-			added++
-		case Merge:
-			merged++
-		case Skip:
-			skipped++
-		}
-	}
-	return added, merged, skipped
+	return countActions(p.Items, func(it *AccountItem) Action { return it.Action })
 }
 
 // PlanAccounts matches each row against the accounts of the workspace

@@ -85,8 +85,14 @@ type Plan struct {
 
 // Count returns the number of cards the plan adds, merges and skips.
 func (p *Plan) Count() (added, merged, skipped int) {
-	for _, it := range p.Items {
-		switch it.Action {
+	return countActions(p.Items, func(it *Item) Action { return it.Action })
+}
+
+// countActions returns how many of items action says are added, merged
+// and skipped.
+func countActions[I any](items []I, action func(*I) Action) (added, merged, skipped int) {
+	for i := range items {
+		switch action(&items[i]) {
 		case Add:
 			added++
 		case Merge:

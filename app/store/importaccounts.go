@@ -56,23 +56,15 @@ func (s *Store) ImportAccounts(added, updated []dossier.Account) error {
 // and returns them encoded.
 func checkAccounts(txn *badger.Txn, added, updated []dossier.Account, now time.Time) ([]importRecord, error) {
 	batch := make(map[string]bool, len(added)+len(updated))
-	for i := range updated {
-		a := &updated[i]
-		if err := validID(kAccount, a.ID); err != nil {
-			return nil, err
-		}
-		var was dossier.Account
-		if err := get(txn, kAccount, a.ID, &was); err != nil {
-			if errors.Is(err, dossier.ErrNotFound) {
-				return nil, dossier.Err(`the {{.Kind}} "{{.ID}}" to update is not in the workspace (deleted meanwhile?)`,
-					map[string]any{"Kind": kAccount.noun, "ID": a.ID}, dossier.ErrConflict)
-			}
-			return nil, err
-		}
+	err := checkUpdated(txn, kAccount, updated, func(a *dossier.Account) string { return a.ID }, func(was, a *dossier.Account) error {
 		if !was.Updated.Equal(a.Updated) || batch[a.ID] {
-			return nil, dossier.Err("account {{.Account}} changed meanwhile; import again", map[string]any{"Account": label(a.Name, a.ID)}, dossier.ErrConflict)
+			return dossier.Err("account {{.Account}} changed meanwhile; import again", map[string]any{"Account": label(a.Name, a.ID)}, dossier.ErrConflict)
 		}
 		batch[a.ID] = true
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	for i := range added {
 		a := &added[i]

@@ -65,4 +65,8 @@ func TestImportAccountsAllOrNothing(t *testing.T) {
 	if err := s.ImportAccounts(nil, []dossier.Account{old}); !errors.Is(err, dossier.ErrConflict) {
 		t.Fatalf("stale update = %v, want ErrConflict", err)
 	}
+	// The one to update was deleted meanwhile: refused too.
+	if err := s.ImportAccounts(nil, []dossier.Account{gone}); !errors.Is(err, dossier.ErrConflict) {
+		t.Fatalf("update of a deleted one = %v, want ErrConflict", err)
+	}
 }

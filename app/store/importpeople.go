@@ -140,23 +140,15 @@ func writeBatch(db *badger.DB, recs []importRecord) error {
 // returns them encoded.
 func checkPeople(txn *badger.Txn, added, updated []dossier.Person, now time.Time) ([]importRecord, error) {
 	batch := make(map[string]*dossier.Person, len(added)+len(updated))
-	for i := range updated {
-		p := &updated[i]
-		if err := validID(kPerson, p.ID); err != nil {
-			return nil, err
-		}
-		var was dossier.Person
-		if err := get(txn, kPerson, p.ID, &was); err != nil {
-			if errors.Is(err, dossier.ErrNotFound) {
-				return nil, dossier.Err(`the {{.Kind}} "{{.ID}}" to update is not in the workspace (deleted meanwhile?)`,
-					map[string]any{"Kind": kPerson.noun, "ID": p.ID}, dossier.ErrConflict)
-			}
-			return nil, err
-		}
+	err := checkUpdated(txn, kPerson, updated, func(p *dossier.Person) string { return p.ID }, func(was, p *dossier.Person) error {
 		if !was.Updated.Equal(p.Updated) || was.AccountID != p.AccountID {
-			return nil, dossier.Err("person {{.Person}} changed meanwhile; import again", map[string]any{"Person": label(p.Name, p.ID)}, dossier.ErrConflict)
+			return dossier.Err("person {{.Person}} changed meanwhile; import again", map[string]any{"Person": label(p.Name, p.ID)}, dossier.ErrConflict)
 		}
 		batch[p.ID] = p
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	renamed := map[string]string{} // an ID of added taken → the one drawn instead
 	for i := range added {
@@ -226,6 +218,33 @@ func checkPeople(txn *badger.Txn, added, updated []dossier.Person, now time.Time
 		}
 	}
 	return out, nil
+}
+
+// checkUpdated checks that each record r of updated, of kind k, is still
+// in the workspace seen by txn: its ID (id(r)) valid and a record there
+// with it (else an error matching dossier.ErrConflict: deleted
+// meanwhile). Then unchanged(was, r), was that record as stored, returns
+// an error when r is not as read (its Updated time another), which stops
+// the check.
+func checkUpdated[T any](txn *badger.Txn, k kind, updated []T, id func(*T) string, unchanged func(was, r *T) error) error {
+	for i := range updated {
+		r := &updated[i]
+		if err := validID(k, id(r)); err != nil {
+			return err
+		}
+		var was T
+		if err := get(txn, k, id(r), &was); err != nil {
+			if errors.Is(err, dossier.ErrNotFound) {
+				return dossier.Err(`the {{.Kind}} "{{.ID}}" to update is not in the workspace (deleted meanwhile?)`,
+					map[string]any{"Kind": k.noun, "ID": id(r)}, dossier.ErrConflict)
+			}
+			return err
+		}
+		if err := unchanged(&was, r); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // freeImportID is id, when it is one and no record of kind k has it or

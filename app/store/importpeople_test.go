@@ -65,6 +65,10 @@ func TestImportPeopleAllOrNothing(t *testing.T) {
 	if err := s.ImportPeople(nil, []dossier.Person{old}, nil); !errors.Is(err, dossier.ErrConflict) {
 		t.Fatalf("stale update = %v, want ErrConflict", err)
 	}
+	// The one to update was deleted meanwhile: refused too.
+	if err := s.ImportPeople(nil, []dossier.Person{gone}, nil); !errors.Is(err, dossier.ErrConflict) {
+		t.Fatalf("update of a deleted one = %v, want ErrConflict", err)
+	}
 }
 
 // TestImportPeopleTooManyForOneTransaction: 3,000 people do not fit one
