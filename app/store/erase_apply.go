@@ -126,17 +126,12 @@ func (s *Store) finish(j *journal) error {
 	return s.db.Flatten(2)
 }
 
-// finishErase completes an erasure a crash interrupted, when a workspace
-// opens.
 // erasing tells whether an erasure a crash interrupted is left to
 // finish.
-func (s *Store) erasing() bool {
-	return s.db.View(func(txn *badger.Txn) error {
-		_, err := txn.Get(eraseJournal)
-		return err
-	}) == nil
-}
+func (s *Store) erasing() bool { return s.has(eraseJournal) }
 
+// finishErase completes an erasure a crash interrupted, when a workspace
+// opens.
 func (s *Store) finishErase() error {
 	var j *journal
 	err := s.db.View(func(txn *badger.Txn) error {

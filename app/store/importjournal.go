@@ -68,12 +68,7 @@ func (s *Store) journalImport(recs []importRecord, ph importPhotos) error {
 }
 
 // importing tells whether an import a crash cut short is left to undo.
-func (s *Store) importing() bool {
-	return s.db.View(func(txn *badger.Txn) error {
-		_, err := txn.Get(importJournal)
-		return err
-	}) == nil
-}
+func (s *Store) importing() bool { return s.has(importJournal) }
 
 // endImport deletes the journal of an import written whole.
 func (s *Store) endImport() error {

@@ -61,6 +61,17 @@ func get(txn *badger.Txn, k kind, id string, v any) error {
 	})
 }
 
+// has tells whether key is in the workspace (false when it cannot be
+// read).
+func (s *Store) has(key []byte) bool {
+	var ok bool
+	s.db.View(func(txn *badger.Txn) error {
+		ok, _ = exists(txn, key)
+		return nil
+	})
+	return ok
+}
+
 func exists(txn *badger.Txn, key []byte) (bool, error) {
 	_, err := txn.Get(key)
 	if errors.Is(err, badger.ErrKeyNotFound) {
