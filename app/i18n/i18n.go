@@ -40,12 +40,25 @@ var Catalogues fs.FS = assets.Translations
 const CatalogueDir = "translations"
 
 var (
-	setup     sync.Once
-	localizer *goi18n.Localizer
-	// catalogued holds the IDs of the messages go-i18n holds, those with
-	// plural forms: the others are filled in without asking it, which
-	// matches the user's languages against the catalogues' at every call
-	// (a third of writing the 90,000 lines of an agenda).
+	setup sync.Once
+	// cat is the catalogue the messages are translated from, read once
+	// (setup) in the user's language.
+	cat *catalogue
+)
+
+// catalogue is what the messages are translated from: the plain texts
+// of the chosen language's catalogue and English's, and the messages
+// with plural forms, which go-i18n fills in. What only some commands
+// need is made when first asked for: go-i18n's bundle (NewBundle builds
+// the plural rules of every language CLDR knows, a tenth of reading
+// the catalogue) and the set of the English IDs (the desktop's
+// labels and a desk not in English ask for it; an export in English
+// never does).
+type catalogue struct {
+	// catalogued holds the IDs of the messages with plural forms, those
+	// go-i18n fills in: the others are filled in without asking it,
+	// which matches the user's languages against the catalogues' at
+	// every call (a third of writing the 90,000 lines of an agenda).
 	catalogued map[string]bool
 	// texts are the plain texts of the messages: the chosen language's,
 	// and English's where a text is not its ID.
@@ -53,22 +66,32 @@ var (
 	// english is set when the messages are English: their data's labels
 	// need no translating.
 	english bool
-	current string          // the language of the messages: "en", "ru", …
-	known   map[string]bool // the IDs of the English catalogue
-)
+	current string // the language of the messages: "en", "ru", …
+
+	tags    []language.Tag // the user's, best first, then the language's and English
+	plurals map[language.Tag][]*goi18n.Message
+	local   func() *goi18n.Localizer
+
+	englishIDs []catMessage // English's messages, for known
+	known      func() map[string]bool
+}
+
+// loaded is the catalogue of the user's language, read on first use.
+func loaded() *catalogue {
+	setup.Do(load)
+	return cat
+}
 
 // Known reports whether s is a message of the catalogue (an English
 // source text): a value that is not, a name or a text already translated,
 // is left as it is.
 func Known(s string) bool {
-	setup.Do(load)
-	return known[s]
+	return loaded().known()[s]
 }
 
 // Current is the language messages are written in: "en", "ru", ….
 func Current() string {
-	setup.Do(load)
-	return current
+	return loaded().current
 }
 
 // load picks the catalogue closest to the user's language, as the
@@ -81,10 +104,7 @@ func Current() string {
 // command that printed one line, a proposal's export; reading the two
 // with it, still a quarter.)
 func load() {
-	bundle := goi18n.NewBundle(language.English)
-	catalogued = map[string]bool{}
-	texts = map[string]string{}
-	known = map[string]bool{}
+	c := &catalogue{catalogued: map[string]bool{}, plurals: map[language.Tag][]*goi18n.Message{}}
 	tags := []language.Tag{language.English}
 	names := map[language.Tag]string{}
 	if entries, err := fs.ReadDir(Catalogues, CatalogueDir); err == nil {
@@ -100,51 +120,75 @@ func load() {
 	}
 	best, _, _ := language.NewMatcher(tags).Match(userLanguages()...)
 	base, _ := best.Base()
-	english = base.String() == "en"
-	current = base.String()
+	c.english = base.String() == "en"
+	c.current = base.String()
+	c.tags = []language.Tag{best, language.Make(base.String()), language.English}
+	if c.english {
+		c.texts = map[string]string{}
+	} else {
+		c.texts = make(map[string]string, 2048)
+	}
 	// English first: its IDs, its plurals and the texts that are not
 	// their own IDs, which the chosen language falls back to.
 	var chosen language.Tag
 	for tag := range names {
 		if b, _ := tag.Base(); b.String() == "en" {
-			readCatalogue(bundle, tag, names[tag], true)
+			c.englishIDs = c.read(tag, names[tag], true)
 		} else if b == base {
 			chosen = tag
 		}
 	}
-	if !english && names[chosen] != "" {
-		readCatalogue(bundle, chosen, names[chosen], false)
+	if !c.english && names[chosen] != "" {
+		c.read(chosen, names[chosen], false)
 	}
-	localizer = goi18n.NewLocalizer(bundle, best.String(), base.String(), "en")
+	c.local = sync.OnceValue(c.localizer)
+	c.known = sync.OnceValue(func() map[string]bool {
+		known := make(map[string]bool, len(c.englishIDs))
+		for _, m := range c.englishIDs {
+			known[m.id] = true
+		}
+		return known
+	})
+	cat = c
 }
 
-// readCatalogue reads the catalogue file name of language tag: its plain
-// texts into texts (English's only where a text is not its ID), its
-// messages with plural forms, and those English has plural forms for,
-// into bundle (and catalogued).
-func readCatalogue(bundle *goi18n.Bundle, tag language.Tag, name string, isEnglish bool) {
+// localizer is go-i18n's localizer of the catalogue's plurals.
+func (c *catalogue) localizer() *goi18n.Localizer {
+	bundle := goi18n.NewBundle(language.English)
+	for tag, msgs := range c.plurals {
+		bundle.AddMessages(tag, msgs...)
+	}
+	codes := make([]string, len(c.tags))
+	for i, t := range c.tags {
+		codes[i] = t.String()
+	}
+	return goi18n.NewLocalizer(bundle, codes...)
+}
+
+// read reads the catalogue file name of language tag: its plain texts
+// into texts (English's only where a text is not its ID), its messages
+// with plural forms, and those English has plural forms for, into
+// plurals (and catalogued). It returns the messages read.
+func (c *catalogue) read(tag language.Tag, name string, isEnglish bool) []catMessage {
 	data, err := fs.ReadFile(Catalogues, CatalogueDir+"/"+name)
 	if err != nil {
-		return
+		return nil
 	}
 	msgs, ok := scanCatalogue(data)
 	if !ok {
 		if msgs, ok = decodeCatalogue(data); !ok {
-			return
+			return nil
 		}
 	}
 	var plurals []*goi18n.Message
 	for _, m := range msgs {
 		id := m.id
-		if isEnglish {
-			known[id] = true
-		}
 		if m.forms == nil {
 			switch text := m.text; {
-			case catalogued[id]: // a plural in English, one text here
+			case c.catalogued[id]: // a plural in English, one text here
 				plurals = append(plurals, &goi18n.Message{ID: id, Other: text})
 			case !isEnglish || text != id:
-				texts[id] = text
+				c.texts[id] = text
 			}
 			continue
 		}
@@ -152,10 +196,11 @@ func readCatalogue(bundle *goi18n.Bundle, tag language.Tag, name string, isEngli
 		plurals = append(plurals, &goi18n.Message{ID: id, Zero: f["zero"], One: f["one"], Two: f["two"],
 			Few: f["few"], Many: f["many"], Other: f["other"]})
 	}
-	bundle.AddMessages(tag, plurals...)
+	c.plurals[tag] = append(c.plurals[tag], plurals...)
 	for _, m := range plurals {
-		catalogued[m.ID] = true
+		c.catalogued[m.ID] = true
 	}
+	return msgs
 }
 
 // decodeCatalogue reads a catalogue that scanCatalogue does not with
@@ -294,24 +339,24 @@ func L(message string, data ...any) string { return localize(message, 0, false, 
 func N(message string, count int, data ...any) string { return localize(message, count, true, data) }
 
 func localize(message string, count int, plural bool, data []any) string {
-	setup.Do(load)
+	c := loaded()
 	var d any
 	if len(data) > 0 {
 		d = data[0]
 	}
-	if !english {
+	if !c.english {
 		d = Labels(d, func(s string) string { return localize(s, 0, false, nil) })
 	}
-	if catalogued[message] {
+	if c.catalogued[message] {
 		cfg := &goi18n.LocalizeConfig{MessageID: message, TemplateData: d}
 		if plural {
 			cfg.PluralCount = count
 		}
-		if s, err := localizer.Localize(cfg); err == nil {
+		if s, err := c.local().Localize(cfg); err == nil {
 			return s
 		}
 	}
-	if t, ok := texts[message]; ok {
+	if t, ok := c.texts[message]; ok {
 		return fill(t, d)
 	}
 	return fill(message, d)
