@@ -87,7 +87,7 @@ func RenderHTML(d Document, css string) ([]byte, error) {
 		return nil, err
 	}
 	lang := d.Language
-	if !htmlLangRE.MatchString(lang) {
+	if !htmlLangRE().MatchString(lang) {
 		lang = "und"
 	}
 	dir := "ltr"
@@ -199,7 +199,14 @@ var htmlMarkdown = sync.OnceValue(func() goldmark.Markdown {
 
 // ---- document text ----
 
-var htmlLangRE = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
+// lazyRegexp compiles pattern when it is first used: most commands use
+// none of this package's patterns, and compiling them all was a
+// millisecond of every command's start.
+func lazyRegexp(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
+}
+
+var htmlLangRE = lazyRegexp(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
 
 // rtlLanguage reports whether lang is written right to left.
 func rtlLanguage(lang string) bool {
@@ -230,7 +237,7 @@ func exportCSS(css string) string {
 // foot of every page after the cover, with "Page 3 of 9".
 func houseCSS(c *Company, title string, lc Locale) string {
 	var b strings.Builder
-	if colourRE.MatchString(c.BrandColour) {
+	if colourRE().MatchString(c.BrandColour) {
 		accent := ":root { --accent: " + strings.ToLower(c.BrandColour) + "; }\n"
 		b.WriteString("@media not (prefers-color-scheme: dark) {\n" + accent + "}\n@media print {\n" + accent + "}\n")
 	}
@@ -322,20 +329,20 @@ func writeCover(b *bytes.Buffer, c *Company, title string, cv Cover, lc Locale) 
 const ContentsFrom = 8
 
 var (
-	sectionHeadingRE = regexp.MustCompile(`<h2 id="([^"]+)" dir="auto">(.*?)</h2>`)
-	tagRE            = regexp.MustCompile(`<[^>]*>`)
+	sectionHeadingRE = lazyRegexp(`<h2 id="([^"]+)" dir="auto">(.*?)</h2>`)
+	tagRE            = lazyRegexp(`<[^>]*>`)
 )
 
 // writeContents writes a table of contents of the body's sections, with
 // links to them (in the PDF too), when it has contentsFrom or more.
 func writeContents(b *bytes.Buffer, body []byte, lc Locale) {
-	heads := sectionHeadingRE.FindAllSubmatch(body, -1)
+	heads := sectionHeadingRE().FindAllSubmatch(body, -1)
 	if len(heads) < ContentsFrom {
 		return
 	}
 	b.WriteString("<nav class=\"contents\">\n<h2 class=\"contents-title\">" + html.EscapeString(lc.words.contents) + "</h2>\n<ol>\n")
 	for _, h := range heads {
-		text := tagRE.ReplaceAll(h[2], nil) // a link in a heading is not a link in a link
+		text := tagRE().ReplaceAll(h[2], nil) // a link in a heading is not a link in a link
 		b.WriteString(`<li><a href="#` + string(h[1]) + `">` + string(text) + "</a></li>\n")
 	}
 	b.WriteString("</ol>\n</nav>\n")
