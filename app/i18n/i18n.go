@@ -71,6 +71,10 @@ type catalogue struct {
 	tags    []language.Tag // the user's, best first, then the language's and English
 	plurals map[language.Tag][]*goi18n.Message
 	local   func() *goi18n.Localizer
+	// englishForms are the plural forms of the English messages, when
+	// the messages are English: English has two (one, other), and
+	// choosing between them needs no bundle.
+	englishForms map[string]map[string]string
 
 	englishIDs []catMessage // English's messages, for known
 	known      func() map[string]bool
@@ -193,6 +197,12 @@ func (c *catalogue) read(tag language.Tag, name string, isEnglish bool) []catMes
 			continue
 		}
 		f := m.forms
+		if isEnglish && c.english {
+			if c.englishForms == nil {
+				c.englishForms = map[string]map[string]string{}
+			}
+			c.englishForms[id] = f
+		}
 		plurals = append(plurals, &goi18n.Message{ID: id, Zero: f["zero"], One: f["one"], Two: f["two"],
 			Few: f["few"], Many: f["many"], Other: f["other"]})
 	}
@@ -348,18 +358,44 @@ func localize(message string, count int, plural bool, data []any) string {
 		d = Labels(d, func(s string) string { return localize(s, 0, false, nil) })
 	}
 	if c.catalogued[message] {
-		cfg := &goi18n.LocalizeConfig{MessageID: message, TemplateData: d}
-		if plural {
-			cfg.PluralCount = count
-		}
-		if s, err := c.local().Localize(cfg); err == nil {
-			return s
+		if forms, ok := c.englishForms[message]; ok {
+			if s, ok := englishPlural(forms, count, plural, d); ok {
+				return s
+			}
+		} else {
+			cfg := &goi18n.LocalizeConfig{MessageID: message, TemplateData: d}
+			if plural {
+				cfg.PluralCount = count
+			}
+			if s, err := c.local().Localize(cfg); err == nil {
+				return s
+			}
 		}
 	}
 	if t, ok := c.texts[message]; ok {
 		return fill(t, d)
 	}
 	return fill(message, d)
+}
+
+// englishPlural fills in the English form count calls for, as go-i18n
+// would (TestEnglishPluralsAsGoI18n): "one" for 1 and -1 (English's
+// rule for whole numbers), "other" for any other count or no count; with no
+// data, the count is .PluralCount. False when the form is missing,
+// where go-i18n fails too.
+func englishPlural(forms map[string]string, count int, plural bool, d any) (string, bool) {
+	form := "other"
+	if plural && (count == 1 || count == -1) { // the rule reads the absolute value
+		form = "one"
+	}
+	text, ok := forms[form]
+	if !ok || text == "" {
+		return "", false
+	}
+	if d == nil && plural {
+		d = map[string]any{"PluralCount": count}
+	}
+	return fill(text, d), true
 }
 
 // fill fills in message, a text/template, with d: not in the catalogue,
