@@ -80,21 +80,24 @@ func convertParts(src []byte, title string, n int) (out []byte, ok bool, err err
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			p.out.Grow(len(p.src) + len(p.src)/2)
+			p.out.Grow(htmlRoom(len(p.src)))
 			p.ids.apply(p.doc)
 			p.err = md.Renderer().Render(&p.out, p.src, p.doc)
 		}()
 	}
 	wg.Wait()
-	var all bytes.Buffer
-	all.Grow(len(src) + len(src)/2)
+	size := 0
 	for i := range parts {
 		if parts[i].err != nil {
 			return nil, true, parts[i].err
 		}
-		all.Write(parts[i].out.Bytes())
+		size += parts[i].out.Len()
 	}
-	return all.Bytes(), true, nil
+	all := make([]byte, 0, size)
+	for i := range parts {
+		all = append(all, parts[i].out.Bytes()...)
+	}
+	return all, true, nil
 }
 
 // docPart is one part of a document converted in parts.
