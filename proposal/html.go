@@ -82,7 +82,8 @@ const ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; im
 func RenderHTML(d Document, css string) ([]byte, error) {
 	title := htmlCleanLine(d.Title)
 	subtitle := htmlCleanLine(d.Subtitle)
-	body, err := convertMarkdown(d.Markdown, title)
+	src := []byte(htmlCleanText(d.Markdown))
+	body, err := convertPieces(src, title, partsFor(src))
 	if err != nil {
 		return nil, err
 	}
@@ -99,9 +100,14 @@ func RenderHTML(d Document, css string) ([]byte, error) {
 		docTitle = subtitle
 	}
 
+	size, heads := 0, 0
+	for _, piece := range body {
+		size += len(piece)
+		heads += bytes.Count(piece, []byte("<h2 "))
+	}
 	var b bytes.Buffer
 	// the head and the cover, then the contents: a line a section
-	b.Grow(len(body) + len(css) + 4096 + 128*bytes.Count(body, []byte("<h2 ")))
+	b.Grow(size + len(css) + 4096 + 128*heads)
 	b.WriteString("<!DOCTYPE html>\n")
 	b.WriteString(`<html lang="` + html.EscapeString(lang) + `" dir="` + dir + "\">\n<head>\n")
 	b.WriteString("<meta charset=\"utf-8\">\n")
@@ -135,13 +141,26 @@ func RenderHTML(d Document, css string) ([]byte, error) {
 	b.WriteString("<main class=\"proposal\">\n")
 	// The contents come after the addressees and the letter, before the
 	// first section.
-	at := bytes.Index(body, []byte("<section"))
-	if at < 0 {
-		at = len(body)
+	piece, at := len(body), 0 // where the first section starts
+	for i, p := range body {
+		if at = bytes.Index(p, []byte("<section")); at >= 0 {
+			piece = i
+			break
+		}
 	}
-	b.Write(body[:at])
+	for _, p := range body[:min(piece, len(body))] {
+		b.Write(p)
+	}
+	if piece < len(body) {
+		b.Write(body[piece][:at])
+	}
 	writeContents(&b, body, lc)
-	b.Write(body[at:])
+	if piece < len(body) {
+		b.Write(body[piece][at:])
+		for _, p := range body[piece+1:] {
+			b.Write(p)
+		}
+	}
 	b.WriteString("</main>\n</body>\n</html>\n")
 	return b.Bytes(), nil
 }
@@ -161,6 +180,20 @@ func convertMarkdown(md, title string) ([]byte, error) {
 // convert converts src, already cleaned, in as many as parts parts at
 // once (html_parallel.go), or whole.
 func convert(src []byte, title string, parts int) ([]byte, error) {
+	pieces, err := convertPieces(src, title, parts)
+	switch {
+	case err != nil:
+		return nil, err
+	case len(pieces) == 1:
+		return pieces[0], nil
+	}
+	return bytes.Join(pieces, nil), nil
+}
+
+// convertPieces is convert's HTML in the pieces it was made in, one
+// after the other: RenderHTML writes them into the document as they are
+// (joining 270 KB first was one more copy into new memory).
+func convertPieces(src []byte, title string, parts int) ([][]byte, error) {
 	if parts > 1 {
 		if out, ok, err := convertParts(src, title, parts); ok {
 			return out, err
@@ -175,7 +208,7 @@ func convert(src []byte, title string, parts int) ([]byte, error) {
 	if err := htmlMarkdown().Convert(src, &out, parser.WithContext(ctx)); err != nil {
 		return nil, err
 	}
-	return out.Bytes(), nil
+	return [][]byte{out.Bytes()}, nil
 }
 
 // htmlRoom is the room to make for the HTML of n bytes of Markdown: a
@@ -343,8 +376,11 @@ var (
 
 // writeContents writes a table of contents of the body's sections, with
 // links to them (in the PDF too), when it has contentsFrom or more.
-func writeContents(b *bytes.Buffer, body []byte, lc Locale) {
-	heads := sectionHeadingRE().FindAllSubmatch(body, -1)
+func writeContents(b *bytes.Buffer, body [][]byte, lc Locale) {
+	var heads [][][]byte
+	for _, piece := range body { // a heading is never cut (cutPoints)
+		heads = append(heads, sectionHeadingRE().FindAllSubmatch(piece, -1)...)
+	}
 	if len(heads) < ContentsFrom {
 		return
 	}

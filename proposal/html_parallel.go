@@ -43,9 +43,9 @@ func partsFor(src []byte) int {
 }
 
 // convertParts converts src, already cleaned, in at most n parts where
-// it can be cut; ok is false when it was not (the caller converts it
-// whole).
-func convertParts(src []byte, title string, n int) (out []byte, ok bool, err error) {
+// it can be cut, and returns the HTML of each; ok is false when it was
+// not (the caller converts it whole).
+func convertParts(src []byte, title string, n int) (out [][]byte, ok bool, err error) {
 	cuts := cutPoints(src, n)
 	if len(cuts) == 0 {
 		return nil, false, nil
@@ -86,18 +86,14 @@ func convertParts(src []byte, title string, n int) (out []byte, ok bool, err err
 		}()
 	}
 	wg.Wait()
-	size := 0
+	out = make([][]byte, len(parts))
 	for i := range parts {
 		if parts[i].err != nil {
 			return nil, true, parts[i].err
 		}
-		size += parts[i].out.Len()
+		out[i] = parts[i].out.Bytes()
 	}
-	all := make([]byte, 0, size)
-	for i := range parts {
-		all = append(all, parts[i].out.Bytes()...)
-	}
-	return all, true, nil
+	return out, true, nil
 }
 
 // docPart is one part of a document converted in parts.
