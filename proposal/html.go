@@ -82,12 +82,13 @@ const ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; im
 func RenderHTML(d Document, css string) ([]byte, error) {
 	title := htmlCleanLine(d.Title)
 	subtitle := htmlCleanLine(d.Subtitle)
-	body, err := convertMarkdown(d.Markdown, title)
+	src := []byte(htmlCleanText(d.Markdown))
+	body, err := convertPieces(src, title, partsFor(src))
 	if err != nil {
 		return nil, err
 	}
 	lang := d.Language
-	if !htmlLangRE.MatchString(lang) {
+	if !htmlLangRE().MatchString(lang) {
 		lang = "und"
 	}
 	dir := "ltr"
@@ -99,8 +100,14 @@ func RenderHTML(d Document, css string) ([]byte, error) {
 		docTitle = subtitle
 	}
 
+	size, heads := 0, 0
+	for _, piece := range body {
+		size += len(piece)
+		heads += bytes.Count(piece, []byte("<h2 "))
+	}
 	var b bytes.Buffer
-	b.Grow(len(body) + len(css) + 2048)
+	// the head and the cover, then the contents: a line a section
+	b.Grow(size + len(css) + 4096 + 128*heads)
 	b.WriteString("<!DOCTYPE html>\n")
 	b.WriteString(`<html lang="` + html.EscapeString(lang) + `" dir="` + dir + "\">\n<head>\n")
 	b.WriteString("<meta charset=\"utf-8\">\n")
@@ -134,13 +141,26 @@ func RenderHTML(d Document, css string) ([]byte, error) {
 	b.WriteString("<main class=\"proposal\">\n")
 	// The contents come after the addressees and the letter, before the
 	// first section.
-	at := bytes.Index(body, []byte("<section"))
-	if at < 0 {
-		at = len(body)
+	piece, at := len(body), 0 // where the first section starts
+	for i, p := range body {
+		if at = bytes.Index(p, []byte("<section")); at >= 0 {
+			piece = i
+			break
+		}
 	}
-	b.Write(body[:at])
+	for _, p := range body[:min(piece, len(body))] {
+		b.Write(p)
+	}
+	if piece < len(body) {
+		b.Write(body[piece][:at])
+	}
 	writeContents(&b, body, lc)
-	b.Write(body[at:])
+	if piece < len(body) {
+		b.Write(body[piece][at:])
+		for _, p := range body[piece+1:] {
+			b.Write(p)
+		}
+	}
 	b.WriteString("</main>\n</body>\n</html>\n")
 	return b.Bytes(), nil
 }
@@ -160,6 +180,20 @@ func convertMarkdown(md, title string) ([]byte, error) {
 // convert converts src, already cleaned, in as many as parts parts at
 // once (html_parallel.go), or whole.
 func convert(src []byte, title string, parts int) ([]byte, error) {
+	pieces, err := convertPieces(src, title, parts)
+	switch {
+	case err != nil:
+		return nil, err
+	case len(pieces) == 1:
+		return pieces[0], nil
+	}
+	return bytes.Join(pieces, nil), nil
+}
+
+// convertPieces is convert's HTML in the pieces it was made in, one
+// after the other: RenderHTML writes them into the document as they are
+// (joining 270 KB first was one more copy into new memory).
+func convertPieces(src []byte, title string, parts int) ([][]byte, error) {
 	if parts > 1 {
 		if out, ok, err := convertParts(src, title, parts); ok {
 			return out, err
@@ -170,12 +204,19 @@ func convert(src []byte, title string, parts int) ([]byte, error) {
 		ctx.Set(htmlTitleKey, title)
 	}
 	var out bytes.Buffer
-	out.Grow(len(src) + len(src)/2)
+	out.Grow(htmlRoom(len(src)))
 	if err := htmlMarkdown().Convert(src, &out, parser.WithContext(ctx)); err != nil {
 		return nil, err
 	}
-	return out.Bytes(), nil
+	return [][]byte{out.Bytes()}, nil
 }
+
+// htmlRoom is the room to make for the HTML of n bytes of Markdown: a
+// proposal's HTML is about twice its Markdown (tables and lists most),
+// and a buffer grown as it is written copies what it holds into new
+// memory each time, which the system hands over a page at a time (a
+// tenth of the time of a 134 KB export went to that).
+func htmlRoom(n int) int { return 2*n + 4096 }
 
 var htmlMarkdown = sync.OnceValue(func() goldmark.Markdown {
 	return goldmark.New(
@@ -199,7 +240,14 @@ var htmlMarkdown = sync.OnceValue(func() goldmark.Markdown {
 
 // ---- document text ----
 
-var htmlLangRE = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
+// lazyRegexp compiles pattern when it is first used: most commands use
+// none of this package's patterns, and compiling them all was a
+// millisecond of every command's start.
+func lazyRegexp(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
+}
+
+var htmlLangRE = lazyRegexp(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
 
 // rtlLanguage reports whether lang is written right to left.
 func rtlLanguage(lang string) bool {
@@ -230,7 +278,7 @@ func exportCSS(css string) string {
 // foot of every page after the cover, with "Page 3 of 9".
 func houseCSS(c *Company, title string, lc Locale) string {
 	var b strings.Builder
-	if colourRE.MatchString(c.BrandColour) {
+	if colourRE().MatchString(c.BrandColour) {
 		accent := ":root { --accent: " + strings.ToLower(c.BrandColour) + "; }\n"
 		b.WriteString("@media not (prefers-color-scheme: dark) {\n" + accent + "}\n@media print {\n" + accent + "}\n")
 	}
@@ -322,20 +370,23 @@ func writeCover(b *bytes.Buffer, c *Company, title string, cv Cover, lc Locale) 
 const ContentsFrom = 8
 
 var (
-	sectionHeadingRE = regexp.MustCompile(`<h2 id="([^"]+)" dir="auto">(.*?)</h2>`)
-	tagRE            = regexp.MustCompile(`<[^>]*>`)
+	sectionHeadingRE = lazyRegexp(`<h2 id="([^"]+)" dir="auto">(.*?)</h2>`)
+	tagRE            = lazyRegexp(`<[^>]*>`)
 )
 
 // writeContents writes a table of contents of the body's sections, with
 // links to them (in the PDF too), when it has contentsFrom or more.
-func writeContents(b *bytes.Buffer, body []byte, lc Locale) {
-	heads := sectionHeadingRE.FindAllSubmatch(body, -1)
+func writeContents(b *bytes.Buffer, body [][]byte, lc Locale) {
+	var heads [][][]byte
+	for _, piece := range body { // a heading is never cut (cutPoints)
+		heads = append(heads, sectionHeadingRE().FindAllSubmatch(piece, -1)...)
+	}
 	if len(heads) < ContentsFrom {
 		return
 	}
 	b.WriteString("<nav class=\"contents\">\n<h2 class=\"contents-title\">" + html.EscapeString(lc.words.contents) + "</h2>\n<ol>\n")
 	for _, h := range heads {
-		text := tagRE.ReplaceAll(h[2], nil) // a link in a heading is not a link in a link
+		text := tagRE().ReplaceAll(h[2], nil) // a link in a heading is not a link in a link
 		b.WriteString(`<li><a href="#` + string(h[1]) + `">` + string(text) + "</a></li>\n")
 	}
 	b.WriteString("</ol>\n</nav>\n")

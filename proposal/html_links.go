@@ -7,11 +7,11 @@ import (
 	"encoding/base64"
 	"html"
 	"net/url"
-	"regexp"
 	"strings"
 	"unicode"
 
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
 	ghtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
@@ -43,7 +43,7 @@ func allowedLink(href string) bool {
 
 // imageDataRE is the only shape of image source allowed: a base64 data URI
 // of a raster type browsers never run script from.
-var imageDataRE = regexp.MustCompile(`^data:image/(png|jpeg|gif|webp);base64,([A-Za-z0-9+/]+={0,2})$`)
+var imageDataRE = lazyRegexp(`^data:image/(png|jpeg|gif|webp);base64,([A-Za-z0-9+/]+={0,2})$`)
 
 // allowedImage reports whether src may be the source of an image: only a
 // base64 data: URI of a PNG, JPEG, GIF or WebP image whose bytes start as
@@ -53,7 +53,7 @@ func allowedImage(src string) bool {
 	if normalizeURL(src) != strings.ToLower(src) {
 		return false // anything encoded or hidden is not a plain data URI
 	}
-	m := imageDataRE.FindStringSubmatch(src)
+	m := imageDataRE().FindStringSubmatch(src)
 	if m == nil {
 		return false
 	}
@@ -152,6 +152,9 @@ func (safeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindAutoLink, renderSafeAutoLink)
 	reg.Register(ast.KindImage, renderSafeImage)
 	reg.Register(ast.KindFencedCodeBlock, renderFencedCode)
+	reg.Register(ast.KindParagraph, renderParagraph)
+	reg.Register(ast.KindListItem, renderListItem)
+	reg.Register(east.KindTableCell, renderTableCell)
 	reg.Register(ast.KindRawHTML, skipNode)
 	reg.Register(ast.KindHTMLBlock, skipNode)
 	reg.Register(kindHTMLSection, renderHTMLSection)

@@ -43,9 +43,9 @@ func partsFor(src []byte) int {
 }
 
 // convertParts converts src, already cleaned, in at most n parts where
-// it can be cut; ok is false when it was not (the caller converts it
-// whole).
-func convertParts(src []byte, title string, n int) (out []byte, ok bool, err error) {
+// it can be cut, and returns the HTML of each; ok is false when it was
+// not (the caller converts it whole).
+func convertParts(src []byte, title string, n int) (out [][]byte, ok bool, err error) {
 	cuts := cutPoints(src, n)
 	if len(cuts) == 0 {
 		return nil, false, nil
@@ -80,21 +80,20 @@ func convertParts(src []byte, title string, n int) (out []byte, ok bool, err err
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			p.out.Grow(len(p.src) + len(p.src)/2)
+			p.out.Grow(htmlRoom(len(p.src)))
 			p.ids.apply(p.doc)
 			p.err = md.Renderer().Render(&p.out, p.src, p.doc)
 		}()
 	}
 	wg.Wait()
-	var all bytes.Buffer
-	all.Grow(len(src) + len(src)/2)
+	out = make([][]byte, len(parts))
 	for i := range parts {
 		if parts[i].err != nil {
 			return nil, true, parts[i].err
 		}
-		all.Write(parts[i].out.Bytes())
+		out[i] = parts[i].out.Bytes()
 	}
-	return all.Bytes(), true, nil
+	return out, true, nil
 }
 
 // docPart is one part of a document converted in parts.

@@ -4,7 +4,6 @@ package proposal
 
 import (
 	"html"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -67,7 +66,9 @@ func (n *htmlClosing) Dump(source []byte, level int) { ast.DumpHelper(n, source,
 
 var htmlTitleKey = parser.NewContextKey()
 
-// htmlStructure gives paragraphs their own text direction, right-aligns
+// htmlStructure gives headings and quotes their own text direction
+// (paragraphs, list items and cells get it as they are written,
+// html_dir.go), right-aligns
 // numeric table columns, and builds the sections described at the top of
 // this file.
 type htmlStructure struct{}
@@ -82,7 +83,7 @@ func (htmlStructure) Transform(doc *ast.Document, reader text.Reader, pc parser.
 	var raws []*ast.RawHTML
 	for n := doc.FirstChild(); n != nil; n = nextNode(doc, n, src) {
 		switch n := n.(type) {
-		case *ast.Paragraph, *ast.Heading, *ast.ListItem, *ast.Blockquote, *east.TableCell:
+		case *ast.Heading, *ast.Blockquote: // paragraphs, list items, cells: html_dir.go
 			n.SetAttribute(attrDir, attrAuto)
 		case *east.Table:
 			alignNumericColumns(n, src)
@@ -100,8 +101,8 @@ func (htmlStructure) Transform(doc *ast.Document, reader text.Reader, pc parser.
 // rawContentRE matches the inline tags whose content is code or markup,
 // not text; rawCloseRE their closing tags.
 var (
-	rawContentRE = regexp.MustCompile(`(?i)^<(script|style|title|iframe|noscript|noembed|noframes|xmp|svg)[\s/>]`)
-	rawCloseRE   = regexp.MustCompile(`(?i)^</(script|style|title|iframe|noscript|noembed|noframes|xmp|svg)\s*>`)
+	rawContentRE = lazyRegexp(`(?i)^<(script|style|title|iframe|noscript|noembed|noframes|xmp|svg)[\s/>]`)
+	rawCloseRE   = lazyRegexp(`(?i)^</(script|style|title|iframe|noscript|noembed|noframes|xmp|svg)\s*>`)
 )
 
 // dropRawContent removes what lies between an inline <script>, <style> and
@@ -140,9 +141,9 @@ func rawContentPairs(raws []*ast.RawHTML, src []byte) [][2]*ast.RawHTML {
 	for _, n := range raws {
 		v := rawValue(n, src)
 		var t tag
-		if m := rawContentRE.FindSubmatch(v); m != nil {
+		if m := rawContentRE().FindSubmatch(v); m != nil {
 			t = tag{n, strings.ToLower(string(m[1])), false}
-		} else if m := rawCloseRE.FindSubmatch(v); m != nil {
+		} else if m := rawCloseRE().FindSubmatch(v); m != nil {
 			t = tag{n, strings.ToLower(string(m[1])), true}
 		} else {
 			continue

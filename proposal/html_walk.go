@@ -8,7 +8,12 @@ import (
 
 // attrDir and attrAuto are dir="auto", set on every block of text: made
 // once, not twice per block.
-var attrDir, attrAuto = []byte("dir"), []byte("auto")
+var (
+	attrDir = []byte("dir")
+	// attrAuto is boxed once: a []byte made an any at every call was an
+	// allocation per block.
+	attrAuto any = []byte("auto")
+)
 
 // nextNode is the node after n in document order below doc, but for the
 // inline nodes of a block whose text has no "<": only raw HTML among them

@@ -152,7 +152,11 @@ func Resolve(body string, values map[string]string) (out string, unresolved []st
 	}
 	var b strings.Builder
 	last := 0
+	var escapes map[string]string // the values written so far, escaped
 	placeholderMatches(body, func(start, end int, escaped bool, name string) {
+		if last == 0 {
+			b.Grow(len(body) + len(body)/8) // values are names and dates, mostly
+		}
 		b.WriteString(body[last:start])
 		last = end
 		m := body[start:end]
@@ -169,7 +173,15 @@ func Resolve(body string, values map[string]string) (out string, unresolved []st
 			b.WriteString(m)
 			return
 		}
-		b.WriteString(EscapeMarkdown(v))
+		e, ok := escapes[name]
+		if !ok {
+			e = EscapeMarkdown(v)
+			if escapes == nil {
+				escapes = map[string]string{}
+			}
+			escapes[name] = e
+		}
+		b.WriteString(e)
 	})
 	if last == 0 {
 		return body, unresolved, nil

@@ -26,7 +26,7 @@ func SafeImageData(src string) ([]byte, bool) {
 	if !allowedImage(dest) {
 		return nil, false
 	}
-	m := imageDataRE.FindStringSubmatch(dest)
+	m := imageDataRE().FindStringSubmatch(dest)
 	b, err := base64.StdEncoding.DecodeString(m[2])
 	if err != nil {
 		return nil, false

@@ -27,13 +27,13 @@ func backupCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 	asJSON := fs.Bool("json", false, "print JSON for scripts (with --verify)")
 	return func(c *ctx, args []string) error {
 		if *verify {
-			if err := needArgs(args, 1, i18n.L("backup file")); err != nil {
+			if err := needArgs(args, 1, "backup file"); err != nil {
 				return err
 			}
 			return c.verifyBackup(args[0], *asJSON)
 		}
 		if len(args) > 1 {
-			return needArgs(args, 1, i18n.L("backup file"))
+			return needArgs(args, 1, "backup file")
 		}
 		if len(args) == 1 {
 			if _, err := os.Lstat(args[0]); err == nil {
@@ -206,7 +206,7 @@ func restoreCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 	replace := fs.Bool("replace", false, "put the backup in place of the workspace in --data DIR, keeping what it holds aside")
 	return func(c *ctx, args []string) error {
 		if len(args) > 1 {
-			return needArgs(args, 1, i18n.L("backup file"))
+			return needArgs(args, 1, "backup file")
 		}
 		dir := c.global.DataDir
 		var path string

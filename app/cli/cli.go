@@ -287,6 +287,9 @@ func Run(g Global, args []string, env Env) int {
 		return ExitUsage
 	}
 	c := &ctx{Env: env, global: g, reads: cmd.reads, exports: cmd.exports}
+	// The language is settled: the catalogue is read beside what the
+	// command does first (opening the workspace), not before it.
+	i18n.Preload()
 	err := run(c, fs.Args())
 	if err == nil && c.st != nil && c.st.ReadOnly() {
 		// A command that only read: said once. One that tried to change
@@ -368,11 +371,14 @@ func outputFlag(fs *flag.FlagSet, usage string) *string {
 	return out
 }
 
-// needArgs checks the number of positional arguments.
+// needArgs checks the number of positional arguments; what names the
+// missing one in English (the catalogue holds it: messages_test reads
+// needArgs's literals), translated only when it is missing, so that a
+// command does not wait for the catalogue (Preload) before it starts.
 func needArgs(args []string, n int, what string) error {
 	if len(args) != n {
 		if len(args) < n {
-			return usageError{i18n.L("missing {{.What}}", map[string]any{"What": what})}
+			return usageError{i18n.L("missing {{.What}}", map[string]any{"What": i18n.L(what)})}
 		}
 		return usageError{i18n.L("unexpected argument {{.Arg}}", map[string]any{"Arg": args[n]})}
 	}

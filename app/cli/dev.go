@@ -25,7 +25,7 @@ func devGenerate(fs *flag.FlagSet) func(*ctx, []string) error {
 	proposals := fs.Int("proposals", 200, "proposals to invent, with the section library they use")
 	seed := fs.Uint64("seed", 1, "the same seed gives the same workspace")
 	return func(c *ctx, args []string) error {
-		if err := needArgs(args, 1, i18n.L("folder DIR")); err != nil {
+		if err := needArgs(args, 1, "folder DIR"); err != nil {
 			return err
 		}
 		switch {

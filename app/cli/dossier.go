@@ -200,7 +200,7 @@ func accountList(fs *flag.FlagSet) func(*ctx, []string) error {
 func accountShow(fs *flag.FlagSet) func(*ctx, []string) error {
 	asJSON := fs.Bool("json", false, "print JSON for scripts")
 	return func(c *ctx, args []string) error {
-		if err := needArgs(args, 1, i18n.L("account ID")); err != nil {
+		if err := needArgs(args, 1, "account ID"); err != nil {
 			return err
 		}
 		st, err := c.store()

@@ -33,7 +33,7 @@ func accountExportCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 	out := outputFlag(fs, "the bundle to write (FILE.kamdesk)")
 	asJSON := fs.Bool("json", false, "print JSON for scripts")
 	return func(c *ctx, args []string) error {
-		if err := needArgs(args, 1, i18n.L("account ID")); err != nil {
+		if err := needArgs(args, 1, "account ID"); err != nil {
 			return err
 		}
 		if *out == "" {
@@ -104,7 +104,7 @@ func importCmd(fs *flag.FlagSet) func(*ctx, []string) error {
 	})
 	asJSON := fs.Bool("json", false, "print JSON for scripts")
 	return func(c *ctx, args []string) error {
-		if err := needArgs(args, 1, i18n.L("bundle file")); err != nil {
+		if err := needArgs(args, 1, "bundle file"); err != nil {
 			return err
 		}
 		take := handover.TakeNone

@@ -33,7 +33,7 @@ func init() {
 
 func libraryImport(fs *flag.FlagSet) func(*ctx, []string) error {
 	return func(c *ctx, args []string) error {
-		if err := needArgs(args, 1, i18n.L("the folder or file to import")); err != nil {
+		if err := needArgs(args, 1, "the folder or file to import"); err != nil {
 			return err
 		}
 		path := args[0]
@@ -110,7 +110,7 @@ func readLibrary(path string) ([]proposal.Section, error) {
 func libraryExport(fs *flag.FlagSet) func(*ctx, []string) error {
 	force := fs.Bool("force", false, "replace section files that exist in the folder")
 	return func(c *ctx, args []string) error {
-		if err := needArgs(args, 1, i18n.L("the folder to write to")); err != nil {
+		if err := needArgs(args, 1, "the folder to write to"); err != nil {
 			return err
 		}
 		dir := args[0]

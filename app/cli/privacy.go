@@ -27,7 +27,7 @@ func personErase(fs *flag.FlagSet) func(*ctx, []string) error {
 	mentions := fs.Bool("mentions", false, "also replace their name, e-mail and phone in every text: events, promises, colleagues' notes, proposals' sending records, sent copies, the bin")
 	yes := fs.Bool("yes", false, "do not ask")
 	return func(c *ctx, args []string) error {
-		if err := needArgs(args, 1, i18n.L("person ID")); err != nil {
+		if err := needArgs(args, 1, "person ID"); err != nil {
 			return err
 		}
 		st, err := c.store()
@@ -54,7 +54,7 @@ func personErase(fs *flag.FlagSet) func(*ctx, []string) error {
 func accountErase(fs *flag.FlagSet) func(*ctx, []string) error {
 	yes := fs.Bool("yes", false, "do not ask")
 	return func(c *ctx, args []string) error {
-		if err := needArgs(args, 1, i18n.L("account ID")); err != nil {
+		if err := needArgs(args, 1, "account ID"); err != nil {
 			return err
 		}
 		st, err := c.store()
@@ -91,7 +91,7 @@ func (c *ctx) confirm(question string) bool {
 func personPrivacy(fs *flag.FlagSet) func(*ctx, []string) error {
 	asJSON := fs.Bool("json", false, "print JSON for scripts (and for the person who asked)")
 	return func(c *ctx, args []string) error {
-		if err := needArgs(args, 1, i18n.L("person ID")); err != nil {
+		if err := needArgs(args, 1, "person ID"); err != nil {
 			return err
 		}
 		st, err := c.store()

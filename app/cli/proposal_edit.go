@@ -127,7 +127,7 @@ func proposalPricing(fs *flag.FlagSet) func(*ctx, []string) error {
 	csvPath := fs.String("csv", "", "replace the table with the lines of this CSV `FILE` (header: description,quantity,unit,unit_price,discount,currency; '-' reads stdin)")
 	asJSON := fs.Bool("json", false, "print JSON for scripts")
 	return func(c *ctx, args []string) error {
-		if err := needArgs(args, 1, i18n.L("proposal ID")); err != nil {
+		if err := needArgs(args, 1, "proposal ID"); err != nil {
 			return err
 		}
 		st, err := c.store()
@@ -204,7 +204,7 @@ func proposalFinancial(fs *flag.FlagSet) func(*ctx, []string) error {
 	currency := fs.String("currency", "", "the `CURRENCY` (default: the pricing table's)")
 	note := fs.String("note", "", "how the figures were reached, a `TEXT`")
 	return func(c *ctx, args []string) error {
-		if err := needArgs(args, 1, i18n.L("proposal ID")); err != nil {
+		if err := needArgs(args, 1, "proposal ID"); err != nil {
 			return err
 		}
 		st, err := c.store()

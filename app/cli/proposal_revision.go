@@ -176,7 +176,7 @@ func proposalSentCopy(fs *flag.FlagSet) func(*ctx, []string) error {
 // loadProposal opens the workspace and reads the proposal a command names
 // as its one argument.
 func (c *ctx) loadProposal(args []string) (*store.Store, proposal.Proposal, error) {
-	if err := needArgs(args, 1, i18n.L("proposal ID")); err != nil {
+	if err := needArgs(args, 1, "proposal ID"); err != nil {
 		return nil, proposal.Proposal{}, err
 	}
 	st, err := c.store()

@@ -20,7 +20,7 @@ func proposalSent(fs *flag.FlagSet) func(*ctx, []string) error {
 	on := fs.String("on", "", "the `DATE` it was sent, YYYY-MM-DD (default: today)")
 	audience := fs.String("audience", "", "the `VARIANTS` sent, comma-separated: executive, hr, finance, technical, all (the whole group's); default: those of the audiences the decision-making group has people of")
 	return func(c *ctx, args []string) error {
-		if err := needArgs(args, 1, i18n.L("proposal ID")); err != nil {
+		if err := needArgs(args, 1, "proposal ID"); err != nil {
 			return err
 		}
 		day := c.Today()
@@ -112,7 +112,7 @@ func proposalExport(fs *flag.FlagSet) func(*ctx, []string) error {
 	force := fs.Bool("force", false, "replace files that exist (through a symbolic link, the file it points to)")
 	nameAudience := fs.Bool("name-audience", false, "name the variant's audience in the file's name (\"… - 2026-12-01 - Executive.html\"); with --audience all the names always do")
 	return func(c *ctx, args []string) error {
-		if err := needArgs(args, 1, i18n.L("proposal ID")); err != nil {
+		if err := needArgs(args, 1, "proposal ID"); err != nil {
 			return err
 		}
 		if *audience == "" || *out == "" {

@@ -3,8 +3,6 @@ package cli
 import (
 	"flag"
 
-	"kamdesk/app/i18n"
-
 	"kamdesk/app/store"
 	"kamdesk/dossier"
 	"kamdesk/proposal"
@@ -106,7 +104,7 @@ func (c *ctx) loadReview(id string) (*store.Store, *review, error) {
 func proposalShow(fs *flag.FlagSet) func(*ctx, []string) error {
 	asJSON := fs.Bool("json", false, "print JSON for scripts")
 	return func(c *ctx, args []string) error {
-		if err := needArgs(args, 1, i18n.L("proposal ID")); err != nil {
+		if err := needArgs(args, 1, "proposal ID"); err != nil {
 			return err
 		}
 		_, r, err := c.loadReview(args[0])
@@ -124,7 +122,7 @@ func proposalShow(fs *flag.FlagSet) func(*ctx, []string) error {
 func proposalCheck(fs *flag.FlagSet) func(*ctx, []string) error {
 	asJSON := fs.Bool("json", false, "print JSON for scripts")
 	return func(c *ctx, args []string) error {
-		if err := needArgs(args, 1, i18n.L("proposal ID")); err != nil {
+		if err := needArgs(args, 1, "proposal ID"); err != nil {
 			return err
 		}
 		_, r, err := c.loadReview(args[0])

@@ -17,11 +17,8 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"strconv"
 	"strings"
 	"sync"
-	"text/template"
-	"unicode"
 
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
@@ -40,12 +37,25 @@ var Catalogues fs.FS = assets.Translations
 const CatalogueDir = "translations"
 
 var (
-	setup     sync.Once
-	localizer *goi18n.Localizer
-	// catalogued holds the IDs of the messages go-i18n holds, those with
-	// plural forms: the others are filled in without asking it, which
-	// matches the user's languages against the catalogues' at every call
-	// (a third of writing the 90,000 lines of an agenda).
+	setup sync.Once
+	// cat is the catalogue the messages are translated from, read once
+	// (setup) in the user's language.
+	cat *catalogue
+)
+
+// catalogue is what the messages are translated from: the plain texts
+// of the chosen language's catalogue and English's, and the messages
+// with plural forms, which go-i18n fills in. What only some commands
+// need is made when first asked for: go-i18n's bundle (NewBundle builds
+// the plural rules of every language CLDR knows, a tenth of reading
+// the catalogue) and the set of the English IDs (the desktop's
+// labels and a desk not in English ask for it; an export in English
+// never does).
+type catalogue struct {
+	// catalogued holds the IDs of the messages with plural forms, those
+	// go-i18n fills in: the others are filled in without asking it,
+	// which matches the user's languages against the catalogues' at
+	// every call (a third of writing the 90,000 lines of an agenda).
 	catalogued map[string]bool
 	// texts are the plain texts of the messages: the chosen language's,
 	// and English's where a text is not its ID.
@@ -53,22 +63,36 @@ var (
 	// english is set when the messages are English: their data's labels
 	// need no translating.
 	english bool
-	current string          // the language of the messages: "en", "ru", …
-	known   map[string]bool // the IDs of the English catalogue
-)
+	current string // the language of the messages: "en", "ru", …
+
+	tags    []language.Tag // the user's, best first, then the language's and English
+	plurals map[language.Tag][]*goi18n.Message
+	local   func() *goi18n.Localizer
+	// englishForms are the plural forms of the English messages, when
+	// the messages are English: English has two (one, other), and
+	// choosing between them needs no bundle.
+	englishForms map[string]map[string]string
+
+	englishIDs []catMessage // English's messages, for known
+	known      func() map[string]bool
+}
+
+// loaded is the catalogue of the user's language, read on first use.
+func loaded() *catalogue {
+	setup.Do(load)
+	return cat
+}
 
 // Known reports whether s is a message of the catalogue (an English
 // source text): a value that is not, a name or a text already translated,
 // is left as it is.
 func Known(s string) bool {
-	setup.Do(load)
-	return known[s]
+	return loaded().known()[s]
 }
 
 // Current is the language messages are written in: "en", "ru", ….
 func Current() string {
-	setup.Do(load)
-	return current
+	return loaded().current
 }
 
 // load picks the catalogue closest to the user's language, as the
@@ -81,10 +105,7 @@ func Current() string {
 // command that printed one line, a proposal's export; reading the two
 // with it, still a quarter.)
 func load() {
-	bundle := goi18n.NewBundle(language.English)
-	catalogued = map[string]bool{}
-	texts = map[string]string{}
-	known = map[string]bool{}
+	c := &catalogue{catalogued: map[string]bool{}, plurals: map[language.Tag][]*goi18n.Message{}}
 	tags := []language.Tag{language.English}
 	names := map[language.Tag]string{}
 	if entries, err := fs.ReadDir(Catalogues, CatalogueDir); err == nil {
@@ -100,62 +121,93 @@ func load() {
 	}
 	best, _, _ := language.NewMatcher(tags).Match(userLanguages()...)
 	base, _ := best.Base()
-	english = base.String() == "en"
-	current = base.String()
+	c.english = base.String() == "en"
+	c.current = base.String()
+	c.tags = []language.Tag{best, language.Make(base.String()), language.English}
+	if c.english {
+		c.texts = map[string]string{}
+	} else {
+		c.texts = make(map[string]string, 2048)
+	}
 	// English first: its IDs, its plurals and the texts that are not
 	// their own IDs, which the chosen language falls back to.
 	var chosen language.Tag
 	for tag := range names {
 		if b, _ := tag.Base(); b.String() == "en" {
-			readCatalogue(bundle, tag, names[tag], true)
+			c.englishIDs = c.read(tag, names[tag], true)
 		} else if b == base {
 			chosen = tag
 		}
 	}
-	if !english && names[chosen] != "" {
-		readCatalogue(bundle, chosen, names[chosen], false)
+	if !c.english && names[chosen] != "" {
+		c.read(chosen, names[chosen], false)
 	}
-	localizer = goi18n.NewLocalizer(bundle, best.String(), base.String(), "en")
+	c.local = sync.OnceValue(c.localizer)
+	c.known = sync.OnceValue(func() map[string]bool {
+		known := make(map[string]bool, len(c.englishIDs))
+		for _, m := range c.englishIDs {
+			known[m.id] = true
+		}
+		return known
+	})
+	cat = c
 }
 
-// readCatalogue reads the catalogue file name of language tag: its plain
-// texts into texts (English's only where a text is not its ID), its
-// messages with plural forms, and those English has plural forms for,
-// into bundle (and catalogued).
-func readCatalogue(bundle *goi18n.Bundle, tag language.Tag, name string, isEnglish bool) {
+// localizer is go-i18n's localizer of the catalogue's plurals.
+func (c *catalogue) localizer() *goi18n.Localizer {
+	bundle := goi18n.NewBundle(language.English)
+	for tag, msgs := range c.plurals {
+		bundle.AddMessages(tag, msgs...)
+	}
+	codes := make([]string, len(c.tags))
+	for i, t := range c.tags {
+		codes[i] = t.String()
+	}
+	return goi18n.NewLocalizer(bundle, codes...)
+}
+
+// read reads the catalogue file name of language tag: its plain texts
+// into texts (English's only where a text is not its ID), its messages
+// with plural forms, and those English has plural forms for, into
+// plurals (and catalogued). It returns the messages read.
+func (c *catalogue) read(tag language.Tag, name string, isEnglish bool) []catMessage {
 	data, err := fs.ReadFile(Catalogues, CatalogueDir+"/"+name)
 	if err != nil {
-		return
+		return nil
 	}
 	msgs, ok := scanCatalogue(data)
 	if !ok {
 		if msgs, ok = decodeCatalogue(data); !ok {
-			return
+			return nil
 		}
 	}
 	var plurals []*goi18n.Message
 	for _, m := range msgs {
 		id := m.id
-		if isEnglish {
-			known[id] = true
-		}
 		if m.forms == nil {
 			switch text := m.text; {
-			case catalogued[id]: // a plural in English, one text here
+			case c.catalogued[id]: // a plural in English, one text here
 				plurals = append(plurals, &goi18n.Message{ID: id, Other: text})
 			case !isEnglish || text != id:
-				texts[id] = text
+				c.texts[id] = text
 			}
 			continue
 		}
 		f := m.forms
+		if isEnglish && c.english {
+			if c.englishForms == nil {
+				c.englishForms = map[string]map[string]string{}
+			}
+			c.englishForms[id] = f
+		}
 		plurals = append(plurals, &goi18n.Message{ID: id, Zero: f["zero"], One: f["one"], Two: f["two"],
 			Few: f["few"], Many: f["many"], Other: f["other"]})
 	}
-	bundle.AddMessages(tag, plurals...)
+	c.plurals[tag] = append(c.plurals[tag], plurals...)
 	for _, m := range plurals {
-		catalogued[m.ID] = true
+		c.catalogued[m.ID] = true
 	}
+	return msgs
 }
 
 // decodeCatalogue reads a catalogue that scanCatalogue does not with
@@ -232,8 +284,24 @@ func catalogueLanguage(code string) string {
 // desktop's (Fyne reads LANGUAGE when the catalogues are loaded) and the
 // command line's. Call it before any message is translated, at start.
 func SetLanguage(code string) {
+	preloading.Wait()
 	os.Setenv("LANGUAGE", catalogueLanguage(code))
 	setup = sync.Once{}
+}
+
+// preloading counts the Preloads under way.
+var preloading sync.WaitGroup
+
+// Preload reads the catalogue on a goroutine of its own, when it is not
+// read yet, so that the first message does not wait for all of it (a
+// command line export reads it while the workspace opens: about 2 ms of
+// its 75). SetLanguage waits for it.
+func Preload() {
+	preloading.Add(1)
+	go func() {
+		defer preloading.Done()
+		loaded()
+	}()
 }
 
 // LabelFields are the fields of a message's data that the domain fills
@@ -294,139 +362,53 @@ func L(message string, data ...any) string { return localize(message, 0, false, 
 func N(message string, count int, data ...any) string { return localize(message, count, true, data) }
 
 func localize(message string, count int, plural bool, data []any) string {
-	setup.Do(load)
+	c := loaded()
 	var d any
 	if len(data) > 0 {
 		d = data[0]
 	}
-	if !english {
+	if !c.english {
 		d = Labels(d, func(s string) string { return localize(s, 0, false, nil) })
 	}
-	if catalogued[message] {
-		cfg := &goi18n.LocalizeConfig{MessageID: message, TemplateData: d}
-		if plural {
-			cfg.PluralCount = count
-		}
-		if s, err := localizer.Localize(cfg); err == nil {
-			return s
+	if c.catalogued[message] {
+		if forms, ok := c.englishForms[message]; ok {
+			if s, ok := englishPlural(forms, count, plural, d); ok {
+				return s
+			}
+		} else {
+			cfg := &goi18n.LocalizeConfig{MessageID: message, TemplateData: d}
+			if plural {
+				cfg.PluralCount = count
+			}
+			if s, err := c.local().Localize(cfg); err == nil {
+				return s
+			}
 		}
 	}
-	if t, ok := texts[message]; ok {
+	if t, ok := c.texts[message]; ok {
 		return fill(t, d)
 	}
 	return fill(message, d)
 }
 
-// fill fills in message, a text/template, with d: not in the catalogue,
-// the message itself. (Handing it to go-i18n as a default message would
-// parse it afresh at every call: a second for the 5,000 lines of an
-// agenda.) A message that is text and {{.Name}} fields only, filled from
-// a map of strings and whole numbers (the agenda's 90,000 lines at
-// 100,000 people), is filled without text/template, the same way
-// (FuzzFill compares them).
-func fill(message string, d any) string {
-	if !strings.Contains(message, "{{") {
-		return message // nothing to fill in
+// englishPlural fills in the English form count calls for, as go-i18n
+// would (TestEnglishPluralsAsGoI18n): "one" for 1 and -1 (English's
+// rule for whole numbers), "other" for any other count or no count; with no
+// data, the count is .PluralCount. False when the form is missing,
+// where go-i18n fails too.
+func englishPlural(forms map[string]string, count int, plural bool, d any) (string, bool) {
+	form := "other"
+	if plural && (count == 1 || count == -1) { // the rule reads the absolute value
+		form = "one"
 	}
-	v, ok := parsed.Load(message)
-	if !ok {
-		p, err := template.New("").Parse(message)
-		if err != nil {
-			return message
-		}
-		v, _ = parsed.LoadOrStore(message, &filler{t: p, parts: simpleParts(message)})
+	text, ok := forms[form]
+	if !ok || text == "" {
+		return "", false
 	}
-	f := v.(*filler)
-	if m, ok := d.(map[string]any); ok && f.parts != nil {
-		if s, ok := f.fillMap(m); ok {
-			return s
-		}
+	if d == nil && plural {
+		d = map[string]any{"PluralCount": count}
 	}
-	var b strings.Builder
-	if f.t.Execute(&b, d) != nil {
-		return message
-	}
-	return b.String()
-}
-
-// parsed are the fillers of the messages the catalogue does not hold, by
-// message.
-var parsed sync.Map
-
-// filler is a parsed message.
-type filler struct {
-	t     *template.Template
-	parts []part // nil unless the message is text and {{.Name}} fields only
-}
-
-// part is text, or the field key when key is set.
-type part struct{ text, key string }
-
-// simpleParts splits message into text and {{.Name}} fields, or returns
-// nil when it holds any other action.
-func simpleParts(message string) []part {
-	var parts []part
-	for rest := message; rest != ""; {
-		i := strings.Index(rest, "{{")
-		if i < 0 {
-			parts = append(parts, part{text: rest})
-			break
-		}
-		if i > 0 {
-			parts = append(parts, part{text: rest[:i]})
-		}
-		j := strings.Index(rest[i:], "}}")
-		if j < 0 {
-			return nil
-		}
-		name, ok := strings.CutPrefix(rest[i+2:i+j], ".")
-		if !ok || !isIdentifier(name) {
-			return nil
-		}
-		parts = append(parts, part{key: name})
-		rest = rest[i+j+2:]
-	}
-	return parts
-}
-
-func isIdentifier(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i, r := range s {
-		if !(r == '_' || unicode.IsLetter(r) || i > 0 && unicode.IsDigit(r)) {
-			return false
-		}
-	}
-	return true
-}
-
-// fillMap fills the fields from m, as text/template would; false when a
-// value is of a kind it leaves to text/template.
-func (f *filler) fillMap(m map[string]any) (string, bool) {
-	var b strings.Builder
-	for _, p := range f.parts {
-		if p.key == "" {
-			b.WriteString(p.text)
-			continue
-		}
-		v, ok := m[p.key]
-		if !ok {
-			b.WriteString("<no value>")
-			continue
-		}
-		switch v := v.(type) {
-		case string:
-			b.WriteString(v)
-		case int:
-			b.WriteString(strconv.Itoa(v))
-		case int64:
-			b.WriteString(strconv.FormatInt(v, 10))
-		default:
-			return "", false
-		}
-	}
-	return b.String(), true
+	return fill(text, d), true
 }
 
 // Size is a file's size in the unit a person reads best: B, KB, MB.

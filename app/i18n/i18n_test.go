@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"text/template"
+
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 )
 
 func TestMessages(t *testing.T) {
@@ -119,10 +121,10 @@ func TestEnglishSkipsTheCatalogue(t *testing.T) {
 	if L("Save") != "Save" {
 		t.Fatal("L(Save)")
 	}
-	if catalogued["Save"] || catalogued["Promises"] {
+	if c := loaded().catalogued; c["Save"] || c["Promises"] {
 		t.Error("English singular messages are catalogued")
 	}
-	if !catalogued["{{.Count}} account"] {
+	if !loaded().catalogued["{{.Count}} account"] {
 		t.Error("a plural message is not catalogued")
 	}
 	if got := L("badge.executive"); got == "badge.executive" || got == "" {
@@ -164,5 +166,41 @@ func TestOnlyTheUsersCatalogueIsRead(t *testing.T) {
 	}
 	if r.read["ru.json"] != 1 || r.read["en.json"] != 1 {
 		t.Errorf("read: %v, want ru.json and en.json once", r.read)
+	}
+}
+
+// TestEnglishPluralsAsGoI18n: in English the plural forms are chosen
+// without go-i18n, and read as it would choose and fill them, for every
+// plural message of the catalogue.
+func TestEnglishPluralsAsGoI18n(t *testing.T) {
+	t.Setenv("LANGUAGE", "")
+	SetLanguage("en")
+	defer SetLanguage("")
+	c := loaded()
+	if len(c.englishForms) < 20 {
+		t.Fatalf("%d English plural messages", len(c.englishForms))
+	}
+	for id := range c.englishForms {
+		for _, count := range []int{0, 1, 2, 5, 21, -1} {
+			for _, plural := range []bool{true, false} {
+				for _, d := range []any{nil, map[string]any{"Count": count, "ID": "p-1", "Path": "a.html", "N": count}} {
+					cfg := &goi18n.LocalizeConfig{MessageID: id, TemplateData: d}
+					if plural {
+						cfg.PluralCount = count
+					}
+					want, err := c.local().Localize(cfg)
+					if err != nil { // as localize falls back
+						want = fill(id, d)
+					}
+					got := localize(id, count, plural, []any{d})
+					if d == nil {
+						got = localize(id, count, plural, nil)
+					}
+					if got != want {
+						t.Errorf("%q (count %d, plural %v, data %v) = %q, go-i18n says %q", id, count, plural, d, got, want)
+					}
+				}
+			}
+		}
 	}
 }

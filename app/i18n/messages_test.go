@@ -163,6 +163,11 @@ func collectMessages(t *testing.T) *messageSet {
 					if s, ok := lit(args[0]); ok {
 						m.add(s, at(n), false)
 					}
+				case recv == "" && name == "needArgs" && len(args) == 3:
+					// the command line's argument names: needArgs(args, 1, "proposal ID")
+					if s, ok := lit(args[2]); ok && s != "" {
+						m.add(s, at(n), false)
+					}
 				case recv == "" && name == "table" && len(args) > 1:
 					// the command line's table headings: table(w, "ID", "NAME", …)
 					for _, a := range args[1:] {

@@ -20,15 +20,18 @@ type catMessage struct {
 // It is made for the catalogues' shape: every command reads one or two of
 // them, 1,700 messages each, and decoding them into a map of raw values
 // with encoding/json, then each value again, was a tenth of a short
-// command's time (and most of its garbage). Strings are copied out of
-// data as they are unless they hold an escape or bytes that are not
-// UTF-8, which encoding/json decodes.
+// command's time (and most of its garbage). data is copied into one
+// string, and the messages' strings are parts of it unless they hold an
+// escape or bytes that are not UTF-8, which encoding/json decodes (a
+// string of its own for each of the 3,600 strings was a third of the
+// scan).
 func scanCatalogue(data []byte) ([]catMessage, bool) {
-	s := catScanner{data: data}
+	s := catScanner{data: string(data)}
 	if !s.next('{') {
 		return nil, false
 	}
-	var out []catMessage
+	// about 90 bytes a message in the catalogues kamdesk ships
+	out := make([]catMessage, 0, len(data)/64)
 	if s.next('}') {
 		return out, s.end()
 	}
@@ -61,7 +64,7 @@ func scanCatalogue(data []byte) ([]catMessage, bool) {
 }
 
 type catScanner struct {
-	data []byte
+	data string
 	i    int
 }
 
@@ -104,11 +107,11 @@ func (s *catScanner) str() (string, bool) {
 		case c == '"':
 			s.i = j + 1
 			raw := s.data[start+1 : j]
-			if plain && utf8.Valid(raw) {
-				return string(raw), true
+			if plain && utf8.ValidString(raw) {
+				return raw, true
 			}
 			var out string
-			if json.Unmarshal(s.data[start:j+1], &out) != nil {
+			if json.Unmarshal([]byte(s.data[start:j+1]), &out) != nil {
 				return "", false
 			}
 			return out, true

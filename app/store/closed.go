@@ -1,12 +1,18 @@
 package store
 
 import (
+	"cmp"
 	"encoding/json"
 	"hash/crc32"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // The checks before opening read every table in full: on a workspace of
@@ -43,17 +49,61 @@ type closedFile struct {
 
 func closedPath(dbDir string) string { return filepath.Join(filepath.Dir(dbDir), closedName) }
 
+// (It reads into buf itself: io.CopyBuffer hands an *os.File's copy to
+// its WriteTo, which ignores buf and takes a buffer of its own.)
 func fileCRC(path string, buf []byte) (uint32, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return 0, err
 	}
 	defer f.Close()
-	h := crc32.New(castagnoli)
-	if _, err := io.CopyBuffer(h, f, buf); err != nil {
-		return 0, err
+	var crc uint32
+	for {
+		n, err := f.Read(buf)
+		crc = crc32.Update(crc, castagnoli, buf[:n])
+		if err == io.EOF {
+			return crc, nil
+		}
+		if err != nil {
+			return 0, err
+		}
 	}
-	return h.Sum32(), nil
+}
+
+// crcBuffer is the size of the buffer each reader of fileCRC uses.
+const crcBuffer = 128 << 10
+
+// crcsMatch tells whether every file has the CRC noted for it, reading
+// them on as many goroutines as there are cores (at most four): at
+// 100,000 people the tables are 87 MB, and reading them one after the
+// other was about 30 ms of every command.
+func (st *dbState) crcsMatch(files map[string]uint32) bool {
+	names := slices.SortedFunc(maps.Keys(files), func(a, b string) int {
+		return cmp.Compare(st.files[b].Size(), st.files[a].Size()) // the largest first
+	})
+	var (
+		next     atomic.Int64
+		mismatch atomic.Bool
+		wg       sync.WaitGroup
+	)
+	for range min(runtime.GOMAXPROCS(0), 4, len(names)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			buf := make([]byte, crcBuffer)
+			for !mismatch.Load() {
+				i := int(next.Add(1)) - 1
+				if i >= len(names) {
+					return
+				}
+				if crc, err := fileCRC(st.path(names[i]), buf); err != nil || crc != files[names[i]] {
+					mismatch.Store(true)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return !mismatch.Load()
 }
 
 // writeClosed notes the files of the database in dbDir, which Badger has
@@ -65,7 +115,7 @@ func writeClosed(dbDir string) error {
 	}
 	files := map[string]closedFile{}
 	checked := readChecked(dbDir)
-	buf := make([]byte, 1<<20)
+	buf := make([]byte, crcBuffer)
 	for _, e := range entries {
 		info, err := e.Info()
 		if err != nil {
@@ -120,7 +170,7 @@ func (st *dbState) closedUnchanged() bool {
 		return false
 	}
 	checked := readChecked(st.dir)
-	buf := make([]byte, 1<<20)
+	crcs := map[string]uint32{}
 	for name, info := range st.files {
 		f, ok := noted[name]
 		if !ok || !info.Mode().IsRegular() || f.fileStamp != stampOf(info) {
@@ -130,9 +180,9 @@ func (st *dbState) closedUnchanged() bool {
 			if stamp, ok := checked[name]; !ok || stamp != f.fileStamp || !strings.HasSuffix(name, ".vlog") {
 				return false
 			}
-		} else if crc, err := fileCRC(st.path(name), buf); err != nil || crc != f.CRC {
-			return false
+		} else {
+			crcs[name] = f.CRC
 		}
 	}
-	return true
+	return st.crcsMatch(crcs)
 }

@@ -364,53 +364,6 @@ func (s *Store) ProposalContext(id string, today dossier.Date) (proposal.Proposa
 	return p, c, nil
 }
 
-// readNamed reads the shared records p names, sorted as readShared sorts
-// the whole of them.
-func readNamed(txn *badger.Txn, p *proposal.Proposal) (sh shared, err error) {
-	members := []string{p.Author}
-	for _, cr := range p.Credits {
-		members = append(members, cr.MemberID)
-	}
-	if sh.team, err = named[dossier.TeamMember](txn, kTeam, members); err != nil {
-		return sh, err
-	}
-	if sh.refs, err = named[dossier.Reference](txn, kReference, p.References); err != nil {
-		return sh, err
-	}
-	sections := make([]string, len(p.Items))
-	for i, it := range p.Items {
-		sections[i] = it.SectionID
-	}
-	if sh.library, err = named[proposal.Section](txn, kSection, sections); err != nil {
-		return sh, err
-	}
-	sh.sort()
-	return sh, nil
-}
-
-// named decodes the records of kind k with the IDs ids, each once, leaving
-// out empty IDs and records that do not exist.
-func named[T any](txn *badger.Txn, k kind, ids []string) ([]T, error) {
-	var out []T
-	seen := map[string]bool{}
-	for _, id := range ids {
-		if id == "" || seen[id] || !dossier.ValidID(id) {
-			continue
-		}
-		seen[id] = true
-		var v T
-		err := get(txn, k, id, &v)
-		if errors.Is(err, dossier.ErrNotFound) {
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, v)
-	}
-	return out, nil
-}
-
 // Context gathers, at one moment, what assembling and checking a proposal
 // to account acct needs: the account, its people, the whole team, every
 // reference and the whole section library.

@@ -360,3 +360,51 @@ func TestProposalContextIsContext(t *testing.T) {
 	}
 	same(t)
 }
+
+// TestProposalContextReadsManySections: a proposal of many sections
+// (decoded on every core) gets each of them, in the order the whole
+// library has them; a damaged one is named, the first of them in the
+// proposal's order when two are.
+func TestProposalContextReadsManySections(t *testing.T) {
+	s := open(t, t.TempDir())
+	today := dossier.MustDate("2026-11-25")
+	if _, err := s.LoadSample(assets.Sample, today, export.Snapshot); err != nil {
+		t.Fatal(err)
+	}
+	p := must(s.Proposals(""))[0]
+	var ids []string
+	for i := range 40 {
+		sec := newSection(t, s, fmt.Sprintf("Part %02d", i), proposal.KindOther)
+		p.Items = append(p.Items, proposal.Item{SectionID: sec.ID})
+		ids = append(ids, sec.ID)
+	}
+	if err := s.SaveProposal(&p); err != nil {
+		t.Fatal(err)
+	}
+	whole, err := s.Context(p.AccountID, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, named, err := s.ProposalContext(p.ID, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []proposal.Section
+	for _, sec := range whole.Library {
+		if slices.ContainsFunc(p.Items, func(it proposal.Item) bool { return it.SectionID == sec.ID }) {
+			want = append(want, sec)
+		}
+	}
+	if len(named.Library) < 40 || !reflect.DeepEqual(named.Library, want) {
+		t.Fatalf("ProposalContext read %d sections, not the %d the proposal follows as the library has them", len(named.Library), len(want))
+	}
+	for _, i := range []int{31, 17} {
+		if err := store.SetRawValue(s, "section/"+ids[i], []byte(`{"id": "`+ids[i]+`", "title": `)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, _, err = s.ProposalContext(p.ID, today)
+	if err == nil || !strings.Contains(err.Error(), ids[17]) || !strings.Contains(err.Error(), "is damaged") {
+		t.Fatalf("with sections %s and %s damaged: %v", ids[17], ids[31], err)
+	}
+}
