@@ -53,39 +53,51 @@ func convertParts(src []byte, title string, n int) (out [][]byte, ok bool, err e
 	bounds := append(append([]int{0}, cuts...), len(src))
 	parts := make([]docPart, len(bounds)-1)
 	md := htmlMarkdown()
-	var wg sync.WaitGroup
+	// Each part is parsed and then rendered on one goroutine (the
+	// caller's for the first part), which waits between the two for the
+	// IDs of every part's headings: a goroutine's stack grows as it parses
+	// and is then ready for the rendering, where new goroutines grew new
+	// stacks in new memory.
+	var parsed, rendered sync.WaitGroup
+	settled := make(chan struct{})
+	convert := func(p *docPart, ctx parser.Context) {
+		p.doc = md.Parser().Parse(text.NewReader(p.src), parser.WithContext(ctx))
+		parsed.Done()
+		<-settled
+		p.out.Grow(htmlRoom(len(p.src)))
+		p.ids.apply(p.doc)
+		p.err = md.Renderer().Render(&p.out, p.src, p.doc)
+	}
+	ctxs := make([]parser.Context, len(parts))
 	for i := range parts {
 		p := &parts[i]
 		p.src = src[bounds[i]:bounds[i+1]]
 		p.ids = &partIDs{part: i}
-		ctx := parser.NewContext(parser.WithIDs(p.ids))
+		ctxs[i] = parser.NewContext(parser.WithIDs(p.ids))
 		if i == 0 && title != "" {
-			ctx.Set(htmlTitleKey, title)
+			ctxs[i].Set(htmlTitleKey, title)
 		}
-		wg.Add(1)
+	}
+	parsed.Add(len(parts))
+	for i := 1; i < len(parts); i++ {
+		rendered.Add(1)
 		go func() {
-			defer wg.Done()
-			p.doc = md.Parser().Parse(text.NewReader(p.src), parser.WithContext(ctx))
+			defer rendered.Done()
+			convert(&parts[i], ctxs[i])
 		}()
 	}
-	wg.Wait()
-	// The IDs as the whole document would have drawn them, in its order
-	// (a heading dropped by the structure pass drew one too).
-	ids := newHeadingIDs()
-	for i := range parts {
-		parts[i].ids.settle(ids)
-	}
-	for i := range parts {
-		p := &parts[i]
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			p.out.Grow(htmlRoom(len(p.src)))
-			p.ids.apply(p.doc)
-			p.err = md.Renderer().Render(&p.out, p.src, p.doc)
-		}()
-	}
-	wg.Wait()
+	go func() {
+		parsed.Wait()
+		// The IDs as the whole document would have drawn them, in its
+		// order (a heading dropped by the structure pass drew one too).
+		ids := newHeadingIDs()
+		for i := range parts {
+			parts[i].ids.settle(ids)
+		}
+		close(settled)
+	}()
+	convert(&parts[0], ctxs[0])
+	rendered.Wait()
 	out = make([][]byte, len(parts))
 	for i := range parts {
 		if parts[i].err != nil {
