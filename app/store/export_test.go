@@ -294,3 +294,36 @@ func KeysOf(dir string, passphrase []byte) ([]string, error) {
 func SetRawValue(s *Store, key string, value []byte) error {
 	return s.db.Update(func(txn *badger.Txn) error { return txn.Set([]byte(key), value) })
 }
+
+// HoldSweepBeforeDelete holds the sweep of unused files once it has
+// found what to delete, until release (or the test's end).
+func HoldSweepBeforeDelete(t testing.TB) (reached <-chan struct{}, release func()) {
+	at, gate := make(chan struct{}, 1), make(chan struct{})
+	beforeSweepDelete = func(*Store) {
+		select {
+		case at <- struct{}{}:
+		default:
+		}
+		<-gate
+	}
+	var once sync.Once
+	release = func() { once.Do(func() { close(gate) }) }
+	t.Cleanup(func() {
+		release()
+		beforeSweepDelete = nil
+	})
+	return at, release
+}
+
+// NotifyClose makes Close call f as it begins (with the store's lock
+// held, where the check of the summaries runs too), until the test's end.
+func NotifyClose(t testing.TB, f func()) {
+	old := beforeClose
+	beforeClose = func(s *Store) {
+		f()
+		if old != nil {
+			old(s)
+		}
+	}
+	t.Cleanup(func() { beforeClose = old })
+}

@@ -50,8 +50,9 @@ func (s *Store) sweepOrphans(logline func(string, ...any)) {
 	}()
 }
 
-// beforeSweep, when set (the tests set it), runs as the sweep starts.
-var beforeSweep func(*Store)
+// beforeSweep and beforeSweepDelete, when set (the tests set them), run
+// as the sweep starts and as it is about to delete what it found.
+var beforeSweep, beforeSweepDelete func(*Store)
 
 // errClosing stops work in the background when the workspace closes.
 var errClosing = errors.New("the workspace is closing")
@@ -127,6 +128,9 @@ func (s *Store) sweepOrphanFiles(files []string) (int, error) {
 	}
 	if err != nil || len(orphans) == 0 {
 		return 0, err
+	}
+	if beforeSweepDelete != nil {
+		beforeSweepDelete(s)
 	}
 	err = s.update(func(txn *badger.Txn) error {
 		for _, id := range orphans {

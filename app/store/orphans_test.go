@@ -3,6 +3,7 @@ package store_test
 import (
 	"bytes"
 	"errors"
+	"sync"
 	"testing"
 	"time"
 
@@ -123,4 +124,32 @@ func TestCloseStopsTheSweep(t *testing.T) {
 		t.Errorf("the unused file after the next open: %v, want it swept", err)
 	}
 	s.Close()
+}
+
+// TestCloseWhileTheSweepDeletes: Close begun while the sweep is about to
+// delete what it found returns; the two waited for each other when Close
+// held the store's lock while it waited for the work in the background,
+// which needs the lock to delete.
+func TestCloseWhileTheSweepDeletes(t *testing.T) {
+	dir := t.TempDir()
+	s := open(t, dir)
+	if _, err := s.PutFile("cancelled.pdf", bytes.NewReader([]byte("cancelled"))); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	reached, release := store.HoldSweepBeforeDelete(t)
+	s = open(t, dir)
+	<-reached
+	closing := make(chan struct{})
+	var once sync.Once
+	store.NotifyClose(t, func() { once.Do(func() { close(closing) }) })
+	done := make(chan struct{})
+	go func() { s.Close(); close(done) }()
+	<-closing
+	release()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("Close did not return: it and the sweep wait for each other")
+	}
 }

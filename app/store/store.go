@@ -161,6 +161,7 @@ type Store struct {
 	// drops the backups that hold what it erases (backup.go).
 	backupMu sync.Mutex
 	stop     chan struct{}
+	stopOnce sync.Once
 	stopped  sync.WaitGroup
 	left     bool           // CloseAtExit left Badger's files to the end of the process
 	sweeping sync.WaitGroup // the sweep of unused files (orphans.go)
@@ -196,15 +197,20 @@ var beforeClose func(*Store)
 // more than once.
 func (s *Store) Close() error {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	if s.left || s.db.IsClosed() {
+		s.mu.Unlock()
 		return nil
 	}
 	if beforeClose != nil {
 		beforeClose(s)
 	}
-	close(s.stop)
-	s.stopped.Wait()
+	s.mu.Unlock()
+	s.stopBackground()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.left || s.db.IsClosed() {
+		return nil // closed by another Close meanwhile
+	}
 	dbDir := filepath.Join(s.dir, "db")
 	if ownLock && s.ro == nil {
 		// A crash from here on leaves the logs flushed or not.
@@ -245,15 +251,24 @@ func (s *Store) CloseAtExit() error {
 	leave := s.ro != nil && !s.left && !s.db.IsClosed() && beforeClose == nil
 	if leave {
 		s.left = true
-		close(s.stop)
-		s.stopped.Wait()
-		s.lock.unlock()
 	}
 	s.mu.Unlock()
 	if !leave {
 		return s.Close()
 	}
+	s.stopBackground()
+	s.lock.unlock()
 	return s.logf.Close()
+}
+
+// stopBackground tells the work in the background to stop and waits for
+// it. The caller must not hold s.mu: a step under way may need it to
+// finish (the sweep's deletion of unused files is an update), and Close
+// holding it while it waited left the two waiting for each other
+// (TestCloseWhileTheSweepDeletes).
+func (s *Store) stopBackground() {
+	s.stopOnce.Do(func() { close(s.stop) })
+	s.stopped.Wait()
 }
 
 // gcLoop reclaims space in the value log, where attachments live, on a
