@@ -100,14 +100,14 @@ func RenderHTML(d Document, css string) ([]byte, error) {
 		docTitle = subtitle
 	}
 
-	size, heads := 0, 0
+	size := 0
 	for _, piece := range body {
 		size += len(piece)
-		heads += bytes.Count(piece, []byte("<h2 "))
 	}
+	heads := sectionHeads(body)
 	var b bytes.Buffer
 	// the head and the cover, then the contents: a line a section
-	b.Grow(size + len(css) + 4096 + 128*heads)
+	b.Grow(size + len(css) + 4096 + 128*len(heads))
 	b.WriteString("<!DOCTYPE html>\n")
 	b.WriteString(`<html lang="` + html.EscapeString(lang) + `" dir="` + dir + "\">\n<head>\n")
 	b.WriteString("<meta charset=\"utf-8\">\n")
@@ -154,7 +154,7 @@ func RenderHTML(d Document, css string) ([]byte, error) {
 	if piece < len(body) {
 		b.Write(body[piece][:at])
 	}
-	writeContents(&b, body, lc)
+	writeContents(&b, heads, lc)
 	if piece < len(body) {
 		b.Write(body[piece][at:])
 		for _, p := range body[piece+1:] {
@@ -374,13 +374,21 @@ var (
 	tagRE            = lazyRegexp(`<[^>]*>`)
 )
 
-// writeContents writes a table of contents of the body's sections, with
-// links to them (in the PDF too), when it has contentsFrom or more.
-func writeContents(b *bytes.Buffer, body [][]byte, lc Locale) {
+// sectionHeads finds the level-2 headings of the body's sections, each
+// with its ID and its HTML, in the pieces the body was made in (a
+// heading is never cut, cutPoints).
+func sectionHeads(body [][]byte) [][][]byte {
 	var heads [][][]byte
-	for _, piece := range body { // a heading is never cut (cutPoints)
+	for _, piece := range body {
 		heads = append(heads, sectionHeadingRE().FindAllSubmatch(piece, -1)...)
 	}
+	return heads
+}
+
+// writeContents writes a table of contents of the sections whose headings
+// are heads (sectionHeads), with links to them (in the PDF too), when
+// there are contentsFrom or more.
+func writeContents(b *bytes.Buffer, heads [][][]byte, lc Locale) {
 	if len(heads) < ContentsFrom {
 		return
 	}

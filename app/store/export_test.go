@@ -185,10 +185,16 @@ func (s *Store) WaitForSweep() { s.sweeping.Wait() }
 // t, wait until release is called; started receives as each begins to
 // wait. The stores t opens must be closed by its end.
 func HoldSweep(t testing.TB) (started <-chan struct{}, release func()) {
-	begun, gate := make(chan struct{}, 1), make(chan struct{})
-	beforeSweep = func(*Store) {
+	return holdAt(t, &beforeSweep)
+}
+
+// holdAt sets the test hook *hook to wait until release (or the end of
+// t), telling reached as it begins to wait.
+func holdAt(t testing.TB, hook *func(*Store)) (reached <-chan struct{}, release func()) {
+	at, gate := make(chan struct{}, 1), make(chan struct{})
+	*hook = func(*Store) {
 		select {
-		case begun <- struct{}{}:
+		case at <- struct{}{}:
 		default:
 		}
 		<-gate
@@ -197,9 +203,9 @@ func HoldSweep(t testing.TB) (started <-chan struct{}, release func()) {
 	release = func() { once.Do(func() { close(gate) }) }
 	t.Cleanup(func() {
 		release()
-		beforeSweep = nil
+		*hook = nil
 	})
-	return begun, release
+	return at, release
 }
 
 // SkipSummaryCheck turns the check at close off until restore, for
@@ -298,21 +304,7 @@ func SetRawValue(s *Store, key string, value []byte) error {
 // HoldSweepBeforeDelete holds the sweep of unused files once it has
 // found what to delete, until release (or the test's end).
 func HoldSweepBeforeDelete(t testing.TB) (reached <-chan struct{}, release func()) {
-	at, gate := make(chan struct{}, 1), make(chan struct{})
-	beforeSweepDelete = func(*Store) {
-		select {
-		case at <- struct{}{}:
-		default:
-		}
-		<-gate
-	}
-	var once sync.Once
-	release = func() { once.Do(func() { close(gate) }) }
-	t.Cleanup(func() {
-		release()
-		beforeSweepDelete = nil
-	})
-	return at, release
+	return holdAt(t, &beforeSweepDelete)
 }
 
 // NotifyClose makes Close call f as it begins (with the store's lock
