@@ -106,6 +106,12 @@ func (s *PeopleSorter) Add(p *Person) {
 	s.keys = append(s.keys, sortKey{len(s.keys), roleRank(p.Role), -influenceRank(p.Influence), 0, strings.ToLower(p.Name)})
 }
 
+// Grow makes room for n more people without growing again: the parts of
+// 100,000 people appended one after the other copied their keys (a
+// string each, so under the collector's write barriers) into ever bigger
+// new memory, a tenth of `person list --json` on one core.
+func (s *PeopleSorter) Grow(n int) { s.keys = slices.Grow(s.keys, n) }
+
 // Append notes the people noted in o after those noted in s, as if they
 // had been added to s in turn.
 func (s *PeopleSorter) Append(o *PeopleSorter) {

@@ -18,6 +18,7 @@ type elemBuckets struct {
 	total   int
 	buckets []elemBucket
 	scratch [][]byte // [worker]
+	bufs    byteBufs
 }
 
 type elemBucket struct {
@@ -57,24 +58,36 @@ func (b *elemBuckets) file(worker, at int, e []byte) {
 	k.pending = p
 }
 
-// bufPool keeps the buffers of the buckets' elements and texts for the
-// next buckets.
-var bufPool byteBufs
-
-type byteBufs struct{ sync.Pool }
+// byteBufs keeps the buffers of the buckets' elements and texts for the
+// next buckets. Not a sync.Pool: the collector, which runs often under
+// the command's memory limit, emptied it, and at 100,000 people a new
+// megabyte for most of the hundred buckets' texts was a twentieth of the
+// command's time in clearing new memory.
+type byteBufs struct {
+	mu   sync.Mutex
+	free [][]byte
+}
 
 // get returns an empty buffer of at least capacity n.
 func (p *byteBufs) get(n int) []byte {
-	if b, ok := p.Get().(*[]byte); ok && cap(*b) >= n {
-		return (*b)[:0]
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for i, b := range p.free {
+		if cap(b) >= n {
+			p.free = append(p.free[:i], p.free[i+1:]...)
+			return b[:0]
+		}
 	}
-	return make([]byte, 0, max(n, 1<<20))
+	return make([]byte, 0, max(n+n/8, 1<<20))
 }
 
-// put keeps b for another get.
+// put keeps b for another get; a few are kept, as many as the buckets
+// made at once use.
 func (p *byteBufs) put(b []byte) {
-	if cap(b) > 0 {
-		p.Put(&b)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if cap(b) > 0 && len(p.free) < 8 {
+		p.free = append(p.free, b)
 	}
 }
 
@@ -106,8 +119,8 @@ func (b *elemBuckets) bucket(k int) ([]byte, error) {
 	// for the next bucket once this one is text (a bucket is about 1 MB:
 	// new buffers for each were a tenth of the command's time in the
 	// collector and in clearing new memory).
-	plain := bufPool.get(0)
-	defer func() { bufPool.put(plain) }()
+	plain := b.bufs.get(0)
+	defer func() { b.bufs.put(plain) }()
 	for _, blk := range bk.blocks {
 		n, err := s2.DecodedLen(blk)
 		if err != nil {
@@ -131,7 +144,7 @@ func (b *elemBuckets) bucket(k int) ([]byte, error) {
 		return nil, err
 	}
 	bk.blocks, bk.pending = nil, nil
-	text := bufPool.get(size + size/4) // with the indentation
+	text := b.bufs.get(size + size/4) // with the indentation
 	var elem []byte
 	for i, e := range elems {
 		if e == nil {
@@ -195,7 +208,7 @@ func (b *elemBuckets) write(w io.Writer) error {
 		if err == nil {
 			_, err = w.Write(p.text)
 		}
-		bufPool.put(p.text)
+		b.bufs.put(p.text)
 		// After an error the rest is made and dropped, so that no
 		// goroutine is left waiting.
 	}

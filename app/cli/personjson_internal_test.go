@@ -216,19 +216,36 @@ func TestPersonListJSONStopsOnAWriteError(t *testing.T) {
 // TestDerivedFieldsAreMarshal: appendFields writes what json.Marshal
 // writes of the derived values, without the opening brace.
 func TestDerivedFieldsAreMarshal(t *testing.T) {
-	n, m := 0, -3
+	n, m, big := 0, -3, 1<<40
 	for _, d := range []personDerived{
 		{},
 		{NPSClass: dossier.Promoter, NextBirthday: dossier.MustDate("2027-02-28"), DaysToBirthday: &n, Age: &m, ContactDue: true},
-		{NPSClass: dossier.Detractor, DaysToBirthday: &m},
+		{NPSClass: dossier.Neutral, NextBirthday: dossier.NewDate(1000, 1, 1), DaysToBirthday: &m},
+		{NextBirthday: dossier.NewDate(9999, 12, 31), DaysToBirthday: &n, Age: &n},
+		{NPSClass: dossier.Detractor, NextBirthday: dossier.MustDate("2026-12-09"), DaysToBirthday: &m},
 		{NPSClass: `odd "<&>" \ class` + "\x01\u2028é"},
 	} {
 		want, err := json.Marshal(d)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := d.appendFields([]byte("{")); !bytes.Equal(got, want) {
+		row := rowOf(d)
+		if row.flags&rowMarshaled == 0 {
+			t.Errorf("rowOf(%+v) does not hold it", d)
+		}
+		if got := row.appendFields([]byte("{")); !bytes.Equal(got, want) {
 			t.Errorf("appendFields = %s, want %s", got, want)
+		}
+	}
+	// What a row cannot hold sends the record the slow way.
+	for _, d := range []personDerived{
+		{NextBirthday: dossier.NewDate(10000, 1, 1), DaysToBirthday: &n},
+		{NextBirthday: dossier.NewDate(999, 12, 31), DaysToBirthday: &n},
+		{NextBirthday: dossier.MustDate("2027-02-28"), DaysToBirthday: &big},
+		{NextBirthday: dossier.MustDate("2027-02-28"), DaysToBirthday: &n, Age: &big},
+	} {
+		if rowOf(d).flags&rowMarshaled != 0 {
+			t.Errorf("rowOf(%+v) holds it", d)
 		}
 	}
 }
