@@ -4,7 +4,8 @@
 // pays for that before it starts: the loader maps libGL, libX11 and ten
 // other libraries, and Fyne's packages initialise (about 7 ms of a 45 ms
 // export on the development machine, and 25 MB of memory). Scripts that
-// run many commands use kamdesk-cli.
+// run many commands use kamdesk-cli. It maps its own code at once as it
+// starts (package pagein).
 package main
 
 import (
@@ -14,6 +15,7 @@ import (
 	"kamdesk/app/cli"
 	"kamdesk/app/i18n"
 	"kamdesk/app/i18n/quiet"
+	_ "kamdesk/app/pagein" // the binary mapped at once as it starts
 )
 
 func main() {
