@@ -37,66 +37,74 @@ func readNamed(txn *badger.Txn, p *proposal.Proposal) (sh shared, err error) {
 }
 
 // named decodes the records of kind k with the IDs ids, each once, leaving
-// out empty IDs and records that do not exist. Many records (a
-// proposal's sections) are read first and decoded after, on every core:
-// decoding a 130 KB proposal's forty sections was 4 ms of its export.
+// out empty IDs and records that do not exist, in the order of ids. Many
+// records (a proposal's sections) are read and decoded on every core,
+// each goroutine every workers-th record, decoded from Badger's buffer
+// as it is read: the forty sections of a 130 KB proposal were 5 ms of
+// lookups and copies on one goroutine, then 1-2 ms of decoding on two
+// (2026-12-02: 3.5 ms instead of 6.4 ms).
 func named[T any](txn *badger.Txn, k kind, ids []string) ([]T, error) {
-	type raw struct {
-		id  string
-		val []byte
-	}
-	var raws []raw
+	var wanted []string
 	seen := map[string]bool{}
 	for _, id := range ids {
 		if id == "" || seen[id] || !dossier.ValidID(id) {
 			continue
 		}
 		seen[id] = true
-		item, err := txn.Get(k.key(id))
-		if errors.Is(err, badger.ErrKeyNotFound) {
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
-		val, err := item.ValueCopy(nil)
-		if err != nil {
-			return nil, err
-		}
-		raws = append(raws, raw{id, val})
+		wanted = append(wanted, id)
 	}
-	if len(raws) == 0 {
+	if len(wanted) == 0 {
 		return nil, nil
 	}
-	out := make([]T, len(raws))
-	errs := make([]error, len(raws))
-	decode := func(i int) {
-		decoded.Add(1)
-		if err := json.Unmarshal(raws[i].val, &out[i]); err != nil {
-			errs[i] = dossier.Err(`{{.Kind}} "{{.ID}}" is damaged`, map[string]any{"Kind": k.noun, "ID": raws[i].id}, err)
+	out := make([]T, len(wanted))
+	found := make([]bool, len(wanted))
+	errs := make([]error, len(wanted))
+	read := func(i int) {
+		item, err := txn.Get(k.key(wanted[i]))
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return
 		}
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		found[i] = true
+		decoded.Add(1)
+		errs[i] = item.Value(func(b []byte) error {
+			if err := json.Unmarshal(b, &out[i]); err != nil {
+				return dossier.Err(`{{.Kind}} "{{.ID}}" is damaged`, map[string]any{"Kind": k.noun, "ID": wanted[i]}, err)
+			}
+			return nil
+		})
 	}
-	workers := min(runtime.GOMAXPROCS(0), len(raws)/namedPerWorker)
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(wanted)/namedPerWorker))
 	var wg sync.WaitGroup
 	for w := 1; w < workers; w++ { // every workers-th record from w; the caller takes the 0th
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := w; i < len(raws); i += workers {
-				decode(i)
+			for i := w; i < len(wanted); i += workers {
+				read(i)
 			}
 		}()
 	}
-	for i := 0; i < len(raws); i += max(workers, 1) {
-		decode(i)
+	for i := 0; i < len(wanted); i += workers {
+		read(i)
 	}
 	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err // the first, in the order of ids
+	kept := out[:0]
+	for i := range out {
+		if errs[i] != nil {
+			return nil, errs[i] // the first, in the order of ids
+		}
+		if found[i] {
+			kept = append(kept, out[i])
 		}
 	}
-	return out, nil
+	if len(kept) == 0 {
+		return nil, nil
+	}
+	return kept, nil
 }
 
 // namedPerWorker is how many records a goroutine decoding named's
