@@ -19,6 +19,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"unsafe"
 
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
@@ -175,7 +176,10 @@ func (c *catalogue) read(tag language.Tag, name string, isEnglish bool) []catMes
 	if err != nil {
 		return nil
 	}
-	msgs, ok := scanCatalogue(data)
+	// The file's bytes are this function's own (fs.ReadFile returns a
+	// copy, as fs.ReadFileFS promises) and never written to: the messages' strings are parts of them, not
+	// of a copy (164 KB of new memory for the English catalogue).
+	msgs, ok := scanCatalogue(unsafe.String(unsafe.SliceData(data), len(data)))
 	if !ok {
 		if msgs, ok = decodeCatalogue(data); !ok {
 			return nil

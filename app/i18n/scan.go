@@ -20,13 +20,13 @@ type catMessage struct {
 // It is made for the catalogues' shape: every command reads one or two of
 // them, 1,700 messages each, and decoding them into a map of raw values
 // with encoding/json, then each value again, was a tenth of a short
-// command's time (and most of its garbage). data is copied into one
-// string, and the messages' strings are parts of it unless they hold an
+// command's time (and most of its garbage). The messages' strings are
+// parts of data unless they hold an
 // escape or bytes that are not UTF-8, which encoding/json decodes (a
 // string of its own for each of the 3,600 strings was a third of the
 // scan).
-func scanCatalogue(data []byte) ([]catMessage, bool) {
-	s := catScanner{data: string(data)}
+func scanCatalogue(data string) ([]catMessage, bool) {
+	s := catScanner{data: data}
 	if !s.next('{') {
 		return nil, false
 	}

@@ -32,7 +32,7 @@ func TestScanCatalogueReadsEveryCatalogue(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		scanned, ok := scanCatalogue(data)
+		scanned, ok := scanCatalogue(string(data))
 		if !ok {
 			t.Fatalf("%s.json: the scanner refused it", code)
 		}
@@ -54,7 +54,7 @@ func FuzzScanCatalogue(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		scanned, ok := scanCatalogue(data)
+		scanned, ok := scanCatalogue(string(data))
 		if !ok {
 			return
 		}

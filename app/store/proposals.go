@@ -349,13 +349,24 @@ func (s *Store) ProposalContext(id string, today dossier.Date) (proposal.Proposa
 		if err := get(txn, kProposal, id, &p); err != nil {
 			return err
 		}
+		// The account, the company and the account's people are read
+		// beside the records the proposal names (which have goroutines
+		// of their own for the sections): they do not depend on them.
+		var ctxErr error
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			c, ctxErr = contextIn(txn, &shared{}, p.AccountID, today)
+		}()
 		sh, err := readNamed(txn, &p)
+		<-done
 		if err != nil {
 			return err
 		}
-		if c, err = contextIn(txn, &sh, p.AccountID, today); err != nil {
-			return dossier.Err("proposal {{.Proposal}}", map[string]any{"Proposal": p.ID}, err)
+		if ctxErr != nil {
+			return dossier.Err("proposal {{.Proposal}}", map[string]any{"Proposal": p.ID}, ctxErr)
 		}
+		c.Team, c.References, c.Library = sh.team, sh.refs, sh.library
 		return nil
 	})
 	if err != nil {
