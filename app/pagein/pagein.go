@@ -1,6 +1,10 @@
-// Package pagein maps the running program's code and read-only data into
-// its address space in one system call, as the program starts, instead
-// of one page fault at a time as each part of it first runs.
+// Package pagein readies the memory a command line start needs, in as
+// few steps as it can, from the init function of a package Go
+// initialises early: it maps the running program's code and read-only
+// data into its address space in one system call, instead of one page
+// fault at a time as each part of it first runs, and grows the main
+// goroutine's stack once to what the packages initialised after it need
+// (growStack).
 //
 // On the development machine (a virtual machine, where a page fault is
 // dear: about 35 µs for the 16 pages the kernel maps around a fault in
@@ -26,4 +30,7 @@ package pagein
 // Populated is what init asked the kernel to map, in bytes.
 var Populated int
 
-func init() { Populated = Populate() }
+func init() {
+	Populated = Populate()
+	growStack(1)
+}
