@@ -8,8 +8,12 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
 
 	fyneapp "fyne.io/fyne/v2/app"
 
@@ -63,8 +67,8 @@ func desktop(dir, place, language string) int {
 		mu    sync.Mutex // guards st: the opening goroutine sets it too
 		st    *store.Store
 		view  *ui.ViewFolder
-		front func() // stops answering other kamdesks started on the workspace
-		code  = cli.ExitOK
+		front func()       // stops answering other kamdesks started on the workspace
+		code  atomic.Int32 // cli.ExitOK until the workspace cannot be opened
 	)
 	setStore := func(next *store.Store) {
 		mu.Lock()
@@ -72,38 +76,71 @@ func desktop(dir, place, language string) int {
 		mu.Unlock()
 	}
 	opened := make(chan struct{})
+	// What ends the desktop, once: after Run returns, or when Run does not
+	// return after the window closed or the app was told to quit
+	// (app.Ending: Fyne can hang there).
+	var endOnce sync.Once
+	end := func() {
+		<-opened
+		endOnce.Do(func() {
+			mu.Lock()
+			defer mu.Unlock()
+			if st != nil {
+				st.Close()
+			}
+			if view != nil {
+				view.Empty()
+			}
+			if front != nil {
+				front()
+			}
+		})
+	}
+	ending := app.NewEnding(endGrace, func() {
+		end()
+		fmt.Fprintln(os.Stderr, cli.TerminalText(lang.L("kamdesk: the window closed but the app did not end by itself; the workspace was closed properly")))
+		os.Exit(int(code.Load()))
+	})
+	w.SetOnClosed(ending.Begin)
+	quit := func() {
+		ending.Begin()
+		a.Quit()
+	}
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, syscall.SIGINT, syscall.SIGTERM) // Fyne quits on them too
+	go func() {
+		if _, ok := <-signals; ok {
+			ending.Begin()
+		}
+	}()
 	go func() {
 		defer close(opened)
 		first, err := store.Open(dir, store.Options{})
 		setStore(first)
 		fyne.Do(func() {
 			stopOpening()
-			shown(a, w, dir, place, first, err, setStore, &view, &front, &code)
+			shown(a, w, dir, place, first, err, setStore, quit, &view, &front, &code)
 		})
 	}()
 	w.ShowAndRun()
-	<-opened
-	mu.Lock()
-	defer mu.Unlock()
-	if st != nil {
-		st.Close()
-	}
-	if view != nil {
-		view.Empty()
-	}
-	if front != nil {
-		front()
-	}
-	return code
+	ending.Ended()
+	signal.Stop(signals)
+	end()
+	return int(code.Load())
 }
+
+// endGrace is how long the desktop waits for Fyne's Run to return once it
+// is ending before it closes the workspace and exits itself (Run returns
+// within milliseconds when it does).
+const endGrace = 5 * time.Second
 
 // shown puts the desk on the window once the workspace is open, or asks
 // for its passphrase, or says why it cannot be opened, setting the exit
 // status. setStore records each store opened, for closing at the end.
-func shown(a fyne.App, w fyne.Window, dir, place string, st *store.Store, err error, setStore func(*store.Store), view **ui.ViewFolder, stopFront *func(), code *int) {
+func shown(a fyne.App, w fyne.Window, dir, place string, st *store.Store, err error, setStore func(*store.Store), quitApp func(), view **ui.ViewFolder, stopFront *func(), code *atomic.Int32) {
 	if errors.Is(err, store.ErrLocked) && app.AskFront(dir) == nil {
 		fmt.Fprintln(os.Stderr, cli.TerminalText(lang.L("kamdesk is already open on {{.Dir}}: its window is brought to the front.", map[string]any{"Dir": dir})))
-		a.Quit() // the other kamdesk's window is on top now
+		quitApp() // the other kamdesk's window is on top now
 		return
 	}
 	// Files are opened from one folder in the workspace, emptied at the
@@ -152,14 +189,14 @@ func shown(a fyne.App, w fyne.Window, dir, place string, st *store.Store, err er
 			setStore(next)
 			start()
 			return nil
-		}, a.Quit))
+		}, quitApp))
 		w.Resize(fyne.NewSize(640, 260))
 	case err != nil:
 		// Started from a desktop menu nobody reads stderr: say it in a window.
 		fmt.Fprintln(os.Stderr, cli.TerminalText(err.Error()))
 		st = nil
-		*code = cli.ExitFail
-		w.SetContent(app.OpenFailure(err, dir, a.Quit, func(passphrase []byte) error {
+		code.Store(cli.ExitFail)
+		w.SetContent(app.OpenFailure(err, dir, quitApp, func(passphrase []byte) error {
 			b, err := store.LatestGoodBackup(dir, passphrase)
 			if err != nil {
 				return err
@@ -171,7 +208,8 @@ func shown(a fyne.App, w fyne.Window, dir, place string, st *store.Store, err er
 			if err != nil {
 				return err
 			}
-			st, *code = next, cli.ExitOK
+			st = next
+			code.Store(cli.ExitOK)
 			setStore(next)
 			start()
 			return nil

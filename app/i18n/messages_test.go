@@ -94,6 +94,7 @@ func collectMessages(t *testing.T) *messageSet {
 			return nil
 		})
 	}
+	files = append(files, "../../main.go") // the desktop's start and end
 	if len(files) < 50 {
 		t.Fatalf("found %d source files", len(files))
 	}
