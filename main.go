@@ -106,8 +106,13 @@ func desktop(dir, place, language string) int {
 		ending.Begin()
 		a.Quit()
 	}
+	// Until the desk is shown (the workspace opening, a passphrase asked,
+	// an open that failed), SIGINT and SIGTERM end the app through Fyne's
+	// own handler; once it is, they ask about unsaved edits as the close
+	// button does (app.QuitOnSignals in shown) and end it by closing the
+	// window.
 	signals := make(chan os.Signal, 1)
-	signal.Notify(signals, syscall.SIGINT, syscall.SIGTERM) // Fyne quits on them too
+	signal.Notify(signals, syscall.SIGINT, syscall.SIGTERM)
 	go func() {
 		if _, ok := <-signals; ok {
 			ending.Begin()
@@ -175,6 +180,7 @@ func shown(a fyne.App, w fyne.Window, dir, place string, st *store.Store, err er
 		}
 		desk.InstallShortcuts()
 		app.RestoreWindow(w, a.Preferences(), desk.Quit) // the close button asks too
+		app.QuitOnSignals(desk.Quit)                     // and Ctrl+C, kill
 		w.CenterOnScreen()                               // it grew from the opening message
 		desk.Start()
 	}

@@ -1,8 +1,13 @@
 package app
 
 import (
+	"os"
+	"os/signal"
 	"sync"
+	"syscall"
 	"time"
+
+	"fyne.io/fyne/v2"
 )
 
 // An Ending makes sure the desktop process ends once it is ending (its
@@ -50,3 +55,35 @@ func (e *Ending) Begin() {
 
 // Ended says Run returned: stuck is not called.
 func (e *Ending) Ended() { e.end.Do(func() { close(e.ended) }) }
+
+// QuitOnSignals makes SIGINT (Ctrl+C in the terminal that started
+// kamdesk) and SIGTERM (kill, the end of a session) call quit on the UI
+// goroutine, as the window's close button does: unsaved edits are asked
+// about (Save, Discard, Cancel) instead of lost. Fyne's Run registers a
+// handler of its own that ends the app at once, with no question; it is
+// reset here, so QuitOnSignals is called once Run has started (main
+// calls it when the desk is shown). It returns a function that stops
+// the signals coming here.
+func QuitOnSignals(quit func()) (stop func()) {
+	signal.Reset(syscall.SIGINT, syscall.SIGTERM)
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, syscall.SIGINT, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-ch:
+				fyne.Do(quit)
+			case <-done:
+				return
+			}
+		}
+	}()
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			signal.Stop(ch)
+			close(done)
+		})
+	}
+}
