@@ -177,8 +177,9 @@ func (c *catalogue) read(tag language.Tag, name string, isEnglish bool) []catMes
 		return nil
 	}
 	// The file's bytes are this function's own (fs.ReadFile returns a
-	// copy, as fs.ReadFileFS promises) and never written to: the messages' strings are parts of them, not
-	// of a copy (164 KB of new memory for the English catalogue).
+	// copy, as fs.ReadFileFS promises) and never written to: the
+	// messages' strings are parts of them, not of a copy (164 KB of new
+	// memory for the English catalogue).
 	msgs, ok := scanCatalogue(unsafe.String(unsafe.SliceData(data), len(data)))
 	if !ok {
 		if msgs, ok = decodeCatalogue(data); !ok {

@@ -21,10 +21,9 @@ type catMessage struct {
 // them, 1,700 messages each, and decoding them into a map of raw values
 // with encoding/json, then each value again, was a tenth of a short
 // command's time (and most of its garbage). The messages' strings are
-// parts of data unless they hold an
-// escape or bytes that are not UTF-8, which encoding/json decodes (a
-// string of its own for each of the 3,600 strings was a third of the
-// scan).
+// parts of data unless they hold an escape or bytes that are not UTF-8,
+// which encoding/json decodes (a string of its own for each of the 3,600
+// strings was a third of the scan).
 func scanCatalogue(data string) ([]catMessage, bool) {
 	s := catScanner{data: data}
 	if !s.next('{') {
